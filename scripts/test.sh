@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# README command 2: set everything up, then lint, type check, proto checks and the whole test suite.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+
+step() { printf '\n\033[1m[test] %s\033[0m\n' "$*"; }
+step "proto: generated code is current, buf lint, buf breaking"
+node scripts/proto-gen.mjs --check
+pnpm exec buf lint proto
+bash scripts/proto-breaking.sh
+step "type check"
+pnpm exec tsc -b
+pnpm exec tsc -p tests
+step "lint"
+pnpm exec eslint . --max-warnings 0
+pnpm exec prettier --check . --log-level warn
+step "tests"
+pnpm exec jest --ci "$@"
