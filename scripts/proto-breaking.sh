@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Guards the published proto contract with `buf breaking`:
-#  - against the first commit that published proto/ (the v1 baseline): the contract may only grow;
+#  - against the commit named in proto/BASELINE (where the current contract was published): from
+#    there on the contract may only grow;
 #  - against HEAD, when proto/ has uncommitted changes.
 # LT_BREAKING_AGAINST=<git ref> compares against that ref instead.
 set -euo pipefail
@@ -9,8 +10,7 @@ refs=()
 if [ -n "${LT_BREAKING_AGAINST:-}" ]; then
   refs+=("$LT_BREAKING_AGAINST")
 else
-  baseline=$(git log --diff-filter=A --format=%H -- proto/buf.yaml 2>/dev/null | tail -n 1 || true)
-  [ -n "$baseline" ] && refs+=("$baseline")
+  if [ -s proto/BASELINE ]; then refs+=("$(tr -d '[:space:]' < proto/BASELINE)"); fi
   if git rev-parse --verify -q HEAD >/dev/null && [ -n "$(git status --porcelain -- proto)" ]; then refs+=(HEAD); fi
 fi
 if [ ${#refs[@]} -eq 0 ]; then echo "buf breaking: no published contract yet; skipped"; exit 0; fi

@@ -1,1 +1,103 @@
-export {};
+/**
+ * @lienthong/core: the domain without I/O. Agency codes and their subject tokens, ids, the v1
+ * subject map, the topology tree and routing, the status rules and tracking records, the codec
+ * and the typed errors.
+ */
+export {
+  LienthongError,
+  InvalidAgencyCodeError,
+  InvalidNodeIdError,
+  TopologyError,
+  RoutingError,
+  DecodeError,
+  StatusRuleError,
+  isRetryable,
+} from './errors';
+export type { ErrorCode, LienthongErrorOptions, AgencyCodeProblem, NodeIdProblem } from './errors';
+
+export {
+  AGENCY_CODE_LENGTH,
+  parseAgencyCode,
+  isAgencyCode,
+  assertAgencyCode,
+  agencyToToken,
+  agencyFromToken,
+} from './agency';
+export type { AgencyCode } from './agency';
+
+export { NODE_ID_MAX_LENGTH, isNodeId, assertNodeId, documentKey, envelopeIdFor, msgIdFor } from './ids';
+
+export {
+  SUBJECT_PREFIX,
+  STREAM_SUBJECTS,
+  isLevelName,
+  levelName,
+  levelFromName,
+  laneOf,
+  submitSubject,
+  relaySubject,
+  inboxSubject,
+  inboxFilter,
+  trackSubject,
+  deadSubject,
+  nodeSubjects,
+  parseSubject,
+} from './subjects';
+export type { LevelName, Lane, SubjectKind, SubjectSet, ParsedSubject } from './subjects';
+
+export {
+  BUCKETS,
+  directoryKeys,
+  parseDirectoryKey,
+  trackingKey,
+  trackingDocumentFilter,
+  trackingSenderFilter,
+} from './kv-keys';
+export type { DirectoryKey } from './kv-keys';
+
+export { Topology, parseTopology, topologyFromProto, generateTopology } from './topology';
+export type {
+  NodeInfo,
+  AgencyInfo,
+  NextHop,
+  TopologyJson,
+  TopologyNodeJson,
+  TopologyAgencyJson,
+  GenerateTopologyOptions,
+} from './topology';
+
+export {
+  businessRank,
+  describeStatus,
+  isRecipientStatus,
+  judgeStatus,
+  checkStatusMove,
+  assertStatusMove,
+} from './status-rules';
+export type { BusinessState, StatusJudgement, StatusMoveCheck, StatusMoveOptions } from './status-rules';
+
+export { newTrackingRecord, applyTrackingEvent, isTerminal, markOverdue } from './tracking';
+export type { TrackingEvent, TrackingOutcome, NewTrackingRecord } from './tracking';
+
+export { confirmDeadline } from './deadline';
+export type { ConfirmPolicy } from './deadline';
+
+export {
+  DEFAULT_MAX_BYTES,
+  ENVELOPE_LIMITS,
+  validateEnvelope,
+  encodeEnvelope,
+  decodeEnvelope,
+  encodeTrackingRecord,
+  decodeTrackingRecord,
+  encodeDeadLetter,
+  decodeDeadLetter,
+  encodeDocument,
+  decodeDocument,
+} from './codec';
+export type { DecodeOptions } from './codec';
+
+export { deadLetterFor } from './dead-letter';
+export type { DeadLetterInfo } from './dead-letter';
+
+export { toMillis } from './millis';

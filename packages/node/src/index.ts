@@ -1,1 +1,22 @@
-export {};
+import 'reflect-metadata';
+
+export { DEFAULT_LIMITS, DEFAULT_OVERDUE, DEFAULT_RETENTION, resolveConfig } from './config';
+export { createContainer, startNode } from './container';
+export { openNats } from './connection';
+export { createLogger } from './logger';
+export { NodeRuntime } from './runtime';
+export { Processor, envelopeIdOf } from './processor';
+export { TrackingStore } from './tracking-store';
+export { STREAMS, domainSubjects, ensureStreams, streamConfigs } from './streams';
+export { TOKENS } from './tokens';
+
+export type { NodeLimits, NodeRuntimeConfig, OverdueConfig, ResolvedConfig, RetentionConfig } from './config';
+export type { RunningNode } from './container';
+export type { NatsHandles } from './connection';
+export type { Disposition, InboundMessage } from './processor';
+export type { RuntimeCounters } from './runtime';
+export { publishDirectory } from './directory';
+export { LEVEL_POLICIES, checkPolicy, loadTopologyFile, runLevelService, startLevelService } from './service';
+export type { LevelPolicy, ServiceConfigFile } from './service';
+export { findNatsServerBinary, startEmbeddedServer } from './embedded-server';
+export type { EmbeddedServer } from './embedded-server';

@@ -570,40 +570,6 @@ export namespace lienthong {
             ENVELOPE_KIND_TRANSPORT = 3
         }
 
-        interface IHop extends lienthong.v1.Hop.$Properties {
-        }
-
-        class Hop {
-            constructor(p?: lienthong.v1.Hop.$Properties);
-            $unknowns?: Uint8Array[];
-            node: string;
-            level: lienthong.v1.Level;
-            inMs: number;
-            outMs: number;
-            static create(properties: lienthong.v1.Hop.$Shape): lienthong.v1.Hop & lienthong.v1.Hop.$Shape;
-            static create(properties?: lienthong.v1.Hop.$Properties): lienthong.v1.Hop;
-            static encode(m: lienthong.v1.Hop.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
-            static encodeDelimited(message: lienthong.v1.Hop.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): lienthong.v1.Hop & lienthong.v1.Hop.$Shape;
-            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): lienthong.v1.Hop & lienthong.v1.Hop.$Shape;
-            static verify(m: { [k: string]: any }): (string|null);
-            static fromObject(d: { [k: string]: any }): lienthong.v1.Hop;
-            static toObject(m: lienthong.v1.Hop, o?: $protobuf.IConversionOptions): { [k: string]: any };
-            toJSON(): { [k: string]: any };
-            static getTypeUrl(prefix?: string): string;
-        }
-
-        namespace Hop {
-            interface $Properties {
-                node?: (string|null);
-                level?: (lienthong.v1.Level|null);
-                inMs?: (number|null);
-                outMs?: (number|null);
-                $unknowns?: Uint8Array[];
-            }
-            type $Shape = lienthong.v1.Hop.$Properties;
-        }
-
         interface IEnvelope extends lienthong.v1.Envelope.$Properties {
         }
 
@@ -937,6 +903,40 @@ export namespace lienthong {
             FAILURE_REASON_WRONG_HOME_NODE = 11
         }
 
+        interface IHop extends lienthong.v1.Hop.$Properties {
+        }
+
+        class Hop {
+            constructor(p?: lienthong.v1.Hop.$Properties);
+            $unknowns?: Uint8Array[];
+            node: string;
+            level: lienthong.v1.Level;
+            inMs: number;
+            outMs: number;
+            static create(properties: lienthong.v1.Hop.$Shape): lienthong.v1.Hop & lienthong.v1.Hop.$Shape;
+            static create(properties?: lienthong.v1.Hop.$Properties): lienthong.v1.Hop;
+            static encode(m: lienthong.v1.Hop.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+            static encodeDelimited(message: lienthong.v1.Hop.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): lienthong.v1.Hop & lienthong.v1.Hop.$Shape;
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): lienthong.v1.Hop & lienthong.v1.Hop.$Shape;
+            static verify(m: { [k: string]: any }): (string|null);
+            static fromObject(d: { [k: string]: any }): lienthong.v1.Hop;
+            static toObject(m: lienthong.v1.Hop, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            toJSON(): { [k: string]: any };
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace Hop {
+            interface $Properties {
+                node?: (string|null);
+                level?: (lienthong.v1.Level|null);
+                inMs?: (number|null);
+                outMs?: (number|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = lienthong.v1.Hop.$Properties;
+        }
+
         interface ITransportEvent extends lienthong.v1.TransportEvent.$Properties {
         }
 
@@ -951,6 +951,7 @@ export namespace lienthong {
             atMs: number;
             failure: lienthong.v1.FailureReason;
             detail: string;
+            hops: lienthong.v1.Hop.$Properties[];
             static create(properties: lienthong.v1.TransportEvent.$Shape): lienthong.v1.TransportEvent & lienthong.v1.TransportEvent.$Shape;
             static create(properties?: lienthong.v1.TransportEvent.$Properties): lienthong.v1.TransportEvent;
             static encode(m: lienthong.v1.TransportEvent.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
@@ -974,6 +975,7 @@ export namespace lienthong {
                 atMs?: (number|null);
                 failure?: (lienthong.v1.FailureReason|null);
                 detail?: (string|null);
+                hops?: (lienthong.v1.Hop.$Properties[]|null);
                 $unknowns?: Uint8Array[];
             }
             type $Shape = lienthong.v1.TransportEvent.$Properties;

@@ -6369,439 +6369,6 @@ $root.lienthong = (function() {
             return values;
         })();
 
-        v1.Hop = (function() {
-
-            /**
-             * Properties of a Hop.
-             * @typedef {Object} lienthong.v1.Hop.$Properties
-             * @property {string|null} [node] Hop node
-             * @property {lienthong.v1.Level|null} [level] Hop level
-             * @property {number|null} [inMs] Hop inMs
-             * @property {number|null} [outMs] Hop outMs
-             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
-             */
-
-            /**
-             * Properties of a Hop.
-             * @memberof lienthong.v1
-             * @interface IHop
-             * @augments lienthong.v1.Hop.$Properties
-             * @deprecated Use lienthong.v1.Hop.$Properties instead.
-             */
-
-            /**
-             * Shape of a Hop.
-             * @typedef {lienthong.v1.Hop.$Properties} lienthong.v1.Hop.$Shape
-             */
-
-            /**
-             * Constructs a new Hop.
-             * @memberof lienthong.v1
-             * @classdesc Represents a Hop.
-             * @constructor
-             * @param {lienthong.v1.Hop.$Properties=} [p] Properties to set
-             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
-             */
-            var Hop = function (p) {
-                if (p)
-                    for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
-                        if (p[ks[i]] != null && ks[i] !== "__proto__")
-                            this[ks[i]] = p[ks[i]];
-            };
-
-            /**
-             * Hop node.
-             * @member {string} node
-             * @memberof lienthong.v1.Hop
-             * @instance
-             */
-            Hop.prototype.node = "";
-
-            /**
-             * Hop level.
-             * @member {lienthong.v1.Level} level
-             * @memberof lienthong.v1.Hop
-             * @instance
-             */
-            Hop.prototype.level = 0;
-
-            /**
-             * Hop inMs.
-             * @member {number} inMs
-             * @memberof lienthong.v1.Hop
-             * @instance
-             */
-            Hop.prototype.inMs = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
-
-            /**
-             * Hop outMs.
-             * @member {number} outMs
-             * @memberof lienthong.v1.Hop
-             * @instance
-             */
-            Hop.prototype.outMs = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
-
-            /**
-             * Creates a new Hop instance using the specified properties.
-             * @function create
-             * @memberof lienthong.v1.Hop
-             * @static
-             * @param {lienthong.v1.Hop.$Properties=} [properties] Properties to set
-             * @returns {lienthong.v1.Hop} Hop instance
-             * @type {{
-             *   (properties: lienthong.v1.Hop.$Shape): lienthong.v1.Hop & lienthong.v1.Hop.$Shape;
-             *   (properties?: lienthong.v1.Hop.$Properties): lienthong.v1.Hop;
-             * }}
-             */
-            Hop.create = function(properties) {
-                return new Hop(properties);
-            };
-
-            /**
-             * Encodes the specified Hop message. Does not implicitly {@link lienthong.v1.Hop.verify|verify} messages.
-             * @function encode
-             * @memberof lienthong.v1.Hop
-             * @static
-             * @param {lienthong.v1.Hop.$Properties} m Hop message or plain object to encode
-             * @param {$protobuf.Writer} [w] Writer to encode to
-             * @returns {$protobuf.Writer} Writer
-             */
-            Hop.encode = function (m, w, q) {
-                if (!w)
-                    w = $Writer.create();
-                if (q === $undefined)
-                    q = 0;
-                if (q > $util.recursionLimit)
-                    throw $Error("max depth exceeded");
-                if (m.node != null && $Object.hasOwnProperty.call(m, "node") && m.node !== "")
-                    w.uint32(/* id 1, wireType 2 =*/10).string(m.node);
-                if (m.level != null && $Object.hasOwnProperty.call(m, "level") && m.level !== 0)
-                    w.uint32(/* id 2, wireType 0 =*/16).int32(m.level);
-                if (m.inMs != null && $Object.hasOwnProperty.call(m, "inMs") && (typeof m.inMs === "object" ? m.inMs.low || m.inMs.high : m.inMs !== 0))
-                    w.uint32(/* id 3, wireType 0 =*/24).int64(m.inMs);
-                if (m.outMs != null && $Object.hasOwnProperty.call(m, "outMs") && (typeof m.outMs === "object" ? m.outMs.low || m.outMs.high : m.outMs !== 0))
-                    w.uint32(/* id 4, wireType 0 =*/32).int64(m.outMs);
-                if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
-                    for (var i = 0; i < m.$unknowns.length; ++i)
-                        w.raw(m.$unknowns[i]);
-                return w;
-            };
-
-            /**
-             * Encodes the specified Hop message, length delimited. Does not implicitly {@link lienthong.v1.Hop.verify|verify} messages.
-             * @function encodeDelimited
-             * @memberof lienthong.v1.Hop
-             * @static
-             * @param {lienthong.v1.Hop.$Properties} message Hop message or plain object to encode
-             * @param {$protobuf.Writer} [writer] Writer to encode to
-             * @returns {$protobuf.Writer} Writer
-             */
-            Hop.encodeDelimited = function(message, writer) {
-                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
-            };
-
-            /**
-             * Decodes a Hop message from the specified reader or buffer.
-             * @function decode
-             * @memberof lienthong.v1.Hop
-             * @static
-             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
-             * @param {number} [l] Message length if known beforehand
-             * @returns {lienthong.v1.Hop & lienthong.v1.Hop.$Shape} Hop
-             * @throws {Error} If the payload is not a reader or valid buffer
-             * @throws {$protobuf.util.ProtocolError} If required fields are missing
-             */
-            Hop.decode = function (r, l, z, q, g) {
-                if (!(r instanceof $Reader))
-                    r = $Reader.create(r);
-                if (q === $undefined)
-                    q = 0;
-                if (q > $Reader.recursionLimit)
-                    throw $Error("max depth exceeded");
-                var c, m, v;
-                if (l === $undefined)
-                    c = r.len;
-                else {
-                    c = r.pos + l;
-                    if (c > r.len)
-                        throw $RangeError("index out of range");
-                    l = r.len;
-                    r.len = c;
-                }
-                m = g || new $root.lienthong.v1.Hop();
-                while (r.pos < c) {
-                    var s = r.pos;
-                    var t = r.tag();
-                    if (t === z) {
-                        z = $undefined;
-                        break;
-                    }
-                    var u = t & 7;
-                    switch (t >>>= 3) {
-                    case 1: {
-                            if (u !== 2)
-                                break;
-                            if ((v = r.stringVerify()).length)
-                                m.node = v;
-                            else
-                                delete m.node;
-                            continue;
-                        }
-                    case 2: {
-                            if (u !== 0)
-                                break;
-                            if (v = r.int32())
-                                m.level = v;
-                            else
-                                delete m.level;
-                            continue;
-                        }
-                    case 3: {
-                            if (u !== 0)
-                                break;
-                            if (typeof (v = r.int64()) === "object" ? v.low || v.high : v !== 0)
-                                m.inMs = v;
-                            else
-                                delete m.inMs;
-                            continue;
-                        }
-                    case 4: {
-                            if (u !== 0)
-                                break;
-                            if (typeof (v = r.int64()) === "object" ? v.low || v.high : v !== 0)
-                                m.outMs = v;
-                            else
-                                delete m.outMs;
-                            continue;
-                        }
-                    }
-                    r.skipType(u, q, t);
-                    if (!r.discardUnknown) {
-                        $util.makeProp(m, "$unknowns", false);
-                        (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
-                    }
-                }
-                if (l !== $undefined) {
-                    if (r.pos !== c)
-                        throw $RangeError("index out of range");
-                    r.len = l;
-                }
-                if (z !== $undefined)
-                    throw $Error("missing end group");
-                return m;
-            };
-
-            /**
-             * Decodes a Hop message from the specified reader or buffer, length delimited.
-             * @function decodeDelimited
-             * @memberof lienthong.v1.Hop
-             * @static
-             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
-             * @returns {lienthong.v1.Hop & lienthong.v1.Hop.$Shape} Hop
-             * @throws {Error} If the payload is not a reader or valid buffer
-             * @throws {$protobuf.util.ProtocolError} If required fields are missing
-             */
-            Hop.decodeDelimited = function(reader) {
-                if (!(reader instanceof $Reader))
-                    reader = new $Reader(reader);
-                return this.decode(reader, reader.size());
-            };
-
-            /**
-             * Verifies a Hop message.
-             * @function verify
-             * @memberof lienthong.v1.Hop
-             * @static
-             * @param {Object.<string,*>} m Plain object to verify
-             * @returns {string|null} `null` if valid, otherwise the reason why it is not
-             */
-            Hop.verify = function (m, q) {
-                if (typeof m !== "object" || m === null)
-                    return "object expected";
-                if (q === $undefined)
-                    q = 0;
-                if (q > $util.recursionLimit)
-                    return "max depth exceeded";
-                if (m.node != null && $Object.hasOwnProperty.call(m, "node")) {
-                    if (!$util.isString(m.node))
-                        return "node: string expected";
-                }
-                if (m.level != null && $Object.hasOwnProperty.call(m, "level")) {
-                    if (typeof m.level !== "number" || (m.level | 0) !== m.level)
-                        return "level: enum value expected";
-                }
-                if (m.inMs != null && $Object.hasOwnProperty.call(m, "inMs")) {
-                    if (!$util.isInteger(m.inMs) && !(m.inMs && $util.isInteger(m.inMs.low) && $util.isInteger(m.inMs.high)))
-                        return "inMs: integer|Long expected";
-                }
-                if (m.outMs != null && $Object.hasOwnProperty.call(m, "outMs")) {
-                    if (!$util.isInteger(m.outMs) && !(m.outMs && $util.isInteger(m.outMs.low) && $util.isInteger(m.outMs.high)))
-                        return "outMs: integer|Long expected";
-                }
-                return null;
-            };
-
-            /**
-             * Creates a Hop message from a plain object. Also converts values to their respective internal types.
-             * @function fromObject
-             * @memberof lienthong.v1.Hop
-             * @static
-             * @param {Object.<string,*>} d Plain object
-             * @returns {lienthong.v1.Hop} Hop
-             */
-            Hop.fromObject = function (d, q) {
-                if (d instanceof $root.lienthong.v1.Hop)
-                    return d;
-                if (!$util.isObject(d))
-                    throw $TypeError(".lienthong.v1.Hop: object expected");
-                if (q === $undefined)
-                    q = 0;
-                if (q > $util.recursionLimit)
-                    throw $Error("max depth exceeded");
-                var m = new $root.lienthong.v1.Hop();
-                if (d.node != null) {
-                    if (typeof d.node !== "string" || d.node.length) {
-                        m.node = $String(d.node);
-                    }
-                }
-                if (d.level !== 0 && (typeof d.level !== "string" || $root.lienthong.v1.Level[d.level] !== 0)) {
-                    switch (d.level) {
-                    case "LEVEL_UNSPECIFIED":
-                    case 0:
-                        m.level = 0;
-                        break;
-                    case "LEVEL_CENTRAL":
-                    case 1:
-                        m.level = 1;
-                        break;
-                    case "LEVEL_PROVINCE":
-                    case 2:
-                        m.level = 2;
-                        break;
-                    case "LEVEL_DISTRICT":
-                    case 3:
-                        m.level = 3;
-                        break;
-                    case "LEVEL_COMMUNE":
-                    case 4:
-                        m.level = 4;
-                        break;
-                    default:
-                        if (typeof d.level === "number" && (d.level | 0) === d.level)
-                            m.level = d.level;
-                    }
-                }
-                if (d.inMs != null) {
-                    if (typeof d.inMs === "object" ? d.inMs.low || d.inMs.high : $Number(d.inMs) !== 0) {
-                        if ($util.Long)
-                            m.inMs = $util.Long.fromValue(d.inMs, false);
-                        else if (typeof d.inMs === "string")
-                            m.inMs = $parseInt(d.inMs, 10);
-                        else if (typeof d.inMs === "number")
-                            m.inMs = d.inMs;
-                        else if (typeof d.inMs === "object")
-                            m.inMs = new $util.LongBits(d.inMs.low >>> 0, d.inMs.high >>> 0).toNumber();
-                    }
-                }
-                if (d.outMs != null) {
-                    if (typeof d.outMs === "object" ? d.outMs.low || d.outMs.high : $Number(d.outMs) !== 0) {
-                        if ($util.Long)
-                            m.outMs = $util.Long.fromValue(d.outMs, false);
-                        else if (typeof d.outMs === "string")
-                            m.outMs = $parseInt(d.outMs, 10);
-                        else if (typeof d.outMs === "number")
-                            m.outMs = d.outMs;
-                        else if (typeof d.outMs === "object")
-                            m.outMs = new $util.LongBits(d.outMs.low >>> 0, d.outMs.high >>> 0).toNumber();
-                    }
-                }
-                return m;
-            };
-
-            /**
-             * Creates a plain object from a Hop message. Also converts values to other types if specified.
-             * @function toObject
-             * @memberof lienthong.v1.Hop
-             * @static
-             * @param {lienthong.v1.Hop} m Hop
-             * @param {$protobuf.IConversionOptions} [o] Conversion options
-             * @returns {Object.<string,*>} Plain object
-             */
-            Hop.toObject = function (m, o, q) {
-                if (!o)
-                    o = {};
-                if (q === $undefined)
-                    q = 0;
-                if (q > $util.recursionLimit)
-                    throw $Error("max depth exceeded");
-                var d = {};
-                if (o.defaults) {
-                    d.node = "";
-                    d.level = o.enums === $String ? "LEVEL_UNSPECIFIED" : 0;
-                    if ($util.Long) {
-                        var n = new $util.Long(0, 0, false);
-                        d.inMs = o.longs === $String ? n.toString() : o.longs === $Number ? n.toNumber() : typeof $BigInt !== "undefined" && o.longs === $BigInt ? n.toBigInt() : n;
-                    } else
-                        d.inMs = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
-                    if ($util.Long) {
-                        var n = new $util.Long(0, 0, false);
-                        d.outMs = o.longs === $String ? n.toString() : o.longs === $Number ? n.toNumber() : typeof $BigInt !== "undefined" && o.longs === $BigInt ? n.toBigInt() : n;
-                    } else
-                        d.outMs = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
-                }
-                if (m.node != null && $Object.hasOwnProperty.call(m, "node")) {
-                    d.node = m.node;
-                }
-                if (m.level != null && $Object.hasOwnProperty.call(m, "level")) {
-                    d.level = o.enums === $String ? $root.lienthong.v1.Level[m.level] === $undefined ? m.level : $root.lienthong.v1.Level[m.level] : m.level;
-                }
-                if (m.inMs != null && $Object.hasOwnProperty.call(m, "inMs")) {
-                    if (typeof $BigInt !== "undefined" && o.longs === $BigInt)
-                        d.inMs = typeof m.inMs === "number" ? $BigInt(m.inMs) : $util.Long.fromBits(m.inMs.low >>> 0, m.inMs.high >>> 0, false).toBigInt();
-                    else if (typeof m.inMs === "number")
-                        d.inMs = o.longs === $String ? $String(m.inMs) : m.inMs;
-                    else
-                        d.inMs = o.longs === $String ? $util.Long.prototype.toString.call(m.inMs) : o.longs === $Number ? new $util.LongBits(m.inMs.low >>> 0, m.inMs.high >>> 0).toNumber() : m.inMs;
-                }
-                if (m.outMs != null && $Object.hasOwnProperty.call(m, "outMs")) {
-                    if (typeof $BigInt !== "undefined" && o.longs === $BigInt)
-                        d.outMs = typeof m.outMs === "number" ? $BigInt(m.outMs) : $util.Long.fromBits(m.outMs.low >>> 0, m.outMs.high >>> 0, false).toBigInt();
-                    else if (typeof m.outMs === "number")
-                        d.outMs = o.longs === $String ? $String(m.outMs) : m.outMs;
-                    else
-                        d.outMs = o.longs === $String ? $util.Long.prototype.toString.call(m.outMs) : o.longs === $Number ? new $util.LongBits(m.outMs.low >>> 0, m.outMs.high >>> 0).toNumber() : m.outMs;
-                }
-                return d;
-            };
-
-            /**
-             * Converts this Hop to JSON.
-             * @function toJSON
-             * @memberof lienthong.v1.Hop
-             * @instance
-             * @returns {Object.<string,*>} JSON object
-             */
-            Hop.prototype.toJSON = function() {
-                return Hop.toObject(this, $protobuf.util.toJSONOptions);
-            };
-
-            /**
-             * Gets the type url for Hop
-             * @function getTypeUrl
-             * @memberof lienthong.v1.Hop
-             * @static
-             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
-             * @returns {string} The type url
-             */
-            Hop.getTypeUrl = function(prefix) {
-                if (prefix === $undefined)
-                    prefix = "type.googleapis.com";
-                return prefix + "/lienthong.v1.Hop";
-            };
-
-            return Hop;
-        })();
-
         v1.Envelope = (function() {
 
             /**
@@ -10967,6 +10534,439 @@ $root.lienthong = (function() {
             return values;
         })();
 
+        v1.Hop = (function() {
+
+            /**
+             * Properties of a Hop.
+             * @typedef {Object} lienthong.v1.Hop.$Properties
+             * @property {string|null} [node] Hop node
+             * @property {lienthong.v1.Level|null} [level] Hop level
+             * @property {number|null} [inMs] Hop inMs
+             * @property {number|null} [outMs] Hop outMs
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a Hop.
+             * @memberof lienthong.v1
+             * @interface IHop
+             * @augments lienthong.v1.Hop.$Properties
+             * @deprecated Use lienthong.v1.Hop.$Properties instead.
+             */
+
+            /**
+             * Shape of a Hop.
+             * @typedef {lienthong.v1.Hop.$Properties} lienthong.v1.Hop.$Shape
+             */
+
+            /**
+             * Constructs a new Hop.
+             * @memberof lienthong.v1
+             * @classdesc Represents a Hop.
+             * @constructor
+             * @param {lienthong.v1.Hop.$Properties=} [p] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            var Hop = function (p) {
+                if (p)
+                    for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            };
+
+            /**
+             * Hop node.
+             * @member {string} node
+             * @memberof lienthong.v1.Hop
+             * @instance
+             */
+            Hop.prototype.node = "";
+
+            /**
+             * Hop level.
+             * @member {lienthong.v1.Level} level
+             * @memberof lienthong.v1.Hop
+             * @instance
+             */
+            Hop.prototype.level = 0;
+
+            /**
+             * Hop inMs.
+             * @member {number} inMs
+             * @memberof lienthong.v1.Hop
+             * @instance
+             */
+            Hop.prototype.inMs = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+            /**
+             * Hop outMs.
+             * @member {number} outMs
+             * @memberof lienthong.v1.Hop
+             * @instance
+             */
+            Hop.prototype.outMs = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+            /**
+             * Creates a new Hop instance using the specified properties.
+             * @function create
+             * @memberof lienthong.v1.Hop
+             * @static
+             * @param {lienthong.v1.Hop.$Properties=} [properties] Properties to set
+             * @returns {lienthong.v1.Hop} Hop instance
+             * @type {{
+             *   (properties: lienthong.v1.Hop.$Shape): lienthong.v1.Hop & lienthong.v1.Hop.$Shape;
+             *   (properties?: lienthong.v1.Hop.$Properties): lienthong.v1.Hop;
+             * }}
+             */
+            Hop.create = function(properties) {
+                return new Hop(properties);
+            };
+
+            /**
+             * Encodes the specified Hop message. Does not implicitly {@link lienthong.v1.Hop.verify|verify} messages.
+             * @function encode
+             * @memberof lienthong.v1.Hop
+             * @static
+             * @param {lienthong.v1.Hop.$Properties} m Hop message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            Hop.encode = function (m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (m.node != null && $Object.hasOwnProperty.call(m, "node") && m.node !== "")
+                    w.uint32(/* id 1, wireType 2 =*/10).string(m.node);
+                if (m.level != null && $Object.hasOwnProperty.call(m, "level") && m.level !== 0)
+                    w.uint32(/* id 2, wireType 0 =*/16).int32(m.level);
+                if (m.inMs != null && $Object.hasOwnProperty.call(m, "inMs") && (typeof m.inMs === "object" ? m.inMs.low || m.inMs.high : m.inMs !== 0))
+                    w.uint32(/* id 3, wireType 0 =*/24).int64(m.inMs);
+                if (m.outMs != null && $Object.hasOwnProperty.call(m, "outMs") && (typeof m.outMs === "object" ? m.outMs.low || m.outMs.high : m.outMs !== 0))
+                    w.uint32(/* id 4, wireType 0 =*/32).int64(m.outMs);
+                if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                    for (var i = 0; i < m.$unknowns.length; ++i)
+                        w.raw(m.$unknowns[i]);
+                return w;
+            };
+
+            /**
+             * Encodes the specified Hop message, length delimited. Does not implicitly {@link lienthong.v1.Hop.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof lienthong.v1.Hop
+             * @static
+             * @param {lienthong.v1.Hop.$Properties} message Hop message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            Hop.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes a Hop message from the specified reader or buffer.
+             * @function decode
+             * @memberof lienthong.v1.Hop
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {lienthong.v1.Hop & lienthong.v1.Hop.$Shape} Hop
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            Hop.decode = function (r, l, z, q, g) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (q === $undefined)
+                    q = 0;
+                if (q > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var c, m, v;
+                if (l === $undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw $RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = g || new $root.lienthong.v1.Hop();
+                while (r.pos < c) {
+                    var s = r.pos;
+                    var t = r.tag();
+                    if (t === z) {
+                        z = $undefined;
+                        break;
+                    }
+                    var u = t & 7;
+                    switch (t >>>= 3) {
+                    case 1: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.node = v;
+                            else
+                                delete m.node;
+                            continue;
+                        }
+                    case 2: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.int32())
+                                m.level = v;
+                            else
+                                delete m.level;
+                            continue;
+                        }
+                    case 3: {
+                            if (u !== 0)
+                                break;
+                            if (typeof (v = r.int64()) === "object" ? v.low || v.high : v !== 0)
+                                m.inMs = v;
+                            else
+                                delete m.inMs;
+                            continue;
+                        }
+                    case 4: {
+                            if (u !== 0)
+                                break;
+                            if (typeof (v = r.int64()) === "object" ? v.low || v.high : v !== 0)
+                                m.outMs = v;
+                            else
+                                delete m.outMs;
+                            continue;
+                        }
+                    }
+                    r.skipType(u, q, t);
+                    if (!r.discardUnknown) {
+                        $util.makeProp(m, "$unknowns", false);
+                        (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                    }
+                }
+                if (l !== $undefined) {
+                    if (r.pos !== c)
+                        throw $RangeError("index out of range");
+                    r.len = l;
+                }
+                if (z !== $undefined)
+                    throw $Error("missing end group");
+                return m;
+            };
+
+            /**
+             * Decodes a Hop message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof lienthong.v1.Hop
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {lienthong.v1.Hop & lienthong.v1.Hop.$Shape} Hop
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            Hop.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies a Hop message.
+             * @function verify
+             * @memberof lienthong.v1.Hop
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            Hop.verify = function (m, q) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (m.node != null && $Object.hasOwnProperty.call(m, "node")) {
+                    if (!$util.isString(m.node))
+                        return "node: string expected";
+                }
+                if (m.level != null && $Object.hasOwnProperty.call(m, "level")) {
+                    if (typeof m.level !== "number" || (m.level | 0) !== m.level)
+                        return "level: enum value expected";
+                }
+                if (m.inMs != null && $Object.hasOwnProperty.call(m, "inMs")) {
+                    if (!$util.isInteger(m.inMs) && !(m.inMs && $util.isInteger(m.inMs.low) && $util.isInteger(m.inMs.high)))
+                        return "inMs: integer|Long expected";
+                }
+                if (m.outMs != null && $Object.hasOwnProperty.call(m, "outMs")) {
+                    if (!$util.isInteger(m.outMs) && !(m.outMs && $util.isInteger(m.outMs.low) && $util.isInteger(m.outMs.high)))
+                        return "outMs: integer|Long expected";
+                }
+                return null;
+            };
+
+            /**
+             * Creates a Hop message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof lienthong.v1.Hop
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {lienthong.v1.Hop} Hop
+             */
+            Hop.fromObject = function (d, q) {
+                if (d instanceof $root.lienthong.v1.Hop)
+                    return d;
+                if (!$util.isObject(d))
+                    throw $TypeError(".lienthong.v1.Hop: object expected");
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var m = new $root.lienthong.v1.Hop();
+                if (d.node != null) {
+                    if (typeof d.node !== "string" || d.node.length) {
+                        m.node = $String(d.node);
+                    }
+                }
+                if (d.level !== 0 && (typeof d.level !== "string" || $root.lienthong.v1.Level[d.level] !== 0)) {
+                    switch (d.level) {
+                    case "LEVEL_UNSPECIFIED":
+                    case 0:
+                        m.level = 0;
+                        break;
+                    case "LEVEL_CENTRAL":
+                    case 1:
+                        m.level = 1;
+                        break;
+                    case "LEVEL_PROVINCE":
+                    case 2:
+                        m.level = 2;
+                        break;
+                    case "LEVEL_DISTRICT":
+                    case 3:
+                        m.level = 3;
+                        break;
+                    case "LEVEL_COMMUNE":
+                    case 4:
+                        m.level = 4;
+                        break;
+                    default:
+                        if (typeof d.level === "number" && (d.level | 0) === d.level)
+                            m.level = d.level;
+                    }
+                }
+                if (d.inMs != null) {
+                    if (typeof d.inMs === "object" ? d.inMs.low || d.inMs.high : $Number(d.inMs) !== 0) {
+                        if ($util.Long)
+                            m.inMs = $util.Long.fromValue(d.inMs, false);
+                        else if (typeof d.inMs === "string")
+                            m.inMs = $parseInt(d.inMs, 10);
+                        else if (typeof d.inMs === "number")
+                            m.inMs = d.inMs;
+                        else if (typeof d.inMs === "object")
+                            m.inMs = new $util.LongBits(d.inMs.low >>> 0, d.inMs.high >>> 0).toNumber();
+                    }
+                }
+                if (d.outMs != null) {
+                    if (typeof d.outMs === "object" ? d.outMs.low || d.outMs.high : $Number(d.outMs) !== 0) {
+                        if ($util.Long)
+                            m.outMs = $util.Long.fromValue(d.outMs, false);
+                        else if (typeof d.outMs === "string")
+                            m.outMs = $parseInt(d.outMs, 10);
+                        else if (typeof d.outMs === "number")
+                            m.outMs = d.outMs;
+                        else if (typeof d.outMs === "object")
+                            m.outMs = new $util.LongBits(d.outMs.low >>> 0, d.outMs.high >>> 0).toNumber();
+                    }
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from a Hop message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof lienthong.v1.Hop
+             * @static
+             * @param {lienthong.v1.Hop} m Hop
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            Hop.toObject = function (m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var d = {};
+                if (o.defaults) {
+                    d.node = "";
+                    d.level = o.enums === $String ? "LEVEL_UNSPECIFIED" : 0;
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, false);
+                        d.inMs = o.longs === $String ? n.toString() : o.longs === $Number ? n.toNumber() : typeof $BigInt !== "undefined" && o.longs === $BigInt ? n.toBigInt() : n;
+                    } else
+                        d.inMs = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, false);
+                        d.outMs = o.longs === $String ? n.toString() : o.longs === $Number ? n.toNumber() : typeof $BigInt !== "undefined" && o.longs === $BigInt ? n.toBigInt() : n;
+                    } else
+                        d.outMs = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
+                }
+                if (m.node != null && $Object.hasOwnProperty.call(m, "node")) {
+                    d.node = m.node;
+                }
+                if (m.level != null && $Object.hasOwnProperty.call(m, "level")) {
+                    d.level = o.enums === $String ? $root.lienthong.v1.Level[m.level] === $undefined ? m.level : $root.lienthong.v1.Level[m.level] : m.level;
+                }
+                if (m.inMs != null && $Object.hasOwnProperty.call(m, "inMs")) {
+                    if (typeof $BigInt !== "undefined" && o.longs === $BigInt)
+                        d.inMs = typeof m.inMs === "number" ? $BigInt(m.inMs) : $util.Long.fromBits(m.inMs.low >>> 0, m.inMs.high >>> 0, false).toBigInt();
+                    else if (typeof m.inMs === "number")
+                        d.inMs = o.longs === $String ? $String(m.inMs) : m.inMs;
+                    else
+                        d.inMs = o.longs === $String ? $util.Long.prototype.toString.call(m.inMs) : o.longs === $Number ? new $util.LongBits(m.inMs.low >>> 0, m.inMs.high >>> 0).toNumber() : m.inMs;
+                }
+                if (m.outMs != null && $Object.hasOwnProperty.call(m, "outMs")) {
+                    if (typeof $BigInt !== "undefined" && o.longs === $BigInt)
+                        d.outMs = typeof m.outMs === "number" ? $BigInt(m.outMs) : $util.Long.fromBits(m.outMs.low >>> 0, m.outMs.high >>> 0, false).toBigInt();
+                    else if (typeof m.outMs === "number")
+                        d.outMs = o.longs === $String ? $String(m.outMs) : m.outMs;
+                    else
+                        d.outMs = o.longs === $String ? $util.Long.prototype.toString.call(m.outMs) : o.longs === $Number ? new $util.LongBits(m.outMs.low >>> 0, m.outMs.high >>> 0).toNumber() : m.outMs;
+                }
+                return d;
+            };
+
+            /**
+             * Converts this Hop to JSON.
+             * @function toJSON
+             * @memberof lienthong.v1.Hop
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            Hop.prototype.toJSON = function() {
+                return Hop.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for Hop
+             * @function getTypeUrl
+             * @memberof lienthong.v1.Hop
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            Hop.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/lienthong.v1.Hop";
+            };
+
+            return Hop;
+        })();
+
         v1.TransportEvent = (function() {
 
             /**
@@ -10980,6 +10980,7 @@ $root.lienthong = (function() {
              * @property {number|null} [atMs] TransportEvent atMs
              * @property {lienthong.v1.FailureReason|null} [failure] TransportEvent failure
              * @property {string|null} [detail] TransportEvent detail
+             * @property {Array.<lienthong.v1.Hop.$Properties>|null} [hops] TransportEvent hops
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -11005,6 +11006,7 @@ $root.lienthong = (function() {
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
             var TransportEvent = function (p) {
+                this.hops = [];
                 if (p)
                     for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
                         if (p[ks[i]] != null && ks[i] !== "__proto__")
@@ -11076,6 +11078,14 @@ $root.lienthong = (function() {
             TransportEvent.prototype.detail = "";
 
             /**
+             * TransportEvent hops.
+             * @member {Array.<lienthong.v1.Hop.$Properties>} hops
+             * @memberof lienthong.v1.TransportEvent
+             * @instance
+             */
+            TransportEvent.prototype.hops = $util.emptyArray;
+
+            /**
              * Creates a new TransportEvent instance using the specified properties.
              * @function create
              * @memberof lienthong.v1.TransportEvent
@@ -11123,6 +11133,10 @@ $root.lienthong = (function() {
                     w.uint32(/* id 7, wireType 0 =*/56).int32(m.failure);
                 if (m.detail != null && $Object.hasOwnProperty.call(m, "detail") && m.detail !== "")
                     w.uint32(/* id 8, wireType 2 =*/66).string(m.detail);
+                if (m.hops != null && m.hops.length) {
+                    for (var i = 0; i < m.hops.length; ++i)
+                        $root.lienthong.v1.Hop.encode(m.hops[i], w.uint32(/* id 9, wireType 2 =*/74).fork(), q + 1).ldelim();
+                }
                 if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
                     for (var i = 0; i < m.$unknowns.length; ++i)
                         w.raw(m.$unknowns[i]);
@@ -11252,6 +11266,14 @@ $root.lienthong = (function() {
                                 delete m.detail;
                             continue;
                         }
+                    case 9: {
+                            if (u !== 2)
+                                break;
+                            if (!(m.hops && m.hops.length))
+                                m.hops = [];
+                            m.hops.push($root.lienthong.v1.Hop.decode(r, r.size(), $undefined, q + 1));
+                            continue;
+                        }
                     }
                     r.skipType(u, q, t);
                     if (!r.discardUnknown) {
@@ -11331,6 +11353,17 @@ $root.lienthong = (function() {
                 if (m.detail != null && $Object.hasOwnProperty.call(m, "detail")) {
                     if (!$util.isString(m.detail))
                         return "detail: string expected";
+                }
+                if (m.hops != null && $Object.hasOwnProperty.call(m, "hops")) {
+                    if (!$Array.isArray(m.hops))
+                        return "hops: array expected";
+                    for (var i = 0; i < m.hops.length; ++i) {
+                        {
+                            var e = $root.lienthong.v1.Hop.verify(m.hops[i], q + 1);
+                            if (e)
+                                return "hops." + e;
+                        }
+                    }
                 }
                 return null;
             };
@@ -11476,6 +11509,16 @@ $root.lienthong = (function() {
                         m.detail = $String(d.detail);
                     }
                 }
+                if (d.hops) {
+                    if (!$Array.isArray(d.hops))
+                        throw $TypeError(".lienthong.v1.TransportEvent.hops: array expected");
+                    m.hops = $Array(d.hops.length);
+                    for (var i = 0; i < d.hops.length; ++i) {
+                        if (!$util.isObject(d.hops[i]))
+                            throw $TypeError(".lienthong.v1.TransportEvent.hops: object expected");
+                        m.hops[i] = $root.lienthong.v1.Hop.fromObject(d.hops[i], q + 1);
+                    }
+                }
                 return m;
             };
 
@@ -11496,6 +11539,9 @@ $root.lienthong = (function() {
                 if (q > $util.recursionLimit)
                     throw $Error("max depth exceeded");
                 var d = {};
+                if (o.arrays || o.defaults) {
+                    d.hops = [];
+                }
                 if (o.defaults) {
                     d.state = o.enums === $String ? "TRANSPORT_STATE_UNSPECIFIED" : 0;
                     d.documentId = "";
@@ -11538,6 +11584,12 @@ $root.lienthong = (function() {
                 }
                 if (m.detail != null && $Object.hasOwnProperty.call(m, "detail")) {
                     d.detail = m.detail;
+                }
+                if (m.hops && m.hops.length) {
+                    d.hops = $Array(m.hops.length);
+                    for (var j = 0; j < m.hops.length; ++j) {
+                        d.hops[j] = $root.lienthong.v1.Hop.toObject(m.hops[j], o, q + 1);
+                    }
                 }
                 return d;
             };

@@ -1,1 +1,20 @@
-export {};
+/** @lienthong/testkit: real nats-server processes, leafnode topologies with cuttable links, cleanup. */
+export { findNatsServer, NATS_SERVER_NOT_FOUND } from './binary';
+export { liveServerPids } from './registry';
+export { startNatsServer } from './server';
+export type { LeafRemote, NatsServer, NatsServerOptions } from './server';
+export { TcpProxy } from './proxy';
+export type { TcpProxyOptions } from './proxy';
+export { startLeafChain, startLeafTopology, startLeafTree } from './topology';
+export type {
+  LeafChain,
+  LeafChainOptions,
+  LeafNodeSpec,
+  LeafTopology,
+  LeafTopologyOptions,
+  LeafTree,
+  LeafTreeOptions,
+  RestoreLinkOptions,
+} from './topology';
+export { eventually } from './util';
+export type { EventuallyOptions } from './util';

@@ -1,0 +1,55 @@
+/**
+ * Names and keys of the JetStream KV buckets, part of the public contract like the subject map:
+ * `lt_directory` (the directory, watched by nodes and read by SDKs) and `lt_tracking` (one tracking
+ * record per sent document and recipient, kept by the sender's home node).
+ */
+import { agencyFromToken, agencyToToken } from './agency';
+import { assertNodeId, documentKey, isNodeId } from './ids';
+
+export const BUCKETS = Object.freeze({
+  tracking: 'lt_tracking',
+  directory: 'lt_directory',
+} as const);
+
+/** Keys of `lt_directory`: `node.<node id>` → NodeRecord, `agency.<agency token>` → AgencyRecord. */
+export const directoryKeys = Object.freeze({
+  node: (id: string): string => `node.${assertNodeId(id)}`,
+  agency: (code: string): string => `agency.${agencyToToken(code)}`,
+  /** Filters for watching or listing one kind of entry. */
+  allNodes: 'node.*',
+  allAgencies: 'agency.*',
+});
+
+export type DirectoryKey =
+  { readonly kind: 'node'; readonly id: string } | { readonly kind: 'agency'; readonly code: string };
+
+/** The entry a directory key names, or undefined for a key outside the contract. Never throws. */
+export function parseDirectoryKey(key: string): DirectoryKey | undefined {
+  const [kind, value, ...rest] = typeof key === 'string' ? key.split('.') : [];
+  if (rest.length > 0 || value === undefined) return undefined;
+  if (kind === 'node') return isNodeId(value) ? { kind, id: value } : undefined;
+  if (kind !== 'agency') return undefined;
+  try {
+    return { kind, code: agencyFromToken(value) };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Key of one tracking record in `lt_tracking`: `<sender token>.<document key>.<recipient token>`.
+ * The sender comes first so one sender's records (or one document's) are listed by a key filter.
+ */
+export function trackingKey(sender: string, documentId: string, recipient: string): string {
+  return `${agencyToToken(sender)}.${documentKey(documentId)}.${agencyToToken(recipient)}`;
+}
+
+/** Key filter for every recipient's record of one sent document. */
+export function trackingDocumentFilter(sender: string, documentId: string): string {
+  return `${agencyToToken(sender)}.${documentKey(documentId)}.*`;
+}
+
+/** Key filter for every tracking record of one sender. */
+export function trackingSenderFilter(sender: string): string {
+  return `${agencyToToken(sender)}.>`;
+}

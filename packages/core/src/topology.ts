@@ -1,0 +1,570 @@
+/**
+ * The interchange tree and the agency directory, loaded from a topology file (format in
+ * packages/core/README.md) or from the `lt_directory` KV bucket, and the routing over that tree.
+ *
+ * Routing is tree routing: the next hop from node A towards node B is the child of A whose subtree
+ * holds B, or else A's parent. Parent index and depth are precomputed, so a next hop costs O(depth).
+ */
+import type { ITopology } from '@lienthong/proto';
+import { Level } from '@lienthong/proto';
+import { isAgencyCode } from './agency';
+import { LienthongError, RoutingError, TopologyError, displayInput } from './errors';
+import { isNodeId } from './ids';
+import type { LevelName } from './subjects';
+import { isLevelName, levelFromName, levelName } from './subjects';
+
+export interface NodeInfo {
+  readonly id: string;
+  readonly level: Level;
+  readonly levelName: LevelName;
+  readonly name: string;
+  /** Absent for the root only. */
+  readonly parent?: string;
+  /** JetStream domain of the node's streams; '' for the default domain. */
+  readonly domain: string;
+}
+
+export interface AgencyInfo {
+  readonly code: string;
+  readonly name: string;
+  readonly tier: Level;
+  readonly parentCode?: string;
+  readonly homeNode: string;
+}
+
+/** A node as written in a topology file. */
+export interface TopologyNodeJson {
+  id: string;
+  level: LevelName;
+  name: string;
+  parent?: string;
+  domain?: string;
+}
+
+/** An agency as written in a topology file. */
+export interface TopologyAgencyJson {
+  code: string;
+  name: string;
+  tier: LevelName;
+  parentCode?: string;
+  homeNode: string;
+}
+
+/** The topology file: `{ "nodes": [...], "agencies": [...] }`. */
+export interface TopologyJson {
+  nodes: TopologyNodeJson[];
+  agencies: TopologyAgencyJson[];
+}
+
+export type NextHop =
+  | { readonly kind: 'local' }
+  | { readonly kind: 'down'; readonly node: NodeInfo }
+  | { readonly kind: 'up'; readonly node: NodeInfo };
+
+const LOCAL: NextHop = Object.freeze({ kind: 'local' });
+const DOMAIN = /^[A-Za-z0-9_-]{1,64}$/;
+const NODE_FIELDS = new Set(['id', 'level', 'name', 'parent', 'domain']);
+const AGENCY_FIELDS = new Set(['code', 'name', 'tier', 'parentCode', 'homeNode']);
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function quote(v: unknown): string {
+  return typeof v === 'string' ? `'${displayInput(v)}'` : (JSON.stringify(v) ?? String(v));
+}
+
+/** Checks a topology file's content and collects every problem instead of stopping at the first. */
+function validate(json: unknown): { nodes: NodeInfo[]; agencies: AgencyInfo[] } {
+  const problems: string[] = [];
+  const nodes: NodeInfo[] = [];
+  const agencies: AgencyInfo[] = [];
+  if (!isRecord(json)) throw new TopologyError(["a topology must be an object with 'nodes' and 'agencies'"]);
+  if (!Array.isArray(json.nodes)) problems.push("'nodes' must be an array");
+  if (!Array.isArray(json.agencies)) problems.push("'agencies' must be an array");
+  for (const key of Object.keys(json)) {
+    if (key !== 'nodes' && key !== 'agencies') problems.push(`unknown field '${key}'`);
+  }
+  const rawNodes: unknown[] = Array.isArray(json.nodes) ? json.nodes : [];
+  const rawAgencies: unknown[] = Array.isArray(json.agencies) ? json.agencies : [];
+
+  const nodeIndex = new Map<string, number>();
+  rawNodes.forEach((raw, i) => {
+    const at = `nodes[${i}]`;
+    if (!isRecord(raw)) {
+      problems.push(`${at}: must be an object`);
+      return;
+    }
+    const where = typeof raw.id === 'string' ? `${at} (${displayInput(raw.id)})` : at;
+    const before = problems.length;
+    for (const key of Object.keys(raw)) {
+      if (!NODE_FIELDS.has(key)) problems.push(`${where}: unknown field '${key}'`);
+    }
+    if (!isNodeId(raw.id))
+      problems.push(`${where}: id ${quote(raw.id)} is not a node id (1-32 of [a-z0-9-])`);
+    if (!isLevelName(raw.level)) {
+      problems.push(`${where}: level ${quote(raw.level)} is not one of central, province, district, commune`);
+    }
+    if (typeof raw.name !== 'string' || raw.name.trim() === '')
+      problems.push(`${where}: name must be a non-empty string`);
+    if (raw.parent !== undefined && !isNodeId(raw.parent)) {
+      problems.push(`${where}: parent ${quote(raw.parent)} is not a node id`);
+    }
+    if (
+      raw.domain !== undefined &&
+      !(raw.domain === '' || (typeof raw.domain === 'string' && DOMAIN.test(raw.domain)))
+    ) {
+      problems.push(
+        `${where}: domain ${quote(raw.domain)} is not a JetStream domain name ([A-Za-z0-9_-]{1,64})`,
+      );
+    }
+    if (isNodeId(raw.id)) {
+      const first = nodeIndex.get(raw.id);
+      if (first !== undefined) {
+        problems.push(`${where}: duplicate node id (first at nodes[${first}])`);
+        return;
+      }
+      nodeIndex.set(raw.id, i);
+    }
+    if (problems.length > before) return;
+    const level = levelFromName(raw.level as LevelName);
+    nodes.push({
+      id: raw.id as string,
+      level,
+      levelName: raw.level as LevelName,
+      name: raw.name as string,
+      ...(raw.parent === undefined ? {} : { parent: raw.parent as string }),
+      domain: (raw.domain as string | undefined) ?? '',
+    });
+  });
+
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  // Counted over the raw entries, so a root with another problem still counts as a root.
+  const rawRoots = rawNodes.filter((n) => isRecord(n) && n.parent === undefined) as Record<string, unknown>[];
+  if (rawRoots.length === 0) problems.push('no root: exactly one node must have no parent');
+  if (rawRoots.length > 1)
+    problems.push(`more than one root: ${rawRoots.map((r) => quote(r.id)).join(', ')}`);
+  for (const root of nodes.filter((n) => n.parent === undefined)) {
+    if (root.level !== Level.LEVEL_CENTRAL)
+      problems.push(`root '${root.id}' must be central, is ${root.levelName}`);
+  }
+  for (const node of nodes) {
+    if (node.parent === undefined) continue;
+    const parent = byId.get(node.parent);
+    if (parent === undefined) {
+      if (nodeIndex.has(node.parent)) continue; // the parent itself is invalid and already reported
+      problems.push(`node '${node.id}': parent '${node.parent}' is not a known node`);
+    } else if (parent.level === Level.LEVEL_COMMUNE) {
+      problems.push(`node '${node.id}': parent '${parent.id}' is a commune, and communes have no children`);
+    } else if (node.level <= parent.level) {
+      problems.push(
+        `node '${node.id}': a ${node.levelName} cannot be under a ${parent.levelName} ('${parent.id}'); ` +
+          'a child must be at a deeper level than its parent',
+      );
+    }
+  }
+  problems.push(...findCycles(nodes, byId));
+
+  const agencyIndex = new Map<string, number>();
+  rawAgencies.forEach((raw, i) => {
+    const at = `agencies[${i}]`;
+    if (!isRecord(raw)) {
+      problems.push(`${at}: must be an object`);
+      return;
+    }
+    const where = typeof raw.code === 'string' ? `${at} (${displayInput(raw.code)})` : at;
+    const before = problems.length;
+    for (const key of Object.keys(raw)) {
+      if (!AGENCY_FIELDS.has(key)) problems.push(`${where}: unknown field '${key}'`);
+    }
+    if (!isAgencyCode(raw.code))
+      problems.push(`${where}: code ${quote(raw.code)} is not an agency code AAA.BB.CC.Xnn`);
+    if (typeof raw.name !== 'string' || raw.name.trim() === '')
+      problems.push(`${where}: name must be a non-empty string`);
+    if (!isLevelName(raw.tier)) {
+      problems.push(`${where}: tier ${quote(raw.tier)} is not one of central, province, district, commune`);
+    }
+    if (typeof raw.homeNode !== 'string' || !nodeIndex.has(raw.homeNode)) {
+      problems.push(`${where}: homeNode ${quote(raw.homeNode)} is not a known node`);
+    }
+    if (raw.parentCode !== undefined) {
+      if (!isAgencyCode(raw.parentCode)) {
+        problems.push(`${where}: parentCode ${quote(raw.parentCode)} is not an agency code`);
+      } else if (raw.parentCode === raw.code) {
+        problems.push(`${where}: an agency cannot be its own parent`);
+      }
+    }
+    if (isAgencyCode(raw.code)) {
+      const first = agencyIndex.get(raw.code);
+      if (first !== undefined) {
+        problems.push(`${where}: duplicate agency code (first at agencies[${first}])`);
+        return;
+      }
+      agencyIndex.set(raw.code, i);
+    }
+    if (problems.length > before) return;
+    agencies.push({
+      code: raw.code as string,
+      name: raw.name as string,
+      tier: levelFromName(raw.tier as LevelName),
+      ...(raw.parentCode === undefined ? {} : { parentCode: raw.parentCode as string }),
+      homeNode: raw.homeNode as string,
+    });
+  });
+  for (const agency of agencies) {
+    if (agency.parentCode !== undefined && !agencyIndex.has(agency.parentCode)) {
+      problems.push(`agency '${agency.code}': parentCode '${agency.parentCode}' is not a known agency`);
+    }
+  }
+
+  if (problems.length > 0) throw new TopologyError(problems);
+  return { nodes, agencies };
+}
+
+/** Every parent cycle, once each, as "cycle: a -> b -> a". */
+function findCycles(nodes: readonly NodeInfo[], byId: ReadonlyMap<string, NodeInfo>): string[] {
+  const problems: string[] = [];
+  const state = new Map<string, 'visiting' | 'done'>();
+  for (const start of nodes) {
+    const trail: string[] = [];
+    let current: NodeInfo | undefined = start;
+    while (current !== undefined && state.get(current.id) === undefined) {
+      state.set(current.id, 'visiting');
+      trail.push(current.id);
+      current = current.parent === undefined ? undefined : byId.get(current.parent);
+    }
+    if (current !== undefined && state.get(current.id) === 'visiting') {
+      const loop = trail.slice(trail.indexOf(current.id));
+      problems.push(`cycle: ${[...loop, current.id].join(' -> ')}`);
+    }
+    for (const id of trail) state.set(id, 'done');
+  }
+  return problems;
+}
+
+export class Topology {
+  readonly root: NodeInfo;
+  readonly #nodes: readonly NodeInfo[];
+  readonly #agencies: readonly AgencyInfo[];
+  readonly #index = new Map<string, number>();
+  readonly #parent: Int32Array;
+  readonly #depth: Int32Array;
+  readonly #children: NodeInfo[][];
+  readonly #agencyByCode = new Map<string, AgencyInfo>();
+  readonly #agenciesOf = new Map<string, AgencyInfo[]>();
+
+  /** Validates `json` (a parsed topology file) and throws one TopologyError listing every problem. */
+  constructor(json: unknown) {
+    const { nodes, agencies } = validate(json);
+    this.#nodes = Object.freeze(nodes.map((n) => Object.freeze(n)));
+    this.#agencies = Object.freeze(agencies.map((a) => Object.freeze(a)));
+    this.#parent = new Int32Array(nodes.length).fill(-1);
+    this.#depth = new Int32Array(nodes.length);
+    this.#children = nodes.map(() => []);
+    this.#nodes.forEach((n, i) => this.#index.set(n.id, i));
+    this.#nodes.forEach((n, i) => {
+      if (n.parent === undefined) return;
+      const p = this.#index.get(n.parent) ?? -1;
+      this.#parent[i] = p;
+      this.#children[p]?.push(n);
+    });
+    let rootIndex = -1;
+    // Breadth-first from the root so each depth is its parent's plus one.
+    const queue: number[] = [];
+    this.#parent.forEach((p, i) => {
+      if (p === -1) rootIndex = i;
+    });
+    queue.push(rootIndex);
+    for (let q = 0; q < queue.length; q++) {
+      const i = queue[q] as number;
+      for (const child of this.#children[i] ?? []) {
+        const c = this.#index.get(child.id) as number;
+        this.#depth[c] = (this.#depth[i] ?? 0) + 1;
+        queue.push(c);
+      }
+    }
+    this.root = this.#nodes[rootIndex] as NodeInfo;
+    for (const a of this.#agencies) {
+      this.#agencyByCode.set(a.code, a);
+      const list = this.#agenciesOf.get(a.homeNode);
+      if (list === undefined) this.#agenciesOf.set(a.homeNode, [a]);
+      else list.push(a);
+    }
+  }
+
+  #indexOf(id: string, role: 'from' | 'to' | 'node'): number {
+    const i = this.#index.get(id);
+    if (i === undefined) {
+      throw new RoutingError(
+        `unknown node '${displayInput(id)}'`,
+        role === 'node' ? { node: id } : { [role]: id },
+      );
+    }
+    return i;
+  }
+
+  #at(i: number): NodeInfo {
+    return this.#nodes[i] as NodeInfo;
+  }
+
+  nodes(): NodeInfo[] {
+    return [...this.#nodes];
+  }
+
+  node(id: string): NodeInfo {
+    return this.#at(this.#indexOf(id, 'node'));
+  }
+
+  hasNode(id: string): boolean {
+    return this.#index.has(id);
+  }
+
+  agency(code: string): AgencyInfo | undefined {
+    return this.#agencyByCode.get(code);
+  }
+
+  agencies(): AgencyInfo[] {
+    return [...this.#agencies];
+  }
+
+  agenciesOf(nodeId: string): AgencyInfo[] {
+    this.#indexOf(nodeId, 'node');
+    return [...(this.#agenciesOf.get(nodeId) ?? [])];
+  }
+
+  children(id: string): NodeInfo[] {
+    return [...(this.#children[this.#indexOf(id, 'node')] ?? [])];
+  }
+
+  parent(id: string): NodeInfo | undefined {
+    const p = this.#parent[this.#indexOf(id, 'node')] ?? -1;
+    return p === -1 ? undefined : this.#at(p);
+  }
+
+  /** Distance from the root (the root is 0). Not the level: a tree without districts skips one. */
+  depth(id: string): number {
+    return this.#depth[this.#indexOf(id, 'node')] ?? 0;
+  }
+
+  homeNodeOf(agencyCode: string): NodeInfo {
+    const agency = this.#agencyByCode.get(agencyCode);
+    if (agency === undefined) {
+      throw new RoutingError(`unknown agency '${displayInput(agencyCode)}'`, { agency: agencyCode });
+    }
+    return this.node(agency.homeNode);
+  }
+
+  /** The next node on the tree path from `from` to `to`: down into my subtree, else up. */
+  nextHop(from: string, to: string): NextHop {
+    const f = this.#indexOf(from, 'from');
+    let x = this.#indexOf(to, 'to');
+    if (f === x) return LOCAL;
+    const below = (this.#depth[f] ?? 0) + 1;
+    let dx = this.#depth[x] ?? 0;
+    if (dx >= below) {
+      while (dx > below) {
+        x = this.#parent[x] ?? -1;
+        dx--;
+      }
+      if (this.#parent[x] === f) return { kind: 'down', node: this.#at(x) };
+    }
+    // Not in my subtree, so I am not the root: my parent exists.
+    return { kind: 'up', node: this.#at(this.#parent[f] ?? -1) };
+  }
+
+  /** Node ids on the tree path from `from` to `to`, both included. */
+  path(from: string, to: string): string[] {
+    let a = this.#indexOf(from, 'from');
+    let b = this.#indexOf(to, 'to');
+    const up: number[] = [];
+    const down: number[] = [];
+    const depth = (i: number): number => this.#depth[i] ?? 0;
+    const parent = (i: number): number => this.#parent[i] ?? -1;
+    while (depth(a) > depth(b)) {
+      up.push(a);
+      a = parent(a);
+    }
+    while (depth(b) > depth(a)) {
+      down.push(b);
+      b = parent(b);
+    }
+    while (a !== b) {
+      up.push(a);
+      down.push(b);
+      a = parent(a);
+      b = parent(b);
+    }
+    return [...up, a, ...down.reverse()].map((i) => this.#at(i).id);
+  }
+
+  /** The topology file content; `parseTopology(t.toJSON())` gives an equal topology. */
+  toJSON(): TopologyJson {
+    return {
+      nodes: this.#nodes.map((n) => ({
+        id: n.id,
+        level: n.levelName,
+        name: n.name,
+        ...(n.parent === undefined ? {} : { parent: n.parent }),
+        ...(n.domain === '' ? {} : { domain: n.domain }),
+      })),
+      agencies: this.#agencies.map((a) => ({
+        code: a.code,
+        name: a.name,
+        tier: levelName(a.tier),
+        ...(a.parentCode === undefined ? {} : { parentCode: a.parentCode }),
+        homeNode: a.homeNode,
+      })),
+    };
+  }
+
+  /** The directory as protobuf records (lienthong.v1.Topology), as kept in the `lt_directory` bucket. */
+  toProto(): ITopology {
+    return {
+      nodes: this.#nodes.map((n) => ({
+        id: n.id,
+        level: n.level,
+        parent: n.parent ?? '',
+        name: n.name,
+        domain: n.domain,
+      })),
+      agencies: this.#agencies.map((a) => ({
+        code: a.code,
+        name: a.name,
+        tier: a.tier,
+        parentCode: a.parentCode ?? '',
+        homeNode: a.homeNode,
+      })),
+    };
+  }
+}
+
+export function parseTopology(json: unknown): Topology {
+  return new Topology(json);
+}
+
+/** Builds a topology from protobuf directory records, where empty strings mean "none". */
+export function topologyFromProto(proto: ITopology): Topology {
+  const levelText = (l: Level | null | undefined): unknown => {
+    try {
+      return levelName(l ?? Level.LEVEL_UNSPECIFIED);
+    } catch {
+      return l;
+    }
+  };
+  return new Topology({
+    nodes: (proto.nodes ?? []).map((n) => ({
+      id: n.id ?? '',
+      level: levelText(n.level),
+      name: n.name ?? '',
+      ...(n.parent ? { parent: n.parent } : {}),
+      ...(n.domain ? { domain: n.domain } : {}),
+    })),
+    agencies: (proto.agencies ?? []).map((a) => ({
+      code: a.code ?? '',
+      name: a.name ?? '',
+      tier: levelText(a.tier),
+      ...(a.parentCode ? { parentCode: a.parentCode } : {}),
+      homeNode: a.homeNode ?? '',
+    })),
+  });
+}
+
+export interface GenerateTopologyOptions {
+  provinces: number;
+  districtsPerProvince: number;
+  communesPerDistrict: number;
+  agenciesPerNode: number;
+  /** False gives the post-2025 3-level tree: each province holds districtsPerProvince × communesPerDistrict communes. */
+  withDistricts?: boolean;
+}
+
+// Level-1 letters for provinces: 'H' as in the real codes, then more letters past 99 provinces.
+const PROVINCE_LETTERS = 'HJKLMNPQRSTUVWXYZ';
+
+function pad(n: number, width: number): string {
+  return String(n).padStart(width, '0');
+}
+
+function checkCount(name: string, value: number, min: number, max: number): void {
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new LienthongError('InvalidArgument', `${name} must be an integer from ${min} to ${max}`, {
+      context: { [name]: value },
+    });
+  }
+}
+
+/**
+ * A deterministic synthetic topology for tests and benchmarks. Codes are plausible and unique:
+ * province p uses level-1 group `Hpp`; its own agencies `000.kk.00.Hpp`, district d's `kkk.00.dd.Hpp`,
+ * and commune c's `ccc.kk.dd.Hpp` (kk >= 01), so the groups never collide.
+ */
+export function generateTopology(options: GenerateTopologyOptions): Topology {
+  const { provinces, districtsPerProvince, communesPerDistrict, agenciesPerNode } = options;
+  const withDistricts = options.withDistricts ?? true;
+  checkCount('provinces', provinces, 0, PROVINCE_LETTERS.length * 99);
+  checkCount('districtsPerProvince', districtsPerProvince, 0, 99);
+  checkCount('communesPerDistrict', communesPerDistrict, 0, 999);
+  checkCount('agenciesPerNode', agenciesPerNode, 0, 98);
+  const nodes: TopologyNodeJson[] = [{ id: 'vn', level: 'central', name: 'Trục liên thông quốc gia' }];
+  const agencies: TopologyAgencyJson[] = [];
+  for (let k = 0; k < agenciesPerNode; k++) {
+    agencies.push({
+      code: `000.00.00.G${pad(k + 1, 2)}`,
+      name: `Bộ, ngành số ${k + 1}`,
+      tier: 'central',
+      homeNode: 'vn',
+    });
+  }
+  for (let p = 1; p <= provinces; p++) {
+    const l1 = `${PROVINCE_LETTERS[Math.floor((p - 1) / 99)]}${pad(((p - 1) % 99) + 1, 2)}`;
+    const pid = `p${p}`;
+    const ubndTinh = `000.00.00.${l1}`;
+    nodes.push({ id: pid, level: 'province', name: `Tỉnh số ${p}`, parent: 'vn' });
+    for (let k = 0; k < agenciesPerNode; k++) {
+      agencies.push({
+        code: `000.${pad(k, 2)}.00.${l1}`,
+        name: k === 0 ? `Ủy ban nhân dân tỉnh số ${p}` : `Sở số ${k} tỉnh số ${p}`,
+        tier: 'province',
+        ...(k === 0 ? {} : { parentCode: ubndTinh }),
+        homeNode: pid,
+      });
+    }
+    for (let d = 1; d <= districtsPerProvince; d++) {
+      const did = `${pid}-d${d}`;
+      if (withDistricts) {
+        nodes.push({ id: did, level: 'district', name: `Huyện số ${d} tỉnh số ${p}`, parent: pid });
+        for (let k = 0; k < agenciesPerNode; k++) {
+          agencies.push({
+            code: `${pad(k, 3)}.00.${pad(d, 2)}.${l1}`,
+            name: k === 0 ? `Ủy ban nhân dân huyện số ${d}` : `Phòng số ${k} huyện số ${d}`,
+            tier: 'district',
+            parentCode: k === 0 ? ubndTinh : `000.00.${pad(d, 2)}.${l1}`,
+            homeNode: did,
+          });
+        }
+      }
+      for (let c = 1; c <= communesPerDistrict; c++) {
+        // Without districts the commune keeps the codes it would have had, under its province.
+        const cid = withDistricts ? `${did}-c${c}` : `${pid}-c${(d - 1) * communesPerDistrict + c}`;
+        const where = withDistricts ? `huyện số ${d}` : `tỉnh số ${p}`;
+        nodes.push({
+          id: cid,
+          level: 'commune',
+          name: `Xã ${cid} ${where}`,
+          parent: withDistricts ? did : pid,
+        });
+        const ubndXa = `${pad(c, 3)}.01.${pad(d, 2)}.${l1}`;
+        for (let k = 0; k < agenciesPerNode; k++) {
+          agencies.push({
+            code: `${pad(c, 3)}.${pad(k + 1, 2)}.${pad(d, 2)}.${l1}`,
+            name: k === 0 ? `Ủy ban nhân dân xã ${cid}` : `Bộ phận số ${k} xã ${cid}`,
+            tier: 'commune',
+            parentCode: k === 0 ? (withDistricts ? `000.00.${pad(d, 2)}.${l1}` : ubndTinh) : ubndXa,
+            homeNode: cid,
+          });
+        }
+      }
+    }
+  }
+  return new Topology({ nodes, agencies });
+}

@@ -1,0 +1,268 @@
+/**
+ * The tracking record the sender's home node keeps per (document, recipient), and the pure function
+ * that applies one transport or business event to it. Events can arrive late, twice or out of order
+ * (they travel back through the tree on independent paths); the rules make the outcome independent
+ * of arrival order wherever the domain allows it, and never move a state backwards.
+ */
+import type { IHop, IStaff, ITimelineEntry, ITrackingRecord } from '@lienthong/proto';
+import { BusinessStatus, FailureReason, Priority, TrackingRecord, TransportState } from '@lienthong/proto';
+import { assertAgencyCode } from './agency';
+import { LienthongError } from './errors';
+import { toMillis } from './millis';
+import { isRecipientStatus, judgeStatus } from './status-rules';
+
+const T = TransportState;
+
+export type TrackingEvent =
+  | {
+      type: 'transport';
+      state: TransportState;
+      atMs: number;
+      node?: string;
+      failure?: FailureReason;
+      detail?: string;
+      hops?: IHop[];
+    }
+  | {
+      type: 'business';
+      code: BusinessStatus;
+      atMs: number;
+      node?: string;
+      description?: string;
+      staff?: IStaff;
+    };
+
+export interface TrackingOutcome {
+  record: TrackingRecord;
+  /** The record differs from the input (state or timeline); false for an exact repeat. */
+  changed: boolean;
+  /** The event did not move the state: late, repeated or illegal. */
+  ignored: boolean;
+  /** What rule the event broke and why; the record counts it in ruleViolations. */
+  violation?: string;
+}
+
+export interface NewTrackingRecord {
+  documentId: string;
+  sender: string;
+  recipient: string;
+  sentAtMs: number;
+  confirmByMs: number;
+  priority?: Priority;
+  subject?: string;
+  /** The sender's home node, shown on the ACCEPTED timeline entry. */
+  node?: string;
+}
+
+export function newTrackingRecord(init: NewTrackingRecord): TrackingRecord {
+  if (typeof init.documentId !== 'string' || init.documentId === '') {
+    throw new LienthongError('InvalidArgument', 'documentId must be a non-empty string');
+  }
+  checkTime(init.sentAtMs, 'sentAtMs');
+  return TrackingRecord.create({
+    documentId: init.documentId,
+    sender: assertAgencyCode(init.sender),
+    recipient: assertAgencyCode(init.recipient),
+    transport: T.TRANSPORT_STATE_ACCEPTED,
+    sentAtMs: init.sentAtMs,
+    updatedAtMs: init.sentAtMs,
+    confirmByMs: init.confirmByMs,
+    priority: init.priority ?? Priority.PRIORITY_NORMAL,
+    subject: init.subject ?? '',
+    timeline: [{ atMs: init.sentAtMs, transport: T.TRANSPORT_STATE_ACCEPTED, node: init.node ?? '' }],
+    hops: [],
+  });
+}
+
+function checkTime(atMs: unknown, what: string): void {
+  if (typeof atMs !== 'number' || !Number.isFinite(atMs)) {
+    throw new LienthongError('InvalidArgument', `${what} must be a finite number of Unix milliseconds`, {
+      context: { [what]: atMs },
+    });
+  }
+}
+
+/** A fresh TrackingRecord with copied arrays, so callers never share mutable state with the input. */
+function copyOf(r: ITrackingRecord): TrackingRecord {
+  return TrackingRecord.create({
+    documentId: r.documentId ?? '',
+    sender: r.sender ?? '',
+    recipient: r.recipient ?? '',
+    transport: r.transport ?? T.TRANSPORT_STATE_UNSPECIFIED,
+    business: r.business ?? BusinessStatus.BUSINESS_STATUS_UNSPECIFIED,
+    recall: r.recall ?? BusinessStatus.BUSINESS_STATUS_UNSPECIFIED,
+    recallRequested: r.recallRequested ?? false,
+    overdue: r.overdue ?? false,
+    confirmByMs: toMillis(r.confirmByMs),
+    hops: [...(r.hops ?? [])],
+    timeline: [...(r.timeline ?? [])],
+    failure: r.failure ?? FailureReason.FAILURE_REASON_UNSPECIFIED,
+    failureDetail: r.failureDetail ?? '',
+    sentAtMs: toMillis(r.sentAtMs),
+    updatedAtMs: toMillis(r.updatedAtMs),
+    ruleViolations: r.ruleViolations ?? 0,
+    priority: r.priority ?? Priority.PRIORITY_NORMAL,
+    subject: r.subject ?? '',
+  });
+}
+
+/** Same type, code/state, time and node as an entry already in the timeline: a redelivery. */
+function isRepeat(timeline: readonly ITimelineEntry[], event: TrackingEvent): boolean {
+  const node = event.node ?? '';
+  return timeline.some(
+    (e) =>
+      toMillis(e.atMs) === event.atMs &&
+      (e.node ?? '') === node &&
+      (event.type === 'transport'
+        ? (e.transport ?? 0) === event.state && (e.business ?? 0) === 0
+        : (e.business ?? 0) === event.code && (e.transport ?? 0) === 0),
+  );
+}
+
+/** Any recipient status proves the copy reached the recipient's system: FETCHED, and not overdue. */
+function liftToFetched(r: TrackingRecord): boolean {
+  if (r.transport === T.TRANSPORT_STATE_FETCHED && !r.overdue) return false;
+  if (r.transport === T.TRANSPORT_STATE_FAILED) {
+    r.failure = FailureReason.FAILURE_REASON_UNSPECIFIED;
+    r.failureDetail = '';
+  }
+  r.transport = T.TRANSPORT_STATE_FETCHED;
+  r.overdue = false;
+  return true;
+}
+
+interface Step {
+  moved: boolean;
+  violation?: string;
+}
+
+function applyBusiness(r: TrackingRecord, event: Extract<TrackingEvent, { type: 'business' }>): Step {
+  const judgement = judgeStatus(r, event.code, event.description);
+  if (judgement.kind === 'violation') return { moved: false, violation: judgement.reason };
+  // A late report still proves arrival, so the transport plane does not depend on arrival order.
+  const lifted = isRecipientStatus(event.code) && liftToFetched(r);
+  if (judgement.kind === 'same') return { moved: lifted };
+  switch (event.code) {
+    case BusinessStatus.BUSINESS_STATUS_RECALL_REQUESTED:
+      r.recallRequested = true;
+      break;
+    case BusinessStatus.BUSINESS_STATUS_CHANGE_ACCEPTED:
+    case BusinessStatus.BUSINESS_STATUS_CHANGE_REFUSED:
+      r.recall = event.code;
+      break;
+    default:
+      r.business = event.code;
+  }
+  return { moved: true };
+}
+
+function applyTransport(r: TrackingRecord, event: Extract<TrackingEvent, { type: 'transport' }>): Step {
+  const s = event.state;
+  const t = r.transport;
+  let moved = false;
+  if (s === T.TRANSPORT_STATE_FAILED) {
+    // A copy that reached the inbox cannot fail any more; the first failure's reason stands.
+    if (t === T.TRANSPORT_STATE_FAILED || t >= T.TRANSPORT_STATE_DELIVERED) return { moved: false };
+    r.transport = T.TRANSPORT_STATE_FAILED;
+    r.failure = event.failure ?? FailureReason.FAILURE_REASON_UNSPECIFIED;
+    r.failureDetail = event.detail ?? '';
+    r.overdue = false;
+    return { moved: true };
+  }
+  if (s < T.TRANSPORT_STATE_ACCEPTED || s > T.TRANSPORT_STATE_FETCHED) {
+    return { moved: false, violation: `${String(s)} is not a transport state` };
+  }
+  if (t === T.TRANSPORT_STATE_FAILED) {
+    // Only the inbox proves a resend worked: a RELAYED may be a stale report from before the failure.
+    if (s >= T.TRANSPORT_STATE_DELIVERED) {
+      r.transport = s;
+      r.failure = FailureReason.FAILURE_REASON_UNSPECIFIED;
+      r.failureDetail = '';
+      moved = true;
+    }
+  } else if (s > t) {
+    r.transport = s;
+    moved = true;
+  }
+  if (s === T.TRANSPORT_STATE_FETCHED && r.overdue) {
+    r.overdue = false;
+    moved = true;
+  }
+  // The delivered copy's route, kept even when its DELIVERED report arrives after 01.
+  if (s === T.TRANSPORT_STATE_DELIVERED && (event.hops?.length ?? 0) > 0 && r.hops.length === 0) {
+    r.hops = (event.hops ?? []).map((h) => ({ ...h }));
+    moved = true;
+  }
+  return { moved };
+}
+
+function timelineEntry(event: TrackingEvent, ignored: boolean): ITimelineEntry {
+  if (event.type === 'business') {
+    return {
+      atMs: event.atMs,
+      business: event.code,
+      node: event.node ?? '',
+      description: event.description ?? '',
+      ...(event.staff ? { staff: { ...event.staff } } : {}),
+      ignored,
+    };
+  }
+  const failure = event.failure ? FailureReason[event.failure] : undefined;
+  return {
+    atMs: event.atMs,
+    transport: event.state,
+    node: event.node ?? '',
+    description: [failure, event.detail].filter((x) => x !== undefined && x !== '').join(': '),
+    ignored,
+  };
+}
+
+/**
+ * Applies one event and returns a new record (the input is not modified). Every event except an
+ * exact repeat leaves a timeline entry; those that do not move the state are marked ignored.
+ */
+export function applyTrackingEvent(record: ITrackingRecord, event: TrackingEvent): TrackingOutcome {
+  checkTime(event.atMs, 'atMs');
+  const next = copyOf(record);
+  if (isRepeat(next.timeline, event)) return { record: next, changed: false, ignored: true };
+  const step = event.type === 'transport' ? applyTransport(next, event) : applyBusiness(next, event);
+  next.timeline.push(timelineEntry(event, !step.moved));
+  if (step.violation !== undefined) next.ruleViolations += 1;
+  next.updatedAtMs = Math.max(next.updatedAtMs, event.atMs);
+  return {
+    record: next,
+    changed: true,
+    ignored: !step.moved,
+    ...(step.violation === undefined ? {} : { violation: step.violation }),
+  };
+}
+
+/** Done for the sender: completed (06), rejected (02) or failed. */
+export function isTerminal(record: ITrackingRecord): boolean {
+  return (
+    record.business === BusinessStatus.BUSINESS_STATUS_COMPLETED ||
+    record.business === BusinessStatus.BUSINESS_STATUS_REJECTED ||
+    record.transport === T.TRANSPORT_STATE_FAILED
+  );
+}
+
+/** Overdue: the confirmation deadline has passed with no 01 (or FETCHED) and no failure. */
+export function markOverdue(
+  record: ITrackingRecord,
+  nowMs: number,
+): { record: TrackingRecord; changed: boolean } {
+  checkTime(nowMs, 'nowMs');
+  const next = copyOf(record);
+  const arrived =
+    next.transport === T.TRANSPORT_STATE_FETCHED ||
+    next.business !== BusinessStatus.BUSINESS_STATUS_UNSPECIFIED;
+  const overdue =
+    !arrived &&
+    next.transport !== T.TRANSPORT_STATE_FAILED &&
+    next.confirmByMs > 0 &&
+    nowMs >= next.confirmByMs;
+  if (overdue === next.overdue) return { record: next, changed: false };
+  next.overdue = overdue;
+  next.updatedAtMs = Math.max(next.updatedAtMs, nowMs);
+  return { record: next, changed: true };
+}

@@ -1,0 +1,89 @@
+import type { Topology } from '@lienthong/core';
+
+/** How one node process is set up. Everything but `servers` and `topology` has a default. */
+export interface NodeRuntimeConfig {
+  /** NATS server URL(s) of the node's home server. */
+  readonly servers: string | readonly string[];
+  /** The tree and the agency directory. */
+  readonly topology: Topology;
+  /** Ids of the logical nodes this process hosts; default: every node of the topology. */
+  readonly nodes?: readonly string[];
+  /** JetStream domain of the home server; default: the server's own (none). */
+  readonly domain?: string;
+  /** Name of this process on the NATS connection and in logs. */
+  readonly name?: string;
+  /** NATS credentials: a user/password pair or a token (per-agency identities come with nkeys). */
+  readonly auth?: { readonly user?: string; readonly pass?: string; readonly token?: string };
+  readonly limits?: Partial<NodeLimits>;
+  readonly retention?: Partial<RetentionConfig>;
+  readonly overdue?: Partial<OverdueConfig>;
+  /** Process at most this many messages of one consumer at once. */
+  readonly concurrency?: number;
+}
+
+export interface NodeLimits {
+  /** Largest envelope accepted, in bytes (NATS caps a message at 1 MiB by default). */
+  readonly maxEnvelopeBytes: number;
+  /** Hops an envelope may take before it is treated as a routing loop. */
+  readonly hopLimit: number;
+}
+
+export interface RetentionConfig {
+  /** How long inbox items are kept; also the horizon of duplicate suppression. */
+  readonly inboxMaxAgeMs: number;
+  /** How long tracking changes stay replayable on the track subjects. */
+  readonly trackMaxAgeMs: number;
+  /** How long dead letters are kept. */
+  readonly deadMaxAgeMs: number;
+  /** JetStream's duplicate window for relay and submit streams. */
+  readonly duplicateWindowMs: number;
+}
+
+export interface OverdueConfig {
+  /** Fixed time a recipient has to confirm 01; default: by the next working morning. */
+  readonly fixedMs?: number;
+  /** How often the overdue sweep runs. */
+  readonly sweepIntervalMs: number;
+}
+
+const DAY = 24 * 3600 * 1000;
+
+export const DEFAULT_LIMITS: NodeLimits = { maxEnvelopeBytes: 1024 * 1024, hopLimit: 16 };
+export const DEFAULT_RETENTION: RetentionConfig = {
+  inboxMaxAgeMs: 30 * DAY,
+  trackMaxAgeMs: 30 * DAY,
+  deadMaxAgeMs: 90 * DAY,
+  duplicateWindowMs: 10 * 60 * 1000,
+};
+export const DEFAULT_OVERDUE: OverdueConfig = { sweepIntervalMs: 60_000 };
+
+/** A config with every default filled in. */
+export interface ResolvedConfig {
+  readonly servers: string[];
+  readonly topology: Topology;
+  readonly nodes: readonly string[];
+  readonly domain: string | undefined;
+  readonly name: string;
+  readonly auth: NodeRuntimeConfig['auth'];
+  readonly limits: NodeLimits;
+  readonly retention: RetentionConfig;
+  readonly overdue: OverdueConfig;
+  readonly concurrency: number;
+}
+
+export function resolveConfig(config: NodeRuntimeConfig): ResolvedConfig {
+  const nodes = config.nodes ?? config.topology.nodes().map((n) => n.id);
+  for (const id of nodes) config.topology.node(id); // throws NotFound for an unknown node
+  return {
+    servers: typeof config.servers === 'string' ? [config.servers] : [...config.servers],
+    topology: config.topology,
+    nodes,
+    domain: config.domain,
+    name: config.name ?? `lienthong-node-${process.pid}`,
+    auth: config.auth,
+    limits: { ...DEFAULT_LIMITS, ...config.limits },
+    retention: { ...DEFAULT_RETENTION, ...config.retention },
+    overdue: { ...DEFAULT_OVERDUE, ...config.overdue },
+    concurrency: config.concurrency ?? 64,
+  };
+}

@@ -1,0 +1,38 @@
+import { connect } from '@nats-io/transport-node';
+import type { NatsConnection } from '@nats-io/transport-node';
+import { jetstream, jetstreamManager } from '@nats-io/jetstream';
+import type { JetStreamClient, JetStreamManager } from '@nats-io/jetstream';
+import { Kvm } from '@nats-io/kv';
+import type { Logger } from 'pino';
+import type { ResolvedConfig } from './config';
+
+/** One NATS connection of a node process and the JetStream views on it. */
+export interface NatsHandles {
+  readonly nc: NatsConnection;
+  readonly js: JetStreamClient;
+  readonly jsm: JetStreamManager;
+  readonly kvm: Kvm;
+}
+
+export async function openNats(config: ResolvedConfig, log: Logger): Promise<NatsHandles> {
+  const nc = await connect({
+    servers: config.servers,
+    name: config.name,
+    // Never give up: a node keeps its custody queues and must come back by itself.
+    maxReconnectAttempts: -1,
+    reconnectTimeWait: 500,
+    waitOnFirstConnect: true,
+    ...(config.auth?.user !== undefined ? { user: config.auth.user, pass: config.auth.pass } : {}),
+    ...(config.auth?.token !== undefined ? { token: config.auth.token } : {}),
+  });
+  void (async () => {
+    for await (const s of nc.status()) {
+      if (s.type === 'ping') continue;
+      log.info({ nats: s.type, server: nc.getServer() }, `nats ${s.type}`);
+    }
+  })().catch(() => undefined);
+  const jsOpts = config.domain ? { domain: config.domain } : {};
+  const jsm = await jetstreamManager(nc, jsOpts);
+  const js = jetstream(nc, jsOpts);
+  return { nc, js, jsm, kvm: new Kvm(js) };
+}

@@ -1,0 +1,37 @@
+import type { KV, Kvm } from '@nats-io/kv';
+import { StorageType } from '@nats-io/jetstream';
+import { BUCKETS, directoryKeys } from '@lienthong/core';
+import type { NodeInfo, Topology } from '@lienthong/core';
+import { AgencyRecord, NodeRecord } from '@lienthong/proto';
+
+/**
+ * Writes the hosted nodes, their ancestors and their agencies into the directory bucket, skipping
+ * entries that are already current so that a restart writes nothing.
+ */
+export async function publishDirectory(kvm: Kvm, topology: Topology, hosted: readonly NodeInfo[]): Promise<number> {
+  const kv = await kvm.create(BUCKETS.directory, { history: 1, storage: StorageType.File });
+  let written = 0;
+  const put = async (key: string, value: Uint8Array): Promise<void> => {
+    const current = await kv.get(key);
+    if (current?.operation === 'PUT' && Buffer.from(current.value).equals(Buffer.from(value))) return;
+    await kv.put(key, value);
+    written++;
+  };
+  for (const n of hosted) {
+    await put(
+      directoryKeys.node(n.id),
+      NodeRecord.encode({ id: n.id, level: n.level, parent: n.parent ?? '', name: n.name, domain: n.domain }).finish(),
+    );
+    for (const a of topology.agenciesOf(n.id)) {
+      await put(
+        directoryKeys.agency(a.code),
+        AgencyRecord.encode({ code: a.code, name: a.name, tier: a.tier, parentCode: a.parentCode ?? '', homeNode: a.homeNode }).finish(),
+      );
+    }
+  }
+  return written;
+}
+
+export async function openDirectory(kvm: Kvm): Promise<KV> {
+  return kvm.open(BUCKETS.directory);
+}

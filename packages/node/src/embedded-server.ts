@@ -1,0 +1,114 @@
+import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import net from 'node:net';
+import { join, resolve } from 'node:path';
+import { LienthongError } from '@lienthong/core';
+
+/** The local nats-server of the embedded default. */
+export interface EmbeddedServer extends AsyncDisposable {
+  readonly url: string;
+  readonly port: number;
+  readonly pid: number;
+  readonly dataDir: string;
+  /** SIGTERM (JetStream flushes its store), SIGKILL after 5 s. */
+  stop(): Promise<void>;
+}
+
+export function findNatsServerBinary(): string {
+  const candidates = [
+    process.env.LT_NATS_SERVER,
+    ...(process.env.PATH ?? '').split(':').map((d) => join(d, 'nats-server')),
+    '/usr/sbin/nats-server',
+  ];
+  const found = candidates.find((c): c is string => !!c && existsSync(c));
+  if (!found) {
+    throw new LienthongError(
+      'FailedPrecondition',
+      'nats-server not found: install it with `apt-get install -y nats-server` (scripts/setup.sh does) or set LT_NATS_SERVER',
+    );
+  }
+  return found;
+}
+
+/**
+ * Starts nats-server with JetStream, storing under `dataDir`, on `port` (0 picks a free one), bound
+ * to loopback unless `host` says otherwise. Resolves once it accepts connections.
+ */
+export async function startEmbeddedServer(opts: {
+  dataDir: string;
+  port?: number;
+  host?: string;
+  startTimeoutMs?: number;
+}): Promise<EmbeddedServer> {
+  const dataDir = resolve(opts.dataDir);
+  mkdirSync(join(dataDir, 'jetstream'), { recursive: true });
+  const host = opts.host ?? '127.0.0.1';
+  const conf = join(dataDir, 'nats-server.conf');
+  writeFileSync(
+    conf,
+    [
+      `listen: ${JSON.stringify(`${host}:${opts.port && opts.port > 0 ? opts.port : -1}`)}`,
+      `ports_file_dir: ${JSON.stringify(dataDir)}`,
+      `jetstream { store_dir: ${JSON.stringify(join(dataDir, 'jetstream'))} }`,
+      '',
+    ].join('\n'),
+  );
+  const child = spawn(findNatsServerBinary(), ['-c', conf], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const log: string[] = [];
+  child.stderr?.on('data', (b: Buffer) => {
+    log.push(...b.toString().split('\n'));
+    log.splice(0, Math.max(0, log.length - 40));
+  });
+  const exited = new Promise<void>((r) => child.once('exit', () => r()));
+  const fail = async (why: string): Promise<never> => {
+    child.kill('SIGKILL');
+    await exited;
+    throw new LienthongError('Unavailable', `nats-server did not start: ${why}\n${log.join('\n')}`);
+  };
+  const deadline = Date.now() + (opts.startTimeoutMs ?? 10_000);
+  const portsFile = join(dataDir, `nats-server_${child.pid}.ports`);
+  let port = 0;
+  while (port === 0) {
+    if (child.exitCode !== null) return fail(`exited with code ${child.exitCode}`);
+    if (Date.now() > deadline) return fail('timed out waiting for its ports file');
+    if (existsSync(portsFile)) {
+      const urls = (JSON.parse(readFileSync(portsFile, 'utf8')) as { nats?: string[] }).nats ?? [];
+      port = Number(new URL(urls[0] ?? 'nats://x:0').port);
+    }
+    if (port === 0) await sleep(50);
+  }
+  while (!(await accepts(host, port))) {
+    if (Date.now() > deadline) return fail('timed out waiting for connections');
+    await sleep(50);
+  }
+  return server(child, exited, host, port, dataDir);
+}
+
+function server(child: ChildProcess, exited: Promise<void>, host: string, port: number, dataDir: string): EmbeddedServer {
+  let stopping: Promise<void> | undefined;
+  const stop = (): Promise<void> =>
+    (stopping ??= (async () => {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+      await exited;
+      clearTimeout(timer);
+    })());
+  return { url: `nats://${host}:${port}`, port, pid: child.pid!, dataDir, stop, [Symbol.asyncDispose]: stop };
+}
+
+function accepts(host: string, port: number): Promise<boolean> {
+  return new Promise((resolveAccepts) => {
+    const s = net.connect({ host, port });
+    s.once('connect', () => {
+      s.destroy();
+      resolveAccepts(true);
+    });
+    s.once('error', () => resolveAccepts(false));
+  });
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((r) => setTimeout(r, ms));
+}

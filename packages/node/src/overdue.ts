@@ -1,0 +1,82 @@
+import type { Logger } from 'pino';
+import { BusinessStatus, TransportState } from '@lienthong/proto';
+import type { TrackingRecord } from '@lienthong/proto';
+import type { TrackingStore } from './tracking-store';
+
+/** Whether a recipient has confirmed (01, or fetched) or the copy is settled otherwise. */
+function confirmed(r: TrackingRecord): boolean {
+  return (
+    r.business !== BusinessStatus.BUSINESS_STATUS_UNSPECIFIED ||
+    r.transport === TransportState.TRANSPORT_STATE_FETCHED ||
+    r.transport === TransportState.TRANSPORT_STATE_FAILED
+  );
+}
+
+/**
+ * The recipients that have not confirmed 01 yet, by the time they must confirm by. A sweep marks the
+ * late ones overdue in their tracking records (which publishes the change to the sender).
+ */
+export class OverdueIndex {
+  private readonly pending = new Map<string, number>();
+  private timer: NodeJS.Timeout | undefined;
+  private sweeping: Promise<void> | undefined;
+
+  constructor(
+    private readonly tracking: TrackingStore,
+    private readonly log: Logger,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  add(key: string, confirmByMs: number): void {
+    if (confirmByMs > 0) this.pending.set(key, confirmByMs);
+  }
+
+  remove(key: string): void {
+    this.pending.delete(key);
+  }
+
+  get size(): number {
+    return this.pending.size;
+  }
+
+  /** Rebuilds the index from the tracking records of the given senders (after a restart). */
+  async load(senders: readonly string[]): Promise<void> {
+    for (const sender of senders) {
+      for (const key of await this.tracking.keysOf(sender)) {
+        const r = await this.tracking.readKey(key);
+        if (r && !confirmed(r) && !r.overdue) this.add(key, r.confirmByMs);
+      }
+    }
+  }
+
+  start(intervalMs: number): void {
+    this.timer = setInterval(() => {
+      this.sweeping ??= this.sweep()
+        .then(() => undefined)
+        .catch((e: unknown) => this.log.warn({ err: e }, 'overdue sweep failed; will retry'))
+        .finally(() => (this.sweeping = undefined));
+    }, intervalMs);
+    this.timer.unref();
+  }
+
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    await this.sweeping;
+  }
+
+  /** Marks every due recipient overdue; returns how many were marked. */
+  async sweep(): Promise<number> {
+    const now = this.now();
+    let marked = 0;
+    for (const [key, due] of [...this.pending]) {
+      if (due > now) continue;
+      const result = await this.tracking.markOverdue(key, now);
+      if (result.outcome === 'changed') marked++;
+      if (result.outcome === 'unknown' || (result.record && (confirmed(result.record) || result.record.overdue))) {
+        this.pending.delete(key);
+      }
+    }
+    if (marked > 0) this.log.info({ marked }, 'recipients overdue');
+    return marked;
+  }
+}

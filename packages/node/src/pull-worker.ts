@@ -1,0 +1,167 @@
+import { AckPolicy, DeliverPolicy } from '@nats-io/jetstream';
+import type { ConsumerMessages, JetStreamClient, JetStreamManager, JsMsg } from '@nats-io/jetstream';
+import type { Logger } from 'pino';
+import { isNotFound } from './streams';
+
+export interface PullWorkerOptions {
+  readonly stream: string;
+  readonly durable: string;
+  readonly filter: string;
+  /** Messages processed at once. */
+  readonly concurrency: number;
+  readonly ackWaitMs?: number;
+  /** Longest wait before a failed message is tried again. */
+  readonly maxBackoffMs?: number;
+}
+
+export type MessageHandler = (msg: JsMsg) => Promise<void>;
+
+/**
+ * A durable pull consumer with a bounded number of messages in flight. A message is acknowledged
+ * only when its handler resolves; a handler that throws gets the message again after a back-off
+ * (store-and-forward: the message never leaves the stream until it was handed on). The consumer
+ * is re-created when heartbeats stop, since pulls can stall after reconnects.
+ */
+export class PullWorker {
+  private messages: ConsumerMessages | undefined;
+  private stopped = false;
+  private readonly inFlight = new Set<Promise<void>>();
+  private loop: Promise<void> | undefined;
+  processed = 0;
+  failed = 0;
+
+  constructor(
+    private readonly js: JetStreamClient,
+    private readonly jsm: JetStreamManager,
+    private readonly opts: PullWorkerOptions,
+    private readonly handler: MessageHandler,
+    private readonly log: Logger,
+  ) {}
+
+  async start(): Promise<void> {
+    await this.ensureConsumer();
+    this.loop = this.run();
+  }
+
+  /** Stops pulling, then waits for the messages in flight (drain). */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.messages?.stop();
+    await this.loop;
+    await Promise.allSettled([...this.inFlight]);
+  }
+
+  /** Messages not yet handed on: waiting in the stream plus in flight here. */
+  async backlog(): Promise<number> {
+    const info = await this.jsm.consumers.info(this.opts.stream, this.opts.durable);
+    return info.num_pending + info.num_ack_pending;
+  }
+
+  private async ensureConsumer(): Promise<void> {
+    const ackWait = (this.opts.ackWaitMs ?? 30_000) * 1_000_000;
+    const config = {
+      durable_name: this.opts.durable,
+      filter_subject: this.opts.filter,
+      ack_policy: AckPolicy.Explicit,
+      deliver_policy: DeliverPolicy.All,
+      ack_wait: ackWait,
+      max_deliver: -1,
+      max_ack_pending: Math.max(this.opts.concurrency * 4, 256),
+    };
+    try {
+      const info = await this.jsm.consumers.info(this.opts.stream, this.opts.durable);
+      if (info.config.filter_subject !== this.opts.filter) {
+        throw new Error(
+          `consumer ${this.opts.durable} on ${this.opts.stream} filters ${info.config.filter_subject}, expected ${this.opts.filter}`,
+        );
+      }
+    } catch (e) {
+      if (!isNotFound(e)) throw e;
+      await this.jsm.consumers.add(this.opts.stream, config);
+    }
+  }
+
+  private async run(): Promise<void> {
+    let slots = this.opts.concurrency;
+    const waiters: (() => void)[] = [];
+    const acquire = async (): Promise<void> => {
+      if (slots > 0) {
+        slots--;
+        return;
+      }
+      await new Promise<void>((resolve) => waiters.push(resolve));
+    };
+    const release = (): void => {
+      const next = waiters.shift();
+      if (next) next();
+      else slots++;
+    };
+
+    while (!this.stopped) {
+      try {
+        const consumer = await this.js.consumers.get(this.opts.stream, this.opts.durable);
+        const messages = await consumer.consume({ max_messages: this.opts.concurrency * 2, expires: 10_000 });
+        this.messages = messages;
+        void this.supervise(messages);
+        for await (const m of messages) {
+          await acquire();
+          const p = this.handle(m).finally(() => {
+            this.inFlight.delete(p);
+            release();
+          });
+          this.inFlight.add(p);
+          if (this.stopped) break;
+        }
+      } catch (e) {
+        if (this.stopped) break;
+        this.log.warn({ err: e, consumer: this.opts.durable }, 'consumer failed; re-creating');
+        try {
+          await this.ensureConsumer();
+        } catch (err) {
+          this.log.warn({ err, consumer: this.opts.durable }, 'cannot re-create consumer yet');
+        }
+        await sleep(1000);
+      }
+    }
+  }
+
+  /** Ends an iteration whose heartbeats stopped so that `run` pulls again on a fresh subscription. */
+  private async supervise(messages: ConsumerMessages): Promise<void> {
+    try {
+      for await (const s of messages.status()) {
+        if (
+          (s.type === 'heartbeats_missed' && s.count >= 2) ||
+          s.type === 'consumer_deleted' ||
+          s.type === 'consumer_not_found'
+        ) {
+          this.log.warn({ consumer: this.opts.durable, status: s.type }, 'consumer stalled; restarting pull');
+          if (s.type !== 'heartbeats_missed') await this.ensureConsumer().catch(() => undefined);
+          messages.stop();
+          return;
+        }
+      }
+    } catch {
+      // the iterator ended with the subscription
+    }
+  }
+
+  private async handle(m: JsMsg): Promise<void> {
+    try {
+      await this.handler(m);
+      m.ack();
+      this.processed++;
+    } catch (e) {
+      this.failed++;
+      const delay = Math.min(250 * 2 ** Math.min(m.info.deliveryCount - 1, 10), this.opts.maxBackoffMs ?? 30_000);
+      this.log.warn(
+        { err: e, consumer: this.opts.durable, subject: m.subject, seq: m.seq, attempt: m.info.deliveryCount, retryInMs: delay },
+        'message not handed on; will retry',
+      );
+      m.nak(delay);
+    }
+  }
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((r) => setTimeout(r, ms));
+}

@@ -1,0 +1,166 @@
+import type { JsMsg } from '@nats-io/jetstream';
+import type { Logger } from 'pino';
+import { inject, injectable } from 'tsyringe';
+import { BUCKETS, levelName } from '@lienthong/core';
+import type { NodeInfo } from '@lienthong/core';
+import type { ResolvedConfig } from './config';
+import type { NatsHandles } from './connection';
+import { DeadLetters } from './dead-letters';
+import { publishDirectory } from './directory';
+import { OverdueIndex } from './overdue';
+import { Processor } from './processor';
+import type { Disposition, InboundMessage } from './processor';
+import { PullWorker } from './pull-worker';
+import { STREAMS, ensureBuckets, ensureStreams } from './streams';
+import { TOKENS } from './tokens';
+import { TrackingStore } from './tracking-store';
+
+/** Counts of what a runtime did since it started. */
+export interface RuntimeCounters {
+  submitted: number;
+  relayed: number;
+  deadLettered: number;
+}
+
+/**
+ * Hosts a set of logical nodes in one process: makes sure the domain's streams exist, runs the
+ * submit and relay consumers of the hosted nodes, and the overdue sweep.
+ */
+@injectable()
+export class NodeRuntime {
+  private readonly workers: PullWorker[] = [];
+  private overdue: OverdueIndex | undefined;
+  private processor: Processor | undefined;
+  private hosted = new Map<string, NodeInfo>();
+  readonly counters: RuntimeCounters = { submitted: 0, relayed: 0, deadLettered: 0 };
+  private draining = false;
+
+  constructor(
+    @inject(TOKENS.Config) private readonly config: ResolvedConfig,
+    @inject(TOKENS.Nats) private readonly nats: NatsHandles,
+    @inject(TOKENS.Logger) private readonly log: Logger,
+  ) {}
+
+  get nodes(): NodeInfo[] {
+    return [...this.hosted.values()];
+  }
+
+  get isDraining(): boolean {
+    return this.draining;
+  }
+
+  async start(): Promise<void> {
+    const { topology, retention } = this.config;
+    this.hosted = new Map(this.config.nodes.map((id) => [id, topology.node(id)]));
+    await ensureStreams(this.nats.jsm, topology, this.config.domain ?? '', retention);
+    await ensureBuckets(this.nats.kvm);
+    await publishDirectory(this.nats.kvm, topology, this.nodes);
+    const kv = await this.nats.kvm.open(BUCKETS.tracking);
+    const tracking = new TrackingStore(kv, this.nats.js, topology);
+    this.overdue = new OverdueIndex(tracking, this.log);
+    this.processor = new Processor({
+      js: this.nats.js,
+      topology,
+      tracking,
+      dead: new DeadLetters(this.nats.js),
+      overdue: this.overdue,
+      limits: this.config.limits,
+      overdueConfig: this.config.overdue,
+      log: this.log,
+    });
+    const senders = this.nodes.flatMap((n) => topology.agenciesOf(n.id).map((a) => a.code));
+    await this.overdue.load(senders);
+    this.overdue.start(this.config.overdue.sweepIntervalMs);
+
+    for (const { filterSuffix, durableSuffix } of this.consumerScopes()) {
+      this.workers.push(
+        this.worker(STREAMS.submit, `lt-submit-${durableSuffix}`, `${filterSuffix}.submit.*`, (n, m) =>
+          this.processor!.handleSubmit(n, m).then((d) => this.count(d, 'submitted')),
+        ),
+        this.worker(STREAMS.relay, `lt-relay-${durableSuffix}`, `${filterSuffix}.relay.>`, (n, m) =>
+          this.processor!.handleRelay(n, m).then((d) => this.count(d, 'relayed')),
+        ),
+      );
+    }
+    await Promise.all(this.workers.map((w) => w.start()));
+    this.log.info({ nodes: this.nodes.map((n) => n.id), consumers: this.workers.length }, 'node runtime started');
+  }
+
+  /** Stops taking new messages and finishes those in flight. */
+  async stop(): Promise<void> {
+    this.draining = true;
+    await Promise.all(this.workers.map((w) => w.stop()));
+    await this.overdue?.stop();
+    this.log.info('node runtime stopped');
+  }
+
+  /** Runs the overdue sweep now (the timer runs it periodically). */
+  async sweepOverdue(): Promise<number> {
+    return this.overdue ? this.overdue.sweep() : 0;
+  }
+
+  /** Messages waiting or in flight at the hosted nodes' consumers. */
+  async backlog(): Promise<number> {
+    const counts = await Promise.all(this.workers.map((w) => w.backlog()));
+    return counts.reduce((a, b) => a + b, 0);
+  }
+
+  /**
+   * One consumer scope per level when this process hosts every node of that level in its domain
+   * (a single wildcard consumer scales to thousands of nodes), else one per hosted node.
+   */
+  private consumerScopes(): { filterSuffix: string; durableSuffix: string }[] {
+    const { topology } = this.config;
+    const domain = this.config.domain ?? '';
+    const scopes: { filterSuffix: string; durableSuffix: string }[] = [];
+    const byLevel = new Map<string, NodeInfo[]>();
+    for (const n of this.nodes) byLevel.set(n.levelName, [...(byLevel.get(n.levelName) ?? []), n]);
+    for (const [level, nodes] of byLevel) {
+      const all = topology.nodes().filter((n) => levelName(n.level) === level && n.domain === domain);
+      if (all.length > 1 && nodes.length === all.length) {
+        scopes.push({ filterSuffix: `lt.v1.${level}.*`, durableSuffix: `${level}-all${domain ? `-${domain}` : ''}` });
+      } else {
+        for (const n of nodes) scopes.push({ filterSuffix: `lt.v1.${level}.${n.id}`, durableSuffix: n.id });
+      }
+    }
+    return scopes;
+  }
+
+  private worker(
+    stream: string,
+    durable: string,
+    filter: string,
+    handle: (node: NodeInfo, msg: InboundMessage) => Promise<void>,
+  ): PullWorker {
+    return new PullWorker(
+      this.nats.js,
+      this.nats.jsm,
+      { stream, durable, filter, concurrency: this.config.concurrency },
+      (m: JsMsg) => {
+        const inbound: InboundMessage = {
+          subject: m.subject,
+          data: m.data,
+          stream,
+          seq: m.seq,
+          storedAtMs: Math.floor(m.info.timestampNanos / 1_000_000),
+          ...(m.headers ? { headers: m.headers } : {}),
+        };
+        // The level-wide filters also catch subjects with a node token that no node answers for.
+        const node = this.hosted.get(m.subject.split('.')[3] ?? '');
+        if (!node) {
+          const fallback = this.nodes[0]!;
+          return this.processor!.handleUnroutable(fallback, inbound, `no node here answers for ${m.subject}`).then((d) =>
+            this.count(d, 'relayed'),
+          );
+        }
+        return handle(node, inbound);
+      },
+      this.log.child({ consumer: durable }),
+    );
+  }
+
+  private count(d: Disposition, kind: 'submitted' | 'relayed'): void {
+    if (d === 'dead-lettered') this.counters.deadLettered++;
+    else this.counters[kind]++;
+  }
+}

@@ -1,0 +1,130 @@
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { LienthongError, levelName, parseTopology } from '@lienthong/core';
+import type { LevelName, Topology } from '@lienthong/core';
+import type { NodeRuntimeConfig } from './config';
+import { startNode } from './container';
+import type { RunningNode } from './container';
+import { createLogger } from './logger';
+
+/** What differs between the four services. */
+export interface LevelPolicy {
+  readonly level: LevelName;
+  /** The root of the tree: no parent to relay to. */
+  readonly isRoot: boolean;
+  /** Whether its nodes may have children (communes are always leaves). */
+  readonly mayHaveChildren: boolean;
+}
+
+export const LEVEL_POLICIES: Readonly<Record<LevelName, LevelPolicy>> = {
+  central: { level: 'central', isRoot: true, mayHaveChildren: true },
+  province: { level: 'province', isRoot: false, mayHaveChildren: true },
+  district: { level: 'district', isRoot: false, mayHaveChildren: true },
+  commune: { level: 'commune', isRoot: false, mayHaveChildren: false },
+};
+
+/** The JSON config file of one service process. Paths are relative to the file. */
+export interface ServiceConfigFile {
+  readonly servers: string | string[];
+  readonly topology: string;
+  /** Nodes to host; default: every node of the service's level (in its domain). */
+  readonly nodes?: string[];
+  readonly domain?: string;
+  readonly name?: string;
+  readonly logLevel?: string;
+  readonly concurrency?: number;
+  readonly overdue?: NodeRuntimeConfig['overdue'];
+}
+
+export function loadTopologyFile(path: string): Topology {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    throw new LienthongError('NotFound', `cannot read topology file ${path}`, { context: { path }, cause: e });
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    throw new LienthongError('InvalidArgument', `topology file ${path} is not JSON: ${(e as Error).message}`, {
+      context: { path },
+      cause: e,
+    });
+  }
+  return parseTopology(json);
+}
+
+/** Checks that a service hosts only nodes its level policy allows. */
+export function checkPolicy(policy: LevelPolicy, topology: Topology, nodes: readonly string[]): void {
+  const problems: string[] = [];
+  for (const id of nodes) {
+    const n = topology.node(id);
+    if (levelName(n.level) !== policy.level) problems.push(`${id} is a ${levelName(n.level)} node`);
+    if (policy.isRoot && n.parent !== undefined) problems.push(`${id} is not the root`);
+    if (!policy.mayHaveChildren && topology.children(id).length > 0) problems.push(`${id} has children`);
+  }
+  if (nodes.length === 0) problems.push('no node to host');
+  if (problems.length > 0) {
+    throw new LienthongError('InvalidArgument', `the ${policy.level} service cannot host: ${problems.join('; ')}`, {
+      context: { level: policy.level, problems },
+    });
+  }
+}
+
+/** Starts one level service from its config file. */
+export async function startLevelService(level: LevelName, configPath: string): Promise<RunningNode> {
+  const policy = LEVEL_POLICIES[level];
+  const file = JSON.parse(readFileSync(configPath, 'utf8')) as ServiceConfigFile;
+  const topology = loadTopologyFile(resolve(dirname(configPath), file.topology));
+  const domain = file.domain ?? '';
+  const nodes = file.nodes ?? topology.nodes().filter((n) => levelName(n.level) === level && n.domain === domain).map((n) => n.id);
+  checkPolicy(policy, topology, nodes);
+  const name = file.name ?? `lienthong-${level}`;
+  return startNode(
+    {
+      servers: file.servers,
+      topology,
+      nodes,
+      ...(file.domain ? { domain: file.domain } : {}),
+      name,
+      ...(file.concurrency ? { concurrency: file.concurrency } : {}),
+      ...(file.overdue ? { overdue: file.overdue } : {}),
+    },
+    { logger: createLogger({ name, ...(file.logLevel ? { level: file.logLevel } : {}) }) },
+  );
+}
+
+/** The `main` of a level service: `lienthong-<level> --config FILE`; drains on SIGTERM/SIGINT. */
+export async function runLevelService(level: LevelName, argv: readonly string[] = process.argv.slice(2)): Promise<void> {
+  const i = argv.indexOf('--config');
+  const configPath = i >= 0 ? argv[i + 1] : undefined;
+  if (!configPath) {
+    process.stderr.write(`usage: lienthong-${level} --config FILE\n`);
+    process.exitCode = 2;
+    return;
+  }
+  let running: RunningNode;
+  try {
+    running = await startLevelService(level, configPath);
+  } catch (e) {
+    process.stderr.write(`lienthong-${level}: ${(e as Error).message}\n`);
+    process.exitCode = 1;
+    return;
+  }
+  const shutdown = (signal: string): void => {
+    running.log.info({ signal }, 'draining');
+    running
+      .stop()
+      .then(() => process.exit(0))
+      .catch((e: unknown) => {
+        running.log.error({ err: e }, 'drain failed');
+        process.exit(1);
+      });
+  };
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+  process.once('SIGINT', () => shutdown('SIGINT'));
+  // Tells a supervising parent (tests, `lienthong up`) that the service is serving.
+  process.send?.({ type: 'ready', nodes: running.runtime.nodes.map((n) => n.id) });
+  running.log.info({ level, nodes: running.runtime.nodes.map((n) => n.id) }, 'service ready');
+}

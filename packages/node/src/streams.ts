@@ -1,0 +1,136 @@
+import { DiscardPolicy, JetStreamApiCodes, JetStreamApiError, RetentionPolicy, StorageType } from '@nats-io/jetstream';
+import type { JetStreamManager, StreamConfig } from '@nats-io/jetstream';
+import type { Kvm } from '@nats-io/kv';
+import { BUCKETS, STREAM_SUBJECTS, nodeSubjects } from '@lienthong/core';
+import type { Topology } from '@lienthong/core';
+import type { RetentionConfig } from './config';
+
+/** Stream and bucket names; one set per JetStream domain. */
+export const STREAMS = {
+  submit: 'LT_SUBMIT',
+  relay: 'LT_RELAY',
+  inbox: 'LT_INBOX',
+  track: 'LT_TRACK',
+  dead: 'LT_DEAD',
+} as const;
+
+type StreamKind = keyof typeof STREAMS;
+
+const ms = (v: number): number => v * 1_000_000; // JetStream durations are nanoseconds
+
+/**
+ * The subjects each stream of a domain captures. When the domain holds every node of the tree the
+ * wildcards are used; otherwise each stream lists the subjects of the domain's own nodes, so that
+ * streams in different domains never capture the same message.
+ */
+export function domainSubjects(topology: Topology, domain: string): Record<StreamKind, string[]> {
+  const nodes = topology.nodes();
+  const own = nodes.filter((n) => n.domain === domain);
+  if (own.length === nodes.length) {
+    return {
+      submit: [STREAM_SUBJECTS.submit],
+      relay: [STREAM_SUBJECTS.relay],
+      inbox: [STREAM_SUBJECTS.inbox],
+      track: [STREAM_SUBJECTS.track],
+      dead: [STREAM_SUBJECTS.dead],
+    };
+  }
+  const out: Record<StreamKind, string[]> = { submit: [], relay: [], inbox: [], track: [], dead: [] };
+  for (const n of own) {
+    const s = nodeSubjects(n.level, n.id);
+    for (const k of Object.keys(out) as StreamKind[]) out[k].push(s[k]);
+  }
+  return out;
+}
+
+export function streamConfigs(
+  subjects: Record<StreamKind, string[]>,
+  retention: RetentionConfig,
+): Record<StreamKind, Partial<StreamConfig> & { name: string; subjects: string[] }> {
+  const common = { storage: StorageType.File, num_replicas: 1 };
+  return {
+    // Custody queues: a message stays until the node that owns it has handed on everything it
+    // produced from it, then it is removed.
+    submit: {
+      ...common,
+      name: STREAMS.submit,
+      subjects: subjects.submit,
+      retention: RetentionPolicy.Workqueue,
+      duplicate_window: ms(retention.duplicateWindowMs),
+    },
+    relay: {
+      ...common,
+      name: STREAMS.relay,
+      subjects: subjects.relay,
+      retention: RetentionPolicy.Workqueue,
+      duplicate_window: ms(retention.duplicateWindowMs),
+    },
+    // One message per subject and one subject per delivered item: a second copy is refused for as
+    // long as the first is kept, which is the inbox's long-horizon duplicate suppression.
+    inbox: {
+      ...common,
+      name: STREAMS.inbox,
+      subjects: subjects.inbox,
+      retention: RetentionPolicy.Limits,
+      max_msgs_per_subject: 1,
+      discard: DiscardPolicy.New,
+      discard_new_per_subject: true,
+      max_age: ms(retention.inboxMaxAgeMs),
+      duplicate_window: ms(Math.min(retention.duplicateWindowMs, retention.inboxMaxAgeMs)),
+    },
+    track: {
+      ...common,
+      name: STREAMS.track,
+      subjects: subjects.track,
+      retention: RetentionPolicy.Limits,
+      max_age: ms(retention.trackMaxAgeMs),
+      duplicate_window: ms(retention.duplicateWindowMs),
+    },
+    dead: {
+      ...common,
+      name: STREAMS.dead,
+      subjects: subjects.dead,
+      retention: RetentionPolicy.Limits,
+      max_age: ms(retention.deadMaxAgeMs),
+      duplicate_window: ms(retention.duplicateWindowMs),
+    },
+  };
+}
+
+/** Creates the streams of a domain, or brings their subjects and limits up to date. */
+export async function ensureStreams(
+  jsm: JetStreamManager,
+  topology: Topology,
+  domain: string,
+  retention: RetentionConfig,
+): Promise<void> {
+  const configs = streamConfigs(domainSubjects(topology, domain), retention);
+  for (const cfg of Object.values(configs)) {
+    try {
+      const info = await jsm.streams.info(cfg.name);
+      const merged = { ...info.config, ...cfg };
+      if (JSON.stringify(merged) !== JSON.stringify(info.config)) await jsm.streams.update(cfg.name, merged);
+    } catch (e) {
+      if (!isNotFound(e)) throw e;
+      await jsm.streams.add(cfg);
+    }
+  }
+}
+
+export async function ensureBuckets(kvm: Kvm): Promise<void> {
+  // Tracking records: one key per (sender, document, recipient), latest value only.
+  await kvm.create(BUCKETS.tracking, { history: 1, storage: StorageType.File });
+}
+
+export function isNotFound(e: unknown): boolean {
+  const code = jsApiCode(e);
+  return code === JetStreamApiCodes.StreamNotFound || code === JetStreamApiCodes.ConsumerNotFound;
+}
+
+/** The JetStream API error code (`err_code`) of an error, if it is one. */
+export function jsApiCode(e: unknown): number | undefined {
+  return e instanceof JetStreamApiError ? e.code : undefined;
+}
+
+/** Refused because the inbox already holds this item (max one message per subject). */
+export const JS_MAX_MSGS_PER_SUBJECT = 10077;
