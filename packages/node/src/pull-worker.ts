@@ -58,7 +58,7 @@ export class PullWorker {
   }
 
   private async ensureConsumer(): Promise<void> {
-    const ackWait = (this.opts.ackWaitMs ?? 30_000) * 1_000_000;
+    const ackWait = this.ackWaitMs * 1_000_000;
     const config = {
       durable_name: this.opts.durable,
       filter_subject: this.opts.filter,
@@ -145,7 +145,16 @@ export class PullWorker {
     }
   }
 
+  /**
+   * Short, so that messages a crashed process held come back within seconds; a handler that runs
+   * longer keeps its message by telling the server it is still working on it.
+   */
+  private get ackWaitMs(): number {
+    return this.opts.ackWaitMs ?? 5_000;
+  }
+
   private async handle(m: JsMsg): Promise<void> {
+    const keepAlive = setInterval(() => m.working(), Math.max(100, this.ackWaitMs / 2));
     try {
       await this.handler(m);
       m.ack();
@@ -158,6 +167,8 @@ export class PullWorker {
         'message not handed on; will retry',
       );
       m.nak(delay);
+    } finally {
+      clearInterval(keepAlive);
     }
   }
 }

@@ -18,3 +18,5 @@ export type {
 } from './topology';
 export { eventually } from './util';
 export type { EventuallyOptions } from './util';
+export { startService } from './service';
+export type { ServiceLevel, ServiceProcess } from './service';

@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# README command 1: set everything up, then run the main job on the embedded default: a local
+# nats-server started by lienthong itself, every node of deploy/topology.demo.json in one process,
+# and the demo scenario written with the SDK. Exits 0 only if every expected status arrived.
+# Pass --keep to leave the broker running afterwards (Ctrl-C stops it).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+exec node packages/cli/dist/main.js demo "$@"
