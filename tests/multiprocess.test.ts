@@ -115,7 +115,11 @@ describe('four services as separate processes', () => {
         for await (const key of await kv.keys(trackingSenderFilter(SENDER))) {
           const e = await kv.get(key);
           const r = e ? decodeTrackingRecord(e.value) : undefined;
-          if (r?.business === BusinessStatus.BUSINESS_STATUS_ARRIVED && r.transport === TransportState.TRANSPORT_STATE_FETCHED) complete++;
+          if (
+            r?.business === BusinessStatus.BUSINESS_STATUS_ARRIVED &&
+            r.transport === TransportState.TRANSPORT_STATE_FETCHED
+          )
+            complete++;
         }
         if (complete === 2 * DOCS) break;
         await new Promise((r) => setTimeout(r, 500));

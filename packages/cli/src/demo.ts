@@ -17,7 +17,12 @@ export interface DemoResult {
   readonly records: Record<string, TrackingRecord[]>;
 }
 
-const STAFF = { department: 'Văn phòng', name: 'Nguyễn Văn Thư', phone: '0238 3840 000', email: 'vanthu@example.gov.vn' };
+const STAFF = {
+  department: 'Văn phòng',
+  name: 'Nguyễn Văn Thư',
+  phone: '0238 3840 000',
+  email: 'vanthu@example.gov.vn',
+};
 
 /** Picks the cast from a topology: a commune of Yên Thành sends to the centre, Nghệ An and a Quỳnh Lưu commune. */
 export function demoCast(topology: Topology): DemoCast {
@@ -35,7 +40,9 @@ export function demoCast(topology: Topology): DemoCast {
   return {
     sender: agencyOfNode(underDistrict(/Yên Thành/)),
     government: agencyOfNode((id) => id === topology.root.id),
-    province: agencyOfNode((_id, name) => /Nghệ An/.test(name) && topology.node(_id).levelName === 'province'),
+    province: agencyOfNode(
+      (_id, name) => /Nghệ An/.test(name) && topology.node(_id).levelName === 'province',
+    ),
     commune: agencyOfNode(underDistrict(/Quỳnh Lưu/)),
   };
 }
@@ -134,10 +141,16 @@ export async function runDemoScenario(opts: {
     log(`${name(cast.sender)} sends ${doc2} to ${name(cast.province)}`);
     const track2 = await sender.track(doc2);
     await sender.send(
-      { documentId: doc2, subject: 'Đề nghị hỗ trợ kinh phí khắc phục hậu quả', to: [{ code: cast.province }] },
+      {
+        documentId: doc2,
+        subject: 'Đề nghị hỗ trợ kinh phí khắc phục hậu quả',
+        to: [{ code: cast.province }],
+      },
       { signal },
     );
-    await track2.until((rs) => rs.length === 1 && rs[0]!.business >= BusinessStatus.BUSINESS_STATUS_ARRIVED, { signal });
+    await track2.until((rs) => rs.length === 1 && rs[0]!.business >= BusinessStatus.BUSINESS_STATUS_ARRIVED, {
+      signal,
+    });
     log(`${name(cast.sender)} recalls ${doc2}`);
     await sender.recall(doc2, { reason: 'Văn bản ban hành nhầm, xin thu hồi', staff: STAFF, signal });
 
@@ -146,17 +159,28 @@ export async function runDemoScenario(opts: {
         rs.length === 3 &&
         rs.every(
           (r) =>
-            r.business === (r.recipient === cast.commune ? BusinessStatus.BUSINESS_STATUS_REJECTED : BusinessStatus.BUSINESS_STATUS_COMPLETED) &&
+            r.business ===
+              (r.recipient === cast.commune
+                ? BusinessStatus.BUSINESS_STATUS_REJECTED
+                : BusinessStatus.BUSINESS_STATUS_COMPLETED) &&
             r.transport === TransportState.TRANSPORT_STATE_FETCHED,
         ),
       { signal },
     );
-    const final2 = await track2.until((rs) => rs[0]?.recall === BusinessStatus.BUSINESS_STATUS_CHANGE_ACCEPTED, { signal });
+    const final2 = await track2.until(
+      (rs) => rs[0]?.recall === BusinessStatus.BUSINESS_STATUS_CHANGE_ACCEPTED,
+      { signal },
+    );
     await Promise.all(workers);
     await track1.stop();
     await track2.stop();
     const records = { [doc1]: final1, [doc2]: final2 };
-    return { ok: true, elapsedMs: Date.now() - started, report: formatTimelines(records, name, started), records };
+    return {
+      ok: true,
+      elapsedMs: Date.now() - started,
+      report: formatTimelines(records, name, started),
+      records,
+    };
   } finally {
     await Promise.allSettled(clients.map((c) => c.close()));
   }
@@ -196,7 +220,9 @@ export function formatTimelines(
         const what = e.business
           ? `${String(e.business).padStart(2, '0')} ${BusinessStatus[e.business]?.replace('BUSINESS_STATUS_', '')}`
           : `${TransportState[e.transport ?? 0]?.replace('TRANSPORT_STATE_', '')}`;
-        lines.push(`      ${ms(e.atMs ?? 0)}  ${what.padEnd(20)} ${e.node ? `at ${e.node}` : ''}${e.description ? `  "${e.description}"` : ''}${e.ignored ? '  (ignored)' : ''}`);
+        lines.push(
+          `      ${ms(e.atMs ?? 0)}  ${what.padEnd(20)} ${e.node ? `at ${e.node}` : ''}${e.description ? `  "${e.description}"` : ''}${e.ignored ? '  (ignored)' : ''}`,
+        );
       }
     }
   }

@@ -25,7 +25,10 @@ export async function startEmbedded(opts: {
 }): Promise<Embedded> {
   const topology = loadTopologyFile(opts.topologyFile ?? DEMO_TOPOLOGY);
   const temp = opts.dataDir === undefined ? mkdtempSync(join(tmpdir(), 'lienthong-')) : undefined;
-  const server = await startEmbeddedServer({ dataDir: opts.dataDir ?? temp!, ...(opts.port ? { port: opts.port } : {}) });
+  const server = await startEmbeddedServer({
+    dataDir: opts.dataDir ?? temp!,
+    ...(opts.port ? { port: opts.port } : {}),
+  });
   let node: RunningNode;
   try {
     node = await startNode(

@@ -49,7 +49,9 @@ program
       logger: createLogger({ name: 'lienthong-demo', level: process.env.LT_LOG_LEVEL ?? 'warn' }),
     });
     const started = Date.now() - t0;
-    process.stdout.write(`embedded default up in ${started} ms: nats-server ${up.server.url}, ${up.node.runtime.nodes.length} nodes\n`);
+    process.stdout.write(
+      `embedded default up in ${started} ms: nats-server ${up.server.url}, ${up.node.runtime.nodes.length} nodes\n`,
+    );
     try {
       const result = await runDemoScenario({
         servers: up.server.url,
@@ -57,7 +59,9 @@ program
         timeoutMs: o.timeout,
         log: (line) => process.stdout.write(`${line}\n`),
       });
-      process.stdout.write(`\n${result.report}\n\nscenario completed in ${result.elapsedMs} ms: every expected status arrived\n`);
+      process.stdout.write(
+        `\n${result.report}\n\nscenario completed in ${result.elapsedMs} ms: every expected status arrived\n`,
+      );
       if (o.keep) {
         process.stdout.write(`broker left running at ${up.server.url}; Ctrl-C stops it\n`);
         await new Promise<void>((resolve) => process.once('SIGINT', resolve));

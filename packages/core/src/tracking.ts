@@ -58,28 +58,31 @@ export function newTrackingRecord(init: NewTrackingRecord): TrackingRecord {
   if (typeof init.documentId !== 'string' || init.documentId === '') {
     throw new LienthongError('InvalidArgument', 'documentId must be a non-empty string');
   }
-  checkTime(init.sentAtMs, 'sentAtMs');
+  const sentAtMs = checkTime(init.sentAtMs, 'sentAtMs');
   return TrackingRecord.create({
     documentId: init.documentId,
     sender: assertAgencyCode(init.sender),
     recipient: assertAgencyCode(init.recipient),
     transport: T.TRANSPORT_STATE_ACCEPTED,
-    sentAtMs: init.sentAtMs,
-    updatedAtMs: init.sentAtMs,
-    confirmByMs: init.confirmByMs,
+    sentAtMs,
+    updatedAtMs: sentAtMs,
+    confirmByMs: toMillis(init.confirmByMs),
     priority: init.priority ?? Priority.PRIORITY_NORMAL,
     subject: init.subject ?? '',
-    timeline: [{ atMs: init.sentAtMs, transport: T.TRANSPORT_STATE_ACCEPTED, node: init.node ?? '' }],
+    timeline: [{ atMs: sentAtMs, transport: T.TRANSPORT_STATE_ACCEPTED, node: init.node ?? '' }],
     hops: [],
   });
 }
 
-function checkTime(atMs: unknown, what: string): void {
-  if (typeof atMs !== 'number' || !Number.isFinite(atMs)) {
+/** A time as a finite number; a Long (an absent int64 read from a decoded message) is converted. */
+function checkTime(atMs: unknown, what: string): number {
+  const value = typeof atMs === 'object' && atMs !== null ? toMillis(atMs) : atMs;
+  if (typeof value !== 'number' || !Number.isFinite(value)) {
     throw new LienthongError('InvalidArgument', `${what} must be a finite number of Unix milliseconds`, {
       context: { [what]: atMs },
     });
   }
+  return value;
 }
 
 /** A fresh TrackingRecord with copied arrays, so callers never share mutable state with the input. */
@@ -221,8 +224,8 @@ function timelineEntry(event: TrackingEvent, ignored: boolean): ITimelineEntry {
  * Applies one event and returns a new record (the input is not modified). Every event except an
  * exact repeat leaves a timeline entry; those that do not move the state are marked ignored.
  */
-export function applyTrackingEvent(record: ITrackingRecord, event: TrackingEvent): TrackingOutcome {
-  checkTime(event.atMs, 'atMs');
+export function applyTrackingEvent(record: ITrackingRecord, input: TrackingEvent): TrackingOutcome {
+  const event: TrackingEvent = { ...input, atMs: checkTime(input.atMs, 'atMs') };
   const next = copyOf(record);
   if (isRepeat(next.timeline, event)) return { record: next, changed: false, ignored: true };
   const step = event.type === 'transport' ? applyTransport(next, event) : applyBusiness(next, event);
@@ -251,7 +254,7 @@ export function markOverdue(
   record: ITrackingRecord,
   nowMs: number,
 ): { record: TrackingRecord; changed: boolean } {
-  checkTime(nowMs, 'nowMs');
+  nowMs = checkTime(nowMs, 'nowMs');
   const next = copyOf(record);
   const arrived =
     next.transport === T.TRANSPORT_STATE_FETCHED ||

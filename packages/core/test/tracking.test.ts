@@ -468,6 +468,16 @@ describe('idempotency and purity', () => {
     expect(markOverdue(decoded, 10).changed).toBe(false);
   });
 
+  it('reads a Long event time (an absent int64 of a decoded message) as a number', () => {
+    const long = { low: 5, high: 0, unsigned: false, toNumber: () => 5 };
+    const outcome = applyTrackingEvent(base(), {
+      type: 'business',
+      code: B.BUSINESS_STATUS_ARRIVED,
+      atMs: long as never,
+    });
+    expect(outcome.record.timeline.at(-1)?.atMs).toBe(5);
+  });
+
   it('refuses a non-finite event time', () => {
     expect(() => applyTrackingEvent(base(), st(B.BUSINESS_STATUS_ARRIVED, NaN))).toThrow(
       'atMs must be a finite number',

@@ -40,7 +40,10 @@ export async function createContainer(
   return c;
 }
 
-export async function startNode(config: NodeRuntimeConfig, opts: { logger?: Logger } = {}): Promise<RunningNode> {
+export async function startNode(
+  config: NodeRuntimeConfig,
+  opts: { logger?: Logger } = {},
+): Promise<RunningNode> {
   const c = await createContainer(config, opts);
   const runtime = c.resolve(NodeRuntime);
   const nats = c.resolve<NatsHandles>(TOKENS.Nats);

@@ -8,7 +8,11 @@ import { AgencyRecord, NodeRecord } from '@lienthong/proto';
  * Writes the hosted nodes, their ancestors and their agencies into the directory bucket, skipping
  * entries that are already current so that a restart writes nothing.
  */
-export async function publishDirectory(kvm: Kvm, topology: Topology, hosted: readonly NodeInfo[]): Promise<number> {
+export async function publishDirectory(
+  kvm: Kvm,
+  topology: Topology,
+  hosted: readonly NodeInfo[],
+): Promise<number> {
   const kv = await kvm.create(BUCKETS.directory, { history: 1, storage: StorageType.File });
   let written = 0;
   const put = async (key: string, value: Uint8Array): Promise<void> => {
@@ -20,12 +24,24 @@ export async function publishDirectory(kvm: Kvm, topology: Topology, hosted: rea
   for (const n of hosted) {
     await put(
       directoryKeys.node(n.id),
-      NodeRecord.encode({ id: n.id, level: n.level, parent: n.parent ?? '', name: n.name, domain: n.domain }).finish(),
+      NodeRecord.encode({
+        id: n.id,
+        level: n.level,
+        parent: n.parent ?? '',
+        name: n.name,
+        domain: n.domain,
+      }).finish(),
     );
     for (const a of topology.agenciesOf(n.id)) {
       await put(
         directoryKeys.agency(a.code),
-        AgencyRecord.encode({ code: a.code, name: a.name, tier: a.tier, parentCode: a.parentCode ?? '', homeNode: a.homeNode }).finish(),
+        AgencyRecord.encode({
+          code: a.code,
+          name: a.name,
+          tier: a.tier,
+          parentCode: a.parentCode ?? '',
+          homeNode: a.homeNode,
+        }).finish(),
       );
     }
   }

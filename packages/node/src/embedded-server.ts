@@ -85,7 +85,13 @@ export async function startEmbeddedServer(opts: {
   return server(child, exited, host, port, dataDir);
 }
 
-function server(child: ChildProcess, exited: Promise<void>, host: string, port: number, dataDir: string): EmbeddedServer {
+function server(
+  child: ChildProcess,
+  exited: Promise<void>,
+  host: string,
+  port: number,
+  dataDir: string,
+): EmbeddedServer {
   let stopping: Promise<void> | undefined;
   const stop = (): Promise<void> =>
     (stopping ??= (async () => {

@@ -72,7 +72,10 @@ export class OverdueIndex {
       if (due > now) continue;
       const result = await this.tracking.markOverdue(key, now);
       if (result.outcome === 'changed') marked++;
-      if (result.outcome === 'unknown' || (result.record && (confirmed(result.record) || result.record.overdue))) {
+      if (
+        result.outcome === 'unknown' ||
+        (result.record && (confirmed(result.record) || result.record.overdue))
+      ) {
         this.pending.delete(key);
       }
     }

@@ -82,7 +82,15 @@ export class Processor {
   async handleSubmit(node: NodeInfo, msg: InboundMessage): Promise<Disposition> {
     const parsed = parseSubject(msg.subject);
     if (parsed?.kind !== 'submit') {
-      await this.deadLetter(node, msg, { reason: FailureReason.FAILURE_REASON_INVALID_AGENCY_CODE, detail: `${msg.subject} does not name an agency` }, undefined);
+      await this.deadLetter(
+        node,
+        msg,
+        {
+          reason: FailureReason.FAILURE_REASON_INVALID_AGENCY_CODE,
+          detail: `${msg.subject} does not name an agency`,
+        },
+        undefined,
+      );
       return 'dead-lettered';
     }
     const submitter = parsed.agency;
@@ -107,7 +115,8 @@ export class Processor {
       createdAtMs: env.createdAtMs > 0 ? env.createdAtMs : now,
       hops: [],
       hopLimit: this.deps.limits.hopLimit,
-      priority: env.kind === EnvelopeKind.ENVELOPE_KIND_DOCUMENT ? (env.document?.priority ?? 0) : env.priority,
+      priority:
+        env.kind === EnvelopeKind.ENVELOPE_KIND_DOCUMENT ? (env.document?.priority ?? 0) : env.priority,
     };
     const hop: IHop = { node: node.id, level: node.level, inMs: msg.storedAtMs, outMs: now };
 
@@ -148,7 +157,10 @@ export class Processor {
   private checkSubmission(node: NodeInfo, submitter: string, env: Envelope): Rejection | undefined {
     const home = this.deps.topology.agency(submitter);
     if (!home) {
-      return { reason: FailureReason.FAILURE_REASON_UNKNOWN_RECIPIENT, detail: `agency ${submitter} is not in the directory` };
+      return {
+        reason: FailureReason.FAILURE_REASON_UNKNOWN_RECIPIENT,
+        detail: `agency ${submitter} is not in the directory`,
+      };
     }
     if (home.homeNode !== node.id) {
       return {
@@ -164,15 +176,23 @@ export class Processor {
         const doc = env.document;
         if (!doc) return malformed('document envelope without a document');
         if (doc.from?.code !== submitter) {
-          return mismatch(`document sender ${doc.from?.code ?? '(none)'} is not the submitting agency ${submitter}`);
+          return mismatch(
+            `document sender ${doc.from?.code ?? '(none)'} is not the submitting agency ${submitter}`,
+          );
         }
         if (doc.documentId !== env.documentId) {
           return malformed(`document id ${doc.documentId} differs from the envelope's ${env.documentId}`);
         }
         if ((doc.to ?? []).length === 0) return malformed('document has no recipients');
         const op = doc.business?.operation ?? BusinessOperation.BUSINESS_OPERATION_NEW;
-        if (op !== BusinessOperation.BUSINESS_OPERATION_NEW && (doc.responseFor ?? []).length === 0 && !doc.business?.replaces?.length) {
-          return malformed(`a ${BusinessOperation[op]} package must name the earlier document (responseFor or replaces)`);
+        if (
+          op !== BusinessOperation.BUSINESS_OPERATION_NEW &&
+          (doc.responseFor ?? []).length === 0 &&
+          !doc.business?.replaces?.length
+        ) {
+          return malformed(
+            `a ${BusinessOperation[op]} package must name the earlier document (responseFor or replaces)`,
+          );
         }
         return undefined;
       }
@@ -183,11 +203,16 @@ export class Processor {
           return mismatch(`status responder ${st.responder} is not the submitting agency ${submitter}`);
         }
         if (st.documentId !== env.documentId) {
-          return malformed(`status document id ${st.documentId} differs from the envelope's ${env.documentId}`);
+          return malformed(
+            `status document id ${st.documentId} differs from the envelope's ${env.documentId}`,
+          );
         }
         if (!isAgencyCode(st.documentSender)) return malformed('status without a valid document sender');
         if (!st.code || BusinessStatus[st.code] === undefined) {
-          return { reason: FailureReason.FAILURE_REASON_INVALID_STATUS, detail: `unknown status code ${st.code}` };
+          return {
+            reason: FailureReason.FAILURE_REASON_INVALID_STATUS,
+            detail: `unknown status code ${st.code}`,
+          };
         }
         if (st.code === BusinessStatus.BUSINESS_STATUS_RECALL_REQUESTED) {
           if (st.documentSender !== submitter) {
@@ -197,26 +222,43 @@ export class Processor {
           return malformed(`a status report goes to the document's sender ${st.documentSender} only`);
         }
         if (
-          (st.code === BusinessStatus.BUSINESS_STATUS_REJECTED || st.code === BusinessStatus.BUSINESS_STATUS_CHANGE_REFUSED) &&
+          (st.code === BusinessStatus.BUSINESS_STATUS_REJECTED ||
+            st.code === BusinessStatus.BUSINESS_STATUS_CHANGE_REFUSED) &&
           (st.description ?? '').trim() === ''
         ) {
-          return { reason: FailureReason.FAILURE_REASON_INVALID_STATUS, detail: `status ${st.code} needs a reason in its description` };
+          return {
+            reason: FailureReason.FAILURE_REASON_INVALID_STATUS,
+            detail: `status ${st.code} needs a reason in its description`,
+          };
         }
         return undefined;
       }
       default:
-        return malformed(`agencies may submit documents and status reports, not ${EnvelopeKind[env.kind] ?? env.kind}`);
+        return malformed(
+          `agencies may submit documents and status reports, not ${EnvelopeKind[env.kind] ?? env.kind}`,
+        );
     }
   }
 
   /** Opens a tracking record per recipient; unknown recipients fail at once. Returns the known ones. */
-  private async openTracking(node: NodeInfo, msg: InboundMessage, env: IEnvelope, now: number): Promise<string[]> {
+  private async openTracking(
+    node: NodeInfo,
+    msg: InboundMessage,
+    env: IEnvelope,
+    now: number,
+  ): Promise<string[]> {
     const doc = env.document!;
     const sender = env.originAgency!;
     const documentId = env.documentId!;
     const recipients = [...new Set(doc.to!.map((o) => o.code!))];
     const priority = doc.priority ?? 0;
-    const confirmByMs = confirmDeadline(now, priority, this.deps.overdueConfig.fixedMs !== undefined ? { fixedMs: this.deps.overdueConfig.fixedMs } : undefined);
+    const confirmByMs = confirmDeadline(
+      now,
+      priority,
+      this.deps.overdueConfig.fixedMs !== undefined
+        ? { fixedMs: this.deps.overdueConfig.fixedMs }
+        : undefined,
+    );
     const known: string[] = [];
     const unknown: string[] = [];
     for (const r of recipients) (this.deps.topology.agency(r) ? known : unknown).push(r);
@@ -238,7 +280,12 @@ export class Processor {
     );
     if (unknown.length > 0) {
       const detail = `not in the directory: ${unknown.join(', ')}`;
-      await this.deadLetter(node, msg, { reason: FailureReason.FAILURE_REASON_UNKNOWN_RECIPIENT, detail }, env);
+      await this.deadLetter(
+        node,
+        msg,
+        { reason: FailureReason.FAILURE_REASON_UNKNOWN_RECIPIENT, detail },
+        env,
+      );
       await Promise.all(
         unknown.map((recipient) =>
           this.deps.tracking.apply(sender, documentId, recipient, {
@@ -256,7 +303,12 @@ export class Processor {
   }
 
   /** A recall (13) goes to every recipient of the document, and marks their records. */
-  private async requestRecall(node: NodeInfo, msg: InboundMessage, env: IEnvelope, now: number): Promise<string[] | undefined> {
+  private async requestRecall(
+    node: NodeInfo,
+    msg: InboundMessage,
+    env: IEnvelope,
+    now: number,
+  ): Promise<string[] | undefined> {
     const st = env.status!;
     const records = await this.deps.tracking.list(st.documentSender!, st.documentId!);
     if (records.length === 0) {
@@ -268,7 +320,11 @@ export class Processor {
     }
     const wanted = env.recipients && env.recipients.length > 0 ? new Set(env.recipients) : undefined;
     const targets = records
-      .filter((r) => r.transport !== TransportState.TRANSPORT_STATE_FAILED || r.failure !== FailureReason.FAILURE_REASON_UNKNOWN_RECIPIENT)
+      .filter(
+        (r) =>
+          r.transport !== TransportState.TRANSPORT_STATE_FAILED ||
+          r.failure !== FailureReason.FAILURE_REASON_UNKNOWN_RECIPIENT,
+      )
       .map((r) => r.recipient)
       .filter((r) => !wanted || wanted.has(r));
     await Promise.all(
@@ -290,7 +346,12 @@ export class Processor {
    * Splits the envelope's recipients by next hop: hands a copy to each neighbour, delivers to local
    * inboxes, or applies statuses and transport events to local tracking records.
    */
-  private async route(node: NodeInfo, env: IEnvelope, hop: IHop, msg: InboundMessage | undefined): Promise<void> {
+  private async route(
+    node: NodeInfo,
+    env: IEnvelope,
+    hop: IHop,
+    msg: InboundMessage | undefined,
+  ): Promise<void> {
     const { topology } = this.deps;
     const hops = [...(env.hops ?? []), hop];
     const byNextHop = new Map<string, { next: NodeInfo; recipients: string[] }>();
@@ -313,13 +374,29 @@ export class Processor {
     }
     const work: Promise<unknown>[] = [];
     if (unknown.length > 0) {
-      work.push(this.failOnTheWay(node, msg, env, unknown, FailureReason.FAILURE_REASON_UNKNOWN_RECIPIENT, `not in the directory of ${node.id}`));
+      work.push(
+        this.failOnTheWay(
+          node,
+          msg,
+          env,
+          unknown,
+          FailureReason.FAILURE_REASON_UNKNOWN_RECIPIENT,
+          `not in the directory of ${node.id}`,
+        ),
+      );
     }
     const hopLimit = env.hopLimit ?? 0;
     for (const { next, recipients } of byNextHop.values()) {
       if (hopLimit <= 1) {
         work.push(
-          this.failOnTheWay(node, msg, env, recipients, FailureReason.FAILURE_REASON_HOP_LIMIT_EXCEEDED, `hop limit reached at ${node.id} after ${hops.length} hops`),
+          this.failOnTheWay(
+            node,
+            msg,
+            env,
+            recipients,
+            FailureReason.FAILURE_REASON_HOP_LIMIT_EXCEEDED,
+            `hop limit reached at ${node.id} after ${hops.length} hops`,
+          ),
         );
         continue;
       }
@@ -338,11 +415,19 @@ export class Processor {
     await Promise.all(work);
   }
 
-  private async deliverLocal(node: NodeInfo, env: IEnvelope, recipient: string, msg: InboundMessage | undefined): Promise<void> {
+  private async deliverLocal(
+    node: NodeInfo,
+    env: IEnvelope,
+    recipient: string,
+    msg: InboundMessage | undefined,
+  ): Promise<void> {
     switch (env.kind) {
       case EnvelopeKind.ENVELOPE_KIND_DOCUMENT:
       case EnvelopeKind.ENVELOPE_KIND_STATUS:
-        if (env.kind === EnvelopeKind.ENVELOPE_KIND_STATUS && env.status?.code !== BusinessStatus.BUSINESS_STATUS_RECALL_REQUESTED) {
+        if (
+          env.kind === EnvelopeKind.ENVELOPE_KIND_STATUS &&
+          env.status?.code !== BusinessStatus.BUSINESS_STATUS_RECALL_REQUESTED
+        ) {
           await this.applyStatus(node, env, recipient, msg);
           return;
         }
@@ -352,17 +437,33 @@ export class Processor {
         await this.applyTransport(node, env, msg);
         return;
       default:
-        await this.deadLetter(node, msg, { reason: FailureReason.FAILURE_REASON_MALFORMED, detail: `unknown envelope kind ${env.kind}` }, env);
+        await this.deadLetter(
+          node,
+          msg,
+          { reason: FailureReason.FAILURE_REASON_MALFORMED, detail: `unknown envelope kind ${env.kind}` },
+          env,
+        );
     }
   }
 
-  private async deliverToInbox(node: NodeInfo, env: IEnvelope, recipient: string, msg: InboundMessage | undefined): Promise<void> {
+  private async deliverToInbox(
+    node: NodeInfo,
+    env: IEnvelope,
+    recipient: string,
+    msg: InboundMessage | undefined,
+  ): Promise<void> {
     const now = this.now();
     const hops = (env.hops ?? []).map((h, i, all) => (i === all.length - 1 ? { ...h, outMs: now } : h));
     const item: IEnvelope = { ...env, recipients: [recipient], hops };
     const subject = inboxSubject(node.level, node.id, recipient, env.envelopeId!.toLowerCase());
     try {
-      await this.publish(subject, encodeEnvelope(item), msgIdFor(env.envelopeId!, recipient), env, msg?.headers);
+      await this.publish(
+        subject,
+        encodeEnvelope(item),
+        msgIdFor(env.envelopeId!, recipient),
+        env,
+        msg?.headers,
+      );
     } catch (e) {
       // The inbox already holds this item: a retry or a resend. It is delivered, exactly once.
       if (jsApiCode(e) !== JS_MAX_MSGS_PER_SUBJECT) throw e;
@@ -394,7 +495,12 @@ export class Processor {
   }
 
   /** A business status reached the home node of the document's sender: update its tracking. */
-  private async applyStatus(node: NodeInfo, env: IEnvelope, sender: string, msg: InboundMessage | undefined): Promise<void> {
+  private async applyStatus(
+    node: NodeInfo,
+    env: IEnvelope,
+    sender: string,
+    msg: InboundMessage | undefined,
+  ): Promise<void> {
     const st = env.status!;
     const event: TrackingEvent = {
       type: 'business',
@@ -409,20 +515,32 @@ export class Processor {
       await this.deadLetter(
         node,
         msg,
-        { reason: FailureReason.FAILURE_REASON_UNKNOWN_DOCUMENT, detail: `${st.responder} reported ${st.code} on ${st.documentId}, which ${sender} did not send to it` },
+        {
+          reason: FailureReason.FAILURE_REASON_UNKNOWN_DOCUMENT,
+          detail: `${st.responder} reported ${st.code} on ${st.documentId}, which ${sender} did not send to it`,
+        },
         env,
       );
       return;
     }
     if (result.violation) {
-      await this.deadLetter(node, msg, { reason: FailureReason.FAILURE_REASON_INVALID_STATUS, detail: result.violation }, env);
+      await this.deadLetter(
+        node,
+        msg,
+        { reason: FailureReason.FAILURE_REASON_INVALID_STATUS, detail: result.violation },
+        env,
+      );
     }
     if (st.code === BusinessStatus.BUSINESS_STATUS_ARRIVED) {
       this.deps.overdue.remove(TrackingStore.key(sender, st.documentId!, st.responder!));
     }
   }
 
-  private async applyTransport(node: NodeInfo, env: IEnvelope, msg: InboundMessage | undefined): Promise<void> {
+  private async applyTransport(
+    node: NodeInfo,
+    env: IEnvelope,
+    msg: InboundMessage | undefined,
+  ): Promise<void> {
     const t = env.transport!;
     const event: TrackingEvent = {
       type: 'transport',
@@ -438,7 +556,10 @@ export class Processor {
       await this.deadLetter(
         node,
         msg,
-        { reason: FailureReason.FAILURE_REASON_UNKNOWN_DOCUMENT, detail: `transport event for ${t.documentId} to ${t.recipient}, which ${t.documentSender} did not send` },
+        {
+          reason: FailureReason.FAILURE_REASON_UNKNOWN_DOCUMENT,
+          detail: `transport event for ${t.documentId} to ${t.recipient}, which ${t.documentSender} did not send`,
+        },
         env,
       );
     }
@@ -456,7 +577,13 @@ export class Processor {
     reason: FailureReason,
     detail: string,
   ): Promise<void> {
-    await this.deadLetter(node, msg, { reason, detail: `${detail}: ${recipients.join(', ')}` }, env, recipients.join(','));
+    await this.deadLetter(
+      node,
+      msg,
+      { reason, detail: `${detail}: ${recipients.join(', ')}` },
+      env,
+      recipients.join(','),
+    );
     if (env.kind !== EnvelopeKind.ENVELOPE_KIND_DOCUMENT) return;
     const now = this.now();
     await Promise.all(
@@ -506,7 +633,12 @@ export class Processor {
       failureDetail: problem.detail,
       updatedAtMs: this.now(),
       timeline: [
-        { atMs: this.now(), transport: TransportState.TRANSPORT_STATE_FAILED, node: node.id, description: problem.detail },
+        {
+          atMs: this.now(),
+          transport: TransportState.TRANSPORT_STATE_FAILED,
+          node: node.id,
+          description: problem.detail,
+        },
       ],
     });
     const h = natsHeaders();
@@ -516,7 +648,13 @@ export class Processor {
       headers: h,
     });
     this.deps.log.warn(
-      { node: node.id, agency: submitter, documentId: env?.documentId, reason: FailureReason[problem.reason], detail: problem.detail },
+      {
+        node: node.id,
+        agency: submitter,
+        documentId: env?.documentId,
+        reason: FailureReason[problem.reason],
+        detail: problem.detail,
+      },
       'submission rejected',
     );
   }
@@ -547,7 +685,13 @@ export class Processor {
       dedup,
     );
     this.deps.log.warn(
-      { node: node.id, envelopeId: env?.envelopeId, documentId: env?.documentId, reason: FailureReason[problem.reason], detail: problem.detail },
+      {
+        node: node.id,
+        envelopeId: env?.envelopeId,
+        documentId: env?.documentId,
+        reason: FailureReason[problem.reason],
+        detail: problem.detail,
+      },
       'dead letter',
     );
   }
@@ -576,10 +720,23 @@ export function envelopeIdOf(env: Envelope): string {
     }
     case EnvelopeKind.ENVELOPE_KIND_STATUS: {
       const st = env.status!;
-      return envelopeIdFor(['status', st.responder ?? '', st.documentSender ?? '', st.documentId ?? '', String(st.code), String(st.timestampMs)]);
+      return envelopeIdFor([
+        'status',
+        st.responder ?? '',
+        st.documentSender ?? '',
+        st.documentId ?? '',
+        String(st.code),
+        String(st.timestampMs),
+      ]);
     }
     default:
-      return envelopeIdFor(['other', env.originAgency, env.documentId, String(env.kind), String(env.createdAtMs)]);
+      return envelopeIdFor([
+        'other',
+        env.originAgency,
+        env.documentId,
+        String(env.kind),
+        String(env.createdAtMs),
+      ]);
   }
 }
 

@@ -161,9 +161,19 @@ export class PullWorker {
       this.processed++;
     } catch (e) {
       this.failed++;
-      const delay = Math.min(250 * 2 ** Math.min(m.info.deliveryCount - 1, 10), this.opts.maxBackoffMs ?? 30_000);
+      const delay = Math.min(
+        250 * 2 ** Math.min(m.info.deliveryCount - 1, 10),
+        this.opts.maxBackoffMs ?? 30_000,
+      );
       this.log.warn(
-        { err: e, consumer: this.opts.durable, subject: m.subject, seq: m.seq, attempt: m.info.deliveryCount, retryInMs: delay },
+        {
+          err: e,
+          consumer: this.opts.durable,
+          subject: m.subject,
+          seq: m.seq,
+          attempt: m.info.deliveryCount,
+          retryInMs: delay,
+        },
         'message not handed on; will retry',
       );
       m.nak(delay);

@@ -83,7 +83,10 @@ export class NodeRuntime {
       );
     }
     await Promise.all(this.workers.map((w) => w.start()));
-    this.log.info({ nodes: this.nodes.map((n) => n.id), consumers: this.workers.length }, 'node runtime started');
+    this.log.info(
+      { nodes: this.nodes.map((n) => n.id), consumers: this.workers.length },
+      'node runtime started',
+    );
   }
 
   /** Stops taking new messages and finishes those in flight. */
@@ -118,7 +121,10 @@ export class NodeRuntime {
     for (const [level, nodes] of byLevel) {
       const all = topology.nodes().filter((n) => levelName(n.level) === level && n.domain === domain);
       if (all.length > 1 && nodes.length === all.length) {
-        scopes.push({ filterSuffix: `lt.v1.${level}.*`, durableSuffix: `${level}-all${domain ? `-${domain}` : ''}` });
+        scopes.push({
+          filterSuffix: `lt.v1.${level}.*`,
+          durableSuffix: `${level}-all${domain ? `-${domain}` : ''}`,
+        });
       } else {
         for (const n of nodes) scopes.push({ filterSuffix: `lt.v1.${level}.${n.id}`, durableSuffix: n.id });
       }
@@ -149,9 +155,11 @@ export class NodeRuntime {
         const node = this.hosted.get(m.subject.split('.')[3] ?? '');
         if (!node) {
           const fallback = this.nodes[0]!;
-          return this.processor!.handleUnroutable(fallback, inbound, `no node here answers for ${m.subject}`).then((d) =>
-            this.count(d, 'relayed'),
-          );
+          return this.processor!.handleUnroutable(
+            fallback,
+            inbound,
+            `no node here answers for ${m.subject}`,
+          ).then((d) => this.count(d, 'relayed'));
         }
         return handle(node, inbound);
       },

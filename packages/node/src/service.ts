@@ -41,16 +41,23 @@ export function loadTopologyFile(path: string): Topology {
   try {
     text = readFileSync(path, 'utf8');
   } catch (e) {
-    throw new LienthongError('NotFound', `cannot read topology file ${path}`, { context: { path }, cause: e });
+    throw new LienthongError('NotFound', `cannot read topology file ${path}`, {
+      context: { path },
+      cause: e,
+    });
   }
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (e) {
-    throw new LienthongError('InvalidArgument', `topology file ${path} is not JSON: ${(e as Error).message}`, {
-      context: { path },
-      cause: e,
-    });
+    throw new LienthongError(
+      'InvalidArgument',
+      `topology file ${path} is not JSON: ${(e as Error).message}`,
+      {
+        context: { path },
+        cause: e,
+      },
+    );
   }
   return parseTopology(json);
 }
@@ -66,9 +73,13 @@ export function checkPolicy(policy: LevelPolicy, topology: Topology, nodes: read
   }
   if (nodes.length === 0) problems.push('no node to host');
   if (problems.length > 0) {
-    throw new LienthongError('InvalidArgument', `the ${policy.level} service cannot host: ${problems.join('; ')}`, {
-      context: { level: policy.level, problems },
-    });
+    throw new LienthongError(
+      'InvalidArgument',
+      `the ${policy.level} service cannot host: ${problems.join('; ')}`,
+      {
+        context: { level: policy.level, problems },
+      },
+    );
   }
 }
 
@@ -78,7 +89,12 @@ export async function startLevelService(level: LevelName, configPath: string): P
   const file = JSON.parse(readFileSync(configPath, 'utf8')) as ServiceConfigFile;
   const topology = loadTopologyFile(resolve(dirname(configPath), file.topology));
   const domain = file.domain ?? '';
-  const nodes = file.nodes ?? topology.nodes().filter((n) => levelName(n.level) === level && n.domain === domain).map((n) => n.id);
+  const nodes =
+    file.nodes ??
+    topology
+      .nodes()
+      .filter((n) => levelName(n.level) === level && n.domain === domain)
+      .map((n) => n.id);
   checkPolicy(policy, topology, nodes);
   const name = file.name ?? `lienthong-${level}`;
   return startNode(
@@ -96,7 +112,10 @@ export async function startLevelService(level: LevelName, configPath: string): P
 }
 
 /** The `main` of a level service: `lienthong-<level> --config FILE`; drains on SIGTERM/SIGINT. */
-export async function runLevelService(level: LevelName, argv: readonly string[] = process.argv.slice(2)): Promise<void> {
+export async function runLevelService(
+  level: LevelName,
+  argv: readonly string[] = process.argv.slice(2),
+): Promise<void> {
   const i = argv.indexOf('--config');
   const configPath = i >= 0 ? argv[i + 1] : undefined;
   if (!configPath) {

@@ -67,7 +67,7 @@ export class TrackingStore {
 
   /** All recipients' records of one document. */
   async list(sender: string, documentId: string): Promise<TrackingRecord[]> {
-        const keys: string[] = [];
+    const keys: string[] = [];
     for await (const k of await this.kv.keys(trackingDocumentFilter(sender, documentId))) keys.push(k);
     const out: TrackingRecord[] = [];
     for (const k of keys.sort()) {
@@ -84,7 +84,12 @@ export class TrackingStore {
     return keys;
   }
 
-  async apply(sender: string, documentId: string, recipient: string, event: TrackingEvent): Promise<ApplyResult> {
+  async apply(
+    sender: string,
+    documentId: string,
+    recipient: string,
+    event: TrackingEvent,
+  ): Promise<ApplyResult> {
     return this.mutate(TrackingStore.key(sender, documentId, recipient), (r) => applyTrackingEvent(r, event));
   }
 

@@ -25,7 +25,12 @@ export async function withCall<T>(
   let onAbort: (() => void) | undefined;
   const guard = new Promise<never>((_, reject) => {
     timer = setTimeout(
-      () => reject(new LienthongError('DeadlineExceeded', `${what} did not finish within ${timeoutMs} ms`, { context: { what, timeoutMs } })),
+      () =>
+        reject(
+          new LienthongError('DeadlineExceeded', `${what} did not finish within ${timeoutMs} ms`, {
+            context: { what, timeoutMs },
+          }),
+        ),
       timeoutMs,
     );
     if (signal) {
@@ -34,7 +39,10 @@ export async function withCall<T>(
     }
   });
   try {
-    return await Promise.race([fn(timeoutMs).catch((e: unknown) => Promise.reject(normalize(what, e))), guard]);
+    return await Promise.race([
+      fn(timeoutMs).catch((e: unknown) => Promise.reject(normalize(what, e))),
+      guard,
+    ]);
   } finally {
     clearTimeout(timer);
     if (signal && onAbort) signal.removeEventListener('abort', onAbort);
@@ -51,10 +59,16 @@ export function normalize(what: string, e: unknown): LienthongError {
   const err = e as { name?: string; message?: string; code?: unknown };
   const text = `${err?.name ?? ''} ${err?.message ?? ''}`;
   if (/timeout|TimeoutError/i.test(text)) {
-    return new LienthongError('DeadlineExceeded', `${what}: the broker did not answer in time`, { context: { what }, cause: e });
+    return new LienthongError('DeadlineExceeded', `${what}: the broker did not answer in time`, {
+      context: { what },
+      cause: e,
+    });
   }
   if (/no responders|503|disconnect|closed|CONNECTION_/i.test(text)) {
-    return new LienthongError('Unavailable', `${what}: the broker is not reachable`, { context: { what }, cause: e });
+    return new LienthongError('Unavailable', `${what}: the broker is not reachable`, {
+      context: { what },
+      cause: e,
+    });
   }
   if (/permission/i.test(text)) {
     return new LienthongError('PermissionDenied', `${what}: not permitted`, { context: { what }, cause: e });

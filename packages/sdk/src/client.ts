@@ -27,9 +27,8 @@ import {
   EnvelopeKind,
   NodeRecord,
   SCHEMA_VERSION,
-  TrackingRecord,
 } from '@lienthong/proto';
-import type { IDocument, IEnvelope, IStaff, Level, Priority } from '@lienthong/proto';
+import type { IDocument, IEnvelope, IStaff, Level, Priority, TrackingRecord } from '@lienthong/proto';
 import { withCall } from './call';
 import type { CallOptions } from './call';
 import { Inbox } from './inbox';
@@ -80,7 +79,10 @@ export interface RecallOptions extends CallOptions {
   readonly recipients?: readonly string[];
 }
 
-export type ConnectionEvent = { type: 'disconnect' | 'reconnect' | 'reconnecting' | 'error' | 'close'; server?: string };
+export type ConnectionEvent = {
+  type: 'disconnect' | 'reconnect' | 'reconnecting' | 'error' | 'close';
+  server?: string;
+};
 
 /** A client bound to one agency and its home node. */
 export class LienthongClient implements AsyncDisposable {
@@ -120,18 +122,32 @@ export class LienthongClient implements AsyncDisposable {
         const directory = await kvm.open(BUCKETS.directory);
         const agencyEntry = await directory.get(directoryKeys.agency(agency));
         if (!agencyEntry || agencyEntry.operation !== 'PUT') {
-          throw new LienthongError('NotFound', `agency ${agency} is not in the directory`, { context: { agency } });
+          throw new LienthongError('NotFound', `agency ${agency} is not in the directory`, {
+            context: { agency },
+          });
         }
         const record = AgencyRecord.decode(agencyEntry.value);
         const nodeEntry = await directory.get(directoryKeys.node(record.homeNode));
         if (!nodeEntry || nodeEntry.operation !== 'PUT') {
-          throw new LienthongError('Unavailable', `home node ${record.homeNode} of ${agency} is not running`, {
-            context: { agency, node: record.homeNode },
-          });
+          throw new LienthongError(
+            'Unavailable',
+            `home node ${record.homeNode} of ${agency} is not running`,
+            {
+              context: { agency, node: record.homeNode },
+            },
+          );
         }
         const node = NodeRecord.decode(nodeEntry.value);
         const tracking = await kvm.open(BUCKETS.tracking);
-        return new LienthongClient(agency, { id: node.id, level: node.level }, nc, js, jsm, tracking, timeout);
+        return new LienthongClient(
+          agency,
+          { id: node.id, level: node.level },
+          nc,
+          js,
+          jsm,
+          tracking,
+          timeout,
+        );
       } catch (e) {
         await nc.close();
         throw e;
@@ -143,7 +159,9 @@ export class LienthongClient implements AsyncDisposable {
   async send(document: IDocument, opts: SendOptions = {}): Promise<SendReceipt> {
     const documentId = document.documentId ?? '';
     if (documentId.trim() === '') throw invalid('send', 'document.documentId is required');
-    const to = [...new Set((opts.to ?? (document.to ?? []).map((o) => o.code ?? '')).map((c) => assertAgencyCode(c)))];
+    const to = [
+      ...new Set((opts.to ?? (document.to ?? []).map((o) => o.code ?? '')).map((c) => assertAgencyCode(c))),
+    ];
     if (to.length === 0) throw invalid('send', 'a document needs at least one recipient');
     const byCode = new Map((document.to ?? []).map((o) => [o.code, o]));
     const doc: IDocument = {
@@ -188,7 +206,10 @@ export class LienthongClient implements AsyncDisposable {
       });
     }
     await this.sendStatus('report', documentId, sender, [sender], code, opts, Date.now());
-    if (code !== BusinessStatus.BUSINESS_STATUS_CHANGE_ACCEPTED && code !== BusinessStatus.BUSINESS_STATUS_CHANGE_REFUSED) {
+    if (
+      code !== BusinessStatus.BUSINESS_STATUS_CHANGE_ACCEPTED &&
+      code !== BusinessStatus.BUSINESS_STATUS_CHANGE_REFUSED
+    ) {
       if (previous === undefined || rank(code) > rank(previous)) this.reported.set(documentId, code);
     }
   }
@@ -198,7 +219,9 @@ export class LienthongClient implements AsyncDisposable {
     if (!opts.reason || opts.reason.trim() === '') throw invalid('recall', 'a recall needs a reason');
     const records = await this.snapshot(documentId, opts);
     if (records.length === 0) {
-      throw new LienthongError('NotFound', `no document ${documentId} sent by ${this.agency}`, { context: { documentId } });
+      throw new LienthongError('NotFound', `no document ${documentId} sent by ${this.agency}`, {
+        context: { documentId },
+      });
     }
     const all = records.map((r) => r.recipient);
     const recipients = opts.recipients ? all.filter((r) => opts.recipients!.includes(r)) : all;
@@ -217,7 +240,8 @@ export class LienthongClient implements AsyncDisposable {
   async snapshot(documentId: string, opts?: CallOptions): Promise<TrackingRecord[]> {
     return withCall('snapshot', opts, this.defaultTimeoutMs, async () => {
       const keys: string[] = [];
-      for await (const k of await this.tracking.keys(trackingDocumentFilter(this.agency, documentId))) keys.push(k);
+      for await (const k of await this.tracking.keys(trackingDocumentFilter(this.agency, documentId)))
+        keys.push(k);
       const records: TrackingRecord[] = [];
       for (const key of keys.sort()) {
         const e = await this.tracking.get(key);
@@ -272,7 +296,15 @@ export class LienthongClient implements AsyncDisposable {
         return this.js.consumers.get('LT_INBOX', durable);
       },
       (documentId, sender, atMs) =>
-        this.sendStatus('ack', documentId, sender, [sender], BusinessStatus.BUSINESS_STATUS_ARRIVED, {}, atMs),
+        this.sendStatus(
+          'ack',
+          documentId,
+          sender,
+          [sender],
+          BusinessStatus.BUSINESS_STATUS_ARRIVED,
+          {},
+          atMs,
+        ),
       { ...opts, maxInFlight },
     );
   }
@@ -309,7 +341,13 @@ export class LienthongClient implements AsyncDisposable {
   ): Promise<void> {
     const env: IEnvelope = {
       schemaVersion: SCHEMA_VERSION,
-      envelopeId: envelopeIdFor(['submit-status', this.agency, documentId, String(code), String(timestampMs)]),
+      envelopeId: envelopeIdFor([
+        'submit-status',
+        this.agency,
+        documentId,
+        String(code),
+        String(timestampMs),
+      ]),
       kind: EnvelopeKind.ENVELOPE_KIND_STATUS,
       documentId,
       originAgency: this.agency,
@@ -329,7 +367,12 @@ export class LienthongClient implements AsyncDisposable {
     await this.submit(what, env, `status:${documentId}:${code}:${timestampMs}`, opts);
   }
 
-  private async submit(what: string, env: IEnvelope, msgID: string, opts: CallOptions): Promise<{ duplicate: boolean }> {
+  private async submit(
+    what: string,
+    env: IEnvelope,
+    msgID: string,
+    opts: CallOptions,
+  ): Promise<{ duplicate: boolean }> {
     const subject = submitSubject(this.homeNode.level, this.homeNode.id, this.agency);
     const data = encodeEnvelope(env);
     return withCall(what, opts, this.defaultTimeoutMs, async (timeout) => {
@@ -341,10 +384,21 @@ export class LienthongClient implements AsyncDisposable {
   private async watchStatus(): Promise<void> {
     try {
       for await (const s of this.nc.status()) {
-        if (s.type === 'ping' || s.type === 'staleConnection' || s.type === 'update' || s.type === 'ldm') continue;
+        if (s.type === 'ping' || s.type === 'staleConnection' || s.type === 'update' || s.type === 'ldm')
+          continue;
         const type = s.type === 'reconnecting' ? 'reconnecting' : s.type;
-        if (type !== 'disconnect' && type !== 'reconnect' && type !== 'reconnecting' && type !== 'error' && type !== 'close') continue;
-        const event: ConnectionEvent = { type, ...('server' in s && typeof s.server === 'string' ? { server: s.server } : {}) };
+        if (
+          type !== 'disconnect' &&
+          type !== 'reconnect' &&
+          type !== 'reconnecting' &&
+          type !== 'error' &&
+          type !== 'close'
+        )
+          continue;
+        const event: ConnectionEvent = {
+          type,
+          ...('server' in s && typeof s.server === 'string' ? { server: s.server } : {}),
+        };
         for (const l of this.listeners) l(event);
       }
     } catch {

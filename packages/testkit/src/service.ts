@@ -64,7 +64,10 @@ export async function startService(
     );
     const timeoutMs = opts.readyTimeoutMs ?? 20_000;
     await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`${level} service not ready in ${timeoutMs} ms\n${tail.join('\n')}`)), timeoutMs);
+      const timer = setTimeout(
+        () => reject(new Error(`${level} service not ready in ${timeoutMs} ms\n${tail.join('\n')}`)),
+        timeoutMs,
+      );
       c.on('message', (m: { type?: string; nodes?: string[] }) => {
         if (m?.type !== 'ready') return;
         nodes = m.nodes ?? [];
@@ -73,7 +76,9 @@ export async function startService(
       });
       c.once('exit', (code, signal) => {
         clearTimeout(timer);
-        reject(new Error(`${level} service exited (${code ?? signal}) before it was ready\n${tail.join('\n')}`));
+        reject(
+          new Error(`${level} service exited (${code ?? signal}) before it was ready\n${tail.join('\n')}`),
+        );
       });
     });
   };

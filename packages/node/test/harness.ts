@@ -1,0 +1,413 @@
+/**
+ * Test harness of the node runtime's integration suite: real nats-server processes (testkit), real
+ * node runtimes (startNode), real SDK clients, and read-only views of the streams and buckets a user
+ * or an integrator would look at. Everything a test starts is registered here and torn down by
+ * `cleanup()`, in reverse order, even when the test failed half-way.
+ */
+import { resolve } from 'node:path';
+import { connect as natsConnect } from '@nats-io/transport-node';
+import type { NatsConnection } from '@nats-io/transport-node';
+import { jetstream, jetstreamManager } from '@nats-io/jetstream';
+import type { JetStreamClient, JetStreamManager } from '@nats-io/jetstream';
+import { Kvm } from '@nats-io/kv';
+import type { KV } from '@nats-io/kv';
+import {
+  BUCKETS,
+  decodeDeadLetter,
+  decodeEnvelope,
+  decodeTrackingRecord,
+  deadSubject,
+  encodeEnvelope,
+  inboxFilter,
+  submitSubject,
+  trackSubject,
+  trackingSenderFilter,
+} from '@lienthong/core';
+import type { Topology } from '@lienthong/core';
+import { createLogger, loadTopologyFile, startNode, STREAMS } from '@lienthong/node';
+import type { NodeRuntimeConfig, RunningNode } from '@lienthong/node';
+import { EnvelopeKind, SCHEMA_VERSION } from '@lienthong/proto';
+import type {
+  BusinessStatus,
+  DeadLetter,
+  Envelope,
+  IDocument,
+  IEnvelope,
+  TrackingRecord,
+} from '@lienthong/proto';
+import { connect } from '@lienthong/sdk';
+import type { Inbox, InboxItem, LienthongClient } from '@lienthong/sdk';
+import { eventually, startNatsServer } from '@lienthong/testkit';
+import type { NatsServer, NatsServerOptions } from '@lienthong/testkit';
+
+export const DEMO_TOPOLOGY_FILE = resolve(__dirname, '../../../deploy/topology.demo.json');
+
+export function demoTopology(): Topology {
+  return loadTopologyFile(DEMO_TOPOLOGY_FILE);
+}
+
+/** Agencies of the demo topology, one or two per level, named by where they sit. */
+export const A = {
+  /** Văn phòng Chính phủ, node vn (central). */
+  government: '000.00.00.G22',
+  /** UBND tỉnh Nghệ An, node h41 (province). */
+  nghean: '000.00.00.H41',
+  /** Sở Nội vụ Nghệ An: a second agency on node h41. */
+  noivu: '000.00.01.H41',
+  /** UBND tỉnh Hà Tĩnh, node h40 (province). */
+  hatinh: '000.00.00.H40',
+  /** UBND huyện Yên Thành, node h41-yenthanh (district). */
+  yenthanh: '000.00.43.H41',
+  /** UBND huyện Quỳnh Lưu, node h41-quynhluu (district). */
+  quynhluu: '000.00.44.H41',
+  /** UBND huyện Hương Sơn, node h40-huongson (district, other province). */
+  huongson: '000.00.41.H40',
+  /** UBND xã Bảo Thành, node h41-yenthanh-xa1 (commune). */
+  baothanh: '000.01.43.H41',
+  /** UBND xã Công Thành, node h41-yenthanh-xa2 (commune, same district as Bảo Thành). */
+  congthanh: '000.02.43.H41',
+  /** UBND xã Quỳnh Thạch, node h41-quynhluu-xa1 (commune, other district). */
+  quynhthach: '000.01.44.H41',
+  /** UBND xã Sơn Tây, node h40-huongson-xa1 (commune, other province). */
+  sontay: '000.01.41.H40',
+} as const;
+
+/** Resolves what `p` resolves to, or rejects after `ms` naming `what`: no wait in this suite is unbounded. */
+export async function within<T>(ms: number, what: string, p: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const guard = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms: ${what}`)), ms);
+  });
+  try {
+    return await Promise.race([p, guard]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Polls `check` (which throws or returns false while not done) until it passes, at most `timeoutMs`. */
+export async function waitFor<T>(
+  what: string,
+  check: () => Promise<T | false> | T | false,
+  timeoutMs = 15_000,
+  intervalMs = 50,
+): Promise<T> {
+  let last: unknown;
+  try {
+    return await eventually(
+      async () => {
+        const v = await check();
+        if (v === false) throw (last = new Error(`not yet: ${what}`));
+        return v;
+      },
+      { timeoutMs, intervalMs },
+    );
+  } catch (e) {
+    throw new Error(`${what}: not reached within ${timeoutMs} ms (${(e as Error).message ?? String(last)})`, {
+      cause: e,
+    });
+  }
+}
+
+export function sleep(ms: number): Promise<void> {
+  return new Promise((r) => setTimeout(r, ms));
+}
+
+let documentCounter = 0;
+const RUN = Date.now().toString(36);
+
+/** A fresh document id of `sender`, in the edXML shape `{sender},{yyyy/MM/dd},{number}/{notation}`. */
+export function docId(sender: string, tag = 'TEST'): string {
+  documentCounter += 1;
+  return `${sender},2026/01/15,${RUN}${documentCounter}/${tag}`;
+}
+
+/** A plain document from `from` to `to`. */
+export function documentOf(id: string, from: string, to: readonly string[], extra: IDocument = {}): IDocument {
+  return {
+    documentId: id,
+    from: { code: from },
+    to: to.map((code) => ({ code })),
+    codeNumber: '1',
+    codeNotation: 'TEST',
+    promulgationDate: '2026-01-15',
+    documentType: { type: 1, typeName: 'Công văn' },
+    subject: `Kiểm thử ${id}`,
+    ...extra,
+  };
+}
+
+/** One message as stored in a stream. */
+export interface Stored {
+  readonly subject: string;
+  readonly seq: number;
+  readonly data: Uint8Array;
+}
+
+/** Read-only views of one server's streams and buckets, as an operator or integrator sees them. */
+export class Inspector {
+  private constructor(
+    readonly nc: NatsConnection,
+    readonly js: JetStreamClient,
+    readonly jsm: JetStreamManager,
+    readonly tracking: KV,
+    readonly topology: Topology,
+  ) {}
+
+  static async open(server: NatsServer, topology: Topology): Promise<Inspector> {
+    const nc = await natsConnect({
+      servers: server.url,
+      name: 'lt-test-inspector',
+      maxReconnectAttempts: -1,
+      reconnectTimeWait: 250,
+    });
+    const js = jetstream(nc);
+    const jsm = await jetstreamManager(nc);
+    const tracking = await new Kvm(js).open(BUCKETS.tracking);
+    return new Inspector(nc, js, jsm, tracking, topology);
+  }
+
+  /** Messages on `filter` in `stream`, by subject. */
+  async countBySubject(stream: string, filter: string): Promise<Map<string, number>> {
+    const info = await this.jsm.streams.info(stream, { subjects_filter: filter });
+    return new Map(Object.entries(info.state.subjects ?? {}));
+  }
+
+  async count(stream: string, filter: string): Promise<number> {
+    let n = 0;
+    for (const c of (await this.countBySubject(stream, filter)).values()) n += c;
+    return n;
+  }
+
+  /** Every message stored on `filter` in `stream`, oldest first (an ordered consumer reads them). */
+  async read(stream: string, filter: string): Promise<Stored[]> {
+    const total = await this.count(stream, filter);
+    if (total === 0) return [];
+    const out: Stored[] = [];
+    const consumer = await this.js.consumers.get(stream, { filter_subjects: filter });
+    const messages = await consumer.consume({ max_messages: 256 });
+    await within(
+      10_000,
+      `reading ${total} messages of ${stream} on ${filter}`,
+      (async () => {
+        for await (const m of messages) {
+          out.push({ subject: m.subject, seq: m.seq, data: m.data });
+          if (m.info.pending === 0) break;
+        }
+      })(),
+    ).finally(() => messages.stop());
+    return out;
+  }
+
+  /** Every item in an agency's inbox (LT_INBOX, one message per subject), decoded. */
+  async inbox(agency: string): Promise<Envelope[]> {
+    const home = this.topology.homeNodeOf(agency);
+    const subjects = await this.countBySubject(STREAMS.inbox, inboxFilter(home.level, home.id, agency));
+    const out: Envelope[] = [];
+    for (const [subject, n] of subjects) {
+      if (n !== 1) throw new Error(`${subject} holds ${n} messages; an inbox subject holds at most one`);
+      const m = await this.jsm.streams.getMessage(STREAMS.inbox, { last_by_subj: subject });
+      if (m) out.push(decodeEnvelope(m.data));
+    }
+    return out;
+  }
+
+  /** How many inbox items of `kind` the agency has per document id. */
+  async inboxCounts(agency: string, kind = EnvelopeKind.ENVELOPE_KIND_DOCUMENT): Promise<Map<string, number>> {
+    const counts = new Map<string, number>();
+    for (const e of await this.inbox(agency)) {
+      if (e.kind === kind) counts.set(e.documentId, (counts.get(e.documentId) ?? 0) + 1);
+    }
+    return counts;
+  }
+
+  /** Dead letters of a node, decoded. */
+  async deadLetters(nodeId: string): Promise<DeadLetter[]> {
+    const n = this.topology.node(nodeId);
+    return (await this.read(STREAMS.dead, deadSubject(n.level, n.id))).map((m) => decodeDeadLetter(m.data));
+  }
+
+  /** Everything published on an agency's track subject at its home node (or at `nodeId`), decoded. */
+  async trackMessages(agency: string, nodeId?: string): Promise<TrackingRecord[]> {
+    const n = this.topology.node(nodeId ?? this.topology.homeNodeOf(agency).id);
+    return (await this.read(STREAMS.track, trackSubject(n.level, n.id, agency))).map((m) =>
+      decodeTrackingRecord(m.data),
+    );
+  }
+
+  /** All tracking records of a sender, straight from the `lt_tracking` bucket. */
+  async trackingOf(sender: string): Promise<TrackingRecord[]> {
+    const keys: string[] = [];
+    for await (const k of await this.tracking.keys(trackingSenderFilter(sender))) keys.push(k);
+    const out: TrackingRecord[] = [];
+    for (const k of keys) {
+      const e = await this.tracking.get(k);
+      if (e && e.operation === 'PUT') out.push(decodeTrackingRecord(e.value));
+    }
+    return out;
+  }
+
+  /** Messages waiting in the custody queues (LT_SUBMIT + LT_RELAY). */
+  async custodyBacklog(): Promise<number> {
+    const [s, r] = await Promise.all([this.jsm.streams.info(STREAMS.submit), this.jsm.streams.info(STREAMS.relay)]);
+    return s.state.messages + r.state.messages;
+  }
+
+  /** Publishes raw bytes on an agency's submit subject at its home node (or at `nodeId`). */
+  async submitRaw(agency: string, data: Uint8Array, msgID: string, nodeId?: string): Promise<void> {
+    const n = this.topology.node(nodeId ?? this.topology.homeNodeOf(agency).id);
+    await this.js.publish(submitSubject(n.level, n.id, agency), data, { msgID });
+  }
+
+  /** Submits a document envelope as an SDK would, but with full control of every field. */
+  async submitDocument(
+    agency: string,
+    doc: IDocument,
+    msgID: string,
+    over: Partial<IEnvelope> = {},
+  ): Promise<void> {
+    const env: IEnvelope = {
+      schemaVersion: SCHEMA_VERSION,
+      envelopeId: `raw-${msgID}`.replace(/[^A-Za-z0-9-]/g, '-'),
+      kind: EnvelopeKind.ENVELOPE_KIND_DOCUMENT,
+      documentId: doc.documentId ?? '',
+      originAgency: agency,
+      originNode: this.topology.homeNodeOf(agency).id,
+      recipients: (doc.to ?? []).map((o) => o.code ?? ''),
+      createdAtMs: Date.now(),
+      document: doc,
+      ...over,
+    };
+    await this.submitRaw(agency, encodeEnvelope(env), msgID);
+  }
+
+  /** Submits a business status report with an explicit timestamp (the SDK always uses "now"). */
+  async submitStatus(
+    responder: string,
+    documentId: string,
+    sender: string,
+    code: BusinessStatus,
+    timestampMs: number,
+    description = '',
+  ): Promise<void> {
+    const env: IEnvelope = {
+      schemaVersion: SCHEMA_VERSION,
+      envelopeId: `raw-status-${code}-${timestampMs}`,
+      kind: EnvelopeKind.ENVELOPE_KIND_STATUS,
+      documentId,
+      originAgency: responder,
+      originNode: this.topology.homeNodeOf(responder).id,
+      recipients: [sender],
+      createdAtMs: timestampMs,
+      status: { code, responder, documentId, documentSender: sender, description, timestampMs },
+    };
+    await this.submitRaw(responder, encodeEnvelope(env), `raw-status:${responder}:${documentId}:${code}:${timestampMs}`);
+  }
+
+  async close(): Promise<void> {
+    await this.nc.close().catch(() => undefined);
+  }
+}
+
+/** An SDK inbox consumed in the background: every item is acknowledged (01) and kept. */
+export class InboxReader {
+  readonly items: InboxItem[] = [];
+  private readonly done: Promise<void>;
+  private readonly inbox: Inbox;
+
+  constructor(
+    readonly client: LienthongClient,
+    opts: { ack?: boolean; onItem?: (item: InboxItem) => Promise<void> } = {},
+  ) {
+    this.inbox = client.inbox({ maxInFlight: 64 });
+    const ack = opts.ack ?? true;
+    this.done = (async () => {
+      for await (const item of this.inbox) {
+        this.items.push(item);
+        if (ack) await item.ack();
+        if (opts.onItem) await opts.onItem(item);
+      }
+    })().catch(() => undefined);
+  }
+
+  documents(): InboxItem[] {
+    return this.items.filter((i) => i.kind === 'document');
+  }
+
+  /** Items per document id of one kind. */
+  counts(kind: 'document' | 'recall' = 'document'): Map<string, number> {
+    const m = new Map<string, number>();
+    for (const i of this.items) if (i.kind === kind) m.set(i.documentId, (m.get(i.documentId) ?? 0) + 1);
+    return m;
+  }
+
+  async waitForDocuments(n: number, timeoutMs = 15_000): Promise<InboxItem[]> {
+    return waitFor(`${n} documents in the inbox of ${this.client.agency}`, () =>
+      this.documents().length >= n ? this.documents() : false,
+    timeoutMs);
+  }
+
+  async stop(): Promise<void> {
+    await this.inbox.stop();
+    await within(5_000, `inbox reader of ${this.client.agency} to stop`, this.done).catch(() => undefined);
+  }
+}
+
+/**
+ * Owns everything a test starts. `cleanup()` closes clients, stops runtimes and servers, in that
+ * order, and never throws (a failed test still releases its processes).
+ */
+export class Harness {
+  private readonly servers: NatsServer[] = [];
+  private readonly nodes: RunningNode[] = [];
+  private readonly clients: LienthongClient[] = [];
+  private readonly inspectors: Inspector[] = [];
+  private readonly readers: InboxReader[] = [];
+
+  async server(opts: NatsServerOptions = {}): Promise<NatsServer> {
+    const s = await startNatsServer(opts);
+    this.servers.push(s);
+    return s;
+  }
+
+  async node(
+    server: NatsServer,
+    topology: Topology,
+    config: Partial<Omit<NodeRuntimeConfig, 'servers' | 'topology'>> = {},
+  ): Promise<RunningNode> {
+    const name = config.name ?? `lt-test-${this.nodes.length}`;
+    const logger = createLogger({ name, level: process.env.LT_TEST_LOG_LEVEL ?? 'silent' });
+    const n = await startNode({ servers: server.url, topology, name, ...config }, { logger });
+    this.nodes.push(n);
+    return n;
+  }
+
+  async client(server: NatsServer, agency: string): Promise<LienthongClient> {
+    const c = await connect({ servers: server.url, agency, defaultTimeoutMs: 10_000 });
+    this.clients.push(c);
+    return c;
+  }
+
+  async inspector(server: NatsServer, topology: Topology): Promise<Inspector> {
+    const i = await Inspector.open(server, topology);
+    this.inspectors.push(i);
+    return i;
+  }
+
+  reader(client: LienthongClient, opts?: ConstructorParameters<typeof InboxReader>[1]): InboxReader {
+    const r = new InboxReader(client, opts);
+    this.readers.push(r);
+    return r;
+  }
+
+  async cleanup(): Promise<void> {
+    const quietly = async (what: string, p: Promise<unknown>): Promise<void> => {
+      await within(15_000, what, p).catch(() => undefined);
+    };
+    await Promise.all(this.readers.splice(0).map((r) => quietly('inbox reader stop', r.stop())));
+    await Promise.all(this.clients.splice(0).map((c) => quietly('client close', c.close())));
+    await Promise.all(this.inspectors.splice(0).map((i) => quietly('inspector close', i.close())));
+    await Promise.all(this.nodes.splice(0).map((n) => quietly('node stop', n.stop())));
+    await Promise.all(this.servers.splice(0).map((s) => quietly('server cleanup', s.cleanup())));
+  }
+}
