@@ -60,7 +60,7 @@ describe('four services as separate processes', () => {
     const centre = await connect({ servers: server.url, agency: CENTRE });
     clients.push(sender, commune, centre);
 
-    const received = { [COMMUNE]: new Map<string, number>(), [CENTRE]: new Map<string, number>() };
+    const received: Record<string, Map<string, number>> = { [COMMUNE]: new Map(), [CENTRE]: new Map() };
     const done = AbortSignal.timeout(150_000);
     const drain = async (client: LienthongClient, code: string): Promise<void> => {
       const inbox = client.inbox({ maxInFlight: 64 });

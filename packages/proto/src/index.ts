@@ -2,13 +2,8 @@
  * The lienthong.v1 wire contract, generated from `proto/lienthong/v1/*.proto` by protobufjs.
  * The generated code lives in `../gen` and is never edited by hand (`pnpm proto:gen`).
  */
-import * as protobuf from 'protobufjs/minimal';
+import './numbers';
 import * as gen from '../gen/lienthong';
-
-// All 64-bit fields of this contract are Unix milliseconds or byte sizes, far below 2^53:
-// decode them as plain numbers instead of Long objects.
-protobuf.util.Long = undefined as unknown as typeof protobuf.util.Long;
-protobuf.configure();
 
 const v1 = gen.lienthong.v1;
 

@@ -27,3 +27,11 @@ describe('@lienthong/proto', () => {
     expect(BusinessStatus.BUSINESS_STATUS_CHANGE_REFUSED).toBe(16);
   });
 });
+
+describe('64-bit fields', () => {
+  it('are plain numbers even when absent on the wire', () => {
+    const decoded = Envelope.decode(Envelope.encode({ envelopeId: 'e' }).finish());
+    expect(decoded.createdAtMs).toBe(0);
+    expect(typeof Envelope.create().createdAtMs).toBe('number');
+  });
+});
