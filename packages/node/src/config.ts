@@ -19,6 +19,8 @@ export interface NodeRuntimeConfig {
   readonly overdue?: Partial<OverdueConfig>;
   /** Process at most this many messages of one consumer at once. */
   readonly concurrency?: number;
+  /** Serve `/metrics`, `/healthz` and `/readyz` here (port 0 picks a free port). */
+  readonly http?: { readonly port: number; readonly host?: string };
 }
 
 export interface NodeLimits {
@@ -69,6 +71,7 @@ export interface ResolvedConfig {
   readonly retention: RetentionConfig;
   readonly overdue: OverdueConfig;
   readonly concurrency: number;
+  readonly http: NodeRuntimeConfig['http'];
 }
 
 export function resolveConfig(config: NodeRuntimeConfig): ResolvedConfig {
@@ -85,5 +88,6 @@ export function resolveConfig(config: NodeRuntimeConfig): ResolvedConfig {
     retention: { ...DEFAULT_RETENTION, ...config.retention },
     overdue: { ...DEFAULT_OVERDUE, ...config.overdue },
     concurrency: config.concurrency ?? 64,
+    http: config.http,
   };
 }

@@ -20,3 +20,7 @@ export { LEVEL_POLICIES, checkPolicy, loadTopologyFile, runLevelService, startLe
 export type { LevelPolicy, ServiceConfigFile } from './service';
 export { findNatsServerBinary, startEmbeddedServer } from './embedded-server';
 export type { EmbeddedServer } from './embedded-server';
+export { NodeMetrics } from './metrics';
+export type { MessageKind, MessageOutcome } from './metrics';
+export { HealthServer } from './http';
+export type { HealthSource } from './http';

@@ -30,6 +30,7 @@ import {
 import type { Envelope, IEnvelope, IHop } from '@lienthong/proto';
 import type { NodeLimits, OverdueConfig } from './config';
 import type { DeadLetters } from './dead-letters';
+import type { NodeMetrics } from './metrics';
 import type { OverdueIndex } from './overdue';
 import { JS_MAX_MSGS_PER_SUBJECT, jsApiCode } from './streams';
 import { TrackingStore } from './tracking-store';
@@ -54,6 +55,7 @@ export interface ProcessorDeps {
   readonly limits: NodeLimits;
   readonly overdueConfig: OverdueConfig;
   readonly log: Logger;
+  readonly metrics?: NodeMetrics;
   readonly now?: () => number;
 }
 
@@ -464,6 +466,7 @@ export class Processor {
         env,
         msg?.headers,
       );
+      this.deps.metrics?.delivered(node.levelName, env.createdAtMs ? now - env.createdAtMs : -1);
     } catch (e) {
       // The inbox already holds this item: a retry or a resend. It is delivered, exactly once.
       if (jsApiCode(e) !== JS_MAX_MSGS_PER_SUBJECT) throw e;
@@ -511,6 +514,7 @@ export class Processor {
       ...(st.staff ? { staff: st.staff } : {}),
     };
     const result = await this.deps.tracking.apply(sender, st.documentId!, st.responder!, event);
+    if (result.outcome === 'changed') this.deps.metrics?.status(st.code!);
     if (result.outcome === 'unknown') {
       await this.deadLetter(
         node,
@@ -684,6 +688,7 @@ export class Processor {
       },
       dedup,
     );
+    this.deps.metrics?.deadLetter(problem.reason);
     this.deps.log.warn(
       {
         node: node.id,

@@ -51,6 +51,10 @@ export class PullWorker {
     await Promise.allSettled([...this.inFlight]);
   }
 
+  get name(): string {
+    return this.opts.durable;
+  }
+
   /** Messages not yet handed on: waiting in the stream plus in flight here. */
   async backlog(): Promise<number> {
     const info = await this.jsm.consumers.info(this.opts.stream, this.opts.durable);
@@ -165,17 +169,21 @@ export class PullWorker {
         250 * 2 ** Math.min(m.info.deliveryCount - 1, 10),
         this.opts.maxBackoffMs ?? 30_000,
       );
-      this.log.warn(
-        {
-          err: e,
-          consumer: this.opts.durable,
-          subject: m.subject,
-          seq: m.seq,
-          attempt: m.info.deliveryCount,
-          retryInMs: delay,
-        },
-        'message not handed on; will retry',
-      );
+      // Store-and-forward retries can go on for hours: log the 1st, 2nd, 4th, 8th… attempt only.
+      const attempt = m.info.deliveryCount;
+      if ((attempt & (attempt - 1)) === 0) {
+        this.log.warn(
+          {
+            error: e instanceof Error ? e.message : String(e),
+            consumer: this.opts.durable,
+            subject: m.subject,
+            seq: m.seq,
+            attempt,
+            retryInMs: delay,
+          },
+          'message not handed on; will retry',
+        );
+      }
       m.nak(delay);
     } finally {
       clearInterval(keepAlive);

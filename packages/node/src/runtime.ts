@@ -6,6 +6,9 @@ import type { NodeInfo } from '@lienthong/core';
 import type { ResolvedConfig } from './config';
 import type { NatsHandles } from './connection';
 import { DeadLetters } from './dead-letters';
+import { HealthServer } from './http';
+import { NodeMetrics } from './metrics';
+import type { MessageKind } from './metrics';
 import { publishDirectory } from './directory';
 import { OverdueIndex } from './overdue';
 import { Processor } from './processor';
@@ -33,7 +36,13 @@ export class NodeRuntime {
   private processor: Processor | undefined;
   private hosted = new Map<string, NodeInfo>();
   readonly counters: RuntimeCounters = { submitted: 0, relayed: 0, deadLettered: 0 };
+  readonly metrics = new NodeMetrics();
   private draining = false;
+  private started = false;
+  private connected = true;
+  private http: HealthServer | undefined;
+  /** Where `/metrics`, `/healthz` and `/readyz` are served, when configured. */
+  httpUrl: string | undefined;
 
   constructor(
     @inject(TOKENS.Config) private readonly config: ResolvedConfig,
@@ -67,6 +76,7 @@ export class NodeRuntime {
       limits: this.config.limits,
       overdueConfig: this.config.overdue,
       log: this.log,
+      metrics: this.metrics,
     });
     const senders = this.nodes.flatMap((n) => topology.agenciesOf(n.id).map((a) => a.code));
     await this.overdue.load(senders);
@@ -74,15 +84,28 @@ export class NodeRuntime {
 
     for (const { filterSuffix, durableSuffix } of this.consumerScopes()) {
       this.workers.push(
-        this.worker(STREAMS.submit, `lt-submit-${durableSuffix}`, `${filterSuffix}.submit.*`, (n, m) =>
-          this.processor!.handleSubmit(n, m).then((d) => this.count(d, 'submitted')),
+        this.worker(
+          'submit',
+          STREAMS.submit,
+          `lt-submit-${durableSuffix}`,
+          `${filterSuffix}.submit.*`,
+          (n, m) => this.processor!.handleSubmit(n, m),
         ),
-        this.worker(STREAMS.relay, `lt-relay-${durableSuffix}`, `${filterSuffix}.relay.>`, (n, m) =>
-          this.processor!.handleRelay(n, m).then((d) => this.count(d, 'relayed')),
+        this.worker('relay', STREAMS.relay, `lt-relay-${durableSuffix}`, `${filterSuffix}.relay.>`, (n, m) =>
+          this.processor!.handleRelay(n, m),
         ),
       );
     }
     await Promise.all(this.workers.map((w) => w.start()));
+    void this.watchConnection();
+    if (this.config.http) {
+      this.http = new HealthServer(this.metrics, {
+        ready: () => this.readiness(),
+        refresh: () => this.refreshGauges(),
+      });
+      this.httpUrl = (await this.http.listen(this.config.http.port, this.config.http.host)).url;
+    }
+    this.started = true;
     this.log.info(
       { nodes: this.nodes.map((n) => n.id), consumers: this.workers.length },
       'node runtime started',
@@ -92,8 +115,10 @@ export class NodeRuntime {
   /** Stops taking new messages and finishes those in flight. */
   async stop(): Promise<void> {
     this.draining = true;
+    this.metrics.draining.set(1);
     await Promise.all(this.workers.map((w) => w.stop()));
     await this.overdue?.stop();
+    await this.http?.close();
     this.log.info('node runtime stopped');
   }
 
@@ -132,11 +157,39 @@ export class NodeRuntime {
     return scopes;
   }
 
+  /** Serving: started, not draining, connected to NATS. */
+  readiness(): { ok: boolean; reason?: string } {
+    if (!this.started) return { ok: false, reason: 'starting' };
+    if (this.draining) return { ok: false, reason: 'draining' };
+    if (!this.connected) return { ok: false, reason: 'NATS unreachable' };
+    return { ok: true };
+  }
+
+  private async refreshGauges(): Promise<void> {
+    this.metrics.overduePending.set(this.overdue?.size ?? 0);
+    await Promise.all(
+      this.workers.map(async (w) =>
+        this.metrics.backlog.set({ consumer: w.name }, await w.backlog().catch(() => 0)),
+      ),
+    );
+  }
+
+  private async watchConnection(): Promise<void> {
+    this.metrics.connected.set(1);
+    for await (const s of this.nats.nc.status()) {
+      if (s.type === 'disconnect') this.connected = false;
+      else if (s.type === 'reconnect') this.connected = true;
+      else continue;
+      this.metrics.connected.set(this.connected ? 1 : 0);
+    }
+  }
+
   private worker(
+    kind: MessageKind,
     stream: string,
     durable: string,
     filter: string,
-    handle: (node: NodeInfo, msg: InboundMessage) => Promise<void>,
+    handle: (node: NodeInfo, msg: InboundMessage) => Promise<Disposition>,
   ): PullWorker {
     return new PullWorker(
       this.nats.js,
@@ -155,16 +208,32 @@ export class NodeRuntime {
         const node = this.hosted.get(m.subject.split('.')[3] ?? '');
         if (!node) {
           const fallback = this.nodes[0]!;
-          return this.processor!.handleUnroutable(
-            fallback,
-            inbound,
-            `no node here answers for ${m.subject}`,
-          ).then((d) => this.count(d, 'relayed'));
+          return this.measure(kind, fallback.levelName, () =>
+            this.processor!.handleUnroutable(fallback, inbound, `no node here answers for ${m.subject}`),
+          );
         }
-        return handle(node, inbound);
+        return this.measure(kind, node.levelName, () => handle(node, inbound));
       },
       this.log.child({ consumer: durable }),
     );
+  }
+
+  private async measure(kind: MessageKind, level: string, run: () => Promise<Disposition>): Promise<void> {
+    const t0 = performance.now();
+    let d: Disposition;
+    try {
+      d = await run();
+    } catch (e) {
+      this.metrics.message(kind, level, 'retried', 0);
+      throw e;
+    }
+    this.metrics.message(
+      kind,
+      level,
+      d === 'dead-lettered' ? 'dead_lettered' : 'forwarded',
+      (performance.now() - t0) / 1000,
+    );
+    this.count(d, kind === 'submit' ? 'submitted' : 'relayed');
   }
 
   private count(d: Disposition, kind: 'submitted' | 'relayed'): void {

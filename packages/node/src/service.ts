@@ -34,6 +34,8 @@ export interface ServiceConfigFile {
   readonly logLevel?: string;
   readonly concurrency?: number;
   readonly overdue?: NodeRuntimeConfig['overdue'];
+  /** `/metrics`, `/healthz`, `/readyz`; e.g. `{ "port": 9464 }` (0 picks a free port). */
+  readonly http?: NodeRuntimeConfig['http'];
 }
 
 export function loadTopologyFile(path: string): Topology {
@@ -106,6 +108,7 @@ export async function startLevelService(level: LevelName, configPath: string): P
       name,
       ...(file.concurrency ? { concurrency: file.concurrency } : {}),
       ...(file.overdue ? { overdue: file.overdue } : {}),
+      ...(file.http ? { http: file.http } : {}),
     },
     { logger: createLogger({ name, ...(file.logLevel ? { level: file.logLevel } : {}) }) },
   );
@@ -144,6 +147,6 @@ export async function runLevelService(
   process.once('SIGTERM', () => shutdown('SIGTERM'));
   process.once('SIGINT', () => shutdown('SIGINT'));
   // Tells a supervising parent (tests, `lienthong up`) that the service is serving.
-  process.send?.({ type: 'ready', nodes: running.runtime.nodes.map((n) => n.id) });
+  process.send?.({ type: 'ready', nodes: running.runtime.nodes.map((n) => n.id), http: running.runtime.httpUrl });
   running.log.info({ level, nodes: running.runtime.nodes.map((n) => n.id) }, 'service ready');
 }

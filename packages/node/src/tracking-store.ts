@@ -27,16 +27,29 @@ export interface ApplyResult {
 
 const MAX_CAS_ATTEMPTS = 50;
 
+interface Versioned {
+  readonly record: TrackingRecord;
+  readonly revision: number;
+}
+
 /**
  * Tracking records of the documents sent by a node's agencies, one KV key per (sender, document,
  * recipient). Every change is also published on the sender's track subject, with a message id made
  * of the key and the KV revision, so that a retried publish never shows a change twice.
  */
 export class TrackingStore {
+  /**
+   * Recently written records and their KV revisions. A node is the only writer of its senders'
+   * records, so the cache saves a read per status; if another writer got there first, the
+   * compare-and-set fails and the record is read again.
+   */
+  private readonly cache = new Map<string, Versioned>();
+
   constructor(
     private readonly kv: KV,
     private readonly js: JetStreamClient,
     private readonly topology: Topology,
+    private readonly cacheSize = 50_000,
   ) {}
 
   static key(sender: string, documentId: string, recipient: string): string {
@@ -49,6 +62,7 @@ export class TrackingStore {
     const record = newTrackingRecord(init);
     try {
       const revision = await this.kv.create(key, encodeTrackingRecord(record));
+      this.remember(key, record, revision);
       await this.publish(key, revision, record);
       return { record, created: true };
     } catch (e) {
@@ -107,28 +121,52 @@ export class TrackingStore {
     change: (r: TrackingRecord) => { record: TrackingRecord; changed: boolean; violation?: string },
   ): Promise<ApplyResult> {
     for (let attempt = 0; attempt < MAX_CAS_ATTEMPTS; attempt++) {
-      const current = await this.read(key);
+      // The first attempt trusts the cache; a stale entry fails the compare-and-set and is re-read.
+      const fromCache = attempt === 0 ? this.cached(key) : undefined;
+      const current = fromCache ?? (await this.read(key));
       if (!current) return { outcome: 'unknown' };
       const next = change(current.record);
+      // "Nothing to change" is only trusted on a fresh read: a stale cache could hide a change.
+      if (!next.changed && fromCache) continue;
       if (!next.changed) {
         await this.publish(key, current.revision, current.record);
         return { outcome: 'unchanged', record: current.record, violation: next.violation };
       }
       try {
         const revision = await this.kv.update(key, encodeTrackingRecord(next.record), current.revision);
+        this.remember(key, next.record, revision);
         await this.publish(key, revision, next.record);
         return { outcome: 'changed', record: next.record, violation: next.violation };
       } catch (e) {
+        this.cache.delete(key);
         if (!isWrongLastSequence(e)) throw e;
       }
     }
     throw new Error(`tracking record ${key}: too many concurrent updates`);
   }
 
-  private async read(key: string): Promise<{ record: TrackingRecord; revision: number } | undefined> {
+  private async read(key: string): Promise<Versioned | undefined> {
     const entry = await this.kv.get(key);
     if (!entry || entry.operation !== 'PUT' || entry.value.length === 0) return undefined;
-    return { record: decodeTrackingRecord(entry.value), revision: entry.revision };
+    return this.remember(key, decodeTrackingRecord(entry.value), entry.revision);
+  }
+
+  private cached(key: string): Versioned | undefined {
+    const hit = this.cache.get(key);
+    if (hit) {
+      // Refresh its place: the map's insertion order is the eviction order.
+      this.cache.delete(key);
+      this.cache.set(key, hit);
+    }
+    return hit;
+  }
+
+  private remember(key: string, record: TrackingRecord, revision: number): Versioned {
+    const v = { record, revision };
+    this.cache.delete(key);
+    this.cache.set(key, v);
+    if (this.cache.size > this.cacheSize) this.cache.delete(this.cache.keys().next().value!);
+    return v;
   }
 
   private async publish(key: string, revision: number, record: TrackingRecord): Promise<void> {

@@ -1,0 +1,105 @@
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { FailureReason } from '@lienthong/proto';
+
+export type MessageKind = 'submit' | 'relay';
+export type MessageOutcome = 'forwarded' | 'dead_lettered' | 'retried';
+
+/**
+ * Prometheus metrics of one node process, on a registry of its own (two runtimes in one test
+ * process never share counters). Labels are low-cardinality: the level and kind, never a node id,
+ * agency or document.
+ */
+export class NodeMetrics {
+  readonly registry = new Registry();
+  private readonly messages: Counter<'kind' | 'level' | 'outcome'>;
+  private readonly duration: Histogram<'kind' | 'level'>;
+  private readonly deadLetters: Counter<'reason'>;
+  private readonly deliveries: Counter<'level'>;
+  private readonly deliveryLatency: Histogram<'level'>;
+  private readonly statuses: Counter<'code'>;
+  readonly backlog: Gauge<'consumer'>;
+  readonly overduePending: Gauge;
+  readonly connected: Gauge;
+  readonly draining: Gauge;
+
+  constructor(opts: { defaultMetrics?: boolean } = {}) {
+    const registers = [this.registry];
+    if (opts.defaultMetrics ?? true)
+      collectDefaultMetrics({ register: this.registry, prefix: 'lienthong_process_' });
+    this.messages = new Counter({
+      name: 'lienthong_messages_total',
+      help: 'Messages taken from submit and relay streams, by outcome',
+      labelNames: ['kind', 'level', 'outcome'],
+      registers,
+    });
+    this.duration = new Histogram({
+      name: 'lienthong_message_duration_seconds',
+      help: 'Time from taking a message to handing on everything it produced',
+      labelNames: ['kind', 'level'],
+      buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+      registers,
+    });
+    this.deadLetters = new Counter({
+      name: 'lienthong_dead_letters_total',
+      help: 'Dead letters written, by reason',
+      labelNames: ['reason'],
+      registers,
+    });
+    this.deliveries = new Counter({
+      name: 'lienthong_inbox_deliveries_total',
+      help: 'Items delivered into local inboxes',
+      labelNames: ['level'],
+      registers,
+    });
+    this.deliveryLatency = new Histogram({
+      name: 'lienthong_delivery_seconds',
+      help: "Time from the sender's home node taking custody to the recipient's inbox",
+      labelNames: ['level'],
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 5, 30, 300, 3600, 86400],
+      registers,
+    });
+    this.statuses = new Counter({
+      name: 'lienthong_statuses_total',
+      help: "Business statuses applied to tracking records at the sender's home node, by code",
+      labelNames: ['code'],
+      registers,
+    });
+    this.backlog = new Gauge({
+      name: 'lienthong_backlog_messages',
+      help: 'Messages waiting or in flight at a consumer of this process',
+      labelNames: ['consumer'],
+      registers,
+    });
+    this.overduePending = new Gauge({
+      name: 'lienthong_unconfirmed_recipients',
+      help: 'Recipients of documents sent from here that have not confirmed 01 yet',
+      registers,
+    });
+    this.connected = new Gauge({
+      name: 'lienthong_nats_connected',
+      help: '1 while connected to NATS',
+      registers,
+    });
+    this.draining = new Gauge({ name: 'lienthong_draining', help: '1 while the process drains', registers });
+  }
+
+  message(kind: MessageKind, level: string, outcome: MessageOutcome, seconds: number): void {
+    this.messages.inc({ kind, level, outcome });
+    if (outcome !== 'retried') this.duration.observe({ kind, level }, seconds);
+  }
+
+  deadLetter(reason: FailureReason): void {
+    this.deadLetters.inc({
+      reason: (FailureReason[reason] ?? String(reason)).replace('FAILURE_REASON_', '').toLowerCase(),
+    });
+  }
+
+  delivered(level: string, sinceMs: number): void {
+    this.deliveries.inc({ level });
+    if (sinceMs >= 0) this.deliveryLatency.observe({ level }, sinceMs / 1000);
+  }
+
+  status(code: number): void {
+    this.statuses.inc({ code: String(code).padStart(2, '0') });
+  }
+}

@@ -1,0 +1,147 @@
+/**
+ * The scale-out layout: the centre on its own server (JetStream domain `central`), each province on
+ * a leaf-node server with its own domain. Documents cross domains hop by hop, statuses come back,
+ * and a cut leaf link only delays: the province keeps documents in its own streams until the link
+ * returns (store-and-forward).
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseTopology } from '@lienthong/core';
+import type { Topology, TopologyJson } from '@lienthong/core';
+import { createLogger, startNode } from '@lienthong/node';
+import type { RunningNode } from '@lienthong/node';
+import { BusinessStatus, TransportState, connect } from '@lienthong/sdk';
+import type { LienthongClient, Tracker } from '@lienthong/sdk';
+import { startLeafTree } from '@lienthong/testkit';
+import type { LeafTree } from '@lienthong/testkit';
+
+jest.setTimeout(90_000);
+
+const SENDER = '000.01.43.H41'; // commune of Yên Thành, in domain h41
+const CENTRE = '000.00.00.G22'; // Government Office, domain central
+const HATINH = '000.01.41.H40'; // commune of Hương Sơn, domain h40
+
+function domainTopology(): Topology {
+  const json = JSON.parse(
+    readFileSync(path.resolve(__dirname, '../deploy/topology.demo.json'), 'utf8'),
+  ) as TopologyJson;
+  for (const n of json.nodes) n.domain = n.id === 'vn' ? 'central' : n.id.split('-')[0];
+  return parseTopology(json);
+}
+
+describe('provinces as leaf nodes with their own JetStream domains', () => {
+  let tree: LeafTree;
+  const nodes: RunningNode[] = [];
+  const clients: LienthongClient[] = [];
+  const trackers: Tracker[] = [];
+  const topology = domainTopology();
+  const log = createLogger({ name: 'leaf-test', level: 'warn' });
+
+  const host = async (domain: string, url: string): Promise<void> => {
+    const ids = topology
+      .nodes()
+      .filter((n) => n.domain === domain)
+      .map((n) => n.id);
+    nodes.push(
+      await startNode({ servers: url, topology, nodes: ids, domain, name: `lt-${domain}` }, { logger: log }),
+    );
+  };
+  const client = async (agency: string, url: string, domain: string): Promise<LienthongClient> => {
+    const c = await connect({ servers: url, agency, domain });
+    clients.push(c);
+    return c;
+  };
+
+  beforeAll(async () => {
+    tree = await startLeafTree({ hubDomain: 'central', leaves: ['h41', 'h40'] });
+    await host('central', tree.hub.url);
+    await host('h41', tree.leaves.h41!.url);
+    await host('h40', tree.leaves.h40!.url);
+  });
+
+  afterAll(async () => {
+    await Promise.allSettled(trackers.map((t) => t.stop()));
+    await Promise.allSettled(clients.map((c) => c.close()));
+    await Promise.allSettled(nodes.map((n) => n.stop()));
+    await tree?.stop();
+  });
+
+  it('carries a document across three domains and the statuses back', async () => {
+    const sender = await client(SENDER, tree.leaves.h41!.url, 'h41');
+    const centre = await client(CENTRE, tree.hub.url, 'central');
+    const hatinh = await client(HATINH, tree.leaves.h40!.url, 'h40');
+    const documentId = `${SENDER},2026/11/22,101/UBND-VP`;
+    const tracker = await sender.track(documentId);
+    trackers.push(tracker);
+    await sender.send({
+      documentId,
+      subject: 'Liên thông giữa các miền',
+      to: [{ code: CENTRE }, { code: HATINH }],
+    });
+
+    for (const [recipient, code] of [
+      [centre, BusinessStatus.BUSINESS_STATUS_COMPLETED],
+      [hatinh, BusinessStatus.BUSINESS_STATUS_ACCEPTED],
+    ] as const) {
+      const inbox = recipient.inbox();
+      for await (const item of inbox) {
+        expect(item.documentId).toBe(documentId);
+        await item.ack();
+        await recipient.report(item.documentId, code, { description: 'ok' });
+        break;
+      }
+      await inbox.stop();
+    }
+    const records = await tracker.until(
+      (rs) => rs.length === 2 && rs.every((r) => r.business >= BusinessStatus.BUSINESS_STATUS_ACCEPTED),
+      { signal: AbortSignal.timeout(20_000) },
+    );
+    const byRecipient = new Map(records.map((r) => [r.recipient, r]));
+    expect(byRecipient.get(CENTRE)!.business).toBe(BusinessStatus.BUSINESS_STATUS_COMPLETED);
+    expect(byRecipient.get(CENTRE)!.hops.map((h) => h.node)).toEqual([
+      'h41-yenthanh-xa1',
+      'h41-yenthanh',
+      'h41',
+      'vn',
+    ]);
+    expect(byRecipient.get(HATINH)!.hops.map((h) => h.node)).toEqual(
+      topology.path('h41-yenthanh-xa1', 'h40-huongson-xa1'),
+    );
+    expect(byRecipient.get(HATINH)!.transport).toBe(TransportState.TRANSPORT_STATE_FETCHED);
+  });
+
+  it('keeps documents in the province while its leaf link is cut, then delivers them once', async () => {
+    const sender =
+      clients.find((c) => c.agency === SENDER) ?? (await client(SENDER, tree.leaves.h41!.url, 'h41'));
+    const centre =
+      clients.find((c) => c.agency === CENTRE) ?? (await client(CENTRE, tree.hub.url, 'central'));
+    await tree.cutLink('h41');
+    const ids: string[] = [];
+    for (let i = 0; i < 50; i++) {
+      const documentId = `${SENDER},2026/11/22,${200 + i}/UBND-VP`;
+      ids.push(documentId);
+      // The home node is on the province's own server: it takes custody while the centre is unreachable.
+      await sender.send({ documentId, subject: `Văn bản ${i}`, to: [{ code: CENTRE }] });
+    }
+    await new Promise((r) => setTimeout(r, 1500));
+    const early = centre.inbox();
+    const got = new Map<string, number>();
+    const drain = (async () => {
+      for await (const item of early) {
+        got.set(item.documentId, (got.get(item.documentId) ?? 0) + 1);
+        await item.ack();
+        if (got.size === ids.length) break;
+      }
+    })();
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(got.size).toBe(0); // nothing crossed while the link was down
+    await tree.restoreLink('h41');
+    await Promise.race([
+      drain,
+      new Promise((_, reject) => setTimeout(() => reject(new Error('not delivered in time')), 40_000)),
+    ]);
+    await early.stop();
+    expect([...got.keys()].sort()).toEqual([...ids].sort());
+    expect([...got.values()].every((n) => n === 1)).toBe(true);
+  });
+});
