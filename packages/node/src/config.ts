@@ -21,6 +21,8 @@ export interface NodeRuntimeConfig {
   readonly concurrency?: number;
   /** Serve `/metrics`, `/healthz` and `/readyz` here (port 0 picks a free port). */
   readonly http?: { readonly port: number; readonly host?: string };
+  /** Replicas of the streams and buckets this process creates (3 on the centre's cluster). */
+  readonly replicas?: number;
 }
 
 export interface NodeLimits {
@@ -72,6 +74,7 @@ export interface ResolvedConfig {
   readonly overdue: OverdueConfig;
   readonly concurrency: number;
   readonly http: NodeRuntimeConfig['http'];
+  readonly replicas: number;
 }
 
 export function resolveConfig(config: NodeRuntimeConfig): ResolvedConfig {
@@ -89,5 +92,6 @@ export function resolveConfig(config: NodeRuntimeConfig): ResolvedConfig {
     overdue: { ...DEFAULT_OVERDUE, ...config.overdue },
     concurrency: config.concurrency ?? 64,
     http: config.http,
+    replicas: config.replicas ?? 1,
   };
 }

@@ -12,8 +12,9 @@ export async function publishDirectory(
   kvm: Kvm,
   topology: Topology,
   hosted: readonly NodeInfo[],
+  replicas = 1,
 ): Promise<number> {
-  const kv = await kvm.create(BUCKETS.directory, { history: 1, storage: StorageType.File });
+  const kv = await kvm.create(BUCKETS.directory, { history: 1, storage: StorageType.File, replicas });
   let written = 0;
   const put = async (key: string, value: Uint8Array): Promise<void> => {
     const current = await kv.get(key);

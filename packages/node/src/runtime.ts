@@ -61,9 +61,10 @@ export class NodeRuntime {
   async start(): Promise<void> {
     const { topology, retention } = this.config;
     this.hosted = new Map(this.config.nodes.map((id) => [id, topology.node(id)]));
-    await ensureStreams(this.nats.jsm, topology, this.config.domain ?? '', retention);
-    await ensureBuckets(this.nats.kvm);
-    await publishDirectory(this.nats.kvm, topology, this.nodes);
+    const { replicas } = this.config;
+    await ensureStreams(this.nats.jsm, topology, this.config.domain ?? '', retention, replicas);
+    await ensureBuckets(this.nats.kvm, replicas);
+    await publishDirectory(this.nats.kvm, topology, this.nodes, replicas);
     const kv = await this.nats.kvm.open(BUCKETS.tracking);
     const tracking = new TrackingStore(kv, this.nats.js, topology);
     this.overdue = new OverdueIndex(tracking, this.log);

@@ -36,6 +36,8 @@ export interface ServiceConfigFile {
   readonly overdue?: NodeRuntimeConfig['overdue'];
   /** `/metrics`, `/healthz`, `/readyz`; e.g. `{ "port": 9464 }` (0 picks a free port). */
   readonly http?: NodeRuntimeConfig['http'];
+  /** Stream and bucket replicas: 3 on a 3-server cluster. */
+  readonly replicas?: number;
 }
 
 export function loadTopologyFile(path: string): Topology {
@@ -109,6 +111,7 @@ export async function startLevelService(level: LevelName, configPath: string): P
       ...(file.concurrency ? { concurrency: file.concurrency } : {}),
       ...(file.overdue ? { overdue: file.overdue } : {}),
       ...(file.http ? { http: file.http } : {}),
+      ...(file.replicas ? { replicas: file.replicas } : {}),
     },
     { logger: createLogger({ name, ...(file.logLevel ? { level: file.logLevel } : {}) }) },
   );
@@ -147,6 +150,10 @@ export async function runLevelService(
   process.once('SIGTERM', () => shutdown('SIGTERM'));
   process.once('SIGINT', () => shutdown('SIGINT'));
   // Tells a supervising parent (tests, `lienthong up`) that the service is serving.
-  process.send?.({ type: 'ready', nodes: running.runtime.nodes.map((n) => n.id), http: running.runtime.httpUrl });
+  process.send?.({
+    type: 'ready',
+    nodes: running.runtime.nodes.map((n) => n.id),
+    http: running.runtime.httpUrl,
+  });
   running.log.info({ level, nodes: running.runtime.nodes.map((n) => n.id) }, 'service ready');
 }

@@ -52,8 +52,9 @@ export function domainSubjects(topology: Topology, domain: string): Record<Strea
 export function streamConfigs(
   subjects: Record<StreamKind, string[]>,
   retention: RetentionConfig,
+  replicas = 1,
 ): Record<StreamKind, Partial<StreamConfig> & { name: string; subjects: string[] }> {
-  const common = { storage: StorageType.File, num_replicas: 1 };
+  const common = { storage: StorageType.File, num_replicas: replicas };
   return {
     // Custody queues: a message stays until the node that owns it has handed on everything it
     // produced from it, then it is removed.
@@ -109,8 +110,9 @@ export async function ensureStreams(
   topology: Topology,
   domain: string,
   retention: RetentionConfig,
+  replicas = 1,
 ): Promise<void> {
-  const configs = streamConfigs(domainSubjects(topology, domain), retention);
+  const configs = streamConfigs(domainSubjects(topology, domain), retention, replicas);
   for (const cfg of Object.values(configs)) {
     try {
       const info = await jsm.streams.info(cfg.name);
@@ -123,9 +125,9 @@ export async function ensureStreams(
   }
 }
 
-export async function ensureBuckets(kvm: Kvm): Promise<void> {
+export async function ensureBuckets(kvm: Kvm, replicas = 1): Promise<void> {
   // Tracking records: one key per (sender, document, recipient), latest value only.
-  await kvm.create(BUCKETS.tracking, { history: 1, storage: StorageType.File });
+  await kvm.create(BUCKETS.tracking, { history: 1, storage: StorageType.File, replicas });
 }
 
 export function isNotFound(e: unknown): boolean {
