@@ -4,10 +4,7 @@ import { BUCKETS, directoryKeys } from '@lienthong/core';
 import type { NodeInfo, Topology } from '@lienthong/core';
 import { AgencyRecord, NodeRecord } from '@lienthong/proto';
 
-/**
- * Writes the hosted nodes, their ancestors and their agencies into the directory bucket, skipping
- * entries that are already current so that a restart writes nothing.
- */
+/** Writes the hosted nodes and their agencies into the directory bucket unless they are there. */
 export async function publishDirectory(
   kvm: Kvm,
   topology: Topology,
@@ -16,11 +13,16 @@ export async function publishDirectory(
 ): Promise<number> {
   const kv = await kvm.create(BUCKETS.directory, { history: 1, storage: StorageType.File, replicas });
   let written = 0;
+  // The topology file only seeds the directory: what the bucket already holds (an agency moved
+  // with `lienthong agency move`, say) is not overwritten when a process restarts.
   const put = async (key: string, value: Uint8Array): Promise<void> => {
-    const current = await kv.get(key);
-    if (current?.operation === 'PUT' && Buffer.from(current.value).equals(Buffer.from(value))) return;
-    await kv.put(key, value);
-    written++;
+    try {
+      await kv.create(key, value);
+      written++;
+    } catch (e) {
+      const current = await kv.get(key);
+      if (current?.operation !== 'PUT') throw e;
+    }
   };
   for (const n of hosted) {
     await put(

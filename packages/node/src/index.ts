@@ -24,3 +24,6 @@ export { NodeMetrics } from './metrics';
 export type { MessageKind, MessageOutcome } from './metrics';
 export { HealthServer } from './http';
 export type { HealthSource } from './http';
+export { LiveDirectory } from './live-directory';
+export type { AgencyMove, TopologyView } from './live-directory';
+export { inboxConsumerName, moveInbox } from './inbox-move';

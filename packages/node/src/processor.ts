@@ -17,7 +17,7 @@ import {
   relaySubject,
   trackSubject,
 } from '@lienthong/core';
-import type { NodeInfo, Topology, TrackingEvent } from '@lienthong/core';
+import type { NodeInfo, TrackingEvent } from '@lienthong/core';
 import {
   BusinessOperation,
   BusinessStatus,
@@ -30,6 +30,7 @@ import {
 import type { Envelope, IEnvelope, IHop } from '@lienthong/proto';
 import type { NodeLimits, OverdueConfig } from './config';
 import type { DeadLetters } from './dead-letters';
+import type { TopologyView } from './live-directory';
 import type { NodeMetrics } from './metrics';
 import type { OverdueIndex } from './overdue';
 import { JS_MAX_MSGS_PER_SUBJECT, jsApiCode } from './streams';
@@ -48,7 +49,7 @@ export interface InboundMessage {
 
 export interface ProcessorDeps {
   readonly js: JetStreamClient;
-  readonly topology: Topology;
+  readonly topology: TopologyView;
   readonly tracking: TrackingStore;
   readonly dead: DeadLetters;
   readonly overdue: OverdueIndex;
@@ -407,7 +408,9 @@ export class Processor {
         this.publish(
           relaySubject(next.level, next.id, laneOf(env.priority ?? 0), node.id),
           encodeEnvelope(out),
-          msgIdFor(env.envelopeId!, next.id),
+          // The hop count keeps ids unique when a path visits a node twice (an agency moved while
+          // its document was on the way): a plain envelope id + next node would be de-duplicated.
+          msgIdFor(env.envelopeId!, `${next.id}#${hops.length}`),
           env,
           msg?.headers,
         ),

@@ -2,7 +2,7 @@ import type { JsMsg } from '@nats-io/jetstream';
 import type { Logger } from 'pino';
 import { inject, injectable } from 'tsyringe';
 import { BUCKETS, levelName } from '@lienthong/core';
-import type { NodeInfo } from '@lienthong/core';
+import type { NodeInfo, Topology } from '@lienthong/core';
 import type { ResolvedConfig } from './config';
 import type { NatsHandles } from './connection';
 import { DeadLetters } from './dead-letters';
@@ -10,6 +10,9 @@ import { HealthServer } from './http';
 import { NodeMetrics } from './metrics';
 import type { MessageKind } from './metrics';
 import { publishDirectory } from './directory';
+import { moveInbox } from './inbox-move';
+import { LiveDirectory } from './live-directory';
+import type { AgencyMove } from './live-directory';
 import { OverdueIndex } from './overdue';
 import { Processor } from './processor';
 import type { Disposition, InboundMessage } from './processor';
@@ -33,6 +36,9 @@ export interface RuntimeCounters {
 export class NodeRuntime {
   private readonly workers: PullWorker[] = [];
   private overdue: OverdueIndex | undefined;
+  private directory: LiveDirectory | undefined;
+  /** Messages being handled, by the directory epoch they started under. */
+  private readonly inFlightByEpoch = new Map<number, number>();
   private processor: Processor | undefined;
   private hosted = new Map<string, NodeInfo>();
   readonly counters: RuntimeCounters = { submitted: 0, relayed: 0, deadLettered: 0 };
@@ -65,12 +71,16 @@ export class NodeRuntime {
     await ensureStreams(this.nats.jsm, topology, this.config.domain ?? '', retention, replicas);
     await ensureBuckets(this.nats.kvm, replicas);
     await publishDirectory(this.nats.kvm, topology, this.nodes, replicas);
+    this.directory = new LiveDirectory(topology, this.log);
+    await this.directory.watch(await this.nats.kvm.open(BUCKETS.directory), (moves, before, after) =>
+      this.moveInboxes(moves, before, after),
+    );
     const kv = await this.nats.kvm.open(BUCKETS.tracking);
-    const tracking = new TrackingStore(kv, this.nats.js, topology);
+    const tracking = new TrackingStore(kv, this.nats.js, this.directory);
     this.overdue = new OverdueIndex(tracking, this.log);
     this.processor = new Processor({
       js: this.nats.js,
-      topology,
+      topology: this.directory,
       tracking,
       dead: new DeadLetters(this.nats.js),
       overdue: this.overdue,
@@ -119,6 +129,7 @@ export class NodeRuntime {
     this.metrics.draining.set(1);
     await Promise.all(this.workers.map((w) => w.stop()));
     await this.overdue?.stop();
+    await this.directory?.stop();
     await this.http?.close();
     this.log.info('node runtime stopped');
   }
@@ -156,6 +167,25 @@ export class NodeRuntime {
       }
     }
     return scopes;
+  }
+
+  /** The directory as it is now (follows `lt_directory`). */
+  get topology(): Topology {
+    return this.directory?.topology ?? this.config.topology;
+  }
+
+  /** Agencies that left a node hosted here take their unread inbox items with them. */
+  private async moveInboxes(moves: AgencyMove[], before: Topology, after: Topology): Promise<void> {
+    // Messages taken before the change may still deliver into the old inbox: let them finish first.
+    const epoch = this.directory?.epoch ?? 0;
+    const deadline = Date.now() + 30_000;
+    while ([...this.inFlightByEpoch.keys()].some((e) => e < epoch) && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    for (const m of moves) {
+      if (!this.hosted.has(m.from)) continue;
+      await moveInbox(this.nats, m.code, before.node(m.from), after.node(m.to), this.log);
+    }
   }
 
   /** Serving: started, not draining, connected to NATS. */
@@ -221,12 +251,18 @@ export class NodeRuntime {
 
   private async measure(kind: MessageKind, level: string, run: () => Promise<Disposition>): Promise<void> {
     const t0 = performance.now();
+    const epoch = this.directory?.epoch ?? 0;
+    this.inFlightByEpoch.set(epoch, (this.inFlightByEpoch.get(epoch) ?? 0) + 1);
     let d: Disposition;
     try {
       d = await run();
     } catch (e) {
       this.metrics.message(kind, level, 'retried', 0);
       throw e;
+    } finally {
+      const left = (this.inFlightByEpoch.get(epoch) ?? 1) - 1;
+      if (left === 0) this.inFlightByEpoch.delete(epoch);
+      else this.inFlightByEpoch.set(epoch, left);
     }
     this.metrics.message(
       kind,

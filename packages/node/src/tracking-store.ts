@@ -12,7 +12,8 @@ import {
   trackingKey,
   trackingSenderFilter,
 } from '@lienthong/core';
-import type { Topology, TrackingEvent } from '@lienthong/core';
+import type { TrackingEvent } from '@lienthong/core';
+import type { TopologyView } from './live-directory';
 import type { TrackingRecord } from '@lienthong/proto';
 import { JetStreamApiCodes } from '@nats-io/jetstream';
 import { jsApiCode } from './streams';
@@ -48,7 +49,7 @@ export class TrackingStore {
   constructor(
     private readonly kv: KV,
     private readonly js: JetStreamClient,
-    private readonly topology: Topology,
+    private readonly topology: TopologyView,
     private readonly cacheSize = 50_000,
   ) {}
 
