@@ -1,21 +1,34 @@
 import type { KV, Kvm } from '@nats-io/kv';
 import { StorageType } from '@nats-io/jetstream';
 import { BUCKETS, directoryKeys } from '@lienthong/core';
-import type { NodeInfo, Topology } from '@lienthong/core';
+import type { Topology } from '@lienthong/core';
 import { AgencyRecord, NodeRecord } from '@lienthong/proto';
 
-/** Writes the hosted nodes and their agencies into the directory bucket unless they are there. */
-export async function publishDirectory(
-  kvm: Kvm,
-  topology: Topology,
-  hosted: readonly NodeInfo[],
-  replicas = 1,
-): Promise<number> {
+const SEED_CONCURRENCY = 256;
+
+/**
+ * Seeds the directory bucket with the whole topology: every node and agency, so that clients and
+ * operators see the tree even where no service runs yet. The file only seeds: an entry the bucket
+ * already holds (an agency moved with `lienthong agency move`, say) is never overwritten, and a
+ * bucket that already holds at least as many entries as the file is left alone, which keeps the
+ * restart of a national-size process cheap.
+ */
+export async function publishDirectory(kvm: Kvm, topology: Topology, replicas = 1): Promise<number> {
   const kv = await kvm.create(BUCKETS.directory, { history: 1, storage: StorageType.File, replicas });
+  const proto = topology.toProto();
+  const entries: [string, Uint8Array][] = [
+    ...(proto.nodes ?? []).map((n): [string, Uint8Array] => [
+      directoryKeys.node(n.id!),
+      NodeRecord.encode(n).finish(),
+    ]),
+    ...(proto.agencies ?? []).map((a): [string, Uint8Array] => [
+      directoryKeys.agency(a.code!),
+      AgencyRecord.encode(a).finish(),
+    ]),
+  ];
+  if ((await kv.status()).values >= entries.length) return 0;
   let written = 0;
-  // The topology file only seeds the directory: what the bucket already holds (an agency moved
-  // with `lienthong agency move`, say) is not overwritten when a process restarts.
-  const put = async (key: string, value: Uint8Array): Promise<void> => {
+  const put = async ([key, value]: [string, Uint8Array]): Promise<void> => {
     try {
       await kv.create(key, value);
       written++;
@@ -24,29 +37,8 @@ export async function publishDirectory(
       if (current?.operation !== 'PUT') throw e;
     }
   };
-  for (const n of hosted) {
-    await put(
-      directoryKeys.node(n.id),
-      NodeRecord.encode({
-        id: n.id,
-        level: n.level,
-        parent: n.parent ?? '',
-        name: n.name,
-        domain: n.domain,
-      }).finish(),
-    );
-    for (const a of topology.agenciesOf(n.id)) {
-      await put(
-        directoryKeys.agency(a.code),
-        AgencyRecord.encode({
-          code: a.code,
-          name: a.name,
-          tier: a.tier,
-          parentCode: a.parentCode ?? '',
-          homeNode: a.homeNode,
-        }).finish(),
-      );
-    }
+  for (let i = 0; i < entries.length; i += SEED_CONCURRENCY) {
+    await Promise.all(entries.slice(i, i + SEED_CONCURRENCY).map(put));
   }
   return written;
 }

@@ -70,7 +70,7 @@ export class NodeRuntime {
     const { replicas } = this.config;
     await ensureStreams(this.nats.jsm, topology, this.config.domain ?? '', retention, replicas);
     await ensureBuckets(this.nats.kvm, replicas);
-    await publishDirectory(this.nats.kvm, topology, this.nodes, replicas);
+    await publishDirectory(this.nats.kvm, topology, replicas);
     this.directory = new LiveDirectory(topology, this.log);
     await this.directory.watch(await this.nats.kvm.open(BUCKETS.directory), (moves, before, after) =>
       this.moveInboxes(moves, before, after),
