@@ -22,6 +22,8 @@ export async function startEmbedded(opts: {
   port?: number;
   logger?: Logger;
   overdueSweepMs?: number;
+  /** Serve the runtime's `/metrics`, `/healthz` and `/readyz` on this port (0 picks a free one). */
+  httpPort?: number;
 }): Promise<Embedded> {
   const topology = loadTopologyFile(opts.topologyFile ?? DEMO_TOPOLOGY);
   const temp = opts.dataDir === undefined ? mkdtempSync(join(tmpdir(), 'lienthong-')) : undefined;
@@ -37,6 +39,7 @@ export async function startEmbedded(opts: {
         topology,
         name: 'lienthong-up',
         ...(opts.overdueSweepMs ? { overdue: { sweepIntervalMs: opts.overdueSweepMs } } : {}),
+        ...(opts.httpPort !== undefined ? { http: { port: opts.httpPort } } : {}),
       },
       opts.logger ? { logger: opts.logger } : {},
     );

@@ -1,0 +1,257 @@
+import type { Command } from 'commander';
+import {
+  BUCKETS,
+  agencyToToken,
+  assertAgencyCode,
+  directoryKeys,
+  levelFromName,
+  topologyFromProto,
+  inboxFilter,
+  levelName,
+  submitSubject,
+  trackSubject,
+} from '@lienthong/core';
+import { readDirectory } from '../directory';
+import type { Directory } from '../directory';
+import { AgencyRecord } from '@lienthong/proto';
+import { CliError, invalid, isJsNotFound, notFound } from '../errors';
+import { STREAMS, consumerState, countBySubject, sum } from '../inspect';
+import type { ConsumerState } from '../inspect';
+import { ago, fields, formatTime, levelLabel, paint, colorEnabled, printJson, table, write } from '../output';
+import { withSession } from '../session';
+import { globalsOf, resolveSettings } from '../settings';
+
+/**
+ * `lienthong agency ls|show|add|move`. `add` and `move` write KV `lt_directory`; every running node
+ * follows it at once: an added agency can send and receive, a moved one is re-routed (documents on
+ * their way go on to the new home node, unread inbox items move with it).
+ */
+export function registerAgency(program: Command): void {
+  const agency = program.command('agency').description('agencies (document systems) and their home nodes');
+
+  agency
+    .command('ls')
+    .description('list the agencies in the directory')
+    .option('--node <id>', "only this node's agencies")
+    .option('--json', 'print JSON')
+    .action(async (o: { node?: string; json?: boolean }, cmd: Command) => {
+      const settings = resolveSettings(globalsOf(cmd));
+      const dir = await withSession(settings, readDirectory);
+      if (o.node !== undefined) dir.node(o.node);
+      const rows = [...dir.agencies.values()]
+        .filter((a) => o.node === undefined || a.homeNode === o.node)
+        .sort((a, b) => a.homeNode.localeCompare(b.homeNode) || a.code.localeCompare(b.code))
+        .map((a) => ({
+          code: a.code,
+          name: a.name,
+          tier: levelLabel(a.tier),
+          homeNode: a.homeNode,
+          parentCode: a.parentCode || null,
+        }));
+      if (o.json) {
+        printJson(rows);
+        return;
+      }
+      if (rows.length === 0) {
+        write(o.node ? `no agency has ${o.node} as its home node\n` : 'no agencies in the directory yet\n');
+        return;
+      }
+      write(
+        table(rows, [
+          { header: 'CODE', value: (r) => r.code },
+          { header: 'NAME', value: (r) => r.name, max: 48 },
+          { header: 'TIER', value: (r) => r.tier },
+          { header: 'HOME NODE', value: (r) => r.homeNode },
+          { header: 'PARENT', value: (r) => r.parentCode ?? '-' },
+        ]),
+      );
+    });
+
+  agency
+    .command('show')
+    .description('one agency: home node, subjects, inbox (items kept, not yet fetched)')
+    .argument('<code>', 'agency code, e.g. 000.00.00.H41')
+    .option('--json', 'print JSON')
+    .action(async (code: string, o: { json?: boolean }, cmd: Command) => {
+      assertAgencyCode(code);
+      const settings = resolveSettings(globalsOf(cmd));
+      const info = await withSession(settings, async (s) => {
+        const dir = await readDirectory(s);
+        const a = dir.agency(code);
+        const home = dir.nodes.get(a.homeNode);
+        const level = home ? levelName(home.level) : undefined;
+        const subjects = level
+          ? {
+              submit: submitSubject(level, a.homeNode, a.code),
+              inbox: inboxFilter(level, a.homeNode, a.code),
+              track: trackSubject(level, a.homeNode, a.code),
+            }
+          : undefined;
+        const durable = `lt-inbox-${agencyToToken(a.code)}`;
+        const [kept, consumer] = await Promise.all([
+          subjects ? countBySubject(s, STREAMS.inbox, subjects.inbox).then(sum) : Promise.resolve(0),
+          s.jsm.consumers
+            .info(STREAMS.inbox, durable)
+            .then(consumerState)
+            .catch((e: unknown) => {
+              if (isJsNotFound(e)) return undefined;
+              throw e;
+            }),
+        ]);
+        return {
+          code: a.code,
+          name: a.name,
+          tier: levelLabel(a.tier),
+          parentCode: a.parentCode || null,
+          homeNode: { id: a.homeNode, name: home?.name ?? null, level: level ?? null },
+          children: [...dir.agencies.values()]
+            .filter((c) => c.parentCode === a.code)
+            .map((c) => c.code)
+            .sort(),
+          keys: a.keys.length,
+          subjects: subjects ?? null,
+          inbox: { kept, consumer: durable, state: consumer ?? null },
+        };
+      });
+      if (o.json) {
+        printJson(info);
+        return;
+      }
+      const color = colorEnabled();
+      const c: ConsumerState | null = info.inbox.state;
+      write(`${paint.bold(color)(`agency ${info.code}`)}  ${info.name}\n`);
+      write(
+        fields([
+          ['tier', info.tier],
+          ['parent', info.parentCode ?? '-'],
+          ['children', info.children.length > 0 ? info.children.join(', ') : '-'],
+          [
+            'home node',
+            `${info.homeNode.id}${info.homeNode.name ? `  ${info.homeNode.name}` : ''}${info.homeNode.level ? ` (${info.homeNode.level})` : '  (not in the directory!)'}`,
+          ],
+          ['signing keys', info.keys],
+          ['submits on', info.subjects?.submit],
+          ['inbox', info.subjects?.inbox],
+          ['tracking on', info.subjects?.track],
+        ]),
+      );
+      write('\ninbox\n');
+      write(
+        fields(
+          [
+            ['items kept', `${info.inbox.kept}  (LT_INBOX, kept for the de-duplication horizon)`],
+            [
+              'consumer',
+              c
+                ? `${info.inbox.consumer}: ${c.pending} not fetched, ${c.inFlight} fetched and not acknowledged, ${c.status === 'serving' ? 'a client is reading' : 'no client reading now'}`
+                : `${info.inbox.consumer}: not created yet (the agency's system has never read its inbox)`,
+            ],
+            [
+              'last fetch',
+              c?.lastActiveMs ? `${formatTime(c.lastActiveMs)} (${ago(c.lastActiveMs)})` : undefined,
+            ],
+          ],
+          '  ',
+        ),
+      );
+    });
+
+  agency
+    .command('add')
+    .description('add an agency to the directory (running nodes pick it up at once)')
+    .argument('<code>', 'agency code, e.g. 000.03.43.H41')
+    .requiredOption('--name <name>', 'its name')
+    .requiredOption('--node <id>', 'its home node')
+    .option('--tier <level>', 'central|province|district|commune (default: the level of its home node)')
+    .option('--parent-code <code>', 'the agency it belongs to')
+    .option('--json', 'print JSON')
+    .action(
+      async (
+        code: string,
+        o: { name: string; node: string; tier?: string; parentCode?: string; json?: boolean },
+        cmd: Command,
+      ) => {
+        assertAgencyCode(code);
+        if (o.parentCode !== undefined) assertAgencyCode(o.parentCode);
+        const settings = resolveSettings(globalsOf(cmd));
+        const record = await withSession(settings, async (s) => {
+          const dir = await readDirectory(s);
+          if (dir.agencies.has(code)) {
+            throw new CliError('AlreadyExists', `agency ${code} is already in the directory`, {
+              hint: 'use `lienthong agency move` to give it another home node',
+            });
+          }
+          const home = dir.node(o.node);
+          const tier = o.tier === undefined ? home.level : levelFromName(o.tier);
+          const next = AgencyRecord.create({
+            code,
+            name: o.name,
+            tier,
+            parentCode: o.parentCode ?? '',
+            homeNode: home.id,
+          });
+          checkTree(dir, next);
+          const kv = await s.kvm.open(BUCKETS.directory);
+          try {
+            await kv.create(directoryKeys.agency(code), AgencyRecord.encode(next).finish());
+          } catch (e) {
+            throw new CliError('AlreadyExists', `agency ${code} was added meanwhile`, { cause: e });
+          }
+          return next;
+        });
+        if (o.json)
+          printJson({
+            code: record.code,
+            name: record.name,
+            homeNode: record.homeNode,
+            tier: levelLabel(record.tier),
+          });
+        else write(`added ${record.code} (${record.name}) at node ${record.homeNode}\n`);
+      },
+    );
+
+  agency
+    .command('move')
+    .description('give an agency another home node, while documents are in flight')
+    .argument('<code>', 'agency code')
+    .requiredOption('--to <node>', 'its new home node')
+    .option('--json', 'print JSON')
+    .action(async (code: string, o: { to: string; json?: boolean }, cmd: Command) => {
+      assertAgencyCode(code);
+      const settings = resolveSettings(globalsOf(cmd));
+      const result = await withSession(settings, async (s) => {
+        const dir = await readDirectory(s);
+        const current = dir.agency(code);
+        const to = dir.node(o.to);
+        if (current.homeNode === to.id) return { code, from: current.homeNode, to: to.id, changed: false };
+        const next = AgencyRecord.create({ ...current, homeNode: to.id });
+        checkTree(dir, next);
+        const kv = await s.kvm.open(BUCKETS.directory);
+        const entry = await kv.get(directoryKeys.agency(code));
+        if (!entry) throw notFound(`agency ${code} is not in the directory`);
+        try {
+          // Compare-and-set: two operators moving the same agency at once cannot both win.
+          await kv.update(directoryKeys.agency(code), AgencyRecord.encode(next).finish(), entry.revision);
+        } catch (e) {
+          throw new CliError('FailedPrecondition', `agency ${code} changed meanwhile; look again and retry`, {
+            cause: e,
+          });
+        }
+        return { code, from: current.homeNode, to: to.id, changed: true };
+      });
+      if (o.json) printJson(result);
+      else if (!result.changed) write(`${code} already has ${result.to} as its home node\n`);
+      else write(`moved ${code} from ${result.from} to ${result.to}; running nodes follow now\n`);
+    });
+}
+
+/** Refuses a change that would leave the directory an invalid tree, with the problems found. */
+function checkTree(dir: Directory, changed: AgencyRecord): void {
+  const agencies = new Map(dir.agencies);
+  agencies.set(changed.code, changed);
+  try {
+    topologyFromProto({ nodes: [...dir.nodes.values()], agencies: [...agencies.values()] });
+  } catch (e) {
+    throw invalid(`the directory would be invalid: ${(e as Error).message}`);
+  }
+}

@@ -1,0 +1,46 @@
+import type { Command } from 'commander';
+import { globalsOf } from '../settings';
+
+/** `lienthong demo`: the demo scenario on a fresh embedded default. */
+export function registerDemo(program: Command): void {
+  program
+    .command('demo')
+    .description('run the demo scenario on the embedded default and print what the sender sees')
+    .option('-d, --data <dir>', 'where the nats-server keeps its data (default: a temporary directory)')
+    .option('--keep', 'leave the broker running after the scenario (Ctrl-C stops it)')
+    .addHelpText('after', '\nThe global --timeout bounds the whole scenario here (default: 60000 ms).')
+    .action(async (o: { data?: string; keep?: boolean }, cmd: Command) => {
+      const [{ createLogger }, { startEmbedded }, { runDemoScenario }] = await Promise.all([
+        import('@lienthong/node'),
+        import('../embedded.js'),
+        import('../demo.js'),
+      ]);
+      const timeoutMs = globalsOf(cmd).timeout ?? 60_000;
+      const t0 = Date.now();
+      const up = await startEmbedded({
+        ...(o.data ? { dataDir: o.data } : {}),
+        logger: createLogger({ name: 'lienthong-demo', level: process.env.LT_LOG_LEVEL ?? 'warn' }),
+      });
+      const started = Date.now() - t0;
+      process.stdout.write(
+        `embedded default up in ${started} ms: nats-server ${up.server.url}, ${up.node.runtime.nodes.length} nodes\n`,
+      );
+      try {
+        const result = await runDemoScenario({
+          servers: up.server.url,
+          topology: up.topology,
+          timeoutMs,
+          log: (line) => process.stdout.write(`${line}\n`),
+        });
+        process.stdout.write(
+          `\n${result.report}\n\nscenario completed in ${result.elapsedMs} ms: every expected status arrived\n`,
+        );
+        if (o.keep) {
+          process.stdout.write(`broker left running at ${up.server.url}; Ctrl-C stops it\n`);
+          await new Promise<void>((resolve) => process.once('SIGINT', resolve));
+        }
+      } finally {
+        await up.stop();
+      }
+    });
+}

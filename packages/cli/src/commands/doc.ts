@@ -1,0 +1,538 @@
+import { readFileSync } from 'node:fs';
+import type { Command } from 'commander';
+import { InvalidArgumentError } from 'commander';
+import {
+  STREAM_SUBJECTS,
+  assertAgencyCode,
+  decodeTrackingRecord,
+  isAgencyCode,
+  levelName,
+  trackSubject,
+} from '@lienthong/core';
+import { BusinessStatus, Document, Priority, TransportState } from '@lienthong/proto';
+import type { Envelope, TrackingRecord } from '@lienthong/proto';
+import { readDirectory } from '../directory';
+import type { Directory } from '../directory';
+import {
+  documentRecords,
+  findInboxCopy,
+  isDelivered,
+  isFailed,
+  recordJson,
+  senderFromId,
+} from '../documents';
+import type { InboxCopy } from '../documents';
+import { CliError, explain, invalid, notFound } from '../errors';
+import {
+  ago,
+  businessName,
+  colorEnabled,
+  fields,
+  formatBytes,
+  formatDuration,
+  formatTime,
+  paint,
+  printJson,
+  printJsonLine,
+  priorityName,
+  reasonName,
+  table,
+  transportName,
+  write,
+} from '../output';
+import { openSession, withSession } from '../session';
+import type { Session } from '../session';
+import { globalsOf, resolveSettings } from '../settings';
+import type { Settings } from '../settings';
+
+/** `--to A,B,C`: distinct valid agency codes. */
+export function parseCodes(value: string, previous: string[] = []): string[] {
+  const codes = value
+    .split(',')
+    .map((c) => c.trim())
+    .filter((c) => c !== '');
+  const bad = codes.filter((c) => !isAgencyCode(c));
+  if (bad.length > 0 || codes.length === 0) {
+    throw new InvalidArgumentError(`not agency codes (AAA.BB.CC.Xnn): ${bad.join(', ') || '(none given)'}.`);
+  }
+  return [...new Set([...previous, ...codes])];
+}
+
+export function registerDoc(program: Command): void {
+  const doc = program
+    .command('doc')
+    .description('documents: send one, show it, track it, watch tracking changes');
+
+  doc
+    .command('send')
+    .description(
+      'send a document (as an agency would, through the SDK); resolves once its home node has custody',
+    )
+    .argument('<file>', 'JSON of a Document, proto fields in camelCase (- reads stdin)')
+    .option('--from <code>', "sending agency (default: the document's from.code, else its id's prefix)")
+    .option('--to <codes>', "recipients, comma-separated (default: the document's to[].code)", parseCodes)
+    .option('--json', 'print JSON')
+    .addHelpText(
+      'after',
+      `
+Example FILE:
+  { "documentId": "000.01.43.H41,2026/11/22,15/UBND-VP", "codeNumber": "15", "codeNotation": "UBND-VP",
+    "subject": "Báo cáo tình hình thiệt hại do mưa lũ", "priority": "PRIORITY_NORMAL",
+    "to": [{ "code": "000.00.00.G22" }] }`,
+    )
+    .action(async (file: string, o: { from?: string; to?: string[]; json?: boolean }, cmd: Command) => {
+      const settings = resolveSettings(globalsOf(cmd));
+      const document = readDocumentFile(file);
+      const documentId = document.documentId;
+      if (!documentId)
+        throw invalid(`${file} has no documentId`, 'ids look like {sender},{yyyy/MM/dd},{number}/{notation}');
+      const from = o.from ?? (document.from?.code || undefined) ?? senderFromId(documentId);
+      assertAgencyCode(from);
+      const to = o.to ?? document.to.map((t) => t.code ?? '').filter((c) => c !== '');
+      if (to.length === 0)
+        throw invalid('no recipients', 'pass --to CODE[,CODE…] or list them in the document\'s "to"');
+      const receipt = await sendWithSdk(settings, from, document, to);
+      if (o.json) {
+        printJson(receipt);
+        return;
+      }
+      write(
+        `sent ${receipt.documentId}\n  from ${from} (home node ${receipt.homeNode} has custody)\n  to   ${receipt.recipients.join(', ')}\n`,
+      );
+      if (receipt.duplicate) write('  (a resend: the home node already had it; nobody gets it twice)\n');
+      write(`follow it: lienthong doc track '${receipt.documentId}'\n`);
+    });
+
+  doc
+    .command('show')
+    .description('a sent document: its header (from a delivered copy) and where each recipient is')
+    .argument('<id>', 'document id, e.g. "000.01.43.H41,2026/11/22,15/UBND-VP"')
+    .option('--from <code>', "the sender (default: the id's prefix)")
+    .option('--json', 'print JSON')
+    .action(async (id: string, o: { from?: string; json?: boolean }, cmd: Command) => {
+      const sender = senderFromId(id, o.from);
+      const settings = resolveSettings(globalsOf(cmd));
+      const { dir, records, copy } = await withSession(settings, async (s) => {
+        const dir = await readDirectory(s);
+        const records = await requireRecords(s, sender, id);
+        const copy = await findInboxCopy(
+          s,
+          dir,
+          sender,
+          id,
+          records.filter(isDelivered).map((r) => r.recipient),
+        );
+        return { dir, records, copy };
+      });
+      const first = records[0]!;
+      const summary = summarize(records);
+      if (o.json) {
+        printJson({
+          documentId: id,
+          sender,
+          senderName: dir.name(sender) || null,
+          subject: first.subject,
+          priority: Priority[first.priority] ?? first.priority,
+          sentAtMs: sentAt(records),
+          summary,
+          document: copy?.envelope.document
+            ? Document.toObject(Document.fromObject(copy.envelope.document), jsonOptions)
+            : null,
+          copyFrom: copy ? { recipient: copy.recipient, stream: 'LT_INBOX', seq: copy.seq } : null,
+          recipients: records.map((r) => ({
+            recipient: r.recipient,
+            name: dir.name(r.recipient) || null,
+            // enum names as in `doc track --json` (the proto JSON form)
+            transport: TransportState[r.transport] ?? r.transport,
+            business: BusinessStatus[r.business] ?? r.business,
+            overdue: r.overdue,
+          })),
+        });
+        return;
+      }
+      writeDocumentHeader(dir, sender, id, records, copy);
+      write(`\nrecipients: ${records.length} — ${describeSummary(summary)}\n`);
+      write(recipientTable(dir, records));
+      write(`\nhops and timeline: lienthong doc track '${id}'\n`);
+    });
+
+  doc
+    .command('track')
+    .description('per recipient: transport state, business status, overdue, and the hops with their times')
+    .argument('<id>', 'document id')
+    .option('--from <code>', "the sender (default: the id's prefix)")
+    .option('--json', 'print JSON')
+    .action(async (id: string, o: { from?: string; json?: boolean }, cmd: Command) => {
+      const sender = senderFromId(id, o.from);
+      const settings = resolveSettings(globalsOf(cmd));
+      const { dir, records } = await withSession(settings, async (s) => ({
+        dir: await readDirectory(s),
+        records: await requireRecords(s, sender, id),
+      }));
+      if (o.json) {
+        printJson({
+          documentId: id,
+          sender,
+          sentAtMs: sentAt(records),
+          summary: summarize(records),
+          recipients: records.map((r) => ({ ...recordJson(r), name: dir.name(r.recipient) || null })),
+        });
+        return;
+      }
+      const color = colorEnabled();
+      const t0 = sentAt(records);
+      write(`${paint.bold(color)(`document ${id}`)}\n`);
+      write(
+        fields([
+          ['subject', records[0]!.subject || '-'],
+          ['sender', `${sender}  ${dir.name(sender)}`],
+          ['sent', `${formatTime(t0)} (${ago(t0)})`],
+        ]),
+      );
+      write('\n');
+      write(recipientTable(dir, records));
+      for (const r of records) {
+        write(`\n${paint.bold(color)(`→ ${r.recipient}`)}  ${dir.name(r.recipient)}\n`);
+        if (r.hops.length > 0) {
+          const hops = r.hops.map((h) => `${h.node} (+${formatDuration(Math.max(0, (h.inMs ?? 0) - t0))})`);
+          write(`    hops: ${hops.join(' → ')}\n`);
+        } else {
+          const home = dir.agencies.get(r.recipient)?.homeNode;
+          write(`    hops: not delivered yet${home ? ` (its home node: ${home})` : ''}\n`);
+        }
+        if (r.failure) write(`    failed: ${reasonName(r.failure)}: ${r.failureDetail}\n`);
+        if (r.ruleViolations > 0) write(`    rule violations: ${r.ruleViolations}\n`);
+        for (const e of r.timeline) {
+          const what = e.business ? businessName(e.business) : transportName(e.transport);
+          const extras = [
+            e.node ? `at ${e.node}` : '',
+            e.description ? `"${e.description}"` : '',
+            e.ignored ? '(ignored)' : '',
+          ].filter(Boolean);
+          const line = `    +${formatDuration(Math.max(0, (e.atMs ?? 0) - t0)).padStart(10)}  ${what.padEnd(20)} ${extras.join('  ')}`;
+          write(`${line.trimEnd()}\n`);
+        }
+      }
+    });
+
+  doc
+    .command('watch')
+    .description(
+      'print tracking changes as they happen (core NATS subscription on the track subjects); Ctrl-C stops',
+    )
+    .option('--agency <code>', 'only changes of documents this agency sent')
+    .option('--count <n>', 'stop after this many changes', (v) => {
+      const n = Number(v);
+      if (!Number.isSafeInteger(n) || n <= 0)
+        throw new InvalidArgumentError('expected a positive whole number.');
+      return n;
+    })
+    .option('--json', 'print one JSON object per line')
+    .action(async (o: { agency?: string; count?: number; json?: boolean }, cmd: Command) => {
+      const settings = resolveSettings(globalsOf(cmd));
+      if (o.agency !== undefined) assertAgencyCode(o.agency);
+      await watch(settings, o);
+    });
+}
+
+const jsonOptions = { enums: String, longs: Number, bytes: String, defaults: false, arrays: true } as const;
+
+function readDocumentFile(file: string): Document {
+  let text: string;
+  try {
+    text = readFileSync(file === '-' ? 0 : file, 'utf8');
+  } catch (e) {
+    throw new CliError(
+      'NotFound',
+      `cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
+    );
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    throw invalid(`${file} is not JSON: ${(e as Error).message}`);
+  }
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) {
+    throw invalid(`${file} must hold one JSON object, a Document`);
+  }
+  const obj = json as Record<string, unknown>;
+  const known = new Set(Object.keys(Document.prototype));
+  const unknown = Object.keys(obj).filter((k) => !known.has(k));
+  if (unknown.length > 0) {
+    throw invalid(
+      `${file}: unknown Document field${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')}`,
+      `fields are the proto names in camelCase: ${[...known].join(', ')}`,
+    );
+  }
+  if (typeof obj.priority === 'string' && !obj.priority.startsWith('PRIORITY_')) {
+    obj.priority = `PRIORITY_${obj.priority.toUpperCase()}`;
+  }
+  if (typeof obj.priority === 'string' && !(obj.priority in Priority)) {
+    throw invalid(
+      `${file}: priority '${obj.priority}' is not one of ${Object.keys(Priority)
+        .filter((k) => Number.isNaN(Number(k)))
+        .join(', ')}`,
+    );
+  }
+  try {
+    return Document.fromObject(obj);
+  } catch (e) {
+    throw invalid(`${file}: ${(e as Error).message}`);
+  }
+}
+
+interface Receipt {
+  documentId: string;
+  from: string;
+  homeNode: string;
+  recipients: string[];
+  duplicate: boolean;
+}
+
+async function sendWithSdk(
+  settings: Settings,
+  from: string,
+  document: Document,
+  to: string[],
+): Promise<Receipt> {
+  // The directory first: a clear NotFound for an unknown sender, and its home node for the receipt.
+  const homeNode = await withSession(settings, async (s) => (await readDirectory(s)).agency(from).homeNode);
+  const { connect } = await import('@lienthong/sdk');
+  let client: Awaited<ReturnType<typeof connect>>;
+  try {
+    client = await connect({
+      servers: settings.server,
+      agency: from,
+      name: `lienthong-cli ${from}`,
+      defaultTimeoutMs: settings.timeoutMs,
+      ...(settings.domain ? { domain: settings.domain } : {}),
+      ...(settings.credentials ? { credentials: settings.credentials } : {}),
+    });
+  } catch (e) {
+    throw explain(e, settings);
+  }
+  try {
+    const receipt = await client.send(document, { to });
+    return {
+      documentId: receipt.documentId,
+      from,
+      homeNode,
+      recipients: [...receipt.recipients],
+      duplicate: receipt.duplicate,
+    };
+  } catch (e) {
+    throw explain(e, settings);
+  } finally {
+    await client.close();
+  }
+}
+
+async function requireRecords(s: Session, sender: string, id: string): Promise<TrackingRecord[]> {
+  const records = await documentRecords(s, sender, id);
+  if (records.length === 0) {
+    throw notFound(
+      `document ${id} sent by ${sender} not found`,
+      'check the id (quote it in the shell); for an id without the sender as prefix, pass --from SENDER',
+    );
+  }
+  return records;
+}
+
+function sentAt(records: readonly TrackingRecord[]): number {
+  return Math.min(...records.map((r) => r.sentAtMs));
+}
+
+export interface Summary {
+  recipients: number;
+  delivered: number;
+  fetched: number;
+  pending: number;
+  failed: number;
+  overdue: number;
+}
+
+function summarize(records: readonly TrackingRecord[]): Summary {
+  return {
+    recipients: records.length,
+    delivered: records.filter(isDelivered).length,
+    fetched: records.filter((r) => transportName(r.transport) === 'FETCHED').length,
+    pending: records.filter((r) => !isDelivered(r) && !isFailed(r)).length,
+    failed: records.filter(isFailed).length,
+    overdue: records.filter((r) => r.overdue).length,
+  };
+}
+
+function describeSummary(s: Summary): string {
+  return [
+    `${s.delivered} delivered (${s.fetched} fetched)`,
+    `${s.pending} on the way`,
+    ...(s.failed > 0 ? [`${s.failed} failed`] : []),
+    `${s.overdue} overdue`,
+  ].join(', ');
+}
+
+function recipientTable(dir: Directory, records: readonly TrackingRecord[]): string {
+  return table(records, [
+    { header: 'RECIPIENT', value: (r) => r.recipient },
+    { header: 'NAME', value: (r) => dir.name(r.recipient) || '-', max: 40 },
+    {
+      header: 'TRANSPORT',
+      value: (r) => transportName(r.transport),
+      color: (r) => (isFailed(r) ? paint.red(true) : isDelivered(r) ? paint.green(true) : paint.yellow(true)),
+    },
+    {
+      header: 'BUSINESS',
+      value: (r) => businessName(r.business),
+    },
+    {
+      header: 'RECALL',
+      value: (r) => (r.recallRequested ? (r.recall ? businessName(r.recall) : 'requested') : '-'),
+    },
+    {
+      header: 'OVERDUE',
+      value: (r) => (r.overdue ? 'OVERDUE' : 'no'),
+      color: (r) => (r.overdue ? paint.red(true) : undefined),
+    },
+    { header: 'CONFIRM BY', value: (r) => formatTime(r.confirmByMs) },
+    { header: 'UPDATED', value: (r) => formatTime(r.updatedAtMs) },
+  ]);
+}
+
+function writeDocumentHeader(
+  dir: Directory,
+  sender: string,
+  id: string,
+  records: readonly TrackingRecord[],
+  copy: InboxCopy | undefined,
+): void {
+  const color = colorEnabled();
+  const first = records[0]!;
+  const d = copy?.envelope.document;
+  const t0 = sentAt(records);
+  write(`${paint.bold(color)(`document ${id}`)}\n`);
+  write(
+    fields([
+      ['subject', first.subject || d?.subject || '-'],
+      [
+        'sender',
+        `${sender}  ${dir.name(sender)}${dir.agencies.get(sender) ? ` (home node ${dir.agencies.get(sender)!.homeNode})` : ''}`,
+      ],
+      ['sent', `${formatTime(t0)} (${ago(t0)})`],
+      ['priority', priorityName(first.priority)],
+      ['number', d && (d.codeNumber || d.codeNotation) ? `${d.codeNumber}/${d.codeNotation}` : undefined],
+      ['type', d?.documentType?.typeName || undefined],
+      [
+        'promulgated',
+        d && (d.promulgationDate || d.promulgationPlace)
+          ? [d.promulgationPlace, d.promulgationDate].filter(Boolean).join(', ')
+          : undefined,
+      ],
+      [
+        'signer',
+        d?.signer
+          ? [d.signer.competence, d.signer.position, d.signer.fullName].filter(Boolean).join(' · ')
+          : undefined,
+      ],
+      ['due', d?.dueDate || undefined],
+      [
+        'operation',
+        d?.business?.operation
+          ? `${d.business.operation}${d.business.reason ? `: ${d.business.reason}` : ''}`
+          : undefined,
+      ],
+      ['attachments', d ? describeAttachments(d) : undefined],
+      [
+        'copy',
+        copy
+          ? `from ${copy.recipient}'s inbox (LT_INBOX seq ${copy.seq})`
+          : 'no delivered copy found in this domain (header from tracking only)',
+      ],
+    ]),
+  );
+}
+
+function describeAttachments(d: NonNullable<Envelope['document']>): string {
+  const attachments = d.attachments ?? [];
+  if (attachments.length === 0) return 'none';
+  return attachments.map((a) => `${a.name} (${formatBytes(Number(a.size))})`).join(', ');
+}
+
+async function watch(
+  settings: Settings,
+  o: { agency?: string; count?: number; json?: boolean },
+): Promise<void> {
+  const s = await openSession(settings, { follow: true });
+  let subject: string = STREAM_SUBJECTS.track;
+  try {
+    if (o.agency) {
+      const dir = await readDirectory(s);
+      const a = dir.agency(o.agency);
+      const home = dir.node(a.homeNode);
+      subject = trackSubject(levelName(home.level), home.id, a.code);
+    }
+  } catch (e) {
+    await s.close();
+    throw e;
+  }
+  const sub = s.nc.subscribe(subject, o.count ? { max: o.count } : {});
+  const stop = (): void => sub.unsubscribe();
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  await s.nc.flush();
+  process.stderr.write(`watching ${subject} on ${settings.server} (Ctrl-C stops)\n`);
+  const color = colorEnabled();
+  try {
+    for await (const m of sub) {
+      let r: TrackingRecord;
+      try {
+        r = decodeTrackingRecord(m.data);
+      } catch (e) {
+        process.stderr.write(`${m.subject}: not a TrackingRecord (${(e as Error).message})\n`);
+        continue;
+      }
+      if (o.json) {
+        printJsonLine({
+          natsSubject: m.subject,
+          kind: m.headers?.get('Lt-Kind') || (r.recipient ? 'tracking' : 'rejection'),
+          ...recordJson(r),
+        });
+        continue;
+      }
+      write(`${watchLine(r, color)}\n`);
+    }
+  } finally {
+    process.removeListener('SIGINT', stop);
+    process.removeListener('SIGTERM', stop);
+    await s.close();
+  }
+}
+
+/** One line per change: when, the document, sender → recipient, the states, and what changed. */
+export function watchLine(r: TrackingRecord, color: boolean): string {
+  const at = formatTime(r.updatedAtMs || Date.now());
+  if (!r.recipient) {
+    return `${at}  ${paint.red(color)('REFUSED')}  ${r.sender}  ${r.documentId || '(undecodable submission)'}  ${reasonName(r.failure)}: ${r.failureDetail}`;
+  }
+  const last = r.timeline[r.timeline.length - 1];
+  const change = last
+    ? `${last.business ? businessName(last.business) : transportName(last.transport)}${last.node ? ` at ${last.node}` : ''}${last.ignored ? ' (ignored)' : ''}`
+    : '';
+  const flags = [
+    r.overdue ? paint.red(color)('OVERDUE') : '',
+    isFailed(r) ? paint.red(color)(`FAILED ${reasonName(r.failure)}`) : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
+  return [
+    at,
+    r.documentId,
+    `${r.sender} → ${r.recipient}`,
+    transportName(r.transport),
+    businessName(r.business),
+    change ? `[${change}]` : '',
+    flags,
+  ]
+    .filter(Boolean)
+    .join('  ');
+}

@@ -1,0 +1,193 @@
+import type { Command } from 'commander';
+import { levelName } from '@lienthong/core';
+import { readDirectory } from '../directory';
+import { consumerState, consumersServing, custodyConsumers, nodeBacklog } from '../inspect';
+import type { ConsumerState } from '../inspect';
+import { ago, colorEnabled, fields, formatTime, levelLabel, paint, printJson, table, write } from '../output';
+import { withSession } from '../session';
+import { globalsOf, resolveSettings } from '../settings';
+
+interface ReadOptions {
+  json?: boolean;
+}
+
+/** `lienthong node ls|info`: the tree as the directory has it, and one node's backlog and consumers. */
+export function registerNode(program: Command): void {
+  const node = program.command('node').description('nodes of the tree: list them, inspect one');
+
+  node
+    .command('ls')
+    .description('list the nodes in the directory (KV lt_directory), in tree order')
+    .option('--json', 'print JSON')
+    .action(async (o: ReadOptions, cmd: Command) => {
+      const settings = resolveSettings(globalsOf(cmd));
+      const dir = await withSession(settings, readDirectory);
+      const rows = dir.treeOrder().map((n) => ({
+        id: n.id,
+        level: levelLabel(n.level),
+        parent: n.parent || null,
+        name: n.name,
+        domain: n.domain || null,
+        agencies: dir.agenciesOf(n.id).length,
+        depth: dir.path(n.id).length,
+      }));
+      if (o.json) {
+        printJson(rows.map(({ depth: _depth, ...r }) => r));
+        return;
+      }
+      if (rows.length === 0) {
+        write('no nodes in the directory yet\n');
+        return;
+      }
+      write(
+        table(rows, [
+          { header: 'ID', value: (r) => `${'  '.repeat(r.depth)}${r.id}` },
+          { header: 'LEVEL', value: (r) => r.level },
+          { header: 'PARENT', value: (r) => r.parent ?? '-' },
+          { header: 'NAME', value: (r) => r.name, max: 48 },
+          { header: 'DOMAIN', value: (r) => r.domain ?? '-' },
+          { header: 'AGENCIES', value: (r) => r.agencies, align: 'right' },
+        ]),
+      );
+    });
+
+  node
+    .command('info')
+    .description("a node's place in the tree, agencies, backlog, consumers and dead letters")
+    .argument('<id>', 'node id, e.g. h41')
+    .option('--json', 'print JSON')
+    .action(async (id: string, o: ReadOptions, cmd: Command) => {
+      const settings = resolveSettings(globalsOf(cmd));
+      const info = await withSession(settings, async (s) => {
+        const dir = await readDirectory(s);
+        const n = dir.node(id);
+        const level = levelName(n.level);
+        const [backlog, consumers] = await Promise.all([nodeBacklog(s, dir, id), custodyConsumers(s)]);
+        const serving = consumersServing(consumers, level, id);
+        return {
+          id: n.id,
+          name: n.name,
+          level,
+          parent: n.parent || null,
+          domain: n.domain || null,
+          path: dir.path(id),
+          children: dir.children(id).map((c) => c.id),
+          agencies: dir.agenciesOf(id).map((a) => ({ code: a.code, name: a.name })),
+          backlog,
+          consumers: {
+            submit: serving.submit.map(consumerState),
+            relay: serving.relay.map(consumerState),
+          },
+        };
+      });
+      const all = [...info.consumers.submit, ...info.consumers.relay];
+      const processState = processStatus(info.consumers.submit, info.consumers.relay);
+      // The consumers' last delivery: the node's own when it has its own consumers, else its level's.
+      const latest = [...all].sort((a, b) => (b.lastActiveMs ?? 0) - (a.lastActiveMs ?? 0))[0];
+      const lastActive = latest?.lastActiveMs ?? undefined;
+      if (o.json) {
+        printJson({ ...info, process: processState, lastActiveMs: lastActive ?? null });
+        return;
+      }
+      const color = colorEnabled();
+      const stateColor =
+        processState === 'serving'
+          ? paint.green(color)
+          : processState === 'missing'
+            ? paint.red(color)
+            : paint.yellow(color);
+      write(`${paint.bold(color)(`node ${info.id}`)}  ${info.name}\n`);
+      write(
+        fields([
+          ['level', info.level],
+          ['parent', info.parent ?? '- (root)'],
+          ['path to root', info.path.length > 0 ? info.path.join(' → ') : '-'],
+          ['children', info.children.length > 0 ? info.children.join(', ') : '-'],
+          ['domain', info.domain ?? '(default)'],
+          [
+            'agencies',
+            `${info.agencies.length}${info.agencies.length > 0 ? `: ${info.agencies.map((a) => a.code).join(', ')}` : ''}`,
+          ],
+          ['process', stateColor(describeProcess(processState))],
+          [
+            'last activity',
+            lastActive && latest
+              ? `${formatTime(lastActive)} (${ago(lastActive)}, last delivery by ${latest.name})`
+              : '- (no delivery since its consumers were created)',
+          ],
+        ]),
+      );
+      write('\nbacklog (messages waiting for this node)\n');
+      write(
+        fields(
+          [
+            ['submit', `${info.backlog.submit}  (LT_SUBMIT: its agencies' submissions)`],
+            ['relay', `${info.backlog.relay}  (LT_RELAY: handed over by neighbours)`],
+            [
+              'to parent',
+              info.backlog.toParent === undefined
+                ? undefined
+                : `${info.backlog.toParent}  (LT_RELAY: handed to ${info.parent}, not yet passed on)`,
+            ],
+          ],
+          '  ',
+        ),
+      );
+      write('\nconsumers serving it\n');
+      if (all.length === 0) {
+        write('  none: no process has ever served this node on this server\n');
+      } else {
+        write(
+          indent(
+            table(all, [
+              { header: 'STREAM', value: (c) => c.stream },
+              { header: 'CONSUMER', value: (c) => c.name },
+              {
+                header: 'STATE',
+                value: (c) => c.status,
+                color: (c) => (c.status === 'serving' ? paint.green(true) : paint.yellow(true)),
+              },
+              { header: 'PULLS', value: (c) => c.waitingPulls, align: 'right' },
+              { header: 'PENDING', value: (c) => c.pending, align: 'right' },
+              { header: 'IN FLIGHT', value: (c) => c.inFlight, align: 'right' },
+              { header: 'REDELIVERED', value: (c) => c.redelivered, align: 'right' },
+              { header: 'LAST ACTIVE', value: (c) => formatTime(c.lastActiveMs) },
+            ]),
+          ),
+        );
+      }
+      write(
+        `\ndead letters: ${info.backlog.dead}${info.backlog.dead > 0 ? `  (lienthong dlq ls --node ${info.id})` : ''}\n`,
+      );
+    });
+}
+
+export type ProcessStatus = 'serving' | 'no-puller' | 'missing';
+
+/** Served when both custody streams have a consumer with a process pulling from it. */
+export function processStatus(
+  submit: readonly ConsumerState[],
+  relay: readonly ConsumerState[],
+): ProcessStatus {
+  if (submit.length === 0 || relay.length === 0) return 'missing';
+  const live = (cs: readonly ConsumerState[]): boolean => cs.some((c) => c.status === 'serving');
+  return live(submit) && live(relay) ? 'serving' : 'no-puller';
+}
+
+function describeProcess(s: ProcessStatus): string {
+  switch (s) {
+    case 'serving':
+      return 'serving (a process is pulling its submit and relay consumers)';
+    case 'no-puller':
+      return 'NOT SERVING: its consumers exist but no process is pulling (is its service running?)';
+    case 'missing':
+      return 'NOT SERVING: no consumer for its subjects (has its service ever started here?)';
+  }
+}
+
+function indent(text: string): string {
+  return text
+    .split('\n')
+    .map((l) => (l === '' ? l : `  ${l}`))
+    .join('\n');
+}

@@ -1,0 +1,107 @@
+import type { Command } from 'commander';
+import { listDeadLetters } from '../dead-letters';
+import { readDirectory } from '../directory';
+import { allRecords } from '../documents';
+import { formatDuration, formatTime, isoTime, printJson, table, write } from '../output';
+import type { Column } from '../output';
+import { parseDuration } from '../program';
+import { withSession } from '../session';
+import { globalsOf, resolveSettings } from '../settings';
+import { computeStats, isActive } from '../stats';
+import type { StatsRow } from '../stats';
+
+export function registerStats(program: Command): void {
+  program
+    .command('stats')
+    .description(
+      'per level and node over a window: documents sent, received, pending, overdue, failed, dead-lettered, median and p99 delivery time',
+    )
+    .option(
+      '--window <duration>',
+      'documents sent within this long (e.g. 15m, 1h, 7d)',
+      parseDuration,
+      3_600_000,
+    )
+    .option('--all-nodes', 'list nodes without activity too')
+    .option('--json', 'print JSON')
+    .addHelpText(
+      'after',
+      `
+Counts come from the tracking records in KV lt_tracking. A node's "sent" counts documents of the
+agencies it hosts; "received", "pending", "overdue", "failed" and the delivery times count copies for
+the agencies it hosts; "dead" counts dead letters the node wrote in the window.`,
+    )
+    .action(async (o: { window: number; allNodes?: boolean; json?: boolean }, cmd: Command) => {
+      const settings = resolveSettings(globalsOf(cmd));
+      const now = Date.now();
+      const since = now - o.window;
+      const { dir, records, dead } = await withSession(settings, async (s) => {
+        const [dir, records, dead] = await Promise.all([
+          readDirectory(s),
+          // History 1: a record changed after `since` is in the stream from `since` on, and a record
+          // sent after `since` has changed since then.
+          allRecords(s, since),
+          listDeadLetters(s, { since }),
+        ]);
+        return { dir, records, dead };
+      });
+      const stats = computeStats({
+        records,
+        deadLetters: dead.map((d) => ({ node: d.letter?.node ?? '', atMs: d.atMs })),
+        since,
+        homeNodeOf: (agency) => dir.agencies.get(agency)?.homeNode,
+        levelOf: (node) => dir.levelOf(node),
+        nodes: [...dir.nodes.keys()],
+      });
+      const nodes = o.allNodes ? stats.nodes : stats.nodes.filter(isActive);
+      if (o.json) {
+        printJson({
+          window: { ms: o.window, since: isoTime(since), until: isoTime(now) },
+          total: stats.total,
+          levels: stats.levels,
+          nodes,
+        });
+        return;
+      }
+      write(`window: ${formatDuration(o.window)}, since ${formatTime(since)}\n\nby level\n`);
+      write(
+        table(
+          [...stats.levels, stats.total],
+          columns('LEVEL', (r) => (r.level === '*' ? 'all' : r.level)),
+        ),
+      );
+      write('\nby node\n');
+      if (nodes.length === 0) write('no activity in the window\n');
+      else
+        write(
+          table(
+            nodes,
+            columns('NODE', (r) => r.node, true),
+          ),
+        );
+    });
+}
+
+function columns(first: string, name: (r: StatsRow) => string, withLevel = false): Column<StatsRow>[] {
+  const n = (f: (r: StatsRow) => number): Column<StatsRow>['value'] => f;
+  return [
+    { header: first, value: name },
+    ...(withLevel ? [{ header: 'LEVEL', value: (r: StatsRow) => r.level }] : []),
+    { header: 'SENT', value: n((r) => r.sent), align: 'right' },
+    { header: 'RECEIVED', value: n((r) => r.received), align: 'right' },
+    { header: 'PENDING', value: n((r) => r.pending), align: 'right' },
+    { header: 'OVERDUE', value: n((r) => r.overdue), align: 'right' },
+    { header: 'FAILED', value: n((r) => r.failed), align: 'right' },
+    { header: 'DEAD', value: n((r) => r.deadLettered), align: 'right' },
+    {
+      header: 'P50',
+      value: (r) => (r.deliveryMs.p50 === null ? '-' : formatDuration(r.deliveryMs.p50)),
+      align: 'right',
+    },
+    {
+      header: 'P99',
+      value: (r) => (r.deliveryMs.p99 === null ? '-' : formatDuration(r.deliveryMs.p99)),
+      align: 'right',
+    },
+  ];
+}

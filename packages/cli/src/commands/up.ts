@@ -1,0 +1,64 @@
+import type { Command } from 'commander';
+import { parsePort } from '../program';
+
+interface UpOptions {
+  topology?: string;
+  data?: string;
+  port?: number;
+  httpPort?: number;
+}
+
+/** `lienthong up`: the embedded default, in the foreground until Ctrl-C. */
+export function registerUp(program: Command): void {
+  program
+    .command('up')
+    .description('run the embedded default: a local nats-server and every node of a topology')
+    .option('-t, --topology <file>', 'topology file (default: deploy/topology.demo.json)')
+    .option('-d, --data <dir>', 'where the nats-server keeps its data (default: a temporary directory)')
+    .option('-p, --port <port>', 'client port of the local nats-server (default: a free one)', parsePort)
+    .option(
+      '--http-port <port>',
+      'serve /metrics, /healthz and /readyz on this port (0: a free one)',
+      parsePort,
+    )
+    .action(async (o: UpOptions) => {
+      // Loaded here so that the read commands start without the runtime's dependencies.
+      const [{ createLogger }, { startEmbedded }] = await Promise.all([
+        import('@lienthong/node'),
+        import('../embedded.js'),
+      ]);
+      const log = createLogger({ name: 'lienthong-up' });
+      const up = await startEmbedded({
+        ...(o.topology ? { topologyFile: o.topology } : {}),
+        ...(o.data ? { dataDir: o.data } : {}),
+        ...(o.port ? { port: o.port } : {}),
+        ...(o.httpPort !== undefined ? { httpPort: o.httpPort } : {}),
+        logger: log,
+      });
+      const nodes = up.node.runtime.nodes;
+      const http = up.node.runtime.httpUrl;
+      process.stdout.write(
+        [
+          'lienthong is up',
+          `  nats:    ${up.server.url}`,
+          `  data:    ${up.server.dataDir}`,
+          `  nodes:   ${nodes.length} (${nodes.map((n) => n.id).join(', ')})`,
+          ...(http ? [`  metrics: ${http}/metrics`, `  health:  ${http}/healthz  ${http}/readyz`] : []),
+          `Try: lienthong node ls -s ${up.server.url}`,
+          'Ctrl-C drains and stops.',
+          '',
+        ].join('\n'),
+      );
+      await new Promise<void>((resolve) => {
+        process.once('SIGINT', resolve);
+        process.once('SIGTERM', resolve);
+      });
+      // A second Ctrl-C while draining gives up on the drain.
+      const force = (): void => process.exit(130);
+      process.once('SIGINT', force);
+      process.once('SIGTERM', force);
+      process.stdout.write('draining…\n');
+      await up.stop();
+      process.stdout.write('stopped\n');
+    });
+}

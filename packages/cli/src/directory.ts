@@ -1,0 +1,118 @@
+import { BUCKETS, isNodeId, levelName, parseDirectoryKey } from '@lienthong/core';
+import type { LevelName } from '@lienthong/core';
+import { AgencyRecord, NodeRecord } from '@lienthong/proto';
+import { CliError, explain, invalid, notFound } from './errors';
+import { readBucket } from './scan';
+import type { Session } from './session';
+
+/** What KV `lt_directory` says: the nodes of the tree and the agencies attached to them. */
+export class Directory {
+  constructor(
+    readonly nodes: ReadonlyMap<string, NodeRecord>,
+    readonly agencies: ReadonlyMap<string, AgencyRecord>,
+  ) {}
+
+  node(id: string): NodeRecord {
+    if (!isNodeId(id)) throw invalid(`'${id}' is not a node id (1-32 of [a-z0-9-])`);
+    const n = this.nodes.get(id);
+    if (!n) throw notFound(`node ${id} is not in the directory`, 'list the nodes with `lienthong node ls`');
+    return n;
+  }
+
+  agency(code: string): AgencyRecord {
+    const a = this.agencies.get(code);
+    if (!a) {
+      throw notFound(
+        `agency ${code} is not in the directory`,
+        'list the agencies with `lienthong agency ls`',
+      );
+    }
+    return a;
+  }
+
+  levelOf(nodeId: string): LevelName | undefined {
+    const n = this.nodes.get(nodeId);
+    if (!n) return undefined;
+    try {
+      return levelName(n.level);
+    } catch {
+      return undefined;
+    }
+  }
+
+  agenciesOf(nodeId: string): AgencyRecord[] {
+    return [...this.agencies.values()]
+      .filter((a) => a.homeNode === nodeId)
+      .sort((a, b) => a.code.localeCompare(b.code));
+  }
+
+  children(nodeId: string): NodeRecord[] {
+    return [...this.nodes.values()]
+      .filter((n) => n.parent === nodeId)
+      .sort((a, b) => a.id.localeCompare(b.id));
+  }
+
+  /** Nodes depth-first from the root(s), so that a listing reads like the tree. */
+  treeOrder(): NodeRecord[] {
+    const out: NodeRecord[] = [];
+    const seen = new Set<string>();
+    const visit = (n: NodeRecord): void => {
+      if (seen.has(n.id)) return;
+      seen.add(n.id);
+      out.push(n);
+      for (const c of this.children(n.id)) visit(c);
+    };
+    const roots = [...this.nodes.values()]
+      .filter((n) => !n.parent || !this.nodes.has(n.parent))
+      .sort((a, b) => a.level - b.level || a.id.localeCompare(b.id));
+    for (const r of roots) visit(r);
+    return out;
+  }
+
+  /** Ancestors of a node, nearest first. */
+  path(nodeId: string): string[] {
+    const out: string[] = [];
+    let n = this.nodes.get(nodeId);
+    while (n?.parent && !out.includes(n.parent)) {
+      out.push(n.parent);
+      n = this.nodes.get(n.parent);
+    }
+    return out;
+  }
+
+  name(code: string): string {
+    return this.agencies.get(code)?.name ?? '';
+  }
+}
+
+export async function readDirectory(s: Session): Promise<Directory> {
+  let entries: Map<string, Uint8Array>;
+  try {
+    entries = await readBucket(s, BUCKETS.directory);
+  } catch (e) {
+    const err = explain(e, s.settings);
+    if (err.code === 'NotFound') {
+      throw new CliError(
+        'NotFound',
+        `the directory (KV ${BUCKETS.directory}) does not exist at ${s.settings.server}`,
+        {
+          hint: 'no lienthong node has started on this server yet (or pass --domain)',
+          cause: e,
+        },
+      );
+    }
+    throw err;
+  }
+  const nodes = new Map<string, NodeRecord>();
+  const agencies = new Map<string, AgencyRecord>();
+  for (const [key, value] of entries) {
+    const k = parseDirectoryKey(key);
+    try {
+      if (k?.kind === 'node') nodes.set(k.id, NodeRecord.decode(value));
+      else if (k?.kind === 'agency') agencies.set(k.code, AgencyRecord.decode(value));
+    } catch {
+      // An entry that does not decode is not ours to show; `node ls` lists what it can read.
+    }
+  }
+  return new Directory(nodes, agencies);
+}

@@ -1,0 +1,105 @@
+/**
+ * `agency add` and `agency move` against a running `lienthong up`: the directory changes, the
+ * running nodes follow, and documents reach the agency at its new home.
+ */
+import { BusinessStatus, connect } from '@lienthong/sdk';
+import type { LienthongClient } from '@lienthong/sdk';
+import { eventually, json, killAll, lienthong, startBroker } from './helpers';
+import type { Broker } from './helpers';
+
+jest.setTimeout(40_000);
+
+const SENDER = '000.01.44.H41'; // commune Quỳnh Thạch
+const NEW = '000.03.43.H41'; // a new agency, added at commune node h41-yenthanh-xa1
+
+describe('lienthong agency add|move', () => {
+  let broker: Broker;
+  let s: string[];
+  const clients: LienthongClient[] = [];
+
+  beforeAll(async () => {
+    broker = await startBroker();
+    s = ['-s', broker.url];
+  });
+
+  afterAll(async () => {
+    await Promise.allSettled(clients.map((c) => c.close()));
+    try {
+      if (broker) await broker.stop();
+    } finally {
+      await killAll();
+    }
+  });
+
+  it('adds an agency that can receive at once, then moves it', async () => {
+    const add = await lienthong([
+      'agency',
+      'add',
+      NEW,
+      '--name',
+      'Ủy ban nhân dân xã Mới',
+      '--node',
+      'h41-yenthanh-xa1',
+      ...s,
+    ]);
+    expect(add.code).toBe(0);
+    expect(add.stdout).toContain(`added ${NEW}`);
+    const again = await lienthong(['agency', 'add', NEW, '--name', 'x', '--node', 'h41-yenthanh-xa1', ...s]);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toMatch(/already in the directory/);
+
+    const shown = json<{ homeNode: { id: string } }>(
+      await lienthong(['agency', 'show', NEW, '--json', ...s]),
+    );
+    expect(shown.homeNode.id).toBe('h41-yenthanh-xa1');
+
+    const sender = await connect({ servers: broker.url, agency: SENDER });
+    clients.push(sender);
+    const first = `${SENDER},2026/11/22,1/UBND-VP`;
+    const tracker = await sender.track(first);
+    await sender.send({ documentId: first, subject: 'Gửi cơ quan mới', to: [{ code: NEW }] });
+
+    const moved = await lienthong(['agency', 'move', NEW, '--to', 'h41-quynhluu-xa2', '--json', ...s]);
+    expect(moved.code).toBe(0);
+    expect(json<{ from: string; to: string }>(moved)).toMatchObject({
+      from: 'h41-yenthanh-xa1',
+      to: 'h41-quynhluu-xa2',
+    });
+    const second = `${SENDER},2026/11/22,2/UBND-VP`;
+    await sender.send({ documentId: second, subject: 'Sau khi chuyển', to: [{ code: NEW }] });
+
+    // The agency's system connects after the move: it reads both documents at its new home.
+    await eventually(async () => {
+      const a = json<{ homeNode: { id: string } }>(await lienthong(['agency', 'show', NEW, '--json', ...s]));
+      expect(a.homeNode.id).toBe('h41-quynhluu-xa2');
+    });
+    const agency = await connect({ servers: broker.url, agency: NEW });
+    clients.push(agency);
+    expect(agency.homeNode.id).toBe('h41-quynhluu-xa2');
+    const got: string[] = [];
+    const inbox = agency.inbox();
+    const timer = setTimeout(() => void inbox.stop(), 20_000);
+    for await (const item of inbox) {
+      got.push(item.documentId);
+      await item.ack();
+      if (got.length === 2) break;
+    }
+    clearTimeout(timer);
+    await inbox.stop();
+    expect(got.sort()).toEqual([first, second].sort());
+    const records = await tracker.until((rs) => rs[0]?.business === BusinessStatus.BUSINESS_STATUS_ARRIVED, {
+      signal: AbortSignal.timeout(15_000),
+    });
+    expect(records[0]!.recipient).toBe(NEW);
+    await tracker.stop();
+  });
+
+  it('refuses a move to an unknown node and a code that is not an agency code', async () => {
+    const bad = await lienthong(['agency', 'move', NEW, '--to', 'nowhere', ...s]);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/node nowhere is not in the directory/);
+    const code = await lienthong(['agency', 'add', '000.00.00.H4*', '--name', 'x', '--node', 'h41', ...s]);
+    expect(code.code).not.toBe(0);
+    expect(code.stderr).toMatch(/not an agency code|wildcard/);
+  });
+});

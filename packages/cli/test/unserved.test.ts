@@ -1,0 +1,78 @@
+/**
+ * Nodes nobody serves: a runtime that hosts Nghệ An but not Hà Tĩnh, then no runtime at all. `check`
+ * must find both, and `node info` must tell "a consumer nobody pulls" from "serving".
+ */
+import path from 'node:path';
+import { createLogger, loadTopologyFile, startNode } from '@lienthong/node';
+import type { RunningNode } from '@lienthong/node';
+import { startNatsServer } from '@lienthong/testkit';
+import type { NatsServer } from '@lienthong/testkit';
+import { json, killAll, lienthong } from './helpers';
+
+jest.setTimeout(30_000);
+
+const TOPOLOGY = path.resolve(__dirname, '../../../deploy/topology.demo.json');
+
+describe('unserved nodes', () => {
+  let server: NatsServer;
+  let running: RunningNode | undefined;
+  let s: string[];
+
+  beforeAll(async () => {
+    server = await startNatsServer();
+    s = ['-s', server.url];
+    const topology = loadTopologyFile(TOPOLOGY);
+    running = await startNode(
+      {
+        servers: server.url,
+        topology,
+        nodes: topology
+          .nodes()
+          .map((n) => n.id)
+          .filter((id) => !id.startsWith('h40')),
+        name: 'cli-test-runtime',
+      },
+      { logger: createLogger({ name: 'cli-test-runtime', level: 'warn' }) },
+    );
+  });
+
+  afterAll(async () => {
+    try {
+      await running?.stop();
+      await server?.cleanup();
+    } finally {
+      await killAll();
+    }
+  });
+
+  it('check --topology finds the nodes no service hosts; node info tells no-puller from serving', async () => {
+    // The directory holds what services publish: without --topology the hosted part looks complete.
+    const partial = await lienthong(['check', ...s]);
+    expect(partial.stdout).toMatch(/^LIENTHONG OK - 8\/8 nodes served/);
+    expect(partial.code).toBe(0);
+    const check = await lienthong(['check', '--topology', TOPOLOGY, ...s]);
+    expect(check.stdout).toMatch(
+      /^LIENTHONG CRITICAL - province: 1\/2 nodes not served \(h40\); district: 1\/3 nodes not served \(h40-huongson\); commune: 1\/5 nodes not served \(h40-huongson-xa1\) \| .*unserved_nodes=3;;0;0;/,
+    );
+    expect(check.code).toBe(2);
+    expect(json<{ process: string }>(await lienthong(['node', 'info', 'h41', '--json', ...s])).process).toBe(
+      'serving',
+    );
+
+    // the service stops: its consumers stay, nobody pulls
+    await running!.stop();
+    running = undefined;
+    const h41 = json<{ process: string; consumers: { relay: { name: string; status: string }[] } }>(
+      await lienthong(['node', 'info', 'h41', '--json', ...s]),
+    );
+    expect(h41.process).toBe('no-puller');
+    expect(h41.consumers.relay).toEqual([
+      expect.objectContaining({ name: 'lt-relay-h41', status: 'no-puller' }),
+    ]);
+    const text = await lienthong(['node', 'info', 'h41', ...s]);
+    expect(text.stdout).toMatch(/process\s+NOT SERVING: its consumers exist but no process is pulling/);
+    const prom = await lienthong(['check', '--format', 'prometheus', ...s]);
+    expect(prom.code).toBe(2);
+    expect(prom.stdout).toMatch(/^lienthong_check_unserved_nodes\{level="commune"\} 4$/m);
+  });
+});
