@@ -3,7 +3,7 @@ import {
   BUCKETS,
   decodeEnvelope,
   decodeTrackingRecord,
-  envelopeIdFor,
+  documentEnvelopeId,
   inboxSubject,
   isAgencyCode,
   levelName,
@@ -93,7 +93,7 @@ export async function findInboxCopy(
     const node = home ? dir.nodes.get(home) : undefined;
     if (!node) continue;
     for (const op of ops) {
-      const key = envelopeIdFor(['document', sender, documentId, String(op)]).toLowerCase();
+      const key = documentEnvelopeId(sender, documentId, op).toLowerCase();
       const subject = inboxSubject(levelName(node.level), node.id, recipient, key);
       const m = await s.jsm.streams.getMessage(STREAMS.inbox, { last_by_subj: subject });
       if (!m) continue;

@@ -81,6 +81,15 @@ export function envelopeIdFor(parts: readonly string[]): string {
   return digest26(Buffer.concat(chunks));
 }
 
+/**
+ * The envelope id of a document package: what its home node assigns at intake, and the key of its
+ * inbox item (`lt.v1.<level>.<node>.inbox.<agency>.<id>`). A resend of the same package gets the
+ * same id, so it is never delivered twice.
+ */
+export function documentEnvelopeId(origin: string, documentId: string, operation: number): string {
+  return envelopeIdFor(['document', origin, documentId, String(operation)]);
+}
+
 /** The Nats-Msg-Id of one outbound publish of an envelope to one target (next hop or inbox). */
 export function msgIdFor(envelopeId: string, target: string): string {
   return `${requireText(envelopeId, 'envelopeId')}:${requireText(target, 'target')}`;

@@ -25,7 +25,15 @@ export {
 } from './agency';
 export type { AgencyCode } from './agency';
 
-export { NODE_ID_MAX_LENGTH, isNodeId, assertNodeId, documentKey, envelopeIdFor, msgIdFor } from './ids';
+export {
+  NODE_ID_MAX_LENGTH,
+  isNodeId,
+  assertNodeId,
+  documentKey,
+  documentEnvelopeId,
+  envelopeIdFor,
+  msgIdFor,
+} from './ids';
 
 export {
   SUBJECT_PREFIX,

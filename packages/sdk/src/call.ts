@@ -4,8 +4,19 @@ import { LienthongError } from '@lienthong/core';
 export interface CallOptions {
   /** Abandons the call when aborted (the error's code is Canceled). */
   readonly signal?: AbortSignal;
-  /** Gives up after this long (the error's code is DeadlineExceeded). */
+  /** Gives up after this long (the error's code is DeadlineExceeded); the client's default otherwise. */
   readonly timeoutMs?: number;
+}
+
+/** What the body of a call sees: its budget, and a signal that fires when the call is abandoned. */
+export interface CallContext {
+  readonly timeoutMs: number;
+  /** Unix ms after which the call has failed. */
+  readonly deadline: number;
+  /** Aborted when the call times out or is canceled: stop retrying, release what was opened. */
+  readonly signal: AbortSignal;
+  /** Remembers a transient failure, so that a deadline error can say what kept failing. */
+  noteFailure(e: unknown): void;
 }
 
 /**
@@ -16,62 +27,123 @@ export async function withCall<T>(
   what: string,
   opts: CallOptions | undefined,
   defaultTimeoutMs: number,
-  fn: (timeoutMs: number) => Promise<T>,
+  fn: (ctx: CallContext) => Promise<T>,
 ): Promise<T> {
   const timeoutMs = opts?.timeoutMs ?? defaultTimeoutMs;
+  if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) {
+    throw new LienthongError('InvalidArgument', `${what}: timeoutMs must be a positive number of ms`, {
+      context: { what, timeoutMs },
+    });
+  }
   const signal = opts?.signal;
   if (signal?.aborted) throw canceled(what, signal.reason);
+  const inner = new AbortController();
   let timer: NodeJS.Timeout | undefined;
   let onAbort: (() => void) | undefined;
+  let lastError: unknown;
   const guard = new Promise<never>((_, reject) => {
-    timer = setTimeout(
-      () =>
-        reject(
-          new LienthongError('DeadlineExceeded', `${what} did not finish within ${timeoutMs} ms`, {
-            context: { what, timeoutMs },
-          }),
-        ),
-      timeoutMs,
-    );
+    timer = setTimeout(() => {
+      const cause = lastError === undefined ? undefined : normalize(what, lastError);
+      const err = new LienthongError(
+        'DeadlineExceeded',
+        `${what} did not finish within ${timeoutMs} ms${cause ? ` (last error: ${cause.message})` : ''}`,
+        { context: { what, timeoutMs }, cause },
+      );
+      inner.abort(err);
+      reject(err);
+    }, timeoutMs);
     if (signal) {
-      onAbort = () => reject(canceled(what, signal.reason));
+      onAbort = () => {
+        const err = canceled(what, signal.reason);
+        inner.abort(err);
+        reject(err);
+      };
       signal.addEventListener('abort', onAbort, { once: true });
     }
   });
+  const ctx: CallContext = {
+    timeoutMs,
+    deadline: Date.now() + timeoutMs,
+    signal: inner.signal,
+    noteFailure: (e: unknown) => (lastError = e),
+  };
   try {
-    return await Promise.race([
-      fn(timeoutMs).catch((e: unknown) => Promise.reject(normalize(what, e))),
-      guard,
-    ]);
+    return await Promise.race([fn(ctx).catch((e: unknown) => Promise.reject(normalize(what, e))), guard]);
   } finally {
     clearTimeout(timer);
     if (signal && onAbort) signal.removeEventListener('abort', onAbort);
   }
 }
 
-function canceled(what: string, reason: unknown): LienthongError {
+/**
+ * Retries `attempt` while it fails with a retryable error (the broker is unreachable or slow), with
+ * back-off, until it succeeds or the call is abandoned. Only for idempotent work (same message id).
+ */
+export async function retryWhileUnavailable<T>(
+  what: string,
+  ctx: CallContext,
+  attempt: (remainingMs: number) => Promise<T>,
+): Promise<T> {
+  let pause = 50;
+  while (!ctx.signal.aborted) {
+    try {
+      return await attempt(Math.max(ctx.deadline - Date.now(), 50));
+    } catch (e) {
+      if (ctx.signal.aborted) break;
+      const err = normalize(what, e);
+      if (err.code !== 'Unavailable' && err.code !== 'DeadlineExceeded') throw err;
+      ctx.noteFailure(e);
+      await sleep(Math.min(pause, Math.max(ctx.deadline - Date.now(), 0)), ctx.signal);
+      pause = Math.min(pause * 2, 1_000);
+    }
+  }
+  throw ctx.signal.reason;
+}
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const t = setTimeout(done, ms);
+    function done(): void {
+      clearTimeout(t);
+      signal.removeEventListener('abort', done);
+      resolve();
+    }
+    signal.addEventListener('abort', done, { once: true });
+  });
+}
+
+export function canceled(what: string, reason: unknown): LienthongError {
   return new LienthongError('Canceled', `${what} was canceled`, { context: { what }, cause: reason });
 }
+
+const UNAVAILABLE = new Set([
+  'ConnectionError',
+  'ClosedConnectionError',
+  'DrainingConnectionError',
+  'NoResponders',
+  'JetStreamNotEnabled',
+]);
+const DENIED = new Set(['PermissionViolationError', 'AuthorizationError', 'UserAuthenticationExpiredError']);
 
 /** Maps NATS errors to the stable codes of the SDK. */
 export function normalize(what: string, e: unknown): LienthongError {
   if (e instanceof LienthongError) return e;
-  const err = e as { name?: string; message?: string; code?: unknown };
-  const text = `${err?.name ?? ''} ${err?.message ?? ''}`;
-  if (/timeout|TimeoutError/i.test(text)) {
-    return new LienthongError('DeadlineExceeded', `${what}: the broker did not answer in time`, {
-      context: { what },
-      cause: e,
-    });
-  }
-  if (/no responders|503|disconnect|closed|CONNECTION_/i.test(text)) {
-    return new LienthongError('Unavailable', `${what}: the broker is not reachable`, {
-      context: { what },
-      cause: e,
-    });
-  }
-  if (/permission/i.test(text)) {
-    return new LienthongError('PermissionDenied', `${what}: not permitted`, { context: { what }, cause: e });
+  const err = (typeof e === 'object' && e !== null ? e : {}) as { name?: unknown; message?: unknown };
+  const name = typeof err.name === 'string' ? err.name : '';
+  const message = typeof err.message === 'string' ? err.message : String(e);
+  const make = (code: ConstructorParameters<typeof LienthongError>[0], text: string): LienthongError =>
+    new LienthongError(code, `${what}: ${text}`, { context: { what }, cause: e });
+  if (name === 'TimeoutError' || /timeout/i.test(message))
+    return make('DeadlineExceeded', 'the broker did not answer in time');
+  if (name === 'AbortError') return make('Canceled', 'canceled');
+  if (DENIED.has(name) || /permission|authori[sz]ation/i.test(message))
+    return make('PermissionDenied', message);
+  if (
+    UNAVAILABLE.has(name) ||
+    (name === 'RequestError' && /no responders/i.test(message)) ||
+    /no responders|503|disconnect|closed|ECONNREFUSED|connection refused/i.test(message)
+  ) {
+    return make('Unavailable', `the broker is not reachable (${message})`);
   }
   return LienthongError.from(e);
 }

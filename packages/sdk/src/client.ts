@@ -1,24 +1,31 @@
+import { createHash } from 'node:crypto';
 import { connect as natsConnect } from '@nats-io/transport-node';
-import type { NatsConnection } from '@nats-io/transport-node';
+import type { ConnectionOptions, NatsConnection } from '@nats-io/transport-node';
 import { AckPolicy, DeliverPolicy, jetstream, jetstreamManager } from '@nats-io/jetstream';
 import type { JetStreamClient, JetStreamManager } from '@nats-io/jetstream';
 import { Kvm } from '@nats-io/kv';
 import type { KV } from '@nats-io/kv';
 import {
   BUCKETS,
+  DEFAULT_MAX_BYTES,
   LienthongError,
   agencyToToken,
   assertAgencyCode,
-  checkStatusMove,
+  assertStatusMove,
+  decodeEnvelope,
   decodeTrackingRecord,
+  describeStatus,
   directoryKeys,
   encodeEnvelope,
+  documentEnvelopeId,
   envelopeIdFor,
   inboxFilter,
+  inboxSubject,
   isAgencyCode,
   submitSubject,
   trackSubject,
   trackingDocumentFilter,
+  trackingSenderFilter,
 } from '@lienthong/core';
 import {
   AgencyRecord,
@@ -28,12 +35,23 @@ import {
   NodeRecord,
   SCHEMA_VERSION,
 } from '@lienthong/proto';
-import type { IDocument, IEnvelope, IStaff, Level, Priority, TrackingRecord } from '@lienthong/proto';
-import { withCall } from './call';
+import type {
+  IAttachment,
+  IDocument,
+  IEnvelope,
+  IStaff,
+  Level,
+  Priority,
+  TrackingRecord,
+} from '@lienthong/proto';
+import { canceled, retryWhileUnavailable, withCall } from './call';
 import type { CallOptions } from './call';
 import { Inbox } from './inbox';
 import type { InboxOptions } from './inbox';
 import { Tracker } from './tracking';
+
+/** NATS credentials of the agency: a user and password, or a token. */
+export type Credentials = { readonly user: string; readonly pass: string } | { readonly token: string };
 
 export interface ConnectOptions extends CallOptions {
   /** NATS server URL(s) of the agency's home node. */
@@ -44,14 +62,31 @@ export interface ConnectOptions extends CallOptions {
   readonly name?: string;
   /** JetStream domain of the home node, when it has one. */
   readonly domain?: string;
+  /** The agency's NATS credentials. */
+  readonly credentials?: Credentials;
+  /** @deprecated use `credentials`. */
   readonly auth?: { readonly user?: string; readonly pass?: string; readonly token?: string };
   /** Default deadline of each call; 10 s. */
   readonly defaultTimeoutMs?: number;
 }
 
+/** A small file that travels inside the document. Larger files travel in chunks (not yet available). */
+export interface InlineAttachment {
+  readonly name: string;
+  /** e.g. `application/pdf`; `application/octet-stream` when omitted. */
+  readonly mediaType?: string;
+  readonly description?: string;
+  readonly data: Uint8Array;
+}
+
+/** Largest inline attachment `send()` accepts, in bytes (256 KiB). */
+export const MAX_INLINE_ATTACHMENT_BYTES = 256 * 1024;
+
 export interface SendOptions extends CallOptions {
-  /** Recipients; replaces `document.to` when given. */
+  /** Recipients' agency codes; replaces `document.to` when given. */
   readonly to?: readonly string[];
+  /** Attached files, up to {@link MAX_INLINE_ATTACHMENT_BYTES} each; size and SHA-256 are computed. */
+  readonly attachments?: readonly InlineAttachment[];
   readonly priority?: Priority;
   /** Hạn xử lý, ISO date yyyy-MM-dd. */
   readonly dueDate?: string;
@@ -59,36 +94,106 @@ export interface SendOptions extends CallOptions {
 
 export interface SendReceipt {
   readonly documentId: string;
-  /** True when the home node already had this document (a resend): nothing is delivered twice. */
+  /**
+   * True when the home node already had this package (a resend within its duplicate window):
+   * nothing is delivered twice. A resend after the window is not flagged, and still delivered once.
+   */
   readonly duplicate: boolean;
   readonly recipients: readonly string[];
+}
+
+export interface UpdateOptions extends Omit<SendOptions, 'to'> {
+  /** Why the document is updated (edXML BussinessDocReason); required. */
+  readonly reason: string;
+  /** Agencies that receive the document from now on; they get the update too. */
+  readonly addRecipients?: readonly string[];
+  /** Recipients of the original that no longer concern it; they get the update, which says so. */
+  readonly removeRecipients?: readonly string[];
+}
+
+export interface ReplaceOptions extends SendOptions {
+  /** Why the documents are replaced; required. Recipients: `to`, else the new document's, else the originals'. */
+  readonly reason: string;
 }
 
 export interface ReportOptions extends CallOptions {
   /** The document's sender; taken from the document id (`{sender},{date},{number}`) when omitted. */
   readonly sender?: string;
   readonly staff?: IStaff;
-  /** Free text; the reason for 02 and 16. */
+  /** Free text; the reason for 02 and 16 (required there). */
   readonly description?: string;
 }
 
 export interface RecallOptions extends CallOptions {
+  /** Why the document is asked back; required. */
   readonly reason: string;
   readonly staff?: IStaff;
   /** Only these recipients; default: all. */
   readonly recipients?: readonly string[];
 }
 
+export interface SentQuery extends CallOptions {
+  /** Only documents sent at or after this time. */
+  readonly since?: Date | number;
+  /** Only documents where some recipient's business status is this one. */
+  readonly status?: BusinessStatus;
+  /** Only documents with (true) or without (false) an overdue recipient. */
+  readonly overdue?: boolean;
+}
+
+/** One document this agency sent, with every recipient's tracking record. */
+export interface SentDocument {
+  readonly documentId: string;
+  readonly subject: string;
+  readonly priority: Priority;
+  readonly sentAtMs: number;
+  /** Latest change of any recipient's record. */
+  readonly updatedAtMs: number;
+  /** Some recipient has not confirmed arrival (01) past its deadline. */
+  readonly overdue: boolean;
+  readonly recipients: readonly TrackingRecord[];
+}
+
 export type ConnectionEvent = {
-  type: 'disconnect' | 'reconnect' | 'reconnecting' | 'error' | 'close';
-  server?: string;
+  readonly type: 'disconnect' | 'reconnect' | 'reconnecting' | 'error' | 'close';
+  /** The server lost or regained, when known. */
+  readonly server?: string;
+  readonly error?: Error;
 };
+
+/** Statuses a recipient reports with `report()`: 01 comes from `item.ack()`, 13 from `recall()`. */
+const REPORTABLE: ReadonlySet<BusinessStatus> = new Set([
+  BusinessStatus.BUSINESS_STATUS_REJECTED,
+  BusinessStatus.BUSINESS_STATUS_ACCEPTED,
+  BusinessStatus.BUSINESS_STATUS_ASSIGNED,
+  BusinessStatus.BUSINESS_STATUS_IN_PROGRESS,
+  BusinessStatus.BUSINESS_STATUS_COMPLETED,
+  BusinessStatus.BUSINESS_STATUS_CHANGE_ACCEPTED,
+  BusinessStatus.BUSINESS_STATUS_CHANGE_REFUSED,
+]);
+
+/** What this client reported on one received document, to refuse illegal moves before sending. */
+interface ReportedState {
+  business: BusinessStatus | undefined;
+  recall: BusinessStatus | undefined;
+}
+
+/** Documents whose reported state is remembered; the oldest are forgotten beyond this. */
+const REPORTED_CAPACITY = 10_000;
+
+/** How long recall/update/replace wait for the home node to register a document just sent. */
+const REGISTER_WAIT_MS = 2_000;
+
+/** Tracking records read from KV at once by `sent()` and `snapshot()`. */
+const KV_READ_CONCURRENCY = 32;
 
 /** A client bound to one agency and its home node. */
 export class LienthongClient implements AsyncDisposable {
   private readonly listeners = new Set<(e: ConnectionEvent) => void>();
-  private readonly reported = new Map<string, BusinessStatus>();
-  private closed = false;
+  private readonly reported = new Map<string, ReportedState>();
+  private readonly inboxes = new Set<Inbox>();
+  private readonly trackers = new Set<Tracker>();
+  private closing: Promise<void> | undefined;
 
   private constructor(
     readonly agency: string,
@@ -102,17 +207,22 @@ export class LienthongClient implements AsyncDisposable {
     void this.watchStatus();
   }
 
+  /**
+   * Connects to the home node's NATS servers and looks the agency up in the directory. Fails with
+   * NotFound for an agency the directory does not know, Unavailable when no server answers or the
+   * home node has not started. Once connected, the client reconnects forever (see `onConnection`).
+   */
   static async connect(opts: ConnectOptions): Promise<LienthongClient> {
     const agency = assertAgencyCode(opts.agency);
     const timeout = opts.defaultTimeoutMs ?? 10_000;
-    return withCall('connect', opts, opts.timeoutMs ?? timeout, async () => {
+    return withCall('connect', opts, opts.timeoutMs ?? timeout, async (ctx) => {
       const nc = await natsConnect({
         servers: typeof opts.servers === 'string' ? opts.servers : [...opts.servers],
         name: opts.name ?? `lienthong-sdk ${agency}`,
         maxReconnectAttempts: -1,
         reconnectTimeWait: 500,
-        ...(opts.auth?.user !== undefined ? { user: opts.auth.user, pass: opts.auth.pass } : {}),
-        ...(opts.auth?.token !== undefined ? { token: opts.auth.token } : {}),
+        timeout: Math.min(ctx.timeoutMs, 20_000),
+        ...credentialsOf(opts),
       });
       try {
         const jsOpts = opts.domain ? { domain: opts.domain } : {};
@@ -139,6 +249,7 @@ export class LienthongClient implements AsyncDisposable {
         }
         const node = NodeRecord.decode(nodeEntry.value);
         const tracking = await kvm.open(BUCKETS.tracking);
+        if (ctx.signal.aborted) throw ctx.signal.reason;
         return new LienthongClient(
           agency,
           { id: node.id, level: node.level },
@@ -149,20 +260,21 @@ export class LienthongClient implements AsyncDisposable {
           timeout,
         );
       } catch (e) {
-        await nc.close();
+        await nc.close().catch(() => undefined);
         throw e;
       }
     });
   }
 
-  /** Hands a document to the home node; resolves once the node has custody of it. */
+  /**
+   * Hands a document to the home node; resolves once the node has custody of it (its stream
+   * acknowledged it), with the document id. Calling it again with the same document id is a resend:
+   * no recipient gets it twice. While the broker is unreachable it retries until the deadline.
+   */
   async send(document: IDocument, opts: SendOptions = {}): Promise<SendReceipt> {
-    const documentId = document.documentId ?? '';
-    if (documentId.trim() === '') throw invalid('send', 'document.documentId is required');
-    const to = [
-      ...new Set((opts.to ?? (document.to ?? []).map((o) => o.code ?? '')).map((c) => assertAgencyCode(c))),
-    ];
-    if (to.length === 0) throw invalid('send', 'a document needs at least one recipient');
+    this.assertOpen('send');
+    const documentId = requireId('send', document.documentId);
+    const to = recipientsOf('send', opts.to ?? (document.to ?? []).map((o) => o.code ?? ''));
     const byCode = new Map((document.to ?? []).map((o) => [o.code, o]));
     const doc: IDocument = {
       ...document,
@@ -171,7 +283,9 @@ export class LienthongClient implements AsyncDisposable {
       to: to.map((code) => ({ ...byCode.get(code), code })),
       ...(opts.priority !== undefined ? { priority: opts.priority } : {}),
       ...(opts.dueDate !== undefined ? { dueDate: opts.dueDate } : {}),
+      attachments: [...(document.attachments ?? []), ...(opts.attachments ?? []).map(inlineAttachment)],
     };
+    for (const a of doc.attachments ?? []) checkAttachmentSize(a);
     const op = doc.business?.operation ?? BusinessOperation.BUSINESS_OPERATION_NEW;
     const env: IEnvelope = {
       schemaVersion: SCHEMA_VERSION,
@@ -185,149 +299,442 @@ export class LienthongClient implements AsyncDisposable {
       priority: doc.priority ?? 0,
       document: doc,
     };
-    const ack = await this.submit('send', env, `submit:${documentId}:${op}`, opts);
+    const ack = await this.submit('send', env, `submit:${this.agency}:${documentId}:${op}`, opts);
     return { documentId, duplicate: ack.duplicate, recipients: to };
   }
 
-  /** Reports a business status (02–06, 15, 16) on a document this agency received. */
-  async report(documentId: string, code: BusinessStatus, opts: ReportOptions = {}): Promise<void> {
-    const sender = opts.sender ?? senderOf(documentId);
-    if (code === BusinessStatus.BUSINESS_STATUS_RECALL_REQUESTED) {
-      throw invalid('report', 'use recall() to ask for a document back (13)');
+  /**
+   * Sends an update (cập nhật) of a document this agency sent: `document` is the update package,
+   * with its own document id (it is tracked separately from the original), to the original's
+   * recipients plus `addRecipients`. The recipients answer it like any document (01, 03…).
+   */
+  async update(originalDocumentId: string, document: IDocument, opts: UpdateOptions): Promise<SendReceipt> {
+    this.assertOpen('update');
+    const original = requireId('update', originalDocumentId);
+    const documentId = requireId('update', document.documentId);
+    if (documentId === original) {
+      throw invalid('update', 'an update carries its own document id, not the original one');
     }
-    const previous = this.reported.get(documentId);
-    const check = checkStatusMove(previous, code, {
-      ...(opts.description !== undefined ? { description: opts.description } : {}),
-      recallRequested: true,
-    });
-    if (!check.ok) {
-      throw new LienthongError('FailedPrecondition', `report ${code} on ${documentId}: ${check.reason}`, {
-        context: { documentId, from: previous, to: code },
-      });
+    const reason = requireReason('update', opts.reason);
+    const added = recipientsOf('update', opts.addRecipients ?? [], true);
+    const removed = recipientsOf('update', opts.removeRecipients ?? [], true);
+    const current = (await this.sentRecipients('update', original, opts)).get(original) ?? [];
+    const unknown = removed.filter((r) => !current.includes(r));
+    if (unknown.length > 0) {
+      throw invalid('update', `cannot remove ${unknown.join(', ')}: not a recipient of ${original}`);
     }
-    await this.sendStatus('report', documentId, sender, [sender], code, opts, Date.now());
-    if (
-      code !== BusinessStatus.BUSINESS_STATUS_CHANGE_ACCEPTED &&
-      code !== BusinessStatus.BUSINESS_STATUS_CHANGE_REFUSED
-    ) {
-      if (previous === undefined || rank(code) > rank(previous)) this.reported.set(documentId, code);
-    }
-  }
-
-  /** Asks the recipients to give a sent document back (13); they answer 15 or 16. */
-  async recall(documentId: string, opts: RecallOptions): Promise<void> {
-    if (!opts.reason || opts.reason.trim() === '') throw invalid('recall', 'a recall needs a reason');
-    const records = await this.snapshot(documentId, opts);
-    if (records.length === 0) {
-      throw new LienthongError('NotFound', `no document ${documentId} sent by ${this.agency}`, {
-        context: { documentId },
-      });
-    }
-    const all = records.map((r) => r.recipient);
-    const recipients = opts.recipients ? all.filter((r) => opts.recipients!.includes(r)) : all;
-    await this.sendStatus(
-      'recall',
-      documentId,
-      this.agency,
-      recipients,
-      BusinessStatus.BUSINESS_STATUS_RECALL_REQUESTED,
-      { ...opts, description: opts.reason },
-      Date.now(),
+    const to = [...new Set([...current, ...added])];
+    return this.send(
+      {
+        ...document,
+        responseFor: [...(document.responseFor ?? []), { documentId: original, organCode: this.agency }],
+        business: {
+          operation: BusinessOperation.BUSINESS_OPERATION_UPDATE,
+          reason,
+          addedRecipients: added,
+          removedRecipients: removed,
+        },
+      },
+      { ...opts, to },
     );
   }
 
-  /** The per-recipient tracking records of a document this agency sent. */
+  /**
+   * Sends a document that replaces (thay thế) one or more documents this agency sent. It has its own
+   * document id; it goes to `opts.to`, else to `document.to`, else to the originals' recipients.
+   */
+  async replace(
+    replaced: string | readonly string[],
+    document: IDocument,
+    opts: ReplaceOptions,
+  ): Promise<SendReceipt> {
+    this.assertOpen('replace');
+    const originals = [
+      ...new Set(
+        (typeof replaced === 'string' ? [replaced] : replaced).map((id) => requireId('replace', id)),
+      ),
+    ];
+    if (originals.length === 0) throw invalid('replace', 'name at least one document to replace');
+    const documentId = requireId('replace', document.documentId);
+    if (originals.includes(documentId)) {
+      throw invalid('replace', 'a replacement carries its own document id, not the replaced one');
+    }
+    const reason = requireReason('replace', opts.reason);
+    const byOriginal = await this.sentRecipients('replace', originals, opts);
+    const given = opts.to ?? (document.to ?? []).map((o) => o.code ?? '');
+    const to = given.length > 0 ? given : [...new Set([...byOriginal.values()].flat())];
+    return this.send(
+      {
+        ...document,
+        responseFor: [
+          ...(document.responseFor ?? []),
+          ...originals.map((id) => ({ documentId: id, organCode: this.agency })),
+        ],
+        business: { operation: BusinessOperation.BUSINESS_OPERATION_REPLACE, reason, replaces: originals },
+      },
+      { ...opts, to },
+    );
+  }
+
+  /**
+   * Reports a business status on a document this agency received: 02 (needs a reason in
+   * `description`), 03, 04, 05, 06, or 15/16 to answer a recall (16 needs a reason). 01 is reported
+   * by `item.ack()`. A move this client knows to be illegal or late (03 after 02, 04 after 05, the
+   * same status twice, a second different answer to a recall) is refused with FailedPrecondition
+   * before anything is sent.
+   */
+  async report(documentId: string, code: BusinessStatus, opts: ReportOptions = {}): Promise<void> {
+    this.assertOpen('report');
+    const id = requireId('report', documentId);
+    if (code === BusinessStatus.BUSINESS_STATUS_ARRIVED) {
+      throw invalid(
+        'report',
+        '01 arrived is reported by item.ack() when the document is taken from the inbox',
+      );
+    }
+    if (code === BusinessStatus.BUSINESS_STATUS_RECALL_REQUESTED) {
+      throw invalid('report', 'use recall() to ask for a document back (13)');
+    }
+    if (!REPORTABLE.has(code)) {
+      throw invalid('report', `${String(code)} is not a status a recipient reports (02–06, 15, 16)`);
+    }
+    if (
+      (code === BusinessStatus.BUSINESS_STATUS_REJECTED ||
+        code === BusinessStatus.BUSINESS_STATUS_CHANGE_REFUSED) &&
+      (opts.description ?? '').trim() === ''
+    ) {
+      throw invalid('report', `${describeStatus(code)} needs a reason in description`);
+    }
+    const sender = opts.sender !== undefined ? assertAgencyCode(opts.sender) : senderOf(id);
+    const key = `${sender}|${id}`;
+    const state = this.reported.get(key) ?? { business: undefined, recall: undefined };
+    assertStatusMove(state.business, code, {
+      ...(opts.description !== undefined ? { description: opts.description } : {}),
+      recallRequested: true,
+      ...(state.recall !== undefined ? { recall: state.recall } : {}),
+      documentId: id,
+      recipient: this.agency,
+    });
+    await this.sendStatus('report', id, sender, [sender], code, opts, Date.now());
+    const isAnswer =
+      code === BusinessStatus.BUSINESS_STATUS_CHANGE_ACCEPTED ||
+      code === BusinessStatus.BUSINESS_STATUS_CHANGE_REFUSED;
+    this.remember(key, isAnswer ? { ...state, recall: code } : { ...state, business: code });
+  }
+
+  /**
+   * Asks the recipients to give a sent document back (13); each answers 15 (accepted) or 16
+   * (refused), which shows in tracking. NotFound when this agency sent no such document.
+   */
+  async recall(documentId: string, opts: RecallOptions): Promise<void> {
+    this.assertOpen('recall');
+    const id = requireId('recall', documentId);
+    const reason = requireReason('recall', opts.reason);
+    const records = await this.sentRecords('recall', id, opts);
+    const all = records.map((r) => r.recipient);
+    const wanted = opts.recipients ? recipientsOf('recall', opts.recipients) : all;
+    const strangers = wanted.filter((r) => !all.includes(r));
+    if (strangers.length > 0) {
+      throw invalid('recall', `${strangers.join(', ')} did not receive ${id}`);
+    }
+    await this.sendStatus(
+      'recall',
+      id,
+      this.agency,
+      wanted,
+      BusinessStatus.BUSINESS_STATUS_RECALL_REQUESTED,
+      { ...opts, description: reason },
+      Date.now(),
+      records[0]?.priority ?? 0,
+    );
+  }
+
+  /** The per-recipient tracking records of a document this agency sent (empty if unknown). */
   async snapshot(documentId: string, opts?: CallOptions): Promise<TrackingRecord[]> {
+    const id = requireId('snapshot', documentId);
     return withCall('snapshot', opts, this.defaultTimeoutMs, async () => {
-      const keys: string[] = [];
-      for await (const k of await this.tracking.keys(trackingDocumentFilter(this.agency, documentId)))
-        keys.push(k);
-      const records: TrackingRecord[] = [];
-      for (const key of keys.sort()) {
-        const e = await this.tracking.get(key);
-        if (e && e.operation === 'PUT') records.push(decodeTrackingRecord(e.value));
-      }
-      return records;
+      const keys = await this.trackingKeys(trackingDocumentFilter(this.agency, id));
+      return (await this.readRecords(keys)).filter((r) => r.documentId === id);
     });
   }
 
-  /** Tracking of one sent document: a snapshot now, and every change as it happens. */
+  /**
+   * Tracking of one sent document: `records` holds the current state per recipient (transport,
+   * business status, recall answer, overdue, timeline); iterating yields every change from now on,
+   * and `until()` waits for a condition. Stop it (or `await using` it) when done.
+   */
   async track(documentId: string, opts?: CallOptions): Promise<Tracker> {
-    const subject = trackSubject(this.homeNode.level, this.homeNode.id, this.agency);
-    // Subscribe before reading the snapshot so that no change falls between the two.
-    const live = await this.js.consumers.get('LT_TRACK', {
-      filter_subjects: subject,
-      deliver_policy: DeliverPolicy.New,
+    this.assertOpen('track');
+    const id = requireId('track', documentId);
+    return withCall('track', opts, this.defaultTimeoutMs, async (ctx) => {
+      // Follow the track subject from the stream's current end before reading the snapshot, so that
+      // no change falls between the two (a change seen twice is recognised and kept once).
+      const stream = await this.jsm.streams.info('LT_TRACK');
+      const live = await this.js.consumers.get('LT_TRACK', {
+        filter_subjects: trackSubject(this.homeNode.level, this.homeNode.id, this.agency),
+        deliver_policy: DeliverPolicy.StartSequence,
+        opt_start_seq: stream.state.last_seq + 1,
+      });
+      const tracker: Tracker = new Tracker(id, live, () => this.trackers.delete(tracker));
+      try {
+        await tracker.follow();
+        tracker.setSnapshot(await this.snapshot(id, { signal: ctx.signal, timeoutMs: ctx.timeoutMs }));
+        if (ctx.signal.aborted) throw ctx.signal.reason;
+      } catch (e) {
+        await tracker.stop();
+        throw e;
+      }
+      this.trackers.add(tracker);
+      return tracker;
     });
-    const tracker = new Tracker(documentId, live);
-    try {
-      await tracker.follow();
-      tracker.setSnapshot(await this.snapshot(documentId, opts));
-    } catch (e) {
-      await tracker.stop();
-      throw e;
-    }
-    return tracker;
+  }
+
+  /**
+   * The documents this agency sent, newest first, each with its recipients' records. It reads every
+   * tracking record of the agency from KV `lt_tracking` (O(records): fine for an agency's working
+   * set; an index by date would replace it for archives).
+   */
+  async sent(query: SentQuery = {}): Promise<SentDocument[]> {
+    this.assertOpen('sent');
+    const since =
+      query.since === undefined ? 0 : typeof query.since === 'number' ? query.since : query.since.getTime();
+    return withCall('sent', query, this.defaultTimeoutMs, async () => {
+      const keys = await this.trackingKeys(trackingSenderFilter(this.agency));
+      const byDocument = new Map<string, TrackingRecord[]>();
+      for (const r of await this.readRecords(keys)) {
+        if (r.recipient === '') continue;
+        byDocument.set(r.documentId, [...(byDocument.get(r.documentId) ?? []), r]);
+      }
+      const out: SentDocument[] = [];
+      for (const [documentId, records] of byDocument) {
+        records.sort((a, b) => a.recipient.localeCompare(b.recipient));
+        const first = records[0]!;
+        const doc: SentDocument = {
+          documentId,
+          subject: first.subject,
+          priority: first.priority,
+          sentAtMs: Math.min(...records.map((r) => r.sentAtMs)),
+          updatedAtMs: Math.max(...records.map((r) => r.updatedAtMs)),
+          overdue: records.some((r) => r.overdue),
+          recipients: records,
+        };
+        if (doc.sentAtMs < since) continue;
+        if (query.status !== undefined && !records.some((r) => r.business === query.status)) continue;
+        if (query.overdue !== undefined && doc.overdue !== query.overdue) continue;
+        out.push(doc);
+      }
+      return out.sort((a, b) => b.sentAtMs - a.sentAtMs || a.documentId.localeCompare(b.documentId));
+    });
   }
 
   /**
    * Documents and operations addressed to this agency, from a durable consumer: nothing is missed
-   * while the client is offline. `ack()` on an item reports 01 arrived for a document.
+   * while the client is offline. `ack()` on a document reports 01 arrived. See {@link Inbox} for the
+   * order and the bound on items in flight.
    */
   inbox(opts: InboxOptions = {}): Inbox {
-    const durable = `lt-inbox-${agencyToToken(this.agency)}`;
+    this.assertOpen('inbox');
     const maxInFlight = opts.maxInFlight ?? 16;
-    return new Inbox(
-      async () => {
-        const filter = inboxFilter(this.homeNode.level, this.homeNode.id, this.agency);
-        try {
-          await this.jsm.consumers.info('LT_INBOX', durable);
-        } catch {
-          await this.jsm.consumers.add('LT_INBOX', {
-            durable_name: durable,
-            filter_subject: filter,
-            ack_policy: AckPolicy.Explicit,
-            deliver_policy: DeliverPolicy.All,
-            ack_wait: 60_000_000_000,
-            max_deliver: -1,
-            max_ack_pending: Math.max(maxInFlight, 1),
-          });
-        }
-        return this.js.consumers.get('LT_INBOX', durable);
+    if (!Number.isInteger(maxInFlight) || maxInFlight < 1) {
+      throw invalid('inbox', 'maxInFlight must be a positive integer');
+    }
+    for (const [name, ms] of [
+      ['holdRecallMs', opts.holdRecallMs],
+      ['redeliverAfterMs', opts.redeliverAfterMs],
+    ] as const) {
+      if (ms !== undefined && !(Number.isFinite(ms) && ms >= (name === 'redeliverAfterMs' ? 500 : 0))) {
+        throw invalid(
+          'inbox',
+          `${name} must be a number of ms${name === 'redeliverAfterMs' ? ' ≥ 500' : ''}`,
+        );
+      }
+    }
+    const durable = `lt-inbox-${agencyToToken(this.agency)}`;
+    const inbox: Inbox = new Inbox(
+      {
+        consumer: async ({ maxAckPending, ackWaitMs }) => {
+          const filter = inboxFilter(this.homeNode.level, this.homeNode.id, this.agency);
+          const ackWait = ackWaitMs * 1_000_000; // nanoseconds
+          const info = await this.jsm.consumers.info('LT_INBOX', durable).catch(() => undefined);
+          if (!info) {
+            try {
+              await this.jsm.consumers.add('LT_INBOX', {
+                durable_name: durable,
+                filter_subject: filter,
+                ack_policy: AckPolicy.Explicit,
+                deliver_policy: DeliverPolicy.All,
+                ack_wait: ackWait,
+                max_deliver: -1,
+                max_ack_pending: maxAckPending,
+              });
+            } catch (e) {
+              // Another reader of this agency created it first.
+              if (!(await this.jsm.consumers.info('LT_INBOX', durable).catch(() => undefined))) throw e;
+            }
+          } else if (info.config.max_ack_pending !== maxAckPending || info.config.ack_wait !== ackWait) {
+            await this.jsm.consumers.update('LT_INBOX', durable, {
+              max_ack_pending: maxAckPending,
+              ack_wait: ackWait,
+            });
+          }
+          return this.js.consumers.get('LT_INBOX', durable);
+        },
+        reportArrived: async (documentId, sender, atMs, callOpts) => {
+          await this.sendStatus(
+            'ack',
+            documentId,
+            sender,
+            [sender],
+            BusinessStatus.BUSINESS_STATUS_ARRIVED,
+            callOpts,
+            atMs,
+          );
+          const key = `${sender}|${documentId}`;
+          const state = this.reported.get(key);
+          if (!state?.business)
+            this.remember(key, { business: BusinessStatus.BUSINESS_STATUS_ARRIVED, recall: state?.recall });
+        },
+        report: (documentId, code, reportOpts) => this.report(documentId, code, reportOpts),
+        findDocument: (documentId, sender) => this.findInboxDocument(documentId, sender),
+        defaultTimeoutMs: this.defaultTimeoutMs,
+        onStop: () => this.inboxes.delete(inbox),
       },
-      (documentId, sender, atMs) =>
-        this.sendStatus(
-          'ack',
-          documentId,
-          sender,
-          [sender],
-          BusinessStatus.BUSINESS_STATUS_ARRIVED,
-          {},
-          atMs,
-        ),
       { ...opts, maxInFlight },
     );
+    this.inboxes.add(inbox);
+    return inbox;
   }
 
-  /** Connection state changes: disconnect, reconnecting, reconnect, error, close. */
+  /**
+   * Connection state changes: `disconnect` (with the server lost), `reconnecting`, `reconnect` (with
+   * the server regained), `error`, `close`. The client reconnects forever; publishes made while
+   * disconnected fail or retry until their deadline. Returns a function that removes the listener.
+   */
   onConnection(listener: (e: ConnectionEvent) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }
 
   get isClosed(): boolean {
-    return this.closed;
+    return this.closing !== undefined;
   }
 
-  /** Drains the connection: what was handed over is flushed first. */
-  async close(): Promise<void> {
-    if (this.closed) return;
-    this.closed = true;
-    await this.nc.drain().catch(() => this.nc.close());
+  /** Stops this client's inboxes and trackers, then drains the connection. Idempotent. */
+  close(): Promise<void> {
+    this.closing ??= (async () => {
+      await Promise.allSettled([...this.inboxes].map((i) => i.stop()));
+      await Promise.allSettled([...this.trackers].map((t) => t.stop()));
+      await this.nc.drain().catch(() => this.nc.close());
+    })();
+    return this.closing;
   }
 
   async [Symbol.asyncDispose](): Promise<void> {
     await this.close();
+  }
+
+  private assertOpen(what: string): void {
+    if (this.closing) {
+      throw new LienthongError('FailedPrecondition', `${what}: the client is closed`, { context: { what } });
+    }
+  }
+
+  private remember(key: string, state: ReportedState): void {
+    this.reported.delete(key);
+    this.reported.set(key, state);
+    if (this.reported.size > REPORTED_CAPACITY) {
+      const oldest = this.reported.keys().next();
+      if (!oldest.done) this.reported.delete(oldest.value);
+    }
+  }
+
+  /** Recipients of documents this agency sent, by document; NotFound for one it did not send. */
+  private async sentRecipients(
+    what: string,
+    documentIds: string | readonly string[],
+    opts: CallOptions,
+  ): Promise<Map<string, string[]>> {
+    const out = new Map<string, string[]>();
+    for (const id of typeof documentIds === 'string' ? [documentIds] : documentIds) {
+      out.set(
+        id,
+        (await this.sentRecords(what, id, opts)).map((r) => r.recipient),
+      );
+    }
+    return out;
+  }
+
+  /**
+   * The tracking records of a document this agency sent; NotFound when there are none. The home node
+   * opens them shortly after `send()` resolved, so this waits for them up to REGISTER_WAIT_MS.
+   */
+  private async sentRecords(what: string, documentId: string, opts: CallOptions): Promise<TrackingRecord[]> {
+    return withCall(what, opts, this.defaultTimeoutMs, async (ctx) => {
+      const giveUpAt = Math.min(ctx.deadline, Date.now() + REGISTER_WAIT_MS);
+      for (let pause = 50; ; pause = Math.min(pause * 2, 400)) {
+        const records = await this.snapshot(documentId, {
+          signal: ctx.signal,
+          timeoutMs: Math.max(ctx.deadline - Date.now(), 1),
+        });
+        if (records.length > 0) return records;
+        if (Date.now() + pause > giveUpAt) {
+          throw new LienthongError('NotFound', `${what}: no document ${documentId} sent by ${this.agency}`, {
+            context: { what, documentId },
+          });
+        }
+        await new Promise((resolve) => setTimeout(resolve, pause));
+      }
+    });
+  }
+
+  /**
+   * Keys of `lt_tracking` matching a filter, sorted, from the bucket stream's subject counts. Not
+   * `kv.keys()`: in nats.js 3.4 it repeats keys updated while it lists them, and can then wait
+   * ~30 s for a heartbeat to end.
+   */
+  private async trackingKeys(filter: string): Promise<string[]> {
+    const prefix = `$KV.${BUCKETS.tracking}.`;
+    const info = await this.jsm.streams.info(`KV_${BUCKETS.tracking}`, {
+      subjects_filter: `${prefix}${filter}`,
+    });
+    return Object.keys(info.state.subjects ?? {})
+      .map((subject) => subject.slice(prefix.length))
+      .sort();
+  }
+
+  private async readRecords(keys: readonly string[]): Promise<TrackingRecord[]> {
+    const out: TrackingRecord[] = [];
+    for (let i = 0; i < keys.length; i += KV_READ_CONCURRENCY) {
+      const entries = await Promise.all(
+        keys.slice(i, i + KV_READ_CONCURRENCY).map((k) => this.tracking.get(k)),
+      );
+      for (const e of entries) {
+        if (e && e.operation === 'PUT' && e.value.length > 0) out.push(decodeTrackingRecord(e.value));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Stream sequence of a document's item in this agency's inbox. The item's subject is named by the
+   * envelope id the sender's home node gives a document package (origin, document id, operation).
+   */
+  private async findInboxDocument(documentId: string, sender: string): Promise<number | undefined> {
+    const ops = [
+      BusinessOperation.BUSINESS_OPERATION_NEW,
+      BusinessOperation.BUSINESS_OPERATION_REVOKE,
+      BusinessOperation.BUSINESS_OPERATION_UPDATE,
+      BusinessOperation.BUSINESS_OPERATION_REPLACE,
+    ];
+    const found = await Promise.all(
+      ops.map((op) => {
+        const key = documentEnvelopeId(sender, documentId, op).toLowerCase();
+        const subject = inboxSubject(this.homeNode.level, this.homeNode.id, this.agency, key);
+        return this.jsm.streams.getMessage('LT_INBOX', { last_by_subj: subject });
+      }),
+    );
+    const seqs = found.flatMap((m) => (m ? [m.seq] : []));
+    return seqs.length > 0 ? Math.min(...seqs) : undefined;
   }
 
   private async sendStatus(
@@ -338,6 +745,7 @@ export class LienthongClient implements AsyncDisposable {
     code: BusinessStatus,
     opts: ReportOptions,
     timestampMs: number,
+    priority: Priority = 0,
   ): Promise<void> {
     const env: IEnvelope = {
       schemaVersion: SCHEMA_VERSION,
@@ -354,6 +762,7 @@ export class LienthongClient implements AsyncDisposable {
       originNode: this.homeNode.id,
       recipients: [...recipients],
       createdAtMs: timestampMs,
+      priority,
       status: {
         code,
         responder: this.agency,
@@ -364,9 +773,12 @@ export class LienthongClient implements AsyncDisposable {
         ...(opts.staff ? { staff: opts.staff } : {}),
       },
     };
-    await this.submit(what, env, `status:${documentId}:${code}:${timestampMs}`, opts);
+    // The message id names the responder: two recipients' 01s can carry the same delivery time.
+    // The message id names the responder: two recipients' 01s can carry the same delivery time.
+    await this.submit(what, env, `status:${this.agency}:${documentId}:${code}:${timestampMs}`, opts);
   }
 
+  /** Publishes to the home node's submit subject; the PubAck is custody. Retries while unreachable. */
   private async submit(
     what: string,
     env: IEnvelope,
@@ -375,34 +787,46 @@ export class LienthongClient implements AsyncDisposable {
   ): Promise<{ duplicate: boolean }> {
     const subject = submitSubject(this.homeNode.level, this.homeNode.id, this.agency);
     const data = encodeEnvelope(env);
-    return withCall(what, opts, this.defaultTimeoutMs, async (timeout) => {
-      const ack = await this.js.publish(subject, data, { msgID, timeout });
-      return { duplicate: ack.duplicate };
-    });
+    // Refuse here what the home node would dead-letter: too large, malformed, bad agency codes.
+    decodeEnvelope(data, { maxBytes: DEFAULT_MAX_BYTES });
+    if (opts.signal?.aborted) throw canceled(what, opts.signal.reason);
+    return withCall(what, opts, this.defaultTimeoutMs, (ctx) =>
+      retryWhileUnavailable(what, ctx, async (remainingMs) => {
+        const ack = await this.js.publish(subject, data, { msgID, timeout: remainingMs });
+        return { duplicate: ack.duplicate };
+      }),
+    );
   }
 
   private async watchStatus(): Promise<void> {
     try {
       for await (const s of this.nc.status()) {
-        if (s.type === 'ping' || s.type === 'staleConnection' || s.type === 'update' || s.type === 'ldm')
-          continue;
-        const type = s.type === 'reconnecting' ? 'reconnecting' : s.type;
-        if (
-          type !== 'disconnect' &&
-          type !== 'reconnect' &&
-          type !== 'reconnecting' &&
-          type !== 'error' &&
-          type !== 'close'
-        )
-          continue;
-        const event: ConnectionEvent = {
-          type,
-          ...('server' in s && typeof s.server === 'string' ? { server: s.server } : {}),
-        };
-        for (const l of this.listeners) l(event);
+        let event: ConnectionEvent | undefined;
+        switch (s.type) {
+          case 'disconnect':
+          case 'reconnect':
+            event = { type: s.type, server: s.server };
+            break;
+          case 'reconnecting':
+          case 'close':
+            event = { type: s.type };
+            break;
+          case 'error':
+            event = { type: 'error', error: s.error };
+            break;
+          default:
+            continue;
+        }
+        for (const l of this.listeners) {
+          try {
+            l(event);
+          } catch {
+            // A listener's failure is its own.
+          }
+        }
       }
     } catch {
-      // closed
+      // The connection is closed.
     }
   }
 }
@@ -416,9 +840,60 @@ export function senderOf(documentId: string): string {
   return head;
 }
 
-const RANK: Partial<Record<BusinessStatus, number>> = { 1: 1, 2: 2, 3: 3, 4: 4, 5: 5, 6: 6 };
-function rank(code: BusinessStatus): number {
-  return RANK[code] ?? 0;
+function credentialsOf(opts: ConnectOptions): Partial<ConnectionOptions> {
+  const c = opts.credentials ?? opts.auth;
+  if (!c) return {};
+  if ('token' in c && c.token !== undefined) return { token: c.token };
+  if ('user' in c && c.user !== undefined) return { user: c.user, pass: 'pass' in c ? c.pass : undefined };
+  return {};
+}
+
+function inlineAttachment(a: InlineAttachment): IAttachment {
+  if (!a || typeof a.name !== 'string' || a.name.trim() === '') {
+    throw invalid('send', 'an attachment needs a name');
+  }
+  if (!(a.data instanceof Uint8Array))
+    throw invalid('send', `attachment ${a.name}: data must be a Uint8Array`);
+  checkSize(a.name, a.data.byteLength);
+  return {
+    name: a.name,
+    mediaType: a.mediaType ?? 'application/octet-stream',
+    ...(a.description !== undefined ? { description: a.description } : {}),
+    size: a.data.byteLength,
+    sha256: createHash('sha256').update(a.data).digest(),
+    inline: a.data,
+  };
+}
+
+function checkAttachmentSize(a: IAttachment): void {
+  if (a.inline) checkSize(a.name ?? '', a.inline.byteLength);
+}
+
+function checkSize(name: string, size: number): void {
+  if (size > MAX_INLINE_ATTACHMENT_BYTES) {
+    throw new LienthongError(
+      'InvalidArgument',
+      `send: attachment ${name} is ${size} bytes; inline attachments are limited to ${MAX_INLINE_ATTACHMENT_BYTES} bytes (256 KiB)`,
+      { context: { what: 'send', attachment: name, size, limit: MAX_INLINE_ATTACHMENT_BYTES } },
+    );
+  }
+}
+
+function requireId(what: string, id: string | null | undefined): string {
+  if (typeof id !== 'string' || id.trim() === '') throw invalid(what, 'a document id is required');
+  return id;
+}
+
+function requireReason(what: string, reason: string | undefined): string {
+  if (typeof reason !== 'string' || reason.trim() === '') throw invalid(what, 'a reason is required');
+  return reason;
+}
+
+/** Valid, distinct agency codes; at least one unless `allowEmpty`. */
+function recipientsOf(what: string, codes: readonly string[], allowEmpty = false): string[] {
+  const out = [...new Set(codes.map((c) => assertAgencyCode(c)))];
+  if (out.length === 0 && !allowEmpty) throw invalid(what, 'a document needs at least one recipient');
+  return out;
 }
 
 function invalid(what: string, message: string): LienthongError {

@@ -1,18 +1,28 @@
-export { LienthongClient, connect, senderOf } from './client';
+/**
+ * @lienthong/sdk: the client SDK for agency document systems (QLVB). `connect()` gives a client
+ * bound to one agency: send, inbox, report, recall, update, replace, track, sent.
+ */
+export { LienthongClient, MAX_INLINE_ATTACHMENT_BYTES, connect, senderOf } from './client';
 export { Inbox } from './inbox';
 export { Tracker } from './tracking';
-export { LienthongError, isRetryable } from '@lienthong/core';
+export { LienthongError, StatusRuleError, isRetryable } from '@lienthong/core';
 export { BusinessStatus, BusinessOperation, Priority, TransportState, FailureReason } from '@lienthong/proto';
 
 export type {
   ConnectOptions,
   ConnectionEvent,
+  Credentials,
+  InlineAttachment,
   RecallOptions,
+  ReplaceOptions,
   ReportOptions,
   SendOptions,
   SendReceipt,
+  SentDocument,
+  SentQuery,
+  UpdateOptions,
 } from './client';
 export type { CallOptions } from './call';
 export type { InboxItem, InboxItemKind, InboxOptions } from './inbox';
 export type { ErrorCode } from '@lienthong/core';
-export type { IDocument, TrackingRecord } from '@lienthong/proto';
+export type { IDocument, IStaff, TrackingRecord, TimelineEntry } from '@lienthong/proto';

@@ -1,16 +1,22 @@
 import type { Consumer, ConsumerMessages } from '@nats-io/jetstream';
-import { decodeTrackingRecord } from '@lienthong/core';
+import { LienthongError, decodeTrackingRecord } from '@lienthong/core';
 import type { TrackingRecord } from '@lienthong/proto';
+import { withCall } from './call';
+import type { CallOptions } from './call';
+
+/** setTimeout's longest delay: `until()` without a timeout waits this long (about 24 days). */
+const FOREVER_MS = 2_147_483_647;
 
 /**
  * How far one sent document has got with each recipient: `records` is the latest state per
- * recipient, and iterating yields each change as it arrives (statuses and transport events).
+ * recipient (transport state, business status, recall answer, overdue flag, timeline), and
+ * iterating yields each change as it arrives (statuses and transport events) until `stop()`.
  * A submission the home node refused shows up as `rejection`.
  */
 export class Tracker implements AsyncIterable<TrackingRecord>, AsyncDisposable {
   private readonly byRecipient = new Map<string, TrackingRecord>();
   private readonly queue: TrackingRecord[] = [];
-  private wake: (() => void) | undefined;
+  private readonly waiters = new Set<() => void>();
   private messages: ConsumerMessages | undefined;
   private pump: Promise<void> | undefined;
   private stopped = false;
@@ -20,11 +26,16 @@ export class Tracker implements AsyncIterable<TrackingRecord>, AsyncDisposable {
   constructor(
     readonly documentId: string,
     private readonly live: Consumer,
+    private readonly onStop: () => void = () => undefined,
   ) {}
 
   /** Latest record per recipient, in recipient order. */
   get records(): TrackingRecord[] {
     return [...this.byRecipient.values()].sort((a, b) => a.recipient.localeCompare(b.recipient));
+  }
+
+  get isStopped(): boolean {
+    return this.stopped;
   }
 
   /** @internal Starts following changes; called before the snapshot is read. */
@@ -48,8 +59,10 @@ export class Tracker implements AsyncIterable<TrackingRecord>, AsyncDisposable {
   /** @internal */
   setSnapshot(records: readonly TrackingRecord[]): void {
     for (const r of records) this.keep(r);
+    this.wakeAll();
   }
 
+  /** Every change from now on (and those since `track()` was called), until `stop()`. */
   async *[Symbol.asyncIterator](): AsyncIterator<TrackingRecord> {
     while (!this.stopped) {
       const next = this.queue.shift();
@@ -57,37 +70,48 @@ export class Tracker implements AsyncIterable<TrackingRecord>, AsyncDisposable {
         yield next;
         continue;
       }
-      await new Promise<void>((resolve) => (this.wake = resolve));
+      await new Promise<void>((resolve) => this.waiters.add(resolve));
     }
   }
 
-  /** Waits until `done` holds for the records, or the signal aborts. */
+  /**
+   * Waits until `done` holds for the records (checked now and after every change). Rejects with
+   * Canceled when the signal aborts, DeadlineExceeded after `timeoutMs` (default: no limit), and
+   * FailedPrecondition when the tracker is stopped first.
+   */
   async until(
     done: (records: TrackingRecord[], tracker: Tracker) => boolean,
-    opts: { signal?: AbortSignal } = {},
+    opts: CallOptions = {},
   ): Promise<TrackingRecord[]> {
-    while (!done(this.records, this)) {
-      if (opts.signal?.aborted) throw opts.signal.reason;
-      if (this.stopped) throw new Error('tracker stopped');
-      await new Promise<void>((resolve) => {
-        const onAbort = (): void => resolve();
-        opts.signal?.addEventListener('abort', onAbort, { once: true });
-        this.wake = () => {
-          opts.signal?.removeEventListener('abort', onAbort);
-          resolve();
-        };
-      });
-      this.queue.length = 0;
-    }
-    return this.records;
+    return withCall(`tracking ${this.documentId}`, opts, FOREVER_MS, async (ctx) => {
+      while (!done(this.records, this)) {
+        if (ctx.signal.aborted) throw ctx.signal.reason;
+        if (this.stopped) {
+          throw new LienthongError('FailedPrecondition', `tracking of ${this.documentId} was stopped`, {
+            context: { documentId: this.documentId },
+          });
+        }
+        await new Promise<void>((resolve) => {
+          const wake = (): void => {
+            this.waiters.delete(wake);
+            ctx.signal.removeEventListener('abort', wake);
+            resolve();
+          };
+          ctx.signal.addEventListener('abort', wake, { once: true });
+          this.waiters.add(wake);
+        });
+      }
+      return this.records;
+    });
   }
 
   async stop(): Promise<void> {
     if (this.stopped) return;
     this.stopped = true;
-    this.wake?.();
+    this.wakeAll();
     this.messages?.stop();
     await this.pump;
+    this.onStop();
   }
 
   async [Symbol.asyncDispose](): Promise<void> {
@@ -96,9 +120,13 @@ export class Tracker implements AsyncIterable<TrackingRecord>, AsyncDisposable {
 
   private push(r: TrackingRecord): void {
     this.queue.push(r);
-    const wake = this.wake;
-    this.wake = undefined;
-    wake?.();
+    this.wakeAll();
+  }
+
+  private wakeAll(): void {
+    const waiters = [...this.waiters];
+    this.waiters.clear();
+    for (const w of waiters) w();
   }
 
   /** Keeps the newer of two versions of a recipient's record; true when it changed. */
