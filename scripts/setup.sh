@@ -32,4 +32,5 @@ fi
 
 log "building"
 pnpm run --silent build
-log "ready: nats-server $( (command -v nats-server || echo /usr/sbin/nats-server) | xargs -I{} {} --version), pnpm $(pnpm --version), node $(node --version)"
+NATS_SERVER_BIN=$(command -v nats-server || echo /usr/sbin/nats-server)
+log "ready: $("$NATS_SERVER_BIN" --version), pnpm $(pnpm --version), node $(node --version)"
