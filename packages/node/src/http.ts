@@ -1,5 +1,5 @@
 import { createServer } from 'node:http';
-import type { Server } from 'node:http';
+import type { Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { NodeMetrics } from './metrics';
 
@@ -41,7 +41,7 @@ export class HealthServer {
     await new Promise<void>((resolve) => server.close(() => resolve()));
   }
 
-  private async handle(url: string, res: import('node:http').ServerResponse): Promise<void> {
+  private async handle(url: string, res: ServerResponse): Promise<void> {
     const path = url.split('?')[0];
     try {
       if (path === '/healthz') {

@@ -4,10 +4,12 @@ import type { MsgHdrs } from '@nats-io/transport-node';
 import type { Logger } from 'pino';
 import {
   DecodeError,
+  ENVELOPE_LIMITS,
   confirmDeadline,
   decodeEnvelope,
   encodeEnvelope,
   encodeTrackingRecord,
+  documentEnvelopeId,
   envelopeIdFor,
   inboxSubject,
   isAgencyCode,
@@ -21,6 +23,7 @@ import type { NodeInfo, TrackingEvent } from '@lienthong/core';
 import {
   BusinessOperation,
   BusinessStatus,
+  Envelope as EnvelopeMessage,
   EnvelopeKind,
   FailureReason,
   SCHEMA_VERSION,
@@ -102,7 +105,12 @@ export class Processor {
       env = decodeEnvelope(msg.data, { maxBytes: this.deps.limits.maxEnvelopeBytes });
     } catch (e) {
       if (!(e instanceof DecodeError)) throw e;
-      await this.rejectSubmission(node, msg, submitter, undefined, { reason: e.reason, detail: e.message });
+      // Keep the ids it could be read that far (a wrong schema version, a bad agency code…): the dead
+      // letter and the sender's notice then name the document.
+      await this.rejectSubmission(node, msg, submitter, readableIds(msg.data, e), {
+        reason: e.reason,
+        detail: e.message,
+      });
       return 'dead-lettered';
     }
     const problem = this.checkSubmission(node, submitter, env);
@@ -275,6 +283,7 @@ export class Processor {
           confirmByMs,
           priority,
           subject: doc.subject ?? '',
+          node: node.id,
         });
         if (!unknown.includes(recipient)) {
           this.deps.overdue.add(TrackingStore.key(sender, documentId, recipient), record.confirmByMs);
@@ -650,7 +659,14 @@ export class Processor {
     });
     const h = natsHeaders();
     h.set('Lt-Kind', 'rejection');
-    await this.deps.js.publish(trackSubject(node.level, node.id, submitter), encodeTrackingRecord(notice), {
+    // Told where the submitter follows its tracking: its home node's track subject. A submission on
+    // the wrong node's subject (WRONG_HOME_NODE) would otherwise be answered where nobody listens.
+    // Only within this domain: another domain's streams are not reachable through this client.
+    const home = this.deps.topology.agency(submitter)?.homeNode;
+    const homeNode =
+      home !== undefined && this.deps.topology.hasNode(home) ? this.deps.topology.node(home) : node;
+    const at = homeNode.domain === node.domain ? homeNode : node;
+    await this.deps.js.publish(trackSubject(at.level, at.id, submitter), encodeTrackingRecord(notice), {
       msgID: `reject:${msg.stream}:${msg.seq}`,
       headers: h,
     });
@@ -724,7 +740,7 @@ export function envelopeIdOf(env: Envelope): string {
   switch (env.kind) {
     case EnvelopeKind.ENVELOPE_KIND_DOCUMENT: {
       const op = env.document?.business?.operation ?? BusinessOperation.BUSINESS_OPERATION_NEW;
-      return envelopeIdFor(['document', env.originAgency, env.documentId, String(op)]);
+      return documentEnvelopeId(env.originAgency, env.documentId, op);
     }
     case EnvelopeKind.ENVELOPE_KIND_STATUS: {
       const st = env.status!;
@@ -746,6 +762,32 @@ export function envelopeIdOf(env: Envelope): string {
         String(env.createdAtMs),
       ]);
   }
+}
+
+/**
+ * The ids of a submission that parsed but failed validation, read without validating them, for the
+ * dead letter and the sender's notice. Nothing for bytes that did not parse, or that were refused
+ * for their size before parsing (TOO_LARGE costs no parse).
+ */
+function readableIds(data: Uint8Array, e: DecodeError): IEnvelope | undefined {
+  if (e.reason === FailureReason.FAILURE_REASON_TOO_LARGE) return undefined;
+  let raw: Envelope;
+  try {
+    raw = EnvelopeMessage.decode(data);
+  } catch {
+    return undefined;
+  }
+  // The same rules a TrackingRecord's documentId must meet, or the notice would not decode.
+  const usable = (s: unknown): s is string =>
+    typeof s === 'string' &&
+    s !== '' &&
+    s.length <= ENVELOPE_LIMITS.maxDocumentIdLength &&
+    !/[\p{Cc}\p{Cf}]/u.test(s);
+  return {
+    ...(usable(raw.documentId) ? { documentId: raw.documentId } : {}),
+    ...(usable(raw.envelopeId) ? { envelopeId: raw.envelopeId } : {}),
+    ...(isAgencyCode(raw.originAgency) ? { originAgency: raw.originAgency } : {}),
+  };
 }
 
 function malformed(detail: string): Rejection {

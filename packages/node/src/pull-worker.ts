@@ -106,6 +106,9 @@ export class PullWorker {
         const consumer = await this.js.consumers.get(this.opts.stream, this.opts.durable);
         const messages = await consumer.consume({ max_messages: this.opts.concurrency * 2, expires: 10_000 });
         this.messages = messages;
+        // stop() may have run while the pull was being set up, before there was anything to stop:
+        // without this the loop would wait for a message that may never come, and so would stop().
+        if (this.stopped) messages.stop();
         void this.supervise(messages);
         for await (const m of messages) {
           await acquire();

@@ -1,4 +1,4 @@
-import type { JetStreamClient } from '@nats-io/jetstream';
+import type { JetStreamClient, JetStreamManager } from '@nats-io/jetstream';
 import { headers as natsHeaders } from '@nats-io/transport-node';
 import type { KV } from '@nats-io/kv';
 import {
@@ -45,6 +45,7 @@ export class TrackingStore {
    * compare-and-set fails and the record is read again.
    */
   private readonly cache = new Map<string, Versioned>();
+  private jsm: JetStreamManager | undefined;
 
   constructor(
     private readonly kv: KV,
@@ -82,10 +83,9 @@ export class TrackingStore {
 
   /** All recipients' records of one document. */
   async list(sender: string, documentId: string): Promise<TrackingRecord[]> {
-    const keys: string[] = [];
-    for await (const k of await this.kv.keys(trackingDocumentFilter(sender, documentId))) keys.push(k);
+    const keys = await this.keysMatching(trackingDocumentFilter(sender, documentId));
     const out: TrackingRecord[] = [];
-    for (const k of keys.sort()) {
+    for (const k of keys) {
       const r = await this.read(k);
       if (r) out.push(r.record);
     }
@@ -94,9 +94,26 @@ export class TrackingStore {
 
   /** Keys of every record of one sender (for the overdue sweep after a restart). */
   async keysOf(sender: string): Promise<string[]> {
-    const keys: string[] = [];
-    for await (const k of await this.kv.keys(trackingSenderFilter(sender))) keys.push(k);
-    return keys;
+    return this.keysMatching(trackingSenderFilter(sender));
+  }
+
+  /**
+   * Keys matching a filter, sorted, each once, from the bucket stream's subject list (one API
+   * request, paged by the client). Not `kv.keys()`: in nats.js 3.4 against 2.9.10 it lists a key
+   * twice and then stalls ~30 s (until a heartbeat) when that key is written during the listing,
+   * which is the normal case for a recall arriving while statuses do.
+   */
+  private async keysMatching(filter: string): Promise<string[]> {
+    const status = await this.kv.status();
+    const prefix = `$KV.${status.bucket}.`;
+    this.jsm ??= await this.js.jetstreamManager();
+    const info = await this.jsm.streams.info(status.streamInfo.config.name, {
+      subjects_filter: `${prefix}${filter}`,
+    });
+    return Object.keys(info.state.subjects ?? {})
+      .filter((s) => s.startsWith(prefix))
+      .map((s) => s.slice(prefix.length))
+      .sort();
   }
 
   async apply(

@@ -21,6 +21,7 @@ import {
   inboxFilter,
   submitSubject,
   trackSubject,
+  trackingKey,
   trackingSenderFilter,
 } from '@lienthong/core';
 import type { Topology } from '@lienthong/core';
@@ -28,12 +29,12 @@ import { createLogger, loadTopologyFile, startNode, STREAMS } from '@lienthong/n
 import type { NodeRuntimeConfig, RunningNode } from '@lienthong/node';
 import { EnvelopeKind, SCHEMA_VERSION } from '@lienthong/proto';
 import type {
-  BusinessStatus,
   DeadLetter,
   Envelope,
   IDocument,
   IEnvelope,
   TrackingRecord,
+  BusinessStatus,
 } from '@lienthong/proto';
 import { connect } from '@lienthong/sdk';
 import type { Inbox, InboxItem, LienthongClient } from '@lienthong/sdk';
@@ -123,7 +124,12 @@ export function docId(sender: string, tag = 'TEST'): string {
 }
 
 /** A plain document from `from` to `to`. */
-export function documentOf(id: string, from: string, to: readonly string[], extra: IDocument = {}): IDocument {
+export function documentOf(
+  id: string,
+  from: string,
+  to: readonly string[],
+  extra: IDocument = {},
+): IDocument {
   return {
     documentId: id,
     from: { code: from },
@@ -213,7 +219,10 @@ export class Inspector {
   }
 
   /** How many inbox items of `kind` the agency has per document id. */
-  async inboxCounts(agency: string, kind = EnvelopeKind.ENVELOPE_KIND_DOCUMENT): Promise<Map<string, number>> {
+  async inboxCounts(
+    agency: string,
+    kind = EnvelopeKind.ENVELOPE_KIND_DOCUMENT,
+  ): Promise<Map<string, number>> {
     const counts = new Map<string, number>();
     for (const e of await this.inbox(agency)) {
       if (e.kind === kind) counts.set(e.documentId, (counts.get(e.documentId) ?? 0) + 1);
@@ -235,21 +244,52 @@ export class Inspector {
     );
   }
 
-  /** All tracking records of a sender, straight from the `lt_tracking` bucket. */
-  async trackingOf(sender: string): Promise<TrackingRecord[]> {
-    const keys: string[] = [];
-    for await (const k of await this.tracking.keys(trackingSenderFilter(sender))) keys.push(k);
+  /**
+   * One tracking record, read by its key from the `lt_tracking` bucket (part of the public contract).
+   * Read by key rather than listed: nats.js 3.4 `kv.keys()` against 2.9.10 can stall for 30 s (and
+   * list a key twice) while the key is being updated, which is exactly when tests look.
+   */
+  async record(sender: string, documentId: string, recipient: string): Promise<TrackingRecord | undefined> {
+    const e = await this.tracking.get(trackingKey(sender, documentId, recipient));
+    return e && e.operation === 'PUT' ? decodeTrackingRecord(e.value) : undefined;
+  }
+
+  /** The records of a document for the given recipients, in that order; absent ones are left out. */
+  async records(
+    sender: string,
+    documentId: string,
+    recipients: readonly string[],
+  ): Promise<TrackingRecord[]> {
     const out: TrackingRecord[] = [];
-    for (const k of keys) {
-      const e = await this.tracking.get(k);
-      if (e && e.operation === 'PUT') out.push(decodeTrackingRecord(e.value));
+    for (const r of recipients) {
+      const rec = await this.record(sender, documentId, r);
+      if (rec) out.push(rec);
+    }
+    return out;
+  }
+
+  /** Every tracking record of a sender; the keys come from the bucket stream's subject list. */
+  async trackingOf(sender: string): Promise<TrackingRecord[]> {
+    const prefix = `$KV.${BUCKETS.tracking}.`;
+    const subjects = await this.countBySubject(
+      `KV_${BUCKETS.tracking}`,
+      `${prefix}${trackingSenderFilter(sender)}`,
+    );
+    const out: TrackingRecord[] = [];
+    const keys = [...subjects.keys()].map((s) => s.slice(prefix.length));
+    for (let i = 0; i < keys.length; i += 32) {
+      const batch = await Promise.all(keys.slice(i, i + 32).map((k) => this.tracking.get(k)));
+      for (const e of batch) if (e && e.operation === 'PUT') out.push(decodeTrackingRecord(e.value));
     }
     return out;
   }
 
   /** Messages waiting in the custody queues (LT_SUBMIT + LT_RELAY). */
   async custodyBacklog(): Promise<number> {
-    const [s, r] = await Promise.all([this.jsm.streams.info(STREAMS.submit), this.jsm.streams.info(STREAMS.relay)]);
+    const [s, r] = await Promise.all([
+      this.jsm.streams.info(STREAMS.submit),
+      this.jsm.streams.info(STREAMS.relay),
+    ]);
     return s.state.messages + r.state.messages;
   }
 
@@ -301,7 +341,11 @@ export class Inspector {
       createdAtMs: timestampMs,
       status: { code, responder, documentId, documentSender: sender, description, timestampMs },
     };
-    await this.submitRaw(responder, encodeEnvelope(env), `raw-status:${responder}:${documentId}:${code}:${timestampMs}`);
+    await this.submitRaw(
+      responder,
+      encodeEnvelope(env),
+      `raw-status:${responder}:${documentId}:${code}:${timestampMs}`,
+    );
   }
 
   async close(): Promise<void> {
@@ -312,6 +356,8 @@ export class Inspector {
 /** An SDK inbox consumed in the background: every item is acknowledged (01) and kept. */
 export class InboxReader {
   readonly items: InboxItem[] = [];
+  /** What went wrong in `ack` (after retries) or in the item handler; tests expect none. */
+  readonly errors: unknown[] = [];
   private readonly done: Promise<void>;
   private readonly inbox: Inbox;
 
@@ -319,15 +365,24 @@ export class InboxReader {
     readonly client: LienthongClient,
     opts: { ack?: boolean; onItem?: (item: InboxItem) => Promise<void> } = {},
   ) {
-    this.inbox = client.inbox({ maxInFlight: 64 });
+    const inbox = client.inbox({ maxInFlight: 64 });
+    this.inbox = inbox;
     const ack = opts.ack ?? true;
     this.done = (async () => {
-      for await (const item of this.inbox) {
+      for await (const item of inbox) {
         this.items.push(item);
-        if (ack) await item.ack();
-        if (opts.onItem) await opts.onItem(item);
+        try {
+          // An ack can fail while the server restarts; the SDK allows calling it again.
+          if (ack)
+            await eventually(() => item.ack({ timeoutMs: 2_000 }), { timeoutMs: 20_000, intervalMs: 200 });
+          if (opts.onItem) await opts.onItem(item);
+        } catch (e) {
+          this.errors.push(e);
+        }
       }
-    })().catch(() => undefined);
+    })().catch((e: unknown) => {
+      this.errors.push(e);
+    });
   }
 
   documents(): InboxItem[] {
@@ -342,9 +397,11 @@ export class InboxReader {
   }
 
   async waitForDocuments(n: number, timeoutMs = 15_000): Promise<InboxItem[]> {
-    return waitFor(`${n} documents in the inbox of ${this.client.agency}`, () =>
-      this.documents().length >= n ? this.documents() : false,
-    timeoutMs);
+    return waitFor(
+      `${n} documents in the inbox of ${this.client.agency}`,
+      () => (this.documents().length >= n ? this.documents() : false),
+      timeoutMs,
+    );
   }
 
   async stop(): Promise<void> {
@@ -363,6 +420,11 @@ export class Harness {
   private readonly clients: LienthongClient[] = [];
   private readonly inspectors: Inspector[] = [];
   private readonly readers: InboxReader[] = [];
+
+  /** The runtimes started so far (stopped ones included), oldest first. */
+  get running(): readonly RunningNode[] {
+    return this.nodes;
+  }
 
   async server(opts: NatsServerOptions = {}): Promise<NatsServer> {
     const s = await startNatsServer(opts);
@@ -407,7 +469,14 @@ export class Harness {
     await Promise.all(this.readers.splice(0).map((r) => quietly('inbox reader stop', r.stop())));
     await Promise.all(this.clients.splice(0).map((c) => quietly('client close', c.close())));
     await Promise.all(this.inspectors.splice(0).map((i) => quietly('inspector close', i.close())));
-    await Promise.all(this.nodes.splice(0).map((n) => quietly('node stop', n.stop())));
+    await Promise.all(
+      this.nodes.splice(0).map(async (n) => {
+        // A drain that does not finish (a handler stuck on the server) must not keep a connection
+        // reconnecting forever after the server is gone: close it.
+        await quietly('node stop', n.stop());
+        await quietly('node connection close', n.nats.nc.close());
+      }),
+    );
     await Promise.all(this.servers.splice(0).map((s) => quietly('server cleanup', s.cleanup())));
   }
 }

@@ -7,10 +7,11 @@
 import { parseTopology } from '@lienthong/core';
 import type { Topology } from '@lienthong/core';
 import { BusinessStatus, TransportState } from '@lienthong/proto';
+import type { TrackingRecord } from '@lienthong/proto';
 import type { LienthongClient } from '@lienthong/sdk';
 import type { NatsServer } from '@lienthong/testkit';
 import { A, Harness, demoTopology, docId, documentOf, waitFor } from './harness';
-import type { InboxReader, Inspector } from './harness';
+import type { InboxReader } from './harness';
 
 interface Sent {
   readonly documentId: string;
@@ -48,15 +49,18 @@ async function runMatrix(h: Harness, server: NatsServer, topology: Topology, age
   // Every recipient's SDK inbox yields each of its documents once, and acknowledges it (01).
   for (const [a, reader] of readers) await reader.waitForDocuments(expected.get(a)!, 20_000);
 
-  // The sender sees every copy fetched, with its route.
+  // The sender sees every copy delivered with its route, and confirmed (01) by the recipient.
   await waitFor(
-    'every copy fetched and routed in the senders’ tracking',
+    'every copy routed and confirmed in the senders’ tracking',
     async () => {
       for (const s of sent) {
-        const records = await clients.get(s.from)!.snapshot(s.documentId);
+        const records = await inspect.records(s.from, s.documentId, s.to);
         if (records.length !== s.to.length) return false;
-        if (!records.every((r) => r.transport === TransportState.TRANSPORT_STATE_FETCHED && r.hops.length > 0))
-          return false;
+        const done = (r: TrackingRecord): boolean =>
+          r.transport === TransportState.TRANSPORT_STATE_FETCHED &&
+          r.business === BusinessStatus.BUSINESS_STATUS_ARRIVED &&
+          r.hops.length > 0;
+        if (!records.every(done)) return false;
       }
       return true;
     },
@@ -66,11 +70,8 @@ async function runMatrix(h: Harness, server: NatsServer, topology: Topology, age
   return { inspect, clients, readers, sent, expected };
 }
 
-async function checkMatrix(
-  topology: Topology,
-  ctx: Awaited<ReturnType<typeof runMatrix>>,
-): Promise<void> {
-  const { inspect, clients, readers, sent, expected } = ctx;
+async function checkMatrix(topology: Topology, ctx: Awaited<ReturnType<typeof runMatrix>>): Promise<void> {
+  const { inspect, readers, sent, expected } = ctx;
   const path = (from: string, to: string): string[] =>
     topology.path(topology.homeNodeOf(from).id, topology.homeNodeOf(to).id);
 
@@ -99,12 +100,14 @@ async function checkMatrix(
   }
 
   for (const s of sent) {
-    const records = await clients.get(s.from)!.snapshot(s.documentId);
+    const records = await inspect.records(s.from, s.documentId, s.to);
     expect(records.map((r) => r.recipient).sort()).toEqual([...s.to].sort());
     for (const r of records) {
       expect(r.sender).toBe(s.from);
+      // Fetched by the recipient's system, which confirmed arrival (01) once.
       expect(r.transport).toBe(TransportState.TRANSPORT_STATE_FETCHED);
       expect(r.business).toBe(BusinessStatus.BUSINESS_STATUS_ARRIVED);
+      expect(r.timeline.filter((e) => e.business === BusinessStatus.BUSINESS_STATUS_ARRIVED)).toHaveLength(1);
       expect(r.failure).toBe(0);
       expect({ doc: s.documentId, to: r.recipient, hops: r.hops.map((hop) => hop.node) }).toEqual({
         doc: s.documentId,
@@ -169,9 +172,27 @@ describe('routing matrix', () => {
         { code: '000.00.00.G01', name: 'Bộ 1', tier: 'central', homeNode: 'vn' },
         { code: '000.00.00.H01', name: 'UBND tỉnh 1', tier: 'province', homeNode: 'p1' },
         { code: '000.00.00.H02', name: 'UBND tỉnh 2', tier: 'province', homeNode: 'p2' },
-        { code: '001.01.00.H01', name: 'UBND xã 1 tỉnh 1', tier: 'commune', parentCode: '000.00.00.H01', homeNode: 'p1-c1' },
-        { code: '002.01.00.H01', name: 'UBND xã 2 tỉnh 1', tier: 'commune', parentCode: '000.00.00.H01', homeNode: 'p1-c2' },
-        { code: '001.01.00.H02', name: 'UBND xã 1 tỉnh 2', tier: 'commune', parentCode: '000.00.00.H02', homeNode: 'p2-c1' },
+        {
+          code: '001.01.00.H01',
+          name: 'UBND xã 1 tỉnh 1',
+          tier: 'commune',
+          parentCode: '000.00.00.H01',
+          homeNode: 'p1-c1',
+        },
+        {
+          code: '002.01.00.H01',
+          name: 'UBND xã 2 tỉnh 1',
+          tier: 'commune',
+          parentCode: '000.00.00.H01',
+          homeNode: 'p1-c2',
+        },
+        {
+          code: '001.01.00.H02',
+          name: 'UBND xã 1 tỉnh 2',
+          tier: 'commune',
+          parentCode: '000.00.00.H02',
+          homeNode: 'p2-c1',
+        },
       ],
     });
     const server = await h.server();
