@@ -169,7 +169,7 @@ export class Processor {
     const home = this.deps.topology.agency(submitter);
     if (!home) {
       return {
-        reason: FailureReason.FAILURE_REASON_UNKNOWN_RECIPIENT,
+        reason: FailureReason.FAILURE_REASON_UNKNOWN_SENDER,
         detail: `agency ${submitter} is not in the directory`,
       };
     }

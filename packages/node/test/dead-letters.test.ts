@@ -381,4 +381,20 @@ describe('dead letters', () => {
     expect(governmentInbox.counts().get(id)).toBeUndefined();
     await stillServes();
   });
+
+  it('UNKNOWN_SENDER: an agency that is not in the directory submits', async () => {
+    const stranger = '000.09.43.H41';
+    const id = docId(stranger);
+    const env = { ...envelope(id), originAgency: stranger };
+    env.document = { ...env.document!, from: { code: stranger } };
+    await inspect.submitRaw(stranger, encodeEnvelope(env), msgId('unknown-sender'), SENDER_HOME);
+    const d = await deadLetter(
+      SENDER_HOME,
+      (x) => x.reason === R.FAILURE_REASON_UNKNOWN_SENDER && x.documentId === id,
+    );
+    expect(d.detail).toBe(`agency ${stranger} is not in the directory`);
+    expect(governmentInbox.counts().get(id)).toBeUndefined();
+    await stillServes();
+  });
 });
+

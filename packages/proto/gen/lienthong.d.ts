@@ -900,7 +900,8 @@ export namespace lienthong {
             FAILURE_REASON_INVALID_STATUS = 8,
             FAILURE_REASON_BAD_SIGNATURE = 9,
             FAILURE_REASON_UNKNOWN_DOCUMENT = 10,
-            FAILURE_REASON_WRONG_HOME_NODE = 11
+            FAILURE_REASON_WRONG_HOME_NODE = 11,
+            FAILURE_REASON_UNKNOWN_SENDER = 12
         }
 
         interface IHop extends lienthong.v1.Hop.$Properties {

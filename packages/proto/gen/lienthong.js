@@ -8088,6 +8088,10 @@ $root.lienthong = (function() {
                     case 11:
                         m.failure = 11;
                         break;
+                    case "FAILURE_REASON_UNKNOWN_SENDER":
+                    case 12:
+                        m.failure = 12;
+                        break;
                     default:
                         if (typeof d.failure === "number" && (d.failure | 0) === d.failure)
                             m.failure = d.failure;
@@ -9341,6 +9345,10 @@ $root.lienthong = (function() {
                     case 11:
                         m.reason = 11;
                         break;
+                    case "FAILURE_REASON_UNKNOWN_SENDER":
+                    case 12:
+                        m.reason = 12;
+                        break;
                     default:
                         if (typeof d.reason === "number" && (d.reason | 0) === d.reason)
                             m.reason = d.reason;
@@ -10516,6 +10524,7 @@ $root.lienthong = (function() {
          * @property {number} FAILURE_REASON_BAD_SIGNATURE=9 FAILURE_REASON_BAD_SIGNATURE value
          * @property {number} FAILURE_REASON_UNKNOWN_DOCUMENT=10 FAILURE_REASON_UNKNOWN_DOCUMENT value
          * @property {number} FAILURE_REASON_WRONG_HOME_NODE=11 FAILURE_REASON_WRONG_HOME_NODE value
+         * @property {number} FAILURE_REASON_UNKNOWN_SENDER=12 FAILURE_REASON_UNKNOWN_SENDER value
          */
         v1.FailureReason = (function() {
             var valuesById = $Object.create(null), values = $Object.create(valuesById);
@@ -10531,6 +10540,7 @@ $root.lienthong = (function() {
             values[valuesById[9] = "FAILURE_REASON_BAD_SIGNATURE"] = 9;
             values[valuesById[10] = "FAILURE_REASON_UNKNOWN_DOCUMENT"] = 10;
             values[valuesById[11] = "FAILURE_REASON_WRONG_HOME_NODE"] = 11;
+            values[valuesById[12] = "FAILURE_REASON_UNKNOWN_SENDER"] = 12;
             return values;
         })();
 
@@ -11498,6 +11508,10 @@ $root.lienthong = (function() {
                     case "FAILURE_REASON_WRONG_HOME_NODE":
                     case 11:
                         m.failure = 11;
+                        break;
+                    case "FAILURE_REASON_UNKNOWN_SENDER":
+                    case 12:
+                        m.failure = 12;
                         break;
                     default:
                         if (typeof d.failure === "number" && (d.failure | 0) === d.failure)
