@@ -275,16 +275,23 @@ export class Processor {
     for (const r of recipients) (this.deps.topology.agency(r) ? known : unknown).push(r);
     await Promise.all(
       recipients.map(async (recipient) => {
-        const { record } = await this.deps.tracking.create({
-          documentId,
-          sender,
-          recipient,
-          sentAtMs: now,
-          confirmByMs,
-          priority,
-          subject: doc.subject ?? '',
-          node: node.id,
-        });
+        const { record } = await this.deps.tracking.create(
+          {
+            documentId,
+            sender,
+            recipient,
+            sentAtMs: now,
+            confirmByMs,
+            priority,
+            subject: doc.subject ?? '',
+            node: node.id,
+          },
+          {
+            changeRequested:
+              (doc.business?.operation ?? BusinessOperation.BUSINESS_OPERATION_NEW) !==
+              BusinessOperation.BUSINESS_OPERATION_NEW,
+          },
+        );
         if (!unknown.includes(recipient)) {
           this.deps.overdue.add(TrackingStore.key(sender, documentId, recipient), record.confirmByMs);
         }

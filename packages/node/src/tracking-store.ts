@@ -59,9 +59,17 @@ export class TrackingStore {
   }
 
   /** Creates the record unless it exists (a resend keeps the first record). */
-  async create(init: NewRecord): Promise<{ record: TrackingRecord; created: boolean }> {
+  /**
+   * `changeRequested`: the package revokes, updates or replaces an earlier document, so the
+   * recipient answers it with 15 or 16, as it would a recall.
+   */
+  async create(
+    init: NewRecord,
+    opts: { changeRequested?: boolean } = {},
+  ): Promise<{ record: TrackingRecord; created: boolean }> {
     const key = TrackingStore.key(init.sender, init.documentId, init.recipient);
     const record = newTrackingRecord(init);
+    if (opts.changeRequested) record.recallRequested = true;
     try {
       const revision = await this.kv.create(key, encodeTrackingRecord(record));
       this.remember(key, record, revision);

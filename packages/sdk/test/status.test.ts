@@ -233,15 +233,23 @@ describe('statuses', () => {
       });
     }
     await readers[A.yenthanh]!.client.report(update, S.BUSINESS_STATUS_ACCEPTED);
+    // An update is answered like a recall: 15 accepts the change.
+    await readers[A.noivu]!.client.report(update, S.BUSINESS_STATUS_CHANGE_ACCEPTED, {
+      description: 'Đồng ý',
+    });
     const tracker = await w.track(sender, update);
     const records = await tracker.until(
       (rs) =>
         rs.length === 3 &&
         rs.every((x) => x.business !== S.BUSINESS_STATUS_UNSPECIFIED) &&
-        rs.some((x) => x.business === S.BUSINESS_STATUS_ACCEPTED),
+        rs.some((x) => x.business === S.BUSINESS_STATUS_ACCEPTED) &&
+        rs.some((x) => x.recall === S.BUSINESS_STATUS_CHANGE_ACCEPTED),
       { timeoutMs: 10_000 },
     );
     expect(records.find((x) => x.recipient === A.yenthanh)!.business).toBe(S.BUSINESS_STATUS_ACCEPTED);
+    const noivu = records.find((x) => x.recipient === A.noivu)!;
+    expect(noivu.recall).toBe(S.BUSINESS_STATUS_CHANGE_ACCEPTED);
+    expect(noivu.ruleViolations).toBe(0);
     // The original's tracking is its own, unchanged by the update.
     expect((await sender.snapshot(original)).map((x) => x.recipient).sort()).toEqual(
       [A.noivu, A.taichinh].sort(),
