@@ -50,6 +50,8 @@ export async function startNode(
   try {
     await runtime.start();
   } catch (e) {
+    // Workers that did start must not keep pulling for a runtime that failed.
+    await runtime.stop().catch(() => undefined);
     await nats.nc.close();
     throw e;
   }

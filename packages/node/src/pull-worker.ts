@@ -81,7 +81,41 @@ export class PullWorker {
       }
     } catch (e) {
       if (!isNotFound(e)) throw e;
-      await this.jsm.consumers.add(this.opts.stream, config);
+      try {
+        await this.jsm.consumers.add(this.opts.stream, config);
+      } catch (err) {
+        if (!/not unique/i.test(String((err as Error)?.message))) throw err;
+        await this.retireOverlapping();
+        await this.jsm.consumers.add(this.opts.stream, config);
+      }
+    }
+  }
+
+  /**
+   * A work-queue stream refuses two consumers whose filters overlap. When the nodes are split
+   * differently across processes (one process hosted every commune, now each province hosts its
+   * own), the old durable consumers stay behind: remove those nobody pulls from. Their messages
+   * stay in the stream and go to the new consumer. A consumer some process still pulls from means
+   * those nodes are served elsewhere, and taking them over is refused. (Processes that host the same
+   * node share its durable consumer instead, splitting the work.)
+   */
+  private async retireOverlapping(): Promise<void> {
+    for await (const c of this.jsm.consumers.list(this.opts.stream)) {
+      const filter = c.config.filter_subject;
+      if (!filter || c.name === this.opts.durable || !subjectsOverlap(filter, this.opts.filter)) continue;
+      if (c.num_waiting > 0) {
+        throw new Error(
+          `${this.opts.filter} is already served by consumer ${c.name} (${filter}) of a running process: a node cannot be hosted twice`,
+        );
+      }
+      this.log.warn(
+        { consumer: c.name, filter, replacedBy: this.opts.durable },
+        'removing a consumer nobody pulls from',
+      );
+      // Another worker of this process may retire the same one at the same moment.
+      await this.jsm.consumers.delete(this.opts.stream, c.name).catch((e: unknown) => {
+        if (!isNotFound(e)) throw e;
+      });
     }
   }
 
@@ -196,4 +230,18 @@ export class PullWorker {
 
 function sleep(ms: number): Promise<void> {
   return new Promise((r) => setTimeout(r, ms));
+}
+
+/** Whether two subject filters can match the same subject (`*` one token, `>` the rest). */
+export function subjectsOverlap(a: string, b: string): boolean {
+  const x = a.split('.');
+  const y = b.split('.');
+  for (let i = 0; i < Math.max(x.length, y.length); i++) {
+    const p = x[i];
+    const q = y[i];
+    if (p === '>' || q === '>') return p !== undefined && q !== undefined;
+    if (p === undefined || q === undefined) return false;
+    if (p !== '*' && q !== '*' && p !== q) return false;
+  }
+  return true;
 }

@@ -1,0 +1,1 @@
+export { subjectsOverlap } from './pull-worker';
