@@ -397,4 +397,3 @@ describe('dead letters', () => {
     await stillServes();
   });
 });
-
