@@ -12,6 +12,7 @@ bash scripts/proto-breaking.sh
 step "type check"
 pnpm exec tsc -b
 pnpm exec tsc -p tests
+pnpm exec tsc -p bench --noEmit
 step "lint"
 pnpm exec eslint . --max-warnings 0
 pnpm exec prettier --check . --log-level warn

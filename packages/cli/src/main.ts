@@ -4,6 +4,7 @@
  * group is one import and one line here.
  */
 import { registerAgency } from './commands/agency';
+import { registerBench } from './commands/bench';
 import { registerCheck } from './commands/check';
 import { registerContext } from './commands/context';
 import { registerDemo } from './commands/demo';
@@ -25,5 +26,6 @@ registerDlq(program);
 registerStats(program);
 registerCheck(program);
 registerContext(program);
+registerBench(program);
 
 void run(program);

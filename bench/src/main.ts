@@ -1,0 +1,762 @@
+/**
+ * The lienthong benchmark: runs each scenario R times (each run in a fresh process with its own
+ * nats-server on a temporary store), with each scenario's baseline in the same run, then prints
+ * the medians against the targets and writes every run's raw numbers to bench/results/latest.json.
+ *
+ *   node bench/dist/main.js [--runs N] [--quick] [--only s1,s2] [--no-profile] [--breakdown] [--out FILE]
+ *
+ * scripts/bench.sh sets the workspace up and builds before running this; docs/BENCHMARKS.md says
+ * what each scenario measures and how to read the results.
+ */
+import { spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { findNatsServerBinary } from '@lienthong/node';
+import { summarizeProfile } from './lib/profile';
+import type { ProfileSummary } from './lib/profile';
+import { median, round } from './lib/util';
+import { CONSUMES_PER_DOC, PERSISTED_PUBLISHES_PER_DOC } from './scenarios/baseline';
+
+const ROOT = resolve(__dirname, '../..');
+const SCENARIOS = ['throughput', 'latency', 'scale', 'backlog'] as const;
+type Scenario = (typeof SCENARIOS)[number];
+
+interface Args {
+  runs: number;
+  quick: boolean;
+  only: Set<Scenario>;
+  profile: boolean;
+  breakdown: boolean;
+  out: string;
+}
+
+function parseArgs(argv: string[]): Args {
+  const args: Args = {
+    runs: 3,
+    quick: false,
+    only: new Set(SCENARIOS),
+    profile: true,
+    breakdown: false,
+    out: join(ROOT, 'bench/results/latest.json'),
+  };
+  let runsGiven = false;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    const value = (): string => {
+      const v = argv[++i];
+      if (v === undefined) throw new Error(`${a} needs a value`);
+      return v;
+    };
+    if (a === '--runs') {
+      args.runs = Number(value());
+      runsGiven = true;
+      if (!Number.isInteger(args.runs) || args.runs < 1) throw new Error('--runs must be a positive integer');
+    } else if (a === '--quick') args.quick = true;
+    else if (a === '--no-profile') args.profile = false;
+    else if (a === '--breakdown') args.breakdown = true;
+    else if (a === '--out') args.out = resolve(value());
+    else if (a === '--only') {
+      const names = value().split(',');
+      for (const n of names) {
+        if (!(SCENARIOS as readonly string[]).includes(n)) {
+          throw new Error(`--only: unknown scenario ${n} (${SCENARIOS.join(', ')})`);
+        }
+      }
+      args.only = new Set(names as Scenario[]);
+    } else if (a === '--help' || a === '-h') {
+      process.stdout.write(
+        'usage: bench [--runs N (3)] [--quick] [--only throughput,latency,scale,backlog] [--no-profile]\n' +
+          '             [--breakdown (time the national start-up step by step, ~1 min more)] [--out FILE]\n',
+      );
+      process.exit(0);
+    } else throw new Error(`unknown argument ${a}`);
+  }
+  if (args.quick && !runsGiven) args.runs = 1;
+  if (args.quick) args.profile = false;
+  return args;
+}
+
+/** What each scenario does, in full and in --quick. */
+function settings(quick: boolean) {
+  const docBytes = 4096;
+  const load = quick
+    ? { docs: 600, warmup: 100, window: 64, docBytes, timeoutMs: 30_000 }
+    : { docs: 5000, warmup: 500, window: 64, docBytes, timeoutMs: 90_000 };
+  return {
+    baseline: { ...load, smallBytes: 400, senders: 4 },
+    direct: { ...load, smallBytes: 400, senders: 4, shape: 'direct' },
+    throughput: load,
+    latency: {
+      durationMs: quick ? 4000 : 30_000,
+      warmupMs: quick ? 1000 : 3000,
+      docBytes,
+      trackerProbeRate: 5,
+      timeoutMs: 30_000,
+    },
+    national: { ...load, quick, docsAfterStart: quick ? 200 : 800 },
+    backlog: { docs: quick ? 1000 : 10_000, docBytes, sendWindow: 256, timeoutMs: quick ? 30_000 : 120_000 },
+    startup: { quick, sampleAgencies: 1000 },
+    profile: { ...load, docs: quick ? 600 : 3000 },
+    budgets: {
+      baseline: 120_000,
+      throughput: 150_000,
+      latency: 120_000,
+      national: quick ? 90_000 : 360_000,
+      backlog: quick ? 90_000 : 300_000,
+      'startup-breakdown': 240_000,
+    } as Record<string, number>,
+  };
+}
+
+interface ChildResult {
+  readonly ok: boolean;
+  /** 1-minute load average of the machine before and after the run (others' work skews results). */
+  readonly loadavg: [number, number];
+  readonly data?: Record<string, unknown>;
+  readonly error?: string;
+  readonly wallMs: number;
+  readonly logWarnings: number;
+  readonly logErrors: number;
+  readonly logTail: string[];
+}
+
+/** Runs one scenario in a child process; kills it (and the servers it reported) past its budget. */
+function runChild(
+  scenario: string,
+  opts: unknown,
+  budgetMs: number,
+  execArgv: string[] = [],
+): Promise<ChildResult> {
+  const t0 = Date.now();
+  const load0 = round(loadavg()[0]!, 2);
+  const child = spawn(
+    process.execPath,
+    [...execArgv, join(__dirname, 'worker.js'), scenario, JSON.stringify(opts)],
+    {
+      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+      env: { ...process.env, BENCH_BUDGET_MS: String(budgetMs) },
+    },
+  );
+  const servers: { pid: number; dataDir: string }[] = [];
+  const tail: string[] = [];
+  let warnings = 0;
+  let errors = 0;
+  let data: Record<string, unknown> | undefined;
+  let error: string | undefined;
+  const onLine = (line: string): void => {
+    if (line.trim() === '') return;
+    if (line.includes('"level":40')) warnings++;
+    if (line.includes('"level":50') || line.includes('"level":60')) errors++;
+    tail.push(line.length > 400 ? `${line.slice(0, 400)}…` : line);
+    if (tail.length > 15) tail.shift();
+  };
+  const lines = (stream: NodeJS.ReadableStream): void => {
+    let buf = '';
+    stream.on('data', (b: Buffer) => {
+      buf += b.toString();
+      const parts = buf.split('\n');
+      buf = parts.pop() ?? '';
+      parts.forEach(onLine);
+    });
+    stream.on('end', () => onLine(buf));
+  };
+  lines(child.stdout!);
+  lines(child.stderr!);
+  child.on('message', (m: { type: string; [k: string]: unknown }) => {
+    if (m.type === 'server') servers.push({ pid: m.pid as number, dataDir: m.dataDir as string });
+    else if (m.type === 'result') data = m.data as Record<string, unknown>;
+    else if (m.type === 'error') error = String(m.message);
+    else if (m.type === 'progress') log(`    … ${String(m.what)}: ${String(m.elapsedMs)} ms`);
+  });
+  // The child enforces its own budget; this is the backstop.
+  const killer = setTimeout(() => {
+    error ??= `killed after ${budgetMs + 20_000} ms`;
+    child.kill('SIGKILL');
+  }, budgetMs + 20_000);
+  return new Promise((resolveChild) => {
+    child.on('exit', (code, signal) => {
+      clearTimeout(killer);
+      // Whatever the child left behind (it stops its servers itself unless it was killed).
+      for (const s of servers) {
+        try {
+          process.kill(s.pid, 0);
+          process.kill(s.pid, 'SIGKILL');
+        } catch {
+          // already gone
+        }
+        rmSync(s.dataDir, { recursive: true, force: true });
+      }
+      if (!data && !error) error = `exited with ${signal ?? code} without a result`;
+      resolveChild({
+        ok: data !== undefined && error === undefined,
+        ...(data ? { data } : {}),
+        ...(error ? { error } : {}),
+        wallMs: Date.now() - t0,
+        loadavg: [load0, round(loadavg()[0]!, 2)],
+        logWarnings: warnings,
+        logErrors: errors,
+        logTail: tail,
+      });
+    });
+  });
+}
+
+function log(line: string): void {
+  process.stderr.write(`[bench] ${line}\n`);
+}
+
+type Num = number | undefined;
+const num = (v: unknown): Num => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
+function get(o: Record<string, unknown> | undefined, path: string): Num {
+  let v: unknown = o;
+  for (const k of path.split('.'))
+    v = v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined;
+  return num(v);
+}
+
+interface RunRecord {
+  run: number;
+  scenario: string;
+  result: ChildResult;
+}
+
+interface Row {
+  scenario: string;
+  metric: string;
+  values: Num[];
+  unit: string;
+  digits: number;
+  target?: { op: '>=' | '<=' | '<'; value: number };
+}
+
+function evaluate(row: Row): { value: number; verdict: string } {
+  const value = median(row.values.filter((v): v is number => v !== undefined));
+  if (!row.target) return { value, verdict: '' };
+  if (!Number.isFinite(value)) return { value, verdict: 'FAIL (no data)' };
+  const { op, value: t } = row.target;
+  const ok = op === '>=' ? value >= t : op === '<=' ? value <= t : value < t;
+  return { value, verdict: ok ? 'pass' : 'FAIL' };
+}
+
+function fmt(v: number, digits: number): string {
+  if (!Number.isFinite(v)) return 'n/a';
+  return v.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+}
+
+function table(rows: Row[], quick: boolean): string {
+  const header = ['scenario', 'metric', 'median', 'runs', 'target', 'result'];
+  const body = rows.map((r) => {
+    const { value, verdict } = evaluate(r);
+    const runs = r.values.map((v) => (v === undefined ? '–' : fmt(v, r.digits))).join(' / ');
+    const target = r.target ? `${r.target.op} ${fmt(r.target.value, r.digits)} ${r.unit}`.trim() : '';
+    return [
+      r.scenario,
+      r.metric,
+      `${fmt(value, r.digits)} ${r.unit}`.trim(),
+      runs,
+      target,
+      quick && verdict ? `${verdict} (quick)` : verdict,
+    ];
+  });
+  const widths = header.map((h, i) => Math.max(h.length, ...body.map((b) => b[i]!.length)));
+  const line = (cells: string[]): string =>
+    cells
+      .map((c, i) => c.padEnd(widths[i]!))
+      .join('  ')
+      .trimEnd();
+  return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...body.map(line)].join('\n');
+}
+
+function buildRows(records: RunRecord[], runs: number): Row[] {
+  const by = (scenario: string): (Record<string, unknown> | undefined)[] =>
+    Array.from(
+      { length: runs },
+      (_, i) => records.find((r) => r.run === i + 1 && r.scenario === scenario)?.result.data,
+    );
+  const pick = (scenario: string, path: string): Num[] => by(scenario).map((d) => get(d, path));
+  const ratio = (a: Num[], b: Num[]): Num[] =>
+    a.map((x, i) => (x !== undefined && b[i] ? x / b[i]! : undefined));
+  const rows: Row[] = [];
+  const has = (s: string): boolean => records.some((r) => r.scenario === s);
+  if (has('throughput')) {
+    const lt = pick('throughput', 'docsPerSec');
+    const bare = pick('baseline', 'docsPerSec');
+    rows.push(
+      {
+        scenario: '1 throughput',
+        metric: 'lienthong end to end (delivered + 01 tracked)',
+        values: lt,
+        unit: 'docs/s',
+        digits: 0,
+        target: { op: '>=', value: 2000 },
+      },
+      {
+        scenario: '1 throughput',
+        metric: `bare nats.js, ${PERSISTED_PUBLISHES_PER_DOC} publishes + ${CONSUMES_PER_DOC} consumes/doc`,
+        values: bare,
+        unit: 'docs/s',
+        digits: 0,
+      },
+      {
+        scenario: '1 throughput',
+        metric: 'ratio lienthong / bare',
+        values: ratio(lt, bare),
+        unit: '',
+        digits: 2,
+        target: { op: '>=', value: 0.7 },
+      },
+      {
+        scenario: '1 throughput',
+        metric: 'lienthong CPU/doc: runtime + SDK process',
+        values: pick('throughput', 'cpu.processMsPerDoc'),
+        unit: 'ms',
+        digits: 2,
+      },
+      {
+        scenario: '1 throughput',
+        metric: 'lienthong CPU/doc: nats-server',
+        values: pick('throughput', 'cpu.serverMsPerDoc'),
+        unit: 'ms',
+        digits: 2,
+      },
+      {
+        scenario: '1 throughput',
+        metric: 'bare CPU/doc: pipeline + clients process',
+        values: pick('baseline', 'cpu.processMsPerDoc'),
+        unit: 'ms',
+        digits: 2,
+      },
+      {
+        scenario: '1 throughput',
+        metric: 'bare CPU/doc: nats-server',
+        values: pick('baseline', 'cpu.serverMsPerDoc'),
+        unit: 'ms',
+        digits: 2,
+      },
+    );
+  }
+  if (has('latency')) {
+    rows.push({
+      scenario: '2 latency',
+      metric: "offered load (50% of run's max)",
+      values: pick('latency', 'offeredRate'),
+      unit: 'docs/s',
+      digits: 0,
+    });
+    for (const [key, label] of [
+      ['deliverMs', 'send() → recipient inbox'],
+      ['statusMs', 'report (ack → 01) → sender tracking'],
+    ] as const) {
+      rows.push(
+        {
+          scenario: '2 latency',
+          metric: `${label} p50`,
+          values: pick('latency', `${key}.p50`),
+          unit: 'ms',
+          digits: 1,
+        },
+        {
+          scenario: '2 latency',
+          metric: `${label} p99`,
+          values: pick('latency', `${key}.p99`),
+          unit: 'ms',
+          digits: 1,
+          target: { op: '<=', value: 50 },
+        },
+        {
+          scenario: '2 latency',
+          metric: `${label} p99.9`,
+          values: pick('latency', `${key}.p999`),
+          unit: 'ms',
+          digits: 1,
+        },
+      );
+    }
+    rows.push(
+      {
+        scenario: '2 latency',
+        metric: 'same via SDK Tracker (5 docs/s sample) p50',
+        values: pick('latency', 'trackerProbe.p50'),
+        unit: 'ms',
+        digits: 1,
+      },
+      {
+        scenario: '2 latency',
+        metric: 'same via SDK Tracker (5 docs/s sample) p99',
+        values: pick('latency', 'trackerProbe.p99'),
+        unit: 'ms',
+        digits: 1,
+      },
+    );
+  }
+  if (has('national')) {
+    const small = pick('throughput', 'docsPerSec');
+    const afterStart = pick('national', 'afterStart.docsPerSec');
+    const steady = pick('national', 'docsPerSec');
+    rows.push(
+      {
+        scenario: '3 scale',
+        metric: 'national tree: nodes',
+        values: pick('national', 'nodes'),
+        unit: '',
+        digits: 0,
+      },
+      {
+        scenario: '3 scale',
+        metric: 'national tree: agencies',
+        values: pick('national', 'agencies'),
+        unit: '',
+        digits: 0,
+      },
+      {
+        scenario: '3 scale',
+        metric: 'start-up (startNode until ready)',
+        values: pick('national', 'startupMs').map((v) => (v === undefined ? v : v / 1000)),
+        unit: 's',
+        digits: 1,
+        target: { op: '<=', value: 30 },
+      },
+      {
+        scenario: '3 scale',
+        metric: 'RSS after start (node process)',
+        values: pick('national', 'rssAfterStartMb'),
+        unit: 'MB',
+        digits: 0,
+        target: { op: '<', value: 2048 },
+      },
+      {
+        scenario: '3 scale',
+        metric: 'RSS after start (nats-server)',
+        values: pick('national', 'serverRssAfterStartMb'),
+        unit: 'MB',
+        digits: 0,
+      },
+      {
+        scenario: '3 scale',
+        metric: 'consumers left on KV_lt_tracking by start-up',
+        values: pick('national', 'consumersAfterStart.KV_lt_tracking'),
+        unit: '',
+        digits: 0,
+      },
+      {
+        scenario: '3 scale',
+        metric: 'throughput right after start-up',
+        values: afterStart,
+        unit: 'docs/s',
+        digits: 0,
+      },
+      {
+        scenario: '3 scale',
+        metric: '  nats-server CPU/doc then',
+        values: pick('national', 'afterStart.cpu.serverMsPerDoc'),
+        unit: 'ms',
+        digits: 2,
+      },
+      {
+        scenario: '3 scale',
+        metric: '  national / small (scenario 1, same run)',
+        values: ratio(afterStart, small),
+        unit: '',
+        digits: 2,
+        target: { op: '>=', value: 0.9 },
+      },
+      {
+        scenario: '3 scale',
+        metric: 'throughput once those consumers are gone',
+        values: steady,
+        unit: 'docs/s',
+        digits: 0,
+      },
+      {
+        scenario: '3 scale',
+        metric: '  nats-server CPU/doc then',
+        values: pick('national', 'cpu.serverMsPerDoc'),
+        unit: 'ms',
+        digits: 2,
+      },
+      {
+        scenario: '3 scale',
+        metric: '  national / small (scenario 1, same run)',
+        values: ratio(steady, small),
+        unit: '',
+        digits: 2,
+        target: { op: '>=', value: 0.9 },
+      },
+    );
+  }
+  if (has('backlog')) {
+    rows.push(
+      {
+        scenario: '4 backlog',
+        metric: 'documents queued for the offline commune',
+        values: pick('backlog', 'queued'),
+        unit: '',
+        digits: 0,
+      },
+      {
+        scenario: '4 backlog',
+        metric: 'drain: node back → all in its inbox',
+        values: pick('backlog', 'drainDocsPerSec'),
+        unit: 'docs/s',
+        digits: 0,
+        target: { op: '>=', value: 1000 },
+      },
+      {
+        scenario: '4 backlog',
+        metric: 'home node restart (startNode)',
+        values: pick('backlog', 'restartMs'),
+        unit: 'ms',
+        digits: 0,
+      },
+      {
+        scenario: '4 backlog',
+        metric: 'then fetch + ack (01) by the commune',
+        values: pick('backlog', 'fetchAckDocsPerSec'),
+        unit: 'docs/s',
+        digits: 0,
+      },
+    );
+  }
+  // Rows of scenarios that were not run (--only) have no values at all.
+  return rows.filter((r) => r.values.some((v) => v !== undefined) || records.some((x) => !x.result.ok));
+}
+
+/**
+ * Newest build time of the workspace packages the benchmark runs (their dist/). Others may rebuild
+ * them while a benchmark runs; then its runs measured different code, and it says so.
+ */
+function distFingerprint(): string {
+  let newest = 0;
+  for (const pkg of ['proto', 'core', 'node', 'sdk']) {
+    const dir = join(ROOT, 'packages', pkg, 'dist');
+    if (!existsSync(dir)) continue;
+    for (const f of readdirSync(dir)) {
+      if (f.endsWith('.js')) newest = Math.max(newest, statSync(join(dir, f)).mtimeMs);
+    }
+  }
+  return new Date(newest).toISOString();
+}
+
+function gitCommit(): string {
+  try {
+    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim();
+  } catch {
+    return 'unknown';
+  }
+}
+
+function natsServerVersion(): string {
+  try {
+    return execFileSync(findNatsServerBinary(), ['--version'], { encoding: 'utf8' }).trim();
+  } catch {
+    return 'unknown';
+  }
+}
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2));
+  const s = settings(args.quick);
+  const started = Date.now();
+  mkdirSync(dirname(args.out), { recursive: true });
+  const builtAt = distFingerprint();
+  const records: RunRecord[] = [];
+  const step = async (run: number, scenario: string, opts: unknown): Promise<ChildResult> => {
+    log(`run ${run}/${args.runs} ${scenario} …`);
+    const result = await runChild(scenario, opts, s.budgets[scenario] ?? 180_000);
+    records.push({ run, scenario, result });
+    const d = result.data;
+    const brief =
+      scenario === 'latency'
+        ? `deliver p99 ${get(d, 'deliverMs.p99')} ms, status p99 ${get(d, 'statusMs.p99')} ms at ${get(d, 'offeredRate')} docs/s`
+        : scenario === 'national'
+          ? `start-up ${get(d, 'startupMs')} ms, RSS ${get(d, 'rssAfterStartMb')} MB, ${get(d, 'afterStart.docsPerSec')} docs/s after start, ${get(d, 'docsPerSec')} docs/s without the key-listing consumers`
+          : scenario === 'backlog'
+            ? `drain ${get(d, 'drainDocsPerSec')} docs/s, fetch+ack ${get(d, 'fetchAckDocsPerSec')} docs/s`
+            : `${get(d, 'docsPerSec')} docs/s`;
+    log(
+      `run ${run}/${args.runs} ${scenario}: ${result.ok ? brief : `FAILED: ${result.error}`} (${round(result.wallMs / 1000, 1)} s${result.logWarnings ? `, ${result.logWarnings} log warnings` : ''})`,
+    );
+    if (!result.ok) for (const l of result.logTail) log(`    | ${l}`);
+    return result;
+  };
+
+  for (let run = 1; run <= args.runs; run++) {
+    let max: number | undefined;
+    if (args.only.has('throughput') || args.only.has('latency') || args.only.has('scale')) {
+      if (args.only.has('throughput')) {
+        await step(run, 'baseline', s.baseline);
+        if (!args.quick) await step(run, 'baseline-direct', s.direct);
+      }
+      max = get((await step(run, 'throughput', s.throughput)).data, 'docsPerSec');
+    }
+    if (args.only.has('latency')) {
+      const rate = Math.max(10, Math.round((max ?? 200) / 2));
+      await step(run, 'latency', { ...s.latency, rate });
+    }
+    if (args.only.has('scale')) await step(run, 'national', s.national);
+    if (args.only.has('backlog')) await step(run, 'backlog', s.backlog);
+  }
+
+  let profile: ProfileSummary | undefined;
+  let profileBare: ProfileSummary | undefined;
+  let startup: ChildResult | undefined;
+  /** Runs a scenario under --cpu-prof; keeps the raw profile as bench/results/<name>.cpuprofile.json. */
+  const profiled = async (
+    scenario: string,
+    name: string,
+    opts: { docs: number; warmup: number },
+  ): Promise<ProfileSummary | undefined> => {
+    const dir = mkdtempSync(join(tmpdir(), 'lt-bench-prof-'));
+    try {
+      log(`profile: ${scenario} under --cpu-prof …`);
+      const r = await runChild(scenario, opts, s.budgets.throughput!, [
+        '--cpu-prof',
+        `--cpu-prof-dir=${dir}`,
+        `--cpu-prof-name=${name}.cpuprofile`,
+      ]);
+      const file = join(dir, `${name}.cpuprofile`);
+      if (!r.ok || !existsSync(file)) {
+        log(`profile: ${scenario} FAILED: ${r.error ?? 'no profile written'}`);
+        return undefined;
+      }
+      const summary = summarizeProfile(file, opts.docs + opts.warmup, 40);
+      const keep = join(dirname(args.out), `${name}.cpuprofile.json`);
+      copyFileSync(file, keep); // not rename: the temporary directory may be another file system
+      log(`profile: ${scenario}: ${summary.busyUsPerDoc} µs CPU per document (raw profile: ${keep})`);
+      return summary;
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  };
+  if (args.profile && args.only.has('throughput')) {
+    profile = await profiled('throughput', 'throughput', s.profile);
+    profileBare = await profiled('baseline', 'baseline', { ...s.baseline, docs: s.profile.docs });
+  }
+  // How much of the broker's CPU per document grows with the document: the same load with 4 KB
+  // and with 0.7 KB documents, back to back (the bare pipeline's cost does not depend on it).
+  let docSize: Record<string, unknown> | undefined;
+  if (args.profile && args.only.has('throughput')) {
+    log('diagnostic: CPU per document with 4 KB and with 0.7 KB documents …');
+    const big = await runChild('throughput', s.throughput, s.budgets.throughput!);
+    const small = await runChild('throughput', { ...s.throughput, docBytes: 700 }, s.budgets.throughput!);
+    const b = get(big.data, 'cpu.processMsPerDoc');
+    const sm = get(small.data, 'cpu.processMsPerDoc');
+    docSize = {
+      processMsPerDoc4k: b,
+      processMsPerDoc700: sm,
+      docsPerSec4k: get(big.data, 'docsPerSec'),
+      docsPerSec700: get(small.data, 'docsPerSec'),
+      sizeDependentShare: b !== undefined && sm !== undefined ? round((b - sm) / b, 3) : undefined,
+    };
+    log(`diagnostic: ${JSON.stringify(docSize)}`);
+  }
+  if (args.breakdown) {
+    log('start-up breakdown (national tree) …');
+    startup = await runChild('startup-breakdown', s.startup, s.budgets['startup-breakdown']!);
+    log(
+      startup.ok
+        ? `start-up breakdown: ${JSON.stringify(startup.data)}`
+        : `start-up breakdown FAILED: ${startup.error}`,
+    );
+  }
+
+  const rows = buildRows(records, args.runs);
+  const summary = rows.map((r) => {
+    const { value, verdict } = evaluate(r);
+    return {
+      scenario: r.scenario,
+      metric: r.metric,
+      unit: r.unit,
+      median: value,
+      runs: r.values,
+      target: r.target,
+      result: verdict,
+    };
+  });
+  const out = {
+    meta: {
+      date: new Date().toISOString(),
+      commit: gitCommit(),
+      packagesBuiltAt: builtAt,
+      packagesRebuiltDuringRun: distFingerprint() !== builtAt,
+      args: { runs: args.runs, quick: args.quick, only: [...args.only], profile: args.profile },
+      settings: s,
+      host: { cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryGb: round(totalmem() / 2 ** 30, 1) },
+      node: process.version,
+      natsServer: natsServerVersion(),
+      hopCount: {
+        persistedPublishesPerDoc: PERSISTED_PUBLISHES_PER_DOC,
+        consumesPerDoc: CONSUMES_PER_DOC,
+        note: 'see bench/src/scenarios/baseline.ts for the stage table',
+      },
+      wallMs: Date.now() - started,
+    },
+    summary,
+    runs: records.map((r) => ({ run: r.run, scenario: r.scenario, ...r.result })),
+    ...(profile ? { profile } : {}),
+    ...(profileBare ? { profileBaseline: profileBare } : {}),
+    ...(startup ? { startupBreakdown: startup.data ?? { error: startup.error } } : {}),
+    ...(docSize ? { documentSizeDiagnostic: docSize } : {}),
+  };
+  writeFileSync(args.out, `${JSON.stringify(out, null, 2)}\n`);
+  process.stdout.write(`\n${table(rows, args.quick)}\n\n`);
+  if (profile) {
+    process.stdout.write(
+      `CPU profile of scenario 1 (${profile.docs} docs, ${profile.busyUsPerDoc} µs busy CPU per document):\n`,
+    );
+    const bare = new Map((profileBare?.byPackage ?? []).map((p) => [p.pkg, p.usPerDoc]));
+    process.stdout.write(`      %   µs/doc  (bare µs/doc)  package\n`);
+    for (const p of profile.byPackage.slice(0, 14)) {
+      const b = profileBare ? String(bare.get(p.pkg) ?? 0).padStart(6) : '     –';
+      process.stdout.write(
+        `  ${String(p.selfPct).padStart(5)}  ${String(p.usPerDoc).padStart(7)}  ${b}         ${p.pkg}\n`,
+      );
+    }
+    if (profileBare) {
+      process.stdout.write(
+        `  total  ${String(profile.busyUsPerDoc).padStart(7)}  ${String(profileBare.busyUsPerDoc).padStart(6)}         (busy CPU per document, under the profiler)\n`,
+      );
+    }
+    process.stdout.write('  top functions by self time:\n');
+    for (const f of profile.topSelf.slice(0, 12)) {
+      process.stdout.write(`  ${String(f.selfPct).padStart(5)} %  ${f.fn}  ${f.where}\n`);
+    }
+    process.stdout.write('\n');
+  }
+  if (docSize) {
+    process.stdout.write(
+      `CPU per document in the broker's process: ${String(docSize.processMsPerDoc4k)} ms with 4 KB documents, ` +
+        `${String(docSize.processMsPerDoc700)} ms with 0.7 KB ones: ` +
+        `${round(100 * Number(docSize.sizeDependentShare), 1)} % of it grows with the document\n\n`,
+    );
+  }
+  process.stdout.write(
+    `results: ${args.out} (every run's raw numbers); total ${round((Date.now() - started) / 1000)} s\n`,
+  );
+  if (distFingerprint() !== builtAt) {
+    process.stdout.write(
+      'WARNING: packages/*/dist changed while the benchmark ran (someone rebuilt); runs may have measured different code\n',
+    );
+  }
+  const failedRuns = records.filter((r) => !r.result.ok).length;
+  if (failedRuns > 0) {
+    process.stdout.write(`${failedRuns} run(s) failed; see the log above and "runs" in the JSON\n`);
+    process.exitCode = 1;
+  }
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(`bench: ${(e as Error)?.message ?? String(e)}\n`);
+  process.exit(2);
+});
