@@ -41,11 +41,9 @@ export class OverdueIndex {
 
   /** Rebuilds the index from the tracking records of the given senders (after a restart). */
   async load(senders: readonly string[]): Promise<void> {
-    for (const sender of senders) {
-      for (const key of await this.tracking.keysOf(sender)) {
-        const r = await this.tracking.readKey(key);
-        if (r && !confirmed(r) && !r.overdue) this.add(key, r.confirmByMs);
-      }
+    for (const key of await this.tracking.keysOfSenders(senders)) {
+      const r = await this.tracking.readKey(key);
+      if (r && !confirmed(r) && !r.overdue) this.add(key, r.confirmByMs);
     }
   }
 

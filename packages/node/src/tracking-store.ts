@@ -100,9 +100,18 @@ export class TrackingStore {
     return out;
   }
 
-  /** Keys of every record of one sender (for the overdue sweep after a restart). */
+  /** Keys of every record of one sender. */
   async keysOf(sender: string): Promise<string[]> {
     return this.keysMatching(trackingSenderFilter(sender));
+  }
+
+  /**
+   * Keys of every record of these senders, from one listing of the bucket (a process hosting the
+   * whole country has 30,000 senders: one request each made start-up take 13 s).
+   */
+  async keysOfSenders(senders: readonly string[]): Promise<string[]> {
+    const tokens = new Set(senders.map((s) => trackingSenderFilter(s).slice(0, -2)));
+    return (await this.keysMatching('>')).filter((k) => tokens.has(k.slice(0, k.indexOf('.'))));
   }
 
   /**

@@ -60,4 +60,31 @@ describe('overdue', () => {
     });
     expect(cleared.transport).toBe(TransportState.TRANSPORT_STATE_FETCHED);
   });
+
+  it('a runtime restarted before the deadline still raises the recipient overdue (the index is rebuilt)', async () => {
+    const topology = demoTopology();
+    const server = await h.server();
+    const first = await h.node(server, topology, { overdue: { fixedMs: 1500, sweepIntervalMs: 100 } });
+    const inspect = await h.inspector(server, topology);
+    const sender = await h.client(server, A.nghean);
+    const id = docId(A.nghean);
+    await sender.send(documentOf(id, A.nghean, [A.hatinh]));
+    await waitFor('delivered', async () => {
+      const r = await inspect.record(A.nghean, id, A.hatinh);
+      return r?.transport === TransportState.TRANSPORT_STATE_DELIVERED ? r : false;
+    });
+    await first.stop();
+    expect((await inspect.record(A.nghean, id, A.hatinh))!.overdue).toBe(false);
+
+    await h.node(server, topology, { overdue: { fixedMs: 1500, sweepIntervalMs: 100 } });
+    const late = await waitFor(
+      'raised overdue by the restarted runtime',
+      async () => {
+        const r = await inspect.record(A.nghean, id, A.hatinh);
+        return r?.overdue ? r : false;
+      },
+      10_000,
+    );
+    expect(Date.now()).toBeGreaterThanOrEqual(late.confirmByMs);
+  });
 });
