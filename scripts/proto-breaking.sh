@@ -15,6 +15,10 @@ else
 fi
 if [ ${#refs[@]} -eq 0 ]; then echo "buf breaking: no published contract yet; skipped"; exit 0; fi
 for ref in "${refs[@]}"; do
+  if ! git cat-file -e "$ref^{commit}" 2>/dev/null; then
+    echo "buf breaking: commit $ref is not in this clone (shallow?); cannot compare against it" >&2
+    continue
+  fi
   pnpm exec buf breaking proto --against ".git#ref=$ref,subdir=proto"
   echo "buf breaking: no breaking change against $(git rev-parse --short "$ref")"
 done
