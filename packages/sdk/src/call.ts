@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { LienthongError } from '@lienthong/core';
 
 /** Options every client call takes. */
@@ -6,6 +7,26 @@ export interface CallOptions {
   readonly signal?: AbortSignal;
   /** Gives up after this long (the error's code is DeadlineExceeded); the client's default otherwise. */
   readonly timeoutMs?: number;
+  /**
+   * W3C trace context (`00-<trace id>-<span id>-01`) carried in the `traceparent` header of what the
+   * call publishes; the broker passes it on hop by hop to the recipient's inbox and back with the
+   * statuses. A call that publishes starts a new trace when none is given.
+   */
+  readonly traceparent?: string;
+}
+
+const TRACEPARENT = /^00-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$/;
+
+/** A fresh W3C traceparent, sampled. */
+export function newTraceparent(): string {
+  const hex = (n: number): string => randomBytes(n).toString('hex');
+  return `00-${hex(16)}-${hex(8)}-01`;
+}
+
+/** The caller's traceparent if well-formed, else a new one. */
+export function traceparentOf(opts: CallOptions | undefined): string {
+  const given = opts?.traceparent;
+  return given !== undefined && TRACEPARENT.test(given) ? given : newTraceparent();
 }
 
 /** What the body of a call sees: its budget, and a signal that fires when the call is abandoned. */

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { connect as natsConnect } from '@nats-io/transport-node';
+import { headers as natsHeaders, connect as natsConnect } from '@nats-io/transport-node';
 import type { ConnectionOptions, NatsConnection } from '@nats-io/transport-node';
 import { AckPolicy, DeliverPolicy, jetstream, jetstreamManager } from '@nats-io/jetstream';
 import type { JetStreamClient, JetStreamManager } from '@nats-io/jetstream';
@@ -44,7 +44,7 @@ import type {
   Priority,
   TrackingRecord,
 } from '@lienthong/proto';
-import { canceled, retryWhileUnavailable, withCall } from './call';
+import { canceled, retryWhileUnavailable, traceparentOf, withCall } from './call';
 import type { CallOptions } from './call';
 import { Inbox } from './inbox';
 import type { InboxOptions } from './inbox';
@@ -100,6 +100,8 @@ export interface SendReceipt {
    */
   readonly duplicate: boolean;
   readonly recipients: readonly string[];
+  /** The trace the package travels under (`traceparent` header at every hop). */
+  readonly traceparent: string;
 }
 
 export interface UpdateOptions extends Omit<SendOptions, 'to'> {
@@ -302,7 +304,7 @@ export class LienthongClient implements AsyncDisposable {
       document: doc,
     };
     const ack = await this.submit('send', env, `submit:${this.agency}:${documentId}:${op}`, opts);
-    return { documentId, duplicate: ack.duplicate, recipients: to };
+    return { documentId, duplicate: ack.duplicate, recipients: to, traceparent: ack.traceparent };
   }
 
   /**
@@ -786,16 +788,19 @@ export class LienthongClient implements AsyncDisposable {
     env: IEnvelope,
     msgID: string,
     opts: CallOptions,
-  ): Promise<{ duplicate: boolean }> {
+  ): Promise<{ duplicate: boolean; traceparent: string }> {
     const subject = submitSubject(this.homeNode.level, this.homeNode.id, this.agency);
+    const traceparent = traceparentOf(opts);
+    const h = natsHeaders();
+    h.set('traceparent', traceparent);
     const data = encodeEnvelope(env);
     // Refuse here what the home node would dead-letter: too large, malformed, bad agency codes.
     decodeEnvelope(data, { maxBytes: DEFAULT_MAX_BYTES });
     if (opts.signal?.aborted) throw canceled(what, opts.signal.reason);
     return withCall(what, opts, this.defaultTimeoutMs, (ctx) =>
       retryWhileUnavailable(what, ctx, async (remainingMs) => {
-        const ack = await this.js.publish(subject, data, { msgID, timeout: remainingMs });
-        return { duplicate: ack.duplicate };
+        const ack = await this.js.publish(subject, data, { msgID, timeout: remainingMs, headers: h });
+        return { duplicate: ack.duplicate, traceparent };
       }),
     );
   }

@@ -53,6 +53,8 @@ export interface InboxItem {
   readonly status?: IStatusReport;
   /** When the recipient's home node put it in this inbox, Unix ms. */
   readonly deliveredAtMs: number;
+  /** The trace the item travelled under; `ack()` and `report()` answer under the same trace. */
+  readonly traceparent?: string;
   /** Position in the agency's inbox stream. */
   readonly sequence: number;
   /**
@@ -416,6 +418,7 @@ export class Inbox implements AsyncIterable<InboxItem>, AsyncDisposable {
     };
     const deliveredAtMs = storedAtMs(m);
     const documentId = envelope.documentId;
+    const traceparent = m.headers?.get('traceparent') || undefined;
     return {
       kind: recall ? 'recall' : 'document',
       documentId,
@@ -426,12 +429,15 @@ export class Inbox implements AsyncIterable<InboxItem>, AsyncDisposable {
       ...(doc ? { document: doc } : {}),
       ...(envelope.status ? { status: envelope.status } : {}),
       deliveredAtMs,
+      ...(traceparent ? { traceparent } : {}),
       sequence: m.seq,
       deliveryCount: m.info.deliveryCount + held.handedOut - 1,
       ack: async (opts?: CallOptions) => {
         if (settled) return;
         // 01 carries the delivery time, so a retried ack reports the same status once.
-        if (!recall) await this.deps.reportArrived(documentId, sender, deliveredAtMs, opts ?? {});
+        if (!recall) {
+          await this.deps.reportArrived(documentId, sender, deliveredAtMs, { traceparent, ...opts });
+        }
         await withCall('ack', opts, this.deps.defaultTimeoutMs, ({ timeoutMs }) =>
           m.ackAck({ timeout: timeoutMs }),
         );
@@ -447,7 +453,7 @@ export class Inbox implements AsyncIterable<InboxItem>, AsyncDisposable {
           this.notify();
         }
       },
-      report: (code, opts = {}) => this.deps.report(documentId, code, { ...opts, sender }),
+      report: (code, opts = {}) => this.deps.report(documentId, code, { traceparent, ...opts, sender }),
     };
   }
 }
