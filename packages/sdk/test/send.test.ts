@@ -25,7 +25,12 @@ describe('send', () => {
     const id = docId(A.baothanh, 'MULTI');
 
     const receipt = await sender.send(documentTo(id, recipients));
-    expect(receipt).toEqual({ documentId: id, duplicate: false, recipients });
+    expect(receipt).toEqual({
+      documentId: id,
+      duplicate: false,
+      recipients,
+      traceparent: expect.stringMatching(/^00-/),
+    });
 
     for (const r of readers) await r.waitFor(1);
     const records = await waitFor('every copy fetched', async () => {
