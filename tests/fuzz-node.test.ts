@@ -31,7 +31,7 @@ describe('fuzz against a running node', () => {
     const topology = loadTopologyFile(path.resolve(__dirname, '../deploy/topology.demo.json'));
     node = await startNode(
       { servers: server.url, topology },
-      { logger: createLogger({ name: 'fuzz', level: 'silent' }) },
+      { logger: createLogger({ name: 'fuzz', level: process.env.LT_TEST_LOG_LEVEL ?? 'silent' }) },
     );
     nc = await natsConnect({ servers: server.url });
   });
@@ -123,5 +123,36 @@ describe('fuzz against a running node', () => {
       await sender.close();
       await centre.close();
     }
+  });
+
+  it('dead-letters a relayed envelope whose id is not a subject token (found by the fuzz run), instead of retrying it', async () => {
+    const before = node.runtime.counters.deadLettered;
+    const js = jetstream(nc);
+    await js.publish(
+      relaySubject('central', 'vn', 'normal', 'h41'),
+      encodeEnvelope({
+        schemaVersion: SCHEMA_VERSION,
+        envelopeId: '<eed',
+        kind: EnvelopeKind.ENVELOPE_KIND_DOCUMENT,
+        documentId: `${SENDER},2026/11/22,2/F`,
+        originAgency: SENDER,
+        originNode: 'h41-yenthanh-xa1',
+        recipients: ['000.00.00.G22'],
+        createdAtMs: 1,
+        hopLimit: 10,
+        document: {
+          documentId: `${SENDER},2026/11/22,2/F`,
+          from: { code: SENDER },
+          to: [{ code: '000.00.00.G22' }],
+          subject: 'x',
+        },
+      }),
+      { msgID: 'bad-envelope-id' },
+    );
+    const deadline = Date.now() + 10_000;
+    while (node.runtime.counters.deadLettered === before && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 20));
+    expect(node.runtime.counters.deadLettered).toBe(before + 1);
+    expect(await node.runtime.backlog()).toBe(0);
   });
 });

@@ -4,6 +4,7 @@ import type { MsgHdrs } from '@nats-io/transport-node';
 import type { Logger } from 'pino';
 import {
   DecodeError,
+  LienthongError,
   ENVELOPE_LIMITS,
   confirmDeadline,
   decodeEnvelope,
@@ -140,8 +141,10 @@ export class Processor {
       if (recipients === undefined) return 'dead-lettered';
       accepted.recipients = recipients;
     }
-    await this.route(node, accepted, hop, msg);
-    return 'forwarded';
+    return this.permanentAsDeadLetter(node, msg, accepted, async () => {
+      await this.route(node, accepted, hop, msg);
+      return 'forwarded';
+    });
   }
 
   /** A message on a subject no hosted node answers for: kept as a dead letter of `node`. */
@@ -159,9 +162,40 @@ export class Processor {
       await this.deadLetter(node, msg, { reason: e.reason, detail: e.message }, undefined);
       return 'dead-lettered';
     }
+    // A neighbour's envelope id becomes a subject token (the inbox item key): it must be one.
+    if (!ENVELOPE_ID.test(env.envelopeId)) {
+      await this.deadLetter(
+        node,
+        msg,
+        malformed(`envelope id '${env.envelopeId.slice(0, 64)}' is not of the form the home node gives`),
+        env,
+      );
+      return 'dead-lettered';
+    }
     const hop: IHop = { node: node.id, level: node.level, inMs: msg.storedAtMs, outMs: this.now() };
-    await this.route(node, env, hop, msg);
-    return 'forwarded';
+    return this.permanentAsDeadLetter(node, msg, env, async () => {
+      await this.route(node, env, hop, msg);
+      return 'forwarded';
+    });
+  }
+
+  /**
+   * An error that a retry cannot cure (our own validation refusing something about the message)
+   * dead-letters the message instead of retrying it forever; anything else is transient.
+   */
+  private async permanentAsDeadLetter(
+    node: NodeInfo,
+    msg: InboundMessage,
+    env: IEnvelope | undefined,
+    run: () => Promise<Disposition>,
+  ): Promise<Disposition> {
+    try {
+      return await run();
+    } catch (e) {
+      if (!(e instanceof LienthongError) || (e.code !== 'InvalidArgument' && e.code !== 'NotFound')) throw e;
+      await this.deadLetter(node, msg, malformed(`cannot be processed: ${e.message}`), env);
+      return 'dead-lettered';
+    }
   }
 
   /** Rules an agency's submission must meet before the node takes it on. */
@@ -796,6 +830,9 @@ function readableIds(data: Uint8Array, e: DecodeError): IEnvelope | undefined {
     ...(isAgencyCode(raw.originAgency) ? { originAgency: raw.originAgency } : {}),
   };
 }
+
+/** Envelope ids are lowercase base32 (`envelopeIdOf`): usable as a subject token. */
+const ENVELOPE_ID = /^[a-z0-9-]{1,64}$/;
 
 function malformed(detail: string): Rejection {
   return { reason: FailureReason.FAILURE_REASON_MALFORMED, detail };
