@@ -163,7 +163,11 @@ export async function runDemoScenario(opts: {
               (r.recipient === cast.commune
                 ? BusinessStatus.BUSINESS_STATUS_REJECTED
                 : BusinessStatus.BUSINESS_STATUS_COMPLETED) &&
-            r.transport === TransportState.TRANSPORT_STATE_FETCHED,
+            r.transport === TransportState.TRANSPORT_STATE_FETCHED &&
+            // Every status reported has reached the sender, including any that arrived late.
+            (r.recipient === cast.commune ? [1, 2] : [1, 3, 4, 5, 6]).every((code) =>
+              r.timeline.some((e) => e.business === code),
+            ),
         ),
       { signal },
     );
