@@ -1,3 +1,8 @@
+import { readFileSync } from 'node:fs';
+import { invalid } from '../errors';
+import path from 'node:path';
+import { isLevelName } from '@lienthong/core';
+import type { ServiceConfigFile } from '@lienthong/node';
 import type { Command } from 'commander';
 import { levelName } from '@lienthong/core';
 import { readDirectory } from '../directory';
@@ -13,7 +18,34 @@ interface ReadOptions {
 
 /** `lienthong node ls|info`: the tree as the directory has it, and one node's backlog and consumers. */
 export function registerNode(program: Command): void {
-  const node = program.command('node').description('nodes of the tree: list them, inspect one');
+  const node = program
+    .command('node')
+    .description('nodes of the tree: run one service, list them, inspect one');
+
+  node
+    .command('start')
+    .description('run one level service from its config file (as packages/<level>/dist/main.js does)')
+    .requiredOption('--config <file>', 'service config: { servers, topology, nodes?, domain?, http?, … }')
+    .option('--level <level>', 'central|province|district|commune (default: the level of the nodes it lists)')
+    .action(async (o: { config: string; level?: string }) => {
+      // Loaded here only: the read commands stay quick without the runtime.
+      const { loadTopologyFile, runLevelService } = await import('@lienthong/node');
+      const file = JSON.parse(readFileSync(o.config, 'utf8')) as ServiceConfigFile;
+      let level = o.level;
+      if (level === undefined && file.nodes && file.nodes.length > 0) {
+        const topology = loadTopologyFile(path.resolve(path.dirname(o.config), file.topology));
+        level = topology.node(file.nodes[0]!).levelName;
+      }
+      if (level === undefined || !isLevelName(level)) {
+        throw invalid(
+          'which service? pass --level central|province|district|commune, or list `nodes` in the config',
+        );
+      }
+      await runLevelService(level, ['--config', o.config]);
+      // The service runs until SIGTERM/SIGINT, on which it drains and exits.
+      if (process.exitCode) return;
+      await new Promise<never>(() => undefined);
+    });
 
   node
     .command('ls')
