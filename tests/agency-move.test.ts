@@ -3,19 +3,14 @@
  * runtime follows it without a restart, documents already on their way are routed on to the new
  * home, unread inbox items move with the agency, and nothing arrives twice.
  */
-import path from 'node:path';
 import { Kvm } from '@nats-io/kv';
 import { jetstreamManager } from '@nats-io/jetstream';
-import { connect as natsConnect } from '@nats-io/transport-node';
-import type { NatsConnection } from '@nats-io/transport-node';
 import { BUCKETS, directoryKeys, inboxFilter } from '@lienthong/core';
-import { createLogger, loadTopologyFile, startNode } from '@lienthong/node';
-import type { RunningNode } from '@lienthong/node';
 import { AgencyRecord } from '@lienthong/proto';
 import { connect } from '@lienthong/sdk';
 import type { LienthongClient } from '@lienthong/sdk';
-import { startNatsServer } from '@lienthong/testkit';
-import type { NatsServer } from '@lienthong/testkit';
+import { startDemoBroker } from './support';
+import type { DemoBroker } from './support';
 
 jest.setTimeout(60_000);
 
@@ -23,33 +18,23 @@ const SENDER = '000.01.44.H41'; // commune Quỳnh Thạch
 const MOVER = '000.02.43.H41'; // commune Công Thành, moving from h41-yenthanh-xa2 to h41-yenthanh-xa1
 
 describe('agency move', () => {
-  let server: NatsServer;
-  let node: RunningNode;
-  let nc: NatsConnection;
+  let b: DemoBroker;
   const clients: LienthongClient[] = [];
 
   beforeAll(async () => {
-    server = await startNatsServer();
-    const topology = loadTopologyFile(path.resolve(__dirname, '../deploy/topology.demo.json'));
-    node = await startNode(
-      { servers: server.url, topology },
-      { logger: createLogger({ name: 'move', level: 'warn' }) },
-    );
-    nc = await natsConnect({ servers: server.url });
+    b = await startDemoBroker('move', 'warn');
   });
 
   afterAll(async () => {
     await Promise.allSettled(clients.map((c) => c.close()));
-    await nc?.close();
-    await node?.stop();
-    await server?.cleanup();
+    await b?.stop();
   });
 
   it('re-routes documents in flight and moves unread inbox items, each delivered once', async () => {
-    const sender = await connect({ servers: server.url, agency: SENDER });
+    const sender = await connect({ servers: b.server.url, agency: SENDER });
     clients.push(sender);
     const ids = Array.from({ length: 200 }, (_, i) => `${SENDER},2026/11/22,${i + 1}/UBND-VP`);
-    const kv = await new Kvm(nc).open(BUCKETS.directory);
+    const kv = await new Kvm(b.nc).open(BUCKETS.directory);
     const entry = await kv.get(directoryKeys.agency(MOVER));
     const record = AgencyRecord.decode(entry!.value);
     expect(record.homeNode).toBe('h41-yenthanh-xa2');
@@ -57,7 +42,7 @@ describe('agency move', () => {
     // 50 documents reach the old inbox and stay unread.
     for (const documentId of ids.slice(0, 50))
       await sender.send({ documentId, subject: 'trước', to: [{ code: MOVER }] });
-    const jsm = await jetstreamManager(nc);
+    const jsm = await jetstreamManager(b.nc);
     const inOld = async (): Promise<number> => {
       const info = await jsm.streams.info('LT_INBOX', {
         subjects_filter: inboxFilter('commune', 'h41-yenthanh-xa2', MOVER),
@@ -74,7 +59,7 @@ describe('agency move', () => {
         await sender.send({ documentId, subject: `Văn bản ${i + 51}`, to: [{ code: MOVER }] });
       }
     })();
-    while (node.runtime.counters.submitted < 100) await new Promise((r) => setTimeout(r, 2));
+    while (b.node.runtime.counters.submitted < 100) await new Promise((r) => setTimeout(r, 2));
     await kv.put(
       directoryKeys.agency(MOVER),
       AgencyRecord.encode({ ...record, homeNode: 'h41-yenthanh-xa1' }).finish(),
@@ -82,12 +67,12 @@ describe('agency move', () => {
     await sending;
 
     const deadline = Date.now() + 30_000;
-    while (node.runtime.topology.agency(MOVER)?.homeNode !== 'h41-yenthanh-xa1' && Date.now() < deadline) {
+    while (b.node.runtime.topology.agency(MOVER)?.homeNode !== 'h41-yenthanh-xa1' && Date.now() < deadline) {
       await new Promise((r) => setTimeout(r, 20));
     }
-    expect(node.runtime.topology.agency(MOVER)?.homeNode).toBe('h41-yenthanh-xa1');
+    expect(b.node.runtime.topology.agency(MOVER)?.homeNode).toBe('h41-yenthanh-xa1');
 
-    const mover = await connect({ servers: server.url, agency: MOVER });
+    const mover = await connect({ servers: b.server.url, agency: MOVER });
     clients.push(mover);
     expect(mover.homeNode.id).toBe('h41-yenthanh-xa1');
     const seen = new Map<string, number>();

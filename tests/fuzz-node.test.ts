@@ -3,18 +3,13 @@
  * one is either handed on or dead-lettered with a reason; none stays stuck, the process never
  * crashes, and a normal document still goes through afterwards. LT_FUZZ_NODE_CASES sets the count.
  */
-import path from 'node:path';
 import fc from 'fast-check';
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
-import { connect as natsConnect } from '@nats-io/transport-node';
-import type { NatsConnection } from '@nats-io/transport-node';
 import { decodeDeadLetter, encodeEnvelope, relaySubject, submitSubject } from '@lienthong/core';
-import { createLogger, loadTopologyFile, startNode } from '@lienthong/node';
-import type { RunningNode } from '@lienthong/node';
 import { EnvelopeKind, FailureReason, SCHEMA_VERSION } from '@lienthong/proto';
 import { connect } from '@lienthong/sdk';
-import { startNatsServer } from '@lienthong/testkit';
-import type { NatsServer } from '@lienthong/testkit';
+import { startDemoBroker } from './support';
+import type { DemoBroker } from './support';
 
 jest.setTimeout(120_000);
 
@@ -22,23 +17,13 @@ const CASES = Number(process.env.LT_FUZZ_NODE_CASES ?? 400);
 const SENDER = '000.01.43.H41';
 
 describe('fuzz against a running node', () => {
-  let server: NatsServer;
-  let node: RunningNode;
-  let nc: NatsConnection;
+  let b: DemoBroker;
 
   beforeAll(async () => {
-    server = await startNatsServer();
-    const topology = loadTopologyFile(path.resolve(__dirname, '../deploy/topology.demo.json'));
-    node = await startNode(
-      { servers: server.url, topology },
-      { logger: createLogger({ name: 'fuzz', level: process.env.LT_TEST_LOG_LEVEL ?? 'silent' }) },
-    );
-    nc = await natsConnect({ servers: server.url });
+    b = await startDemoBroker('fuzz', 'silent');
   });
   afterAll(async () => {
-    await nc?.close();
-    await node?.stop();
-    await server?.cleanup();
+    await b?.stop();
   });
 
   it(`hands on or dead-letters every one of ${CASES} mutated envelopes, and keeps serving`, async () => {
@@ -72,7 +57,7 @@ describe('fuzz against a running node', () => {
         }),
       { numRuns: CASES, seed: 42 },
     );
-    const js = jetstream(nc);
+    const js = jetstream(b.nc);
     const subjects = [
       submitSubject('commune', 'h41-yenthanh-xa1', SENDER),
       relaySubject('district', 'h41-yenthanh', 'normal', 'h41-yenthanh-xa1'),
@@ -81,15 +66,17 @@ describe('fuzz against a running node', () => {
 
     const deadline = Date.now() + 90_000;
     const handled = (): number =>
-      node.runtime.counters.submitted + node.runtime.counters.relayed + node.runtime.counters.deadLettered;
-    while ((handled() < CASES || (await node.runtime.backlog()) > 0) && Date.now() < deadline) {
+      b.node.runtime.counters.submitted +
+      b.node.runtime.counters.relayed +
+      b.node.runtime.counters.deadLettered;
+    while ((handled() < CASES || (await b.node.runtime.backlog()) > 0) && Date.now() < deadline) {
       await new Promise((r) => setTimeout(r, 100));
     }
-    expect(await node.runtime.backlog()).toBe(0);
+    expect(await b.node.runtime.backlog()).toBe(0);
     expect(handled()).toBeGreaterThanOrEqual(CASES);
 
     // Every dead letter names a reason and keeps the original bytes.
-    const jsm = await jetstreamManager(nc);
+    const jsm = await jetstreamManager(b.nc);
     const dead = await jsm.streams.info('LT_DEAD');
     expect(dead.state.messages).toBeGreaterThan(0);
     const first = await jsm.streams.getMessage('LT_DEAD', { seq: dead.state.first_seq });
@@ -98,8 +85,8 @@ describe('fuzz against a running node', () => {
     expect(letter.original.length).toBeGreaterThan(0);
 
     // Still serving.
-    const sender = await connect({ servers: server.url, agency: SENDER });
-    const centre = await connect({ servers: server.url, agency: '000.00.00.G22' });
+    const sender = await connect({ servers: b.server.url, agency: SENDER });
+    const centre = await connect({ servers: b.server.url, agency: '000.00.00.G22' });
     try {
       await sender.send({
         documentId: `${SENDER},2026/11/22,999/OK`,
@@ -126,8 +113,8 @@ describe('fuzz against a running node', () => {
   });
 
   it('dead-letters a relayed envelope whose id is not a subject token (found by the fuzz run), instead of retrying it', async () => {
-    const before = node.runtime.counters.deadLettered;
-    const js = jetstream(nc);
+    const before = b.node.runtime.counters.deadLettered;
+    const js = jetstream(b.nc);
     await js.publish(
       relaySubject('central', 'vn', 'normal', 'h41'),
       encodeEnvelope({
@@ -150,9 +137,9 @@ describe('fuzz against a running node', () => {
       { msgID: 'bad-envelope-id' },
     );
     const deadline = Date.now() + 10_000;
-    while (node.runtime.counters.deadLettered === before && Date.now() < deadline)
+    while (b.node.runtime.counters.deadLettered === before && Date.now() < deadline)
       await new Promise((r) => setTimeout(r, 20));
-    expect(node.runtime.counters.deadLettered).toBe(before + 1);
-    expect(await node.runtime.backlog()).toBe(0);
+    expect(b.node.runtime.counters.deadLettered).toBe(before + 1);
+    expect(await b.node.runtime.backlog()).toBe(0);
   });
 });

@@ -3,16 +3,11 @@
  * to the recipient's inbox, and back with the recipient's statuses, so one trace shows the whole
  * round trip.
  */
-import path from 'node:path';
-import { connect as natsConnect } from '@nats-io/transport-node';
-import type { NatsConnection } from '@nats-io/transport-node';
 import { parseSubject } from '@lienthong/core';
-import { createLogger, loadTopologyFile, startNode } from '@lienthong/node';
-import type { RunningNode } from '@lienthong/node';
 import { BusinessStatus, connect } from '@lienthong/sdk';
 import type { LienthongClient } from '@lienthong/sdk';
-import { startNatsServer } from '@lienthong/testkit';
-import type { NatsServer } from '@lienthong/testkit';
+import { startDemoBroker } from './support';
+import type { DemoBroker } from './support';
 
 jest.setTimeout(30_000);
 
@@ -21,30 +16,20 @@ const CENTRE = '000.00.00.G22';
 const TRACE = '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01';
 
 describe('trace context', () => {
-  let server: NatsServer;
-  let node: RunningNode;
-  let nc: NatsConnection;
+  let b: DemoBroker;
   const clients: LienthongClient[] = [];
 
   beforeAll(async () => {
-    server = await startNatsServer();
-    const topology = loadTopologyFile(path.resolve(__dirname, '../deploy/topology.demo.json'));
-    node = await startNode(
-      { servers: server.url, topology },
-      { logger: createLogger({ name: 'trace', level: 'warn' }) },
-    );
-    nc = await natsConnect({ servers: server.url });
+    b = await startDemoBroker('trace', 'warn');
   });
   afterAll(async () => {
     await Promise.allSettled(clients.map((c) => c.close()));
-    await nc?.close();
-    await node?.stop();
-    await server?.cleanup();
+    await b?.stop();
   });
 
   it('carries the sender’s traceparent to the inbox and back with 01 and 03', async () => {
     const seen: { kind: string; subject: string; traceparent: string | undefined }[] = [];
-    const sub = nc.subscribe('lt.v1.>', {
+    const sub = b.nc.subscribe('lt.v1.>', {
       callback: (_err, m) => {
         const p = parseSubject(m.subject);
         if (p && (p.kind === 'submit' || p.kind === 'relay' || p.kind === 'inbox')) {
@@ -52,9 +37,9 @@ describe('trace context', () => {
         }
       },
     });
-    await nc.flush();
-    const sender = await connect({ servers: server.url, agency: SENDER });
-    const centre = await connect({ servers: server.url, agency: CENTRE });
+    await b.nc.flush();
+    const sender = await connect({ servers: b.server.url, agency: SENDER });
+    const centre = await connect({ servers: b.server.url, agency: CENTRE });
     clients.push(sender, centre);
     const documentId = `${SENDER},2026/11/22,77/UBND-VP`;
     const tracker = await sender.track(documentId);
