@@ -38,7 +38,9 @@ import type {
 } from '@lienthong/proto';
 import { connect } from '@lienthong/sdk';
 import type { Inbox, InboxItem, LienthongClient } from '@lienthong/sdk';
-import { eventually, startNatsServer } from '@lienthong/testkit';
+import { eventually, startNatsServer, waitFor, within } from '@lienthong/testkit';
+
+export { sleep, waitFor, within } from '@lienthong/testkit';
 import type { NatsServer, NatsServerOptions } from '@lienthong/testkit';
 
 export const DEMO_TOPOLOGY_FILE = resolve(__dirname, '../../../deploy/topology.demo.json');
@@ -72,47 +74,6 @@ export const A = {
   /** UBND xã Sơn Tây, node h40-huongson-xa1 (commune, other province). */
   sontay: '000.01.41.H40',
 } as const;
-
-/** Resolves what `p` resolves to, or rejects after `ms` naming `what`: no wait in this suite is unbounded. */
-export async function within<T>(ms: number, what: string, p: Promise<T>): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const guard = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms: ${what}`)), ms);
-  });
-  try {
-    return await Promise.race([p, guard]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
-/** Polls `check` (which throws or returns false while not done) until it passes, at most `timeoutMs`. */
-export async function waitFor<T>(
-  what: string,
-  check: () => Promise<T | false> | T | false,
-  timeoutMs = 15_000,
-  intervalMs = 50,
-): Promise<T> {
-  let last: unknown;
-  try {
-    return await eventually(
-      async () => {
-        const v = await check();
-        if (v === false) throw (last = new Error(`not yet: ${what}`));
-        return v;
-      },
-      { timeoutMs, intervalMs },
-    );
-  } catch (e) {
-    throw new Error(`${what}: not reached within ${timeoutMs} ms (${(e as Error).message ?? String(last)})`, {
-      cause: e,
-    });
-  }
-}
-
-export function sleep(ms: number): Promise<void> {
-  return new Promise((r) => setTimeout(r, ms));
-}
 
 let documentCounter = 0;
 const RUN = Date.now().toString(36);

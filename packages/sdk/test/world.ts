@@ -12,7 +12,9 @@ import { BusinessStatus, EnvelopeKind, SCHEMA_VERSION } from '@lienthong/proto';
 import type { IDocument, IEnvelope } from '@lienthong/proto';
 import { connect } from '@lienthong/sdk';
 import type { ConnectOptions, Inbox, InboxItem, LienthongClient, Tracker } from '@lienthong/sdk';
-import { eventually, startNatsServer } from '@lienthong/testkit';
+import { startNatsServer, waitFor, within } from '@lienthong/testkit';
+
+export { sleep, waitFor, within } from '@lienthong/testkit';
 import type { NatsServer, NatsServerOptions } from '@lienthong/testkit';
 
 export const DEMO_TOPOLOGY_FILE = resolve(__dirname, '../../../deploy/topology.demo.json');
@@ -49,39 +51,6 @@ export const A = {
 
 export function demoTopology(): Topology {
   return loadTopologyFile(DEMO_TOPOLOGY_FILE);
-}
-
-/** Resolves what `p` resolves to, or rejects after `ms` naming `what`. */
-export async function within<T>(ms: number, what: string, p: Promise<T>): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const guard = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms: ${what}`)), ms);
-  });
-  try {
-    return await Promise.race([p, guard]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
-/** Polls `check` until it returns something other than false, at most `timeoutMs`. */
-export async function waitFor<T>(
-  what: string,
-  check: () => Promise<T | false> | T | false,
-  timeoutMs = 15_000,
-): Promise<T> {
-  return eventually(
-    async () => {
-      const v = await check();
-      if (v === false) throw new Error(`${what}: not reached within ${timeoutMs} ms`);
-      return v;
-    },
-    { timeoutMs, intervalMs: 50 },
-  );
-}
-
-export function sleep(ms: number): Promise<void> {
-  return new Promise((r) => setTimeout(r, ms));
 }
 
 let counter = 0;

@@ -16,7 +16,7 @@ export type {
   LeafTreeOptions,
   RestoreLinkOptions,
 } from './topology';
-export { eventually } from './util';
+export { eventually, sleep, waitFor, within } from './util';
 export type { EventuallyOptions } from './util';
 export { startService } from './service';
 export type { ServiceLevel, ServiceProcess } from './service';

@@ -52,3 +52,37 @@ export async function eventually<T>(fn: () => Promise<T> | T, opts: EventuallyOp
     await sleep(opts.intervalMs ?? 100);
   }
 }
+
+/** Resolves what `p` resolves to, or rejects after `ms` naming `what`: no wait in a test is unbounded. */
+export async function within<T>(ms: number, what: string, p: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const guard = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms: ${what}`)), ms);
+  });
+  try {
+    return await Promise.race([p, guard]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Polls `check` (which throws or returns false while not done) until it passes, at most `timeoutMs`. */
+export async function waitFor<T>(
+  what: string,
+  check: () => Promise<T | false> | T | false,
+  timeoutMs = 15_000,
+  intervalMs = 50,
+): Promise<T> {
+  try {
+    return await eventually(
+      async () => {
+        const v = await check();
+        if (v === false) throw new Error(`not yet: ${what}`);
+        return v;
+      },
+      { timeoutMs, intervalMs },
+    );
+  } catch (e) {
+    throw new Error(`${what}: not reached within ${timeoutMs} ms (${(e as Error).message})`, { cause: e });
+  }
+}
