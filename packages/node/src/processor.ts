@@ -31,7 +31,7 @@ import {
   TrackingRecord,
   TransportState,
 } from '@lienthong/proto';
-import type { Envelope, IEnvelope, IHop } from '@lienthong/proto';
+import type { Envelope, IEnvelope, IHop, ITransportEvent } from '@lienthong/proto';
 import type { NodeLimits, OverdueConfig } from './config';
 import type { DeadLetters } from './dead-letters';
 import type { TopologyView } from './live-directory';
@@ -525,29 +525,11 @@ export class Processor {
       if (jsApiCode(e) !== JS_MAX_MSGS_PER_SUBJECT) throw e;
     }
     if (env.kind !== EnvelopeKind.ENVELOPE_KIND_DOCUMENT) return;
-    const delivered: IEnvelope = {
-      schemaVersion: SCHEMA_VERSION,
-      envelopeId: envelopeIdFor(['transport', env.documentId!, recipient, 'delivered']),
-      kind: EnvelopeKind.ENVELOPE_KIND_TRANSPORT,
-      documentId: env.documentId!,
-      originAgency: recipient,
-      originNode: node.id,
-      recipients: [env.originAgency!],
-      createdAtMs: now,
-      hops: [],
-      hopLimit: this.deps.limits.hopLimit,
-      priority: env.priority ?? 0,
-      transport: {
-        state: TransportState.TRANSPORT_STATE_DELIVERED,
-        documentId: env.documentId!,
-        documentSender: env.originAgency!,
-        recipient,
-        node: node.id,
-        atMs: now,
-        hops,
-      },
-    };
-    await this.route(node, delivered, { node: node.id, level: node.level, inMs: now, outMs: now }, msg);
+    await this.sendTransportBack(node, env, recipient, recipient, ['delivered'], msg, {
+      state: TransportState.TRANSPORT_STATE_DELIVERED,
+      atMs: now,
+      hops,
+    });
   }
 
   /** A business status reached the home node of the document's sender: update its tracking. */
@@ -644,33 +626,53 @@ export class Processor {
     if (env.kind !== EnvelopeKind.ENVELOPE_KIND_DOCUMENT) return;
     const now = this.now();
     await Promise.all(
-      recipients.map((recipient) => {
-        const failed: IEnvelope = {
-          schemaVersion: SCHEMA_VERSION,
-          envelopeId: envelopeIdFor(['transport', env.documentId!, recipient, 'failed', String(reason)]),
-          kind: EnvelopeKind.ENVELOPE_KIND_TRANSPORT,
-          documentId: env.documentId!,
-          originAgency: env.originAgency!,
-          originNode: node.id,
-          recipients: [env.originAgency!],
-          createdAtMs: now,
-          hops: [],
-          hopLimit: this.deps.limits.hopLimit,
-          priority: env.priority ?? 0,
-          transport: {
-            state: TransportState.TRANSPORT_STATE_FAILED,
-            documentId: env.documentId!,
-            documentSender: env.originAgency!,
-            recipient,
-            node: node.id,
-            atMs: now,
-            failure: reason,
-            detail: `${detail}`,
-          },
-        };
-        return this.route(node, failed, { node: node.id, level: node.level, inMs: now, outMs: now }, msg);
-      }),
+      recipients.map((recipient) =>
+        this.sendTransportBack(node, env, recipient, env.originAgency!, ['failed', String(reason)], msg, {
+          state: TransportState.TRANSPORT_STATE_FAILED,
+          atMs: now,
+          failure: reason,
+          detail,
+        }),
+      ),
     );
+  }
+
+  /**
+   * Routes a transport event about `recipient`'s copy of `env`'s document back to the sender's home
+   * node. Its envelope id is made of the document, the recipient and `idParts`, so a retry sends the
+   * same event once.
+   */
+  private async sendTransportBack(
+    node: NodeInfo,
+    env: IEnvelope,
+    recipient: string,
+    originAgency: string,
+    idParts: string[],
+    msg: InboundMessage | undefined,
+    event: Pick<ITransportEvent, 'state' | 'atMs'> & Partial<ITransportEvent>,
+  ): Promise<void> {
+    const now = this.now();
+    const back: IEnvelope = {
+      schemaVersion: SCHEMA_VERSION,
+      envelopeId: envelopeIdFor(['transport', env.documentId!, recipient, ...idParts]),
+      kind: EnvelopeKind.ENVELOPE_KIND_TRANSPORT,
+      documentId: env.documentId!,
+      originAgency,
+      originNode: node.id,
+      recipients: [env.originAgency!],
+      createdAtMs: now,
+      hops: [],
+      hopLimit: this.deps.limits.hopLimit,
+      priority: env.priority ?? 0,
+      transport: {
+        ...event,
+        documentId: env.documentId!,
+        documentSender: env.originAgency!,
+        recipient,
+        node: node.id,
+      },
+    };
+    await this.route(node, back, { node: node.id, level: node.level, inMs: now, outMs: now }, msg);
   }
 
   /** A submission the node refuses: dead letter, and the reason on the submitter's track subject. */
