@@ -3,20 +3,13 @@
  * subjects, and whether a process is pulling from the consumer that serves them.
  */
 import type { ConsumerInfo } from '@nats-io/jetstream';
-import { deadSubject, nodeSubjects, relaySubject, submitSubject } from '@lienthong/core';
+import { STREAMS, deadSubject, nodeSubjects, relaySubject, submitSubject } from '@lienthong/core';
 import type { LevelName } from '@lienthong/core';
 import type { Directory } from './directory';
 import { subjectMatches } from './scan';
 import type { Session } from './session';
 
-/** Stream names of a JetStream domain (docs/PROTOCOL.md; the same as @lienthong/node's STREAMS). */
-export const STREAMS = Object.freeze({
-  submit: 'LT_SUBMIT',
-  relay: 'LT_RELAY',
-  inbox: 'LT_INBOX',
-  track: 'LT_TRACK',
-  dead: 'LT_DEAD',
-} as const);
+export { STREAMS };
 
 export type ConsumerStatus = 'serving' | 'no-puller';
 

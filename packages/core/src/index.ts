@@ -55,6 +55,7 @@ export type { LevelName, Lane, SubjectKind, SubjectSet, ParsedSubject } from './
 
 export {
   BUCKETS,
+  STREAMS,
   directoryKeys,
   parseDirectoryKey,
   trackingKey,

@@ -6,6 +6,15 @@
 import { agencyFromToken, agencyToToken } from './agency';
 import { assertNodeId, documentKey, isNodeId } from './ids';
 
+/** Stream names (one set per JetStream domain); their subjects are in docs/PROTOCOL.md. */
+export const STREAMS = Object.freeze({
+  submit: 'LT_SUBMIT',
+  relay: 'LT_RELAY',
+  inbox: 'LT_INBOX',
+  track: 'LT_TRACK',
+  dead: 'LT_DEAD',
+} as const);
+
 export const BUCKETS = Object.freeze({
   tracking: 'lt_tracking',
   directory: 'lt_directory',

@@ -7,18 +7,11 @@ import {
 } from '@nats-io/jetstream';
 import type { JetStreamManager, StreamConfig } from '@nats-io/jetstream';
 import type { Kvm } from '@nats-io/kv';
-import { BUCKETS, STREAM_SUBJECTS, nodeSubjects } from '@lienthong/core';
+import { BUCKETS, STREAMS, STREAM_SUBJECTS, nodeSubjects } from '@lienthong/core';
 import type { Topology } from '@lienthong/core';
 import type { RetentionConfig } from './config';
 
-/** Stream and bucket names; one set per JetStream domain. */
-export const STREAMS = {
-  submit: 'LT_SUBMIT',
-  relay: 'LT_RELAY',
-  inbox: 'LT_INBOX',
-  track: 'LT_TRACK',
-  dead: 'LT_DEAD',
-} as const;
+export { STREAMS };
 
 type StreamKind = keyof typeof STREAMS;
 

@@ -7,6 +7,7 @@ import { Kvm } from '@nats-io/kv';
 import type { KV } from '@nats-io/kv';
 import {
   BUCKETS,
+  STREAMS,
   DEFAULT_MAX_BYTES,
   LienthongError,
   agencyToToken,
@@ -473,8 +474,8 @@ export class LienthongClient implements AsyncDisposable {
     return withCall('track', opts, this.defaultTimeoutMs, async (ctx) => {
       // Follow the track subject from the stream's current end before reading the snapshot, so that
       // no change falls between the two (a change seen twice is recognised and kept once).
-      const stream = await this.jsm.streams.info('LT_TRACK');
-      const live = await this.js.consumers.get('LT_TRACK', {
+      const stream = await this.jsm.streams.info(STREAMS.track);
+      const live = await this.js.consumers.get(STREAMS.track, {
         filter_subjects: trackSubject(this.homeNode.level, this.homeNode.id, this.agency),
         deliver_policy: DeliverPolicy.StartSequence,
         opt_start_seq: stream.state.last_seq + 1,
@@ -559,10 +560,10 @@ export class LienthongClient implements AsyncDisposable {
         consumer: async ({ maxAckPending, ackWaitMs }) => {
           const filter = inboxFilter(this.homeNode.level, this.homeNode.id, this.agency);
           const ackWait = ackWaitMs * 1_000_000; // nanoseconds
-          const info = await this.jsm.consumers.info('LT_INBOX', durable).catch(() => undefined);
+          const info = await this.jsm.consumers.info(STREAMS.inbox, durable).catch(() => undefined);
           if (!info) {
             try {
-              await this.jsm.consumers.add('LT_INBOX', {
+              await this.jsm.consumers.add(STREAMS.inbox, {
                 durable_name: durable,
                 filter_subject: filter,
                 ack_policy: AckPolicy.Explicit,
@@ -573,15 +574,15 @@ export class LienthongClient implements AsyncDisposable {
               });
             } catch (e) {
               // Another reader of this agency created it first.
-              if (!(await this.jsm.consumers.info('LT_INBOX', durable).catch(() => undefined))) throw e;
+              if (!(await this.jsm.consumers.info(STREAMS.inbox, durable).catch(() => undefined))) throw e;
             }
           } else if (info.config.max_ack_pending !== maxAckPending || info.config.ack_wait !== ackWait) {
-            await this.jsm.consumers.update('LT_INBOX', durable, {
+            await this.jsm.consumers.update(STREAMS.inbox, durable, {
               max_ack_pending: maxAckPending,
               ack_wait: ackWait,
             });
           }
-          return this.js.consumers.get('LT_INBOX', durable);
+          return this.js.consumers.get(STREAMS.inbox, durable);
         },
         reportArrived: async (documentId, sender, atMs, callOpts) => {
           await this.sendStatus(
@@ -734,7 +735,7 @@ export class LienthongClient implements AsyncDisposable {
       ops.map((op) => {
         const key = documentEnvelopeId(sender, documentId, op).toLowerCase();
         const subject = inboxSubject(this.homeNode.level, this.homeNode.id, this.agency, key);
-        return this.jsm.streams.getMessage('LT_INBOX', { last_by_subj: subject });
+        return this.jsm.streams.getMessage(STREAMS.inbox, { last_by_subj: subject });
       }),
     );
     const seqs = found.flatMap((m) => (m ? [m.seq] : []));

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { InvalidArgumentError } from 'commander';
 import {
+  STREAMS,
   STREAM_SUBJECTS,
   assertAgencyCode,
   decodeTrackingRecord,
@@ -138,7 +139,7 @@ Example FILE:
           document: copy?.envelope.document
             ? Document.toObject(Document.fromObject(copy.envelope.document), jsonOptions)
             : null,
-          copyFrom: copy ? { recipient: copy.recipient, stream: 'LT_INBOX', seq: copy.seq } : null,
+          copyFrom: copy ? { recipient: copy.recipient, stream: STREAMS.inbox, seq: copy.seq } : null,
           recipients: records.map((r) => ({
             recipient: r.recipient,
             name: dir.name(r.recipient) || null,
