@@ -46,6 +46,7 @@ export class TrackingStore {
    */
   private readonly cache = new Map<string, Versioned>();
   private jsm: JetStreamManager | undefined;
+  private bucketStream: { readonly name: string; readonly prefix: string } | undefined;
 
   constructor(
     private readonly kv: KV,
@@ -121,10 +122,14 @@ export class TrackingStore {
    * which is the normal case for a recall arriving while statuses do.
    */
   private async keysMatching(filter: string): Promise<string[]> {
-    const status = await this.kv.status();
-    const prefix = `$KV.${status.bucket}.`;
+    // The bucket's stream and subject prefix never change: look them up once, not per listing.
+    if (!this.bucketStream) {
+      const st = await this.kv.status();
+      this.bucketStream = { name: st.streamInfo.config.name, prefix: `$KV.${st.bucket}.` };
+    }
+    const { name, prefix } = this.bucketStream;
     this.jsm ??= await this.js.jetstreamManager();
-    const info = await this.jsm.streams.info(status.streamInfo.config.name, {
+    const info = await this.jsm.streams.info(name, {
       subjects_filter: `${prefix}${filter}`,
     });
     return Object.keys(info.state.subjects ?? {})
