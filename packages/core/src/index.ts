@@ -110,3 +110,20 @@ export { deadLetterFor } from './dead-letter';
 export type { DeadLetterInfo } from './dead-letter';
 
 export { toMillis } from './millis';
+
+export {
+  canonicalDocument,
+  canonicalStatus,
+  signedBytes,
+  documentSha256,
+  keyIdOf,
+  parseCertificate,
+  publicKeyRecord,
+  registeredKey,
+  signDocument,
+  signStatus,
+  verifyDocument,
+  verifyStatus,
+  keyWindowProblem,
+} from './signing';
+export type { SigningKey, VerifyOptions, Verification } from './signing';

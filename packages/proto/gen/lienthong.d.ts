@@ -99,6 +99,7 @@ export namespace lienthong {
             certificate: Uint8Array;
             notBeforeMs: number;
             notAfterMs: number;
+            revokedAtMs: number;
             static create(properties: lienthong.v1.PublicKey.$Shape): lienthong.v1.PublicKey & lienthong.v1.PublicKey.$Shape;
             static create(properties?: lienthong.v1.PublicKey.$Properties): lienthong.v1.PublicKey;
             static encode(m: lienthong.v1.PublicKey.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
@@ -120,6 +121,7 @@ export namespace lienthong {
                 certificate?: (Uint8Array|null);
                 notBeforeMs?: (number|null);
                 notAfterMs?: (number|null);
+                revokedAtMs?: (number|null);
                 $unknowns?: Uint8Array[];
             }
             type $Shape = lienthong.v1.PublicKey.$Properties;
@@ -719,6 +721,7 @@ export namespace lienthong {
             description: string;
             staff?: (lienthong.v1.Staff.$Properties|null);
             ignored: boolean;
+            receipt?: (lienthong.v1.StatusReport.$Properties|null);
             static create(properties: lienthong.v1.TimelineEntry.$Shape): lienthong.v1.TimelineEntry & lienthong.v1.TimelineEntry.$Shape;
             static create(properties?: lienthong.v1.TimelineEntry.$Properties): lienthong.v1.TimelineEntry;
             static encode(m: lienthong.v1.TimelineEntry.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
@@ -741,6 +744,7 @@ export namespace lienthong {
                 description?: (string|null);
                 staff?: (lienthong.v1.Staff.$Properties|null);
                 ignored?: (boolean|null);
+                receipt?: (lienthong.v1.StatusReport.$Properties|null);
                 $unknowns?: Uint8Array[];
             }
             type $Shape = lienthong.v1.TimelineEntry.$Properties;
@@ -851,6 +855,7 @@ export namespace lienthong {
             description: string;
             timestampMs: number;
             signature?: (lienthong.v1.Signature.$Properties|null);
+            documentSha256: Uint8Array;
             static create(properties: lienthong.v1.StatusReport.$Shape): lienthong.v1.StatusReport & lienthong.v1.StatusReport.$Shape;
             static create(properties?: lienthong.v1.StatusReport.$Properties): lienthong.v1.StatusReport;
             static encode(m: lienthong.v1.StatusReport.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
@@ -874,6 +879,7 @@ export namespace lienthong {
                 description?: (string|null);
                 timestampMs?: (number|null);
                 signature?: (lienthong.v1.Signature.$Properties|null);
+                documentSha256?: (Uint8Array|null);
                 $unknowns?: Uint8Array[];
             }
             type $Shape = lienthong.v1.StatusReport.$Properties;
@@ -901,7 +907,11 @@ export namespace lienthong {
             FAILURE_REASON_BAD_SIGNATURE = 9,
             FAILURE_REASON_UNKNOWN_DOCUMENT = 10,
             FAILURE_REASON_WRONG_HOME_NODE = 11,
-            FAILURE_REASON_UNKNOWN_SENDER = 12
+            FAILURE_REASON_UNKNOWN_SENDER = 12,
+            FAILURE_REASON_MISSING_SIGNATURE = 40,
+            FAILURE_REASON_KEY_NOT_VALID = 41,
+            FAILURE_REASON_STALE_SIGNATURE = 42,
+            FAILURE_REASON_NOT_A_RECIPIENT = 43
         }
 
         interface IHop extends lienthong.v1.Hop.$Properties {

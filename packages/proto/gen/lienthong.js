@@ -979,6 +979,7 @@ $root.lienthong = (function() {
              * @property {Uint8Array|null} [certificate] PublicKey certificate
              * @property {number|null} [notBeforeMs] PublicKey notBeforeMs
              * @property {number|null} [notAfterMs] PublicKey notAfterMs
+             * @property {number|null} [revokedAtMs] PublicKey revokedAtMs
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -1059,6 +1060,14 @@ $root.lienthong = (function() {
             PublicKey.prototype.notAfterMs = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
 
             /**
+             * PublicKey revokedAtMs.
+             * @member {number} revokedAtMs
+             * @memberof lienthong.v1.PublicKey
+             * @instance
+             */
+            PublicKey.prototype.revokedAtMs = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+            /**
              * Creates a new PublicKey instance using the specified properties.
              * @function create
              * @memberof lienthong.v1.PublicKey
@@ -1102,6 +1111,8 @@ $root.lienthong = (function() {
                     w.uint32(/* id 5, wireType 0 =*/40).int64(m.notBeforeMs);
                 if (m.notAfterMs != null && $Object.hasOwnProperty.call(m, "notAfterMs") && (typeof m.notAfterMs === "object" ? m.notAfterMs.low || m.notAfterMs.high : m.notAfterMs !== 0))
                     w.uint32(/* id 6, wireType 0 =*/48).int64(m.notAfterMs);
+                if (m.revokedAtMs != null && $Object.hasOwnProperty.call(m, "revokedAtMs") && (typeof m.revokedAtMs === "object" ? m.revokedAtMs.low || m.revokedAtMs.high : m.revokedAtMs !== 0))
+                    w.uint32(/* id 7, wireType 0 =*/56).int64(m.revokedAtMs);
                 if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
                     for (var i = 0; i < m.$unknowns.length; ++i)
                         w.raw(m.$unknowns[i]);
@@ -1213,6 +1224,15 @@ $root.lienthong = (function() {
                                 delete m.notAfterMs;
                             continue;
                         }
+                    case 7: {
+                            if (u !== 0)
+                                break;
+                            if (typeof (v = r.int64()) === "object" ? v.low || v.high : v !== 0)
+                                m.revokedAtMs = v;
+                            else
+                                delete m.revokedAtMs;
+                            continue;
+                        }
                     }
                     r.skipType(u, q, t);
                     if (!r.discardUnknown) {
@@ -1284,6 +1304,10 @@ $root.lienthong = (function() {
                 if (m.notAfterMs != null && $Object.hasOwnProperty.call(m, "notAfterMs")) {
                     if (!$util.isInteger(m.notAfterMs) && !(m.notAfterMs && $util.isInteger(m.notAfterMs.low) && $util.isInteger(m.notAfterMs.high)))
                         return "notAfterMs: integer|Long expected";
+                }
+                if (m.revokedAtMs != null && $Object.hasOwnProperty.call(m, "revokedAtMs")) {
+                    if (!$util.isInteger(m.revokedAtMs) && !(m.revokedAtMs && $util.isInteger(m.revokedAtMs.low) && $util.isInteger(m.revokedAtMs.high)))
+                        return "revokedAtMs: integer|Long expected";
                 }
                 return null;
             };
@@ -1370,6 +1394,18 @@ $root.lienthong = (function() {
                             m.notAfterMs = new $util.LongBits(d.notAfterMs.low >>> 0, d.notAfterMs.high >>> 0).toNumber();
                     }
                 }
+                if (d.revokedAtMs != null) {
+                    if (typeof d.revokedAtMs === "object" ? d.revokedAtMs.low || d.revokedAtMs.high : $Number(d.revokedAtMs) !== 0) {
+                        if ($util.Long)
+                            m.revokedAtMs = $util.Long.fromValue(d.revokedAtMs, false);
+                        else if (typeof d.revokedAtMs === "string")
+                            m.revokedAtMs = $parseInt(d.revokedAtMs, 10);
+                        else if (typeof d.revokedAtMs === "number")
+                            m.revokedAtMs = d.revokedAtMs;
+                        else if (typeof d.revokedAtMs === "object")
+                            m.revokedAtMs = new $util.LongBits(d.revokedAtMs.low >>> 0, d.revokedAtMs.high >>> 0).toNumber();
+                    }
+                }
                 return m;
             };
 
@@ -1417,6 +1453,11 @@ $root.lienthong = (function() {
                         d.notAfterMs = o.longs === $String ? n.toString() : o.longs === $Number ? n.toNumber() : typeof $BigInt !== "undefined" && o.longs === $BigInt ? n.toBigInt() : n;
                     } else
                         d.notAfterMs = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, false);
+                        d.revokedAtMs = o.longs === $String ? n.toString() : o.longs === $Number ? n.toNumber() : typeof $BigInt !== "undefined" && o.longs === $BigInt ? n.toBigInt() : n;
+                    } else
+                        d.revokedAtMs = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
                 }
                 if (m.keyId != null && $Object.hasOwnProperty.call(m, "keyId")) {
                     d.keyId = m.keyId;
@@ -1445,6 +1486,14 @@ $root.lienthong = (function() {
                         d.notAfterMs = o.longs === $String ? $String(m.notAfterMs) : m.notAfterMs;
                     else
                         d.notAfterMs = o.longs === $String ? $util.Long.prototype.toString.call(m.notAfterMs) : o.longs === $Number ? new $util.LongBits(m.notAfterMs.low >>> 0, m.notAfterMs.high >>> 0).toNumber() : m.notAfterMs;
+                }
+                if (m.revokedAtMs != null && $Object.hasOwnProperty.call(m, "revokedAtMs")) {
+                    if (typeof $BigInt !== "undefined" && o.longs === $BigInt)
+                        d.revokedAtMs = typeof m.revokedAtMs === "number" ? $BigInt(m.revokedAtMs) : $util.Long.fromBits(m.revokedAtMs.low >>> 0, m.revokedAtMs.high >>> 0, false).toBigInt();
+                    else if (typeof m.revokedAtMs === "number")
+                        d.revokedAtMs = o.longs === $String ? $String(m.revokedAtMs) : m.revokedAtMs;
+                    else
+                        d.revokedAtMs = o.longs === $String ? $util.Long.prototype.toString.call(m.revokedAtMs) : o.longs === $Number ? new $util.LongBits(m.revokedAtMs.low >>> 0, m.revokedAtMs.high >>> 0).toNumber() : m.revokedAtMs;
                 }
                 return d;
             };
@@ -8092,6 +8141,22 @@ $root.lienthong = (function() {
                     case 12:
                         m.failure = 12;
                         break;
+                    case "FAILURE_REASON_MISSING_SIGNATURE":
+                    case 40:
+                        m.failure = 40;
+                        break;
+                    case "FAILURE_REASON_KEY_NOT_VALID":
+                    case 41:
+                        m.failure = 41;
+                        break;
+                    case "FAILURE_REASON_STALE_SIGNATURE":
+                    case 42:
+                        m.failure = 42;
+                        break;
+                    case "FAILURE_REASON_NOT_A_RECIPIENT":
+                    case 43:
+                        m.failure = 43;
+                        break;
                     default:
                         if (typeof d.failure === "number" && (d.failure | 0) === d.failure)
                             m.failure = d.failure;
@@ -8335,6 +8400,7 @@ $root.lienthong = (function() {
              * @property {string|null} [description] TimelineEntry description
              * @property {lienthong.v1.Staff.$Properties|null} [staff] TimelineEntry staff
              * @property {boolean|null} [ignored] TimelineEntry ignored
+             * @property {lienthong.v1.StatusReport.$Properties|null} [receipt] TimelineEntry receipt
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -8423,6 +8489,14 @@ $root.lienthong = (function() {
             TimelineEntry.prototype.ignored = false;
 
             /**
+             * TimelineEntry receipt.
+             * @member {lienthong.v1.StatusReport.$Properties|null|undefined} receipt
+             * @memberof lienthong.v1.TimelineEntry
+             * @instance
+             */
+            TimelineEntry.prototype.receipt = null;
+
+            /**
              * Creates a new TimelineEntry instance using the specified properties.
              * @function create
              * @memberof lienthong.v1.TimelineEntry
@@ -8468,6 +8542,8 @@ $root.lienthong = (function() {
                     $root.lienthong.v1.Staff.encode(m.staff, w.uint32(/* id 6, wireType 2 =*/50).fork(), q + 1).ldelim();
                 if (m.ignored != null && $Object.hasOwnProperty.call(m, "ignored") && m.ignored !== false)
                     w.uint32(/* id 7, wireType 0 =*/56).bool(m.ignored);
+                if (m.receipt != null && $Object.hasOwnProperty.call(m, "receipt"))
+                    $root.lienthong.v1.StatusReport.encode(m.receipt, w.uint32(/* id 10, wireType 2 =*/82).fork(), q + 1).ldelim();
                 if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
                     for (var i = 0; i < m.$unknowns.length; ++i)
                         w.raw(m.$unknowns[i]);
@@ -8585,6 +8661,12 @@ $root.lienthong = (function() {
                                 delete m.ignored;
                             continue;
                         }
+                    case 10: {
+                            if (u !== 2)
+                                break;
+                            m.receipt = $root.lienthong.v1.StatusReport.decode(r, r.size(), $undefined, q + 1, m.receipt);
+                            continue;
+                        }
                     }
                     r.skipType(u, q, t);
                     if (!r.discardUnknown) {
@@ -8663,6 +8745,13 @@ $root.lienthong = (function() {
                 if (m.ignored != null && $Object.hasOwnProperty.call(m, "ignored")) {
                     if (typeof m.ignored !== "boolean")
                         return "ignored: boolean expected";
+                }
+                if (m.receipt != null && $Object.hasOwnProperty.call(m, "receipt")) {
+                    {
+                        var e = $root.lienthong.v1.StatusReport.verify(m.receipt, q + 1);
+                        if (e)
+                            return "receipt." + e;
+                    }
                 }
                 return null;
             };
@@ -8795,6 +8884,11 @@ $root.lienthong = (function() {
                         m.ignored = $Boolean(d.ignored);
                     }
                 }
+                if (d.receipt != null) {
+                    if (!$util.isObject(d.receipt))
+                        throw $TypeError(".lienthong.v1.TimelineEntry.receipt: object expected");
+                    m.receipt = $root.lienthong.v1.StatusReport.fromObject(d.receipt, q + 1);
+                }
                 return m;
             };
 
@@ -8827,6 +8921,7 @@ $root.lienthong = (function() {
                     d.description = "";
                     d.staff = null;
                     d.ignored = false;
+                    d.receipt = null;
                 }
                 if (m.atMs != null && $Object.hasOwnProperty.call(m, "atMs")) {
                     if (typeof $BigInt !== "undefined" && o.longs === $BigInt)
@@ -8853,6 +8948,9 @@ $root.lienthong = (function() {
                 }
                 if (m.ignored != null && $Object.hasOwnProperty.call(m, "ignored")) {
                     d.ignored = m.ignored;
+                }
+                if (m.receipt != null && $Object.hasOwnProperty.call(m, "receipt")) {
+                    d.receipt = $root.lienthong.v1.StatusReport.toObject(m.receipt, o, q + 1);
                 }
                 return d;
             };
@@ -9348,6 +9446,22 @@ $root.lienthong = (function() {
                     case "FAILURE_REASON_UNKNOWN_SENDER":
                     case 12:
                         m.reason = 12;
+                        break;
+                    case "FAILURE_REASON_MISSING_SIGNATURE":
+                    case 40:
+                        m.reason = 40;
+                        break;
+                    case "FAILURE_REASON_KEY_NOT_VALID":
+                    case 41:
+                        m.reason = 41;
+                        break;
+                    case "FAILURE_REASON_STALE_SIGNATURE":
+                    case 42:
+                        m.reason = 42;
+                        break;
+                    case "FAILURE_REASON_NOT_A_RECIPIENT":
+                    case 43:
+                        m.reason = 43;
                         break;
                     default:
                         if (typeof d.reason === "number" && (d.reason | 0) === d.reason)
@@ -9930,6 +10044,7 @@ $root.lienthong = (function() {
              * @property {string|null} [description] StatusReport description
              * @property {number|null} [timestampMs] StatusReport timestampMs
              * @property {lienthong.v1.Signature.$Properties|null} [signature] StatusReport signature
+             * @property {Uint8Array|null} [documentSha256] StatusReport documentSha256
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -10026,6 +10141,14 @@ $root.lienthong = (function() {
             StatusReport.prototype.signature = null;
 
             /**
+             * StatusReport documentSha256.
+             * @member {Uint8Array} documentSha256
+             * @memberof lienthong.v1.StatusReport
+             * @instance
+             */
+            StatusReport.prototype.documentSha256 = $util.newBuffer([]);
+
+            /**
              * Creates a new StatusReport instance using the specified properties.
              * @function create
              * @memberof lienthong.v1.StatusReport
@@ -10073,6 +10196,8 @@ $root.lienthong = (function() {
                     w.uint32(/* id 7, wireType 0 =*/56).int64(m.timestampMs);
                 if (m.signature != null && $Object.hasOwnProperty.call(m, "signature"))
                     $root.lienthong.v1.Signature.encode(m.signature, w.uint32(/* id 8, wireType 2 =*/66).fork(), q + 1).ldelim();
+                if (m.documentSha256 != null && $Object.hasOwnProperty.call(m, "documentSha256") && m.documentSha256.length)
+                    w.uint32(/* id 9, wireType 2 =*/74).bytes(m.documentSha256);
                 if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
                     for (var i = 0; i < m.$unknowns.length; ++i)
                         w.raw(m.$unknowns[i]);
@@ -10196,6 +10321,15 @@ $root.lienthong = (function() {
                             m.signature = $root.lienthong.v1.Signature.decode(r, r.size(), $undefined, q + 1, m.signature);
                             continue;
                         }
+                    case 9: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.bytes()).length)
+                                m.documentSha256 = v;
+                            else
+                                delete m.documentSha256;
+                            continue;
+                        }
                     }
                     r.skipType(u, q, t);
                     if (!r.discardUnknown) {
@@ -10281,6 +10415,10 @@ $root.lienthong = (function() {
                         if (e)
                             return "signature." + e;
                     }
+                }
+                if (m.documentSha256 != null && $Object.hasOwnProperty.call(m, "documentSha256")) {
+                    if (!(m.documentSha256 && typeof m.documentSha256.length === "number" || $util.isString(m.documentSha256)))
+                        return "documentSha256: buffer expected";
                 }
                 return null;
             };
@@ -10392,6 +10530,14 @@ $root.lienthong = (function() {
                         throw $TypeError(".lienthong.v1.StatusReport.signature: object expected");
                     m.signature = $root.lienthong.v1.Signature.fromObject(d.signature, q + 1);
                 }
+                if (d.documentSha256 != null) {
+                    if (d.documentSha256.length) {
+                        if (typeof d.documentSha256 === "string")
+                            $util.base64.decode(d.documentSha256, m.documentSha256 = $util.newBuffer($util.base64.length(d.documentSha256)), 0);
+                        else if (d.documentSha256.length >= 0)
+                            m.documentSha256 = d.documentSha256;
+                    }
+                }
                 return m;
             };
 
@@ -10425,6 +10571,13 @@ $root.lienthong = (function() {
                     } else
                         d.timestampMs = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
                     d.signature = null;
+                    if (o.bytes === $String)
+                        d.documentSha256 = "";
+                    else {
+                        d.documentSha256 = [];
+                        if (o.bytes !== $Array)
+                            d.documentSha256 = $util.newBuffer(d.documentSha256);
+                    }
                 }
                 if (m.code != null && $Object.hasOwnProperty.call(m, "code")) {
                     d.code = o.enums === $String ? $root.lienthong.v1.BusinessStatus[m.code] === $undefined ? m.code : $root.lienthong.v1.BusinessStatus[m.code] : m.code;
@@ -10454,6 +10607,9 @@ $root.lienthong = (function() {
                 }
                 if (m.signature != null && $Object.hasOwnProperty.call(m, "signature")) {
                     d.signature = $root.lienthong.v1.Signature.toObject(m.signature, o, q + 1);
+                }
+                if (m.documentSha256 != null && $Object.hasOwnProperty.call(m, "documentSha256")) {
+                    d.documentSha256 = o.bytes === $String ? $util.base64.encode(m.documentSha256, 0, m.documentSha256.length) : o.bytes === $Array ? $Array.prototype.slice.call(m.documentSha256) : m.documentSha256;
                 }
                 return d;
             };
@@ -10525,6 +10681,10 @@ $root.lienthong = (function() {
          * @property {number} FAILURE_REASON_UNKNOWN_DOCUMENT=10 FAILURE_REASON_UNKNOWN_DOCUMENT value
          * @property {number} FAILURE_REASON_WRONG_HOME_NODE=11 FAILURE_REASON_WRONG_HOME_NODE value
          * @property {number} FAILURE_REASON_UNKNOWN_SENDER=12 FAILURE_REASON_UNKNOWN_SENDER value
+         * @property {number} FAILURE_REASON_MISSING_SIGNATURE=40 FAILURE_REASON_MISSING_SIGNATURE value
+         * @property {number} FAILURE_REASON_KEY_NOT_VALID=41 FAILURE_REASON_KEY_NOT_VALID value
+         * @property {number} FAILURE_REASON_STALE_SIGNATURE=42 FAILURE_REASON_STALE_SIGNATURE value
+         * @property {number} FAILURE_REASON_NOT_A_RECIPIENT=43 FAILURE_REASON_NOT_A_RECIPIENT value
          */
         v1.FailureReason = (function() {
             var valuesById = $Object.create(null), values = $Object.create(valuesById);
@@ -10541,6 +10701,10 @@ $root.lienthong = (function() {
             values[valuesById[10] = "FAILURE_REASON_UNKNOWN_DOCUMENT"] = 10;
             values[valuesById[11] = "FAILURE_REASON_WRONG_HOME_NODE"] = 11;
             values[valuesById[12] = "FAILURE_REASON_UNKNOWN_SENDER"] = 12;
+            values[valuesById[40] = "FAILURE_REASON_MISSING_SIGNATURE"] = 40;
+            values[valuesById[41] = "FAILURE_REASON_KEY_NOT_VALID"] = 41;
+            values[valuesById[42] = "FAILURE_REASON_STALE_SIGNATURE"] = 42;
+            values[valuesById[43] = "FAILURE_REASON_NOT_A_RECIPIENT"] = 43;
             return values;
         })();
 
@@ -11512,6 +11676,22 @@ $root.lienthong = (function() {
                     case "FAILURE_REASON_UNKNOWN_SENDER":
                     case 12:
                         m.failure = 12;
+                        break;
+                    case "FAILURE_REASON_MISSING_SIGNATURE":
+                    case 40:
+                        m.failure = 40;
+                        break;
+                    case "FAILURE_REASON_KEY_NOT_VALID":
+                    case 41:
+                        m.failure = 41;
+                        break;
+                    case "FAILURE_REASON_STALE_SIGNATURE":
+                    case 42:
+                        m.failure = 42;
+                        break;
+                    case "FAILURE_REASON_NOT_A_RECIPIENT":
+                    case 43:
+                        m.failure = 43;
                         break;
                     default:
                         if (typeof d.failure === "number" && (d.failure | 0) === d.failure)
