@@ -127,3 +127,6 @@ export {
   keyWindowProblem,
 } from './signing';
 export type { SigningKey, VerifyOptions, Verification } from './signing';
+
+export { RECEIPT_PROOF_FORMAT, buildReceiptProof, verifyReceiptProof } from './receipt-proof';
+export type { ReceiptProof, CheckedReceipt, ProofVerification } from './receipt-proof';

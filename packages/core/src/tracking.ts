@@ -4,7 +4,7 @@
  * (they travel back through the tree on independent paths); the rules make the outcome independent
  * of arrival order wherever the domain allows it, and never move a state backwards.
  */
-import type { IHop, IStaff, ITimelineEntry, ITrackingRecord } from '@lienthong/proto';
+import type { IHop, IStaff, IStatusReport, ITimelineEntry, ITrackingRecord } from '@lienthong/proto';
 import { BusinessStatus, FailureReason, Priority, TrackingRecord, TransportState } from '@lienthong/proto';
 import { assertAgencyCode } from './agency';
 import { LienthongError } from './errors';
@@ -30,6 +30,8 @@ export type TrackingEvent =
       node?: string;
       description?: string;
       staff?: IStaff;
+      /** The signed status report, kept in the timeline entry as a receipt. */
+      receipt?: IStatusReport;
     };
 
 export interface TrackingOutcome {
@@ -207,6 +209,7 @@ function timelineEntry(event: TrackingEvent, ignored: boolean): ITimelineEntry {
       node: event.node ?? '',
       description: event.description ?? '',
       ...(event.staff ? { staff: { ...event.staff } } : {}),
+      ...(event.receipt ? { receipt: event.receipt } : {}),
       ignored,
     };
   }

@@ -1,4 +1,6 @@
 import type { Topology } from '@lienthong/core';
+import { DEFAULT_SECURITY } from './signature-policy';
+import type { SecurityConfig } from './signature-policy';
 
 /** How one node process is set up. Everything but `servers` and `topology` has a default. */
 export interface NodeRuntimeConfig {
@@ -23,6 +25,8 @@ export interface NodeRuntimeConfig {
   readonly http?: { readonly port: number; readonly host?: string };
   /** Replicas of the streams and buckets this process creates (3 on the centre's cluster). */
   readonly replicas?: number;
+  /** Signature checks at intake (docs/SECURITY.md). */
+  readonly security?: Partial<SecurityConfig>;
 }
 
 export interface NodeLimits {
@@ -75,6 +79,7 @@ export interface ResolvedConfig {
   readonly concurrency: number;
   readonly http: NodeRuntimeConfig['http'];
   readonly replicas: number;
+  readonly security: SecurityConfig;
 }
 
 export function resolveConfig(config: NodeRuntimeConfig): ResolvedConfig {
@@ -93,5 +98,10 @@ export function resolveConfig(config: NodeRuntimeConfig): ResolvedConfig {
     concurrency: config.concurrency ?? 64,
     http: config.http,
     replicas: config.replicas ?? 1,
+    security: {
+      ...DEFAULT_SECURITY,
+      maxSignatureAgeMs: config.retention?.inboxMaxAgeMs ?? DEFAULT_RETENTION.inboxMaxAgeMs,
+      ...config.security,
+    },
   };
 }

@@ -6,6 +6,8 @@ export { openNats } from './connection';
 export { createLogger } from './logger';
 export { NodeRuntime } from './runtime';
 export { Processor, envelopeIdOf } from './processor';
+export { DEFAULT_SECURITY, SignaturePolicy } from './signature-policy';
+export type { KeyDirectory, SecurityConfig, SignatureRefusal } from './signature-policy';
 export { TrackingStore } from './tracking-store';
 export { STREAMS, domainSubjects, ensureStreams, streamConfigs } from './streams';
 export { TOKENS } from './tokens';

@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import { parseDirectoryKey, topologyFromProto } from '@lienthong/core';
 import type { AgencyInfo, NextHop, NodeInfo, Topology } from '@lienthong/core';
 import { AgencyRecord, NodeRecord } from '@lienthong/proto';
-import type { IAgencyRecord, INodeRecord } from '@lienthong/proto';
+import type { IAgencyRecord, INodeRecord, IPublicKey } from '@lienthong/proto';
 
 /** The parts of the topology the per-message work reads; backed by the live directory. */
 export interface TopologyView {
@@ -66,6 +66,10 @@ export class LiveDirectory implements TopologyView {
   }
   agenciesOf(nodeId: string): AgencyInfo[] {
     return this.current.agenciesOf(nodeId);
+  }
+  /** The agency's registered signing keys, as the directory bucket holds them now. */
+  keysOf(agencyCode: string): readonly IPublicKey[] {
+    return this.agencies.get(agencyCode)?.keys ?? [];
   }
 
   /**

@@ -31,12 +31,13 @@ import {
   TrackingRecord,
   TransportState,
 } from '@lienthong/proto';
-import type { Envelope, IEnvelope, IHop, ITransportEvent } from '@lienthong/proto';
+import type { Envelope, IEnvelope, IHop, IStatusReport, ITransportEvent } from '@lienthong/proto';
 import type { NodeLimits, OverdueConfig } from './config';
 import type { DeadLetters } from './dead-letters';
 import type { TopologyView } from './live-directory';
 import type { NodeMetrics } from './metrics';
 import type { OverdueIndex } from './overdue';
+import type { SignaturePolicy } from './signature-policy';
 import { JS_MAX_MSGS_PER_SUBJECT, jsApiCode } from './streams';
 import { TrackingStore } from './tracking-store';
 
@@ -62,6 +63,8 @@ export interface ProcessorDeps {
   readonly log: Logger;
   readonly metrics?: NodeMetrics;
   readonly now?: () => number;
+  /** Signature checks at intake; none when absent. */
+  readonly signatures?: SignaturePolicy;
 }
 
 interface Rejection {
@@ -114,7 +117,8 @@ export class Processor {
       });
       return 'dead-lettered';
     }
-    const problem = this.checkSubmission(node, submitter, env);
+    const problem =
+      this.checkSubmission(node, submitter, env) ?? this.deps.signatures?.check(env, msg.storedAtMs);
     if (problem) {
       await this.rejectSubmission(node, msg, submitter, env, problem);
       return 'dead-lettered';
@@ -547,17 +551,25 @@ export class Processor {
       node: (env.hops ?? [])[0]?.node ?? env.originNode ?? node.id,
       description: st.description ?? '',
       ...(st.staff ? { staff: st.staff } : {}),
+      ...receiptOf(st),
     };
     const result = await this.deps.tracking.apply(sender, st.documentId!, st.responder!, event);
     if (result.outcome === 'changed') this.deps.metrics?.status(st.code!);
     if (result.outcome === 'unknown') {
+      // A document the sender did send, to others: the responder is not one of its recipients.
+      const sentToOthers = (await this.deps.tracking.list(sender, st.documentId!)).length > 0;
       await this.deadLetter(
         node,
         msg,
-        {
-          reason: FailureReason.FAILURE_REASON_UNKNOWN_DOCUMENT,
-          detail: `${st.responder} reported ${st.code} on ${st.documentId}, which ${sender} did not send to it`,
-        },
+        sentToOthers
+          ? {
+              reason: FailureReason.FAILURE_REASON_NOT_A_RECIPIENT,
+              detail: `${st.responder} reported ${st.code} on ${st.documentId}, but ${sender} did not send it to ${st.responder}`,
+            }
+          : {
+              reason: FailureReason.FAILURE_REASON_UNKNOWN_DOCUMENT,
+              detail: `${st.responder} reported ${st.code} on ${st.documentId}, which ${sender} did not send to it`,
+            },
         env,
       );
       return;
@@ -831,6 +843,12 @@ function readableIds(data: Uint8Array, e: DecodeError): IEnvelope | undefined {
     ...(usable(raw.envelopeId) ? { envelopeId: raw.envelopeId } : {}),
     ...(isAgencyCode(raw.originAgency) ? { originAgency: raw.originAgency } : {}),
   };
+}
+
+/** A signed status, kept in the timeline as the sender's receipt (without the certificate, which the directory holds). */
+function receiptOf(st: IStatusReport): { receipt?: IStatusReport } {
+  if (!st.signature?.value?.length) return {};
+  return { receipt: { ...st, signature: { ...st.signature, certificate: new Uint8Array() } } };
 }
 
 /** Envelope ids are lowercase base32 (`envelopeIdOf`): usable as a subject token. */

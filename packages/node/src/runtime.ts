@@ -17,6 +17,7 @@ import { OverdueIndex } from './overdue';
 import { Processor } from './processor';
 import type { Disposition, InboundMessage } from './processor';
 import { PullWorker } from './pull-worker';
+import { SignaturePolicy } from './signature-policy';
 import { STREAMS, ensureBuckets, ensureStreams } from './streams';
 import { TOKENS } from './tokens';
 import { TrackingStore } from './tracking-store';
@@ -88,6 +89,7 @@ export class NodeRuntime {
       overdueConfig: this.config.overdue,
       log: this.log,
       metrics: this.metrics,
+      signatures: new SignaturePolicy(this.directory, this.config.security),
     });
     const senders = this.nodes.flatMap((n) => topology.agenciesOf(n.id).map((a) => a.code));
     await this.overdue.load(senders);

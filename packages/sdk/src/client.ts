@@ -27,17 +27,26 @@ import {
   trackSubject,
   trackingDocumentFilter,
   trackingSenderFilter,
+  buildReceiptProof,
+  documentSha256,
+  signDocument,
+  signStatus,
+  verifyDocument,
+  verifyStatus,
 } from '@lienthong/core';
+import type { ReceiptProof, SigningKey } from '@lienthong/core';
 import {
   AgencyRecord,
   BusinessOperation,
   BusinessStatus,
   EnvelopeKind,
+  FailureReason,
   NodeRecord,
   SCHEMA_VERSION,
 } from '@lienthong/proto';
 import type {
   IAttachment,
+  IPublicKey,
   IDocument,
   IEnvelope,
   IStaff,
@@ -69,7 +78,22 @@ export interface ConnectOptions extends CallOptions {
   readonly auth?: { readonly user?: string; readonly pass?: string; readonly token?: string };
   /** Default deadline of each call; 10 s. */
   readonly defaultTimeoutMs?: number;
+  /**
+   * The agency's signing key: documents and status reports are then signed (docs/SECURITY.md).
+   * Required once the agency has keys in the directory: its home node refuses unsigned submissions.
+   */
+  readonly signingKey?: SigningKey;
 }
+
+/** What the SDK found checking the signature of an inbox item against the directory's keys. */
+export type ItemSignature =
+  | { readonly state: 'verified'; readonly keyId: string; readonly signedAtMs: number }
+  /** Not signed, and its sender has no registered keys. */
+  | { readonly state: 'unsigned' }
+  /** Signed, but the sender has no registered keys to check it with. */
+  | { readonly state: 'unverifiable'; readonly detail: string }
+  /** The signature does not verify: do not act on the item (its home node should have refused it). */
+  | { readonly state: 'invalid'; readonly reason: FailureReason; readonly detail: string };
 
 /** A small file that travels inside the document. Larger files travel in chunks (not yet available). */
 export interface InlineAttachment {
@@ -187,6 +211,9 @@ const REPORTED_CAPACITY = 10_000;
 /** How long recall/update/replace wait for the home node to register a document just sent. */
 const REGISTER_WAIT_MS = 2_000;
 
+/** How long a client trusts the agency keys it read from the directory. */
+const KEY_CACHE_MS = 30_000;
+
 /** Tracking records read from KV at once by `sent()` and `snapshot()`. */
 const KV_READ_CONCURRENCY = 32;
 
@@ -206,6 +233,8 @@ export class LienthongClient implements AsyncDisposable {
     private readonly jsm: JetStreamManager,
     private readonly tracking: KV,
     private readonly defaultTimeoutMs: number,
+    private readonly directory: KV,
+    private readonly signingKey: SigningKey | undefined,
   ) {
     void this.watchStatus();
   }
@@ -263,6 +292,8 @@ export class LienthongClient implements AsyncDisposable {
           jsm,
           tracking,
           timeout,
+          directory,
+          opts.signingKey,
         );
       } catch (e) {
         await nc.close().catch(() => undefined);
@@ -584,7 +615,7 @@ export class LienthongClient implements AsyncDisposable {
           }
           return this.js.consumers.get(STREAMS.inbox, durable);
         },
-        reportArrived: async (documentId, sender, atMs, callOpts) => {
+        reportArrived: async (documentId, sender, atMs, callOpts, document) => {
           await this.sendStatus(
             'ack',
             documentId,
@@ -593,6 +624,9 @@ export class LienthongClient implements AsyncDisposable {
             BusinessStatus.BUSINESS_STATUS_ARRIVED,
             callOpts,
             atMs,
+            0,
+            // The signed 01 names the exact content received: the sender's proof of receipt.
+            document && this.signingKey ? documentSha256(document) : undefined,
           );
           const key = `${sender}|${documentId}`;
           const state = this.reported.get(key);
@@ -601,6 +635,7 @@ export class LienthongClient implements AsyncDisposable {
         },
         report: (documentId, code, reportOpts) => this.report(documentId, code, reportOpts),
         findDocument: (documentId, sender) => this.findInboxDocument(documentId, sender),
+        verify: (envelope) => this.verifyItem(envelope),
         defaultTimeoutMs: this.defaultTimeoutMs,
         onStop: () => this.inboxes.delete(inbox),
       },
@@ -751,6 +786,7 @@ export class LienthongClient implements AsyncDisposable {
     opts: ReportOptions,
     timestampMs: number,
     priority: Priority = 0,
+    contentSha256?: Uint8Array,
   ): Promise<void> {
     const env: IEnvelope = {
       schemaVersion: SCHEMA_VERSION,
@@ -776,11 +812,65 @@ export class LienthongClient implements AsyncDisposable {
         description: opts.description ?? '',
         timestampMs,
         ...(opts.staff ? { staff: opts.staff } : {}),
+        ...(contentSha256 ? { documentSha256: contentSha256 } : {}),
       },
     };
     // The message id names the responder: two recipients' 01s can carry the same delivery time.
     // The message id names the responder: two recipients' 01s can carry the same delivery time.
     await this.submit(what, env, `status:${this.agency}:${documentId}:${code}:${timestampMs}`, opts);
+  }
+
+  /**
+   * The proof that `recipient` received (and processed) a document this agency sent: its signed
+   * status reports and its public keys, to verify offline with `verifyReceiptProof`. NotFound when
+   * the recipient has sent no signed status yet.
+   */
+  async receiptProof(documentId: string, recipient: string, opts: CallOptions = {}): Promise<ReceiptProof> {
+    this.assertOpen('receiptProof');
+    const records = await this.snapshot(requireId('receiptProof', documentId), opts);
+    const record = records.find((r) => r.recipient === recipient);
+    if (!record) {
+      throw new LienthongError('NotFound', `receiptProof: ${documentId} was not sent to ${recipient}`, {
+        context: { documentId, recipient },
+      });
+    }
+    return buildReceiptProof(record, await this.keysOf(recipient, true));
+  }
+
+  private readonly keyCache = new Map<string, { keys: readonly IPublicKey[]; atMs: number }>();
+
+  /** An agency's registered keys from the directory, cached for a short while. */
+  private async keysOf(agency: string, fresh = false): Promise<readonly IPublicKey[]> {
+    const cached = this.keyCache.get(agency);
+    if (!fresh && cached && Date.now() - cached.atMs < KEY_CACHE_MS) return cached.keys;
+    const entry = await this.directory.get(directoryKeys.agency(agency));
+    const keys = entry && entry.operation === 'PUT' ? (AgencyRecord.decode(entry.value).keys ?? []) : [];
+    this.keyCache.set(agency, { keys, atMs: Date.now() });
+    return keys;
+  }
+
+  private async verifyItem(envelope: IEnvelope): Promise<ItemSignature> {
+    const payload = envelope.document ?? envelope.status;
+    const signer = envelope.document ? envelope.document.from?.code : envelope.status?.responder;
+    if (!payload || !signer) return { state: 'unsigned' };
+    const keys = await this.keysOf(signer);
+    const signed = (payload.signature?.value?.length ?? 0) > 0;
+    if (!signed) {
+      return keys.length === 0
+        ? { state: 'unsigned' }
+        : {
+            state: 'invalid',
+            reason: FailureReason.FAILURE_REASON_MISSING_SIGNATURE,
+            detail: `${signer} has registered keys but did not sign`,
+          };
+    }
+    if (keys.length === 0) return { state: 'unverifiable', detail: `${signer} has no keys in the directory` };
+    const v = envelope.document
+      ? verifyDocument(envelope.document, keys)
+      : verifyStatus(envelope.status!, keys);
+    return v.ok
+      ? { state: 'verified', keyId: v.keyId, signedAtMs: v.signedAtMs }
+      : { state: 'invalid', reason: v.reason, detail: v.detail };
   }
 
   /** Publishes to the home node's submit subject; the PubAck is custody. Retries while unreachable. */
@@ -794,6 +884,11 @@ export class LienthongClient implements AsyncDisposable {
     const traceparent = traceparentOf(opts);
     const h = natsHeaders();
     h.set('traceparent', traceparent);
+    const signedAtMs = Date.now();
+    if (this.signingKey && env.document)
+      env = { ...env, document: signDocument(env.document, this.signingKey, signedAtMs) };
+    if (this.signingKey && env.status)
+      env = { ...env, status: signStatus(env.status, this.signingKey, signedAtMs) };
     const data = encodeEnvelope(env);
     // Refuse here what the home node would dead-letter: too large, malformed, bad agency codes.
     decodeEnvelope(data, { maxBytes: DEFAULT_MAX_BYTES });

@@ -4,7 +4,7 @@ import { BusinessOperation, BusinessStatus, EnvelopeKind } from '@lienthong/prot
 import type { Envelope, IDocument, IStatusReport } from '@lienthong/proto';
 import { normalize, withCall } from './call';
 import type { CallOptions } from './call';
-import type { ReportOptions } from './client';
+import type { ItemSignature, ReportOptions } from './client';
 
 export interface InboxOptions {
   /**
@@ -63,6 +63,12 @@ export interface InboxItem {
    */
   readonly deliveryCount: number;
   /**
+   * The signature check against the sender's keys in the directory: `verified`, `unsigned` (the
+   * sender has no keys), `unverifiable`, or `invalid`: do not act on such an item; report 02 with
+   * the reason (its home node refuses these at intake, so it means a node was bypassed).
+   */
+  readonly signature: ItemSignature;
+  /**
    * Takes the item out of the inbox. For a document it first reports 01 arrived to the sender; an
    * `ack()` that failed can be called again, and the sender sees one 01.
    */
@@ -78,7 +84,15 @@ export interface InboxDeps {
   /** The durable consumer, created (or brought up to date) on first use. */
   consumer(settings: { maxAckPending: number; ackWaitMs: number }): Promise<Consumer>;
   /** Reports 01 for a document that was handed out. */
-  reportArrived(documentId: string, sender: string, atMs: number, opts: CallOptions): Promise<void>;
+  reportArrived(
+    documentId: string,
+    sender: string,
+    atMs: number,
+    opts: CallOptions,
+    document?: IDocument,
+  ): Promise<void>;
+  /** Checks the item's signature against the sender's registered keys. */
+  verify?(envelope: Envelope): Promise<ItemSignature>;
   report(documentId: string, code: BusinessStatus, opts: ReportOptions): Promise<void>;
   /** Stream sequence of the inbox item of a document sent to this agency, if it is in the inbox. */
   findDocument(documentId: string, sender: string): Promise<number | undefined>;
@@ -103,6 +117,7 @@ interface Held {
   /** Not to be handed out before this time (after a `nak(delayMs)`). */
   notBefore: number;
   handedOut: number;
+  signature?: Promise<ItemSignature>;
 }
 
 /**
@@ -214,7 +229,7 @@ export class Inbox implements AsyncIterable<InboxItem>, AsyncDisposable {
         if (!next) return;
         this.atYield = true;
         try {
-          yield this.handOut(next);
+          yield this.handOut(next, (await next.signature) ?? UNSIGNED);
         } finally {
           this.atYield = false;
         }
@@ -326,6 +341,9 @@ export class Inbox implements AsyncIterable<InboxItem>, AsyncDisposable {
     this.highestSeq = Math.max(this.highestSeq, m.seq);
     const recall = isRecall(envelope);
     const held: Held = { m, envelope, recall, documentCame: !recall, notBefore: 0, handedOut: 0 };
+    held.signature = (this.deps.verify?.(envelope) ?? Promise.resolve(UNSIGNED)).catch(
+      (e: unknown): ItemSignature => ({ state: 'unverifiable', detail: `keys not readable: ${String(e)}` }),
+    );
     this.queue.push(held);
     if (recall) void this.checkRecall(held);
     this.notify();
@@ -392,7 +410,7 @@ export class Inbox implements AsyncIterable<InboxItem>, AsyncDisposable {
     if (this.stopped && (lost || this.out.size === 0)) clearInterval(this.keepAlive);
   }
 
-  private handOut(held: Held): InboxItem {
+  private handOut(held: Held, signature: ItemSignature): InboxItem {
     const { m, envelope, recall } = held;
     held.handedOut += 1;
     this.out.set(m.seq, held);
@@ -432,11 +450,12 @@ export class Inbox implements AsyncIterable<InboxItem>, AsyncDisposable {
       ...(traceparent ? { traceparent } : {}),
       sequence: m.seq,
       deliveryCount: m.info.deliveryCount + held.handedOut - 1,
+      signature,
       ack: async (opts?: CallOptions) => {
         if (settled) return;
         // 01 carries the delivery time, so a retried ack reports the same status once.
         if (!recall) {
-          await this.deps.reportArrived(documentId, sender, deliveredAtMs, { traceparent, ...opts });
+          await this.deps.reportArrived(documentId, sender, deliveredAtMs, { traceparent, ...opts }, doc);
         }
         await withCall('ack', opts, this.deps.defaultTimeoutMs, ({ timeoutMs }) =>
           m.ackAck({ timeout: timeoutMs }),
@@ -457,6 +476,8 @@ export class Inbox implements AsyncIterable<InboxItem>, AsyncDisposable {
     };
   }
 }
+
+const UNSIGNED: ItemSignature = { state: 'unsigned' };
 
 function isRecall(envelope: Envelope): boolean {
   return (

@@ -5,7 +5,15 @@
 export { LienthongClient, MAX_INLINE_ATTACHMENT_BYTES, connect, senderOf } from './client';
 export { Inbox } from './inbox';
 export { Tracker } from './tracking';
-export { LienthongError, StatusRuleError, isRetryable } from '@lienthong/core';
+export {
+  LienthongError,
+  StatusRuleError,
+  isRetryable,
+  documentSha256,
+  publicKeyRecord,
+  verifyReceiptProof,
+} from '@lienthong/core';
+export type { ReceiptProof, ProofVerification, SigningKey } from '@lienthong/core';
 export { BusinessStatus, BusinessOperation, Priority, TransportState, FailureReason } from '@lienthong/proto';
 
 export type {
@@ -13,6 +21,7 @@ export type {
   ConnectionEvent,
   Credentials,
   InlineAttachment,
+  ItemSignature,
   RecallOptions,
   ReplaceOptions,
   ReportOptions,
