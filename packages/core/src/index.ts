@@ -130,3 +130,6 @@ export type { SigningKey, VerifyOptions, Verification } from './signing';
 
 export { RECEIPT_PROOF_FORMAT, buildReceiptProof, verifyReceiptProof } from './receipt-proof';
 export type { ReceiptProof, CheckedReceipt, ProofVerification } from './receipt-proof';
+
+export { AUDIT_GENESIS, auditBlockHash, makeAuditBlock, verifyAuditChain } from './audit-chain';
+export type { AuditBlock, AuditEntry, AuditProblem, AuditVerification } from './audit-chain';

@@ -29,3 +29,12 @@ export type { HealthSource } from './http';
 export { LiveDirectory } from './live-directory';
 export type { AgencyMove, TopologyView } from './live-directory';
 export { inboxConsumerName, moveInbox } from './inbox-move';
+export {
+  AUDIT_STREAM,
+  AuditLog,
+  auditEntryOf,
+  auditSubject,
+  auditedNodes,
+  readAuditChain,
+  verifyNodeAudit,
+} from './audit-log';

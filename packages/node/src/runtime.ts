@@ -5,6 +5,7 @@ import { BUCKETS, levelName } from '@lienthong/core';
 import type { NodeInfo, Topology } from '@lienthong/core';
 import type { ResolvedConfig } from './config';
 import type { NatsHandles } from './connection';
+import { AuditLog, auditEntryOf } from './audit-log';
 import { DeadLetters } from './dead-letters';
 import { HealthServer } from './http';
 import { NodeMetrics } from './metrics';
@@ -41,6 +42,7 @@ export class NodeRuntime {
   /** Messages being handled, by the directory epoch they started under. */
   private readonly inFlightByEpoch = new Map<number, number>();
   private processor: Processor | undefined;
+  private audit: AuditLog | undefined;
   private hosted = new Map<string, NodeInfo>();
   readonly counters: RuntimeCounters = { submitted: 0, relayed: 0, deadLettered: 0 };
   readonly metrics = new NodeMetrics();
@@ -76,6 +78,8 @@ export class NodeRuntime {
     await this.directory.watch(await this.nats.kvm.open(BUCKETS.directory), (moves, before, after) =>
       this.moveInboxes(moves, before, after),
     );
+    this.audit = new AuditLog(this.nats.js, this.nats.jsm, this.log, replicas);
+    await this.audit.ensureStream();
     const kv = await this.nats.kvm.open(BUCKETS.tracking);
     const tracking = new TrackingStore(kv, this.nats.js, this.directory);
     this.overdue = new OverdueIndex(tracking, this.log);
@@ -245,7 +249,12 @@ export class NodeRuntime {
             this.processor!.handleUnroutable(fallback, inbound, `no node here answers for ${m.subject}`),
           );
         }
-        return this.measure(kind, node.levelName, () => handle(node, inbound));
+        return this.measure(kind, node.levelName, async () => {
+          const d = await handle(node, inbound);
+          // Before the ack: every custody transfer is in the node's audit chain (docs/SECURITY.md).
+          await this.audit!.record(node, auditEntryOf(kind, inbound, d));
+          return d;
+        });
       },
       this.log.child({ consumer: durable }),
     );

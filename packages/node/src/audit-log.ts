@@ -1,0 +1,207 @@
+import { createHash } from 'node:crypto';
+import type { JetStreamClient, JetStreamManager } from '@nats-io/jetstream';
+import { JetStreamApiError, RetentionPolicy, StorageType } from '@nats-io/jetstream';
+import type { Logger } from 'pino';
+import { AUDIT_GENESIS, DEFAULT_MAX_BYTES, makeAuditBlock, verifyAuditChain } from '@lienthong/core';
+import type { AuditBlock, AuditEntry, AuditVerification, NodeInfo } from '@lienthong/core';
+import { BusinessStatus, Envelope, EnvelopeKind } from '@lienthong/proto';
+import type { Disposition, InboundMessage } from './processor';
+
+export const AUDIT_STREAM = 'LT_AUDIT';
+
+/** The subject of a node's audit chain. Outside the `lt.v1.<level>.<node>.…` map on purpose. */
+export function auditSubject(node: string): string {
+  return `lt.v1.audit.${node}`;
+}
+
+/** Wrong `Nats-Expected-Last-Subject-Sequence`: another writer appended to the chain first. */
+const JS_WRONG_LAST_SEQUENCE = 10071;
+
+/**
+ * The audit log of the nodes this process hosts: one hash chain per node in stream LT_AUDIT.
+ * `record()` resolves once the entry is in a stored block, so a handler that awaits it before its
+ * message is acknowledged never acknowledges an unaudited custody transfer. Entries that arrive
+ * while a block is being stored go into the next block together: one publish per block, not per
+ * entry. Two processes hosting the same node append to the same chain; the expected-last-sequence
+ * check makes the loser re-read the head and chain its block after the winner's.
+ */
+export class AuditLog {
+  private readonly chains = new Map<string, Chain>();
+
+  constructor(
+    private readonly js: JetStreamClient,
+    private readonly jsm: JetStreamManager,
+    private readonly log: Logger,
+    private readonly replicas = 1,
+  ) {}
+
+  async ensureStream(): Promise<void> {
+    const config = {
+      name: AUDIT_STREAM,
+      subjects: ['lt.v1.audit.*'],
+      retention: RetentionPolicy.Limits,
+      storage: StorageType.File,
+      num_replicas: this.replicas,
+      // An audit log is never trimmed by the broker; archiving it is an operator's decision.
+      max_age: 0,
+    };
+    try {
+      await this.jsm.streams.info(AUDIT_STREAM);
+    } catch {
+      await this.jsm.streams.add(config).catch(async (e: unknown) => {
+        if (!(await this.jsm.streams.info(AUDIT_STREAM).catch(() => undefined))) throw e;
+      });
+    }
+  }
+
+  record(node: NodeInfo, entry: AuditEntry): Promise<void> {
+    let chain = this.chains.get(node.id);
+    if (!chain) {
+      chain = new Chain(node.id, this.js, this.jsm, this.log);
+      this.chains.set(node.id, chain);
+    }
+    return chain.append(entry);
+  }
+}
+
+interface Pending {
+  readonly entry: AuditEntry;
+  readonly resolve: () => void;
+  readonly reject: (e: unknown) => void;
+}
+
+class Chain {
+  private pending: Pending[] = [];
+  private flushing = false;
+  private head: { seq: number; hash: string; subjectSeq: number } | undefined;
+
+  constructor(
+    private readonly node: string,
+    private readonly js: JetStreamClient,
+    private readonly jsm: JetStreamManager,
+    private readonly log: Logger,
+  ) {}
+
+  append(entry: AuditEntry): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.pending.push({ entry, resolve, reject });
+      if (!this.flushing) void this.flush();
+    });
+  }
+
+  private async flush(): Promise<void> {
+    this.flushing = true;
+    try {
+      while (this.pending.length > 0) {
+        const batch = this.pending;
+        this.pending = [];
+        try {
+          await this.store(batch.map((p) => p.entry));
+          for (const p of batch) p.resolve();
+        } catch (e) {
+          // The handlers fail and their messages are retried: custody is kept, the chain unchanged.
+          this.head = undefined;
+          for (const p of batch) p.reject(e);
+        }
+      }
+    } finally {
+      this.flushing = false;
+    }
+  }
+
+  private async store(entries: AuditEntry[]): Promise<void> {
+    for (let attempt = 0; ; attempt++) {
+      const head = (this.head ??= await this.readHead());
+      const block = makeAuditBlock(this.node, head.seq + 1, head.hash, Date.now(), entries);
+      try {
+        const ack = await this.js.publish(auditSubject(this.node), JSON.stringify(block), {
+          expect: { lastSubjectSequence: head.subjectSeq },
+        });
+        this.head = { seq: block.seq, hash: block.hash, subjectSeq: ack.seq };
+        return;
+      } catch (e) {
+        if (!(e instanceof JetStreamApiError && e.code === JS_WRONG_LAST_SEQUENCE) || attempt >= 5) throw e;
+        this.log.debug({ node: this.node }, 'audit chain moved on: re-reading its head');
+        this.head = undefined;
+      }
+    }
+  }
+
+  private async readHead(): Promise<{ seq: number; hash: string; subjectSeq: number }> {
+    const last = await this.jsm.streams
+      .getMessage(AUDIT_STREAM, { last_by_subj: auditSubject(this.node) })
+      .catch(() => null);
+    if (!last) return { seq: 0, hash: AUDIT_GENESIS, subjectSeq: 0 };
+    const b = JSON.parse(Buffer.from(last.data).toString('utf8')) as AuditBlock;
+    return { seq: b.seq, hash: b.hash, subjectSeq: last.seq };
+  }
+}
+
+/** The audit entry of one handled inbound message; ids read best-effort from the bytes. */
+export function auditEntryOf(kind: string, msg: InboundMessage, disposition: Disposition): AuditEntry {
+  const base = {
+    kind,
+    subject: msg.subject,
+    streamSeq: msg.seq,
+    sha256: createHash('sha256').update(msg.data).digest('hex'),
+    disposition,
+  };
+  if (msg.data.length > DEFAULT_MAX_BYTES) return base;
+  try {
+    const env = Envelope.decode(msg.data);
+    const what =
+      env.kind === EnvelopeKind.ENVELOPE_KIND_STATUS && env.status
+        ? `STATUS ${BusinessStatus[env.status.code ?? 0] ?? String(env.status.code)}`
+        : (EnvelopeKind[env.kind] ?? String(env.kind)).replace('ENVELOPE_KIND_', '');
+    return {
+      ...base,
+      ...(env.envelopeId ? { envelopeId: env.envelopeId.slice(0, 128) } : {}),
+      ...(env.documentId ? { documentId: env.documentId.slice(0, 512) } : {}),
+      what,
+    };
+  } catch {
+    return base;
+  }
+}
+
+/** The stored blocks of one node's chain, in stream order (an ordered consumer on its subject). */
+export async function readAuditChain(
+  js: JetStreamClient,
+  jsm: JetStreamManager,
+  node: string,
+): Promise<{ streamSeq: number; data: Uint8Array }[]> {
+  const subject = auditSubject(node);
+  const info = await jsm.streams.info(AUDIT_STREAM, { subjects_filter: subject });
+  const total = info.state.subjects?.[subject] ?? 0;
+  const out: { streamSeq: number; data: Uint8Array }[] = [];
+  if (total === 0) return out;
+  const consumer = await js.consumers.get(AUDIT_STREAM, { filter_subjects: subject });
+  while (out.length < total) {
+    const batch = await consumer.fetch({ max_messages: Math.min(total - out.length, 1000), expires: 5000 });
+    let got = 0;
+    for await (const m of batch) {
+      out.push({ streamSeq: m.seq, data: m.data });
+      got++;
+    }
+    if (got === 0) break;
+  }
+  await consumer.delete().catch(() => undefined);
+  return out;
+}
+
+/** The nodes that have an audit chain in this domain. */
+export async function auditedNodes(jsm: JetStreamManager): Promise<string[]> {
+  const info = await jsm.streams.info(AUDIT_STREAM, { subjects_filter: 'lt.v1.audit.*' });
+  return Object.keys(info.state.subjects ?? {})
+    .map((s) => s.slice('lt.v1.audit.'.length))
+    .sort();
+}
+
+/** Reads and verifies one node's chain. */
+export async function verifyNodeAudit(
+  js: JetStreamClient,
+  jsm: JetStreamManager,
+  node: string,
+): Promise<AuditVerification> {
+  return verifyAuditChain(node, await readAuditChain(js, jsm, node));
+}
