@@ -13,6 +13,7 @@ import { registerDoc } from './commands/doc';
 import { registerNode } from './commands/node';
 import { registerStats } from './commands/stats';
 import { registerUp } from './commands/up';
+import { registerSecurity } from './commands/security';
 import { createProgram, run } from './program';
 
 const program = createProgram();
@@ -25,6 +26,7 @@ registerDoc(program);
 registerDlq(program);
 registerStats(program);
 registerCheck(program);
+registerSecurity(program);
 registerContext(program);
 registerBench(program);
 
