@@ -117,6 +117,7 @@ export {
   signedBytes,
   documentSha256,
   keyIdOf,
+  generateSigningKey,
   parseCertificate,
   publicKeyRecord,
   registeredKey,

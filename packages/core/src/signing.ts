@@ -14,7 +14,15 @@
  * SubjectPublicKeyInfo (DER): the same fingerprint `openssl pkey -pubin -outform DER | sha256sum`
  * prints.
  */
-import { X509Certificate, createHash, createPrivateKey, createPublicKey, sign, verify } from 'node:crypto';
+import {
+  X509Certificate,
+  createHash,
+  createPrivateKey,
+  createPublicKey,
+  generateKeyPairSync,
+  sign,
+  verify,
+} from 'node:crypto';
 import type { KeyObject } from 'node:crypto';
 import { Document, FailureReason, Signature, SignatureAlgorithm, StatusReport } from '@lienthong/proto';
 import type { IDocument, IPublicKey, ISignature, IStatusReport } from '@lienthong/proto';
@@ -49,6 +57,26 @@ export type Verification =
 
 const DEFAULT_SKEW_MS = 5 * 60 * 1000;
 const ED25519_SPKI_PREFIX = Buffer.from('302a300506032b6570032100', 'hex');
+
+/**
+ * A new signing key pair as PEM (PKCS#8 private, SPKI public) with its key id: the private key goes
+ * to the agency's `connect({ signingKey })`, the public one to `lienthong agency keys add`.
+ */
+export function generateSigningKey(algorithm: 'ed25519' | 'p256' = 'ed25519'): {
+  keyId: string;
+  privateKey: string;
+  publicKey: string;
+} {
+  const { privateKey, publicKey } =
+    algorithm === 'ed25519'
+      ? generateKeyPairSync('ed25519')
+      : generateKeyPairSync('ec', { namedCurve: 'P-256' });
+  return {
+    keyId: keyIdOf(publicKey),
+    privateKey: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+    publicKey: publicKey.export({ type: 'spki', format: 'pem' }).toString(),
+  };
+}
 
 /** The canonical bytes of a document without its signature: what `documentSha256` hashes. */
 export function canonicalDocument(doc: IDocument): Uint8Array {
@@ -191,9 +219,29 @@ function toPublicKey(input: KeyObject | string | Uint8Array): KeyObject {
 
 /** The KeyObject of a registered key; throws InvalidArgument for one that cannot be read. */
 export function registeredKey(record: IPublicKey): KeyObject {
-  if (record.certificate && record.certificate.length > 0)
-    return parseCertificate(record.certificate).publicKey;
-  return toPublicKey(record.publicKey ?? new Uint8Array());
+  let key = KEYS.get(record);
+  if (!key) {
+    key =
+      record.certificate && record.certificate.length > 0
+        ? certificateOf(record.certificate).publicKey
+        : toPublicKey(record.publicKey ?? new Uint8Array());
+    KEYS.set(record, key);
+  }
+  return key;
+}
+
+// Directory records are decoded once per change, so their parsed keys and certificates are cached
+// by record: parsing costs more than verifying.
+const KEYS = new WeakMap<IPublicKey, KeyObject>();
+const CERTIFICATES = new WeakMap<Uint8Array, X509Certificate>();
+
+function certificateOf(der: Uint8Array): X509Certificate {
+  let cert = CERTIFICATES.get(der);
+  if (!cert) {
+    cert = parseCertificate(der);
+    CERTIFICATES.set(der, cert);
+  }
+  return cert;
 }
 
 function privateKeyOf(k: SigningKey): KeyObject {
@@ -353,7 +401,7 @@ export function keyWindowProblem(
   if (record.certificate && record.certificate.length > 0) {
     let cert: X509Certificate;
     try {
-      cert = parseCertificate(record.certificate);
+      cert = certificateOf(record.certificate);
     } catch (e) {
       return (e as Error).message;
     }

@@ -10,6 +10,7 @@ export {
   StatusRuleError,
   isRetryable,
   documentSha256,
+  generateSigningKey,
   publicKeyRecord,
   verifyReceiptProof,
 } from '@lienthong/core';
