@@ -1,4 +1,5 @@
-import { BusinessStatus, TransportState, connect } from '@lienthong/sdk';
+import { BusinessStatus, TransportState, connect, verifyReceiptProof } from '@lienthong/sdk';
+import { registerDemoKeys } from './demo-keys';
 import type { InboxItem, LienthongClient, TrackingRecord } from '@lienthong/sdk';
 import type { Topology } from '@lienthong/core';
 
@@ -15,6 +16,8 @@ export interface DemoResult {
   readonly elapsedMs: number;
   readonly report: string;
   readonly records: Record<string, TrackingRecord[]>;
+  /** Per recipient of the first document: its signed receipts, verified offline from the proof. */
+  readonly receipts: Record<string, string>;
 }
 
 const STAFF = {
@@ -67,8 +70,17 @@ export async function runDemoScenario(opts: {
   const signal = AbortSignal.timeout(opts.timeoutMs ?? 60_000);
 
   const clients: LienthongClient[] = [];
+  // Every agency of the scenario signs what it sends and reports.
+  const signingKeys = await registerDemoKeys(opts.servers, [
+    cast.sender,
+    cast.government,
+    cast.province,
+    cast.commune,
+  ]);
+  log(`signing keys registered for ${signingKeys.size} agencies (Ed25519 and ECDSA P-256)`);
   const open = async (agency: string): Promise<LienthongClient> => {
-    const c = await connect({ servers: opts.servers, agency });
+    const signingKey = signingKeys.get(agency);
+    const c = await connect({ servers: opts.servers, agency, ...(signingKey ? { signingKey } : {}) });
     clients.push(c);
     return c;
   };
@@ -95,7 +107,10 @@ export async function runDemoScenario(opts: {
       await inbox.stop();
     });
     const handle = async (client: LienthongClient, code: string, item: InboxItem): Promise<void> => {
-      await item.ack(); // reports 01 arrived
+      if (item.signature.state !== 'verified') {
+        throw new Error(`${item.documentId}: the sender's signature is ${item.signature.state}`);
+      }
+      await item.ack(); // reports 01 arrived, signed
       log(`  ${name(code)} received ${item.kind} ${item.documentId}`);
       if (item.kind === 'recall') {
         await client.report(item.documentId, BusinessStatus.BUSINESS_STATUS_CHANGE_ACCEPTED, {
@@ -179,12 +194,22 @@ export async function runDemoScenario(opts: {
     await track1.stop();
     await track2.stop();
     const records = { [doc1]: final1, [doc2]: final2 };
-    return {
-      ok: true,
-      elapsedMs: Date.now() - started,
-      report: formatTimelines(records, name, started),
-      records,
-    };
+    // The sender's proof that each recipient received (and processed) doc1, checked offline.
+    const receipts: Record<string, string> = {};
+    for (const r of final1) {
+      const verdict = verifyReceiptProof(await sender.receiptProof(doc1, r.recipient, { signal }));
+      if (!verdict.ok) throw new Error(`receipt proof of ${r.recipient}: ${verdict.problems.join('; ')}`);
+      receipts[r.recipient] = verdict.receipts
+        .map((x) => String(x.code).padStart(2, '0'))
+        .sort()
+        .join(' ');
+    }
+    const report = [
+      formatTimelines(records, name, started),
+      `signed receipts of ${doc1}, verified offline:`,
+      ...Object.entries(receipts).map(([code, codes]) => `  ${name(code)} (${code}): ${codes}`),
+    ].join('\n');
+    return { ok: true, elapsedMs: Date.now() - started, report, records, receipts };
   } finally {
     await Promise.allSettled(clients.map((c) => c.close()));
   }

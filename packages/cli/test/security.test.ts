@@ -146,4 +146,12 @@ describe('lienthong agency keys, doc proof, proof verify, audit verify', () => {
     expect(broken.code).toBe(1);
     expect(broken.stdout).toMatch(/BROKEN at stream seq \d+: block 1 removed/);
   });
+
+  it("the demo signs with generated keys and verifies every recipient's receipts offline", async () => {
+    const demo = await lienthong(['demo'], { timeoutMs: 60_000 });
+    expect(demo.code).toBe(0);
+    expect(demo.stdout).toMatch(/signing keys registered for 4 agencies/);
+    expect(demo.stdout).toMatch(/verified offline:\n.*\(000\.00\.00\.G22\): 01 03 04 05 06/);
+    expect(demo.stdout).toMatch(/\(000\.01\.44\.H41\): 01 02/);
+  });
 });
