@@ -132,8 +132,22 @@ class Chain {
       .getMessage(AUDIT_STREAM, { last_by_subj: auditSubject(this.node) })
       .catch(() => null);
     if (!last) return { seq: 0, hash: AUDIT_GENESIS, subjectSeq: 0 };
-    const b = JSON.parse(Buffer.from(last.data).toString('utf8')) as AuditBlock;
-    return { seq: b.seq, hash: b.hash, subjectSeq: last.seq };
+    try {
+      const b = JSON.parse(Buffer.from(last.data).toString('utf8')) as AuditBlock;
+      if (Number.isSafeInteger(b.seq) && b.seq > 0 && /^[0-9a-f]{64}$/.test(b.hash)) {
+        return { seq: b.seq, hash: b.hash, subjectSeq: last.seq };
+      }
+    } catch {
+      // handled below
+    }
+    // The head is not a block this code wrote: the chain was tampered with. Keep recording (the
+    // node must keep serving), chained to the hash of those bytes; `audit verify` reports the break.
+    this.log.error({ node: this.node, streamSeq: last.seq }, 'audit chain head is not a valid block');
+    return {
+      seq: 0,
+      hash: createHash('sha256').update(last.data).digest('hex'),
+      subjectSeq: last.seq,
+    };
   }
 }
 
