@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseTopology } from '@lienthong/core';
 import type { Topology, TopologyJson } from '@lienthong/core';
-import { createLogger, startNode } from '@lienthong/node';
+import { auditedNodes, createLogger, startNode, verifyNodeAudit } from '@lienthong/node';
 import type { RunningNode } from '@lienthong/node';
 import { BusinessStatus, TransportState, connect } from '@lienthong/sdk';
 import type { LienthongClient, Tracker } from '@lienthong/sdk';
@@ -108,6 +108,15 @@ describe('provinces as leaf nodes with their own JetStream domains', () => {
       topology.path('h41-yenthanh-xa1', 'h40-huongson-xa1'),
     );
     expect(byRecipient.get(HATINH)!.transport).toBe(TransportState.TRANSPORT_STATE_FETCHED);
+    // Each domain keeps the audit chains of its own nodes only, each one intact.
+    for (const n of nodes) {
+      const own = n.runtime.nodes.map((i) => i.id);
+      expect(own).toEqual(expect.arrayContaining(await auditedNodes(n.nats.jsm)));
+      for (const id of own) expect((await verifyNodeAudit(n.nats.js, n.nats.jsm, id)).broken).toBeUndefined();
+    }
+    const hub = nodes[0]!;
+    expect(await auditedNodes(hub.nats.jsm)).toEqual(['vn']);
+    expect((await verifyNodeAudit(hub.nats.js, hub.nats.jsm, 'vn')).entries).toBeGreaterThan(0);
   });
 
   it('keeps documents in the province while its leaf link is cut, then delivers them once', async () => {

@@ -3,11 +3,12 @@ import type { JetStreamClient, JetStreamManager } from '@nats-io/jetstream';
 import { JetStreamApiError, RetentionPolicy, StorageType } from '@nats-io/jetstream';
 import type { Logger } from 'pino';
 import { AUDIT_GENESIS, DEFAULT_MAX_BYTES, makeAuditBlock, verifyAuditChain } from '@lienthong/core';
-import type { AuditBlock, AuditEntry, AuditVerification, NodeInfo } from '@lienthong/core';
+import type { AuditBlock, AuditEntry, AuditVerification, NodeInfo, Topology } from '@lienthong/core';
 import { BusinessStatus, Envelope, EnvelopeKind } from '@lienthong/proto';
 import type { Disposition, InboundMessage } from './processor';
 
 export const AUDIT_STREAM = 'LT_AUDIT';
+const AUDIT_SUBJECTS = 'lt.v1.audit.*';
 
 /** The subject of a node's audit chain. Outside the `lt.v1.<level>.<node>.…` map on purpose. */
 export function auditSubject(node: string): string {
@@ -35,22 +36,30 @@ export class AuditLog {
     private readonly replicas = 1,
   ) {}
 
-  async ensureStream(): Promise<void> {
+  /**
+   * Creates LT_AUDIT, or brings its subjects up to date. Like the other streams, a domain that does
+   * not hold every node lists its own nodes' subjects, so two domains never capture one block.
+   */
+  async ensureStream(topology?: Topology, domain = ''): Promise<void> {
+    const all = topology?.nodes() ?? [];
+    const own = all.filter((n) => n.domain === domain);
+    const subjects = own.length === all.length ? [AUDIT_SUBJECTS] : own.map((n) => auditSubject(n.id));
     const config = {
       name: AUDIT_STREAM,
-      subjects: ['lt.v1.audit.*'],
+      subjects,
       retention: RetentionPolicy.Limits,
       storage: StorageType.File,
       num_replicas: this.replicas,
       // An audit log is never trimmed by the broker; archiving it is an operator's decision.
       max_age: 0,
     };
-    try {
-      await this.jsm.streams.info(AUDIT_STREAM);
-    } catch {
+    const info = await this.jsm.streams.info(AUDIT_STREAM).catch(() => undefined);
+    if (!info) {
       await this.jsm.streams.add(config).catch(async (e: unknown) => {
         if (!(await this.jsm.streams.info(AUDIT_STREAM).catch(() => undefined))) throw e;
       });
+    } else if ([...info.config.subjects].sort().join() !== [...subjects].sort().join()) {
+      await this.jsm.streams.update(AUDIT_STREAM, { ...info.config, subjects });
     }
   }
 
@@ -205,7 +214,7 @@ export async function readAuditChain(
 
 /** The nodes that have an audit chain in this domain. */
 export async function auditedNodes(jsm: JetStreamManager): Promise<string[]> {
-  const info = await jsm.streams.info(AUDIT_STREAM, { subjects_filter: 'lt.v1.audit.*' });
+  const info = await jsm.streams.info(AUDIT_STREAM, { subjects_filter: AUDIT_SUBJECTS });
   return Object.keys(info.state.subjects ?? {})
     .map((s) => s.slice('lt.v1.audit.'.length))
     .sort();

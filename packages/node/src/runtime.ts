@@ -79,7 +79,7 @@ export class NodeRuntime {
       this.moveInboxes(moves, before, after),
     );
     this.audit = new AuditLog(this.nats.js, this.nats.jsm, this.log, replicas);
-    await this.audit.ensureStream();
+    await this.audit.ensureStream(topology, this.config.domain ?? '');
     const kv = await this.nats.kvm.open(BUCKETS.tracking);
     const tracking = new TrackingStore(kv, this.nats.js, this.directory);
     this.overdue = new OverdueIndex(tracking, this.log);
