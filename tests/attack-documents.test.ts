@@ -86,6 +86,7 @@ describe('attacks on a running node (signatures, replays, forged statuses, bad i
   const expiredKey = agent('p256');
   const attacker = agent('ed25519');
   const legit: string[] = [];
+  const logLines: string[] = [];
   const sent = new Map<string, IDocument>();
   let serial = 0;
 
@@ -124,7 +125,14 @@ describe('attacks on a running node (signatures, replays, forged statuses, bad i
         limits: { maxEnvelopeBytes: MAX_ENVELOPE_BYTES },
         security: { maxSignatureAgeMs: MAX_SIGNATURE_AGE_MS },
       },
-      { logger: createLogger({ name: 'attack', level: process.env.LT_TEST_LOG_LEVEL ?? 'silent' }) },
+      // The node's warnings are kept to check that every refusal is logged.
+      {
+        logger: createLogger({
+          name: 'attack',
+          level: 'warn',
+          destination: { write: (line: string) => void logLines.push(line) },
+        }),
+      },
     );
     sender = await connect({ servers: server.url, agency: SENDER, signingKey: senderKey.signing });
     recipient = await connect({ servers: server.url, agency: RECIPIENT, signingKey: recipientKey.signing });
@@ -210,6 +218,10 @@ describe('attacks on a running node (signatures, replays, forged statuses, bad i
     });
     expect(dead.detail).toMatch(detail);
     expect(dead.original.length).toBeGreaterThan(0);
+    const logged = logLines
+      .map((l) => JSON.parse(l) as { documentId?: string; reason?: string; msg: string })
+      .filter((l) => l.documentId === documentId && l.reason === FailureReason[reason]);
+    expect(logged.map((l) => l.msg)).toContain('dead letter');
     if (notice) {
       const n = (await trackNotices(notice.agency, notice.at)).find(
         (r) => r.documentId === documentId && r.failure === reason,
