@@ -84,6 +84,21 @@ describe('lienthong agency keys, doc proof, proof verify, audit verify', () => {
       expect(r?.timeline.some((e) => e.receipt)).toBe(true);
     });
 
+    // Nothing to prove for a document the recipient never got; an id without a sender needs --sender.
+    const none = await lienthong([
+      'doc',
+      'proof',
+      `${SENDER},2026/11/22,99/CLI`,
+      '--recipient',
+      RECIPIENT,
+      ...s,
+    ]);
+    expect(none.code).toBe(1);
+    expect(none.stderr).toMatch(/no tracking record/);
+    const noSender = await lienthong(['doc', 'proof', 'CV-12', '--recipient', RECIPIENT, ...s]);
+    expect(noSender.code).toBe(2);
+    expect(noSender.stderr).toMatch(/--sender/);
+
     const proofFile = path.join(dir, 'proof.json');
     const exported = await lienthong([
       'doc',
@@ -101,6 +116,8 @@ describe('lienthong agency keys, doc proof, proof verify, audit verify', () => {
     expect(ok.code).toBe(0);
     const proof = JSON.parse(readFileSync(proofFile, 'utf8')) as { recipient: string };
     writeFileSync(proofFile, JSON.stringify({ ...proof, recipient: SENDER }));
+    writeFileSync(path.join(dir, 'junk.json'), 'not json');
+    expect((await lienthong(['proof', 'verify', path.join(dir, 'junk.json')])).code).toBe(2);
     const bad = await lienthong(['proof', 'verify', proofFile]);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toMatch(/does not hold/);

@@ -114,25 +114,34 @@ export function registerSecurity(program: Command): void {
     .command('proof <documentId>')
     .description("export the recipient's signed receipts of a document as a proof file (JSON)")
     .requiredOption('--recipient <code>', 'the recipient whose receipts to export')
+    .option('--sender <code>', 'the sender (default: read from the document id)')
     .option('--out <file>', 'write to this file instead of stdout')
-    .action(async (documentId: string, o: { recipient: string; out?: string }, cmd: Command) => {
-      const recipient = code(o.recipient);
-      const proof = await withSession(resolveSettings(globalsOf(cmd)), async (s) => {
-        const kv = await s.kvm.open(BUCKETS.tracking);
-        const entry = await kv.get(trackingKey(senderOf(documentId), documentId, recipient));
-        if (!entry || entry.operation !== 'PUT') {
-          throw notFound(`no tracking record of ${documentId} for ${recipient}`);
+    .action(
+      async (documentId: string, o: { recipient: string; sender?: string; out?: string }, cmd: Command) => {
+        const recipient = code(o.recipient);
+        let sender: string;
+        try {
+          sender = o.sender ? code(o.sender) : senderOf(documentId);
+        } catch (e) {
+          throw invalid((e as Error).message, 'pass --sender <code>');
         }
-        return buildReceiptProof(decodeTrackingRecord(entry.value), (await readAgency(s, recipient)).keys);
-      });
-      const text = `${JSON.stringify(proof, null, 2)}\n`;
-      if (o.out) {
-        writeFileSync(o.out, text);
-        write(`wrote ${proof.receipts.length} receipt(s) of ${recipient} to ${o.out}\n`);
-      } else {
-        write(text);
-      }
-    });
+        const proof = await withSession(resolveSettings(globalsOf(cmd)), async (s) => {
+          const kv = await s.kvm.open(BUCKETS.tracking);
+          const entry = await kv.get(trackingKey(sender, documentId, recipient));
+          if (!entry || entry.operation !== 'PUT') {
+            throw notFound(`no tracking record of ${documentId} for ${recipient}`);
+          }
+          return buildReceiptProof(decodeTrackingRecord(entry.value), (await readAgency(s, recipient)).keys);
+        });
+        const text = `${JSON.stringify(proof, null, 2)}\n`;
+        if (o.out) {
+          writeFileSync(o.out, text);
+          write(`wrote ${proof.receipts.length} receipt(s) of ${recipient} to ${o.out}\n`);
+        } else {
+          write(text);
+        }
+      },
+    );
 
   program
     .command('proof')
