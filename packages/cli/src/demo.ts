@@ -1,5 +1,5 @@
 import { BusinessStatus, TransportState, connect } from '@lienthong/sdk';
-import type { InboxItem, LienthongClient, TrackingRecord } from '@lienthong/sdk';
+import type { Credentials, InboxItem, LienthongClient, TrackingRecord } from '@lienthong/sdk';
 import type { Topology } from '@lienthong/core';
 
 /** The agencies of the demo scenario, looked up by name in the demo topology. */
@@ -57,6 +57,8 @@ export async function runDemoScenario(opts: {
   topology: Topology;
   timeoutMs?: number;
   log?: (line: string) => void;
+  /** Each agency's credentials, when the broker requires them. */
+  credentialsOf?: (agency: string) => Promise<Credentials | undefined>;
 }): Promise<DemoResult> {
   const started = Date.now();
   const log = opts.log ?? (() => undefined);
@@ -68,7 +70,8 @@ export async function runDemoScenario(opts: {
 
   const clients: LienthongClient[] = [];
   const open = async (agency: string): Promise<LienthongClient> => {
-    const c = await connect({ servers: opts.servers, agency });
+    const credentials = await opts.credentialsOf?.(agency);
+    const c = await connect({ servers: opts.servers, agency, ...(credentials ? { credentials } : {}) });
     clients.push(c);
     return c;
   };

@@ -110,3 +110,19 @@ export { deadLetterFor } from './dead-letter';
 export type { DeadLetterInfo } from './dead-letter';
 
 export { toMillis } from './millis';
+
+export {
+  AGENCY_PUBLISH_DENY,
+  assertIdentityName,
+  authorizationConfig,
+  identityIdOf,
+  inboxPrefixOf,
+  permissionsFor,
+} from './permissions';
+export type {
+  AuthorizedUser,
+  IdentityKind,
+  IdentitySubject,
+  Permissions,
+  SubjectPermission,
+} from './permissions';

@@ -11,6 +11,10 @@ export interface EmbeddedServer extends AsyncDisposable {
   readonly port: number;
   readonly pid: number;
   readonly dataDir: string;
+  /** The server's authorization block, when it requires credentials (`<dataDir>/auth.conf`). */
+  readonly authConfigFile?: string;
+  /** Re-reads the configuration (SIGHUP): applies a rewritten authorization block, drops revoked users. */
+  reload(): Promise<void>;
   /** SIGTERM (JetStream flushes its store), SIGKILL after 5 s. */
   stop(): Promise<void>;
 }
@@ -40,17 +44,31 @@ export async function startEmbeddedServer(opts: {
   port?: number;
   host?: string;
   startTimeoutMs?: number;
+  /**
+   * Require credentials: the server includes `<dataDir>/auth.conf`, an authorization block that must
+   * exist before the start (see CredentialStore.writeAuthConfig).
+   */
+  auth?: boolean;
 }): Promise<EmbeddedServer> {
   const dataDir = resolve(opts.dataDir);
   mkdirSync(join(dataDir, 'jetstream'), { recursive: true });
   const host = opts.host ?? '127.0.0.1';
   const conf = join(dataDir, 'nats-server.conf');
+  if (opts.auth && !existsSync(join(dataDir, AUTH_CONFIG))) {
+    throw new LienthongError(
+      'FailedPrecondition',
+      `${join(dataDir, AUTH_CONFIG)} is missing: write it first`,
+    );
+  }
   writeFileSync(
     conf,
     [
       `listen: ${JSON.stringify(`${host}:${opts.port && opts.port > 0 ? opts.port : -1}`)}`,
       `ports_file_dir: ${JSON.stringify(dataDir)}`,
       `jetstream { store_dir: ${JSON.stringify(join(dataDir, 'jetstream'))} }`,
+      `pid_file: ${JSON.stringify(join(dataDir, 'nats-server.pid'))}`,
+      // Resolved next to this file; written by the credential store.
+      ...(opts.auth ? [`include ${AUTH_CONFIG}`] : []),
       '',
     ].join('\n'),
   );
@@ -82,7 +100,29 @@ export async function startEmbeddedServer(opts: {
     if (Date.now() > deadline) return fail('timed out waiting for connections');
     await sleep(50);
   }
-  return server(child, exited, host, port, dataDir);
+  return server(child, exited, host, port, dataDir, opts.auth ? join(dataDir, AUTH_CONFIG) : undefined);
+}
+
+/** The authorization block's file name in the data directory. */
+export const AUTH_CONFIG = 'auth.conf';
+
+/** Asks the nats-server whose pid file is in `dataDir` to reload its configuration. */
+export function reloadServerIn(dataDir: string): number {
+  const file = join(resolve(dataDir), 'nats-server.pid');
+  let pid: number;
+  try {
+    pid = Number(readFileSync(file, 'utf8').trim());
+  } catch (e) {
+    throw new LienthongError('Unavailable', `no nats-server runs on ${dataDir} (no ${file})`, { cause: e });
+  }
+  try {
+    process.kill(pid, 'SIGHUP');
+  } catch (e) {
+    throw new LienthongError('Unavailable', `the nats-server of ${dataDir} (pid ${pid}) is not running`, {
+      cause: e,
+    });
+  }
+  return pid;
 }
 
 function server(
@@ -91,6 +131,7 @@ function server(
   host: string,
   port: number,
   dataDir: string,
+  authConfigFile: string | undefined,
 ): EmbeddedServer {
   let stopping: Promise<void> | undefined;
   const stop = (): Promise<void> =>
@@ -101,7 +142,24 @@ function server(
       await exited;
       clearTimeout(timer);
     })());
-  return { url: `nats://${host}:${port}`, port, pid: child.pid!, dataDir, stop, [Symbol.asyncDispose]: stop };
+  const reload = async (): Promise<void> => {
+    if (child.exitCode !== null || child.signalCode !== null) {
+      throw new LienthongError('Unavailable', 'nats-server is not running');
+    }
+    child.kill('SIGHUP');
+    // The server applies a reload within milliseconds; give it a moment before the caller relies on it.
+    await sleep(200);
+  };
+  return {
+    url: `nats://${host}:${port}`,
+    port,
+    pid: child.pid!,
+    dataDir,
+    ...(authConfigFile ? { authConfigFile } : {}),
+    reload,
+    stop,
+    [Symbol.asyncDispose]: stop,
+  };
 }
 
 function accepts(host: string, port: number): Promise<boolean> {

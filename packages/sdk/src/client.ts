@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { headers as natsHeaders, connect as natsConnect } from '@nats-io/transport-node';
-import type { ConnectionOptions, NatsConnection } from '@nats-io/transport-node';
+import type { NatsConnection } from '@nats-io/transport-node';
 import { AckPolicy, DeliverPolicy, jetstream, jetstreamManager } from '@nats-io/jetstream';
 import type { JetStreamClient, JetStreamManager } from '@nats-io/jetstream';
 import { Kvm } from '@nats-io/kv';
@@ -51,8 +51,10 @@ import { Inbox } from './inbox';
 import type { InboxOptions } from './inbox';
 import { Tracker } from './tracking';
 
-/** NATS credentials of the agency: a user and password, or a token. */
-export type Credentials = { readonly user: string; readonly pass: string } | { readonly token: string };
+import { securityOptions } from './security';
+import type { Credentials, TlsSettings } from './security';
+
+export type { Credentials, TlsSettings };
 
 export interface ConnectOptions extends CallOptions {
   /** NATS server URL(s) of the agency's home node. */
@@ -63,8 +65,10 @@ export interface ConnectOptions extends CallOptions {
   readonly name?: string;
   /** JetStream domain of the home node, when it has one. */
   readonly domain?: string;
-  /** The agency's NATS credentials. */
+  /** The agency's NATS credentials: its nkey identity (`{ nkeySeed }` or `{ seedFile }`), user/pass or token. */
   readonly credentials?: Credentials;
+  /** TLS to the servers (`tls://` URLs): the CA to trust and, when the server verifies clients, a certificate. */
+  readonly tls?: TlsSettings;
   /** @deprecated use `credentials`. */
   readonly auth?: { readonly user?: string; readonly pass?: string; readonly token?: string };
   /** Default deadline of each call; 10 s. */
@@ -187,6 +191,12 @@ const REPORTED_CAPACITY = 10_000;
 /** How long recall/update/replace wait for the home node to register a document just sent. */
 const REGISTER_WAIT_MS = 2_000;
 
+/**
+ * KV reads by direct get, which names the key in the subject: permissions then keep an agency to its
+ * own tracking keys (the buckets are created with direct gets allowed).
+ */
+const DIRECT_READS = { allow_direct: true } as const;
+
 /** Tracking records read from KV at once by `sent()` and `snapshot()`. */
 const KV_READ_CONCURRENCY = 32;
 
@@ -227,14 +237,14 @@ export class LienthongClient implements AsyncDisposable {
         // Capturing a stack trace for every request costs a fifth of the CPU on the hot path.
         noAsyncTraces: true,
         timeout: Math.min(ctx.timeoutMs, 20_000),
-        ...credentialsOf(opts),
+        ...securityOptions(agency, opts.credentials ?? opts.auth, opts.tls),
       });
       try {
         const jsOpts = opts.domain ? { domain: opts.domain } : {};
         const js = jetstream(nc, jsOpts);
         const jsm = await jetstreamManager(nc, jsOpts);
         const kvm = new Kvm(js);
-        const directory = await kvm.open(BUCKETS.directory);
+        const directory = await kvm.open(BUCKETS.directory, DIRECT_READS);
         const agencyEntry = await directory.get(directoryKeys.agency(agency));
         if (!agencyEntry || agencyEntry.operation !== 'PUT') {
           throw new LienthongError('NotFound', `agency ${agency} is not in the directory`, {
@@ -253,7 +263,7 @@ export class LienthongClient implements AsyncDisposable {
           );
         }
         const node = NodeRecord.decode(nodeEntry.value);
-        const tracking = await kvm.open(BUCKETS.tracking);
+        const tracking = await kvm.open(BUCKETS.tracking, DIRECT_READS);
         if (ctx.signal.aborted) throw ctx.signal.reason;
         return new LienthongClient(
           agency,
@@ -735,7 +745,8 @@ export class LienthongClient implements AsyncDisposable {
       ops.map((op) => {
         const key = documentEnvelopeId(sender, documentId, op).toLowerCase();
         const subject = inboxSubject(this.homeNode.level, this.homeNode.id, this.agency, key);
-        return this.jsm.streams.getMessage(STREAMS.inbox, { last_by_subj: subject });
+        // A direct get names the subject, so permissions can keep each agency to its own inbox.
+        return this.jsm.direct.getMessage(STREAMS.inbox, { last_by_subj: subject });
       }),
     );
     const seqs = found.flatMap((m) => (m ? [m.seq] : []));
@@ -846,14 +857,6 @@ export function senderOf(documentId: string): string {
     throw invalid('report', `cannot tell the sender from document id '${documentId}'; pass { sender }`);
   }
   return head;
-}
-
-function credentialsOf(opts: ConnectOptions): Partial<ConnectionOptions> {
-  const c = opts.credentials ?? opts.auth;
-  if (!c) return {};
-  if ('token' in c && c.token !== undefined) return { token: c.token };
-  if ('user' in c && c.user !== undefined) return { user: c.user, pass: 'pass' in c ? c.pass : undefined };
-  return {};
 }
 
 function inlineAttachment(a: InlineAttachment): IAttachment {

@@ -20,6 +20,7 @@ export type {
   SendReceipt,
   SentDocument,
   SentQuery,
+  TlsSettings,
   UpdateOptions,
 } from './client';
 export type { CallOptions } from './call';
