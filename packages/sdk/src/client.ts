@@ -45,7 +45,7 @@ import type {
   Priority,
   TrackingRecord,
 } from '@lienthong/proto';
-import { canceled, retryWhileUnavailable, traceparentOf, withCall } from './call';
+import { canceled, normalize, retryWhileUnavailable, traceparentOf, withCall } from './call';
 import type { CallOptions } from './call';
 import { Inbox } from './inbox';
 import type { InboxOptions } from './inbox';
@@ -276,7 +276,7 @@ export class LienthongClient implements AsyncDisposable {
         );
       } catch (e) {
         await nc.close().catch(() => undefined);
-        throw e;
+        throw notOwnIdentity(agency, e);
       }
     });
   }
@@ -639,7 +639,15 @@ export class LienthongClient implements AsyncDisposable {
     this.closing ??= (async () => {
       await Promise.allSettled([...this.inboxes].map((i) => i.stop()));
       await Promise.allSettled([...this.trackers].map((t) => t.stop()));
-      await this.nc.drain().catch(() => this.nc.close());
+      // A drain needs the server: while reconnecting (or refused, as a revoked identity is) it would
+      // wait forever, so it gets a bounded time and the connection is closed anyway.
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([
+        this.nc.drain().catch(() => undefined),
+        new Promise<void>((resolve) => (timer = setTimeout(resolve, Math.min(this.defaultTimeoutMs, 5_000)))),
+      ]);
+      clearTimeout(timer);
+      await this.nc.close().catch(() => undefined);
     })();
     return this.closing;
   }
@@ -857,6 +865,22 @@ export function senderOf(documentId: string): string {
     throw invalid('report', `cannot tell the sender from document id '${documentId}'; pass { sender }`);
   }
   return head;
+}
+
+/**
+ * A connection whose replies cannot reach it (its inbox prefix `_INBOX_a_<agency>` is not allowed)
+ * holds another identity's credentials: say so instead of naming the subject only.
+ */
+function notOwnIdentity(agency: string, e: unknown): unknown {
+  const err = normalize('connect', e);
+  if (err.code === 'PermissionDenied' && err.message.includes(`_INBOX_a_${agencyToToken(agency)}`)) {
+    return new LienthongError(
+      'PermissionDenied',
+      `connect: these credentials are not those of agency ${agency} (${err.message})`,
+      { context: { what: 'connect', agency }, cause: e },
+    );
+  }
+  return e;
 }
 
 function inlineAttachment(a: InlineAttachment): IAttachment {
