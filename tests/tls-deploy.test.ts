@@ -6,14 +6,14 @@
  * and agencies connecting with nkeys and client certificates. `rewriteDeployConfig` (testkit) says
  * what is changed to run on a test machine; the TLS, leaf and authorization settings are the files'.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { connect as natsConnect, nkeyAuthenticator } from '@nats-io/transport-node';
 import { parseTopology } from '@lienthong/core';
 import type { Topology, TopologyJson } from '@lienthong/core';
-import { CredentialStore, createLogger, startNode } from '@lienthong/node';
+import { CredentialStore, createLogger, startLevelService, startNode } from '@lienthong/node';
 import type { RunningNode } from '@lienthong/node';
 import { BusinessStatus, LienthongError, TransportState, connect } from '@lienthong/sdk';
 import type { LienthongClient } from '@lienthong/sdk';
@@ -91,7 +91,11 @@ describe('deploy configs: TLS client and leaf connections with per-identity auth
   const authFor = (domain: 'central' | 'h41', agencies: string[]): string => {
     const store = CredentialStore.open(path.join(dir, domain, 'credentials'));
     stores[domain] = store;
-    store.issue({ kind: 'node', name: domain, nodes: idsOf(domain) }, topology);
+    // The centre runs the central level service, which hosts the root only.
+    store.issue(
+      { kind: 'node', name: domain, nodes: domain === 'central' ? ['vn'] : idsOf(domain) },
+      topology,
+    );
     for (const a of agencies) store.issue({ kind: 'agency', agency: a }, topology);
     const file = path.join(dir, domain, 'auth.conf');
     store.writeAuthConfig(topology, file);
@@ -129,26 +133,38 @@ describe('deploy configs: TLS client and leaf connections with per-identity auth
         authorization: authFor('h41', [SENDER]),
       }),
     });
-    for (const [domain, server] of [
-      ['central', central],
-      ['h41', province],
-    ] as const) {
-      const id = stores[domain].credentials(`node:${domain}`);
-      nodes.push(
-        await startNode(
-          {
-            servers: tlsUrl(server),
-            topology,
-            nodes: idsOf(domain),
-            domain,
-            name: `lt-${domain}`,
-            auth: { seedFile: id.seedFile, inboxPrefix: id.inboxPrefix },
-            tls: tlsClient(),
-          },
-          { logger: createLogger({ name: `tls-${domain}`, level: process.env.LT_TEST_LOG_LEVEL ?? 'warn' }) },
-        ),
-      );
-    }
+    // The province's nodes in one process; the centre as the central level service, from a config
+    // file like deploy/services/central.json (identity and TLS files relative to it).
+    const h41 = stores.h41.credentials('node:h41');
+    nodes.push(
+      await startNode(
+        {
+          servers: tlsUrl(province),
+          topology,
+          nodes: idsOf('h41'),
+          domain: 'h41',
+          name: 'lt-h41',
+          auth: { seedFile: h41.seedFile, inboxPrefix: h41.inboxPrefix },
+          tls: tlsClient(),
+        },
+        { logger: createLogger({ name: 'tls-h41', level: process.env.LT_TEST_LOG_LEVEL ?? 'warn' }) },
+      ),
+    );
+    writeFileSync(path.join(dir, 'topology.json'), JSON.stringify(topology.toJSON()));
+    const serviceConfig = path.join(dir, 'central', 'service.json');
+    writeFileSync(
+      serviceConfig,
+      JSON.stringify({
+        servers: tlsUrl(central),
+        topology: '../topology.json',
+        domain: 'central',
+        name: 'lienthong-central',
+        logLevel: process.env.LT_TEST_LOG_LEVEL ?? 'warn',
+        auth: { seedFile: 'credentials/node_central.nk', inboxPrefix: '_INBOX_n_central' },
+        tls: { caFile: '../tls/ca.crt', certFile: '../tls/client.crt', keyFile: '../tls/client.key' },
+      }),
+    );
+    nodes.push(await startLevelService('central', serviceConfig));
   });
 
   afterAll(async () => {
