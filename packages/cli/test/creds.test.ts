@@ -149,6 +149,14 @@ describe('lienthong creds', () => {
         .catch((e: unknown) => e);
       expect(err).toBeInstanceOf(LienthongError);
       expect((err as LienthongError).code).toBe('PermissionDenied');
+      // Sending from the new home is refused at once with a typed error, not after a timeout.
+      const t0 = Date.now();
+      const sent = await c
+        .send({ documentId: `${RECIPIENT},2026/11/22,1/UBND`, subject: 'x', to: [{ code: SENDER }] })
+        .catch((e: unknown) => e);
+      expect((sent as LienthongError).code).toBe('PermissionDenied');
+      expect((sent as LienthongError).message).toContain('lt.v1.district.h41-quynhluu.submit.000_00_43_H41');
+      expect(Date.now() - t0).toBeLessThan(3_000);
       await c.close();
     });
     const applied = await lienthong(['creds', 'apply', '--data', broker.dataDir, ...s]);

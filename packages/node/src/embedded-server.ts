@@ -106,14 +106,31 @@ export async function startEmbeddedServer(opts: {
 /** The authorization block's file name in the data directory. */
 export const AUTH_CONFIG = 'auth.conf';
 
-/** Asks the nats-server whose pid file is in `dataDir` to reload its configuration. */
+/**
+ * Asks the nats-server whose pid file is in `dataDir` to reload its configuration. The pid file can
+ * outlive its server (a crash), and the pid be reused by another program, so on Linux the process
+ * must have been started with this directory's config before it is signalled.
+ */
 export function reloadServerIn(dataDir: string): number {
-  const file = join(resolve(dataDir), 'nats-server.pid');
+  const dir = resolve(dataDir);
+  const file = join(dir, 'nats-server.pid');
   let pid: number;
   try {
     pid = Number(readFileSync(file, 'utf8').trim());
   } catch (e) {
     throw new LienthongError('Unavailable', `no nats-server runs on ${dataDir} (no ${file})`, { cause: e });
+  }
+  const cmdline = `/proc/${pid}/cmdline`;
+  if (Number.isInteger(pid) && pid > 0 && existsSync('/proc/self/cmdline')) {
+    const args = existsSync(cmdline) ? readFileSync(cmdline, 'utf8').split('\0') : [];
+    const ours = args.includes(join(dir, 'nats-server.conf'));
+    if (!ours) {
+      throw new LienthongError(
+        'Unavailable',
+        `the nats-server of ${dataDir} is not running (pid ${pid} in ${file} is not it)`,
+        { context: { pid, dataDir } },
+      );
+    }
   }
   try {
     process.kill(pid, 'SIGHUP');
