@@ -23,6 +23,7 @@ import {
   STREAMS,
   agencyToToken,
   decodeDeadLetter,
+  decodeTrackingRecord,
   deadSubject,
   encodeEnvelope,
   inboxFilter,
@@ -126,7 +127,9 @@ async function stillServes(): Promise<void> {
   const tracker = await sender.track(documentId);
   await sender.send({ documentId, subject: `Văn bản hợp lệ ${legit}`, to: [{ code: CENTRE }] });
   const inbox = centre.inbox();
+  const handedOut: string[] = [];
   for await (const item of inbox) {
+    handedOut.push(item.documentId);
     await item.ack();
     if (item.documentId === documentId) break;
   }
@@ -135,9 +138,9 @@ async function stillServes(): Promise<void> {
     timeoutMs: 10_000,
   });
   await tracker.stop();
-  const items = await inboxItems(CENTRE);
-  expect(items.length).toBe(before + 1);
-  expect(items.filter((s) => s.endsWith(items[items.length - 1]!.split('.').pop()!))).toHaveLength(1);
+  // Only this document was waiting (nothing forged got in), and it is in the inbox once.
+  expect(handedOut).toEqual([documentId]);
+  expect((await inboxItems(CENTRE)).length).toBe(before + 1);
 }
 
 /** Asserts a request-shaped attempt is refused by the server's permissions. */
@@ -190,6 +193,8 @@ beforeAll(async () => {
   for (const [id, subject] of [
     ['node:embedded', { kind: 'node', name: 'embedded', nodes: '*' }],
     ['ops:admin', { kind: 'ops', name: 'admin' }],
+    // A process hosting only the Yên Thành district node: used to attack as a node.
+    ['node:yenthanh', { kind: 'node', name: 'yenthanh', nodes: ['h41-yenthanh'] }],
     [`agency:${A}`, { kind: 'agency', agency: A }],
     [`agency:${VICTIM}`, { kind: 'agency', agency: VICTIM }],
     [`agency:${CENTRE}`, { kind: 'agency', agency: CENTRE }],
@@ -264,6 +269,14 @@ describe('attacks on identities and permissions', () => {
     const letter = decodeDeadLetter(last!.data);
     expect(letter.reason).toBe(FailureReason.FAILURE_REASON_SENDER_MISMATCH);
     expect(letter.detail).toMatch(new RegExp(VICTIM.replaceAll('.', '\\.')));
+    // The submitter is told, on its own track subject, why it was refused.
+    const notice = await opsJsm.streams.getMessage(STREAMS.track, {
+      last_by_subj: trackSubject('commune', 'h41-yenthanh-xa1', A),
+    });
+    expect(notice?.header.get('Lt-Kind')).toBe('rejection');
+    const record = decodeTrackingRecord(notice!.data);
+    expect(record.failure).toBe(FailureReason.FAILURE_REASON_SENDER_MISMATCH);
+    expect(record.documentId).toBe(env.documentId);
     await stillServes();
   });
 
@@ -500,6 +513,26 @@ describe('attacks on identities and permissions', () => {
     expect(() => store.credentials(`agency:${REVOKED}`)).toThrow(
       expect.objectContaining({ code: 'NotFound' }),
     );
+    expect(await counts()).toEqual(before);
+    await stillServes();
+  });
+
+  it('10. a node posing as another node, relaying past its neighbours or writing others’ subjects: refused', async () => {
+    const before = await counts();
+    const nc = await rawAs('node:yenthanh');
+    const js = jetstream(nc);
+    const forged = encodeEnvelope(envelope(A, 'h41-yenthanh', 10));
+    // Its own relay to its parent is allowed (not published here: it would be processed).
+    await expectDenied(js.publish(relaySubject('province', 'h41', 'normal', 'h41-quynhluu'), forged)); // posing
+    await expectDenied(js.publish(relaySubject('central', 'vn', 'normal', 'h41-yenthanh'), forged)); // not a neighbour
+    await expectDenied(
+      js.publish(relaySubject('commune', 'h41-quynhluu-xa1', 'normal', 'h41-yenthanh'), forged),
+    );
+    await expectDenied(js.publish(submitSubject('commune', 'h41-yenthanh-xa1', A), forged)); // as an agency
+    await expectDenied(js.publish(deadSubject('province', 'h41'), new Uint8Array([1])));
+    await expectSubscribeDenied(nc, 'lt.v1.>');
+    await expectSubscribeDenied(nc, '_INBOX_a_000_00_00_G22.>');
+    expectServerLogged(relaySubject('province', 'h41', 'normal', 'h41-quynhluu'));
     expect(await counts()).toEqual(before);
     await stillServes();
   });
