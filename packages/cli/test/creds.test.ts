@@ -7,7 +7,7 @@ import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { BusinessStatus, LienthongError, connect } from '@lienthong/sdk';
 import type { LienthongClient } from '@lienthong/sdk';
-import { eventually, json, killAll, lienthong, startBroker } from './helpers';
+import { eventually, json, killAll, lienthong, startBroker, tempDir } from './helpers';
 import type { Broker } from './helpers';
 
 jest.setTimeout(60_000);
@@ -193,5 +193,15 @@ describe('lienthong creds', () => {
       await lienthong(['creds', 'ls', '--data', broker.dataDir, '--json']),
     );
     expect(listed.find((i) => i.id === `agency:${SENDER}`)?.revokedAtMs).toBeGreaterThan(0);
+  });
+
+  it('keeps credentials apart from the servers: writes the block to copy, reloads nothing', async () => {
+    const apart = tempDir('lt-cli-creds-');
+    const r = await lienthong(['creds', 'issue', 'ops', 'second', '--data', apart, '--creds', ops, ...s]);
+    expect([r.code, r.stderr]).toEqual([0, '']);
+    expect(r.stdout).toContain(`not running here: copy ${path.join(apart, 'auth.conf')} to the servers`);
+    expect(readFileSync(path.join(apart, 'auth.conf'), 'utf8')).toMatch(/authorization \{/);
+    const kept = await lienthong(['creds', 'apply', '--data', apart, '--no-reload', '--creds', ops, ...s]);
+    expect(kept.stdout).toMatch(/1 identities allowed; server not reloaded \(--no-reload\)/);
   });
 });

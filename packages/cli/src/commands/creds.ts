@@ -59,7 +59,7 @@ export function registerCreds(program: Command): void {
         `issued ${issued.id}`,
         `  seed file:    ${issued.seedFile} (secret: hand it to the ${kind} only)`,
         `  inbox prefix: ${issued.inboxPrefix}`,
-        `  server:       ${applied.reloaded ? `reloaded (pid ${applied.pid})` : 'not reloaded'}; ${applied.users} identities allowed`,
+        `  server:       ${serverLine(applied, o)}; ${applied.users} identities allowed`,
         '',
       ].join('\n'),
     );
@@ -103,9 +103,7 @@ export function registerCreds(program: Command): void {
     const topology = await liveTopology(settingsFor(cmd, o.data));
     store.revoke(id);
     const applied = apply(node, store, topology, o);
-    write(
-      `revoked ${id}; server ${applied.reloaded ? `reloaded (pid ${applied.pid})` : 'not reloaded'}, ${applied.users} identities allowed\n`,
-    );
+    write(`revoked ${id}; server ${serverLine(applied, o)}, ${applied.users} identities allowed\n`);
   });
 
   withStore(
@@ -119,7 +117,7 @@ export function registerCreds(program: Command): void {
     const store = node.CredentialStore.open(join(resolve(o.data), 'credentials'));
     const applied = apply(node, store, await liveTopology(settingsFor(cmd, o.data)), o);
     for (const s of applied.skipped) write(`skipped ${s.id}: ${s.reason}\n`);
-    write(`${applied.users} identities allowed; server ${applied.reloaded ? 'reloaded' : 'not reloaded'}\n`);
+    write(`${applied.users} identities allowed; server ${serverLine(applied, o)}\n`);
   });
 }
 
@@ -171,7 +169,18 @@ function apply(
   o: StoreOptions,
 ): { users: number; skipped: readonly { id: string; reason: string }[]; reloaded: boolean; pid?: number } {
   const result = store.writeAuthConfig(topology, join(resolve(o.data), node.AUTH_CONFIG));
-  if (!o.reload) return { users: result.users, skipped: result.skipped, reloaded: false };
+  // No local server (credentials kept apart from the servers, as in deploy/): copy the block to the
+  // servers and reload them there.
+  const local = existsSync(join(resolve(o.data), 'nats-server.pid'));
+  if (!o.reload || !local) return { users: result.users, skipped: result.skipped, reloaded: false };
   const pid = node.reloadServerIn(o.data);
   return { users: result.users, skipped: result.skipped, reloaded: true, pid };
+}
+
+function serverLine(applied: { reloaded: boolean; pid?: number }, o: StoreOptions): string {
+  if (applied.reloaded) return `reloaded (pid ${applied.pid})`;
+  const file = join(resolve(o.data), 'auth.conf');
+  return o.reload
+    ? `not running here: copy ${file} to the servers and reload them`
+    : `not reloaded (--no-reload): ${file} written`;
 }
