@@ -26,6 +26,8 @@ export interface Embedded extends AsyncDisposable {
    * undefined when the broker runs without authorization.
    */
   agencyCredentials(code: string): Promise<IdentityCredentials | undefined>;
+  /** Issues the agencies that have none yet, with one reload of the server. */
+  ensureAgencies(codes: readonly string[]): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -87,14 +89,18 @@ export async function startEmbedded(opts: {
       await server.stop();
       if (temp) rmSync(temp, { recursive: true, force: true });
     })());
-  const agencyCredentials = async (code: string): Promise<IdentityCredentials | undefined> => {
-    if (!store) return undefined;
-    const id = `agency:${code}`;
-    if (store.active(id)) return store.credentials(id);
-    const issued = store.issue({ kind: 'agency', agency: code }, topology);
+  const ensureAgencies = async (codes: readonly string[]): Promise<void> => {
+    if (!store) return;
+    const missing = codes.filter((code) => !store.active(`agency:${code}`));
+    if (missing.length === 0) return;
+    for (const code of missing) store.issue({ kind: 'agency', agency: code }, topology);
     store.writeAuthConfig(topology, join(dataDir, AUTH_CONFIG));
     await server.reload();
-    return issued;
+  };
+  const agencyCredentials = async (code: string): Promise<IdentityCredentials | undefined> => {
+    if (!store) return undefined;
+    await ensureAgencies([code]);
+    return store.credentials(`agency:${code}`);
   };
   return {
     server,
@@ -103,6 +109,7 @@ export async function startEmbedded(opts: {
     credentials: store,
     ops,
     agencyCredentials,
+    ensureAgencies,
     stop,
     [Symbol.asyncDispose]: stop,
   };

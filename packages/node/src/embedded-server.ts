@@ -74,8 +74,14 @@ export async function startEmbeddedServer(opts: {
   );
   const child = spawn(findNatsServerBinary(), ['-c', conf], { stdio: ['ignore', 'ignore', 'pipe'] });
   const log: string[] = [];
+  const reloads = { done: 0, failed: 0 };
   child.stderr?.on('data', (b: Buffer) => {
-    log.push(...b.toString().split('\n'));
+    const lines = b.toString().split('\n');
+    for (const line of lines) {
+      if (/Reloaded server configuration/.test(line)) reloads.done++;
+      if (/Failed to reload/i.test(line)) reloads.failed++;
+    }
+    log.push(...lines);
     log.splice(0, Math.max(0, log.length - 40));
   });
   const exited = new Promise<void>((r) => child.once('exit', () => r()));
@@ -100,7 +106,10 @@ export async function startEmbeddedServer(opts: {
     if (Date.now() > deadline) return fail('timed out waiting for connections');
     await sleep(50);
   }
-  return server(child, exited, host, port, dataDir, opts.auth ? join(dataDir, AUTH_CONFIG) : undefined);
+  return server(child, exited, host, port, dataDir, opts.auth ? join(dataDir, AUTH_CONFIG) : undefined, {
+    reloads,
+    log,
+  });
 }
 
 /** The authorization block's file name in the data directory. */
@@ -149,6 +158,7 @@ function server(
   port: number,
   dataDir: string,
   authConfigFile: string | undefined,
+  out: { reloads: { done: number; failed: number }; log: string[] },
 ): EmbeddedServer {
   let stopping: Promise<void> | undefined;
   const stop = (): Promise<void> =>
@@ -163,9 +173,19 @@ function server(
     if (child.exitCode !== null || child.signalCode !== null) {
       throw new LienthongError('Unavailable', 'nats-server is not running');
     }
+    const { done, failed } = out.reloads;
     child.kill('SIGHUP');
-    // The server applies a reload within milliseconds; give it a moment before the caller relies on it.
-    await sleep(200);
+    // The new configuration is in force once the server says so (it logs at info level).
+    const deadline = Date.now() + 5_000;
+    while (out.reloads.done === done) {
+      if (out.reloads.failed !== failed || Date.now() > deadline) {
+        throw new LienthongError(
+          'FailedPrecondition',
+          `nats-server refused the new config\n${out.log.join('\n')}`,
+        );
+      }
+      await sleep(10);
+    }
   };
   return {
     url: `nats://${host}:${port}`,

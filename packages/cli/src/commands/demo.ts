@@ -11,7 +11,7 @@ export function registerDemo(program: Command): void {
     .option('--no-auth', 'run the broker without credentials (every client may do anything)')
     .addHelpText('after', '\nThe global --timeout bounds the whole scenario here (default: 60000 ms).')
     .action(async (o: { data?: string; keep?: boolean; auth: boolean }, cmd: Command) => {
-      const [{ createLogger }, { startEmbedded }, { runDemoScenario }] = await Promise.all([
+      const [{ createLogger }, { startEmbedded }, { demoCast, runDemoScenario }] = await Promise.all([
         import('@lienthong/node'),
         import('../embedded.js'),
         import('../demo.js'),
@@ -23,6 +23,8 @@ export function registerDemo(program: Command): void {
         auth: o.auth,
         logger: createLogger({ name: 'lienthong-demo', level: process.env.LT_LOG_LEVEL ?? 'warn' }),
       });
+      // The scenario's agencies get their identities before it starts (one reload of the server).
+      await up.ensureAgencies(Object.values(demoCast(up.topology)));
       const started = Date.now() - t0;
       process.stdout.write(
         `embedded default up in ${started} ms: nats-server ${up.server.url}, ${up.node.runtime.nodes.length} nodes\n`,
