@@ -26,19 +26,22 @@ export interface TlsSettings {
 const USER_SEED = /^SU[A-Z2-7]{56}$/;
 
 /**
- * Connection options for an agency: its credentials, TLS, and the inbox prefix its permissions
- * allow (`_INBOX_a_<agency token>`), so that replies to its requests reach nobody else.
+ * Connection options for an agency: its credentials, TLS, and with an nkey identity the inbox prefix
+ * its permissions allow (`_INBOX_a_<agency token>`), so that replies to its requests reach nobody else.
  */
 export function securityOptions(
   agency: string,
   credentials: Credentials | { user?: string; pass?: string; token?: string } | undefined,
   tls: TlsSettings | undefined,
 ): Partial<ConnectionOptions> {
-  const out: Partial<ConnectionOptions> = { inboxPrefix: inboxPrefixOf({ kind: 'agency', agency }) };
+  const out: Partial<ConnectionOptions> = {};
   if (tls) out.tls = { ...tls };
   const c = credentials as Record<string, unknown> | undefined;
   if (!c) return out;
   if (typeof c.nkeySeed === 'string' || typeof c.seedFile === 'string') {
+    // An nkey is a lienthong identity, whose permissions allow replies under this prefix only. User
+    // and token credentials keep the default prefix their server's permissions were written for.
+    out.inboxPrefix = inboxPrefixOf({ kind: 'agency', agency });
     const seed = typeof c.nkeySeed === 'string' ? c.nkeySeed.trim() : seedFromFile(c.seedFile as string);
     if (!USER_SEED.test(seed)) {
       throw new LienthongError(
