@@ -49,10 +49,9 @@ import { canceled, normalize, retryWhileUnavailable, traceparentOf, withCall } f
 import type { CallOptions } from './call';
 import { Inbox } from './inbox';
 import type { InboxOptions } from './inbox';
-import { Tracker } from './tracking';
-
 import { securityOptions } from './security';
 import type { Credentials, TlsSettings } from './security';
+import { Tracker } from './tracking';
 
 export type { Credentials, TlsSettings };
 
