@@ -312,6 +312,20 @@ describe('attacks on identities and permissions', () => {
     await expectDenied(jsm.streams.getMessage(STREAMS.inbox, { last_by_subj: item }));
     await expectSubscribeDenied(nc, victimFilter);
     expectServerLogged(`lt-inbox-${victimToken}`);
+    // The one create subject it may use names its own filter; a request body with the victim's
+    // filter on that subject is refused by the server as a mismatch.
+    const ownFilter = inboxFilter('commune', 'h41-yenthanh-xa1', A);
+    const crafted = await nc.request(
+      `$JS.API.CONSUMER.CREATE.${STREAMS.inbox}.${ownDurable}.${ownFilter}`,
+      JSON.stringify({
+        stream_name: STREAMS.inbox,
+        config: { durable_name: ownDurable, filter_subject: victimFilter, ack_policy: 'explicit' },
+      }),
+    );
+    const reply = crafted.json<{ error?: { code: number; description: string } }>();
+    expect(reply.error?.description).toMatch(/filter/i);
+    // …and nothing was created.
+    await expect(jsm.consumers.info(STREAMS.inbox, ownDurable)).rejects.toThrow(/consumer not found/);
 
     // The victim still gets its item, once.
     const victim = await sdkAs(`agency:${VICTIM}`, VICTIM);
