@@ -324,6 +324,15 @@ describe('attacks on identities and permissions', () => {
     );
     const reply = crafted.json<{ error?: { code: number; description: string } }>();
     expect(reply.error?.description).toMatch(/filter/i);
+    // A direct get on a subject it may use, with a body asking for the victim's item by sequence.
+    const victimSeq = (await opsJsm.streams.getMessage(STREAMS.inbox, { last_by_subj: item }))!.seq;
+    const own = inboxSubject('commune', 'h41-yenthanh-xa1', A, 'nothing-here');
+    const bySeq = await nc.request(
+      `$JS.API.DIRECT.GET.${STREAMS.inbox}.${own}`,
+      JSON.stringify({ seq: victimSeq }),
+    );
+    expect(bySeq.headers?.code).toBe(408); // the server refuses a body on the by-subject form
+    expect(bySeq.data.length).toBe(0);
     // …and nothing was created.
     await expect(jsm.consumers.info(STREAMS.inbox, ownDurable)).rejects.toThrow(/consumer not found/);
 
@@ -350,6 +359,17 @@ describe('attacks on identities and permissions', () => {
     await expectDenied(kv.get(key));
     await expectDenied(jsm.direct.getMessage('KV_lt_tracking', { last_by_subj: `$KV.lt_tracking.${key}` }));
     await expectDenied(jsm.streams.getMessage('KV_lt_tracking', { last_by_subj: `$KV.lt_tracking.${key}` }));
+    // Its own key's subject with a body asking for another record by sequence: refused, nothing read.
+    const ownKey = `$KV.lt_tracking.${agencyToToken(VICTIM)}.none.${agencyToToken(A)}`;
+    const record = await opsJsm.streams.getMessage('KV_lt_tracking', {
+      last_by_subj: `$KV.lt_tracking.${key}`,
+    });
+    const bySeq = await nc.request(
+      `$JS.API.DIRECT.GET.KV_lt_tracking.${ownKey}`,
+      JSON.stringify({ seq: record!.seq }),
+    );
+    expect(bySeq.headers?.code).toBe(408);
+    expect(bySeq.data.length).toBe(0);
     const track = trackSubject('commune', 'h41-yenthanh-xa1', A);
     await expectDenied(
       js.consumers.get(STREAMS.track, { filter_subjects: track }).then((c) => c.next({ expires: 1000 })),
