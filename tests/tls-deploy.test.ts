@@ -6,6 +6,7 @@
  * and agencies connecting with nkeys and client certificates. `rewriteDeployConfig` (testkit) says
  * what is changed to run on a test machine; the TLS, leaf and authorization settings are the files'.
  */
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
@@ -97,6 +98,7 @@ describe('deploy configs: TLS client and leaf connections with per-identity auth
       topology,
     );
     for (const a of agencies) store.issue({ kind: 'agency', agency: a }, topology);
+    store.issue({ kind: 'ops', name: 'admin' }, topology);
     const file = path.join(dir, domain, 'auth.conf');
     store.writeAuthConfig(topology, file);
     return readFileSync(file, 'utf8');
@@ -252,6 +254,31 @@ describe('deploy configs: TLS client and leaf connections with per-identity auth
     }).catch((x: unknown) => x);
     expect(e).toBeInstanceOf(LienthongError);
     expect((e as LienthongError).code).toBe('PermissionDenied');
+  });
+
+  it('the CLI reaches a TLS server with --tls-* flags or a saved context', () => {
+    const main = path.resolve(__dirname, '../packages/cli/dist/main.js');
+    const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', XDG_CONFIG_HOME: path.join(dir, 'xdg') };
+    delete env.LT_SERVER;
+    delete env.LT_CREDS;
+    const cli = (args: string[]): { status: number | null; stdout: string; stderr: string } =>
+      spawnSync(process.execPath, [main, ...args], { encoding: 'utf8', env, timeout: 20_000 });
+    const ops = stores.h41.credentials('ops:admin').seedFile;
+    const c = tlsClient();
+    const flags = ['-s', tlsUrl(province), '--creds', ops, '--domain', 'h41'];
+    const tls = ['--tls-ca', c.caFile, '--tls-cert', c.certFile, '--tls-key', c.keyFile];
+    const ok = cli(['node', 'ls', ...flags, ...tls]);
+    expect([ok.status, ok.stderr]).toEqual([0, '']);
+    expect(ok.stdout).toContain('h41-yenthanh-xa1');
+    const noCert = cli(['node', 'ls', ...flags, '--tls-ca', c.caFile]);
+    expect(noCert.status).toBe(1);
+    const half = cli(['node', 'ls', ...flags, '--tls-ca', c.caFile, '--tls-cert', c.certFile]);
+    expect(half.status).toBe(2);
+    expect(half.stderr).toContain('needs both --tls-cert and --tls-key');
+    expect(cli(['context', 'add', 'h41', ...flags, ...tls, '--use']).status).toBe(0);
+    const viaContext = cli(['node', 'ls']);
+    expect([viaContext.status, viaContext.stderr]).toEqual([0, '']);
+    expect(viaContext.stdout).toContain('h41-yenthanh-xa1');
   });
 
   it('changes only what a test machine needs in the deploy files', () => {

@@ -73,7 +73,7 @@ export function resolveSettings(g: GlobalOptions, env: NodeJS.ProcessEnv = proce
     credentials: credsFile === undefined ? undefined : readCreds(credsFile),
     credsFile,
     domain: g.domain ?? ctx?.domain,
-    tls: tlsOf(g, env),
+    tls: tlsOf(g, env) ?? ctx?.tls,
     timeoutMs: g.timeout ?? ctx?.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     context: ctxName,
     debug: g.debug ?? false,
