@@ -378,9 +378,25 @@ describe('attacks on identities and permissions', () => {
     await expectSubscribeDenied(nc, `${inboxPrefixOf({ kind: 'agency', agency: A })}.>`);
     await expectSubscribeDenied(nc, '_INBOX.>');
     await expectSubscribeDenied(nc, '>');
-    // Its own tracking stays readable.
+    // Its own tracking stays readable: the victim has sent nothing, the sender sees its documents.
     const own = await sdkAs(`agency:${VICTIM}`, VICTIM);
     expect(await own.sent()).toEqual([]);
+    const mine = await sender.sent();
+    expect(mine.length).toBeGreaterThan(0);
+    expect(mine.every((d) => d.recipients.every((r) => r.sender === A))).toBe(true);
+    expect((await sender.snapshot(`${A},2026/11/22,1/UBND-VP`)).map((r) => r.recipient)).toEqual([CENTRE]);
+    // Listing keys that way leaves no consumer behind on the bucket.
+    const left = await opsJsm.consumers.list('KV_lt_tracking').next();
+    expect(left.filter((c) => c.name.startsWith('lt-keys-'))).toEqual([]);
+    // Listing another agency's keys with a consumer filtered on them: refused.
+    await expectDenied(
+      jsm.consumers.add('KV_lt_tracking', {
+        name: 'peek-keys',
+        filter_subject: `$KV.lt_tracking.${agencyToToken(A)}.>`,
+        ack_policy: AckPolicy.None,
+      }),
+    );
+    await expectDenied(jsm.streams.info('KV_lt_tracking', { subjects_filter: '$KV.lt_tracking.>' }));
     expect(await counts()).toEqual(before);
     await stillServes();
   });

@@ -139,9 +139,12 @@ function agencyPermissions(code: string, topology: Topology): Permissions {
       // The directory (codes and home nodes) is public within the broker.
       `${api}.STREAM.INFO.KV_${BUCKETS.directory}`,
       `${api}.DIRECT.GET.KV_${BUCKETS.directory}.>`,
-      // Stream info cannot be narrowed by its subject filter: it lists tracking keys, not records.
-      `${api}.STREAM.INFO.KV_${BUCKETS.tracking}`,
       `${api}.DIRECT.GET.KV_${BUCKETS.tracking}.$KV.${BUCKETS.tracking}.${token}.>`,
+      // Listing its tracking keys: a short-lived consumer filtered on its own keys (random names).
+      `${api}.CONSUMER.CREATE.KV_${BUCKETS.tracking}.*.$KV.${BUCKETS.tracking}.${token}.>`,
+      `${api}.CONSUMER.MSG.NEXT.KV_${BUCKETS.tracking}.*`,
+      `${api}.CONSUMER.DELETE.KV_${BUCKETS.tracking}.*`,
+      `${api}.CONSUMER.INFO.KV_${BUCKETS.tracking}.*`,
       // Its own inbox consumer, created only with its own inbox as the filter (named in the subject).
       `${api}.CONSUMER.INFO.${STREAMS.inbox}.${durable}`,
       `${api}.CONSUMER.CREATE.${STREAMS.inbox}.${durable}.${inboxOf}`,

@@ -49,8 +49,9 @@ import { canceled, normalize, retryWhileUnavailable, traceparentOf, withCall } f
 import type { CallOptions } from './call';
 import { Inbox } from './inbox';
 import type { InboxOptions } from './inbox';
-import { securityOptions } from './security';
+import { isIdentity, securityOptions } from './security';
 import type { Credentials, TlsSettings } from './security';
+import { listTrackingKeys } from './tracking-keys';
 import { Tracker } from './tracking';
 
 export type { Credentials, TlsSettings };
@@ -215,6 +216,8 @@ export class LienthongClient implements AsyncDisposable {
     private readonly jsm: JetStreamManager,
     private readonly tracking: KV,
     private readonly defaultTimeoutMs: number,
+    /** Connected as an nkey identity, whose permissions allow listing tracking keys only this way. */
+    private readonly keysByConsumer = false,
   ) {
     void this.watchStatus();
   }
@@ -272,6 +275,7 @@ export class LienthongClient implements AsyncDisposable {
           jsm,
           tracking,
           timeout,
+          isIdentity(opts.credentials),
         );
       } catch (e) {
         await nc.close().catch(() => undefined);
@@ -710,11 +714,14 @@ export class LienthongClient implements AsyncDisposable {
   }
 
   /**
-   * Keys of `lt_tracking` matching a filter, sorted, from the bucket stream's subject counts. Not
-   * `kv.keys()`: in nats.js 3.4 it repeats keys updated while it lists them, and can then wait
-   * ~30 s for a heartbeat to end.
+   * Keys of `lt_tracking` matching a filter, sorted. As an nkey identity, with a consumer filtered in
+   * its subject (`listTrackingKeys`), which permissions can keep to the agency's own keys; otherwise
+   * from the bucket stream's subject counts, which is cheaper and creates no consumer. Not
+   * `kv.keys()`: in nats.js 3.4 it repeats keys updated while it lists them, and can then wait ~30 s
+   * for a heartbeat to end.
    */
   private async trackingKeys(filter: string): Promise<string[]> {
+    if (this.keysByConsumer) return listTrackingKeys(this.js, this.jsm, filter, this.defaultTimeoutMs);
     const prefix = `$KV.${BUCKETS.tracking}.`;
     const info = await this.jsm.streams.info(`KV_${BUCKETS.tracking}`, {
       subjects_filter: `${prefix}${filter}`,

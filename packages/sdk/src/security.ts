@@ -25,6 +25,11 @@ export interface TlsSettings {
 
 const USER_SEED = /^SU[A-Z2-7]{56}$/;
 
+/** True for an nkey identity (as `lienthong creds` issues), false for user/password, token or none. */
+export function isIdentity(credentials: Credentials | undefined): boolean {
+  return credentials !== undefined && ('nkeySeed' in credentials || 'seedFile' in credentials);
+}
+
 /**
  * Connection options for an agency: its credentials, TLS, and with an nkey identity the inbox prefix
  * its permissions allow (`_INBOX_a_<agency token>`), so that replies to its requests reach nobody else.
