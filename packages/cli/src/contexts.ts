@@ -9,6 +9,8 @@ export interface Context {
   readonly creds?: string;
   readonly domain?: string;
   readonly timeoutMs?: number;
+  /** TLS files (paths) for `tls://` servers. */
+  readonly tls?: { readonly caFile?: string; readonly certFile?: string; readonly keyFile?: string };
   readonly description?: string;
 }
 

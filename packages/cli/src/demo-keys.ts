@@ -1,4 +1,5 @@
-import { connect as natsConnect } from '@nats-io/transport-node';
+import { readFileSync } from 'node:fs';
+import { connect as natsConnect, nkeyAuthenticator } from '@nats-io/transport-node';
 import { jetstream } from '@nats-io/jetstream';
 import { Kvm } from '@nats-io/kv';
 import { BUCKETS, directoryKeys, generateSigningKey, publicKeyRecord } from '@lienthong/core';
@@ -12,8 +13,20 @@ import { AgencyRecord } from '@lienthong/proto';
 export async function registerDemoKeys(
   servers: string,
   agencies: readonly string[],
+  /** The operator's seed file, when the broker requires credentials. */
+  opsSeedFile?: string,
 ): Promise<Map<string, SigningKey>> {
-  const nc = await natsConnect({ servers, name: 'lienthong-demo-keys' });
+  const nc = await natsConnect({
+    servers,
+    name: 'lienthong-demo-keys',
+    ...(opsSeedFile !== undefined
+      ? {
+          authenticator: nkeyAuthenticator(
+            new TextEncoder().encode(readFileSync(opsSeedFile, 'utf8').trim()),
+          ),
+        }
+      : {}),
+  });
   try {
     const kv = await new Kvm(jetstream(nc)).open(BUCKETS.directory);
     const keys = new Map<string, SigningKey>();

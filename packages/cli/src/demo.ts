@@ -1,6 +1,6 @@
 import { BusinessStatus, TransportState, connect, verifyReceiptProof } from '@lienthong/sdk';
 import { registerDemoKeys } from './demo-keys';
-import type { InboxItem, LienthongClient, TrackingRecord } from '@lienthong/sdk';
+import type { Credentials, InboxItem, LienthongClient, TrackingRecord } from '@lienthong/sdk';
 import type { Topology } from '@lienthong/core';
 
 /** The agencies of the demo scenario, looked up by name in the demo topology. */
@@ -60,6 +60,10 @@ export async function runDemoScenario(opts: {
   topology: Topology;
   timeoutMs?: number;
   log?: (line: string) => void;
+  /** Each agency's credentials, when the broker requires them. */
+  credentialsOf?: (agency: string) => Promise<Credentials | undefined>;
+  /** The operator's seed file, to register the demo's signing keys when the broker requires credentials. */
+  opsSeedFile?: string;
 }): Promise<DemoResult> {
   const started = Date.now();
   const log = opts.log ?? (() => undefined);
@@ -71,16 +75,21 @@ export async function runDemoScenario(opts: {
 
   const clients: LienthongClient[] = [];
   // Every agency of the scenario signs what it sends and reports.
-  const signingKeys = await registerDemoKeys(opts.servers, [
-    cast.sender,
-    cast.government,
-    cast.province,
-    cast.commune,
-  ]);
+  const signingKeys = await registerDemoKeys(
+    opts.servers,
+    [cast.sender, cast.government, cast.province, cast.commune],
+    opts.opsSeedFile,
+  );
   log(`signing keys registered for ${signingKeys.size} agencies (Ed25519 and ECDSA P-256)`);
   const open = async (agency: string): Promise<LienthongClient> => {
     const signingKey = signingKeys.get(agency);
-    const c = await connect({ servers: opts.servers, agency, ...(signingKey ? { signingKey } : {}) });
+    const credentials = await opts.credentialsOf?.(agency);
+    const c = await connect({
+      servers: opts.servers,
+      agency,
+      ...(signingKey ? { signingKey } : {}),
+      ...(credentials ? { credentials } : {}),
+    });
     clients.push(c);
     return c;
   };

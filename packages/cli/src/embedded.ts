@@ -1,8 +1,14 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { loadTopologyFile, startEmbeddedServer, startNode } from '@lienthong/node';
-import type { EmbeddedServer, RunningNode } from '@lienthong/node';
+import {
+  AUTH_CONFIG,
+  CredentialStore,
+  loadTopologyFile,
+  startEmbeddedServer,
+  startNode,
+} from '@lienthong/node';
+import type { EmbeddedServer, IdentityCredentials, RunningNode } from '@lienthong/node';
 import type { Topology } from '@lienthong/core';
 import type { Logger } from 'pino';
 
@@ -11,7 +17,23 @@ export interface Embedded extends AsyncDisposable {
   readonly server: EmbeddedServer;
   readonly node: RunningNode;
   readonly topology: Topology;
+  /** The identities of this broker, when it requires credentials (the default). */
+  readonly credentials: CredentialStore | undefined;
+  /** The operator's credentials (`ops:admin`): use with `lienthong --creds`. */
+  readonly ops: IdentityCredentials | undefined;
+  /**
+   * Credentials of an agency of the topology, issued (and the server reloaded) on first use;
+   * undefined when the broker runs without authorization.
+   */
+  agencyCredentials(code: string): Promise<IdentityCredentials | undefined>;
+  /** Issues the agencies that have none yet, with one reload of the server. */
+  ensureAgencies(codes: readonly string[]): Promise<void>;
   stop(): Promise<void>;
+}
+
+/** Where the embedded default keeps its identities: `<dataDir>/credentials`. */
+export function credentialsDir(dataDir: string): string {
+  return join(dataDir, 'credentials');
 }
 
 export const DEMO_TOPOLOGY = resolve(__dirname, '../../../deploy/topology.demo.json');
@@ -24,12 +46,24 @@ export async function startEmbedded(opts: {
   overdueSweepMs?: number;
   /** Serve the runtime's `/metrics`, `/healthz` and `/readyz` on this port (0 picks a free one). */
   httpPort?: number;
+  /**
+   * Require credentials (default true): every node, agency and operator gets its own nkey identity
+   * with least-privilege permissions (docs/SECURITY.md). False runs an open server, for development.
+   */
+  auth?: boolean;
 }): Promise<Embedded> {
   const topology = loadTopologyFile(opts.topologyFile ?? DEMO_TOPOLOGY);
   const temp = opts.dataDir === undefined ? mkdtempSync(join(tmpdir(), 'lienthong-')) : undefined;
+  const dataDir = resolve(opts.dataDir ?? temp!);
+  const auth = opts.auth ?? true;
+  const store = auth ? CredentialStore.open(credentialsDir(dataDir)) : undefined;
+  const nodeId = store?.ensure({ kind: 'node', name: 'embedded', nodes: '*' }, topology);
+  const ops = store?.ensure({ kind: 'ops', name: 'admin' }, topology);
+  store?.writeAuthConfig(topology, join(dataDir, AUTH_CONFIG));
   const server = await startEmbeddedServer({
-    dataDir: opts.dataDir ?? temp!,
+    dataDir,
     ...(opts.port ? { port: opts.port } : {}),
+    auth,
   });
   let node: RunningNode;
   try {
@@ -38,6 +72,7 @@ export async function startEmbedded(opts: {
         servers: server.url,
         topology,
         name: 'lienthong-up',
+        ...(nodeId ? { auth: { seedFile: nodeId.seedFile, inboxPrefix: nodeId.inboxPrefix } } : {}),
         ...(opts.overdueSweepMs ? { overdue: { sweepIntervalMs: opts.overdueSweepMs } } : {}),
         ...(opts.httpPort !== undefined ? { http: { port: opts.httpPort } } : {}),
       },
@@ -54,5 +89,28 @@ export async function startEmbedded(opts: {
       await server.stop();
       if (temp) rmSync(temp, { recursive: true, force: true });
     })());
-  return { server, node, topology, stop, [Symbol.asyncDispose]: stop };
+  const ensureAgencies = async (codes: readonly string[]): Promise<void> => {
+    if (!store) return;
+    const missing = codes.filter((code) => !store.active(`agency:${code}`));
+    if (missing.length === 0) return;
+    for (const code of missing) store.issue({ kind: 'agency', agency: code }, topology);
+    store.writeAuthConfig(topology, join(dataDir, AUTH_CONFIG));
+    await server.reload();
+  };
+  const agencyCredentials = async (code: string): Promise<IdentityCredentials | undefined> => {
+    if (!store) return undefined;
+    await ensureAgencies([code]);
+    return store.credentials(`agency:${code}`);
+  };
+  return {
+    server,
+    node,
+    topology,
+    credentials: store,
+    ops,
+    agencyCredentials,
+    ensureAgencies,
+    stop,
+    [Symbol.asyncDispose]: stop,
+  };
 }

@@ -83,7 +83,7 @@ export function explain(
   }
   if (has((c) => NATS_DENIED.has(nameOf(c)))) {
     return new CliError('PermissionDenied', `NATS at ${server} refused: ${messageOf(e)}`, {
-      hint: 'check the user/password or token in the --creds file (or the context)',
+      hint: 'check the --creds file (nkey seed, user/password or token) or the context; a revoked identity is refused',
       cause: e,
     });
   }

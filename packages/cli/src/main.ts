@@ -7,6 +7,7 @@ import { registerAgency } from './commands/agency';
 import { registerBench } from './commands/bench';
 import { registerCheck } from './commands/check';
 import { registerContext } from './commands/context';
+import { registerCreds } from './commands/creds';
 import { registerDemo } from './commands/demo';
 import { registerDlq } from './commands/dlq';
 import { registerDoc } from './commands/doc';
@@ -28,6 +29,7 @@ registerStats(program);
 registerCheck(program);
 registerSecurity(program);
 registerContext(program);
+registerCreds(program);
 registerBench(program);
 
 void run(program);

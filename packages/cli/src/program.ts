@@ -16,7 +16,16 @@ export function createProgram(): Command {
     .description('Operate lienthong, the 4-level official-document interchange broker')
     .version(VERSION)
     .option('-s, --server <url>', 'NATS server URL (default: $LT_SERVER, else nats://127.0.0.1:4222)')
-    .option('--creds <file>', 'NATS credentials file: JSON {"user","pass"} or {"token"} (default: $LT_CREDS)')
+    .option(
+      '--creds <file>',
+      'NATS credentials: an nkey seed file from `lienthong creds issue`, or JSON {"user","pass"} or {"token"} (default: $LT_CREDS)',
+    )
+    .option('--tls-ca <file>', 'CA certificate to trust for tls:// servers (default: $LT_TLS_CA)')
+    .option(
+      '--tls-cert <file>',
+      'client certificate, when the server verifies clients (default: $LT_TLS_CERT)',
+    )
+    .option('--tls-key <file>', 'key of the client certificate (default: $LT_TLS_KEY)')
     .option('--timeout <ms>', 'how long to wait for NATS, in ms (default: 5000)', parsePositiveInt)
     .option('--context <name>', 'use named server settings (see `lienthong context`)')
     .option('--domain <domain>', 'JetStream domain of the streams (a province with its own domain)')

@@ -1,4 +1,4 @@
-import { connect } from '@nats-io/transport-node';
+import { connect, nkeyAuthenticator } from '@nats-io/transport-node';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import type { JetStreamClient, JetStreamManager } from '@nats-io/jetstream';
@@ -28,7 +28,7 @@ export async function openSession(settings: Settings, opts: { follow?: boolean }
       name: 'lienthong-cli',
       timeout: settings.timeoutMs,
       ...(opts.follow ? { maxReconnectAttempts: -1, reconnectTimeWait: 1000 } : { reconnect: false }),
-      ...(settings.credentials ?? {}),
+      ...connectionSecurity(settings),
     });
   } catch (e) {
     throw explain(e, settings);
@@ -60,4 +60,15 @@ export async function withSession<T>(settings: Settings, fn: (s: Session) => Pro
   } finally {
     await s.close();
   }
+}
+
+/** Credentials and TLS of the settings as nats.js connection options. */
+export function connectionSecurity(settings: Settings): Parameters<typeof connect>[0] {
+  const c = settings.credentials;
+  return {
+    ...(c && 'nkeySeed' in c
+      ? { authenticator: nkeyAuthenticator(new TextEncoder().encode(c.nkeySeed)) }
+      : (c ?? {})),
+    ...(settings.tls ? { tls: { ...settings.tls } } : {}),
+  };
 }

@@ -15,9 +15,22 @@ export interface GlobalOptions {
   context?: string;
   domain?: string;
   debug?: boolean;
+  tlsCa?: string;
+  tlsCert?: string;
+  tlsKey?: string;
 }
 
-export type Credentials = { readonly user: string; readonly pass: string } | { readonly token: string };
+export type Credentials =
+  | { readonly user: string; readonly pass: string }
+  | { readonly token: string }
+  | { readonly nkeySeed: string };
+
+/** TLS files for `tls://` servers: the CA to trust, and a client certificate if the server asks. */
+export interface TlsFiles {
+  readonly caFile?: string;
+  readonly certFile?: string;
+  readonly keyFile?: string;
+}
 
 /** Where and how to connect, once flags, the context and the environment are merged. */
 export interface Settings {
@@ -25,6 +38,7 @@ export interface Settings {
   readonly credentials: Credentials | undefined;
   readonly credsFile: string | undefined;
   readonly domain: string | undefined;
+  readonly tls: TlsFiles | undefined;
   readonly timeoutMs: number;
   /** The context the settings came from, if any. */
   readonly context: string | undefined;
@@ -59,13 +73,36 @@ export function resolveSettings(g: GlobalOptions, env: NodeJS.ProcessEnv = proce
     credentials: credsFile === undefined ? undefined : readCreds(credsFile),
     credsFile,
     domain: g.domain ?? ctx?.domain,
+    tls: tlsOf(g, env) ?? ctx?.tls,
     timeoutMs: g.timeout ?? ctx?.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     context: ctxName,
     debug: g.debug ?? false,
   };
 }
 
-/** A creds file: JSON `{ "user": …, "pass": … }` or `{ "token": … }` (nkeys come later). */
+function tlsOf(g: GlobalOptions, env: NodeJS.ProcessEnv): TlsFiles | undefined {
+  const pick = (flag: string | undefined, name: string): string | undefined =>
+    flag ?? (env[name] && env[name] !== '' ? env[name] : undefined);
+  const caFile = pick(g.tlsCa, 'LT_TLS_CA');
+  const certFile = pick(g.tlsCert, 'LT_TLS_CERT');
+  const keyFile = pick(g.tlsKey, 'LT_TLS_KEY');
+  if (caFile === undefined && certFile === undefined && keyFile === undefined) return undefined;
+  if ((certFile === undefined) !== (keyFile === undefined)) {
+    throw invalid('a client certificate needs both --tls-cert and --tls-key');
+  }
+  return {
+    ...(caFile !== undefined ? { caFile } : {}),
+    ...(certFile !== undefined ? { certFile } : {}),
+    ...(keyFile !== undefined ? { keyFile } : {}),
+  };
+}
+
+const USER_SEED = /^SU[A-Z2-7]{56}$/;
+
+/**
+ * A creds file: an nkey seed file (a line `SU…`, as `lienthong creds issue` writes), or JSON
+ * `{ "user": …, "pass": … }` or `{ "token": … }`.
+ */
 export function readCreds(path: string): Credentials {
   let text: string;
   try {
@@ -80,11 +117,19 @@ export function readCreds(path: string): Credentials {
       },
     );
   }
+  const seed = text
+    .split('\n')
+    .map((l) => l.trim())
+    .find((l) => USER_SEED.test(l));
+  if (seed !== undefined) return { nkeySeed: seed };
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch {
-    throw invalid(`the creds file ${path} is not JSON`, 'write {"user":"…","pass":"…"} or {"token":"…"}');
+    throw invalid(
+      `the creds file ${path} is neither an nkey seed file nor JSON`,
+      'pass a seed file from `lienthong creds issue`, or write {"user":"…","pass":"…"} or {"token":"…"}',
+    );
   }
   const c = (typeof json === 'object' && json !== null ? json : {}) as Record<string, unknown>;
   if (typeof c.token === 'string' && c.token !== '') return { token: c.token };

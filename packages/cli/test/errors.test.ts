@@ -75,7 +75,7 @@ describe('errors a person hits', () => {
     const r = await lienthong(['node', 'ls', '-s', auth.url, '--creds', wrong]);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/\[PermissionDenied\] NATS at nats:\/\/127\.0\.0\.1:\d+ refused/);
-    expect(r.stderr).toContain('hint: check the user/password or token in the --creds file');
+    expect(r.stderr).toContain('hint: check the --creds file (nkey seed, user/password or token)');
 
     // right credentials get through to the next problem: no JetStream there
     const right = path.join(dir, 'right.json');

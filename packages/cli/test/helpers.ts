@@ -185,8 +185,11 @@ export interface Broker {
   stop(): Promise<number | null>;
 }
 
-/** `lienthong up --port <free port> --data <tmp>`, ready once it prints its URL. */
-export async function startBroker(opts: { http?: boolean } = {}): Promise<Broker> {
+/**
+ * `lienthong up --port <free port> --data <tmp>`, ready once it prints its URL. Without credentials
+ * (`--no-auth`) unless `auth` is asked for; the credentials tests ask.
+ */
+export async function startBroker(opts: { http?: boolean; auth?: boolean } = {}): Promise<Broker> {
   const port = await freePort();
   const dataDir = tempDir('lt-cli-data-');
   const up = background([
@@ -196,6 +199,7 @@ export async function startBroker(opts: { http?: boolean } = {}): Promise<Broker
     '--data',
     dataDir,
     ...(opts.http ? ['--http-port', '0'] : []),
+    ...(opts.auth ? [] : ['--no-auth']),
   ]);
   // The embedded nats-server is the broker's child; if the broker dies hard, it is killed by PID.
   const rememberNats = (): void => {

@@ -134,3 +134,19 @@ export type { ReceiptProof, CheckedReceipt, ProofVerification } from './receipt-
 
 export { AUDIT_GENESIS, auditBlockHash, makeAuditBlock, verifyAuditChain } from './audit-chain';
 export type { AuditBlock, AuditEntry, AuditProblem, AuditVerification } from './audit-chain';
+
+export {
+  AGENCY_PUBLISH_DENY,
+  assertIdentityName,
+  authorizationConfig,
+  identityIdOf,
+  inboxPrefixOf,
+  permissionsFor,
+} from './permissions';
+export type {
+  AuthorizedUser,
+  IdentityKind,
+  IdentitySubject,
+  Permissions,
+  SubjectPermission,
+} from './permissions';

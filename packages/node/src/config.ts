@@ -14,8 +14,20 @@ export interface NodeRuntimeConfig {
   readonly domain?: string;
   /** Name of this process on the NATS connection and in logs. */
   readonly name?: string;
-  /** NATS credentials: a user/password pair or a token (per-agency identities come with nkeys). */
-  readonly auth?: { readonly user?: string; readonly pass?: string; readonly token?: string };
+  /**
+   * NATS credentials: a user/password pair, a token, or the process's node identity (an nkey seed, or
+   * a file holding one, and the inbox prefix its permissions allow; see docs/SECURITY.md).
+   */
+  readonly auth?: {
+    readonly user?: string;
+    readonly pass?: string;
+    readonly token?: string;
+    readonly nkeySeed?: string;
+    readonly seedFile?: string;
+    readonly inboxPrefix?: string;
+  };
+  /** TLS to the server: CA to trust, and a client certificate when the server verifies clients. */
+  readonly tls?: { readonly caFile?: string; readonly certFile?: string; readonly keyFile?: string };
   readonly limits?: Partial<NodeLimits>;
   readonly retention?: Partial<RetentionConfig>;
   readonly overdue?: Partial<OverdueConfig>;
@@ -73,6 +85,7 @@ export interface ResolvedConfig {
   readonly domain: string | undefined;
   readonly name: string;
   readonly auth: NodeRuntimeConfig['auth'];
+  readonly tls: NodeRuntimeConfig['tls'];
   readonly limits: NodeLimits;
   readonly retention: RetentionConfig;
   readonly overdue: OverdueConfig;
@@ -92,6 +105,7 @@ export function resolveConfig(config: NodeRuntimeConfig): ResolvedConfig {
     domain: config.domain,
     name: config.name ?? `lienthong-node-${process.pid}`,
     auth: config.auth,
+    tls: config.tls,
     limits: { ...DEFAULT_LIMITS, ...config.limits },
     retention: { ...DEFAULT_RETENTION, ...config.retention },
     overdue: { ...DEFAULT_OVERDUE, ...config.overdue },

@@ -1,10 +1,11 @@
-import { connect } from '@nats-io/transport-node';
+import { connect, nkeyAuthenticator } from '@nats-io/transport-node';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import type { JetStreamClient, JetStreamManager } from '@nats-io/jetstream';
 import { Kvm } from '@nats-io/kv';
 import type { Logger } from 'pino';
 import type { ResolvedConfig } from './config';
+import { readSeedFile } from './credentials';
 
 /** One NATS connection of a node process and the JetStream views on it. */
 export interface NatsHandles {
@@ -26,6 +27,7 @@ export async function openNats(config: ResolvedConfig, log: Logger): Promise<Nat
     noAsyncTraces: true,
     ...(config.auth?.user !== undefined ? { user: config.auth.user, pass: config.auth.pass } : {}),
     ...(config.auth?.token !== undefined ? { token: config.auth.token } : {}),
+    ...identityOptions(config),
   });
   void (async () => {
     for await (const s of nc.status()) {
@@ -37,4 +39,15 @@ export async function openNats(config: ResolvedConfig, log: Logger): Promise<Nat
   const jsm = await jetstreamManager(nc, jsOpts);
   const js = jetstream(nc, jsOpts);
   return { nc, js, jsm, kvm: new Kvm(js) };
+}
+
+/** Connection options of an nkey identity and TLS: the authenticator, its inbox prefix, the files. */
+function identityOptions(config: ResolvedConfig): Parameters<typeof connect>[0] {
+  const a = config.auth;
+  const seed = a?.nkeySeed ?? (a?.seedFile !== undefined ? readSeedFile(a.seedFile) : undefined);
+  return {
+    ...(seed !== undefined ? { authenticator: nkeyAuthenticator(new TextEncoder().encode(seed)) } : {}),
+    ...(a?.inboxPrefix !== undefined ? { inboxPrefix: a.inboxPrefix } : {}),
+    ...(config.tls ? { tls: { ...config.tls } } : {}),
+  };
 }

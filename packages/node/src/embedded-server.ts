@@ -11,6 +11,10 @@ export interface EmbeddedServer extends AsyncDisposable {
   readonly port: number;
   readonly pid: number;
   readonly dataDir: string;
+  /** The server's authorization block, when it requires credentials (`<dataDir>/auth.conf`). */
+  readonly authConfigFile?: string;
+  /** Re-reads the configuration (SIGHUP): applies a rewritten authorization block, drops revoked users. */
+  reload(): Promise<void>;
   /** SIGTERM (JetStream flushes its store), SIGKILL after 5 s. */
   stop(): Promise<void>;
 }
@@ -40,24 +44,44 @@ export async function startEmbeddedServer(opts: {
   port?: number;
   host?: string;
   startTimeoutMs?: number;
+  /**
+   * Require credentials: the server includes `<dataDir>/auth.conf`, an authorization block that must
+   * exist before the start (see CredentialStore.writeAuthConfig).
+   */
+  auth?: boolean;
 }): Promise<EmbeddedServer> {
   const dataDir = resolve(opts.dataDir);
   mkdirSync(join(dataDir, 'jetstream'), { recursive: true });
   const host = opts.host ?? '127.0.0.1';
   const conf = join(dataDir, 'nats-server.conf');
+  if (opts.auth && !existsSync(join(dataDir, AUTH_CONFIG))) {
+    throw new LienthongError(
+      'FailedPrecondition',
+      `${join(dataDir, AUTH_CONFIG)} is missing: write it first`,
+    );
+  }
   writeFileSync(
     conf,
     [
       `listen: ${JSON.stringify(`${host}:${opts.port && opts.port > 0 ? opts.port : -1}`)}`,
       `ports_file_dir: ${JSON.stringify(dataDir)}`,
       `jetstream { store_dir: ${JSON.stringify(join(dataDir, 'jetstream'))} }`,
+      `pid_file: ${JSON.stringify(join(dataDir, 'nats-server.pid'))}`,
+      // Resolved next to this file; written by the credential store.
+      ...(opts.auth ? [`include ${AUTH_CONFIG}`] : []),
       '',
     ].join('\n'),
   );
   const child = spawn(findNatsServerBinary(), ['-c', conf], { stdio: ['ignore', 'ignore', 'pipe'] });
   const log: string[] = [];
+  const reloads = { done: 0, failed: 0 };
   child.stderr?.on('data', (b: Buffer) => {
-    log.push(...b.toString().split('\n'));
+    const lines = b.toString().split('\n');
+    for (const line of lines) {
+      if (/Reloaded server configuration/.test(line)) reloads.done++;
+      if (/Failed to reload/i.test(line)) reloads.failed++;
+    }
+    log.push(...lines);
     log.splice(0, Math.max(0, log.length - 40));
   });
   const exited = new Promise<void>((r) => child.once('exit', () => r()));
@@ -82,7 +106,49 @@ export async function startEmbeddedServer(opts: {
     if (Date.now() > deadline) return fail('timed out waiting for connections');
     await sleep(50);
   }
-  return server(child, exited, host, port, dataDir);
+  return server(child, exited, host, port, dataDir, opts.auth ? join(dataDir, AUTH_CONFIG) : undefined, {
+    reloads,
+    log,
+  });
+}
+
+/** The authorization block's file name in the data directory. */
+export const AUTH_CONFIG = 'auth.conf';
+
+/**
+ * Asks the nats-server whose pid file is in `dataDir` to reload its configuration. The pid file can
+ * outlive its server (a crash), and the pid be reused by another program, so on Linux the process
+ * must have been started with this directory's config before it is signalled.
+ */
+export function reloadServerIn(dataDir: string): number {
+  const dir = resolve(dataDir);
+  const file = join(dir, 'nats-server.pid');
+  let pid: number;
+  try {
+    pid = Number(readFileSync(file, 'utf8').trim());
+  } catch (e) {
+    throw new LienthongError('Unavailable', `no nats-server runs on ${dataDir} (no ${file})`, { cause: e });
+  }
+  const cmdline = `/proc/${pid}/cmdline`;
+  if (Number.isInteger(pid) && pid > 0 && existsSync('/proc/self/cmdline')) {
+    const args = existsSync(cmdline) ? readFileSync(cmdline, 'utf8').split('\0') : [];
+    const ours = args.includes(join(dir, 'nats-server.conf'));
+    if (!ours) {
+      throw new LienthongError(
+        'Unavailable',
+        `the nats-server of ${dataDir} is not running (pid ${pid} in ${file} is not it)`,
+        { context: { pid, dataDir } },
+      );
+    }
+  }
+  try {
+    process.kill(pid, 'SIGHUP');
+  } catch (e) {
+    throw new LienthongError('Unavailable', `the nats-server of ${dataDir} (pid ${pid}) is not running`, {
+      cause: e,
+    });
+  }
+  return pid;
 }
 
 function server(
@@ -91,6 +157,8 @@ function server(
   host: string,
   port: number,
   dataDir: string,
+  authConfigFile: string | undefined,
+  out: { reloads: { done: number; failed: number }; log: string[] },
 ): EmbeddedServer {
   let stopping: Promise<void> | undefined;
   const stop = (): Promise<void> =>
@@ -101,7 +169,34 @@ function server(
       await exited;
       clearTimeout(timer);
     })());
-  return { url: `nats://${host}:${port}`, port, pid: child.pid!, dataDir, stop, [Symbol.asyncDispose]: stop };
+  const reload = async (): Promise<void> => {
+    if (child.exitCode !== null || child.signalCode !== null) {
+      throw new LienthongError('Unavailable', 'nats-server is not running');
+    }
+    const { done, failed } = out.reloads;
+    child.kill('SIGHUP');
+    // The new configuration is in force once the server says so (it logs at info level).
+    const deadline = Date.now() + 5_000;
+    while (out.reloads.done === done) {
+      if (out.reloads.failed !== failed || Date.now() > deadline) {
+        throw new LienthongError(
+          'FailedPrecondition',
+          `nats-server refused the new config\n${out.log.join('\n')}`,
+        );
+      }
+      await sleep(10);
+    }
+  };
+  return {
+    url: `nats://${host}:${port}`,
+    port,
+    pid: child.pid!,
+    dataDir,
+    ...(authConfigFile ? { authConfigFile } : {}),
+    reload,
+    stop,
+    [Symbol.asyncDispose]: stop,
+  };
 }
 
 function accepts(host: string, port: number): Promise<boolean> {

@@ -40,6 +40,31 @@ export interface ServiceConfigFile {
   readonly replicas?: number;
   /** Signature checks: `{ "requireSignatures": true, "maxSignatureAgeMs": …, "trustAnchors": [PEM…] }`. */
   readonly security?: NodeRuntimeConfig['security'];
+  /**
+   * The process's node identity, from `lienthong creds issue node NAME --nodes …`: its seed file and
+   * the inbox prefix it was issued with, e.g. `{ "seedFile": "node-h41.nk", "inboxPrefix": "_INBOX_n_h41" }`.
+   */
+  readonly auth?: NodeRuntimeConfig['auth'];
+  /** TLS files: `{ "caFile", "certFile", "keyFile" }`. Relative paths are read from the config's folder. */
+  readonly tls?: NodeRuntimeConfig['tls'];
+}
+
+/** Paths in a service config are relative to the config file. */
+function securityOf(file: ServiceConfigFile, dir: string): Pick<NodeRuntimeConfig, 'auth' | 'tls'> {
+  const at = (p: string | undefined): string | undefined => (p === undefined ? undefined : resolve(dir, p));
+  const seedFile = at(file.auth?.seedFile);
+  const tls = file.tls
+    ? Object.fromEntries(
+        (['caFile', 'certFile', 'keyFile'] as const).flatMap((k) => {
+          const v = at(file.tls?.[k]);
+          return v === undefined ? [] : [[k, v]];
+        }),
+      )
+    : undefined;
+  return {
+    ...(file.auth ? { auth: { ...file.auth, ...(seedFile !== undefined ? { seedFile } : {}) } } : {}),
+    ...(tls ? { tls } : {}),
+  };
 }
 
 export function loadTopologyFile(path: string): Topology {
@@ -115,6 +140,7 @@ export async function startLevelService(level: LevelName, configPath: string): P
       ...(file.http ? { http: file.http } : {}),
       ...(file.replicas ? { replicas: file.replicas } : {}),
       ...(file.security ? { security: file.security } : {}),
+      ...securityOf(file, dirname(configPath)),
     },
     { logger: createLogger({ name, ...(file.logLevel ? { level: file.logLevel } : {}) }) },
   );

@@ -77,6 +77,8 @@ export function streamConfigs(
       discard_new_per_subject: true,
       max_age: ms(retention.inboxMaxAgeMs),
       duplicate_window: ms(Math.min(retention.duplicateWindowMs, retention.inboxMaxAgeMs)),
+      // Readers look items up by subject with direct gets, which permissions can limit to their inbox.
+      allow_direct: true,
     },
     track: {
       ...common,

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { headers as natsHeaders, connect as natsConnect } from '@nats-io/transport-node';
-import type { ConnectionOptions, NatsConnection } from '@nats-io/transport-node';
+import type { NatsConnection } from '@nats-io/transport-node';
 import { AckPolicy, DeliverPolicy, jetstream, jetstreamManager } from '@nats-io/jetstream';
 import type { JetStreamClient, JetStreamManager } from '@nats-io/jetstream';
 import { Kvm } from '@nats-io/kv';
@@ -54,14 +54,16 @@ import type {
   Priority,
   TrackingRecord,
 } from '@lienthong/proto';
-import { canceled, retryWhileUnavailable, traceparentOf, withCall } from './call';
+import { canceled, normalize, retryWhileUnavailable, traceparentOf, withCall } from './call';
 import type { CallOptions } from './call';
 import { Inbox } from './inbox';
 import type { InboxOptions } from './inbox';
+import { isIdentity, securityOptions } from './security';
+import type { Credentials, TlsSettings } from './security';
+import { listTrackingKeys } from './tracking-keys';
 import { Tracker } from './tracking';
 
-/** NATS credentials of the agency: a user and password, or a token. */
-export type Credentials = { readonly user: string; readonly pass: string } | { readonly token: string };
+export type { Credentials, TlsSettings };
 
 export interface ConnectOptions extends CallOptions {
   /** NATS server URL(s) of the agency's home node. */
@@ -72,8 +74,10 @@ export interface ConnectOptions extends CallOptions {
   readonly name?: string;
   /** JetStream domain of the home node, when it has one. */
   readonly domain?: string;
-  /** The agency's NATS credentials. */
+  /** The agency's NATS credentials: its nkey identity (`{ nkeySeed }` or `{ seedFile }`), user/pass or token. */
   readonly credentials?: Credentials;
+  /** TLS to the servers (`tls://` URLs): the CA to trust and, when the server verifies clients, a certificate. */
+  readonly tls?: TlsSettings;
   /** @deprecated use `credentials`. */
   readonly auth?: { readonly user?: string; readonly pass?: string; readonly token?: string };
   /** Default deadline of each call; 10 s. */
@@ -213,6 +217,11 @@ const REGISTER_WAIT_MS = 2_000;
 
 /** How long a client trusts the agency keys it read from the directory. */
 const KEY_CACHE_MS = 30_000;
+/**
+ * KV reads by direct get, which names the key in the subject: permissions then keep an agency to its
+ * own tracking keys (the buckets are created with direct gets allowed).
+ */
+const DIRECT_READS = { allow_direct: true } as const;
 
 /** Tracking records read from KV at once by `sent()` and `snapshot()`. */
 const KV_READ_CONCURRENCY = 32;
@@ -235,6 +244,8 @@ export class LienthongClient implements AsyncDisposable {
     private readonly defaultTimeoutMs: number,
     private readonly directory: KV,
     private readonly signingKey: SigningKey | undefined,
+    /** Connected as an nkey identity, whose permissions allow listing tracking keys only this way. */
+    private readonly keysByConsumer = false,
   ) {
     void this.watchStatus();
   }
@@ -256,14 +267,14 @@ export class LienthongClient implements AsyncDisposable {
         // Capturing a stack trace for every request costs a fifth of the CPU on the hot path.
         noAsyncTraces: true,
         timeout: Math.min(ctx.timeoutMs, 20_000),
-        ...credentialsOf(opts),
+        ...securityOptions(agency, opts.credentials ?? opts.auth, opts.tls),
       });
       try {
         const jsOpts = opts.domain ? { domain: opts.domain } : {};
         const js = jetstream(nc, jsOpts);
         const jsm = await jetstreamManager(nc, jsOpts);
         const kvm = new Kvm(js);
-        const directory = await kvm.open(BUCKETS.directory);
+        const directory = await kvm.open(BUCKETS.directory, DIRECT_READS);
         const agencyEntry = await directory.get(directoryKeys.agency(agency));
         if (!agencyEntry || agencyEntry.operation !== 'PUT') {
           throw new LienthongError('NotFound', `agency ${agency} is not in the directory`, {
@@ -282,7 +293,7 @@ export class LienthongClient implements AsyncDisposable {
           );
         }
         const node = NodeRecord.decode(nodeEntry.value);
-        const tracking = await kvm.open(BUCKETS.tracking);
+        const tracking = await kvm.open(BUCKETS.tracking, DIRECT_READS);
         if (ctx.signal.aborted) throw ctx.signal.reason;
         return new LienthongClient(
           agency,
@@ -294,10 +305,11 @@ export class LienthongClient implements AsyncDisposable {
           timeout,
           directory,
           opts.signingKey,
+          isIdentity(opts.credentials),
         );
       } catch (e) {
         await nc.close().catch(() => undefined);
-        throw e;
+        throw notOwnIdentity(agency, e);
       }
     });
   }
@@ -664,7 +676,15 @@ export class LienthongClient implements AsyncDisposable {
     this.closing ??= (async () => {
       await Promise.allSettled([...this.inboxes].map((i) => i.stop()));
       await Promise.allSettled([...this.trackers].map((t) => t.stop()));
-      await this.nc.drain().catch(() => this.nc.close());
+      // A drain needs the server: while reconnecting (or refused, as a revoked identity is) it would
+      // wait forever, so it gets a bounded time and the connection is closed anyway.
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([
+        this.nc.drain().catch(() => undefined),
+        new Promise<void>((resolve) => (timer = setTimeout(resolve, Math.min(this.defaultTimeoutMs, 5_000)))),
+      ]);
+      clearTimeout(timer);
+      await this.nc.close().catch(() => undefined);
     })();
     return this.closing;
   }
@@ -728,11 +748,14 @@ export class LienthongClient implements AsyncDisposable {
   }
 
   /**
-   * Keys of `lt_tracking` matching a filter, sorted, from the bucket stream's subject counts. Not
-   * `kv.keys()`: in nats.js 3.4 it repeats keys updated while it lists them, and can then wait
-   * ~30 s for a heartbeat to end.
+   * Keys of `lt_tracking` matching a filter, sorted. As an nkey identity, with a consumer filtered in
+   * its subject (`listTrackingKeys`), which permissions can keep to the agency's own keys; otherwise
+   * from the bucket stream's subject counts, which is cheaper and creates no consumer. Not
+   * `kv.keys()`: in nats.js 3.4 it repeats keys updated while it lists them, and can then wait ~30 s
+   * for a heartbeat to end.
    */
   private async trackingKeys(filter: string): Promise<string[]> {
+    if (this.keysByConsumer) return listTrackingKeys(this.js, this.jsm, filter, this.defaultTimeoutMs);
     const prefix = `$KV.${BUCKETS.tracking}.`;
     const info = await this.jsm.streams.info(`KV_${BUCKETS.tracking}`, {
       subjects_filter: `${prefix}${filter}`,
@@ -770,7 +793,8 @@ export class LienthongClient implements AsyncDisposable {
       ops.map((op) => {
         const key = documentEnvelopeId(sender, documentId, op).toLowerCase();
         const subject = inboxSubject(this.homeNode.level, this.homeNode.id, this.agency, key);
-        return this.jsm.streams.getMessage(STREAMS.inbox, { last_by_subj: subject });
+        // A direct get names the subject, so permissions can keep each agency to its own inbox.
+        return this.jsm.direct.getMessage(STREAMS.inbox, { last_by_subj: subject });
       }),
     );
     const seqs = found.flatMap((m) => (m ? [m.seq] : []));
@@ -943,12 +967,20 @@ export function senderOf(documentId: string): string {
   return head;
 }
 
-function credentialsOf(opts: ConnectOptions): Partial<ConnectionOptions> {
-  const c = opts.credentials ?? opts.auth;
-  if (!c) return {};
-  if ('token' in c && c.token !== undefined) return { token: c.token };
-  if ('user' in c && c.user !== undefined) return { user: c.user, pass: 'pass' in c ? c.pass : undefined };
-  return {};
+/**
+ * A connection whose replies cannot reach it (its inbox prefix `_INBOX_a_<agency>` is not allowed)
+ * holds another identity's credentials: say so instead of naming the subject only.
+ */
+function notOwnIdentity(agency: string, e: unknown): unknown {
+  const err = normalize('connect', e);
+  if (err.code === 'PermissionDenied' && err.message.includes(`_INBOX_a_${agencyToToken(agency)}`)) {
+    return new LienthongError(
+      'PermissionDenied',
+      `connect: these credentials are not those of agency ${agency} (${err.message})`,
+      { context: { what: 'connect', agency }, cause: e },
+    );
+  }
+  return e;
 }
 
 function inlineAttachment(a: InlineAttachment): IAttachment {

@@ -30,6 +30,7 @@ export type {
   SendReceipt,
   SentDocument,
   SentQuery,
+  TlsSettings,
   UpdateOptions,
 } from './client';
 export type { CallOptions } from './call';

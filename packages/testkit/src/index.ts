@@ -20,3 +20,7 @@ export { eventually, sleep, waitFor, within } from './util';
 export type { EventuallyOptions } from './util';
 export { startService } from './service';
 export type { ServiceLevel, ServiceProcess } from './service';
+export { makeTestPki } from './pki';
+export type { TestPki } from './pki';
+export { rewriteDeployConfig } from './deploy-config';
+export type { DeployRewrite } from './deploy-config';

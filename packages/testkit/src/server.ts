@@ -31,6 +31,11 @@ export interface NatsServerOptions {
   name?: string;
   /** Raw config text appended to the generated file. */
   extraConfig?: string;
+  /**
+   * Config files to include (e.g. an `authorization` block a test writes and rewrites); re-read on
+   * `reload()`. nats-server resolves includes relative to the config file, which the kit does.
+   */
+  include?: readonly string[];
   /** JetStream store dir (default: inside a fresh temp dir, removed by cleanup()). A given dir is kept. */
   storeDir?: string;
   /** Enable server debug logging and echo the server's log to this process's stderr. */
@@ -60,6 +65,8 @@ export interface NatsServer extends AsyncDisposable {
   kill(): Promise<void>;
   /** Stops if running, then starts again with the same store dir and the same ports. */
   restart(): Promise<void>;
+  /** SIGHUP: the server re-reads its config (and included files) without dropping allowed clients. */
+  reload(): Promise<void>;
   isRunning(): boolean;
   /** Stops if running and deletes the temp dirs this kit created. Idempotent. */
   cleanup(): Promise<void>;
@@ -126,6 +133,8 @@ class NatsServerProcess implements NatsServer {
   #proc?: Proc;
   #lastPid = 0;
   #tail: string[] = [];
+  #reloads = 0;
+  #reloadFailures = 0;
   #cleaned = false;
 
   constructor(bin: string, opts: NatsServerOptions) {
@@ -210,6 +219,24 @@ class NatsServerProcess implements NatsServer {
     await proc.exited;
   }
 
+  async reload(): Promise<void> {
+    const proc = this.#proc;
+    if (proc === undefined || proc.done) throw new Error(`nats-server ${this.name} is not running`);
+    const before = this.#reloads;
+    const failuresBefore = this.#reloadFailures;
+    proc.child.kill('SIGHUP');
+    // The server logs "Reloaded server configuration" once the new config is in force.
+    const deadline = Date.now() + this.#timeoutMs;
+    while (this.#reloads === before) {
+      if (this.#reloadFailures !== failuresBefore) {
+        throw new Error(`nats-server ${this.name} refused the new config\n${this.logTail()}`);
+      }
+      if (Date.now() > deadline)
+        throw new Error(`nats-server ${this.name} did not reload\n${this.logTail()}`);
+      await sleep(25);
+    }
+  }
+
   async restart(): Promise<void> {
     await this.stop();
     await this.launch();
@@ -257,6 +284,9 @@ class NatsServerProcess implements NatsServer {
       }
       lines.push('}');
     }
+    for (const file of o.include ?? []) {
+      lines.push(`include ${q(path.relative(this.#workDir, path.resolve(file)))}`);
+    }
     if (o.extraConfig !== undefined) lines.push(o.extraConfig);
     return lines.join('\n') + '\n';
   }
@@ -279,6 +309,8 @@ class NatsServerProcess implements NatsServer {
 
   #onLine(proc: Proc, line: string): void {
     this.#tail.push(line);
+    if (/Reloaded server configuration/.test(line)) this.#reloads++;
+    if (/Failed to reload/i.test(line)) this.#reloadFailures++;
     if (this.#tail.length > TAIL_LINES) this.#tail.shift();
     const leaf = LEAF_LISTEN_RE.exec(line);
     if (leaf?.[1] !== undefined) proc.leafPortFromLog = Number(leaf[1]);

@@ -4,7 +4,7 @@ import { checkContextName, contextsPath, getContext, loadContexts, saveContexts 
 import type { Context } from '../contexts';
 import { invalid } from '../errors';
 import { printJson, table, write } from '../output';
-import { readCreds } from '../settings';
+import { readCreds, resolveSettings } from '../settings';
 import type { GlobalOptions } from '../settings';
 
 /** `lienthong context add|ls|use|rm`: named server settings in $XDG_CONFIG_HOME/lienthong/contexts.json. */
@@ -25,11 +25,16 @@ export function registerContext(program: Command): void {
       if (!g.server)
         throw invalid('a context needs a server', 'lienthong context add NAME -s nats://host:4222');
       if (g.creds) readCreds(g.creds); // refuse a file that cannot be used
+      const given = resolveSettings({ ...g, context: undefined }).tls;
+      const tls = given
+        ? Object.fromEntries(Object.entries(given).map(([k, v]) => [k, resolve(v as string)]))
+        : undefined;
       const ctx: Context = {
         server: g.server,
         ...(g.creds ? { creds: resolve(g.creds) } : {}),
         ...(g.domain ? { domain: g.domain } : {}),
         ...(g.timeout ? { timeoutMs: g.timeout } : {}),
+        ...(tls ? { tls } : {}),
         ...(o.description ? { description: o.description } : {}),
       };
       const file = loadContexts();

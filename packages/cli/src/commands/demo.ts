@@ -8,9 +8,10 @@ export function registerDemo(program: Command): void {
     .description('run the demo scenario on the embedded default and print what the sender sees')
     .option('-d, --data <dir>', 'where the nats-server keeps its data (default: a temporary directory)')
     .option('--keep', 'leave the broker running after the scenario (Ctrl-C stops it)')
+    .option('--no-auth', 'run the broker without credentials (every client may do anything)')
     .addHelpText('after', '\nThe global --timeout bounds the whole scenario here (default: 60000 ms).')
-    .action(async (o: { data?: string; keep?: boolean }, cmd: Command) => {
-      const [{ createLogger }, { startEmbedded }, { runDemoScenario }] = await Promise.all([
+    .action(async (o: { data?: string; keep?: boolean; auth: boolean }, cmd: Command) => {
+      const [{ createLogger }, { startEmbedded }, { demoCast, runDemoScenario }] = await Promise.all([
         import('@lienthong/node'),
         import('../embedded.js'),
         import('../demo.js'),
@@ -19,8 +20,11 @@ export function registerDemo(program: Command): void {
       const t0 = Date.now();
       const up = await startEmbedded({
         ...(o.data ? { dataDir: o.data } : {}),
+        auth: o.auth,
         logger: createLogger({ name: 'lienthong-demo', level: process.env.LT_LOG_LEVEL ?? 'warn' }),
       });
+      // The scenario's agencies get their identities before it starts (one reload of the server).
+      await up.ensureAgencies(Object.values(demoCast(up.topology)));
       const started = Date.now() - t0;
       process.stdout.write(
         `embedded default up in ${started} ms: nats-server ${up.server.url}, ${up.node.runtime.nodes.length} nodes\n`,
@@ -31,12 +35,18 @@ export function registerDemo(program: Command): void {
           topology: up.topology,
           timeoutMs,
           log: (line) => process.stdout.write(`${line}\n`),
+          ...(up.ops ? { opsSeedFile: up.ops.seedFile } : {}),
+          credentialsOf: async (agency) => {
+            const c = await up.agencyCredentials(agency);
+            return c ? { seedFile: c.seedFile } : undefined;
+          },
         });
         process.stdout.write(
           `\n${result.report}\n\nscenario completed in ${result.elapsedMs} ms: every expected status arrived\n`,
         );
         if (o.keep) {
           process.stdout.write(`broker left running at ${up.server.url}; Ctrl-C stops it\n`);
+          if (up.ops) process.stdout.write(`operator credentials: --creds ${up.ops.seedFile}\n`);
           await new Promise<void>((resolve) => process.once('SIGINT', resolve));
         }
       } finally {

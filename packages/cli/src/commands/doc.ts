@@ -309,6 +309,7 @@ async function sendWithSdk(
       defaultTimeoutMs: settings.timeoutMs,
       ...(settings.domain ? { domain: settings.domain } : {}),
       ...(settings.credentials ? { credentials: settings.credentials } : {}),
+      ...(settings.tls ? { tls: settings.tls } : {}),
     });
   } catch (e) {
     throw explain(e, settings);

@@ -6,6 +6,7 @@ interface UpOptions {
   data?: string;
   port?: number;
   httpPort?: number;
+  auth: boolean;
 }
 
 /** `lienthong up`: the embedded default, in the foreground until Ctrl-C. */
@@ -21,6 +22,7 @@ export function registerUp(program: Command): void {
       'serve /metrics, /healthz and /readyz on this port (0: a free one)',
       parsePort,
     )
+    .option('--no-auth', 'run without credentials: every client may do anything (development only)')
     .action(async (o: UpOptions) => {
       // Loaded here so that the read commands start without the runtime's dependencies.
       const [{ createLogger }, { startEmbedded }] = await Promise.all([
@@ -33,6 +35,7 @@ export function registerUp(program: Command): void {
         ...(o.data ? { dataDir: o.data } : {}),
         ...(o.port ? { port: o.port } : {}),
         ...(o.httpPort !== undefined ? { httpPort: o.httpPort } : {}),
+        auth: o.auth,
         logger: log,
       });
       const nodes = up.node.runtime.nodes;
@@ -43,8 +46,13 @@ export function registerUp(program: Command): void {
           `  nats:    ${up.server.url}`,
           `  data:    ${up.server.dataDir}`,
           `  nodes:   ${nodes.length} (${nodes.map((n) => n.id).join(', ')})`,
+          ...(up.ops
+            ? [
+                `  creds:   ${up.ops.seedFile} (operator; agencies: lienthong creds issue agency CODE --data ${up.server.dataDir})`,
+              ]
+            : ['  auth:    off (--no-auth): every client may do anything']),
           ...(http ? [`  metrics: ${http}/metrics`, `  health:  ${http}/healthz  ${http}/readyz`] : []),
-          `Try: lienthong node ls -s ${up.server.url}`,
+          `Try: lienthong node ls -s ${up.server.url}${up.ops ? ` --creds ${up.ops.seedFile}` : ''}`,
           'Ctrl-C drains and stops.',
           '',
         ].join('\n'),

@@ -1,0 +1,186 @@
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Command } from 'commander';
+import { assertAgencyCode, topologyFromProto } from '@lienthong/core';
+import type { IdentitySubject, Topology } from '@lienthong/core';
+import { readDirectory } from '../directory';
+import { CliError, invalid } from '../errors';
+import { formatTime, printJson, table, write } from '../output';
+import { withSession } from '../session';
+import { globalsOf, resolveSettings } from '../settings';
+import type { Settings } from '../settings';
+import type { CredentialStore } from '@lienthong/node';
+import type * as NodePackage from '@lienthong/node';
+
+type NodeModule = typeof NodePackage;
+
+interface StoreOptions {
+  data: string;
+  reload: boolean;
+}
+
+/**
+ * `lienthong creds issue|ls|revoke|apply`: the nkey identities of a broker whose data directory is
+ * `--data` (the embedded default's; `credentials/` holds the seeds, `auth.conf` the server's
+ * authorization block). Issuing and revoking rewrite the block from the live directory and reload
+ * the server, which drops the connections of a revoked identity.
+ */
+export function registerCreds(program: Command): void {
+  const creds = program
+    .command('creds')
+    .description('issue, list and revoke the NATS identities of agencies, node processes and operators');
+
+  const withStore = (c: Command): Command =>
+    c
+      .requiredOption('-d, --data <dir>', 'the broker data directory (as given to `lienthong up --data`)')
+      .option('--no-reload', 'only rewrite the authorization block; do not signal the server');
+
+  withStore(
+    creds
+      .command('issue')
+      .description('issue a key pair: issue agency CODE | issue node NAME --nodes ID,… | issue ops NAME')
+      .argument('<kind>', 'agency, node or ops')
+      .argument('<what>', 'the agency code, or the name of the node process or operator')
+      .option('--nodes <ids>', "for a node identity: the nodes its process hosts, comma-separated, or '*'")
+      .option('--json', 'print JSON'),
+  ).action(async (kind: string, what: string, o: StoreOptions & { nodes?: string; json?: boolean }, cmd) => {
+    const subject = subjectOf(kind, what, o.nodes);
+    const node = await import('@lienthong/node');
+    const store = node.CredentialStore.open(join(resolve(o.data), 'credentials'));
+    const topology = await liveTopology(settingsFor(cmd, o.data));
+    const issued = store.issue(subject, topology);
+    const applied = apply(node, store, topology, o);
+    if (o.json) {
+      printJson({ id: issued.id, seedFile: issued.seedFile, inboxPrefix: issued.inboxPrefix, ...applied });
+      return;
+    }
+    write(
+      [
+        `issued ${issued.id}`,
+        `  seed file:    ${issued.seedFile} (secret: hand it to the ${kind} only)`,
+        `  inbox prefix: ${issued.inboxPrefix}`,
+        `  server:       ${serverLine(applied, o)}; ${applied.users} identities allowed`,
+        '',
+      ].join('\n'),
+    );
+  });
+
+  creds
+    .command('ls')
+    .description('list issued identities, revoked ones included')
+    .requiredOption('-d, --data <dir>', 'the broker data directory')
+    .option('--json', 'print JSON')
+    .action(async (o: { data: string; json?: boolean }) => {
+      const { CredentialStore } = await import('@lienthong/node');
+      const rows = CredentialStore.open(join(resolve(o.data), 'credentials')).list();
+      if (o.json) {
+        printJson(rows);
+        return;
+      }
+      write(
+        table(rows, [
+          { header: 'ID', value: (r) => r.id },
+          { header: 'PUBLIC KEY', value: (r) => r.publicKey },
+          { header: 'ISSUED', value: (r) => formatTime(r.issuedAtMs) },
+          { header: 'REVOKED', value: (r) => (r.revokedAtMs ? formatTime(r.revokedAtMs) : '-') },
+        ]),
+      );
+    });
+
+  withStore(
+    creds
+      .command('revoke')
+      .description('revoke an identity: its connections are dropped and it cannot connect again')
+      .argument('<id>', 'agency:CODE, node:NAME or ops:NAME (see `creds ls`)'),
+  ).action(async (id: string, o: StoreOptions, cmd) => {
+    const node = await import('@lienthong/node');
+    const store = node.CredentialStore.open(join(resolve(o.data), 'credentials'));
+    if (!store.active(id)) {
+      throw new CliError('NotFound', `no active credentials for ${id}`, {
+        hint: 'list them with `lienthong creds ls`',
+      });
+    }
+    const topology = await liveTopology(settingsFor(cmd, o.data));
+    store.revoke(id);
+    const applied = apply(node, store, topology, o);
+    write(`revoked ${id}; server ${serverLine(applied, o)}, ${applied.users} identities allowed\n`);
+  });
+
+  withStore(
+    creds
+      .command('apply')
+      .description(
+        'rewrite the authorization block from the live directory (after an agency moved) and reload',
+      ),
+  ).action(async (o: StoreOptions, cmd) => {
+    const node = await import('@lienthong/node');
+    const store = node.CredentialStore.open(join(resolve(o.data), 'credentials'));
+    const applied = apply(node, store, await liveTopology(settingsFor(cmd, o.data)), o);
+    for (const s of applied.skipped) write(`skipped ${s.id}: ${s.reason}\n`);
+    write(`${applied.users} identities allowed; server ${serverLine(applied, o)}\n`);
+  });
+}
+
+function subjectOf(kind: string, what: string, nodes: string | undefined): IdentitySubject {
+  switch (kind) {
+    case 'agency':
+      if (nodes !== undefined) throw invalid('--nodes is for node identities');
+      // Refuses wildcards, dots out of place, spaces and control characters before anything is written.
+      return { kind, agency: assertAgencyCode(what) };
+    case 'node': {
+      if (nodes === undefined) throw invalid('a node identity needs --nodes ID,… (or --nodes "*")');
+      const list =
+        nodes.trim() === '*'
+          ? '*'
+          : nodes
+              .split(',')
+              .map((n) => n.trim())
+              .filter((n) => n !== '');
+      return { kind, name: what, nodes: list };
+    }
+    case 'ops':
+      if (nodes !== undefined) throw invalid('--nodes is for node identities');
+      return { kind, name: what };
+    default:
+      throw invalid(`'${kind}' is not an identity kind`, 'use agency, node or ops');
+  }
+}
+
+/** The settings of the command; without --creds, the broker's own operator seed in `--data`. */
+function settingsFor(cmd: Command, data: string): Settings {
+  const g = globalsOf(cmd);
+  const ops = join(resolve(data), 'credentials', 'ops_admin.nk');
+  const useOps = g.creds === undefined && !process.env.LT_CREDS && existsSync(ops);
+  return resolveSettings(useOps ? { ...g, creds: ops } : g);
+}
+
+/** The directory as the running broker has it (agencies added or moved since the topology file). */
+async function liveTopology(settings: Settings): Promise<Topology> {
+  return withSession(settings, async (s) => {
+    const dir = await readDirectory(s);
+    return topologyFromProto({ nodes: [...dir.nodes.values()], agencies: [...dir.agencies.values()] });
+  });
+}
+
+function apply(
+  node: NodeModule,
+  store: CredentialStore,
+  topology: Topology,
+  o: StoreOptions,
+): { users: number; skipped: readonly { id: string; reason: string }[]; reloaded: boolean; pid?: number } {
+  const result = store.writeAuthConfig(topology, join(resolve(o.data), node.AUTH_CONFIG));
+  // No local server (credentials kept apart from the servers, as in deploy/): copy the block to the
+  // servers and reload them there.
+  const local = existsSync(join(resolve(o.data), 'nats-server.pid'));
+  if (!o.reload || !local) return { users: result.users, skipped: result.skipped, reloaded: false };
+  const pid = node.reloadServerIn(o.data);
+  return { users: result.users, skipped: result.skipped, reloaded: true, pid };
+}
+
+function serverLine(applied: { reloaded: boolean; pid?: number }, o: StoreOptions): string {
+  if (applied.reloaded) return `reloaded (pid ${applied.pid})`;
+  const file = join(resolve(o.data), 'auth.conf');
+  return o.reload
+    ? `not running here: copy ${file} to the servers and reload them`
+    : `not reloaded (--no-reload): ${file} written`;
+}

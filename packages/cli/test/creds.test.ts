@@ -1,0 +1,207 @@
+/**
+ * `lienthong up` with credentials (the default) and `lienthong creds issue|ls|revoke|apply` against
+ * it: commands need the operator's seed, agencies connect with the seeds issued to them, a revoked
+ * agency is cut off at once, and an agency that moved gets its new permissions from `creds apply`.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { BusinessStatus, LienthongError, connect } from '@lienthong/sdk';
+import type { LienthongClient } from '@lienthong/sdk';
+import { eventually, json, killAll, lienthong, startBroker, tempDir } from './helpers';
+import type { Broker } from './helpers';
+
+jest.setTimeout(60_000);
+
+const SENDER = '000.01.44.H41'; // commune Quỳnh Thạch
+const RECIPIENT = '000.00.43.H41'; // Yên Thành district
+
+describe('lienthong creds', () => {
+  let broker: Broker;
+  let ops: string;
+  let s: string[];
+  const clients: LienthongClient[] = [];
+
+  const issue = async (code: string): Promise<{ seedFile: string; inboxPrefix: string }> => {
+    const r = await lienthong(['creds', 'issue', 'agency', code, '--data', broker.dataDir, '--json', ...s]);
+    expect([r.code, r.stderr]).toEqual([0, '']);
+    return json<{ seedFile: string; inboxPrefix: string }>(r);
+  };
+  const client = async (code: string, seedFile: string): Promise<LienthongClient> => {
+    const c = await connect({
+      servers: broker.url,
+      agency: code,
+      credentials: { seedFile },
+      defaultTimeoutMs: 5_000,
+    });
+    clients.push(c);
+    return c;
+  };
+
+  beforeAll(async () => {
+    broker = await startBroker({ auth: true });
+    ops = path.join(broker.dataDir, 'credentials', 'ops_admin.nk');
+    s = ['-s', broker.url];
+  });
+
+  afterAll(async () => {
+    await Promise.allSettled(clients.map((c) => c.close()));
+    try {
+      if (broker) await broker.stop();
+    } finally {
+      await killAll();
+    }
+  });
+
+  it('needs the operator seed for commands; `up` prints where it is', async () => {
+    expect(broker.process.stdout()).toContain(`creds:   ${ops}`);
+    const anonymous = await lienthong(['node', 'ls', ...s]);
+    expect(anonymous.code).toBe(1);
+    expect(anonymous.stderr).toMatch(/PermissionDenied.*Authorization Violation/);
+    const withOps = await lienthong(['node', 'ls', '--creds', ops, ...s]);
+    expect([withOps.code, withOps.stderr]).toEqual([0, '']);
+    expect(withOps.stdout).toContain('h41-yenthanh-xa1');
+    expect(statSync(ops).mode & 0o777).toBe(0o600);
+    expect(statSync(path.dirname(ops)).mode & 0o777).toBe(0o700);
+  });
+
+  it('issues agency seeds that the SDK connects with, and lists them', async () => {
+    const sender = await issue(SENDER);
+    const recipient = await issue(RECIPIENT);
+    expect(statSync(sender.seedFile).mode & 0o777).toBe(0o600);
+    expect(sender.inboxPrefix).toBe('_INBOX_a_000_01_44_H41');
+
+    const a = await client(SENDER, sender.seedFile);
+    const b = await client(RECIPIENT, recipient.seedFile);
+    const documentId = `${SENDER},2026/11/22,31/UBND-VP`;
+    const tracker = await a.track(documentId);
+    await a.send({ documentId, subject: 'Có định danh', to: [{ code: RECIPIENT }] });
+    const inbox = b.inbox();
+    for await (const item of inbox) {
+      expect(item.documentId).toBe(documentId);
+      await item.ack();
+      break;
+    }
+    await inbox.stop();
+    await tracker.until((rs) => rs[0]?.business === BusinessStatus.BUSINESS_STATUS_ARRIVED, {
+      timeoutMs: 15_000,
+    });
+    await tracker.stop();
+
+    const again = await lienthong(['creds', 'issue', 'agency', SENDER, '--data', broker.dataDir, ...s]);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toMatch(/AlreadyExists.*revoke them first/);
+    const unknown = await lienthong([
+      'creds',
+      'issue',
+      'agency',
+      '999.99.99.H99',
+      '--data',
+      broker.dataDir,
+      ...s,
+    ]);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toMatch(/not in the directory/);
+    const injected = await lienthong([
+      'creds',
+      'issue',
+      'agency',
+      '000.00.00.>',
+      '--data',
+      broker.dataDir,
+      ...s,
+    ]);
+    expect(injected.code).toBe(2);
+    expect(injected.stderr).toMatch(/not an agency code.*wildcard/);
+
+    const listed = json<{ id: string; revokedAtMs?: number }[]>(
+      await lienthong(['creds', 'ls', '--data', broker.dataDir, '--json']),
+    );
+    expect(listed.map((i) => i.id)).toEqual([
+      'node:embedded',
+      'ops:admin',
+      `agency:${SENDER}`,
+      `agency:${RECIPIENT}`,
+    ]);
+  });
+
+  it('an agency that moved is refused at its new home until `creds apply`', async () => {
+    const moved = await lienthong([
+      'agency',
+      'move',
+      RECIPIENT,
+      '--to',
+      'h41-quynhluu',
+      '--creds',
+      ops,
+      ...s,
+    ]);
+    expect([moved.code, moved.stderr]).toEqual([0, '']);
+    const seedFile = path.join(broker.dataDir, 'credentials', `agency_${RECIPIENT}.nk`);
+    await eventually(async () => {
+      const c = await connect({ servers: broker.url, agency: RECIPIENT, credentials: { seedFile } });
+      clients.push(c);
+      expect(c.homeNode.id).toBe('h41-quynhluu');
+      // Its inbox consumer at the new node is outside the permissions written before the move.
+      const err = await c
+        .inbox()
+        [Symbol.asyncIterator]()
+        .next()
+        .catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(LienthongError);
+      expect((err as LienthongError).code).toBe('PermissionDenied');
+      // Sending from the new home is refused at once with a typed error, not after a timeout.
+      const t0 = Date.now();
+      const sent = await c
+        .send({ documentId: `${RECIPIENT},2026/11/22,1/UBND`, subject: 'x', to: [{ code: SENDER }] })
+        .catch((e: unknown) => e);
+      expect((sent as LienthongError).code).toBe('PermissionDenied');
+      expect((sent as LienthongError).message).toContain('lt.v1.district.h41-quynhluu.submit.000_00_43_H41');
+      expect(Date.now() - t0).toBeLessThan(3_000);
+      await c.close();
+    });
+    const applied = await lienthong(['creds', 'apply', '--data', broker.dataDir, ...s]);
+    expect([applied.code, applied.stderr]).toEqual([0, '']);
+    expect(applied.stdout).toMatch(/4 identities allowed; server reloaded/);
+    const c = await client(RECIPIENT, seedFile);
+    const inbox = c.inbox();
+    const timer = setTimeout(() => void inbox.stop(), 2_000);
+    const got: string[] = [];
+    for await (const item of inbox) got.push(item.documentId); // nothing new: it ends at the timer
+    clearTimeout(timer);
+    expect(inbox.isStopped).toBe(true);
+    expect(got).toEqual([]);
+  });
+
+  it('revokes an agency: its connection is dropped and it cannot connect again', async () => {
+    const seed = readFileSync(path.join(broker.dataDir, 'credentials', `agency_${SENDER}.nk`), 'utf8').trim();
+    const a = clients.find((c) => c.agency === SENDER)!;
+    const events: string[] = [];
+    a.onConnection((e) => events.push(e.type));
+    const r = await lienthong(['creds', 'revoke', `agency:${SENDER}`, '--data', broker.dataDir, ...s]);
+    expect([r.code, r.stderr]).toEqual([0, '']);
+    expect(r.stdout).toMatch(new RegExp(`revoked agency:${SENDER.replaceAll('.', '\\.')}; server reloaded`));
+    await eventually(() => Promise.resolve(expect(events).toContain('disconnect')));
+    const e = await connect({ servers: broker.url, agency: SENDER, credentials: { nkeySeed: seed } }).catch(
+      (x: unknown) => x,
+    );
+    expect(e).toBeInstanceOf(LienthongError);
+    expect((e as LienthongError).code).toBe('PermissionDenied');
+    const twice = await lienthong(['creds', 'revoke', `agency:${SENDER}`, '--data', broker.dataDir, ...s]);
+    expect(twice.code).toBe(1);
+    expect(twice.stderr).toMatch(/no active credentials/);
+    const listed = json<{ id: string; revokedAtMs?: number }[]>(
+      await lienthong(['creds', 'ls', '--data', broker.dataDir, '--json']),
+    );
+    expect(listed.find((i) => i.id === `agency:${SENDER}`)?.revokedAtMs).toBeGreaterThan(0);
+  });
+
+  it('keeps credentials apart from the servers: writes the block to copy, reloads nothing', async () => {
+    const apart = tempDir('lt-cli-creds-');
+    const r = await lienthong(['creds', 'issue', 'ops', 'second', '--data', apart, '--creds', ops, ...s]);
+    expect([r.code, r.stderr]).toEqual([0, '']);
+    expect(r.stdout).toContain(`not running here: copy ${path.join(apart, 'auth.conf')} to the servers`);
+    expect(readFileSync(path.join(apart, 'auth.conf'), 'utf8')).toMatch(/authorization \{/);
+    const kept = await lienthong(['creds', 'apply', '--data', apart, '--no-reload', '--creds', ops, ...s]);
+    expect(kept.stdout).toMatch(/1 identities allowed; server not reloaded \(--no-reload\)/);
+  });
+});

@@ -1,0 +1,228 @@
+/**
+ * Who may publish and subscribe to what: the NATS permissions of every identity, derived from the
+ * topology. No I/O: the node package writes the result into the server's `authorization` block.
+ *
+ * Three kinds of identity (docs/SECURITY.md, "Identities and permissions"):
+ * - an **agency** submits as itself at its own home node, reads its own inbox and its own tracking,
+ *   and reads the directory; it never publishes on relay, inbox, track, dead-letter or KV subjects;
+ * - a **node** identity (one per node process) acts on the subjects of the nodes it hosts and hands
+ *   envelopes to its neighbours' relay subjects naming itself as the sender, and manages JetStream;
+ * - an **ops** identity (the CLI of an operator) may do anything.
+ *
+ * Each identity receives replies on its own inbox prefix (`inboxPrefixOf`), so nobody can read
+ * another identity's request replies (JetStream acks, consumer deliveries, KV reads).
+ */
+import { agencyToToken, assertAgencyCode } from './agency';
+import { LienthongError } from './errors';
+import { BUCKETS, STREAMS } from './kv-keys';
+import {
+  STREAM_SUBJECTS,
+  inboxFilter,
+  nodeSubjects,
+  relaySubject,
+  submitSubject,
+  trackSubject,
+} from './subjects';
+import type { Topology } from './topology';
+
+export type IdentityKind = 'agency' | 'node' | 'ops';
+
+/** What an identity stands for. A node identity lists the nodes its process hosts, or `'*'` for all. */
+export type IdentitySubject =
+  | { readonly kind: 'agency'; readonly agency: string }
+  | { readonly kind: 'node'; readonly name: string; readonly nodes: readonly string[] | '*' }
+  | { readonly kind: 'ops'; readonly name: string };
+
+export interface SubjectPermission {
+  readonly allow: readonly string[];
+  readonly deny: readonly string[];
+}
+
+export interface Permissions {
+  readonly publish: SubjectPermission;
+  readonly subscribe: SubjectPermission;
+}
+
+/** One user of the server's `authorization` block. */
+export interface AuthorizedUser {
+  /** The identity's public nkey (`U…`). */
+  readonly nkey: string;
+  readonly permissions: Permissions;
+}
+
+/** Names of node and ops identities: a subject token, so that an inbox prefix can carry it. */
+const IDENTITY_NAME = /^[a-z0-9][a-z0-9-]{0,39}$/;
+
+export function assertIdentityName(name: unknown): string {
+  if (typeof name === 'string' && IDENTITY_NAME.test(name)) return name;
+  throw new LienthongError(
+    'InvalidArgument',
+    `'${String(name)}' is not an identity name (1-40 of [a-z0-9-], starting with a letter or digit)`,
+    { context: { name } },
+  );
+}
+
+/** The stable id of an identity: `agency:<code>`, `node:<name>`, `ops:<name>`. */
+export function identityIdOf(s: IdentitySubject): string {
+  switch (s.kind) {
+    case 'agency':
+      return `agency:${assertAgencyCode(s.agency)}`;
+    case 'node':
+      return `node:${assertIdentityName(s.name)}`;
+    case 'ops':
+      return `ops:${assertIdentityName(s.name)}`;
+  }
+}
+
+/**
+ * The inbox prefix an identity's connection must use (nats.js `inboxPrefix`): one subject token,
+ * so that its subscribe permission `<prefix>.>` covers its own replies and nobody else's.
+ */
+export function inboxPrefixOf(s: IdentitySubject): string {
+  switch (s.kind) {
+    case 'agency':
+      return `_INBOX_a_${agencyToToken(s.agency)}`;
+    case 'node':
+      return `_INBOX_n_${assertIdentityName(s.name)}`;
+    case 'ops':
+      return `_INBOX_o_${assertIdentityName(s.name)}`;
+  }
+}
+
+/** JetStream API prefixes a client of `domain` uses: the local one, and the domain's when it has one. */
+function apiPrefixes(domain: string | undefined): string[] {
+  return domain ? ['$JS.API', `$JS.${domain}.API`] : ['$JS.API'];
+}
+
+/**
+ * Subjects no agency may publish on whatever its allow list says: relays, inboxes, tracking and
+ * dead letters are written by nodes only; KV and stream message access go through the API subjects
+ * that name a key.
+ */
+export const AGENCY_PUBLISH_DENY: readonly string[] = Object.freeze([
+  STREAM_SUBJECTS.relay,
+  STREAM_SUBJECTS.inbox,
+  STREAM_SUBJECTS.track,
+  STREAM_SUBJECTS.dead,
+  '$KV.>',
+  '$JS.API.STREAM.MSG.>',
+  '$JS.*.API.STREAM.MSG.>',
+]);
+
+/** The permissions of an identity under a topology (the directory at the time of writing). */
+export function permissionsFor(s: IdentitySubject, topology: Topology): Permissions {
+  switch (s.kind) {
+    case 'agency':
+      return agencyPermissions(s.agency, topology);
+    case 'node':
+      return nodePermissions(s, topology);
+    case 'ops':
+      return { publish: { allow: ['>'], deny: [] }, subscribe: { allow: ['>'], deny: [] } };
+  }
+}
+
+function agencyPermissions(code: string, topology: Topology): Permissions {
+  const agency = assertAgencyCode(code);
+  const info = topology.agency(agency);
+  if (!info) {
+    throw new LienthongError('NotFound', `agency ${agency} is not in the directory`, { context: { agency } });
+  }
+  const home = topology.node(info.homeNode);
+  const token = agencyToToken(agency);
+  const durable = `lt-inbox-${token}`;
+  const inboxOf = inboxFilter(home.level, home.id, agency);
+  const track = trackSubject(home.level, home.id, agency);
+  const publish = [submitSubject(home.level, home.id, agency)];
+  for (const api of apiPrefixes(home.domain)) {
+    publish.push(
+      `${api}.INFO`,
+      // The directory (codes and home nodes) is public within the broker.
+      `${api}.STREAM.INFO.KV_${BUCKETS.directory}`,
+      `${api}.DIRECT.GET.KV_${BUCKETS.directory}.>`,
+      `${api}.DIRECT.GET.KV_${BUCKETS.tracking}.$KV.${BUCKETS.tracking}.${token}.>`,
+      // Listing its tracking keys: a short-lived consumer filtered on its own keys (random names).
+      `${api}.CONSUMER.CREATE.KV_${BUCKETS.tracking}.*.$KV.${BUCKETS.tracking}.${token}.>`,
+      `${api}.CONSUMER.MSG.NEXT.KV_${BUCKETS.tracking}.*`,
+      `${api}.CONSUMER.DELETE.KV_${BUCKETS.tracking}.*`,
+      `${api}.CONSUMER.INFO.KV_${BUCKETS.tracking}.*`,
+      // Its own inbox consumer, created only with its own inbox as the filter (named in the subject).
+      `${api}.CONSUMER.INFO.${STREAMS.inbox}.${durable}`,
+      `${api}.CONSUMER.CREATE.${STREAMS.inbox}.${durable}.${inboxOf}`,
+      `${api}.CONSUMER.MSG.NEXT.${STREAMS.inbox}.${durable}`,
+      `${api}.DIRECT.GET.${STREAMS.inbox}.${inboxOf}`,
+      // Following its own track subject with ordered consumers (random names, its filter only).
+      `${api}.STREAM.INFO.${STREAMS.track}`,
+      `${api}.CONSUMER.CREATE.${STREAMS.track}.*.${track}`,
+      `${api}.CONSUMER.MSG.NEXT.${STREAMS.track}.*`,
+      `${api}.CONSUMER.INFO.${STREAMS.track}.*`,
+      `${api}.CONSUMER.DELETE.${STREAMS.track}.*`,
+    );
+  }
+  publish.push(`$JS.ACK.${STREAMS.inbox}.${durable}.>`);
+  return {
+    publish: { allow: publish, deny: [...AGENCY_PUBLISH_DENY] },
+    subscribe: { allow: [`${inboxPrefixOf({ kind: 'agency', agency })}.>`, track], deny: [] },
+  };
+}
+
+function nodePermissions(s: Extract<IdentitySubject, { kind: 'node' }>, topology: Topology): Permissions {
+  const domains = new Set<string>();
+  const publish: string[] = [];
+  if (s.nodes === '*') {
+    publish.push('lt.v1.>');
+    for (const n of topology.nodes()) domains.add(n.domain);
+  } else {
+    if (s.nodes.length === 0) {
+      throw new LienthongError('InvalidArgument', `node identity ${s.name} hosts no node`, {
+        context: { name: s.name },
+      });
+    }
+    for (const id of new Set(s.nodes)) {
+      const node = topology.node(id);
+      domains.add(node.domain);
+      const own = nodeSubjects(node.level, node.id);
+      publish.push(own.inbox, own.track, own.dead);
+      const neighbours = [...(node.parent ? [topology.node(node.parent)] : []), ...topology.children(id)];
+      for (const m of neighbours) {
+        for (const lane of ['urgent', 'normal'] as const) publish.push(relaySubject(m.level, m.id, lane, id));
+      }
+    }
+    // An agency that moved away has its unread items copied to its new home node's inbox, and the
+    // tracking of what it sent before the move published where it now lives.
+    publish.push(STREAM_SUBJECTS.inbox, STREAM_SUBJECTS.track);
+  }
+  for (const d of domains) for (const api of apiPrefixes(d || undefined)) publish.push(`${api}.>`);
+  publish.push('$JS.ACK.>', '$JS.FC.>', `$KV.${BUCKETS.tracking}.>`, `$KV.${BUCKETS.directory}.>`);
+  return {
+    publish: { allow: [...new Set(publish)], deny: [] },
+    subscribe: { allow: [`${inboxPrefixOf(s)}.>`], deny: [] },
+  };
+}
+
+/**
+ * The server's `authorization { users = [...] }` block for these users. With it, a connection
+ * without one of these keys is refused, and each user may only publish and subscribe as listed.
+ */
+export function authorizationConfig(users: readonly AuthorizedUser[]): string {
+  const q = (v: string): string => JSON.stringify(v);
+  const list = (xs: readonly string[]): string => `[${xs.map(q).join(', ')}]`;
+  const perm = (p: SubjectPermission): string =>
+    p.deny.length > 0 ? `{ allow: ${list(p.allow)}, deny: ${list(p.deny)} }` : `{ allow: ${list(p.allow)} }`;
+  // An empty list would switch authorization off: refuse to write one.
+  if (users.length === 0) {
+    throw new LienthongError('FailedPrecondition', 'an authorization block needs at least one user');
+  }
+  const lines = ['authorization {', '  users = ['];
+  for (const u of users) {
+    if (!/^U[A-Z2-7]{55}$/.test(u.nkey)) {
+      throw new LienthongError('InvalidArgument', `'${u.nkey}' is not a public user nkey`, {
+        context: { nkey: u.nkey },
+      });
+    }
+    lines.push(
+      `    { nkey: ${q(u.nkey)}, permissions: { publish: ${perm(u.permissions.publish)}, subscribe: ${perm(u.permissions.subscribe)} } }`,
+    );
+  }
+  lines.push('  ]', '}', '');
+  return lines.join('\n');
+}
