@@ -50,6 +50,8 @@ export {
   deadSubject,
   nodeSubjects,
   parseSubject,
+  auditSubject,
+  AUDIT_SUBJECTS,
 } from './subjects';
 export type { LevelName, Lane, SubjectKind, SubjectSet, ParsedSubject } from './subjects';
 

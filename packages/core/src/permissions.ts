@@ -16,7 +16,9 @@ import { agencyToToken, assertAgencyCode } from './agency';
 import { LienthongError } from './errors';
 import { BUCKETS, STREAMS } from './kv-keys';
 import {
+  AUDIT_SUBJECTS,
   STREAM_SUBJECTS,
+  auditSubject,
   inboxFilter,
   nodeSubjects,
   relaySubject,
@@ -104,6 +106,7 @@ export const AGENCY_PUBLISH_DENY: readonly string[] = Object.freeze([
   STREAM_SUBJECTS.inbox,
   STREAM_SUBJECTS.track,
   STREAM_SUBJECTS.dead,
+  AUDIT_SUBJECTS,
   '$KV.>',
   '$JS.API.STREAM.MSG.>',
   '$JS.*.API.STREAM.MSG.>',
@@ -181,7 +184,7 @@ function nodePermissions(s: Extract<IdentitySubject, { kind: 'node' }>, topology
       const node = topology.node(id);
       domains.add(node.domain);
       const own = nodeSubjects(node.level, node.id);
-      publish.push(own.inbox, own.track, own.dead);
+      publish.push(own.inbox, own.track, own.dead, auditSubject(node.id));
       const neighbours = [...(node.parent ? [topology.node(node.parent)] : []), ...topology.children(id)];
       for (const m of neighbours) {
         for (const lane of ['urgent', 'normal'] as const) publish.push(relaySubject(m.level, m.id, lane, id));

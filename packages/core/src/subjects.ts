@@ -117,6 +117,17 @@ export function deadSubject(level: Level | LevelName, node: string): string {
   return `${nodeBase(level, node)}.dead`;
 }
 
+/**
+ * The subject of a node's audit chain (stream LT_AUDIT). Outside the `lt.v1.<level>.<node>.…` map on
+ * purpose: a node's chain keeps its name when the node moves level.
+ */
+export function auditSubject(node: string): string {
+  return `${SUBJECT_PREFIX}.audit.${node}`;
+}
+
+/** Every node's audit chain. */
+export const AUDIT_SUBJECTS = `${SUBJECT_PREFIX}.audit.*`;
+
 export interface SubjectSet {
   readonly submit: string;
   readonly relay: string;

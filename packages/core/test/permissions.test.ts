@@ -127,6 +127,8 @@ describe('agency permissions', () => {
       trackSubject('commune', 'h41-yenthanh-xa1', A),
       'lt.v1.commune.h41-yenthanh-xa1.dead',
       'lt.v1.central.vn.dead',
+      'lt.v1.audit.h41-yenthanh-xa1',
+      'lt.v1.audit.vn',
       '$KV.lt_directory.agency.000_01_43_H41',
       '$KV.lt_tracking.000_01_43_H41.doc.000_00_00_G22',
       '$JS.API.STREAM.CREATE.LT_EVIL',
@@ -169,6 +171,7 @@ describe('node permissions', () => {
       relaySubject('commune', 'h41-yenthanh-xa1', 'urgent', 'h41-yenthanh'),
       relaySubject('commune', 'h41-yenthanh-xa2', 'normal', 'h41-yenthanh'),
       'lt.v1.district.h41-yenthanh.dead',
+      'lt.v1.audit.h41-yenthanh',
       trackSubject('district', 'h41-yenthanh', '000.00.43.H41'),
       inboxSubject('district', 'h41-yenthanh', '000.00.43.H41', 'abc'),
       '$JS.API.CONSUMER.MSG.NEXT.LT_RELAY.lt-relay-h41-yenthanh',
@@ -185,6 +188,7 @@ describe('node permissions', () => {
       relaySubject('commune', 'h41-quynhluu-xa1', 'normal', 'h41-yenthanh'),
       relaySubject('district', 'h41-yenthanh', 'normal', 'h41'), // its own relay, posing as its parent
       'lt.v1.province.h41.dead',
+      'lt.v1.audit.h41', // another node's audit chain
       submitSubject('commune', 'h41-yenthanh-xa1', A),
     ]) {
       expect([s, canPublish(p, s)]).toEqual([s, false]);

@@ -2,18 +2,20 @@ import { createHash } from 'node:crypto';
 import type { JetStreamClient, JetStreamManager } from '@nats-io/jetstream';
 import { JetStreamApiError, RetentionPolicy, StorageType } from '@nats-io/jetstream';
 import type { Logger } from 'pino';
-import { AUDIT_GENESIS, DEFAULT_MAX_BYTES, makeAuditBlock, verifyAuditChain } from '@lienthong/core';
+import {
+  AUDIT_GENESIS,
+  AUDIT_SUBJECTS,
+  DEFAULT_MAX_BYTES,
+  auditSubject,
+  makeAuditBlock,
+  verifyAuditChain,
+} from '@lienthong/core';
 import type { AuditBlock, AuditEntry, AuditVerification, NodeInfo, Topology } from '@lienthong/core';
 import { BusinessStatus, Envelope, EnvelopeKind } from '@lienthong/proto';
 import type { Disposition, InboundMessage } from './processor';
 
 export const AUDIT_STREAM = 'LT_AUDIT';
-const AUDIT_SUBJECTS = 'lt.v1.audit.*';
-
-/** The subject of a node's audit chain. Outside the `lt.v1.<level>.<node>.…` map on purpose. */
-export function auditSubject(node: string): string {
-  return `lt.v1.audit.${node}`;
-}
+export { auditSubject };
 
 /** Wrong `Nats-Expected-Last-Subject-Sequence`: another writer appended to the chain first. */
 const JS_WRONG_LAST_SEQUENCE = 10071;
