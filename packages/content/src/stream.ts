@@ -6,7 +6,7 @@ import {
   StorageType,
 } from '@nats-io/jetstream';
 import type { JetStreamManager, StreamConfig } from '@nats-io/jetstream';
-import { CONTENT_STREAM, contentSubjects } from './subjects';
+import { CONTENT_STREAM, chunkFilter, manifestFilter } from './subjects';
 
 /**
  * `LT_CONTENT` of one domain: one message per subject, and a second publish on a subject is refused
@@ -19,7 +19,8 @@ export function contentStreamConfig(
 ): Partial<StreamConfig> & { name: string; subjects: string[] } {
   return {
     name: CONTENT_STREAM,
-    subjects: [contentSubjects(domain)],
+    // Not `lt.v1.content.<domain>.>`: that would overlap the node streams' `lt.v1.*.*.relay.>`.
+    subjects: [chunkFilter(domain), manifestFilter(domain)],
     storage: StorageType.File,
     num_replicas: replicas,
     retention: RetentionPolicy.Limits,

@@ -32,11 +32,6 @@ export function domainToken(domain: string): string {
   return domain === '' ? '_' : domain;
 }
 
-/** `lt.v1.content.<domain>.>`: everything the domain's content stream holds. */
-export function contentSubjects(domain: string): string {
-  return `lt.v1.content.${domainToken(domain)}.>`;
-}
-
 /** One chunk, named by the SHA-256 of its bytes. */
 export function chunkSubject(domain: string, chunkSha256Hex: string): string {
   return `lt.v1.content.${domainToken(domain)}.c.${chunkSha256Hex}`;

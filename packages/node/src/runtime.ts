@@ -1,8 +1,10 @@
 import type { JsMsg } from '@nats-io/jetstream';
+import type { SweepResult } from '@lienthong/content';
 import type { Logger } from 'pino';
 import { inject, injectable } from 'tsyringe';
 import { BUCKETS, levelName } from '@lienthong/core';
 import type { NodeInfo, Topology } from '@lienthong/core';
+import { Attachments, attachmentConfig } from './attachments';
 import type { ResolvedConfig } from './config';
 import type { NatsHandles } from './connection';
 import { DeadLetters } from './dead-letters';
@@ -40,6 +42,7 @@ export class NodeRuntime {
   /** Messages being handled, by the directory epoch they started under. */
   private readonly inFlightByEpoch = new Map<number, number>();
   private processor: Processor | undefined;
+  private attachments: Attachments | undefined;
   private hosted = new Map<string, NodeInfo>();
   readonly counters: RuntimeCounters = { submitted: 0, relayed: 0, deadLettered: 0 };
   readonly metrics = new NodeMetrics();
@@ -75,6 +78,13 @@ export class NodeRuntime {
     await this.directory.watch(await this.nats.kvm.open(BUCKETS.directory), (moves, before, after) =>
       this.moveInboxes(moves, before, after),
     );
+    this.attachments = new Attachments(
+      this.nats,
+      this.config.domain ?? '',
+      attachmentConfig(this.config.limits, retention),
+      this.log,
+    );
+    await this.attachments.start(replicas);
     const kv = await this.nats.kvm.open(BUCKETS.tracking);
     const tracking = new TrackingStore(kv, this.nats.js, this.directory);
     this.overdue = new OverdueIndex(tracking, this.log);
@@ -88,6 +98,7 @@ export class NodeRuntime {
       overdueConfig: this.config.overdue,
       log: this.log,
       metrics: this.metrics,
+      attachments: this.attachments,
     });
     const senders = this.nodes.flatMap((n) => topology.agenciesOf(n.id).map((a) => a.code));
     await this.overdue.load(senders);
@@ -129,6 +140,7 @@ export class NodeRuntime {
     this.metrics.draining.set(1);
     await Promise.all(this.workers.map((w) => w.stop()));
     await this.overdue?.stop();
+    await this.attachments?.stop();
     await this.directory?.stop();
     await this.http?.close();
     this.log.info('node runtime stopped');
@@ -137,6 +149,11 @@ export class NodeRuntime {
   /** Runs the overdue sweep now (the timer runs it periodically). */
   async sweepOverdue(): Promise<number> {
     return this.overdue ? this.overdue.sweep() : 0;
+  }
+
+  /** Removes attachment content no retained document references (the timer runs it periodically). */
+  async sweepAttachments(): Promise<SweepResult | undefined> {
+    return this.attachments?.sweep();
   }
 
   /** Messages waiting or in flight at the hosted nodes' consumers. */

@@ -5,6 +5,7 @@
 export { LienthongClient, MAX_INLINE_ATTACHMENT_BYTES, connect, senderOf } from './client';
 export { Inbox } from './inbox';
 export { Tracker } from './tracking';
+export { ContentIntegrityError, ContentMissingError, ContentTooLargeError } from '@lienthong/content';
 export { LienthongError, StatusRuleError, isRetryable } from '@lienthong/core';
 export { BusinessStatus, BusinessOperation, Priority, TransportState, FailureReason } from '@lienthong/proto';
 
@@ -12,7 +13,6 @@ export type {
   ConnectOptions,
   ConnectionEvent,
   Credentials,
-  InlineAttachment,
   RecallOptions,
   ReplaceOptions,
   ReportOptions,
@@ -22,6 +22,15 @@ export type {
   SentQuery,
   UpdateOptions,
 } from './client';
+export type {
+  AttachmentProgress,
+  AttachmentSource,
+  DownloadOptions,
+  FileAttachment,
+  InlineAttachment,
+  ReceivedAttachment,
+  StreamAttachment,
+} from './attachments';
 export type { CallOptions } from './call';
 export type { InboxItem, InboxItemKind, InboxOptions } from './inbox';
 export type { ErrorCode } from '@lienthong/core';
