@@ -1,0 +1,202 @@
+/**
+ * 50 MB attachments across JetStream domains: the centre on its own server (domain `central`),
+ * Nghệ An's nodes on a leaf server (domain `h41`). The province node, which copies the content from
+ * `h41` into `central` before relaying, runs as its own process so that the test can kill it in the
+ * middle of a copy. Each direction carries one 50 MB file with its SHA-256 checked end to end.
+ * LT_ATTACHMENT_MB=200 makes the files bigger.
+ */
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Writable } from 'node:stream';
+import { jetstreamManager } from '@nats-io/jetstream';
+import { connect as natsConnect } from '@nats-io/transport-node';
+import type { NatsConnection } from '@nats-io/transport-node';
+import { CONTENT_STREAM, manifestSubject } from '@lienthong/content';
+import { parseTopology } from '@lienthong/core';
+import type { TopologyJson } from '@lienthong/core';
+import { createLogger, startNode } from '@lienthong/node';
+import type { RunningNode } from '@lienthong/node';
+import { connect } from '@lienthong/sdk';
+import type { InboxItem, LienthongClient } from '@lienthong/sdk';
+import {
+  deterministicBytes,
+  deterministicSha256,
+  startLeafTree,
+  startService,
+  waitFor,
+} from '@lienthong/testkit';
+import type { LeafTree, ServiceProcess } from '@lienthong/testkit';
+
+jest.setTimeout(240_000);
+
+const SENDER = '000.01.43.H41'; // commune of Bảo Thành, domain h41
+const CENTRE = '000.00.00.G22'; // Government Office, domain central
+const SIZE = Number(process.env.LT_ATTACHMENT_MB ?? 50) * 1024 * 1024;
+
+function hashingSink(): { sink: Writable; digest: () => string } {
+  const h = createHash('sha256');
+  const sink = new Writable({
+    write(chunk: Buffer, _enc, done) {
+      h.update(chunk);
+      done();
+    },
+  });
+  return { sink, digest: () => h.digest('hex') };
+}
+
+describe('50 MB attachments across JetStream domains', () => {
+  let tree: LeafTree;
+  let dir: string;
+  let province: ServiceProcess;
+  let hubNc: NatsConnection;
+  const nodes: RunningNode[] = [];
+  const clients: LienthongClient[] = [];
+  const log = createLogger({ name: 'attachments-domains', level: 'warn' });
+  const json = JSON.parse(
+    readFileSync(path.resolve(__dirname, '../deploy/topology.demo.json'), 'utf8'),
+  ) as TopologyJson;
+  for (const n of json.nodes) n.domain = n.id === 'vn' ? 'central' : n.id.split('-')[0];
+  const topology = parseTopology(json);
+
+  beforeAll(async () => {
+    dir = mkdtempSync(path.join(tmpdir(), 'lt-att-domains-'));
+    tree = await startLeafTree({ hubDomain: 'central', leaves: ['h41'] });
+    const topologyFile = path.join(dir, 'topology.json');
+    writeFileSync(topologyFile, JSON.stringify(json));
+    nodes.push(
+      await startNode(
+        { servers: tree.hub.url, topology, nodes: ['vn'], domain: 'central', name: 'lt-central' },
+        { logger: log },
+      ),
+    );
+    const below = topology
+      .nodes()
+      .filter((n) => n.domain === 'h41' && n.id !== 'h41')
+      .map((n) => n.id);
+    nodes.push(
+      await startNode(
+        { servers: tree.leaves.h41!.url, topology, nodes: below, domain: 'h41', name: 'lt-h41-below' },
+        { logger: log },
+      ),
+    );
+    const config = path.join(dir, 'province.json');
+    writeFileSync(
+      config,
+      JSON.stringify({
+        servers: tree.leaves.h41!.url,
+        topology: topologyFile,
+        nodes: ['h41'],
+        domain: 'h41',
+      }),
+    );
+    province = await startService('province', config);
+    hubNc = await natsConnect({ servers: tree.hub.url });
+  });
+
+  afterAll(async () => {
+    await Promise.allSettled(clients.map((c) => c.close()));
+    await province?.stop();
+    await Promise.allSettled(nodes.map((n) => n.stop()));
+    await hubNc?.close();
+    await tree?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const client = async (agency: string, url: string, domain: string): Promise<LienthongClient> => {
+    const c = await connect({ servers: url, agency, domain, defaultTimeoutMs: 30_000 });
+    clients.push(c);
+    return c;
+  };
+
+  const receive = async (c: LienthongClient, documentId: string, timeoutMs: number): Promise<InboxItem> => {
+    const inbox = c.inbox();
+    const timer = setTimeout(() => void inbox.stop(), timeoutMs);
+    try {
+      for await (const item of inbox) {
+        if (item.documentId === documentId) return item;
+        await item.ack();
+      }
+    } finally {
+      clearTimeout(timer);
+      await inbox.stop();
+    }
+    throw new Error(`${documentId} did not reach ${c.agency} in ${timeoutMs} ms`);
+  };
+
+  const sendAndCheck = async (
+    from: LienthongClient,
+    to: LienthongClient,
+    documentId: string,
+    seed: number,
+  ): Promise<{ item: InboxItem; sha256: string }> => {
+    const sha256 = await deterministicSha256(SIZE, seed);
+    await from.send(
+      { documentId, subject: 'Hồ sơ kèm bản quét', to: [{ code: to.agency }] },
+      {
+        attachments: [
+          {
+            name: 'ho-so.pdf',
+            mediaType: 'application/pdf',
+            stream: deterministicBytes(SIZE, seed),
+            size: SIZE,
+          },
+        ],
+      },
+    );
+    const item = await receive(to, documentId, 120_000);
+    const att = item.attachments[0]!;
+    expect(att).toMatchObject({ stored: true, size: SIZE, sha256Hex: sha256 });
+    const got = hashingSink();
+    await att.download(got.sink);
+    expect(got.digest()).toBe(sha256);
+    await item.ack();
+    return { item, sha256 };
+  };
+
+  it('commune → central: the content follows the document into the central domain, intact', async () => {
+    const sender = await client(SENDER, tree.leaves.h41!.url, 'h41');
+    const centre = await client(CENTRE, tree.hub.url, 'central');
+    const { item } = await sendAndCheck(sender, centre, `${SENDER},2026/11/22,601/UBND-VP`, 601);
+    expect(item.envelope.hops.map((h) => h.node)).toEqual(['h41-yenthanh-xa1', 'h41-yenthanh', 'h41', 'vn']);
+  });
+
+  it('central → commune: the central node copies the content down into the province domain', async () => {
+    const centre = await client(CENTRE, tree.hub.url, 'central');
+    const commune = await client(SENDER, tree.leaves.h41!.url, 'h41');
+    await sendAndCheck(centre, commune, `${CENTRE},2026/11/22,602/VPCP-TH`, 602);
+  });
+
+  it('a copy cut short by killing the province process resumes after the restart and completes', async () => {
+    const sender = await client(SENDER, tree.leaves.h41!.url, 'h41');
+    const centre = await client(CENTRE, tree.hub.url, 'central');
+    const jsm = await jetstreamManager(hubNc, { domain: 'central' });
+    const stored = async (): Promise<number> => (await jsm.streams.info(CONTENT_STREAM)).state.messages;
+    const before = await stored();
+    const seed = 603;
+    const sha256 = await deterministicSha256(SIZE, seed);
+    const documentId = `${SENDER},2026/11/22,603/UBND-VP`;
+    await sender.send(
+      { documentId, subject: 'Bản quét bị cắt ngang', to: [{ code: CENTRE }] },
+      { attachments: [{ name: 'scan.pdf', stream: deterministicBytes(SIZE, seed), size: SIZE }] },
+    );
+    // Kill the province process once some chunks, not all, have reached the central domain.
+    await waitFor('the copy into central started', async () => (await stored()) >= before + 10, 60_000, 5);
+    await province.kill();
+    const atKill = await stored();
+    const chunks = Math.ceil(SIZE / (256 * 1024));
+    expect(atKill - before).toBeLessThan(chunks);
+    expect(
+      await jsm.direct.getMessage(CONTENT_STREAM, { last_by_subj: manifestSubject('central', sha256) }),
+    ).toBeNull();
+    await province.restart();
+    const item = await receive(centre, documentId, 120_000);
+    const got = hashingSink();
+    await item.attachments[0]!.download(got.sink);
+    expect(got.digest()).toBe(sha256);
+    await item.ack();
+    // Every chunk once, plus the manifest: nothing was stored twice by the second attempt.
+    expect((await stored()) - before).toBe(chunks + 1);
+  });
+});
