@@ -536,7 +536,7 @@ function buildRows(records: RunRecord[], runs: number): Row[] {
     rows.push(
       {
         scenario: '5 attachment',
-        metric: '50 MB over 3 hops: send() → downloaded + verified',
+        metric: '50 MB over 3 hops: send() of a file → saved at the recipient',
         values: pick('attachment', 'mbPerSec'),
         unit: 'MB/s',
         digits: 1,

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { JetStreamApiError } from '@nats-io/jetstream';
+import { DeliverPolicy, JetStreamApiError } from '@nats-io/jetstream';
 import type { JetStreamClient, JetStreamManager } from '@nats-io/jetstream';
 import { LienthongError } from '@lienthong/core';
 import { ContentManifest } from '@lienthong/proto';
@@ -9,7 +9,9 @@ import {
   DEFAULT_CHUNK_SIZE,
   DEFAULT_MAX_ATTACHMENT_BYTES,
   MAX_CHUNK_SIZE,
+  chunkFilter,
   chunkSubject,
+  hashOfSubject,
   isSha256Hex,
   manifestSubject,
 } from './subjects';
@@ -58,6 +60,10 @@ export interface ContentStoreOptions {
 
 /** nats-server refuses a second message on a subject of a discard-new-per-subject stream. */
 const ALREADY_STORED = 10077;
+/** Contents of more chunks than this are read through an ordered consumer. */
+const STREAM_READ_MIN_CHUNKS = 4;
+/** Other contents' chunks passed over in a row before the rest is read by direct gets. */
+const MAX_INTERLEAVED = 64;
 const PUBLISH_ATTEMPTS = 4;
 
 /**
@@ -219,22 +225,9 @@ export class ContentStore {
     }
     const total = Number(manifest.size);
     const whole = createHash('sha256');
-    const n = manifest.chunks.length;
-    const pending: Promise<Uint8Array>[] = [];
-    let next = 0;
-    const prefetch = (): void => {
-      if (next >= n) return;
-      const i = next++;
-      const p = this.chunk(sha256Hex, Buffer.from(manifest.chunks[i]!).toString('hex'), i);
-      p.catch(() => undefined); // awaited in order below; not an unhandled rejection meanwhile
-      pending.push(p);
-    };
-    for (let k = 0; k < this.window; k++) prefetch();
     let bytes = 0;
-    for (let i = 0; i < n; i++) {
+    for await (const data of this.inOrder(sha256Hex, manifest)) {
       if (opts.signal?.aborted) throw opts.signal.reason;
-      const data = await pending.shift()!;
-      prefetch();
       whole.update(data);
       await write(data);
       bytes += data.length;
@@ -248,6 +241,80 @@ export class ContentStore {
       );
     }
     return manifest;
+  }
+
+  /**
+   * The chunks of a content in order, each checked against its hash. The chunks of one upload are
+   * stored one after the other, so they are streamed by an ordered consumer from the first chunk's
+   * position: one pull for many chunks, markedly faster than a request per chunk. A chunk that is
+   * not where the stream order puts it (stored earlier by other content with the same bytes, or
+   * repeated within this content) is fetched by a direct get; so is everything when the content is
+   * small, or when other messages interleave for too long.
+   */
+  private async *inOrder(sha256Hex: string, manifest: ContentManifest): AsyncGenerator<Uint8Array> {
+    const hexes = manifest.chunks.map((c) => Buffer.from(c).toString('hex'));
+    const n = hexes.length;
+    let i = 0;
+    if (n > STREAM_READ_MIN_CHUNKS) {
+      const first = await this.jsm.direct.getMessage(CONTENT_STREAM, {
+        last_by_subj: chunkSubject(this.domain, hexes[0]!),
+      });
+      if (!first) throw this.missingChunk(sha256Hex, hexes[0]!, 0);
+      yield this.checked(sha256Hex, hexes[0]!, 0, first.data);
+      i = 1;
+      const { state } = await this.jsm.streams.info(CONTENT_STREAM);
+      if (state.last_seq > first.seq) {
+        const seen = new Set([hexes[0]!]);
+        const consumer = await this.js.consumers.get(CONTENT_STREAM, {
+          filter_subjects: chunkFilter(this.domain),
+          deliver_policy: DeliverPolicy.StartSequence,
+          opt_start_seq: first.seq + 1,
+        });
+        const messages = await consumer.consume({ max_bytes: this.window * manifest.chunkSize });
+        try {
+          let skipped = 0;
+          for await (const m of messages) {
+            // Repeats of a chunk already read are not stored again: fetch them directly.
+            while (i < n && seen.has(hexes[i]!)) {
+              yield await this.chunk(sha256Hex, hexes[i]!, i);
+              i++;
+            }
+            if (i >= n) break;
+            const hex = hashOfSubject(m.subject);
+            const at = hex === hexes[i] ? i : hexes.indexOf(hex, i + 1);
+            if (at < 0) {
+              // Another content's chunk, stored in between.
+              if (++skipped > MAX_INTERLEAVED || m.info.pending === 0) break;
+              continue;
+            }
+            skipped = 0;
+            for (; i < at; i++) yield await this.chunk(sha256Hex, hexes[i]!, i); // stored elsewhere
+            yield this.checked(sha256Hex, hex, i, m.data);
+            seen.add(hex);
+            i++;
+            if (i >= n || m.info.pending === 0) break;
+          }
+        } finally {
+          await messages.close().catch(() => undefined);
+        }
+      }
+    }
+    // Whatever the stream order did not give: one direct get each, a window ahead.
+    const pending: Promise<Uint8Array>[] = [];
+    let next = i;
+    const prefetch = (): void => {
+      if (next >= n) return;
+      const k = next++;
+      const p = this.chunk(sha256Hex, hexes[k]!, k);
+      p.catch(() => undefined); // awaited in order below; not an unhandled rejection meanwhile
+      pending.push(p);
+    };
+    for (let k = 0; k < this.window; k++) prefetch();
+    for (; i < n; i++) {
+      const data = await pending.shift()!;
+      prefetch();
+      yield data;
+    }
   }
 
   /** Reads and checks every chunk of a content without keeping it; the manifest, or undefined if absent. */
@@ -317,13 +384,11 @@ export class ContentStore {
   /** One chunk, checked against its hash. */
   private async chunk(sha256Hex: string, chunkHex: string, index: number): Promise<Uint8Array> {
     const data = await this.get(chunkSubject(this.domain, chunkHex));
-    if (!data) {
-      throw new ContentMissingError(
-        `chunk ${index} (${chunkHex}) of content ${sha256Hex} is missing in domain '${this.domain}'`,
-        sha256Hex,
-        this.domain,
-      );
-    }
+    if (!data) throw this.missingChunk(sha256Hex, chunkHex, index);
+    return this.checked(sha256Hex, chunkHex, index, data);
+  }
+
+  private checked(sha256Hex: string, chunkHex: string, index: number, data: Uint8Array): Uint8Array {
     if (createHash('sha256').update(data).digest('hex') !== chunkHex) {
       throw new ContentIntegrityError(
         `chunk ${index} of content ${sha256Hex} does not match its SHA-256 ${chunkHex}`,
@@ -332,6 +397,14 @@ export class ContentStore {
       );
     }
     return data;
+  }
+
+  private missingChunk(sha256Hex: string, chunkHex: string, index: number): ContentMissingError {
+    return new ContentMissingError(
+      `chunk ${index} (${chunkHex}) of content ${sha256Hex} is missing in domain '${this.domain}'`,
+      sha256Hex,
+      this.domain,
+    );
   }
 
   private async get(subject: string): Promise<Uint8Array | undefined> {

@@ -73,6 +73,58 @@ describe('content store', () => {
     expect((await collect(one.sha256Hex)).length).toBe(4096);
   });
 
+  it('reads in order content interleaved with another upload, sharing chunks with older content, repeating a chunk', async () => {
+    const CH = 4096;
+    const piece = (seed: number): Buffer => {
+      let x = Math.imul(seed, 2654435761) >>> 0;
+      const b = Buffer.alloc(CH);
+      for (let i = 0; i < CH; i += 4) {
+        x = (Math.imul(x, 1103515245) + 12345) >>> 0;
+        b.writeUInt32LE(x, i);
+      }
+      return b;
+    };
+    async function* of(seeds: number[]): AsyncGenerator<Buffer> {
+      for (const s of seeds) yield piece(s);
+    }
+    const shaOf = (seeds: number[]): string => {
+      const h = createHash('sha256');
+      for (const s of seeds) h.update(piece(s));
+      return h.digest('hex');
+    };
+    const range = (from: number, n: number): number[] => Array.from({ length: n }, (_, i) => from + i);
+    const older = range(1000, 20);
+    const a = range(2000, 20);
+    const b = range(3000, 20);
+    const mixed = [
+      ...range(4000, 6),
+      ...older.slice(3, 9),
+      ...range(4100, 4),
+      4100,
+      4101,
+      ...range(4200, 6),
+      1000,
+    ];
+    await store.upload(of(older), { chunkSize: CH });
+    // Two uploads at once: their chunks interleave in the stream.
+    const [sa, sb] = await Promise.all([
+      store.upload(of(a), { chunkSize: CH }),
+      store.upload(of(b), { chunkSize: CH }),
+    ]);
+    const sm = await store.upload(of(mixed), { chunkSize: CH });
+    expect(sm.newChunks).toBe(6 + 4 + 6);
+    for (const [stored, seeds] of [
+      [sa, a],
+      [sb, b],
+      [sm, mixed],
+    ] as const) {
+      expect(stored.sha256Hex).toBe(shaOf(seeds));
+      const back = await collect(stored.sha256Hex);
+      expect(back.length).toBe(seeds.length * CH);
+      expect(createHash('sha256').update(back).digest('hex')).toBe(stored.sha256Hex);
+    }
+  });
+
   it('refuses content over the limit: at once when the size is declared, else as it crosses it', async () => {
     const before = (await jsm.streams.info(CONTENT_STREAM)).state.messages;
     await expect(
@@ -107,7 +159,7 @@ describe('content store', () => {
 
   it('reports missing content and a missing chunk', async () => {
     await expect(collect('0'.repeat(64))).rejects.toThrow(ContentMissingError);
-    const stored = await store.upload(deterministicBytes(3 * 4096, 31), { chunkSize: 4096 });
+    const stored = await store.upload(deterministicBytes(6 * 4096, 31), { chunkSize: 4096 });
     const manifest = (await store.manifest(stored.sha256Hex))!;
     await jsm.streams.purge(CONTENT_STREAM, {
       filter: chunkSubject('', Buffer.from(manifest.chunks[1]!).toString('hex')),
