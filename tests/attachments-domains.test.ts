@@ -2,7 +2,8 @@
  * 50 MB attachments across JetStream domains: the centre on its own server (domain `central`),
  * Nghệ An's nodes on a leaf server (domain `h41`). The province node, which copies the content from
  * `h41` into `central` before relaying, runs as its own process so that the test can kill it in the
- * middle of a copy. Each direction carries one 50 MB file with its SHA-256 checked end to end.
+ * middle of a copy. Each direction carries one 50 MB file with its SHA-256 checked end to end; a
+ * chunk tampered with in the province's domain is caught by that copy and reported to the sender.
  * LT_ATTACHMENT_MB=200 makes the files bigger.
  */
 import { createHash } from 'node:crypto';
@@ -10,15 +11,15 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
-import { jetstreamManager } from '@nats-io/jetstream';
+import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { connect as natsConnect } from '@nats-io/transport-node';
 import type { NatsConnection } from '@nats-io/transport-node';
-import { CONTENT_STREAM, manifestSubject } from '@lienthong/content';
+import { CONTENT_STREAM, ContentStore, chunkSubject, manifestSubject } from '@lienthong/content';
 import { parseTopology } from '@lienthong/core';
 import type { TopologyJson } from '@lienthong/core';
 import { createLogger, startNode } from '@lienthong/node';
 import type { RunningNode } from '@lienthong/node';
-import { connect } from '@lienthong/sdk';
+import { FailureReason, TransportState, connect } from '@lienthong/sdk';
 import type { InboxItem, LienthongClient } from '@lienthong/sdk';
 import {
   deterministicBytes,
@@ -198,5 +199,60 @@ describe('50 MB attachments across JetStream domains', () => {
     await item.ack();
     // Every chunk once, plus the manifest: nothing was stored twice by the second attempt.
     expect((await stored()) - before).toBe(chunks + 1);
+  });
+
+  it('a chunk tampered with in the province domain is caught by the copy into central, and the sender told', async () => {
+    const sender = await client(SENDER, tree.leaves.h41!.url, 'h41');
+    const leafNc = await natsConnect({ servers: tree.leaves.h41!.url });
+    try {
+      const js = jetstream(leafNc, { domain: 'h41' });
+      const jsm = await jetstreamManager(leafNc, { domain: 'h41' });
+      const store = new ContentStore(js, jsm, 'h41');
+      const size = 4 * 256 * 1024;
+      const stored = await store.upload(deterministicBytes(size, 604));
+      const manifest = (await store.manifest(stored.sha256Hex))!;
+      const victim = chunkSubject('h41', Buffer.from(manifest.chunks[3]!).toString('hex'));
+      await jsm.streams.purge(CONTENT_STREAM, { filter: victim });
+      await js.publish(victim, Buffer.alloc(256 * 1024, 0x44));
+
+      const documentId = `${SENDER},2026/11/22,604/UBND-VP`;
+      await sender.send({
+        documentId,
+        subject: 'Bản quét bị sửa',
+        to: [{ code: CENTRE }],
+        attachments: [
+          {
+            name: 'scan.pdf',
+            size,
+            sha256: stored.sha256,
+            ref: {
+              sha256Hex: stored.sha256Hex,
+              size,
+              chunkSize: stored.chunkSize,
+              chunkCount: stored.chunkCount,
+            },
+          },
+        ],
+      });
+      const [record] = await waitFor(
+        'FAILED with ATTACHMENT_CORRUPT',
+        async () => {
+          const rs = await sender.snapshot(documentId);
+          return rs[0]?.transport === TransportState.TRANSPORT_STATE_FAILED ? rs : false;
+        },
+        30_000,
+      );
+      expect(record!.failure).toBe(FailureReason.FAILURE_REASON_ATTACHMENT_CORRUPT);
+      expect(record!.failureDetail).toMatch(/chunk 3 of content [0-9a-f]{64} does not match/);
+      // Nothing of it reached the central domain's manifest: the content is not complete there.
+      const central = await jetstreamManager(hubNc, { domain: 'central' });
+      expect(
+        await central.direct.getMessage(CONTENT_STREAM, {
+          last_by_subj: manifestSubject('central', stored.sha256Hex),
+        }),
+      ).toBeNull();
+    } finally {
+      await leafNc.close();
+    }
   });
 });
