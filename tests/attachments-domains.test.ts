@@ -47,7 +47,7 @@ function hashingSink(): { sink: Writable; digest: () => string } {
   return { sink, digest: () => h.digest('hex') };
 }
 
-describe('50 MB attachments across JetStream domains', () => {
+describe(`${SIZE / 1024 / 1024} MB attachments across JetStream domains`, () => {
   let tree: LeafTree;
   let dir: string;
   let province: ServiceProcess;
