@@ -139,6 +139,20 @@ describe('content store', () => {
     await expect(crossing).rejects.toMatchObject({ storedChunks: 3, limit: 200_000 });
   });
 
+  it('a source that fails half-way fails the upload and stores no manifest', async () => {
+    async function* failing(): AsyncGenerator<Buffer> {
+      yield* deterministicBytes(3 * 8192, 61);
+      throw new Error('disk read error');
+    }
+    const sha = await deterministicSha256(3 * 8192, 61);
+    await expect(store.upload(failing(), { chunkSize: 8192 })).rejects.toThrow('disk read error');
+    expect(await store.manifest(sha)).toBeUndefined();
+    // The size a stream declared must be the size it gives.
+    await expect(store.upload(deterministicBytes(1000, 62), { size: 2000 })).rejects.toThrow(
+      /gave 1000 bytes, not the 2000 declared; no manifest was stored/,
+    );
+  });
+
   it('detects a tampered chunk and hands out nothing of it', async () => {
     const stored = await store.upload(deterministicBytes(5 * 8192, 21), { chunkSize: 8192 });
     const manifest = (await store.manifest(stored.sha256Hex))!;

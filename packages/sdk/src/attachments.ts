@@ -11,6 +11,7 @@ import {
 } from '@lienthong/content';
 import { LienthongError } from '@lienthong/core';
 import type { IAttachment } from '@lienthong/proto';
+import { canceled } from './call';
 
 interface AttachmentInfo {
   readonly name: string;
@@ -161,6 +162,7 @@ export async function prepareAttachments(
         onProgress: (p) => opts.onProgress?.({ name: source.name, index, bytes: p.bytes, total: p.total }),
       })
       .catch((e: unknown) => {
+        if (opts.signal?.aborted) throw canceled('send', opts.signal.reason);
         if (e instanceof ContentTooLargeError) {
           throw new ContentTooLargeError(
             `send: attachment ${source.name}: ${e.message}`,

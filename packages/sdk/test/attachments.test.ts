@@ -141,6 +141,21 @@ describe('attachments', () => {
     expect(await sender.snapshot(id)).toEqual([]);
   });
 
+  it('an upload cancelled half-way rejects with Canceled and sends nothing', async () => {
+    const sender = await w.client(A.baothanh);
+    const abort = new AbortController();
+    const id = docId(A.baothanh, 'CANCEL');
+    const err = await sender
+      .send(documentTo(id, [A.nghean]), {
+        attachments: [{ name: 'long.bin', stream: deterministicBytes(8 * MB, 12) }],
+        signal: abort.signal,
+        onProgress: (p) => p.bytes >= MB && abort.abort(),
+      })
+      .catch((e: unknown) => e);
+    expect(err).toMatchObject({ code: 'Canceled' });
+    expect(await sender.snapshot(id)).toEqual([]);
+  });
+
   it('the node refuses a document whose attachment is over its own limit', async () => {
     const node = w.node!;
     await node.stop();
