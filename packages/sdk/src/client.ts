@@ -76,6 +76,11 @@ export interface ConnectOptions extends CallOptions {
    * (200 MiB by default, as the node's).
    */
   readonly maxAttachmentBytes?: number;
+  /**
+   * Attachments up to this size travel inside the document; 256 KiB, as the node's
+   * `limits.maxInlineAttachmentBytes`: set both lower together.
+   */
+  readonly maxInlineAttachmentBytes?: number;
   /** Bytes per chunk of stored attachments; 256 KiB. */
   readonly attachmentChunkSize?: number;
 }
@@ -277,7 +282,10 @@ export class LienthongClient implements AsyncDisposable {
           new ContentStore(js, jsm, node.domain),
           {
             maxBytes: opts.maxAttachmentBytes ?? DEFAULT_MAX_ATTACHMENT_BYTES,
-            maxInlineBytes: DEFAULT_ATTACHMENT_LIMITS.maxInlineBytes,
+            maxInlineBytes: Math.min(
+              opts.maxInlineAttachmentBytes ?? DEFAULT_ATTACHMENT_LIMITS.maxInlineBytes,
+              DEFAULT_ATTACHMENT_LIMITS.maxInlineBytes,
+            ),
             chunkSize: opts.attachmentChunkSize ?? DEFAULT_ATTACHMENT_LIMITS.chunkSize,
           },
         );

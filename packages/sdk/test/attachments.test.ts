@@ -296,5 +296,13 @@ describe('attachments', () => {
     await sender.send(documentTo(id, [A.nghean]), { attachments: [{ name: 'a.bin', data }] });
     const item = await reader.waitForId(id);
     expect(item.attachments[0]).toMatchObject({ stored: false, size: data.length, sha256Hex: sha(data) });
+
+    // A client told a lower inline limit stores the same bytes as content instead.
+    const strict = await w.client(A.baothanh, { maxInlineAttachmentBytes: 64 * 1024 });
+    const other = docId(A.baothanh, 'INLINE');
+    await strict.send(documentTo(other, [A.nghean]), { attachments: [{ name: 'a.bin', data }] });
+    const stored = await reader.waitForId(other);
+    expect(stored.attachments[0]).toMatchObject({ stored: true, size: data.length, sha256Hex: sha(data) });
+    expect(Buffer.from(await stored.attachments[0]!.bytes()).equals(Buffer.from(data))).toBe(true);
   });
 });
