@@ -3,7 +3,8 @@
  * Nghệ An's nodes on a leaf server (domain `h41`). The province node, which copies the content from
  * `h41` into `central` before relaying, runs as its own process so that the test can kill it in the
  * middle of a copy. Each direction carries one 50 MB file with its SHA-256 checked end to end; a
- * chunk tampered with in the province's domain is caught by that copy and reported to the sender.
+ * chunk tampered with in the province's domain is caught by that copy and reported to the sender;
+ * a cut leaf link only delays a document and its content.
  * LT_ATTACHMENT_MB=200 makes the files bigger.
  */
 import { createHash } from 'node:crypto';
@@ -254,5 +255,31 @@ describe(`${SIZE / 1024 / 1024} MB attachments across JetStream domains`, () => 
     } finally {
       await leafNc.close();
     }
+  });
+
+  it('while the province is cut off from the centre the document waits with its content, then both cross', async () => {
+    const sender = await client(SENDER, tree.leaves.h41!.url, 'h41');
+    const centre = await client(CENTRE, tree.hub.url, 'central');
+    const size = 5 * 1024 * 1024;
+    const documentId = `${SENDER},2026/11/22,605/UBND-VP`;
+    await tree.cutLink('h41');
+    try {
+      // The home node is on the province's own server: it takes custody while the centre is unreachable.
+      await sender.send(
+        { documentId, subject: 'Gửi khi mất kết nối', to: [{ code: CENTRE }] },
+        { attachments: [{ name: 'scan.pdf', stream: deterministicBytes(size, 605), size }] },
+      );
+      await new Promise((r) => setTimeout(r, 2000));
+      const central = await jetstreamManager(hubNc, { domain: 'central' });
+      const manifest = manifestSubject('central', await deterministicSha256(size, 605));
+      expect(await central.direct.getMessage(CONTENT_STREAM, { last_by_subj: manifest })).toBeNull();
+    } finally {
+      await tree.restoreLink('h41');
+    }
+    const item = await receive(centre, documentId, 60_000);
+    const got = hashingSink();
+    await item.attachments[0]!.download(got.sink);
+    expect(got.digest()).toBe(await deterministicSha256(size, 605));
+    await item.ack();
   });
 });
