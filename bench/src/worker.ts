@@ -21,6 +21,7 @@ const SCENARIOS: Record<string, Runner> = {
   backlog,
   'startup-breakdown': startupBreakdown,
   attachment,
+  'attachment-domains': attachment,
 };
 
 async function main(): Promise<number> {

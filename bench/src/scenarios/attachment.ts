@@ -4,6 +4,9 @@
  * commune → district → province → central (three relays), each level service a separate OS process
  * on one nats-server (the embedded default). The SDK (sender and recipient) runs in this process.
  *
+ * With `domains`, the commune, district and province run on a leaf server with their own JetStream
+ * domain (`h41`) and the centre on another (`central`): the province node copies the content across.
+ *
  * Measured: MB/s end to end (send() of a file on disk called → the recipient has saved it to disk,
  * every chunk checked), and per phase (upload; relays + the delivering node's verification;
  * download), and the growth
@@ -24,7 +27,7 @@ import { join, resolve } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { connect } from '@lienthong/sdk';
 import type { InboxItem, LienthongClient } from '@lienthong/sdk';
-import { deterministicBytes, deterministicSha256, startService } from '@lienthong/testkit';
+import { deterministicBytes, deterministicSha256, startLeafTree, startService } from '@lienthong/testkit';
 import type { ServiceLevel, ServiceProcess } from '@lienthong/testkit';
 import { defer, startServer, tellParent } from '../lib/env';
 import { now, round } from '../lib/util';
@@ -32,6 +35,8 @@ import { now, round } from '../lib/util';
 export interface AttachmentOptions {
   /** Size of the attachment in MiB. */
   readonly mb: number;
+  /** The province on a leaf server with its own JetStream domain, the centre on another. */
+  readonly domains?: boolean;
   /** Chunk size of the upload, KiB; the SDK's default (256) when omitted. */
   readonly chunkKb?: number;
   readonly timeoutMs: number;
@@ -119,27 +124,86 @@ async function transfer(
   return { sendMs: t1 - t0, deliverMs: t2 - t1, downloadMs: t3 - t2, totalMs: t3 - t0 };
 }
 
-export async function attachment(o: AttachmentOptions): Promise<Record<string, unknown>> {
+/** Where each level's service and each client connects, and with which JetStream domain. */
+interface Layout {
+  readonly topology: string;
+  readonly url: (level: ServiceLevel | 'sender' | 'recipient') => string;
+  readonly domain: (level: ServiceLevel | 'sender' | 'recipient') => string | undefined;
+  readonly servers: { name: string; pid: number }[];
+}
+
+/** One nats-server for everything: the embedded default. */
+async function oneServer(): Promise<Layout> {
   const server = await startServer('attachment');
+  return {
+    topology: TOPOLOGY,
+    url: () => server.url,
+    domain: () => undefined,
+    servers: [{ name: 'nats-server', pid: server.pid }],
+  };
+}
+
+/**
+ * The scale-out layout: the centre's server (domain `central`) and Nghệ An's leaf server (domain
+ * `h41`, hosting the commune, district and province). The province node copies the content into
+ * the central domain before relaying.
+ */
+async function leafDomains(dir: string): Promise<Layout> {
+  const tree = await startLeafTree({ hubDomain: 'central', leaves: ['h41'] });
+  for (const s of [tree.hub, tree.leaves.h41!]) {
+    await tellParent({ type: 'server', pid: s.pid, dataDir: s.storeDir });
+  }
+  defer('leaf tree', () => tree.stop());
+  const json = JSON.parse(readFileSync(TOPOLOGY, 'utf8')) as { nodes: { id: string; domain?: string }[] };
+  for (const n of json.nodes) n.domain = n.id === 'vn' ? 'central' : n.id.split('-')[0];
+  const topology = join(dir, 'topology.json');
+  writeFileSync(topology, JSON.stringify(json));
+  const atCentre = (who: string): boolean => who === 'central' || who === 'recipient';
+  return {
+    topology,
+    url: (who) => (atCentre(who) ? tree.hub.url : tree.leaves.h41!.url),
+    domain: (who) => (atCentre(who) ? 'central' : 'h41'),
+    servers: [
+      { name: 'nats-server central', pid: tree.hub.pid },
+      { name: 'nats-server h41 (leaf)', pid: tree.leaves.h41!.pid },
+    ],
+  };
+}
+
+export async function attachment(o: AttachmentOptions): Promise<Record<string, unknown>> {
   const dir = mkdtempSync(join(tmpdir(), 'lt-bench-attachment-'));
   defer('attachment config dir', () => Promise.resolve(rmSync(dir, { recursive: true, force: true })));
+  const layout = o.domains ? await leafDomains(dir) : await oneServer();
   const services: { level: ServiceLevel; node: string; service: ServiceProcess }[] = [];
   for (const [level, node] of ROUTE) {
     const config = join(dir, `${level}.json`);
-    writeFileSync(config, JSON.stringify({ servers: server.url, topology: TOPOLOGY, nodes: [node] }));
+    const domain = layout.domain(level);
+    writeFileSync(
+      config,
+      JSON.stringify({
+        servers: layout.url(level),
+        topology: layout.topology,
+        nodes: [node],
+        ...(domain ? { domain } : {}),
+      }),
+    );
     const service = await startService(level, config);
     defer(`${level} service`, () => service.stop());
     services.push({ level, node, service });
   }
+  const client = (who: 'sender' | 'recipient'): { servers: string; domain?: string } => {
+    const domain = layout.domain(who);
+    return { servers: layout.url(who), ...(domain ? { domain } : {}) };
+  };
   const sender = await connect({
-    servers: server.url,
+    ...client('sender'),
     agency: SENDER,
     name: 'bench attachment sender',
     ...(o.chunkKb ? { attachmentChunkSize: o.chunkKb * 1024 } : {}),
   });
   defer('sender client', () => sender.close());
   const recipient = await connect({
-    servers: server.url,
+    ...client('recipient'),
     agency: RECIPIENT,
     name: 'bench attachment recipient',
   });
@@ -152,7 +216,7 @@ export async function attachment(o: AttachmentOptions): Promise<Record<string, u
   const processes = [
     ...services.map((s) => ({ name: `${s.level} service (${s.node})`, pid: s.service.pid })),
     { name: 'SDK sender + recipient (this process)', pid: process.pid },
-    { name: 'nats-server', pid: server.pid },
+    ...layout.servers,
   ];
   const before = processes.map((p) => ({ ...p, rss: status(p.pid, 'VmRSS'), reset: resetPeak(p.pid) }));
   const bytes = o.mb * MiB;
@@ -160,6 +224,7 @@ export async function attachment(o: AttachmentOptions): Promise<Record<string, u
   const mb = bytes / 1e6;
   const rate = (ms: number): number => round(mb / (ms / 1000), 1);
   return {
+    layout: o.domains ? 'leaf domains central + h41' : 'one server',
     attachmentBytes: bytes,
     chunkBytes: (o.chunkKb ?? 256) * 1024,
     route: ROUTE.map(([, node]) => node),

@@ -369,25 +369,44 @@ export class ContentStore {
     let skipped = 0;
     let bytes = 0;
     const total = Number(manifest.size);
+    const hexes = manifest.chunks.map((c) => Buffer.from(c).toString('hex'));
+    const counted = (size: number): void => {
+      bytes += size;
+      opts.onProgress?.({ bytes, total });
+    };
+    // A first copy (the first chunk is not there) streams every chunk across, and a chunk that is
+    // there after all is refused and counted as skipped; a copy that resumes (the first chunk is
+    // there) asks for each chunk before sending it, and sends only the missing ones.
+    const resuming = hexes.length > 0 && (await target.has(chunkSubject(target.domain, hexes[0]!)));
     try {
-      for (let i = 0; i < manifest.chunks.length; i++) {
-        if (opts.signal?.aborted) throw opts.signal.reason;
-        const hex = Buffer.from(manifest.chunks[i]!).toString('hex');
-        await win.add(async () => {
-          const subject = chunkSubject(target.domain, hex);
-          let size: number;
-          if (await target.has(subject)) {
-            skipped++;
-            size = i === manifest.chunks.length - 1 ? total - i * manifest.chunkSize : manifest.chunkSize;
-          } else {
-            const data = await this.chunk(sha256Hex, hex, i);
-            await target.put(subject, data, hex);
-            copied++;
-            size = data.length;
-          }
-          bytes += size;
-          opts.onProgress?.({ bytes, total });
-        });
+      if (!resuming) {
+        let i = 0;
+        for await (const data of this.inOrder(sha256Hex, manifest)) {
+          if (opts.signal?.aborted) throw opts.signal.reason;
+          const hex = hexes[i++]!;
+          await win.add(async () => {
+            if (await target.put(chunkSubject(target.domain, hex), data, hex)) copied++;
+            else skipped++;
+            counted(data.length);
+          });
+        }
+      } else {
+        for (let i = 0; i < hexes.length; i++) {
+          if (opts.signal?.aborted) throw opts.signal.reason;
+          const hex = hexes[i]!;
+          await win.add(async () => {
+            const subject = chunkSubject(target.domain, hex);
+            if (await target.has(subject)) {
+              skipped++;
+              counted(i === hexes.length - 1 ? total - i * manifest.chunkSize : manifest.chunkSize);
+            } else {
+              const data = await this.chunk(sha256Hex, hex, i);
+              await target.put(subject, data, hex);
+              copied++;
+              counted(data.length);
+            }
+          });
+        }
       }
       await win.drain();
     } catch (e) {
