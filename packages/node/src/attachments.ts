@@ -155,7 +155,9 @@ export class Attachments {
   hold(env: IEnvelope, receivedAtMs: number): Promise<AttachmentProblem | undefined> {
     return this.guard(receivedAtMs, async () => {
       for (const a of refs(env)) {
-        const hex = a.ref!.sha256Hex!;
+        const hex = a.ref!.sha256Hex ?? '';
+        // Checked at intake; a neighbour's envelope is checked again before the id names a subject.
+        if (!isSha256Hex(hex)) return malformed(`attachment ${a.name ?? ''}: content id is not a SHA-256`);
         const manifest = await this.own.manifest(hex);
         if (!manifest) {
           throw new ContentMissingError(

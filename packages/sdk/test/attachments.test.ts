@@ -12,11 +12,12 @@ import { join } from 'node:path';
 import { PassThrough, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { CONTENT_STREAM, ContentStore, chunkSubject } from '@lienthong/content';
+import { encodeEnvelope, relaySubject } from '@lienthong/core';
 import { FailureReason, TransportState } from '@lienthong/proto';
 import { ContentIntegrityError, ContentTooLargeError, MAX_INLINE_ATTACHMENT_BYTES } from '@lienthong/sdk';
 import type { AttachmentProgress } from '@lienthong/sdk';
 import { deterministicBytes, deterministicSha256 } from '@lienthong/testkit';
-import { A, World, docId, documentTo, waitFor } from './world';
+import { A, World, docId, documentOf, documentTo, waitFor } from './world';
 
 jest.setTimeout(60_000);
 
@@ -241,6 +242,25 @@ describe('attachments', () => {
     expect(existsSync(target)).toBe(false);
     expect(readdirSync(dir).filter((f) => f.startsWith('bad.bin'))).toEqual([]);
     await item.ack();
+  });
+
+  it('a neighbour relaying a document whose content id is not a SHA-256 gets a dead letter, not endless retries', async () => {
+    const id = docId(A.baothanh, 'BADREF');
+    const env = documentOf(id, A.baothanh, A.nghean);
+    env.document!.attachments = [
+      { name: 'x.pdf', size: 10, ref: { sha256Hex: 'lt.*.>', size: 10, chunkSize: 4096, chunkCount: 1 } },
+    ];
+    await w.node!.nats.js.publish(
+      relaySubject('district', 'h41-yenthanh', 'normal', 'h41-yenthanh-xa1'),
+      encodeEnvelope(env),
+    );
+    const dead = await waitFor('dead letter', async () => {
+      const m = await w.node!.nats.jsm.streams.getMessage('LT_DEAD', {
+        last_by_subj: 'lt.v1.district.h41-yenthanh.dead',
+      });
+      return m && m.string().includes(id) ? m : false;
+    });
+    expect(dead.string()).toContain('content id is not a SHA-256');
   });
 
   it('content that never came fails the document after the wait, with ATTACHMENT_MISSING', async () => {
