@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { jetstream, jetstreamManager, StorageType } from '@nats-io/jetstream';
 import type { JetStreamClient, JetStreamManager } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
@@ -131,6 +132,14 @@ export class Attachments {
         return tooLarge(
           `attachment ${name} carries ${a.inline.byteLength} bytes inline; the inline limit is ${this.config.maxInlineBytes}`,
         );
+      }
+      if (
+        a.inline &&
+        a.sha256 &&
+        a.sha256.length > 0 &&
+        !createHash('sha256').update(a.inline).digest().equals(Buffer.from(a.sha256))
+      ) {
+        return corrupt(`attachment ${name}: its inline bytes do not match its SHA-256`);
       }
       if (a.ref) {
         const hex: string = a.ref.sha256Hex ?? '';

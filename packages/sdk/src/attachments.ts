@@ -197,7 +197,14 @@ export function receivedAttachments(
 }
 
 function received(store: ContentStore, a: IAttachment, index: number): ReceivedAttachment {
-  const sha256Hex = a.ref?.sha256Hex ?? Buffer.from(a.sha256 ?? []).toString('hex');
+  // An inline attachment from a system that left out its hash can only be taken as it is.
+  const declared = a.sha256 && a.sha256.length > 0 ? Buffer.from(a.sha256).toString('hex') : undefined;
+  const sha256Hex =
+    a.ref?.sha256Hex ??
+    declared ??
+    createHash('sha256')
+      .update(a.inline ?? new Uint8Array())
+      .digest('hex');
   const size = Number(a.ref?.size ?? a.size ?? a.inline?.byteLength ?? 0);
   const name = a.name ?? '';
   const download = async (to: Writable, opts: DownloadOptions = {}): Promise<void> => {

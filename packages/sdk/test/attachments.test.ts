@@ -263,6 +263,31 @@ describe('attachments', () => {
     expect(dead.string()).toContain('content id is not a SHA-256');
   });
 
+  it('inline bytes that do not match their SHA-256 are refused at intake; without a hash they are taken as they are', async () => {
+    const sender = await w.client(A.baothanh);
+    const reader = w.reader(await w.client(A.nghean));
+    const data = Buffer.from('biên bản họp');
+    const bad = docId(A.baothanh, 'BADINLINE');
+    await sender.send(
+      documentTo(bad, [A.nghean], {
+        attachments: [{ name: 'bb.txt', inline: data, size: data.length, sha256: Buffer.alloc(32, 1) }],
+      }),
+    );
+    const dead = await waitFor('dead letter', async () => {
+      const m = await w.node!.nats.jsm.streams.getMessage('LT_DEAD', {
+        last_by_subj: 'lt.v1.commune.h41-yenthanh-xa1.dead',
+      });
+      return m && m.string().includes(bad) ? m : false;
+    });
+    expect(dead.string()).toContain('bb.txt: its inline bytes do not match its SHA-256');
+
+    const plain = docId(A.baothanh, 'NOHASH');
+    await sender.send(documentTo(plain, [A.nghean], { attachments: [{ name: 'bb.txt', inline: data }] }));
+    const item = await reader.waitForId(plain);
+    expect(item.attachments[0]).toMatchObject({ stored: false, sha256Hex: sha(data) });
+    expect(Buffer.from(await item.attachments[0]!.bytes()).equals(data)).toBe(true);
+  });
+
   it('content that never came fails the document after the wait, with ATTACHMENT_MISSING', async () => {
     const sender = await w.client(A.baothanh);
     const hex = 'ab'.repeat(32);
