@@ -237,7 +237,8 @@ function received(store: ContentStore, a: IAttachment, index: number): ReceivedA
     download,
     async saveTo(path, opts) {
       const part = `${path}.${randomBytes(4).toString('hex')}.part`;
-      const file = createWriteStream(part);
+      // Room for a few chunks, so that the next chunk is read while the disk takes the last one.
+      const file = createWriteStream(part, { highWaterMark: 1024 * 1024 });
       try {
         await download(file, opts);
         await new Promise<void>((resolve, reject) => {
