@@ -353,9 +353,9 @@ export class ContentStore {
     target: ContentStore,
     sha256Hex: string,
     opts: DownloadOptions = {},
-  ): Promise<{ copied: number; skipped: number }> {
+  ): Promise<{ copied: number; skipped: number; copiedBytes: number }> {
     const there = await target.manifest(sha256Hex);
-    if (there) return { copied: 0, skipped: there.chunks.length };
+    if (there) return { copied: 0, skipped: there.chunks.length, copiedBytes: 0 };
     const manifest = await this.manifest(sha256Hex);
     if (!manifest) {
       throw new ContentMissingError(
@@ -368,6 +368,7 @@ export class ContentStore {
     let copied = 0;
     let skipped = 0;
     let bytes = 0;
+    let copiedBytes = 0;
     const total = Number(manifest.size);
     const hexes = manifest.chunks.map((c) => Buffer.from(c).toString('hex'));
     const counted = (size: number): void => {
@@ -385,8 +386,10 @@ export class ContentStore {
           if (opts.signal?.aborted) throw opts.signal.reason;
           const hex = hexes[i++]!;
           await win.add(async () => {
-            if (await target.put(chunkSubject(target.domain, hex), data, hex)) copied++;
-            else skipped++;
+            if (await target.put(chunkSubject(target.domain, hex), data, hex)) {
+              copied++;
+              copiedBytes += data.length;
+            } else skipped++;
             counted(data.length);
           });
         }
@@ -403,6 +406,7 @@ export class ContentStore {
               const data = await this.chunk(sha256Hex, hex, i);
               await target.put(subject, data, hex);
               copied++;
+              copiedBytes += data.length;
               counted(data.length);
             }
           });
@@ -418,7 +422,7 @@ export class ContentStore {
       ContentManifest.encode(manifest).finish(),
       `m:${sha256Hex}`,
     );
-    return { copied, skipped };
+    return { copied, skipped, copiedBytes };
   }
 
   /** One chunk, checked against its hash. */

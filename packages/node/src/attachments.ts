@@ -4,6 +4,8 @@ import type { JetStreamClient, JetStreamManager } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
 import type { KV, Kvm } from '@nats-io/kv';
 import type { Logger } from 'pino';
+import { Counter } from 'prom-client';
+import type { Registry } from 'prom-client';
 import {
   CONTENT_REFS_BUCKET,
   ContentIntegrityError,
@@ -67,6 +69,7 @@ export class Attachments {
   /** Transfers (copies, verifications) run at once: each holds a window of chunks in memory. */
   private active = 0;
   private readonly queue: (() => void)[] = [];
+  private readonly bytes: Counter<'op'>;
 
   constructor(
     private readonly nats: {
@@ -79,9 +82,16 @@ export class Attachments {
     private readonly domain: string,
     private readonly config: AttachmentConfig,
     private readonly log: Logger,
+    registry?: Registry,
     private readonly now: () => number = Date.now,
   ) {
     this.own = new ContentStore(nats.js, nats.jsm, domain);
+    this.bytes = new Counter({
+      name: 'lienthong_attachment_bytes_total',
+      help: 'Attachment bytes a node copied into another JetStream domain or verified before delivery',
+      labelNames: ['op'] as const,
+      registers: registry ? [registry] : [],
+    });
   }
 
   async start(replicas = 1): Promise<void> {
@@ -196,7 +206,8 @@ export class Attachments {
       const target = await this.store(next.domain);
       for (const a of refs(env)) {
         const hex = a.ref!.sha256Hex!;
-        const { copied, skipped } = await this.transfer(() => this.own.copyTo(target, hex));
+        const { copied, skipped, copiedBytes } = await this.transfer(() => this.own.copyTo(target, hex));
+        this.bytes.inc({ op: 'copied' }, copiedBytes);
         if (copied > 0) {
           this.log.info(
             { envelopeId: env.envelopeId, content: hex, to: next.domain, copied, skipped },
@@ -222,6 +233,7 @@ export class Attachments {
             this.domain,
           );
         }
+        this.bytes.inc({ op: 'verified' }, Number(manifest.size));
         this.verified.set(hex, true);
         if (this.verified.size > VERIFIED_CAPACITY) this.verified.delete(this.verified.keys().next().value!);
       }

@@ -83,6 +83,7 @@ export class NodeRuntime {
       this.config.domain ?? '',
       attachmentConfig(this.config.limits, retention),
       this.log,
+      this.metrics.registry,
     );
     await this.attachments.start(replicas);
     const kv = await this.nats.kvm.open(BUCKETS.tracking);

@@ -99,6 +99,13 @@ describe('attachments', () => {
     expect(got.digest()).toBe(pdf!.sha256Hex);
     expect(down.at(-1)).toBe(3 * MB + 17);
 
+    // The node that delivered verified both stored files before the document reached the inbox.
+    const metric = await w
+      .node!.runtime.metrics.registry.getSingleMetric('lienthong_attachment_bytes_total')!
+      .get();
+    const verified = metric.values.find((v) => v.labels.op === 'verified')?.value ?? 0;
+    expect(verified).toBeGreaterThanOrEqual(3 * MB + 17 + 2 * MB);
+
     const saved = join(dir, 'saved.tiff');
     await scan!.saveTo(saved);
     expect(sha(await readFile(saved))).toBe(await deterministicSha256(2 * MB, 2));
