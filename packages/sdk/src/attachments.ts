@@ -239,15 +239,21 @@ function received(store: ContentStore, a: IAttachment, index: number): ReceivedA
       const part = `${path}.${randomBytes(4).toString('hex')}.part`;
       // Room for a few chunks, so that the next chunk is read while the disk takes the last one.
       const file = createWriteStream(part, { highWaterMark: 1024 * 1024 });
+      let failure: Error | undefined;
+      file.on('error', (e) => (failure ??= e));
+      const closed = (): Promise<void> =>
+        new Promise((resolve) => (file.closed ? resolve() : file.once('close', () => resolve())));
       try {
         await download(file, opts);
-        await new Promise<void>((resolve, reject) => {
-          file.once('error', reject);
-          file.end(resolve);
-        });
+        file.end();
+        await closed();
+        if (failure) throw failure;
         await rename(part, path);
       } catch (e) {
+        // Buffered writes are dropped; the file is removed only once the stream let go of it (it may
+        // still have been opening), so that nothing of a bad download is left behind.
         file.destroy();
+        await closed();
         await unlink(part).catch(() => undefined);
         throw e;
       }
@@ -268,6 +274,7 @@ function received(store: ContentStore, a: IAttachment, index: number): ReceivedA
 
 /** Writes one piece, waiting for 'drain' when the stream asks for it. */
 function write(to: Writable, data: Uint8Array): Promise<void> {
+  if (to.errored) return Promise.reject(to.errored);
   if (to.write(data)) return Promise.resolve();
   return new Promise((resolve, reject) => {
     const onDrain = (): void => {
