@@ -588,6 +588,31 @@ describe('attacks on identities and permissions', () => {
   });
 });
 
+describe('legitimate use under identities', () => {
+  it('a stored (chunked) attachment goes up as the sender and comes down as the recipient', async () => {
+    const data = new Uint8Array(700 * 1024).map((_, i) => (i * 31 + 7) & 0xff);
+    const documentId = `${A},2026/11/22,950/UBND-VP`;
+    await sender.send(
+      { documentId, subject: 'Văn bản kèm tệp lớn', to: [{ code: CENTRE }] },
+      { attachments: [{ name: 'scan.pdf', mediaType: 'application/pdf', data }] },
+    );
+    const inbox = centre.inbox();
+    for await (const item of inbox) {
+      await item.ack();
+      if (item.documentId !== documentId) continue;
+      expect(item.attachments.map((a) => [a.name, a.stored, a.size])).toEqual([
+        ['scan.pdf', true, data.length],
+      ]);
+      expect(Buffer.from(await item.attachments[0]!.bytes()).equals(Buffer.from(data))).toBe(true);
+      break;
+    }
+    await inbox.stop();
+    // Content is written by its sender's identity only under its own domain's content subjects.
+    const nc = await rawAs(`agency:${A}`);
+    await expectDenied(jetstream(nc).publish('lt.v1.content.elsewhere.c.0', new Uint8Array([1])));
+  });
+});
+
 /** A well-formed document envelope from `origin` at `node`, to the centre. */
 function envelope(origin: string, node: string, n: number): Parameters<typeof encodeEnvelope>[0] {
   const documentId = `${origin},2026/11/22,${n}/GIA`;

@@ -260,6 +260,8 @@ describe('README snippets run', () => {
     }
     expect(printed).toContain('connected as 000.01.43.H41, home node h41-yenthanh-xa1');
     expect(printed.some((l) => l.startsWith('refused before sending:'))).toBe(true);
+    expect(printed).toContain('uploaded ho-so.pdf: 3145728 bytes');
+    expect(printed).toContain('ho-so.pdf: 3145728 bytes, stored: true');
 
     const sender = await sdk.connect({ servers: server!.url, agency: '000.01.43.H41' });
     opened.push(sender);

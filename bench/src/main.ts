@@ -29,7 +29,7 @@ import { median, round } from './lib/util';
 import { CONSUMES_PER_DOC, PERSISTED_PUBLISHES_PER_DOC } from './scenarios/baseline';
 
 const ROOT = resolve(__dirname, '../..');
-const SCENARIOS = ['throughput', 'latency', 'scale', 'backlog'] as const;
+const SCENARIOS = ['throughput', 'latency', 'scale', 'backlog', 'attachment'] as const;
 type Scenario = (typeof SCENARIOS)[number];
 
 interface Args {
@@ -76,7 +76,8 @@ function parseArgs(argv: string[]): Args {
       args.only = new Set(names as Scenario[]);
     } else if (a === '--help' || a === '-h') {
       process.stdout.write(
-        'usage: bench [--runs N (3)] [--quick] [--only throughput,latency,scale,backlog] [--no-profile]\n' +
+        'usage: bench [--runs N (3)] [--quick] [--only throughput,latency,scale,backlog,attachment]\n' +
+          '             [--no-profile]\n' +
           '             [--breakdown (time the national start-up step by step, ~1 min more)] [--out FILE]\n',
       );
       process.exit(0);
@@ -107,6 +108,8 @@ function settings(quick: boolean) {
     national: { ...load, quick, docsAfterStart: quick ? 200 : 800 },
     backlog: { docs: quick ? 1000 : 10_000, docBytes, sendWindow: 256, timeoutMs: quick ? 30_000 : 120_000 },
     startup: { quick, sampleAgencies: 1000 },
+    // The size the target is stated for; --quick too (one transfer takes seconds).
+    attachment: { mb: 50, timeoutMs: 120_000 },
     profile: { ...load, docs: quick ? 600 : 3000 },
     budgets: {
       baseline: 120_000,
@@ -115,6 +118,8 @@ function settings(quick: boolean) {
       national: quick ? 90_000 : 360_000,
       backlog: quick ? 90_000 : 300_000,
       'startup-breakdown': 240_000,
+      attachment: 180_000,
+      'attachment-domains': 180_000,
     } as Record<string, number>,
   };
 }
@@ -528,6 +533,58 @@ function buildRows(records: RunRecord[], runs: number): Row[] {
       },
     );
   }
+  for (const [scenario, label, layout] of [
+    ['attachment', '5 attachment', 'one server'],
+    ['attachment-domains', '5 attachment, 2 domains', 'province → central domain'],
+  ] as const) {
+    if (!has(scenario)) continue;
+    rows.push(
+      {
+        scenario: label,
+        metric: `50 MB over 3 hops (${layout}): send() of a file → saved at the recipient`,
+        values: pick(scenario, 'mbPerSec'),
+        unit: 'MB/s',
+        digits: 1,
+        target: { op: '>=', value: 100 },
+      },
+      {
+        scenario: label,
+        metric: '  upload (send() until custody)',
+        values: pick(scenario, 'phases.uploadMbPerSec'),
+        unit: 'MB/s',
+        digits: 1,
+      },
+      {
+        scenario: label,
+        metric:
+          scenario === 'attachment'
+            ? '  3 relays + verification at the central node'
+            : '  3 relays + copy into central + verification there',
+        values: pick(scenario, 'phases.relayAndVerifyMs'),
+        unit: 'ms',
+        digits: 0,
+      },
+      {
+        scenario: label,
+        metric: '  download at the recipient',
+        values: pick(scenario, 'phases.downloadMbPerSec'),
+        unit: 'MB/s',
+        digits: 1,
+      },
+    );
+    const first = by(scenario).find((d) => d !== undefined);
+    const processes = ((first?.rss as { process: string }[] | undefined) ?? []).map((r) => r.process);
+    processes.forEach((name, i) =>
+      rows.push({
+        scenario: label,
+        metric: `peak RSS growth: ${name}`,
+        values: pick(scenario, `rss.${i}.growthMb`),
+        unit: 'MB',
+        digits: 1,
+        ...(name.startsWith('nats-server') ? {} : { target: { op: '<' as const, value: 64 } }),
+      }),
+    );
+  }
   // Rows of scenarios that were not run (--only) have no values at all.
   return rows.filter((r) => r.values.some((v) => v !== undefined) || records.some((x) => !x.result.ok));
 }
@@ -583,7 +640,9 @@ async function main(): Promise<void> {
           ? `start-up ${get(d, 'startupMs')} ms, RSS ${get(d, 'rssAfterStartMb')} MB, ${get(d, 'afterStart.docsPerSec')} docs/s after start, ${get(d, 'docsPerSec')} docs/s without the key-listing consumers`
           : scenario === 'backlog'
             ? `drain ${get(d, 'drainDocsPerSec')} docs/s, fetch+ack ${get(d, 'fetchAckDocsPerSec')} docs/s`
-            : `${get(d, 'docsPerSec')} docs/s`;
+            : scenario.startsWith('attachment')
+              ? `${get(d, 'mbPerSec')} MB/s end to end, largest RSS growth ${Math.max(...((d?.rss as { growthMb?: number }[] | undefined) ?? []).map((r) => r.growthMb ?? Number.NaN))} MB`
+              : `${get(d, 'docsPerSec')} docs/s`;
     log(
       `run ${run}/${args.runs} ${scenario}: ${result.ok ? brief : `FAILED: ${result.error}`} (${round(result.wallMs / 1000, 1)} s${result.logWarnings ? `, ${result.logWarnings} log warnings` : ''})`,
     );
@@ -606,6 +665,10 @@ async function main(): Promise<void> {
     }
     if (args.only.has('scale')) await step(run, 'national', s.national);
     if (args.only.has('backlog')) await step(run, 'backlog', s.backlog);
+    if (args.only.has('attachment')) {
+      await step(run, 'attachment', s.attachment);
+      await step(run, 'attachment-domains', { ...s.attachment, domains: true });
+    }
   }
 
   let profile: ProfileSummary | undefined;

@@ -5,6 +5,7 @@
  * time budget (BENCH_BUDGET_MS) is spent.
  */
 import { disposeAll, tellParent } from './lib/env';
+import { attachment } from './scenarios/attachment';
 import { baseline } from './scenarios/baseline';
 import { backlog, latency, national, throughput } from './scenarios/lienthong';
 import { startupBreakdown } from './scenarios/startup';
@@ -19,6 +20,8 @@ const SCENARIOS: Record<string, Runner> = {
   national,
   backlog,
   'startup-breakdown': startupBreakdown,
+  attachment,
+  'attachment-domains': attachment,
 };
 
 async function main(): Promise<number> {

@@ -18,6 +18,7 @@ import { BUCKETS, STREAMS } from './kv-keys';
 import {
   AUDIT_SUBJECTS,
   STREAM_SUBJECTS,
+  SUBJECT_PREFIX,
   auditSubject,
   inboxFilter,
   nodeSubjects,
@@ -92,6 +93,31 @@ export function inboxPrefixOf(s: IdentitySubject): string {
 }
 
 /** JetStream API prefixes a client of `domain` uses: the local one, and the domain's when it has one. */
+/**
+ * Attachment content of a JetStream domain (`@lienthong/content`: `lt.v1.content.<domain|_>.{c,m}.<sha256>`,
+ * stream LT_CONTENT, references in KV `lt_content_refs`). Content is named by its SHA-256: whoever
+ * knows the hash may read it, which is what a recipient is given.
+ */
+const CONTENT_STREAM = 'LT_CONTENT';
+const CONTENT_REFS_BUCKET = 'lt_content_refs';
+function contentSubjects(domain: string | undefined): string {
+  return `${SUBJECT_PREFIX}.content.${domain ? domain : '_'}.>`;
+}
+
+/** What reading and writing content in a domain takes, beyond publishing on its subjects. */
+function contentApi(api: string): string[] {
+  return [
+    `${api}.STREAM.INFO.${CONTENT_STREAM}`,
+    `${api}.DIRECT.GET.${CONTENT_STREAM}`,
+    `${api}.DIRECT.GET.${CONTENT_STREAM}.>`,
+    // Reading a content's chunks in stream order: an ordered consumer (random name) on chunks only.
+    `${api}.CONSUMER.CREATE.${CONTENT_STREAM}.>`,
+    `${api}.CONSUMER.MSG.NEXT.${CONTENT_STREAM}.*`,
+    `${api}.CONSUMER.INFO.${CONTENT_STREAM}.*`,
+    `${api}.CONSUMER.DELETE.${CONTENT_STREAM}.*`,
+  ];
+}
+
 function apiPrefixes(domain: string | undefined): string[] {
   return domain ? ['$JS.API', `$JS.${domain}.API`] : ['$JS.API'];
 }
@@ -135,9 +161,10 @@ function agencyPermissions(code: string, topology: Topology): Permissions {
   const durable = `lt-inbox-${token}`;
   const inboxOf = inboxFilter(home.level, home.id, agency);
   const track = trackSubject(home.level, home.id, agency);
-  const publish = [submitSubject(home.level, home.id, agency)];
+  const publish = [submitSubject(home.level, home.id, agency), contentSubjects(home.domain)];
   for (const api of apiPrefixes(home.domain)) {
     publish.push(
+      ...contentApi(api),
       `${api}.INFO`,
       // The directory (codes and home nodes) is public within the broker.
       `${api}.STREAM.INFO.KV_${BUCKETS.directory}`,
@@ -188,14 +215,27 @@ function nodePermissions(s: Extract<IdentitySubject, { kind: 'node' }>, topology
       const neighbours = [...(node.parent ? [topology.node(node.parent)] : []), ...topology.children(id)];
       for (const m of neighbours) {
         for (const lane of ['urgent', 'normal'] as const) publish.push(relaySubject(m.level, m.id, lane, id));
+        // Attachments follow a document into its next hop's domain.
+        if (m.domain !== node.domain) {
+          publish.push(contentSubjects(m.domain));
+          for (const api of apiPrefixes(m.domain || undefined))
+            if (api !== '$JS.API') publish.push(...contentApi(api));
+        }
       }
+      publish.push(contentSubjects(node.domain));
     }
     // An agency that moved away has its unread items copied to its new home node's inbox, and the
     // tracking of what it sent before the move published where it now lives.
     publish.push(STREAM_SUBJECTS.inbox, STREAM_SUBJECTS.track);
   }
   for (const d of domains) for (const api of apiPrefixes(d || undefined)) publish.push(`${api}.>`);
-  publish.push('$JS.ACK.>', '$JS.FC.>', `$KV.${BUCKETS.tracking}.>`, `$KV.${BUCKETS.directory}.>`);
+  publish.push(
+    '$JS.ACK.>',
+    '$JS.FC.>',
+    `$KV.${BUCKETS.tracking}.>`,
+    `$KV.${BUCKETS.directory}.>`,
+    `$KV.${CONTENT_REFS_BUCKET}.>`,
+  );
   return {
     publish: { allow: [...new Set(publish)], deny: [] },
     subscribe: { allow: [`${inboxPrefixOf(s)}.>`], deny: [] },

@@ -46,6 +46,14 @@ export interface NodeLimits {
   readonly maxEnvelopeBytes: number;
   /** Hops an envelope may take before it is treated as a routing loop. */
   readonly hopLimit: number;
+  /** Largest attachment accepted, in bytes (200 MiB). */
+  readonly maxAttachmentBytes: number;
+  /** Largest attachment accepted inside a document rather than as stored content (256 KiB). */
+  readonly maxInlineAttachmentBytes: number;
+  /** How long a document waits for its attachments' content to be complete before it fails (10 min). */
+  readonly attachmentWaitMs: number;
+  /** Attachment copies and verifications run at once per process; each holds a few chunks (2). */
+  readonly attachmentTransfers: number;
 }
 
 export interface RetentionConfig {
@@ -57,6 +65,15 @@ export interface RetentionConfig {
   readonly deadMaxAgeMs: number;
   /** JetStream's duplicate window for relay and submit streams. */
   readonly duplicateWindowMs: number;
+  /**
+   * How long attachment content is kept after the last node that handled a document referencing it
+   * recorded the reference; by default as long as inbox items.
+   */
+  readonly attachmentMaxAgeMs: number;
+  /** Content nothing references yet (an upload whose document is not submitted) is kept this long. */
+  readonly attachmentGraceMs: number;
+  /** How often unreferenced content is swept; 0 turns the sweep off. */
+  readonly attachmentSweepIntervalMs: number;
 }
 
 export interface OverdueConfig {
@@ -68,12 +85,22 @@ export interface OverdueConfig {
 
 const DAY = 24 * 3600 * 1000;
 
-export const DEFAULT_LIMITS: NodeLimits = { maxEnvelopeBytes: 1024 * 1024, hopLimit: 16 };
+export const DEFAULT_LIMITS: NodeLimits = {
+  maxEnvelopeBytes: 1024 * 1024,
+  hopLimit: 16,
+  maxAttachmentBytes: 200 * 1024 * 1024,
+  maxInlineAttachmentBytes: 256 * 1024,
+  attachmentWaitMs: 10 * 60 * 1000,
+  attachmentTransfers: 2,
+};
 export const DEFAULT_RETENTION: RetentionConfig = {
   inboxMaxAgeMs: 30 * DAY,
   trackMaxAgeMs: 30 * DAY,
   deadMaxAgeMs: 90 * DAY,
   duplicateWindowMs: 10 * 60 * 1000,
+  attachmentMaxAgeMs: 30 * DAY,
+  attachmentGraceMs: 3600 * 1000,
+  attachmentSweepIntervalMs: 10 * 60 * 1000,
 };
 export const DEFAULT_OVERDUE: OverdueConfig = { sweepIntervalMs: 60_000 };
 
@@ -107,7 +134,11 @@ export function resolveConfig(config: NodeRuntimeConfig): ResolvedConfig {
     auth: config.auth,
     tls: config.tls,
     limits: { ...DEFAULT_LIMITS, ...config.limits },
-    retention: { ...DEFAULT_RETENTION, ...config.retention },
+    retention: {
+      ...DEFAULT_RETENTION,
+      attachmentMaxAgeMs: config.retention?.inboxMaxAgeMs ?? DEFAULT_RETENTION.attachmentMaxAgeMs,
+      ...config.retention,
+    },
     overdue: { ...DEFAULT_OVERDUE, ...config.overdue },
     concurrency: config.concurrency ?? 64,
     http: config.http,

@@ -32,6 +32,8 @@ import {
   TransportState,
 } from '@lienthong/proto';
 import type { Envelope, IEnvelope, IHop, IStatusReport, ITransportEvent } from '@lienthong/proto';
+import { refs } from './attachments';
+import type { AttachmentProblem, Attachments } from './attachments';
 import type { NodeLimits, OverdueConfig } from './config';
 import type { DeadLetters } from './dead-letters';
 import type { TopologyView } from './live-directory';
@@ -65,6 +67,8 @@ export interface ProcessorDeps {
   readonly now?: () => number;
   /** Signature checks at intake; none when absent. */
   readonly signatures?: SignaturePolicy;
+  /** Large attachments: limits, presence, cross-domain copies, verification before delivery. */
+  readonly attachments?: Attachments;
 }
 
 interface Rejection {
@@ -243,7 +247,7 @@ export class Processor {
             `a ${BusinessOperation[op]} package must name the earlier document (responseFor or replaces)`,
           );
         }
-        return undefined;
+        return this.deps.attachments?.check(doc);
       }
       case EnvelopeKind.ENVELOPE_KIND_STATUS: {
         const st = env.status;
@@ -410,6 +414,14 @@ export class Processor {
     msg: InboundMessage | undefined,
   ): Promise<void> {
     const { topology } = this.deps;
+    // Documents with stored attachments go on only once the content is complete in this domain.
+    const content = this.deps.attachments && refs(env).length > 0 ? this.deps.attachments : undefined;
+    const receivedAtMs = msg?.storedAtMs ?? this.now();
+    const held = content ? await content.hold(env, receivedAtMs) : undefined;
+    if (held) {
+      await this.failOnTheWay(node, msg, env, env.recipients ?? [], held.reason, held.detail);
+      return;
+    }
     const hops = [...(env.hops ?? []), hop];
     const byNextHop = new Map<string, { next: NodeInfo; recipients: string[] }>();
     const local: string[] = [];
@@ -459,19 +471,53 @@ export class Processor {
       }
       const out: IEnvelope = { ...env, recipients, hops, hopLimit: hopLimit - 1 };
       work.push(
-        this.publish(
-          relaySubject(next.level, next.id, laneOf(env.priority ?? 0), node.id),
-          encodeEnvelope(out),
-          // The hop count keeps ids unique when a path visits a node twice (an agency moved while
-          // its document was on the way): a plain envelope id + next node would be de-duplicated.
-          msgIdFor(env.envelopeId!, `${next.id}#${hops.length}`),
+        this.afterContent(
+          content && (() => content.forward(env, next, receivedAtMs)),
+          node,
+          msg,
           env,
-          msg?.headers,
+          recipients,
+          () =>
+            this.publish(
+              relaySubject(next.level, next.id, laneOf(env.priority ?? 0), node.id),
+              encodeEnvelope(out),
+              // The hop count keeps ids unique when a path visits a node twice (an agency moved while
+              // its document was on the way): a plain envelope id + next node would be de-duplicated.
+              msgIdFor(env.envelopeId!, `${next.id}#${hops.length}`),
+              env,
+              msg?.headers,
+            ),
         ),
       );
     }
-    for (const r of local) work.push(this.deliverLocal(node, { ...env, hops }, r, msg));
+    if (local.length > 0) {
+      work.push(
+        this.afterContent(content && (() => content.verify(env, receivedAtMs)), node, msg, env, local, () =>
+          Promise.all(local.map((r) => this.deliverLocal(node, { ...env, hops }, r, msg))),
+        ),
+      );
+    }
     await Promise.all(work);
+  }
+
+  /**
+   * Hands on once the attachments' check passes (the content is where the next reader needs it);
+   * else these recipients fail with the reason, and the sender is told.
+   */
+  private async afterContent(
+    check: (() => Promise<AttachmentProblem | undefined>) | undefined,
+    node: NodeInfo,
+    msg: InboundMessage | undefined,
+    env: IEnvelope,
+    recipients: string[],
+    handOn: () => Promise<unknown>,
+  ): Promise<void> {
+    const problem = check ? await check() : undefined;
+    if (problem) {
+      await this.failOnTheWay(node, msg, env, recipients, problem.reason, problem.detail);
+      return;
+    }
+    await handOn();
   }
 
   private async deliverLocal(

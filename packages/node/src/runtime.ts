@@ -1,8 +1,10 @@
 import type { JsMsg } from '@nats-io/jetstream';
+import type { SweepResult } from '@lienthong/content';
 import type { Logger } from 'pino';
 import { inject, injectable } from 'tsyringe';
 import { BUCKETS, levelName } from '@lienthong/core';
 import type { NodeInfo, Topology } from '@lienthong/core';
+import { Attachments, attachmentConfig } from './attachments';
 import type { ResolvedConfig } from './config';
 import type { NatsHandles } from './connection';
 import { AuditLog, auditEntryOf } from './audit-log';
@@ -43,6 +45,7 @@ export class NodeRuntime {
   private readonly inFlightByEpoch = new Map<number, number>();
   private processor: Processor | undefined;
   private audit: AuditLog | undefined;
+  private attachments: Attachments | undefined;
   private hosted = new Map<string, NodeInfo>();
   readonly counters: RuntimeCounters = { submitted: 0, relayed: 0, deadLettered: 0 };
   readonly metrics = new NodeMetrics();
@@ -80,6 +83,14 @@ export class NodeRuntime {
     );
     this.audit = new AuditLog(this.nats.js, this.nats.jsm, this.log, replicas);
     await this.audit.ensureStream(topology, this.config.domain ?? '');
+    this.attachments = new Attachments(
+      this.nats,
+      this.config.domain ?? '',
+      attachmentConfig(this.config.limits, retention),
+      this.log,
+      this.metrics.registry,
+    );
+    await this.attachments.start(replicas);
     const kv = await this.nats.kvm.open(BUCKETS.tracking);
     const tracking = new TrackingStore(kv, this.nats.js, this.directory);
     this.overdue = new OverdueIndex(tracking, this.log);
@@ -94,6 +105,7 @@ export class NodeRuntime {
       log: this.log,
       metrics: this.metrics,
       signatures: new SignaturePolicy(this.directory, this.config.security),
+      attachments: this.attachments,
     });
     const senders = this.nodes.flatMap((n) => topology.agenciesOf(n.id).map((a) => a.code));
     await this.overdue.load(senders);
@@ -135,6 +147,7 @@ export class NodeRuntime {
     this.metrics.draining.set(1);
     await Promise.all(this.workers.map((w) => w.stop()));
     await this.overdue?.stop();
+    await this.attachments?.stop();
     await this.directory?.stop();
     await this.http?.close();
     this.log.info('node runtime stopped');
@@ -143,6 +156,11 @@ export class NodeRuntime {
   /** Runs the overdue sweep now (the timer runs it periodically). */
   async sweepOverdue(): Promise<number> {
     return this.overdue ? this.overdue.sweep() : 0;
+  }
+
+  /** Removes attachment content no retained document references (the timer runs it periodically). */
+  async sweepAttachments(): Promise<SweepResult | undefined> {
+    return this.attachments?.sweep();
   }
 
   /** Messages waiting or in flight at the hosted nodes' consumers. */

@@ -34,6 +34,10 @@ export interface ServiceConfigFile {
   readonly logLevel?: string;
   readonly concurrency?: number;
   readonly overdue?: NodeRuntimeConfig['overdue'];
+  /** e.g. `{ "maxAttachmentBytes": 209715200 }`; see NodeLimits. */
+  readonly limits?: NodeRuntimeConfig['limits'];
+  /** e.g. `{ "attachmentMaxAgeMs": 2592000000 }`; see RetentionConfig. */
+  readonly retention?: NodeRuntimeConfig['retention'];
   /** `/metrics`, `/healthz`, `/readyz`; e.g. `{ "port": 9464 }` (0 picks a free port). */
   readonly http?: NodeRuntimeConfig['http'];
   /** Stream and bucket replicas: 3 on a 3-server cluster. */
@@ -137,6 +141,8 @@ export async function startLevelService(level: LevelName, configPath: string): P
       name,
       ...(file.concurrency ? { concurrency: file.concurrency } : {}),
       ...(file.overdue ? { overdue: file.overdue } : {}),
+      ...(file.limits ? { limits: file.limits } : {}),
+      ...(file.retention ? { retention: file.retention } : {}),
       ...(file.http ? { http: file.http } : {}),
       ...(file.replicas ? { replicas: file.replicas } : {}),
       ...(file.security ? { security: file.security } : {}),

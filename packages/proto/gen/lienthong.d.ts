@@ -424,6 +424,40 @@ export namespace lienthong {
             type $Shape = lienthong.v1.ContentRef.$Properties;
         }
 
+        interface IContentManifest extends lienthong.v1.ContentManifest.$Properties {
+        }
+
+        class ContentManifest {
+            constructor(p?: lienthong.v1.ContentManifest.$Properties);
+            $unknowns?: Uint8Array[];
+            sha256Hex: string;
+            size: number;
+            chunkSize: number;
+            chunks: Uint8Array[];
+            static create(properties: lienthong.v1.ContentManifest.$Shape): lienthong.v1.ContentManifest & lienthong.v1.ContentManifest.$Shape;
+            static create(properties?: lienthong.v1.ContentManifest.$Properties): lienthong.v1.ContentManifest;
+            static encode(m: lienthong.v1.ContentManifest.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+            static encodeDelimited(message: lienthong.v1.ContentManifest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): lienthong.v1.ContentManifest & lienthong.v1.ContentManifest.$Shape;
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): lienthong.v1.ContentManifest & lienthong.v1.ContentManifest.$Shape;
+            static verify(m: { [k: string]: any }): (string|null);
+            static fromObject(d: { [k: string]: any }): lienthong.v1.ContentManifest;
+            static toObject(m: lienthong.v1.ContentManifest, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            toJSON(): { [k: string]: any };
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace ContentManifest {
+            interface $Properties {
+                sha256Hex?: (string|null);
+                size?: (number|null);
+                chunkSize?: (number|null);
+                chunks?: (Uint8Array[]|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = lienthong.v1.ContentManifest.$Properties;
+        }
+
         interface IAttachment extends lienthong.v1.Attachment.$Properties {
         }
 
@@ -908,6 +942,9 @@ export namespace lienthong {
             FAILURE_REASON_UNKNOWN_DOCUMENT = 10,
             FAILURE_REASON_WRONG_HOME_NODE = 11,
             FAILURE_REASON_UNKNOWN_SENDER = 12,
+            FAILURE_REASON_ATTACHMENT_TOO_LARGE = 20,
+            FAILURE_REASON_ATTACHMENT_CORRUPT = 21,
+            FAILURE_REASON_ATTACHMENT_MISSING = 22,
             FAILURE_REASON_MISSING_SIGNATURE = 40,
             FAILURE_REASON_KEY_NOT_VALID = 41,
             FAILURE_REASON_STALE_SIGNATURE = 42,

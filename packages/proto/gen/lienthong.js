@@ -4832,6 +4832,418 @@ $root.lienthong = (function() {
             return ContentRef;
         })();
 
+        v1.ContentManifest = (function() {
+
+            /**
+             * Properties of a ContentManifest.
+             * @typedef {Object} lienthong.v1.ContentManifest.$Properties
+             * @property {string|null} [sha256Hex] ContentManifest sha256Hex
+             * @property {number|null} [size] ContentManifest size
+             * @property {number|null} [chunkSize] ContentManifest chunkSize
+             * @property {Array.<Uint8Array>|null} [chunks] ContentManifest chunks
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a ContentManifest.
+             * @memberof lienthong.v1
+             * @interface IContentManifest
+             * @augments lienthong.v1.ContentManifest.$Properties
+             * @deprecated Use lienthong.v1.ContentManifest.$Properties instead.
+             */
+
+            /**
+             * Shape of a ContentManifest.
+             * @typedef {lienthong.v1.ContentManifest.$Properties} lienthong.v1.ContentManifest.$Shape
+             */
+
+            /**
+             * Constructs a new ContentManifest.
+             * @memberof lienthong.v1
+             * @classdesc Represents a ContentManifest.
+             * @constructor
+             * @param {lienthong.v1.ContentManifest.$Properties=} [p] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            var ContentManifest = function (p) {
+                this.chunks = [];
+                if (p)
+                    for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            };
+
+            /**
+             * ContentManifest sha256Hex.
+             * @member {string} sha256Hex
+             * @memberof lienthong.v1.ContentManifest
+             * @instance
+             */
+            ContentManifest.prototype.sha256Hex = "";
+
+            /**
+             * ContentManifest size.
+             * @member {number} size
+             * @memberof lienthong.v1.ContentManifest
+             * @instance
+             */
+            ContentManifest.prototype.size = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * ContentManifest chunkSize.
+             * @member {number} chunkSize
+             * @memberof lienthong.v1.ContentManifest
+             * @instance
+             */
+            ContentManifest.prototype.chunkSize = 0;
+
+            /**
+             * ContentManifest chunks.
+             * @member {Array.<Uint8Array>} chunks
+             * @memberof lienthong.v1.ContentManifest
+             * @instance
+             */
+            ContentManifest.prototype.chunks = $util.emptyArray;
+
+            /**
+             * Creates a new ContentManifest instance using the specified properties.
+             * @function create
+             * @memberof lienthong.v1.ContentManifest
+             * @static
+             * @param {lienthong.v1.ContentManifest.$Properties=} [properties] Properties to set
+             * @returns {lienthong.v1.ContentManifest} ContentManifest instance
+             * @type {{
+             *   (properties: lienthong.v1.ContentManifest.$Shape): lienthong.v1.ContentManifest & lienthong.v1.ContentManifest.$Shape;
+             *   (properties?: lienthong.v1.ContentManifest.$Properties): lienthong.v1.ContentManifest;
+             * }}
+             */
+            ContentManifest.create = function(properties) {
+                return new ContentManifest(properties);
+            };
+
+            /**
+             * Encodes the specified ContentManifest message. Does not implicitly {@link lienthong.v1.ContentManifest.verify|verify} messages.
+             * @function encode
+             * @memberof lienthong.v1.ContentManifest
+             * @static
+             * @param {lienthong.v1.ContentManifest.$Properties} m ContentManifest message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            ContentManifest.encode = function (m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (m.sha256Hex != null && $Object.hasOwnProperty.call(m, "sha256Hex") && m.sha256Hex !== "")
+                    w.uint32(/* id 1, wireType 2 =*/10).string(m.sha256Hex);
+                if (m.size != null && $Object.hasOwnProperty.call(m, "size") && (typeof m.size === "object" ? m.size.low || m.size.high : m.size !== 0))
+                    w.uint32(/* id 2, wireType 0 =*/16).uint64(m.size);
+                if (m.chunkSize != null && $Object.hasOwnProperty.call(m, "chunkSize") && m.chunkSize !== 0)
+                    w.uint32(/* id 3, wireType 0 =*/24).uint32(m.chunkSize);
+                if (m.chunks != null && m.chunks.length) {
+                    for (var i = 0; i < m.chunks.length; ++i)
+                        w.uint32(/* id 4, wireType 2 =*/34).bytes(m.chunks[i]);
+                }
+                if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                    for (var i = 0; i < m.$unknowns.length; ++i)
+                        w.raw(m.$unknowns[i]);
+                return w;
+            };
+
+            /**
+             * Encodes the specified ContentManifest message, length delimited. Does not implicitly {@link lienthong.v1.ContentManifest.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof lienthong.v1.ContentManifest
+             * @static
+             * @param {lienthong.v1.ContentManifest.$Properties} message ContentManifest message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            ContentManifest.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes a ContentManifest message from the specified reader or buffer.
+             * @function decode
+             * @memberof lienthong.v1.ContentManifest
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {lienthong.v1.ContentManifest & lienthong.v1.ContentManifest.$Shape} ContentManifest
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            ContentManifest.decode = function (r, l, z, q, g) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (q === $undefined)
+                    q = 0;
+                if (q > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var c, m, v;
+                if (l === $undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw $RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = g || new $root.lienthong.v1.ContentManifest();
+                while (r.pos < c) {
+                    var s = r.pos;
+                    var t = r.tag();
+                    if (t === z) {
+                        z = $undefined;
+                        break;
+                    }
+                    var u = t & 7;
+                    switch (t >>>= 3) {
+                    case 1: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.sha256Hex = v;
+                            else
+                                delete m.sha256Hex;
+                            continue;
+                        }
+                    case 2: {
+                            if (u !== 0)
+                                break;
+                            if (typeof (v = r.uint64()) === "object" ? v.low || v.high : v !== 0)
+                                m.size = v;
+                            else
+                                delete m.size;
+                            continue;
+                        }
+                    case 3: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.uint32())
+                                m.chunkSize = v;
+                            else
+                                delete m.chunkSize;
+                            continue;
+                        }
+                    case 4: {
+                            if (u !== 2)
+                                break;
+                            if (!(m.chunks && m.chunks.length))
+                                m.chunks = [];
+                            m.chunks.push(r.bytes());
+                            continue;
+                        }
+                    }
+                    r.skipType(u, q, t);
+                    if (!r.discardUnknown) {
+                        $util.makeProp(m, "$unknowns", false);
+                        (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                    }
+                }
+                if (l !== $undefined) {
+                    if (r.pos !== c)
+                        throw $RangeError("index out of range");
+                    r.len = l;
+                }
+                if (z !== $undefined)
+                    throw $Error("missing end group");
+                return m;
+            };
+
+            /**
+             * Decodes a ContentManifest message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof lienthong.v1.ContentManifest
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {lienthong.v1.ContentManifest & lienthong.v1.ContentManifest.$Shape} ContentManifest
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            ContentManifest.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies a ContentManifest message.
+             * @function verify
+             * @memberof lienthong.v1.ContentManifest
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            ContentManifest.verify = function (m, q) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (m.sha256Hex != null && $Object.hasOwnProperty.call(m, "sha256Hex")) {
+                    if (!$util.isString(m.sha256Hex))
+                        return "sha256Hex: string expected";
+                }
+                if (m.size != null && $Object.hasOwnProperty.call(m, "size")) {
+                    if (!$util.isInteger(m.size) && !(m.size && $util.isInteger(m.size.low) && $util.isInteger(m.size.high)))
+                        return "size: integer|Long expected";
+                }
+                if (m.chunkSize != null && $Object.hasOwnProperty.call(m, "chunkSize")) {
+                    if (!$util.isInteger(m.chunkSize))
+                        return "chunkSize: integer expected";
+                }
+                if (m.chunks != null && $Object.hasOwnProperty.call(m, "chunks")) {
+                    if (!$Array.isArray(m.chunks))
+                        return "chunks: array expected";
+                    for (var i = 0; i < m.chunks.length; ++i) {
+                        if (!(m.chunks[i] && typeof m.chunks[i].length === "number" || $util.isString(m.chunks[i])))
+                            return "chunks: buffer[] expected";
+                    }
+                }
+                return null;
+            };
+
+            /**
+             * Creates a ContentManifest message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof lienthong.v1.ContentManifest
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {lienthong.v1.ContentManifest} ContentManifest
+             */
+            ContentManifest.fromObject = function (d, q) {
+                if (d instanceof $root.lienthong.v1.ContentManifest)
+                    return d;
+                if (!$util.isObject(d))
+                    throw $TypeError(".lienthong.v1.ContentManifest: object expected");
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var m = new $root.lienthong.v1.ContentManifest();
+                if (d.sha256Hex != null) {
+                    if (typeof d.sha256Hex !== "string" || d.sha256Hex.length) {
+                        m.sha256Hex = $String(d.sha256Hex);
+                    }
+                }
+                if (d.size != null) {
+                    if (typeof d.size === "object" ? d.size.low || d.size.high : $Number(d.size) !== 0) {
+                        if ($util.Long)
+                            m.size = $util.Long.fromValue(d.size, true);
+                        else if (typeof d.size === "string")
+                            m.size = $parseInt(d.size, 10);
+                        else if (typeof d.size === "number")
+                            m.size = d.size;
+                        else if (typeof d.size === "object")
+                            m.size = new $util.LongBits(d.size.low >>> 0, d.size.high >>> 0).toNumber(true);
+                    }
+                }
+                if (d.chunkSize != null) {
+                    if ($Number(d.chunkSize) !== 0) {
+                        m.chunkSize = d.chunkSize >>> 0;
+                    }
+                }
+                if (d.chunks) {
+                    if (!$Array.isArray(d.chunks))
+                        throw $TypeError(".lienthong.v1.ContentManifest.chunks: array expected");
+                    m.chunks = $Array(d.chunks.length);
+                    for (var i = 0; i < d.chunks.length; ++i) {
+                        if (typeof d.chunks[i] === "string")
+                            $util.base64.decode(d.chunks[i], m.chunks[i] = $util.newBuffer($util.base64.length(d.chunks[i])), 0);
+                        else if (d.chunks[i].length >= 0)
+                            m.chunks[i] = d.chunks[i];
+                    }
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from a ContentManifest message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof lienthong.v1.ContentManifest
+             * @static
+             * @param {lienthong.v1.ContentManifest} m ContentManifest
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            ContentManifest.toObject = function (m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var d = {};
+                if (o.arrays || o.defaults) {
+                    d.chunks = [];
+                }
+                if (o.defaults) {
+                    d.sha256Hex = "";
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, true);
+                        d.size = o.longs === $String ? n.toString() : o.longs === $Number ? n.toNumber() : typeof $BigInt !== "undefined" && o.longs === $BigInt ? n.toBigInt() : n;
+                    } else
+                        d.size = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
+                    d.chunkSize = 0;
+                }
+                if (m.sha256Hex != null && $Object.hasOwnProperty.call(m, "sha256Hex")) {
+                    d.sha256Hex = m.sha256Hex;
+                }
+                if (m.size != null && $Object.hasOwnProperty.call(m, "size")) {
+                    if (typeof $BigInt !== "undefined" && o.longs === $BigInt)
+                        d.size = typeof m.size === "number" ? $BigInt(m.size) : $util.Long.fromBits(m.size.low >>> 0, m.size.high >>> 0, true).toBigInt();
+                    else if (typeof m.size === "number")
+                        d.size = o.longs === $String ? $String(m.size) : m.size;
+                    else
+                        d.size = o.longs === $String ? $util.Long.prototype.toString.call(m.size) : o.longs === $Number ? new $util.LongBits(m.size.low >>> 0, m.size.high >>> 0).toNumber(true) : m.size;
+                }
+                if (m.chunkSize != null && $Object.hasOwnProperty.call(m, "chunkSize")) {
+                    d.chunkSize = m.chunkSize;
+                }
+                if (m.chunks && m.chunks.length) {
+                    d.chunks = $Array(m.chunks.length);
+                    for (var j = 0; j < m.chunks.length; ++j) {
+                        d.chunks[j] = o.bytes === $String ? $util.base64.encode(m.chunks[j], 0, m.chunks[j].length) : o.bytes === $Array ? $Array.prototype.slice.call(m.chunks[j]) : m.chunks[j];
+                    }
+                }
+                return d;
+            };
+
+            /**
+             * Converts this ContentManifest to JSON.
+             * @function toJSON
+             * @memberof lienthong.v1.ContentManifest
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            ContentManifest.prototype.toJSON = function() {
+                return ContentManifest.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for ContentManifest
+             * @function getTypeUrl
+             * @memberof lienthong.v1.ContentManifest
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            ContentManifest.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/lienthong.v1.ContentManifest";
+            };
+
+            return ContentManifest;
+        })();
+
         v1.Attachment = (function() {
 
             /**
@@ -8141,6 +8553,18 @@ $root.lienthong = (function() {
                     case 12:
                         m.failure = 12;
                         break;
+                    case "FAILURE_REASON_ATTACHMENT_TOO_LARGE":
+                    case 20:
+                        m.failure = 20;
+                        break;
+                    case "FAILURE_REASON_ATTACHMENT_CORRUPT":
+                    case 21:
+                        m.failure = 21;
+                        break;
+                    case "FAILURE_REASON_ATTACHMENT_MISSING":
+                    case 22:
+                        m.failure = 22;
+                        break;
                     case "FAILURE_REASON_MISSING_SIGNATURE":
                     case 40:
                         m.failure = 40;
@@ -9447,6 +9871,18 @@ $root.lienthong = (function() {
                     case 12:
                         m.reason = 12;
                         break;
+                    case "FAILURE_REASON_ATTACHMENT_TOO_LARGE":
+                    case 20:
+                        m.reason = 20;
+                        break;
+                    case "FAILURE_REASON_ATTACHMENT_CORRUPT":
+                    case 21:
+                        m.reason = 21;
+                        break;
+                    case "FAILURE_REASON_ATTACHMENT_MISSING":
+                    case 22:
+                        m.reason = 22;
+                        break;
                     case "FAILURE_REASON_MISSING_SIGNATURE":
                     case 40:
                         m.reason = 40;
@@ -10681,6 +11117,9 @@ $root.lienthong = (function() {
          * @property {number} FAILURE_REASON_UNKNOWN_DOCUMENT=10 FAILURE_REASON_UNKNOWN_DOCUMENT value
          * @property {number} FAILURE_REASON_WRONG_HOME_NODE=11 FAILURE_REASON_WRONG_HOME_NODE value
          * @property {number} FAILURE_REASON_UNKNOWN_SENDER=12 FAILURE_REASON_UNKNOWN_SENDER value
+         * @property {number} FAILURE_REASON_ATTACHMENT_TOO_LARGE=20 FAILURE_REASON_ATTACHMENT_TOO_LARGE value
+         * @property {number} FAILURE_REASON_ATTACHMENT_CORRUPT=21 FAILURE_REASON_ATTACHMENT_CORRUPT value
+         * @property {number} FAILURE_REASON_ATTACHMENT_MISSING=22 FAILURE_REASON_ATTACHMENT_MISSING value
          * @property {number} FAILURE_REASON_MISSING_SIGNATURE=40 FAILURE_REASON_MISSING_SIGNATURE value
          * @property {number} FAILURE_REASON_KEY_NOT_VALID=41 FAILURE_REASON_KEY_NOT_VALID value
          * @property {number} FAILURE_REASON_STALE_SIGNATURE=42 FAILURE_REASON_STALE_SIGNATURE value
@@ -10701,6 +11140,9 @@ $root.lienthong = (function() {
             values[valuesById[10] = "FAILURE_REASON_UNKNOWN_DOCUMENT"] = 10;
             values[valuesById[11] = "FAILURE_REASON_WRONG_HOME_NODE"] = 11;
             values[valuesById[12] = "FAILURE_REASON_UNKNOWN_SENDER"] = 12;
+            values[valuesById[20] = "FAILURE_REASON_ATTACHMENT_TOO_LARGE"] = 20;
+            values[valuesById[21] = "FAILURE_REASON_ATTACHMENT_CORRUPT"] = 21;
+            values[valuesById[22] = "FAILURE_REASON_ATTACHMENT_MISSING"] = 22;
             values[valuesById[40] = "FAILURE_REASON_MISSING_SIGNATURE"] = 40;
             values[valuesById[41] = "FAILURE_REASON_KEY_NOT_VALID"] = 41;
             values[valuesById[42] = "FAILURE_REASON_STALE_SIGNATURE"] = 42;
@@ -11676,6 +12118,18 @@ $root.lienthong = (function() {
                     case "FAILURE_REASON_UNKNOWN_SENDER":
                     case 12:
                         m.failure = 12;
+                        break;
+                    case "FAILURE_REASON_ATTACHMENT_TOO_LARGE":
+                    case 20:
+                        m.failure = 20;
+                        break;
+                    case "FAILURE_REASON_ATTACHMENT_CORRUPT":
+                    case 21:
+                        m.failure = 21;
+                        break;
+                    case "FAILURE_REASON_ATTACHMENT_MISSING":
+                    case 22:
+                        m.failure = 22;
                         break;
                     case "FAILURE_REASON_MISSING_SIGNATURE":
                     case 40:

@@ -26,6 +26,7 @@ export const {
   ResponseFor,
   Business,
   ContentRef,
+  ContentManifest,
   Attachment,
   Document,
   BusinessStatus,
@@ -67,6 +68,8 @@ export type IResponseFor = gen.lienthong.v1.IResponseFor;
 export type Business = gen.lienthong.v1.Business;
 export type IBusiness = gen.lienthong.v1.IBusiness;
 export type ContentRef = gen.lienthong.v1.ContentRef;
+export type ContentManifest = gen.lienthong.v1.ContentManifest;
+export type IContentManifest = gen.lienthong.v1.IContentManifest;
 export type IContentRef = gen.lienthong.v1.IContentRef;
 export type Attachment = gen.lienthong.v1.Attachment;
 export type IAttachment = gen.lienthong.v1.IAttachment;

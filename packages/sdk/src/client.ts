@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { headers as natsHeaders, connect as natsConnect } from '@nats-io/transport-node';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { AckPolicy, DeliverPolicy, jetstream, jetstreamManager } from '@nats-io/jetstream';
@@ -54,6 +53,9 @@ import type {
   Priority,
   TrackingRecord,
 } from '@lienthong/proto';
+import { ContentStore, DEFAULT_MAX_ATTACHMENT_BYTES } from '@lienthong/content';
+import { DEFAULT_ATTACHMENT_LIMITS, prepareAttachments, receivedAttachments } from './attachments';
+import type { AttachmentLimits, AttachmentProgress, AttachmentSource } from './attachments';
 import { canceled, normalize, retryWhileUnavailable, traceparentOf, withCall } from './call';
 import type { CallOptions } from './call';
 import { Inbox } from './inbox';
@@ -87,6 +89,18 @@ export interface ConnectOptions extends CallOptions {
    * Required once the agency has keys in the directory: its home node refuses unsigned submissions.
    */
   readonly signingKey?: SigningKey;
+  /**
+   * Largest attachment `send()` accepts: set it to the home node's `limits.maxAttachmentBytes`
+   * (200 MiB by default, as the node's).
+   */
+  readonly maxAttachmentBytes?: number;
+  /**
+   * Attachments up to this size travel inside the document; 256 KiB, as the node's
+   * `limits.maxInlineAttachmentBytes`: set both lower together.
+   */
+  readonly maxInlineAttachmentBytes?: number;
+  /** Bytes per chunk of stored attachments; 256 KiB. */
+  readonly attachmentChunkSize?: number;
 }
 
 /** What the SDK found checking the signature of an inbox item against the directory's keys. */
@@ -99,23 +113,21 @@ export type ItemSignature =
   /** The signature does not verify: do not act on the item (its home node should have refused it). */
   | { readonly state: 'invalid'; readonly reason: FailureReason; readonly detail: string };
 
-/** A small file that travels inside the document. Larger files travel in chunks (not yet available). */
-export interface InlineAttachment {
-  readonly name: string;
-  /** e.g. `application/pdf`; `application/octet-stream` when omitted. */
-  readonly mediaType?: string;
-  readonly description?: string;
-  readonly data: Uint8Array;
-}
-
-/** Largest inline attachment `send()` accepts, in bytes (256 KiB). */
-export const MAX_INLINE_ATTACHMENT_BYTES = 256 * 1024;
+/** Largest attachment that travels inside the document, in bytes (256 KiB); larger ones are stored content. */
+export const MAX_INLINE_ATTACHMENT_BYTES = DEFAULT_ATTACHMENT_LIMITS.maxInlineBytes;
 
 export interface SendOptions extends CallOptions {
   /** Recipients' agency codes; replaces `document.to` when given. */
   readonly to?: readonly string[];
-  /** Attached files, up to {@link MAX_INLINE_ATTACHMENT_BYTES} each; size and SHA-256 are computed. */
-  readonly attachments?: readonly InlineAttachment[];
+  /**
+   * Attached files, as bytes (`data`), a file (`path`) or a stream (`stream`, `size` if known); size
+   * and SHA-256 are computed. Up to {@link MAX_INLINE_ATTACHMENT_BYTES} travel inside the document,
+   * larger ones are uploaded first as chunked, content-addressed content (up to
+   * `maxAttachmentBytes`), with bounded memory.
+   */
+  readonly attachments?: readonly AttachmentSource[];
+  /** Upload progress of each stored attachment, and of each inline one once taken. */
+  readonly onProgress?: (p: AttachmentProgress) => void;
   readonly priority?: Priority;
   /** Hạn xử lý, ISO date yyyy-MM-dd. */
   readonly dueDate?: string;
@@ -244,6 +256,8 @@ export class LienthongClient implements AsyncDisposable {
     private readonly defaultTimeoutMs: number,
     private readonly directory: KV,
     private readonly signingKey: SigningKey | undefined,
+    private readonly content: ContentStore,
+    private readonly attachmentLimits: AttachmentLimits,
     /** Connected as an nkey identity, whose permissions allow listing tracking keys only this way. */
     private readonly keysByConsumer = false,
   ) {
@@ -305,6 +319,17 @@ export class LienthongClient implements AsyncDisposable {
           timeout,
           directory,
           opts.signingKey,
+          // Read and written in the home node's domain: its content stream is where the home node
+          // looks for what this agency sends, and where its inbox's attachments are made complete.
+          new ContentStore(js, jsm, node.domain),
+          {
+            maxBytes: opts.maxAttachmentBytes ?? DEFAULT_MAX_ATTACHMENT_BYTES,
+            maxInlineBytes: Math.min(
+              opts.maxInlineAttachmentBytes ?? DEFAULT_ATTACHMENT_LIMITS.maxInlineBytes,
+              DEFAULT_ATTACHMENT_LIMITS.maxInlineBytes,
+            ),
+            chunkSize: opts.attachmentChunkSize ?? DEFAULT_ATTACHMENT_LIMITS.chunkSize,
+          },
           isIdentity(opts.credentials),
         );
       } catch (e) {
@@ -324,6 +349,12 @@ export class LienthongClient implements AsyncDisposable {
     const documentId = requireId('send', document.documentId);
     const to = recipientsOf('send', opts.to ?? (document.to ?? []).map((o) => o.code ?? ''));
     const byCode = new Map((document.to ?? []).map((o) => [o.code, o]));
+    for (const a of document.attachments ?? []) checkAttachmentSize(a);
+    const attached = await prepareAttachments(this.content, opts.attachments ?? [], this.attachmentLimits, {
+      first: (document.attachments ?? []).length,
+      ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
+      ...(opts.signal ? { signal: opts.signal } : {}),
+    });
     const doc: IDocument = {
       ...document,
       documentId,
@@ -331,9 +362,8 @@ export class LienthongClient implements AsyncDisposable {
       to: to.map((code) => ({ ...byCode.get(code), code })),
       ...(opts.priority !== undefined ? { priority: opts.priority } : {}),
       ...(opts.dueDate !== undefined ? { dueDate: opts.dueDate } : {}),
-      attachments: [...(document.attachments ?? []), ...(opts.attachments ?? []).map(inlineAttachment)],
+      attachments: [...(document.attachments ?? []), ...attached],
     };
-    for (const a of doc.attachments ?? []) checkAttachmentSize(a);
     const op = doc.business?.operation ?? BusinessOperation.BUSINESS_OPERATION_NEW;
     const env: IEnvelope = {
       schemaVersion: SCHEMA_VERSION,
@@ -648,6 +678,7 @@ export class LienthongClient implements AsyncDisposable {
         report: (documentId, code, reportOpts) => this.report(documentId, code, reportOpts),
         findDocument: (documentId, sender) => this.findInboxDocument(documentId, sender),
         verify: (envelope) => this.verifyItem(envelope),
+        attachments: (list) => receivedAttachments(this.content, list),
         defaultTimeoutMs: this.defaultTimeoutMs,
         onStop: () => this.inboxes.delete(inbox),
       },
@@ -983,23 +1014,7 @@ function notOwnIdentity(agency: string, e: unknown): unknown {
   return e;
 }
 
-function inlineAttachment(a: InlineAttachment): IAttachment {
-  if (!a || typeof a.name !== 'string' || a.name.trim() === '') {
-    throw invalid('send', 'an attachment needs a name');
-  }
-  if (!(a.data instanceof Uint8Array))
-    throw invalid('send', `attachment ${a.name}: data must be a Uint8Array`);
-  checkSize(a.name, a.data.byteLength);
-  return {
-    name: a.name,
-    mediaType: a.mediaType ?? 'application/octet-stream',
-    ...(a.description !== undefined ? { description: a.description } : {}),
-    size: a.data.byteLength,
-    sha256: createHash('sha256').update(a.data).digest(),
-    inline: a.data,
-  };
-}
-
+/** Attachments put in the document by hand travel inline: they must fit. */
 function checkAttachmentSize(a: IAttachment): void {
   if (a.inline) checkSize(a.name ?? '', a.inline.byteLength);
 }

@@ -4,6 +4,7 @@ import { BusinessOperation, BusinessStatus, EnvelopeKind } from '@lienthong/prot
 import type { Envelope, IDocument, IStatusReport } from '@lienthong/proto';
 import { normalize, withCall } from './call';
 import type { CallOptions } from './call';
+import type { ReceivedAttachment } from './attachments';
 import type { ItemSignature, ReportOptions } from './client';
 
 export interface InboxOptions {
@@ -49,6 +50,11 @@ export interface InboxItem {
   readonly concerns: readonly string[];
   readonly envelope: Envelope;
   readonly document?: IDocument;
+  /**
+   * The document's attachments, each with `download(writable)`, `saveTo(path)` and `bytes()`; every
+   * byte is checked against its SHA-256 on the way. Empty for a recall.
+   */
+  readonly attachments: readonly ReceivedAttachment[];
   /** For a recall: the sender's status report 13 with its reason in `description`. */
   readonly status?: IStatusReport;
   /** When the recipient's home node put it in this inbox, Unix ms. */
@@ -96,6 +102,8 @@ export interface InboxDeps {
   report(documentId: string, code: BusinessStatus, opts: ReportOptions): Promise<void>;
   /** Stream sequence of the inbox item of a document sent to this agency, if it is in the inbox. */
   findDocument(documentId: string, sender: string): Promise<number | undefined>;
+  /** Readable attachments of a received document. */
+  attachments?(list: IDocument['attachments']): ReceivedAttachment[];
   readonly defaultTimeoutMs: number;
   /** Called once the inbox has stopped. */
   onStop?(): void;
@@ -445,6 +453,7 @@ export class Inbox implements AsyncIterable<InboxItem>, AsyncDisposable {
       concerns,
       envelope,
       ...(doc ? { document: doc } : {}),
+      attachments: this.deps.attachments?.(doc?.attachments) ?? [],
       ...(envelope.status ? { status: envelope.status } : {}),
       deliveredAtMs,
       ...(traceparent ? { traceparent } : {}),

@@ -5,6 +5,7 @@
 export { LienthongClient, MAX_INLINE_ATTACHMENT_BYTES, connect, senderOf } from './client';
 export { Inbox } from './inbox';
 export { Tracker } from './tracking';
+export { ContentIntegrityError, ContentMissingError, ContentTooLargeError } from '@lienthong/content';
 export {
   LienthongError,
   StatusRuleError,
@@ -21,7 +22,6 @@ export type {
   ConnectOptions,
   ConnectionEvent,
   Credentials,
-  InlineAttachment,
   ItemSignature,
   RecallOptions,
   ReplaceOptions,
@@ -33,6 +33,15 @@ export type {
   TlsSettings,
   UpdateOptions,
 } from './client';
+export type {
+  AttachmentProgress,
+  AttachmentSource,
+  DownloadOptions,
+  FileAttachment,
+  InlineAttachment,
+  ReceivedAttachment,
+  StreamAttachment,
+} from './attachments';
 export type { CallOptions } from './call';
 export type { InboxItem, InboxItemKind, InboxOptions } from './inbox';
 export type { ErrorCode } from '@lienthong/core';

@@ -79,7 +79,7 @@ describe('send', () => {
     ).toHaveLength(1);
   });
 
-  it('inline attachments carry their size and SHA-256; one over 256 KiB is refused with InvalidArgument', async () => {
+  it('inline attachments carry their size and SHA-256; one put inline by hand over 256 KiB is refused', async () => {
     const sender = await w.client(A.noivu);
     const reader = w.reader(await w.client(A.taichinh));
     const pdf = new Uint8Array(100_000).map((_, i) => i % 251);
@@ -94,9 +94,11 @@ describe('send', () => {
     expect(Buffer.from(att.sha256!).toString('hex')).toBe(createHash('sha256').update(pdf).digest('hex'));
     expect(Buffer.from(att.inline!).equals(Buffer.from(pdf))).toBe(true);
 
+    // Given as `data`, bytes over the inline limit become stored content (attachments.test.ts); put in
+    // the document by hand they would travel inline, and are refused.
     const big = new Uint8Array(MAX_INLINE_ATTACHMENT_BYTES + 1);
     const err = await sender
-      .send(documentTo(docId(A.noivu), [A.taichinh]), { attachments: [{ name: 'big.pdf', data: big }] })
+      .send(documentTo(docId(A.noivu), [A.taichinh], { attachments: [{ name: 'big.pdf', inline: big }] }))
       .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(LienthongError);
     expect(err).toMatchObject({ code: 'InvalidArgument' });

@@ -1,4 +1,5 @@
 /** @lienthong/testkit: real nats-server processes, leafnode topologies with cuttable links, cleanup. */
+export { deterministicBytes, deterministicSha256 } from './bytes';
 export { findNatsServer, NATS_SERVER_NOT_FOUND } from './binary';
 export { liveServerPids } from './registry';
 export { startNatsServer } from './server';

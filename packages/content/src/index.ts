@@ -1,0 +1,34 @@
+/**
+ * @lienthong/content: attachment bytes stored content-addressed in JetStream. Chunks under their own
+ * SHA-256, a manifest under the whole content's SHA-256 written last; uploads and downloads stream
+ * with bounded memory and check every hash; a hop copies content into the next JetStream domain; a
+ * sweep removes what no retained document references.
+ */
+export {
+  CONTENT_STREAM,
+  CONTENT_REFS_BUCKET,
+  DEFAULT_CHUNK_SIZE,
+  DEFAULT_MAX_ATTACHMENT_BYTES,
+  DEFAULT_MAX_INLINE_BYTES,
+  MAX_CHUNK_SIZE,
+  chunkSubject,
+  chunkFilter,
+  manifestFilter,
+  domainToken,
+  isSha256Hex,
+  manifestSubject,
+} from './subjects';
+export { ContentIntegrityError, ContentMissingError, ContentTooLargeError } from './errors';
+export { ContentStore } from './store';
+export { contentStreamConfig, ensureContentStream } from './stream';
+export { sweepContent } from './sweep';
+
+export type {
+  ContentStoreOptions,
+  DownloadOptions,
+  Progress,
+  ProgressCallback,
+  StoredContent,
+  UploadOptions,
+} from './store';
+export type { SweepOptions, SweepResult } from './sweep';

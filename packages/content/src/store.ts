@@ -1,0 +1,518 @@
+import { createHash } from 'node:crypto';
+import { DeliverPolicy, JetStreamApiError } from '@nats-io/jetstream';
+import type { JetStreamClient, JetStreamManager } from '@nats-io/jetstream';
+import { LienthongError } from '@lienthong/core';
+import { ContentManifest } from '@lienthong/proto';
+import { ContentIntegrityError, ContentMissingError, ContentTooLargeError } from './errors';
+import {
+  CONTENT_STREAM,
+  DEFAULT_CHUNK_SIZE,
+  DEFAULT_MAX_ATTACHMENT_BYTES,
+  MAX_CHUNK_SIZE,
+  chunkFilter,
+  chunkSubject,
+  hashOfSubject,
+  isSha256Hex,
+  manifestSubject,
+} from './subjects';
+
+/** Bytes moved so far, and the total when it is known. */
+export interface Progress {
+  readonly bytes: number;
+  readonly total: number | undefined;
+}
+
+export type ProgressCallback = (p: Progress) => void;
+
+/** What an upload stored: the content's id and its shape, as a document's `ContentRef` carries it. */
+export interface StoredContent {
+  readonly sha256Hex: string;
+  readonly sha256: Uint8Array;
+  readonly size: number;
+  readonly chunkSize: number;
+  readonly chunkCount: number;
+  /** Chunks this upload added; the others were stored already (the same bytes sent before). */
+  readonly newChunks: number;
+}
+
+export interface UploadOptions {
+  /** Bytes per chunk; {@link DEFAULT_CHUNK_SIZE} by default. */
+  readonly chunkSize?: number;
+  /** Refuse content larger than this; {@link DEFAULT_MAX_ATTACHMENT_BYTES} by default. */
+  readonly maxBytes?: number;
+  /** The size, when known in advance: refused at once when over the limit, and checked at the end. */
+  readonly size?: number;
+  readonly onProgress?: ProgressCallback;
+  readonly signal?: AbortSignal;
+}
+
+export interface DownloadOptions {
+  readonly onProgress?: ProgressCallback;
+  readonly signal?: AbortSignal;
+}
+
+export interface ContentStoreOptions {
+  /** Chunk publishes (or reads) in flight at once: the memory bound is about `window × chunk size`. */
+  readonly window?: number;
+  /** Deadline of one publish or read. */
+  readonly timeoutMs?: number;
+}
+
+/** nats-server refuses a second message on a subject of a discard-new-per-subject stream. */
+const ALREADY_STORED = 10077;
+/** Contents of more chunks than this are read through an ordered consumer. */
+const STREAM_READ_MIN_CHUNKS = 4;
+/** Other contents' chunks passed over in a row before the rest is read by direct gets. */
+const MAX_INTERLEAVED = 64;
+const PUBLISH_ATTEMPTS = 4;
+
+/**
+ * Content-addressed storage of attachment bytes in one JetStream domain's `LT_CONTENT` stream: each
+ * chunk once under its own SHA-256, then a manifest under the whole content's SHA-256. A manifest is
+ * written only after all its chunks were acknowledged, so its presence means "complete". Memory stays
+ * bounded: at most `window` chunks are in flight, whatever the size of the content.
+ */
+export class ContentStore {
+  private readonly window: number;
+  private readonly timeoutMs: number;
+
+  constructor(
+    private readonly js: JetStreamClient,
+    private readonly jsm: JetStreamManager,
+    /** The JetStream domain this store reads and writes; '' for the default one. */
+    readonly domain: string,
+    opts: ContentStoreOptions = {},
+  ) {
+    this.window = Math.max(1, opts.window ?? 8);
+    this.timeoutMs = opts.timeoutMs ?? 10_000;
+  }
+
+  /**
+   * Stores content read from `source` in one pass (hashing each chunk and the whole as they go) and
+   * returns its id. The same bytes stored twice are kept once.
+   */
+  async upload(source: AsyncIterable<Uint8Array>, opts: UploadOptions = {}): Promise<StoredContent> {
+    const chunkSize = opts.chunkSize ?? DEFAULT_CHUNK_SIZE;
+    if (!Number.isInteger(chunkSize) || chunkSize < 1024 || chunkSize > MAX_CHUNK_SIZE) {
+      throw new RangeError(`chunk size must be an integer from 1024 to ${MAX_CHUNK_SIZE}`);
+    }
+    const maxBytes = opts.maxBytes ?? DEFAULT_MAX_ATTACHMENT_BYTES;
+    if (opts.size !== undefined && opts.size > maxBytes) {
+      throw new ContentTooLargeError(
+        `content of ${opts.size} bytes is over the limit of ${maxBytes} bytes; nothing was stored`,
+        maxBytes,
+        opts.size,
+        0,
+      );
+    }
+    const whole = createHash('sha256');
+    const hashes: Buffer[] = [];
+    const win = new Window(this.window);
+    let size = 0;
+    let acked = 0;
+    let newChunks = 0;
+    let buf = Buffer.allocUnsafe(chunkSize);
+    let fill = 0;
+    const total = opts.size;
+
+    const flush = async (data: Buffer): Promise<void> => {
+      const digest = createHash('sha256').update(data).digest();
+      whole.update(data);
+      hashes.push(digest);
+      const hex = digest.toString('hex');
+      await win.add(async () => {
+        if (await this.put(chunkSubject(this.domain, hex), data, hex)) newChunks++;
+        acked += data.length;
+        opts.onProgress?.({ bytes: acked, total });
+      });
+    };
+
+    try {
+      for await (const piece of source) {
+        if (opts.signal?.aborted) throw opts.signal.reason;
+        const bytes = piece instanceof Uint8Array ? piece : Buffer.from(piece as string);
+        size += bytes.length;
+        if (size > maxBytes) {
+          await win.settle();
+          throw new ContentTooLargeError(
+            `content crossed the limit of ${maxBytes} bytes; upload stopped after ${hashes.length} chunks, ` +
+              'which are removed by the retention sweep unless other content uses them',
+            maxBytes,
+            opts.size,
+            hashes.length,
+          );
+        }
+        let at = 0;
+        while (at < bytes.length) {
+          const n = Math.min(chunkSize - fill, bytes.length - at);
+          buf.set(bytes.subarray(at, at + n), fill);
+          fill += n;
+          at += n;
+          if (fill === chunkSize) {
+            await flush(buf);
+            // The full buffer is in flight: start a new one rather than overwrite it.
+            buf = Buffer.allocUnsafe(chunkSize);
+            fill = 0;
+          }
+        }
+      }
+      if (fill > 0) await flush(buf.subarray(0, fill));
+      await win.drain();
+    } catch (e) {
+      await win.settle();
+      throw e;
+    }
+    if (opts.size !== undefined && opts.size !== size) {
+      throw new LienthongError(
+        'InvalidArgument',
+        `the source gave ${size} bytes, not the ${opts.size} declared; no manifest was stored`,
+        { context: { declared: opts.size, size } },
+      );
+    }
+    const digest = whole.digest();
+    const sha256Hex = digest.toString('hex');
+    const manifest = ContentManifest.create({ sha256Hex, size, chunkSize, chunks: hashes });
+    const stored = await this.put(
+      manifestSubject(this.domain, sha256Hex),
+      ContentManifest.encode(manifest).finish(),
+      `m:${sha256Hex}`,
+    );
+    // Stored before with another chunk size: the stored manifest is the one readers follow.
+    const kept = stored ? manifest : ((await this.manifest(sha256Hex)) ?? manifest);
+    return {
+      sha256Hex,
+      sha256: digest,
+      size,
+      chunkSize: kept.chunkSize,
+      chunkCount: kept.chunks.length,
+      newChunks,
+    };
+  }
+
+  /** The manifest of a content, if the content is complete in this domain. */
+  async manifest(sha256Hex: string): Promise<ContentManifest | undefined> {
+    assertSha(sha256Hex);
+    const m = await this.get(manifestSubject(this.domain, sha256Hex));
+    if (!m) return undefined;
+    const manifest = ContentManifest.decode(m);
+    if (manifest.sha256Hex !== sha256Hex) {
+      throw new ContentIntegrityError(
+        `manifest stored for ${sha256Hex} names ${manifest.sha256Hex}`,
+        sha256Hex,
+        undefined,
+      );
+    }
+    return manifest;
+  }
+
+  /**
+   * Streams the content to `write` in order, chunk by chunk: each chunk is checked against its
+   * SHA-256 before it is handed over, the whole against the content id at the end. A mismatch throws
+   * {@link ContentIntegrityError}; a missing manifest or chunk {@link ContentMissingError}.
+   */
+  async download(
+    sha256Hex: string,
+    write: (chunk: Uint8Array) => Promise<void> | void,
+    opts: DownloadOptions = {},
+  ): Promise<ContentManifest> {
+    const manifest = await this.manifest(sha256Hex);
+    if (!manifest) {
+      throw new ContentMissingError(
+        `content ${sha256Hex} is not stored (or not complete) in domain '${this.domain}'`,
+        sha256Hex,
+        this.domain,
+      );
+    }
+    const total = Number(manifest.size);
+    const whole = createHash('sha256');
+    let bytes = 0;
+    for await (const data of this.inOrder(sha256Hex, manifest)) {
+      if (opts.signal?.aborted) throw opts.signal.reason;
+      whole.update(data);
+      await write(data);
+      bytes += data.length;
+      opts.onProgress?.({ bytes, total });
+    }
+    if (bytes !== total || whole.digest('hex') !== sha256Hex) {
+      throw new ContentIntegrityError(
+        `content ${sha256Hex}: its chunks (${bytes} bytes) do not hash to its id`,
+        sha256Hex,
+        undefined,
+      );
+    }
+    return manifest;
+  }
+
+  /**
+   * The chunks of a content in order, each checked against its hash. The chunks of one upload are
+   * stored one after the other, so they are streamed by an ordered consumer from the first chunk's
+   * position: one pull for many chunks, markedly faster than a request per chunk. A chunk that is
+   * not where the stream order puts it (stored earlier by other content with the same bytes, or
+   * repeated within this content) is fetched by a direct get; so is everything when the content is
+   * small, or when other messages interleave for too long.
+   */
+  private async *inOrder(
+    sha256Hex: string,
+    manifest: ContentManifest,
+    check = true,
+  ): AsyncGenerator<Uint8Array> {
+    const take = (hex: string, index: number, data: Uint8Array): Uint8Array =>
+      check ? this.checked(sha256Hex, hex, index, data) : data;
+    const hexes = manifest.chunks.map((c) => Buffer.from(c).toString('hex'));
+    const n = hexes.length;
+    let i = 0;
+    if (n > STREAM_READ_MIN_CHUNKS) {
+      const first = await this.jsm.direct.getMessage(CONTENT_STREAM, {
+        last_by_subj: chunkSubject(this.domain, hexes[0]!),
+      });
+      if (!first) throw this.missingChunk(sha256Hex, hexes[0]!, 0);
+      yield take(hexes[0]!, 0, first.data);
+      i = 1;
+      const { state } = await this.jsm.streams.info(CONTENT_STREAM);
+      if (state.last_seq > first.seq) {
+        const seen = new Set([hexes[0]!]);
+        const consumer = await this.js.consumers.get(CONTENT_STREAM, {
+          filter_subjects: chunkFilter(this.domain),
+          deliver_policy: DeliverPolicy.StartSequence,
+          opt_start_seq: first.seq + 1,
+        });
+        const messages = await consumer.consume({ max_bytes: this.window * manifest.chunkSize });
+        try {
+          let skipped = 0;
+          for await (const m of messages) {
+            // Repeats of a chunk already read are not stored again: fetch them directly.
+            while (i < n && seen.has(hexes[i]!)) {
+              yield await this.chunk(sha256Hex, hexes[i]!, i, check);
+              i++;
+            }
+            if (i >= n) break;
+            const hex = hashOfSubject(m.subject);
+            const at = hex === hexes[i] ? i : hexes.indexOf(hex, i + 1);
+            if (at < 0) {
+              // Another content's chunk, stored in between.
+              if (++skipped > MAX_INTERLEAVED || m.info.pending === 0) break;
+              continue;
+            }
+            skipped = 0;
+            for (; i < at; i++) yield await this.chunk(sha256Hex, hexes[i]!, i, check); // stored elsewhere
+            yield take(hex, i, m.data);
+            seen.add(hex);
+            i++;
+            if (i >= n || m.info.pending === 0) break;
+          }
+        } finally {
+          await messages.close().catch(() => undefined);
+        }
+      }
+    }
+    // Whatever the stream order did not give: one direct get each, a window ahead.
+    const pending: Promise<Uint8Array>[] = [];
+    let next = i;
+    const prefetch = (): void => {
+      if (next >= n) return;
+      const k = next++;
+      const p = this.chunk(sha256Hex, hexes[k]!, k, check);
+      p.catch(() => undefined); // awaited in order below; not an unhandled rejection meanwhile
+      pending.push(p);
+    };
+    for (let k = 0; k < this.window; k++) prefetch();
+    for (; i < n; i++) {
+      const data = await pending.shift()!;
+      prefetch();
+      yield data;
+    }
+  }
+
+  /**
+   * Reads and checks a content without keeping it; the manifest, or undefined if it is absent. One
+   * hash per byte — the whole content's — since matching bytes match every chunk too; only when it
+   * does not match does a second pass, chunk by chunk, name the bad chunk in the error.
+   */
+  async verify(sha256Hex: string, opts: DownloadOptions = {}): Promise<ContentManifest | undefined> {
+    const manifest = await this.manifest(sha256Hex);
+    if (!manifest) return undefined;
+    const total = Number(manifest.size);
+    const whole = createHash('sha256');
+    let bytes = 0;
+    for await (const data of this.inOrder(sha256Hex, manifest, false)) {
+      if (opts.signal?.aborted) throw opts.signal.reason;
+      whole.update(data);
+      bytes += data.length;
+      opts.onProgress?.({ bytes, total });
+    }
+    if (bytes === total && whole.digest('hex') === sha256Hex) return manifest;
+    return this.download(sha256Hex, () => undefined, opts);
+  }
+
+  /**
+   * Makes a content complete in `target` (another domain): copies the chunks it lacks, each checked
+   * against its hash as it is read, then the manifest. Idempotent: chunks already there are skipped,
+   * so a copy cut short resumes where it stopped.
+   */
+  async copyTo(
+    target: ContentStore,
+    sha256Hex: string,
+    opts: DownloadOptions = {},
+  ): Promise<{ copied: number; skipped: number; copiedBytes: number }> {
+    const there = await target.manifest(sha256Hex);
+    if (there) return { copied: 0, skipped: there.chunks.length, copiedBytes: 0 };
+    const manifest = await this.manifest(sha256Hex);
+    if (!manifest) {
+      throw new ContentMissingError(
+        `content ${sha256Hex} is not complete in domain '${this.domain}'; cannot copy it to '${target.domain}'`,
+        sha256Hex,
+        this.domain,
+      );
+    }
+    const win = new Window(this.window);
+    let copied = 0;
+    let skipped = 0;
+    let bytes = 0;
+    let copiedBytes = 0;
+    const total = Number(manifest.size);
+    const hexes = manifest.chunks.map((c) => Buffer.from(c).toString('hex'));
+    const counted = (size: number): void => {
+      bytes += size;
+      opts.onProgress?.({ bytes, total });
+    };
+    // A first copy (the first chunk is not there) streams every chunk across, and a chunk that is
+    // there after all is refused and counted as skipped; a copy that resumes (the first chunk is
+    // there) asks for each chunk before sending it, and sends only the missing ones.
+    const resuming = hexes.length > 0 && (await target.has(chunkSubject(target.domain, hexes[0]!)));
+    try {
+      if (!resuming) {
+        let i = 0;
+        for await (const data of this.inOrder(sha256Hex, manifest)) {
+          if (opts.signal?.aborted) throw opts.signal.reason;
+          const hex = hexes[i++]!;
+          await win.add(async () => {
+            if (await target.put(chunkSubject(target.domain, hex), data, hex)) {
+              copied++;
+              copiedBytes += data.length;
+            } else skipped++;
+            counted(data.length);
+          });
+        }
+      } else {
+        for (let i = 0; i < hexes.length; i++) {
+          if (opts.signal?.aborted) throw opts.signal.reason;
+          const hex = hexes[i]!;
+          await win.add(async () => {
+            const subject = chunkSubject(target.domain, hex);
+            if (await target.has(subject)) {
+              skipped++;
+              counted(i === hexes.length - 1 ? total - i * manifest.chunkSize : manifest.chunkSize);
+            } else {
+              const data = await this.chunk(sha256Hex, hex, i);
+              await target.put(subject, data, hex);
+              copied++;
+              copiedBytes += data.length;
+              counted(data.length);
+            }
+          });
+        }
+      }
+      await win.drain();
+    } catch (e) {
+      await win.settle();
+      throw e;
+    }
+    await target.put(
+      manifestSubject(target.domain, sha256Hex),
+      ContentManifest.encode(manifest).finish(),
+      `m:${sha256Hex}`,
+    );
+    return { copied, skipped, copiedBytes };
+  }
+
+  /** One chunk, checked against its hash. */
+  private async chunk(sha256Hex: string, chunkHex: string, index: number, check = true): Promise<Uint8Array> {
+    const data = await this.get(chunkSubject(this.domain, chunkHex));
+    if (!data) throw this.missingChunk(sha256Hex, chunkHex, index);
+    return check ? this.checked(sha256Hex, chunkHex, index, data) : data;
+  }
+
+  private checked(sha256Hex: string, chunkHex: string, index: number, data: Uint8Array): Uint8Array {
+    if (createHash('sha256').update(data).digest('hex') !== chunkHex) {
+      throw new ContentIntegrityError(
+        `chunk ${index} of content ${sha256Hex} does not match its SHA-256 ${chunkHex}`,
+        sha256Hex,
+        index,
+      );
+    }
+    return data;
+  }
+
+  private missingChunk(sha256Hex: string, chunkHex: string, index: number): ContentMissingError {
+    return new ContentMissingError(
+      `chunk ${index} (${chunkHex}) of content ${sha256Hex} is missing in domain '${this.domain}'`,
+      sha256Hex,
+      this.domain,
+    );
+  }
+
+  private async get(subject: string): Promise<Uint8Array | undefined> {
+    const m = await this.jsm.direct.getMessage(CONTENT_STREAM, { last_by_subj: subject });
+    return m ? m.data : undefined;
+  }
+
+  private async has(subject: string): Promise<boolean> {
+    const info = await this.jsm.streams.info(CONTENT_STREAM, { subjects_filter: subject });
+    return (info.state.subjects?.[subject] ?? 0) > 0;
+  }
+
+  /** Stores a message once; true when this call stored it, false when it was there already. */
+  private async put(subject: string, data: Uint8Array, msgID: string): Promise<boolean> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const ack = await this.js.publish(subject, data, { msgID, timeout: this.timeoutMs });
+        return !ack.duplicate;
+      } catch (e) {
+        if (e instanceof JetStreamApiError) {
+          if (e.code === ALREADY_STORED) return false;
+          throw e;
+        }
+        // A timeout or a moment without responders: the same publish again is harmless.
+        if (attempt >= PUBLISH_ATTEMPTS) throw e;
+        await new Promise((r) => setTimeout(r, 100 * 2 ** attempt));
+      }
+    }
+  }
+}
+
+/** At most `size` tasks at once; the first failure is thrown by the next `add` or by `drain`. */
+class Window {
+  private readonly running = new Set<Promise<void>>();
+  private failure: { error: unknown } | undefined;
+
+  constructor(private readonly size: number) {}
+
+  async add(task: () => Promise<void>): Promise<void> {
+    while (this.running.size >= this.size) await Promise.race(this.running);
+    this.throwIfFailed();
+    const p: Promise<void> = task()
+      .catch((error: unknown) => {
+        this.failure ??= { error };
+      })
+      .finally(() => this.running.delete(p));
+    this.running.add(p);
+  }
+
+  async drain(): Promise<void> {
+    await this.settle();
+    this.throwIfFailed();
+  }
+
+  /** Waits for the tasks in flight, whatever their outcome. */
+  async settle(): Promise<void> {
+    while (this.running.size > 0) await Promise.race(this.running);
+  }
+
+  private throwIfFailed(): void {
+    if (this.failure) throw this.failure.error;
+  }
+}
+
+function assertSha(s: string): void {
+  if (!isSha256Hex(s)) throw new RangeError(`not a lowercase hex SHA-256: '${String(s).slice(0, 80)}'`);
+}

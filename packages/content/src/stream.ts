@@ -1,0 +1,50 @@
+import {
+  DiscardPolicy,
+  JetStreamApiCodes,
+  JetStreamApiError,
+  RetentionPolicy,
+  StorageType,
+} from '@nats-io/jetstream';
+import type { JetStreamManager, StreamConfig } from '@nats-io/jetstream';
+import { CONTENT_STREAM, chunkFilter, manifestFilter } from './subjects';
+
+/**
+ * `LT_CONTENT` of one domain: one message per subject, and a second publish on a subject is refused
+ * (discard new per subject). A subject names its bytes by their hash, so content is stored once and
+ * a stored chunk can never be replaced by other bytes. Direct gets serve reads without a consumer.
+ */
+export function contentStreamConfig(
+  domain: string,
+  replicas = 1,
+): Partial<StreamConfig> & { name: string; subjects: string[] } {
+  return {
+    name: CONTENT_STREAM,
+    // Not `lt.v1.content.<domain>.>`: that would overlap the node streams' `lt.v1.*.*.relay.>`.
+    subjects: [chunkFilter(domain), manifestFilter(domain)],
+    storage: StorageType.File,
+    num_replicas: replicas,
+    retention: RetentionPolicy.Limits,
+    max_msgs_per_subject: 1,
+    discard: DiscardPolicy.New,
+    discard_new_per_subject: true,
+    allow_direct: true,
+    duplicate_window: 2 * 60 * 1_000_000_000,
+  };
+}
+
+/** Creates the domain's content stream, or brings it up to date. */
+export async function ensureContentStream(
+  jsm: JetStreamManager,
+  domain: string,
+  replicas = 1,
+): Promise<void> {
+  const cfg = contentStreamConfig(domain, replicas);
+  try {
+    const info = await jsm.streams.info(cfg.name);
+    const merged = { ...info.config, ...cfg };
+    if (JSON.stringify(merged) !== JSON.stringify(info.config)) await jsm.streams.update(cfg.name, merged);
+  } catch (e) {
+    if (!(e instanceof JetStreamApiError) || e.code !== JetStreamApiCodes.StreamNotFound) throw e;
+    await jsm.streams.add(cfg);
+  }
+}

@@ -1,0 +1,205 @@
+import { createHash } from 'node:crypto';
+import { connect } from '@nats-io/transport-node';
+import type { NatsConnection } from '@nats-io/transport-node';
+import { jetstream, jetstreamManager } from '@nats-io/jetstream';
+import type { JetStreamClient, JetStreamManager } from '@nats-io/jetstream';
+import {
+  CONTENT_STREAM,
+  ContentIntegrityError,
+  ContentMissingError,
+  ContentStore,
+  ContentTooLargeError,
+  chunkSubject,
+  ensureContentStream,
+  sweepContent,
+} from '@lienthong/content';
+import { deterministicBytes, deterministicSha256, startNatsServer } from '@lienthong/testkit';
+import type { NatsServer } from '@lienthong/testkit';
+
+jest.setTimeout(60_000);
+
+describe('content store', () => {
+  let server: NatsServer;
+  let nc: NatsConnection;
+  let js: JetStreamClient;
+  let jsm: JetStreamManager;
+  let store: ContentStore;
+
+  beforeAll(async () => {
+    server = await startNatsServer();
+    nc = await connect({ servers: server.url });
+    js = jetstream(nc);
+    jsm = await jetstreamManager(nc);
+    await ensureContentStream(jsm, '');
+    store = new ContentStore(js, jsm, '');
+  });
+
+  afterAll(async () => {
+    await nc?.close();
+    await server?.stop();
+  });
+
+  const collect = async (sha: string, s = store): Promise<Buffer> => {
+    const parts: Uint8Array[] = [];
+    await s.download(sha, (c) => void parts.push(c));
+    return Buffer.concat(parts);
+  };
+
+  it('stores well past 16 chunks and reads back the same bytes, once per content', async () => {
+    const size = 40 * 64 * 1024 + 123; // 41 chunks of 64 KiB
+    const progress: number[] = [];
+    const stored = await store.upload(deterministicBytes(size, 7), {
+      chunkSize: 64 * 1024,
+      onProgress: (p) => progress.push(p.bytes),
+    });
+    expect(stored.sha256Hex).toBe(await deterministicSha256(size, 7));
+    expect(stored).toMatchObject({ size, chunkCount: 41, newChunks: 41 });
+    expect(progress.at(-1)).toBe(size);
+    const back = await collect(stored.sha256Hex);
+    expect(createHash('sha256').update(back).digest('hex')).toBe(stored.sha256Hex);
+
+    const before = (await jsm.streams.info(CONTENT_STREAM)).state.messages;
+    const again = await store.upload(deterministicBytes(size, 7), { chunkSize: 64 * 1024 });
+    expect(again).toMatchObject({ sha256Hex: stored.sha256Hex, newChunks: 0 });
+    expect((await jsm.streams.info(CONTENT_STREAM)).state.messages).toBe(before);
+  });
+
+  it('stores empty content and content of exactly one chunk', async () => {
+    const empty = await store.upload(deterministicBytes(0));
+    expect(empty).toMatchObject({ size: 0, chunkCount: 0 });
+    expect((await collect(empty.sha256Hex)).length).toBe(0);
+    const one = await store.upload(deterministicBytes(4096, 3), { chunkSize: 4096 });
+    expect(one.chunkCount).toBe(1);
+    expect((await collect(one.sha256Hex)).length).toBe(4096);
+  });
+
+  it('reads in order content interleaved with another upload, sharing chunks with older content, repeating a chunk', async () => {
+    const CH = 4096;
+    const piece = (seed: number): Buffer => {
+      let x = Math.imul(seed, 2654435761) >>> 0;
+      const b = Buffer.alloc(CH);
+      for (let i = 0; i < CH; i += 4) {
+        x = (Math.imul(x, 1103515245) + 12345) >>> 0;
+        b.writeUInt32LE(x, i);
+      }
+      return b;
+    };
+    async function* of(seeds: number[]): AsyncGenerator<Buffer> {
+      for (const s of seeds) yield piece(s);
+    }
+    const shaOf = (seeds: number[]): string => {
+      const h = createHash('sha256');
+      for (const s of seeds) h.update(piece(s));
+      return h.digest('hex');
+    };
+    const range = (from: number, n: number): number[] => Array.from({ length: n }, (_, i) => from + i);
+    const older = range(1000, 20);
+    const a = range(2000, 20);
+    const b = range(3000, 20);
+    const mixed = [
+      ...range(4000, 6),
+      ...older.slice(3, 9),
+      ...range(4100, 4),
+      4100,
+      4101,
+      ...range(4200, 6),
+      1000,
+    ];
+    await store.upload(of(older), { chunkSize: CH });
+    // Two uploads at once: their chunks interleave in the stream.
+    const [sa, sb] = await Promise.all([
+      store.upload(of(a), { chunkSize: CH }),
+      store.upload(of(b), { chunkSize: CH }),
+    ]);
+    const sm = await store.upload(of(mixed), { chunkSize: CH });
+    expect(sm.newChunks).toBe(6 + 4 + 6);
+    for (const [stored, seeds] of [
+      [sa, a],
+      [sb, b],
+      [sm, mixed],
+    ] as const) {
+      expect(stored.sha256Hex).toBe(shaOf(seeds));
+      const back = await collect(stored.sha256Hex);
+      expect(back.length).toBe(seeds.length * CH);
+      expect(createHash('sha256').update(back).digest('hex')).toBe(stored.sha256Hex);
+    }
+  });
+
+  it('refuses content over the limit: at once when the size is declared, else as it crosses it', async () => {
+    const before = (await jsm.streams.info(CONTENT_STREAM)).state.messages;
+    await expect(
+      store.upload(deterministicBytes(10), { size: 2_000_000, maxBytes: 1_000_000 }),
+    ).rejects.toThrow(ContentTooLargeError);
+    expect((await jsm.streams.info(CONTENT_STREAM)).state.messages).toBe(before);
+
+    const crossing = store.upload(deterministicBytes(300_000, 11), { maxBytes: 200_000, chunkSize: 65_536 });
+    await expect(crossing).rejects.toThrow(
+      /crossed the limit of 200000 bytes; upload stopped after 3 chunks/,
+    );
+    await expect(crossing).rejects.toMatchObject({ storedChunks: 3, limit: 200_000 });
+  });
+
+  it('a source that fails half-way fails the upload and stores no manifest', async () => {
+    async function* failing(): AsyncGenerator<Buffer> {
+      yield* deterministicBytes(3 * 8192, 61);
+      throw new Error('disk read error');
+    }
+    const sha = await deterministicSha256(3 * 8192, 61);
+    await expect(store.upload(failing(), { chunkSize: 8192 })).rejects.toThrow('disk read error');
+    expect(await store.manifest(sha)).toBeUndefined();
+    // The size a stream declared must be the size it gives.
+    await expect(store.upload(deterministicBytes(1000, 62), { size: 2000 })).rejects.toThrow(
+      /gave 1000 bytes, not the 2000 declared; no manifest was stored/,
+    );
+  });
+
+  it('detects a tampered chunk and hands out nothing of it', async () => {
+    const stored = await store.upload(deterministicBytes(5 * 8192, 21), { chunkSize: 8192 });
+    const manifest = (await store.manifest(stored.sha256Hex))!;
+    const third = Buffer.from(manifest.chunks[2]!).toString('hex');
+    await jsm.streams.purge(CONTENT_STREAM, { filter: chunkSubject('', third) });
+    await js.publish(chunkSubject('', third), Buffer.alloc(8192, 0x41));
+    let handed = 0;
+    const err = await store
+      .download(stored.sha256Hex, (c) => {
+        handed += c.length;
+      })
+      .catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ContentIntegrityError);
+    expect(err).toMatchObject({ code: 'DataLoss', chunk: 2, sha256Hex: stored.sha256Hex });
+    expect(handed).toBe(2 * 8192);
+    await expect(store.verify(stored.sha256Hex)).rejects.toThrow(/chunk 2 of content .* does not match/);
+  });
+
+  it('reports missing content and a missing chunk', async () => {
+    await expect(collect('0'.repeat(64))).rejects.toThrow(ContentMissingError);
+    const stored = await store.upload(deterministicBytes(6 * 4096, 31), { chunkSize: 4096 });
+    const manifest = (await store.manifest(stored.sha256Hex))!;
+    await jsm.streams.purge(CONTENT_STREAM, {
+      filter: chunkSubject('', Buffer.from(manifest.chunks[1]!).toString('hex')),
+    });
+    await expect(collect(stored.sha256Hex)).rejects.toThrow(/chunk 1 .* is missing/);
+  });
+
+  it('sweeps content no document references, keeps referenced and shared chunks', async () => {
+    const a = await store.upload(deterministicBytes(4 * 4096, 41), { chunkSize: 4096 });
+    // b shares its first two chunks with a.
+    async function* shared(): AsyncGenerator<Buffer> {
+      let i = 0;
+      for await (const p of deterministicBytes(2 * 4096, 41, 4096)) if (i++ < 2) yield p;
+      yield* deterministicBytes(2 * 4096, 42);
+    }
+    const b = await store.upload(shared(), { chunkSize: 4096 });
+    const kept = await sweepContent(js, jsm, '', { referenced: new Set([b.sha256Hex]), graceMs: 0 });
+    expect(kept.manifestsKept).toBe(1);
+    expect(await store.manifest(a.sha256Hex)).toBeUndefined();
+    expect((await collect(b.sha256Hex)).length).toBe(4 * 4096);
+    // Young content stays during the grace period even without a reference.
+    const c = await store.upload(deterministicBytes(4096, 43), { chunkSize: 4096 });
+    await sweepContent(js, jsm, '', { referenced: new Set(), graceMs: 60_000 });
+    expect(await store.manifest(c.sha256Hex)).toBeDefined();
+    const all = await sweepContent(js, jsm, '', { referenced: new Set(), graceMs: 0 });
+    expect(all.manifestsKept).toBe(0);
+    expect((await jsm.streams.info(CONTENT_STREAM)).state.messages).toBe(0);
+  });
+});

@@ -1,0 +1,336 @@
+import { createHash } from 'node:crypto';
+import { jetstream, jetstreamManager, StorageType } from '@nats-io/jetstream';
+import type { JetStreamClient, JetStreamManager } from '@nats-io/jetstream';
+import type { NatsConnection } from '@nats-io/transport-node';
+import type { KV, Kvm } from '@nats-io/kv';
+import type { Logger } from 'pino';
+import { Counter } from 'prom-client';
+import type { Registry } from 'prom-client';
+import {
+  CONTENT_REFS_BUCKET,
+  ContentIntegrityError,
+  ContentMissingError,
+  ContentStore,
+  ensureContentStream,
+  isSha256Hex,
+  sweepContent,
+} from '@lienthong/content';
+import type { SweepResult } from '@lienthong/content';
+import { LienthongError } from '@lienthong/core';
+import type { NodeInfo } from '@lienthong/core';
+import { FailureReason } from '@lienthong/proto';
+import type { IAttachment, IDocument, IEnvelope } from '@lienthong/proto';
+import type { NodeLimits, RetentionConfig } from './config';
+
+/** Why an envelope's attachments stop it; a retry cannot cure it. */
+export interface AttachmentProblem {
+  readonly reason: FailureReason;
+  readonly detail: string;
+}
+
+export interface AttachmentConfig {
+  readonly maxAttachmentBytes: number;
+  readonly maxInlineBytes: number;
+  readonly waitMs: number;
+  readonly concurrentTransfers: number;
+  readonly referenceMaxAgeMs: number;
+  readonly graceMs: number;
+  readonly sweepIntervalMs: number;
+}
+
+export function attachmentConfig(limits: NodeLimits, retention: RetentionConfig): AttachmentConfig {
+  return {
+    maxAttachmentBytes: limits.maxAttachmentBytes,
+    maxInlineBytes: limits.maxInlineAttachmentBytes,
+    waitMs: limits.attachmentWaitMs,
+    concurrentTransfers: Math.max(1, limits.attachmentTransfers),
+    referenceMaxAgeMs: retention.attachmentMaxAgeMs,
+    graceMs: retention.attachmentGraceMs,
+    sweepIntervalMs: retention.attachmentSweepIntervalMs,
+  };
+}
+
+/** Contents verified in full recently (chunks are immutable, so a verified content stays verified). */
+const VERIFIED_CAPACITY = 1024;
+
+/**
+ * What a node does for the large attachments of the documents it handles: refuses attachments over
+ * the limit at intake, makes sure the content is complete in its own JetStream domain and records
+ * that a retained document references it, copies it into the next hop's domain before relaying,
+ * verifies every chunk before delivering to an inbox, and sweeps content no document references.
+ */
+export class Attachments {
+  private readonly own: ContentStore;
+  private readonly stores = new Map<string, Promise<ContentStore>>();
+  private readonly verified = new Map<string, true>();
+  private refs: KV | undefined;
+  private sweepTimer: NodeJS.Timeout | undefined;
+  private sweeping: Promise<SweepResult> | undefined;
+  /** Transfers (copies, verifications) run at once: each holds a window of chunks in memory. */
+  private active = 0;
+  private readonly queue: (() => void)[] = [];
+  private readonly bytes: Counter<'op'>;
+
+  constructor(
+    private readonly nats: {
+      readonly nc: NatsConnection;
+      readonly js: JetStreamClient;
+      readonly jsm: JetStreamManager;
+      readonly kvm: Kvm;
+    },
+    /** The JetStream domain of this process's server ('' for the default one). */
+    private readonly domain: string,
+    private readonly config: AttachmentConfig,
+    private readonly log: Logger,
+    registry?: Registry,
+    private readonly now: () => number = Date.now,
+  ) {
+    this.own = new ContentStore(nats.js, nats.jsm, domain);
+    this.bytes = new Counter({
+      name: 'lienthong_attachment_bytes_total',
+      help: 'Attachment bytes a node copied into another JetStream domain or verified before delivery',
+      labelNames: ['op'] as const,
+      registers: registry ? [registry] : [],
+    });
+  }
+
+  async start(replicas = 1): Promise<void> {
+    await ensureContentStream(this.nats.jsm, this.domain, replicas);
+    this.refs = await this.nats.kvm.create(CONTENT_REFS_BUCKET, {
+      history: 1,
+      storage: StorageType.File,
+      replicas,
+      ttl: this.config.referenceMaxAgeMs,
+    });
+    // An existing bucket keeps the age it was made with: bring it to the configured retention.
+    const stream = `KV_${CONTENT_REFS_BUCKET}`;
+    const { config } = await this.nats.jsm.streams.info(stream);
+    const maxAge = this.config.referenceMaxAgeMs * 1_000_000;
+    if (config.max_age !== maxAge) {
+      await this.nats.jsm.streams.update(stream, {
+        ...config,
+        max_age: maxAge,
+        duplicate_window: Math.min(config.duplicate_window, maxAge),
+      });
+    }
+    if (this.config.sweepIntervalMs > 0) {
+      this.sweepTimer = setInterval(() => {
+        void this.sweep().catch((e: unknown) =>
+          this.log.warn({ error: e instanceof Error ? e.message : String(e) }, 'content sweep failed'),
+        );
+      }, this.config.sweepIntervalMs);
+      this.sweepTimer.unref();
+    }
+  }
+
+  async stop(): Promise<void> {
+    clearInterval(this.sweepTimer);
+    await this.sweeping?.catch(() => undefined);
+  }
+
+  /** Intake rule: every attachment within the limits and consistent with its reference. */
+  check(doc: IDocument): AttachmentProblem | undefined {
+    for (const a of doc.attachments ?? []) {
+      const name = a.name ?? '(unnamed)';
+      const size = Number(a.ref ? a.ref.size : (a.inline?.byteLength ?? a.size ?? 0));
+      if (size > this.config.maxAttachmentBytes) {
+        return tooLarge(
+          `attachment ${name} is ${size} bytes; the limit is ${this.config.maxAttachmentBytes}`,
+        );
+      }
+      if (a.inline && a.inline.byteLength > this.config.maxInlineBytes) {
+        return tooLarge(
+          `attachment ${name} carries ${a.inline.byteLength} bytes inline; the inline limit is ${this.config.maxInlineBytes}`,
+        );
+      }
+      if (
+        a.inline &&
+        a.sha256 &&
+        a.sha256.length > 0 &&
+        !createHash('sha256').update(a.inline).digest().equals(Buffer.from(a.sha256))
+      ) {
+        return corrupt(`attachment ${name}: its inline bytes do not match its SHA-256`);
+      }
+      if (a.ref) {
+        const hex: string = a.ref.sha256Hex ?? '';
+        if (!isSha256Hex(hex)) {
+          return malformed(`attachment ${name}: content id '${String(hex).slice(0, 80)}' is not a SHA-256`);
+        }
+        if (a.sha256 && a.sha256.length > 0 && Buffer.from(a.sha256).toString('hex') !== hex) {
+          return malformed(`attachment ${name}: its sha256 differs from its content id`);
+        }
+        if (a.size !== undefined && a.size !== null && Number(a.size) !== size && Number(a.size) !== 0) {
+          return malformed(`attachment ${name}: size ${Number(a.size)} differs from its content's ${size}`);
+        }
+      }
+    }
+    return undefined;
+  }
+
+  /**
+   * The content of `env`'s attachments is complete in this domain; records that the envelope
+   * references it (the content is kept while the reference lives).
+   */
+  hold(env: IEnvelope, receivedAtMs: number): Promise<AttachmentProblem | undefined> {
+    return this.guard(receivedAtMs, async () => {
+      for (const a of refs(env)) {
+        const hex = a.ref!.sha256Hex ?? '';
+        // Checked at intake; a neighbour's envelope is checked again before the id names a subject.
+        if (!isSha256Hex(hex)) return malformed(`attachment ${a.name ?? ''}: content id is not a SHA-256`);
+        const manifest = await this.own.manifest(hex);
+        if (!manifest) {
+          throw new ContentMissingError(
+            `content ${hex} of attachment ${a.name ?? ''} is not complete in domain '${this.domain}'`,
+            hex,
+            this.domain,
+          );
+        }
+        if (Number(manifest.size) !== Number(a.ref!.size)) {
+          return corrupt(
+            `content ${hex} is stored with ${Number(manifest.size)} bytes, the document says ${Number(a.ref!.size)}`,
+          );
+        }
+        await this.refs!.put(
+          `${hex}.${env.envelopeId!.toLowerCase()}`,
+          new TextEncoder().encode(env.documentId ?? ''),
+        );
+      }
+      return undefined;
+    });
+  }
+
+  /** Before relaying to a node in another domain: the content is complete there (copied if need be). */
+  forward(env: IEnvelope, next: NodeInfo, receivedAtMs: number): Promise<AttachmentProblem | undefined> {
+    if (next.domain === this.domain) return Promise.resolve(undefined);
+    return this.guard(receivedAtMs, async () => {
+      const target = await this.store(next.domain);
+      for (const a of refs(env)) {
+        const hex = a.ref!.sha256Hex!;
+        const { copied, skipped, copiedBytes } = await this.transfer(() => this.own.copyTo(target, hex));
+        this.bytes.inc({ op: 'copied' }, copiedBytes);
+        if (copied > 0) {
+          this.log.info(
+            { envelopeId: env.envelopeId, content: hex, to: next.domain, copied, skipped },
+            'attachment content copied to the next domain',
+          );
+        }
+      }
+      return undefined;
+    });
+  }
+
+  /** Before delivering to an inbox: every chunk of every attachment matches its hash. */
+  verify(env: IEnvelope, receivedAtMs: number): Promise<AttachmentProblem | undefined> {
+    return this.guard(receivedAtMs, async () => {
+      for (const a of refs(env)) {
+        const hex = a.ref!.sha256Hex!;
+        if (this.verified.has(hex)) continue;
+        const manifest = await this.transfer(() => this.own.verify(hex));
+        if (!manifest) {
+          throw new ContentMissingError(
+            `content ${hex} is not complete in domain '${this.domain}'`,
+            hex,
+            this.domain,
+          );
+        }
+        this.bytes.inc({ op: 'verified' }, Number(manifest.size));
+        this.verified.set(hex, true);
+        if (this.verified.size > VERIFIED_CAPACITY) this.verified.delete(this.verified.keys().next().value!);
+      }
+      return undefined;
+    });
+  }
+
+  /**
+   * Corrupt content is a problem no retry cures. Missing content is waited for (the handler throws,
+   * the message is retried with back-off) until the message has waited `waitMs` at this node.
+   */
+  private async guard(
+    receivedAtMs: number,
+    run: () => Promise<AttachmentProblem | undefined>,
+  ): Promise<AttachmentProblem | undefined> {
+    try {
+      return await run();
+    } catch (e) {
+      if (e instanceof ContentIntegrityError) return corrupt(e.message);
+      if (!(e instanceof ContentMissingError)) throw e;
+      const waited = this.now() - receivedAtMs;
+      if (waited >= this.config.waitMs) {
+        return {
+          reason: FailureReason.FAILURE_REASON_ATTACHMENT_MISSING,
+          detail: `${e.message} after ${Math.round(waited / 1000)} s`,
+        };
+      }
+      throw new LienthongError('Unavailable', `${e.message}; waiting for it`, { cause: e });
+    }
+  }
+
+  /** Removes content that no retained document references (after the grace period). */
+  sweep(): Promise<SweepResult> {
+    this.sweeping ??= (async () => {
+      try {
+        const prefix = `$KV.${CONTENT_REFS_BUCKET}.`;
+        const info = await this.nats.jsm.streams.info(`KV_${CONTENT_REFS_BUCKET}`, {
+          subjects_filter: `${prefix}>`,
+        });
+        const referenced = new Set(
+          Object.keys(info.state.subjects ?? {}).map((s) => s.slice(prefix.length).split('.')[0]!),
+        );
+        const result = await sweepContent(this.nats.js, this.nats.jsm, this.domain, {
+          referenced,
+          graceMs: this.config.graceMs,
+          now: this.now(),
+        });
+        for (const hex of this.verified.keys()) if (!referenced.has(hex)) this.verified.delete(hex);
+        if (result.manifestsRemoved + result.chunksRemoved > 0) this.log.info(result, 'content swept');
+        return result;
+      } finally {
+        this.sweeping = undefined;
+      }
+    })();
+    return this.sweeping;
+  }
+
+  private store(domain: string): Promise<ContentStore> {
+    let s = this.stores.get(domain);
+    if (!s) {
+      const opts = domain === '' ? {} : { domain };
+      s = jetstreamManager(this.nats.nc, opts).then(
+        (jsm) => new ContentStore(jetstream(this.nats.nc, opts), jsm, domain),
+      );
+      s.catch(() => this.stores.delete(domain));
+      this.stores.set(domain, s);
+    }
+    return s;
+  }
+
+  private async transfer<T>(run: () => Promise<T>): Promise<T> {
+    while (this.active >= this.config.concurrentTransfers) {
+      await new Promise<void>((r) => this.queue.push(r));
+    }
+    this.active++;
+    try {
+      return await run();
+    } finally {
+      this.active--;
+      this.queue.shift()?.();
+    }
+  }
+}
+
+/** The attachments of a document envelope that reference stored content. */
+export function refs(env: IEnvelope): IAttachment[] {
+  return (env.document?.attachments ?? []).filter((a) => a.ref);
+}
+
+function tooLarge(detail: string): AttachmentProblem {
+  return { reason: FailureReason.FAILURE_REASON_ATTACHMENT_TOO_LARGE, detail };
+}
+
+function corrupt(detail: string): AttachmentProblem {
+  return { reason: FailureReason.FAILURE_REASON_ATTACHMENT_CORRUPT, detail };
+}
+
+function malformed(detail: string): AttachmentProblem {
+  return { reason: FailureReason.FAILURE_REASON_MALFORMED, detail };
+}
