@@ -49,6 +49,7 @@ export {
   trackSubject,
   deadSubject,
   nodeSubjects,
+  laneSubjects,
   parseSubject,
 } from './subjects';
 export type { LevelName, Lane, SubjectKind, SubjectSet, ParsedSubject } from './subjects';
@@ -110,3 +111,6 @@ export { deadLetterFor } from './dead-letter';
 export type { DeadLetterInfo } from './dead-letter';
 
 export { toMillis } from './millis';
+
+export { BackpressureError, isBackpressure, submitPaceMs } from './flow';
+export type { BackpressureScope, SubmitPace } from './flow';

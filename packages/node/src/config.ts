@@ -1,4 +1,4 @@
-import type { Topology } from '@lienthong/core';
+import type { SubmitPace, Topology } from '@lienthong/core';
 
 /** How one node process is set up. Everything but `servers` and `topology` has a default. */
 export interface NodeRuntimeConfig {
@@ -23,6 +23,23 @@ export interface NodeRuntimeConfig {
   readonly http?: { readonly port: number; readonly host?: string };
   /** Replicas of the streams and buckets this process creates (3 on the centre's cluster). */
   readonly replicas?: number;
+  /** Bounds on what a node holds and how fast agencies submit (docs/ARCHITECTURE.md, Flow control). */
+  readonly flow?: Partial<FlowConfig>;
+}
+
+/**
+ * Queue bounds are stream settings shared by every process of a JetStream domain: give them the
+ * same values everywhere (the last process to start sets them).
+ */
+export interface FlowConfig {
+  /** Submissions one agency may have waiting at its home node, per lane. */
+  readonly maxQueuedPerAgency: number;
+  /** Envelopes one neighbour may have waiting at a node, per lane. */
+  readonly maxQueuedPerNeighbour: number;
+  /** Bytes LT_SUBMIT and LT_RELAY may each hold; -1: no bound but the disk. */
+  readonly maxQueuedBytes: number;
+  /** Pace of agencies whose directory record sets no submit limits; none: unlimited. */
+  readonly defaultSubmitLimits?: SubmitPace;
 }
 
 export interface NodeLimits {
@@ -60,6 +77,11 @@ export const DEFAULT_RETENTION: RetentionConfig = {
   duplicateWindowMs: 10 * 60 * 1000,
 };
 export const DEFAULT_OVERDUE: OverdueConfig = { sweepIntervalMs: 60_000 };
+export const DEFAULT_FLOW: FlowConfig = {
+  maxQueuedPerAgency: 1000,
+  maxQueuedPerNeighbour: 1000,
+  maxQueuedBytes: -1,
+};
 
 /** A config with every default filled in. */
 export interface ResolvedConfig {
@@ -75,6 +97,7 @@ export interface ResolvedConfig {
   readonly concurrency: number;
   readonly http: NodeRuntimeConfig['http'];
   readonly replicas: number;
+  readonly flow: FlowConfig;
 }
 
 export function resolveConfig(config: NodeRuntimeConfig): ResolvedConfig {
@@ -93,5 +116,6 @@ export function resolveConfig(config: NodeRuntimeConfig): ResolvedConfig {
     concurrency: config.concurrency ?? 64,
     http: config.http,
     replicas: config.replicas ?? 1,
+    flow: { ...DEFAULT_FLOW, ...config.flow },
   };
 }

@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import { parseDirectoryKey, topologyFromProto } from '@lienthong/core';
 import type { AgencyInfo, NextHop, NodeInfo, Topology } from '@lienthong/core';
 import { AgencyRecord, NodeRecord } from '@lienthong/proto';
-import type { IAgencyRecord, INodeRecord } from '@lienthong/proto';
+import type { IAgencyRecord, INodeRecord, ISubmitLimits } from '@lienthong/proto';
 
 /** The parts of the topology the per-message work reads; backed by the live directory. */
 export interface TopologyView {
@@ -66,6 +66,11 @@ export class LiveDirectory implements TopologyView {
   }
   agenciesOf(nodeId: string): AgencyInfo[] {
     return this.current.agenciesOf(nodeId);
+  }
+  /** The agency's submission limits as the directory sets them, if it sets any (Flow control). */
+  submitLimits(code: string): ISubmitLimits | undefined {
+    const l = this.agencies.get(code)?.submitLimits;
+    return l && (l.perSecond || l.bytesPerSecond) ? l : undefined;
   }
 
   /**

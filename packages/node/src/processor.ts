@@ -37,6 +37,8 @@ import type { DeadLetters } from './dead-letters';
 import type { TopologyView } from './live-directory';
 import type { NodeMetrics } from './metrics';
 import type { OverdueIndex } from './overdue';
+import { deferredSubmission, publishWithRoom } from './flow';
+import type { SubmitPacer } from './flow';
 import { JS_MAX_MSGS_PER_SUBJECT, jsApiCode } from './streams';
 import { TrackingStore } from './tracking-store';
 
@@ -48,6 +50,8 @@ export interface InboundMessage {
   readonly seq: number;
   /** When the stream stored it (the node's custody began), Unix ms. */
   readonly storedAtMs: number;
+  /** How many times it was handed out (1 the first time). */
+  readonly deliveryCount?: number;
   readonly headers?: MsgHdrs;
 }
 
@@ -62,6 +66,8 @@ export interface ProcessorDeps {
   readonly log: Logger;
   readonly metrics?: NodeMetrics;
   readonly now?: () => number;
+  /** Paces agencies by their submit limits; none: unlimited. */
+  readonly pacer?: SubmitPacer;
 }
 
 interface Rejection {
@@ -101,6 +107,9 @@ export class Processor {
       return 'dead-lettered';
     }
     const submitter = parsed.agency;
+    // Over its pace, a submission waits in the agency's queue: taken again when its turn comes.
+    const wait = this.deps.pacer?.admit(submitter, parsed.lane, msg.data.length, `${msg.stream}:${msg.seq}`);
+    if (wait) throw deferredSubmission(submitter, wait);
     let env: Envelope;
     try {
       env = decodeEnvelope(msg.data, { maxBytes: this.deps.limits.maxEnvelopeBytes });
@@ -454,15 +463,22 @@ export class Processor {
         continue;
       }
       const out: IEnvelope = { ...env, recipients, hops, hopLimit: hopLimit - 1 };
+      const subject = relaySubject(next.level, next.id, laneOf(env.priority ?? 0), node.id);
+      const data = encodeEnvelope(out);
       work.push(
-        this.publish(
-          relaySubject(next.level, next.id, laneOf(env.priority ?? 0), node.id),
-          encodeEnvelope(out),
-          // The hop count keeps ids unique when a path visits a node twice (an agency moved while
-          // its document was on the way): a plain envelope id + next node would be de-duplicated.
-          msgIdFor(env.envelopeId!, `${next.id}#${hops.length}`),
-          env,
-          msg?.headers,
+        // The next hop's queue for this node may be full: flow control, retried (flow.ts).
+        publishWithRoom(
+          () =>
+            this.publish(
+              subject,
+              data,
+              // The hop count keeps ids unique when a path visits a node twice (an agency moved while
+              // its document was on the way): a plain envelope id + next node would be de-duplicated.
+              msgIdFor(env.envelopeId!, `${next.id}#${hops.length}`),
+              env,
+              msg?.headers,
+            ),
+          { subject, deliveryCount: msg?.deliveryCount ?? 1 },
         ),
       );
     }

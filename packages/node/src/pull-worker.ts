@@ -1,6 +1,7 @@
 import { AckPolicy, DeliverPolicy } from '@nats-io/jetstream';
 import type { ConsumerMessages, JetStreamClient, JetStreamManager, JsMsg } from '@nats-io/jetstream';
 import type { Logger } from 'pino';
+import { isBackpressure } from '@lienthong/core';
 import { isNotFound } from './streams';
 
 export interface PullWorkerOptions {
@@ -12,6 +13,11 @@ export interface PullWorkerOptions {
   readonly ackWaitMs?: number;
   /** Longest wait before a failed message is tried again. */
   readonly maxBackoffMs?: number;
+  /**
+   * Messages handed out and not yet acknowledged, including those given back to wait for their
+   * turn (flow control); default max(4 × concurrency, 256).
+   */
+  readonly maxAckPending?: number;
 }
 
 export type MessageHandler = (msg: JsMsg) => Promise<void>;
@@ -29,6 +35,8 @@ export class PullWorker {
   private loop: Promise<void> | undefined;
   processed = 0;
   failed = 0;
+  /** Given back to wait: over its agency's pace, or the next hop's queue was full. */
+  deferred = 0;
 
   constructor(
     private readonly js: JetStreamClient,
@@ -70,14 +78,30 @@ export class PullWorker {
       deliver_policy: DeliverPolicy.All,
       ack_wait: ackWait,
       max_deliver: -1,
-      max_ack_pending: Math.max(this.opts.concurrency * 4, 256),
+      max_ack_pending: this.opts.maxAckPending ?? Math.max(this.opts.concurrency * 4, 256),
     };
     try {
       const info = await this.jsm.consumers.info(this.opts.stream, this.opts.durable);
       if (info.config.filter_subject !== this.opts.filter) {
-        throw new Error(
-          `consumer ${this.opts.durable} on ${this.opts.stream} filters ${info.config.filter_subject}, expected ${this.opts.filter}`,
+        // Made by an earlier version (one relay consumer for both lanes): replace it when nobody
+        // pulls from it. Its messages stay in the stream for the new consumers.
+        if (info.num_waiting > 0) {
+          throw new Error(
+            `consumer ${this.opts.durable} on ${this.opts.stream} filters ${info.config.filter_subject}, expected ${this.opts.filter}`,
+          );
+        }
+        this.log.warn(
+          { consumer: this.opts.durable, filter: info.config.filter_subject, now: this.opts.filter },
+          'replacing a consumer with another filter',
         );
+        await this.jsm.consumers.delete(this.opts.stream, this.opts.durable).catch((err: unknown) => {
+          if (!isNotFound(err)) throw err;
+        });
+        await this.jsm.consumers.add(this.opts.stream, config);
+      } else if (info.config.max_ack_pending !== config.max_ack_pending) {
+        await this.jsm.consumers.update(this.opts.stream, this.opts.durable, {
+          max_ack_pending: config.max_ack_pending,
+        });
       }
     } catch (e) {
       if (!isNotFound(e)) throw e;
@@ -201,6 +225,12 @@ export class PullWorker {
       m.ack();
       this.processed++;
     } catch (e) {
+      if (isBackpressure(e)) {
+        // Not a failure: the message waits for its turn (flow control) and is taken again then.
+        this.deferred++;
+        m.nak(e.retryAfterMs);
+        return;
+      }
       this.failed++;
       const delay = Math.min(
         250 * 2 ** Math.min(m.info.deliveryCount - 1, 10),

@@ -1,7 +1,7 @@
 import type { JsMsg } from '@nats-io/jetstream';
 import type { Logger } from 'pino';
 import { inject, injectable } from 'tsyringe';
-import { BUCKETS, levelName } from '@lienthong/core';
+import { BUCKETS, isBackpressure, laneSubjects, levelName } from '@lienthong/core';
 import type { NodeInfo, Topology } from '@lienthong/core';
 import type { ResolvedConfig } from './config';
 import type { NatsHandles } from './connection';
@@ -10,6 +10,7 @@ import { HealthServer } from './http';
 import { NodeMetrics } from './metrics';
 import type { MessageKind } from './metrics';
 import { publishDirectory } from './directory';
+import { SubmitPacer, queueUsage } from './flow';
 import { moveInbox } from './inbox-move';
 import { LiveDirectory } from './live-directory';
 import type { AgencyMove } from './live-directory';
@@ -40,6 +41,7 @@ export class NodeRuntime {
   /** Messages being handled, by the directory epoch they started under. */
   private readonly inFlightByEpoch = new Map<number, number>();
   private processor: Processor | undefined;
+  private pacer: SubmitPacer | undefined;
   private hosted = new Map<string, NodeInfo>();
   readonly counters: RuntimeCounters = { submitted: 0, relayed: 0, deadLettered: 0 };
   readonly metrics = new NodeMetrics();
@@ -68,7 +70,14 @@ export class NodeRuntime {
     const { topology, retention } = this.config;
     this.hosted = new Map(this.config.nodes.map((id) => [id, topology.node(id)]));
     const { replicas } = this.config;
-    await ensureStreams(this.nats.jsm, topology, this.config.domain ?? '', retention, replicas);
+    await ensureStreams(
+      this.nats.jsm,
+      topology,
+      this.config.domain ?? '',
+      retention,
+      replicas,
+      this.config.flow,
+    );
     await ensureBuckets(this.nats.kvm, replicas);
     await publishDirectory(this.nats.kvm, topology, replicas);
     this.directory = new LiveDirectory(topology, this.log);
@@ -77,6 +86,10 @@ export class NodeRuntime {
     );
     const kv = await this.nats.kvm.open(BUCKETS.tracking);
     const tracking = new TrackingStore(kv, this.nats.js, this.directory);
+    const directory = this.directory;
+    this.pacer = new SubmitPacer(
+      (agency) => directory.submitLimits(agency) ?? this.config.flow.defaultSubmitLimits,
+    );
     this.overdue = new OverdueIndex(tracking, this.log);
     this.processor = new Processor({
       js: this.nats.js,
@@ -88,23 +101,38 @@ export class NodeRuntime {
       overdueConfig: this.config.overdue,
       log: this.log,
       metrics: this.metrics,
+      pacer: this.pacer,
     });
     const senders = this.nodes.flatMap((n) => topology.agenciesOf(n.id).map((a) => a.code));
     await this.overdue.load(senders);
     this.overdue.start(this.config.overdue.sweepIntervalMs);
 
+    // One consumer per lane: urgent envelopes never wait behind a normal backlog (Flow control).
+    const submit = (n: NodeInfo, m: InboundMessage): Promise<Disposition> =>
+      this.processor!.handleSubmit(n, m);
+    const relay = (n: NodeInfo, m: InboundMessage): Promise<Disposition> => this.processor!.handleRelay(n, m);
+    // Submissions over their agency's pace wait in the consumer's pending set, not in a slot.
+    const submitPending = Math.max(this.config.concurrency * 4, 256, this.config.flow.maxQueuedPerAgency * 4);
     for (const { filterSuffix, durableSuffix } of this.consumerScopes()) {
+      const lanes = laneSubjects(filterSuffix);
       this.workers.push(
         this.worker(
           'submit',
           STREAMS.submit,
           `lt-submit-${durableSuffix}`,
-          `${filterSuffix}.submit.*`,
-          (n, m) => this.processor!.handleSubmit(n, m),
+          lanes.submit.normal,
+          submit,
+          submitPending,
         ),
-        this.worker('relay', STREAMS.relay, `lt-relay-${durableSuffix}`, `${filterSuffix}.relay.>`, (n, m) =>
-          this.processor!.handleRelay(n, m),
+        this.worker(
+          'submit',
+          STREAMS.submit,
+          `lt-urgent-submit-${durableSuffix}`,
+          lanes.submit.urgent,
+          submit,
         ),
+        this.worker('relay', STREAMS.relay, `lt-relay-${durableSuffix}`, lanes.relay.normal, relay),
+        this.worker('relay', STREAMS.relay, `lt-urgent-relay-${durableSuffix}`, lanes.relay.urgent, relay),
       );
     }
     await Promise.all(this.workers.map((w) => w.start()));
@@ -198,11 +226,42 @@ export class NodeRuntime {
 
   private async refreshGauges(): Promise<void> {
     this.metrics.overduePending.set(this.overdue?.size ?? 0);
+    await this.refreshFlowGauges().catch((err: unknown) => this.log.debug({ err }, 'flow gauges not read'));
     await Promise.all(
       this.workers.map(async (w) =>
         this.metrics.backlog.set({ consumer: w.name }, await w.backlog().catch(() => 0)),
       ),
     );
+  }
+
+  /** Queue bounds and how full the hosted nodes' queues are (lienthong_flow_* gauges). */
+  async flowUsage(): Promise<{
+    submit: { limit: number; queued: number; fullest: number; full: number };
+    relay: { limit: number; queued: number; fullest: number; full: number };
+    pacer: { admitted: number; deferred: number; waiting: number };
+  }> {
+    const scopes = this.consumerScopes();
+    const { flow } = this.config;
+    const usage = async (stream: string, kind: 'submit' | 'relay', limit: number) => {
+      const filters = scopes.map((s) => `${s.filterSuffix}.${kind}.>`);
+      return { limit, ...(await queueUsage(this.nats.jsm, stream, filters, limit)) };
+    };
+    const [submit, relay] = await Promise.all([
+      usage(STREAMS.submit, 'submit', flow.maxQueuedPerAgency),
+      usage(STREAMS.relay, 'relay', flow.maxQueuedPerNeighbour),
+    ]);
+    return { submit, relay, pacer: this.pacer?.counts ?? { admitted: 0, deferred: 0, waiting: 0 } };
+  }
+
+  private async refreshFlowGauges(): Promise<void> {
+    const u = await this.flowUsage();
+    for (const [queue, q] of [
+      ['agency', u.submit],
+      ['neighbour', u.relay],
+    ] as const) {
+      this.metrics.flowQueue(queue, q);
+    }
+    this.metrics.pacerWaiting.set(u.pacer.waiting);
   }
 
   private async watchConnection(): Promise<void> {
@@ -221,11 +280,18 @@ export class NodeRuntime {
     durable: string,
     filter: string,
     handle: (node: NodeInfo, msg: InboundMessage) => Promise<Disposition>,
+    maxAckPending?: number,
   ): PullWorker {
     return new PullWorker(
       this.nats.js,
       this.nats.jsm,
-      { stream, durable, filter, concurrency: this.config.concurrency },
+      {
+        stream,
+        durable,
+        filter,
+        concurrency: this.config.concurrency,
+        ...(maxAckPending !== undefined ? { maxAckPending } : {}),
+      },
       (m: JsMsg) => {
         const inbound: InboundMessage = {
           subject: m.subject,
@@ -233,6 +299,7 @@ export class NodeRuntime {
           stream,
           seq: m.seq,
           storedAtMs: Math.floor(m.info.timestampNanos / 1_000_000),
+          deliveryCount: m.info.deliveryCount,
           ...(m.headers ? { headers: m.headers } : {}),
         };
         // The level-wide filters also catch subjects with a node token that no node answers for.
@@ -257,7 +324,8 @@ export class NodeRuntime {
     try {
       d = await run();
     } catch (e) {
-      this.metrics.message(kind, level, 'retried', 0);
+      if (isBackpressure(e)) this.metrics.backpressure(kind, e.scope);
+      this.metrics.message(kind, level, isBackpressure(e) ? 'deferred' : 'retried', 0);
       throw e;
     } finally {
       const left = (this.inFlightByEpoch.get(epoch) ?? 1) - 1;

@@ -23,6 +23,7 @@ import {
   inboxFilter,
   inboxSubject,
   isAgencyCode,
+  laneOf,
   submitSubject,
   trackSubject,
   trackingDocumentFilter,
@@ -41,12 +42,14 @@ import type {
   IDocument,
   IEnvelope,
   IStaff,
+  ISubmitLimits,
   Level,
   Priority,
   TrackingRecord,
 } from '@lienthong/proto';
 import { canceled, retryWhileUnavailable, traceparentOf, withCall } from './call';
 import type { CallOptions } from './call';
+import { backpressureOf, withCapacity } from './flow';
 import { Inbox } from './inbox';
 import type { InboxOptions } from './inbox';
 import { Tracker } from './tracking';
@@ -91,6 +94,12 @@ export interface SendOptions extends CallOptions {
   readonly priority?: Priority;
   /** Hạn xử lý, ISO date yyyy-MM-dd. */
   readonly dueDate?: string;
+  /**
+   * When the home node pushes back (this agency has as many submissions waiting as it may), wait the
+   * suggested time and try again until the call's deadline, instead of failing at once with a
+   * BackpressureError (code ResourceExhausted, `retryAfterMs`). Default false.
+   */
+  readonly waitForCapacity?: boolean;
 }
 
 export interface SendReceipt {
@@ -125,6 +134,11 @@ export interface ReportOptions extends CallOptions {
   readonly staff?: IStaff;
   /** Free text; the reason for 02 and 16 (required there). */
   readonly description?: string;
+  /**
+   * The document's priority: statuses of urgent documents (3, 4) travel in the urgent lane. Default:
+   * the priority the document had when this client's inbox handed it out, else normal.
+   */
+  readonly priority?: Priority;
 }
 
 export interface RecallOptions extends CallOptions {
@@ -184,6 +198,9 @@ interface ReportedState {
 /** Documents whose reported state is remembered; the oldest are forgotten beyond this. */
 const REPORTED_CAPACITY = 10_000;
 
+/** Priorities of documents received, remembered for the lane of their statuses; oldest forgotten. */
+const PRIORITY_CAPACITY = 10_000;
+
 /** How long recall/update/replace wait for the home node to register a document just sent. */
 const REGISTER_WAIT_MS = 2_000;
 
@@ -194,6 +211,7 @@ const KV_READ_CONCURRENCY = 32;
 export class LienthongClient implements AsyncDisposable {
   private readonly listeners = new Set<(e: ConnectionEvent) => void>();
   private readonly reported = new Map<string, ReportedState>();
+  private readonly received = new Map<string, Priority>();
   private readonly inboxes = new Set<Inbox>();
   private readonly trackers = new Set<Tracker>();
   private closing: Promise<void> | undefined;
@@ -206,6 +224,8 @@ export class LienthongClient implements AsyncDisposable {
     private readonly jsm: JetStreamManager,
     private readonly tracking: KV,
     private readonly defaultTimeoutMs: number,
+    /** This agency's submission limits from the directory, for the suggested wait after a refusal. */
+    private readonly limits: ISubmitLimits | undefined,
   ) {
     void this.watchStatus();
   }
@@ -263,6 +283,7 @@ export class LienthongClient implements AsyncDisposable {
           jsm,
           tracking,
           timeout,
+          record.submitLimits ?? undefined,
         );
       } catch (e) {
         await nc.close().catch(() => undefined);
@@ -304,7 +325,9 @@ export class LienthongClient implements AsyncDisposable {
       priority: doc.priority ?? 0,
       document: doc,
     };
-    const ack = await this.submit('send', env, `submit:${this.agency}:${documentId}:${op}`, opts);
+    const ack = await this.submit('send', env, `submit:${this.agency}:${documentId}:${op}`, opts, {
+      waitForCapacity: opts.waitForCapacity ?? false,
+    });
     return { documentId, duplicate: ack.duplicate, recipients: to, traceparent: ack.traceparent };
   }
 
@@ -420,7 +443,16 @@ export class LienthongClient implements AsyncDisposable {
       documentId: id,
       recipient: this.agency,
     });
-    await this.sendStatus('report', id, sender, [sender], code, opts, Date.now());
+    await this.sendStatus(
+      'report',
+      id,
+      sender,
+      [sender],
+      code,
+      opts,
+      Date.now(),
+      opts.priority ?? this.received.get(key) ?? 0,
+    );
     const isAnswer =
       code === BusinessStatus.BUSINESS_STATUS_CHANGE_ACCEPTED ||
       code === BusinessStatus.BUSINESS_STATUS_CHANGE_REFUSED;
@@ -584,7 +616,14 @@ export class LienthongClient implements AsyncDisposable {
           }
           return this.js.consumers.get(STREAMS.inbox, durable);
         },
-        reportArrived: async (documentId, sender, atMs, callOpts) => {
+        reportArrived: async (documentId, sender, atMs, callOpts, priority) => {
+          const key = `${sender}|${documentId}`;
+          this.received.delete(key);
+          this.received.set(key, priority);
+          if (this.received.size > PRIORITY_CAPACITY) {
+            const oldest = this.received.keys().next();
+            if (!oldest.done) this.received.delete(oldest.value);
+          }
           await this.sendStatus(
             'ack',
             documentId,
@@ -593,8 +632,8 @@ export class LienthongClient implements AsyncDisposable {
             BusinessStatus.BUSINESS_STATUS_ARRIVED,
             callOpts,
             atMs,
+            priority,
           );
-          const key = `${sender}|${documentId}`;
           const state = this.reported.get(key);
           if (!state?.business)
             this.remember(key, { business: BusinessStatus.BUSINESS_STATUS_ARRIVED, recall: state?.recall });
@@ -783,14 +822,25 @@ export class LienthongClient implements AsyncDisposable {
     await this.submit(what, env, `status:${this.agency}:${documentId}:${code}:${timestampMs}`, opts);
   }
 
-  /** Publishes to the home node's submit subject; the PubAck is custody. Retries while unreachable. */
+  /**
+   * Publishes to the home node's submit subject (the urgent lane for priority 3-4); the PubAck is
+   * custody. Retries while unreachable; when the agency's queue is full, fails with a
+   * BackpressureError or, with `waitForCapacity`, waits and retries (status reports always wait:
+   * they are small and what the sender is waiting for).
+   */
   private async submit(
     what: string,
     env: IEnvelope,
     msgID: string,
     opts: CallOptions,
+    flow: { waitForCapacity: boolean } = { waitForCapacity: true },
   ): Promise<{ duplicate: boolean; traceparent: string }> {
-    const subject = submitSubject(this.homeNode.level, this.homeNode.id, this.agency);
+    const subject = submitSubject(
+      this.homeNode.level,
+      this.homeNode.id,
+      this.agency,
+      laneOf(env.priority ?? 0),
+    );
     const traceparent = traceparentOf(opts);
     const h = natsHeaders();
     h.set('traceparent', traceparent);
@@ -798,11 +848,18 @@ export class LienthongClient implements AsyncDisposable {
     // Refuse here what the home node would dead-letter: too large, malformed, bad agency codes.
     decodeEnvelope(data, { maxBytes: DEFAULT_MAX_BYTES });
     if (opts.signal?.aborted) throw canceled(what, opts.signal.reason);
+    const refusal = { agency: this.agency, subject, limits: this.limits, bytes: data.length };
     return withCall(what, opts, this.defaultTimeoutMs, (ctx) =>
-      retryWhileUnavailable(what, ctx, async (remainingMs) => {
-        const ack = await this.js.publish(subject, data, { msgID, timeout: remainingMs, headers: h });
-        return { duplicate: ack.duplicate, traceparent };
-      }),
+      withCapacity(ctx, flow.waitForCapacity, () =>
+        retryWhileUnavailable(what, ctx, async (remainingMs) => {
+          try {
+            const ack = await this.js.publish(subject, data, { msgID, timeout: remainingMs, headers: h });
+            return { duplicate: ack.duplicate, traceparent };
+          } catch (e) {
+            throw backpressureOf(what, e, refusal) ?? e;
+          }
+        }),
+      ),
     );
   }
 

@@ -1,7 +1,7 @@
 import type { Consumer, ConsumerMessages, JsMsg } from '@nats-io/jetstream';
 import { LienthongError, decodeEnvelope, isRetryable } from '@lienthong/core';
 import { BusinessOperation, BusinessStatus, EnvelopeKind } from '@lienthong/proto';
-import type { Envelope, IDocument, IStatusReport } from '@lienthong/proto';
+import type { Envelope, IDocument, IStatusReport, Priority } from '@lienthong/proto';
 import { normalize, withCall } from './call';
 import type { CallOptions } from './call';
 import type { ReportOptions } from './client';
@@ -77,8 +77,14 @@ export interface InboxItem {
 export interface InboxDeps {
   /** The durable consumer, created (or brought up to date) on first use. */
   consumer(settings: { maxAckPending: number; ackWaitMs: number }): Promise<Consumer>;
-  /** Reports 01 for a document that was handed out. */
-  reportArrived(documentId: string, sender: string, atMs: number, opts: CallOptions): Promise<void>;
+  /** Reports 01 for a document that was handed out; `priority` chooses the status's lane. */
+  reportArrived(
+    documentId: string,
+    sender: string,
+    atMs: number,
+    opts: CallOptions,
+    priority: Priority,
+  ): Promise<void>;
   report(documentId: string, code: BusinessStatus, opts: ReportOptions): Promise<void>;
   /** Stream sequence of the inbox item of a document sent to this agency, if it is in the inbox. */
   findDocument(documentId: string, sender: string): Promise<number | undefined>;
@@ -436,7 +442,13 @@ export class Inbox implements AsyncIterable<InboxItem>, AsyncDisposable {
         if (settled) return;
         // 01 carries the delivery time, so a retried ack reports the same status once.
         if (!recall) {
-          await this.deps.reportArrived(documentId, sender, deliveredAtMs, { traceparent, ...opts });
+          await this.deps.reportArrived(
+            documentId,
+            sender,
+            deliveredAtMs,
+            { traceparent, ...opts },
+            doc?.priority ?? envelope.priority ?? 0,
+          );
         }
         await withCall('ack', opts, this.deps.defaultTimeoutMs, ({ timeoutMs }) =>
           m.ackAck({ timeout: timeoutMs }),
@@ -453,7 +465,13 @@ export class Inbox implements AsyncIterable<InboxItem>, AsyncDisposable {
           this.notify();
         }
       },
-      report: (code, opts = {}) => this.deps.report(documentId, code, { traceparent, ...opts, sender }),
+      report: (code, opts = {}) =>
+        this.deps.report(documentId, code, {
+          traceparent,
+          priority: doc?.priority ?? envelope.priority ?? 0,
+          ...opts,
+          sender,
+        }),
     };
   }
 }

@@ -5,7 +5,13 @@
 export { LienthongClient, MAX_INLINE_ATTACHMENT_BYTES, connect, senderOf } from './client';
 export { Inbox } from './inbox';
 export { Tracker } from './tracking';
-export { LienthongError, StatusRuleError, isRetryable } from '@lienthong/core';
+export {
+  BackpressureError,
+  LienthongError,
+  StatusRuleError,
+  isBackpressure,
+  isRetryable,
+} from '@lienthong/core';
 export { BusinessStatus, BusinessOperation, Priority, TransportState, FailureReason } from '@lienthong/proto';
 
 export type {
@@ -24,5 +30,5 @@ export type {
 } from './client';
 export type { CallOptions } from './call';
 export type { InboxItem, InboxItemKind, InboxOptions } from './inbox';
-export type { ErrorCode } from '@lienthong/core';
+export type { BackpressureScope, ErrorCode } from '@lienthong/core';
 export type { IDocument, IStaff, TrackingRecord, TimelineEntry } from '@lienthong/proto';

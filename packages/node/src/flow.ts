@@ -1,0 +1,187 @@
+/**
+ * Flow control at a node (docs/ARCHITECTURE.md, "Flow control"):
+ *
+ * - every queue a node holds is bounded per sender and lane: an agency's submit subject, a
+ *   neighbour's relay subject (`max_msgs_per_subject` with `discard_new_per_subject` on LT_SUBMIT and
+ *   LT_RELAY). A full queue refuses the publish; nothing already accepted is touched.
+ * - an agency's submissions are paced by its limits in the directory (`SubmitPacer`): one beyond its
+ *   pace stays in its queue and is taken again when its turn comes.
+ * - a relay that a full neighbour refuses stays in this node's own stream and is retried soon
+ *   (`publishWithRoom`), which pushes back on whoever fills this node in turn.
+ */
+import { JetStreamApiError } from '@nats-io/jetstream';
+import type { JetStreamManager, PubAck } from '@nats-io/jetstream';
+import { BackpressureError, submitPaceMs } from '@lienthong/core';
+import type { BackpressureScope, Lane, SubmitPace } from '@lienthong/core';
+
+/** JetStream's "store failed" code: a full subject (`max_msgs_per_subject`) or stream (`max_bytes`). */
+const JS_STORE_REFUSED = 10077;
+
+/**
+ * Which bound a refused publish hit, if it was refused by a stream limit: `maximum messages per
+ * subject exceeded` or `maximum bytes exceeded` (both come as err_code 10077 from 2.9.10).
+ */
+export function refusedBy(e: unknown): 'subject' | 'bytes' | undefined {
+  if (!(e instanceof JetStreamApiError) || e.code !== JS_STORE_REFUSED) return undefined;
+  if (/per subject/i.test(e.message)) return 'subject';
+  if (/bytes/i.test(e.message)) return 'bytes';
+  return undefined;
+}
+
+/** Short waits before giving the message back to the stream; the neighbour frees a place per message. */
+const IN_PROCESS_RETRIES_MS = [20, 60, 150];
+
+/**
+ * Publishes into a neighbour's bounded queue. While the queue is full it tries again a few times
+ * within a fraction of a second (the neighbour takes messages off continuously), then throws a
+ * BackpressureError: the caller keeps the inbound message and it is taken again after
+ * `retryAfterMs`. The same message id makes every attempt idempotent.
+ */
+export async function publishWithRoom(
+  publish: () => Promise<PubAck>,
+  context: { subject: string; deliveryCount: number },
+): Promise<PubAck> {
+  for (let i = 0; ; i++) {
+    try {
+      return await publish();
+    } catch (e) {
+      const full = refusedBy(e);
+      if (!full) throw e;
+      const wait = IN_PROCESS_RETRIES_MS[i];
+      if (wait === undefined) {
+        const scope: BackpressureScope = full === 'subject' ? 'neighbour-queue' : 'stream-bytes';
+        throw new BackpressureError(
+          `${context.subject}: the next hop's queue is full (${full === 'subject' ? 'this sender has the most it may have waiting there' : 'its stream is at its byte limit'})`,
+          {
+            retryAfterMs: relayRetryMs(context.deliveryCount),
+            scope,
+            context: { subject: context.subject },
+            cause: e,
+          },
+        );
+      }
+      await sleep(wait);
+    }
+  }
+}
+
+/** Back-off for a relay refused by a full neighbour: short, growing to 2 s, with jitter. */
+export function relayRetryMs(deliveryCount: number): number {
+  const base = Math.min(250 * 2 ** Math.min(Math.max(deliveryCount - 1, 0), 3), 2_000);
+  return Math.round(base * (0.75 + Math.random() * 0.5));
+}
+
+/** How far ahead of now a waiting submission may be given a place; a longer wait is asked again then. */
+const MAX_DEFER_MS = 30_000;
+/** Reservations not claimed by then are forgotten (the message went to another process, or was acked). */
+const RESERVATION_TTL_MS = 120_000;
+
+interface AgencyPace {
+  /** GCRA's theoretical arrival time: when the agency's budget is next free, Unix ms. */
+  tat: number;
+}
+
+/**
+ * Paces each agency's submissions by its limits (GCRA: a submission costs the spacing its limits
+ * allow; a burst may run ahead by the tolerance). One that is over gets a place in time and is told
+ * to come back then, so an agency's deferred submissions come back one by one, in order, instead of
+ * all at once. Urgent submissions are counted but never held back.
+ *
+ * The pace is per process: processes that share a node's consumer each allow the agency's rate.
+ */
+export class SubmitPacer {
+  private readonly paces = new Map<string, AgencyPace>();
+  private readonly reserved = new Map<string, number>();
+  private admitted = 0;
+  private deferred = 0;
+
+  constructor(
+    private readonly limitsOf: (agency: string) => SubmitPace | undefined,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /**
+   * Milliseconds the submission `key` (stream and sequence: stable across redeliveries) of `bytes`
+   * must still wait; 0 means go now.
+   */
+  admit(agency: string, lane: Lane, bytes: number, key: string): number {
+    const now = this.now();
+    const slot = this.reserved.get(key);
+    if (slot !== undefined) {
+      if (slot <= now + 5) {
+        this.reserved.delete(key);
+        this.admitted++;
+        return 0;
+      }
+      return slot - now;
+    }
+    const limits = this.limitsOf(agency);
+    const cost = submitPaceMs(limits, bytes);
+    if (cost <= 0) {
+      this.admitted++;
+      return 0;
+    }
+    const burst = limits?.burst ?? 0;
+    const tolerance = burst > 0 ? (burst - 1) * cost : Math.max(0, 1000 - cost);
+    const pace = this.paces.get(agency) ?? { tat: now };
+    const tat = Math.max(pace.tat, now);
+    const allowedAt = tat - tolerance;
+    if (lane === 'urgent' || allowedAt <= now) {
+      pace.tat = tat + cost;
+      this.paces.set(agency, pace);
+      this.admitted++;
+      return 0;
+    }
+    if (allowedAt - now > MAX_DEFER_MS) return MAX_DEFER_MS; // no place taken: ask again later
+    pace.tat = tat + cost;
+    this.paces.set(agency, pace);
+    this.reserved.set(key, allowedAt);
+    this.deferred++;
+    if (this.reserved.size % 1024 === 0) this.prune(now);
+    return allowedAt - now;
+  }
+
+  /** Submissions let through and held back since start; agencies waiting for their turn now. */
+  get counts(): { admitted: number; deferred: number; waiting: number } {
+    return { admitted: this.admitted, deferred: this.deferred, waiting: this.reserved.size };
+  }
+
+  private prune(now: number): void {
+    for (const [k, at] of this.reserved) if (at < now - RESERVATION_TTL_MS) this.reserved.delete(k);
+    for (const [a, p] of this.paces) if (p.tat < now) this.paces.delete(a);
+  }
+}
+
+/** A submission over its agency's pace: it stays in the agency's queue and comes back after the wait. */
+export function deferredSubmission(agency: string, waitMs: number): BackpressureError {
+  return new BackpressureError(`submission of ${agency} is over its pace; taken again in ${waitMs} ms`, {
+    retryAfterMs: waitMs,
+    scope: 'agency-rate',
+    context: { agency },
+  });
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((r) => setTimeout(r, ms));
+}
+
+/** How full the per-sender queues matching `filters` are: messages waiting, the deepest, how many at the bound. */
+export async function queueUsage(
+  jsm: JetStreamManager,
+  stream: string,
+  filters: readonly string[],
+  limit: number,
+): Promise<{ queued: number; fullest: number; full: number }> {
+  let queued = 0;
+  let fullest = 0;
+  let full = 0;
+  for (const subjects_filter of filters) {
+    const info = await jsm.streams.info(stream, { subjects_filter });
+    for (const n of Object.values(info.state.subjects ?? {})) {
+      queued += n;
+      fullest = Math.max(fullest, n);
+      if (limit > 0 && n >= limit) full++;
+    }
+  }
+  return { queued, fullest, full };
+}
