@@ -6,13 +6,13 @@
  *   LT_RELAY). A full queue refuses the publish; nothing already accepted is touched.
  * - an agency's submissions are paced by its limits in the directory (`SubmitPacer`): one beyond its
  *   pace stays in its queue and is taken again when its turn comes.
- * - a relay that a full neighbour refuses stays in this node's own stream and is retried soon
- *   (`publishWithRoom`), which pushes back on whoever fills this node in turn.
+ * - a relay that a full neighbour refuses waits for a place (`NeighbourRoom`), or goes back to this
+ *   node's own stream to be retried later, which pushes back on whoever fills this node in turn.
  */
 import { JetStreamApiError } from '@nats-io/jetstream';
 import type { JetStreamManager, PubAck } from '@nats-io/jetstream';
 import { BackpressureError, submitPaceMs } from '@lienthong/core';
-import type { BackpressureScope, Lane, SubmitPace } from '@lienthong/core';
+import type { Lane, SubmitPace } from '@lienthong/core';
 
 /** JetStream's "store failed" code: a full subject (`max_msgs_per_subject`) or stream (`max_bytes`). */
 const JS_STORE_REFUSED = 10077;
@@ -28,46 +28,100 @@ export function refusedBy(e: unknown): 'subject' | 'bytes' | undefined {
   return undefined;
 }
 
-/** Short waits before giving the message back to the stream; the neighbour frees a place per message. */
-const IN_PROCESS_RETRIES_MS = [20, 60, 150];
+/** A publisher waits this long at most for a place in a full queue before giving its message back. */
+const ROOM_WAIT_MS = 5_000;
+/** Publishers that wait for one full queue at once; more give their message back at once. */
+const ROOM_WAITERS = 16;
+
+interface RoomWaiter {
+  take(): void;
+  giveUp(e: BackpressureError): void;
+}
 
 /**
- * Publishes into a neighbour's bounded queue. While the queue is full it tries again a few times
- * within a fraction of a second (the neighbour takes messages off continuously), then throws a
- * BackpressureError: the caller keeps the inbound message and it is taken again after
- * `retryAfterMs`. The same message id makes every attempt idempotent.
+ * Publishes into neighbours' bounded queues. While a queue is full, the messages for it wait their
+ * turn here, in order, and only the first one polls (a place frees up each time the neighbour takes a
+ * message off): no retry storm, and no redelivery of whole messages while the neighbour drains. A
+ * queue that stays full for ROOM_WAIT_MS, or more than ROOM_WAITERS messages for one queue, throws a
+ * BackpressureError: the caller gives the inbound message back to its stream (store-and-forward) and
+ * takes it again after `retryAfterMs`. The same message id makes every attempt idempotent.
  */
-export async function publishWithRoom(
-  publish: () => Promise<PubAck>,
-  context: { subject: string; deliveryCount: number },
-): Promise<PubAck> {
-  for (let i = 0; ; i++) {
-    try {
-      return await publish();
-    } catch (e) {
-      const full = refusedBy(e);
-      if (!full) throw e;
-      const wait = IN_PROCESS_RETRIES_MS[i];
-      if (wait === undefined) {
-        const scope: BackpressureScope = full === 'subject' ? 'neighbour-queue' : 'stream-bytes';
-        throw new BackpressureError(
-          `${context.subject}: the next hop's queue is full (${full === 'subject' ? 'this sender has the most it may have waiting there' : 'its stream is at its byte limit'})`,
-          {
-            retryAfterMs: relayRetryMs(context.deliveryCount),
-            scope,
-            context: { subject: context.subject },
-            cause: e,
-          },
-        );
+export class NeighbourRoom {
+  private readonly waiting = new Map<string, RoomWaiter[]>();
+
+  constructor(
+    private readonly opts: { waitMs: number; waiters: number } = {
+      waitMs: ROOM_WAIT_MS,
+      waiters: ROOM_WAITERS,
+    },
+  ) {}
+
+  /** Messages waiting here for a place in a full queue. */
+  get size(): number {
+    let n = 0;
+    for (const q of this.waiting.values()) n += q.length;
+    return n;
+  }
+
+  async publish(subject: string, publish: () => Promise<PubAck>, deliveryCount: number): Promise<PubAck> {
+    let queue = this.waiting.get(subject);
+    if (!queue) {
+      try {
+        return await publish();
+      } catch (e) {
+        const full = refusedBy(e);
+        if (!full) throw e;
+        queue = this.waiting.get(subject);
+        if (!queue) this.waiting.set(subject, (queue = []));
       }
-      await sleep(wait);
     }
+    if (queue.length >= this.opts.waiters) throw this.refusal(subject, deliveryCount);
+    const q = queue;
+    await new Promise<void>((take, giveUp) => {
+      q.push({ take, giveUp });
+      if (q.length === 1) take();
+    });
+    // This message is first in line now: poll until the neighbour has a place.
+    const until = Date.now() + this.opts.waitMs;
+    let pause = 2;
+    let passed = false;
+    try {
+      for (;;) {
+        try {
+          const ack = await publish();
+          passed = true;
+          return ack;
+        } catch (e) {
+          if (!refusedBy(e)) throw e;
+          if (Date.now() + pause > until) throw this.refusal(subject, deliveryCount);
+        }
+        await sleep(pause);
+        pause = Math.min(pause * 2, 50);
+      }
+    } finally {
+      q.shift();
+      if (!passed) {
+        // Still full after a while: everyone behind gives up too, rather than each waiting again.
+        for (const w of q.splice(0)) w.giveUp(this.refusal(subject, 1));
+      }
+      if (q.length === 0) {
+        if (this.waiting.get(subject) === q) this.waiting.delete(subject);
+      } else q[0]!.take();
+    }
+  }
+
+  private refusal(subject: string, deliveryCount: number): BackpressureError {
+    return new BackpressureError(`${subject}: the next hop's queue for this node is full`, {
+      retryAfterMs: relayRetryMs(deliveryCount),
+      scope: 'neighbour-queue',
+      context: { subject },
+    });
   }
 }
 
-/** Back-off for a relay refused by a full neighbour: short, growing to 2 s, with jitter. */
+/** Back-off for a relay given back because the next hop stayed full: grows to 30 s, with jitter. */
 export function relayRetryMs(deliveryCount: number): number {
-  const base = Math.min(250 * 2 ** Math.min(Math.max(deliveryCount - 1, 0), 3), 2_000);
+  const base = Math.min(500 * 2 ** Math.min(Math.max(deliveryCount - 1, 0), 6), 30_000);
   return Math.round(base * (0.75 + Math.random() * 0.5));
 }
 

@@ -37,7 +37,7 @@ import type { DeadLetters } from './dead-letters';
 import type { TopologyView } from './live-directory';
 import type { NodeMetrics } from './metrics';
 import type { OverdueIndex } from './overdue';
-import { deferredSubmission, publishWithRoom } from './flow';
+import { NeighbourRoom, deferredSubmission } from './flow';
 import type { SubmitPacer } from './flow';
 import { JS_MAX_MSGS_PER_SUBJECT, jsApiCode } from './streams';
 import { TrackingStore } from './tracking-store';
@@ -87,6 +87,8 @@ export type Disposition = 'forwarded' | 'dead-lettered';
  */
 export class Processor {
   private readonly now: () => number;
+  /** Relays waiting for a place in a full neighbour's queue (flow control). */
+  readonly room = new NeighbourRoom();
 
   constructor(private readonly deps: ProcessorDeps) {
     this.now = deps.now ?? Date.now;
@@ -466,8 +468,9 @@ export class Processor {
       const subject = relaySubject(next.level, next.id, laneOf(env.priority ?? 0), node.id);
       const data = encodeEnvelope(out);
       work.push(
-        // The next hop's queue for this node may be full: flow control, retried (flow.ts).
-        publishWithRoom(
+        // The next hop's queue for this node may be full: wait for a place (flow.ts).
+        this.room.publish(
+          subject,
           () =>
             this.publish(
               subject,
@@ -478,7 +481,7 @@ export class Processor {
               env,
               msg?.headers,
             ),
-          { subject, deliveryCount: msg?.deliveryCount ?? 1 },
+          msg?.deliveryCount ?? 1,
         ),
       );
     }

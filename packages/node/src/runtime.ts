@@ -2,7 +2,7 @@ import type { JsMsg } from '@nats-io/jetstream';
 import type { Logger } from 'pino';
 import { inject, injectable } from 'tsyringe';
 import { BUCKETS, isBackpressure, laneSubjects, levelName } from '@lienthong/core';
-import type { NodeInfo, Topology } from '@lienthong/core';
+import type { NodeInfo, SubmitPace, Topology } from '@lienthong/core';
 import type { ResolvedConfig } from './config';
 import type { NatsHandles } from './connection';
 import { DeadLetters } from './dead-letters';
@@ -195,6 +195,11 @@ export class NodeRuntime {
       }
     }
     return scopes;
+  }
+
+  /** An agency's submit limits as this runtime applies them now (directory, else the default). */
+  submitLimits(agency: string): SubmitPace | undefined {
+    return this.directory?.submitLimits(agency) ?? this.config.flow.defaultSubmitLimits;
   }
 
   /** The directory as it is now (follows `lt_directory`). */
