@@ -111,19 +111,18 @@ export class NodeRuntime {
     const submit = (n: NodeInfo, m: InboundMessage): Promise<Disposition> =>
       this.processor!.handleSubmit(n, m);
     const relay = (n: NodeInfo, m: InboundMessage): Promise<Disposition> => this.processor!.handleRelay(n, m);
-    // Submissions over their agency's pace wait in the consumer's pending set, not in a slot.
-    const submitPending = Math.max(this.config.concurrency * 4, 256, this.config.flow.maxQueuedPerAgency * 4);
+    // Normal lanes look at more messages than one sender may queue, so every sender's next message
+    // is seen and served in turn; submissions over their agency's pace wait in the pending set.
+    const { concurrency, flow } = this.config;
+    const submitWindow = Math.max(concurrency * 4, flow.maxQueuedPerAgency + concurrency);
+    const relayWindow = Math.max(concurrency * 4, flow.maxQueuedPerNeighbour + concurrency);
     for (const { filterSuffix, durableSuffix } of this.consumerScopes()) {
       const lanes = laneSubjects(filterSuffix);
       this.workers.push(
-        this.worker(
-          'submit',
-          STREAMS.submit,
-          `lt-submit-${durableSuffix}`,
-          lanes.submit.normal,
-          submit,
-          submitPending,
-        ),
+        this.worker('submit', STREAMS.submit, `lt-submit-${durableSuffix}`, lanes.submit.normal, submit, {
+          window: submitWindow,
+          maxAckPending: submitWindow + 2 * concurrency + 4 * flow.maxQueuedPerAgency,
+        }),
         this.worker(
           'submit',
           STREAMS.submit,
@@ -131,7 +130,9 @@ export class NodeRuntime {
           lanes.submit.urgent,
           submit,
         ),
-        this.worker('relay', STREAMS.relay, `lt-relay-${durableSuffix}`, lanes.relay.normal, relay),
+        this.worker('relay', STREAMS.relay, `lt-relay-${durableSuffix}`, lanes.relay.normal, relay, {
+          window: relayWindow,
+        }),
         this.worker('relay', STREAMS.relay, `lt-urgent-relay-${durableSuffix}`, lanes.relay.urgent, relay),
       );
     }
@@ -285,7 +286,7 @@ export class NodeRuntime {
     durable: string,
     filter: string,
     handle: (node: NodeInfo, msg: InboundMessage) => Promise<Disposition>,
-    maxAckPending?: number,
+    sizes: { window?: number; maxAckPending?: number } = {},
   ): PullWorker {
     return new PullWorker(
       this.nats.js,
@@ -295,7 +296,7 @@ export class NodeRuntime {
         durable,
         filter,
         concurrency: this.config.concurrency,
-        ...(maxAckPending !== undefined ? { maxAckPending } : {}),
+        ...sizes,
       },
       (m: JsMsg) => {
         const inbound: InboundMessage = {
