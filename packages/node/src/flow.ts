@@ -48,6 +48,9 @@ interface RoomWaiter {
  */
 export class NeighbourRoom {
   private readonly waiting = new Map<string, RoomWaiter[]>();
+  /** Relays that found their queue full and waited here; of those, given back to the stream. */
+  waited = 0;
+  gaveUp = 0;
 
   constructor(
     private readonly opts: { waitMs: number; waiters: number } = {
@@ -75,6 +78,7 @@ export class NeighbourRoom {
         if (!queue) this.waiting.set(subject, (queue = []));
       }
     }
+    this.waited++;
     if (queue.length >= this.opts.waiters) throw this.refusal(subject, deliveryCount);
     const q = queue;
     await new Promise<void>((take, giveUp) => {
@@ -111,6 +115,7 @@ export class NeighbourRoom {
   }
 
   private refusal(subject: string, deliveryCount: number): BackpressureError {
+    this.gaveUp++;
     return new BackpressureError(`${subject}: the next hop's queue for this node is full`, {
       retryAfterMs: relayRetryMs(deliveryCount),
       scope: 'neighbour-queue',

@@ -245,6 +245,7 @@ export class NodeRuntime {
     submit: { limit: number; queued: number; fullest: number; full: number };
     relay: { limit: number; queued: number; fullest: number; full: number };
     pacer: { admitted: number; deferred: number; waiting: number };
+    room: { waiting: number; waited: number; gaveUp: number };
   }> {
     const scopes = this.consumerScopes();
     const { flow } = this.config;
@@ -256,7 +257,13 @@ export class NodeRuntime {
       usage(STREAMS.submit, 'submit', flow.maxQueuedPerAgency),
       usage(STREAMS.relay, 'relay', flow.maxQueuedPerNeighbour),
     ]);
-    return { submit, relay, pacer: this.pacer?.counts ?? { admitted: 0, deferred: 0, waiting: 0 } };
+    const room = this.processor?.room;
+    return {
+      submit,
+      relay,
+      pacer: this.pacer?.counts ?? { admitted: 0, deferred: 0, waiting: 0 },
+      room: { waiting: room?.size ?? 0, waited: room?.waited ?? 0, gaveUp: room?.gaveUp ?? 0 },
+    };
   }
 
   private async refreshFlowGauges(): Promise<void> {
