@@ -4,6 +4,7 @@
  * lane too. Real nats-server, real runtime; the backlog is filled with a bare JetStream publisher of
  * valid relay envelopes, as the province would hand them over after an outage.
  */
+import { AckPolicy, RetentionPolicy, StorageType } from '@nats-io/jetstream';
 import { DEFAULT_FLOW, DEFAULT_RETENTION, STREAMS, ensureStreams } from '@lienthong/node';
 import {
   decodeEnvelope,
@@ -139,5 +140,52 @@ describe('urgent lane', () => {
     for (const s of [...statusHops, ...transportHops, ...documentHops]) {
       expect(parseSubject(s.subject)).toMatchObject({ lane: 'urgent' });
     }
+  }, 60_000);
+
+  it('takes over from the single relay consumer and stream subjects of earlier versions', async () => {
+    const topology = demoTopology();
+    const server = await h.server();
+    const look = await h.inspector(server, topology);
+    // As an earlier version left them: one relay wildcard, one consumer for both lanes, a message.
+    await look.jsm.streams.add({
+      name: STREAMS.relay,
+      subjects: ['lt.v1.*.*.relay.>'],
+      retention: RetentionPolicy.Workqueue,
+      storage: StorageType.File,
+    });
+    await look.jsm.consumers.add(STREAMS.relay, {
+      durable_name: 'lt-relay-vn',
+      filter_subject: 'lt.v1.central.vn.relay.>',
+      ack_policy: AckPolicy.Explicit,
+    });
+    const id = docId(A.nghean, 'OLD');
+    const env: IEnvelope = {
+      schemaVersion: SCHEMA_VERSION,
+      envelopeId: envelopeIdFor(['old', id]),
+      kind: EnvelopeKind.ENVELOPE_KIND_DOCUMENT,
+      documentId: id,
+      originAgency: A.nghean,
+      originNode: 'h41',
+      recipients: [A.government],
+      createdAtMs: Date.now(),
+      hops: [{ node: 'h41', level: Level.LEVEL_PROVINCE, inMs: Date.now(), outMs: Date.now() }],
+      hopLimit: 15,
+      document: documentOf(id, A.nghean, [A.government]),
+    };
+    await look.js.publish(relaySubject('central', 'vn', 'normal', 'h41'), encodeEnvelope(env));
+
+    await h.node(server, topology);
+    await waitFor('the waiting envelope in the inbox', async () =>
+      (await look.inboxCounts(A.government)).get(id) === 1 ? true : false,
+    );
+    const relay = await look.jsm.streams.info(STREAMS.relay);
+    expect(relay.config.subjects.sort()).toEqual(['lt.v1.*.*.relay.normal.*', 'lt.v1.*.*.relay.urgent.*']);
+    expect(relay.config.max_msgs_per_subject).toBe(DEFAULT_FLOW.maxQueuedPerNeighbour);
+    const consumer = await look.jsm.consumers.info(STREAMS.relay, 'lt-relay-vn');
+    expect(consumer.config.filter_subject).toBe('lt.v1.central.vn.relay.normal.*');
+    // A subject outside the lanes has no stream now: refused at once, not left where nobody reads.
+    await expect(
+      look.js.publish('lt.v1.central.vn.relay.fast.h41', new Uint8Array([1]), { timeout: 2_000 }),
+    ).rejects.toThrow();
   }, 60_000);
 });
