@@ -135,7 +135,7 @@ export interface SubjectSet {
 
 /** Stream subjects covering every node. */
 export const STREAM_SUBJECTS: SubjectSet = Object.freeze({
-  submit: 'lt.v1.*.*.submit.*',
+  submit: 'lt.v1.*.*.submit.>',
   relay: 'lt.v1.*.*.relay.>',
   inbox: 'lt.v1.*.*.inbox.>',
   track: 'lt.v1.*.*.track.*',
@@ -158,7 +158,7 @@ export function laneSubjects(prefix: string): { submit: Record<Lane, string>; re
 export function nodeSubjects(level: Level | LevelName, node: string): SubjectSet {
   const base = nodeBase(level, node);
   return Object.freeze({
-    submit: `${base}.submit.*`,
+    submit: `${base}.submit.>`,
     relay: `${base}.relay.>`,
     inbox: `${base}.inbox.>`,
     track: `${base}.track.*`,
