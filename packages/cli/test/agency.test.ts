@@ -2,7 +2,7 @@
  * `agency add` and `agency move` against a running `lienthong up`: the directory changes, the
  * running nodes follow, and documents reach the agency at its new home.
  */
-import { BusinessStatus, connect } from '@lienthong/sdk';
+import { BusinessStatus, TransportState, connect } from '@lienthong/sdk';
 import type { LienthongClient } from '@lienthong/sdk';
 import { eventually, json, killAll, lienthong, startBroker } from './helpers';
 import type { Broker } from './helpers';
@@ -139,7 +139,8 @@ describe('lienthong agency add|move', () => {
       }>(await lienthong(['stats', '--json', ...s]));
       const records = await sender.sent();
       expect(
-        records.filter((d) => d.recipients[0]?.transport === 3 || d.recipients[0]!.transport >= 3).length,
+        records.filter((d) => (d.recipients[0]?.transport ?? 0) >= TransportState.TRANSPORT_STATE_DELIVERED)
+          .length,
       ).toBe(30);
       return j;
     }, 20_000);
