@@ -29,7 +29,7 @@ import { median, round } from './lib/util';
 import { CONSUMES_PER_DOC, PERSISTED_PUBLISHES_PER_DOC } from './scenarios/baseline';
 
 const ROOT = resolve(__dirname, '../..');
-const SCENARIOS = ['throughput', 'latency', 'scale', 'backlog'] as const;
+const SCENARIOS = ['throughput', 'latency', 'scale', 'backlog', 'urgent'] as const;
 type Scenario = (typeof SCENARIOS)[number];
 
 interface Args {
@@ -76,7 +76,7 @@ function parseArgs(argv: string[]): Args {
       args.only = new Set(names as Scenario[]);
     } else if (a === '--help' || a === '-h') {
       process.stdout.write(
-        'usage: bench [--runs N (3)] [--quick] [--only throughput,latency,scale,backlog] [--no-profile]\n' +
+        'usage: bench [--runs N (3)] [--quick] [--only throughput,latency,scale,backlog,urgent] [--no-profile]\n' +
           '             [--breakdown (time the national start-up step by step, ~1 min more)] [--out FILE]\n',
       );
       process.exit(0);
@@ -106,6 +106,7 @@ function settings(quick: boolean) {
     },
     national: { ...load, quick, docsAfterStart: quick ? 200 : 800 },
     backlog: { docs: quick ? 1000 : 10_000, docBytes, sendWindow: 256, timeoutMs: quick ? 30_000 : 120_000 },
+    urgent: { backlog: 20_000, samples: quick ? 20 : 100, docBytes },
     startup: { quick, sampleAgencies: 1000 },
     profile: { ...load, docs: quick ? 600 : 3000 },
     budgets: {
@@ -114,6 +115,7 @@ function settings(quick: boolean) {
       latency: 120_000,
       national: quick ? 90_000 : 360_000,
       backlog: quick ? 90_000 : 300_000,
+      urgent: quick ? 90_000 : 180_000,
       'startup-breakdown': 240_000,
     } as Record<string, number>,
   };
@@ -528,6 +530,30 @@ function buildRows(records: RunRecord[], runs: number): Row[] {
       },
     );
   }
+  if (has('urgent')) {
+    for (const [key, label, target] of [
+      ['idleMs', 'urgent send() → inbox, idle', undefined],
+      ['backlogMs', 'urgent send() → inbox, 20,000 normal queued at the hop', 1000],
+    ] as const) {
+      for (const p of ['p50', 'p99'] as const) {
+        rows.push({
+          scenario: '5 urgent',
+          metric: `${label} ${p}`,
+          values: pick('urgent', `${key}.${p}`),
+          unit: 'ms',
+          digits: 0,
+          ...(target !== undefined && p === 'p99' ? { target: { op: '<' as const, value: target } } : {}),
+        });
+      }
+    }
+    rows.push({
+      scenario: '5 urgent',
+      metric: '  normal envelopes still queued at the end',
+      values: pick('urgent', 'backlogAtEnd'),
+      unit: '',
+      digits: 0,
+    });
+  }
   // Rows of scenarios that were not run (--only) have no values at all.
   return rows.filter((r) => r.values.some((v) => v !== undefined) || records.some((x) => !x.result.ok));
 }
@@ -583,7 +609,9 @@ async function main(): Promise<void> {
           ? `start-up ${get(d, 'startupMs')} ms, RSS ${get(d, 'rssAfterStartMb')} MB, ${get(d, 'afterStart.docsPerSec')} docs/s after start, ${get(d, 'docsPerSec')} docs/s without the key-listing consumers`
           : scenario === 'backlog'
             ? `drain ${get(d, 'drainDocsPerSec')} docs/s, fetch+ack ${get(d, 'fetchAckDocsPerSec')} docs/s`
-            : `${get(d, 'docsPerSec')} docs/s`;
+            : scenario === 'urgent'
+              ? `urgent p50/p99 idle ${get(d, 'idleMs.p50')}/${get(d, 'idleMs.p99')} ms, behind ${get(d, 'backlogAtStart')} queued ${get(d, 'backlogMs.p50')}/${get(d, 'backlogMs.p99')} ms`
+              : `${get(d, 'docsPerSec')} docs/s`;
     log(
       `run ${run}/${args.runs} ${scenario}: ${result.ok ? brief : `FAILED: ${result.error}`} (${round(result.wallMs / 1000, 1)} s${result.logWarnings ? `, ${result.logWarnings} log warnings` : ''})`,
     );
@@ -606,6 +634,7 @@ async function main(): Promise<void> {
     }
     if (args.only.has('scale')) await step(run, 'national', s.national);
     if (args.only.has('backlog')) await step(run, 'backlog', s.backlog);
+    if (args.only.has('urgent')) await step(run, 'urgent', s.urgent);
   }
 
   let profile: ProfileSummary | undefined;

@@ -8,6 +8,7 @@ import { disposeAll, tellParent } from './lib/env';
 import { baseline } from './scenarios/baseline';
 import { backlog, latency, national, throughput } from './scenarios/lienthong';
 import { startupBreakdown } from './scenarios/startup';
+import { urgent } from './scenarios/urgent';
 
 type Runner = (opts: never) => Promise<Record<string, unknown>>;
 
@@ -18,6 +19,7 @@ const SCENARIOS: Record<string, Runner> = {
   latency,
   national,
   backlog,
+  urgent,
   'startup-breakdown': startupBreakdown,
 };
 

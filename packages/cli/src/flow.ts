@@ -111,14 +111,15 @@ export async function agencyQueue(
   node: string,
   code: string,
 ): Promise<{ normal: number; urgent: number; limit: number }> {
+  // A wildcard filter: nats-server 2.9 does not always list the subject for an exact filter.
   const base = `lt.v1.${level}.${node}.submit.${agencyToToken(code)}`;
-  const count = (subject: string) =>
-    s.jsm.streams.info(STREAMS.submit, { subjects_filter: subject }).catch(() => undefined);
-  const [normal, urgent] = await Promise.all([count(base), count(`${base}.urgent`)]);
+  const info = await s.jsm.streams
+    .info(STREAMS.submit, { subjects_filter: `lt.v1.${level}.${node}.submit.>` })
+    .catch(() => undefined);
   return {
-    normal: normal?.state.subjects?.[base] ?? 0,
-    urgent: urgent?.state.subjects?.[`${base}.urgent`] ?? 0,
-    limit: normal?.config.max_msgs_per_subject ?? -1,
+    normal: info?.state.subjects?.[base] ?? 0,
+    urgent: info?.state.subjects?.[`${base}.urgent`] ?? 0,
+    limit: info?.config.max_msgs_per_subject ?? -1,
   };
 }
 

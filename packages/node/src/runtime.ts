@@ -22,6 +22,9 @@ import { STREAMS, ensureBuckets, ensureStreams } from './streams';
 import { TOKENS } from './tokens';
 import { TrackingStore } from './tracking-store';
 
+/** Most messages a normal-lane consumer holds in memory waiting for their turn. */
+const MAX_WINDOW = 2_048;
+
 /** Counts of what a runtime did since it started. */
 export interface RuntimeCounters {
   submitted: number;
@@ -111,11 +114,14 @@ export class NodeRuntime {
     const submit = (n: NodeInfo, m: InboundMessage): Promise<Disposition> =>
       this.processor!.handleSubmit(n, m);
     const relay = (n: NodeInfo, m: InboundMessage): Promise<Disposition> => this.processor!.handleRelay(n, m);
-    // Normal lanes look at more messages than one sender may queue, so every sender's next message
-    // is seen and served in turn; submissions over their agency's pace wait in the pending set.
+    // Normal lanes look at more messages than one sender may queue (up to a memory bound), so every
+    // sender's next message is seen and served in turn; submissions over their agency's pace wait in
+    // the consumer's pending set.
     const { concurrency, flow } = this.config;
-    const submitWindow = Math.max(concurrency * 4, flow.maxQueuedPerAgency + concurrency);
-    const relayWindow = Math.max(concurrency * 4, flow.maxQueuedPerNeighbour + concurrency);
+    const windowFor = (perSender: number): number =>
+      Math.max(concurrency * 4, Math.min(perSender + concurrency, MAX_WINDOW));
+    const submitWindow = windowFor(flow.maxQueuedPerAgency);
+    const relayWindow = windowFor(flow.maxQueuedPerNeighbour);
     for (const { filterSuffix, durableSuffix } of this.consumerScopes()) {
       const lanes = laneSubjects(filterSuffix);
       this.workers.push(
