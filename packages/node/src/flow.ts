@@ -96,8 +96,9 @@ export class NeighbourRoom {
           passed = true;
           return ack;
         } catch (e) {
-          if (!refusedBy(e)) throw e;
-          if (Date.now() + pause > until) throw this.refusal(subject, deliveryCount);
+          const full = refusedBy(e);
+          if (!full) throw e;
+          if (Date.now() + pause > until) throw this.refusal(subject, deliveryCount, full);
         }
         await sleep(pause);
         pause = Math.min(pause * 2, 50);
@@ -114,11 +115,16 @@ export class NeighbourRoom {
     }
   }
 
-  private refusal(subject: string, deliveryCount: number): BackpressureError {
+  private refusal(
+    subject: string,
+    deliveryCount: number,
+    full: 'subject' | 'bytes' = 'subject',
+  ): BackpressureError {
     this.gaveUp++;
-    return new BackpressureError(`${subject}: the next hop's queue for this node is full`, {
+    const what = full === 'subject' ? 'its queue for this node is full' : 'its stream is at its byte bound';
+    return new BackpressureError(`${subject}: the next hop cannot take more (${what})`, {
       retryAfterMs: relayRetryMs(deliveryCount),
-      scope: 'neighbour-queue',
+      scope: full === 'subject' ? 'neighbour-queue' : 'stream-bytes',
       context: { subject },
     });
   }

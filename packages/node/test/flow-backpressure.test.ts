@@ -90,7 +90,7 @@ describe('backpressure', () => {
     const topology = demoTopology();
     const server = await h.server();
     // Five envelopes per neighbour and lane: a commune → central path is full at every hop.
-    const node = await h.node(server, topology, { flow: { maxQueuedPerNeighbour: 5 } });
+    const node = await h.node(server, topology, { flow: { maxQueuedPerNeighbour: 5 }, http: { port: 0 } });
     const look = await h.inspector(server, topology);
     const sender = await h.client(server, A.baothanh);
     const ids = Array.from({ length: 150 }, () => docId(A.baothanh, 'FULL'));
@@ -102,6 +102,11 @@ describe('backpressure', () => {
     );
     expect(usage.room.waited).toBeGreaterThan(0);
     expect(usage.relay.limit).toBe(5);
+    // The same in the metrics an operator scrapes.
+    const metrics = await (await fetch(`${node.runtime.httpUrl}/metrics`)).text();
+    expect(metrics).toMatch(/lienthong_flow_queue_limit_messages\{queue="neighbour"\} 5\b/);
+    expect(metrics).toMatch(/lienthong_flow_queue_limit_messages\{queue="agency"\} 1000\b/);
+    expect(metrics).toMatch(/lienthong_flow_queued_messages\{queue="neighbour"\} \d+/);
   }, 60_000);
 });
 
