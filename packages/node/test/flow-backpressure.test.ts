@@ -4,7 +4,7 @@
  * back, and every document eventually sent is delivered exactly once. Real nats-server and runtime.
  */
 import { BUCKETS, directoryKeys } from '@lienthong/core';
-import { AgencyRecord } from '@lienthong/proto';
+import { AgencyRecord, Priority } from '@lienthong/proto';
 import { BackpressureError, LienthongError, isRetryable } from '@lienthong/sdk';
 import type { LienthongClient } from '@lienthong/sdk';
 import { Kvm } from '@nats-io/kv';
@@ -108,6 +108,79 @@ describe('backpressure', () => {
     expect(metrics).toMatch(/lienthong_flow_queue_limit_messages\{queue="agency"\} 1000\b/);
     expect(metrics).toMatch(/lienthong_flow_queued_messages\{queue="neighbour"\} \d+/);
   }, 60_000);
+
+  it('a full agency queue refuses new submissions and keeps every accepted one; they are all delivered once when the node serves again', async () => {
+    const topology = demoTopology();
+    const server = await h.server();
+    const flow = { maxQueuedPerAgency: 5 };
+    // Every node but h41 is served: Nghệ An's submissions wait in its queue there.
+    const others = topology
+      .nodes()
+      .map((n) => n.id)
+      .filter((id) => id !== 'h41');
+    await h.node(server, topology, { nodes: others, flow });
+    const look = await h.inspector(server, topology);
+    const sender = await h.client(server, A.nghean);
+    const ids = Array.from({ length: 8 }, () => docId(A.nghean, 'QUEUE'));
+    const outcomes: string[] = [];
+    for (const id of ids) {
+      try {
+        await sender.send(documentOf(id, A.nghean, [A.hatinh]), { timeoutMs: 3_000 });
+        outcomes.push('accepted');
+      } catch (e) {
+        expect(e).toBeInstanceOf(BackpressureError);
+        expect((e as BackpressureError).scope).toBe('agency-queue');
+        outcomes.push('refused');
+      }
+    }
+    expect(outcomes).toEqual([...Array(5).fill('accepted'), ...Array(3).fill('refused')]);
+    // The urgent lane is a queue of its own: an urgent document is still taken.
+    const urgentId = docId(A.nghean, 'HOATOC');
+    await sender.send(documentOf(urgentId, A.nghean, [A.hatinh]), {
+      priority: Priority.PRIORITY_FLASH,
+      timeoutMs: 3_000,
+    });
+    // Waiting for capacity while nobody serves the queue ends at the call's deadline, with the cause.
+    const waited = await sender
+      .send(documentOf(ids[5]!, A.nghean, [A.hatinh]), { waitForCapacity: true, timeoutMs: 1_000 })
+      .catch((e: unknown) => e);
+    expect(waited).toBeInstanceOf(LienthongError);
+    expect((waited as LienthongError).code).toBe('DeadlineExceeded');
+    expect((waited as LienthongError).cause).toBeInstanceOf(BackpressureError);
+
+    // The province's node comes up: the queue drains, the refused ones go through when sent again.
+    await h.node(server, topology, { nodes: ['h41'], flow, name: 'lt-test-h41' });
+    await Promise.all(
+      ids
+        .slice(5)
+        .map((id) =>
+          sender.send(documentOf(id, A.nghean, [A.hatinh]), { waitForCapacity: true, timeoutMs: 20_000 }),
+        ),
+    );
+    await deliveredOnce(look, sender, [...ids, urgentId]);
+  }, 60_000);
+
+  it('a stream at its byte bound refuses with its own scope', async () => {
+    const topology = demoTopology();
+    const server = await h.server();
+    await h.node(server, topology, {
+      nodes: topology
+        .nodes()
+        .map((n) => n.id)
+        .filter((id) => id !== 'h41'),
+      flow: { maxQueuedBytes: 3_000 },
+    });
+    const sender = await h.client(server, A.nghean);
+    const big = { contentSummary: 'x'.repeat(1_200) };
+    await sender.send(documentOf(docId(A.nghean, 'BYTES'), A.nghean, [A.hatinh], big));
+    const e = await sender
+      .send(documentOf(docId(A.nghean, 'BYTES'), A.nghean, [A.hatinh], big))
+      .then(() => sender.send(documentOf(docId(A.nghean, 'BYTES'), A.nghean, [A.hatinh], big)))
+      .catch((err: unknown) => err);
+    expect(e).toBeInstanceOf(BackpressureError);
+    expect((e as BackpressureError).scope).toBe('stream-bytes');
+    expect((e as BackpressureError).retryAfterMs).toBeGreaterThan(0);
+  }, 30_000);
 });
 
 async function setSubmitLimits(
