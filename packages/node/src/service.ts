@@ -38,6 +38,8 @@ export interface ServiceConfigFile {
   readonly http?: NodeRuntimeConfig['http'];
   /** Stream and bucket replicas: 3 on a 3-server cluster. */
   readonly replicas?: number;
+  /** Queue bounds and the default agency pace (docs/OPERATIONS.md, Flow control). */
+  readonly flow?: NodeRuntimeConfig['flow'];
 }
 
 export function loadTopologyFile(path: string): Topology {
@@ -112,6 +114,7 @@ export async function startLevelService(level: LevelName, configPath: string): P
       ...(file.overdue ? { overdue: file.overdue } : {}),
       ...(file.http ? { http: file.http } : {}),
       ...(file.replicas ? { replicas: file.replicas } : {}),
+      ...(file.flow ? { flow: file.flow } : {}),
     },
     { logger: createLogger({ name, ...(file.logLevel ? { level: file.logLevel } : {}) }) },
   );
