@@ -13,6 +13,8 @@ import { JetStreamApiError } from '@nats-io/jetstream';
 import type { JetStreamManager, PubAck } from '@nats-io/jetstream';
 import { BackpressureError, submitPaceMs } from '@lienthong/core';
 import type { Lane, SubmitPace } from '@lienthong/core';
+import type { FlowConfig } from './config';
+import { STREAMS } from './streams';
 
 /** JetStream's "store failed" code: a full subject (`max_msgs_per_subject`) or stream (`max_bytes`). */
 const JS_STORE_REFUSED = 10077;
@@ -249,4 +251,48 @@ export async function queueUsage(
     }
   }
   return { queued, fullest, full };
+}
+
+/** What `lienthong_flow_*` shows for the nodes a process hosts. */
+export interface FlowUsage {
+  readonly submit: QueueUsage;
+  readonly relay: QueueUsage;
+  readonly pacer: { admitted: number; deferred: number; waiting: number };
+  readonly room: { waiting: number; waited: number; gaveUp: number };
+}
+
+export interface QueueUsage {
+  readonly limit: number;
+  readonly queued: number;
+  readonly fullest: number;
+  readonly full: number;
+}
+
+/** Usage of the submit and relay queues under `prefixes` (`lt.v1.<level>.<node or *>`). */
+export async function readFlowUsage(
+  jsm: JetStreamManager,
+  prefixes: readonly string[],
+  flow: FlowConfig,
+  pacer: SubmitPacer | undefined,
+  room: NeighbourRoom | undefined,
+): Promise<FlowUsage> {
+  const usage = async (stream: string, kind: 'submit' | 'relay', limit: number): Promise<QueueUsage> => ({
+    limit,
+    ...(await queueUsage(
+      jsm,
+      stream,
+      prefixes.map((p) => `${p}.${kind}.>`),
+      limit,
+    )),
+  });
+  const [submit, relay] = await Promise.all([
+    usage(STREAMS.submit, 'submit', flow.maxQueuedPerAgency),
+    usage(STREAMS.relay, 'relay', flow.maxQueuedPerNeighbour),
+  ]);
+  return {
+    submit,
+    relay,
+    pacer: pacer?.counts ?? { admitted: 0, deferred: 0, waiting: 0 },
+    room: { waiting: room?.size ?? 0, waited: room?.waited ?? 0, gaveUp: room?.gaveUp ?? 0 },
+  };
 }

@@ -1,5 +1,6 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import { FailureReason } from '@lienthong/proto';
+import type { FlowUsage } from './flow';
 
 export type MessageKind = 'submit' | 'relay';
 export type MessageOutcome = 'forwarded' | 'dead_lettered' | 'retried' | 'deferred';
@@ -26,7 +27,7 @@ export class NodeMetrics {
   private readonly queueQueued: Gauge<'queue'>;
   private readonly queueFullest: Gauge<'queue'>;
   private readonly queuesFull: Gauge<'queue'>;
-  readonly pacerWaiting: Gauge;
+  private readonly pacerWaiting: Gauge;
 
   constructor(opts: { defaultMetrics?: boolean } = {}) {
     const registers = [this.registry];
@@ -122,14 +123,17 @@ export class NodeMetrics {
     this.backpressures.inc({ kind, scope });
   }
 
-  flowQueue(
-    queue: 'agency' | 'neighbour',
-    q: { limit: number; queued: number; fullest: number; full: number },
-  ): void {
-    this.queueLimit.set({ queue }, q.limit);
-    this.queueQueued.set({ queue }, q.queued);
-    this.queueFullest.set({ queue }, q.fullest);
-    this.queuesFull.set({ queue }, q.full);
+  flow(u: FlowUsage): void {
+    for (const [queue, q] of [
+      ['agency', u.submit],
+      ['neighbour', u.relay],
+    ] as const) {
+      this.queueLimit.set({ queue }, q.limit);
+      this.queueQueued.set({ queue }, q.queued);
+      this.queueFullest.set({ queue }, q.fullest);
+      this.queuesFull.set({ queue }, q.full);
+    }
+    this.pacerWaiting.set(u.pacer.waiting);
   }
 
   message(kind: MessageKind, level: string, outcome: MessageOutcome, seconds: number): void {

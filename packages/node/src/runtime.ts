@@ -10,7 +10,8 @@ import { HealthServer } from './http';
 import { NodeMetrics } from './metrics';
 import type { MessageKind } from './metrics';
 import { publishDirectory } from './directory';
-import { SubmitPacer, queueUsage } from './flow';
+import { SubmitPacer, readFlowUsage } from './flow';
+import type { FlowUsage } from './flow';
 import { moveInbox } from './inbox-move';
 import { LiveDirectory } from './live-directory';
 import type { AgencyMove } from './live-directory';
@@ -247,40 +248,13 @@ export class NodeRuntime {
   }
 
   /** Queue bounds and how full the hosted nodes' queues are (lienthong_flow_* gauges). */
-  async flowUsage(): Promise<{
-    submit: { limit: number; queued: number; fullest: number; full: number };
-    relay: { limit: number; queued: number; fullest: number; full: number };
-    pacer: { admitted: number; deferred: number; waiting: number };
-    room: { waiting: number; waited: number; gaveUp: number };
-  }> {
-    const scopes = this.consumerScopes();
-    const { flow } = this.config;
-    const usage = async (stream: string, kind: 'submit' | 'relay', limit: number) => {
-      const filters = scopes.map((s) => `${s.filterSuffix}.${kind}.>`);
-      return { limit, ...(await queueUsage(this.nats.jsm, stream, filters, limit)) };
-    };
-    const [submit, relay] = await Promise.all([
-      usage(STREAMS.submit, 'submit', flow.maxQueuedPerAgency),
-      usage(STREAMS.relay, 'relay', flow.maxQueuedPerNeighbour),
-    ]);
-    const room = this.processor?.room;
-    return {
-      submit,
-      relay,
-      pacer: this.pacer?.counts ?? { admitted: 0, deferred: 0, waiting: 0 },
-      room: { waiting: room?.size ?? 0, waited: room?.waited ?? 0, gaveUp: room?.gaveUp ?? 0 },
-    };
+  async flowUsage(): Promise<FlowUsage> {
+    const prefixes = this.consumerScopes().map((s) => s.filterSuffix);
+    return readFlowUsage(this.nats.jsm, prefixes, this.config.flow, this.pacer, this.processor?.room);
   }
 
   private async refreshFlowGauges(): Promise<void> {
-    const u = await this.flowUsage();
-    for (const [queue, q] of [
-      ['agency', u.submit],
-      ['neighbour', u.relay],
-    ] as const) {
-      this.metrics.flowQueue(queue, q);
-    }
-    this.metrics.pacerWaiting.set(u.pacer.waiting);
+    this.metrics.flow(await this.flowUsage());
   }
 
   private async watchConnection(): Promise<void> {
