@@ -13,6 +13,7 @@ import {
   levelFromName,
   levelName,
   nodeSubjects,
+  laneSubjects,
   parseSubject,
   relaySubject,
   submitSubject,
@@ -102,7 +103,7 @@ describe('subject builders', () => {
 
   it('give stream wildcards that cover the builders, and per-node ones that cover only that node', () => {
     expect(STREAM_SUBJECTS).toEqual({
-      submit: 'lt.v1.*.*.submit.*',
+      submit: 'lt.v1.*.*.submit.>',
       relay: 'lt.v1.*.*.relay.>',
       inbox: 'lt.v1.*.*.inbox.>',
       track: 'lt.v1.*.*.track.*',
@@ -110,7 +111,7 @@ describe('subject builders', () => {
     });
     const mine = nodeSubjects('province', 'h41');
     expect(mine).toEqual({
-      submit: 'lt.v1.province.h41.submit.*',
+      submit: 'lt.v1.province.h41.submit.>',
       relay: 'lt.v1.province.h41.relay.>',
       inbox: 'lt.v1.province.h41.inbox.>',
       track: 'lt.v1.province.h41.track.*',
@@ -131,6 +132,18 @@ describe('subject builders', () => {
       }
     }
     expect(matches(mine.relay, relaySubject('province', 'h40', 'normal', 'vn'))).toBe(false);
+    // Both lanes of a submission are covered; the streams capture exactly the lanes.
+    const urgent = submitSubject('province', 'h41', H41, 'urgent');
+    expect(matches(STREAM_SUBJECTS.submit, urgent)).toBe(true);
+    expect(matches(mine.submit, urgent)).toBe(true);
+    const lanes = laneSubjects('lt.v1.*.*');
+    expect(matches(lanes.submit.normal, built.submit)).toBe(true);
+    expect(matches(lanes.submit.urgent, urgent)).toBe(true);
+    expect(matches(lanes.submit.normal, urgent)).toBe(false);
+    expect(matches(lanes.relay.normal, built.relay)).toBe(true);
+    expect(matches(lanes.relay.urgent, relaySubject('province', 'h41', 'urgent', 'vn'))).toBe(true);
+    expect(matches(lanes.relay.normal, 'lt.v1.province.h41.relay.fast.vn')).toBe(false);
+    expect(matches(lanes.relay.urgent, 'lt.v1.province.h41.relay.fast.vn')).toBe(false);
   });
 });
 
