@@ -29,7 +29,7 @@ import { median, round } from './lib/util';
 import { CONSUMES_PER_DOC, PERSISTED_PUBLISHES_PER_DOC } from './scenarios/baseline';
 
 const ROOT = resolve(__dirname, '../..');
-const SCENARIOS = ['throughput', 'latency', 'scale', 'backlog', 'attachment'] as const;
+const SCENARIOS = ['throughput', 'latency', 'scale', 'backlog', 'attachment', 'urgent'] as const;
 type Scenario = (typeof SCENARIOS)[number];
 
 interface Args {
@@ -76,7 +76,7 @@ function parseArgs(argv: string[]): Args {
       args.only = new Set(names as Scenario[]);
     } else if (a === '--help' || a === '-h') {
       process.stdout.write(
-        'usage: bench [--runs N (3)] [--quick] [--only throughput,latency,scale,backlog,attachment]\n' +
+        'usage: bench [--runs N (3)] [--quick] [--only throughput,latency,scale,backlog,attachment,urgent]\n' +
           '             [--no-profile]\n' +
           '             [--breakdown (time the national start-up step by step, ~1 min more)] [--out FILE]\n',
       );
@@ -107,6 +107,7 @@ function settings(quick: boolean) {
     },
     national: { ...load, quick, docsAfterStart: quick ? 200 : 800 },
     backlog: { docs: quick ? 1000 : 10_000, docBytes, sendWindow: 256, timeoutMs: quick ? 30_000 : 120_000 },
+    urgent: { backlog: 20_000, samples: quick ? 20 : 100, docBytes },
     startup: { quick, sampleAgencies: 1000 },
     // The size the target is stated for; --quick too (one transfer takes seconds).
     attachment: { mb: 50, timeoutMs: 120_000 },
@@ -117,6 +118,7 @@ function settings(quick: boolean) {
       latency: 120_000,
       national: quick ? 90_000 : 360_000,
       backlog: quick ? 90_000 : 300_000,
+      urgent: quick ? 90_000 : 180_000,
       'startup-breakdown': 240_000,
       attachment: 180_000,
       'attachment-domains': 180_000,
@@ -585,6 +587,30 @@ function buildRows(records: RunRecord[], runs: number): Row[] {
       }),
     );
   }
+  if (has('urgent')) {
+    for (const [key, label, target] of [
+      ['idleMs', 'urgent send() → inbox, idle', undefined],
+      ['backlogMs', 'urgent send() → inbox, ≥ 5,000 of 20,000 normal queued at the hop', 1000],
+    ] as const) {
+      for (const p of ['p50', 'p99'] as const) {
+        rows.push({
+          scenario: '5 urgent',
+          metric: `${label} ${p}`,
+          values: pick('urgent', `${key}.${p}`),
+          unit: 'ms',
+          digits: 0,
+          ...(target !== undefined && p === 'p99' ? { target: { op: '<' as const, value: target } } : {}),
+        });
+      }
+    }
+    rows.push({
+      scenario: '5 urgent',
+      metric: '  normal envelopes queued at the hop after the last sample',
+      values: pick('urgent', 'backlogAtEnd'),
+      unit: '',
+      digits: 0,
+    });
+  }
   // Rows of scenarios that were not run (--only) have no values at all.
   return rows.filter((r) => r.values.some((v) => v !== undefined) || records.some((x) => !x.result.ok));
 }
@@ -642,7 +668,9 @@ async function main(): Promise<void> {
             ? `drain ${get(d, 'drainDocsPerSec')} docs/s, fetch+ack ${get(d, 'fetchAckDocsPerSec')} docs/s`
             : scenario.startsWith('attachment')
               ? `${get(d, 'mbPerSec')} MB/s end to end, largest RSS growth ${Math.max(...((d?.rss as { growthMb?: number }[] | undefined) ?? []).map((r) => r.growthMb ?? Number.NaN))} MB`
-              : `${get(d, 'docsPerSec')} docs/s`;
+              : scenario === 'urgent'
+                ? `urgent p50/p99 idle ${get(d, 'idleMs.p50')}/${get(d, 'idleMs.p99')} ms, behind ${get(d, 'backlogAtStart')} queued ${get(d, 'backlogMs.p50')}/${get(d, 'backlogMs.p99')} ms`
+                : `${get(d, 'docsPerSec')} docs/s`;
     log(
       `run ${run}/${args.runs} ${scenario}: ${result.ok ? brief : `FAILED: ${result.error}`} (${round(result.wallMs / 1000, 1)} s${result.logWarnings ? `, ${result.logWarnings} log warnings` : ''})`,
     );
@@ -669,6 +697,7 @@ async function main(): Promise<void> {
       await step(run, 'attachment', s.attachment);
       await step(run, 'attachment-domains', { ...s.attachment, domains: true });
     }
+    if (args.only.has('urgent')) await step(run, 'urgent', s.urgent);
   }
 
   let profile: ProfileSummary | undefined;

@@ -9,6 +9,7 @@ import { attachment } from './scenarios/attachment';
 import { baseline } from './scenarios/baseline';
 import { backlog, latency, national, throughput } from './scenarios/lienthong';
 import { startupBreakdown } from './scenarios/startup';
+import { urgent } from './scenarios/urgent';
 
 type Runner = (opts: never) => Promise<Record<string, unknown>>;
 
@@ -19,6 +20,7 @@ const SCENARIOS: Record<string, Runner> = {
   latency,
   national,
   backlog,
+  urgent,
   'startup-breakdown': startupBreakdown,
   attachment,
   'attachment-domains': attachment,

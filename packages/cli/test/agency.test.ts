@@ -2,7 +2,7 @@
  * `agency add` and `agency move` against a running `lienthong up`: the directory changes, the
  * running nodes follow, and documents reach the agency at its new home.
  */
-import { BusinessStatus, connect } from '@lienthong/sdk';
+import { BusinessStatus, TransportState, connect } from '@lienthong/sdk';
 import type { LienthongClient } from '@lienthong/sdk';
 import { eventually, json, killAll, lienthong, startBroker } from './helpers';
 import type { Broker } from './helpers';
@@ -101,5 +101,59 @@ describe('lienthong agency add|move', () => {
     const code = await lienthong(['agency', 'add', '000.00.00.H4*', '--name', 'x', '--node', 'h41', ...s]);
     expect(code.code).not.toBe(0);
     expect(code.stderr).toMatch(/not an agency code|wildcard/);
+  });
+
+  it('sets submit limits that show in agency show and in stats, and the SDK is paced by them', async () => {
+    const code = '000.00.01.H41'; // Sở Nội vụ Nghệ An, node h41
+    const set = await lienthong([
+      'agency',
+      'limits',
+      code,
+      '--per-second',
+      '20',
+      '--burst',
+      '2',
+      '--json',
+      ...s,
+    ]);
+    expect(set.code).toBe(0);
+    expect(json<{ limits: unknown }>(set).limits).toEqual({ perSecond: 20, burst: 2, bytesPerSecond: 0 });
+    const shown = json<{ flow: { limits: unknown; queued: { limit: number } } }>(
+      await lienthong(['agency', 'show', code, '--json', ...s]),
+    );
+    expect(shown.flow.limits).toEqual({ perSecond: 20, burst: 2, bytesPerSecond: 0 });
+    expect(shown.flow.queued.limit).toBe(1000);
+
+    // 30 documents at once: the home node takes them at 20/s, so the last arrives after ~1.4 s.
+    const sender = await connect({ servers: broker.url, agency: code });
+    clients.push(sender);
+    const sentAt = Date.now();
+    const ids = Array.from({ length: 30 }, (_, i) => `${code},2026/11/22,${100 + i}/SNV`);
+    await Promise.all(
+      ids.map((id) => sender.send({ documentId: id, subject: 'Nhịp', to: [{ code: SENDER }] })),
+    );
+    const stats = await eventually(async () => {
+      const j = json<{
+        flow: { submit: { perSenderLimit: number }; paced: { code: string; perSecond: number }[] };
+        total: { sent: number };
+      }>(await lienthong(['stats', '--json', ...s]));
+      const records = await sender.sent();
+      expect(
+        records.filter((d) => (d.recipients[0]?.transport ?? 0) >= TransportState.TRANSPORT_STATE_DELIVERED)
+          .length,
+      ).toBe(30);
+      return j;
+    }, 20_000);
+    expect(Date.now() - sentAt).toBeGreaterThan(1_000);
+    expect(stats.flow.submit.perSenderLimit).toBe(1000);
+    expect(stats.flow.paced).toContainEqual(expect.objectContaining({ code, perSecond: 20 }));
+    const text = await lienthong(['stats', ...s]);
+    expect(text.stdout).toMatch(/flow control/);
+    expect(text.stdout).toMatch(/paced agencies[\s\S]*000\.00\.01\.H41[\s\S]*20\/s, burst 2/);
+
+    const cleared = await lienthong(['agency', 'limits', code, '--clear', '--json', ...s]);
+    expect(json<{ limits: unknown }>(cleared).limits).toEqual({ perSecond: 0, burst: 0, bytesPerSecond: 0 });
+    const bad = await lienthong(['agency', 'limits', code, '--per-second', '-3', ...s]);
+    expect(bad.code).not.toBe(0);
   });
 });

@@ -49,6 +49,7 @@ export {
   trackSubject,
   deadSubject,
   nodeSubjects,
+  laneSubjects,
   parseSubject,
   auditSubject,
   AUDIT_SUBJECTS,
@@ -152,3 +153,6 @@ export type {
   Permissions,
   SubjectPermission,
 } from './permissions';
+
+export { BackpressureError, isBackpressure, submitPaceMs } from './flow';
+export type { BackpressureScope, SubmitPace } from './flow';

@@ -161,7 +161,11 @@ function agencyPermissions(code: string, topology: Topology): Permissions {
   const durable = `lt-inbox-${token}`;
   const inboxOf = inboxFilter(home.level, home.id, agency);
   const track = trackSubject(home.level, home.id, agency);
-  const publish = [submitSubject(home.level, home.id, agency), contentSubjects(home.domain)];
+  const publish = [
+    submitSubject(home.level, home.id, agency),
+    submitSubject(home.level, home.id, agency, 'urgent'),
+    contentSubjects(home.domain),
+  ];
   for (const api of apiPrefixes(home.domain)) {
     publish.push(
       ...contentApi(api),

@@ -3,6 +3,7 @@
  * `lienthong.v1`; a breaking change to either means `lt.v2` + `lienthong.v2`.
  *
  *   lt.v1.<level>.<node>.submit.<agency>            an agency hands a document/status to its home node
+ *   lt.v1.<level>.<node>.submit.<agency>.urgent     the same, in the urgent lane (priority 3-4)
  *   lt.v1.<level>.<node>.relay.<lane>.<from node>   a neighbour node hands an envelope over
  *   lt.v1.<level>.<node>.inbox.<agency>.<doc key>   one delivered item in an agency's inbox
  *   lt.v1.<level>.<node>.track.<agency>             tracking record changes for a sender
@@ -92,8 +93,15 @@ function assertDocKey(docKey: unknown): string {
   );
 }
 
-export function submitSubject(level: Level | LevelName, node: string, agency: string): string {
-  return `${nodeBase(level, node)}.submit.${agencyToToken(agency)}`;
+/** The normal lane keeps the 6-token subject of v1; the urgent lane adds a 7th token. */
+export function submitSubject(
+  level: Level | LevelName,
+  node: string,
+  agency: string,
+  lane: Lane = 'normal',
+): string {
+  const normal = `${nodeBase(level, node)}.submit.${agencyToToken(agency)}`;
+  return assertLane(lane) === 'urgent' ? `${normal}.urgent` : normal;
 }
 
 export function relaySubject(level: Level | LevelName, node: string, lane: Lane, fromNode: string): string {
@@ -138,18 +146,30 @@ export interface SubjectSet {
 
 /** Stream subjects covering every node. */
 export const STREAM_SUBJECTS: SubjectSet = Object.freeze({
-  submit: 'lt.v1.*.*.submit.*',
+  submit: 'lt.v1.*.*.submit.>',
   relay: 'lt.v1.*.*.relay.>',
   inbox: 'lt.v1.*.*.inbox.>',
   track: 'lt.v1.*.*.track.*',
   dead: 'lt.v1.*.*.dead',
 });
 
+/**
+ * What a stream of submissions or relays captures, one wildcard per lane: a subject outside the
+ * lanes has no stream, so its publish fails at once instead of waiting where no consumer looks.
+ * `prefix` is `lt.v1.*.*` for every node, or one node's `lt.v1.<level>.<node>`.
+ */
+export function laneSubjects(prefix: string): { submit: Record<Lane, string>; relay: Record<Lane, string> } {
+  return {
+    submit: { normal: `${prefix}.submit.*`, urgent: `${prefix}.submit.*.urgent` },
+    relay: { normal: `${prefix}.relay.normal.*`, urgent: `${prefix}.relay.urgent.*` },
+  };
+}
+
 /** The same five wildcards for one node, e.g. for a stream or consumer that serves only it. */
 export function nodeSubjects(level: Level | LevelName, node: string): SubjectSet {
   const base = nodeBase(level, node);
   return Object.freeze({
-    submit: `${base}.submit.*`,
+    submit: `${base}.submit.>`,
     relay: `${base}.relay.>`,
     inbox: `${base}.inbox.>`,
     track: `${base}.track.*`,
@@ -164,7 +184,7 @@ interface SubjectBase {
 }
 
 export type ParsedSubject =
-  | (SubjectBase & { readonly kind: 'submit'; readonly agency: string })
+  | (SubjectBase & { readonly kind: 'submit'; readonly agency: string; readonly lane: Lane })
   | (SubjectBase & { readonly kind: 'relay'; readonly lane: Lane; readonly from: string })
   | (SubjectBase & { readonly kind: 'inbox'; readonly agency: string; readonly docKey: string })
   | (SubjectBase & { readonly kind: 'track'; readonly agency: string })
@@ -187,7 +207,11 @@ export function parseSubject(subject: string): ParsedSubject | undefined {
   if (lt !== 'lt' || v1 !== 'v1' || !isLevelName(levelToken) || !isNodeId(node)) return undefined;
   const base: SubjectBase = { level: levelFromName(levelToken), levelName: levelToken, node };
   switch (kind) {
-    case 'submit':
+    case 'submit': {
+      const urgent = t.length === 7 && b === 'urgent';
+      const agency = t.length === 6 || urgent ? agencyOfToken(a) : undefined;
+      return agency === undefined ? undefined : { ...base, kind, agency, lane: urgent ? 'urgent' : 'normal' };
+    }
     case 'track': {
       const agency = t.length === 6 ? agencyOfToken(a) : undefined;
       return agency === undefined ? undefined : { ...base, kind, agency };

@@ -54,6 +54,11 @@ describe('agency permissions', () => {
   it('allows every subject the SDK uses for its own agency', () => {
     const sdk = [
       submitSubject('commune', 'h41-yenthanh-xa1', A),
+      submitSubject('commune', 'h41-yenthanh-xa1', A, 'urgent'),
+      `lt.v1.content._.c.${'a'.repeat(64)}`,
+      `lt.v1.content._.m.${'b'.repeat(64)}`,
+      '$JS.API.STREAM.INFO.LT_CONTENT',
+      `$JS.API.DIRECT.GET.LT_CONTENT.lt.v1.content._.c.${'a'.repeat(64)}`,
       '$JS.API.INFO',
       '$JS.API.DIRECT.GET.KV_lt_directory.$KV.lt_directory.agency.000_01_43_H41',
       '$JS.API.DIRECT.GET.KV_lt_directory.$KV.lt_directory.node.h41-yenthanh-xa1',

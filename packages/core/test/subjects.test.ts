@@ -13,6 +13,7 @@ import {
   levelFromName,
   levelName,
   nodeSubjects,
+  laneSubjects,
   parseSubject,
   relaySubject,
   submitSubject,
@@ -58,6 +59,9 @@ describe('subject builders', () => {
   it('build the documented v1 subjects', () => {
     expect(SUBJECT_PREFIX).toBe('lt.v1');
     expect(submitSubject(Level.LEVEL_PROVINCE, 'h41', H41)).toBe('lt.v1.province.h41.submit.000_00_00_H41');
+    expect(submitSubject('province', 'h41', H41, 'urgent')).toBe(
+      'lt.v1.province.h41.submit.000_00_00_H41.urgent',
+    );
     expect(submitSubject('central', 'vn', G22)).toBe('lt.v1.central.vn.submit.000_00_00_G22');
     expect(relaySubject('province', 'h41', 'urgent', 'vn')).toBe('lt.v1.province.h41.relay.urgent.vn');
     expect(relaySubject(Level.LEVEL_DISTRICT, 'h41-yenthanh', 'normal', 'h41')).toBe(
@@ -99,7 +103,7 @@ describe('subject builders', () => {
 
   it('give stream wildcards that cover the builders, and per-node ones that cover only that node', () => {
     expect(STREAM_SUBJECTS).toEqual({
-      submit: 'lt.v1.*.*.submit.*',
+      submit: 'lt.v1.*.*.submit.>',
       relay: 'lt.v1.*.*.relay.>',
       inbox: 'lt.v1.*.*.inbox.>',
       track: 'lt.v1.*.*.track.*',
@@ -107,7 +111,7 @@ describe('subject builders', () => {
     });
     const mine = nodeSubjects('province', 'h41');
     expect(mine).toEqual({
-      submit: 'lt.v1.province.h41.submit.*',
+      submit: 'lt.v1.province.h41.submit.>',
       relay: 'lt.v1.province.h41.relay.>',
       inbox: 'lt.v1.province.h41.inbox.>',
       track: 'lt.v1.province.h41.track.*',
@@ -128,13 +132,25 @@ describe('subject builders', () => {
       }
     }
     expect(matches(mine.relay, relaySubject('province', 'h40', 'normal', 'vn'))).toBe(false);
+    // Both lanes of a submission are covered; the streams capture exactly the lanes.
+    const urgent = submitSubject('province', 'h41', H41, 'urgent');
+    expect(matches(STREAM_SUBJECTS.submit, urgent)).toBe(true);
+    expect(matches(mine.submit, urgent)).toBe(true);
+    const lanes = laneSubjects('lt.v1.*.*');
+    expect(matches(lanes.submit.normal, built.submit)).toBe(true);
+    expect(matches(lanes.submit.urgent, urgent)).toBe(true);
+    expect(matches(lanes.submit.normal, urgent)).toBe(false);
+    expect(matches(lanes.relay.normal, built.relay)).toBe(true);
+    expect(matches(lanes.relay.urgent, relaySubject('province', 'h41', 'urgent', 'vn'))).toBe(true);
+    expect(matches(lanes.relay.normal, 'lt.v1.province.h41.relay.fast.vn')).toBe(false);
+    expect(matches(lanes.relay.urgent, 'lt.v1.province.h41.relay.fast.vn')).toBe(false);
   });
 });
 
 function rebuild(p: ParsedSubject): string {
   switch (p.kind) {
     case 'submit':
-      return submitSubject(p.level, p.node, p.agency);
+      return submitSubject(p.level, p.node, p.agency, p.lane);
     case 'relay':
       return relaySubject(p.level, p.node, p.lane, p.from);
     case 'inbox':
@@ -155,6 +171,15 @@ describe('parseSubject', () => {
       levelName: 'province',
       node: 'h41',
       agency: H41,
+      lane: 'normal',
+    });
+    expect(parseSubject(submitSubject('province', 'h41', H41, 'urgent'))).toEqual({
+      kind: 'submit',
+      level: Level.LEVEL_PROVINCE,
+      levelName: 'province',
+      node: 'h41',
+      agency: H41,
+      lane: 'urgent',
     });
     expect(parseSubject(relaySubject('central', 'vn', 'urgent', 'h41'))).toEqual({
       kind: 'relay',
@@ -197,6 +222,8 @@ describe('parseSubject', () => {
     'lt.v1.province.h41.dead.extra',
     'lt.v1.province.h41.submit',
     'lt.v1.province.h41.submit.000.00.00.H41',
+    'lt.v1.province.h41.submit.000_00_00_H41.normal',
+    'lt.v1.province.h41.submit.000_00_00_H41.urgent.x',
     'lt.v1.province.h41.submit.000_00_00_H4*',
     'lt.v1.province.h41.submit.000_00_00_H41.extra',
     'lt.v1.province.h41.relay.normal',
@@ -229,7 +256,13 @@ describe('parseSubject', () => {
     const level = fc.constantFrom('central', 'province', 'district', 'commune' as const);
     const parsed: fc.Arbitrary<ParsedSubject> = fc
       .oneof(
-        fc.record({ kind: fc.constant('submit' as const), levelName: level, node: nodeId, agency: code }),
+        fc.record({
+          kind: fc.constant('submit' as const),
+          levelName: level,
+          node: nodeId,
+          agency: code,
+          lane: fc.constantFrom<Lane>('urgent', 'normal'),
+        }),
         fc.record({
           kind: fc.constant('relay' as const),
           levelName: level,

@@ -1,4 +1,4 @@
-import type { Topology } from '@lienthong/core';
+import type { SubmitPace, Topology } from '@lienthong/core';
 import { DEFAULT_SECURITY } from './signature-policy';
 import type { SecurityConfig } from './signature-policy';
 
@@ -39,6 +39,23 @@ export interface NodeRuntimeConfig {
   readonly replicas?: number;
   /** Signature checks at intake (docs/SECURITY.md). */
   readonly security?: Partial<SecurityConfig>;
+  /** Bounds on what a node holds and how fast agencies submit (docs/ARCHITECTURE.md, Flow control). */
+  readonly flow?: Partial<FlowConfig>;
+}
+
+/**
+ * Queue bounds are stream settings shared by every process of a JetStream domain: give them the
+ * same values everywhere (the last process to start sets them).
+ */
+export interface FlowConfig {
+  /** Submissions one agency may have waiting at its home node, per lane. */
+  readonly maxQueuedPerAgency: number;
+  /** Envelopes one neighbour may have waiting at a node, per lane. */
+  readonly maxQueuedPerNeighbour: number;
+  /** Bytes LT_SUBMIT and LT_RELAY may each hold; -1: no bound but the disk. */
+  readonly maxQueuedBytes: number;
+  /** Pace of agencies whose directory record sets no submit limits; none: unlimited. */
+  readonly defaultSubmitLimits?: SubmitPace;
 }
 
 export interface NodeLimits {
@@ -103,6 +120,11 @@ export const DEFAULT_RETENTION: RetentionConfig = {
   attachmentSweepIntervalMs: 10 * 60 * 1000,
 };
 export const DEFAULT_OVERDUE: OverdueConfig = { sweepIntervalMs: 60_000 };
+export const DEFAULT_FLOW: FlowConfig = {
+  maxQueuedPerAgency: 1000,
+  maxQueuedPerNeighbour: 1000,
+  maxQueuedBytes: -1,
+};
 
 /** A config with every default filled in. */
 export interface ResolvedConfig {
@@ -120,6 +142,7 @@ export interface ResolvedConfig {
   readonly http: NodeRuntimeConfig['http'];
   readonly replicas: number;
   readonly security: SecurityConfig;
+  readonly flow: FlowConfig;
 }
 
 export function resolveConfig(config: NodeRuntimeConfig): ResolvedConfig {
@@ -148,5 +171,6 @@ export function resolveConfig(config: NodeRuntimeConfig): ResolvedConfig {
       maxSignatureAgeMs: config.retention?.inboxMaxAgeMs ?? DEFAULT_RETENTION.inboxMaxAgeMs,
       ...config.security,
     },
+    flow: { ...DEFAULT_FLOW, ...config.flow },
   };
 }

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 
-export { DEFAULT_LIMITS, DEFAULT_OVERDUE, DEFAULT_RETENTION, resolveConfig } from './config';
+export { DEFAULT_FLOW, DEFAULT_LIMITS, DEFAULT_OVERDUE, DEFAULT_RETENTION, resolveConfig } from './config';
 export { createContainer, startNode } from './container';
 export { openNats } from './connection';
 export { createLogger } from './logger';
@@ -12,7 +12,15 @@ export { TrackingStore } from './tracking-store';
 export { STREAMS, domainSubjects, ensureStreams, streamConfigs } from './streams';
 export { TOKENS } from './tokens';
 
-export type { NodeLimits, NodeRuntimeConfig, OverdueConfig, ResolvedConfig, RetentionConfig } from './config';
+export type {
+  FlowConfig,
+  NodeLimits,
+  NodeRuntimeConfig,
+  OverdueConfig,
+  ResolvedConfig,
+  RetentionConfig,
+} from './config';
+export { NeighbourRoom, SubmitPacer, queueUsage, refusedBy } from './flow';
 export type { RunningNode } from './container';
 export type { NatsHandles } from './connection';
 export type { Disposition, InboundMessage } from './processor';

@@ -1,1 +1,2 @@
 export { subjectsOverlap } from './pull-worker';
+export { FairQueue } from './fair-queue';

@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import { parseDirectoryKey, topologyFromProto } from '@lienthong/core';
 import type { AgencyInfo, NextHop, NodeInfo, Topology } from '@lienthong/core';
 import { AgencyRecord, NodeRecord } from '@lienthong/proto';
-import type { IAgencyRecord, INodeRecord, IPublicKey } from '@lienthong/proto';
+import type { IAgencyRecord, INodeRecord, IPublicKey, ISubmitLimits } from '@lienthong/proto';
 
 /** The parts of the topology the per-message work reads; backed by the live directory. */
 export interface TopologyView {
@@ -70,6 +70,12 @@ export class LiveDirectory implements TopologyView {
   /** The agency's registered signing keys, as the directory bucket holds them now. */
   keysOf(agencyCode: string): readonly IPublicKey[] {
     return this.agencies.get(agencyCode)?.keys ?? [];
+  }
+
+  /** The agency's submission limits as the directory sets them, if it sets any (Flow control). */
+  submitLimits(code: string): ISubmitLimits | undefined {
+    const l = this.agencies.get(code)?.submitLimits;
+    return l && (l.perSecond || l.bytesPerSecond) ? l : undefined;
   }
 
   /**

@@ -1,8 +1,9 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import { FailureReason } from '@lienthong/proto';
+import type { FlowUsage } from './flow';
 
 export type MessageKind = 'submit' | 'relay';
-export type MessageOutcome = 'forwarded' | 'dead_lettered' | 'retried';
+export type MessageOutcome = 'forwarded' | 'dead_lettered' | 'retried' | 'deferred';
 
 /**
  * Prometheus metrics of one node process, on a registry of its own (two runtimes in one test
@@ -21,6 +22,12 @@ export class NodeMetrics {
   readonly overduePending: Gauge;
   readonly connected: Gauge;
   readonly draining: Gauge;
+  private readonly backpressures: Counter<'kind' | 'scope'>;
+  private readonly queueLimit: Gauge<'queue'>;
+  private readonly queueQueued: Gauge<'queue'>;
+  private readonly queueFullest: Gauge<'queue'>;
+  private readonly queuesFull: Gauge<'queue'>;
+  private readonly pacerWaiting: Gauge;
 
   constructor(opts: { defaultMetrics?: boolean } = {}) {
     const registers = [this.registry];
@@ -81,6 +88,52 @@ export class NodeMetrics {
       registers,
     });
     this.draining = new Gauge({ name: 'lienthong_draining', help: '1 while the process drains', registers });
+    this.backpressures = new Counter({
+      name: 'lienthong_flow_deferred_total',
+      help: "Messages given back to wait (flow control): over the agency's pace, or the next hop's queue full",
+      labelNames: ['kind', 'scope'],
+      registers,
+    });
+    const queueGauge = (name: string, help: string): Gauge<'queue'> =>
+      new Gauge({ name, help, labelNames: ['queue'], registers });
+    this.queueLimit = queueGauge(
+      'lienthong_flow_queue_limit_messages',
+      'Most messages one sender may have waiting in one lane: queue="agency" (submit) or "neighbour" (relay)',
+    );
+    this.queueQueued = queueGauge(
+      'lienthong_flow_queued_messages',
+      'Messages waiting in the submit or relay queues of the nodes hosted here',
+    );
+    this.queueFullest = queueGauge(
+      'lienthong_flow_queue_fullest_messages',
+      'Messages waiting in the fullest single sender queue of the nodes hosted here',
+    );
+    this.queuesFull = queueGauge(
+      'lienthong_flow_queues_full',
+      'Sender queues at their bound (their sender is refused until one is taken off)',
+    );
+    this.pacerWaiting = new Gauge({
+      name: 'lienthong_flow_paced_waiting',
+      help: "Submissions waiting for their agency's pace (submit limits in the directory)",
+      registers,
+    });
+  }
+
+  backpressure(kind: MessageKind, scope: string): void {
+    this.backpressures.inc({ kind, scope });
+  }
+
+  flow(u: FlowUsage): void {
+    for (const [queue, q] of [
+      ['agency', u.submit],
+      ['neighbour', u.relay],
+    ] as const) {
+      this.queueLimit.set({ queue }, q.limit);
+      this.queueQueued.set({ queue }, q.queued);
+      this.queueFullest.set({ queue }, q.fullest);
+      this.queuesFull.set({ queue }, q.full);
+    }
+    this.pacerWaiting.set(u.pacer.waiting);
   }
 
   message(kind: MessageKind, level: string, outcome: MessageOutcome, seconds: number): void {

@@ -40,6 +40,8 @@ import type { TopologyView } from './live-directory';
 import type { NodeMetrics } from './metrics';
 import type { OverdueIndex } from './overdue';
 import type { SignaturePolicy } from './signature-policy';
+import { NeighbourRoom, deferredSubmission } from './flow';
+import type { SubmitPacer } from './flow';
 import { JS_MAX_MSGS_PER_SUBJECT, jsApiCode } from './streams';
 import { TrackingStore } from './tracking-store';
 
@@ -51,6 +53,8 @@ export interface InboundMessage {
   readonly seq: number;
   /** When the stream stored it (the node's custody began), Unix ms. */
   readonly storedAtMs: number;
+  /** How many times it was handed out (1 the first time). */
+  readonly deliveryCount?: number;
   readonly headers?: MsgHdrs;
 }
 
@@ -69,6 +73,8 @@ export interface ProcessorDeps {
   readonly signatures?: SignaturePolicy;
   /** Large attachments: limits, presence, cross-domain copies, verification before delivery. */
   readonly attachments?: Attachments;
+  /** Paces agencies by their submit limits; none: unlimited. */
+  readonly pacer?: SubmitPacer;
 }
 
 interface Rejection {
@@ -88,6 +94,8 @@ export type Disposition = 'forwarded' | 'dead-lettered';
  */
 export class Processor {
   private readonly now: () => number;
+  /** Relays waiting for a place in a full neighbour's queue (flow control). */
+  readonly room = new NeighbourRoom();
 
   constructor(private readonly deps: ProcessorDeps) {
     this.now = deps.now ?? Date.now;
@@ -108,6 +116,9 @@ export class Processor {
       return 'dead-lettered';
     }
     const submitter = parsed.agency;
+    // Over its pace, a submission waits in the agency's queue: taken again when its turn comes.
+    const wait = this.deps.pacer?.admit(submitter, parsed.lane, msg.data.length, `${msg.stream}:${msg.seq}`);
+    if (wait) throw deferredSubmission(submitter, wait);
     let env: Envelope;
     try {
       env = decodeEnvelope(msg.data, { maxBytes: this.deps.limits.maxEnvelopeBytes });
@@ -470,6 +481,8 @@ export class Processor {
         continue;
       }
       const out: IEnvelope = { ...env, recipients, hops, hopLimit: hopLimit - 1 };
+      const subject = relaySubject(next.level, next.id, laneOf(env.priority ?? 0), node.id);
+      const data = encodeEnvelope(out);
       work.push(
         this.afterContent(
           content && (() => content.forward(env, next, receivedAtMs)),
@@ -478,14 +491,21 @@ export class Processor {
           env,
           recipients,
           () =>
-            this.publish(
-              relaySubject(next.level, next.id, laneOf(env.priority ?? 0), node.id),
-              encodeEnvelope(out),
-              // The hop count keeps ids unique when a path visits a node twice (an agency moved while
-              // its document was on the way): a plain envelope id + next node would be de-duplicated.
-              msgIdFor(env.envelopeId!, `${next.id}#${hops.length}`),
-              env,
-              msg?.headers,
+            // The next hop's queue for this node may be full: wait for a place (flow.ts).
+            this.room.publish(
+              subject,
+              () =>
+                this.publish(
+                  subject,
+                  data,
+                  // The hop count keeps ids unique when a path visits a node twice (an agency moved
+                  // while its document was on the way): a plain envelope id + next node would be
+                  // de-duplicated.
+                  msgIdFor(env.envelopeId!, `${next.id}#${hops.length}`),
+                  env,
+                  msg?.headers,
+                ),
+              msg?.deliveryCount ?? 1,
             ),
         ),
       );

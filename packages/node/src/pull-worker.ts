@@ -1,6 +1,8 @@
 import { AckPolicy, DeliverPolicy } from '@nats-io/jetstream';
 import type { ConsumerMessages, JetStreamClient, JetStreamManager, JsMsg } from '@nats-io/jetstream';
 import type { Logger } from 'pino';
+import { isBackpressure } from '@lienthong/core';
+import { FairQueue } from './fair-queue';
 import { isNotFound } from './streams';
 
 export interface PullWorkerOptions {
@@ -12,6 +14,17 @@ export interface PullWorkerOptions {
   readonly ackWaitMs?: number;
   /** Longest wait before a failed message is tried again. */
   readonly maxBackoffMs?: number;
+  /**
+   * Messages taken from the stream and waiting here for a handler, served round-robin by subject
+   * (one sender's backlog does not hold back another's next message); default 4 × concurrency.
+   * Larger than the per-sender queue bound, it lets every sender's next message be seen.
+   */
+  readonly window?: number;
+  /**
+   * Messages handed out and not yet acknowledged, including those given back to wait for their
+   * turn (flow control); default: window + 2 × concurrency, at least 256.
+   */
+  readonly maxAckPending?: number;
 }
 
 export type MessageHandler = (msg: JsMsg) => Promise<void>;
@@ -29,6 +42,8 @@ export class PullWorker {
   private loop: Promise<void> | undefined;
   processed = 0;
   failed = 0;
+  /** Given back to wait: over its agency's pace, or the next hop's queue was full. */
+  deferred = 0;
 
   constructor(
     private readonly js: JetStreamClient,
@@ -70,14 +85,30 @@ export class PullWorker {
       deliver_policy: DeliverPolicy.All,
       ack_wait: ackWait,
       max_deliver: -1,
-      max_ack_pending: Math.max(this.opts.concurrency * 4, 256),
+      max_ack_pending: this.maxAckPending,
     };
     try {
       const info = await this.jsm.consumers.info(this.opts.stream, this.opts.durable);
       if (info.config.filter_subject !== this.opts.filter) {
-        throw new Error(
-          `consumer ${this.opts.durable} on ${this.opts.stream} filters ${info.config.filter_subject}, expected ${this.opts.filter}`,
+        // Made by an earlier version (one relay consumer for both lanes): replace it when nobody
+        // pulls from it. Its messages stay in the stream for the new consumers.
+        if (info.num_waiting > 0) {
+          throw new Error(
+            `consumer ${this.opts.durable} on ${this.opts.stream} filters ${info.config.filter_subject}, expected ${this.opts.filter}`,
+          );
+        }
+        this.log.warn(
+          { consumer: this.opts.durable, filter: info.config.filter_subject, now: this.opts.filter },
+          'replacing a consumer with another filter',
         );
+        await this.jsm.consumers.delete(this.opts.stream, this.opts.durable).catch((err: unknown) => {
+          if (!isNotFound(err)) throw err;
+        });
+        await this.jsm.consumers.add(this.opts.stream, config);
+      } else if (info.config.max_ack_pending !== config.max_ack_pending) {
+        await this.jsm.consumers.update(this.opts.stream, this.opts.durable, {
+          max_ack_pending: config.max_ack_pending,
+        });
       }
     } catch (e) {
       if (!isNotFound(e)) throw e;
@@ -119,49 +150,89 @@ export class PullWorker {
     }
   }
 
-  private async run(): Promise<void> {
-    let slots = this.opts.concurrency;
-    const waiters: (() => void)[] = [];
-    const acquire = async (): Promise<void> => {
-      if (slots > 0) {
-        slots--;
-        return;
-      }
-      await new Promise<void>((resolve) => waiters.push(resolve));
-    };
-    const release = (): void => {
-      const next = waiters.shift();
-      if (next) next();
-      else slots++;
-    };
+  private get window(): number {
+    return this.opts.window ?? this.opts.concurrency * 4;
+  }
 
-    while (!this.stopped) {
-      try {
-        const consumer = await this.js.consumers.get(this.opts.stream, this.opts.durable);
-        const messages = await consumer.consume({ max_messages: this.opts.concurrency * 2, expires: 10_000 });
-        this.messages = messages;
-        // stop() may have run while the pull was being set up, before there was anything to stop:
-        // without this the loop would wait for a message that may never come, and so would stop().
-        if (this.stopped) messages.stop();
-        void this.supervise(messages);
-        for await (const m of messages) {
-          await acquire();
-          const p = this.handle(m).finally(() => {
-            this.inFlight.delete(p);
-            release();
-          });
-          this.inFlight.add(p);
-          if (this.stopped) break;
+  private get maxAckPending(): number {
+    return this.opts.maxAckPending ?? Math.max(this.window + this.opts.concurrency * 2, 256);
+  }
+
+  /**
+   * Takes messages into a FairQueue (up to `window`), and runs up to `concurrency` handlers, each on
+   * the next message of the next sender in turn. Messages waiting here are kept alive.
+   */
+  private async run(): Promise<void> {
+    const waiting = new FairQueue<JsMsg>((m) => m.subject);
+    let slots = this.opts.concurrency;
+    let roomFreed: (() => void) | undefined;
+    const pump = (): void => {
+      while (slots > 0 && waiting.size > 0) {
+        const m = waiting.shift()!;
+        slots--;
+        const p = this.handle(m).finally(() => {
+          this.inFlight.delete(p);
+          slots++;
+          pump();
+          roomFreed?.();
+        });
+        this.inFlight.add(p);
+      }
+    };
+    const keepAlive = setInterval(
+      () => {
+        for (const m of waiting.items()) {
+          try {
+            m.working();
+          } catch {
+            // disconnected: the server hands it out again after ack_wait
+          }
         }
-      } catch (e) {
-        if (this.stopped) break;
-        this.log.warn({ err: e, consumer: this.opts.durable }, 'consumer failed; re-creating');
+      },
+      Math.max(100, this.ackWaitMs / 2),
+    );
+    try {
+      while (!this.stopped) {
         try {
-          await this.ensureConsumer();
-        } catch (err) {
-          this.log.warn({ err, consumer: this.opts.durable }, 'cannot re-create consumer yet');
+          const consumer = await this.js.consumers.get(this.opts.stream, this.opts.durable);
+          const messages = await consumer.consume({
+            max_messages: Math.max(this.opts.concurrency * 2, Math.min(this.window, 1024)),
+            expires: 10_000,
+          });
+          this.messages = messages;
+          // stop() may have run while the pull was being set up, before there was anything to stop:
+          // without this the loop would wait for a message that may never come, and so would stop().
+          if (this.stopped) messages.stop();
+          void this.supervise(messages);
+          for await (const m of messages) {
+            waiting.push(m);
+            pump();
+            while (waiting.size >= this.window && !this.stopped) {
+              await new Promise<void>((resolve) => (roomFreed = resolve));
+              roomFreed = undefined;
+            }
+            if (this.stopped) break;
+          }
+        } catch (e) {
+          if (this.stopped) break;
+          this.log.warn({ err: e, consumer: this.opts.durable }, 'consumer failed; re-creating');
+          try {
+            await this.ensureConsumer();
+          } catch (err) {
+            this.log.warn({ err, consumer: this.opts.durable }, 'cannot re-create consumer yet');
+          }
+          await sleep(1000);
         }
-        await sleep(1000);
+      }
+    } finally {
+      clearInterval(keepAlive);
+      // Not started here: hand them back at once for another process (or the next start).
+      for (const m of waiting.drain()) {
+        try {
+          m.nak();
+        } catch {
+          // disconnected: the server hands it out again after ack_wait
+        }
       }
     }
   }
@@ -201,6 +272,12 @@ export class PullWorker {
       m.ack();
       this.processed++;
     } catch (e) {
+      if (isBackpressure(e)) {
+        // Not a failure: the message waits for its turn (flow control) and is taken again then.
+        this.deferred++;
+        m.nak(e.retryAfterMs);
+        return;
+      }
       this.failed++;
       const delay = Math.min(
         250 * 2 ** Math.min(m.info.deliveryCount - 1, 10),

@@ -2,8 +2,8 @@ import type { JsMsg } from '@nats-io/jetstream';
 import type { SweepResult } from '@lienthong/content';
 import type { Logger } from 'pino';
 import { inject, injectable } from 'tsyringe';
-import { BUCKETS, levelName } from '@lienthong/core';
-import type { NodeInfo, Topology } from '@lienthong/core';
+import { BUCKETS, isBackpressure, laneSubjects, levelName } from '@lienthong/core';
+import type { NodeInfo, SubmitPace, Topology } from '@lienthong/core';
 import { Attachments, attachmentConfig } from './attachments';
 import type { ResolvedConfig } from './config';
 import type { NatsHandles } from './connection';
@@ -13,6 +13,8 @@ import { HealthServer } from './http';
 import { NodeMetrics } from './metrics';
 import type { MessageKind } from './metrics';
 import { publishDirectory } from './directory';
+import { SubmitPacer, readFlowUsage } from './flow';
+import type { FlowUsage } from './flow';
 import { moveInbox } from './inbox-move';
 import { LiveDirectory } from './live-directory';
 import type { AgencyMove } from './live-directory';
@@ -24,6 +26,9 @@ import { SignaturePolicy } from './signature-policy';
 import { STREAMS, ensureBuckets, ensureStreams } from './streams';
 import { TOKENS } from './tokens';
 import { TrackingStore } from './tracking-store';
+
+/** Most messages a normal-lane consumer holds in memory waiting for their turn. */
+const MAX_WINDOW = 2_048;
 
 /** Counts of what a runtime did since it started. */
 export interface RuntimeCounters {
@@ -46,6 +51,7 @@ export class NodeRuntime {
   private processor: Processor | undefined;
   private audit: AuditLog | undefined;
   private attachments: Attachments | undefined;
+  private pacer: SubmitPacer | undefined;
   private hosted = new Map<string, NodeInfo>();
   readonly counters: RuntimeCounters = { submitted: 0, relayed: 0, deadLettered: 0 };
   readonly metrics = new NodeMetrics();
@@ -74,7 +80,14 @@ export class NodeRuntime {
     const { topology, retention } = this.config;
     this.hosted = new Map(this.config.nodes.map((id) => [id, topology.node(id)]));
     const { replicas } = this.config;
-    await ensureStreams(this.nats.jsm, topology, this.config.domain ?? '', retention, replicas);
+    await ensureStreams(
+      this.nats.jsm,
+      topology,
+      this.config.domain ?? '',
+      retention,
+      replicas,
+      this.config.flow,
+    );
     await ensureBuckets(this.nats.kvm, replicas);
     await publishDirectory(this.nats.kvm, topology, replicas);
     this.directory = new LiveDirectory(topology, this.log);
@@ -93,6 +106,10 @@ export class NodeRuntime {
     await this.attachments.start(replicas);
     const kv = await this.nats.kvm.open(BUCKETS.tracking);
     const tracking = new TrackingStore(kv, this.nats.js, this.directory);
+    const directory = this.directory;
+    this.pacer = new SubmitPacer(
+      (agency) => directory.submitLimits(agency) ?? this.config.flow.defaultSubmitLimits,
+    );
     this.overdue = new OverdueIndex(tracking, this.log);
     this.processor = new Processor({
       js: this.nats.js,
@@ -106,23 +123,42 @@ export class NodeRuntime {
       metrics: this.metrics,
       signatures: new SignaturePolicy(this.directory, this.config.security),
       attachments: this.attachments,
+      pacer: this.pacer,
     });
     const senders = this.nodes.flatMap((n) => topology.agenciesOf(n.id).map((a) => a.code));
     await this.overdue.load(senders);
     this.overdue.start(this.config.overdue.sweepIntervalMs);
 
+    // One consumer per lane: urgent envelopes never wait behind a normal backlog (Flow control).
+    const submit = (n: NodeInfo, m: InboundMessage): Promise<Disposition> =>
+      this.processor!.handleSubmit(n, m);
+    const relay = (n: NodeInfo, m: InboundMessage): Promise<Disposition> => this.processor!.handleRelay(n, m);
+    // Normal lanes look at more messages than one sender may queue (up to a memory bound), so every
+    // sender's next message is seen and served in turn; submissions over their agency's pace wait in
+    // the consumer's pending set.
+    const { concurrency, flow } = this.config;
+    const windowFor = (perSender: number): number =>
+      Math.max(concurrency * 4, Math.min(perSender + concurrency, MAX_WINDOW));
+    const submitWindow = windowFor(flow.maxQueuedPerAgency);
+    const relayWindow = windowFor(flow.maxQueuedPerNeighbour);
     for (const { filterSuffix, durableSuffix } of this.consumerScopes()) {
+      const lanes = laneSubjects(filterSuffix);
       this.workers.push(
+        this.worker('submit', STREAMS.submit, `lt-submit-${durableSuffix}`, lanes.submit.normal, submit, {
+          window: submitWindow,
+          maxAckPending: submitWindow + 2 * concurrency + 4 * flow.maxQueuedPerAgency,
+        }),
         this.worker(
           'submit',
           STREAMS.submit,
-          `lt-submit-${durableSuffix}`,
-          `${filterSuffix}.submit.*`,
-          (n, m) => this.processor!.handleSubmit(n, m),
+          `lt-urgent-submit-${durableSuffix}`,
+          lanes.submit.urgent,
+          submit,
         ),
-        this.worker('relay', STREAMS.relay, `lt-relay-${durableSuffix}`, `${filterSuffix}.relay.>`, (n, m) =>
-          this.processor!.handleRelay(n, m),
-        ),
+        this.worker('relay', STREAMS.relay, `lt-relay-${durableSuffix}`, lanes.relay.normal, relay, {
+          window: relayWindow,
+        }),
+        this.worker('relay', STREAMS.relay, `lt-urgent-relay-${durableSuffix}`, lanes.relay.urgent, relay),
       );
     }
     await Promise.all(this.workers.map((w) => w.start()));
@@ -193,6 +229,11 @@ export class NodeRuntime {
     return scopes;
   }
 
+  /** An agency's submit limits as this runtime applies them now (directory, else the default). */
+  submitLimits(agency: string): SubmitPace | undefined {
+    return this.directory?.submitLimits(agency) ?? this.config.flow.defaultSubmitLimits;
+  }
+
   /** The directory as it is now (follows `lt_directory`). */
   get topology(): Topology {
     return this.directory?.topology ?? this.config.topology;
@@ -222,11 +263,22 @@ export class NodeRuntime {
 
   private async refreshGauges(): Promise<void> {
     this.metrics.overduePending.set(this.overdue?.size ?? 0);
+    await this.refreshFlowGauges().catch((err: unknown) => this.log.debug({ err }, 'flow gauges not read'));
     await Promise.all(
       this.workers.map(async (w) =>
         this.metrics.backlog.set({ consumer: w.name }, await w.backlog().catch(() => 0)),
       ),
     );
+  }
+
+  /** Queue bounds and how full the hosted nodes' queues are (lienthong_flow_* gauges). */
+  async flowUsage(): Promise<FlowUsage> {
+    const prefixes = this.consumerScopes().map((s) => s.filterSuffix);
+    return readFlowUsage(this.nats.jsm, prefixes, this.config.flow, this.pacer, this.processor?.room);
+  }
+
+  private async refreshFlowGauges(): Promise<void> {
+    this.metrics.flow(await this.flowUsage());
   }
 
   private async watchConnection(): Promise<void> {
@@ -245,11 +297,18 @@ export class NodeRuntime {
     durable: string,
     filter: string,
     handle: (node: NodeInfo, msg: InboundMessage) => Promise<Disposition>,
+    sizes: { window?: number; maxAckPending?: number } = {},
   ): PullWorker {
     return new PullWorker(
       this.nats.js,
       this.nats.jsm,
-      { stream, durable, filter, concurrency: this.config.concurrency },
+      {
+        stream,
+        durable,
+        filter,
+        concurrency: this.config.concurrency,
+        ...sizes,
+      },
       (m: JsMsg) => {
         const inbound: InboundMessage = {
           subject: m.subject,
@@ -257,6 +316,7 @@ export class NodeRuntime {
           stream,
           seq: m.seq,
           storedAtMs: Math.floor(m.info.timestampNanos / 1_000_000),
+          deliveryCount: m.info.deliveryCount,
           ...(m.headers ? { headers: m.headers } : {}),
         };
         // The level-wide filters also catch subjects with a node token that no node answers for.
@@ -286,7 +346,8 @@ export class NodeRuntime {
     try {
       d = await run();
     } catch (e) {
-      this.metrics.message(kind, level, 'retried', 0);
+      if (isBackpressure(e)) this.metrics.backpressure(kind, e.scope);
+      this.metrics.message(kind, level, isBackpressure(e) ? 'deferred' : 'retried', 0);
       throw e;
     } finally {
       const left = (this.inFlightByEpoch.get(epoch) ?? 1) - 1;

@@ -51,6 +51,8 @@ export interface ServiceConfigFile {
   readonly auth?: NodeRuntimeConfig['auth'];
   /** TLS files: `{ "caFile", "certFile", "keyFile" }`. Relative paths are read from the config's folder. */
   readonly tls?: NodeRuntimeConfig['tls'];
+  /** Queue bounds and the default agency pace (docs/OPERATIONS.md, Flow control). */
+  readonly flow?: NodeRuntimeConfig['flow'];
 }
 
 /** Paths in a service config are relative to the config file. */
@@ -147,6 +149,7 @@ export async function startLevelService(level: LevelName, configPath: string): P
       ...(file.replicas ? { replicas: file.replicas } : {}),
       ...(file.security ? { security: file.security } : {}),
       ...securityOf(file, dirname(configPath)),
+      ...(file.flow ? { flow: file.flow } : {}),
     },
     { logger: createLogger({ name, ...(file.logLevel ? { level: file.logLevel } : {}) }) },
   );

@@ -7,9 +7,17 @@ import {
 } from '@nats-io/jetstream';
 import type { JetStreamManager, StreamConfig } from '@nats-io/jetstream';
 import type { Kvm } from '@nats-io/kv';
-import { BUCKETS, STREAMS, STREAM_SUBJECTS, nodeSubjects } from '@lienthong/core';
+import {
+  BUCKETS,
+  STREAMS,
+  STREAM_SUBJECTS,
+  SUBJECT_PREFIX,
+  laneSubjects,
+  nodeSubjects,
+} from '@lienthong/core';
 import type { Topology } from '@lienthong/core';
-import type { RetentionConfig } from './config';
+import { DEFAULT_FLOW } from './config';
+import type { FlowConfig, RetentionConfig } from './config';
 
 export { STREAMS };
 
@@ -25,10 +33,14 @@ const ms = (v: number): number => v * 1_000_000; // JetStream durations are nano
 export function domainSubjects(topology: Topology, domain: string): Record<StreamKind, string[]> {
   const nodes = topology.nodes();
   const own = nodes.filter((n) => n.domain === domain);
+  // Submit and relay streams capture their two lanes only (see laneSubjects).
+  const lanes = (prefix: string): { submit: string[]; relay: string[] } => {
+    const l = laneSubjects(prefix);
+    return { submit: [l.submit.normal, l.submit.urgent], relay: [l.relay.normal, l.relay.urgent] };
+  };
   if (own.length === nodes.length) {
     return {
-      submit: [STREAM_SUBJECTS.submit],
-      relay: [STREAM_SUBJECTS.relay],
+      ...lanes('lt.v1.*.*'),
       inbox: [STREAM_SUBJECTS.inbox],
       track: [STREAM_SUBJECTS.track],
       dead: [STREAM_SUBJECTS.dead],
@@ -37,7 +49,10 @@ export function domainSubjects(topology: Topology, domain: string): Record<Strea
   const out: Record<StreamKind, string[]> = { submit: [], relay: [], inbox: [], track: [], dead: [] };
   for (const n of own) {
     const s = nodeSubjects(n.level, n.id);
-    for (const k of Object.keys(out) as StreamKind[]) out[k].push(s[k]);
+    const l = lanes(`${SUBJECT_PREFIX}.${n.levelName}.${n.id}`);
+    for (const k of ['inbox', 'track', 'dead'] as const) out[k].push(s[k]);
+    out.submit.push(...l.submit);
+    out.relay.push(...l.relay);
   }
   return out;
 }
@@ -46,8 +61,17 @@ export function streamConfigs(
   subjects: Record<StreamKind, string[]>,
   retention: RetentionConfig,
   replicas = 1,
+  flow: FlowConfig = DEFAULT_FLOW,
 ): Record<StreamKind, Partial<StreamConfig> & { name: string; subjects: string[] }> {
   const common = { storage: StorageType.File, num_replicas: replicas };
+  // Each subject is one sender's queue (an agency's, or a neighbour's in one lane): bounded, and a
+  // full one refuses new messages instead of dropping old ones (flow control).
+  const bounded = (perSubject: number): Partial<StreamConfig> => ({
+    max_msgs_per_subject: perSubject,
+    max_bytes: flow.maxQueuedBytes,
+    discard: DiscardPolicy.New,
+    discard_new_per_subject: true,
+  });
   return {
     // Custody queues: a message stays until the node that owns it has handed on everything it
     // produced from it, then it is removed.
@@ -57,6 +81,7 @@ export function streamConfigs(
       subjects: subjects.submit,
       retention: RetentionPolicy.Workqueue,
       duplicate_window: ms(retention.duplicateWindowMs),
+      ...bounded(flow.maxQueuedPerAgency),
     },
     relay: {
       ...common,
@@ -64,6 +89,7 @@ export function streamConfigs(
       subjects: subjects.relay,
       retention: RetentionPolicy.Workqueue,
       duplicate_window: ms(retention.duplicateWindowMs),
+      ...bounded(flow.maxQueuedPerNeighbour),
     },
     // One message per subject and one subject per delivered item: a second copy is refused for as
     // long as the first is kept, which is the inbox's long-horizon duplicate suppression.
@@ -106,8 +132,9 @@ export async function ensureStreams(
   domain: string,
   retention: RetentionConfig,
   replicas = 1,
+  flow: FlowConfig = DEFAULT_FLOW,
 ): Promise<void> {
-  const configs = streamConfigs(domainSubjects(topology, domain), retention, replicas);
+  const configs = streamConfigs(domainSubjects(topology, domain), retention, replicas, flow);
   for (const cfg of Object.values(configs)) {
     try {
       const info = await jsm.streams.info(cfg.name);

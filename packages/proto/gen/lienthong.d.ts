@@ -61,6 +61,7 @@ export namespace lienthong {
             parentCode: string;
             homeNode: string;
             keys: lienthong.v1.PublicKey.$Properties[];
+            submitLimits?: (lienthong.v1.SubmitLimits.$Properties|null);
             static create(properties: lienthong.v1.AgencyRecord.$Shape): lienthong.v1.AgencyRecord & lienthong.v1.AgencyRecord.$Shape;
             static create(properties?: lienthong.v1.AgencyRecord.$Properties): lienthong.v1.AgencyRecord;
             static encode(m: lienthong.v1.AgencyRecord.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
@@ -82,9 +83,42 @@ export namespace lienthong {
                 parentCode?: (string|null);
                 homeNode?: (string|null);
                 keys?: (lienthong.v1.PublicKey.$Properties[]|null);
+                submitLimits?: (lienthong.v1.SubmitLimits.$Properties|null);
                 $unknowns?: Uint8Array[];
             }
             type $Shape = lienthong.v1.AgencyRecord.$Properties;
+        }
+
+        interface ISubmitLimits extends lienthong.v1.SubmitLimits.$Properties {
+        }
+
+        class SubmitLimits {
+            constructor(p?: lienthong.v1.SubmitLimits.$Properties);
+            $unknowns?: Uint8Array[];
+            perSecond: number;
+            burst: number;
+            bytesPerSecond: number;
+            static create(properties: lienthong.v1.SubmitLimits.$Shape): lienthong.v1.SubmitLimits & lienthong.v1.SubmitLimits.$Shape;
+            static create(properties?: lienthong.v1.SubmitLimits.$Properties): lienthong.v1.SubmitLimits;
+            static encode(m: lienthong.v1.SubmitLimits.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+            static encodeDelimited(message: lienthong.v1.SubmitLimits.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): lienthong.v1.SubmitLimits & lienthong.v1.SubmitLimits.$Shape;
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): lienthong.v1.SubmitLimits & lienthong.v1.SubmitLimits.$Shape;
+            static verify(m: { [k: string]: any }): (string|null);
+            static fromObject(d: { [k: string]: any }): lienthong.v1.SubmitLimits;
+            static toObject(m: lienthong.v1.SubmitLimits, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            toJSON(): { [k: string]: any };
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace SubmitLimits {
+            interface $Properties {
+                perSecond?: (number|null);
+                burst?: (number|null);
+                bytesPerSecond?: (number|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = lienthong.v1.SubmitLimits.$Properties;
         }
 
         interface IPublicKey extends lienthong.v1.PublicKey.$Properties {

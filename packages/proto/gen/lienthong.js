@@ -493,6 +493,7 @@ $root.lienthong = (function() {
              * @property {string|null} [parentCode] AgencyRecord parentCode
              * @property {string|null} [homeNode] AgencyRecord homeNode
              * @property {Array.<lienthong.v1.PublicKey.$Properties>|null} [keys] AgencyRecord keys
+             * @property {lienthong.v1.SubmitLimits.$Properties|null} [submitLimits] AgencyRecord submitLimits
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -574,6 +575,14 @@ $root.lienthong = (function() {
             AgencyRecord.prototype.keys = $util.emptyArray;
 
             /**
+             * AgencyRecord submitLimits.
+             * @member {lienthong.v1.SubmitLimits.$Properties|null|undefined} submitLimits
+             * @memberof lienthong.v1.AgencyRecord
+             * @instance
+             */
+            AgencyRecord.prototype.submitLimits = null;
+
+            /**
              * Creates a new AgencyRecord instance using the specified properties.
              * @function create
              * @memberof lienthong.v1.AgencyRecord
@@ -619,6 +628,8 @@ $root.lienthong = (function() {
                     for (var i = 0; i < m.keys.length; ++i)
                         $root.lienthong.v1.PublicKey.encode(m.keys[i], w.uint32(/* id 6, wireType 2 =*/50).fork(), q + 1).ldelim();
                 }
+                if (m.submitLimits != null && $Object.hasOwnProperty.call(m, "submitLimits"))
+                    $root.lienthong.v1.SubmitLimits.encode(m.submitLimits, w.uint32(/* id 10, wireType 2 =*/82).fork(), q + 1).ldelim();
                 if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
                     for (var i = 0; i < m.$unknowns.length; ++i)
                         w.raw(m.$unknowns[i]);
@@ -729,6 +740,12 @@ $root.lienthong = (function() {
                             m.keys.push($root.lienthong.v1.PublicKey.decode(r, r.size(), $undefined, q + 1));
                             continue;
                         }
+                    case 10: {
+                            if (u !== 2)
+                                break;
+                            m.submitLimits = $root.lienthong.v1.SubmitLimits.decode(r, r.size(), $undefined, q + 1, m.submitLimits);
+                            continue;
+                        }
                     }
                     r.skipType(u, q, t);
                     if (!r.discardUnknown) {
@@ -806,6 +823,13 @@ $root.lienthong = (function() {
                             if (e)
                                 return "keys." + e;
                         }
+                    }
+                }
+                if (m.submitLimits != null && $Object.hasOwnProperty.call(m, "submitLimits")) {
+                    {
+                        var e = $root.lienthong.v1.SubmitLimits.verify(m.submitLimits, q + 1);
+                        if (e)
+                            return "submitLimits." + e;
                     }
                 }
                 return null;
@@ -886,6 +910,11 @@ $root.lienthong = (function() {
                         m.keys[i] = $root.lienthong.v1.PublicKey.fromObject(d.keys[i], q + 1);
                     }
                 }
+                if (d.submitLimits != null) {
+                    if (!$util.isObject(d.submitLimits))
+                        throw $TypeError(".lienthong.v1.AgencyRecord.submitLimits: object expected");
+                    m.submitLimits = $root.lienthong.v1.SubmitLimits.fromObject(d.submitLimits, q + 1);
+                }
                 return m;
             };
 
@@ -915,6 +944,7 @@ $root.lienthong = (function() {
                     d.tier = o.enums === $String ? "LEVEL_UNSPECIFIED" : 0;
                     d.parentCode = "";
                     d.homeNode = "";
+                    d.submitLimits = null;
                 }
                 if (m.code != null && $Object.hasOwnProperty.call(m, "code")) {
                     d.code = m.code;
@@ -936,6 +966,9 @@ $root.lienthong = (function() {
                     for (var j = 0; j < m.keys.length; ++j) {
                         d.keys[j] = $root.lienthong.v1.PublicKey.toObject(m.keys[j], o, q + 1);
                     }
+                }
+                if (m.submitLimits != null && $Object.hasOwnProperty.call(m, "submitLimits")) {
+                    d.submitLimits = $root.lienthong.v1.SubmitLimits.toObject(m.submitLimits, o, q + 1);
                 }
                 return d;
             };
@@ -966,6 +999,352 @@ $root.lienthong = (function() {
             };
 
             return AgencyRecord;
+        })();
+
+        v1.SubmitLimits = (function() {
+
+            /**
+             * Properties of a SubmitLimits.
+             * @typedef {Object} lienthong.v1.SubmitLimits.$Properties
+             * @property {number|null} [perSecond] SubmitLimits perSecond
+             * @property {number|null} [burst] SubmitLimits burst
+             * @property {number|null} [bytesPerSecond] SubmitLimits bytesPerSecond
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a SubmitLimits.
+             * @memberof lienthong.v1
+             * @interface ISubmitLimits
+             * @augments lienthong.v1.SubmitLimits.$Properties
+             * @deprecated Use lienthong.v1.SubmitLimits.$Properties instead.
+             */
+
+            /**
+             * Shape of a SubmitLimits.
+             * @typedef {lienthong.v1.SubmitLimits.$Properties} lienthong.v1.SubmitLimits.$Shape
+             */
+
+            /**
+             * Constructs a new SubmitLimits.
+             * @memberof lienthong.v1
+             * @classdesc Represents a SubmitLimits.
+             * @constructor
+             * @param {lienthong.v1.SubmitLimits.$Properties=} [p] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            var SubmitLimits = function (p) {
+                if (p)
+                    for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            };
+
+            /**
+             * SubmitLimits perSecond.
+             * @member {number} perSecond
+             * @memberof lienthong.v1.SubmitLimits
+             * @instance
+             */
+            SubmitLimits.prototype.perSecond = 0;
+
+            /**
+             * SubmitLimits burst.
+             * @member {number} burst
+             * @memberof lienthong.v1.SubmitLimits
+             * @instance
+             */
+            SubmitLimits.prototype.burst = 0;
+
+            /**
+             * SubmitLimits bytesPerSecond.
+             * @member {number} bytesPerSecond
+             * @memberof lienthong.v1.SubmitLimits
+             * @instance
+             */
+            SubmitLimits.prototype.bytesPerSecond = 0;
+
+            /**
+             * Creates a new SubmitLimits instance using the specified properties.
+             * @function create
+             * @memberof lienthong.v1.SubmitLimits
+             * @static
+             * @param {lienthong.v1.SubmitLimits.$Properties=} [properties] Properties to set
+             * @returns {lienthong.v1.SubmitLimits} SubmitLimits instance
+             * @type {{
+             *   (properties: lienthong.v1.SubmitLimits.$Shape): lienthong.v1.SubmitLimits & lienthong.v1.SubmitLimits.$Shape;
+             *   (properties?: lienthong.v1.SubmitLimits.$Properties): lienthong.v1.SubmitLimits;
+             * }}
+             */
+            SubmitLimits.create = function(properties) {
+                return new SubmitLimits(properties);
+            };
+
+            /**
+             * Encodes the specified SubmitLimits message. Does not implicitly {@link lienthong.v1.SubmitLimits.verify|verify} messages.
+             * @function encode
+             * @memberof lienthong.v1.SubmitLimits
+             * @static
+             * @param {lienthong.v1.SubmitLimits.$Properties} m SubmitLimits message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            SubmitLimits.encode = function (m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (m.perSecond != null && $Object.hasOwnProperty.call(m, "perSecond") && m.perSecond !== 0)
+                    w.uint32(/* id 1, wireType 0 =*/8).uint32(m.perSecond);
+                if (m.burst != null && $Object.hasOwnProperty.call(m, "burst") && m.burst !== 0)
+                    w.uint32(/* id 2, wireType 0 =*/16).uint32(m.burst);
+                if (m.bytesPerSecond != null && $Object.hasOwnProperty.call(m, "bytesPerSecond") && m.bytesPerSecond !== 0)
+                    w.uint32(/* id 3, wireType 0 =*/24).uint32(m.bytesPerSecond);
+                if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                    for (var i = 0; i < m.$unknowns.length; ++i)
+                        w.raw(m.$unknowns[i]);
+                return w;
+            };
+
+            /**
+             * Encodes the specified SubmitLimits message, length delimited. Does not implicitly {@link lienthong.v1.SubmitLimits.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof lienthong.v1.SubmitLimits
+             * @static
+             * @param {lienthong.v1.SubmitLimits.$Properties} message SubmitLimits message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            SubmitLimits.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes a SubmitLimits message from the specified reader or buffer.
+             * @function decode
+             * @memberof lienthong.v1.SubmitLimits
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {lienthong.v1.SubmitLimits & lienthong.v1.SubmitLimits.$Shape} SubmitLimits
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            SubmitLimits.decode = function (r, l, z, q, g) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (q === $undefined)
+                    q = 0;
+                if (q > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var c, m, v;
+                if (l === $undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw $RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = g || new $root.lienthong.v1.SubmitLimits();
+                while (r.pos < c) {
+                    var s = r.pos;
+                    var t = r.tag();
+                    if (t === z) {
+                        z = $undefined;
+                        break;
+                    }
+                    var u = t & 7;
+                    switch (t >>>= 3) {
+                    case 1: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.uint32())
+                                m.perSecond = v;
+                            else
+                                delete m.perSecond;
+                            continue;
+                        }
+                    case 2: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.uint32())
+                                m.burst = v;
+                            else
+                                delete m.burst;
+                            continue;
+                        }
+                    case 3: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.uint32())
+                                m.bytesPerSecond = v;
+                            else
+                                delete m.bytesPerSecond;
+                            continue;
+                        }
+                    }
+                    r.skipType(u, q, t);
+                    if (!r.discardUnknown) {
+                        $util.makeProp(m, "$unknowns", false);
+                        (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                    }
+                }
+                if (l !== $undefined) {
+                    if (r.pos !== c)
+                        throw $RangeError("index out of range");
+                    r.len = l;
+                }
+                if (z !== $undefined)
+                    throw $Error("missing end group");
+                return m;
+            };
+
+            /**
+             * Decodes a SubmitLimits message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof lienthong.v1.SubmitLimits
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {lienthong.v1.SubmitLimits & lienthong.v1.SubmitLimits.$Shape} SubmitLimits
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            SubmitLimits.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies a SubmitLimits message.
+             * @function verify
+             * @memberof lienthong.v1.SubmitLimits
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            SubmitLimits.verify = function (m, q) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (m.perSecond != null && $Object.hasOwnProperty.call(m, "perSecond")) {
+                    if (!$util.isInteger(m.perSecond))
+                        return "perSecond: integer expected";
+                }
+                if (m.burst != null && $Object.hasOwnProperty.call(m, "burst")) {
+                    if (!$util.isInteger(m.burst))
+                        return "burst: integer expected";
+                }
+                if (m.bytesPerSecond != null && $Object.hasOwnProperty.call(m, "bytesPerSecond")) {
+                    if (!$util.isInteger(m.bytesPerSecond))
+                        return "bytesPerSecond: integer expected";
+                }
+                return null;
+            };
+
+            /**
+             * Creates a SubmitLimits message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof lienthong.v1.SubmitLimits
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {lienthong.v1.SubmitLimits} SubmitLimits
+             */
+            SubmitLimits.fromObject = function (d, q) {
+                if (d instanceof $root.lienthong.v1.SubmitLimits)
+                    return d;
+                if (!$util.isObject(d))
+                    throw $TypeError(".lienthong.v1.SubmitLimits: object expected");
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var m = new $root.lienthong.v1.SubmitLimits();
+                if (d.perSecond != null) {
+                    if ($Number(d.perSecond) !== 0) {
+                        m.perSecond = d.perSecond >>> 0;
+                    }
+                }
+                if (d.burst != null) {
+                    if ($Number(d.burst) !== 0) {
+                        m.burst = d.burst >>> 0;
+                    }
+                }
+                if (d.bytesPerSecond != null) {
+                    if ($Number(d.bytesPerSecond) !== 0) {
+                        m.bytesPerSecond = d.bytesPerSecond >>> 0;
+                    }
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from a SubmitLimits message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof lienthong.v1.SubmitLimits
+             * @static
+             * @param {lienthong.v1.SubmitLimits} m SubmitLimits
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            SubmitLimits.toObject = function (m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var d = {};
+                if (o.defaults) {
+                    d.perSecond = 0;
+                    d.burst = 0;
+                    d.bytesPerSecond = 0;
+                }
+                if (m.perSecond != null && $Object.hasOwnProperty.call(m, "perSecond")) {
+                    d.perSecond = m.perSecond;
+                }
+                if (m.burst != null && $Object.hasOwnProperty.call(m, "burst")) {
+                    d.burst = m.burst;
+                }
+                if (m.bytesPerSecond != null && $Object.hasOwnProperty.call(m, "bytesPerSecond")) {
+                    d.bytesPerSecond = m.bytesPerSecond;
+                }
+                return d;
+            };
+
+            /**
+             * Converts this SubmitLimits to JSON.
+             * @function toJSON
+             * @memberof lienthong.v1.SubmitLimits
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            SubmitLimits.prototype.toJSON = function() {
+                return SubmitLimits.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for SubmitLimits
+             * @function getTypeUrl
+             * @memberof lienthong.v1.SubmitLimits
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            SubmitLimits.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/lienthong.v1.SubmitLimits";
+            };
+
+            return SubmitLimits;
         })();
 
         v1.PublicKey = (function() {

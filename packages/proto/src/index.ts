@@ -15,6 +15,7 @@ export const {
   SignatureAlgorithm,
   NodeRecord,
   AgencyRecord,
+  SubmitLimits,
   PublicKey,
   Signature,
   Topology,
@@ -49,6 +50,8 @@ export type NodeRecord = gen.lienthong.v1.NodeRecord;
 export type INodeRecord = gen.lienthong.v1.INodeRecord;
 export type AgencyRecord = gen.lienthong.v1.AgencyRecord;
 export type IAgencyRecord = gen.lienthong.v1.IAgencyRecord;
+export type SubmitLimits = gen.lienthong.v1.SubmitLimits;
+export type ISubmitLimits = gen.lienthong.v1.ISubmitLimits;
 export type PublicKey = gen.lienthong.v1.PublicKey;
 export type IPublicKey = gen.lienthong.v1.IPublicKey;
 export type Signature = gen.lienthong.v1.Signature;

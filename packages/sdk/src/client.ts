@@ -22,6 +22,7 @@ import {
   inboxFilter,
   inboxSubject,
   isAgencyCode,
+  laneOf,
   submitSubject,
   trackSubject,
   trackingDocumentFilter,
@@ -49,6 +50,7 @@ import type {
   IDocument,
   IEnvelope,
   IStaff,
+  ISubmitLimits,
   Level,
   Priority,
   TrackingRecord,
@@ -58,6 +60,7 @@ import { DEFAULT_ATTACHMENT_LIMITS, prepareAttachments, receivedAttachments } fr
 import type { AttachmentLimits, AttachmentProgress, AttachmentSource } from './attachments';
 import { canceled, normalize, retryWhileUnavailable, traceparentOf, withCall } from './call';
 import type { CallOptions } from './call';
+import { backpressureOf, withCapacity } from './flow';
 import { Inbox } from './inbox';
 import type { InboxOptions } from './inbox';
 import { isIdentity, securityOptions } from './security';
@@ -131,6 +134,12 @@ export interface SendOptions extends CallOptions {
   readonly priority?: Priority;
   /** Hạn xử lý, ISO date yyyy-MM-dd. */
   readonly dueDate?: string;
+  /**
+   * When the home node pushes back (this agency has as many submissions waiting as it may), wait the
+   * suggested time and try again until the call's deadline, instead of failing at once with a
+   * BackpressureError (code ResourceExhausted, `retryAfterMs`). Default false.
+   */
+  readonly waitForCapacity?: boolean;
 }
 
 export interface SendReceipt {
@@ -165,6 +174,11 @@ export interface ReportOptions extends CallOptions {
   readonly staff?: IStaff;
   /** Free text; the reason for 02 and 16 (required there). */
   readonly description?: string;
+  /**
+   * The document's priority: statuses of urgent documents (3, 4) travel in the urgent lane. Default:
+   * the priority the document had when this client's inbox handed it out, else normal.
+   */
+  readonly priority?: Priority;
 }
 
 export interface RecallOptions extends CallOptions {
@@ -224,6 +238,9 @@ interface ReportedState {
 /** Documents whose reported state is remembered; the oldest are forgotten beyond this. */
 const REPORTED_CAPACITY = 10_000;
 
+/** Priorities of documents received, remembered for the lane of their statuses; oldest forgotten. */
+const PRIORITY_CAPACITY = 10_000;
+
 /** How long recall/update/replace wait for the home node to register a document just sent. */
 const REGISTER_WAIT_MS = 2_000;
 
@@ -242,6 +259,7 @@ const KV_READ_CONCURRENCY = 32;
 export class LienthongClient implements AsyncDisposable {
   private readonly listeners = new Set<(e: ConnectionEvent) => void>();
   private readonly reported = new Map<string, ReportedState>();
+  private readonly received = new Map<string, Priority>();
   private readonly inboxes = new Set<Inbox>();
   private readonly trackers = new Set<Tracker>();
   private closing: Promise<void> | undefined;
@@ -258,6 +276,8 @@ export class LienthongClient implements AsyncDisposable {
     private readonly signingKey: SigningKey | undefined,
     private readonly content: ContentStore,
     private readonly attachmentLimits: AttachmentLimits,
+    /** This agency's submission limits from the directory, for the suggested wait after a refusal. */
+    private readonly limits: ISubmitLimits | undefined,
     /** Connected as an nkey identity, whose permissions allow listing tracking keys only this way. */
     private readonly keysByConsumer = false,
   ) {
@@ -330,6 +350,7 @@ export class LienthongClient implements AsyncDisposable {
             ),
             chunkSize: opts.attachmentChunkSize ?? DEFAULT_ATTACHMENT_LIMITS.chunkSize,
           },
+          record.submitLimits ?? undefined,
           isIdentity(opts.credentials),
         );
       } catch (e) {
@@ -377,7 +398,9 @@ export class LienthongClient implements AsyncDisposable {
       priority: doc.priority ?? 0,
       document: doc,
     };
-    const ack = await this.submit('send', env, `submit:${this.agency}:${documentId}:${op}`, opts);
+    const ack = await this.submit('send', env, `submit:${this.agency}:${documentId}:${op}`, opts, {
+      waitForCapacity: opts.waitForCapacity ?? false,
+    });
     return { documentId, duplicate: ack.duplicate, recipients: to, traceparent: ack.traceparent };
   }
 
@@ -493,7 +516,16 @@ export class LienthongClient implements AsyncDisposable {
       documentId: id,
       recipient: this.agency,
     });
-    await this.sendStatus('report', id, sender, [sender], code, opts, Date.now());
+    await this.sendStatus(
+      'report',
+      id,
+      sender,
+      [sender],
+      code,
+      opts,
+      Date.now(),
+      opts.priority ?? this.received.get(key) ?? 0,
+    );
     const isAnswer =
       code === BusinessStatus.BUSINESS_STATUS_CHANGE_ACCEPTED ||
       code === BusinessStatus.BUSINESS_STATUS_CHANGE_REFUSED;
@@ -657,7 +689,14 @@ export class LienthongClient implements AsyncDisposable {
           }
           return this.js.consumers.get(STREAMS.inbox, durable);
         },
-        reportArrived: async (documentId, sender, atMs, callOpts, document) => {
+        reportArrived: async (documentId, sender, atMs, callOpts, priority, document) => {
+          const key = `${sender}|${documentId}`;
+          this.received.delete(key);
+          this.received.set(key, priority);
+          if (this.received.size > PRIORITY_CAPACITY) {
+            const oldest = this.received.keys().next();
+            if (!oldest.done) this.received.delete(oldest.value);
+          }
           await this.sendStatus(
             'ack',
             documentId,
@@ -666,11 +705,10 @@ export class LienthongClient implements AsyncDisposable {
             BusinessStatus.BUSINESS_STATUS_ARRIVED,
             callOpts,
             atMs,
-            0,
+            priority,
             // The signed 01 names the exact content received: the sender's proof of receipt.
             document && this.signingKey ? documentSha256(document) : undefined,
           );
-          const key = `${sender}|${documentId}`;
           const state = this.reported.get(key);
           if (!state?.business)
             this.remember(key, { business: BusinessStatus.BUSINESS_STATUS_ARRIVED, recall: state?.recall });
@@ -928,14 +966,25 @@ export class LienthongClient implements AsyncDisposable {
       : { state: 'invalid', reason: v.reason, detail: v.detail };
   }
 
-  /** Publishes to the home node's submit subject; the PubAck is custody. Retries while unreachable. */
+  /**
+   * Publishes to the home node's submit subject (the urgent lane for priority 3-4); the PubAck is
+   * custody. Retries while unreachable; when the agency's queue is full, fails with a
+   * BackpressureError or, with `waitForCapacity`, waits and retries (status reports always wait:
+   * they are small and what the sender is waiting for).
+   */
   private async submit(
     what: string,
     env: IEnvelope,
     msgID: string,
     opts: CallOptions,
+    flow: { waitForCapacity: boolean } = { waitForCapacity: true },
   ): Promise<{ duplicate: boolean; traceparent: string }> {
-    const subject = submitSubject(this.homeNode.level, this.homeNode.id, this.agency);
+    const subject = submitSubject(
+      this.homeNode.level,
+      this.homeNode.id,
+      this.agency,
+      laneOf(env.priority ?? 0),
+    );
     const traceparent = traceparentOf(opts);
     const h = natsHeaders();
     h.set('traceparent', traceparent);
@@ -948,11 +997,18 @@ export class LienthongClient implements AsyncDisposable {
     // Refuse here what the home node would dead-letter: too large, malformed, bad agency codes.
     decodeEnvelope(data, { maxBytes: DEFAULT_MAX_BYTES });
     if (opts.signal?.aborted) throw canceled(what, opts.signal.reason);
+    const refusal = { agency: this.agency, subject, limits: this.limits, bytes: data.length };
     return withCall(what, opts, this.defaultTimeoutMs, (ctx) =>
-      retryWhileUnavailable(what, ctx, async (remainingMs) => {
-        const ack = await this.js.publish(subject, data, { msgID, timeout: remainingMs, headers: h });
-        return { duplicate: ack.duplicate, traceparent };
-      }),
+      withCapacity(ctx, flow.waitForCapacity, () =>
+        retryWhileUnavailable(what, ctx, async (remainingMs) => {
+          try {
+            const ack = await this.js.publish(subject, data, { msgID, timeout: remainingMs, headers: h });
+            return { duplicate: ack.duplicate, traceparent };
+          } catch (e) {
+            throw backpressureOf(what, e, refusal) ?? e;
+          }
+        }),
+      ),
     );
   }
 

@@ -1,7 +1,7 @@
 import type { Consumer, ConsumerMessages, JsMsg } from '@nats-io/jetstream';
 import { LienthongError, decodeEnvelope, isRetryable } from '@lienthong/core';
 import { BusinessOperation, BusinessStatus, EnvelopeKind } from '@lienthong/proto';
-import type { Envelope, IDocument, IStatusReport } from '@lienthong/proto';
+import type { Envelope, IDocument, IStatusReport, Priority } from '@lienthong/proto';
 import { normalize, withCall } from './call';
 import type { CallOptions } from './call';
 import type { ReceivedAttachment } from './attachments';
@@ -89,12 +89,13 @@ export interface InboxItem {
 export interface InboxDeps {
   /** The durable consumer, created (or brought up to date) on first use. */
   consumer(settings: { maxAckPending: number; ackWaitMs: number }): Promise<Consumer>;
-  /** Reports 01 for a document that was handed out. */
+  /** Reports 01 for a document that was handed out; `priority` chooses the status's lane. */
   reportArrived(
     documentId: string,
     sender: string,
     atMs: number,
     opts: CallOptions,
+    priority: Priority,
     document?: IDocument,
   ): Promise<void>;
   /** Checks the item's signature against the sender's registered keys. */
@@ -464,7 +465,14 @@ export class Inbox implements AsyncIterable<InboxItem>, AsyncDisposable {
         if (settled) return;
         // 01 carries the delivery time, so a retried ack reports the same status once.
         if (!recall) {
-          await this.deps.reportArrived(documentId, sender, deliveredAtMs, { traceparent, ...opts }, doc);
+          await this.deps.reportArrived(
+            documentId,
+            sender,
+            deliveredAtMs,
+            { traceparent, ...opts },
+            doc?.priority ?? envelope.priority ?? 0,
+            doc,
+          );
         }
         await withCall('ack', opts, this.deps.defaultTimeoutMs, ({ timeoutMs }) =>
           m.ackAck({ timeout: timeoutMs }),
@@ -481,7 +489,13 @@ export class Inbox implements AsyncIterable<InboxItem>, AsyncDisposable {
           this.notify();
         }
       },
-      report: (code, opts = {}) => this.deps.report(documentId, code, { traceparent, ...opts, sender }),
+      report: (code, opts = {}) =>
+        this.deps.report(documentId, code, {
+          traceparent,
+          priority: doc?.priority ?? envelope.priority ?? 0,
+          ...opts,
+          sender,
+        }),
     };
   }
 }

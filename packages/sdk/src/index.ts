@@ -7,8 +7,10 @@ export { Inbox } from './inbox';
 export { Tracker } from './tracking';
 export { ContentIntegrityError, ContentMissingError, ContentTooLargeError } from '@lienthong/content';
 export {
+  BackpressureError,
   LienthongError,
   StatusRuleError,
+  isBackpressure,
   isRetryable,
   documentSha256,
   generateSigningKey,
@@ -44,5 +46,5 @@ export type {
 } from './attachments';
 export type { CallOptions } from './call';
 export type { InboxItem, InboxItemKind, InboxOptions } from './inbox';
-export type { ErrorCode } from '@lienthong/core';
+export type { BackpressureScope, ErrorCode } from '@lienthong/core';
 export type { IDocument, IStaff, TrackingRecord, TimelineEntry } from '@lienthong/proto';

@@ -1,3 +1,4 @@
+import { InvalidArgumentError } from 'commander';
 import type { Command } from 'commander';
 import {
   BUCKETS,
@@ -13,12 +14,13 @@ import {
 } from '@lienthong/core';
 import { readDirectory } from '../directory';
 import type { Directory } from '../directory';
-import { AgencyRecord } from '@lienthong/proto';
+import { AgencyRecord, SubmitLimits } from '@lienthong/proto';
 import { CliError, invalid, isJsNotFound, notFound } from '../errors';
 import { STREAMS, consumerState, countBySubject, sum } from '../inspect';
 import type { ConsumerState } from '../inspect';
 import { ago, fields, formatTime, levelLabel, paint, colorEnabled, printJson, table, write } from '../output';
 import { withSession } from '../session';
+import { agencyQueue, bound, paceText } from '../flow';
 import { globalsOf, resolveSettings } from '../settings';
 
 /**
@@ -88,7 +90,7 @@ export function registerAgency(program: Command): void {
             }
           : undefined;
         const durable = `lt-inbox-${agencyToToken(a.code)}`;
-        const [kept, consumer] = await Promise.all([
+        const [kept, consumer, queue] = await Promise.all([
           subjects ? countBySubject(s, STREAMS.inbox, subjects.inbox).then(sum) : Promise.resolve(0),
           s.jsm.consumers
             .info(STREAMS.inbox, durable)
@@ -97,7 +99,9 @@ export function registerAgency(program: Command): void {
               if (isJsNotFound(e)) return undefined;
               throw e;
             }),
+          level ? agencyQueue(s, level, a.homeNode, a.code) : Promise.resolve(undefined),
         ]);
+        const l = a.submitLimits;
         return {
           code: a.code,
           name: a.name,
@@ -111,6 +115,14 @@ export function registerAgency(program: Command): void {
           keys: a.keys.length,
           subjects: subjects ?? null,
           inbox: { kept, consumer: durable, state: consumer ?? null },
+          flow: {
+            limits: {
+              perSecond: l?.perSecond ?? 0,
+              burst: l?.burst ?? 0,
+              bytesPerSecond: l?.bytesPerSecond ?? 0,
+            },
+            queued: queue ?? null,
+          },
         };
       });
       if (o.json) {
@@ -134,6 +146,21 @@ export function registerAgency(program: Command): void {
           ['inbox', info.subjects?.inbox],
           ['tracking on', info.subjects?.track],
         ]),
+      );
+      write('\nflow control\n');
+      write(
+        fields(
+          [
+            ['submit limits', paceText(info.flow.limits)],
+            [
+              'waiting at home',
+              info.flow.queued
+                ? `${info.flow.queued.normal} normal, ${info.flow.queued.urgent} urgent (at most ${bound(info.flow.queued.limit)} per lane)`
+                : undefined,
+            ],
+          ],
+          '  ',
+        ),
       );
       write('\ninbox\n');
       write(
@@ -164,11 +191,14 @@ export function registerAgency(program: Command): void {
     .requiredOption('--node <id>', 'its home node')
     .option('--tier <level>', 'central|province|district|commune (default: the level of its home node)')
     .option('--parent-code <code>', 'the agency it belongs to')
+    .option('--per-second <n>', 'submissions per second it may make (default: no limit)', count)
+    .option('--burst <n>', 'submissions accepted at once above the rate (default: one second worth)', count)
+    .option('--bytes-per-second <n>', 'bytes of submissions per second (default: no limit)', count)
     .option('--json', 'print JSON')
     .action(
       async (
         code: string,
-        o: { name: string; node: string; tier?: string; parentCode?: string; json?: boolean },
+        o: { name: string; node: string; tier?: string; parentCode?: string; json?: boolean } & LimitOptions,
         cmd: Command,
       ) => {
         assertAgencyCode(code);
@@ -189,6 +219,7 @@ export function registerAgency(program: Command): void {
             tier,
             parentCode: o.parentCode ?? '',
             homeNode: home.id,
+            ...limitsOf(o),
           });
           checkTree(dir, next);
           const kv = await s.kvm.open(BUCKETS.directory);
@@ -209,6 +240,59 @@ export function registerAgency(program: Command): void {
         else write(`added ${record.code} (${record.name}) at node ${record.homeNode}\n`);
       },
     );
+
+  agency
+    .command('limits')
+    .description('set how fast an agency may submit (its home node paces it; running nodes follow at once)')
+    .argument('<code>', 'agency code')
+    .option('--per-second <n>', 'submissions per second (0: no limit)', count)
+    .option('--burst <n>', 'submissions accepted at once above the rate (0: one second worth)', count)
+    .option('--bytes-per-second <n>', 'bytes of submissions per second (0: no limit)', count)
+    .option('--clear', 'remove the limits: the node defaults apply')
+    .option('--json', 'print JSON')
+    .addHelpText(
+      'after',
+      `
+Submissions beyond the pace wait in the agency's queue at its home node (nothing is dropped); once
+that queue is full the SDK's send() fails with a BackpressureError (ResourceExhausted) carrying a
+suggested wait, or waits when called with waitForCapacity. Urgent documents count but are never
+held back.`,
+    )
+    .action(async (code: string, o: LimitOptions & { clear?: boolean; json?: boolean }, cmd: Command) => {
+      assertAgencyCode(code);
+      const given = o.perSecond !== undefined || o.burst !== undefined || o.bytesPerSecond !== undefined;
+      if (!given && !o.clear) throw invalid('give --per-second, --burst, --bytes-per-second or --clear');
+      if (given && o.clear) throw invalid('--clear cannot be combined with limits');
+      const settings = resolveSettings(globalsOf(cmd));
+      const limits = await withSession(settings, async (s) => {
+        const kv = await s.kvm.open(BUCKETS.directory);
+        const entry = await kv.get(directoryKeys.agency(code));
+        if (!entry || entry.operation !== 'PUT') throw notFound(`agency ${code} is not in the directory`);
+        const current = AgencyRecord.decode(entry.value);
+        const before = current.submitLimits;
+        const next = AgencyRecord.create({
+          ...current,
+          submitLimits: o.clear
+            ? null
+            : {
+                perSecond: o.perSecond ?? before?.perSecond ?? 0,
+                burst: o.burst ?? before?.burst ?? 0,
+                bytesPerSecond: o.bytesPerSecond ?? before?.bytesPerSecond ?? 0,
+              },
+        });
+        try {
+          await kv.update(directoryKeys.agency(code), AgencyRecord.encode(next).finish(), entry.revision);
+        } catch (e) {
+          throw new CliError('FailedPrecondition', `agency ${code} changed meanwhile; look again and retry`, {
+            cause: e,
+          });
+        }
+        const l = next.submitLimits;
+        return { perSecond: l?.perSecond ?? 0, burst: l?.burst ?? 0, bytesPerSecond: l?.bytesPerSecond ?? 0 };
+      });
+      if (o.json) printJson({ code, limits });
+      else write(`${code} submits at ${paceText(limits)}; running nodes follow now\n`);
+    });
 
   agency
     .command('move')
@@ -243,6 +327,32 @@ export function registerAgency(program: Command): void {
       else if (!result.changed) write(`${code} already has ${result.to} as its home node\n`);
       else write(`moved ${code} from ${result.from} to ${result.to}; running nodes follow now\n`);
     });
+}
+
+interface LimitOptions {
+  perSecond?: number;
+  burst?: number;
+  bytesPerSecond?: number;
+}
+
+/** A non-negative whole number for a limit option. */
+function count(v: string): number {
+  const n = Number(v);
+  if (!/^\d+$/.test(v.trim()) || !Number.isSafeInteger(n) || n > 0xffffffff) {
+    throw new InvalidArgumentError('expected a whole number ≥ 0.');
+  }
+  return n;
+}
+
+function limitsOf(o: LimitOptions): Pick<AgencyRecord, 'submitLimits'> | Record<string, never> {
+  if (o.perSecond === undefined && o.burst === undefined && o.bytesPerSecond === undefined) return {};
+  return {
+    submitLimits: SubmitLimits.create({
+      perSecond: o.perSecond ?? 0,
+      burst: o.burst ?? 0,
+      bytesPerSecond: o.bytesPerSecond ?? 0,
+    }),
+  };
 }
 
 /** Refuses a change that would leave the directory an invalid tree, with the problems found. */

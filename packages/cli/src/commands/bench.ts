@@ -8,7 +8,9 @@ const ROOT = path.resolve(__dirname, '../../../..');
 export function registerBench(program: Command): void {
   program
     .command('bench')
-    .description('run the benchmarks (scripts/bench.sh): throughput, latency, scale, backlog drain')
+    .description(
+      'run the benchmarks (scripts/bench.sh): throughput, latency, scale, backlog drain, urgent lane',
+    )
     .allowUnknownOption()
     .argument('[args...]', 'passed to scripts/bench.sh, e.g. --quick or --runs 5')
     .action(async (args: string[]) => {

@@ -8,6 +8,8 @@ import { parseDuration } from '../program';
 import { withSession } from '../session';
 import { globalsOf, resolveSettings } from '../settings';
 import { computeStats, isActive } from '../stats';
+import { bound, paceText, readFlow } from '../flow';
+import type { FlowReport } from '../flow';
 import type { StatsRow } from '../stats';
 
 export function registerStats(program: Command): void {
@@ -29,13 +31,17 @@ export function registerStats(program: Command): void {
       `
 Counts come from the tracking records in KV lt_tracking. A node's "sent" counts documents of the
 agencies it hosts; "received", "pending", "overdue", "failed" and the delivery times count copies for
-the agencies it hosts; "dead" counts dead letters the node wrote in the window.`,
+the agencies it hosts; "dead" counts dead letters the node wrote in the window.
+
+"flow control" shows the bound on each sender's queue (an agency's submissions at its home node, a
+neighbour's envelopes at a node, per lane), how many messages wait now, the fullest queues, and the
+agencies whose submissions the directory paces (lienthong agency limits).`,
     )
     .action(async (o: { window: number; allNodes?: boolean; json?: boolean }, cmd: Command) => {
       const settings = resolveSettings(globalsOf(cmd));
       const now = Date.now();
       const since = now - o.window;
-      const { dir, records, dead } = await withSession(settings, async (s) => {
+      const { dir, records, dead, flow } = await withSession(settings, async (s) => {
         const [dir, records, dead] = await Promise.all([
           readDirectory(s),
           // History 1: a record changed after `since` is in the stream from `since` on, and a record
@@ -43,7 +49,7 @@ the agencies it hosts; "dead" counts dead letters the node wrote in the window.`
           allRecords(s, since),
           listDeadLetters(s, { since }),
         ]);
-        return { dir, records, dead };
+        return { dir, records, dead, flow: await readFlow(s, dir) };
       });
       const stats = computeStats({
         records,
@@ -60,6 +66,7 @@ the agencies it hosts; "dead" counts dead letters the node wrote in the window.`
           total: stats.total,
           levels: stats.levels,
           nodes,
+          flow,
         });
         return;
       }
@@ -79,7 +86,35 @@ the agencies it hosts; "dead" counts dead letters the node wrote in the window.`
             columns('NODE', (r) => r.node, true),
           ),
         );
+      write(`\nflow control\n${flowText(flow)}`);
     });
+}
+
+function flowText(f: FlowReport): string {
+  const queue = (name: string, q: FlowReport['submit']): string =>
+    `${name}: ${q.queued} waiting, ${q.full} queues full; at most ${bound(q.perSenderLimit)} per sender and lane` +
+    (q.maxBytes > 0 ? `, stream ${q.bytes} of ${q.maxBytes} bytes` : '') +
+    '\n';
+  let out = queue('submit queues (per agency)', f.submit) + queue('relay queues (per neighbour)', f.relay);
+  if (f.queues.length > 0) {
+    out += `\nfullest queues\n${table(f.queues, [
+      { header: 'QUEUE', value: (r) => r.queue },
+      { header: 'NODE', value: (r) => r.node },
+      { header: 'LANE', value: (r) => r.lane },
+      { header: 'SENDER', value: (r) => r.sender },
+      { header: 'WAITING', value: (r) => r.queued, align: 'right' },
+      { header: 'LIMIT', value: (r) => bound(r.limit), align: 'right' },
+    ])}`;
+  }
+  if (f.paced.length > 0) {
+    out += `\npaced agencies\n${table(f.paced, [
+      { header: 'AGENCY', value: (r) => r.code },
+      { header: 'HOME NODE', value: (r) => r.homeNode },
+      { header: 'LIMITS', value: (r) => paceText(r) },
+      { header: 'WAITING', value: (r) => r.queued, align: 'right' },
+    ])}`;
+  }
+  return out;
 }
 
 function columns(first: string, name: (r: StatsRow) => string, withLevel = false): Column<StatsRow>[] {

@@ -1,0 +1,61 @@
+/**
+ * Messages waiting for a handler, kept per sender and taken round-robin: one sender's backlog
+ * cannot hold back another sender's next message (flow control). The sender key of a submit or
+ * relay message is its subject: the receiving node plus the agency, or plus the lane and the
+ * neighbour it came from.
+ */
+export class FairQueue<T> {
+  private readonly queues = new Map<string, T[]>();
+  /** Senders with something waiting, in the order they are served next. */
+  private readonly ring: string[] = [];
+  private count = 0;
+
+  constructor(private readonly keyOf: (item: T) => string) {}
+
+  get size(): number {
+    return this.count;
+  }
+
+  /** Senders with something waiting. */
+  get senders(): number {
+    return this.ring.length;
+  }
+
+  push(item: T): void {
+    const key = this.keyOf(item);
+    let q = this.queues.get(key);
+    if (!q) {
+      q = [];
+      this.queues.set(key, q);
+      this.ring.push(key);
+    }
+    q.push(item);
+    this.count++;
+  }
+
+  /** The oldest item of the next sender in turn; that sender goes to the back of the ring. */
+  shift(): T | undefined {
+    const key = this.ring.shift();
+    if (key === undefined) return undefined;
+    const q = this.queues.get(key)!;
+    const item = q.shift()!;
+    this.count--;
+    if (q.length > 0) this.ring.push(key);
+    else this.queues.delete(key);
+    return item;
+  }
+
+  /** Everything waiting, oldest first per sender. */
+  *items(): IterableIterator<T> {
+    for (const q of this.queues.values()) yield* q;
+  }
+
+  /** Removes and returns everything waiting. */
+  drain(): T[] {
+    const all = [...this.items()];
+    this.queues.clear();
+    this.ring.length = 0;
+    this.count = 0;
+    return all;
+  }
+}
