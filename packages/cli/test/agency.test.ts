@@ -3,9 +3,7 @@
  * running nodes follow, and documents reach the agency at its new home.
  */
 import { BusinessStatus, TransportState, connect } from '@lienthong/sdk';
-import type { LienthongClient } from '@lienthong/sdk';
-import { eventually, json, killAll, lienthong, startBroker } from './helpers';
-import type { Broker } from './helpers';
+import { eventually, json, lienthong, brokerForSuite } from './helpers';
 
 jest.setTimeout(40_000);
 
@@ -13,23 +11,7 @@ const SENDER = '000.01.44.H41'; // commune Quỳnh Thạch
 const NEW = '000.03.43.H41'; // a new agency, added at commune node h41-yenthanh-xa1
 
 describe('lienthong agency add|move', () => {
-  let broker: Broker;
-  let s: string[];
-  const clients: LienthongClient[] = [];
-
-  beforeAll(async () => {
-    broker = await startBroker();
-    s = ['-s', broker.url];
-  });
-
-  afterAll(async () => {
-    await Promise.allSettled(clients.map((c) => c.close()));
-    try {
-      if (broker) await broker.stop();
-    } finally {
-      await killAll();
-    }
-  });
+  const suite = brokerForSuite();
 
   it('adds an agency that can receive at once, then moves it', async () => {
     const add = await lienthong([
@@ -40,26 +22,35 @@ describe('lienthong agency add|move', () => {
       'Ủy ban nhân dân xã Mới',
       '--node',
       'h41-yenthanh-xa1',
-      ...s,
+      ...suite.s,
     ]);
     expect(add.code).toBe(0);
     expect(add.stdout).toContain(`added ${NEW}`);
-    const again = await lienthong(['agency', 'add', NEW, '--name', 'x', '--node', 'h41-yenthanh-xa1', ...s]);
+    const again = await lienthong([
+      'agency',
+      'add',
+      NEW,
+      '--name',
+      'x',
+      '--node',
+      'h41-yenthanh-xa1',
+      ...suite.s,
+    ]);
     expect(again.code).toBe(1);
     expect(again.stderr).toMatch(/already in the directory/);
 
     const shown = json<{ homeNode: { id: string } }>(
-      await lienthong(['agency', 'show', NEW, '--json', ...s]),
+      await lienthong(['agency', 'show', NEW, '--json', ...suite.s]),
     );
     expect(shown.homeNode.id).toBe('h41-yenthanh-xa1');
 
-    const sender = await connect({ servers: broker.url, agency: SENDER });
-    clients.push(sender);
+    const sender = await connect({ servers: suite.broker.url, agency: SENDER });
+    suite.clients.push(sender);
     const first = `${SENDER},2026/11/22,1/UBND-VP`;
     const tracker = await sender.track(first);
     await sender.send({ documentId: first, subject: 'Gửi cơ quan mới', to: [{ code: NEW }] });
 
-    const moved = await lienthong(['agency', 'move', NEW, '--to', 'h41-quynhluu-xa2', '--json', ...s]);
+    const moved = await lienthong(['agency', 'move', NEW, '--to', 'h41-quynhluu-xa2', '--json', ...suite.s]);
     expect(moved.code).toBe(0);
     expect(json<{ from: string; to: string }>(moved)).toMatchObject({
       from: 'h41-yenthanh-xa1',
@@ -70,11 +61,13 @@ describe('lienthong agency add|move', () => {
 
     // The agency's system connects after the move: it reads both documents at its new home.
     await eventually(async () => {
-      const a = json<{ homeNode: { id: string } }>(await lienthong(['agency', 'show', NEW, '--json', ...s]));
+      const a = json<{ homeNode: { id: string } }>(
+        await lienthong(['agency', 'show', NEW, '--json', ...suite.s]),
+      );
       expect(a.homeNode.id).toBe('h41-quynhluu-xa2');
     });
-    const agency = await connect({ servers: broker.url, agency: NEW });
-    clients.push(agency);
+    const agency = await connect({ servers: suite.broker.url, agency: NEW });
+    suite.clients.push(agency);
     expect(agency.homeNode.id).toBe('h41-quynhluu-xa2');
     const got: string[] = [];
     const inbox = agency.inbox();
@@ -95,10 +88,19 @@ describe('lienthong agency add|move', () => {
   });
 
   it('refuses a move to an unknown node and a code that is not an agency code', async () => {
-    const bad = await lienthong(['agency', 'move', NEW, '--to', 'nowhere', ...s]);
+    const bad = await lienthong(['agency', 'move', NEW, '--to', 'nowhere', ...suite.s]);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toMatch(/node nowhere is not in the directory/);
-    const code = await lienthong(['agency', 'add', '000.00.00.H4*', '--name', 'x', '--node', 'h41', ...s]);
+    const code = await lienthong([
+      'agency',
+      'add',
+      '000.00.00.H4*',
+      '--name',
+      'x',
+      '--node',
+      'h41',
+      ...suite.s,
+    ]);
     expect(code.code).not.toBe(0);
     expect(code.stderr).toMatch(/not an agency code|wildcard/);
   });
@@ -114,19 +116,19 @@ describe('lienthong agency add|move', () => {
       '--burst',
       '2',
       '--json',
-      ...s,
+      ...suite.s,
     ]);
     expect(set.code).toBe(0);
     expect(json<{ limits: unknown }>(set).limits).toEqual({ perSecond: 20, burst: 2, bytesPerSecond: 0 });
     const shown = json<{ flow: { limits: unknown; queued: { limit: number } } }>(
-      await lienthong(['agency', 'show', code, '--json', ...s]),
+      await lienthong(['agency', 'show', code, '--json', ...suite.s]),
     );
     expect(shown.flow.limits).toEqual({ perSecond: 20, burst: 2, bytesPerSecond: 0 });
     expect(shown.flow.queued.limit).toBe(1000);
 
     // 30 documents at once: the home node takes them at 20/s, so the last arrives after ~1.4 s.
-    const sender = await connect({ servers: broker.url, agency: code });
-    clients.push(sender);
+    const sender = await connect({ servers: suite.broker.url, agency: code });
+    suite.clients.push(sender);
     const sentAt = Date.now();
     const ids = Array.from({ length: 30 }, (_, i) => `${code},2026/11/22,${100 + i}/SNV`);
     await Promise.all(
@@ -136,7 +138,7 @@ describe('lienthong agency add|move', () => {
       const j = json<{
         flow: { submit: { perSenderLimit: number }; paced: { code: string; perSecond: number }[] };
         total: { sent: number };
-      }>(await lienthong(['stats', '--json', ...s]));
+      }>(await lienthong(['stats', '--json', ...suite.s]));
       const records = await sender.sent();
       expect(
         records.filter((d) => (d.recipients[0]?.transport ?? 0) >= TransportState.TRANSPORT_STATE_DELIVERED)
@@ -147,13 +149,13 @@ describe('lienthong agency add|move', () => {
     expect(Date.now() - sentAt).toBeGreaterThan(1_000);
     expect(stats.flow.submit.perSenderLimit).toBe(1000);
     expect(stats.flow.paced).toContainEqual(expect.objectContaining({ code, perSecond: 20 }));
-    const text = await lienthong(['stats', ...s]);
+    const text = await lienthong(['stats', ...suite.s]);
     expect(text.stdout).toMatch(/flow control/);
     expect(text.stdout).toMatch(/paced agencies[\s\S]*000\.00\.01\.H41[\s\S]*20\/s, burst 2/);
 
-    const cleared = await lienthong(['agency', 'limits', code, '--clear', '--json', ...s]);
+    const cleared = await lienthong(['agency', 'limits', code, '--clear', '--json', ...suite.s]);
     expect(json<{ limits: unknown }>(cleared).limits).toEqual({ perSecond: 0, burst: 0, bytesPerSecond: 0 });
-    const bad = await lienthong(['agency', 'limits', code, '--per-second', '-3', ...s]);
+    const bad = await lienthong(['agency', 'limits', code, '--per-second', '-3', ...suite.s]);
     expect(bad.code).not.toBe(0);
   });
 });

@@ -7,8 +7,7 @@ import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { BusinessStatus, LienthongError, connect } from '@lienthong/sdk';
 import type { LienthongClient } from '@lienthong/sdk';
-import { eventually, json, killAll, lienthong, startBroker, tempDir } from './helpers';
-import type { Broker } from './helpers';
+import { eventually, json, lienthong, brokerForSuite, tempDir } from './helpers';
 
 jest.setTimeout(60_000);
 
@@ -16,48 +15,44 @@ const SENDER = '000.01.44.H41'; // commune Quỳnh Thạch
 const RECIPIENT = '000.00.43.H41'; // Yên Thành district
 
 describe('lienthong creds', () => {
-  let broker: Broker;
+  const suite = brokerForSuite({ auth: true });
   let ops: string;
-  let s: string[];
-  const clients: LienthongClient[] = [];
 
   const issue = async (code: string): Promise<{ seedFile: string; inboxPrefix: string }> => {
-    const r = await lienthong(['creds', 'issue', 'agency', code, '--data', broker.dataDir, '--json', ...s]);
+    const r = await lienthong([
+      'creds',
+      'issue',
+      'agency',
+      code,
+      '--data',
+      suite.broker.dataDir,
+      '--json',
+      ...suite.s,
+    ]);
     expect([r.code, r.stderr]).toEqual([0, '']);
     return json<{ seedFile: string; inboxPrefix: string }>(r);
   };
   const client = async (code: string, seedFile: string): Promise<LienthongClient> => {
     const c = await connect({
-      servers: broker.url,
+      servers: suite.broker.url,
       agency: code,
       credentials: { seedFile },
       defaultTimeoutMs: 5_000,
     });
-    clients.push(c);
+    suite.clients.push(c);
     return c;
   };
 
-  beforeAll(async () => {
-    broker = await startBroker({ auth: true });
-    ops = path.join(broker.dataDir, 'credentials', 'ops_admin.nk');
-    s = ['-s', broker.url];
-  });
-
-  afterAll(async () => {
-    await Promise.allSettled(clients.map((c) => c.close()));
-    try {
-      if (broker) await broker.stop();
-    } finally {
-      await killAll();
-    }
+  beforeAll(() => {
+    ops = path.join(suite.broker.dataDir, 'credentials', 'ops_admin.nk');
   });
 
   it('needs the operator seed for commands; `up` prints where it is', async () => {
-    expect(broker.process.stdout()).toContain(`creds:   ${ops}`);
-    const anonymous = await lienthong(['node', 'ls', ...s]);
+    expect(suite.broker.process.stdout()).toContain(`creds:   ${ops}`);
+    const anonymous = await lienthong(['node', 'ls', ...suite.s]);
     expect(anonymous.code).toBe(1);
     expect(anonymous.stderr).toMatch(/PermissionDenied.*Authorization Violation/);
-    const withOps = await lienthong(['node', 'ls', '--creds', ops, ...s]);
+    const withOps = await lienthong(['node', 'ls', '--creds', ops, ...suite.s]);
     expect([withOps.code, withOps.stderr]).toEqual([0, '']);
     expect(withOps.stdout).toContain('h41-yenthanh-xa1');
     expect(statSync(ops).mode & 0o777).toBe(0o600);
@@ -87,7 +82,15 @@ describe('lienthong creds', () => {
     });
     await tracker.stop();
 
-    const again = await lienthong(['creds', 'issue', 'agency', SENDER, '--data', broker.dataDir, ...s]);
+    const again = await lienthong([
+      'creds',
+      'issue',
+      'agency',
+      SENDER,
+      '--data',
+      suite.broker.dataDir,
+      ...suite.s,
+    ]);
     expect(again.code).toBe(1);
     expect(again.stderr).toMatch(/AlreadyExists.*revoke them first/);
     const unknown = await lienthong([
@@ -96,8 +99,8 @@ describe('lienthong creds', () => {
       'agency',
       '999.99.99.H99',
       '--data',
-      broker.dataDir,
-      ...s,
+      suite.broker.dataDir,
+      ...suite.s,
     ]);
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toMatch(/not in the directory/);
@@ -107,14 +110,14 @@ describe('lienthong creds', () => {
       'agency',
       '000.00.00.>',
       '--data',
-      broker.dataDir,
-      ...s,
+      suite.broker.dataDir,
+      ...suite.s,
     ]);
     expect(injected.code).toBe(2);
     expect(injected.stderr).toMatch(/not an agency code.*wildcard/);
 
     const listed = json<{ id: string; revokedAtMs?: number }[]>(
-      await lienthong(['creds', 'ls', '--data', broker.dataDir, '--json']),
+      await lienthong(['creds', 'ls', '--data', suite.broker.dataDir, '--json']),
     );
     expect(listed.map((i) => i.id)).toEqual([
       'node:embedded',
@@ -133,13 +136,13 @@ describe('lienthong creds', () => {
       'h41-quynhluu',
       '--creds',
       ops,
-      ...s,
+      ...suite.s,
     ]);
     expect([moved.code, moved.stderr]).toEqual([0, '']);
-    const seedFile = path.join(broker.dataDir, 'credentials', `agency_${RECIPIENT}.nk`);
+    const seedFile = path.join(suite.broker.dataDir, 'credentials', `agency_${RECIPIENT}.nk`);
     await eventually(async () => {
-      const c = await connect({ servers: broker.url, agency: RECIPIENT, credentials: { seedFile } });
-      clients.push(c);
+      const c = await connect({ servers: suite.broker.url, agency: RECIPIENT, credentials: { seedFile } });
+      suite.clients.push(c);
       expect(c.homeNode.id).toBe('h41-quynhluu');
       // Its inbox consumer at the new node is outside the permissions written before the move.
       const err = await c
@@ -159,7 +162,7 @@ describe('lienthong creds', () => {
       expect(Date.now() - t0).toBeLessThan(3_000);
       await c.close();
     });
-    const applied = await lienthong(['creds', 'apply', '--data', broker.dataDir, ...s]);
+    const applied = await lienthong(['creds', 'apply', '--data', suite.broker.dataDir, ...suite.s]);
     expect([applied.code, applied.stderr]).toEqual([0, '']);
     expect(applied.stdout).toMatch(/4 identities allowed; server reloaded/);
     const c = await client(RECIPIENT, seedFile);
@@ -173,35 +176,73 @@ describe('lienthong creds', () => {
   });
 
   it('revokes an agency: its connection is dropped and it cannot connect again', async () => {
-    const seed = readFileSync(path.join(broker.dataDir, 'credentials', `agency_${SENDER}.nk`), 'utf8').trim();
-    const a = clients.find((c) => c.agency === SENDER)!;
+    const seed = readFileSync(
+      path.join(suite.broker.dataDir, 'credentials', `agency_${SENDER}.nk`),
+      'utf8',
+    ).trim();
+    const a = suite.clients.find((c) => c.agency === SENDER)!;
     const events: string[] = [];
     a.onConnection((e) => events.push(e.type));
-    const r = await lienthong(['creds', 'revoke', `agency:${SENDER}`, '--data', broker.dataDir, ...s]);
+    const r = await lienthong([
+      'creds',
+      'revoke',
+      `agency:${SENDER}`,
+      '--data',
+      suite.broker.dataDir,
+      ...suite.s,
+    ]);
     expect([r.code, r.stderr]).toEqual([0, '']);
     expect(r.stdout).toMatch(new RegExp(`revoked agency:${SENDER.replaceAll('.', '\\.')}; server reloaded`));
     await eventually(() => Promise.resolve(expect(events).toContain('disconnect')));
-    const e = await connect({ servers: broker.url, agency: SENDER, credentials: { nkeySeed: seed } }).catch(
-      (x: unknown) => x,
-    );
+    const e = await connect({
+      servers: suite.broker.url,
+      agency: SENDER,
+      credentials: { nkeySeed: seed },
+    }).catch((x: unknown) => x);
     expect(e).toBeInstanceOf(LienthongError);
     expect((e as LienthongError).code).toBe('PermissionDenied');
-    const twice = await lienthong(['creds', 'revoke', `agency:${SENDER}`, '--data', broker.dataDir, ...s]);
+    const twice = await lienthong([
+      'creds',
+      'revoke',
+      `agency:${SENDER}`,
+      '--data',
+      suite.broker.dataDir,
+      ...suite.s,
+    ]);
     expect(twice.code).toBe(1);
     expect(twice.stderr).toMatch(/no active credentials/);
     const listed = json<{ id: string; revokedAtMs?: number }[]>(
-      await lienthong(['creds', 'ls', '--data', broker.dataDir, '--json']),
+      await lienthong(['creds', 'ls', '--data', suite.broker.dataDir, '--json']),
     );
     expect(listed.find((i) => i.id === `agency:${SENDER}`)?.revokedAtMs).toBeGreaterThan(0);
   });
 
   it('keeps credentials apart from the servers: writes the block to copy, reloads nothing', async () => {
     const apart = tempDir('lt-cli-creds-');
-    const r = await lienthong(['creds', 'issue', 'ops', 'second', '--data', apart, '--creds', ops, ...s]);
+    const r = await lienthong([
+      'creds',
+      'issue',
+      'ops',
+      'second',
+      '--data',
+      apart,
+      '--creds',
+      ops,
+      ...suite.s,
+    ]);
     expect([r.code, r.stderr]).toEqual([0, '']);
     expect(r.stdout).toContain(`not running here: copy ${path.join(apart, 'auth.conf')} to the servers`);
     expect(readFileSync(path.join(apart, 'auth.conf'), 'utf8')).toMatch(/authorization \{/);
-    const kept = await lienthong(['creds', 'apply', '--data', apart, '--no-reload', '--creds', ops, ...s]);
+    const kept = await lienthong([
+      'creds',
+      'apply',
+      '--data',
+      apart,
+      '--no-reload',
+      '--creds',
+      ops,
+      ...suite.s,
+    ]);
     expect(kept.stdout).toMatch(/1 identities allowed; server not reloaded \(--no-reload\)/);
   });
 });

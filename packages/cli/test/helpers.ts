@@ -8,6 +8,7 @@ import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import type { LienthongClient } from '@lienthong/sdk';
 
 export const MAIN = path.resolve(__dirname, '../dist/main.js');
 
@@ -220,6 +221,44 @@ export async function startBroker(opts: { http?: boolean; auth?: boolean } = {})
     await up.stop('SIGKILL');
     throw e;
   }
+}
+
+/** A broker shared by one test file, and the SDK clients its tests open (closed at the end). */
+export interface SuiteBroker {
+  readonly broker: Broker;
+  /** `['-s', url]`: the server flag for commands. */
+  readonly s: string[];
+  readonly clients: LienthongClient[];
+}
+
+/**
+ * Starts a broker before the file's tests and, after them, closes the clients they registered,
+ * stops the broker and kills whatever is left. Read `broker`/`s` inside tests, not at load time.
+ */
+export function brokerForSuite(opts: { http?: boolean; auth?: boolean } = {}): SuiteBroker {
+  let broker: Broker | undefined;
+  const clients: LienthongClient[] = [];
+  beforeAll(async () => {
+    broker = await startBroker(opts);
+  });
+  afterAll(async () => {
+    await Promise.allSettled(clients.map((c) => c.close()));
+    try {
+      if (broker) await broker.stop();
+    } finally {
+      await killAll();
+    }
+  });
+  return {
+    get broker(): Broker {
+      if (!broker) throw new Error('the broker starts in beforeAll');
+      return broker;
+    },
+    get s(): string[] {
+      return ['-s', this.broker.url];
+    },
+    clients,
+  };
 }
 
 /** Kills every process these helpers started that is still running, and removes the temp dirs. */

@@ -9,9 +9,7 @@ import path from 'node:path';
 import { jetstreamManager } from '@nats-io/jetstream';
 import { connect as natsConnect } from '@nats-io/transport-node';
 import { connect, TransportState } from '@lienthong/sdk';
-import type { LienthongClient } from '@lienthong/sdk';
-import { eventually, json, killAll, lienthong, startBroker, tempDir } from './helpers';
-import type { Broker } from './helpers';
+import { eventually, json, lienthong, brokerForSuite, tempDir } from './helpers';
 
 jest.setTimeout(60_000);
 
@@ -19,24 +17,8 @@ const SENDER = '000.02.44.H41';
 const RECIPIENT = '000.00.44.H41';
 
 describe('lienthong agency keys, doc proof, proof verify, audit verify', () => {
-  let broker: Broker;
-  let s: string[];
-  const clients: LienthongClient[] = [];
+  const suite = brokerForSuite();
   const dir = tempDir('lt-cli-security-');
-
-  beforeAll(async () => {
-    broker = await startBroker();
-    s = ['-s', broker.url];
-  });
-
-  afterAll(async () => {
-    await Promise.allSettled(clients.map((c) => c.close()));
-    try {
-      if (broker) await broker.stop();
-    } finally {
-      await killAll();
-    }
-  });
 
   it('registers keys, exports a proof of receipt that verifies, and verifies the audit chains', async () => {
     const keys = {
@@ -49,26 +31,28 @@ describe('lienthong agency keys, doc proof, proof verify, audit verify', () => {
     ] as const) {
       const file = path.join(dir, `${who}.pub.pem`);
       writeFileSync(file, keys[who].publicKey.export({ type: 'spki', format: 'pem' }));
-      const add = await lienthong(['agency', 'keys', 'add', code, '--key', file, '--json', ...s]);
+      const add = await lienthong(['agency', 'keys', 'add', code, '--key', file, '--json', ...suite.s]);
       expect(add.code).toBe(0);
       expect(json<{ algorithm: string }>(add).algorithm).toBe(
         who === 'sender' ? 'ED25519' : 'ECDSA_P256_SHA256',
       );
     }
-    const ls = json<{ keyId: string }[]>(await lienthong(['agency', 'keys', 'ls', SENDER, '--json', ...s]));
+    const ls = json<{ keyId: string }[]>(
+      await lienthong(['agency', 'keys', 'ls', SENDER, '--json', ...suite.s]),
+    );
     expect(ls).toHaveLength(1);
 
     const sender = await connect({
-      servers: broker.url,
+      servers: suite.broker.url,
       agency: SENDER,
       signingKey: { privateKey: keys.sender.privateKey },
     });
     const recipient = await connect({
-      servers: broker.url,
+      servers: suite.broker.url,
       agency: RECIPIENT,
       signingKey: { privateKey: keys.recipient.privateKey },
     });
-    clients.push(sender, recipient);
+    suite.clients.push(sender, recipient);
     const documentId = `${SENDER},2026/11/22,7/CLI`;
     await sender.send({ documentId, subject: 'ký số', to: [{ code: RECIPIENT }] });
     const inbox = recipient.inbox();
@@ -91,11 +75,11 @@ describe('lienthong agency keys, doc proof, proof verify, audit verify', () => {
       `${SENDER},2026/11/22,99/CLI`,
       '--recipient',
       RECIPIENT,
-      ...s,
+      ...suite.s,
     ]);
     expect(none.code).toBe(1);
     expect(none.stderr).toMatch(/no tracking record/);
-    const noSender = await lienthong(['doc', 'proof', 'CV-12', '--recipient', RECIPIENT, ...s]);
+    const noSender = await lienthong(['doc', 'proof', 'CV-12', '--recipient', RECIPIENT, ...suite.s]);
     expect(noSender.code).toBe(2);
     expect(noSender.stderr).toMatch(/--sender/);
 
@@ -108,7 +92,7 @@ describe('lienthong agency keys, doc proof, proof verify, audit verify', () => {
       RECIPIENT,
       '--out',
       proofFile,
-      ...s,
+      ...suite.s,
     ]);
     expect(exported.code).toBe(0);
     const ok = await lienthong(['proof', 'verify', proofFile]);
@@ -123,8 +107,8 @@ describe('lienthong agency keys, doc proof, proof verify, audit verify', () => {
     expect(bad.stderr).toMatch(/does not hold/);
 
     // An unsigned document from the sender is now refused.
-    const unsigned = await connect({ servers: broker.url, agency: SENDER });
-    clients.push(unsigned);
+    const unsigned = await connect({ servers: suite.broker.url, agency: SENDER });
+    suite.clients.push(unsigned);
     await unsigned.send({
       documentId: `${SENDER},2026/11/22,8/CLI`,
       subject: 'x',
@@ -133,24 +117,31 @@ describe('lienthong agency keys, doc proof, proof verify, audit verify', () => {
     await eventually(async () => {
       const [r] = await unsigned.snapshot(`${SENDER},2026/11/22,8/CLI`).catch(() => []);
       expect(r).toBeUndefined();
-      const dead = json<{ reason: string }[]>(await lienthong(['dlq', 'ls', '--json', ...s]));
+      const dead = json<{ reason: string }[]>(await lienthong(['dlq', 'ls', '--json', ...suite.s]));
       expect(
         dead.some((d) => d.reason === 'MISSING_SIGNATURE' || d.reason === 'FAILURE_REASON_MISSING_SIGNATURE'),
       ).toBe(true);
     });
 
-    const revoke = await lienthong(['agency', 'keys', 'revoke', SENDER, ls[0]!.keyId.slice(0, 12), ...s]);
+    const revoke = await lienthong([
+      'agency',
+      'keys',
+      'revoke',
+      SENDER,
+      ls[0]!.keyId.slice(0, 12),
+      ...suite.s,
+    ]);
     expect(revoke.code).toBe(0);
     const revoked = json<{ revoked: string | null }[]>(
-      await lienthong(['agency', 'keys', 'ls', SENDER, '--json', ...s]),
+      await lienthong(['agency', 'keys', 'ls', SENDER, '--json', ...suite.s]),
     );
     expect(revoked[0]!.revoked).not.toBeNull();
 
-    const audit = await lienthong(['audit', 'verify', ...s]);
+    const audit = await lienthong(['audit', 'verify', ...suite.s]);
     expect(audit.code).toBe(0);
     expect(audit.stdout).toMatch(/h41-quynhluu-xa2: ok/);
     // Remove one block of a chain: detected, exit 1.
-    const nc = await natsConnect({ servers: broker.url });
+    const nc = await natsConnect({ servers: suite.broker.url });
     try {
       const jsm = await jetstreamManager(nc);
       const info = await jsm.streams.info('LT_AUDIT');
@@ -159,7 +150,7 @@ describe('lienthong agency keys, doc proof, proof verify, audit verify', () => {
     } finally {
       await nc.close();
     }
-    const broken = await lienthong(['audit', 'verify', ...s]);
+    const broken = await lienthong(['audit', 'verify', ...suite.s]);
     expect(broken.code).toBe(1);
     expect(broken.stdout).toMatch(/BROKEN at stream seq \d+: block 1 removed/);
   });
