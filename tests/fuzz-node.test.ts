@@ -1,19 +1,29 @@
 /**
- * Fuzz against a running node: mutated envelopes on a submit subject and on a relay subject. Every
- * one is either handed on or dead-lettered with a reason; none stays stuck, the process never
- * crashes, and a normal document still goes through afterwards. LT_FUZZ_NODE_CASES sets the count.
+ * Fuzz against a running node: mutated, truncated, extended and random envelopes on a submit subject
+ * and on a relay subject. Every one is either handed on or dead-lettered with a reason and a detail;
+ * every refused submission is answered on the sender's track subject; none stays stuck, the process
+ * never crashes, and a normal document still goes through afterwards. LT_FUZZ_NODE_CASES sets the
+ * count (the long run: 100000), LT_FUZZ_SEED the seed.
  */
 import fc from 'fast-check';
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
-import { decodeDeadLetter, encodeEnvelope, relaySubject, submitSubject } from '@lienthong/core';
+import {
+  STREAMS,
+  decodeDeadLetter,
+  encodeEnvelope,
+  relaySubject,
+  submitSubject,
+  trackSubject,
+} from '@lienthong/core';
 import { EnvelopeKind, FailureReason, SCHEMA_VERSION } from '@lienthong/proto';
 import { connect } from '@lienthong/sdk';
 import { startDemoBroker } from './support';
 import type { DemoBroker } from './support';
 
-jest.setTimeout(120_000);
-
 const CASES = Number(process.env.LT_FUZZ_NODE_CASES ?? 400);
+const SEED = Number(process.env.LT_FUZZ_SEED ?? 42);
+
+jest.setTimeout(120_000 + CASES * 20);
 const SENDER = '000.01.43.H41';
 
 describe('fuzz against a running node', () => {
@@ -44,27 +54,43 @@ describe('fuzz against a running node', () => {
         subject: 'x',
       },
     });
-    const mutations = fc.sample(
-      fc
-        .array(fc.record({ at: fc.nat(), value: fc.integer({ min: 0, max: 255 }) }), {
-          minLength: 1,
-          maxLength: 4,
-        })
-        .map((edits) => {
-          const b = Uint8Array.from(seed);
-          for (const e of edits) b[e.at % b.length] = e.value;
-          return b;
-        }),
-      { numRuns: CASES, seed: 42 },
+    const bytes = fc.integer({ min: 0, max: 255 });
+    const mutated = fc
+      .array(fc.record({ at: fc.nat(), value: bytes }), { minLength: 1, maxLength: 4 })
+      .map((edits) => {
+        const b = Uint8Array.from(seed);
+        for (const e of edits) b[e.at % b.length] = e.value;
+        return b;
+      });
+    const truncated = fc.nat({ max: seed.length - 1 }).map((n) => seed.subarray(0, n));
+    const extended = fc
+      .uint8Array({ minLength: 1, maxLength: 64 })
+      .map((tail) => Uint8Array.from([...seed, ...tail]));
+    const random = fc.uint8Array({ minLength: 0, maxLength: 512 });
+    const cases = fc.sample(
+      fc.oneof(
+        { arbitrary: mutated, weight: 6 },
+        { arbitrary: truncated, weight: 2 },
+        { arbitrary: extended, weight: 1 },
+        { arbitrary: random, weight: 1 },
+      ),
+      { numRuns: CASES, seed: SEED },
     );
     const js = jetstream(b.nc);
     const subjects = [
       submitSubject('commune', 'h41-yenthanh-xa1', SENDER),
       relaySubject('district', 'h41-yenthanh', 'normal', 'h41-yenthanh-xa1'),
     ];
-    for (const [i, b] of mutations.entries()) await js.publish(subjects[i % 2]!, b, { msgID: `fuzz-${i}` });
+    // A few hundred publishes in flight at a time: the long run is 100,000 cases.
+    for (let i = 0; i < cases.length; i += 256) {
+      await Promise.all(
+        cases
+          .slice(i, i + 256)
+          .map((data, j) => js.publish(subjects[(i + j) % 2]!, data, { msgID: `fuzz-${SEED}-${i + j}` })),
+      );
+    }
 
-    const deadline = Date.now() + 90_000;
+    const deadline = Date.now() + 90_000 + CASES * 10;
     const handled = (): number =>
       b.node.runtime.counters.submitted +
       b.node.runtime.counters.relayed +
@@ -75,14 +101,29 @@ describe('fuzz against a running node', () => {
     expect(await b.node.runtime.backlog()).toBe(0);
     expect(handled()).toBeGreaterThanOrEqual(CASES);
 
-    // Every dead letter names a reason and keeps the original bytes.
+    // Every dead letter names a reason and a detail, and keeps the original bytes.
     const jsm = await jetstreamManager(b.nc);
-    const dead = await jsm.streams.info('LT_DEAD');
+    const dead = await jsm.streams.info(STREAMS.dead);
     expect(dead.state.messages).toBeGreaterThan(0);
-    const first = await jsm.streams.getMessage('LT_DEAD', { seq: dead.state.first_seq });
-    const letter = decodeDeadLetter(first!.data);
-    expect(letter.reason).not.toBe(FailureReason.FAILURE_REASON_UNSPECIFIED);
-    expect(letter.original.length).toBeGreaterThan(0);
+    const submitDead = await readAll(js, STREAMS.dead, (data, subject) => {
+      const letter = decodeDeadLetter(data);
+      expect(letter.reason).not.toBe(FailureReason.FAILURE_REASON_UNSPECIFIED);
+      expect(letter.detail).not.toBe('');
+      expect(subject).toMatch(/\.dead$/);
+      return letter.subject === subjects[0];
+    });
+    expect(submitDead.total).toBe(dead.state.messages);
+    // Every refused submission is answered on the sender's track subject.
+    const notices = await readAll(
+      js,
+      STREAMS.track,
+      (_data, subject, kind) =>
+        subject === trackSubject('commune', 'h41-yenthanh-xa1', SENDER) && kind === 'rejection',
+    );
+    expect(notices.matching).toBe(submitDead.matching);
+    process.stderr.write(
+      `fuzz-node: ${CASES} cases (seed ${SEED}): ${dead.state.messages} dead letters, ${submitDead.matching} refused submissions answered\n`,
+    );
 
     // Still serving.
     const sender = await connect({ servers: b.server.url, agency: SENDER });
@@ -143,3 +184,24 @@ describe('fuzz against a running node', () => {
     expect(await b.node.runtime.backlog()).toBe(0);
   });
 });
+
+/** Reads a whole stream with an ordered consumer; counts the messages and those `match` picks. */
+async function readAll(
+  js: ReturnType<typeof jetstream>,
+  stream: string,
+  match: (data: Uint8Array, subject: string, kind: string | undefined) => boolean,
+): Promise<{ total: number; matching: number }> {
+  const c = await js.consumers.get(stream);
+  const last = (await c.info()).num_pending;
+  let total = 0;
+  let matching = 0;
+  if (last === 0) return { total, matching };
+  const messages = await c.consume();
+  for await (const m of messages) {
+    total++;
+    if (match(m.data, m.subject, m.headers?.get('Lt-Kind'))) matching++;
+    if (m.info.pending === 0) break;
+  }
+  await messages.close();
+  return { total, matching };
+}
