@@ -336,27 +336,32 @@ export interface SentDoc {
   readonly recipients: readonly string[];
 }
 
-/** Sends documents at a steady pace along the flows, resending (same id) until the home node takes custody. */
+/**
+ * A steady load along the flows, one document every `intervalMs` per flow, for as long as the faults
+ * last; each send is retried (same document id: a resend) until the home node takes custody.
+ */
 export class LoadGenerator {
   readonly sent: SentDoc[] = [];
   readonly errors = new Map<string, number>();
-  #done: Promise<void> = Promise.resolve();
+  /** When the last document was taken into custody. */
+  lastSentAt = 0;
+  #stop = false;
+  #minDocs = 0;
+  #loops: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly world: ChaosWorld,
     private readonly scenario: string,
   ) {}
 
-  /** Sends `count` documents, one every `intervalMs` per flow; resolves when all are in custody. */
-  run(count: number, intervalMs: number): Promise<void> {
-    const perFlow = Math.ceil(count / FLOWS.length);
+  start(intervalMs: number): void {
     const stamp = Date.now().toString(36);
-    this.#done = Promise.all(
-      FLOWS.map(async (flow, f) => {
+    this.#loops = Promise.all(
+      FLOWS.map(async (flow) => {
         const client = this.world.client(flow.from.code);
-        for (let i = 0; i < perFlow && f + i * FLOWS.length < count; i++) {
+        const to = flow.to.map((a) => a.code);
+        for (let i = 0; !this.#stop || this.sent.length < this.#minDocs; i++) {
           const documentId = `${flow.from.code},2026/11/22,${stamp}${i}/CHAOS-${this.scenario.toUpperCase()}`;
-          const to = flow.to.map((a) => a.code);
           const t0 = Date.now();
           await persist(
             'send',
@@ -366,15 +371,18 @@ export class LoadGenerator {
             this.errors,
           );
           this.sent.push({ documentId, sender: flow.from.code, recipients: to });
+          this.lastSentAt = Date.now();
           await sleep(Math.max(0, intervalMs - (Date.now() - t0)));
         }
       }),
     ).then(() => undefined);
-    return this.#done;
   }
 
-  get done(): Promise<void> {
-    return this.#done;
+  /** Stops once at least `minDocs` documents are in custody; resolves when every send has settled. */
+  async stop(minDocs: number): Promise<void> {
+    this.#minDocs = minDocs;
+    this.#stop = true;
+    await this.#loops;
   }
 }
 
@@ -512,15 +520,15 @@ export async function check(
 }
 
 /**
- * Waits until every check passes (or `timeoutMs`), measuring the time from `faultEndedAt` to the
- * moment everything sent was delivered, answered and settled.
+ * Waits until every check passes (or `timeoutMs`), measuring the time from `quietFrom` (the last
+ * fault over and the last document sent) to the moment everything was delivered, answered and settled.
  */
 export async function verify(
   world: ChaosWorld,
   responders: Responders,
   docs: readonly SentDoc[],
   scenario: string,
-  opts: { faultEndedAt: number; timeoutMs: number; before: Baseline },
+  opts: { quietFrom: number; timeoutMs: number; before: Baseline },
 ): Promise<Verdict> {
   const deadline = Date.now() + opts.timeoutMs;
   let v: Verdict;
@@ -547,7 +555,7 @@ export async function verify(
     if (v.problems.length === 0 || v.duplicates > 0 || Date.now() >= deadline) break;
     await sleep(500);
   }
-  v.recoverMs = Date.now() - opts.faultEndedAt;
+  v.recoverMs = Date.now() - opts.quietFrom;
   return v;
 }
 
