@@ -144,7 +144,7 @@ export class ChaosWorld {
             topology,
             domain: s.domain,
             name: `lt-${s.name}`,
-            logLevel: process.env.LT_CHAOS_LOG_LEVEL ?? 'error',
+            logLevel: process.env.LT_CHAOS_LOG_LEVEL ?? 'warn',
             overdue: { fixedMs: opts.overdueFixedMs, sweepIntervalMs: opts.overdueSweepMs },
           }),
         );
@@ -228,6 +228,34 @@ export class ChaosWorld {
       dead += (await jsm.streams.info('LT_DEAD')).state.messages;
     }
     return { custody, ghosts, dead, where };
+  }
+
+  /** Everything worth seeing when a check fails: every consumer's state, and the services' last log lines. */
+  async diagnose(): Promise<string[]> {
+    const out: string[] = [];
+    for (const [domain, nc] of this.raw) {
+      try {
+        const jsm = await jetstreamManager(nc, { domain });
+        for (const name of ['LT_SUBMIT', 'LT_RELAY', 'LT_INBOX']) {
+          const info = await jsm.streams.info(name);
+          out.push(
+            `${domain}/${name} msgs=${info.state.messages} first=${info.state.first_seq} last=${info.state.last_seq}`,
+          );
+          for await (const c of jsm.consumers.list(name)) {
+            out.push(
+              `  ${c.name} filter=${c.config.filter_subject ?? ''} pending=${c.num_pending} ackPending=${c.num_ack_pending} ` +
+                `waiting=${c.num_waiting} redelivered=${c.num_redelivered} delivered=${c.delivered.stream_seq} ackFloor=${c.ack_floor.stream_seq}`,
+            );
+          }
+        }
+      } catch (e) {
+        out.push(`${domain}: ${(e as Error).message}`);
+      }
+    }
+    for (const [name, s] of this.services) {
+      out.push(`--- ${name} pid=${s.pid} running=${s.isRunning()}`, ...s.logTail().split('\n').slice(-15));
+    }
+    return out;
   }
 
   async stop(): Promise<void> {
