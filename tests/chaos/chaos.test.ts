@@ -78,8 +78,11 @@ describe(`chaos (${FULL ? 'full' : 'short'} form, seed ${SEED})`, () => {
       timeoutMs: RECOVER_TIMEOUT_MS,
       before,
     });
+    const diagnosis = v.problems.length > 0 ? await world.diagnose() : [];
     report(v, {
       tookMs: Date.now() - started,
+      diagnosis,
+      responderErrors: Object.fromEntries(responders.errors),
       faults: faultLog,
       sendRetries: Object.fromEntries(load.errors),
     });
