@@ -1,6 +1,7 @@
 import { AckPolicy, DeliverPolicy } from '@nats-io/jetstream';
 import type { ConsumerMessages, JetStreamClient, JetStreamManager, JsMsg } from '@nats-io/jetstream';
 import type { Logger } from 'pino';
+import { findConsumerFault } from './consumer-check';
 import { isNotFound } from './streams';
 
 export interface PullWorkerOptions {
@@ -12,6 +13,8 @@ export interface PullWorkerOptions {
   readonly ackWaitMs?: number;
   /** Longest wait before a failed message is tried again. */
   readonly maxBackoffMs?: number;
+  /** How often the consumer is checked for messages it will never deliver (`consumer-check.ts`); 10 s. */
+  readonly consumerCheckMs?: number;
 }
 
 export type MessageHandler = (msg: JsMsg) => Promise<void>;
@@ -27,6 +30,8 @@ export class PullWorker {
   private stopped = false;
   private readonly inFlight = new Set<Promise<void>>();
   private loop: Promise<void> | undefined;
+  private checkTimer: NodeJS.Timeout | undefined;
+  private checking = false;
   processed = 0;
   failed = 0;
 
@@ -41,11 +46,14 @@ export class PullWorker {
   async start(): Promise<void> {
     await this.ensureConsumer();
     this.loop = this.run();
+    this.checkTimer = setInterval(() => void this.checkConsumer(), this.opts.consumerCheckMs ?? 10_000);
+    this.checkTimer.unref();
   }
 
   /** Stops pulling, then waits for the messages in flight (drain). */
   async stop(): Promise<void> {
     this.stopped = true;
+    clearInterval(this.checkTimer);
     this.messages?.stop();
     await this.loop;
     await Promise.allSettled([...this.inFlight]);
@@ -163,6 +171,34 @@ export class PullWorker {
         }
         await sleep(1000);
       }
+    }
+  }
+
+  /**
+   * After an unclean stop the server can leave the consumer unable to deliver some messages
+   * (`consumer-check.ts`): re-create it from the stream's first message and pull again.
+   */
+  private async checkConsumer(): Promise<void> {
+    if (this.checking || this.stopped) return;
+    this.checking = true;
+    try {
+      const { stream, durable, filter } = this.opts;
+      const fault = await findConsumerFault(this.jsm, stream, durable, filter);
+      if (!fault || this.stopped) return;
+      this.log.warn(
+        { consumer: durable, stream, ...fault },
+        'consumer cannot deliver some messages; re-creating it',
+      );
+      await this.jsm.consumers.delete(stream, durable).catch((e: unknown) => {
+        if (!isNotFound(e)) throw e;
+      });
+      await this.ensureConsumer();
+      this.messages?.stop();
+    } catch (e) {
+      // Disconnected or the server is still recovering: the next check tries again.
+      this.log.debug({ err: e, consumer: this.opts.durable }, 'consumer check failed');
+    } finally {
+      this.checking = false;
     }
   }
 
