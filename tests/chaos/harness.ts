@@ -201,14 +201,14 @@ export class ChaosWorld {
 
   /**
    * Work still waiting in the custody streams (messages the consumers have not delivered or not had
-   * acknowledged), summed over every domain, and the dead letters. `ghosts` counts messages a
-   * work-queue stream still holds although every consumer has acknowledged past them: nats-server
-   * 2.9 can bring acknowledged (removed) messages back into the stream after a SIGKILL, and nothing
-   * will ever deliver them again. They are reported, not treated as pending work.
+   * acknowledged), summed over every domain, and the dead letters. `stranded` counts messages a
+   * work-queue stream holds that no consumer will deliver: after a SIGKILL, nats-server 2.9 can
+   * bring acknowledged messages back, or leave a consumer past messages it never delivered. The
+   * nodes find and re-deliver them (`node/src/consumer-check.ts`); at the end there must be none.
    */
-  async streamState(): Promise<{ custody: number; ghosts: number; dead: number; where: string[] }> {
+  async streamState(): Promise<{ custody: number; stranded: number; dead: number; where: string[] }> {
     let custody = 0;
-    let ghosts = 0;
+    let stranded = 0;
     let dead = 0;
     const where: string[] = [];
     for (const [domain, nc] of this.raw) {
@@ -222,12 +222,12 @@ export class ChaosWorld {
           consumers.push(`${c.name}{pending=${c.num_pending} ackPending=${c.num_ack_pending}}`);
         }
         custody += work;
-        ghosts += Math.max(0, info.state.messages - work);
+        stranded += Math.max(0, info.state.messages - work);
         if (work > 0) where.push(`${domain}/${name} msgs=${info.state.messages} ${consumers.join(' ')}`);
       }
       dead += (await jsm.streams.info('LT_DEAD')).state.messages;
     }
-    return { custody, ghosts, dead, where };
+    return { custody, stranded, dead, where };
   }
 
   /** Everything worth seeing when a check fails: every consumer's state, and the services' last log lines. */
@@ -417,13 +417,12 @@ export class LoadGenerator {
 /** What was already there when a scenario started (the world is shared by the scenarios). */
 export interface Baseline {
   readonly dead: number;
-  readonly ghosts: number;
   readonly redeliveries: number;
 }
 
 export async function baseline(world: ChaosWorld, responders: Responders): Promise<Baseline> {
-  const { dead, ghosts } = await world.streamState();
-  return { dead, ghosts, redeliveries: responders.redeliveries };
+  const { dead } = await world.streamState();
+  return { dead, redeliveries: responders.redeliveries };
 }
 
 export interface Verdict {
@@ -438,7 +437,9 @@ export interface Verdict {
   overdue: number;
   deadLetters: number;
   custody: number;
-  ghosts: number;
+  stranded: number;
+  /** The most stranded messages seen while waiting for recovery. */
+  strandedPeak: number;
   redeliveries: number;
   recoverMs: number;
   seed: number;
@@ -522,8 +523,10 @@ export async function check(
   note('tracking not complete', incomplete);
   note('tracking records nobody sent', stray);
 
-  const { custody, ghosts, dead, where } = await world.streamState();
+  const { custody, stranded, dead, where } = await world.streamState();
   if (custody > 0) problems.push(`custody streams still hold ${custody} messages: ${where.join('; ')}`);
+  if (stranded > 0)
+    problems.push(`${stranded} messages stranded in custody streams (no consumer will deliver them)`);
   const deadLetters = dead - before.dead;
   if (deadLetters > 0) problems.push(`${deadLetters} dead letters`);
 
@@ -539,7 +542,8 @@ export async function check(
     overdue,
     deadLetters,
     custody,
-    ghosts: ghosts - before.ghosts,
+    stranded,
+    strandedPeak: stranded,
     redeliveries: responders.redeliveries - before.redeliveries,
     recoverMs: 0,
     seed: SEED,
@@ -560,6 +564,7 @@ export async function verify(
 ): Promise<Verdict> {
   const deadline = Date.now() + opts.timeoutMs;
   let v: Verdict;
+  let peak = 0;
   for (;;) {
     v = await check(world, responders, docs, scenario, opts.before).catch((e: unknown): Verdict => ({
       scenario,
@@ -573,17 +578,20 @@ export async function verify(
       overdue: 0,
       deadLetters: 0,
       custody: 0,
-      ghosts: 0,
+      stranded: 0,
+      strandedPeak: 0,
       redeliveries: 0,
       recoverMs: 0,
       seed: SEED,
       problems: [`check failed: ${(e as Error).message}`],
     }));
+    peak = Math.max(peak, v.stranded);
     // Duplicates never heal; no point waiting for them.
     if (v.problems.length === 0 || v.duplicates > 0 || Date.now() >= deadline) break;
     await sleep(500);
   }
   v.recoverMs = Date.now() - opts.quietFrom;
+  v.strandedPeak = peak;
   return v;
 }
 
@@ -591,7 +599,7 @@ export function summaryLine(v: Verdict): string {
   return (
     `chaos[${v.scenario}] sent=${v.sent} delivered=${v.delivered}/${v.expected} dup=${v.duplicates} ` +
     `lost=${v.lost} statuses=${v.statuses}/${v.expected} pending=${v.pending} dead=${v.deadLetters} ` +
-    `redelivered=${v.redeliveries} ghosts=${v.ghosts} recover=${(v.recoverMs / 1000).toFixed(1)}s seed=${v.seed}` +
+    `redelivered=${v.redeliveries} stranded=${v.stranded}(peak ${v.strandedPeak}) recover=${(v.recoverMs / 1000).toFixed(1)}s seed=${v.seed}` +
     (FULL ? ' mode=full' : ' mode=ci')
   );
 }
