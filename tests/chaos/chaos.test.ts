@@ -35,7 +35,8 @@ jest.setTimeout(FULL ? 600_000 : 120_000);
 describe(`chaos (${FULL ? 'full' : 'short'} form, seed ${SEED})`, () => {
   let world: ChaosWorld;
   let responders: Responders;
-  const rng = new Rng(SEED);
+  /** Each scenario draws from its own stream, so `-t <scenario>` with the seed replays it alone too. */
+  let rng = new Rng(SEED);
   const t = (): string => `${((Date.now() - started) / 1000).toFixed(1)}s`;
   let started = Date.now();
 
@@ -61,6 +62,7 @@ describe(`chaos (${FULL ? 'full' : 'short'} form, seed ${SEED})`, () => {
     faults: (log: (what: string) => void) => Promise<void>,
   ): Promise<Verdict> {
     started = Date.now();
+    rng = Rng.forScenario(SEED, name);
     const faultLog: string[] = [];
     const log = (what: string): void => {
       faultLog.push(`${t()} ${what}`);
@@ -98,10 +100,10 @@ describe(`chaos (${FULL ? 'full' : 'short'} form, seed ${SEED})`, () => {
     const kinds: ServiceName[] = FULL
       ? world.serviceNames()
       : ['central', 'province-h41', 'district-h41', 'commune-h41'];
-    const victims = Array.from({ length: P.killRounds }, () => rng.shuffle(kinds)).flat();
     // The planned documents take this long to send; the kills fall inside it, one after another.
     const window = (P.docs / 2) * P.intervalMs;
     await scenario('kill-services', async (log) => {
+      const victims = Array.from({ length: P.killRounds }, () => rng.shuffle(kinds)).flat();
       for (const name of victims) {
         await sleep(rng.int(0, Math.floor(window / victims.length)));
         const service = world.service(name);

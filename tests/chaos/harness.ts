@@ -38,6 +38,12 @@ export class Rng {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   }
+  /** A generator of its own for one scenario, derived from the run's seed and the scenario's name. */
+  static forScenario(seed: number, scenario: string): Rng {
+    let h = seed >>> 0;
+    for (const ch of scenario) h = Math.imul(h ^ ch.charCodeAt(0), 0x01000193) >>> 0;
+    return new Rng(h);
+  }
   /** An integer in [min, max]. */
   int(min: number, max: number): number {
     return min + Math.floor(this.next() * (max - min + 1));
