@@ -4,5 +4,6 @@
 # LT_CHAOS_SEED=<n> replays a run; extra arguments go to jest (e.g. -t kill-servers).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-test -f packages/province/dist/main.js || pnpm run build
+# The services run as processes from dist/: build first (incremental, quick when nothing changed).
+pnpm run build
 LT_CHAOS=full exec pnpm exec jest --ci --runInBand tests/chaos "$@"
