@@ -150,6 +150,27 @@ describe('bad input at intake and relay', () => {
       /recipients\[0\]: missing/,
     ],
     [
+      // Found by the fuzz run: a `to` entry whose code field was mangled was retried for ever.
+      'a document recipient without a code',
+      () => {
+        const id = docId(SENDER);
+        return encodeEnvelope(envelope(id, { document: { ...documentOf(id, SENDER, []), to: [{}] } }));
+      },
+      R.FAILURE_REASON_INVALID_AGENCY_CODE,
+      /document recipient '' is not an agency code/,
+    ],
+    [
+      'a document recipient with a wildcard',
+      () => {
+        const id = docId(SENDER);
+        return encodeEnvelope(
+          envelope(id, { document: { ...documentOf(id, SENDER, []), to: [{ code: '000.00.00.*' }] } }),
+        );
+      },
+      R.FAILURE_REASON_INVALID_AGENCY_CODE,
+      /document\.to\[0\]\.code: '000.00.00.\*' is not an agency code/,
+    ],
+    [
       'a subject of 200 KB',
       () => {
         const id = docId(SENDER);
