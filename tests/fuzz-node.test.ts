@@ -7,15 +7,19 @@
  */
 import fc from 'fast-check';
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
+import { Kvm } from '@nats-io/kv';
 import {
+  BUCKETS,
   STREAMS,
   decodeDeadLetter,
+  decodeTrackingRecord,
   encodeEnvelope,
   relaySubject,
   submitSubject,
   trackSubject,
+  trackingKey,
 } from '@lienthong/core';
-import { EnvelopeKind, FailureReason, SCHEMA_VERSION } from '@lienthong/proto';
+import { EnvelopeKind, FailureReason, SCHEMA_VERSION, TransportState } from '@lienthong/proto';
 import { connect } from '@lienthong/sdk';
 import { startDemoBroker } from './support';
 import type { DemoBroker } from './support';
@@ -120,24 +124,47 @@ describe('fuzz against a running node', () => {
     // Every dead letter names a reason and a detail, and keeps the original bytes.
     const dead = await jsm.streams.info(STREAMS.dead);
     expect(dead.state.messages).toBeGreaterThan(0);
+    const refused = new Map<string, number>();
+    // An unknown recipient is answered on that recipient's tracking record (FAILED), not by a notice.
+    const unknownRecipients: [string, string][] = [];
     const submitDead = await readAll(js, STREAMS.dead, (data, subject) => {
       const letter = decodeDeadLetter(data);
       expect(letter.reason).not.toBe(FailureReason.FAILURE_REASON_UNSPECIFIED);
       expect(letter.detail).not.toBe('');
       expect(subject).toMatch(/\.dead$/);
-      return letter.subject === subjects[0];
+      if (letter.subject !== subjects[0]) return false;
+      if (letter.reason === FailureReason.FAILURE_REASON_UNKNOWN_RECIPIENT) {
+        unknownRecipients.push([letter.documentId, letter.detail.replace(/^.*: /, '')]);
+        return false;
+      }
+      const key = `${FailureReason[letter.reason]}: ${letter.detail}`;
+      refused.set(key, (refused.get(key) ?? 0) + 1);
+      return true;
     });
     expect(submitDead.total).toBe(dead.state.messages);
-    // Every refused submission is answered on the sender's track subject.
-    const notices = await readAll(
-      js,
-      STREAMS.track,
-      (_data, subject, kind) =>
-        subject === trackSubject('commune', 'h41-yenthanh-xa1', SENDER) && kind === 'rejection',
-    );
+    // Every refused submission is answered on the sender's track subject, with the same reason.
+    const notices = await readAll(js, STREAMS.track, (data, subject, kind) => {
+      if (subject !== trackSubject('commune', 'h41-yenthanh-xa1', SENDER) || kind !== 'rejection')
+        return false;
+      const r = decodeTrackingRecord(data);
+      const key = `${FailureReason[r.failure]}: ${r.failureDetail}`;
+      refused.set(key, (refused.get(key) ?? 0) - 1);
+      return true;
+    });
+    const unanswered = [...refused].filter(([, n]) => n !== 0).slice(0, 5);
+    expect(unanswered).toEqual([]);
     expect(notices.matching).toBe(submitDead.matching);
+    const tracking = await new Kvm(b.nc).open(BUCKETS.tracking);
+    for (const [documentId, recipient] of unknownRecipients) {
+      const e = await tracking.get(trackingKey(SENDER, documentId, recipient));
+      const r = e ? decodeTrackingRecord(e.value) : undefined;
+      expect([r?.transport, r?.failure]).toEqual([
+        TransportState.TRANSPORT_STATE_FAILED,
+        FailureReason.FAILURE_REASON_UNKNOWN_RECIPIENT,
+      ]);
+    }
     process.stderr.write(
-      `fuzz-node: ${CASES} cases (seed ${SEED}): ${dead.state.messages} dead letters, ${submitDead.matching} refused submissions answered\n`,
+      `fuzz-node: ${CASES} cases (seed ${SEED}): ${dead.state.messages} dead letters, ${notices.matching} refused submissions answered by a notice, ${unknownRecipients.length} unknown recipients failed on their records\n`,
     );
 
     // Still serving.

@@ -6,7 +6,8 @@
  * left pending. Each scenario prints one summary line and writes it as JSON to `results/`.
  *
  * `LT_CHAOS=full` selects the long form (more documents, more faults, a 30 s link cut);
- * `LT_CHAOS_SEED` replays a run.
+ * `LT_CHAOS_SEED` replays a run; `LT_CHAOS_LOG_LEVEL` sets the services' log level (`warn`; their
+ * last lines are in the JSON of a failed scenario).
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
