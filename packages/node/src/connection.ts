@@ -15,7 +15,19 @@ export interface NatsHandles {
   readonly kvm: Kvm;
 }
 
+/** How often a node that has not reached NATS yet says so. */
+export const STILL_CONNECTING_EVERY_MS = 5000;
+
 export async function openNats(config: ResolvedConfig, log: Logger): Promise<NatsHandles> {
+  // The first connect retries silently for ever (waitOnFirstConnect); without this a service whose
+  // server is down, or refuses its TLS or credentials, would sit there saying nothing.
+  const since = Date.now();
+  const stillConnecting = setInterval(() => {
+    log.warn(
+      { servers: config.servers, waitingMs: Date.now() - since },
+      'cannot reach NATS yet; still trying (see the server log for TLS or authorization errors)',
+    );
+  }, STILL_CONNECTING_EVERY_MS);
   const nc = await connect({
     servers: config.servers,
     name: config.name,
@@ -28,7 +40,7 @@ export async function openNats(config: ResolvedConfig, log: Logger): Promise<Nat
     ...(config.auth?.user !== undefined ? { user: config.auth.user, pass: config.auth.pass } : {}),
     ...(config.auth?.token !== undefined ? { token: config.auth.token } : {}),
     ...identityOptions(config),
-  });
+  }).finally(() => clearInterval(stillConnecting));
   void (async () => {
     for await (const s of nc.status()) {
       if (s.type === 'ping') continue;

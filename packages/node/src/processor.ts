@@ -248,6 +248,15 @@ export class Processor {
           return malformed(`document id ${doc.documentId} differs from the envelope's ${env.documentId}`);
         }
         if ((doc.to ?? []).length === 0) return malformed('document has no recipients');
+        // Tracking is opened per `to` code: one that is not an agency code must be refused here, or
+        // it fails later as an error a retry cannot cure (found by the node fuzz run).
+        const badTo = (doc.to ?? []).find((o) => !isAgencyCode(o.code ?? ''));
+        if (badTo) {
+          return {
+            reason: FailureReason.FAILURE_REASON_INVALID_AGENCY_CODE,
+            detail: `document recipient '${(badTo.code ?? '').slice(0, 32)}' is not an agency code`,
+          };
+        }
         const op = doc.business?.operation ?? BusinessOperation.BUSINESS_OPERATION_NEW;
         if (
           op !== BusinessOperation.BUSINESS_OPERATION_NEW &&

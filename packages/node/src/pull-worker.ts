@@ -3,6 +3,7 @@ import type { ConsumerMessages, JetStreamClient, JetStreamManager, JsMsg } from 
 import type { Logger } from 'pino';
 import { isBackpressure } from '@lienthong/core';
 import { FairQueue } from './fair-queue';
+import { findConsumerFault } from './consumer-check';
 import { isNotFound } from './streams';
 
 export interface PullWorkerOptions {
@@ -25,6 +26,8 @@ export interface PullWorkerOptions {
    * turn (flow control); default: window + 2 × concurrency, at least 256.
    */
   readonly maxAckPending?: number;
+  /** How often the consumer is checked for messages it will never deliver (`consumer-check.ts`); 10 s. */
+  readonly consumerCheckMs?: number;
 }
 
 export type MessageHandler = (msg: JsMsg) => Promise<void>;
@@ -40,6 +43,8 @@ export class PullWorker {
   private stopped = false;
   private readonly inFlight = new Set<Promise<void>>();
   private loop: Promise<void> | undefined;
+  private checkTimer: NodeJS.Timeout | undefined;
+  private checking = false;
   processed = 0;
   failed = 0;
   /** Given back to wait: over its agency's pace, or the next hop's queue was full. */
@@ -56,11 +61,14 @@ export class PullWorker {
   async start(): Promise<void> {
     await this.ensureConsumer();
     this.loop = this.run();
+    this.checkTimer = setInterval(() => void this.checkConsumer(), this.opts.consumerCheckMs ?? 10_000);
+    this.checkTimer.unref();
   }
 
   /** Stops pulling, then waits for the messages in flight (drain). */
   async stop(): Promise<void> {
     this.stopped = true;
+    clearInterval(this.checkTimer);
     this.messages?.stop();
     await this.loop;
     await Promise.allSettled([...this.inFlight]);
@@ -234,6 +242,34 @@ export class PullWorker {
           // disconnected: the server hands it out again after ack_wait
         }
       }
+    }
+  }
+
+  /**
+   * After an unclean stop the server can leave the consumer unable to deliver some messages
+   * (`consumer-check.ts`): re-create it from the stream's first message and pull again.
+   */
+  private async checkConsumer(): Promise<void> {
+    if (this.checking || this.stopped) return;
+    this.checking = true;
+    try {
+      const { stream, durable, filter } = this.opts;
+      const fault = await findConsumerFault(this.jsm, stream, durable, filter);
+      if (!fault || this.stopped) return;
+      this.log.warn(
+        { consumer: durable, stream, ...fault },
+        'consumer cannot deliver some messages; re-creating it',
+      );
+      await this.jsm.consumers.delete(stream, durable).catch((e: unknown) => {
+        if (!isNotFound(e)) throw e;
+      });
+      await this.ensureConsumer();
+      this.messages?.stop();
+    } catch (e) {
+      // Disconnected or the server is still recovering: the next check tries again.
+      this.log.debug({ err: e, consumer: this.opts.durable }, 'consumer check failed');
+    } finally {
+      this.checking = false;
     }
   }
 
