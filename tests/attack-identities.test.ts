@@ -259,7 +259,15 @@ describe('attacks on identities and permissions', () => {
       encodeEnvelope(env),
     );
     expect(ack.seq).toBeGreaterThan(0); // the server cannot see the payload: the node must refuse it
-    await waitFor('the dead letter', async () => (await counts()).dead === before.dead + 1, 10_000);
+    // The stream holds the dead letter before the node's handler finishes and counts it.
+    await waitFor(
+      'the dead letter, stored and counted',
+      async () => {
+        const c = await counts();
+        return c.dead === before.dead + 1 && c.nodeDead === before.nodeDead + 1;
+      },
+      10_000,
+    );
     const after = await counts();
     expect(after.inbox).toBe(before.inbox);
     expect(after.nodeDead).toBe(before.nodeDead + 1);
