@@ -594,7 +594,7 @@ function buildRows(records: RunRecord[], runs: number): Row[] {
     ] as const) {
       for (const p of ['p50', 'p99'] as const) {
         rows.push({
-          scenario: '5 urgent',
+          scenario: '6 urgent',
           metric: `${label} ${p}`,
           values: pick('urgent', `${key}.${p}`),
           unit: 'ms',
@@ -604,7 +604,7 @@ function buildRows(records: RunRecord[], runs: number): Row[] {
       }
     }
     rows.push({
-      scenario: '5 urgent',
+      scenario: '6 urgent',
       metric: '  normal envelopes queued at the hop after the last sample',
       values: pick('urgent', 'backlogAtEnd'),
       unit: '',
