@@ -98,6 +98,24 @@ describe('lienthong agency keys, doc proof, proof verify, audit verify', () => {
     const ok = await lienthong(['proof', 'verify', proofFile]);
     expect(ok.stdout).toMatch(/the proof holds/);
     expect(ok.code).toBe(0);
+    // Only against keys from outside the proof does it say who signed.
+    expect(ok.stdout).toMatch(/against the keys it carries; give --key or --ca/);
+    const keyed = await lienthong([
+      'proof',
+      'verify',
+      proofFile,
+      '--key',
+      path.join(dir, 'recipient.pub.pem'),
+    ]);
+    expect([keyed.code, keyed.stdout]).toEqual([0, expect.stringMatching(/^the proof holds$/m)]);
+    const wrongKey = await lienthong([
+      'proof',
+      'verify',
+      proofFile,
+      '--key',
+      path.join(dir, 'sender.pub.pem'),
+    ]);
+    expect(wrongKey.code).toBe(1);
     const proof = JSON.parse(readFileSync(proofFile, 'utf8')) as { recipient: string };
     writeFileSync(proofFile, JSON.stringify({ ...proof, recipient: SENDER }));
     writeFileSync(path.join(dir, 'junk.json'), 'not json');

@@ -39,6 +39,12 @@ export interface ProofVerification {
   readonly ok: boolean;
   readonly receipts: readonly CheckedReceipt[];
   readonly problems: readonly string[];
+  /**
+   * Whether the keys were checked against something outside the proof: keys the verifier supplied,
+   * or certificates chaining to its trust anchors. Without either, `ok` only says the proof is
+   * consistent with the keys it carries itself, which anyone can make.
+   */
+  readonly anchored: boolean;
 }
 
 const b64 = (b: Uint8Array): string => Buffer.from(b).toString('base64');
@@ -76,22 +82,29 @@ export function buildReceiptProof(
 
 /**
  * Verifies a proof offline. `documentSha256` (hex) ties it to a document the verifier holds
- * (`documentSha256(doc)`); `trustAnchors` require the recipient's certificate to chain to one.
+ * (`documentSha256(doc)`). The keys the proof carries prove nothing by themselves: `keys` (the
+ * recipient's keys as the verifier knows them, e.g. from the directory) are used instead of them,
+ * and with `trustAnchors` every signing key must be a certificate that chains to one.
  */
 export function verifyReceiptProof(
   proof: unknown,
-  opts: { readonly documentSha256?: string; readonly trustAnchors?: readonly X509Certificate[] } = {},
+  opts: {
+    readonly documentSha256?: string;
+    readonly trustAnchors?: readonly X509Certificate[];
+    readonly keys?: readonly IPublicKey[];
+  } = {},
 ): ProofVerification {
+  const anchored = opts.keys !== undefined || (opts.trustAnchors?.length ?? 0) > 0;
   const p = proof as Partial<ReceiptProof> | null;
   if (!p || typeof p !== 'object' || p.format !== RECEIPT_PROOF_FORMAT) {
-    return { ok: false, receipts: [], problems: [`not a ${RECEIPT_PROOF_FORMAT} document`] };
+    return { ok: false, receipts: [], problems: [`not a ${RECEIPT_PROOF_FORMAT} document`], anchored };
   }
   const problems: string[] = [];
-  let keys: IPublicKey[];
+  let keys: readonly IPublicKey[];
   try {
-    keys = (p.keys ?? []).map((k) => PublicKey.decode(Buffer.from(k, 'base64')));
+    keys = opts.keys ?? (p.keys ?? []).map((k) => PublicKey.decode(Buffer.from(k, 'base64')));
   } catch (e) {
-    return { ok: false, receipts: [], problems: [`keys: ${(e as Error).message}`] };
+    return { ok: false, receipts: [], problems: [`keys: ${(e as Error).message}`], anchored };
   }
   const receipts: CheckedReceipt[] = [];
   for (const [i, r] of (p.receipts ?? []).entries()) {
@@ -106,7 +119,12 @@ export function verifyReceiptProof(
       nowMs: toMillis(st.signature?.signedAtMs),
       ...(opts.trustAnchors ? { trustAnchors: opts.trustAnchors } : {}),
     });
+    const bare =
+      v.ok && (opts.trustAnchors?.length ?? 0) > 0
+        ? keys.find((k) => k.keyId === v.keyId && !(k.certificate && k.certificate.length > 0))
+        : undefined;
     const mismatch = [
+      bare ? `key ${bare.keyId} has no certificate to check against the trust anchors` : '',
       st.documentId !== p.documentId ? `names document ${st.documentId}` : '',
       st.documentSender !== p.sender ? `names sender ${st.documentSender}` : '',
       st.responder !== p.recipient ? `is from ${st.responder}` : '',
@@ -127,5 +145,5 @@ export function verifyReceiptProof(
     });
   }
   if (receipts.length === 0 && problems.length === 0) problems.push('the proof holds no receipt');
-  return { ok: problems.length === 0, receipts, problems };
+  return { ok: problems.length === 0, receipts, problems, anchored };
 }

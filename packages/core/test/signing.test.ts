@@ -2,6 +2,7 @@ import { createHash, createPrivateKey, generateKeyPairSync, sign } from 'node:cr
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
+  buildReceiptProof,
   canonicalDocument,
   decodeEnvelope,
   documentSha256,
@@ -12,6 +13,7 @@ import {
   signDocument,
   signStatus,
   verifyDocument,
+  verifyReceiptProof,
   verifyStatus,
 } from '@lienthong/core';
 import type { SigningKey } from '@lienthong/core';
@@ -275,5 +277,53 @@ describe('signatures', () => {
     expect(verifyStatus({ ...status, documentSha256: new Uint8Array(32) }, [record], { nowMs: T0 }).ok).toBe(
       false,
     );
+  });
+});
+
+describe('receipt proofs', () => {
+  /** A proof as anyone can make it: a key of one's own and a status signed with it. */
+  function proofSignedBy(key: { signing: SigningKey; record: IPublicKey }): unknown {
+    const receipt = signStatus(
+      {
+        code: BusinessStatus.BUSINESS_STATUS_ARRIVED,
+        responder: '000.00.00.G22',
+        documentId: doc.documentId!,
+        documentSender: '000.00.01.H41',
+        timestampMs: T0,
+        documentSha256: documentSha256(doc),
+      },
+      key.signing,
+      T0,
+    );
+    const record = {
+      documentId: doc.documentId!,
+      sender: '000.00.01.H41',
+      recipient: '000.00.00.G22',
+      timeline: [{ atMs: T0, receipt }],
+    };
+    return JSON.parse(JSON.stringify(buildReceiptProof(record, [key.record], T0))) as unknown;
+  }
+
+  it('holds against the keys it carries only when nothing outside vouches for them', () => {
+    const recipient = keyPair('p256');
+    const forger = keyPair('ed25519');
+    const forged = proofSignedBy(forger);
+    expect(verifyReceiptProof(forged)).toMatchObject({ ok: true, anchored: false });
+    // Against the recipient's keys as the verifier knows them, the forged proof fails…
+    const checked = verifyReceiptProof(forged, { keys: [recipient.record] });
+    expect(checked).toMatchObject({ ok: false, anchored: true });
+    // …and a genuine one holds.
+    expect(verifyReceiptProof(proofSignedBy(recipient), { keys: [recipient.record] })).toMatchObject({
+      ok: true,
+      anchored: true,
+    });
+  });
+
+  it('with trust anchors, a bare public key (no certificate) does not hold', () => {
+    const verdict = verifyReceiptProof(proofSignedBy(keyPair('ed25519')), {
+      trustAnchors: [parseCertificate(pki('ca.pem'))],
+    });
+    expect(verdict.ok).toBe(false);
+    expect(verdict.problems.join()).toMatch(/no certificate to check against the trust anchors/);
   });
 });

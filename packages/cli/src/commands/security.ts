@@ -150,8 +150,12 @@ export function registerSecurity(program: Command): void {
     .description('verify a proof of receipt offline (exit 1 when it does not hold)')
     .option('--document-sha256 <hex>', 'the hash of the document you hold; the receipts must name it')
     .option('--ca <file...>', 'trusted CA certificates (PEM) the recipient’s certificate must chain to')
+    .option(
+      '--key <file...>',
+      'the recipient’s public keys (PEM) as you know them, used instead of the proof’s own',
+    )
     .option('--json', 'print JSON')
-    .action((file: string, o: { documentSha256?: string; ca?: string[]; json?: boolean }) => {
+    .action((file: string, o: { documentSha256?: string; ca?: string[]; key?: string[]; json?: boolean }) => {
       let proof: unknown;
       try {
         proof = JSON.parse(readFileSync(file, 'utf8'));
@@ -161,6 +165,7 @@ export function registerSecurity(program: Command): void {
       const verdict = verifyReceiptProof(proof, {
         ...(o.documentSha256 ? { documentSha256: o.documentSha256 } : {}),
         ...(o.ca ? { trustAnchors: o.ca.map((f) => parseCertificate(readFileSync(f, 'utf8'))) } : {}),
+        ...(o.key ? { keys: o.key.map((f) => publicKeyRecord({ publicKey: readFileSync(f, 'utf8') })) } : {}),
       });
       if (o.json) printJson(verdict);
       else {
@@ -173,7 +178,13 @@ export function registerSecurity(program: Command): void {
       if (!verdict.ok) {
         throw new CliError('FailedPrecondition', `the proof does not hold: ${verdict.problems.join('; ')}`);
       }
-      if (!o.json) write('the proof holds\n');
+      if (!o.json) {
+        write(
+          verdict.anchored
+            ? 'the proof holds\n'
+            : 'the proof holds against the keys it carries; give --key or --ca to check those keys too\n',
+        );
+      }
     });
 
   program
