@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { DeliverPolicy, JetStreamApiError } from '@nats-io/jetstream';
 import type { JetStreamClient, JetStreamManager } from '@nats-io/jetstream';
-import { LienthongError } from '@lienthong/core';
+import { LienthongError, refusedBy } from '@lienthong/core';
 import { ContentManifest } from '@lienthong/proto';
 import { ContentIntegrityError, ContentMissingError, ContentTooLargeError } from './errors';
 import {
@@ -58,8 +58,6 @@ export interface ContentStoreOptions {
   readonly timeoutMs?: number;
 }
 
-/** nats-server refuses a second message on a subject of a discard-new-per-subject stream. */
-const ALREADY_STORED = 10077;
 /** Contents of more chunks than this are read through an ordered consumer. */
 const STREAM_READ_MIN_CHUNKS = 4;
 /** Other contents' chunks passed over in a row before the rest is read by direct gets. */
@@ -268,8 +266,13 @@ export class ContentStore {
       if (!first) throw this.missingChunk(sha256Hex, hexes[0]!, 0);
       yield take(hexes[0]!, 0, first.data);
       i = 1;
-      const { state } = await this.jsm.streams.info(CONTENT_STREAM);
-      if (state.last_seq > first.seq) {
+      // A consumer only if some chunk was stored after the first one: one waiting for a chunk that
+      // never comes (a content of repeated chunks, or chunks stored before its first) would hang.
+      const later = await this.jsm.direct.getMessage(CONTENT_STREAM, {
+        seq: first.seq + 1,
+        next_by_subj: chunkFilter(this.domain),
+      });
+      if (later) {
         const seen = new Set([hexes[0]!]);
         const consumer = await this.js.consumers.get(CONTENT_STREAM, {
           filter_subjects: chunkFilter(this.domain),
@@ -469,7 +472,9 @@ export class ContentStore {
         return !ack.duplicate;
       } catch (e) {
         if (e instanceof JetStreamApiError) {
-          if (e.code === ALREADY_STORED) return false;
+          // A second message on a subject (one per subject, discard new): that chunk is stored. A
+          // full stream or account is the same error code and must fail the upload instead.
+          if (refusedBy(e) === 'subject') return false;
           throw e;
         }
         // A timeout or a moment without responders: the same publish again is harmless.

@@ -64,6 +64,18 @@ describe('content store', () => {
     expect((await jsm.streams.info(CONTENT_STREAM)).state.messages).toBe(before);
   });
 
+  it('reads content made of one repeated chunk when no chunk was stored after it (a blank scan)', async () => {
+    const size = 6 * 64 * 1024;
+    async function* zeros(): AsyncGenerator<Uint8Array> {
+      yield new Uint8Array(size);
+    }
+    const stored = await store.upload(zeros(), { chunkSize: 64 * 1024 });
+    expect(stored).toMatchObject({ size, chunkCount: 6, newChunks: 1 });
+    // Nothing is stored after it but its manifest: the read must not wait for a later chunk.
+    const back = await collect(stored.sha256Hex);
+    expect(back.equals(Buffer.alloc(size))).toBe(true);
+  });
+
   it('stores empty content and content of exactly one chunk', async () => {
     const empty = await store.upload(deterministicBytes(0));
     expect(empty).toMatchObject({ size: 0, chunkCount: 0 });

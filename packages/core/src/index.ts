@@ -154,5 +154,5 @@ export type {
   SubjectPermission,
 } from './permissions';
 
-export { BackpressureError, isBackpressure, submitPaceMs } from './flow';
+export { BackpressureError, isBackpressure, refusedBy, submitPaceMs } from './flow';
 export type { BackpressureScope, SubmitPace } from './flow';

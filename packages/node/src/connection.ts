@@ -19,6 +19,8 @@ export interface NatsHandles {
 export const STILL_CONNECTING_EVERY_MS = 5000;
 
 export async function openNats(config: ResolvedConfig, log: Logger): Promise<NatsHandles> {
+  // Read first: a missing or bad seed file is an error now, not a silent retry loop.
+  const identity = identityOptions(config);
   // The first connect retries silently for ever (waitOnFirstConnect); without this a service whose
   // server is down, or refuses its TLS or credentials, would sit there saying nothing.
   const since = Date.now();
@@ -39,7 +41,7 @@ export async function openNats(config: ResolvedConfig, log: Logger): Promise<Nat
     noAsyncTraces: true,
     ...(config.auth?.user !== undefined ? { user: config.auth.user, pass: config.auth.pass } : {}),
     ...(config.auth?.token !== undefined ? { token: config.auth.token } : {}),
-    ...identityOptions(config),
+    ...identity,
   }).finally(() => clearInterval(stillConnecting));
   void (async () => {
     for await (const s of nc.status()) {

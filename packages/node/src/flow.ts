@@ -9,26 +9,13 @@
  * - a relay that a full neighbour refuses waits for a place (`NeighbourRoom`), or goes back to this
  *   node's own stream to be retried later, which pushes back on whoever fills this node in turn.
  */
-import { JetStreamApiError } from '@nats-io/jetstream';
 import type { JetStreamManager, PubAck } from '@nats-io/jetstream';
-import { BackpressureError, submitPaceMs } from '@lienthong/core';
+import { BackpressureError, refusedBy, submitPaceMs } from '@lienthong/core';
 import type { Lane, SubmitPace } from '@lienthong/core';
 import type { FlowConfig } from './config';
 import { STREAMS } from './streams';
 
-/** JetStream's "store failed" code: a full subject (`max_msgs_per_subject`) or stream (`max_bytes`). */
-const JS_STORE_REFUSED = 10077;
-
-/**
- * Which bound a refused publish hit, if it was refused by a stream limit: `maximum messages per
- * subject exceeded` or `maximum bytes exceeded` (both come as err_code 10077 from 2.9.10).
- */
-export function refusedBy(e: unknown): 'subject' | 'bytes' | undefined {
-  if (!(e instanceof JetStreamApiError) || e.code !== JS_STORE_REFUSED) return undefined;
-  if (/per subject/i.test(e.message)) return 'subject';
-  if (/bytes/i.test(e.message)) return 'bytes';
-  return undefined;
-}
+export { refusedBy };
 
 /** A publisher waits this long at most for a place in a full queue before giving its message back. */
 const ROOM_WAIT_MS = 5_000;

@@ -526,7 +526,10 @@ export class Processor {
         ),
       );
     }
-    await Promise.all(work);
+    // Every branch settles before the handler returns: a failed one makes the message come back,
+    // and no branch of this attempt may still be waiting or copying when it does.
+    const failed = (await Promise.allSettled(work)).find((r) => r.status === 'rejected');
+    if (failed) throw failed.reason;
   }
 
   /**

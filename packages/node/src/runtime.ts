@@ -106,10 +106,7 @@ export class NodeRuntime {
     await this.attachments.start(replicas);
     const kv = await this.nats.kvm.open(BUCKETS.tracking);
     const tracking = new TrackingStore(kv, this.nats.js, this.directory);
-    const directory = this.directory;
-    this.pacer = new SubmitPacer(
-      (agency) => directory.submitLimits(agency) ?? this.config.flow.defaultSubmitLimits,
-    );
+    this.pacer = new SubmitPacer((agency) => this.submitLimits(agency));
     this.overdue = new OverdueIndex(tracking, this.log);
     this.processor = new Processor({
       js: this.nats.js,

@@ -4,13 +4,9 @@
  * BackpressureError (code ResourceExhausted, `retryAfterMs`) or, when asked, waits and tries again
  * with the same message id until its deadline.
  */
-import { JetStreamApiError } from '@nats-io/jetstream';
-import { BackpressureError, submitPaceMs } from '@lienthong/core';
+import { BackpressureError, refusedBy, submitPaceMs } from '@lienthong/core';
 import type { SubmitPace } from '@lienthong/core';
 import type { CallContext } from './call';
-
-/** JetStream's "store failed": the subject (`max_msgs_per_subject`) or the stream (`max_bytes`) is full. */
-const JS_STORE_REFUSED = 10077;
 
 /** Suggested wait when the agency has no pace of its own: the node is busy, not the agency limited. */
 const BUSY_NODE_RETRY_MS = 500;
@@ -26,9 +22,9 @@ export function backpressureOf(
   e: unknown,
   ctx: { agency: string; subject: string; limits: SubmitPace | undefined; bytes: number },
 ): BackpressureError | undefined {
-  if (!(e instanceof JetStreamApiError) || e.code !== JS_STORE_REFUSED) return undefined;
-  const perSubject = /per subject/i.test(e.message);
-  if (!perSubject && !/bytes/i.test(e.message)) return undefined;
+  const full = refusedBy(e);
+  if (!full) return undefined;
+  const perSubject = full === 'subject';
   const pace = submitPaceMs(ctx.limits, ctx.bytes);
   const retryAfterMs = perSubject ? Math.max(pace, pace > 0 ? 50 : BUSY_NODE_RETRY_MS) : FULL_STREAM_RETRY_MS;
   return new BackpressureError(
