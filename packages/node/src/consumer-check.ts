@@ -27,14 +27,17 @@ export async function findConsumerFault(
 ): Promise<ConsumerFault | undefined> {
   // Consumer first: the stream's last sequence only grows, so read later it can never look behind.
   const before = await jsm.consumers.info(stream, durable);
-  const info = await jsm.streams.info(stream, { subjects_filter: filter });
+  const info = await jsm.streams.info(stream);
   const delivered = before.delivered.stream_seq;
   if (delivered > info.state.last_seq) return { kind: 'ahead', delivered, lastSeq: info.state.last_seq };
   // In a work-queue stream every message still there is one some consumer has to hand on; in other
   // streams acknowledged messages stay, so only `ahead` means anything there.
   if (info.config.retention !== RetentionPolicy.Workqueue) return undefined;
-  if (before.num_pending > 0 || before.num_ack_pending > 0) return undefined;
-  const messages = Object.values(info.state.subjects ?? {}).reduce((a, b) => a + b, 0);
+  if (before.num_pending > 0 || before.num_ack_pending > 0 || info.state.messages === 0) return undefined;
+  // Idle with messages in the stream: count those of its filter (the per-subject listing is the
+  // costly request, made only now).
+  const { state } = await jsm.streams.info(stream, { subjects_filter: filter });
+  const messages = Object.values(state.subjects ?? {}).reduce((a, b) => a + b, 0);
   if (messages === 0) return undefined;
   // Still idle, and nothing delivered meanwhile: the messages counted are ones it will not deliver
   // (a message that arrived or was handled in between would show here).
