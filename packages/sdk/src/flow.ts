@@ -6,6 +6,7 @@
  */
 import { BackpressureError, refusedBy, submitPaceMs } from '@lienthong/core';
 import type { SubmitPace } from '@lienthong/core';
+import { sleep } from './call';
 import type { CallContext } from './call';
 
 /** Suggested wait when the agency has no pace of its own: the node is busy, not the agency limited. */
@@ -64,16 +65,4 @@ export async function withCapacity<T>(
       if (ctx.signal.aborted) throw ctx.signal.reason;
     }
   }
-}
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const done = (): void => {
-      clearTimeout(t);
-      signal.removeEventListener('abort', done);
-      resolve();
-    };
-    const t = setTimeout(done, ms);
-    signal.addEventListener('abort', done, { once: true });
-  });
 }
