@@ -81,6 +81,15 @@ export function explain(
   ) {
     return unreachable(server, e);
   }
+  const inUse = chain.find((c) => (c as { code?: unknown } | null)?.code === 'EADDRINUSE') as
+    { address?: string; port?: number } | undefined;
+  if (inUse) {
+    return new CliError(
+      'FailedPrecondition',
+      `cannot listen on ${inUse.address ?? '127.0.0.1'}:${inUse.port ?? '?'}: address already in use (another program listens there)`,
+      { hint: 'pick another port', cause: e },
+    );
+  }
   if (has((c) => NATS_DENIED.has(nameOf(c)))) {
     return new CliError('PermissionDenied', `NATS at ${server} refused: ${messageOf(e)}`, {
       hint: 'check the --creds file (nkey seed, user/password or token) or the context; a revoked identity is refused',

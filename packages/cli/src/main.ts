@@ -17,6 +17,14 @@ import { registerUp } from './commands/up';
 import { registerSecurity } from './commands/security';
 import { createProgram, run } from './program';
 
+// `lienthong doc track … | head -5`: the reader has gone; stop quietly, as other tools do.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit();
+    throw e;
+  });
+}
+
 const program = createProgram();
 
 registerUp(program);
@@ -32,4 +40,8 @@ registerContext(program);
 registerCreds(program);
 registerBench(program);
 
-void run(program);
+void run(program).then(() => {
+  // The command is over: a socket the NATS client left open (it does after a failed handshake) must
+  // not keep the process alive past the answer. Unref'd, so a clean exit is not delayed.
+  setTimeout(() => process.exit(), 200).unref();
+});

@@ -2,6 +2,7 @@
  * What the CLI prints: aligned tables and key/value blocks for people (colour only on a terminal),
  * JSON for scripts, and the small formatters they share.
  */
+import { CliError } from './errors';
 import { BusinessStatus, FailureReason, Level, Priority, TransportState } from '@lienthong/proto';
 
 /** Colour only when stdout is a terminal and NO_COLOR is unset. */
@@ -116,15 +117,45 @@ export function write(text: string): void {
 
 // ---- formatters ------------------------------------------------------------------------------
 
-function pad2(n: number): string {
-  return String(n).padStart(2, '0');
+/** The zone times are shown in: `--tz`, else `LT_TZ`, else Vietnam's. */
+export const DEFAULT_TIME_ZONE = 'Asia/Ho_Chi_Minh';
+let zoneFormat: Intl.DateTimeFormat | undefined;
+
+function formatIn(zone: string): Intl.DateTimeFormat {
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: zone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hourCycle: 'h23',
+    timeZoneName: 'longOffset',
+  });
 }
 
-/** Local time `yyyy-MM-dd HH:mm:ss`, or `-` for 0/absent. */
+/** Sets the zone of {@link formatTime}; an unknown zone is an InvalidArgument. */
+export function setTimeZone(zone: string): void {
+  try {
+    zoneFormat = formatIn(zone);
+  } catch {
+    throw new CliError('InvalidArgument', `unknown time zone '${zone}'`, {
+      hint: 'use an IANA zone name such as Asia/Ho_Chi_Minh or UTC',
+    });
+  }
+}
+
+/** `2026-12-03 08:00:00 +07` in the display zone (default Asia/Ho_Chi_Minh), or `-` for 0/absent. */
 export function formatTime(ms: number | null | undefined): string {
   if (!ms) return '-';
-  const d = new Date(ms);
-  return `${d.getFullYear()}-${pad2(d.getMonth() + 1)}-${pad2(d.getDate())} ${pad2(d.getHours())}:${pad2(d.getMinutes())}:${pad2(d.getSeconds())}`;
+  if (!zoneFormat) setTimeZone(process.env.LT_TZ || DEFAULT_TIME_ZONE);
+  const p: Record<string, string> = {};
+  for (const part of zoneFormat!.formatToParts(new Date(ms))) p[part.type] = part.value;
+  // longOffset: `GMT+07:00`, `GMT-03:30`, `GMT` for UTC
+  const m = /^GMT([+-]\d{2}):?(\d{2})?$/.exec(p.timeZoneName ?? '');
+  const offset = m ? `${m[1]}${m[2] && m[2] !== '00' ? `:${m[2]}` : ''}` : '+00';
+  return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}:${p.second} ${offset}`;
 }
 
 export function isoTime(ms: number | undefined): string | null {
@@ -147,6 +178,13 @@ export function formatDuration(ms: number | undefined): string {
 export function ago(ms: number | null | undefined, now = Date.now()): string {
   if (!ms) return '-';
   return now >= ms ? `${formatDuration(now - ms)} ago` : `in ${formatDuration(ms - now)}`;
+}
+
+/** `3367 (vn, h41, h41-yenthanh, h41-yenthanh-xa1, h41-yenthanh-xa2, … 3362 more)`: a count and a few. */
+export function summarizeList(items: readonly string[], few = 5): string {
+  if (items.length === 0) return '0';
+  const shown = items.slice(0, few).join(', ');
+  return `${items.length} (${shown}${items.length > few ? `, … ${items.length - few} more` : ''})`;
 }
 
 export function formatBytes(n: number): string {

@@ -1,5 +1,6 @@
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { explain } from './errors';
+import { setTimeZone } from './output';
 import { resolveSettings } from './settings';
 import type { GlobalOptions, Settings } from './settings';
 
@@ -11,7 +12,7 @@ export const VERSION = '0.1.0';
  * that `resolveSettings` can tell a flag from a context or the environment.
  */
 export function createProgram(): Command {
-  return new Command()
+  const root = new Command()
     .name('lienthong')
     .description('Operate lienthong, the 4-level official-document interchange broker')
     .version(VERSION)
@@ -29,12 +30,26 @@ export function createProgram(): Command {
     .option('--timeout <ms>', 'how long to wait for NATS, in ms (default: 5000)', parsePositiveInt)
     .option('--context <name>', 'use named server settings (see `lienthong context`)')
     .option('--domain <domain>', 'JetStream domain of the streams (a province with its own domain)')
+    .option('--tz <zone>', 'time zone of the times shown (default: $LT_TZ, else Asia/Ho_Chi_Minh)')
     .option('--debug', 'print stack traces with errors')
-    .configureHelp({ showGlobalOptions: true })
     .showHelpAfterError('(add --help for usage)')
     .showSuggestionAfterError(true)
     .exitOverride();
+  // A command's help shows its own options and subcommands; the global ones follow in one short
+  // block (the root's help explains them).
+  root.hook('preAction', (_root, action) => {
+    const zone = action.optsWithGlobals<{ tz?: string }>().tz;
+    if (zone !== undefined) setTimeZone(zone);
+  });
+  root.addHelpText('afterAll', (ctx) => (ctx.command === root ? '' : GLOBAL_OPTIONS_HELP));
+  return root;
 }
+
+export const GLOBAL_OPTIONS_HELP = `
+Global options (before or after the command; \`lienthong --help\` explains them):
+  -s, --server <url>  --creds <file>  --timeout <ms>  --context <name>  --domain <domain>
+  --tls-ca <file>  --tls-cert <file>  --tls-key <file>  --tz <zone>  --debug
+`;
 
 /** Parses argv and runs the command; sets the exit code and prints errors for a person. */
 export async function run(program: Command, argv: readonly string[] = process.argv): Promise<void> {
@@ -57,8 +72,11 @@ export async function run(program: Command, argv: readonly string[] = process.ar
     process.stderr.write(`lienthong: ${err.code === 'Internal' ? '' : `[${err.code}] `}${err.message}\n`);
     if (err.hint) process.stderr.write(`  hint: ${err.hint}\n`);
     if (g.debug) {
-      for (let c: unknown = e; c instanceof Error; c = c.cause)
+      for (let c: unknown = e; c instanceof Error; c = c.cause) {
         process.stderr.write(`${c.stack ?? c.message}\n`);
+        const log = (c as { context?: { log?: unknown } }).context?.log;
+        if (typeof log === 'string') process.stderr.write(`${log}\n`);
+      }
     }
     process.exitCode = err.exitCode;
   }

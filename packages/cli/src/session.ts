@@ -3,7 +3,8 @@ import type { NatsConnection } from '@nats-io/transport-node';
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import type { JetStreamClient, JetStreamManager } from '@nats-io/jetstream';
 import { Kvm } from '@nats-io/kv';
-import { explain } from './errors';
+import { CliError, explain } from './errors';
+import { parseServerUrl, probeNats } from './server-url';
 import type { Settings } from './settings';
 
 /** One NATS connection of a CLI command, with the JetStream views every command needs. */
@@ -22,6 +23,8 @@ export interface Session {
  */
 export async function openSession(settings: Settings, opts: { follow?: boolean } = {}): Promise<Session> {
   let nc: NatsConnection;
+  // Fails within the timeout, saying what it waited for, when the port is not a NATS server.
+  await probeNats(parseServerUrl(settings.server), settings.timeoutMs);
   try {
     nc = await connect({
       servers: settings.server,
@@ -48,7 +51,16 @@ export async function openSession(settings: Settings, opts: { follow?: boolean }
     };
   } catch (e) {
     await nc.close().catch(() => undefined);
-    throw explain(e, settings);
+    const err = explain(e, settings);
+    if (err.code !== 'DeadlineExceeded') throw err;
+    throw new CliError(
+      'DeadlineExceeded',
+      `NATS at ${settings.server} is up, but its JetStream API ($JS.API.INFO${settings.domain ? ` in domain ${settings.domain}` : ''}) did not answer within ${settings.timeoutMs} ms`,
+      {
+        hint: 'is JetStream enabled on this server? a province with its own domain needs --domain; raise --timeout for a slow server',
+        cause: e,
+      },
+    );
   }
 }
 

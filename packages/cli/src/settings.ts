@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { contextsPath, getContext, loadContexts } from './contexts';
 import type { Context } from './contexts';
 import { CliError, invalid } from './errors';
+import { parseServerUrl } from './server-url';
 
 export const DEFAULT_SERVER = 'nats://127.0.0.1:4222';
 export const DEFAULT_TIMEOUT_MS = 5000;
@@ -67,6 +68,7 @@ export function resolveSettings(g: GlobalOptions, env: NodeJS.ProcessEnv = proce
   const explicitContext = g.context !== undefined;
   const server =
     g.server ?? (explicitContext ? ctx?.server : undefined) ?? env.LT_SERVER ?? ctx?.server ?? DEFAULT_SERVER;
+  parseServerUrl(server); // an invalid URL is said to be one, before anything connects
   const credsFile = g.creds ?? ctx?.creds ?? (env.LT_CREDS && env.LT_CREDS !== '' ? env.LT_CREDS : undefined);
   return {
     server,

@@ -156,3 +156,5 @@ export type {
 
 export { BackpressureError, isBackpressure, refusedBy, submitPaceMs } from './flow';
 export type { BackpressureScope, SubmitPace } from './flow';
+
+export { JsonSyntaxError, lineColumn, parseJsonText } from './json-text';

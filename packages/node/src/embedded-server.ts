@@ -88,7 +88,16 @@ export async function startEmbeddedServer(opts: {
   const fail = async (why: string): Promise<never> => {
     child.kill('SIGKILL');
     await exited;
-    throw new LienthongError('Unavailable', `nats-server did not start: ${why}\n${log.join('\n')}`);
+    // The cause first, in one line (nats-server logs it last, after its banner); the log after it.
+    const cause = [...log].reverse().find((l) => /\[(FTL|ERR)\]/.test(l));
+    const listen =
+      cause && /address already in use/.test(cause)
+        ? `cannot listen on ${host}:${opts.port}: address already in use`
+        : undefined;
+    const first = listen ?? (cause ? cause.replace(/^.*\[(FTL|ERR)\]\s*/, '') : why);
+    throw new LienthongError('Unavailable', `nats-server did not start: ${first}`, {
+      context: { dataDir, why, log: log.filter((l) => l.trim() !== '').join('\n') },
+    });
   };
   const deadline = Date.now() + (opts.startTimeoutMs ?? 10_000);
   const portsFile = join(dataDir, `nats-server_${child.pid}.ports`);

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { LienthongError, levelName, parseTopology } from '@lienthong/core';
+import { LienthongError, levelName, parseJsonText, parseTopology } from '@lienthong/core';
 import type { LevelName, Topology } from '@lienthong/core';
 import type { NodeRuntimeConfig } from './config';
 import { startNode } from './container';
@@ -85,16 +85,12 @@ export function loadTopologyFile(path: string): Topology {
   }
   let json: unknown;
   try {
-    json = JSON.parse(text);
+    json = parseJsonText(text, `topology file ${path} is not JSON`);
   } catch (e) {
-    throw new LienthongError(
-      'InvalidArgument',
-      `topology file ${path} is not JSON: ${(e as Error).message}`,
-      {
-        context: { path },
-        cause: e,
-      },
-    );
+    throw new LienthongError('InvalidArgument', (e as Error).message, {
+      context: { path },
+      cause: e,
+    });
   }
   return parseTopology(json);
 }

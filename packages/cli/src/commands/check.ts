@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { CommanderError, Option } from 'commander';
 import type { Command } from 'commander';
-import { isLevelName, levelName, parseTopology } from '@lienthong/core';
+import { isLevelName, levelName, parseJsonText, parseTopology } from '@lienthong/core';
 import { CHECK_CODES, checkJson, evaluate, formatNagios, formatPrometheus } from '../check';
 import type { CheckFacts, CheckStatus, LevelCoverage } from '../check';
 import { readDirectory } from '../directory';
@@ -103,11 +103,17 @@ recipients against the thresholds. The exit code is the Nagios status in every f
 }
 
 function topologyNodes(file: string): Expected[] {
-  let json: unknown;
+  let text: string;
   try {
-    json = JSON.parse(readFileSync(file, 'utf8'));
+    text = readFileSync(file, 'utf8');
   } catch (e) {
     throw invalid(`cannot read the topology file ${file}: ${(e as Error).message}`);
+  }
+  let json: unknown;
+  try {
+    json = parseJsonText(text, `the topology file ${file} is not JSON`);
+  } catch (e) {
+    throw invalid((e as Error).message);
   }
   return parseTopology(json)
     .nodes()

@@ -3,6 +3,8 @@ import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { assertAgencyCode, topologyFromProto } from '@lienthong/core';
 import type { IdentitySubject, Topology } from '@lienthong/core';
+import { openDataDir, runningBroker } from '../data-dir';
+import type { RunningBroker } from '../data-dir';
 import { readDirectory } from '../directory';
 import { CliError, invalid } from '../errors';
 import { formatTime, printJson, table, write } from '../output';
@@ -16,6 +18,7 @@ type NodeModule = typeof NodePackage;
 
 interface StoreOptions {
   data: string;
+  init?: boolean;
   reload: boolean;
 }
 
@@ -33,6 +36,7 @@ export function registerCreds(program: Command): void {
   const withStore = (c: Command): Command =>
     c
       .requiredOption('-d, --data <dir>', 'the broker data directory (as given to `lienthong up --data`)')
+      .option('--init', 'create the credentials of a new data directory (refused otherwise when it has none)')
       .option('--no-reload', 'only rewrite the authorization block; do not signal the server');
 
   withStore(
@@ -45,9 +49,10 @@ export function registerCreds(program: Command): void {
       .option('--json', 'print JSON'),
   ).action(async (kind: string, what: string, o: StoreOptions & { nodes?: string; json?: boolean }, cmd) => {
     const subject = subjectOf(kind, what, o.nodes);
+    openDataDir(o.data, { init: o.init === true });
+    const topology = await liveTopology(cmd, o.data);
     const node = await import('@lienthong/node');
     const store = node.CredentialStore.open(join(resolve(o.data), 'credentials'));
-    const topology = await liveTopology(settingsFor(cmd, o.data));
     const issued = store.issue(subject, topology);
     const applied = apply(node, store, topology, o);
     if (o.json) {
@@ -71,6 +76,7 @@ export function registerCreds(program: Command): void {
     .requiredOption('-d, --data <dir>', 'the broker data directory')
     .option('--json', 'print JSON')
     .action(async (o: { data: string; json?: boolean }) => {
+      openDataDir(o.data, { init: false });
       const { CredentialStore } = await import('@lienthong/node');
       const rows = CredentialStore.open(join(resolve(o.data), 'credentials')).list();
       if (o.json) {
@@ -93,6 +99,7 @@ export function registerCreds(program: Command): void {
       .description('revoke an identity: its connections are dropped and it cannot connect again')
       .argument('<id>', 'agency:CODE, node:NAME or ops:NAME (see `creds ls`)'),
   ).action(async (id: string, o: StoreOptions, cmd) => {
+    openDataDir(o.data, { init: false });
     const node = await import('@lienthong/node');
     const store = node.CredentialStore.open(join(resolve(o.data), 'credentials'));
     if (!store.active(id)) {
@@ -100,7 +107,7 @@ export function registerCreds(program: Command): void {
         hint: 'list them with `lienthong creds ls`',
       });
     }
-    const topology = await liveTopology(settingsFor(cmd, o.data));
+    const topology = await liveTopology(cmd, o.data);
     store.revoke(id);
     const applied = apply(node, store, topology, o);
     write(`revoked ${id}; server ${serverLine(applied, o)}, ${applied.users} identities allowed\n`);
@@ -113,9 +120,10 @@ export function registerCreds(program: Command): void {
         'rewrite the authorization block from the live directory (after an agency moved) and reload',
       ),
   ).action(async (o: StoreOptions, cmd) => {
+    openDataDir(o.data, { init: false });
     const node = await import('@lienthong/node');
     const store = node.CredentialStore.open(join(resolve(o.data), 'credentials'));
-    const applied = apply(node, store, await liveTopology(settingsFor(cmd, o.data)), o);
+    const applied = apply(node, store, await liveTopology(cmd, o.data), o);
     for (const s of applied.skipped) write(`skipped ${s.id}: ${s.reason}\n`);
     write(`${applied.users} identities allowed; server ${serverLine(applied, o)}\n`);
   });
@@ -146,20 +154,41 @@ function subjectOf(kind: string, what: string, nodes: string | undefined): Ident
   }
 }
 
-/** The settings of the command; without --creds, the broker's own operator seed in `--data`. */
-function settingsFor(cmd: Command, data: string): Settings {
+/**
+ * The settings of the command: the server of `-s` (or `--context`), else the running broker of the
+ * data directory, else `LT_SERVER` or the selected context; without --creds, the broker's own
+ * operator seed in `--data`.
+ */
+function settingsFor(cmd: Command, data: string): { settings: Settings; broker: RunningBroker | undefined } {
   const g = globalsOf(cmd);
   const ops = join(resolve(data), 'credentials', 'ops_admin.nk');
   const useOps = g.creds === undefined && !process.env.LT_CREDS && existsSync(ops);
-  return resolveSettings(useOps ? { ...g, creds: ops } : g);
+  const broker = g.server === undefined && g.context === undefined ? runningBroker(data) : undefined;
+  const settings = resolveSettings({
+    ...g,
+    ...(useOps ? { creds: ops } : {}),
+    ...(broker ? { server: broker.url } : {}),
+  });
+  return { settings, broker };
 }
 
 /** The directory as the running broker has it (agencies added or moved since the topology file). */
-async function liveTopology(settings: Settings): Promise<Topology> {
-  return withSession(settings, async (s) => {
-    const dir = await readDirectory(s);
-    return topologyFromProto({ nodes: [...dir.nodes.values()], agencies: [...dir.agencies.values()] });
-  });
+async function liveTopology(cmd: Command, data: string): Promise<Topology> {
+  const { settings, broker } = settingsFor(cmd, data);
+  try {
+    return await withSession(settings, async (s) => {
+      const dir = await readDirectory(s);
+      return topologyFromProto({ nodes: [...dir.nodes.values()], agencies: [...dir.agencies.values()] });
+    });
+  } catch (e) {
+    const g = globalsOf(cmd);
+    if (broker || g.server !== undefined || !(e instanceof CliError) || e.code !== 'Unavailable') throw e;
+    throw new CliError(
+      'Unavailable',
+      `no broker runs on ${resolve(data)} (no live nats-server there), and NATS at ${settings.server} is unreachable`,
+      { hint: `start it: lienthong up --data ${data}; or pass -s with the URL of its server`, cause: e },
+    );
+  }
 }
 
 function apply(

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { openDataDir } from '../data-dir';
 import { globalsOf } from '../settings';
 
 /** `lienthong demo`: the demo scenario on a fresh embedded default. */
@@ -6,11 +7,16 @@ export function registerDemo(program: Command): void {
   program
     .command('demo')
     .description('run the demo scenario on the embedded default and print what the sender sees')
-    .option('-d, --data <dir>', 'where the nats-server keeps its data (default: a temporary directory)')
+    .option(
+      '-d, --data <dir>',
+      'where the nats-server keeps its data, an existing directory (default: a temporary directory)',
+    )
+    .option('--init', 'create the --data directory if it does not exist')
     .option('--keep', 'leave the broker running after the scenario (Ctrl-C stops it)')
     .option('--no-auth', 'run the broker without credentials (every client may do anything)')
     .addHelpText('after', '\nThe global --timeout bounds the whole scenario here (default: 60000 ms).')
-    .action(async (o: { data?: string; keep?: boolean; auth: boolean }, cmd: Command) => {
+    .action(async (o: { data?: string; init?: boolean; keep?: boolean; auth: boolean }, cmd: Command) => {
+      if (o.data !== undefined) openDataDir(o.data, { init: o.init === true });
       const [{ createLogger }, { startEmbedded }, { demoCast, runDemoScenario }] = await Promise.all([
         import('@lienthong/node'),
         import('../embedded.js'),

@@ -1,12 +1,20 @@
+import { Option } from 'commander';
 import type { Command } from 'commander';
+import { humanLog } from '../human-log';
+import { summarizeList } from '../output';
+import { openDataDir, rememberPort, rememberedPort, runningBroker } from '../data-dir';
+import { CliError } from '../errors';
+import { assertPortFree } from '../ports';
 import { parsePort } from '../program';
 
 interface UpOptions {
   topology?: string;
   data?: string;
+  init?: boolean;
   port?: number;
   httpPort?: number;
   auth: boolean;
+  logFormat: 'human' | 'json';
 }
 
 /** `lienthong up`: the embedded default, in the foreground until Ctrl-C. */
@@ -15,12 +23,25 @@ export function registerUp(program: Command): void {
     .command('up')
     .description('run the embedded default: a local nats-server and every node of a topology')
     .option('-t, --topology <file>', 'topology file (default: deploy/topology.demo.json)')
-    .option('-d, --data <dir>', 'where the nats-server keeps its data (default: a temporary directory)')
-    .option('-p, --port <port>', 'client port of the local nats-server (default: a free one)', parsePort)
+    .option(
+      '-d, --data <dir>',
+      'where the nats-server keeps its data, an existing directory (default: a temporary directory)',
+    )
+    .option('--init', 'create the --data directory if it does not exist')
+    .option(
+      '-p, --port <port>',
+      'client port of the local nats-server (default: the one --data kept, else a free one)',
+      parsePort,
+    )
     .option(
       '--http-port <port>',
       'serve /metrics, /healthz and /readyz on this port (0: a free one)',
       parsePort,
+    )
+    .addOption(
+      new Option('--log-format <format>', 'logs on stderr: readable lines, or pino JSON lines')
+        .choices(['human', 'json'])
+        .default('human'),
     )
     .option('--no-auth', 'run without credentials: every client may do anything (development only)')
     .action(async (o: UpOptions) => {
@@ -29,23 +50,71 @@ export function registerUp(program: Command): void {
         import('@lienthong/node'),
         import('../embedded.js'),
       ]);
-      const log = createLogger({ name: 'lienthong-up' });
+      // Logs go to stderr, as readable lines (or pino JSON with --log-format json), apart from the banner.
+      const log = createLogger({
+        name: 'lienthong-up',
+        destination: o.logFormat === 'json' ? { write: (l: string) => process.stderr.write(l) } : humanLog(),
+      });
+      const dataDir = o.data === undefined ? undefined : openDataDir(o.data, { init: o.init === true });
+      const running = dataDir === undefined ? undefined : runningBroker(dataDir);
+      if (running) {
+        throw new CliError(
+          'AlreadyExists',
+          `a broker already runs on ${dataDir} (nats-server pid ${running.pid}, ${running.url})`,
+          { hint: `use it: lienthong node ls -s ${running.url}` },
+        );
+      }
+      // A data directory keeps its port, so that clients reconnecting forever find it again.
+      const kept = dataDir === undefined ? undefined : rememberedPort(dataDir);
+      const port = o.port || kept;
+      if (port) {
+        await assertPortFree(
+          '127.0.0.1',
+          port,
+          o.port ? '--port' : `the port kept by ${dataDir}`,
+          o.port
+            ? 'stop the program using it, or pass another --port (or none: a free one)'
+            : 'stop the program using it, or move the broker with --port (its clients then need the new URL)',
+        );
+      }
+      if (o.httpPort) {
+        await assertPortFree(
+          '127.0.0.1',
+          o.httpPort,
+          '--http-port',
+          'pass another --http-port, or 0 for a free one',
+        );
+      }
       const up = await startEmbedded({
         ...(o.topology ? { topologyFile: o.topology } : {}),
-        ...(o.data ? { dataDir: o.data } : {}),
-        ...(o.port ? { port: o.port } : {}),
+        ...(dataDir ? { dataDir } : {}),
+        ...(port ? { port } : {}),
         ...(o.httpPort !== undefined ? { httpPort: o.httpPort } : {}),
         auth: o.auth,
         logger: log,
       });
+      if (dataDir) rememberPort(dataDir, up.server.port);
+      // Listening before the banner says so: a Ctrl-C right after it must drain, not kill.
+      const stopSignal = new Promise<void>((resolve) => {
+        process.once('SIGINT', resolve);
+        process.once('SIGTERM', resolve);
+      });
+      const portNote =
+        dataDir === undefined
+          ? ''
+          : o.port && o.port !== kept
+            ? `  (--port; ${dataDir} keeps it from now on)`
+            : kept
+              ? `  (the port ${dataDir} keeps across restarts; --port changes it)`
+              : `  (a free port; ${dataDir} keeps it across restarts)`;
       const nodes = up.node.runtime.nodes;
       const http = up.node.runtime.httpUrl;
       process.stdout.write(
         [
           'lienthong is up',
-          `  nats:    ${up.server.url}`,
+          `  nats:    ${up.server.url}${portNote}`,
           `  data:    ${up.server.dataDir}`,
-          `  nodes:   ${nodes.length} (${nodes.map((n) => n.id).join(', ')})`,
+          `  nodes:   ${summarizeList(nodes.map((n) => n.id))}`,
           ...(up.ops
             ? [
                 `  creds:   ${up.ops.seedFile} (operator; agencies: lienthong creds issue agency CODE --data ${up.server.dataDir})`,
@@ -57,10 +126,7 @@ export function registerUp(program: Command): void {
           '',
         ].join('\n'),
       );
-      await new Promise<void>((resolve) => {
-        process.once('SIGINT', resolve);
-        process.once('SIGTERM', resolve);
-      });
+      await stopSignal;
       // A second Ctrl-C while draining gives up on the drain.
       const force = (): void => process.exit(130);
       process.once('SIGINT', force);
