@@ -71,7 +71,7 @@ describe('dead letters and check', () => {
     expect(table.stdout).toMatch(/^SEQ\s+TIME\s+NODE\s+REASON\s+DOCUMENT\s+DETAIL$/m);
     expect(table.stdout).toMatch(
       new RegExp(
-        `^\\s*${dead!.seq}\\s+\\S+ \\S+\\s+h41-yenthanh-xa1\\s+MALFORMED\\s+-\\s+invalid Envelope`,
+        `^\\s*${dead!.seq}\\s+\\S+ \\S+ [+-]\\d\\d\\s+h41-yenthanh-xa1\\s+MALFORMED\\s+-\\s+invalid Envelope`,
         'm',
       ),
     );

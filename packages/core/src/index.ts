@@ -140,6 +140,7 @@ export type { AuditBlock, AuditEntry, AuditProblem, AuditVerification } from './
 
 export {
   AGENCY_PUBLISH_DENY,
+  OBSERVER_SUBJECTS,
   assertIdentityName,
   authorizationConfig,
   identityIdOf,

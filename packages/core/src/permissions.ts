@@ -7,7 +7,9 @@
  *   and reads the directory; it never publishes on relay, inbox, track, dead-letter or KV subjects;
  * - a **node** identity (one per node process) acts on the subjects of the nodes it hosts and hands
  *   envelopes to its neighbours' relay subjects naming itself as the sender, and manages JetStream;
- * - an **ops** identity (the CLI of an operator) may do anything.
+ * - an **ops** identity (the CLI of an operator) may do anything;
+ * - an **observer** identity (an integrator, a dashboard) may only subscribe to the tracking, dead
+ *   letter and audit subjects, and publish nothing.
  *
  * Each identity receives replies on its own inbox prefix (`inboxPrefixOf`), so nobody can read
  * another identity's request replies (JetStream acks, consumer deliveries, KV reads).
@@ -28,13 +30,15 @@ import {
 } from './subjects';
 import type { Topology } from './topology';
 
-export type IdentityKind = 'agency' | 'node' | 'ops';
+export type IdentityKind = 'agency' | 'node' | 'ops' | 'observer';
 
 /** What an identity stands for. A node identity lists the nodes its process hosts, or `'*'` for all. */
 export type IdentitySubject =
   | { readonly kind: 'agency'; readonly agency: string }
   | { readonly kind: 'node'; readonly name: string; readonly nodes: readonly string[] | '*' }
-  | { readonly kind: 'ops'; readonly name: string };
+  | { readonly kind: 'ops'; readonly name: string }
+  /** An integrator's read-only identity: see {@link OBSERVER_SUBJECTS}. */
+  | { readonly kind: 'observer'; readonly name: string };
 
 export interface SubjectPermission {
   readonly allow: readonly string[];
@@ -74,6 +78,8 @@ export function identityIdOf(s: IdentitySubject): string {
       return `node:${assertIdentityName(s.name)}`;
     case 'ops':
       return `ops:${assertIdentityName(s.name)}`;
+    case 'observer':
+      return `observer:${assertIdentityName(s.name)}`;
   }
 }
 
@@ -89,6 +95,8 @@ export function inboxPrefixOf(s: IdentitySubject): string {
       return `_INBOX_n_${assertIdentityName(s.name)}`;
     case 'ops':
       return `_INBOX_o_${assertIdentityName(s.name)}`;
+    case 'observer':
+      return `_INBOX_v_${assertIdentityName(s.name)}`;
   }
 }
 
@@ -147,7 +155,28 @@ export function permissionsFor(s: IdentitySubject, topology: Topology): Permissi
       return nodePermissions(s, topology);
     case 'ops':
       return { publish: { allow: ['>'], deny: [] }, subscribe: { allow: ['>'], deny: [] } };
+    case 'observer':
+      return observerPermissions();
   }
+}
+
+/**
+ * What docs/PROTOCOL.md offers integrators to follow with a plain NATS client: every tracking change
+ * (`TrackingRecord`), every dead letter (`DeadLetter`) and every audit block. An observer identity
+ * may subscribe to these and nothing else, and may publish nothing: no request, so no JetStream
+ * API, no KV, no stream, no reply subject.
+ */
+export const OBSERVER_SUBJECTS: readonly string[] = Object.freeze([
+  STREAM_SUBJECTS.track,
+  STREAM_SUBJECTS.dead,
+  AUDIT_SUBJECTS,
+]);
+
+function observerPermissions(): Permissions {
+  return {
+    publish: { allow: [], deny: ['>'] },
+    subscribe: { allow: [...OBSERVER_SUBJECTS], deny: [] },
+  };
 }
 
 function agencyPermissions(code: string, topology: Topology): Permissions {

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { assertAgencyCode, topologyFromProto } from '@lienthong/core';
+import { OBSERVER_SUBJECTS, assertAgencyCode, topologyFromProto } from '@lienthong/core';
 import type { IdentitySubject, Topology } from '@lienthong/core';
 import { openDataDir, runningBroker } from '../data-dir';
 import type { RunningBroker } from '../data-dir';
@@ -42,8 +42,10 @@ export function registerCreds(program: Command): void {
   withStore(
     creds
       .command('issue')
-      .description('issue a key pair: issue agency CODE | issue node NAME --nodes ID,… | issue ops NAME')
-      .argument('<kind>', 'agency, node or ops')
+      .description(
+        'issue a key pair: issue agency CODE | issue node NAME --nodes ID,… | issue ops NAME | issue observer NAME (read-only: tracking, dead letters, audit)',
+      )
+      .argument('<kind>', 'agency, node, ops or observer')
       .argument('<what>', 'the agency code, or the name of the node process or operator')
       .option('--nodes <ids>', "for a node identity: the nodes its process hosts, comma-separated, or '*'")
       .option('--json', 'print JSON'),
@@ -64,6 +66,9 @@ export function registerCreds(program: Command): void {
         `issued ${issued.id}`,
         `  seed file:    ${issued.seedFile} (secret: hand it to the ${kind} only)`,
         `  inbox prefix: ${issued.inboxPrefix}`,
+        ...(subject.kind === 'observer'
+          ? [`  may read:     ${OBSERVER_SUBJECTS.join(', ')} (subscriptions only; publishes nothing)`]
+          : []),
         `  server:       ${serverLine(applied, o)}; ${applied.users} identities allowed`,
         '',
       ].join('\n'),
@@ -97,7 +102,7 @@ export function registerCreds(program: Command): void {
     creds
       .command('revoke')
       .description('revoke an identity: its connections are dropped and it cannot connect again')
-      .argument('<id>', 'agency:CODE, node:NAME or ops:NAME (see `creds ls`)'),
+      .argument('<id>', 'agency:CODE, node:NAME, ops:NAME or observer:NAME (see `creds ls`)'),
   ).action(async (id: string, o: StoreOptions, cmd) => {
     openDataDir(o.data, { init: false });
     const node = await import('@lienthong/node');
@@ -147,10 +152,11 @@ function subjectOf(kind: string, what: string, nodes: string | undefined): Ident
       return { kind, name: what, nodes: list };
     }
     case 'ops':
+    case 'observer':
       if (nodes !== undefined) throw invalid('--nodes is for node identities');
       return { kind, name: what };
     default:
-      throw invalid(`'${kind}' is not an identity kind`, 'use agency, node or ops');
+      throw invalid(`'${kind}' is not an identity kind`, 'use agency, node, ops or observer');
   }
 }
 
