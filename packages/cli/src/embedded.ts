@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import {
@@ -36,7 +36,11 @@ export function credentialsDir(dataDir: string): string {
   return join(dataDir, 'credentials');
 }
 
-export const DEMO_TOPOLOGY = resolve(__dirname, '../../../deploy/topology.demo.json');
+/** The demo tree: in the repository, `deploy/`; in the installed package, its root (scripts/pack.mjs). */
+export const DEMO_TOPOLOGY = [
+  resolve(__dirname, '../../../deploy/topology.demo.json'),
+  resolve(__dirname, '../topology.demo.json'),
+].find((f) => existsSync(f)) ?? resolve(__dirname, '../../../deploy/topology.demo.json');
 
 export async function startEmbedded(opts: {
   topologyFile?: string;
