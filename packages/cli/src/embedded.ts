@@ -37,10 +37,11 @@ export function credentialsDir(dataDir: string): string {
 }
 
 /** The demo tree: in the repository, `deploy/`; in the installed package, its root (scripts/pack.mjs). */
-export const DEMO_TOPOLOGY = [
-  resolve(__dirname, '../../../deploy/topology.demo.json'),
-  resolve(__dirname, '../topology.demo.json'),
-].find((f) => existsSync(f)) ?? resolve(__dirname, '../../../deploy/topology.demo.json');
+export const DEMO_TOPOLOGY =
+  [
+    resolve(__dirname, '../../../deploy/topology.demo.json'),
+    resolve(__dirname, '../topology.demo.json'),
+  ].find((f) => existsSync(f)) ?? resolve(__dirname, '../../../deploy/topology.demo.json');
 
 export async function startEmbedded(opts: {
   topologyFile?: string;
