@@ -6,7 +6,7 @@
  * real worker, end once they have been idle for a moment; every client they open is closed after.
  */
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import ts from 'typescript';
 import { createLogger, loadTopologyFile, startNode } from '@lienthong/node';
@@ -201,6 +201,41 @@ async function runSnippet(snippet: string, url: string, opened: LienthongClient[
 }
 
 const rootSnippet = tsBlocks('README.md', 'Plug in a document system');
+
+/** The ```js blocks of a markdown file after `marker` (the plain-JavaScript variants). */
+function jsBlocks(file: string, marker: string): string[] {
+  const text = readFileSync(resolve(ROOT, file), 'utf8');
+  const at = text.indexOf(marker);
+  if (at < 0) throw new Error(`${file}: marker '${marker}' not found`);
+  return [...text.slice(at).matchAll(/^( *)```js\n([\s\S]*?)^\1```/gm)].map((m) =>
+    m[2]!
+      .split('\n')
+      .map((line) => line.slice(m[1]!.length))
+      .join('\n'),
+  );
+}
+
+/** Runs a plain-JavaScript snippet as the README says: saved as an .mjs file, `node file.mjs`. */
+async function runJs(
+  snippet: string,
+  url: string,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const file = resolve(ROOT, 'tests', `__readme_js_${process.pid}.mjs`);
+  writeFileSync(file, snippet.replaceAll(README_URL, url));
+  try {
+    const child = spawn(process.execPath, [file], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (b: Buffer) => (stdout += b.toString()));
+    child.stderr.on('data', (b: Buffer) => (stderr += b.toString()));
+    const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
+    const code = await new Promise<number | null>((done) => child.on('close', done));
+    clearTimeout(timer);
+    return { code, stdout, stderr };
+  } finally {
+    rmSync(file, { force: true });
+  }
+}
 const sdkSnippets = tsBlocks('packages/sdk/README.md');
 
 it('README snippets type-check against the packages’ sources', async () => {
@@ -247,6 +282,25 @@ describe('README snippets run', () => {
     expect(records.map((r) => r.recipient).sort()).toEqual(['000.00.00.G22', '000.00.00.H41']);
   }, 45_000);
 
+  it('README.md: the plain-JavaScript variant runs with node as written (no await using)', async () => {
+    const js = jsBlocks('README.md', 'Plug in a document system');
+    expect(js.length).toBeGreaterThanOrEqual(1);
+    expect(js[0]).not.toContain('await using');
+    const { code, stdout, stderr } = await runJs(js[0]!, server!.url);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    expect(stdout).toBe('000.00.00.G22 FETCHED 03 ACCEPTED\n');
+  }, 45_000);
+
+  it('plain JavaScript on Node 20 rejects `await using`, which is why the variant exists', async () => {
+    const { code, stderr } = await runJs(
+      "import { connect } from '@lienthong/sdk';\nawait using c = await connect({ servers: 'nats://127.0.0.1:4222', agency: '000.01.43.H41' });\n",
+      server!.url,
+    );
+    expect(code).not.toBe(0);
+    expect(stderr).toContain('SyntaxError');
+  });
+
   it('packages/sdk/README.md: the guide, run in order, does what it says', async () => {
     const printed: string[] = [];
     for (const [i, snippet] of sdkSnippets.entries()) {
@@ -278,7 +332,12 @@ describe('README snippets run', () => {
     });
     const sent = (await sender.sent()).map((d) => d.documentId.split(',')[2]);
     expect(sent.sort()).toEqual(['14/UBND-VP', '15/UBND-VP', '17/UBND-VP', '18/UBND-VP', '19/UBND-VP']);
-    expect(printed).toContain('000.00.00.G22 TRANSPORT_STATE_FETCHED BUSINESS_STATUS_ACCEPTED');
+    expect(printed).toContain('000.00.00.G22 FETCHED 03 ACCEPTED');
+    // timelines print names, never raw numbers: `<atMs> <node> <state> <description>`
+    const timeline = printed.filter((l) => /^ {4}\d{13} /.test(l));
+    expect(timeline.length).toBeGreaterThan(0);
+    for (const l of timeline) expect(l).toMatch(/^ {4}\d{13} \S* ?(-|[A-Z_]+|\d\d [A-Z_]+)( |$)/);
+    expect(timeline.some((l) => / 06 COMPLETED( |$)/.test(l))).toBe(true);
     const update = await sender.snapshot('000.01.43.H41,2026/11/22,17/UBND-VP');
     expect(update.map((r) => r.recipient).sort()).toEqual([
       '000.00.00.G22',

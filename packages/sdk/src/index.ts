@@ -5,6 +5,7 @@
 export { LienthongClient, MAX_INLINE_ATTACHMENT_BYTES, connect, senderOf } from './client';
 export { Inbox } from './inbox';
 export { Tracker } from './tracking';
+export { businessName, statusName, transportName } from './names';
 export { ContentIntegrityError, ContentMissingError, ContentTooLargeError } from '@lienthong/content';
 export {
   BackpressureError,
