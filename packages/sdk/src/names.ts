@@ -11,7 +11,7 @@ export function transportName(state: TransportState | number | null | undefined)
   return (TransportState[state] ?? String(state)).replace('TRANSPORT_STATE_', '');
 }
 
-/** `01 ARRIVED`, `03 ACCEPTED`, `15 RECALL_ACCEPTED`; `-` for none. */
+/** `01 ARRIVED`, `03 ACCEPTED`, `15 CHANGE_ACCEPTED`; `-` for none. */
 export function businessName(status: BusinessStatus | number | null | undefined): string {
   if (!status) return '-';
   const name = (BusinessStatus[status] ?? 'UNKNOWN').replace('BUSINESS_STATUS_', '');

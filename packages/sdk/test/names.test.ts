@@ -4,7 +4,7 @@ describe('status names for people', () => {
   it('names transport states and business statuses, and says `-` for none (null, undefined, 0)', () => {
     expect(transportName(TransportState.TRANSPORT_STATE_FETCHED)).toBe('FETCHED');
     expect(businessName(BusinessStatus.BUSINESS_STATUS_ACCEPTED)).toBe('03 ACCEPTED');
-    expect(businessName(BusinessStatus.BUSINESS_STATUS_RECALL_ACCEPTED)).toBe('15 RECALL_ACCEPTED');
+    expect(businessName(BusinessStatus.BUSINESS_STATUS_CHANGE_ACCEPTED)).toBe('15 CHANGE_ACCEPTED');
     for (const none of [null, undefined, 0]) {
       expect(transportName(none)).toBe('-');
       expect(businessName(none)).toBe('-');
