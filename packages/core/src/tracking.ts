@@ -9,7 +9,7 @@ import { BusinessStatus, FailureReason, Priority, TrackingRecord, TransportState
 import { assertAgencyCode } from './agency';
 import { LienthongError } from './errors';
 import { toMillis } from './millis';
-import { isRecipientStatus, judgeStatus } from './status-rules';
+import { businessRank, isRecipientStatus, judgeStatus } from './status-rules';
 
 const T = TransportState;
 
@@ -231,7 +231,99 @@ export function applyTrackingEvent(record: ITrackingRecord, input: TrackingEvent
   const event: TrackingEvent = { ...input, atMs: checkTime(input.atMs, 'atMs') };
   const next = copyOf(record);
   if (isRepeat(next.timeline, event)) return { record: next, changed: false, ignored: true };
+  if (event.type === 'business' && businessRank(event.code) > 0) return applyLadderStatus(next, event);
   const step = event.type === 'transport' ? applyTransport(next, event) : applyBusiness(next, event);
+  next.timeline.push(timelineEntry(event, !step.moved));
+  if (step.violation !== undefined) next.ruleViolations += 1;
+  next.updatedAtMs = Math.max(next.updatedAtMs, event.atMs);
+  return {
+    record: next,
+    changed: true,
+    ignored: !step.moved,
+    ...(step.violation === undefined ? {} : { violation: step.violation }),
+  };
+}
+
+/** A ladder status (01-06) in a timeline entry, or undefined for anything else. */
+function ladderCode(e: ITimelineEntry): BusinessStatus | undefined {
+  const code = e.business ?? BusinessStatus.BUSINESS_STATUS_UNSPECIFIED;
+  return (e.transport ?? 0) === 0 && businessRank(code) > 0 ? code : undefined;
+}
+
+/** Reported before: earlier report time, or the same millisecond and lower on the ladder. */
+function reportedBefore(
+  a: { atMs: number; code: BusinessStatus },
+  b: { atMs: number; code: BusinessStatus },
+): boolean {
+  return a.atMs < b.atMs || (a.atMs === b.atMs && businessRank(a.code) < businessRank(b.code));
+}
+
+/**
+ * Judges the ladder entries (01-06) of a timeline in the order they stand, from no status: the
+ * status they lead to, which of them moved it, and how many broke a rule.
+ */
+function judgeLadder(
+  timeline: readonly ITimelineEntry[],
+  state: { recallRequested: boolean; recall: BusinessStatus },
+): { business: BusinessStatus; moved: Map<number, boolean>; violations: number } {
+  let business: BusinessStatus = BusinessStatus.BUSINESS_STATUS_UNSPECIFIED;
+  const moved = new Map<number, boolean>();
+  let violations = 0;
+  timeline.forEach((e, i) => {
+    const code = ladderCode(e);
+    if (code === undefined) return;
+    const judgement = judgeStatus({ business, ...state }, code, e.description ?? '');
+    if (judgement.kind === 'advance') business = code;
+    if (judgement.kind === 'violation') violations += 1;
+    moved.set(i, judgement.kind === 'advance');
+  });
+  return { business, moved, violations };
+}
+
+/**
+ * A recipient's ladder status (01-06). Statuses of one recipient travel back on independent paths
+ * and can overtake each other (05 arriving before 04), so the timeline keeps them in the order the
+ * recipient reported them (its report time), and the rules are applied in that order: a status
+ * reported in order is never marked ignored because it arrived late. Only true repeats and rule
+ * violations are. (Recall codes and transport events are independent of the ladder.)
+ */
+function applyLadderStatus(
+  record: TrackingRecord,
+  event: Extract<TrackingEvent, { type: 'business' }>,
+): TrackingOutcome {
+  const state = { recallRequested: record.recallRequested, recall: record.recall };
+  const before = judgeLadder(record.timeline, state);
+  const at = record.timeline.findIndex((e) => {
+    const code = ladderCode(e);
+    return (
+      code !== undefined &&
+      reportedBefore({ atMs: event.atMs, code: event.code }, { atMs: toMillis(e.atMs), code })
+    );
+  });
+  if (at >= 0) {
+    const timeline = [...record.timeline];
+    timeline.splice(at, 0, timelineEntry(event, false));
+    const after = judgeLadder(timeline, state);
+    // In report order the status breaks no rule the arrival order did not, and the state does not
+    // go back: keep the report order. (Otherwise the recipient itself broke the rules, e.g. 03
+    // after its own 02, and the arrival order is judged as before.)
+    if (
+      after.violations === before.violations &&
+      businessRank(after.business) >= businessRank(record.business)
+    ) {
+      const next = copyOf(record);
+      next.timeline = timeline.map((e, i) =>
+        after.moved.has(i) ? { ...e, ignored: !after.moved.get(i) } : e,
+      );
+      const lifted = liftToFetched(next);
+      const moved = after.business !== next.business || lifted;
+      next.business = after.business;
+      next.updatedAtMs = Math.max(next.updatedAtMs, event.atMs);
+      return { record: next, changed: true, ignored: !after.moved.get(at) && !moved };
+    }
+  }
+  const next = copyOf(record);
+  const step = applyBusiness(next, event);
   next.timeline.push(timelineEntry(event, !step.moved));
   if (step.violation !== undefined) next.ruleViolations += 1;
   next.updatedAtMs = Math.max(next.updatedAtMs, event.atMs);

@@ -254,17 +254,66 @@ describe('business plane', () => {
     expect(isTerminal(record)).toBe(true);
   });
 
-  it('records a late 03 after 06 as ignored, without a violation', () => {
+  it('a 03 that arrives after the 06 it was reported before takes its place, not marked ignored', () => {
     const { record, last } = run(
       base(),
       st(B.BUSINESS_STATUS_COMPLETED, SENT + 5),
       st(B.BUSINESS_STATUS_ACCEPTED, SENT + 2),
     );
     expect(record.business).toBe(B.BUSINESS_STATUS_COMPLETED);
-    expect(last).toMatchObject({ changed: true, ignored: true });
+    expect(last).toMatchObject({ changed: true, ignored: false });
     expect(last.violation).toBeUndefined();
     expect(record.ruleViolations).toBe(0);
+    expect(record.timeline.map((e) => [e.business ?? 0, e.ignored ?? false])).toEqual([
+      [0, false],
+      [B.BUSINESS_STATUS_ACCEPTED, false],
+      [B.BUSINESS_STATUS_COMPLETED, false],
+    ]);
+  });
+
+  it('a 03 reported after the 06 is late, and marked ignored', () => {
+    const { record, last } = run(
+      base(),
+      st(B.BUSINESS_STATUS_COMPLETED, SENT + 2),
+      st(B.BUSINESS_STATUS_ACCEPTED, SENT + 5),
+    );
+    expect(record.business).toBe(B.BUSINESS_STATUS_COMPLETED);
+    expect(last).toMatchObject({ changed: true, ignored: true });
+    expect(last.violation).toBeUndefined();
     expect(record.timeline.at(-1)).toMatchObject({ business: B.BUSINESS_STATUS_ACCEPTED, ignored: true });
+  });
+
+  it('statuses that overtake each other on the way back are shown and judged in report order', () => {
+    // reported 01, 03, 04, 05, 06 one after the other; arriving 01, 03, 05, 04, 06 and 06 before 05
+    const reported = [
+      B.BUSINESS_STATUS_ARRIVED,
+      B.BUSINESS_STATUS_ACCEPTED,
+      B.BUSINESS_STATUS_ASSIGNED,
+      B.BUSINESS_STATUS_IN_PROGRESS,
+      B.BUSINESS_STATUS_COMPLETED,
+    ];
+    for (const arrival of [
+      [0, 1, 3, 2, 4],
+      [0, 1, 2, 4, 3],
+      [4, 3, 2, 1, 0],
+      [1, 0, 4, 2, 3],
+    ]) {
+      const { record } = run(base(), ...arrival.map((i) => st(reported[i]!, SENT + 1 + i)));
+      expect(record.timeline.filter((e) => e.business).map((e) => e.business)).toEqual(reported);
+      expect(record.timeline.some((e) => e.ignored)).toBe(false);
+      expect(record.business).toBe(B.BUSINESS_STATUS_COMPLETED);
+      expect(record.ruleViolations).toBe(0);
+    }
+    // the same millisecond: the ladder order
+    const { record } = run(
+      base(),
+      st(B.BUSINESS_STATUS_IN_PROGRESS, SENT + 1),
+      st(B.BUSINESS_STATUS_ASSIGNED, SENT + 1),
+    );
+    expect(record.timeline.filter((e) => e.business).map((e) => [e.business, e.ignored])).toEqual([
+      [B.BUSINESS_STATUS_ASSIGNED, false],
+      [B.BUSINESS_STATUS_IN_PROGRESS, false],
+    ]);
   });
 
   it('a repeated progress code at another time is late, not a violation', () => {
@@ -298,10 +347,21 @@ describe('business plane', () => {
     );
     expect(from01.record.business).toBe(B.BUSINESS_STATUS_REJECTED);
     expect(isTerminal(from01.record)).toBe(true);
+    // a 01 reported before the 02 but arriving after it takes its place before it
     const late01 = applyTrackingEvent(fromUnset.record, st(B.BUSINESS_STATUS_ARRIVED, SENT));
-    expect(late01).toMatchObject({ ignored: true });
+    expect(late01).toMatchObject({ ignored: false });
     expect(late01.violation).toBeUndefined();
     expect(late01.record.business).toBe(B.BUSINESS_STATUS_REJECTED);
+    expect(late01.record.timeline.map((e) => e.business ?? 0)).toEqual([
+      0,
+      B.BUSINESS_STATUS_ARRIVED,
+      B.BUSINESS_STATUS_REJECTED,
+    ]);
+    // one reported after it is only late
+    const after01 = applyTrackingEvent(fromUnset.record, st(B.BUSINESS_STATUS_ARRIVED, SENT + 3));
+    expect(after01).toMatchObject({ ignored: true });
+    expect(after01.violation).toBeUndefined();
+    expect(after01.record.business).toBe(B.BUSINESS_STATUS_REJECTED);
   });
 
   it('02 after 03..06 is a violation', () => {
