@@ -55,6 +55,14 @@ interface Acc {
 
 const LEVEL_ORDER = ['central', 'province', 'district', 'commune'];
 
+/**
+ * The row of agencies that are not in the directory (a document sent to an unknown code fails there,
+ * FAILED UNKNOWN_RECIPIENT), and of dead letters that name no node: labelled, not `?`.
+ */
+export const NOT_IN_DIRECTORY = '(not in directory)';
+export const NO_NODE = '(no node)';
+export const UNKNOWN_LEVEL = '(unknown)';
+
 export function computeStats(input: StatsInput): { nodes: StatsRow[]; levels: StatsRow[]; total: StatsRow } {
   const byNode = new Map<string, Acc>();
   const acc = (node: string): Acc => {
@@ -68,16 +76,16 @@ export function computeStats(input: StatsInput): { nodes: StatsRow[]; levels: St
   for (const n of input.nodes ?? []) acc(n);
   for (const r of input.records) {
     if (!r.recipient || r.sentAtMs < input.since) continue;
-    acc(input.homeNodeOf(r.sender) ?? '?').sentDocs.add(`${r.sender}|${r.documentId}`);
+    acc(input.homeNodeOf(r.sender) ?? NOT_IN_DIRECTORY).sentDocs.add(`${r.sender}|${r.documentId}`);
     const delivered = deliveredAtMs(r);
-    const to = acc(input.homeNodeOf(r.recipient) ?? '?');
+    const to = acc(input.homeNodeOf(r.recipient) ?? NOT_IN_DIRECTORY);
     if (isDelivered(r)) to.received++;
     else if (isFailed(r)) to.failed++;
     else to.pending++;
     if (r.overdue) to.overdue++;
     if (delivered !== undefined && delivered >= r.sentAtMs) to.samples.push(delivered - r.sentAtMs);
   }
-  for (const d of input.deadLetters) if (d.atMs >= input.since) acc(d.node || '?').dead++;
+  for (const d of input.deadLetters) if (d.atMs >= input.since) acc(d.node || NO_NODE).dead++;
 
   const row = (level: string, node: string, parts: readonly Acc[]): StatsRow => {
     const samples = parts.flatMap((p) => p.samples).sort((a, b) => a - b);
@@ -94,7 +102,7 @@ export function computeStats(input: StatsInput): { nodes: StatsRow[]; levels: St
       deliveryMs: { count: samples.length, p50: percentile(samples, 0.5), p99: percentile(samples, 0.99) },
     };
   };
-  const levelOf = (node: string): string => input.levelOf(node) ?? '?';
+  const levelOf = (node: string): string => input.levelOf(node) ?? UNKNOWN_LEVEL;
   const rank = (level: string): number => {
     const i = LEVEL_ORDER.indexOf(level);
     return i < 0 ? LEVEL_ORDER.length : i;

@@ -10,7 +10,7 @@ import { displayWidth, table } from '../src/output';
 import { parseDuration } from '../src/program';
 import { subjectMatches } from '../src/scan';
 import { resolveSettings } from '../src/settings';
-import { computeStats, percentile } from '../src/stats';
+import { NOT_IN_DIRECTORY, computeStats, percentile } from '../src/stats';
 import { killAll, tempDir } from './helpers';
 
 afterAll(() => killAll());
@@ -123,6 +123,23 @@ describe('stats', () => {
     expect(stats.total).toMatchObject({ sent: 2, received: 2, pending: 1, overdue: 1, deadLettered: 1 });
     expect(stats.total.deliveryMs).toEqual({ count: 2, p50: 10, p99: 40 });
     expect(stats.levels.map((l) => l.level)).toEqual(['central', 'province', 'commune']);
+  });
+
+  it('labels the row of a recipient that is not in the directory, and dead letters without a node', () => {
+    const stats = computeStats({
+      records: [
+        record({ recipient: '000.00.99.H41', transport: TransportState.TRANSPORT_STATE_FAILED, failure: 1 }),
+      ],
+      deadLetters: [{ node: '', atMs: 2_000_000 }],
+      since: 500_000,
+      homeNodeOf: (a) => home[a],
+      levelOf: (n) => levels[n],
+    });
+    const unknown = stats.nodes.find((n) => n.node === NOT_IN_DIRECTORY);
+    expect(unknown).toMatchObject({ level: '(unknown)', failed: 1 });
+    expect(stats.nodes.find((n) => n.node === '(no node)')).toMatchObject({ deadLettered: 1 });
+    expect(stats.nodes.map((n) => n.node)).not.toContain('?');
+    expect(stats.levels.map((l) => l.level)).not.toContain('?');
   });
 });
 
