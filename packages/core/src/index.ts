@@ -159,3 +159,6 @@ export { BackpressureError, isBackpressure, refusedBy, submitPaceMs } from './fl
 export type { BackpressureScope, SubmitPace } from './flow';
 
 export { JsonSyntaxError, lineColumn, parseJsonText } from './json-text';
+
+export { DOCUMENT_ID_EXAMPLE, assertDocumentIdOf, documentIdProblem, parseDocumentId } from './document-id';
+export type { DocumentIdParts } from './document-id';
