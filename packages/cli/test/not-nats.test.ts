@@ -96,6 +96,36 @@ describe('a port that is not NATS', () => {
     expect(run.stderr).toContain('sent no NATS greeting (INFO) within 1500 ms');
   });
 
+  it('a NATS server whose JetStream never answers: the command says so within --timeout', async () => {
+    // speaks the NATS protocol (INFO, PONG) but answers no request, like a server without JetStream
+    // behind a proxy that drops no-responder replies
+    const mute = net.createServer((s) => {
+      sockets.add(s);
+      s.on('error', () => undefined);
+      s.write(
+        'INFO {"server_id":"mute","version":"2.9.10","proto":1,"max_payload":1048576,"headers":true}\r\n',
+      );
+      s.on('data', (b: Buffer) => {
+        for (const line of b.toString().split('\r\n')) if (line === 'PING') s.write('PONG\r\n');
+      });
+    });
+    await new Promise<void>((r) => mute.listen(0, '127.0.0.1', r));
+    const port = (mute.address() as AddressInfo).port;
+    try {
+      for (const args of [['node', 'ls'], ['check']]) {
+        const run = await lienthong([...args, '-s', `nats://127.0.0.1:${port}`, '--timeout', '1500'], {
+          timeoutMs: 20_000,
+        });
+        expect(run.ms).toBeLessThan(1500 + 2500);
+        expect(run.stdout + run.stderr).toContain(
+          `NATS at nats://127.0.0.1:${port} is up, but its JetStream API ($JS.API.INFO) did not answer within 1500 ms`,
+        );
+      }
+    } finally {
+      await new Promise((r) => mute.close(r));
+    }
+  });
+
   it('an http:// URL is refused at once as not a NATS URL, pointing at the NATS URL `up` prints', async () => {
     const run = await lienthong(['node', 'ls', '-s', `http://127.0.0.1:${httpPort}`, '--timeout', '2000']);
     expect(run.code).toBe(2);
