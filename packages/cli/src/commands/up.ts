@@ -66,7 +66,8 @@ export function registerUp(program: Command): void {
       }
       // A data directory keeps its port, so that clients reconnecting forever find it again.
       const kept = dataDir === undefined ? undefined : rememberedPort(dataDir);
-      const port = o.port || kept;
+      // `--port 0` asks for a free port, which the directory then keeps.
+      const port = o.port !== undefined ? o.port : kept;
       if (port) {
         await assertPortFree(
           '127.0.0.1',
@@ -102,7 +103,7 @@ export function registerUp(program: Command): void {
       const portNote =
         dataDir === undefined
           ? ''
-          : o.port && o.port !== kept
+          : o.port !== undefined && o.port !== kept
             ? `  (--port; ${dataDir} keeps it from now on)`
             : kept
               ? `  (the port ${dataDir} keeps across restarts; --port changes it)`
