@@ -7,6 +7,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
+import { connect } from '@lienthong/sdk';
 import { background, cliEnv, freePort, killAll, lienthong, tempDir } from './helpers';
 
 jest.setTimeout(90_000);
@@ -44,12 +45,34 @@ describe('a data directory', () => {
     const port = Number(new URL(first.url).port);
     expect(first.out()).toContain(`(a free port; ${data} keeps it across restarts)`);
     expect(JSON.parse(readFileSync(path.join(data, 'lienthong.json'), 'utf8'))).toEqual({ version: 1, port });
-    expect(await first.stop()).toEqual(CLEAN);
+    // an SDK client that reconnects forever, across the restart
+    const client = await connect({ servers: first.url, agency: '000.01.43.H41' });
+    const reconnected = new Promise<string | undefined>((resolve) =>
+      client.onConnection((e) => {
+        if (e.type === 'reconnect') resolve(e.server);
+      }),
+    );
+    try {
+      expect(await first.stop()).toEqual(CLEAN);
 
-    const second = await up(['--data', data, '--no-auth']);
-    expect(second.url).toBe(`nats://127.0.0.1:${port}`);
-    expect(second.out()).toContain(`(the port ${data} keeps across restarts; --port changes it)`);
-    expect(await second.stop()).toEqual(CLEAN);
+      const second = await up(['--data', data, '--no-auth']);
+      expect(second.url).toBe(`nats://127.0.0.1:${port}`);
+      expect(second.out()).toContain(`(the port ${data} keeps across restarts; --port changes it)`);
+      // it comes back by itself, to the same address, and its documents go through
+      expect(await reconnected).toBe(`127.0.0.1:${port}`);
+      const receipt = await client.send(
+        {
+          documentId: `000.01.43.H41,2026/11/22,${Date.now()}/UBND-VP`,
+          subject: 'sau khi khởi động lại',
+          to: [{ code: '000.00.00.G22' }],
+        },
+        { timeoutMs: 20_000 },
+      );
+      expect(receipt.duplicate).toBe(false);
+      expect(await second.stop()).toEqual(CLEAN);
+    } finally {
+      await client.close();
+    }
 
     const other = await freePort();
     const third = await up(['--data', data, '--port', String(other), '--no-auth']);
