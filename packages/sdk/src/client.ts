@@ -562,8 +562,8 @@ export class LienthongClient implements AsyncDisposable {
   /** The per-recipient tracking records of a document this agency sent (empty if unknown). */
   async snapshot(documentId: string, opts?: CallOptions): Promise<TrackingRecord[]> {
     const id = requireId('snapshot', documentId);
-    return withCall('snapshot', opts, this.defaultTimeoutMs, async () => {
-      const keys = await this.trackingKeys(trackingDocumentFilter(this.agency, id));
+    return withCall('snapshot', opts, this.defaultTimeoutMs, async (ctx) => {
+      const keys = await this.trackingKeys(trackingDocumentFilter(this.agency, id), ctx.signal);
       return (await this.readRecords(keys)).filter((r) => r.documentId === id);
     });
   }
@@ -608,8 +608,8 @@ export class LienthongClient implements AsyncDisposable {
     this.assertOpen('sent');
     const since =
       query.since === undefined ? 0 : typeof query.since === 'number' ? query.since : query.since.getTime();
-    return withCall('sent', query, this.defaultTimeoutMs, async () => {
-      const keys = await this.trackingKeys(trackingSenderFilter(this.agency));
+    return withCall('sent', query, this.defaultTimeoutMs, async (ctx) => {
+      const keys = await this.trackingKeys(trackingSenderFilter(this.agency), ctx.signal);
       const byDocument = new Map<string, TrackingRecord[]>();
       for (const r of await this.readRecords(keys)) {
         if (r.recipient === '') continue;
@@ -823,8 +823,8 @@ export class LienthongClient implements AsyncDisposable {
    * `kv.keys()`: in nats.js 3.4 it repeats keys updated while it lists them, and can then wait ~30 s
    * for a heartbeat to end.
    */
-  private async trackingKeys(filter: string): Promise<string[]> {
-    if (this.keysByConsumer) return listTrackingKeys(this.js, this.jsm, filter, this.defaultTimeoutMs);
+  private async trackingKeys(filter: string, signal: AbortSignal): Promise<string[]> {
+    if (this.keysByConsumer) return listTrackingKeys(this.js, this.jsm, filter, signal);
     const prefix = `$KV.${BUCKETS.tracking}.`;
     const info = await this.jsm.streams.info(`KV_${BUCKETS.tracking}`, {
       subjects_filter: `${prefix}${filter}`,
