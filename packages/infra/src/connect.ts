@@ -19,11 +19,17 @@ export interface NatsAuth {
   readonly inboxPrefix?: string;
 }
 
-/** TLS to the server: the CA to trust, and a client certificate when the server verifies clients. */
+/**
+ * TLS to the server: the CA to trust, and a client certificate when the server verifies clients,
+ * as files or as PEM text.
+ */
 export interface NatsTls {
   readonly caFile?: string;
   readonly certFile?: string;
   readonly keyFile?: string;
+  readonly ca?: string;
+  readonly cert?: string;
+  readonly key?: string;
 }
 
 export interface ConnectNatsOptions {

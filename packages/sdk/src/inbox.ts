@@ -5,6 +5,7 @@
  */
 import type { Consumer, ConsumerMessages, JsMsg } from '@nats-io/jetstream';
 import { LienthongError, decodeEnvelope, isRetryable } from '@lienthong/core';
+import { retry } from '@lienthong/infra';
 import type { BusinessStatus, Envelope } from '@lienthong/proto';
 import { normalize, withCall } from './call';
 import type { CallOptions } from './call';
@@ -17,6 +18,9 @@ import type { ItemSignature, ReportOptions } from './types';
 /** How long one pull waits for messages before the next one replaces it. */
 const FETCH_EXPIRES_MS = 5_000;
 
+/** Pauses between attempts to open the consumer while the broker is unreachable. */
+const CONSUMER_BACKOFF = { initialMs: 100, maxMs: 5_000 } as const;
+
 /** A recall whose document has not come yet is looked at again after this long. */
 const RECALL_RECHECK_MS = 250;
 
@@ -25,7 +29,8 @@ export class DurableInbox implements Inbox {
   /** The pull in progress. */
   private batch: ConsumerMessages | undefined;
   private started = false;
-  private stopped = false;
+  /** Aborted once the inbox stops: ends its waits and retries. */
+  private readonly stopping = new AbortController();
   /** Received and not handed out, in delivery order. */
   private readonly queue: Held[] = [];
   /** Handed out and not settled. */
@@ -55,7 +60,7 @@ export class DurableInbox implements Inbox {
     this.maxHeld = this.maxInFlight * 2 + 16;
     this.holdRecallMs = opts.holdRecallMs ?? 30_000;
     this.redeliverAfterMs = opts.redeliverAfterMs ?? 10_000;
-    if (opts.signal?.aborted) this.stopped = true;
+    if (opts.signal?.aborted) this.stopping.abort();
     else opts.signal?.addEventListener('abort', () => void this.stop(), { once: true });
   }
 
@@ -66,6 +71,10 @@ export class DurableInbox implements Inbox {
 
   get isStopped(): boolean {
     return this.stopped;
+  }
+
+  private get stopped(): boolean {
+    return this.stopping.signal.aborted;
   }
 
   [Symbol.asyncIterator](): AsyncIterator<InboxItem> {
@@ -82,7 +91,7 @@ export class DurableInbox implements Inbox {
    */
   async stop(): Promise<void> {
     if (!this.stopped) {
-      this.stopped = true;
+      this.stopping.abort();
       // Unsubscribe only: a nak racing an unsubscribed pull request makes nats-server 2.9 hand a
       // message out twice, so what is left simply comes back after the redelivery timer.
       this.batch?.stop();
@@ -121,7 +130,7 @@ export class DurableInbox implements Inbox {
         }
       }
     } finally {
-      this.stopped = true;
+      this.stopping.abort();
       this.batch?.stop();
       this.queue.length = 0;
       clearTimeout(this.recheck);
@@ -171,22 +180,22 @@ export class DurableInbox implements Inbox {
    * (a worker started before its broker waits for it). Undefined once stopped.
    */
   private async openConsumer(): Promise<Consumer | undefined> {
-    let pause = 100;
-    while (!this.stopped) {
-      try {
-        return await this.port.consumer({
-          // Above what this reader ever holds, so that the broker never refuses its pull requests.
-          maxAckPending: this.maxHeld + 16,
-          ackWaitMs: this.redeliverAfterMs,
-        });
-      } catch (e) {
-        const err = normalize('inbox', e);
-        if (!isRetryable(err)) throw err;
-        await this.changed(pause);
-        pause = Math.min(pause * 2, 5_000);
-      }
+    if (this.stopped) return undefined;
+    const settings = {
+      // Above what this reader ever holds, so that the broker never refuses its pull requests.
+      maxAckPending: this.maxHeld + 16,
+      ackWaitMs: this.redeliverAfterMs,
+    };
+    try {
+      return await retry(() => this.port.consumer(settings), {
+        signal: this.stopping.signal,
+        backoff: CONSUMER_BACKOFF,
+        retryIf: (e) => isRetryable(normalize('inbox', e)),
+      });
+    } catch (e) {
+      if (this.stopped) return undefined;
+      throw normalize('inbox', e);
     }
-    return undefined;
   }
 
   /** Resolves at the next change of what this inbox holds (or after `ms`). */

@@ -2,18 +2,16 @@
  * The connection of a client and what it finds at connect time: its NATS handles, its agency's
  * directory record and its home node. `openSession` is the only place that connects.
  */
-import { connect as natsConnect } from '@nats-io/transport-node';
 import type { NatsConnection } from '@nats-io/transport-node';
-import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import type { JetStreamClient, JetStreamManager } from '@nats-io/jetstream';
-import { Kvm } from '@nats-io/kv';
 import type { KV } from '@nats-io/kv';
 import { BUCKETS, LienthongError, agencyToToken, directoryKeys } from '@lienthong/core';
+import { connectNats } from '@lienthong/infra';
 import { AgencyRecord, NodeRecord } from '@lienthong/proto';
 import type { Level } from '@lienthong/proto';
 import { normalize } from './call';
 import type { CallContext } from './call';
-import { securityOptions } from './security';
+import { natsAuthOf } from './security';
 import type { ConnectOptions } from './types';
 
 export interface HomeNode {
@@ -57,21 +55,18 @@ export async function openSession(
   defaultTimeoutMs: number,
   ctx: CallContext,
 ): Promise<OpenedSession> {
-  const nc = await natsConnect({
-    servers: typeof opts.servers === 'string' ? opts.servers : [...opts.servers],
+  const auth = natsAuthOf(agency, opts.credentials ?? opts.auth);
+  const { nc, js, jsm, kvm } = await connectNats({
+    servers: opts.servers,
     name: opts.name ?? `lienthong-sdk ${agency}`,
-    maxReconnectAttempts: -1,
-    reconnectTimeWait: 500,
-    // Capturing a stack trace for every request costs a fifth of the CPU on the hot path.
-    noAsyncTraces: true,
-    timeout: Math.min(ctx.timeoutMs, 20_000),
-    ...securityOptions(agency, opts.credentials ?? opts.auth, opts.tls),
+    ...(auth ? { auth } : {}),
+    ...(opts.tls ? { tls: opts.tls } : {}),
+    ...(opts.domain ? { domain: opts.domain } : {}),
+    timeoutMs: Math.min(ctx.timeoutMs, 20_000),
+  }).catch((e: unknown) => {
+    throw notOwnIdentity(agency, e);
   });
   try {
-    const jsOpts = opts.domain ? { domain: opts.domain } : {};
-    const js = jetstream(nc, jsOpts);
-    const jsm = await jetstreamManager(nc, jsOpts);
-    const kvm = new Kvm(js);
     const directory = await kvm.open(BUCKETS.directory, DIRECT_READS);
     const record = await agencyRecord(directory, agency);
     const node = await homeNodeRecord(directory, agency, record.homeNode);

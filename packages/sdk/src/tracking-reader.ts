@@ -14,16 +14,26 @@ import {
   trackingSenderFilter,
 } from '@lienthong/core';
 import type { TrackingRecord } from '@lienthong/proto';
-import { sleep, withCall } from './call';
+import { listKvKeys, retry } from '@lienthong/infra';
+import { withCall } from './call';
+import type { CallContext } from './call';
 import type { CallOptions } from './call';
 import type { Session } from './session';
-import { listTrackingKeys } from './tracking-keys';
 import { DocumentTracker } from './tracking';
 import type { Tracker } from './tracking';
 import type { SentDocument, SentQuery } from './types';
 
 /** How long recall/update/replace wait for the home node to register a document just sent. */
 const REGISTER_WAIT_MS = 2_000;
+
+/** Pauses between looks for the records of a document just sent. */
+const REGISTER_BACKOFF = { initialMs: 50, maxMs: 400, factor: 2 } as const;
+
+/** The pause `retry` makes after the attempt numbered `attempt` (from 1) with REGISTER_BACKOFF. */
+function pauseAfter(attempt: number): number {
+  const { initialMs, maxMs, factor } = REGISTER_BACKOFF;
+  return Math.min(initialMs * factor ** (attempt - 1), maxMs);
+}
 
 /** Tracking records read from KV at once by `sent()` and `snapshot()`. */
 const KV_READ_CONCURRENCY = 32;
@@ -42,7 +52,7 @@ export class TrackingReader {
   snapshot(documentId: string, opts?: CallOptions): Promise<TrackingRecord[]> {
     const { agency, defaultTimeoutMs } = this.session;
     return withCall('snapshot', opts, defaultTimeoutMs, async (ctx) => {
-      const keys = await this.keys(trackingDocumentFilter(agency, documentId), ctx.signal);
+      const keys = await this.keys(trackingDocumentFilter(agency, documentId), ctx);
       return (await this.readRecords(keys)).filter((r) => r.documentId === documentId);
     });
   }
@@ -83,7 +93,7 @@ export class TrackingReader {
     const since =
       query.since === undefined ? 0 : typeof query.since === 'number' ? query.since : query.since.getTime();
     return withCall('sent', query, defaultTimeoutMs, async (ctx) => {
-      const keys = await this.keys(trackingSenderFilter(agency), ctx.signal);
+      const keys = await this.keys(trackingSenderFilter(agency), ctx);
       const byDocument = new Map<string, TrackingRecord[]>();
       for (const r of await this.readRecords(keys)) {
         if (r.recipient === '') continue;
@@ -107,22 +117,29 @@ export class TrackingReader {
    */
   sentRecords(what: string, documentId: string, opts: CallOptions): Promise<TrackingRecord[]> {
     const { agency, defaultTimeoutMs } = this.session;
-    return withCall(what, opts, defaultTimeoutMs, async (ctx) => {
+    return withCall(what, opts, defaultTimeoutMs, (ctx) => {
+      // Looked for until REGISTER_WAIT_MS, and not again when the next pause would end past the
+      // call's deadline: the caller then gets NotFound, not DeadlineExceeded.
       const giveUpAt = Math.min(ctx.deadline, Date.now() + REGISTER_WAIT_MS);
-      for (let pause = 50; ; pause = Math.min(pause * 2, 400)) {
+      const look = async (): Promise<TrackingRecord[]> => {
         const records = await this.snapshot(documentId, {
           signal: ctx.signal,
           timeoutMs: Math.max(ctx.deadline - Date.now(), 1),
         });
         if (records.length > 0) return records;
-        if (Date.now() + pause > giveUpAt) {
-          throw new LienthongError('NotFound', `${what}: no document ${documentId} sent by ${agency}`, {
-            context: { what, documentId },
-          });
-        }
-        await sleep(pause, ctx.signal);
-        if (ctx.signal.aborted) throw ctx.signal.reason;
-      }
+        throw new LienthongError('NotFound', `${what}: no document ${documentId} sent by ${agency}`, {
+          context: { what, documentId },
+        });
+      };
+      return retry(look, {
+        signal: ctx.signal,
+        deadline: giveUpAt,
+        backoff: REGISTER_BACKOFF,
+        retryIf: (e, attempt) =>
+          e instanceof LienthongError &&
+          e.code === 'NotFound' &&
+          Date.now() + pauseAfter(attempt) <= giveUpAt,
+      });
     });
   }
 
@@ -149,19 +166,18 @@ export class TrackingReader {
 
   /**
    * Keys of `lt_tracking` matching a filter, sorted. As an nkey identity, with a consumer filtered in
-   * its subject (`listTrackingKeys`), which permissions can keep to the agency's own keys; otherwise
-   * from the bucket stream's subject counts, which is cheaper and creates no consumer. Not
-   * `kv.keys()`: in nats.js 3.4 it repeats keys updated while it lists them, and can then wait ~30 s
-   * for a heartbeat to end.
+   * its subject, which permissions can keep to the agency's own keys; otherwise from the bucket
+   * stream's subject counts, which is cheaper and creates no consumer (`listKvKeys`).
    */
-  private async keys(filter: string, signal: AbortSignal): Promise<string[]> {
+  private keys(filter: string, ctx: CallContext): Promise<string[]> {
     const { js, jsm } = this.session;
-    if (this.keysByConsumer) return listTrackingKeys(js, jsm, filter, signal);
-    const prefix = `$KV.${BUCKETS.tracking}.`;
-    const info = await jsm.streams.info(`KV_${BUCKETS.tracking}`, { subjects_filter: `${prefix}${filter}` });
-    return Object.keys(info.state.subjects ?? {})
-      .map((subject) => subject.slice(prefix.length))
-      .sort();
+    return listKvKeys(js, jsm, {
+      bucket: BUCKETS.tracking,
+      filter,
+      timeoutMs: Math.max(ctx.deadline - Date.now(), 1),
+      via: this.keysByConsumer ? 'consumer' : 'stream-info',
+      signal: ctx.signal,
+    });
   }
 
   private async readRecords(keys: readonly string[]): Promise<TrackingRecord[]> {
