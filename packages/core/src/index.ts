@@ -83,6 +83,8 @@ export {
   describeStatus,
   isRecipientStatus,
   judgeStatus,
+  missingReason,
+  needsReason,
   checkStatusMove,
   assertStatusMove,
 } from './status-rules';

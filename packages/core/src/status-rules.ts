@@ -66,6 +66,16 @@ export type StatusJudgement =
 
 const ADVANCE: StatusJudgement = Object.freeze({ kind: 'advance' });
 
+/** 02 (rejected) and 16 (change refused) need a reason in their description. */
+export function needsReason(code: BusinessStatus): boolean {
+  return code === S.BUSINESS_STATUS_REJECTED || code === S.BUSINESS_STATUS_CHANGE_REFUSED;
+}
+
+/** What a status without its reason is told: the same words wherever it is refused. */
+export function missingReason(code: BusinessStatus): string {
+  return `${describeStatus(code)} needs a reason in the description`;
+}
+
 export function judgeStatus(
   state: BusinessState,
   code: BusinessStatus,
@@ -83,14 +93,12 @@ export function judgeStatus(
     case S.BUSINESS_STATUS_CHANGE_REFUSED:
       if (!state.recallRequested)
         return violation(`${f(code)} answers a recall, but no recall (13) was requested`);
-      if (code === S.BUSINESS_STATUS_CHANGE_REFUSED && !hasReason) {
-        return violation(`${f(code)} needs a reason in the description`);
-      }
+      if (needsReason(code) && !hasReason) return violation(missingReason(code));
       if (state.recall === S.BUSINESS_STATUS_UNSPECIFIED) return ADVANCE;
       if (state.recall === code) return same(`the recall was already answered ${f(code)}`);
       return violation(`${f(code)} after ${f(state.recall)}: the first answer to a recall stands`);
     case S.BUSINESS_STATUS_REJECTED:
-      if (!hasReason) return violation(`${f(code)} needs a reason in the description`);
+      if (!hasReason) return violation(missingReason(code));
       if (b === S.BUSINESS_STATUS_UNSPECIFIED || b === S.BUSINESS_STATUS_ARRIVED) return ADVANCE;
       if (b === S.BUSINESS_STATUS_REJECTED) return same(`already ${f(b)}`);
       return violation(`02 after ${f(b)}: a document the recipient has taken in can no longer be rejected`);

@@ -4,7 +4,13 @@
  * move before anything is sent, and the priority of each document its inbox handed out, for the
  * lane of the statuses on it.
  */
-import { assertAgencyCode, assertStatusMove, describeStatus, documentSha256 } from '@lienthong/core';
+import {
+  assertAgencyCode,
+  assertStatusMove,
+  documentSha256,
+  missingReason,
+  needsReason,
+} from '@lienthong/core';
 import { BusinessStatus } from '@lienthong/proto';
 import type { Priority } from '@lienthong/proto';
 import type { CallOptions } from './call';
@@ -22,12 +28,6 @@ const REPORTABLE: ReadonlySet<BusinessStatus> = new Set([
   BusinessStatus.BUSINESS_STATUS_IN_PROGRESS,
   BusinessStatus.BUSINESS_STATUS_COMPLETED,
   BusinessStatus.BUSINESS_STATUS_CHANGE_ACCEPTED,
-  BusinessStatus.BUSINESS_STATUS_CHANGE_REFUSED,
-]);
-
-/** Statuses that need a reason in their description. */
-const NEED_REASON: ReadonlySet<BusinessStatus> = new Set([
-  BusinessStatus.BUSINESS_STATUS_REJECTED,
   BusinessStatus.BUSINESS_STATUS_CHANGE_REFUSED,
 ]);
 
@@ -119,9 +119,7 @@ function checkReportable(code: BusinessStatus, description: string | undefined):
   if (!REPORTABLE.has(code)) {
     throw invalid('report', `${String(code)} is not a status a recipient reports (02–06, 15, 16)`);
   }
-  if (NEED_REASON.has(code) && (description ?? '').trim() === '') {
-    throw invalid('report', `${describeStatus(code)} needs a reason in description`);
-  }
+  if (needsReason(code) && (description ?? '').trim() === '') throw invalid('report', missingReason(code));
 }
 
 /** A map that forgets its oldest entries beyond `capacity`; setting a key makes it the newest. */
