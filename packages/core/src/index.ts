@@ -83,6 +83,8 @@ export {
   describeStatus,
   isRecipientStatus,
   judgeStatus,
+  needsReason,
+  statusReportProblem,
   checkStatusMove,
   assertStatusMove,
 } from './status-rules';
@@ -154,5 +156,5 @@ export type {
   SubjectPermission,
 } from './permissions';
 
-export { BackpressureError, isBackpressure, refusedBy, submitPaceMs } from './flow';
+export { BackpressureError, isBackpressure, submitPaceMs } from './flow';
 export type { BackpressureScope, SubmitPace } from './flow';

@@ -4,7 +4,8 @@
  * BackpressureError (code ResourceExhausted, `retryAfterMs`) or, when asked, waits and tries again
  * with the same message id until its deadline.
  */
-import { BackpressureError, refusedBy, submitPaceMs } from '@lienthong/core';
+import { BackpressureError, submitPaceMs } from '@lienthong/core';
+import { refusedBy } from '@lienthong/infra';
 import type { SubmitPace } from '@lienthong/core';
 import { sleep } from './call';
 import type { CallContext } from './call';
