@@ -25,7 +25,8 @@ import {
   trackingSenderFilter,
 } from '@lienthong/core';
 import type { Topology } from '@lienthong/core';
-import { createLogger, loadTopologyFile, startNode, STREAMS } from '@lienthong/node';
+import { STREAMS } from '@lienthong/core';
+import { createLogger, loadTopologyFile, startNode } from '@lienthong/node';
 import type { NodeRuntimeConfig, RunningNode } from '@lienthong/node';
 import { EnvelopeKind, SCHEMA_VERSION } from '@lienthong/proto';
 import type {
