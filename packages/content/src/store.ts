@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { DeliverPolicy, JetStreamApiError } from '@nats-io/jetstream';
+import { DeliverPolicy } from '@nats-io/jetstream';
 import type { JetStreamClient, JetStreamManager } from '@nats-io/jetstream';
-import { LienthongError, refusedBy } from '@lienthong/core';
+import { LienthongError } from '@lienthong/core';
+import { classifyNatsError, retry } from '@lienthong/infra';
 import { ContentManifest } from '@lienthong/proto';
 import { ContentIntegrityError, ContentMissingError, ContentTooLargeError } from './errors';
 import {
@@ -466,21 +467,19 @@ export class ContentStore {
 
   /** Stores a message once; true when this call stored it, false when it was there already. */
   private async put(subject: string, data: Uint8Array, msgID: string): Promise<boolean> {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        const ack = await this.js.publish(subject, data, { msgID, timeout: this.timeoutMs });
-        return !ack.duplicate;
-      } catch (e) {
-        if (e instanceof JetStreamApiError) {
-          // A second message on a subject (one per subject, discard new): that chunk is stored. A
-          // full stream or account is the same error code and must fail the upload instead.
-          if (refusedBy(e) === 'subject') return false;
-          throw e;
-        }
-        // A timeout or a moment without responders: the same publish again is harmless.
-        if (attempt >= PUBLISH_ATTEMPTS) throw e;
-        await new Promise((r) => setTimeout(r, 100 * 2 ** attempt));
-      }
+    try {
+      // A timeout or a moment without responders: the same publish again is harmless.
+      const ack = await retry(() => this.js.publish(subject, data, { msgID, timeout: this.timeoutMs }), {
+        attempts: PUBLISH_ATTEMPTS,
+        backoff: { initialMs: 200, maxMs: 3_200 },
+      });
+      return !ack.duplicate;
+    } catch (e) {
+      // A second message on a subject (one per subject, discard new): that chunk is stored. A full
+      // stream or account is the same error code and must fail the upload instead.
+      const c = classifyNatsError(e);
+      if (c.kind === 'store-refused' && c.limit === 'subject') return false;
+      throw e;
     }
   }
 }

@@ -83,8 +83,8 @@ export {
   describeStatus,
   isRecipientStatus,
   judgeStatus,
-  missingReason,
   needsReason,
+  statusReportProblem,
   checkStatusMove,
   assertStatusMove,
 } from './status-rules';
@@ -156,5 +156,5 @@ export type {
   SubjectPermission,
 } from './permissions';
 
-export { BackpressureError, isBackpressure, refusedBy, submitPaceMs } from './flow';
+export { BackpressureError, isBackpressure, submitPaceMs } from './flow';
 export type { BackpressureScope, SubmitPace } from './flow';

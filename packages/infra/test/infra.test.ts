@@ -5,7 +5,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createUser } from '@nats-io/nkeys';
+import { nkeys } from '@nats-io/transport-node';
 import { JetStreamApiError, RetentionPolicy } from '@nats-io/jetstream';
 import { LienthongError } from '@lienthong/core';
 import { connectNats, listKvKeys, readSeedFile, retry, upsertStream } from '@lienthong/infra';
@@ -110,7 +110,7 @@ describe('with a server', () => {
   });
 
   it('connectNats with an nkey seed file', async () => {
-    const kp = createUser();
+    const kp = nkeys.createUser();
     const seed = new TextDecoder().decode(kp.getSeed());
     const secured = await startNatsServer({
       extraConfig: `authorization { users: [ { nkey: ${kp.getPublicKey()} } ] }`,
@@ -136,7 +136,7 @@ describe('readSeedFile', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('finds the user seed line, and refuses a missing file or one without a seed', () => {
-    const seed = new TextDecoder().decode(createUser().getSeed());
+    const seed = new TextDecoder().decode(nkeys.createUser().getSeed());
     writeFileSync(path.join(dir, 'ok.nk'), `-----BEGIN-----\n  ${seed}  \n`);
     expect(readSeedFile(path.join(dir, 'ok.nk'))).toBe(seed);
     writeFileSync(path.join(dir, 'bad.nk'), 'nothing here\n');

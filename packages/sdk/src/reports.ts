@@ -4,13 +4,7 @@
  * move before anything is sent, and the priority of each document its inbox handed out, for the
  * lane of the statuses on it.
  */
-import {
-  assertAgencyCode,
-  assertStatusMove,
-  documentSha256,
-  missingReason,
-  needsReason,
-} from '@lienthong/core';
+import { assertAgencyCode, assertStatusMove, documentSha256, statusReportProblem } from '@lienthong/core';
 import { BusinessStatus } from '@lienthong/proto';
 import type { Priority } from '@lienthong/proto';
 import type { CallOptions } from './call';
@@ -119,7 +113,8 @@ function checkReportable(code: BusinessStatus, description: string | undefined):
   if (!REPORTABLE.has(code)) {
     throw invalid('report', `${String(code)} is not a status a recipient reports (02–06, 15, 16)`);
   }
-  if (needsReason(code) && (description ?? '').trim() === '') throw invalid('report', missingReason(code));
+  const problem = statusReportProblem(code, description);
+  if (problem) throw invalid('report', problem);
 }
 
 /** A map that forgets its oldest entries beyond `capacity`; setting a key makes it the newest. */
