@@ -23,8 +23,22 @@ export type { NodeRuntime } from './runtime';
 export type { RuntimeCounters } from './consumers';
 export type { FlowUsage, QueueUsage } from './flow';
 export { createLogger } from './logger';
-export { LEVEL_POLICIES, checkPolicy, loadTopologyFile, runLevelService, startLevelService } from './service';
-export type { LevelPolicy, ServiceConfigFile } from './service';
+export {
+  LEVEL_POLICIES,
+  checkPolicy,
+  loadTopologyFile,
+  readServiceConfig,
+  runLevelService,
+  startLevelService,
+} from './service';
+export type { LevelPolicy } from './service';
+export {
+  ServiceConfigSchema,
+  parseServiceConfig,
+  serviceConfigJsonSchema,
+  serviceConfigProblems,
+} from './service-config';
+export type { ServiceConfigFile } from './service-config';
 export { AUTH_CONFIG, findNatsServerBinary, reloadServerIn, startEmbeddedServer } from './embedded-server';
 export type { EmbeddedServer } from './embedded-server';
 export { CredentialStore } from './credentials';

@@ -97,25 +97,67 @@ export async function prepareAttachments(
   store: ContentStore,
   sources: readonly AttachmentSource[],
   limits: AttachmentLimits,
-  opts: PrepareOptions,
+  opts: { onProgress?: (p: AttachmentProgress) => void; signal?: AbortSignal; first?: number },
 ): Promise<IAttachment[]> {
+  // Every known size checked before the first byte is uploaded.
   const sized: { source: AttachmentSource; size: number | undefined }[] = [];
   for (const source of sources) sized.push({ source, size: await checkedSize(source, limits) });
   const out: IAttachment[] = [];
   for (const [i, { source, size }] of sized.entries()) {
-    out.push(await prepare(store, source, size, (opts.first ?? 0) + i, limits, opts));
+    const index = (opts.first ?? 0) + i;
+    const info = {
+      name: source.name,
+      mediaType: source.mediaType ?? 'application/octet-stream',
+      ...(source.description !== undefined ? { description: source.description } : {}),
+    };
+    if (size !== undefined && size <= limits.maxInlineBytes && !('stream' in source)) {
+      const data = 'data' in source ? source.data : await readFile(source.path);
+      out.push({ ...info, size, sha256: createHash('sha256').update(data).digest(), inline: data });
+      opts.onProgress?.({ name: source.name, index, bytes: size, total: size });
+      continue;
+    }
+    const input: AsyncIterable<Uint8Array> =
+      'data' in source
+        ? once(source.data)
+        : 'path' in source
+          ? createReadStream(source.path, { highWaterMark: limits.chunkSize })
+          : source.stream;
+    const stored = await store
+      .upload(input, {
+        chunkSize: limits.chunkSize,
+        maxBytes: limits.maxBytes,
+        ...(size !== undefined ? { size } : {}),
+        ...(opts.signal ? { signal: opts.signal } : {}),
+        onProgress: (p) => opts.onProgress?.({ name: source.name, index, bytes: p.bytes, total: p.total }),
+      })
+      .catch((e: unknown) => {
+        if (opts.signal?.aborted) throw canceled('send', opts.signal.reason);
+        if (e instanceof ContentTooLargeError) {
+          throw new ContentTooLargeError(
+            `send: attachment ${source.name}: ${e.message}`,
+            e.limit,
+            e.size,
+            e.storedChunks,
+          );
+        }
+        throw e;
+      });
+    out.push({
+      ...info,
+      size: stored.size,
+      sha256: stored.sha256,
+      ref: {
+        sha256Hex: stored.sha256Hex,
+        size: stored.size,
+        chunkSize: stored.chunkSize,
+        chunkCount: stored.chunkCount,
+      },
+    });
   }
   return out;
 }
 
-interface PrepareOptions {
-  onProgress?: (p: AttachmentProgress) => void;
-  signal?: AbortSignal;
-  /** Position of the first attachment in the document's list. */
-  first?: number;
-}
-
-/** The size of what is attached, when known, checked against the limit; the source, checked. */
+/** The size of an attachment source when it is known (data, a file), checked against the limit. */
 async function checkedSize(source: AttachmentSource, limits: AttachmentLimits): Promise<number | undefined> {
   const name = checkInfo(source);
   let size: number | undefined;
@@ -147,64 +189,6 @@ async function checkedSize(source: AttachmentSource, limits: AttachmentLimits): 
     );
   }
   return size;
-}
-
-/** One attachment of the document: inline when small enough, else uploaded as stored content. */
-async function prepare(
-  store: ContentStore,
-  source: AttachmentSource,
-  size: number | undefined,
-  index: number,
-  limits: AttachmentLimits,
-  opts: PrepareOptions,
-): Promise<IAttachment> {
-  const info = {
-    name: source.name,
-    mediaType: source.mediaType ?? 'application/octet-stream',
-    ...(source.description !== undefined ? { description: source.description } : {}),
-  };
-  if (size !== undefined && size <= limits.maxInlineBytes && !('stream' in source)) {
-    const data = 'data' in source ? source.data : await readFile(source.path);
-    opts.onProgress?.({ name: source.name, index, bytes: size, total: size });
-    return { ...info, size, sha256: createHash('sha256').update(data).digest(), inline: data };
-  }
-  const input: AsyncIterable<Uint8Array> =
-    'data' in source
-      ? once(source.data)
-      : 'path' in source
-        ? createReadStream(source.path, { highWaterMark: limits.chunkSize })
-        : source.stream;
-  const stored = await store
-    .upload(input, {
-      chunkSize: limits.chunkSize,
-      maxBytes: limits.maxBytes,
-      ...(size !== undefined ? { size } : {}),
-      ...(opts.signal ? { signal: opts.signal } : {}),
-      onProgress: (p) => opts.onProgress?.({ name: source.name, index, bytes: p.bytes, total: p.total }),
-    })
-    .catch((e: unknown) => {
-      if (opts.signal?.aborted) throw canceled('send', opts.signal.reason);
-      if (e instanceof ContentTooLargeError) {
-        throw new ContentTooLargeError(
-          `send: attachment ${source.name}: ${e.message}`,
-          e.limit,
-          e.size,
-          e.storedChunks,
-        );
-      }
-      throw e;
-    });
-  return {
-    ...info,
-    size: stored.size,
-    sha256: stored.sha256,
-    ref: {
-      sha256Hex: stored.sha256Hex,
-      size: stored.size,
-      chunkSize: stored.chunkSize,
-      chunkCount: stored.chunkCount,
-    },
-  };
 }
 
 /** The attachments of a received document, readable from the agency's home domain. */
