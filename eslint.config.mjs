@@ -32,6 +32,8 @@ export default tseslint.config(
     files: ['packages/*/src/**/*.ts'],
     plugins: { 'import-x': importX },
     settings: {
+      'import-x/extensions': ['.ts'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts'] },
       'import-x/resolver-next': [createTypeScriptImportResolver({ project: './tsconfig.eslint.json' })],
     },
     rules: {

@@ -111,26 +111,16 @@ export {
 } from './codec';
 export type { DecodeOptions } from './codec';
 
-export { deadLetterFor } from './dead-letter';
-export type { DeadLetterInfo } from './dead-letter';
-
-export { toMillis } from './millis';
-
 export {
-  canonicalDocument,
-  canonicalStatus,
-  signedBytes,
   documentSha256,
   keyIdOf,
   generateSigningKey,
   parseCertificate,
   publicKeyRecord,
-  registeredKey,
   signDocument,
   signStatus,
   verifyDocument,
   verifyStatus,
-  keyWindowProblem,
 } from './signing';
 export type { SigningKey, VerifyOptions, Verification } from './signing';
 

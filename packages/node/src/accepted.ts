@@ -29,6 +29,8 @@ export interface AcceptedFields {
   readonly hops: IHop[];
   readonly hopLimit: number;
   readonly priority: number;
+  /** Fields of a newer schema, kept when the decoder keeps them (core's decoder drops them). */
+  readonly $unknowns?: Uint8Array[];
 }
 
 export interface AcceptedDocument extends AcceptedFields {
@@ -88,6 +90,7 @@ export function acceptEnvelope(
     hops: env.hops,
     hopLimit: env.hopLimit,
     priority: env.priority,
+    ...(env.$unknowns ? { $unknowns: env.$unknowns } : {}),
     ...fields,
   };
   switch (env.kind) {

@@ -2,21 +2,22 @@ import { InvalidArgumentError } from 'commander';
 import type { Command } from 'commander';
 import {
   BUCKETS,
+  STREAMS,
   agencyToToken,
   assertAgencyCode,
   directoryKeys,
-  levelFromName,
-  topologyFromProto,
   inboxFilter,
+  levelFromName,
   levelName,
   submitSubject,
+  topologyFromProto,
   trackSubject,
 } from '@lienthong/core';
 import { readDirectory } from '../directory';
 import type { Directory } from '../directory';
 import { AgencyRecord, SubmitLimits } from '@lienthong/proto';
 import { CliError, invalid, isJsNotFound, notFound } from '../errors';
-import { STREAMS, consumerState, countBySubject, sum } from '../inspect';
+import { consumerState, countBySubject, sum } from '../inspect';
 import type { ConsumerState } from '../inspect';
 import { ago, fields, formatTime, levelLabel, paint, colorEnabled, printJson, table, write } from '../output';
 import { withSession } from '../session';
