@@ -1,8 +1,7 @@
-import { connect, nkeyAuthenticator } from '@nats-io/transport-node';
 import type { NatsConnection } from '@nats-io/transport-node';
-import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import type { JetStreamClient, JetStreamManager } from '@nats-io/jetstream';
-import { Kvm } from '@nats-io/kv';
+import type { Kvm } from '@nats-io/kv';
+import { connectNats } from '@lienthong/infra';
 import { CliError, explain } from './errors';
 import { parseServerUrl, probeNats } from './server-url';
 import type { Settings } from './settings';
@@ -22,37 +21,25 @@ export interface Session {
  * once that the server is down. `follow` keeps reconnecting (for `doc watch`).
  */
 export async function openSession(settings: Settings, opts: { follow?: boolean } = {}): Promise<Session> {
-  let nc: NatsConnection;
   // Fails within the timeout, saying what it waited for, when the port is not a NATS server.
   await probeNats(parseServerUrl(settings.server), settings.timeoutMs);
   try {
-    nc = await connect({
+    const nats = await connectNats({
       servers: settings.server,
       name: 'lienthong-cli',
-      timeout: settings.timeoutMs,
-      ...(opts.follow ? { maxReconnectAttempts: -1, reconnectTimeWait: 1000 } : { reconnect: false }),
-      ...connectionSecurity(settings),
+      timeoutMs: settings.timeoutMs,
+      apiTimeoutMs: settings.timeoutMs,
+      reconnect: opts.follow ? { timeWaitMs: 1000 } : false,
+      ...(settings.credentials ? { auth: settings.credentials } : {}),
+      ...(settings.tls ? { tls: settings.tls } : {}),
+      ...(settings.domain ? { domain: settings.domain } : {}),
     });
-  } catch (e) {
-    throw explain(e, settings);
-  }
-  const jsOpts = { timeout: settings.timeoutMs, ...(settings.domain ? { domain: settings.domain } : {}) };
-  try {
-    const jsm = await jetstreamManager(nc, jsOpts);
-    const js = jetstream(nc, jsOpts);
     let closing: Promise<void> | undefined;
-    return {
-      settings,
-      nc,
-      js,
-      jsm,
-      kvm: new Kvm(js),
-      close: () => (closing ??= nc.close().catch(() => undefined)),
-    };
+    return { settings, ...nats, close: () => (closing ??= nats.nc.close().catch(() => undefined)) };
   } catch (e) {
-    await nc.close().catch(() => undefined);
     const err = explain(e, settings);
     if (err.code !== 'DeadlineExceeded') throw err;
+    // The server greeted the probe: what did not answer is its JetStream API.
     throw new CliError(
       'DeadlineExceeded',
       `NATS at ${settings.server} is up, but its JetStream API ($JS.API.INFO${settings.domain ? ` in domain ${settings.domain}` : ''}) did not answer within ${settings.timeoutMs} ms`,
@@ -72,15 +59,4 @@ export async function withSession<T>(settings: Settings, fn: (s: Session) => Pro
   } finally {
     await s.close();
   }
-}
-
-/** Credentials and TLS of the settings as nats.js connection options. */
-export function connectionSecurity(settings: Settings): Parameters<typeof connect>[0] {
-  const c = settings.credentials;
-  return {
-    ...(c && 'nkeySeed' in c
-      ? { authenticator: nkeyAuthenticator(new TextEncoder().encode(c.nkeySeed)) }
-      : (c ?? {})),
-    ...(settings.tls ? { tls: { ...settings.tls } } : {}),
-  };
 }

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { contextsPath, getContext, loadContexts } from './contexts';
 import type { Context } from './contexts';
+import { findUserSeed } from '@lienthong/infra';
 import { CliError, invalid } from './errors';
 import { parseServerUrl } from './server-url';
 
@@ -99,8 +100,6 @@ function tlsOf(g: GlobalOptions, env: NodeJS.ProcessEnv): TlsFiles | undefined {
   };
 }
 
-const USER_SEED = /^SU[A-Z2-7]{56}$/;
-
 /**
  * A creds file: an nkey seed file (a line `SU…`, as `lienthong creds issue` writes), or JSON
  * `{ "user": …, "pass": … }` or `{ "token": … }`.
@@ -119,10 +118,7 @@ export function readCreds(path: string): Credentials {
       },
     );
   }
-  const seed = text
-    .split('\n')
-    .map((l) => l.trim())
-    .find((l) => USER_SEED.test(l));
+  const seed = findUserSeed(text);
   if (seed !== undefined) return { nkeySeed: seed };
   let json: unknown;
   try {
