@@ -88,16 +88,13 @@ export async function startEmbeddedServer(opts: {
   const fail = async (why: string): Promise<never> => {
     child.kill('SIGKILL');
     await exited;
-    // The cause first, in one line (nats-server logs it last, after its banner); the log after it.
-    const cause = [...log].reverse().find((l) => /\[(FTL|ERR)\]/.test(l));
-    const listen =
-      cause && /address already in use/.test(cause)
-        ? `cannot listen on ${host}:${opts.port}: address already in use`
-        : undefined;
-    const first = listen ?? (cause ? cause.replace(/^.*\[(FTL|ERR)\]\s*/, '') : why);
-    throw new LienthongError('Unavailable', `nats-server did not start: ${first}`, {
-      context: { dataDir, why, log: log.filter((l) => l.trim() !== '').join('\n') },
-    });
+    throw new LienthongError(
+      'Unavailable',
+      `nats-server did not start: ${startFailure(log, why, host, opts.port)}`,
+      {
+        context: { dataDir, why, log: log.filter((l) => l.trim() !== '').join('\n') },
+      },
+    );
   };
   const deadline = Date.now() + (opts.startTimeoutMs ?? 10_000);
   const portsFile = join(dataDir, `nats-server_${child.pid}.ports`);
@@ -119,6 +116,17 @@ export async function startEmbeddedServer(opts: {
     reloads,
     log,
   });
+}
+
+/**
+ * Why nats-server did not start, in one line: its fatal or error line (it logs the cause last,
+ * after its banner), or what the wait saw. The whole log goes into the error's context.
+ */
+function startFailure(log: readonly string[], why: string, host: string, port: number | undefined): string {
+  const cause = [...log].reverse().find((l) => /\[(FTL|ERR)\]/.test(l));
+  if (cause && /address already in use/.test(cause))
+    return `cannot listen on ${host}:${port}: address already in use`;
+  return cause ? cause.replace(/^.*\[(FTL|ERR)\]\s*/, '') : why;
 }
 
 /** The authorization block's file name in the data directory. */

@@ -1,5 +1,5 @@
 /** The rules an agency's submission must meet before its home node takes it on. */
-import { isAgencyCode, statusReportProblem } from '@lienthong/core';
+import { documentIdProblem, isAgencyCode, statusReportProblem } from '@lienthong/core';
 import type { NodeInfo } from '@lienthong/core';
 import { BusinessOperation, BusinessStatus, EnvelopeKind, FailureReason } from '@lienthong/proto';
 import type { Envelope, IDocument, IStatusReport } from '@lienthong/proto';
@@ -59,6 +59,11 @@ function documentProblem(doc: IDocument, documentId: string, submitter: string):
   }
   if (doc.documentId !== documentId) {
     return malformed(`document id ${doc.documentId} differs from the envelope's ${documentId}`);
+  }
+  // The rule the SDK applies at send(): the edXML shape, under the sender's own code.
+  const idProblem = documentIdProblem(documentId, submitter);
+  if (idProblem !== undefined) {
+    return documentIdProblem(documentId) === undefined ? mismatch(idProblem) : malformed(idProblem);
   }
   if ((doc.to ?? []).length === 0) return malformed('document has no recipients');
   // Tracking is opened per `to` code: one that is not an agency code must be refused here, or it

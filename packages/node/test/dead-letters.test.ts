@@ -180,7 +180,14 @@ describe('dead letters', () => {
   it('UNKNOWN_RECIPIENT: a valid code not in the directory fails; the other recipient still gets the document', async () => {
     const id = docId(SENDER);
     const unknown = '000.00.99.H41';
-    await sender.send(documentOf(id, SENDER, [A.government, unknown]));
+    // The SDK refuses unknown recipients at send() (UnknownRecipientsError); a client that does not
+    // use it meets this refusal at the node.
+    const to = [A.government, unknown];
+    await inspect.submitRaw(
+      SENDER,
+      encodeEnvelope(envelope(id, { recipients: to, document: documentOf(id, SENDER, to) })),
+      msgId('unknown-recipient'),
+    );
     const d = await deadLetter(
       SENDER_HOME,
       (x) => x.reason === R.FAILURE_REASON_UNKNOWN_RECIPIENT && x.documentId === id,

@@ -3,11 +3,13 @@
  * handed to the submitter. Attachments over the inline limit are uploaded first as stored content.
  */
 import type { ContentStore } from '@lienthong/content';
-import { envelopeIdFor } from '@lienthong/core';
+import { assertDocumentIdOf, envelopeIdFor } from '@lienthong/core';
 import { BusinessOperation, EnvelopeKind, SCHEMA_VERSION } from '@lienthong/proto';
 import type { IDocument, IEnvelope } from '@lienthong/proto';
 import { prepareAttachments } from './attachments';
+import { withCall } from './call';
 import type { AttachmentLimits } from './attachments';
+import type { KnownRecipients } from './recipients';
 import type { Session } from './session';
 import type { Submitter } from './submitter';
 import type { SendOptions, SendReceipt } from './types';
@@ -19,13 +21,16 @@ export class DocumentSender {
     private readonly submitter: Submitter,
     private readonly content: ContentStore,
     private readonly attachmentLimits: AttachmentLimits,
+    private readonly recipients: KnownRecipients,
   ) {}
 
   /** Hands a document to the home node; resolves once the node has custody of it. */
   async send(document: IDocument, opts: SendOptions): Promise<SendReceipt> {
     const { agency, homeNode } = this.session;
-    const documentId = requireId('send', document.documentId);
+    const documentId = assertDocumentIdOf(requireId('send', document.documentId), agency);
     const to = recipientsOf('send', opts.to ?? (document.to ?? []).map((o) => o.code ?? ''));
+    // Under the call's deadline, its errors typed like the rest of send()'s.
+    await withCall('send', opts, this.session.defaultTimeoutMs, () => this.recipients.assert('send', to));
     const doc = await this.withAttachments({ ...document, documentId }, to, opts);
     const op = doc.business?.operation ?? BusinessOperation.BUSINESS_OPERATION_NEW;
     const env: IEnvelope = {

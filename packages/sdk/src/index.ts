@@ -6,6 +6,7 @@ export { LienthongClient, connect } from './client';
 export { MAX_INLINE_ATTACHMENT_BYTES } from './types';
 export { senderOf } from './validate';
 export { businessName, statusName, transportName } from './names';
+export { UnknownRecipientsError } from './recipients';
 export { ContentIntegrityError, ContentMissingError, ContentTooLargeError } from '@lienthong/content';
 export {
   BackpressureError,

@@ -12,6 +12,7 @@ import { DocumentSender } from './documents';
 import { ClientInboxPort } from './inbox-adapter';
 import type { InboxPort } from './inbox-port';
 import { Lifecycle } from './lifecycle';
+import { KnownRecipients } from './recipients';
 import { Reports } from './reports';
 import { isIdentity } from './security';
 import type { OpenedSession, Session } from './session';
@@ -41,7 +42,8 @@ export function buildParts(opened: OpenedSession, opts: ConnectOptions): ClientP
   const submitter = new Submitter(session, opts.signingKey, record.submitLimits ?? undefined);
   const reports = new Reports(session, submitter);
   const tracking = new TrackingReader(session, trackingBucket, isIdentity(opts.credentials));
-  const documents = new DocumentSender(session, submitter, content, attachmentLimits(opts));
+  const recipients = new KnownRecipients(directory);
+  const documents = new DocumentSender(session, submitter, content, attachmentLimits(opts), recipients);
   return {
     session,
     lifecycle,

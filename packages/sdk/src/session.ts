@@ -111,14 +111,17 @@ async function homeNodeRecord(directory: KV, agency: string, id: string): Promis
 
 /**
  * A connection whose replies cannot reach it (its inbox prefix `_INBOX_a_<agency>` is not allowed)
- * holds another identity's credentials: say so instead of naming the subject only.
+ * holds another identity's credentials, usually because the code is mistyped: say both, instead of
+ * naming the subject only.
  */
 function notOwnIdentity(agency: string, e: unknown): unknown {
   const err = normalize('connect', e);
   if (err.code === 'PermissionDenied' && err.message.includes(`_INBOX_a_${agencyToToken(agency)}`)) {
     return new LienthongError(
       'PermissionDenied',
-      `connect: these credentials are not those of agency ${agency} (${err.message})`,
+      // The broker refuses the replies before the directory can be read, so the SDK cannot tell a
+      // code the directory does not know (a typo, the usual case) from another agency's key.
+      `connect: agency ${agency} is not in the directory, or these credentials are not those of agency ${agency}: the broker refused its replies (${err.message})`,
       { context: { what: 'connect', agency }, cause: e },
     );
   }

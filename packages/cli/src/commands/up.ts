@@ -1,5 +1,6 @@
 import { Option } from 'commander';
 import type { Command } from 'commander';
+import type { Embedded } from '../embedded';
 import { humanLog } from '../human-log';
 import { summarizeList } from '../output';
 import { openDataDir, rememberPort, rememberedPort, runningBroker } from '../data-dir';
@@ -15,6 +16,15 @@ interface UpOptions {
   httpPort?: number;
   auth: boolean;
   logFormat: 'human' | 'json';
+}
+
+/** Where `up` keeps its store and on which port it listens, checked before anything starts. */
+interface Place {
+  readonly dataDir: string | undefined;
+  /** The port the data directory kept from an earlier run. */
+  readonly kept: number | undefined;
+  /** The port to listen on; undefined or 0 for a free one. */
+  readonly port: number | undefined;
 }
 
 /** `lienthong up`: the embedded default, in the foreground until Ctrl-C. */
@@ -44,96 +54,110 @@ export function registerUp(program: Command): void {
         .default('human'),
     )
     .option('--no-auth', 'run without credentials: every client may do anything (development only)')
-    .action(async (o: UpOptions) => {
-      // Loaded here so that the read commands start without the runtime's dependencies.
-      const [{ createLogger }, { startEmbedded }] = await Promise.all([
-        import('@lienthong/node'),
-        import('../embedded.js'),
-      ]);
-      // Logs go to stderr, as readable lines (or pino JSON with --log-format json), apart from the banner.
-      const log = createLogger({
-        name: 'lienthong-up',
-        destination: o.logFormat === 'json' ? { write: (l: string) => process.stderr.write(l) } : humanLog(),
-      });
-      const dataDir = o.data === undefined ? undefined : openDataDir(o.data, { init: o.init === true });
-      const running = dataDir === undefined ? undefined : runningBroker(dataDir);
-      if (running) {
-        throw new CliError(
-          'AlreadyExists',
-          `a broker already runs on ${dataDir} (nats-server pid ${running.pid}, ${running.url})`,
-          { hint: `use it: lienthong node ls -s ${running.url}` },
-        );
-      }
-      // A data directory keeps its port, so that clients reconnecting forever find it again.
-      const kept = dataDir === undefined ? undefined : rememberedPort(dataDir);
-      // `--port 0` asks for a free port, which the directory then keeps.
-      const port = o.port !== undefined ? o.port : kept;
-      if (port) {
-        await assertPortFree(
-          '127.0.0.1',
-          port,
-          o.port ? '--port' : `the port kept by ${dataDir}`,
-          o.port
-            ? 'stop the program using it, or pass another --port (or none: a free one)'
-            : 'stop the program using it, or move the broker with --port (its clients then need the new URL)',
-        );
-      }
-      if (o.httpPort) {
-        await assertPortFree(
-          '127.0.0.1',
-          o.httpPort,
-          '--http-port',
-          'pass another --http-port, or 0 for a free one',
-        );
-      }
-      const up = await startEmbedded({
-        ...(o.topology ? { topologyFile: o.topology } : {}),
-        ...(dataDir ? { dataDir } : {}),
-        ...(port ? { port } : {}),
-        ...(o.httpPort !== undefined ? { httpPort: o.httpPort } : {}),
-        auth: o.auth,
-        logger: log,
-      });
-      if (dataDir) rememberPort(dataDir, up.server.port);
-      // Listening before the banner says so: a Ctrl-C right after it must drain, not kill.
-      const stopSignal = new Promise<void>((resolve) => {
-        process.once('SIGINT', resolve);
-        process.once('SIGTERM', resolve);
-      });
-      const portNote =
-        dataDir === undefined
-          ? ''
-          : o.port !== undefined && o.port !== kept
-            ? `  (--port; ${dataDir} keeps it from now on)`
-            : kept
-              ? `  (the port ${dataDir} keeps across restarts; --port changes it)`
-              : `  (a free port; ${dataDir} keeps it across restarts)`;
-      const nodes = up.node.runtime.nodes;
-      const http = up.node.runtime.httpUrl;
-      process.stdout.write(
-        [
-          'lienthong is up',
-          `  nats:    ${up.server.url}${portNote}`,
-          `  data:    ${up.server.dataDir}`,
-          `  nodes:   ${summarizeList(nodes.map((n) => n.id))}`,
-          ...(up.ops
-            ? [
-                `  creds:   ${up.ops.seedFile} (operator; agencies: lienthong creds issue agency CODE --data ${up.server.dataDir})`,
-              ]
-            : ['  auth:    off (--no-auth): every client may do anything']),
-          ...(http ? [`  metrics: ${http}/metrics`, `  health:  ${http}/healthz  ${http}/readyz`] : []),
-          `Try: lienthong node ls -s ${up.server.url}${up.ops ? ` --creds ${up.ops.seedFile}` : ''}`,
-          'Ctrl-C drains and stops.',
-          '',
-        ].join('\n'),
-      );
-      await stopSignal;
-      // A second Ctrl-C while draining gives up on the drain.
-      const force = (): void => process.exit(130);
-      process.once('SIGINT', force);
-      process.once('SIGTERM', force);
-      process.stdout.write('draining…\n');
-      await up.stop();
-      process.stdout.write('stopped\n');
-    });
+    .action(runUp);
+}
+
+async function runUp(o: UpOptions): Promise<void> {
+  // Loaded here so that the read commands start without the runtime's dependencies.
+  const [{ createLogger }, { startEmbedded }] = await Promise.all([
+    import('@lienthong/node'),
+    import('../embedded.js'),
+  ]);
+  // Logs go to stderr, as readable lines (or pino JSON with --log-format json), apart from the banner.
+  const log = createLogger({
+    name: 'lienthong-up',
+    destination: o.logFormat === 'json' ? { write: (l: string) => process.stderr.write(l) } : humanLog(),
+  });
+  const place = await choosePlace(o);
+  const up = await startEmbedded({
+    ...(o.topology ? { topologyFile: o.topology } : {}),
+    ...(place.dataDir ? { dataDir: place.dataDir } : {}),
+    ...(place.port ? { port: place.port } : {}),
+    ...(o.httpPort !== undefined ? { httpPort: o.httpPort } : {}),
+    auth: o.auth,
+    logger: log,
+  });
+  if (place.dataDir) rememberPort(place.dataDir, up.server.port);
+  // Listening before the banner says so: a Ctrl-C right after it must drain, not kill.
+  const stopSignal = new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+  process.stdout.write(banner(up, place, o));
+  await stopSignal;
+  // A second Ctrl-C while draining gives up on the drain.
+  const force = (): void => process.exit(130);
+  process.once('SIGINT', force);
+  process.once('SIGTERM', force);
+  process.stdout.write('draining…\n');
+  await up.stop();
+  process.stdout.write('stopped\n');
+}
+
+/**
+ * The data directory (refused when missing unless --init, or when a broker already runs on it) and
+ * the port: --port, else the one the directory kept (so that clients reconnecting forever find it
+ * again), else a free one. A port another program holds is refused here, in one line.
+ */
+async function choosePlace(o: UpOptions): Promise<Place> {
+  const dataDir = o.data === undefined ? undefined : openDataDir(o.data, { init: o.init === true });
+  const running = dataDir === undefined ? undefined : runningBroker(dataDir);
+  if (running) {
+    throw new CliError(
+      'AlreadyExists',
+      `a broker already runs on ${dataDir} (nats-server pid ${running.pid}, ${running.url})`,
+      { hint: `use it: lienthong node ls -s ${running.url}` },
+    );
+  }
+  const kept = dataDir === undefined ? undefined : rememberedPort(dataDir);
+  // `--port 0` asks for a free port, which the directory then keeps.
+  const port = o.port !== undefined ? o.port : kept;
+  if (port) {
+    await assertPortFree(
+      '127.0.0.1',
+      port,
+      o.port ? '--port' : `the port kept by ${dataDir}`,
+      o.port
+        ? 'stop the program using it, or pass another --port (or none: a free one)'
+        : 'stop the program using it, or move the broker with --port (its clients then need the new URL)',
+    );
+  }
+  if (o.httpPort) {
+    await assertPortFree(
+      '127.0.0.1',
+      o.httpPort,
+      '--http-port',
+      'pass another --http-port, or 0 for a free one',
+    );
+  }
+  return { dataDir, kept, port };
+}
+
+/** What `up` prints once it is up: URLs, the store, a count of nodes and a few, the credentials. */
+function banner(up: Embedded, place: Place, o: UpOptions): string {
+  const { dataDir, kept } = place;
+  const portNote =
+    dataDir === undefined
+      ? ''
+      : o.port !== undefined && o.port !== kept
+        ? `  (--port; ${dataDir} keeps it from now on)`
+        : kept
+          ? `  (the port ${dataDir} keeps across restarts; --port changes it)`
+          : `  (a free port; ${dataDir} keeps it across restarts)`;
+  const http = up.node.runtime.httpUrl;
+  return [
+    'lienthong is up',
+    `  nats:    ${up.server.url}${portNote}`,
+    `  data:    ${up.server.dataDir}`,
+    `  nodes:   ${summarizeList(up.node.runtime.nodes.map((n) => n.id))}`,
+    ...(up.ops
+      ? [
+          `  creds:   ${up.ops.seedFile} (operator; agencies: lienthong creds issue agency CODE --data ${up.server.dataDir})`,
+        ]
+      : ['  auth:    off (--no-auth): every client may do anything']),
+    ...(http ? [`  metrics: ${http}/metrics`, `  health:  ${http}/healthz  ${http}/readyz`] : []),
+    `Try: lienthong node ls -s ${up.server.url}${up.ops ? ` --creds ${up.ops.seedFile}` : ''}`,
+    'Ctrl-C drains and stops.',
+    '',
+  ].join('\n');
 }

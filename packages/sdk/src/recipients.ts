@@ -1,0 +1,49 @@
+import type { KV } from '@nats-io/kv';
+import { LienthongError, directoryKeys } from '@lienthong/core';
+
+/**
+ * Recipients of a document that the directory does not know: `send()` refuses the document before
+ * anything is submitted, naming every unknown code (`recipients`). The home node refuses them too
+ * (FAILED UNKNOWN_RECIPIENT), for senders that do not use the SDK.
+ */
+export class UnknownRecipientsError extends LienthongError {
+  readonly recipients: readonly string[];
+
+  constructor(what: string, recipients: readonly string[]) {
+    super(
+      'NotFound',
+      `${what}: ${recipients.length === 1 ? 'recipient' : 'recipients'} ${recipients.join(', ')} ${recipients.length === 1 ? 'is' : 'are'} not in the directory`,
+      { context: { what, recipients: [...recipients] } },
+    );
+    this.name = 'UnknownRecipientsError';
+    this.recipients = Object.freeze([...recipients]);
+  }
+}
+
+/** How long a client trusts that a recipient it found in the directory is still there. */
+const KNOWN_FOR_MS = 60_000;
+
+/** The recipients a client has found in the directory lately, and the check of new ones. */
+export class KnownRecipients {
+  private readonly known = new Map<string, number>();
+
+  constructor(private readonly directory: KV) {}
+
+  /** Looks `codes` up (known ones are trusted for a minute); UnknownRecipientsError lists the others. */
+  async assert(what: string, codes: readonly string[]): Promise<void> {
+    const now = Date.now();
+    const toCheck = codes.filter((c) => (this.known.get(c) ?? 0) < now - KNOWN_FOR_MS);
+    const found = await Promise.all(
+      toCheck.map(async (code) => {
+        const entry = await this.directory.get(directoryKeys.agency(code));
+        return entry !== null && entry.operation === 'PUT';
+      }),
+    );
+    const unknown: string[] = [];
+    toCheck.forEach((code, i) => {
+      if (found[i]) this.known.set(code, now);
+      else unknown.push(code);
+    });
+    if (unknown.length > 0) throw new UnknownRecipientsError(what, unknown);
+  }
+}

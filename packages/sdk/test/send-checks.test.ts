@@ -1,0 +1,52 @@
+/**
+ * What send() refuses before anything is submitted, with a clear, typed error: a document id that
+ * is not `OrganId,YYYY/MM/DD,number/notation` with the sender's own code (a newline included), and
+ * recipients the directory does not know (all of them named).
+ */
+import { LienthongError, UnknownRecipientsError } from '@lienthong/sdk';
+import { A, World, docId, documentTo, sleep } from './world';
+
+describe('send checks', () => {
+  const w = new World();
+  beforeAll(() => w.start(), 20_000);
+  afterEach(() => w.cleanupClients());
+  afterAll(() => w.cleanup());
+
+  async function errorOf(p: Promise<unknown>): Promise<LienthongError> {
+    const e = await p.then(
+      () => undefined,
+      (err: unknown) => err,
+    );
+    expect(e).toBeInstanceOf(LienthongError);
+    return e as LienthongError;
+  }
+
+  it.each([
+    ['hello', /^send: document id 'hello' is not of the form OrganId,YYYY\/MM\/DD,number\/notation/],
+    [`${A.government},2026/11/22,15/VPCP`, /names 000\.00\.00\.G22 as its sender, not 000\.01\.43\.H41/],
+    [`${A.baothanh},2026/11/22,15/UBND-VP\n`, /contains a space, newline or control character/],
+    [`${A.baothanh},2026/02/30,15/UBND-VP`, /2026\/02\/30 is not a day/],
+  ])('refuses the document id %j with InvalidArgument, and submits nothing', async (id, message) => {
+    const sender = await w.client(A.baothanh);
+    const e = await errorOf(sender.send(documentTo(id, [A.nghean])));
+    expect(e.code).toBe('InvalidArgument');
+    expect(e.message).toMatch(message);
+    await sleep(300);
+    expect(await sender.sent()).toEqual([]);
+  });
+
+  it('refuses recipients the directory does not know, naming all of them, and submits nothing', async () => {
+    const sender = await w.client(A.baothanh);
+    const id = docId(A.baothanh, 'UNKNOWN');
+    const e = await errorOf(sender.send(documentTo(id, [A.nghean, '000.00.99.H41', '000.00.98.H41'])));
+    expect(e).toBeInstanceOf(UnknownRecipientsError);
+    expect(e.code).toBe('NotFound');
+    expect((e as UnknownRecipientsError).recipients).toEqual(['000.00.99.H41', '000.00.98.H41']);
+    expect(e.message).toBe('send: recipients 000.00.99.H41, 000.00.98.H41 are not in the directory');
+    await sleep(300);
+    expect(await sender.snapshot(id)).toEqual([]);
+    // known recipients go through, as before
+    const ok = await sender.send(documentTo(docId(A.baothanh, 'KNOWN'), [A.nghean]));
+    expect(ok.recipients).toEqual([A.nghean]);
+  });
+});
