@@ -443,7 +443,7 @@ function readCertificates(input: string | Uint8Array): x509.X509Certificate[] {
 
 function readCrls(input: string | Uint8Array): x509.X509Crl[] {
   if (typeof input === 'string') {
-    const blocks = input.match(/-----BEGIN X509 CRL-----[^-]+-----END X509 CRL-----/g) ?? [];
+    const blocks = input.match(/-----BEGIN (?:X509 )?CRL-----[^-]+-----END (?:X509 )?CRL-----/g) ?? [];
     if (blocks.length === 0) throw new TypeError('CRL: no PEM "X509 CRL" block found');
     return blocks.map((b) => new x509.X509Crl(b));
   }
