@@ -12,7 +12,12 @@ import { Document } from '@lienthong/proto';
 import { parseEdxml, renderEdocBytes, signEdxml, verifyEdxmlSignature } from '@lienthong/edxml';
 
 x509.cryptoProvider.set(webcrypto as never);
-const ALG = { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256', publicExponent: new Uint8Array([1, 0, 1]), modulusLength: 2048 };
+const ALG = {
+  name: 'RSASSA-PKCS1-v1_5',
+  hash: 'SHA-256',
+  publicExponent: new Uint8Array([1, 0, 1]),
+  modulusLength: 2048,
+};
 
 function arg(name: string, dflt: number): number {
   const i = process.argv.indexOf(name);
@@ -20,7 +25,10 @@ function arg(name: string, dflt: number): number {
 }
 
 async function pki(): Promise<{ caPem: string; keyPem: string; certPem: string }> {
-  const caKeys = (await webcrypto.subtle.generateKey(ALG, true, ['sign', 'verify'])) as webcrypto.CryptoKeyPair;
+  const caKeys = (await webcrypto.subtle.generateKey(ALG, true, [
+    'sign',
+    'verify',
+  ])) as webcrypto.CryptoKeyPair;
   const ca = await x509.X509CertificateGenerator.createSelfSigned({
     serialNumber: '01',
     name: 'CN=Bench CA, C=VN',
@@ -42,7 +50,11 @@ async function pki(): Promise<{ caPem: string; keyPem: string; certPem: string }
     notAfter: new Date('2040-01-01'),
   });
   const pkcs8 = await webcrypto.subtle.exportKey('pkcs8', keys.privateKey);
-  return { caPem: ca.toString('pem'), keyPem: x509.PemConverter.encode(pkcs8, 'PRIVATE KEY'), certPem: cert.toString('pem') };
+  return {
+    caPem: ca.toString('pem'),
+    keyPem: x509.PemConverter.encode(pkcs8, 'PRIVATE KEY'),
+    certPem: cert.toString('pem'),
+  };
 }
 
 function doc(attachment: Uint8Array): Document {
@@ -108,7 +120,9 @@ async function main(): Promise<void> {
   // base64 makes the package 4/3 of the attachment: aim at bigMb MB of package.
   const big = await measure(`${bigMb} MB`, Math.floor((bigMb * 1_000_000 * 3) / 4), runs, keys);
   const rows = [small, big];
-  console.log('package    bytes        verify ms (median / min)   verify CPU ms (median)   parse ms (median)');
+  console.log(
+    'package    bytes        verify ms (median / min)   verify CPU ms (median)   parse ms (median)',
+  );
   for (const r of rows) {
     console.log(
       `${r.package.padEnd(10)} ${String(r.bytes).padEnd(12)} ${`${r.verifyMsMedian} / ${r.verifyMsMin}`.padEnd(26)} ${String(r.verifyCpuMsMedian).padEnd(24)} ${r.parseMsMedian}`,
