@@ -396,12 +396,20 @@ export class PackageReader {
       const byteEnd = this.offsets!.toByte(this.parser.position);
       const inHeader = node.parent?.local === 'edXMLHeader';
       if (node.ns === DSIG_NS || inHeader) {
+        const namespaces: Record<string, string> = {};
+        for (let n: XNode | undefined = node; n !== undefined; n = n.parent) {
+          for (const [k, v] of Object.entries(n.attrs)) {
+            const prefix = k === 'xmlns' ? '' : k.startsWith('xmlns:') ? k.slice(6) : undefined;
+            if (prefix !== undefined && !(prefix in namespaces)) namespaces[prefix] = v;
+          }
+        }
         this.signatures.push({
           namespace: node.ns,
           byteStart: this.sigStart.byte,
           byteEnd,
           line: node.line,
           column: node.column,
+          namespaces,
         });
       }
       this.sigStart = undefined;

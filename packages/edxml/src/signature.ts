@@ -162,38 +162,20 @@ class Verifier {
         `the Signature element is not in the XML-DSig namespace (it declares none, so it is in "${loc.namespace || 'no namespace'}"); it cannot be verified`,
       );
     }
-    const text = Buffer.from(this.bytes).toString('utf8');
-    const errors: string[] = [];
-    const doc = new DOMParser({
-      onError: (level, msg) => {
-        if (level !== 'warning') errors.push(msg);
-        if (level === 'fatalError') throw new Error(msg);
-      },
-    });
-    let dom: ReturnType<DOMParser['parseFromString']>;
-    try {
-      dom = doc.parseFromString(text, 'text/xml');
-    } catch (e) {
-      const undeclared = this.parsed.warnings.find((w) => w.code === 'UNDECLARED_PREFIX');
-      const what =
-        undeclared !== undefined
-          ? `${undeclared.message.replace(/; read as .*$/, '')} (line ${undeclared.line})`
-          : (e as Error).message.replace(/^.*NamespaceError: /s, '').split('\n')[0];
-      return fail(
-        'invalid_signature',
-        `the package is not namespace-well-formed: ${what}; its canonical form, and so its signature, is undefined`,
-      );
-    }
-    if (errors.length > 0 || dom.doctype !== null) {
+    // Canonical XML needs a namespace-well-formed document: the `edXML:`/`xlink:` leniency of
+    // the reader does not extend to signatures.
+    const undeclared = this.parsed.warnings.find((w) => w.code === 'UNDECLARED_PREFIX');
+    if (undeclared !== undefined) {
       fail(
         'invalid_signature',
-        `the package does not parse cleanly as a DOM: ${errors[0] ?? 'DOCTYPE present'}`,
+        `the package is not namespace-well-formed: ${undeclared.message.replace(/; read as .*$/, '')} (line ${undeclared.line}); its canonical form, and so its signature, is undefined`,
       );
     }
-    const all = dom.getElementsByTagNameNS(DSIG_NS, 'Signature');
-    if (all.length !== 1)
-      fail('invalid_signature', `the package has ${all.length} XML-DSig Signature elements`);
-    const sigEl = all.item(0)!;
+    // The Signature element alone, as received, in a wrapper that declares the namespaces in
+    // scope where it stands: a small DOM for the structural checks (xml-crypto parses the whole
+    // package once, for the digests). The reader has already refused DTDs and entities; this
+    // parse refuses them again.
+    const sigEl = this.signatureDom(sigText, loc.namespaces);
     const signedInfo = elementChildren(sigEl, DSIG_NS, 'SignedInfo');
     if (signedInfo.length !== 1) fail('invalid_signature', 'the Signature has no single SignedInfo');
     const si = signedInfo[0]!;
@@ -225,17 +207,16 @@ class Verifier {
         whole++;
       } else if (uri !== null && /^#[A-Za-z_][\w.-]*$/.test(uri)) {
         const id = uri.slice(1);
-        const targets = findById(dom.documentElement!, id);
-        if (targets.length !== 1)
-          fail('invalid_signature', `reference ${uri} matches ${targets.length} elements`);
-        const target = targets[0]!;
-        if (!objects.some((o) => isInside(target, o))) {
+        // Only elements inside the signature's own Object may be referenced by id; xml-crypto
+        // refuses an id that more than one element of the package carries.
+        const targets = objects.flatMap((o) => findById(o, id));
+        if (targets.length !== 1) {
           fail(
             'invalid_signature',
-            `reference ${uri} points at <${target.nodeName}> outside the signature's Object: only the whole package (URI="") may be signed`,
+            `reference ${uri} does not point at one element inside the signature's Object: only the whole package (URI="") and signature properties may be signed`,
           );
         }
-        signedTargets.push(target);
+        signedTargets.push(targets[0]!);
       } else {
         fail(
           'invalid_signature',
@@ -257,6 +238,7 @@ class Verifier {
     // 3. Digests over the bytes as received, then the signature value (xml-crypto).
     const sx = new SignedXml({ publicCert: leaf.toString('pem'), getCertFromKeyInfo: () => null });
     sx.loadSignature(sigEl as never);
+    const text = Buffer.from(this.bytes).toString('utf8');
     let ok: boolean;
     try {
       ok = sx.checkSignature(text);
@@ -281,6 +263,42 @@ class Verifier {
 
     // 5. Certificate path to a trust anchor, validity, key usage, revocation.
     await this.chain(leaf, certs.slice(1), at);
+  }
+
+  private signatureDom(sigText: string, namespaces: Record<string, string>): XElement {
+    const decls = Object.entries(namespaces)
+      .map(
+        ([p, uri]) =>
+          ` ${p === '' ? 'xmlns' : `xmlns:${p}`}="${uri.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}"`,
+      )
+      .join('');
+    const errors: string[] = [];
+    let dom: ReturnType<DOMParser['parseFromString']>;
+    try {
+      dom = new DOMParser({
+        onError: (level, msg) => {
+          if (level !== 'warning') errors.push(msg);
+          if (level === 'fatalError') throw new Error(msg);
+        },
+      }).parseFromString(
+        `<lienthong-signature-wrapper${decls}>${sigText}</lienthong-signature-wrapper>`,
+        'text/xml',
+      );
+    } catch (e) {
+      return fail(
+        'invalid_signature',
+        `the Signature element does not parse: ${(e as Error).message.split('\n')[0]}`,
+      );
+    }
+    if (errors.length > 0 || dom.doctype !== null) {
+      fail(
+        'invalid_signature',
+        `the Signature element does not parse cleanly: ${errors[0] ?? 'DOCTYPE present'}`,
+      );
+    }
+    const sig = elementChildren(dom.documentElement!, DSIG_NS, 'Signature');
+    if (sig.length !== 1) fail('invalid_signature', 'the Signature element is not an XML-DSig Signature');
+    return sig[0]!;
   }
 
   private certificates(sigText: string): x509.X509Certificate[] {
@@ -322,8 +340,8 @@ class Verifier {
   }
 
   private async chain(leaf: x509.X509Certificate, extra: x509.X509Certificate[], at: Date): Promise<void> {
-    const anchors = (this.opts.trustAnchors ?? []).flatMap(readCertificates);
-    const crls = (this.opts.crls ?? []).flatMap(readCrls);
+    const anchors = (this.opts.trustAnchors ?? []).flatMap((a) => cached(anchorCache, a, readCertificates));
+    const crls = (this.opts.crls ?? []).flatMap((c) => cached(crlCache, c, readCrls));
     const ku = leaf.getExtension(x509.KeyUsagesExtension);
     if (
       ku !== null &&
@@ -344,7 +362,7 @@ class Verifier {
       let next: x509.X509Certificate | undefined;
       for (const cand of [...anchors, ...extra]) {
         if (cand.subject !== cur.issuer || equalDer(cand, cur)) continue;
-        if (await cur.verify({ publicKey: cand.publicKey, signatureOnly: true }).catch(() => false)) {
+        if (await issuedBy(cur, cand)) {
           next = cand;
           break;
         }
@@ -379,7 +397,7 @@ class Verifier {
       if (issuer === undefined) continue;
       for (const crl of crls) {
         if (crl.issuer !== cert.issuer) continue;
-        if (!(await crl.verify({ publicKey: issuer.publicKey }).catch(() => false))) continue;
+        if (!(await crlSignedBy(crl, issuer))) continue;
         const entry = crl.findRevoked(cert);
         if (entry === null) continue;
         const beforeSigning = entry.revocationDate <= at;
@@ -430,6 +448,50 @@ function allElements(root: XNode): XElement[] {
 
 function equalDer(a: x509.X509Certificate, b: x509.X509Certificate): boolean {
   return Buffer.from(a.rawData).equals(Buffer.from(b.rawData));
+}
+
+// Trust anchors and CRLs come from the operator's configuration and are the same on every call;
+// parsing them and checking signatures between immutable DER objects is cached (bounded).
+const CACHE_MAX = 256;
+const anchorCache = new Map<string, x509.X509Certificate[]>();
+const crlCache = new Map<string, x509.X509Crl[]>();
+const linkCache = new Map<string, boolean>();
+
+function keyOf(input: string | Uint8Array): string {
+  return createHash('sha256')
+    .update(typeof input === 'string' ? Buffer.from(input) : input)
+    .digest('hex');
+}
+
+function remember<T>(cache: Map<string, T>, key: string, value: T): T {
+  if (cache.size >= CACHE_MAX) cache.delete(cache.keys().next().value as string);
+  cache.set(key, value);
+  return value;
+}
+
+function cached<T>(
+  cache: Map<string, T>,
+  input: string | Uint8Array,
+  read: (i: string | Uint8Array) => T,
+): T {
+  const key = keyOf(input);
+  return cache.get(key) ?? remember(cache, key, read(input));
+}
+
+async function issuedBy(cert: x509.X509Certificate, issuer: x509.X509Certificate): Promise<boolean> {
+  const key = `c:${keyOf(new Uint8Array(cert.rawData))}:${keyOf(new Uint8Array(issuer.rawData))}`;
+  const known = linkCache.get(key);
+  if (known !== undefined) return known;
+  const ok = await cert.verify({ publicKey: issuer.publicKey, signatureOnly: true }).catch(() => false);
+  return remember(linkCache, key, ok);
+}
+
+async function crlSignedBy(crl: x509.X509Crl, issuer: x509.X509Certificate): Promise<boolean> {
+  const key = `r:${keyOf(new Uint8Array(crl.rawData))}:${keyOf(new Uint8Array(issuer.rawData))}`;
+  const known = linkCache.get(key);
+  if (known !== undefined) return known;
+  const ok = await crl.verify({ publicKey: issuer.publicKey }).catch(() => false);
+  return remember(linkCache, key, ok);
 }
 
 function readCertificates(input: string | Uint8Array): x509.X509Certificate[] {
