@@ -161,6 +161,25 @@ describe('packages signed by a test CA', () => {
     expect(p.warnings).toEqual([]);
   });
 
+  it('valid with inclusive C14N too (SignedInfo then carries the namespaces in scope from the root)', async () => {
+    const s = signEdxml(pkg, {
+      privateKey: signer.keyPem,
+      certificates: [signer.pem],
+      canonicalization: 'c14n',
+      algorithm: 'rsa-sha1',
+    });
+    expect(text(s)).toContain(
+      '<CanonicalizationMethod Algorithm="http://www.w3.org/TR/2001/REC-xml-c14n-20010315"/>',
+    );
+    const v = await verify(s);
+    expect([v.verdict, v.signatureAlgorithm]).toEqual([
+      'valid',
+      'http://www.w3.org/2000/09/xmldsig#rsa-sha1',
+    ]);
+    const changed = text(s).replace('Nội dung', 'Nội dunG');
+    expect((await verify(bytes(changed))).verdict).toBe('invalid_digest');
+  });
+
   it('valid through an intermediate CA carried in KeyInfo; untrusted without it', async () => {
     const mid = await makeCa('CN=Lienthong Test Issuing CA, O=lienthong test, C=VN', { issuer: ca });
     const s = await makeSigner(mid, 'CN=Trần Thị B, C=VN');
@@ -250,6 +269,39 @@ describe('packages signed by a test CA', () => {
     expect((await verify(inTime)).verdict).toBe('valid');
   }, 30_000);
 
+  it('a signed signing time comes first: it decides validity, and it cannot be altered', async () => {
+    const old = await makeSigner(ca, 'CN=Đỗ Thị E, C=VN', {
+      notBefore: new Date('2019-01-01T00:00:00Z'),
+      notAfter: new Date('2021-01-01T00:00:00Z'),
+    });
+    // Promulgated (2026) after the certificate expired, but signed in 2020 while it was valid.
+    const s = signEdxml(pkg, {
+      privateKey: old.keyPem,
+      certificates: [old.pem],
+      signingTime: new Date('2020-05-05T05:05:05Z'),
+    });
+    expect(text(s)).toMatch(/<Reference URI="#lt-signature-properties">/);
+    const v = await verify(s);
+    expect([v.verdict, v.checkedAtSource, v.checkedAt]).toEqual([
+      'valid',
+      'signing_time',
+      '2020-05-05T05:05:05.000Z',
+    ]);
+    expect(v.reason).toMatch(/valid at the signing time$/);
+    // Moving the signing time is a change of signed content.
+    const moved = text(s).replace('2020-05-05T05:05:05.000Z', '2020-06-06T06:06:06.000Z');
+    expect((await verify(bytes(moved))).verdict).toBe('invalid_digest');
+    // Signed after expiry by its own account → expired_at_signing, judged at the signing time.
+    const late = signEdxml(pkg, {
+      privateKey: old.keyPem,
+      certificates: [old.pem],
+      signingTime: new Date('2022-02-02T00:00:00Z'),
+    });
+    const lv = await verify(late);
+    expect([lv.verdict, lv.checkedAtSource]).toEqual(['expired_at_signing', 'signing_time']);
+    expect(lv.reason).toMatch(/not at the signing time 2022-02-02T00:00:00.000Z/);
+  }, 30_000);
+
   it('revoked in a CRL before signing → untrusted_chain with the revocation; after signing → valid, flagged', async () => {
     const before = await makeCrl(ca, [[signer, new Date('2026-06-01T00:00:00Z')]]);
     const v = await verify(signed, { crls: [before] });
@@ -307,7 +359,8 @@ describe('packages signed by a test CA', () => {
   describe('signature wrapping: never valid', () => {
     it('a second Signature element', async () => {
       const t = text(signed);
-      const sig = /<Signature xmlns="http:\/\/www.w3.org\/2000\/09\/xmldsig#">.*?<\/Signature>/s.exec(t)![0];
+      const sig =
+        /<Signature [^>]*xmlns="http:\/\/www.w3.org\/2000\/09\/xmldsig#"[^>]*>.*?<\/Signature>/s.exec(t)![0];
       const two = t.replace('<edXML:edXMLBody>', `<edXML:edXMLBody>${sig}`);
       const v = await verify(bytes(two));
       expect(v.verdict).toBe('invalid_signature');
