@@ -14,20 +14,20 @@ const ALG = {
 
 export interface Identity {
   cert: x509.X509Certificate;
-  keys: CryptoKeyPair;
+  keys: webcrypto.CryptoKeyPair;
   /** PEM of the certificate. */
   pem: string;
   /** PKCS#8 PEM of the private key. */
   keyPem: string;
 }
 
-async function finish(cert: x509.X509Certificate, keys: CryptoKeyPair): Promise<Identity> {
+async function finish(cert: x509.X509Certificate, keys: webcrypto.CryptoKeyPair): Promise<Identity> {
   const pkcs8 = await webcrypto.subtle.exportKey('pkcs8', keys.privateKey as never);
   return { cert, keys, pem: cert.toString('pem'), keyPem: x509.PemConverter.encode(pkcs8, 'PRIVATE KEY') };
 }
 
-const newKeys = (): Promise<CryptoKeyPair> =>
-  webcrypto.subtle.generateKey(ALG, true, ['sign', 'verify']) as unknown as Promise<CryptoKeyPair>;
+const newKeys = (): Promise<webcrypto.CryptoKeyPair> =>
+  webcrypto.subtle.generateKey(ALG, true, ['sign', 'verify']) as unknown as Promise<webcrypto.CryptoKeyPair>;
 
 let serial = 0x1000;
 const nextSerial = (): string => (serial++).toString(16).padStart(4, '0');

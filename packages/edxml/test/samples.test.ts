@@ -279,10 +279,10 @@ describe('public samples: edoc packages mapped to Document', () => {
     for (const [i, a] of d.attachments.entries()) {
       // Small attachments travel inline, with the SHA-256 of the decoded bytes.
       expect(a.inline).toBeInstanceOf(Uint8Array);
-      expect(Buffer.from(a.sha256).toString('hex')).toBe(
+      expect(Buffer.from(a.sha256!).toString('hex')).toBe(
         createHash('sha256').update(a.inline!).digest('hex'),
       );
-      expect(p.attachments[i]!.sha256).toBe(Buffer.from(a.sha256).toString('hex'));
+      expect(p.attachments[i]!.sha256).toBe(Buffer.from(a.sha256!).toString('hex'));
     }
     expect(p.warnings.map((w) => w.code)).toEqual(c.warnings);
     for (const w of p.warnings) expect(w.line).toBeGreaterThan(0);
