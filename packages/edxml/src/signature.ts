@@ -9,6 +9,7 @@ import * as x509 from '@peculiar/x509';
 import { DOMParser } from '@xmldom/xmldom';
 import type { Element as XElement, Node as XNode } from '@xmldom/xmldom';
 import { SignedXml } from 'xml-crypto';
+import { EdxmlError } from './errors';
 import { parseEdxml } from './parse';
 import { DSIG_NS } from './types';
 import type { ParsedPackage } from './types';
@@ -55,7 +56,22 @@ export async function verifyEdxmlSignature(
   bytes: Uint8Array,
   opts: VerifyEdxmlOptions = {},
 ): Promise<SignatureVerdict> {
-  const parsed = opts.parsed ?? (await parseEdxml(bytes, { keepAttachmentBytes: 0 }));
+  let parsed = opts.parsed;
+  if (parsed === undefined) {
+    parsed = await parseEdxml(bytes, { keepAttachmentBytes: 0 });
+  } else {
+    // The reader's refusals (DTDs, entities) are what keeps the DOM parses safe: a `parsed` must
+    // be of these very bytes, and the bytes must not hold a DTD.
+    if (parsed.bytes !== bytes.length) {
+      throw new TypeError(
+        `verifyEdxmlSignature: opts.parsed is of a ${parsed.bytes}-byte package, not of these ${bytes.length} bytes`,
+      );
+    }
+    const b = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    if (b.indexOf('<!DOCTYPE') >= 0 || b.indexOf('<!ENTITY') >= 0) {
+      throw new EdxmlError('DTD_FORBIDDEN', 'a DOCTYPE (DTD) is not allowed in an edXML package');
+    }
+  }
   return new Verifier(bytes, parsed, opts).run();
 }
 

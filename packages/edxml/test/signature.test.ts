@@ -356,6 +356,24 @@ describe('packages signed by a test CA', () => {
     await expect(verify(bytes(t))).rejects.toMatchObject({ code: 'DTD_FORBIDDEN' });
   });
 
+  it('a parsed package given with other bytes is refused; so is a DTD slipped past it', async () => {
+    const parsed = await parseEdxml(signed);
+    expect((await verify(signed, { parsed })).verdict).toBe('valid');
+    await expect(verify(pkg, { parsed })).rejects.toThrow(/opts.parsed is of a \d+-byte package/);
+    // Bytes of the same length as the parsed package but with a DTD where the root was.
+    const t = text(signed);
+    const dtd = '<!DOCTYPE x [<!ENTITY a "b">]>';
+    const at = t.indexOf('<edXML ');
+    const evil = bytes(t.slice(0, at) + dtd + t.slice(at + dtd.length));
+    expect(evil.length).toBe(parsed.bytes);
+    await expect(verify(evil, { parsed })).rejects.toMatchObject({ code: 'DTD_FORBIDDEN' });
+  });
+
+  it('a trust anchor or CRL that is not PEM is a configuration error', async () => {
+    await expect(verify(signed, { trustAnchors: ['not a certificate'] })).rejects.toThrow(TypeError);
+    await expect(verify(signed, { crls: ['not a CRL'] })).rejects.toThrow(/CRL: no PEM/);
+  });
+
   describe('signature wrapping: never valid', () => {
     it('a second Signature element', async () => {
       const t = text(signed);
