@@ -132,7 +132,9 @@ export class PackageReader {
   private bytes = 0;
   private attachment: CurrentAttachment | undefined;
   private pending: Promise<void> = Promise.resolve();
-  private sigStart: { byte: number; node: XNode } | undefined;
+  /** Byte offset of the tag being opened, when it may be a Signature; open Signatures (nested ones too). */
+  private pendingSigByte = -1;
+  private readonly openSigs: { byte: number; node: XNode }[] = [];
   private sawStart = false;
   private lastClosed: XNode | undefined;
   private tagStart: [number, number] = [1, 1];
@@ -326,7 +328,7 @@ export class PackageReader {
     // saxes has consumed the name and the character that ended it; the tag started at its '<'.
     if (name === 'Signature' || name.endsWith(':Signature')) {
       const charStart = this.parser.position - name.length - 2;
-      this.sigStart = { byte: this.offsets!.toByte(charStart), node: undefined as unknown as XNode };
+      this.pendingSigByte = this.offsets!.toByte(charStart);
     }
   }
 
@@ -361,7 +363,9 @@ export class PackageReader {
     if (this.current === undefined) this.root = node;
     else this.current.children.push(node);
     this.current = node;
-    if (tag.local === 'Signature' && this.sigStart !== undefined) this.sigStart.node = node;
+    if (tag.local === 'Signature' && this.pendingSigByte >= 0)
+      this.openSigs.push({ byte: this.pendingSigByte, node });
+    this.pendingSigByte = -1;
     if (tag.local === 'ContentTransferEncoded' && node.parent?.local === 'Attachment')
       this.startAttachment(node);
     if (tag.isSelfClosing) {
@@ -392,7 +396,9 @@ export class PackageReader {
   private onCloseTag(): void {
     const node = this.current!;
     if (this.attachment !== undefined && this.attachment.node === node) this.endAttachment();
-    if (node.local === 'Signature' && this.sigStart?.node === node) {
+    const sig = this.openSigs[this.openSigs.length - 1];
+    if (sig !== undefined && sig.node === node) {
+      this.openSigs.pop();
       const byteEnd = this.offsets!.toByte(this.parser.position);
       const inHeader = node.parent?.local === 'edXMLHeader';
       if (node.ns === DSIG_NS || inHeader) {
@@ -405,14 +411,13 @@ export class PackageReader {
         }
         this.signatures.push({
           namespace: node.ns,
-          byteStart: this.sigStart.byte,
+          byteStart: sig.byte,
           byteEnd,
           line: node.line,
           column: node.column,
           namespaces,
         });
       }
-      this.sigStart = undefined;
     }
     this.lastClosed = node;
     this.current = node.parent;

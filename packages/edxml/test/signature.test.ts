@@ -385,6 +385,23 @@ describe('packages signed by a test CA', () => {
       expect(v.reason).toMatch(/2 (XML-DSig )?Signature elements/);
     });
 
+    it('a valid Signature wrapped in another Signature element', async () => {
+      const t = text(signed);
+      const sig =
+        /<Signature [^>]*xmlns="http:\/\/www.w3.org\/2000\/09\/xmldsig#"[^>]*>.*?<\/Signature>/s.exec(t)![0];
+      const nested = t.replace(
+        sig,
+        `<Signature xmlns="http://www.w3.org/2000/09/xmldsig#">${sig}</Signature>`,
+      );
+      const p = await parseEdxml(bytes(nested));
+      expect(
+        p.signatures.map((x) => text(bytes(nested).subarray(x.byteStart, x.byteEnd)).slice(0, 20)),
+      ).toEqual(['<Signature xmlns="ht', '<Signature xmlns="ht']);
+      const v = await verify(bytes(nested));
+      expect(v.verdict).toBe('invalid_signature');
+      expect(v.reason).toMatch(/2 Signature elements/);
+    });
+
     it('a signature over one element (Reference URI="#id") instead of the whole package', async () => {
       const t = text(pkg).replace('<edXML:Subject>', '<edXML:Subject Id="subj">');
       const { SignedXml } = await import('xml-crypto');
