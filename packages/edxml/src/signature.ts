@@ -165,13 +165,19 @@ class Verifier {
     const loc = sigs[0]!;
     const sigText = Buffer.from(this.bytes.subarray(loc.byteStart, loc.byteEnd)).toString('utf8');
 
-    // 1. The certificate(s), read from the element as received (any namespace, so that a
-    //    Signature written without the XML-DSig namespace still shows who it claims to be).
-    const certs = this.certificates(sigText);
+    // 1. The Signature element alone, as received, in a wrapper that declares the namespaces in
+    //    scope where it stands: a small DOM for the certificate and the structural checks
+    //    (xml-crypto parses the whole package once, for the digests). The reader has already
+    //    refused DTDs and entities; this parse refuses them again.
+    const sigEl = this.signatureDom(sigText, loc.namespaces);
+
+    // 2. The certificate(s), in any namespace, so that a Signature written without the XML-DSig
+    //    namespace still shows who it claims to be (comments are not read).
+    const certs = this.certificates(sigEl);
     const leaf = certs[0]!;
     this.out.signer = await signerFacts(leaf);
 
-    // 2. The signature's shape.
+    // 3. The signature's shape.
     if (loc.namespace !== DSIG_NS) {
       fail(
         'invalid_signature',
@@ -187,11 +193,6 @@ class Verifier {
         `the package is not namespace-well-formed: ${undeclared.message.replace(/; read as .*$/, '')} (line ${undeclared.line}); its canonical form, and so its signature, is undefined`,
       );
     }
-    // The Signature element alone, as received, in a wrapper that declares the namespaces in
-    // scope where it stands: a small DOM for the structural checks (xml-crypto parses the whole
-    // package once, for the digests). The reader has already refused DTDs and entities; this
-    // parse refuses them again.
-    const sigEl = this.signatureDom(sigText, loc.namespaces);
     const signedInfo = elementChildren(sigEl, DSIG_NS, 'SignedInfo');
     if (signedInfo.length !== 1) fail('invalid_signature', 'the Signature has no single SignedInfo');
     const si = signedInfo[0]!;
@@ -312,15 +313,13 @@ class Verifier {
         `the Signature element does not parse cleanly: ${errors[0] ?? 'DOCTYPE present'}`,
       );
     }
-    const sig = elementChildren(dom.documentElement!, DSIG_NS, 'Signature');
-    if (sig.length !== 1) fail('invalid_signature', 'the Signature element is not an XML-DSig Signature');
+    const sig = elementChildren(dom.documentElement!, null, 'Signature');
+    if (sig.length !== 1) fail('invalid_signature', 'the Signature element does not parse on its own');
     return sig[0]!;
   }
 
-  private certificates(sigText: string): x509.X509Certificate[] {
-    const raw = [...sigText.matchAll(/<(?:[\w.-]+:)?X509Certificate(?:\s[^>]*)?>([^<]*)</g)].map(
-      (m) => m[1]!,
-    );
+  private certificates(sigEl: XElement): x509.X509Certificate[] {
+    const raw = descendants(sigEl, 'X509Certificate').map((e) => e.textContent ?? '');
     if (raw.length === 0) fail('malformed_certificate', 'the signature carries no X509Certificate');
     return raw.map((b64, i) => {
       const clean = b64.replace(/\s+/g, '');

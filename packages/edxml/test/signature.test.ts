@@ -339,6 +339,15 @@ describe('packages signed by a test CA', () => {
     expect((await verify(pkg)).verdict).toBe('unsigned');
   });
 
+  it('a certificate inside a comment is not read', async () => {
+    const t = text(signed).replace(
+      '<X509Data>',
+      `<X509Data><!--<X509Certificate>${other.pem.replace(/-----[A-Z ]+-----|\s/g, '')}</X509Certificate>-->`,
+    );
+    const v = await verify(bytes(t));
+    expect([v.verdict, v.signer?.commonName]).toEqual(['valid', 'Nguyễn Văn A']);
+  });
+
   it('an algorithm outside the allow-list (HMAC with the public certificate as key) → invalid_signature', async () => {
     const t = text(signed).replace(
       'http://www.w3.org/2001/04/xmldsig-more#rsa-sha256',
