@@ -74,6 +74,7 @@ class Interpreter {
       sha256: this.read.sha256,
       warnings: this.warnings,
       signatures: this.read.signatures,
+      elementNames: this.read.elementNames,
     };
     if (child(mh, 'StatusCode') !== undefined) {
       const status: ParsedStatus = { kind: 'status', header: this.status(mh), attachments: [], ...common };

@@ -59,6 +59,7 @@ export interface ReadResult {
   warnings: EdxmlWarning[];
   signatures: SignatureLocation[];
   attachments: ReadAttachment[];
+  elementNames: number;
 }
 
 /** saxes's buffers, read between slices to bound them and to stream attachment text. */
@@ -148,6 +149,7 @@ export class PackageReader {
   private readonly openSigs: { byte: number; node: XNode }[] = [];
   private sawStart = false;
   private lastClosed: XNode | undefined;
+  private readonly names = new Set<string>();
   private tagStart: [number, number] = [1, 1];
 
   constructor(opts: ParseOptions = {}) {
@@ -216,6 +218,7 @@ export class PackageReader {
       warnings: this.warnings,
       signatures: this.signatures,
       attachments: this.attachments,
+      elementNames: this.names.size,
     };
   }
 
@@ -410,6 +413,7 @@ export class PackageReader {
       parent: this.current,
     };
     this.headerChars += tag.name.length;
+    this.names.add(tag.name);
     this.checkHeader();
     if (this.current === undefined) this.root = node;
     else this.current.children.push(node);

@@ -40,6 +40,11 @@ const ALG = {
 const UID_OID = '0.9.2342.19200300.100.1.1';
 const SERIAL_OID = '2.5.4.5';
 const MAX_CHAIN = 8;
+/**
+ * xml-crypto's DOM parser (@xmldom/xmldom 0.8) scans the whole text once per distinct element name
+ * (see docs/BENCHMARKS.md): edXML uses about 100; a package with thousands is refused before it.
+ */
+export const MAX_ELEMENT_NAMES = 256;
 
 /** Options of {@link verifyEdxmlSignature}. */
 export interface VerifyEdxmlOptions extends VerifyOptions {
@@ -255,6 +260,12 @@ class Verifier {
     // 3. Digests over the bytes as received, then the signature value (xml-crypto).
     const sx = new SignedXml({ publicCert: leaf.toString('pem'), getCertFromKeyInfo: () => null });
     sx.loadSignature(sigEl as never);
+    if (this.parsed.elementNames > MAX_ELEMENT_NAMES) {
+      fail(
+        'invalid_signature',
+        `the package uses ${this.parsed.elementNames} distinct element names; a signature is checked on packages with at most ${MAX_ELEMENT_NAMES}`,
+      );
+    }
     const text = Buffer.from(this.bytes).toString('utf8');
     let ok: boolean;
     try {
