@@ -11,6 +11,7 @@ import { registerCreds } from './commands/creds';
 import { registerDemo } from './commands/demo';
 import { registerDlq } from './commands/dlq';
 import { registerDoc } from './commands/doc';
+import { registerEdxml } from './commands/edxml';
 import { registerNode } from './commands/node';
 import { registerStats } from './commands/stats';
 import { registerUp } from './commands/up';
@@ -39,6 +40,7 @@ registerSecurity(program);
 registerContext(program);
 registerCreds(program);
 registerBench(program);
+registerEdxml(program);
 
 void run(program).then(() => {
   // The command is over: a socket the NATS client left open (it does after a failed handshake) must
