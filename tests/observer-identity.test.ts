@@ -19,14 +19,8 @@ import {
   submitSubject,
 } from '@lienthong/core';
 import type { Topology } from '@lienthong/core';
-import {
-  AUTH_CONFIG,
-  CredentialStore,
-  createLogger,
-  loadTopologyFile,
-  readSeedFile,
-  startNode,
-} from '@lienthong/node';
+import { readSeedFile } from '@lienthong/infra';
+import { AUTH_CONFIG, CredentialStore, createLogger, loadTopologyFile, startNode } from '@lienthong/node';
 import type { IdentityCredentials, RunningNode } from '@lienthong/node';
 import { connect } from '@lienthong/sdk';
 import type { LienthongClient } from '@lienthong/sdk';
@@ -78,11 +72,17 @@ async function settled<T>(p: Promise<T>, ms: number): Promise<T | unknown> {
   }
 }
 
-function firstMessage(sub: Subscription, ms = 10_000): Promise<Uint8Array> {
+/** The first message on `sub` that `match` accepts, within `ms`. */
+function firstMessage(
+  sub: Subscription,
+  match: (data: Uint8Array) => boolean = () => true,
+  ms = 10_000,
+): Promise<Uint8Array> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`nothing on ${sub.getSubject()} within ${ms} ms`)), ms);
     void (async () => {
       for await (const m of sub) {
+        if (!match(m.data)) continue;
         clearTimeout(timer);
         resolve(m.data);
         return;
@@ -156,11 +156,11 @@ describe('an observer identity', () => {
     const dead = observer.subscribe('lt.v1.*.*.dead');
     const audit = observer.subscribe('lt.v1.audit.*');
     await observer.flush();
-    const gotTrack = firstMessage(track);
+    const documentId = `${SENDER},2026/11/22,1/UBND-VP`;
+    const gotTrack = firstMessage(track, (d) => decodeTrackingRecord(d).documentId === documentId);
     const gotDead = firstMessage(dead);
     const gotAudit = firstMessage(audit);
 
-    const documentId = `${SENDER},2026/11/22,1/UBND-VP`;
     await sender.send({ documentId, subject: 'Theo dõi', to: [{ code: CENTRE }] });
     // garbage on a submit subject (published by the operator) becomes a dead letter
     const home = topology.homeNodeOf(SENDER);
