@@ -232,9 +232,8 @@ function registerRoutes(
           if (!reply.sent && out !== reply) return out;
           return reply;
         } catch (e) {
-          // A body not read (refused early) must not hold the connection.
-          const body = req.body as { resume?: () => void } | undefined;
-          body?.resume?.();
+          // A body refused before its end is not read further: the connection cannot be reused.
+          if (!req.raw.readableEnded) void reply.header('connection', 'close');
           const g = gatewayErrorOf(e);
           throw new HttpError(
             g.status,

@@ -1,6 +1,6 @@
 import { SaxesParser } from 'saxes';
 import { Priority } from '@lienthong/proto';
-import type { IDocument, IOrgan, IResponseFor, IStatusReport , BusinessOperation} from '@lienthong/proto';
+import type { IDocument, IOrgan, IResponseFor, IStatusReport, BusinessOperation } from '@lienthong/proto';
 import { EdxmlError } from './codec';
 import type { EdxmlCodec, MappedStatus, PackageParser, ParsedPackage } from './codec';
 
@@ -175,7 +175,7 @@ function local(name: string): string {
 
 /** saxes messages start with `file:line:column: `; the position is reported separately. */
 function stripPosition(m: string): string {
-  return m.replace(/^[^:]*:\d+:\d+: /, '');
+  return m.replace(/^(?:[^:]*:)?\d+:\d+: /, '');
 }
 
 function mapPackage(fields: Fields, groups: { path: string; fields: Map<string, string> }[]): ParsedPackage {
@@ -233,6 +233,26 @@ function mapPackage(fields: Fields, groups: { path: string; fields: Map<string, 
         .filter((x) => x !== ''),
     ),
   ];
+  // The earlier document an update names in Bussiness/DocumentId joins those of ResponseFor.
+  const businessDocumentId = fields.get(`${BUSINESS}/DocumentId`)?.[0] ?? '';
+  if (
+    op !== 0 &&
+    businessDocumentId !== '' &&
+    !responseFor.some((r) => r.documentId === businessDocumentId)
+  ) {
+    responseFor.push({
+      organCode: from.get('OrganId')!,
+      code: '',
+      promulgationDate: '',
+      documentId: businessDocumentId,
+    });
+  }
+  const named = responseFor.some((r) => r.documentId !== '') || replaces.length > 0;
+  if (op !== 0 && !named) {
+    throw new EdxmlError(
+      `a BussinessDocType ${op} package must name the earlier document (ResponseFor, Bussiness/DocumentId or ReplacementInfoList)`,
+    );
+  }
   const priority = Number(fields.get(`${HEADER}/OtherInfo/Priority`)?.[0] ?? '0');
   const dueDate = one('DueDate');
   const document: IDocument = {

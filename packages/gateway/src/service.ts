@@ -173,17 +173,17 @@ export class EdocGateway {
       }
       const seen = this.posted.get(id);
       if (seen) return { ...seen, duplicate: true };
+      for (const t of parsed.document?.to ?? []) {
+        if (!isAgencyCode(t.code ?? '')) {
+          throw new GatewayError(400, 'InvalidArgument', `recipient '${t.code}' is not an agency code`, {
+            recipient: t.code,
+          });
+        }
+      }
       const client = await this.client(agency);
       let result: SendResult;
       if (parsed.messageType === 'edoc') {
         const d = parsed.document!;
-        for (const t of d.to ?? []) {
-          if (!isAgencyCode(t.code ?? '')) {
-            throw new GatewayError(400, 'InvalidArgument', `recipient '${t.code}' is not an agency code`, {
-              recipient: t.code,
-            });
-          }
-        }
         const document: IDocument = {
           ...d,
           edxmlOriginal: { sha256Hex: pkg.sha256Hex, size: pkg.size, warnings: [...parsed.warnings] },
@@ -209,13 +209,21 @@ export class EdocGateway {
         const s = parsed.status!;
         const statusCode = String(s.code).padStart(2, '0');
         if (s.code === BusinessStatus.BUSINESS_STATUS_ARRIVED) {
-          throw new GatewayError(
-            400,
-            'InvalidArgument',
-            'status 01 (arrived) is reported by POST /api/v1/edocs/{id}/ack when the document is taken',
-          );
-        }
-        if (s.code === BusinessStatus.BUSINESS_STATUS_RECALL_REQUESTED) {
+          // 01 is the acknowledgement of the item that brought the document (as POST …/ack).
+          const q = await this.queue(agency);
+          await q.settle();
+          const held = q.findDocument(s.documentId, s.otherParty);
+          if (held) {
+            await sdkCall(() => held.item.ack());
+            q.acked(held.id);
+          } else if (!q.documentAcked(s.documentId, s.otherParty)) {
+            throw new GatewayError(
+              409,
+              'FailedPrecondition',
+              `no document ${s.documentId} from ${s.otherParty || '(no ResponseFor/OrganId)'} is waiting for ${agency}: 01 acknowledges a received document`,
+            );
+          }
+        } else if (s.code === BusinessStatus.BUSINESS_STATUS_RECALL_REQUESTED) {
           await sdkCall(() =>
             client.recall(s.documentId, {
               reason: s.description || 'recall requested',
@@ -518,6 +526,7 @@ export function gatewayErrorOf(e: unknown): GatewayError {
 class ReceivedQueue {
   private readonly held = new Map<string, { item: InboxItem; notBefore: number }>();
   private readonly ackedIds = new Set<string>();
+  private readonly ackedDocs = new Set<string>();
   private readonly inbox;
   private readonly started = Date.now();
   private readonly loop: Promise<void>;
@@ -563,7 +572,27 @@ class ReceivedQueue {
     return this.ackedIds.has(id);
   }
 
+  /** The held document item of a document id from a sender. */
+  findDocument(documentId: string, sender: string): { id: string; item: InboxItem } | undefined {
+    for (const [id, h] of this.held) {
+      if (
+        h.item.kind === 'document' &&
+        h.item.documentId === documentId &&
+        (!sender || h.item.sender === sender)
+      ) {
+        return { id, item: h.item };
+      }
+    }
+    return undefined;
+  }
+
+  documentAcked(documentId: string, sender: string): boolean {
+    return this.ackedDocs.has(`${sender}|${documentId}`);
+  }
+
   acked(id: string): void {
+    const h = this.held.get(id);
+    if (h?.item.kind === 'document') this.ackedDocs.add(`${h.item.sender}|${h.item.documentId}`);
     this.held.delete(id);
     this.ackedIds.add(id);
     if (this.ackedIds.size > 100_000) this.ackedIds.delete(this.ackedIds.values().next().value!);

@@ -4,7 +4,7 @@
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { loadTopologyFile, startNode } from '@lienthong/node';
+import { createLogger, loadTopologyFile, startNode } from '@lienthong/node';
 import type { RunningNode } from '@lienthong/node';
 import type { Topology } from '@lienthong/core';
 import { connect } from '@lienthong/sdk';
@@ -64,7 +64,10 @@ export async function startGatewayNode(
   });
   const node = await startNode(
     { servers: server.url, topology, name: 'gateway-test', http: { port: 0 } },
-    { httpPlugins: [plugin] },
+    {
+      httpPlugins: [plugin],
+      logger: createLogger({ name: 'gateway-test', level: process.env['LT_LOG'] ?? 'warn' }),
+    },
   );
   const clients: LienthongClient[] = [];
   return {
