@@ -10,6 +10,9 @@ import {
 } from '@lienthong/node';
 import type { EmbeddedServer, HttpPlugin, IdentityCredentials, RunningNode } from '@lienthong/node';
 import type { Topology } from '@lienthong/core';
+import { HttpTokenStore, SaxEdxmlCodec, gatewayPlugin, httpTokensFile } from '@lienthong/gateway';
+import type { GatewayPlugin } from '@lienthong/gateway';
+import { connect } from '@lienthong/sdk';
 import type { Logger } from 'pino';
 
 /** The embedded default: a local nats-server with JetStream, and every node of a topology in this process. */
@@ -21,6 +24,8 @@ export interface Embedded extends AsyncDisposable {
   readonly credentials: CredentialStore | undefined;
   /** The operator's credentials (`ops:admin`): use with `lienthong --creds`. */
   readonly ops: IdentityCredentials | undefined;
+  /** The edXML gateway at `<http>/api/v1`, when the broker serves HTTP. */
+  readonly gateway: GatewayPlugin | undefined;
   /**
    * Credentials of an agency of the topology, issued (and the server reloaded) on first use;
    * undefined when the broker runs without authorization.
@@ -67,6 +72,25 @@ export async function startEmbedded(opts: {
     ...(opts.port ? { port: opts.port } : {}),
     auth,
   });
+  // The edXML gateway on the HTTP port: each agency acts through an SDK client with its own identity.
+  const gateway =
+    opts.httpPort !== undefined
+      ? gatewayPlugin({
+          codec: new SaxEdxmlCodec(),
+          auth: store
+            ? { mode: 'token', tokens: new HttpTokenStore(httpTokensFile(credentialsDir(dataDir))) }
+            : { mode: 'none' },
+          connect: async (agency) => {
+            const creds = await agencyCredentials(agency);
+            return connect({
+              servers: server.url,
+              agency,
+              name: `lienthong-gateway ${agency}`,
+              ...(creds ? { credentials: { seedFile: creds.seedFile } } : {}),
+            });
+          },
+        })
+      : undefined;
   let node: RunningNode;
   try {
     node = await startNode(
@@ -80,7 +104,7 @@ export async function startEmbedded(opts: {
       },
       {
         ...(opts.logger ? { logger: opts.logger } : {}),
-        ...(opts.httpPlugins ? { httpPlugins: opts.httpPlugins } : {}),
+        httpPlugins: [...(gateway ? [gateway] : []), ...(opts.httpPlugins ?? [])],
       },
     );
   } catch (e) {
@@ -113,6 +137,7 @@ export async function startEmbedded(opts: {
     topology,
     credentials: store,
     ops,
+    gateway,
     agencyCredentials,
     ensureAgencies,
     stop,

@@ -8,6 +8,7 @@ import { registerBench } from './commands/bench';
 import { registerCheck } from './commands/check';
 import { registerContext } from './commands/context';
 import { registerCreds } from './commands/creds';
+import { registerEdxmlGateway } from './commands/edxml-gateway';
 import { registerDemo } from './commands/demo';
 import { registerDlq } from './commands/dlq';
 import { registerDoc } from './commands/doc';
@@ -30,6 +31,7 @@ registerCheck(program);
 registerSecurity(program);
 registerContext(program);
 registerCreds(program);
+registerEdxmlGateway(program);
 registerBench(program);
 
 void run(program);

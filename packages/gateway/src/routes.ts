@@ -264,5 +264,9 @@ function callerOf(req: FastifyRequest, auth: GatewayAuth): string {
   if (!m) throw new GatewayError(401, 'Unauthenticated', 'send Authorization: Bearer <token>');
   const agency = auth.tokens.agencyOf(m[1]!);
   if (!agency) throw new GatewayError(401, 'Unauthenticated', 'the token is not valid (unknown or revoked)');
+  const named = req.headers['x-lienthong-agency'];
+  if (typeof named === 'string' && named !== '' && named !== agency) {
+    throw new GatewayError(403, 'PermissionDenied', `the token is ${agency}'s, not ${named}'s`);
+  }
   return agency;
 }
