@@ -12,6 +12,7 @@ import { registerEdxmlGateway } from './commands/edxml-gateway';
 import { registerDemo } from './commands/demo';
 import { registerDlq } from './commands/dlq';
 import { registerDoc } from './commands/doc';
+import { registerEdxml } from './commands/edxml';
 import { registerNode } from './commands/node';
 import { registerStats } from './commands/stats';
 import { registerUp } from './commands/up';
@@ -31,7 +32,9 @@ registerCheck(program);
 registerSecurity(program);
 registerContext(program);
 registerCreds(program);
-registerEdxmlGateway(program);
 registerBench(program);
+registerEdxml(program);
+// After `registerEdxml`: `send` and `get` join its `edxml` group.
+registerEdxmlGateway(program);
 
 void run(program);
