@@ -10,7 +10,7 @@ import {
 } from '@lienthong/node';
 import type { EmbeddedServer, HttpPlugin, IdentityCredentials, RunningNode } from '@lienthong/node';
 import type { Topology } from '@lienthong/core';
-import { HttpTokenStore, SaxEdxmlCodec, gatewayPlugin, httpTokensFile } from '@lienthong/gateway';
+import { HttpTokenStore, gatewayPlugin, httpTokensFile } from '@lienthong/gateway';
 import type { GatewayPlugin } from '@lienthong/gateway';
 import { connect } from '@lienthong/sdk';
 import type { Logger } from 'pino';
@@ -76,7 +76,6 @@ export async function startEmbedded(opts: {
   const gateway =
     opts.httpPort !== undefined
       ? gatewayPlugin({
-          codec: new SaxEdxmlCodec(),
           auth: store
             ? { mode: 'token', tokens: new HttpTokenStore(httpTokensFile(credentialsDir(dataDir))) }
             : { mode: 'none' },

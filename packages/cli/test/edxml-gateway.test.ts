@@ -5,7 +5,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { SaxEdxmlCodec } from '@lienthong/gateway';
+import { renderEdocBytes } from '@lienthong/edxml';
 import { brokerForSuite, json, lienthong, tempDir } from './helpers';
 
 jest.setTimeout(60_000);
@@ -65,7 +65,7 @@ describe('edXML gateway from the command line', () => {
 
   it('edxml send and edxml get carry a package byte for byte; 01 reaches the sender', async () => {
     const documentId = `${SENDER},2026/12/02,${Date.now()}/VPCP-CLI`;
-    const pkg = new SaxEdxmlCodec().renderEdoc({
+    const pkg = await renderEdocBytes({
       documentId,
       from: { code: SENDER, name: 'Văn phòng Chính phủ' },
       to: [{ code: RECIPIENT }],

@@ -30,6 +30,8 @@ export class EdxmlError extends Error {
     readonly reason: string,
     readonly line?: number,
     readonly column?: number,
+    /** The codec's code: NOT_WELL_FORMED, DTD_FORBIDDEN, TOO_LARGE… */
+    readonly code: string = 'NOT_EDXML',
   ) {
     super(line !== undefined ? `${reason} (line ${line}, column ${column ?? 0})` : reason);
     this.name = 'EdxmlError';
@@ -38,9 +40,10 @@ export class EdxmlError extends Error {
 
 /** A streaming parser: fed the package's bytes as they arrive, with bounded memory. */
 export interface PackageParser {
-  write(chunk: Uint8Array): void;
+  /** May wait (back-pressure), and throws an EdxmlError as soon as the package is known bad. */
+  write(chunk: Uint8Array): void | Promise<void>;
   /** Ends the input; the mapped package, or an EdxmlError. */
-  close(): ParsedPackage;
+  close(): ParsedPackage | Promise<ParsedPackage>;
 }
 
 /**
@@ -49,6 +52,7 @@ export interface PackageParser {
  */
 export interface EdxmlCodec {
   parser(): PackageParser;
-  renderEdoc(document: IDocument): Uint8Array;
-  renderStatus(status: IStatusReport, document?: { sender?: string }): Uint8Array;
+  renderEdoc(document: IDocument): Uint8Array | Promise<Uint8Array>;
+  /** `otherParty`: ResponseFor/OrganId (for 13, the recipient asked to give the document back). */
+  renderStatus(status: IStatusReport, document?: { otherParty?: string }): Uint8Array;
 }

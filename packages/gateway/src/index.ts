@@ -5,7 +5,7 @@
  */
 export { EdxmlError } from './codec';
 export type { EdxmlCodec, MappedStatus, MessageType, PackageParser, ParsedPackage } from './codec';
-export { EDXML_NS, SaxEdxmlCodec } from './sax-codec';
+export { LienthongEdxmlCodec } from './edxml-codec';
 export { API_PREFIX, ROUTES, gatewayPlugin } from './routes';
 export type { GatewayAuth, GatewayPlugin, GatewayPluginOptions, RouteSpec } from './routes';
 export { openApiDocument } from './openapi';

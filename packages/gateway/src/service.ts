@@ -7,6 +7,7 @@ import type { IDocument, TrackingRecord } from '@lienthong/proto';
 import type { InboxItem, LienthongClient } from '@lienthong/sdk';
 import { EdxmlError } from './codec';
 import type { EdxmlCodec, MessageType } from './codec';
+import { LienthongEdxmlCodec } from './edxml-codec';
 import { PackageTooLargeError, spool } from './spool';
 
 /** What the gateway needs of the node process it runs in (NodeRuntime has it). */
@@ -19,7 +20,8 @@ export interface GatewayHost {
 }
 
 export interface GatewayOptions {
-  readonly codec: EdxmlCodec;
+  /** Default: `@lienthong/edxml` (LienthongEdxmlCodec). */
+  readonly codec?: EdxmlCodec;
   /**
    * An SDK client for an agency this node hosts, connected with that agency's own NATS identity (and
    * its signing key, when it signs). Called once per agency, on its first request.
@@ -94,6 +96,7 @@ export class EdocGateway {
   /** Responses to packages already posted (by package SHA-256), so a repeat sends nothing. */
   private readonly posted = new Map<string, SendResult>();
   private readonly maxPackageBytes: number;
+  private readonly codec: EdxmlCodec;
   private closed = false;
 
   constructor(
@@ -101,6 +104,8 @@ export class EdocGateway {
     private readonly opts: GatewayOptions,
   ) {
     this.maxPackageBytes = opts.maxPackageBytes ?? DEFAULT_MAX_PACKAGE_BYTES;
+    // The codec's own limit is the package limit plus nothing: the spool refuses first.
+    this.codec = opts.codec ?? new LienthongEdxmlCodec({ maxBytes: this.maxPackageBytes + 1 });
   }
 
   get packageLimit(): number {
@@ -148,12 +153,16 @@ export class EdocGateway {
     }
     let pkg;
     try {
-      pkg = await spool(body, this.opts.codec.parser(), this.maxPackageBytes);
+      pkg = await spool(body, this.codec.parser(), this.maxPackageBytes);
     } catch (e) {
       if (e instanceof PackageTooLargeError) throw tooLarge(e);
+      if (e instanceof EdxmlError && e.code === 'TOO_LARGE') {
+        throw tooLarge(new PackageTooLargeError(this.maxPackageBytes));
+      }
       if (e instanceof EdxmlError) {
         throw new GatewayError(400, 'InvalidArgument', `not a valid edXML package: ${e.message}`, {
           reason: e.reason,
+          codecCode: e.code,
           ...(e.line !== undefined ? { line: e.line, column: e.column } : {}),
         });
       }
@@ -274,7 +283,7 @@ export class EdocGateway {
       const s = env.status;
       if (s.edxmlOriginal && s.edxmlOriginal.length > 0)
         return { body: s.edxmlOriginal, size: s.edxmlOriginal.length };
-      const bytes = this.opts.codec.renderStatus(s);
+      const bytes = this.codec.renderStatus(s, { otherParty: agency });
       return { body: bytes, size: bytes.length };
     }
     const d = item.document!;
@@ -299,7 +308,7 @@ export class EdocGateway {
       );
       return { body, size: att.size };
     }
-    const bytes = this.opts.codec.renderEdoc(d);
+    const bytes = await this.codec.renderEdoc(d);
     return { body: bytes, size: bytes.length };
   }
 

@@ -61,7 +61,7 @@ export async function spool(
       size += chunk.byteLength;
       if (size > limit) throw new PackageTooLargeError(limit);
       hash.update(chunk);
-      parser.write(chunk);
+      await parser.write(chunk);
       if (chunks) {
         chunks.push(chunk);
         if (size > IN_MEMORY_BYTES) {
@@ -74,7 +74,7 @@ export async function spool(
         await new Promise<void>((resolve) => file!.once('drain', resolve));
       }
     }
-    const parsed = parser.close();
+    const parsed = await parser.close();
     if (file) {
       file.end();
       await finished(file);

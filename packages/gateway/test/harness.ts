@@ -11,7 +11,7 @@ import { connect } from '@lienthong/sdk';
 import type { LienthongClient, SigningKey } from '@lienthong/sdk';
 import { startNatsServer } from '@lienthong/testkit';
 import type { NatsServer } from '@lienthong/testkit';
-import { SaxEdxmlCodec, gatewayPlugin } from '@lienthong/gateway';
+import { gatewayPlugin } from '@lienthong/gateway';
 import type { GatewayAuth, GatewayPlugin, GatewayPluginOptions } from '@lienthong/gateway';
 
 export const SAMPLES_DIR = '/work/shared/conformance/edxml/public';
@@ -51,7 +51,6 @@ export async function startGatewayNode(
   const topology = loadTopologyFile(topologyFile);
   const server = opts.server ?? (await startNatsServer());
   const plugin = gatewayPlugin({
-    codec: new SaxEdxmlCodec(),
     auth: opts.auth ?? { mode: 'none' },
     connect: (agency) =>
       connect({
