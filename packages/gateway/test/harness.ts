@@ -4,7 +4,13 @@
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { createLogger, loadTopologyFile, startNode } from '@lienthong/node';
+import { connect as natsConnect } from '@nats-io/transport-node';
+import { jetstream } from '@nats-io/jetstream';
+import { Kvm } from '@nats-io/kv';
+import { BUCKETS, directoryKeys } from '@lienthong/core';
+import { AgencyRecord } from '@lienthong/proto';
+import type { IPublicKey } from '@lienthong/proto';
+import { createLogger, loadTopologyFile, publishDirectory, startNode } from '@lienthong/node';
 import type { RunningNode } from '@lienthong/node';
 import type { Topology } from '@lienthong/core';
 import { connect } from '@lienthong/sdk';
@@ -45,11 +51,25 @@ export async function startGatewayNode(
     signingKeys?: ReadonlyMap<string, SigningKey>;
     server?: NatsServer;
     gateway?: Partial<GatewayPluginOptions>;
+    /** Public keys registered in the directory before the node starts. */
+    keys?: Readonly<Record<string, IPublicKey[]>>;
   } = {},
 ): Promise<GatewayNode> {
   const topologyFile = opts.topologyFile ?? SAMPLES_TOPOLOGY;
   const topology = loadTopologyFile(topologyFile);
   const server = opts.server ?? (await startNatsServer());
+  if (opts.keys) {
+    const nc = await natsConnect({ servers: server.url });
+    const kvm = new Kvm(jetstream(nc));
+    await publishDirectory(kvm, topology);
+    const directory = await kvm.open(BUCKETS.directory);
+    for (const a of topology.toProto().agencies ?? []) {
+      const keys = opts.keys[a.code!];
+      if (keys)
+        await directory.put(directoryKeys.agency(a.code!), AgencyRecord.encode({ ...a, keys }).finish());
+    }
+    await nc.close();
+  }
   const plugin = gatewayPlugin({
     auth: opts.auth ?? { mode: 'none' },
     connect: (agency) =>
