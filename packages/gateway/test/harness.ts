@@ -9,9 +9,9 @@ import { jetstream } from '@nats-io/jetstream';
 import { Kvm } from '@nats-io/kv';
 import { BUCKETS, directoryKeys } from '@lienthong/core';
 import { AgencyRecord } from '@lienthong/proto';
-import type { IPublicKey } from '@lienthong/proto';
+import type { IPublicKey, ISubmitLimits } from '@lienthong/proto';
 import { createLogger, loadTopologyFile, publishDirectory, startNode } from '@lienthong/node';
-import type { RunningNode } from '@lienthong/node';
+import type { NodeRuntimeConfig, RunningNode } from '@lienthong/node';
 import type { Topology } from '@lienthong/core';
 import { connect } from '@lienthong/sdk';
 import type { LienthongClient, SigningKey } from '@lienthong/sdk';
@@ -53,20 +53,27 @@ export async function startGatewayNode(
     gateway?: Partial<GatewayPluginOptions>;
     /** Public keys registered in the directory before the node starts. */
     keys?: Readonly<Record<string, IPublicKey[]>>;
+    /** Submission limits registered in the directory before the node starts. */
+    submitLimits?: Readonly<Record<string, ISubmitLimits>>;
+    /** More node configuration (flow, limits). */
+    node?: Partial<NodeRuntimeConfig>;
   } = {},
 ): Promise<GatewayNode> {
   const topologyFile = opts.topologyFile ?? SAMPLES_TOPOLOGY;
   const topology = loadTopologyFile(topologyFile);
   const server = opts.server ?? (await startNatsServer());
-  if (opts.keys) {
+  if (opts.keys || opts.submitLimits) {
     const nc = await natsConnect({ servers: server.url });
     const kvm = new Kvm(jetstream(nc));
     await publishDirectory(kvm, topology);
     const directory = await kvm.open(BUCKETS.directory);
     for (const a of topology.toProto().agencies ?? []) {
-      const keys = opts.keys[a.code!];
-      if (keys)
-        await directory.put(directoryKeys.agency(a.code!), AgencyRecord.encode({ ...a, keys }).finish());
+      const keys = opts.keys?.[a.code!];
+      const submitLimits = opts.submitLimits?.[a.code!];
+      if (keys || submitLimits) {
+        const record = { ...a, ...(keys ? { keys } : {}), ...(submitLimits ? { submitLimits } : {}) };
+        await directory.put(directoryKeys.agency(a.code!), AgencyRecord.encode(record).finish());
+      }
     }
     await nc.close();
   }
@@ -82,7 +89,7 @@ export async function startGatewayNode(
     ...opts.gateway,
   });
   const node = await startNode(
-    { servers: server.url, topology, name: 'gateway-test', http: { port: 0 } },
+    { servers: server.url, topology, name: 'gateway-test', http: { port: 0 }, ...opts.node },
     {
       httpPlugins: [plugin],
       logger: createLogger({ name: 'gateway-test', level: process.env['LT_LOG'] ?? 'warn' }),

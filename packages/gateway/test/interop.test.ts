@@ -104,7 +104,7 @@ describe('SDK ↔ HTTP interop, signed both ways', () => {
     ]);
     for (const t of receipts) expect(t.receipt!.signature?.value?.length).toBeGreaterThan(0);
     // The 03 travelled as the package H41's system posted, byte for byte.
-    expect(Buffer.from(receipts[1]!.receipt!.edxmlOriginal).equals(Buffer.from(status))).toBe(true);
+    expect(Buffer.from(receipts[1]!.receipt!.edxmlOriginal!).equals(Buffer.from(status))).toBe(true);
     // The receipts verify against H41's registered key.
     const proof = await sdk.receiptProof(documentId, HTTP_AGENCY);
     const verdict = verifyReceiptProof(proof, { keys: [publicKeyRecord({ publicKey: httpKey.publicKey })] });
