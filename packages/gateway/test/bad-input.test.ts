@@ -4,7 +4,7 @@
  */
 import { request } from 'node:http';
 import { renderEdocBytes } from '@lienthong/edxml';
-import { Caller, sample, startGatewayNode } from './harness';
+import { Caller, startGatewayNode } from './harness';
 import type { GatewayNode } from './harness';
 
 const G22 = '000.00.00.G22';
