@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Installs what lienthong needs on a Debian machine with Node 20 and npm: nats-server and
-# protobuf-compiler and python3 (Debian packages; python3 runs the example VXP client), pnpm, the workspace dependencies; then builds.
+# Installs what lienthong needs on a Debian machine with Node 20 and npm: nats-server,
+# protobuf-compiler and python3 (Debian packages; python3 runs the example VXP client), pnpm, the
+# workspace dependencies; then builds.
 # Safe to run again: it installs only what is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
