@@ -155,7 +155,10 @@ export function gatewayPlugin(opts: GatewayPluginOptions): GatewayPlugin {
       return gateway;
     },
     register: (app, ctx) => {
-      gateway = new EdocGateway(ctx.host as GatewayHost, opts);
+      gateway = new EdocGateway(ctx.host as GatewayHost, {
+        ...(ctx.nats ? { jetstream: { js: ctx.nats.js, jsm: ctx.nats.jsm } } : {}),
+        ...opts,
+      });
       registerRoutes(app, gateway, opts.auth, openApiDocument());
     },
     close: async () => {

@@ -9,6 +9,8 @@ import { EdxmlError } from './codec';
 import type { EdxmlCodec, MessageType } from './codec';
 import { LienthongEdxmlCodec } from './edxml-codec';
 import { PackageTooLargeError, spool } from './spool';
+import { StatusQueue } from './status-queue';
+import type { GatewayJetStream, HeldStatus } from './status-queue';
 
 /** What the gateway needs of the node process it runs in (NodeRuntime has it). */
 export interface GatewayHost {
@@ -33,6 +35,11 @@ export interface GatewayOptions {
   readonly maxListed?: number;
   /** After `fail`, how long before the item is listed again; 30 s by default. */
   readonly failRetryMs?: number;
+  /**
+   * The node's JetStream: statuses coming back to an agency for documents it sent are listed from
+   * its track subject. Without it, they are only in `sent()`.
+   */
+  readonly jetstream?: GatewayJetStream;
 }
 
 /** A gateway error: the HTTP layer maps `status` and `code` to its answer. */
@@ -93,6 +100,7 @@ export const ORIGINAL_MEDIA_TYPE = 'application/xml';
 export class EdocGateway {
   private readonly clients = new Map<string, Promise<LienthongClient>>();
   private readonly inboxes = new Map<string, ReceivedQueue>();
+  private readonly statuses = new Map<string, Promise<StatusQueue | undefined>>();
   /** Responses to packages already posted (by package SHA-256), so a repeat sends nothing. */
   private readonly posted = new Map<string, SendResult>();
   private readonly maxPackageBytes: number;
@@ -148,6 +156,8 @@ export class EdocGateway {
     declaredLength?: number,
   ): Promise<SendResult> {
     this.assertServes(agency);
+    // Statuses of what it sends from now on are listed for it.
+    await this.statusQueue(agency);
     if (declaredLength !== undefined && declaredLength > this.maxPackageBytes) {
       throw tooLarge(new PackageTooLargeError(this.maxPackageBytes, declaredLength));
     }
@@ -270,13 +280,22 @@ export class EdocGateway {
   /** Items waiting for `agency`: documents (and recalls, as status items), oldest first. */
   async listReceived(agency: string, messageType?: MessageType): Promise<ReceivedItem[]> {
     this.assertServes(agency);
-    const q = await this.queue(agency);
+    const [q, s] = await Promise.all([this.queue(agency), this.statusQueue(agency)]);
     await q.settle();
-    return q.items().filter((i) => messageType === undefined || i.messageType === messageType);
+    const items = [...q.items(), ...(s?.items() ?? []).map(describeStatus)].sort(
+      (a, b) => a.receivedAt.localeCompare(b.receivedAt) || a.id.localeCompare(b.id),
+    );
+    return items.filter((i) => messageType === undefined || i.messageType === messageType);
   }
 
   /** The bytes of a received item: the sender's original package, or the document rendered as edXML. */
   async getPackage(agency: string, id: string): Promise<PackageBytes> {
+    const status = await this.heldStatus(agency, id);
+    if (status) {
+      const r = status.receipt;
+      const bytes = r.edxmlOriginal?.length ? r.edxmlOriginal : this.codec.renderStatus(r);
+      return { body: bytes, size: bytes.length };
+    }
     const item = await this.held(agency, id);
     const env = item.envelope;
     if (env.status) {
@@ -316,6 +335,13 @@ export class EdocGateway {
   async ack(agency: string, id: string): Promise<{ id: string; acknowledged: true; duplicate: boolean }> {
     this.assertServes(agency);
     this.assertOwnItem(agency, id);
+    if (isStatusId(id)) {
+      const s = await this.statusQueue(agency);
+      if (s?.wasAcked(id)) return { id, acknowledged: true, duplicate: true };
+      await this.heldStatus(agency, id);
+      await sdkCall(() => s!.ack(id));
+      return { id, acknowledged: true, duplicate: false };
+    }
     const q = await this.queue(agency);
     if (q.wasAcked(id)) return { id, acknowledged: true, duplicate: true };
     const item = await this.held(agency, id);
@@ -327,9 +353,13 @@ export class EdocGateway {
   /** Puts an item back: it is listed again after the retry delay (the VXP `fail`). */
   async fail(agency: string, id: string, reason: string): Promise<{ id: string; retryAfterMs: number }> {
     this.assertServes(agency);
+    const retryAfterMs = this.opts.failRetryMs ?? 30_000;
+    if (await this.heldStatus(agency, id)) {
+      (await this.statusQueue(agency))!.fail(id, retryAfterMs);
+      return { id, retryAfterMs };
+    }
     const item = await this.held(agency, id);
     const q = await this.queue(agency);
-    const retryAfterMs = this.opts.failRetryMs ?? 30_000;
     q.failed(id, item, reason, retryAfterMs);
     return { id, retryAfterMs };
   }
@@ -360,6 +390,7 @@ export class EdocGateway {
   async close(): Promise<void> {
     this.closed = true;
     await Promise.allSettled([...this.inboxes.values()].map((q) => q.stop()));
+    await Promise.allSettled([...this.statuses.values()].map(async (s) => (await s)?.stop()));
     const clients = await Promise.allSettled([...this.clients.values()]);
     await Promise.allSettled(clients.map((c) => (c.status === 'fulfilled' ? c.value.close() : undefined)));
   }
@@ -397,6 +428,45 @@ export class EdocGateway {
       );
     }
     return item;
+  }
+
+  /** A status item held for the caller, or undefined when the id is not a status item's. */
+  private async heldStatus(agency: string, id: string): Promise<HeldStatus | undefined> {
+    if (!isStatusId(id)) return undefined;
+    this.assertServes(agency);
+    this.assertOwnItem(agency, id);
+    const s = await this.statusQueue(agency);
+    const h = s?.get(id);
+    if (!h) {
+      throw new GatewayError(
+        404,
+        'NotFound',
+        s?.wasAcked(id)
+          ? `item ${id} was acknowledged and left the list`
+          : `no item ${id} waiting for ${agency}`,
+      );
+    }
+    return h;
+  }
+
+  /** The agency's status queue, created (with its durable consumer) on first use. */
+  private statusQueue(agency: string): Promise<StatusQueue | undefined> {
+    const nats = this.opts.jetstream;
+    if (!nats) return Promise.resolve(undefined);
+    let s = this.statuses.get(agency);
+    if (!s) {
+      const home = this.host.topology.homeNodeOf(agency);
+      const q = new StatusQueue(nats, agency, home, this.opts.maxListed ?? 256);
+      s = q.start().then(
+        () => q,
+        (e: unknown) => {
+          this.statuses.delete(agency);
+          throw gatewayErrorOf(e);
+        },
+      );
+      this.statuses.set(agency, s);
+    }
+    return s;
   }
 
   private client(agency: string): Promise<LienthongClient> {
@@ -616,6 +686,24 @@ class ReceivedQueue {
     await this.inbox.stop();
     await this.loop;
   }
+}
+
+function isStatusId(id: string): boolean {
+  return /^[0-9A-Za-z_]+\.s\d+$/.test(id);
+}
+
+function describeStatus(h: HeldStatus): ReceivedItem {
+  const r = h.receipt;
+  return {
+    id: h.id,
+    documentId: r.documentId ?? '',
+    from: r.responder ?? '',
+    messageType: 'status',
+    statusCode: String(r.code ?? 0).padStart(2, '0'),
+    receivedAt: new Date(h.atMs).toISOString(),
+    signature: (r.signature?.value?.length ?? 0) > 0 ? 'verified' : 'unsigned',
+    original: (r.edxmlOriginal?.length ?? 0) > 0,
+  };
 }
 
 function itemId(agency: string, item: InboxItem): string {

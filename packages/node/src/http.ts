@@ -2,6 +2,7 @@ import Fastify from 'fastify';
 import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
+import type { NatsHandles } from './connection';
 import type { NodeMetrics } from './metrics';
 
 export interface HealthSource {
@@ -44,6 +45,8 @@ export interface HttpPluginContext {
   readonly metrics: NodeMetrics;
   /** The node runtime that serves this port; plugins narrow it to what they need. */
   readonly host: unknown;
+  /** The node process's NATS connection (its node identity), when it has one. */
+  readonly nats?: NatsHandles;
 }
 
 /**
@@ -79,6 +82,7 @@ export class HealthServer {
     private readonly plugins: readonly HttpPlugin[] = [],
     private readonly log?: Logger,
     private readonly host?: unknown,
+    private readonly nats?: NatsHandles,
   ) {}
 
   /** Listens on `port` (0 picks a free one); resolves with the bound address. */
@@ -121,6 +125,7 @@ export class HealthServer {
       health: this.health,
       metrics: this.metrics,
       host: this.host,
+      ...(this.nats ? { nats: this.nats } : {}),
     };
     for (const p of this.plugins) {
       await app.register(

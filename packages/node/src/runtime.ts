@@ -164,7 +164,7 @@ export class NodeRuntime {
     void this.watchConnection();
     if (this.config.http) {
       const health = { ready: () => this.readiness(), refresh: () => this.refreshGauges() };
-      this.http = new HealthServer(this.metrics, health, this.httpPlugins, this.log, this);
+      this.http = new HealthServer(this.metrics, health, this.httpPlugins, this.log, this, this.nats);
       this.httpUrl = (await this.http.listen(this.config.http.port, this.config.http.host)).url;
     }
     this.started = true;
