@@ -225,6 +225,8 @@ function registerRoutes(
         ...(r.params ? { params: inline(r.params) } : {}),
         ...(r.query ? { querystring: inline(r.query) } : {}),
         ...(r.body && r.body !== 'xml' ? { body: inline(r.body) } : {}),
+        // JSON answers are serialised through their schema (fast-json-stringify): nothing else leaks.
+        ...(r.success.schema ? { response: { [r.success.status]: strip(r.success.schema) } } : {}),
       },
       // Streamed bodies are limited by the gateway itself; JSON bodies are small.
       ...(r.body === 'xml' ? { bodyLimit: Number.MAX_SAFE_INTEGER } : {}),
@@ -251,6 +253,11 @@ function registerRoutes(
       },
     });
   }
+}
+
+/** A schema without any `$id` (fastify would register them as shared schemas). */
+function strip(s: TSchema): TSchema {
+  return JSON.parse(JSON.stringify(s, (k, v: unknown) => (k === '$id' ? undefined : v))) as TSchema;
 }
 
 /** The agency a request acts for: from its bearer token, or (without auth) its header. */
