@@ -56,6 +56,11 @@ export interface ContentStoreOptions {
   readonly window?: number;
   /** Deadline of one publish or read. */
   readonly timeoutMs?: number;
+  /**
+   * Read long contents through an ordered consumer (true, the default), or by direct gets only, as
+   * an agency must: its permissions allow no consumer on the content stream.
+   */
+  readonly streamReads?: boolean;
 }
 
 /** Contents of more chunks than this are read through an ordered consumer. */
@@ -73,6 +78,7 @@ const PUBLISH_ATTEMPTS = 4;
 export class ContentStore {
   private readonly window: number;
   private readonly timeoutMs: number;
+  private readonly streamReads: boolean;
 
   constructor(
     private readonly js: JetStreamClient,
@@ -83,6 +89,7 @@ export class ContentStore {
   ) {
     this.window = Math.max(1, opts.window ?? 8);
     this.timeoutMs = opts.timeoutMs ?? 10_000;
+    this.streamReads = opts.streamReads ?? true;
   }
 
   /**
@@ -119,7 +126,7 @@ export class ContentStore {
       hashes.push(digest);
       const hex = digest.toString('hex');
       await win.add(async () => {
-        if (await this.put(chunkSubject(this.domain, hex), data, hex)) newChunks++;
+        if (await this.putChunk(chunkSubject(this.domain, hex), data, hex)) newChunks++;
         acked += data.length;
         opts.onProgress?.({ bytes: acked, total });
       });
@@ -170,11 +177,7 @@ export class ContentStore {
     const digest = whole.digest();
     const sha256Hex = digest.toString('hex');
     const manifest = ContentManifest.create({ sha256Hex, size, chunkSize, chunks: hashes });
-    const stored = await this.put(
-      manifestSubject(this.domain, sha256Hex),
-      ContentManifest.encode(manifest).finish(),
-      `m:${sha256Hex}`,
-    );
+    const stored = await this.putManifest(manifest);
     // Stored before with another chunk size: the stored manifest is the one readers follow.
     const kept = stored ? manifest : ((await this.manifest(sha256Hex)) ?? manifest);
     return {
@@ -259,7 +262,7 @@ export class ContentStore {
     const hexes = manifest.chunks.map((c) => Buffer.from(c).toString('hex'));
     const n = hexes.length;
     let i = 0;
-    if (n > STREAM_READ_MIN_CHUNKS) {
+    if (n > STREAM_READ_MIN_CHUNKS && this.streamReads) {
       const first = await this.jsm.direct.getMessage(CONTENT_STREAM, {
         last_by_subj: chunkSubject(this.domain, hexes[0]!),
       });
@@ -389,7 +392,7 @@ export class ContentStore {
           if (opts.signal?.aborted) throw opts.signal.reason;
           const hex = hexes[i++]!;
           await win.add(async () => {
-            if (await target.put(chunkSubject(target.domain, hex), data, hex)) {
+            if (await target.putChunk(chunkSubject(target.domain, hex), data, hex)) {
               copied++;
               copiedBytes += data.length;
             } else skipped++;
@@ -407,7 +410,7 @@ export class ContentStore {
               counted(i === hexes.length - 1 ? total - i * manifest.chunkSize : manifest.chunkSize);
             } else {
               const data = await this.chunk(sha256Hex, hex, i);
-              await target.put(subject, data, hex);
+              await target.putChunk(subject, data, hex);
               copied++;
               copiedBytes += data.length;
               counted(data.length);
@@ -420,11 +423,7 @@ export class ContentStore {
       await win.settle();
       throw e;
     }
-    await target.put(
-      manifestSubject(target.domain, sha256Hex),
-      ContentManifest.encode(manifest).finish(),
-      `m:${sha256Hex}`,
-    );
+    await target.putManifest(manifest);
     return { copied, skipped, copiedBytes };
   }
 
@@ -464,12 +463,68 @@ export class ContentStore {
     return (info.state.subjects?.[subject] ?? 0) > 0;
   }
 
-  /** Stores a message once; true when this call stored it, false when it was there already. */
-  private async put(subject: string, data: Uint8Array, msgID: string): Promise<boolean> {
+  /** Stores a chunk; true when this call stored it, false when its bytes were there already. */
+  private async putChunk(subject: string, data: Uint8Array, hex: string): Promise<boolean> {
+    return this.putChecked(subject, data, (stored) => sha256Hex(stored) === hex);
+  }
+
+  /**
+   * Stores a manifest; true when this call stored it, false when one was there already that
+   * describes the same bytes: the same chunks, or a complete content with that hash (stored before
+   * with another chunk size).
+   */
+  private async putManifest(manifest: ContentManifest): Promise<boolean> {
+    const data = ContentManifest.encode(manifest).finish();
+    const ours = Buffer.from(data);
+    return this.putChecked(manifestSubject(this.domain, manifest.sha256Hex), data, async (stored) => {
+      if (ours.equals(Buffer.from(stored))) return true;
+      try {
+        return (await this.verify(manifest.sha256Hex)) !== undefined;
+      } catch (e) {
+        if (e instanceof ContentIntegrityError || e instanceof ContentMissingError) return false;
+        if (e instanceof Error && /index out of range|invalid|illegal/i.test(e.message)) return false;
+        throw e;
+      }
+    });
+  }
+
+  /**
+   * Stores a message on a content subject. When the subject is taken, what it holds counts only if
+   * `isGood` says so: other bytes (stored first by someone else) are waited out until the node's
+   * content guard removes them (`ContentGuard`), then ours are stored; if they stay, the upload fails
+   * rather than report content as stored that is not.
+   */
+  private async putChecked(
+    subject: string,
+    data: Uint8Array,
+    isGood: (stored: Uint8Array) => boolean | Promise<boolean>,
+  ): Promise<boolean> {
+    const deadline = Date.now() + this.timeoutMs;
+    for (let wait = 50; ; wait = Math.min(wait * 2, 500)) {
+      if (await this.put(subject, data)) return true;
+      const stored = await this.get(subject);
+      if (stored !== undefined && (await isGood(stored))) return false;
+      if (Date.now() >= deadline) {
+        throw new ContentIntegrityError(
+          `${subject} holds other bytes than its hash names, and they were not removed; nothing was stored there`,
+          hashOfSubject(subject),
+          undefined,
+        );
+      }
+      await new Promise((r) => setTimeout(r, wait));
+    }
+  }
+
+  /**
+   * Stores a message once; true when this call stored it, false when the subject was taken. No
+   * message id: the subject (one message each, a second refused) is the only key, so nothing stored
+   * elsewhere can make this publish a "duplicate".
+   */
+  private async put(subject: string, data: Uint8Array): Promise<boolean> {
     for (let attempt = 1; ; attempt++) {
       try {
-        const ack = await this.js.publish(subject, data, { msgID, timeout: this.timeoutMs });
-        return !ack.duplicate;
+        await this.js.publish(subject, data, { timeout: this.timeoutMs });
+        return true;
       } catch (e) {
         if (e instanceof JetStreamApiError) {
           // A second message on a subject (one per subject, discard new): that chunk is stored. A
@@ -516,6 +571,10 @@ class Window {
   private throwIfFailed(): void {
     if (this.failure) throw this.failure.error;
   }
+}
+
+function sha256Hex(data: Uint8Array): string {
+  return createHash('sha256').update(data).digest('hex');
 }
 
 function assertSha(s: string): void {

@@ -8,6 +8,7 @@ import { Counter } from 'prom-client';
 import type { Registry } from 'prom-client';
 import {
   CONTENT_REFS_BUCKET,
+  ContentGuard,
   ContentIntegrityError,
   ContentMissingError,
   ContentStore,
@@ -70,6 +71,8 @@ export class Attachments {
   private active = 0;
   private readonly queue: (() => void)[] = [];
   private readonly bytes: Counter<'op'>;
+  private readonly removed: Counter<'kind'>;
+  private contentGuard: ContentGuard | undefined;
 
   constructor(
     private readonly nats: {
@@ -90,6 +93,12 @@ export class Attachments {
       name: 'lienthong_attachment_bytes_total',
       help: 'Attachment bytes a node copied into another JetStream domain or verified before delivery',
       labelNames: ['op'] as const,
+      registers: registry ? [registry] : [],
+    });
+    this.removed = new Counter({
+      name: 'lienthong_content_removed_total',
+      help: 'Content messages removed because their bytes did not match their hash (chunk) or content (manifest)',
+      labelNames: ['kind'] as const,
       registers: registry ? [registry] : [],
     });
   }
@@ -113,6 +122,16 @@ export class Attachments {
         duplicate_window: Math.min(config.duplicate_window, maxAge),
       });
     }
+    // Content counts as stored only when its bytes hash to its subject: remove what does not.
+    this.contentGuard = new ContentGuard(this.nats.js, this.nats.jsm, this.own, {
+      onRemoved: (subject, why) => {
+        this.removed.inc({ kind: subject.split('.')[4] === 'm' ? 'manifest' : 'chunk' });
+        this.log.warn({ subject, why }, 'removed content that is not what its subject names');
+      },
+      onError: (e) =>
+        this.log.warn({ error: e instanceof Error ? e.message : String(e) }, 'content guard check failed'),
+    });
+    await this.contentGuard.start();
     if (this.config.sweepIntervalMs > 0) {
       this.sweepTimer = setInterval(() => {
         void this.sweep().catch((e: unknown) =>
@@ -125,6 +144,7 @@ export class Attachments {
 
   async stop(): Promise<void> {
     clearInterval(this.sweepTimer);
+    await this.contentGuard?.stop();
     await this.sweeping?.catch(() => undefined);
   }
 

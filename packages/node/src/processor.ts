@@ -32,6 +32,7 @@ import {
   TransportState,
 } from '@lienthong/proto';
 import type { Envelope, IEnvelope, IHop, IStatusReport, ITransportEvent } from '@lienthong/proto';
+import { msgIdRejection } from './submit-guard';
 import { refs } from './attachments';
 import type { AttachmentProblem, Attachments } from './attachments';
 import type { NodeLimits, OverdueConfig } from './config';
@@ -133,7 +134,9 @@ export class Processor {
       return 'dead-lettered';
     }
     const problem =
-      this.checkSubmission(node, submitter, env) ?? this.deps.signatures?.check(env, msg.storedAtMs);
+      this.checkSubmission(node, submitter, env) ??
+      msgIdRejection(submitter, msg.headers) ??
+      this.deps.signatures?.check(env, msg.storedAtMs);
     if (problem) {
       await this.rejectSubmission(node, msg, submitter, env, problem);
       return 'dead-lettered';

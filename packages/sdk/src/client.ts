@@ -63,7 +63,9 @@ import type { CallOptions } from './call';
 import { backpressureOf, withCapacity } from './flow';
 import { Inbox } from './inbox';
 import type { InboxOptions } from './inbox';
-import { isIdentity, securityOptions } from './security';
+import { isIdentity, msgIdKeyOf, securityOptions } from './security';
+import { submitMsgId } from '@lienthong/core';
+import { randomUUID } from 'node:crypto';
 import type { Credentials, TlsSettings } from './security';
 import { listTrackingKeys } from './tracking-keys';
 import { Tracker } from './tracking';
@@ -262,6 +264,8 @@ export class LienthongClient implements AsyncDisposable {
   private readonly received = new Map<string, Priority>();
   private readonly inboxes = new Set<Inbox>();
   private readonly trackers = new Set<Tracker>();
+  /** The key of this agency's submission message ids (from its credentials): see `submitMsgId`. */
+  private msgIdKey: Uint8Array | undefined;
   private closing: Promise<void> | undefined;
 
   private constructor(
@@ -329,7 +333,7 @@ export class LienthongClient implements AsyncDisposable {
         const node = NodeRecord.decode(nodeEntry.value);
         const tracking = await kvm.open(BUCKETS.tracking, DIRECT_READS);
         if (ctx.signal.aborted) throw ctx.signal.reason;
-        return new LienthongClient(
+        const client = new LienthongClient(
           agency,
           { id: node.id, level: node.level },
           nc,
@@ -341,7 +345,8 @@ export class LienthongClient implements AsyncDisposable {
           opts.signingKey,
           // Read and written in the home node's domain: its content stream is where the home node
           // looks for what this agency sends, and where its inbox's attachments are made complete.
-          new ContentStore(js, jsm, node.domain),
+          // Direct gets by subject only: an agency may not create consumers on the content stream.
+          new ContentStore(js, jsm, node.domain, { streamReads: false }),
           {
             maxBytes: opts.maxAttachmentBytes ?? DEFAULT_MAX_ATTACHMENT_BYTES,
             maxInlineBytes: Math.min(
@@ -353,6 +358,8 @@ export class LienthongClient implements AsyncDisposable {
           record.submitLimits ?? undefined,
           isIdentity(opts.credentials),
         );
+        client.msgIdKey = msgIdKeyOf(opts.credentials ?? opts.auth);
+        return client;
       } catch (e) {
         await nc.close().catch(() => undefined);
         throw notOwnIdentity(agency, e);
@@ -398,9 +405,13 @@ export class LienthongClient implements AsyncDisposable {
       priority: doc.priority ?? 0,
       document: doc,
     };
-    const ack = await this.submit('send', env, `submit:${this.agency}:${documentId}:${op}`, opts, {
-      waitForCapacity: opts.waitForCapacity ?? false,
-    });
+    const msgID = submitMsgId(this.agency, ['document', documentId, String(op)], this.msgIdKey);
+    const flow = { waitForCapacity: opts.waitForCapacity ?? false };
+    let ack = await this.submit('send', env, msgID, opts, flow);
+    // "Already there" only when this agency's tracking knows the document; otherwise hand it over
+    // again under a fresh id (the inbox keeps one item per envelope id: delivered once either way).
+    if (ack.duplicate && !(await this.tracks(documentId)))
+      ack = await this.submit('send', env, `${msgID}:${randomUUID()}`, opts, flow);
     return { documentId, duplicate: ack.duplicate, recipients: to, traceparent: ack.traceparent };
   }
 
@@ -579,11 +590,9 @@ export class LienthongClient implements AsyncDisposable {
     return withCall('track', opts, this.defaultTimeoutMs, async (ctx) => {
       // Follow the track subject from the stream's current end before reading the snapshot, so that
       // no change falls between the two (a change seen twice is recognised and kept once).
-      const stream = await this.jsm.streams.info(STREAMS.track);
       const live = await this.js.consumers.get(STREAMS.track, {
         filter_subjects: trackSubject(this.homeNode.level, this.homeNode.id, this.agency),
-        deliver_policy: DeliverPolicy.StartSequence,
-        opt_start_seq: stream.state.last_seq + 1,
+        deliver_policy: DeliverPolicy.New,
       });
       const tracker: Tracker = new Tracker(id, live, () => this.trackers.delete(tracker));
       try {
@@ -834,6 +843,12 @@ export class LienthongClient implements AsyncDisposable {
       .sort();
   }
 
+  /** True when this agency's tracking holds a record of `documentId` (a live one, not a deleted key). */
+  private async tracks(documentId: string): Promise<boolean> {
+    const keys = await this.trackingKeys(trackingDocumentFilter(this.agency, documentId));
+    return (await this.readRecords(keys)).some((r) => r.documentId === documentId);
+  }
+
   private async readRecords(keys: readonly string[]): Promise<TrackingRecord[]> {
     const out: TrackingRecord[] = [];
     for (let i = 0; i < keys.length; i += KV_READ_CONCURRENCY) {
@@ -909,8 +924,12 @@ export class LienthongClient implements AsyncDisposable {
       },
     };
     // The message id names the responder: two recipients' 01s can carry the same delivery time.
-    // The message id names the responder: two recipients' 01s can carry the same delivery time.
-    await this.submit(what, env, `status:${this.agency}:${documentId}:${code}:${timestampMs}`, opts);
+    const msgID = submitMsgId(
+      this.agency,
+      ['status', sender, documentId, String(code), String(timestampMs)],
+      this.msgIdKey,
+    );
+    await this.submit(what, env, msgID, opts);
   }
 
   /**

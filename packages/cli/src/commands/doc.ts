@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { DeliverPolicy } from '@nats-io/jetstream';
 import type { Command } from 'commander';
 import { InvalidArgumentError } from 'commander';
 import {
@@ -477,15 +478,28 @@ async function watch(
     await s.close();
     throw e;
   }
-  const sub = s.nc.subscribe(subject, o.count ? { max: o.count } : {});
-  const stop = (): void => sub.unsubscribe();
+  // What the stream stored (written by nodes only), not a core subscription: a consumer that
+  // someone points at a track subject reaches no watcher.
+  let sub: Awaited<ReturnType<Awaited<ReturnType<typeof s.js.consumers.get>>['consume']>>;
+  try {
+    const consumer = await s.js.consumers.get(STREAMS.track, {
+      filter_subjects: subject,
+      deliver_policy: DeliverPolicy.New,
+    });
+    sub = await consumer.consume();
+  } catch (e) {
+    await s.close();
+    throw e;
+  }
+  const stop = (): void => void sub.close();
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
-  await s.nc.flush();
   process.stderr.write(`watching ${subject} on ${settings.server} (Ctrl-C stops)\n`);
   const color = colorEnabled();
+  let seen = 0;
   try {
     for await (const m of sub) {
+      if (o.count && ++seen >= o.count) stop();
       let r: TrackingRecord;
       try {
         r = decodeTrackingRecord(m.data);
