@@ -16,6 +16,8 @@ import { CONTENT_STREAM, chunkFilter, manifestFilter } from './subjects';
 export function contentStreamConfig(
   domain: string,
   replicas = 1,
+  /** Its bound in bytes and consumers: full, a new content is refused (ResourceExhausted). */
+  limits: { max_bytes?: number; max_consumers?: number } = {},
 ): Partial<StreamConfig> & { name: string; subjects: string[] } {
   return {
     name: CONTENT_STREAM,
@@ -29,6 +31,7 @@ export function contentStreamConfig(
     discard_new_per_subject: true,
     allow_direct: true,
     duplicate_window: 2 * 60 * 1_000_000_000,
+    ...limits,
   };
 }
 
@@ -37,11 +40,13 @@ export async function ensureContentStream(
   jsm: JetStreamManager,
   domain: string,
   replicas = 1,
+  limits: { max_bytes?: number; max_consumers?: number } = {},
 ): Promise<void> {
-  const cfg = contentStreamConfig(domain, replicas);
+  const cfg = contentStreamConfig(domain, replicas, limits);
   try {
     const info = await jsm.streams.info(cfg.name);
-    const merged = { ...info.config, ...cfg };
+    // nats-server refuses to change max_consumers of an existing stream: it keeps the one it has.
+    const merged = { ...info.config, ...cfg, max_consumers: info.config.max_consumers };
     if (JSON.stringify(merged) !== JSON.stringify(info.config)) await jsm.streams.update(cfg.name, merged);
   } catch (e) {
     if (!(e instanceof JetStreamApiError) || e.code !== JetStreamApiCodes.StreamNotFound) throw e;

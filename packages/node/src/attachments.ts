@@ -22,6 +22,9 @@ import type { NodeInfo } from '@lienthong/core';
 import { FailureReason } from '@lienthong/proto';
 import type { IAttachment, IDocument, IEnvelope } from '@lienthong/proto';
 import type { NodeLimits, RetentionConfig } from './config';
+import { streamLimitsOf } from './stream-limits';
+
+const CONTENT_STREAM_NAME = 'LT_CONTENT';
 
 /** Why an envelope's attachments stop it; a retry cannot cure it. */
 export interface AttachmentProblem {
@@ -104,7 +107,7 @@ export class Attachments {
   }
 
   async start(replicas = 1): Promise<void> {
-    await ensureContentStream(this.nats.jsm, this.domain, replicas);
+    await ensureContentStream(this.nats.jsm, this.domain, replicas, streamLimitsOf(CONTENT_STREAM_NAME));
     this.refs = await this.nats.kvm.create(CONTENT_REFS_BUCKET, {
       history: 1,
       storage: StorageType.File,
@@ -115,9 +118,11 @@ export class Attachments {
     const stream = `KV_${CONTENT_REFS_BUCKET}`;
     const { config } = await this.nats.jsm.streams.info(stream);
     const maxAge = this.config.referenceMaxAgeMs * 1_000_000;
-    if (config.max_age !== maxAge) {
+    const bound = streamLimitsOf(stream);
+    if (config.max_age !== maxAge || config.max_bytes !== bound.max_bytes) {
       await this.nats.jsm.streams.update(stream, {
         ...config,
+        ...bound,
         max_age: maxAge,
         duplicate_window: Math.min(config.duplicate_window, maxAge),
       });

@@ -12,6 +12,7 @@ import {
 } from '@lienthong/core';
 import type { AuditBlock, AuditEntry, AuditVerification, NodeInfo, Topology } from '@lienthong/core';
 import { BusinessStatus, Envelope, EnvelopeKind } from '@lienthong/proto';
+import { streamLimitsOf } from './stream-limits';
 import type { Disposition, InboundMessage } from './processor';
 
 export const AUDIT_STREAM = 'LT_AUDIT';
@@ -52,16 +53,21 @@ export class AuditLog {
       retention: RetentionPolicy.Limits,
       storage: StorageType.File,
       num_replicas: this.replicas,
-      // An audit log is never trimmed by the broker; archiving it is an operator's decision.
+      // An audit log is never trimmed by the broker; archiving it is an operator's decision. Its
+      // bound refuses new blocks when reached (custody then waits): the fill alert comes before.
       max_age: 0,
+      ...streamLimitsOf(AUDIT_STREAM),
     };
     const info = await this.jsm.streams.info(AUDIT_STREAM).catch(() => undefined);
     if (!info) {
       await this.jsm.streams.add(config).catch(async (e: unknown) => {
         if (!(await this.jsm.streams.info(AUDIT_STREAM).catch(() => undefined))) throw e;
       });
-    } else if ([...info.config.subjects].sort().join() !== [...subjects].sort().join()) {
-      await this.jsm.streams.update(AUDIT_STREAM, { ...info.config, subjects });
+    } else if (
+      [...info.config.subjects].sort().join() !== [...subjects].sort().join() ||
+      info.config.max_bytes !== config.max_bytes
+    ) {
+      await this.jsm.streams.update(AUDIT_STREAM, { ...info.config, subjects, ...streamLimitsOf(AUDIT_STREAM) });
     }
   }
 

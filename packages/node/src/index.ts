@@ -48,3 +48,12 @@ export {
   readAuditChain,
   verifyNodeAudit,
 } from './audit-log';
+export {
+  DEFAULT_SERVER_LIMITS,
+  DEFAULT_STORE_LIMITS,
+  DEFAULT_STREAM_LIMITS,
+  serverLimitsConfig,
+  storeLimitsConfig,
+  streamLimitsOf,
+} from './stream-limits';
+export type { ServerLimits, StoreLimits, StreamLimits } from './stream-limits';

@@ -16,6 +16,7 @@ import {
   nodeSubjects,
 } from '@lienthong/core';
 import type { Topology } from '@lienthong/core';
+import { streamLimitsOf } from './stream-limits';
 import { DEFAULT_FLOW } from './config';
 import type { FlowConfig, RetentionConfig } from './config';
 
@@ -66,9 +67,9 @@ export function streamConfigs(
   const common = { storage: StorageType.File, num_replicas: replicas };
   // Each subject is one sender's queue (an agency's, or a neighbour's in one lane): bounded, and a
   // full one refuses new messages instead of dropping old ones (flow control).
-  const bounded = (perSubject: number): Partial<StreamConfig> => ({
+  const bounded = (perSubject: number, name: string): Partial<StreamConfig> => ({
     max_msgs_per_subject: perSubject,
-    max_bytes: flow.maxQueuedBytes,
+    max_bytes: flow.maxQueuedBytes > 0 ? flow.maxQueuedBytes : (streamLimitsOf(name).max_bytes ?? -1),
     discard: DiscardPolicy.New,
     discard_new_per_subject: true,
   });
@@ -81,7 +82,7 @@ export function streamConfigs(
       subjects: subjects.submit,
       retention: RetentionPolicy.Workqueue,
       duplicate_window: ms(retention.duplicateWindowMs),
-      ...bounded(flow.maxQueuedPerAgency),
+      ...bounded(flow.maxQueuedPerAgency, STREAMS.submit),
     },
     relay: {
       ...common,
@@ -89,7 +90,7 @@ export function streamConfigs(
       subjects: subjects.relay,
       retention: RetentionPolicy.Workqueue,
       duplicate_window: ms(retention.duplicateWindowMs),
-      ...bounded(flow.maxQueuedPerNeighbour),
+      ...bounded(flow.maxQueuedPerNeighbour, STREAMS.relay),
     },
     // One message per subject and one subject per delivered item: a second copy is refused for as
     // long as the first is kept, which is the inbox's long-horizon duplicate suppression.
@@ -105,6 +106,8 @@ export function streamConfigs(
       duplicate_window: ms(Math.min(retention.duplicateWindowMs, retention.inboxMaxAgeMs)),
       // Readers look items up by subject with direct gets, which permissions can limit to their inbox.
       allow_direct: true,
+      // Full: a new item is refused (the relay retries it), never an old one dropped.
+      ...streamLimitsOf(STREAMS.inbox),
     },
     track: {
       ...common,
@@ -113,6 +116,9 @@ export function streamConfigs(
       retention: RetentionPolicy.Limits,
       max_age: ms(retention.trackMaxAgeMs),
       duplicate_window: ms(retention.duplicateWindowMs),
+      // Full: the oldest changes go (the tracking records keep the state).
+      discard: DiscardPolicy.Old,
+      ...streamLimitsOf(STREAMS.track),
     },
     dead: {
       ...common,
@@ -121,6 +127,9 @@ export function streamConfigs(
       retention: RetentionPolicy.Limits,
       max_age: ms(retention.deadMaxAgeMs),
       duplicate_window: ms(retention.duplicateWindowMs),
+      // Bounded by size as well as age: a flood of refused submissions pushes out the oldest.
+      discard: DiscardPolicy.Old,
+      ...streamLimitsOf(STREAMS.dead),
     },
   };
 }
@@ -138,7 +147,8 @@ export async function ensureStreams(
   for (const cfg of Object.values(configs)) {
     try {
       const info = await jsm.streams.info(cfg.name);
-      const merged = { ...info.config, ...cfg };
+      // nats-server refuses to change max_consumers of an existing stream: it keeps the one it has.
+      const merged = { ...info.config, ...cfg, max_consumers: info.config.max_consumers };
       if (JSON.stringify(merged) !== JSON.stringify(info.config)) await jsm.streams.update(cfg.name, merged);
     } catch (e) {
       if (!isNotFound(e)) throw e;
@@ -150,6 +160,17 @@ export async function ensureStreams(
 export async function ensureBuckets(kvm: Kvm, replicas = 1): Promise<void> {
   // Tracking records: one key per (sender, document, recipient), latest value only.
   await kvm.create(BUCKETS.tracking, { history: 1, storage: StorageType.File, replicas });
+  await boundStream(kvm, `KV_${BUCKETS.tracking}`);
+}
+
+/** Gives a stream made by the KV API (a bucket's stream) its size bound. */
+export async function boundStream(kvm: Kvm, name: string): Promise<void> {
+  const jsm = await kvm.js.jetstreamManager();
+  const { config } = await jsm.streams.info(name);
+  const maxBytes = streamLimitsOf(name).max_bytes;
+  if (maxBytes !== undefined && config.max_bytes !== maxBytes) {
+    await jsm.streams.update(name, { ...config, max_bytes: maxBytes });
+  }
 }
 
 export function isNotFound(e: unknown): boolean {

@@ -65,6 +65,7 @@ import { Inbox } from './inbox';
 import type { InboxOptions } from './inbox';
 import { isIdentity, msgIdKeyOf, securityOptions } from './security';
 import { submitMsgId } from '@lienthong/core';
+import { followSubject } from './follow';
 import { randomUUID } from 'node:crypto';
 import type { Credentials, TlsSettings } from './security';
 import { listTrackingKeys } from './tracking-keys';
@@ -590,10 +591,12 @@ export class LienthongClient implements AsyncDisposable {
     return withCall('track', opts, this.defaultTimeoutMs, async (ctx) => {
       // Follow the track subject from the stream's current end before reading the snapshot, so that
       // no change falls between the two (a change seen twice is recognised and kept once).
-      const live = await this.js.consumers.get(STREAMS.track, {
-        filter_subjects: trackSubject(this.homeNode.level, this.homeNode.id, this.agency),
-        deliver_policy: DeliverPolicy.New,
-      });
+      const live = await followSubject(
+        this.js,
+        this.jsm,
+        STREAMS.track,
+        trackSubject(this.homeNode.level, this.homeNode.id, this.agency),
+      );
       const tracker: Tracker = new Tracker(id, live, () => this.trackers.delete(tracker));
       try {
         await tracker.follow();

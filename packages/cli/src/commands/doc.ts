@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { DeliverPolicy } from '@nats-io/jetstream';
+import { followSubject } from '@lienthong/sdk';
 import type { Command } from 'commander';
 import { InvalidArgumentError } from 'commander';
 import {
@@ -482,11 +482,7 @@ async function watch(
   // someone points at a track subject reaches no watcher.
   let sub: Awaited<ReturnType<Awaited<ReturnType<typeof s.js.consumers.get>>['consume']>>;
   try {
-    const consumer = await s.js.consumers.get(STREAMS.track, {
-      filter_subjects: subject,
-      deliver_policy: DeliverPolicy.New,
-    });
-    sub = await consumer.consume();
+    sub = await (await followSubject(s.js, s.jsm, STREAMS.track, subject)).consume();
   } catch (e) {
     await s.close();
     throw e;
