@@ -8,7 +8,7 @@
  * Each case makes the attack, checks it is refused or has no effect on the others, and checks that
  * the legitimate path still delivers exactly once.
  */
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -23,7 +23,7 @@ import { CONTENT_STREAM, chunkSubject, manifestSubject } from '@lienthong/conten
 import { AUTH_CONFIG, CredentialStore, createLogger, loadTopologyFile, startNode } from '@lienthong/node';
 import type { IdentityCredentials, RunningNode } from '@lienthong/node';
 import { ContentManifest } from '@lienthong/proto';
-import { BusinessStatus, connect } from '@lienthong/sdk';
+import { BusinessStatus, connect, isBackpressure } from '@lienthong/sdk';
 import type { LienthongClient } from '@lienthong/sdk';
 import { startNatsServer, waitFor } from '@lienthong/testkit';
 import type { NatsServer } from '@lienthong/testkit';
@@ -180,7 +180,13 @@ beforeAll(async () => {
   server = await startNatsServer({ include: [path.join(dir, AUTH_CONFIG)] });
   const n = creds.get('node:embedded')!;
   node = await startNode(
-    { servers: server.url, topology, auth: { seedFile: n.seedFile, inboxPrefix: n.inboxPrefix } },
+    {
+      servers: server.url,
+      topology,
+      auth: { seedFile: n.seedFile, inboxPrefix: n.inboxPrefix },
+      // Every agency at a pace, with a bounded queue: a flood waits in its own queue, then is refused.
+      flow: { defaultSubmitLimits: { perSecond: 200, burst: 50 }, maxQueuedPerAgency: 100 },
+    },
     { logger: createLogger({ name: 'attack2', level: process.env.LT_TEST_LOG_LEVEL ?? 'silent' }) },
   );
   ops = await rawAs('ops:admin');
@@ -323,6 +329,59 @@ describe('security round 2: what one agency cannot do to another', () => {
 });
 
 describe('security round 2: resource limits', () => {
+  it('5. one agency’s flood is refused at its own bounds while another keeps sending', async () => {
+    // Submissions: A's garbage fills A's queue at its home node and is refused there.
+    const nc = await rawAs(`agency:${A}`);
+    const js = jetstream(nc);
+    let refused: unknown;
+    for (let i = 0; i < 5_000 && refused === undefined; i++) {
+      await js
+        .publish(submitSubject('commune', 'h41-yenthanh-xa1', A), new Uint8Array([i & 0xff, 1]))
+        .catch((e: unknown) => (refused = e));
+    }
+    expect(String((refused as Error | undefined)?.message)).toMatch(/maximum messages per subject/i);
+    // …while B's document goes through at once.
+    await deliversOnce(nextDocumentId());
+    // Through the SDK, A is told so, as backpressure (its documents go to D, who reads none).
+    const sdkA = await sdkAs(A);
+    let e: unknown;
+    for (let i = 1; i <= 2_000 && e === undefined; i++) {
+      await sdkA
+        .send({ documentId: `${A},2026/12/02,${i}/X`, subject: 'x', to: [{ code: D }] })
+        .catch((x: unknown) => (e = x));
+    }
+    expect(isBackpressure(e)).toBe(true);
+    await deliversOnce(nextDocumentId());
+
+    // Dead letters (which keep the refused originals) are bounded by size as well as age.
+    const dead = await opsJsm.streams.info(STREAMS.dead);
+    expect(dead.config.max_bytes).toBeGreaterThan(0);
+    expect(dead.config.discard).toBe('old');
+    // Every stream has a bound, and its fill is a metric to alert on before it is reached.
+    for (const s of [STREAMS.submit, STREAMS.relay, STREAMS.inbox, STREAMS.track, CONTENT_STREAM, 'LT_AUDIT']) {
+      expect([s, (await opsJsm.streams.info(s)).config.max_bytes > 0]).toEqual([s, true]);
+    }
+    const metric = await node.runtime.metrics.registry.getSingleMetricAsString('lienthong_stream_fill_ratio');
+    expect(metric).toMatch(/lienthong_stream_fill_ratio\{stream="LT_DEAD"\} 0\.\d+/);
+
+    // Stored content: a full content stream refuses the upload as ResourceExhausted, nothing is
+    // reported as stored, and documents without stored attachments keep flowing.
+    const content = await opsJsm.streams.info(CONTENT_STREAM);
+    await opsJsm.streams.update(CONTENT_STREAM, { ...content.config, max_bytes: content.state.bytes + 512 * 1024 });
+    try {
+      const big = await sdkA
+        .send(
+          { documentId: `${A},2026/12/03,1/X`, subject: 'x', to: [{ code: D }] },
+          { attachments: [{ name: 'flood.bin', mediaType: 'application/octet-stream', data: randomBytes(2 << 20) }] },
+        )
+        .catch((x: unknown) => x);
+      expect((big as { code?: string }).code).toBe('ResourceExhausted');
+      await deliversOnce(nextDocumentId());
+    } finally {
+      await opsJsm.streams.update(CONTENT_STREAM, content.config);
+    }
+  });
+
   it('6. the generated server limits: connections, subscriptions, consumers per stream', async () => {
     const { serverLimitsConfig } = (await import('@lienthong/node')) as unknown as {
       serverLimitsConfig?: (l: Record<string, number>) => string;

@@ -529,7 +529,15 @@ export class ContentStore {
         if (e instanceof JetStreamApiError) {
           // A second message on a subject (one per subject, discard new): that chunk is stored. A
           // full stream or account is the same error code and must fail the upload instead.
-          if (refusedBy(e) === 'subject') return false;
+          const bound = refusedBy(e);
+          if (bound === 'subject') return false;
+          if (bound === 'bytes') {
+            throw new LienthongError(
+              'ResourceExhausted',
+              `the content store of domain '${this.domain}' is full (its max_bytes); nothing more can be stored until the sweep frees room`,
+              { context: { domain: this.domain, subject }, cause: e },
+            );
+          }
           throw e;
         }
         // A timeout or a moment without responders: the same publish again is harmless.

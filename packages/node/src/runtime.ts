@@ -23,6 +23,7 @@ import { Processor } from './processor';
 import type { Disposition, InboundMessage } from './processor';
 import { PullWorker } from './pull-worker';
 import { SignaturePolicy } from './signature-policy';
+import { registerStreamFill } from './stream-fill';
 import { STREAMS, ensureBuckets, ensureStreams } from './streams';
 import { TOKENS } from './tokens';
 import { TrackingStore } from './tracking-store';
@@ -104,6 +105,7 @@ export class NodeRuntime {
       this.metrics.registry,
     );
     await this.attachments.start(replicas);
+    registerStreamFill(this.nats.jsm, this.metrics.registry);
     const kv = await this.nats.kvm.open(BUCKETS.tracking);
     const tracking = new TrackingStore(kv, this.nats.js, this.directory);
     this.pacer = new SubmitPacer((agency) => this.submitLimits(agency));
