@@ -11,6 +11,7 @@ import {
 import type { EmbeddedServer, IdentityCredentials, RunningNode } from '@lienthong/node';
 import type { Topology } from '@lienthong/core';
 import type { Logger } from 'pino';
+import { applyCredentialsOnDirectoryChange } from './auto-apply';
 
 /** The embedded default: a local nats-server with JetStream, and every node of a topology in this process. */
 export interface Embedded extends AsyncDisposable {
@@ -82,9 +83,28 @@ export async function startEmbedded(opts: {
     await server.stop();
     throw e;
   }
+  // After `agency add` or `agency move`, the moved agency's permissions follow at once.
+  let stopApplying: (() => Promise<void>) | undefined;
+  if (store && ops) {
+    try {
+      stopApplying = await applyCredentialsOnDirectoryChange({
+        url: server.url,
+        ops,
+        store,
+        dataDir,
+        server,
+        ...(opts.logger ? { logger: opts.logger } : {}),
+      });
+    } catch (e) {
+      await node.stop();
+      await server.stop();
+      throw e;
+    }
+  }
   let stopping: Promise<void> | undefined;
   const stop = (): Promise<void> =>
     (stopping ??= (async () => {
+      await stopApplying?.();
       await node.stop();
       await server.stop();
       if (temp) rmSync(temp, { recursive: true, force: true });
