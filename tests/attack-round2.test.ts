@@ -17,7 +17,14 @@ import type { NatsConnection } from '@nats-io/transport-node';
 import { AckPolicy, DeliverPolicy, jetstream, jetstreamManager } from '@nats-io/jetstream';
 import type { JetStreamManager } from '@nats-io/jetstream';
 import { Kvm } from '@nats-io/kv';
-import { STREAMS, inboxFilter, inboxPrefixOf, submitSubject, trackSubject, trackingKey } from '@lienthong/core';
+import {
+  STREAMS,
+  inboxFilter,
+  inboxPrefixOf,
+  submitSubject,
+  trackSubject,
+  trackingKey,
+} from '@lienthong/core';
 import type { Topology } from '@lienthong/core';
 import { CONTENT_STREAM, chunkSubject, manifestSubject } from '@lienthong/content';
 import { AUTH_CONFIG, CredentialStore, createLogger, loadTopologyFile, startNode } from '@lienthong/node';
@@ -306,7 +313,9 @@ describe('security round 2: what one agency cannot do to another', () => {
     // No listing of the content subjects, no read by sequence, no consumer to scan them.
     await expectDenied(jsm.streams.info(CONTENT_STREAM, { subjects_filter: 'lt.v1.content.>' }));
     await expectDenied(jsm.direct.getMessage(CONTENT_STREAM, { seq: 1 }));
-    await expectDenied(jsm.direct.getMessage(CONTENT_STREAM, { seq: 1, next_by_subj: 'lt.v1.content._.m.>' }));
+    await expectDenied(
+      jsm.direct.getMessage(CONTENT_STREAM, { seq: 1, next_by_subj: 'lt.v1.content._.m.>' }),
+    );
     await expectDenied(
       jsm.consumers.add(CONTENT_STREAM, {
         name: 'scan',
@@ -358,7 +367,14 @@ describe('security round 2: resource limits', () => {
     expect(dead.config.max_bytes).toBeGreaterThan(0);
     expect(dead.config.discard).toBe('old');
     // Every stream has a bound, and its fill is a metric to alert on before it is reached.
-    for (const s of [STREAMS.submit, STREAMS.relay, STREAMS.inbox, STREAMS.track, CONTENT_STREAM, 'LT_AUDIT']) {
+    for (const s of [
+      STREAMS.submit,
+      STREAMS.relay,
+      STREAMS.inbox,
+      STREAMS.track,
+      CONTENT_STREAM,
+      'LT_AUDIT',
+    ]) {
       expect([s, (await opsJsm.streams.info(s)).config.max_bytes > 0]).toEqual([s, true]);
     }
     const metric = await node.runtime.metrics.registry.getSingleMetricAsString('lienthong_stream_fill_ratio');
@@ -367,12 +383,19 @@ describe('security round 2: resource limits', () => {
     // Stored content: a full content stream refuses the upload as ResourceExhausted, nothing is
     // reported as stored, and documents without stored attachments keep flowing.
     const content = await opsJsm.streams.info(CONTENT_STREAM);
-    await opsJsm.streams.update(CONTENT_STREAM, { ...content.config, max_bytes: content.state.bytes + 512 * 1024 });
+    await opsJsm.streams.update(CONTENT_STREAM, {
+      ...content.config,
+      max_bytes: content.state.bytes + 512 * 1024,
+    });
     try {
       const big = await sdkA
         .send(
           { documentId: `${A},2026/12/03,1/X`, subject: 'x', to: [{ code: D }] },
-          { attachments: [{ name: 'flood.bin', mediaType: 'application/octet-stream', data: randomBytes(2 << 20) }] },
+          {
+            attachments: [
+              { name: 'flood.bin', mediaType: 'application/octet-stream', data: randomBytes(2 << 20) },
+            ],
+          },
         )
         .catch((x: unknown) => x);
       expect((big as { code?: string }).code).toBe('ResourceExhausted');
@@ -388,7 +411,10 @@ describe('security round 2: resource limits', () => {
     };
     expect(typeof serverLimitsConfig).toBe('function');
     const conf = path.join(dir, 'limits.conf');
-    writeFileSync(conf, serverLimitsConfig!({ maxConnections: 5, maxSubscriptions: 20, maxPendingBytes: 1 << 20 }));
+    writeFileSync(
+      conf,
+      serverLimitsConfig!({ maxConnections: 5, maxSubscriptions: 20, maxPendingBytes: 1 << 20 }),
+    );
     const limited = await startNatsServer({ include: [conf] });
     const open: NatsConnection[] = [];
     try {

@@ -52,7 +52,10 @@ export async function applyCredentialsOnDirectoryChange(opts: {
         await opts.server.reload();
         opts.logger?.info('directory changed: authorization block rewritten and applied');
       } catch (err) {
-        opts.logger?.error({ err: (err as Error).message }, 'applying credentials after a directory change failed');
+        opts.logger?.error(
+          { err: (err as Error).message },
+          'applying credentials after a directory change failed',
+        );
       }
     }
   })();

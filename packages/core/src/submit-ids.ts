@@ -52,5 +52,7 @@ export function submitMsgIdProblem(submitter: string, msgId: string | undefined)
   const m = SCOPED.exec(msgId);
   if (!m) return undefined;
   const own = agencyToToken(submitter);
-  return m[1] === own ? undefined : `its message id '${msgId.slice(0, 80)}' is scoped to another agency (${m[1]})`;
+  return m[1] === own
+    ? undefined
+    : `its message id '${msgId.slice(0, 80)}' is scoped to another agency (${m[1]})`;
 }

@@ -67,7 +67,11 @@ export class AuditLog {
       [...info.config.subjects].sort().join() !== [...subjects].sort().join() ||
       info.config.max_bytes !== config.max_bytes
     ) {
-      await this.jsm.streams.update(AUDIT_STREAM, { ...info.config, subjects, ...streamLimitsOf(AUDIT_STREAM) });
+      await this.jsm.streams.update(AUDIT_STREAM, {
+        ...info.config,
+        subjects,
+        ...streamLimitsOf(AUDIT_STREAM),
+      });
     }
   }
 
