@@ -68,7 +68,7 @@ export class ContentGuard {
           m.nak(1_000);
         }
       }
-    })();
+    })().catch((e: unknown) => this.events.onError?.(e));
   }
 
   async stop(): Promise<void> {
