@@ -13,7 +13,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { connect as natsConnect, headers as natsHeaders, nkeyAuthenticator } from '@nats-io/transport-node';
-import type { NatsConnection } from '@nats-io/transport-node';
+import type { NatsConnection, Subscription } from '@nats-io/transport-node';
 import { AckPolicy, DeliverPolicy, jetstream, jetstreamManager } from '@nats-io/jetstream';
 import type { JetStreamManager } from '@nats-io/jetstream';
 import { Kvm } from '@nats-io/kv';
@@ -423,7 +423,7 @@ describe('security round 2: resource limits', () => {
       await expect(natsConnect({ servers: limited.url, reconnect: false })).rejects.toThrow();
       await waitFor('the refusal logged', () => /maximum connections/i.test(limited.logTail()), 5_000);
       const nc = open[0]!;
-      const subs = [];
+      const subs: Subscription[] = [];
       for (let i = 0; i < 20; i++) subs.push(nc.subscribe(`x.${i}`));
       // One more is refused: the server says so, and nothing published there reaches it.
       const over = nc.subscribe('x.over');
@@ -444,6 +444,5 @@ describe('security round 2: resource limits', () => {
       const info = await opsJsm.streams.info(s);
       expect(info.config.max_consumers).toBeGreaterThan(0);
     }
-    void inboxPrefixOf;
   });
 });

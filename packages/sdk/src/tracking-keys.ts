@@ -21,7 +21,7 @@ export async function listTrackingKeys(
   filter: string,
   timeoutMs: number,
 ): Promise<string[]> {
-  const name = `lt-keys-${randomBytes(8).toString('hex')}`;
+  const name = `lt-keys-${randomBytes(16).toString('hex')}`;
   const info = await jsm.consumers.add(STREAM, {
     name,
     filter_subject: `${PREFIX}${filter}`,
