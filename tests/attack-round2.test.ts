@@ -17,14 +17,7 @@ import type { NatsConnection, Subscription } from '@nats-io/transport-node';
 import { AckPolicy, DeliverPolicy, jetstream, jetstreamManager } from '@nats-io/jetstream';
 import type { JetStreamManager } from '@nats-io/jetstream';
 import { Kvm } from '@nats-io/kv';
-import {
-  STREAMS,
-  inboxFilter,
-  inboxPrefixOf,
-  submitSubject,
-  trackSubject,
-  trackingKey,
-} from '@lienthong/core';
+import { STREAMS, inboxFilter, submitSubject, trackSubject, trackingKey } from '@lienthong/core';
 import type { Topology } from '@lienthong/core';
 import { CONTENT_STREAM, chunkSubject, manifestSubject } from '@lienthong/content';
 import { AUTH_CONFIG, CredentialStore, createLogger, loadTopologyFile, startNode } from '@lienthong/node';
