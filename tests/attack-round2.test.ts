@@ -17,12 +17,22 @@ import type { NatsConnection, Subscription } from '@nats-io/transport-node';
 import { AckPolicy, DeliverPolicy, jetstream, jetstreamManager } from '@nats-io/jetstream';
 import type { JetStreamManager } from '@nats-io/jetstream';
 import { Kvm } from '@nats-io/kv';
-import { STREAMS, inboxFilter, submitSubject, trackSubject, trackingKey } from '@lienthong/core';
+import {
+  STREAMS,
+  agencyToToken,
+  deadSubject,
+  decodeDeadLetter,
+  encodeEnvelope,
+  inboxFilter,
+  submitSubject,
+  trackSubject,
+  trackingKey,
+} from '@lienthong/core';
 import type { Topology } from '@lienthong/core';
 import { CONTENT_STREAM, chunkSubject, manifestSubject } from '@lienthong/content';
 import { AUTH_CONFIG, CredentialStore, createLogger, loadTopologyFile, startNode } from '@lienthong/node';
 import type { IdentityCredentials, RunningNode } from '@lienthong/node';
-import { ContentManifest } from '@lienthong/proto';
+import { ContentManifest, EnvelopeKind, FailureReason, SCHEMA_VERSION } from '@lienthong/proto';
 import { BusinessStatus, connect, isBackpressure } from '@lienthong/sdk';
 import type { LienthongClient } from '@lienthong/sdk';
 import { startNatsServer, waitFor } from '@lienthong/testkit';
@@ -116,16 +126,26 @@ async function receive(documentId: string): Promise<{ handedOut: string[]; bytes
   const inbox = sdkC.inbox();
   const handedOut: string[] = [];
   const bytes: Uint8Array[] = [];
-  for await (const item of inbox) {
-    handedOut.push(item.documentId);
-    if (item.documentId === documentId) {
-      for (const a of item.attachments) bytes.push(await a.bytes());
+  // A document that never comes (suppressed, stuck on its attachments) ends the wait with a failure.
+  const timer = setTimeout(() => void inbox.stop(), 15_000);
+  let found = false;
+  try {
+    for await (const item of inbox) {
+      handedOut.push(item.documentId);
+      if (item.documentId === documentId) {
+        for (const a of item.attachments) bytes.push(await a.bytes());
+        await item.ack();
+        found = true;
+        break;
+      }
       await item.ack();
-      break;
     }
-    await item.ack();
+  } finally {
+    clearTimeout(timer);
+    await inbox.stop();
   }
-  await inbox.stop();
+  if (!found)
+    throw new Error(`${documentId} did not reach ${C} within 15 s (handed out: ${handedOut.join(', ')})`);
   return { handedOut, bytes };
 }
 
@@ -217,6 +237,41 @@ describe('security round 2: what one agency cannot do to another', () => {
     const sent = await deliversOnce(documentId);
     expect(sent.duplicate).toBe(false);
     expect((await sdkB.snapshot(documentId)).map((r) => r.recipient)).toEqual([C]);
+
+    // Ids are scoped to their agency: one of A's own documents under an id scoped to B is refused
+    // by A's home node (the attempt is a dead letter), and nothing of it reaches C.
+    const own = `${A},2026/12/02,1/UBND-VP`;
+    const h = natsHeaders();
+    h.set('Nats-Msg-Id', `lt1:${agencyToToken(B)}:${'x'.repeat(32)}`);
+    const before = await inboxCount(C);
+    await js.publish(
+      submitSubject('commune', 'h41-yenthanh-xa1', A),
+      encodeEnvelope({
+        schemaVersion: SCHEMA_VERSION,
+        envelopeId: 'scoped-1',
+        kind: EnvelopeKind.ENVELOPE_KIND_DOCUMENT,
+        documentId: own,
+        originAgency: A,
+        originNode: 'h41-yenthanh-xa1',
+        recipients: [C],
+        createdAtMs: Date.now(),
+        document: { documentId: own, subject: 'x', from: { code: A }, to: [{ code: C }] },
+      }),
+      { headers: h },
+    );
+    const letter = await waitFor(
+      'the dead letter',
+      async () => {
+        const m = await opsJsm.streams.getMessage(STREAMS.dead, {
+          last_by_subj: deadSubject('commune', 'h41-yenthanh-xa1'),
+        });
+        const l = m ? decodeDeadLetter(m.data) : undefined;
+        return l && /scoped to another agency/.test(l.detail) ? l : false;
+      },
+      10_000,
+    );
+    expect(letter.reason).toBe(FailureReason.FAILURE_REASON_SENDER_MISMATCH);
+    expect(await inboxCount(C)).toBe(before);
   });
 
   it('1b. the SDK reports a duplicate only when its own tracking confirms it; otherwise it delivers', async () => {
