@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { headers as natsHeaders, connect as natsConnect } from '@nats-io/transport-node';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { AckPolicy, DeliverPolicy, jetstream, jetstreamManager } from '@nats-io/jetstream';
@@ -25,6 +26,7 @@ import {
   laneOf,
   submitSubject,
   trackSubject,
+  submitMsgId,
   trackingDocumentFilter,
   trackingSenderFilter,
   buildReceiptProof,
@@ -63,10 +65,8 @@ import type { CallOptions } from './call';
 import { backpressureOf, withCapacity } from './flow';
 import { Inbox } from './inbox';
 import type { InboxOptions } from './inbox';
-import { isIdentity, msgIdKeyOf, securityOptions } from './security';
-import { submitMsgId } from '@lienthong/core';
 import { followSubject } from './follow';
-import { randomUUID } from 'node:crypto';
+import { isIdentity, msgIdKeyOf, securityOptions } from './security';
 import type { Credentials, TlsSettings } from './security';
 import { listTrackingKeys } from './tracking-keys';
 import { Tracker } from './tracking';

@@ -7,7 +7,7 @@ import type { Consumer, JetStreamClient, JetStreamManager } from '@nats-io/jetst
  * without the stream info it asks for first (an agency may not read stream info: with a subject
  * filter it shows other agencies' subjects). Created through the create subject that names the filter,
  * so permissions keep an agency to its own subject; pull only; an unguessable name; removed by the
- * server once nobody pulls from it for `inactiveMs`.
+ * server once nobody pulls from it for `inactiveMs`; it keeps its place across a server restart.
  */
 export async function followSubject(
   js: JetStreamClient,
@@ -23,7 +23,8 @@ export async function followSubject(
     deliver_policy: DeliverPolicy.New,
     ack_policy: AckPolicy.None,
     max_deliver: 1,
-    mem_storage: true,
+    // On file, so that it outlives a restart of its server (nats.js's ordered consumer would make a
+    // new one; a named one has to survive).
     num_replicas: 1,
     inactive_threshold: inactiveMs * 1_000_000,
   });
