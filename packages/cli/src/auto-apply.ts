@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { connect as natsConnect, nkeyAuthenticator } from '@nats-io/transport-node';
-import { Kvm } from '@nats-io/kv';
 import { BUCKETS, parseDirectoryKey, topologyFromProto } from '@lienthong/core';
+import { connectNats } from '@lienthong/infra';
 import { AUTH_CONFIG } from '@lienthong/node';
 import type { CredentialStore, EmbeddedServer, IdentityCredentials } from '@lienthong/node';
 import { AgencyRecord, NodeRecord } from '@lienthong/proto';
@@ -22,13 +21,12 @@ export async function applyCredentialsOnDirectoryChange(opts: {
   server: EmbeddedServer;
   logger?: Logger;
 }): Promise<() => Promise<void>> {
-  const nc = await natsConnect({
+  const { nc, kvm } = await connectNats({
     servers: opts.url,
-    authenticator: nkeyAuthenticator(new TextEncoder().encode(opts.ops.seed)),
-    inboxPrefix: opts.ops.inboxPrefix,
     name: 'lienthong-up credentials',
+    auth: { nkeySeed: opts.ops.seed, inboxPrefix: opts.ops.inboxPrefix },
   });
-  const kv = await new Kvm(nc).open(BUCKETS.directory);
+  const kv = await kvm.open(BUCKETS.directory);
   const iter = await kv.watch({ key: '>' });
   const nodes = new Map<string, NodeRecord>();
   const agencies = new Map<string, AgencyRecord>();

@@ -66,41 +66,7 @@ export async function startEmbedded(opts: {
     ...(opts.port ? { port: opts.port } : {}),
     auth,
   });
-  let node: RunningNode;
-  try {
-    node = await startNode(
-      {
-        servers: server.url,
-        topology,
-        name: 'lienthong-up',
-        ...(nodeId ? { auth: { seedFile: nodeId.seedFile, inboxPrefix: nodeId.inboxPrefix } } : {}),
-        ...(opts.overdueSweepMs ? { overdue: { sweepIntervalMs: opts.overdueSweepMs } } : {}),
-        ...(opts.httpPort !== undefined ? { http: { port: opts.httpPort } } : {}),
-      },
-      opts.logger ? { logger: opts.logger } : {},
-    );
-  } catch (e) {
-    await server.stop();
-    throw e;
-  }
-  // After `agency add` or `agency move`, the moved agency's permissions follow at once.
-  let stopApplying: (() => Promise<void>) | undefined;
-  if (store && ops) {
-    try {
-      stopApplying = await applyCredentialsOnDirectoryChange({
-        url: server.url,
-        ops,
-        store,
-        dataDir,
-        server,
-        ...(opts.logger ? { logger: opts.logger } : {}),
-      });
-    } catch (e) {
-      await node.stop();
-      await server.stop();
-      throw e;
-    }
-  }
+  const { node, stopApplying } = await startServices(server, topology, dataDir, opts, { store, nodeId, ops });
   let stopping: Promise<void> | undefined;
   const stop = (): Promise<void> =>
     (stopping ??= (async () => {
@@ -133,4 +99,53 @@ export async function startEmbedded(opts: {
     stop,
     [Symbol.asyncDispose]: stop,
   };
+}
+
+/**
+ * The node runtime on the embedded server and, with credentials, what keeps the authorization block
+ * in step with the directory (after `agency add` or `agency move`, the moved agency's permissions
+ * follow at once). What started is stopped, and the server too, if either fails.
+ */
+async function startServices(
+  server: EmbeddedServer,
+  topology: Topology,
+  dataDir: string,
+  opts: { logger?: Logger; overdueSweepMs?: number; httpPort?: number },
+  ids: { store?: CredentialStore; nodeId?: IdentityCredentials; ops?: IdentityCredentials },
+): Promise<{ node: RunningNode; stopApplying?: () => Promise<void> }> {
+  let node: RunningNode;
+  try {
+    node = await startNode(
+      {
+        servers: server.url,
+        topology,
+        name: 'lienthong-up',
+        ...(ids.nodeId
+          ? { auth: { seedFile: ids.nodeId.seedFile, inboxPrefix: ids.nodeId.inboxPrefix } }
+          : {}),
+        ...(opts.overdueSweepMs ? { overdue: { sweepIntervalMs: opts.overdueSweepMs } } : {}),
+        ...(opts.httpPort !== undefined ? { http: { port: opts.httpPort } } : {}),
+      },
+      opts.logger ? { logger: opts.logger } : {},
+    );
+  } catch (e) {
+    await server.stop();
+    throw e;
+  }
+  if (!ids.store || !ids.ops) return { node };
+  try {
+    const stopApplying = await applyCredentialsOnDirectoryChange({
+      url: server.url,
+      ops: ids.ops,
+      store: ids.store,
+      dataDir,
+      server,
+      ...(opts.logger ? { logger: opts.logger } : {}),
+    });
+    return { node, stopApplying };
+  } catch (e) {
+    await node.stop();
+    await server.stop();
+    throw e;
+  }
 }

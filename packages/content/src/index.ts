@@ -10,11 +10,7 @@ export {
   DEFAULT_CHUNK_SIZE,
   DEFAULT_MAX_ATTACHMENT_BYTES,
   DEFAULT_MAX_INLINE_BYTES,
-  MAX_CHUNK_SIZE,
   chunkSubject,
-  chunkFilter,
-  manifestFilter,
-  domainToken,
   isSha256Hex,
   manifestSubject,
 } from './subjects';
@@ -22,7 +18,7 @@ export { ContentIntegrityError, ContentMissingError, ContentTooLargeError } from
 export { ContentStore } from './store';
 export { CONTENT_GUARD_CONSUMER, ContentGuard } from './guard';
 export type { ContentGuardEvents } from './guard';
-export { contentStreamConfig, ensureContentStream } from './stream';
+export { ensureContentStream } from './stream';
 export { sweepContent } from './sweep';
 
 export type {

@@ -1,7 +1,10 @@
 import { createHash } from 'node:crypto';
-import { DeliverPolicy, JetStreamApiError } from '@nats-io/jetstream';
+import { DeliverPolicy } from '@nats-io/jetstream';
 import type { JetStreamClient, JetStreamManager } from '@nats-io/jetstream';
-import { LienthongError, refusedBy } from '@lienthong/core';
+import { LienthongError } from '@lienthong/core';
+import { Window } from './window';
+import { putChecked, sha256Hex, storeManifest } from './put';
+import type { ContentTarget } from './put';
 import { ContentManifest } from '@lienthong/proto';
 import { ContentIntegrityError, ContentMissingError, ContentTooLargeError } from './errors';
 import {
@@ -67,7 +70,6 @@ export interface ContentStoreOptions {
 const STREAM_READ_MIN_CHUNKS = 4;
 /** Other contents' chunks passed over in a row before the rest is read by direct gets. */
 const MAX_INTERLEAVED = 64;
-const PUBLISH_ATTEMPTS = 4;
 
 /**
  * Content-addressed storage of attachment bytes in one JetStream domain's `LT_CONTENT` stream: each
@@ -79,6 +81,7 @@ export class ContentStore {
   private readonly window: number;
   private readonly timeoutMs: number;
   private readonly streamReads: boolean;
+  private readonly target: ContentTarget;
 
   constructor(
     private readonly js: JetStreamClient,
@@ -90,6 +93,7 @@ export class ContentStore {
     this.window = Math.max(1, opts.window ?? 8);
     this.timeoutMs = opts.timeoutMs ?? 10_000;
     this.streamReads = opts.streamReads ?? true;
+    this.target = { js, domain, timeoutMs: this.timeoutMs, read: (subject) => this.get(subject) };
   }
 
   /**
@@ -110,6 +114,37 @@ export class ContentStore {
         0,
       );
     }
+    const chunks = await this.storeChunks(source, opts, chunkSize, maxBytes);
+    const { size } = chunks;
+    if (opts.size !== undefined && opts.size !== size) {
+      throw new LienthongError(
+        'InvalidArgument',
+        `the source gave ${size} bytes, not the ${opts.size} declared; no manifest was stored`,
+        { context: { declared: opts.size, size } },
+      );
+    }
+    const sha256Hex = chunks.digest.toString('hex');
+    const manifest = ContentManifest.create({ sha256Hex, size, chunkSize, chunks: chunks.hashes });
+    const stored = await this.putManifest(manifest);
+    // Stored before with another chunk size: the stored manifest is the one readers follow.
+    const kept = stored ? manifest : ((await this.manifest(sha256Hex)) ?? manifest);
+    return {
+      sha256Hex,
+      sha256: chunks.digest,
+      size,
+      chunkSize: kept.chunkSize,
+      chunkCount: kept.chunks.length,
+      newChunks: chunks.newChunks,
+    };
+  }
+
+  /** Cuts the source into chunks and stores each (a window of them at a time), hashing as it goes. */
+  private async storeChunks(
+    source: AsyncIterable<Uint8Array>,
+    opts: UploadOptions,
+    chunkSize: number,
+    maxBytes: number,
+  ): Promise<{ digest: Buffer; hashes: Buffer[]; size: number; newChunks: number }> {
     const whole = createHash('sha256');
     const hashes: Buffer[] = [];
     const win = new Window(this.window);
@@ -118,8 +153,6 @@ export class ContentStore {
     let newChunks = 0;
     let buf = Buffer.allocUnsafe(chunkSize);
     let fill = 0;
-    const total = opts.size;
-
     const flush = async (data: Buffer): Promise<void> => {
       const digest = createHash('sha256').update(data).digest();
       whole.update(data);
@@ -128,10 +161,9 @@ export class ContentStore {
       await win.add(async () => {
         if (await this.putChunk(chunkSubject(this.domain, hex), data, hex)) newChunks++;
         acked += data.length;
-        opts.onProgress?.({ bytes: acked, total });
+        opts.onProgress?.({ bytes: acked, total: opts.size });
       });
     };
-
     try {
       for await (const piece of source) {
         if (opts.signal?.aborted) throw opts.signal.reason;
@@ -147,8 +179,7 @@ export class ContentStore {
             hashes.length,
           );
         }
-        let at = 0;
-        while (at < bytes.length) {
+        for (let at = 0; at < bytes.length;) {
           const n = Math.min(chunkSize - fill, bytes.length - at);
           buf.set(bytes.subarray(at, at + n), fill);
           fill += n;
@@ -167,27 +198,7 @@ export class ContentStore {
       await win.settle();
       throw e;
     }
-    if (opts.size !== undefined && opts.size !== size) {
-      throw new LienthongError(
-        'InvalidArgument',
-        `the source gave ${size} bytes, not the ${opts.size} declared; no manifest was stored`,
-        { context: { declared: opts.size, size } },
-      );
-    }
-    const digest = whole.digest();
-    const sha256Hex = digest.toString('hex');
-    const manifest = ContentManifest.create({ sha256Hex, size, chunkSize, chunks: hashes });
-    const stored = await this.putManifest(manifest);
-    // Stored before with another chunk size: the stored manifest is the one readers follow.
-    const kept = stored ? manifest : ((await this.manifest(sha256Hex)) ?? manifest);
-    return {
-      sha256Hex,
-      sha256: digest,
-      size,
-      chunkSize: kept.chunkSize,
-      chunkCount: kept.chunks.length,
-      newChunks,
-    };
+    return { digest: whole.digest(), hashes, size, newChunks };
   }
 
   /** The manifest of a content, if the content is complete in this domain. */
@@ -464,125 +475,14 @@ export class ContentStore {
   }
 
   /** Stores a chunk; true when this call stored it, false when its bytes were there already. */
-  private async putChunk(subject: string, data: Uint8Array, hex: string): Promise<boolean> {
-    return this.putChecked(subject, data, (stored) => sha256Hex(stored) === hex);
+  private putChunk(subject: string, data: Uint8Array, hex: string): Promise<boolean> {
+    return putChecked(this.target, subject, data, (stored) => sha256Hex(stored) === hex);
   }
 
-  /**
-   * Stores a manifest; true when this call stored it, false when one was there already that
-   * describes the same bytes: the same chunks, or a complete content with that hash (stored before
-   * with another chunk size).
-   */
-  private async putManifest(manifest: ContentManifest): Promise<boolean> {
-    const data = ContentManifest.encode(manifest).finish();
-    const ours = Buffer.from(data);
-    return this.putChecked(manifestSubject(this.domain, manifest.sha256Hex), data, async (stored) => {
-      if (ours.equals(Buffer.from(stored))) return true;
-      try {
-        return (await this.verify(manifest.sha256Hex)) !== undefined;
-      } catch (e) {
-        if (e instanceof ContentIntegrityError || e instanceof ContentMissingError) return false;
-        if (e instanceof Error && /index out of range|invalid|illegal/i.test(e.message)) return false;
-        throw e;
-      }
-    });
+  /** Stores a manifest; true when this call stored it, false when one for the same bytes was there. */
+  private putManifest(manifest: ContentManifest): Promise<boolean> {
+    return storeManifest(this.target, manifest, (sha) => this.verify(sha));
   }
-
-  /**
-   * Stores a message on a content subject. When the subject is taken, what it holds counts only if
-   * `isGood` says so: other bytes (stored first by someone else) are waited out until the node's
-   * content guard removes them (`ContentGuard`), then ours are stored; if they stay, the upload fails
-   * rather than report content as stored that is not.
-   */
-  private async putChecked(
-    subject: string,
-    data: Uint8Array,
-    isGood: (stored: Uint8Array) => boolean | Promise<boolean>,
-  ): Promise<boolean> {
-    const deadline = Date.now() + this.timeoutMs;
-    for (let wait = 50; ; wait = Math.min(wait * 2, 500)) {
-      if (await this.put(subject, data)) return true;
-      const stored = await this.get(subject);
-      if (stored !== undefined && (await isGood(stored))) return false;
-      if (Date.now() >= deadline) {
-        throw new ContentIntegrityError(
-          `${subject} holds other bytes than its hash names, and they were not removed; nothing was stored there`,
-          hashOfSubject(subject),
-          undefined,
-        );
-      }
-      await new Promise((r) => setTimeout(r, wait));
-    }
-  }
-
-  /**
-   * Stores a message once; true when this call stored it, false when the subject was taken. No
-   * message id: the subject (one message each, a second refused) is the only key, so nothing stored
-   * elsewhere can make this publish a "duplicate".
-   */
-  private async put(subject: string, data: Uint8Array): Promise<boolean> {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        await this.js.publish(subject, data, { timeout: this.timeoutMs });
-        return true;
-      } catch (e) {
-        if (e instanceof JetStreamApiError) {
-          // A second message on a subject (one per subject, discard new): that chunk is stored. A
-          // full stream or account is the same error code and must fail the upload instead.
-          const bound = refusedBy(e);
-          if (bound === 'subject') return false;
-          if (bound === 'bytes') {
-            throw new LienthongError(
-              'ResourceExhausted',
-              `the content store of domain '${this.domain}' is full (its max_bytes); nothing more can be stored until the sweep frees room`,
-              { context: { domain: this.domain, subject }, cause: e },
-            );
-          }
-          throw e;
-        }
-        // A timeout or a moment without responders: the same publish again is harmless.
-        if (attempt >= PUBLISH_ATTEMPTS) throw e;
-        await new Promise((r) => setTimeout(r, 100 * 2 ** attempt));
-      }
-    }
-  }
-}
-
-/** At most `size` tasks at once; the first failure is thrown by the next `add` or by `drain`. */
-class Window {
-  private readonly running = new Set<Promise<void>>();
-  private failure: { error: unknown } | undefined;
-
-  constructor(private readonly size: number) {}
-
-  async add(task: () => Promise<void>): Promise<void> {
-    while (this.running.size >= this.size) await Promise.race(this.running);
-    this.throwIfFailed();
-    const p: Promise<void> = task()
-      .catch((error: unknown) => {
-        this.failure ??= { error };
-      })
-      .finally(() => this.running.delete(p));
-    this.running.add(p);
-  }
-
-  async drain(): Promise<void> {
-    await this.settle();
-    this.throwIfFailed();
-  }
-
-  /** Waits for the tasks in flight, whatever their outcome. */
-  async settle(): Promise<void> {
-    while (this.running.size > 0) await Promise.race(this.running);
-  }
-
-  private throwIfFailed(): void {
-    if (this.failure) throw this.failure.error;
-  }
-}
-
-function sha256Hex(data: Uint8Array): string {
-  return createHash('sha256').update(data).digest('hex');
 }
 
 function assertSha(s: string): void {

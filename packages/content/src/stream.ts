@@ -1,11 +1,7 @@
-import {
-  DiscardPolicy,
-  JetStreamApiCodes,
-  JetStreamApiError,
-  RetentionPolicy,
-  StorageType,
-} from '@nats-io/jetstream';
-import type { JetStreamManager, StreamConfig } from '@nats-io/jetstream';
+import { DiscardPolicy, RetentionPolicy, StorageType } from '@nats-io/jetstream';
+import type { JetStreamManager } from '@nats-io/jetstream';
+import { upsertStream } from '@lienthong/infra';
+import type { StreamSpec } from '@lienthong/infra';
 import { CONTENT_STREAM, chunkFilter, manifestFilter } from './subjects';
 
 /**
@@ -18,7 +14,7 @@ export function contentStreamConfig(
   replicas = 1,
   /** Its bound in bytes and consumers: full, a new content is refused (ResourceExhausted). */
   limits: { max_bytes?: number; max_consumers?: number } = {},
-): Partial<StreamConfig> & { name: string; subjects: string[] } {
+): StreamSpec {
   return {
     name: CONTENT_STREAM,
     // Not `lt.v1.content.<domain>.>`: that would overlap the node streams' `lt.v1.*.*.relay.>`.
@@ -42,14 +38,5 @@ export async function ensureContentStream(
   replicas = 1,
   limits: { max_bytes?: number; max_consumers?: number } = {},
 ): Promise<void> {
-  const cfg = contentStreamConfig(domain, replicas, limits);
-  try {
-    const info = await jsm.streams.info(cfg.name);
-    // nats-server refuses to change max_consumers of an existing stream: it keeps the one it has.
-    const merged = { ...info.config, ...cfg, max_consumers: info.config.max_consumers };
-    if (JSON.stringify(merged) !== JSON.stringify(info.config)) await jsm.streams.update(cfg.name, merged);
-  } catch (e) {
-    if (!(e instanceof JetStreamApiError) || e.code !== JetStreamApiCodes.StreamNotFound) throw e;
-    await jsm.streams.add(cfg);
-  }
+  await upsertStream(jsm, contentStreamConfig(domain, replicas, limits));
 }

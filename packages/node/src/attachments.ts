@@ -3,6 +3,7 @@ import { jetstream, jetstreamManager, StorageType } from '@nats-io/jetstream';
 import type { JetStreamClient, JetStreamManager } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
 import type { KV, Kvm } from '@nats-io/kv';
+import { listKvKeys, upsertStream } from '@lienthong/infra';
 import type { Logger } from 'pino';
 import { Counter } from 'prom-client';
 import type { Registry } from 'prom-client';
@@ -20,7 +21,9 @@ import type { SweepResult } from '@lienthong/content';
 import { LienthongError } from '@lienthong/core';
 import type { NodeInfo } from '@lienthong/core';
 import { FailureReason } from '@lienthong/proto';
-import type { IAttachment, IDocument, IEnvelope } from '@lienthong/proto';
+import type { IDocument } from '@lienthong/proto';
+import { storedAttachments } from './accepted';
+import type { AcceptedEnvelope } from './accepted';
 import type { NodeLimits, RetentionConfig } from './config';
 import { streamLimitsOf } from './stream-limits';
 
@@ -67,7 +70,6 @@ export class Attachments {
   private readonly own: ContentStore;
   private readonly stores = new Map<string, Promise<ContentStore>>();
   private readonly verified = new Map<string, true>();
-  private refs: KV | undefined;
   private sweepTimer: NodeJS.Timeout | undefined;
   private sweeping: Promise<SweepResult> | undefined;
   /** Transfers (copies, verifications) run at once: each holds a window of chunks in memory. */
@@ -86,6 +88,8 @@ export class Attachments {
     },
     /** The JetStream domain of this process's server ('' for the default one). */
     private readonly domain: string,
+    /** `lt_content_refs` of the domain (`provisionAttachments`). */
+    private readonly refs: KV,
     private readonly config: AttachmentConfig,
     private readonly log: Logger,
     registry?: Registry,
@@ -106,27 +110,8 @@ export class Attachments {
     });
   }
 
-  async start(replicas = 1): Promise<void> {
-    await ensureContentStream(this.nats.jsm, this.domain, replicas, streamLimitsOf(CONTENT_STREAM_NAME));
-    this.refs = await this.nats.kvm.create(CONTENT_REFS_BUCKET, {
-      history: 1,
-      storage: StorageType.File,
-      replicas,
-      ttl: this.config.referenceMaxAgeMs,
-    });
-    // An existing bucket keeps the age it was made with: bring it to the configured retention.
-    const stream = `KV_${CONTENT_REFS_BUCKET}`;
-    const { config } = await this.nats.jsm.streams.info(stream);
-    const maxAge = this.config.referenceMaxAgeMs * 1_000_000;
-    const bound = streamLimitsOf(stream);
-    if (config.max_age !== maxAge || config.max_bytes !== bound.max_bytes) {
-      await this.nats.jsm.streams.update(stream, {
-        ...config,
-        ...bound,
-        max_age: maxAge,
-        duplicate_window: Math.min(config.duplicate_window, maxAge),
-      });
-    }
+  /** Starts the content guard and the periodic sweep. */
+  async start(): Promise<void> {
     // Content counts as stored only when its bytes hash to its subject: remove what does not.
     this.contentGuard = new ContentGuard(this.nats.js, this.nats.jsm, this.own, {
       onRemoved: (subject, why) => {
@@ -196,10 +181,10 @@ export class Attachments {
    * The content of `env`'s attachments is complete in this domain; records that the envelope
    * references it (the content is kept while the reference lives).
    */
-  hold(env: IEnvelope, receivedAtMs: number): Promise<AttachmentProblem | undefined> {
+  hold(env: AcceptedEnvelope, receivedAtMs: number): Promise<AttachmentProblem | undefined> {
     return this.guard(receivedAtMs, async () => {
-      for (const a of refs(env)) {
-        const hex = a.ref!.sha256Hex ?? '';
+      for (const a of storedAttachments(env)) {
+        const hex = a.ref.sha256Hex;
         // Checked at intake; a neighbour's envelope is checked again before the id names a subject.
         if (!isSha256Hex(hex)) return malformed(`attachment ${a.name ?? ''}: content id is not a SHA-256`);
         const manifest = await this.own.manifest(hex);
@@ -212,12 +197,12 @@ export class Attachments {
         }
         if (Number(manifest.size) !== Number(a.ref!.size)) {
           return corrupt(
-            `content ${hex} is stored with ${Number(manifest.size)} bytes, the document says ${Number(a.ref!.size)}`,
+            `content ${hex} is stored with ${Number(manifest.size)} bytes, the document says ${Number(a.ref.size)}`,
           );
         }
-        await this.refs!.put(
-          `${hex}.${env.envelopeId!.toLowerCase()}`,
-          new TextEncoder().encode(env.documentId ?? ''),
+        await this.refs.put(
+          `${hex}.${env.envelopeId.toLowerCase()}`,
+          new TextEncoder().encode(env.documentId),
         );
       }
       return undefined;
@@ -225,12 +210,16 @@ export class Attachments {
   }
 
   /** Before relaying to a node in another domain: the content is complete there (copied if need be). */
-  forward(env: IEnvelope, next: NodeInfo, receivedAtMs: number): Promise<AttachmentProblem | undefined> {
+  forward(
+    env: AcceptedEnvelope,
+    next: NodeInfo,
+    receivedAtMs: number,
+  ): Promise<AttachmentProblem | undefined> {
     if (next.domain === this.domain) return Promise.resolve(undefined);
     return this.guard(receivedAtMs, async () => {
       const target = await this.store(next.domain);
-      for (const a of refs(env)) {
-        const hex = a.ref!.sha256Hex!;
+      for (const a of storedAttachments(env)) {
+        const hex = a.ref.sha256Hex;
         const { copied, skipped, copiedBytes } = await this.transfer(() => this.own.copyTo(target, hex));
         this.bytes.inc({ op: 'copied' }, copiedBytes);
         if (copied > 0) {
@@ -245,10 +234,10 @@ export class Attachments {
   }
 
   /** Before delivering to an inbox: every chunk of every attachment matches its hash. */
-  verify(env: IEnvelope, receivedAtMs: number): Promise<AttachmentProblem | undefined> {
+  verify(env: AcceptedEnvelope, receivedAtMs: number): Promise<AttachmentProblem | undefined> {
     return this.guard(receivedAtMs, async () => {
-      for (const a of refs(env)) {
-        const hex = a.ref!.sha256Hex!;
+      for (const a of storedAttachments(env)) {
+        const hex = a.ref.sha256Hex;
         if (this.verified.has(hex)) continue;
         const manifest = await this.transfer(() => this.own.verify(hex));
         if (!manifest) {
@@ -294,13 +283,12 @@ export class Attachments {
   sweep(): Promise<SweepResult> {
     this.sweeping ??= (async () => {
       try {
-        const prefix = `$KV.${CONTENT_REFS_BUCKET}.`;
-        const info = await this.nats.jsm.streams.info(`KV_${CONTENT_REFS_BUCKET}`, {
-          subjects_filter: `${prefix}>`,
+        const keys = await listKvKeys(this.nats.js, this.nats.jsm, {
+          bucket: CONTENT_REFS_BUCKET,
+          timeoutMs: 60_000,
         });
-        const referenced = new Set(
-          Object.keys(info.state.subjects ?? {}).map((s) => s.slice(prefix.length).split('.')[0]!),
-        );
+        // A reference is `<content sha256>.<envelope id>`.
+        const referenced = new Set(keys.map((k) => k.slice(0, k.indexOf('.'))));
         const result = await sweepContent(this.nats.js, this.nats.jsm, this.domain, {
           referenced,
           graceMs: this.config.graceMs,
@@ -343,11 +331,6 @@ export class Attachments {
   }
 }
 
-/** The attachments of a document envelope that reference stored content. */
-export function refs(env: IEnvelope): IAttachment[] {
-  return (env.document?.attachments ?? []).filter((a) => a.ref);
-}
-
 function tooLarge(detail: string): AttachmentProblem {
   return { reason: FailureReason.FAILURE_REASON_ATTACHMENT_TOO_LARGE, detail };
 }
@@ -358,4 +341,34 @@ function corrupt(detail: string): AttachmentProblem {
 
 function malformed(detail: string): AttachmentProblem {
   return { reason: FailureReason.FAILURE_REASON_MALFORMED, detail };
+}
+
+/**
+ * Creates the domain's content stream and its reference bucket, or brings them to the configured
+ * bounds and retention (an existing bucket keeps the age it was made with otherwise); returns the bucket.
+ */
+export async function provisionAttachments(
+  nats: { readonly jsm: JetStreamManager; readonly kvm: Kvm },
+  domain: string,
+  config: AttachmentConfig,
+  replicas: number,
+): Promise<KV> {
+  await ensureContentStream(nats.jsm, domain, replicas, streamLimitsOf(CONTENT_STREAM_NAME));
+  const refs = await nats.kvm.create(CONTENT_REFS_BUCKET, {
+    history: 1,
+    storage: StorageType.File,
+    replicas,
+    ttl: config.referenceMaxAgeMs,
+  });
+  const stream = `KV_${CONTENT_REFS_BUCKET}`;
+  const { config: current } = await nats.jsm.streams.info(stream);
+  const maxAge = config.referenceMaxAgeMs * 1_000_000;
+  await upsertStream(nats.jsm, {
+    name: stream,
+    subjects: current.subjects,
+    ...streamLimitsOf(stream),
+    max_age: maxAge,
+    duplicate_window: Math.min(current.duplicate_window, maxAge),
+  });
+  return refs;
 }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { JetStreamClient, JetStreamManager } from '@nats-io/jetstream';
-import { JetStreamApiError, RetentionPolicy, StorageType } from '@nats-io/jetstream';
+import { RetentionPolicy, StorageType } from '@nats-io/jetstream';
 import type { Logger } from 'pino';
 import {
   AUDIT_GENESIS,
@@ -11,15 +11,12 @@ import {
   verifyAuditChain,
 } from '@lienthong/core';
 import type { AuditBlock, AuditEntry, AuditVerification, NodeInfo, Topology } from '@lienthong/core';
+import { classifyNatsError, retry, upsertStream } from '@lienthong/infra';
 import { BusinessStatus, Envelope, EnvelopeKind } from '@lienthong/proto';
+import type { Disposition, InboundMessage } from './inbound';
 import { streamLimitsOf } from './stream-limits';
-import type { Disposition, InboundMessage } from './processor';
 
 export const AUDIT_STREAM = 'LT_AUDIT';
-export { auditSubject };
-
-/** Wrong `Nats-Expected-Last-Subject-Sequence`: another writer appended to the chain first. */
-const JS_WRONG_LAST_SEQUENCE = 10071;
 
 /**
  * The audit log of the nodes this process hosts: one hash chain per node in stream LT_AUDIT.
@@ -58,21 +55,7 @@ export class AuditLog {
       max_age: 0,
       ...streamLimitsOf(AUDIT_STREAM),
     };
-    const info = await this.jsm.streams.info(AUDIT_STREAM).catch(() => undefined);
-    if (!info) {
-      await this.jsm.streams.add(config).catch(async (e: unknown) => {
-        if (!(await this.jsm.streams.info(AUDIT_STREAM).catch(() => undefined))) throw e;
-      });
-    } else if (
-      [...info.config.subjects].sort().join() !== [...subjects].sort().join() ||
-      info.config.max_bytes !== config.max_bytes
-    ) {
-      await this.jsm.streams.update(AUDIT_STREAM, {
-        ...info.config,
-        subjects,
-        ...streamLimitsOf(AUDIT_STREAM),
-      });
-    }
+    await upsertStream(this.jsm, config);
   }
 
   record(node: NodeInfo, entry: AuditEntry): Promise<void> {
@@ -131,21 +114,26 @@ class Chain {
   }
 
   private async store(entries: AuditEntry[]): Promise<void> {
-    for (let attempt = 0; ; attempt++) {
-      const head = (this.head ??= await this.readHead());
-      const block = makeAuditBlock(this.node, head.seq + 1, head.hash, Date.now(), entries);
-      try {
+    // A wrong expected last sequence: another writer appended to the chain first.
+    await retry(
+      async () => {
+        const head = (this.head ??= await this.readHead());
+        const block = makeAuditBlock(this.node, head.seq + 1, head.hash, Date.now(), entries);
         const ack = await this.js.publish(auditSubject(this.node), JSON.stringify(block), {
           expect: { lastSubjectSequence: head.subjectSeq },
         });
         this.head = { seq: block.seq, hash: block.hash, subjectSeq: ack.seq };
-        return;
-      } catch (e) {
-        if (!(e instanceof JetStreamApiError && e.code === JS_WRONG_LAST_SEQUENCE) || attempt >= 5) throw e;
-        this.log.debug({ node: this.node }, 'audit chain moved on: re-reading its head');
-        this.head = undefined;
-      }
-    }
+      },
+      {
+        attempts: 6,
+        backoff: { initialMs: 0, maxMs: 0 },
+        retryIf: (e) => classifyNatsError(e).kind === 'wrong-last-sequence',
+        onRetry: () => {
+          this.log.debug({ node: this.node }, 'audit chain moved on: re-reading its head');
+          this.head = undefined;
+        },
+      },
+    );
   }
 
   private async readHead(): Promise<{ seq: number; hash: string; subjectSeq: number }> {

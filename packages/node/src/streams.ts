@@ -1,10 +1,4 @@
-import {
-  DiscardPolicy,
-  JetStreamApiCodes,
-  JetStreamApiError,
-  RetentionPolicy,
-  StorageType,
-} from '@nats-io/jetstream';
+import { DiscardPolicy, RetentionPolicy, StorageType } from '@nats-io/jetstream';
 import type { JetStreamManager, StreamConfig } from '@nats-io/jetstream';
 import type { Kvm } from '@nats-io/kv';
 import {
@@ -16,11 +10,10 @@ import {
   nodeSubjects,
 } from '@lienthong/core';
 import type { Topology } from '@lienthong/core';
+import { upsertStream } from '@lienthong/infra';
 import { streamLimitsOf } from './stream-limits';
 import { DEFAULT_FLOW } from './config';
 import type { FlowConfig, RetentionConfig } from './config';
-
-export { STREAMS };
 
 type StreamKind = keyof typeof STREAMS;
 
@@ -144,17 +137,7 @@ export async function ensureStreams(
   flow: FlowConfig = DEFAULT_FLOW,
 ): Promise<void> {
   const configs = streamConfigs(domainSubjects(topology, domain), retention, replicas, flow);
-  for (const cfg of Object.values(configs)) {
-    try {
-      const info = await jsm.streams.info(cfg.name);
-      // nats-server refuses to change max_consumers of an existing stream: it keeps the one it has.
-      const merged = { ...info.config, ...cfg, max_consumers: info.config.max_consumers };
-      if (JSON.stringify(merged) !== JSON.stringify(info.config)) await jsm.streams.update(cfg.name, merged);
-    } catch (e) {
-      if (!isNotFound(e)) throw e;
-      await jsm.streams.add(cfg);
-    }
-  }
+  for (const cfg of Object.values(configs)) await upsertStream(jsm, cfg);
 }
 
 export async function ensureBuckets(kvm: Kvm, replicas = 1): Promise<void> {
@@ -168,20 +151,6 @@ export async function boundStream(kvm: Kvm, name: string): Promise<void> {
   const jsm = await kvm.js.jetstreamManager();
   const { config } = await jsm.streams.info(name);
   const maxBytes = streamLimitsOf(name).max_bytes;
-  if (maxBytes !== undefined && config.max_bytes !== maxBytes) {
-    await jsm.streams.update(name, { ...config, max_bytes: maxBytes });
-  }
+  if (maxBytes !== undefined)
+    await upsertStream(jsm, { name, subjects: config.subjects, max_bytes: maxBytes });
 }
-
-export function isNotFound(e: unknown): boolean {
-  const code = jsApiCode(e);
-  return code === JetStreamApiCodes.StreamNotFound || code === JetStreamApiCodes.ConsumerNotFound;
-}
-
-/** The JetStream API error code (`err_code`) of an error, if it is one. */
-export function jsApiCode(e: unknown): number | undefined {
-  return e instanceof JetStreamApiError ? e.code : undefined;
-}
-
-/** Refused because the inbox already holds this item (max one message per subject). */
-export const JS_MAX_MSGS_PER_SUBJECT = 10077;
