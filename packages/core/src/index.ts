@@ -35,6 +35,8 @@ export {
   msgIdFor,
 } from './ids';
 
+export { msgIdKeyFrom, submitMsgId, submitMsgIdProblem } from './submit-ids';
+
 export {
   SUBJECT_PREFIX,
   STREAM_SUBJECTS,

@@ -15,6 +15,7 @@ import type { TopologyView } from './live-directory';
 import { Refusals } from './refusals';
 import { Router } from './router';
 import { SignaturePolicy } from './signature-policy';
+import { msgIdRejection } from './submit-guard';
 import { checkSubmission, documentRecipients } from './submission-rules';
 import type { SubmissionContext } from './submission-rules';
 import { TOKENS } from './tokens';
@@ -84,6 +85,7 @@ export class Intake {
     });
     const problem =
       checkSubmission(this.rules, node, submitter, env) ??
+      msgIdRejection(submitter, msg.headers) ??
       (isRejection(accepted) ? accepted : this.signatures.check(env, msg.storedAtMs));
     if (problem || isRejection(accepted)) {
       await this.refusals.rejectSubmission(node, msg, submitter, env, problem ?? malformed('not accepted'));
