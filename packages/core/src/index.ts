@@ -156,3 +156,12 @@ export type {
 
 export { BackpressureError, isBackpressure, refusedBy, submitPaceMs } from './flow';
 export type { BackpressureScope, SubmitPace } from './flow';
+
+export { DeliveryMark, findConsumerFault, restartSequence } from './consumer-fault';
+export type {
+  ConsumerFault,
+  ConsumerPosition,
+  ConsumerView,
+  StoredMessage,
+  StreamPosition,
+} from './consumer-fault';

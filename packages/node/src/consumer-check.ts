@@ -1,49 +1,80 @@
-import { RetentionPolicy } from '@nats-io/jetstream';
-import type { JetStreamManager } from '@nats-io/jetstream';
+import { JetStreamApiError, RetentionPolicy } from '@nats-io/jetstream';
+import type { JetStreamManager, StoredMsg } from '@nats-io/jetstream';
+import { findConsumerFault as findFault } from '@lienthong/core';
+import type { ConsumerFault, ConsumerView, StoredMessage } from '@lienthong/core';
+
+export type { ConsumerFault } from '@lienthong/core';
+
+/** `no message found` from the stream message API. */
+const NO_MESSAGE = 10037;
 
 /**
- * A durable consumer that will never deliver some of its stream's messages.
- *
- * nats-server (seen on 2.9.10 under SIGKILL; similar reports up to 2.12) can bring a stream back
- * after an unclean stop with a lower last sequence than its consumers had already delivered: the
- * last few acknowledged writes are gone, or an empty work-queue stream forgets its sequence
- * altogether and starts again at 1. New messages then get sequences the consumer believes it has
- * passed, and it never hands them out: documents would wait for ever in custody.
- *
- * - `ahead`: the consumer has delivered past the stream's last sequence (caught while it lasts);
- * - `stranded` (work-queue streams): the consumer is idle (nothing pending, nothing unacknowledged) while the stream
- *   still holds messages of its filter — those it skipped, or acknowledged ones the server brought
- *   back. Re-delivering them is safe: every step of handling a message is idempotent.
+ * The JetStream side of `ConsumerView` (`@lienthong/core`, consumer-fault.ts): one durable consumer
+ * and its stream. Used by the node's custody consumers and the SDK's inbox consumer alike.
  */
-export type ConsumerFault =
-  | { readonly kind: 'ahead'; readonly delivered: number; readonly lastSeq: number }
-  | { readonly kind: 'stranded'; readonly messages: number; readonly delivered: number };
+export function consumerView(
+  jsm: JetStreamManager,
+  stream: string,
+  durable: string,
+  filter: string,
+  workQueue: boolean,
+): ConsumerView {
+  const get = async (q: { seq: number } | { seq: number; next_by_subj: string }) => {
+    try {
+      const m = await jsm.streams.getMessage(stream, q);
+      return m ? storedMessage(m) : undefined;
+    } catch (e) {
+      if (e instanceof JetStreamApiError && e.code === NO_MESSAGE) return undefined;
+      if (/no message found/i.test(String((e as Error)?.message))) return undefined;
+      throw e;
+    }
+  };
+  return {
+    workQueue,
+    consumer: async () => {
+      const c = await jsm.consumers.info(stream, durable);
+      return {
+        delivered: c.delivered.stream_seq,
+        ackFloor: c.ack_floor.stream_seq,
+        pending: c.num_pending,
+        ackPending: c.num_ack_pending,
+      };
+    },
+    stream: async () => {
+      const { state } = await jsm.streams.info(stream);
+      return { firstSeq: state.first_seq, lastSeq: state.last_seq, messages: state.messages };
+    },
+    message: (seq) => get({ seq }),
+    nextOfFilter: (seq) => get({ seq, next_by_subj: filter }),
+    countOfFilter: async () => {
+      const { state } = await jsm.streams.info(stream, { subjects_filter: filter });
+      return Object.values(state.subjects ?? {}).reduce((a, b) => a + b, 0);
+    },
+  };
+}
 
+/** Looks for a consumer that will not deliver some messages of its stream (see `@lienthong/core`). */
 export async function findConsumerFault(
   jsm: JetStreamManager,
   stream: string,
   durable: string,
   filter: string,
+  mark?: StoredMessage,
 ): Promise<ConsumerFault | undefined> {
-  // Consumer first: the stream's last sequence only grows, so read later it can never look behind.
-  const before = await jsm.consumers.info(stream, durable);
   const info = await jsm.streams.info(stream);
-  const delivered = before.delivered.stream_seq;
-  if (delivered > info.state.last_seq) return { kind: 'ahead', delivered, lastSeq: info.state.last_seq };
-  // In a work-queue stream every message still there is one some consumer has to hand on; in other
-  // streams acknowledged messages stay, so only `ahead` means anything there.
-  if (info.config.retention !== RetentionPolicy.Workqueue) return undefined;
-  if (before.num_pending > 0 || before.num_ack_pending > 0 || info.state.messages === 0) return undefined;
-  // Idle with messages in the stream: count those of its filter (the per-subject listing is the
-  // costly request, made only now).
-  const { state } = await jsm.streams.info(stream, { subjects_filter: filter });
-  const messages = Object.values(state.subjects ?? {}).reduce((a, b) => a + b, 0);
-  if (messages === 0) return undefined;
-  // Still idle, and nothing delivered meanwhile: the messages counted are ones it will not deliver
-  // (a message that arrived or was handled in between would show here).
-  const after = await jsm.consumers.info(stream, durable);
-  if (after.num_pending > 0 || after.num_ack_pending > 0 || after.delivered.stream_seq !== delivered) {
-    return undefined;
-  }
-  return { kind: 'stranded', messages, delivered };
+  const workQueue = info.config.retention === RetentionPolicy.Workqueue;
+  return findFault(consumerView(jsm, stream, durable, filter, workQueue), mark);
+}
+
+function storedMessage(m: StoredMsg): StoredMessage {
+  return { seq: m.seq, subject: m.subject, storedAtNanos: rfc3339Nanos(m.timestamp) };
+}
+
+/** `2026-12-02T09:15:23.930123456Z` as ns since the epoch (as precise as a double holds it). */
+export function rfc3339Nanos(ts: string): number {
+  const m = /^(.*?)(?:\.(\d+))?(Z|[+-]\d\d:\d\d)$/.exec(ts);
+  if (!m) return Date.parse(ts) * 1e6;
+  const seconds = Date.parse(`${m[1]}${m[3]}`);
+  const fraction = Number(((m[2] ?? '') + '000000000').slice(0, 9));
+  return seconds * 1e6 + fraction;
 }

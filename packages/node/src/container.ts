@@ -8,6 +8,7 @@ import { openNats } from './connection';
 import type { NatsHandles } from './connection';
 import { createLogger } from './logger';
 import { NodeRuntime } from './runtime';
+import { DRAIN_TIMEOUT_MS, drainWithin } from './shutdown';
 import { TOKENS } from './tokens';
 
 /** A started node process: its container, runtime and connection. */
@@ -59,7 +60,7 @@ export async function startNode(
   const stop = (): Promise<void> =>
     (stopping ??= (async () => {
       await runtime.stop();
-      await nats.nc.drain().catch(() => nats.nc.close());
+      await drainWithin(nats.nc, DRAIN_TIMEOUT_MS);
       await c.dispose();
     })());
   return {

@@ -1,7 +1,7 @@
 import { AckPolicy, DeliverPolicy } from '@nats-io/jetstream';
 import type { ConsumerMessages, JetStreamClient, JetStreamManager, JsMsg } from '@nats-io/jetstream';
 import type { Logger } from 'pino';
-import { isBackpressure } from '@lienthong/core';
+import { DeliveryMark, isBackpressure } from '@lienthong/core';
 import { FairQueue } from './fair-queue';
 import { findConsumerFault } from './consumer-check';
 import { isNotFound } from './streams';
@@ -28,7 +28,24 @@ export interface PullWorkerOptions {
   readonly maxAckPending?: number;
   /** How often the consumer is checked for messages it will never deliver (`consumer-check.ts`); 10 s. */
   readonly consumerCheckMs?: number;
+  /**
+   * The connection: after each reconnect (the server may have restarted and lost writes) the
+   * consumer is checked at once and a few times more while the server settles, not only every
+   * `consumerCheckMs`.
+   */
+  readonly connection?: { status(): AsyncIterable<{ type: string }> };
+  /**
+   * How long `stop()` waits for the handlers in flight; those still running after it are left
+   * (their messages are handed out again after the ack wait). 10 s by default.
+   */
+  readonly stopTimeoutMs?: number;
 }
+
+/** A handler running this long is reported (and again each time as long again). */
+const LONG_HANDLER_MS = 60_000;
+
+/** Checks after a reconnect, ms after it: at once, then while the server recovers its streams. */
+const CHECKS_AFTER_RECONNECT_MS = [0, 250, 1_000, 2_500, 5_000];
 
 export type MessageHandler = (msg: JsMsg) => Promise<void>;
 
@@ -44,7 +61,14 @@ export class PullWorker {
   private readonly inFlight = new Set<Promise<void>>();
   private loop: Promise<void> | undefined;
   private checkTimer: NodeJS.Timeout | undefined;
-  private checking = false;
+  private readonly afterReconnect = new Set<NodeJS.Timeout>();
+  private checking: Promise<void> | undefined;
+  /** The last message received: to see the stream give its sequence to another one. */
+  private readonly mark = new DeliveryMark();
+  /** Handlers left running at stop(): their keep-alives end. */
+  private abandoned = false;
+  /** Consumers found unable to deliver and re-created. */
+  recreated = 0;
   processed = 0;
   failed = 0;
   /** Given back to wait: over its agency's pace, or the next hop's queue was full. */
@@ -63,15 +87,55 @@ export class PullWorker {
     this.loop = this.run();
     this.checkTimer = setInterval(() => void this.checkConsumer(), this.opts.consumerCheckMs ?? 10_000);
     this.checkTimer.unref();
+    if (this.opts.connection) void this.watchConnection(this.opts.connection);
   }
 
-  /** Stops pulling, then waits for the messages in flight (drain). */
+  /**
+   * Stops pulling, then waits for the messages in flight (drain), at most `stopTimeoutMs`: a handler
+   * still running then is left, and its message handed out again after the ack wait.
+   */
   async stop(): Promise<void> {
     this.stopped = true;
     clearInterval(this.checkTimer);
+    for (const t of this.afterReconnect) clearTimeout(t);
     this.messages?.stop();
-    await this.loop;
-    await Promise.allSettled([...this.inFlight]);
+    const limit = this.opts.stopTimeoutMs ?? 10_000;
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<'timeout'>((r) => (timer = setTimeout(() => r('timeout'), limit)));
+    const drained = (async () => {
+      await this.loop;
+      await Promise.allSettled([...this.inFlight]);
+      await this.checking;
+    })();
+    const outcome = await Promise.race([drained, timeout]);
+    clearTimeout(timer);
+    if (outcome === 'timeout') {
+      this.abandoned = true;
+      this.log.warn(
+        { consumer: this.opts.durable, inFlight: this.inFlight.size, waitedMs: limit },
+        'stopped with handlers still running; their messages are handed out again',
+      );
+    }
+  }
+
+  /** Checks the consumer after every reconnect: a restarted server may have lost writes. */
+  private async watchConnection(connection: { status(): AsyncIterable<{ type: string }> }): Promise<void> {
+    try {
+      for await (const s of connection.status()) {
+        if (this.stopped) return;
+        if (s.type !== 'reconnect') continue;
+        for (const ms of CHECKS_AFTER_RECONNECT_MS) {
+          const t = setTimeout(() => {
+            this.afterReconnect.delete(t);
+            void this.checkConsumer();
+          }, ms);
+          t.unref();
+          this.afterReconnect.add(t);
+        }
+      }
+    } catch {
+      // the connection closed
+    }
   }
 
   get name(): string {
@@ -213,6 +277,7 @@ export class PullWorker {
           if (this.stopped) messages.stop();
           void this.supervise(messages);
           for await (const m of messages) {
+            this.mark.note({ seq: m.seq, subject: m.subject, storedAtNanos: m.info.timestampNanos });
             waiting.push(m);
             pump();
             while (waiting.size >= this.window && !this.stopped) {
@@ -249,12 +314,16 @@ export class PullWorker {
    * After an unclean stop the server can leave the consumer unable to deliver some messages
    * (`consumer-check.ts`): re-create it from the stream's first message and pull again.
    */
-  private async checkConsumer(): Promise<void> {
-    if (this.checking || this.stopped) return;
-    this.checking = true;
+  checkConsumer(): Promise<void> {
+    if (this.checking || this.stopped) return this.checking ?? Promise.resolve();
+    this.checking = this.findAndRecreate().finally(() => (this.checking = undefined));
+    return this.checking;
+  }
+
+  private async findAndRecreate(): Promise<void> {
     try {
       const { stream, durable, filter } = this.opts;
-      const fault = await findConsumerFault(this.jsm, stream, durable, filter);
+      const fault = await findConsumerFault(this.jsm, stream, durable, filter, this.mark.last);
       if (!fault || this.stopped) return;
       this.log.warn(
         { consumer: durable, stream, ...fault },
@@ -263,13 +332,13 @@ export class PullWorker {
       await this.jsm.consumers.delete(stream, durable).catch((e: unknown) => {
         if (!isNotFound(e)) throw e;
       });
+      this.mark.reset();
       await this.ensureConsumer();
+      this.recreated++;
       this.messages?.stop();
     } catch (e) {
       // Disconnected or the server is still recovering: the next check tries again.
       this.log.debug({ err: e, consumer: this.opts.durable }, 'consumer check failed');
-    } finally {
-      this.checking = false;
     }
   }
 
@@ -302,7 +371,22 @@ export class PullWorker {
   }
 
   private async handle(m: JsMsg): Promise<void> {
-    const keepAlive = setInterval(() => m.working(), Math.max(100, this.ackWaitMs / 2));
+    const keepAlive = setInterval(
+      () => {
+        if (this.abandoned) clearInterval(keepAlive);
+        else m.working();
+      },
+      Math.max(100, this.ackWaitMs / 2),
+    );
+    // A handler that never settles holds its message (and a slot) for ever: say so, once a minute.
+    const started = Date.now();
+    const overdue = setInterval(() => {
+      this.log.warn(
+        { consumer: this.opts.durable, subject: m.subject, seq: m.seq, runningMs: Date.now() - started },
+        'handler still running',
+      );
+    }, LONG_HANDLER_MS);
+    overdue.unref();
     try {
       await this.handler(m);
       m.ack();
@@ -337,6 +421,7 @@ export class PullWorker {
       m.nak(delay);
     } finally {
       clearInterval(keepAlive);
+      clearInterval(overdue);
     }
   }
 }

@@ -305,6 +305,7 @@ export class NodeRuntime {
         filter,
         concurrency: this.config.concurrency,
         ...sizes,
+        connection: this.nats.nc,
       },
       (m: JsMsg) => {
         const inbound: InboundMessage = {
