@@ -13,7 +13,9 @@ import { BusinessStatus } from '@lienthong/sdk';
 import { sleep, waitFor } from '@lienthong/testkit';
 import {
   AGENCIES,
+  BROADCAST,
   ChaosWorld,
+  FLOWS,
   FULL,
   LoadGenerator,
   Responders,
@@ -60,6 +62,7 @@ describe(`chaos (${FULL ? 'full' : 'short'} form, seed ${SEED})`, () => {
   async function scenario(
     name: string,
     faults: (log: (what: string) => void) => Promise<void>,
+    flows: typeof FLOWS = FLOWS,
   ): Promise<Verdict> {
     started = Date.now();
     rng = Rng.forScenario(SEED, name);
@@ -68,7 +71,7 @@ describe(`chaos (${FULL ? 'full' : 'short'} form, seed ${SEED})`, () => {
       faultLog.push(`${t()} ${what}`);
     };
     const before = await baseline(world, responders);
-    const load = new LoadGenerator(world, name);
+    const load = new LoadGenerator(world, name, flows);
     load.start(P.intervalMs);
     await faults(log);
     const faultEndedAt = Date.now();
@@ -132,6 +135,27 @@ describe(`chaos (${FULL ? 'full' : 'short'} form, seed ${SEED})`, () => {
         log('leaf links up');
       }
     });
+  });
+
+  it('kill-broadcast: SIGKILL of the central and a province nats-server at once while broadcasts to every commune of two provinces are in flight', async () => {
+    const rounds = FULL ? 2 : 1;
+    await scenario(
+      'kill-broadcast',
+      async (log) => {
+        for (let round = 0; round < rounds; round++) {
+          // Inside the first seconds of sending, while broadcasts are on their way down the tree.
+          await sleep(rng.int(300, FULL ? 3000 : 1000));
+          await Promise.all([world.server('central').kill(), world.server('h41').kill()]);
+          log('SIGKILL nats-server central and h41');
+          await sleep(rng.int(500, FULL ? 5000 : 1500));
+          await Promise.all([world.server('central').restart(), world.server('h41').restart()]);
+          log('restarted nats-server central and h41');
+          await Promise.all(['h41', 'h40'].map((d) => world.tree.waitForLink(d, 30_000)));
+          log('leaf links up');
+        }
+      },
+      [...FLOWS, ...BROADCAST],
+    );
   });
 
   it('cut-link: the h41 province leaf link is cut under load and restored', async () => {

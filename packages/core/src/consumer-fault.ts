@@ -96,10 +96,13 @@ export type ConsumerFault =
 
 /**
  * The last message a reader received (highest sequence), to recognise later that the stream gave
- * its sequence to another message. One per consumer; `note` every message received.
+ * its sequence to another message. One per consumer; `note` every message received, `disconnected`
+ * when the connection drops: the last message from before is kept apart, since messages received
+ * after the server came back may already have taken the lost sequences.
  */
 export class DeliveryMark {
   #last: StoredMessage | undefined;
+  #beforeDisconnect: StoredMessage | undefined;
 
   note(m: StoredMessage): void {
     if (!this.#last || m.seq >= this.#last.seq) {
@@ -107,25 +110,43 @@ export class DeliveryMark {
     }
   }
 
+  disconnected(): void {
+    if (this.#last) this.#beforeDisconnect = this.#last;
+  }
+
   get last(): StoredMessage | undefined {
     return this.#last;
+  }
+
+  /** What to compare with the stream: the last message before a disconnect, and the last received. */
+  get marks(): StoredMessage[] {
+    const out: StoredMessage[] = [];
+    if (this.#beforeDisconnect) out.push(this.#beforeDisconnect);
+    if (this.#last && this.#last !== this.#beforeDisconnect) out.push(this.#last);
+    return out;
+  }
+
+  /** The earliest mark: messages stored after it cannot have reached the reader before a restart. */
+  get earliest(): StoredMessage | undefined {
+    return this.#beforeDisconnect ?? this.#last;
   }
 
   /** After the consumer was re-created: its sequences are read afresh. */
   reset(): void {
     this.#last = undefined;
+    this.#beforeDisconnect = undefined;
   }
 }
 
 /**
  * Looks for a fault; undefined when the consumer will deliver everything of its filter. Costs a few
  * small requests; the per-filter count only when its work-queue stream holds more messages than the
- * consumer accounts for (other consumers' included). `mark` is the reader's last received message,
- * if it keeps one.
+ * consumer accounts for (other consumers' included). `marks` are messages the reader
+ * received (`DeliveryMark.marks`), if it keeps them.
  */
 export async function findConsumerFault(
   view: ConsumerView,
-  mark?: StoredMessage,
+  marks: readonly StoredMessage[] = [],
 ): Promise<ConsumerFault | undefined> {
   // Consumer first: the stream's last sequence only grows, so read later it can never look behind.
   const before = await view.consumer();
@@ -133,9 +154,8 @@ export async function findConsumerFault(
   if (before.delivered > stream.lastSeq) {
     return { kind: 'ahead', delivered: before.delivered, lastSeq: stream.lastSeq };
   }
-  if (mark && mark.seq > stream.lastSeq)
-    return { kind: 'ahead', delivered: mark.seq, lastSeq: stream.lastSeq };
-  if (mark) {
+  for (const mark of marks) {
+    if (mark.seq > stream.lastSeq) return { kind: 'ahead', delivered: mark.seq, lastSeq: stream.lastSeq };
     const now = await view.message(mark.seq);
     if (now && (!sameTime(now.storedAtNanos, mark.storedAtNanos) || now.subject !== mark.subject)) {
       return { kind: 'reused', seq: mark.seq, received: mark, now };
@@ -223,4 +243,91 @@ export async function restartSequence(
     if (found !== undefined) start = Math.min(start, found);
   }
   return Math.max(start, 1);
+}
+
+/**
+ * The part of nats.js's JetStreamManager the checks use, typed here by shape so that this package
+ * stays without a NATS dependency (a `JetStreamManager` fits it).
+ */
+export interface JetStreamManagerLike {
+  readonly consumers: {
+    info(
+      stream: string,
+      durable: string,
+    ): Promise<{
+      delivered: { stream_seq: number };
+      ack_floor: { stream_seq: number };
+      num_pending: number;
+      num_ack_pending: number;
+    }>;
+  };
+  readonly streams: {
+    info(
+      stream: string,
+      opts?: { subjects_filter?: string },
+    ): Promise<{
+      state: { first_seq: number; last_seq: number; messages: number; subjects?: Record<string, number> };
+    }>;
+    getMessage(
+      stream: string,
+      query: { seq: number },
+    ): Promise<{ seq: number; subject: string; timestamp: string } | null>;
+  };
+}
+
+/** A `ConsumerView` of one durable consumer and its stream, through JetStream's API. */
+export function jetStreamView(
+  jsm: JetStreamManagerLike,
+  stream: string,
+  durable: string,
+  filter: string,
+  workQueue: boolean,
+): ConsumerView {
+  const get = async (query: { seq: number; next_by_subj?: string }): Promise<StoredMessage | undefined> => {
+    try {
+      // STREAM.MSG.GET takes `next_by_subj` (the first message of a filter from `seq`) since 2.9.
+      const m = await jsm.streams.getMessage(stream, query);
+      return m ? { seq: m.seq, subject: m.subject, storedAtNanos: rfc3339Nanos(m.timestamp) } : undefined;
+    } catch (e) {
+      // 10037: no message found (older clients throw rather than return null).
+      if (
+        (e as { code?: unknown })?.code === 10037 ||
+        /no message found/i.test(String((e as Error)?.message))
+      ) {
+        return undefined;
+      }
+      throw e;
+    }
+  };
+  return {
+    workQueue,
+    consumer: async () => {
+      const c = await jsm.consumers.info(stream, durable);
+      return {
+        delivered: c.delivered.stream_seq,
+        ackFloor: c.ack_floor.stream_seq,
+        pending: c.num_pending,
+        ackPending: c.num_ack_pending,
+      };
+    },
+    stream: async () => {
+      const { state } = await jsm.streams.info(stream);
+      return { firstSeq: state.first_seq, lastSeq: state.last_seq, messages: state.messages };
+    },
+    message: (seq) => get({ seq }),
+    nextOfFilter: (seq) => get({ seq, next_by_subj: filter }),
+    countOfFilter: async () => {
+      const { state } = await jsm.streams.info(stream, { subjects_filter: filter });
+      return Object.values(state.subjects ?? {}).reduce((a, b) => a + b, 0);
+    },
+  };
+}
+
+/** `2026-12-02T09:15:23.930123456Z` as ns since the epoch (as precise as a double holds it). */
+export function rfc3339Nanos(ts: string): number {
+  const m = /^(.*?)(?:\.(\d+))?(Z|[+-]\d\d:\d\d)$/.exec(ts);
+  if (!m) return Date.parse(ts) * 1e6;
+  const seconds = Date.parse(`${m[1]}${m[3]}`);
+  const fraction = Number(((m[2] ?? '') + '000000000').slice(0, 9));
+  return seconds * 1e6 + fraction;
 }

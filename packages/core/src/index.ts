@@ -157,11 +157,18 @@ export type {
 export { BackpressureError, isBackpressure, refusedBy, submitPaceMs } from './flow';
 export type { BackpressureScope, SubmitPace } from './flow';
 
-export { DeliveryMark, findConsumerFault, restartSequence } from './consumer-fault';
+export {
+  DeliveryMark,
+  findConsumerFault,
+  jetStreamView,
+  restartSequence,
+  rfc3339Nanos,
+} from './consumer-fault';
 export type {
   ConsumerFault,
   ConsumerPosition,
   ConsumerView,
+  JetStreamManagerLike,
   StoredMessage,
   StreamPosition,
 } from './consumer-fault';

@@ -52,7 +52,7 @@ describe('findConsumerFault', () => {
     expect(
       await findConsumerFault(
         view({ consumer: pos(5, 5), stream: { firstSeq: 6, lastSeq: 5, messages: 0 } }),
-        msg(9),
+        [msg(9)],
       ),
     ).toEqual({ kind: 'ahead', delivered: 9, lastSeq: 5 });
   });
@@ -64,7 +64,7 @@ describe('findConsumerFault', () => {
       stream: { firstSeq: 1, lastSeq: 12, messages: 12 },
       messages: [msg(9, 'b.x', 50e9)],
     });
-    expect(await findConsumerFault(v, msg(9))).toMatchObject({ kind: 'reused', seq: 9 });
+    expect(await findConsumerFault(v, [msg(9)])).toMatchObject({ kind: 'reused', seq: 9 });
     // The same message read back (ns rounding differs a little): nothing.
     const same = view({
       workQueue: false,
@@ -72,7 +72,7 @@ describe('findConsumerFault', () => {
       stream: { firstSeq: 1, lastSeq: 12, messages: 12 },
       messages: [msg(9, 'a.x', 9e9 + 300)],
     });
-    expect(await findConsumerFault(same, msg(9))).toBeUndefined();
+    expect(await findConsumerFault(same, [msg(9)])).toBeUndefined();
   });
 
   it('stranded below the acknowledgement floor, even while other messages are unacknowledged', async () => {
@@ -148,12 +148,16 @@ describe('restartSequence', () => {
     expect(await restartSequence(v, pos(20, 20), { firstSeq: 1, lastSeq: 8, messages: 8 })).toBe(9);
   });
 
-  it('DeliveryMark keeps the highest sequence received', () => {
+  it('DeliveryMark keeps the highest sequence received, and the last one before a disconnect', () => {
     const mark = new DeliveryMark();
     mark.note(msg(5));
     mark.note(msg(3));
     expect(mark.last?.seq).toBe(5);
+    mark.disconnected();
+    mark.note(msg(6, 'a.x', 99e9)); // after the restart, at a sequence the server had lost
+    expect(mark.marks.map((m) => m.seq)).toEqual([5, 6]);
+    expect(mark.earliest?.seq).toBe(5);
     mark.reset();
-    expect(mark.last).toBeUndefined();
+    expect(mark.marks).toEqual([]);
   });
 });

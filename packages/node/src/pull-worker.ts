@@ -189,6 +189,7 @@ export class PullWorker {
     try {
       for await (const s of connection.status()) {
         if (this.stopped) return;
+        if (s.type === 'disconnect') this.mark.disconnected();
         if (s.type !== 'reconnect') continue;
         for (const ms of CHECKS_AFTER_RECONNECT_MS) {
           const t = setTimeout(() => {
@@ -389,7 +390,7 @@ export class PullWorker {
   private async findAndRecreate(): Promise<void> {
     try {
       const { stream, durable, filter } = this.opts;
-      const fault = await findConsumerFault(this.jsm, stream, durable, filter, this.mark.last);
+      const fault = await findConsumerFault(this.jsm, stream, durable, filter, this.mark.marks);
       if (!fault || this.stopped) return;
       this.log.warn(
         { consumer: durable, stream, ...fault },

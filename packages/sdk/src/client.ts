@@ -719,6 +719,7 @@ export class LienthongClient implements AsyncDisposable {
         attachments: (list) => receivedAttachments(this.content, list),
         defaultTimeoutMs: this.defaultTimeoutMs,
         onStop: () => this.inboxes.delete(inbox),
+        check: { jsm: this.jsm, connection: this.nc },
       },
       { ...opts, maxInFlight },
     );

@@ -5,6 +5,8 @@ import type { Envelope, IDocument, IStatusReport, Priority } from '@lienthong/pr
 import { normalize, withCall } from './call';
 import type { CallOptions } from './call';
 import type { ReceivedAttachment } from './attachments';
+import { watchInboxConsumer } from './inbox-check';
+import type { InboxCheckDeps } from './inbox-check';
 import type { ItemSignature, ReportOptions } from './client';
 
 export interface InboxOptions {
@@ -108,6 +110,8 @@ export interface InboxDeps {
   readonly defaultTimeoutMs: number;
   /** Called once the inbox has stopped. */
   onStop?(): void;
+  /** Finds and repairs a consumer a restarted server left unable to deliver (inbox-check.ts). */
+  readonly check?: InboxCheckDeps;
 }
 
 /** How long one pull waits for messages before the next one replaces it. */
@@ -273,7 +277,10 @@ export class Inbox implements AsyncIterable<InboxItem>, AsyncDisposable {
         // After a failure, look the consumer up again: it may have been deleted and need re-creating.
         consumer ??= await this.openConsumer();
         if (!consumer) break;
-        const batch = await consumer.fetch({ max_messages: room, expires: FETCH_EXPIRES_MS });
+        const batch = await watchInboxConsumer(this, this.deps, consumer).fetch({
+          max_messages: room,
+          expires: FETCH_EXPIRES_MS,
+        });
         this.batch = batch;
         if (this.stopped) batch.stop();
         for await (const m of batch) this.receive(m);
