@@ -327,6 +327,8 @@ async function persist<T>(
 export class Responders {
   /** recipient -> documentId -> inbox sequences seen */
   readonly seen = new Map<string, Map<string, Set<number>>>();
+  /** When each (document, recipient) first reached the recipient: `documentId|recipient` → ms. */
+  readonly firstSeenAt = new Map<string, number>();
   redeliveries = 0;
   readonly errors = new Map<string, number>();
   readonly #inboxes = new Map<string, { inbox: Inbox; loop: Promise<void> }>();
@@ -348,6 +350,8 @@ export class Responders {
     const seen = this.seen.get(code)!;
     const loop = (async () => {
       for await (const item of inbox) {
+        const pair = `${item.documentId}|${code}`;
+        if (!this.firstSeenAt.has(pair)) this.firstSeenAt.set(pair, Date.now());
         const seqs = seen.get(item.documentId) ?? new Set<number>();
         if (seqs.has(item.sequence)) this.redeliveries++;
         seqs.add(item.sequence);
