@@ -175,7 +175,7 @@ describe(`chaos (${FULL ? 'full' : 'short'} form, seed ${SEED})`, () => {
     // The documents that had to cross the link while it was down: the last of them reached its
     // recipient this long after the link was back (the relays that waited are retried at once, not
     // at their back-off's next tick).
-    const inH41 = new Set(
+    const inH41 = new Set<string>(
       Object.values(AGENCIES)
         .filter((a) => a.domain === 'h41')
         .map((a) => a.code),
