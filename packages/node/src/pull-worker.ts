@@ -447,13 +447,13 @@ export class PullWorker {
     );
     // A handler that never settles holds its message (and a slot) for ever: say so, once a minute.
     const started = Date.now();
-    const overdue = setInterval(() => {
+    const longRunning = setInterval(() => {
       this.log.warn(
         { consumer: this.opts.durable, subject: m.subject, seq: m.seq, runningMs: Date.now() - started },
         'handler still running',
       );
     }, LONG_HANDLER_MS);
-    overdue.unref();
+    longRunning.unref();
     try {
       await this.handler(m);
       m.ack();
@@ -503,7 +503,7 @@ export class PullWorker {
       }
     } finally {
       clearInterval(keepAlive);
-      clearInterval(overdue);
+      clearInterval(longRunning);
     }
   }
 }
