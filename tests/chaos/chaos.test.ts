@@ -173,9 +173,10 @@ describe(`chaos (${FULL ? 'full' : 'short'} form, seed ${SEED})`, () => {
       restoredAt = Date.now();
       log('restored h41 leaf link');
     });
-    // The deliveries that had to cross the link while it was down: the relays that waited for it are
-    // retried as soon as it is back (not at their back-off's next tick, up to 30 s), so the first of
-    // them arrives within seconds; the last arrives when the node has worked through all of them.
+    // The deliveries that had to cross the link while it was down, by when their home node put them
+    // in the recipient's inbox (how fast the recipient then reads is its own affair): the relays that
+    // waited for the link are retried as soon as it is back, not at their back-off's next tick (up
+    // to 30 s), so all of them are in their inboxes within seconds.
     const inH41 = new Set<string>(
       Object.values(AGENCIES)
         .filter((a) => a.domain === 'h41')
@@ -185,7 +186,7 @@ describe(`chaos (${FULL ? 'full' : 'short'} form, seed ${SEED})`, () => {
     const after: number[] = [];
     for (const d of lastLoad!.sent) {
       for (const r of d.recipients) {
-        const at = responders.firstSeenAt.get(`${d.documentId}|${r}`) ?? 0;
+        const at = responders.inboxAt.get(`${d.documentId}|${r}`) ?? 0;
         if (across(d.sender, r) && at > restoredAt) after.push(at - restoredAt);
       }
     }
@@ -194,9 +195,9 @@ describe(`chaos (${FULL ? 'full' : 'short'} form, seed ${SEED})`, () => {
     const crossedMs = after[waited - 1] ?? 0;
     const q = (p: number): string => ((after[Math.floor((waited - 1) * p)] ?? 0) / 1000).toFixed(1);
     process.stderr.write(
-      `chaos[cut-link] link back -> of the ${waited} deliveries that waited across it, the first arrived after ${q(0)}s, half within ${q(0.5)}s, all within ${(crossedMs / 1000).toFixed(1)}s seed=${SEED}\n`,
+      `chaos[cut-link] link back -> of the ${waited} deliveries that waited across it, the first was in its inbox after ${q(0)}s, half within ${q(0.5)}s, all within ${(crossedMs / 1000).toFixed(1)}s seed=${SEED}\n`,
     );
-    if (FULL) expect(after[0] ?? 0).toBeLessThanOrEqual(5_000);
+    if (FULL) expect(crossedMs).toBeLessThanOrEqual(5_000);
   });
 
   it('offline-recipient: a commune stays away past its deadline, is flagged overdue, comes back, and gets everything once', async () => {

@@ -327,8 +327,11 @@ async function persist<T>(
 export class Responders {
   /** recipient -> documentId -> inbox sequences seen */
   readonly seen = new Map<string, Map<string, Set<number>>>();
-  /** When each (document, recipient) first reached the recipient: `documentId|recipient` → ms. */
-  readonly firstSeenAt = new Map<string, number>();
+  /**
+   * When each (document, recipient) was put in the recipient's inbox by its home node
+   * (`documentId|recipient` → Unix ms): the broker's part, apart from how fast the recipient reads.
+   */
+  readonly inboxAt = new Map<string, number>();
   redeliveries = 0;
   readonly errors = new Map<string, number>();
   readonly #inboxes = new Map<string, { inbox: Inbox; loop: Promise<void> }>();
@@ -351,7 +354,7 @@ export class Responders {
     const loop = (async () => {
       for await (const item of inbox) {
         const pair = `${item.documentId}|${code}`;
-        if (!this.firstSeenAt.has(pair)) this.firstSeenAt.set(pair, Date.now());
+        if (!this.inboxAt.has(pair)) this.inboxAt.set(pair, item.deliveredAtMs);
         const seqs = seen.get(item.documentId) ?? new Set<number>();
         if (seqs.has(item.sequence)) this.redeliveries++;
         seqs.add(item.sequence);
