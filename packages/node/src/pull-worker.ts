@@ -4,7 +4,10 @@ import type { Logger } from 'pino';
 import { DeliveryMark, isBackpressure } from '@lienthong/core';
 import { FairQueue } from './fair-queue';
 import { findConsumerFault } from './consumer-check';
-import { isNotFound } from './streams';
+import { Parking, isLinkFailure } from './parking';
+
+export { isLinkFailure } from './parking';
+import { classifyNatsError } from '@lienthong/infra';
 
 export interface PullWorkerOptions {
   readonly stream: string;
@@ -49,9 +52,6 @@ export interface PullWorkerOptions {
   readonly probeMs?: number;
 }
 
-/** Messages parked at most; more wait out their back-off as other failures do. */
-const MAX_PARKED = 1_024;
-
 /** A handler running this long is reported (and again each time as long again). */
 const LONG_HANDLER_MS = 60_000;
 
@@ -80,13 +80,8 @@ export class PullWorker {
   private abandoned = false;
   /** Consumers found unable to deliver and re-created. */
   recreated = 0;
-  /** Messages whose next hop was unreachable, kept here until a probe passes or their back-off ends. */
-  private readonly parked = new Map<number, { m: JsMsg; timer: NodeJS.Timeout }>();
-  /** Sequences handed back from the parking: one that passes means the way is open again. */
-  private readonly unparked = new Map<number, number>();
-  private parkTimer: NodeJS.Timeout | undefined;
-  /** Released from the parking because a probe passed. */
-  released = 0;
+  /** Messages whose next hop was unreachable (parking.ts). */
+  private readonly parking: Parking;
   processed = 0;
   failed = 0;
   /** Given back to wait: over its agency's pace, or the next hop's queue was full. */
@@ -98,7 +93,17 @@ export class PullWorker {
     private readonly opts: PullWorkerOptions,
     private readonly handler: MessageHandler,
     private readonly log: Logger,
-  ) {}
+  ) {
+    this.parking = new Parking(
+      { probeMs: opts.probeMs ?? 1_000, ackWaitMs: opts.ackWaitMs ?? 5_000, consumer: opts.durable },
+      log,
+    );
+  }
+
+  /** Released from the parking because a probe passed. */
+  get released(): number {
+    return this.parking.released;
+  }
 
   async start(): Promise<void> {
     await this.ensureConsumer();
@@ -106,8 +111,7 @@ export class PullWorker {
     this.checkTimer = setInterval(() => void this.checkConsumer(), this.opts.consumerCheckMs ?? 10_000);
     this.checkTimer.unref();
     if (this.opts.connection) void this.watchConnection(this.opts.connection);
-    this.parkTimer = setInterval(() => this.tendParking(), this.opts.probeMs ?? 1_000);
-    this.parkTimer.unref();
+    this.parking.start();
   }
 
   /**
@@ -118,9 +122,8 @@ export class PullWorker {
     this.stopped = true;
     clearInterval(this.checkTimer);
     for (const t of this.afterReconnect) clearTimeout(t);
-    clearInterval(this.parkTimer);
     // Parked ones go back now, for another process or the next start.
-    this.unpark([...this.parked.keys()]);
+    this.parking.stop();
     this.messages?.stop();
     const limit = this.opts.stopTimeoutMs ?? 10_000;
     let timer: NodeJS.Timeout | undefined;
@@ -138,49 +141,6 @@ export class PullWorker {
         { consumer: this.opts.durable, inFlight: this.inFlight.size, waitedMs: limit },
         'stopped with handlers still running; their messages are handed out again',
       );
-    }
-  }
-
-  /**
-   * Keeps parked messages alive, and hands the oldest back as a probe when none is out: if it
-   * passes, `handle` releases the rest.
-   */
-  private tendParking(): void {
-    if (this.parked.size === 0) return;
-    for (const { m } of this.parked.values()) {
-      try {
-        m.working();
-      } catch {
-        // disconnected: the server hands it out again after ack_wait
-      }
-    }
-    // One handed back and not seen again for a while went elsewhere (another process): forget it.
-    const stale = Date.now() - 2 * this.ackWaitMs - (this.opts.probeMs ?? 1_000);
-    for (const [seq, at] of this.unparked) if (at < stale) this.unparked.delete(seq);
-    if (this.unparked.size === 0) this.unpark([this.parked.keys().next().value!]);
-  }
-
-  private park(m: JsMsg, delayMs: number): void {
-    this.unparked.delete(m.seq);
-    // Its back-off still bounds the wait: then it is tried as any failed message would be.
-    const timer = setTimeout(() => this.unpark([m.seq]), delayMs);
-    timer.unref();
-    this.parked.set(m.seq, { m, timer });
-  }
-
-  /** Hands parked messages back to the server, to be delivered again now. */
-  private unpark(seqs: number[]): void {
-    for (const seq of seqs) {
-      const p = this.parked.get(seq);
-      if (!p) continue;
-      this.parked.delete(seq);
-      clearTimeout(p.timer);
-      if (!this.stopped) this.unparked.set(seq, Date.now());
-      try {
-        p.m.nak();
-      } catch {
-        // disconnected: the server hands it out again after ack_wait
-      }
     }
   }
 
@@ -458,15 +418,7 @@ export class PullWorker {
       await this.handler(m);
       m.ack();
       this.processed++;
-      if (this.unparked.delete(m.seq) && this.parked.size > 0) {
-        // A parked message passed: the way is open again, the others go now too.
-        this.released += this.parked.size;
-        this.log.info(
-          { consumer: this.opts.durable, released: this.parked.size },
-          'next hop reachable again; retrying the messages that waited for it',
-        );
-        this.unpark([...this.parked.keys()]);
-      }
+      this.parking.passed(m.seq);
     } catch (e) {
       if (isBackpressure(e)) {
         // Not a failure: the message waits for its turn (flow control) and is taken again then.
@@ -479,8 +431,7 @@ export class PullWorker {
         250 * 2 ** Math.min(m.info.deliveryCount - 1, 10),
         this.opts.maxBackoffMs ?? 30_000,
       );
-      const parks =
-        !this.stopped && (this.opts.parkWhen ?? isLinkFailure)(e) && this.parked.size < MAX_PARKED;
+      const parks = !this.stopped && (this.opts.parkWhen ?? isLinkFailure)(e) && this.parking.hasRoom;
       // Store-and-forward retries can go on for hours: log the 1st, 2nd, 4th, 8th… attempt only.
       const attempt = m.info.deliveryCount;
       if ((attempt & (attempt - 1)) === 0) {
@@ -496,9 +447,9 @@ export class PullWorker {
           'message not handed on; will retry',
         );
       }
-      if (parks) this.park(m, delay);
+      if (parks) this.parking.park(m, delay);
       else {
-        this.unparked.delete(m.seq);
+        this.parking.failed(m.seq);
         m.nak(delay);
       }
     } finally {
@@ -506,15 +457,6 @@ export class PullWorker {
       clearInterval(longRunning);
     }
   }
-}
-
-/**
- * The next hop's JetStream did not answer: no responders (its domain is behind a leaf link that is
- * down) or no reply in time (the link or the server went away meanwhile).
- */
-export function isLinkFailure(e: unknown): boolean {
-  const name = (e as { name?: unknown } | undefined)?.name;
-  return name === 'JetStreamNotEnabled' || name === 'TimeoutError';
 }
 
 function sleep(ms: number): Promise<void> {
@@ -533,4 +475,8 @@ export function subjectsOverlap(a: string, b: string): boolean {
     if (p !== '*' && q !== '*' && p !== q) return false;
   }
   return true;
+}
+
+function isNotFound(e: unknown): boolean {
+  return classifyNatsError(e).kind === 'not-found';
 }

@@ -49,8 +49,11 @@ describe('inbox consumer check', () => {
 
     await send(3);
     await reader.waitFor(5);
-    const before = await w.node!.nats.jsm.consumers.info('LT_INBOX', 'lt-inbox-000_01_41_H40');
-    expect(before.ack_floor.stream_seq).toBe(before.delivered.stream_seq);
+    // All five acknowledged (the reader acks each item after taking it).
+    await waitFor('the five acknowledged', async () => {
+      const c = await w.node!.nats.jsm.consumers.info('LT_INBOX', 'lt-inbox-000_01_41_H40');
+      return c.ack_floor.stream_seq === c.delivered.stream_seq && c.num_ack_pending === 0;
+    });
 
     // The server comes back without the last three items; the consumer still has them delivered.
     await w.server.stop();
