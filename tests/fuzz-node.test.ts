@@ -14,12 +14,12 @@ import {
   decodeDeadLetter,
   decodeTrackingRecord,
   encodeEnvelope,
-  refusedBy,
   relaySubject,
   submitSubject,
   trackSubject,
   trackingKey,
 } from '@lienthong/core';
+import { refusedBy } from '@lienthong/infra';
 import { EnvelopeKind, FailureReason, SCHEMA_VERSION, TransportState } from '@lienthong/proto';
 import { connect } from '@lienthong/sdk';
 import { startDemoBroker } from './support';
