@@ -150,3 +150,19 @@ export type {
 
 export { BackpressureError, isBackpressure, submitPaceMs } from './flow';
 export type { BackpressureScope, SubmitPace } from './flow';
+
+export {
+  DeliveryMark,
+  findConsumerFault,
+  jetStreamView,
+  restartSequence,
+  rfc3339Nanos,
+} from './consumer-fault';
+export type {
+  ConsumerFault,
+  ConsumerPosition,
+  ConsumerView,
+  JetStreamManagerLike,
+  StoredMessage,
+  StreamPosition,
+} from './consumer-fault';
