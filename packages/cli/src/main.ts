@@ -11,6 +11,7 @@ import { registerCreds } from './commands/creds';
 import { registerDemo } from './commands/demo';
 import { registerDlq } from './commands/dlq';
 import { registerDoc } from './commands/doc';
+import { registerEdxml } from './commands/edxml';
 import { registerNode } from './commands/node';
 import { registerStats } from './commands/stats';
 import { registerTopology } from './commands/topology';
@@ -33,5 +34,6 @@ registerSecurity(program);
 registerContext(program);
 registerCreds(program);
 registerBench(program);
+registerEdxml(program);
 
 void run(program);
