@@ -243,7 +243,7 @@ export function parseTopology(json: unknown): Topology {
 }
 
 /** Builds a topology from protobuf directory records, where empty strings mean "none". */
-export function topologyFromProto(proto: ITopology): Topology {
+export function topologyFromProto(proto: ITopology, closed: readonly ClosedCode[] = []): Topology {
   const levelText = (l: Level | null | undefined): unknown => {
     try {
       return levelName(l ?? Level.LEVEL_UNSPECIFIED);
@@ -266,6 +266,7 @@ export function topologyFromProto(proto: ITopology): Topology {
       ...(a.parentCode ? { parentCode: a.parentCode } : {}),
       homeNode: a.homeNode ?? '',
     })),
+    ...(closed.length === 0 ? {} : { closed: closed.map((c) => ({ ...c })) }),
   });
 }
 

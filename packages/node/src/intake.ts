@@ -4,6 +4,7 @@ import type { NodeInfo } from '@lienthong/core';
 import { BusinessStatus, EnvelopeKind, FailureReason } from '@lienthong/proto';
 import type { Envelope, IEnvelope, IHop } from '@lienthong/proto';
 import { acceptEnvelope, isRejection } from './accepted';
+import { ClosedRecipients } from './closed-recipients';
 import type { AcceptedEnvelope } from './accepted';
 import { Attachments } from './attachments';
 import type { ResolvedConfig } from './config';
@@ -41,6 +42,7 @@ export class Intake {
     @inject(Refusals) private readonly refusals: Refusals,
     @inject(TOKENS.Config) private readonly config: ResolvedConfig,
     @inject(TOKENS.Clock) private readonly now: Clock,
+    @inject(ClosedRecipients) private readonly closedCodes: ClosedRecipients,
   ) {
     this.rules = { topology, checkAttachments: (doc) => attachments.check(doc) };
   }
@@ -106,7 +108,9 @@ export class Intake {
     now: number,
   ): Promise<AcceptedEnvelope | undefined> {
     if (env.kind === EnvelopeKind.ENVELOPE_KIND_DOCUMENT) {
-      const recipients = await this.trackingApply.open(node, msg, env, documentRecipients(env.document), now);
+      const resolved = this.closedCodes.resolve(documentRecipients(env.document));
+      await this.closedCodes.record(node, env, resolved.closed, now);
+      const recipients = await this.trackingApply.open(node, msg, env, resolved.recipients, now);
       return recipients.length > 0 ? { ...env, recipients } : undefined;
     }
     if (
