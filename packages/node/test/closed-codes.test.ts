@@ -4,13 +4,15 @@
  * receives it once and its 01 reaches the sender) or refused with FAILED AGENCY_CLOSED naming the
  * successor, by the closure's policy; a live recipient of the same document is not affected.
  */
-import { parseTopology } from '@lienthong/core';
+import { Kvm } from '@nats-io/kv';
+import { BUCKETS, directoryKeys, parseTopology } from '@lienthong/core';
 import type { TopologyJson } from '@lienthong/core';
-import { FailureReason, TransportState } from '@lienthong/proto';
+import { AgencyRecord, FailureReason, TransportState } from '@lienthong/proto';
 import type { TrackingRecord } from '@lienthong/proto';
 import type { LienthongClient } from '@lienthong/sdk';
+import type { RunningNode } from '@lienthong/node';
 import type { NatsServer } from '@lienthong/testkit';
-import { A, Harness, demoTopology, docId, documentOf } from './harness';
+import { A, Harness, demoTopology, docId, documentOf, waitFor } from './harness';
 import type { InboxReader, Inspector } from './harness';
 
 /** Two district codes of Nghệ An that closed into the province UBND, one per policy. */
@@ -41,17 +43,29 @@ describe('closed agency codes', () => {
   let sender: LienthongClient;
   let successor: InboxReader;
   let other: InboxReader;
+  let node: RunningNode;
 
   beforeAll(async () => {
     const topology = parseTopology(closedTopology());
     server = await h.server();
-    await h.node(server, topology);
+    node = await h.node(server, topology);
     inspect = await h.inspector(server, topology);
     sender = await h.client(server, A.baothanh);
     successor = h.reader(await h.client(server, A.nghean));
     other = h.reader(await h.client(server, A.government));
   }, 30_000);
   afterAll(() => h.cleanup());
+
+  async function refusedAfterSending(): Promise<TrackingRecord> {
+    const id = docId(A.baothanh, 'REFUSE');
+    await sender.send(documentOf(id, A.baothanh, [REFUSED]));
+    const tracker = await sender.track(id);
+    const [record] = await tracker.until((rs) => rs[0]?.transport === TransportState.TRANSPORT_STATE_FAILED, {
+      timeoutMs: 20_000,
+    });
+    await tracker[Symbol.asyncDispose]();
+    return record!;
+  }
 
   const byRecipient = (records: TrackingRecord[], code: string): TrackingRecord | undefined =>
     records.find((r) => r.recipient === code);
@@ -98,5 +112,22 @@ describe('closed agency codes', () => {
     expect((await other.waitForDocuments(2)).map((i) => i.documentId)).toContain(id);
     // Nothing went to the successor for a refused code: its inbox still holds only the redirected one.
     expect(await inspect.inbox(A.nghean)).toHaveLength(1);
+  });
+
+  it('keeps the closures when the directory changes while running', async () => {
+    const kv = await new Kvm(inspect.nc).open(BUCKETS.directory);
+    const entry = await kv.get(directoryKeys.agency(A.noivu));
+    const record = AgencyRecord.decode(entry!.value);
+    await kv.put(
+      directoryKeys.agency(A.noivu),
+      AgencyRecord.encode({ ...record, name: 'Sở Nội vụ (mới)' }).finish(),
+    );
+    await waitFor(
+      'the directory change taken',
+      async () => node.runtime.topology.agency(A.noivu)?.name === 'Sở Nội vụ (mới)',
+    );
+    expect(node.runtime.topology.closedCode(REFUSED)?.successor).toBe(A.nghean);
+    const refused = await refusedAfterSending();
+    expect(refused.failure).toBe(FailureReason.FAILURE_REASON_AGENCY_CLOSED);
   });
 });
