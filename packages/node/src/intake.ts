@@ -118,7 +118,10 @@ export class Intake {
       env.status.code === BusinessStatus.BUSINESS_STATUS_RECALL_REQUESTED
     ) {
       const recipients = await this.trackingApply.recall(node, msg, env, now);
-      return recipients === undefined ? undefined : { ...env, recipients };
+      // A closed code's recall goes to its successor (redirect) or nowhere (refuse: never delivered).
+      return recipients === undefined
+        ? undefined
+        : { ...env, recipients: this.closedCodes.resolve(recipients).recipients };
     }
     return env;
   }

@@ -7,7 +7,7 @@
 import { Kvm } from '@nats-io/kv';
 import { BUCKETS, directoryKeys, parseTopology } from '@lienthong/core';
 import type { TopologyJson } from '@lienthong/core';
-import { AgencyRecord, FailureReason, TransportState } from '@lienthong/proto';
+import { AgencyRecord, BusinessStatus, FailureReason, TransportState } from '@lienthong/proto';
 import type { TrackingRecord } from '@lienthong/proto';
 import type { LienthongClient } from '@lienthong/sdk';
 import type { RunningNode } from '@lienthong/node';
@@ -129,5 +129,43 @@ describe('closed agency codes', () => {
     expect(node.runtime.topology.closedCode(REFUSED)?.successor).toBe(A.nghean);
     const refused = await refusedAfterSending();
     expect(refused.failure).toBe(FailureReason.FAILURE_REASON_AGENCY_CLOSED);
+  });
+
+  it('a recall of a redirected document reaches the successor, and nothing is dead-lettered for the old code', async () => {
+    const id = docId(A.baothanh, 'RECALL');
+    await sender.send(documentOf(id, A.baothanh, [REDIRECTED]));
+    const tracker = await sender.track(id);
+    await tracker.until(
+      (rs) => byRecipient(rs, A.nghean)?.transport === TransportState.TRANSPORT_STATE_FETCHED,
+      {
+        timeoutMs: 20_000,
+      },
+    );
+    await sender.recall(id, { reason: 'Ban hành nhầm' });
+    await waitFor('the recall in the successor’s inbox', async () =>
+      (await inspect.inbox(A.nghean)).some(
+        (e) =>
+          e.status?.code === BusinessStatus.BUSINESS_STATUS_RECALL_REQUESTED && e.status.documentId === id,
+      ),
+    );
+    const records = await tracker.until((rs) => byRecipient(rs, A.nghean)?.recallRequested === true, {
+      timeoutMs: 20_000,
+    });
+    await tracker[Symbol.asyncDispose]();
+    expect(byRecipient(records, REDIRECTED)?.transport).toBe(TransportState.TRANSPORT_STATE_RELAYED);
+    const home = node.runtime.topology.agency(A.baothanh)!.homeNode;
+    expect((await inspect.deadLetters(home)).filter((d) => d.detail.includes(REDIRECTED))).toEqual([]);
+  });
+
+  it('a recall of a refused document goes nowhere and is not dead-lettered', async () => {
+    const refused = await refusedAfterSending();
+    const home = node.runtime.topology.agency(A.baothanh)!.homeNode;
+    const before = (await inspect.deadLetters(home)).length;
+    await sender.recall(refused.documentId, { reason: 'Ban hành nhầm' });
+    const tracker = await sender.track(refused.documentId);
+    const [record] = await tracker.until((rs) => rs[0]?.recallRequested === true, { timeoutMs: 20_000 });
+    await tracker[Symbol.asyncDispose]();
+    expect(record?.failure).toBe(FailureReason.FAILURE_REASON_AGENCY_CLOSED);
+    expect(await inspect.deadLetters(home)).toHaveLength(before);
   });
 });
