@@ -45,9 +45,4 @@ export default tseslint.config(
       'import-x/no-cycle': ['error', { ignoreExternal: true }],
     },
   },
-  {
-    // Being split into smaller files; this exemption goes with that change.
-    files: ['packages/edxml/src/reader.ts', 'packages/edxml/src/signature.ts'],
-    rules: { 'max-lines': 'off', 'max-lines-per-function': 'off' },
-  },
 );

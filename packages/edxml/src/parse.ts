@@ -8,7 +8,7 @@ import { readDate, readTimestamp } from './dates';
 import { EdxmlError } from './errors';
 import type { EdxmlWarning, EdxmlWarningCode } from './errors';
 import { PackageReader } from './reader';
-import type { ReadResult, XNode } from './reader';
+import type { ReadResult, XNode } from './read-result';
 import { DSIG_NS, EDXML_NS } from './types';
 import type {
   EdocHeader,
