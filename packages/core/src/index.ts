@@ -70,6 +70,9 @@ export {
 export type { DirectoryKey } from './kv-keys';
 
 export { Topology, parseTopology, topologyFromProto, generateTopology } from './topology';
+export type { ClosedCode, ClosedCodeJson, ClosurePolicy } from './topology-closed';
+export { diffTopologies, renderTopologyDiff } from './topology-diff';
+export type { TopologyDiff, TopologyChange } from './topology-diff';
 export type {
   NodeInfo,
   AgencyInfo,
