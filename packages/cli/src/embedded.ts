@@ -8,9 +8,13 @@ import {
   startEmbeddedServer,
   startNode,
 } from '@lienthong/node';
-import type { EmbeddedServer, IdentityCredentials, RunningNode } from '@lienthong/node';
+import type { EmbeddedServer, HttpPlugin, IdentityCredentials, RunningNode } from '@lienthong/node';
 import type { Topology } from '@lienthong/core';
+import { HttpTokenStore, gatewayPlugin, httpTokensFile } from '@lienthong/gateway';
+import type { GatewayPlugin } from '@lienthong/gateway';
+import { connect } from '@lienthong/sdk';
 import type { Logger } from 'pino';
+import { applyCredentialsOnDirectoryChange } from './auto-apply';
 
 /** The embedded default: a local nats-server with JetStream, and every node of a topology in this process. */
 export interface Embedded extends AsyncDisposable {
@@ -21,6 +25,8 @@ export interface Embedded extends AsyncDisposable {
   readonly credentials: CredentialStore | undefined;
   /** The operator's credentials (`ops:admin`): use with `lienthong --creds`. */
   readonly ops: IdentityCredentials | undefined;
+  /** The edXML gateway at `<http>/api/v1`, when the broker serves HTTP. */
+  readonly gateway: GatewayPlugin | undefined;
   /**
    * Credentials of an agency of the topology, issued (and the server reloaded) on first use;
    * undefined when the broker runs without authorization.
@@ -43,20 +49,25 @@ export const DEMO_TOPOLOGY =
     resolve(__dirname, '../topology.demo.json'),
   ].find((f) => existsSync(f)) ?? resolve(__dirname, '../../../deploy/topology.demo.json');
 
-export async function startEmbedded(opts: {
-  topologyFile?: string;
-  dataDir?: string;
-  port?: number;
-  logger?: Logger;
-  overdueSweepMs?: number;
+/** Options of {@link startEmbedded}. */
+export interface EmbeddedOptions {
+  readonly topologyFile?: string;
+  readonly dataDir?: string;
+  readonly port?: number;
+  readonly logger?: Logger;
+  readonly overdueSweepMs?: number;
   /** Serve the runtime's `/metrics`, `/healthz` and `/readyz` on this port (0 picks a free one). */
-  httpPort?: number;
+  readonly httpPort?: number;
+  /** Mounted on the HTTP port beside the health routes (the gateway, the dashboard). */
+  readonly httpPlugins?: readonly HttpPlugin[];
   /**
    * Require credentials (default true): every node, agency and operator gets its own nkey identity
    * with least-privilege permissions (docs/SECURITY.md). False runs an open server, for development.
    */
-  auth?: boolean;
-}): Promise<Embedded> {
+  readonly auth?: boolean;
+}
+
+export async function startEmbedded(opts: EmbeddedOptions): Promise<Embedded> {
   const topology = loadTopologyFile(opts.topologyFile ?? DEMO_TOPOLOGY);
   const temp = opts.dataDir === undefined ? mkdtempSync(join(tmpdir(), 'lienthong-')) : undefined;
   const dataDir = resolve(opts.dataDir ?? temp!);
@@ -70,26 +81,20 @@ export async function startEmbedded(opts: {
     ...(opts.port ? { port: opts.port } : {}),
     auth,
   });
-  let node: RunningNode;
-  try {
-    node = await startNode(
-      {
-        servers: server.url,
-        topology,
-        name: 'lienthong-up',
-        ...(nodeId ? { auth: { seedFile: nodeId.seedFile, inboxPrefix: nodeId.inboxPrefix } } : {}),
-        ...(opts.overdueSweepMs ? { overdue: { sweepIntervalMs: opts.overdueSweepMs } } : {}),
-        ...(opts.httpPort !== undefined ? { http: { port: opts.httpPort } } : {}),
-      },
-      opts.logger ? { logger: opts.logger } : {},
-    );
-  } catch (e) {
-    await server.stop();
-    throw e;
-  }
+  const gateway =
+    opts.httpPort !== undefined
+      ? embeddedGateway(server.url, store, dataDir, (agency) => agencyCredentials(agency))
+      : undefined;
+  const httpPlugins = [...(gateway ? [gateway] : []), ...(opts.httpPlugins ?? [])];
+  const { node, stopApplying } = await startServices(server, topology, dataDir, opts, httpPlugins, {
+    store,
+    nodeId,
+    ops,
+  });
   let stopping: Promise<void> | undefined;
   const stop = (): Promise<void> =>
     (stopping ??= (async () => {
+      await stopApplying?.();
       await node.stop();
       await server.stop();
       if (temp) rmSync(temp, { recursive: true, force: true });
@@ -113,9 +118,83 @@ export async function startEmbedded(opts: {
     topology,
     credentials: store,
     ops,
+    gateway,
     agencyCredentials,
     ensureAgencies,
     stop,
     [Symbol.asyncDispose]: stop,
   };
+}
+
+/** The edXML gateway on the HTTP port: each agency acts through an SDK client with its own identity. */
+function embeddedGateway(
+  servers: string,
+  store: CredentialStore | undefined,
+  dataDir: string,
+  agencyCredentials: (agency: string) => Promise<IdentityCredentials | undefined>,
+): GatewayPlugin {
+  return gatewayPlugin({
+    auth: store
+      ? { mode: 'token', tokens: new HttpTokenStore(httpTokensFile(credentialsDir(dataDir))) }
+      : { mode: 'none' },
+    connect: async (agency) => {
+      const creds = await agencyCredentials(agency);
+      return connect({
+        servers,
+        agency,
+        name: `lienthong-gateway ${agency}`,
+        ...(creds ? { credentials: { seedFile: creds.seedFile } } : {}),
+      });
+    },
+  });
+}
+
+/**
+ * The node runtime on the embedded server and, with credentials, what keeps the authorization block
+ * in step with the directory (after `agency add` or `agency move`, the moved agency's permissions
+ * follow at once). What started is stopped, and the server too, if either fails.
+ */
+async function startServices(
+  server: EmbeddedServer,
+  topology: Topology,
+  dataDir: string,
+  opts: { logger?: Logger; overdueSweepMs?: number; httpPort?: number },
+  httpPlugins: HttpPlugin[],
+  ids: { store?: CredentialStore; nodeId?: IdentityCredentials; ops?: IdentityCredentials },
+): Promise<{ node: RunningNode; stopApplying?: () => Promise<void> }> {
+  let node: RunningNode;
+  try {
+    node = await startNode(
+      {
+        servers: server.url,
+        topology,
+        name: 'lienthong-up',
+        ...(ids.nodeId
+          ? { auth: { seedFile: ids.nodeId.seedFile, inboxPrefix: ids.nodeId.inboxPrefix } }
+          : {}),
+        ...(opts.overdueSweepMs ? { overdue: { sweepIntervalMs: opts.overdueSweepMs } } : {}),
+        ...(opts.httpPort !== undefined ? { http: { port: opts.httpPort } } : {}),
+      },
+      { ...(opts.logger ? { logger: opts.logger } : {}), httpPlugins },
+    );
+  } catch (e) {
+    await server.stop();
+    throw e;
+  }
+  if (!ids.store || !ids.ops) return { node };
+  try {
+    const stopApplying = await applyCredentialsOnDirectoryChange({
+      url: server.url,
+      ops: ids.ops,
+      store: ids.store,
+      dataDir,
+      server,
+      ...(opts.logger ? { logger: opts.logger } : {}),
+    });
+    return { node, stopApplying };
+  } catch (e) {
+    await node.stop();
+    await server.stop();
+    throw e;
+  }
 }

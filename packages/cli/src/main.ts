@@ -8,12 +8,14 @@ import { registerBench } from './commands/bench';
 import { registerCheck } from './commands/check';
 import { registerContext } from './commands/context';
 import { registerCreds } from './commands/creds';
+import { registerEdxmlGateway } from './commands/edxml-gateway';
 import { registerDemo } from './commands/demo';
 import { registerDlq } from './commands/dlq';
 import { registerDoc } from './commands/doc';
 import { registerEdxml } from './commands/edxml';
 import { registerNode } from './commands/node';
 import { registerStats } from './commands/stats';
+import { registerTopology } from './commands/topology';
 import { registerUp } from './commands/up';
 import { registerSecurity } from './commands/security';
 import { createProgram, run } from './program';
@@ -36,11 +38,14 @@ registerDoc(program);
 registerDlq(program);
 registerStats(program);
 registerCheck(program);
+registerTopology(program);
 registerSecurity(program);
 registerContext(program);
 registerCreds(program);
 registerBench(program);
 registerEdxml(program);
+// After `registerEdxml`: `send` and `get` join its `edxml` group.
+registerEdxmlGateway(program);
 
 void run(program).then(() => {
   // The command is over: a socket the NATS client left open (it does after a failed handshake) must

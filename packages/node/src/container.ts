@@ -15,6 +15,7 @@ import { DeadLetters } from './dead-letters';
 import { Delivery } from './delivery';
 import { publishDirectory } from './directory';
 import { NeighbourRoom, SubmitPacer } from './flow';
+import type { HttpPlugin } from './http';
 import { InFlight } from './in-flight';
 import { InboxMover } from './inbox-move';
 import { Intake } from './intake';
@@ -27,6 +28,7 @@ import { EnvelopePublisher } from './publisher';
 import { Refusals } from './refusals';
 import { Router } from './router';
 import { NodeRuntime } from './runtime';
+import { DRAIN_TIMEOUT_MS, drainWithin } from './shutdown';
 import { SignaturePolicy } from './signature-policy';
 import { ensureBuckets, ensureStreams } from './streams';
 import { TOKENS } from './tokens';
@@ -46,6 +48,11 @@ export interface RunningNode extends AsyncDisposable {
 
 export interface NodeContainerOptions {
   readonly logger?: Logger;
+  /**
+   * Mounted on the process's HTTP port (`http` in the config) beside `/metrics`, `/healthz` and
+   * `/readyz`: the edXML gateway, the dashboard. Registered as `TOKENS.HttpPlugins`.
+   */
+  readonly httpPlugins?: readonly HttpPlugin[];
   /**
    * Runs after every collaborator is registered and before any is built: a registration made here
    * (`c.register(TOKENS.Clock, { useValue: … })`, `c.register(Delivery, { useClass: … })`) replaces
@@ -103,6 +110,7 @@ export async function createContainer(
   c.register(TOKENS.Logger, { useValue: log });
   c.register(TOKENS.Nats, { useValue: nats });
   c.register<Clock>(TOKENS.Clock, { useValue: Date.now });
+  c.register<readonly HttpPlugin[]>(TOKENS.HttpPlugins, { useValue: opts.httpPlugins ?? [] });
   // Collaborators whose constructors take plain values are built here, once, from the container.
   const once = <T>(token: InjectionToken<T>, make: (r: DependencyContainer) => T): void => {
     c.register<T>(token, { useFactory: instanceCachingFactory<T>(make) });
@@ -169,7 +177,7 @@ export async function startNode(
   const stop = (): Promise<void> =>
     (stopping ??= (async () => {
       await started.stop();
-      await nats.nc.drain().catch(() => nats.nc.close());
+      await drainWithin(nats.nc, DRAIN_TIMEOUT_MS);
       await c.dispose();
     })());
   return {

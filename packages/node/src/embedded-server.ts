@@ -4,6 +4,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import { join, resolve } from 'node:path';
 import { LienthongError } from '@lienthong/core';
+import { serverLimitsConfig, storeLimitsConfig } from './stream-limits';
 
 /** The local nats-server of the embedded default. */
 export interface EmbeddedServer extends AsyncDisposable {
@@ -65,7 +66,9 @@ export async function startEmbeddedServer(opts: {
     [
       `listen: ${JSON.stringify(`${host}:${opts.port && opts.port > 0 ? opts.port : -1}`)}`,
       `ports_file_dir: ${JSON.stringify(dataDir)}`,
-      `jetstream { store_dir: ${JSON.stringify(join(dataDir, 'jetstream'))} }`,
+      `jetstream { store_dir: ${JSON.stringify(join(dataDir, 'jetstream'))}, ${storeLimitsConfig()} }`,
+      // Connections, subscriptions and buffers: bounded, so that no client exhausts the server.
+      serverLimitsConfig(),
       `pid_file: ${JSON.stringify(join(dataDir, 'nats-server.pid'))}`,
       // Resolved next to this file; written by the credential store.
       ...(opts.auth ? [`include ${AUTH_CONFIG}`] : []),
@@ -102,10 +105,7 @@ export async function startEmbeddedServer(opts: {
   while (port === 0) {
     if (child.exitCode !== null) return fail(`exited with code ${child.exitCode}`);
     if (Date.now() > deadline) return fail('timed out waiting for its ports file');
-    if (existsSync(portsFile)) {
-      const urls = (JSON.parse(readFileSync(portsFile, 'utf8')) as { nats?: string[] }).nats ?? [];
-      port = Number(new URL(urls[0] ?? 'nats://x:0').port);
-    }
+    if (existsSync(portsFile)) port = portOf(portsFile);
     if (port === 0) await sleep(50);
   }
   while (!(await accepts(host, port))) {
@@ -116,6 +116,16 @@ export async function startEmbeddedServer(opts: {
     reloads,
     log,
   });
+}
+
+/** The client port in nats-server's ports file; 0 while the file is still being written (empty or partial). */
+function portOf(portsFile: string): number {
+  try {
+    const urls = (JSON.parse(readFileSync(portsFile, 'utf8')) as { nats?: string[] }).nats ?? [];
+    return Number(new URL(urls[0] ?? 'nats://x:0').port);
+  } catch {
+    return 0;
+  }
 }
 
 /**

@@ -23,6 +23,8 @@ export type { NodeRuntime } from './runtime';
 export type { RuntimeCounters } from './consumers';
 export type { FlowUsage, QueueUsage } from './flow';
 export { createLogger } from './logger';
+export { HTTP_PLUGINS, HttpError } from './http';
+export type { HealthSource, HttpErrorBody, HttpPlugin, HttpPluginContext } from './http';
 export {
   LEVEL_POLICIES,
   checkPolicy,
@@ -45,3 +47,12 @@ export { CredentialStore } from './credentials';
 export type { AuthConfigResult, IdentityCredentials, IssuedIdentity } from './credentials';
 export { AUDIT_STREAM, auditedNodes, readAuditChain, verifyNodeAudit } from './audit-log';
 export { publishDirectory } from './directory';
+export {
+  DEFAULT_SERVER_LIMITS,
+  DEFAULT_STORE_LIMITS,
+  DEFAULT_STREAM_LIMITS,
+  serverLimitsConfig,
+  storeLimitsConfig,
+  streamLimitsOf,
+} from './stream-limits';
+export type { ServerLimits, StoreLimits, StreamLimits } from './stream-limits';

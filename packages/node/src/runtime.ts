@@ -11,10 +11,12 @@ import type { RuntimeCounters } from './consumers';
 import { NeighbourRoom, SubmitPacer, readFlowUsage } from './flow';
 import type { FlowUsage } from './flow';
 import { HealthServer } from './http';
+import type { HttpPlugin } from './http';
 import { InboxMover } from './inbox-move';
 import { LiveDirectory } from './live-directory';
 import { NodeMetrics } from './metrics';
 import { OverdueIndex } from './overdue';
+import { registerStreamFill } from './stream-fill';
 import { TOKENS } from './tokens';
 
 /**
@@ -29,7 +31,7 @@ export class NodeRuntime {
   private draining = false;
   private started = false;
   private connected = true;
-  /** Where `/metrics`, `/healthz` and `/readyz` are served, when configured. */
+  /** Where `/metrics`, `/healthz`, `/readyz` and the HTTP plugins are served, when configured. */
   httpUrl: string | undefined;
 
   constructor(
@@ -44,12 +46,12 @@ export class NodeRuntime {
     @inject(SubmitPacer) private readonly pacer: SubmitPacer,
     @inject(NeighbourRoom) private readonly room: NeighbourRoom,
     @inject(NodeMetrics) readonly metrics: NodeMetrics,
+    @inject(TOKENS.HttpPlugins) httpPlugins: readonly HttpPlugin[],
   ) {
     this.hosted = hostedNodes(config);
-    this.http = new HealthServer(metrics, {
-      ready: () => this.readiness(),
-      refresh: () => this.refreshGauges(),
-    });
+    const health = { ready: () => this.readiness(), refresh: () => this.refreshGauges() };
+    // Plugins are given this runtime as their host and the process's NATS connection.
+    this.http = new HealthServer(metrics, health, httpPlugins, log, this, nats);
   }
 
   get nodes(): NodeInfo[] {
@@ -69,7 +71,8 @@ export class NodeRuntime {
     await this.directory.watch(await this.nats.kvm.open(BUCKETS.directory), (moves, before, after) =>
       this.inboxMover.move(moves, this.directory.epoch, before, after),
     );
-    this.attachments.start();
+    await this.attachments.start();
+    registerStreamFill(this.nats.jsm, this.metrics.registry);
     const senders = this.nodes.flatMap((n) => this.config.topology.agenciesOf(n.id).map((a) => a.code));
     await this.overdue.load(senders);
     this.overdue.start(this.config.overdue.sweepIntervalMs);

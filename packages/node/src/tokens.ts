@@ -10,4 +10,6 @@ export const TOKENS = {
   Clock: Symbol.for('lienthong.node.Clock'),
   /** `TopologyView`: the live directory */
   Topology: Symbol.for('lienthong.node.Topology'),
+  /** `readonly HttpPlugin[]`: what the process's HTTP server mounts beside its health routes */
+  HttpPlugins: Symbol.for('lienthong.node.HttpPlugins'),
 } as const;

@@ -64,10 +64,11 @@ export class Reports {
         sender,
         recipients: [sender],
         code,
-        timestampMs: Date.now(),
+        timestampMs: opts.timestampMs ?? Date.now(),
         priority: opts.priority ?? this.received.get(key) ?? 0,
         ...(opts.description !== undefined ? { description: opts.description } : {}),
         ...(opts.staff ? { staff: opts.staff } : {}),
+        ...(opts.edxmlOriginal ? { edxmlOriginal: opts.edxmlOriginal } : {}),
       },
       opts,
     );

@@ -27,6 +27,12 @@ interface Place {
   readonly port: number | undefined;
 }
 
+/** How long after Ctrl-C the same signal, forwarded by a wrapper, may still arrive. */
+const FORWARDED_MS = 1000;
+
+/** How many node ids the banner names: a national tree has thousands. */
+const LISTED_NODES = 12;
+
 /** `lienthong up`: the embedded default, in the foreground until Ctrl-C. */
 export function registerUp(program: Command): void {
   program
@@ -45,7 +51,7 @@ export function registerUp(program: Command): void {
     )
     .option(
       '--http-port <port>',
-      'serve /metrics, /healthz and /readyz on this port (0: a free one)',
+      'serve /metrics, /healthz, /readyz and the edXML gateway /api/v1 on this port (0: a free one)',
       parsePort,
     )
     .addOption(
@@ -85,10 +91,15 @@ async function runUp(o: UpOptions): Promise<void> {
   });
   process.stdout.write(banner(up, place, o));
   await stopSignal;
-  // A second Ctrl-C while draining gives up on the drain.
-  const force = (): void => process.exit(130);
-  process.once('SIGINT', force);
-  process.once('SIGTERM', force);
+  // A second Ctrl-C while draining gives up on the drain. The first one reaches this process twice
+  // when a wrapper forwards it (`pnpm lienthong up`: the terminal signals the group, pnpm passes it
+  // on): a signal within FORWARDED_MS of it is that one again.
+  const askedAt = Date.now();
+  const force = (): void => {
+    if (Date.now() - askedAt >= FORWARDED_MS) process.exit(130);
+  };
+  process.on('SIGINT', force);
+  process.on('SIGTERM', force);
   process.stdout.write('draining…\n');
   await up.stop();
   process.stdout.write('stopped\n');
@@ -149,13 +160,22 @@ function banner(up: Embedded, place: Place, o: UpOptions): string {
     'lienthong is up',
     `  nats:    ${up.server.url}${portNote}`,
     `  data:    ${up.server.dataDir}`,
-    `  nodes:   ${summarizeList(up.node.runtime.nodes.map((n) => n.id))}`,
+    `  nodes:   ${summarizeList(
+      up.node.runtime.nodes.map((n) => n.id),
+      LISTED_NODES,
+    )}`,
     ...(up.ops
       ? [
           `  creds:   ${up.ops.seedFile} (operator; agencies: lienthong creds issue agency CODE --data ${up.server.dataDir})`,
         ]
       : ['  auth:    off (--no-auth): every client may do anything']),
-    ...(http ? [`  metrics: ${http}/metrics`, `  health:  ${http}/healthz  ${http}/readyz`] : []),
+    ...(http
+      ? [
+          `  metrics: ${http}/metrics`,
+          `  health:  ${http}/healthz  ${http}/readyz`,
+          `  api:     ${http}/api/v1 (edXML gateway; ${up.ops ? 'tokens: lienthong creds issue agency CODE --http-token --data DIR' : 'name the agency in X-Lienthong-Agency'})`,
+        ]
+      : []),
     `Try: lienthong node ls -s ${up.server.url}${up.ops ? ` --creds ${up.ops.seedFile}` : ''}`,
     'Ctrl-C drains and stops.',
     '',

@@ -1,0 +1,496 @@
+import { PassThrough } from 'node:stream';
+import type { Readable } from 'node:stream';
+import { agencyToToken, isAgencyCode } from '@lienthong/core';
+import type { NodeInfo, Topology } from '@lienthong/core';
+import { BusinessOperation, BusinessStatus } from '@lienthong/proto';
+import type { IDocument } from '@lienthong/proto';
+import type { InboxItem, LienthongClient } from '@lienthong/sdk';
+import { EdxmlError } from './codec';
+import type { EdxmlCodec, MessageType } from './codec';
+import { LienthongEdxmlCodec } from './edxml-codec';
+import { GatewayError, gatewayErrorOf, sdkCall, tooLarge } from './errors';
+import { ReceivedQueue, describeStatus, isStatusId } from './received-queue';
+import type { ReceivedItem } from './received-queue';
+import { levelName, sentRecord } from './records';
+import type { AgencyEntry, SentRecord } from './records';
+import { PackageTooLargeError, spool } from './spool';
+import type { SpooledPackage } from './spool';
+import { StatusQueue } from './status-queue';
+import type { GatewayJetStream, HeldStatus } from './status-queue';
+
+export { GatewayError, gatewayErrorOf } from './errors';
+export type { ReceivedItem } from './received-queue';
+export type { AgencyEntry, SentRecord } from './records';
+
+/** What the gateway needs of the node process it runs in (NodeRuntime has it). */
+export interface GatewayHost {
+  /** The directory as it is now. */
+  readonly topology: Topology;
+  /** The nodes this process hosts: the gateway acts only for their agencies. */
+  readonly nodes: readonly NodeInfo[];
+  readiness(): { ok: boolean; reason?: string };
+}
+
+export interface GatewayOptions {
+  /** Default: `@lienthong/edxml` (LienthongEdxmlCodec). */
+  readonly codec?: EdxmlCodec;
+  /**
+   * An SDK client for an agency this node hosts, connected with that agency's own NATS identity (and
+   * its signing key, when it signs). Called once per agency, on its first request.
+   */
+  readonly connect: (agency: string) => Promise<LienthongClient>;
+  /** Largest package accepted, in bytes: the attachment limit, 200 MiB by default. */
+  readonly maxPackageBytes?: number;
+  /** Items a caller may hold listed and not acknowledged; 256 by default. */
+  readonly maxListed?: number;
+  /** After `fail`, how long before the item is listed again; 30 s by default. */
+  readonly failRetryMs?: number;
+  /**
+   * The node's JetStream: statuses coming back to an agency for documents it sent are listed from
+   * its track subject. Without it, they are only in `sent()`.
+   */
+  readonly jetstream?: GatewayJetStream;
+}
+
+export interface SendResult {
+  readonly id: string;
+  readonly documentId: string;
+  readonly messageType: MessageType;
+  readonly businessDocType?: number;
+  readonly statusCode?: string;
+  readonly warnings: readonly string[];
+  /** True when this package had been posted before: nothing was sent again. */
+  readonly duplicate: boolean;
+}
+
+export interface PackageBytes {
+  readonly size?: number;
+  readonly body: Uint8Array | Readable;
+}
+
+export const DEFAULT_MAX_PACKAGE_BYTES = 200 * 1024 * 1024;
+/** The attachment that carries the original package, as SDK recipients see it. */
+export const ORIGINAL_ATTACHMENT_NAME = 'edxml-original.edxml';
+export const ORIGINAL_MEDIA_TYPE = 'application/xml';
+
+/**
+ * The edXML gateway, independent of any transport: the HTTP routes (and later a VXP endpoint) are
+ * thin layers over it. Each agency acts through an SDK client of its own, so a package posted here
+ * travels the same custody, tracking, flow-control and signature path as one sent with the SDK.
+ */
+export class EdocGateway {
+  private readonly clients = new Map<string, Promise<LienthongClient>>();
+  private readonly inboxes = new Map<string, ReceivedQueue>();
+  private readonly statuses = new Map<string, Promise<StatusQueue | undefined>>();
+  /** Responses to packages already posted (by package SHA-256), so a repeat sends nothing. */
+  private readonly posted = new Map<string, SendResult>();
+  private readonly maxPackageBytes: number;
+  private readonly codec: EdxmlCodec;
+  private closed = false;
+
+  constructor(
+    private readonly host: GatewayHost,
+    private readonly opts: GatewayOptions,
+  ) {
+    this.maxPackageBytes = opts.maxPackageBytes ?? DEFAULT_MAX_PACKAGE_BYTES;
+    // The codec's own limit is the package limit plus nothing: the spool refuses first.
+    this.codec = opts.codec ?? new LienthongEdxmlCodec({ maxBytes: this.maxPackageBytes + 1 });
+  }
+
+  get packageLimit(): number {
+    return this.maxPackageBytes;
+  }
+
+  /** Refuses callers this node does not host, and everything while the node is not ready. */
+  assertServes(agency: string): void {
+    const r = this.host.readiness();
+    if (!r.ok || this.closed) {
+      throw new GatewayError(
+        503,
+        'Unavailable',
+        `the node is not ready: ${r.reason ?? 'closing'}`,
+        undefined,
+        1000,
+      );
+    }
+    if (!isAgencyCode(agency))
+      throw new GatewayError(401, 'Unauthenticated', `'${agency}' is not an agency code`);
+    const info = this.host.topology.agency(agency);
+    if (!info) throw new GatewayError(403, 'PermissionDenied', `agency ${agency} is not in the directory`);
+    if (!this.host.nodes.some((n) => n.id === info.homeNode)) {
+      throw new GatewayError(
+        403,
+        'PermissionDenied',
+        `agency ${agency} is hosted by node ${info.homeNode}, not by this node: use its gateway`,
+      );
+    }
+  }
+
+  /**
+   * Posts one edXML package (an edoc, or a Status package) for `agency`, whose From it must be.
+   * Resolves when the home node has custody. The same package posted again gets the same id and
+   * sends nothing twice.
+   */
+  async sendPackage(
+    agency: string,
+    body: AsyncIterable<Uint8Array>,
+    declaredLength?: number,
+  ): Promise<SendResult> {
+    this.assertServes(agency);
+    // Statuses of what it sends from now on are listed for it.
+    await this.statusQueue(agency);
+    if (declaredLength !== undefined && declaredLength > this.maxPackageBytes) {
+      throw tooLarge(new PackageTooLargeError(this.maxPackageBytes, declaredLength));
+    }
+    const pkg = await this.spool(body);
+    try {
+      const id = `${agencyToToken(agency)}.${pkg.sha256Hex}`;
+      const { parsed } = pkg;
+      const from = parsed.document?.from?.code ?? parsed.status?.responder ?? '';
+      if (from !== agency) {
+        throw new GatewayError(
+          403,
+          'PermissionDenied',
+          `the package's From is ${from || '(none)'}, not the caller ${agency}`,
+          { from, caller: agency },
+        );
+      }
+      const seen = this.posted.get(id);
+      if (seen) return { ...seen, duplicate: true };
+      for (const t of parsed.document?.to ?? []) {
+        if (!isAgencyCode(t.code ?? '')) {
+          throw new GatewayError(400, 'InvalidArgument', `recipient '${t.code}' is not an agency code`, {
+            recipient: t.code,
+          });
+        }
+      }
+      const client = await this.client(agency);
+      const result =
+        parsed.messageType === 'edoc'
+          ? await this.sendEdoc(client, id, pkg)
+          : await this.sendStatus(agency, client, id, pkg);
+      this.remember(id, result);
+      return result;
+    } finally {
+      pkg.dispose();
+    }
+  }
+
+  /** Reads the posted body to its end (memory or a spool file), parsing it on the way. */
+  private async spool(body: AsyncIterable<Uint8Array>): Promise<SpooledPackage> {
+    try {
+      return await spool(body, this.codec.parser(), this.maxPackageBytes);
+    } catch (e) {
+      if (e instanceof PackageTooLargeError) throw tooLarge(e);
+      if (e instanceof EdxmlError && e.code === 'TOO_LARGE') {
+        throw tooLarge(new PackageTooLargeError(this.maxPackageBytes));
+      }
+      if (e instanceof EdxmlError) {
+        throw new GatewayError(400, 'InvalidArgument', `not a valid edXML package: ${e.message}`, {
+          reason: e.reason,
+          codecCode: e.code,
+          ...(e.line !== undefined ? { line: e.line, column: e.column } : {}),
+        });
+      }
+      throw e;
+    }
+  }
+
+  /** An edoc: the mapped document, with the package itself as the attachment that carries it. */
+  private async sendEdoc(client: LienthongClient, id: string, pkg: SpooledPackage): Promise<SendResult> {
+    const { parsed } = pkg;
+    const d = parsed.document!;
+    const document: IDocument = {
+      ...d,
+      edxmlOriginal: { sha256Hex: pkg.sha256Hex, size: pkg.size, warnings: [...parsed.warnings] },
+    };
+    const source = pkg.data
+      ? { name: ORIGINAL_ATTACHMENT_NAME, mediaType: ORIGINAL_MEDIA_TYPE, data: pkg.data }
+      : { name: ORIGINAL_ATTACHMENT_NAME, mediaType: ORIGINAL_MEDIA_TYPE, path: pkg.path! };
+    const receipt = await sdkCall(() =>
+      client.send(document, {
+        attachments: [source],
+        ...(d.priority ? { priority: d.priority } : {}),
+      }),
+    );
+    return {
+      id,
+      documentId: receipt.documentId,
+      messageType: 'edoc',
+      businessDocType: d.business?.operation ?? BusinessOperation.BUSINESS_OPERATION_NEW,
+      warnings: parsed.warnings,
+      duplicate: receipt.duplicate,
+    };
+  }
+
+  /** A Status package: 01 acknowledges the item, 13 recalls, the others are reported as they are. */
+  private async sendStatus(
+    agency: string,
+    client: LienthongClient,
+    id: string,
+    pkg: SpooledPackage,
+  ): Promise<SendResult> {
+    const s = pkg.parsed.status!;
+    if (s.code === BusinessStatus.BUSINESS_STATUS_ARRIVED) {
+      await this.acknowledgeDocument(agency, s.documentId, s.otherParty);
+    } else if (s.code === BusinessStatus.BUSINESS_STATUS_RECALL_REQUESTED) {
+      await sdkCall(() =>
+        client.recall(s.documentId, {
+          reason: s.description || 'recall requested',
+          ...(s.staff ? { staff: s.staff } : {}),
+          ...(isAgencyCode(s.otherParty) ? { recipients: [s.otherParty] } : {}),
+        }),
+      );
+    } else {
+      await sdkCall(() =>
+        client.report(s.documentId, s.code as BusinessStatus, {
+          ...(isAgencyCode(s.otherParty) ? { sender: s.otherParty } : {}),
+          description: s.description,
+          ...(s.staff ? { staff: s.staff } : {}),
+          timestampMs: s.timestampMs,
+          edxmlOriginal: pkg.data ?? new Uint8Array(),
+        }),
+      );
+    }
+    return {
+      id,
+      documentId: s.documentId,
+      messageType: 'status',
+      statusCode: String(s.code).padStart(2, '0'),
+      warnings: pkg.parsed.warnings,
+      duplicate: false,
+    };
+  }
+
+  /** 01 is the acknowledgement of the item that brought the document (as POST …/ack). */
+  private async acknowledgeDocument(agency: string, documentId: string, sender: string): Promise<void> {
+    const q = await this.queue(agency);
+    await q.settle();
+    const held = q.findDocument(documentId, sender);
+    if (held) {
+      await sdkCall(() => held.item.ack());
+      q.acked(held.id);
+    } else if (!q.documentAcked(documentId, sender)) {
+      throw new GatewayError(
+        409,
+        'FailedPrecondition',
+        `no document ${documentId} from ${sender || '(no ResponseFor/OrganId)'} is waiting for ${agency}: 01 acknowledges a received document`,
+      );
+    }
+  }
+
+  /** Items waiting for `agency`: documents (and recalls, as status items), oldest first. */
+  async listReceived(agency: string, messageType?: MessageType): Promise<ReceivedItem[]> {
+    this.assertServes(agency);
+    const [q, s] = await Promise.all([this.queue(agency), this.statusQueue(agency)]);
+    await q.settle();
+    const items = [...q.items(), ...(s?.items() ?? []).map(describeStatus)].sort(
+      (a, b) => a.receivedAt.localeCompare(b.receivedAt) || a.id.localeCompare(b.id),
+    );
+    return items.filter((i) => messageType === undefined || i.messageType === messageType);
+  }
+
+  /** The bytes of a received item: the sender's original package, or the document rendered as edXML. */
+  async getPackage(agency: string, id: string): Promise<PackageBytes> {
+    const status = await this.heldStatus(agency, id);
+    if (status) {
+      const r = status.receipt;
+      const bytes = r.edxmlOriginal?.length ? r.edxmlOriginal : this.codec.renderStatus(r);
+      return { body: bytes, size: bytes.length };
+    }
+    const item = await this.held(agency, id);
+    const env = item.envelope;
+    if (env.status) {
+      const s = env.status;
+      if (s.edxmlOriginal && s.edxmlOriginal.length > 0)
+        return { body: s.edxmlOriginal, size: s.edxmlOriginal.length };
+      const bytes = this.codec.renderStatus(s, { otherParty: agency });
+      return { body: bytes, size: bytes.length };
+    }
+    const d = item.document!;
+    const original = d.edxmlOriginal?.sha256Hex;
+    if (original) {
+      const att = item.attachments.find((a) => a.sha256Hex === original);
+      if (!att) {
+        throw new GatewayError(
+          500,
+          'DataLoss',
+          `the original package ${original} is not among the attachments`,
+        );
+      }
+      if (!att.stored) {
+        const bytes = await sdkCall(() => att.bytes());
+        return { body: bytes, size: bytes.length };
+      }
+      const body = new PassThrough();
+      att.download(body).then(
+        () => body.end(),
+        (e: unknown) => body.destroy(e instanceof Error ? e : new Error(String(e))),
+      );
+      return { body, size: att.size };
+    }
+    const bytes = await this.codec.renderEdoc(d);
+    return { body: bytes, size: bytes.length };
+  }
+
+  /** Takes an item out of the list; for a document this reports 01 arrived. Idempotent. */
+  async ack(agency: string, id: string): Promise<{ id: string; acknowledged: true; duplicate: boolean }> {
+    this.assertServes(agency);
+    this.assertOwnItem(agency, id);
+    if (isStatusId(id)) {
+      const s = await this.statusQueue(agency);
+      if (s?.wasAcked(id)) return { id, acknowledged: true, duplicate: true };
+      await this.heldStatus(agency, id);
+      await sdkCall(() => s!.ack(id));
+      return { id, acknowledged: true, duplicate: false };
+    }
+    const q = await this.queue(agency);
+    if (q.wasAcked(id)) return { id, acknowledged: true, duplicate: true };
+    const item = await this.held(agency, id);
+    await sdkCall(() => item.ack());
+    q.acked(id);
+    return { id, acknowledged: true, duplicate: false };
+  }
+
+  /** Puts an item back: it is listed again after the retry delay (the VXP `fail`). */
+  async fail(agency: string, id: string, reason: string): Promise<{ id: string; retryAfterMs: number }> {
+    this.assertServes(agency);
+    const retryAfterMs = this.opts.failRetryMs ?? 30_000;
+    if (await this.heldStatus(agency, id)) {
+      (await this.statusQueue(agency))!.fail(id, retryAfterMs);
+      return { id, retryAfterMs };
+    }
+    const item = await this.held(agency, id);
+    const q = await this.queue(agency);
+    q.failed(id, item, reason, retryAfterMs);
+    return { id, retryAfterMs };
+  }
+
+  /** The caller's tracking of a document it sent: per recipient, transport, business status, timeline. */
+  async sent(agency: string, documentId: string): Promise<SentRecord[]> {
+    this.assertServes(agency);
+    if (documentId.trim() === '') throw new GatewayError(400, 'InvalidArgument', 'documentId is required');
+    const client = await this.client(agency);
+    const records = await sdkCall(() => client.snapshot(documentId));
+    return records.filter((r) => r.recipient !== '').map(sentRecord);
+  }
+
+  /** The directory: every agency with its home node. */
+  agencies(): AgencyEntry[] {
+    return this.host.topology
+      .agencies()
+      .map((a) => ({
+        code: a.code,
+        name: a.name,
+        parentCode: a.parentCode ?? '',
+        tier: levelName(a.tier),
+        homeNode: a.homeNode,
+      }))
+      .sort((a, b) => a.code.localeCompare(b.code));
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await Promise.allSettled([...this.inboxes.values()].map((q) => q.stop()));
+    await Promise.allSettled([...this.statuses.values()].map(async (s) => (await s)?.stop()));
+    const clients = await Promise.allSettled([...this.clients.values()]);
+    await Promise.allSettled(clients.map((c) => (c.status === 'fulfilled' ? c.value.close() : undefined)));
+  }
+
+  private remember(id: string, r: SendResult): void {
+    this.posted.set(id, r);
+    if (this.posted.size > 10_000) this.posted.delete(this.posted.keys().next().value!);
+  }
+
+  private assertOwnItem(agency: string, id: string): void {
+    const token = id.split('.')[0] ?? '';
+    if (!/^[0-9A-Za-z_]+\.[0-9a-z-]+$/.test(id)) throw new GatewayError(404, 'NotFound', `no item ${id}`);
+    if (token !== agencyToToken(agency)) {
+      throw new GatewayError(
+        403,
+        'PermissionDenied',
+        `item ${id} was delivered to another agency, not ${agency}`,
+      );
+    }
+  }
+
+  private async held(agency: string, id: string): Promise<InboxItem> {
+    this.assertServes(agency);
+    this.assertOwnItem(agency, id);
+    const q = await this.queue(agency);
+    await q.settle();
+    const item = q.get(id);
+    if (!item) {
+      throw new GatewayError(
+        404,
+        'NotFound',
+        q.wasAcked(id)
+          ? `item ${id} was acknowledged and left the list`
+          : `no item ${id} waiting for ${agency}`,
+      );
+    }
+    return item;
+  }
+
+  /** A status item held for the caller, or undefined when the id is not a status item's. */
+  private async heldStatus(agency: string, id: string): Promise<HeldStatus | undefined> {
+    if (!isStatusId(id)) return undefined;
+    this.assertServes(agency);
+    this.assertOwnItem(agency, id);
+    const s = await this.statusQueue(agency);
+    const h = s?.get(id);
+    if (!h) {
+      throw new GatewayError(
+        404,
+        'NotFound',
+        s?.wasAcked(id)
+          ? `item ${id} was acknowledged and left the list`
+          : `no item ${id} waiting for ${agency}`,
+      );
+    }
+    return h;
+  }
+
+  /** The agency's status queue, created (with its durable consumer) on first use. */
+  private statusQueue(agency: string): Promise<StatusQueue | undefined> {
+    const nats = this.opts.jetstream;
+    if (!nats) return Promise.resolve(undefined);
+    let s = this.statuses.get(agency);
+    if (!s) {
+      const home = this.host.topology.homeNodeOf(agency);
+      const q = new StatusQueue(nats, agency, home, this.opts.maxListed ?? 256);
+      s = q.start().then(
+        () => q,
+        (e: unknown) => {
+          this.statuses.delete(agency);
+          throw gatewayErrorOf(e);
+        },
+      );
+      this.statuses.set(agency, s);
+    }
+    return s;
+  }
+
+  private client(agency: string): Promise<LienthongClient> {
+    let c = this.clients.get(agency);
+    if (!c) {
+      c = this.opts.connect(agency);
+      this.clients.set(agency, c);
+      c.catch(() => this.clients.delete(agency));
+    }
+    return c;
+  }
+
+  private async queue(agency: string): Promise<ReceivedQueue> {
+    let q = this.inboxes.get(agency);
+    if (!q) {
+      const client = await sdkCall(() => this.client(agency));
+      q = this.inboxes.get(agency);
+      if (!q) {
+        q = new ReceivedQueue(client, agency, this.opts.maxListed ?? 256);
+        this.inboxes.set(agency, q);
+      }
+    }
+    return q;
+  }
+}
