@@ -250,12 +250,18 @@ function ladderCode(e: ITimelineEntry): BusinessStatus | undefined {
   return (e.transport ?? 0) === 0 && businessRank(code) > 0 ? code : undefined;
 }
 
-/** Reported before: earlier report time, or the same millisecond and lower on the ladder. */
+/**
+ * Reported before: earlier report time, or the same time and lower on the ladder. A time given to
+ * the second (an edXML Status package's) is compared to the second: 03 stamped 10:00:05 by a
+ * document system is not before an 01 recorded at 10:00:05.437.
+ */
 function reportedBefore(
   a: { atMs: number; code: BusinessStatus },
   b: { atMs: number; code: BusinessStatus },
 ): boolean {
-  return a.atMs < b.atMs || (a.atMs === b.atMs && businessRank(a.code) < businessRank(b.code));
+  const unit = a.atMs % 1000 === 0 || b.atMs % 1000 === 0 ? 1000 : 1;
+  const [ta, tb] = [Math.floor(a.atMs / unit), Math.floor(b.atMs / unit)];
+  return ta < tb || (ta === tb && businessRank(a.code) < businessRank(b.code));
 }
 
 /**

@@ -316,6 +316,29 @@ describe('business plane', () => {
     ]);
   });
 
+  it('a status stamped to the second (edXML) is not put before one recorded later in that second', () => {
+    // 01 recorded at 09:00:05.437, then a Status package's 03 stamped 09:00:05
+    const { record } = run(
+      base(),
+      st(B.BUSINESS_STATUS_ARRIVED, SENT + 5_437),
+      st(B.BUSINESS_STATUS_ACCEPTED, SENT + 5_000),
+    );
+    expect(record.timeline.filter((e) => e.business).map((e) => [e.business, e.ignored])).toEqual([
+      [B.BUSINESS_STATUS_ARRIVED, false],
+      [B.BUSINESS_STATUS_ACCEPTED, false],
+    ]);
+    // a whole second earlier it was reported before, and takes its place
+    const earlier = run(
+      base(),
+      st(B.BUSINESS_STATUS_COMPLETED, SENT + 5_437),
+      st(B.BUSINESS_STATUS_ACCEPTED, SENT + 4_000),
+    );
+    expect(earlier.record.timeline.filter((e) => e.business).map((e) => e.business)).toEqual([
+      B.BUSINESS_STATUS_ACCEPTED,
+      B.BUSINESS_STATUS_COMPLETED,
+    ]);
+  });
+
   it('a repeated progress code at another time is late, not a violation', () => {
     const { record, last } = run(
       base(),
