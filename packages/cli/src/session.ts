@@ -1,18 +1,14 @@
 import { connect, nkeyAuthenticator } from '@nats-io/transport-node';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
-import type { JetStreamClient, JetStreamManager } from '@nats-io/jetstream';
 import { Kvm } from '@nats-io/kv';
+import type { Session as ReaderSession } from '@lienthong/readers';
 import { explain } from './errors';
 import type { Settings } from './settings';
 
 /** One NATS connection of a CLI command, with the JetStream views every command needs. */
-export interface Session {
+export interface Session extends ReaderSession {
   readonly settings: Settings;
-  readonly nc: NatsConnection;
-  readonly js: JetStreamClient;
-  readonly jsm: JetStreamManager;
-  readonly kvm: Kvm;
   close(): Promise<void>;
 }
 

@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { assertAgencyCode, topologyFromProto } from '@lienthong/core';
 import type { IdentitySubject, Topology } from '@lienthong/core';
-import { readDirectory } from '../directory';
+import { readDirectory } from '@lienthong/readers';
 import { CliError, invalid } from '../errors';
 import { formatTime, printJson, table, write } from '../output';
 import { withSession } from '../session';

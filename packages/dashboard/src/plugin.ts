@@ -1,0 +1,415 @@
+/**
+ * `registerDashboard(app, deps)`: the dashboard's pages at `/` and its JSON and server-sent-event
+ * endpoints under `/dashboard/api/`, on a node's fastify server. Every answer is scoped to the viewer
+ * that `deps.authenticate` names: an operator sees everything, an agency its own documents only.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { AuditVerification } from '@lienthong/core';
+import { FailureReason, TrackingRecord } from '@lienthong/proto';
+import {
+  custodyConsumers,
+  consumerState,
+  consumersServing,
+  documentRecords,
+  listDeadLetters,
+  nodeBacklog,
+  readDirectory,
+  readFlow,
+  replayDeadLetter,
+  CliError,
+} from '@lienthong/readers';
+import type { Directory, Session } from '@lienthong/readers';
+import { parseSubject } from '@lienthong/core';
+import { TrackingIndex } from './store';
+import type { Change } from './store';
+import { overdueGroups, receivedDocuments, sees, sentDocuments, statistics } from './views';
+import type { DocumentQuery, Viewer } from './views';
+
+export type { Viewer };
+
+/** Who is asking: an operator, an agency (its code), or null when the request carries no valid identity. */
+export type Authenticate = (request: FastifyRequest) => Viewer | null | Promise<Viewer | null>;
+
+export interface DashboardDeps {
+  /** A NATS connection with JetStream views (the node process's own, or the operator's). */
+  readonly session: Session;
+  readonly authenticate: Authenticate;
+  /** `up --no-auth`: everyone is an operator, and every page says so. */
+  readonly noAuth?: boolean;
+  /** Where this server serves Prometheus metrics; linked from the operations page. */
+  readonly metricsPath?: string;
+  /** Whether this process is serving (its `/readyz`). */
+  readonly health?: () => { ok: boolean; reason?: string };
+  /** Verifies the nodes' audit chains (`lienthong audit verify`). */
+  readonly auditCheck?: () => Promise<AuditVerification[]>;
+  /** How often the directory is read again; default 30 s. */
+  readonly directoryRefreshMs?: number;
+  readonly now?: () => number;
+}
+
+export interface Dashboard {
+  readonly index: TrackingIndex;
+  /** Resolves when the records stored at start are in memory. */
+  readonly ready: Promise<void>;
+}
+
+/** The bundled pages: `dist/web` next to the compiled code, or the build's output when run from sources. */
+const WEB = [join(__dirname, 'web'), join(__dirname, '..', 'dist', 'web')].find((d) => existsSync(join(d, 'index.html')));
+const ASSETS: Record<string, string> = {
+  'app.js': 'text/javascript; charset=utf-8',
+  'app.css': 'text/css; charset=utf-8',
+  'favicon.svg': 'image/svg+xml',
+};
+
+class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+function text(v: unknown): string | undefined {
+  return typeof v === 'string' && v !== '' ? v : undefined;
+}
+
+function time(v: unknown, name: string): number | undefined {
+  const s = text(v);
+  if (s === undefined) return undefined;
+  const n = /^\d+$/.test(s) ? Number(s) : Date.parse(s);
+  if (!Number.isFinite(n)) throw new HttpError(400, `${name} must be a date (ISO 8601) or Unix milliseconds`);
+  return n;
+}
+
+function documentQuery(q: Record<string, unknown>): DocumentQuery {
+  const limit = text(q.limit);
+  if (limit !== undefined && !/^\d{1,5}$/.test(limit)) throw new HttpError(400, 'limit must be a number');
+  return {
+    q: text(q.q),
+    subject: text(q.subject),
+    recipient: text(q.recipient),
+    sender: text(q.sender),
+    fromMs: time(q.from, 'from'),
+    toMs: time(q.to, 'to'),
+    limit: limit === undefined ? undefined : Math.min(Number(limit), 1000),
+  };
+}
+
+/** The nodes a copy passes, from the sender's home node up to the common ancestor and down. */
+export function plannedRoute(dir: Directory, sender: string, recipient: string): string[] {
+  const from = dir.agencies.get(sender)?.homeNode;
+  const to = dir.agencies.get(recipient)?.homeNode;
+  if (!from || !to) return [];
+  const up = [from, ...dir.path(from)];
+  const down = [to, ...dir.path(to)];
+  const meet = up.find((n) => down.includes(n));
+  if (meet === undefined) return [];
+  return [...up.slice(0, up.indexOf(meet) + 1), ...down.slice(0, down.indexOf(meet)).reverse()];
+}
+
+function recordJson(r: TrackingRecord): Record<string, unknown> {
+  return TrackingRecord.toObject(r, { enums: Number, longs: Number, bytes: String, defaults: true, arrays: true });
+}
+
+export async function registerDashboard(app: FastifyInstance, deps: DashboardDeps): Promise<Dashboard> {
+  const now = deps.now ?? Date.now;
+  const s = deps.session;
+  const index = new TrackingIndex(s);
+  let dir: Directory | undefined;
+  const loadDirectory = async (): Promise<void> => {
+    dir = await readDirectory(s).catch(() => dir);
+  };
+  await loadDirectory();
+  const dirTimer = setInterval(() => void loadDirectory(), deps.directoryRefreshMs ?? 30_000);
+  dirTimer.unref();
+  await index.start();
+  app.addHook('onClose', async () => {
+    clearInterval(dirTimer);
+    await index.stop();
+  });
+
+  if (WEB === undefined) {
+    throw new Error('the dashboard pages are not built: run `pnpm build` (packages/dashboard/build-web.mjs)');
+  }
+  const html = readFileSync(join(WEB, 'index.html'), 'utf8');
+  const assets = new Map(Object.keys(ASSETS).map((f) => [f, readFileSync(join(WEB, f))]));
+
+  const viewerOf = async (req: FastifyRequest): Promise<Viewer> => {
+    if (deps.noAuth) return { kind: 'operator' };
+    const v = await deps.authenticate(req);
+    if (!v) throw new HttpError(401, 'sign in: send an operator or agency token as "Authorization: Bearer …"');
+    return v;
+  };
+  const operatorOnly = async (req: FastifyRequest): Promise<void> => {
+    const v = await viewerOf(req);
+    if (v.kind !== 'operator') throw new HttpError(403, 'operators only');
+  };
+  const handle =
+    <T>(fn: (req: FastifyRequest, reply: FastifyReply) => Promise<T>) =>
+    async (req: FastifyRequest, reply: FastifyReply): Promise<T | { error: string }> => {
+      try {
+        reply.header('cache-control', 'no-store');
+        return await fn(req, reply);
+      } catch (e) {
+        if (e instanceof HttpError) {
+          reply.code(e.status);
+          return { error: e.message };
+        }
+        if (e instanceof CliError) {
+          reply.code(e.code === 'NotFound' ? 404 : e.code === 'InvalidArgument' ? 400 : 502);
+          return { error: e.message };
+        }
+        req.log.warn({ err: e }, 'dashboard request failed');
+        reply.code(500);
+        return { error: (e as Error).message };
+      }
+    };
+  const q = (req: FastifyRequest): Record<string, unknown> => (req.query ?? {}) as Record<string, unknown>;
+
+  app.get('/', async (_req, reply) => reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(html));
+  app.get('/dashboard/assets/:file', async (req, reply) => {
+    const file = (req.params as { file: string }).file;
+    const body = assets.get(file);
+    if (!body) return reply.code(404).send({ error: 'no such asset' });
+    return reply.type(ASSETS[file]!).header('cache-control', 'no-cache').send(body);
+  });
+
+  app.get(
+    '/dashboard/api/session',
+    handle(async (req) => {
+      const viewer = await viewerOf(req);
+      const name = viewer.kind === 'agency' ? (dir?.name(viewer.code) ?? '') : '';
+      return { viewer, name, noAuth: deps.noAuth === true, now: now(), metricsPath: deps.metricsPath ?? '/metrics' };
+    }),
+  );
+  app.get(
+    '/dashboard/api/sent',
+    handle(async (req) => sentDocuments(index.values(), documentQuery(q(req)), await viewerOf(req), dir, now())),
+  );
+  app.get(
+    '/dashboard/api/received',
+    handle(async (req) => receivedDocuments(index.values(), documentQuery(q(req)), await viewerOf(req), dir)),
+  );
+  app.get(
+    '/dashboard/api/overdue',
+    handle(async (req) => overdueGroups(index.values(), await viewerOf(req), dir, now())),
+  );
+  app.get(
+    '/dashboard/api/stats',
+    handle(async (req) => {
+      const viewer = await viewerOf(req);
+      const t = now();
+      const toMs = time(q(req).to, 'to') ?? t;
+      const fromMs = time(q(req).from, 'from') ?? toMs - 7 * 86_400_000;
+      if (fromMs > toMs) throw new HttpError(400, 'from must not be after to');
+      const dead =
+        viewer.kind === 'operator'
+          ? (await listDeadLetters(s, { since: fromMs })).map((d) => ({ node: d.letter?.node ?? '', atMs: d.atMs }))
+          : [];
+      return statistics(index.values(), viewer, dir, { fromMs, toMs }, t, dead);
+    }),
+  );
+
+  const documentView = async (
+    viewer: Viewer,
+    documentId: string,
+    sender: string,
+  ): Promise<{ documentId: string; sender: string; senderName: string; recipients: Record<string, unknown>[] }> => {
+    if (viewer.kind === 'agency' && viewer.code !== sender) {
+      // An agency sees a document it did not send only as its recipient, and only its own copy.
+      const own = [...index.values()].some(
+        (r) => r.sender === sender && r.documentId === documentId && r.recipient === viewer.code,
+      );
+      if (!own) throw new HttpError(403, 'this document is not yours');
+    }
+    const records = (await documentRecords(s, sender, documentId)).filter((r) => sees(viewer, r));
+    if (records.length === 0) {
+      throw viewer.kind === 'operator'
+        ? new HttpError(404, `no tracking records of ${documentId} from ${sender}`)
+        : new HttpError(403, 'this document is not yours');
+    }
+    return {
+      documentId,
+      sender,
+      senderName: dir?.name(sender) ?? '',
+      recipients: records.map((r) => recordView(r)),
+    };
+  };
+  const recordView = (r: TrackingRecord): Record<string, unknown> => ({
+    ...recordJson(r),
+    recipientName: dir?.name(r.recipient) ?? '',
+    failureName: r.failure ? (FailureReason[r.failure] ?? String(r.failure)) : '',
+    plannedRoute: dir ? plannedRoute(dir, r.sender, r.recipient) : [],
+    nodeNames: Object.fromEntries(
+      (dir ? plannedRoute(dir, r.sender, r.recipient) : []).map((n) => [n, dir?.nodes.get(n)?.name ?? '']),
+    ),
+  });
+  const docParams = (req: FastifyRequest): { id: string; sender: string } => {
+    const id = text(q(req).id);
+    if (!id) throw new HttpError(400, 'id (the document id) is required');
+    const sender = text(q(req).sender) ?? id.split(',')[0] ?? '';
+    return { id, sender };
+  };
+  app.get(
+    '/dashboard/api/document',
+    handle(async (req) => {
+      const { id, sender } = docParams(req);
+      return documentView(await viewerOf(req), id, sender);
+    }),
+  );
+
+  /** Server-sent events: `snapshot` first (document page), then `record` / `change` as they happen. */
+  const stream = async (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    filter: (c: Change) => boolean,
+    send: (c: Change) => [string, unknown],
+    snapshot?: () => Promise<unknown>,
+  ): Promise<void> => {
+    const queued: Change[] = [];
+    let live = false;
+    const write = (event: string, data: unknown): void => {
+      reply.raw.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+    };
+    const unsubscribe = index.subscribe((c) => {
+      if (!filter(c)) return;
+      if (live) write(...send(c));
+      else queued.push(c);
+    });
+    const beat = setInterval(() => reply.raw.write(': keep-alive\n\n'), 15_000);
+    const close = (): void => {
+      clearInterval(beat);
+      unsubscribe();
+    };
+    req.raw.on('close', close);
+    reply.hijack();
+    reply.raw.writeHead(200, {
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-store',
+      connection: 'keep-alive',
+      'x-accel-buffering': 'no',
+    });
+    try {
+      if (snapshot) write('snapshot', await snapshot());
+      else write('ready', { now: now() });
+    } catch (e) {
+      write('failure', { error: e instanceof HttpError ? e.message : (e as Error).message, status: e instanceof HttpError ? e.status : 500 });
+      close();
+      reply.raw.end();
+      return;
+    }
+    live = true;
+    for (const c of queued.splice(0)) write(...send(c));
+  };
+
+  app.get('/dashboard/api/document/events', async (req, reply) => {
+    let viewer: Viewer;
+    let params: { id: string; sender: string };
+    try {
+      viewer = await viewerOf(req);
+      params = docParams(req);
+    } catch (e) {
+      const status = e instanceof HttpError ? e.status : 500;
+      return reply.code(status).send({ error: (e as Error).message });
+    }
+    await stream(
+      req,
+      reply,
+      (c) => c.row.sender === params.sender && c.row.documentId === params.id && sees(viewer, c.row),
+      (c) => ['record', recordView(c.record)],
+      () => documentView(viewer, params.id, params.sender),
+    );
+  });
+  app.get('/dashboard/api/events', async (req, reply) => {
+    let viewer: Viewer;
+    try {
+      viewer = await viewerOf(req);
+    } catch (e) {
+      return reply.code(e instanceof HttpError ? e.status : 500).send({ error: (e as Error).message });
+    }
+    await stream(
+      req,
+      reply,
+      (c) => sees(viewer, c.row),
+      (c) => ['change', { documentId: c.row.documentId, sender: c.row.sender, recipient: c.row.recipient }],
+    );
+  });
+
+  app.get(
+    '/dashboard/api/ops',
+    handle(async (req) => {
+      await operatorOnly(req);
+      const d = dir ?? (await readDirectory(s));
+      const [consumers, flow, dead] = await Promise.all([
+        custodyConsumers(s).catch(() => []),
+        readFlow(s, d),
+        listDeadLetters(s, { limit: 200 }),
+      ]);
+      const nodes = await Promise.all(
+        d.treeOrder().map(async (n) => {
+          const level = d.levelOf(n.id);
+          const serving = level ? consumersServing(consumers, level, n.id) : { submit: [], relay: [] };
+          const states = [...serving.submit, ...serving.relay].map(consumerState);
+          const backlog = await nodeBacklog(s, d, n.id);
+          const lanes = { submit: { normal: 0, urgent: 0 }, relay: { normal: 0, urgent: 0 } };
+          for (const [subject, count] of Object.entries(backlog.subjects)) {
+            const p = parseSubject(subject);
+            if (p?.kind === 'submit' || p?.kind === 'relay') lanes[p.kind][p.lane] += count;
+          }
+          return {
+            id: n.id,
+            name: n.name,
+            level: level ?? '?',
+            parent: n.parent,
+            health:
+              states.length === 0 ? 'unknown' : states.every((c) => c.status === 'serving') ? 'serving' : 'no-puller',
+            consumers: states,
+            lanes,
+            toParent: backlog.toParent ?? null,
+            dead: backlog.dead,
+          };
+        }),
+      );
+      return {
+        process: deps.health?.() ?? { ok: true },
+        metricsPath: deps.metricsPath ?? '/metrics',
+        nodes,
+        flow,
+        deadLetters: dead.reverse().map((e) => ({
+          seq: e.seq,
+          atMs: e.atMs,
+          subject: e.subject,
+          node: e.letter?.node ?? '',
+          reason: e.letter ? (FailureReason[e.letter.reason] ?? String(e.letter.reason)) : 'UNDECODABLE',
+          detail: e.letter?.detail ?? e.problem ?? '',
+          documentId: e.letter?.documentId ?? '',
+          origin: e.letter?.originAgency ?? '',
+          replayable: !!e.letter && ['submit', 'relay'].includes(parseSubject(e.letter.subject)?.kind ?? ''),
+        })),
+        auditAvailable: deps.auditCheck !== undefined,
+      };
+    }),
+  );
+  app.post(
+    '/dashboard/api/ops/dead-letters/:seq/replay',
+    handle(async (req) => {
+      await operatorOnly(req);
+      const seq = (req.params as { seq: string }).seq;
+      if (!/^\d{1,15}$/.test(seq)) throw new HttpError(400, 'seq must be a stream sequence number');
+      return replayDeadLetter(s, Number(seq));
+    }),
+  );
+  app.post(
+    '/dashboard/api/ops/audit',
+    handle(async (req) => {
+      await operatorOnly(req);
+      if (!deps.auditCheck) throw new HttpError(501, 'this server cannot check audit chains');
+      return { results: await deps.auditCheck() };
+    }),
+  );
+
+  return { index, ready: index.ready };
+}
