@@ -8,7 +8,7 @@ import {
   startEmbeddedServer,
   startNode,
 } from '@lienthong/node';
-import type { EmbeddedServer, IdentityCredentials, RunningNode } from '@lienthong/node';
+import type { EmbeddedServer, HttpPlugin, IdentityCredentials, RunningNode } from '@lienthong/node';
 import type { Topology } from '@lienthong/core';
 import type { Logger } from 'pino';
 
@@ -46,6 +46,8 @@ export async function startEmbedded(opts: {
   overdueSweepMs?: number;
   /** Serve the runtime's `/metrics`, `/healthz` and `/readyz` on this port (0 picks a free one). */
   httpPort?: number;
+  /** Mounted on the HTTP port beside the health routes (the gateway, the dashboard). */
+  httpPlugins?: readonly HttpPlugin[];
   /**
    * Require credentials (default true): every node, agency and operator gets its own nkey identity
    * with least-privilege permissions (docs/SECURITY.md). False runs an open server, for development.
@@ -76,7 +78,10 @@ export async function startEmbedded(opts: {
         ...(opts.overdueSweepMs ? { overdue: { sweepIntervalMs: opts.overdueSweepMs } } : {}),
         ...(opts.httpPort !== undefined ? { http: { port: opts.httpPort } } : {}),
       },
-      opts.logger ? { logger: opts.logger } : {},
+      {
+        ...(opts.logger ? { logger: opts.logger } : {}),
+        ...(opts.httpPlugins ? { httpPlugins: opts.httpPlugins } : {}),
+      },
     );
   } catch (e) {
     await server.stop();

@@ -5,6 +5,8 @@ import type { Logger } from 'pino';
 import { resolveConfig } from './config';
 import type { NodeRuntimeConfig, ResolvedConfig } from './config';
 import { openNats } from './connection';
+import { HTTP_PLUGINS } from './http';
+import type { HttpPlugin } from './http';
 import type { NatsHandles } from './connection';
 import { createLogger } from './logger';
 import { NodeRuntime } from './runtime';
@@ -27,7 +29,7 @@ export interface RunningNode extends AsyncDisposable {
  */
 export async function createContainer(
   config: NodeRuntimeConfig,
-  opts: { logger?: Logger } = {},
+  opts: { logger?: Logger; httpPlugins?: readonly HttpPlugin[] } = {},
 ): Promise<DependencyContainer> {
   const resolved = resolveConfig(config);
   const log = opts.logger ?? createLogger({ name: resolved.name });
@@ -36,13 +38,14 @@ export async function createContainer(
   c.register(TOKENS.Config, { useValue: resolved });
   c.register(TOKENS.Logger, { useValue: log });
   c.register(TOKENS.Nats, { useValue: nats });
+  c.register(HTTP_PLUGINS, { useValue: opts.httpPlugins ?? [] });
   c.registerSingleton(NodeRuntime);
   return c;
 }
 
 export async function startNode(
   config: NodeRuntimeConfig,
-  opts: { logger?: Logger } = {},
+  opts: { logger?: Logger; httpPlugins?: readonly HttpPlugin[] } = {},
 ): Promise<RunningNode> {
   const c = await createContainer(config, opts);
   const runtime = c.resolve(NodeRuntime);

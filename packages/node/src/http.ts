@@ -1,6 +1,7 @@
-import { createServer } from 'node:http';
-import type { Server, ServerResponse } from 'node:http';
+import Fastify from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import type { AddressInfo } from 'node:net';
+import type { Logger } from 'pino';
 import type { NodeMetrics } from './metrics';
 
 export interface HealthSource {
@@ -10,59 +11,190 @@ export interface HealthSource {
   refresh?(): Promise<void>;
 }
 
-/** A node process's HTTP endpoints: `/metrics`, `/healthz` (alive) and `/readyz` (serving). */
+/**
+ * The body of every error answer of the node's HTTP server and of its plugins: a stable code (the
+ * SDK's error codes where one applies), a message for people, and optional structured details.
+ * Never a stack trace.
+ */
+export interface HttpErrorBody {
+  readonly code: string;
+  readonly message: string;
+  readonly details?: Record<string, unknown>;
+}
+
+/** An error a plugin throws to answer with a given HTTP status and body. */
+export class HttpError extends Error {
+  constructor(
+    readonly statusCode: number,
+    readonly code: string,
+    message: string,
+    readonly details?: Record<string, unknown>,
+    /** Extra response headers, e.g. `Retry-After`. */
+    readonly headers?: Record<string, string>,
+  ) {
+    super(message);
+    this.name = 'HttpError';
+  }
+}
+
+/** What a plugin is given when it is mounted. `host` is the node runtime (typed by the plugin). */
+export interface HttpPluginContext {
+  readonly log: Logger;
+  readonly health: HealthSource;
+  readonly metrics: NodeMetrics;
+  /** The node runtime that serves this port; plugins narrow it to what they need. */
+  readonly host: unknown;
+}
+
+/**
+ * Something mounted on the node's HTTP port beside `/metrics`, `/healthz` and `/readyz`: the edXML
+ * gateway (`/api/v1`), a VXP endpoint (`/vxp`), the dashboard (`/`). Register plugins with
+ * `startNode(config, { httpPlugins })` (container token {@link HTTP_PLUGINS}).
+ */
+export interface HttpPlugin {
+  readonly name: string;
+  /** Mount point, e.g. `/api/v1`; routes the plugin registers are under it. */
+  readonly prefix?: string;
+  register(app: FastifyInstance, ctx: HttpPluginContext): Promise<void> | void;
+  /** Called when the server closes, after it stopped taking requests. */
+  close?(): Promise<void>;
+}
+
+/** Container token of the list of {@link HttpPlugin}s a node process serves. */
+export const HTTP_PLUGINS = Symbol.for('lienthong.node.HttpPlugins');
+
+/** Largest body the server reads into memory for routes that do not stream their body. */
+const DEFAULT_BODY_LIMIT = 1024 * 1024;
+
+/**
+ * A node process's HTTP server (fastify): `/metrics`, `/healthz` (alive), `/readyz` (serving), and
+ * the routes of its plugins on the same port. Errors are JSON `{ code, message, details? }`.
+ */
 export class HealthServer {
-  private server: Server | undefined;
+  private app: FastifyInstance | undefined;
 
   constructor(
     private readonly metrics: NodeMetrics,
     private readonly health: HealthSource,
+    private readonly plugins: readonly HttpPlugin[] = [],
+    private readonly log?: Logger,
+    private readonly host?: unknown,
   ) {}
 
   /** Listens on `port` (0 picks a free one); resolves with the bound address. */
   async listen(port: number, host = '127.0.0.1'): Promise<{ host: string; port: number; url: string }> {
-    const server = createServer((req, res) => {
-      void this.handle(req.url ?? '/', res);
-    });
-    this.server = server;
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(port, host, () => resolve());
-    });
-    const addr = server.address() as AddressInfo;
+    const app = await this.build();
+    this.app = app;
+    await app.listen({ port, host });
+    const addr = app.server.address() as AddressInfo;
     return { host: addr.address, port: addr.port, url: `http://${addr.address}:${addr.port}` };
   }
 
-  async close(): Promise<void> {
-    const server = this.server;
-    if (!server) return;
-    this.server = undefined;
-    server.closeAllConnections();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+  /** The fastify instance with every route, not listening (for `inject()` in tests). */
+  async build(): Promise<FastifyInstance> {
+    const app = Fastify({
+      logger: false,
+      bodyLimit: DEFAULT_BODY_LIMIT,
+      forceCloseConnections: true,
+    });
+    app.setErrorHandler((err: FastifyError | HttpError, _req, reply) => this.sendError(err, reply));
+    app.setNotFoundHandler((req, reply) =>
+      reply.code(404).send({
+        code: 'NotFound',
+        message: `no route ${req.method} ${req.url.split('?')[0]}; try /metrics, /healthz or /readyz`,
+      } satisfies HttpErrorBody),
+    );
+    app.get('/healthz', (_req, reply) => reply.type('text/plain').send('ok\n'));
+    app.get('/readyz', (_req, reply) => {
+      const r = this.health.ready();
+      return reply
+        .code(r.ok ? 200 : 503)
+        .type('text/plain')
+        .send(r.ok ? 'ready\n' : `not ready: ${r.reason}\n`);
+    });
+    app.get('/metrics', async (_req, reply) => {
+      await this.health.refresh?.().catch(() => undefined);
+      return reply.type(this.metrics.registry.contentType).send(await this.metrics.registry.metrics());
+    });
+    const ctx: HttpPluginContext = {
+      log: this.log ?? silentLogger(),
+      health: this.health,
+      metrics: this.metrics,
+      host: this.host,
+    };
+    for (const p of this.plugins) {
+      await app.register(
+        async (scope) => {
+          await p.register(scope, ctx);
+        },
+        p.prefix ? { prefix: p.prefix } : {},
+      );
+    }
+    await app.ready();
+    return app;
   }
 
-  private async handle(url: string, res: ServerResponse): Promise<void> {
-    const path = url.split('?')[0];
-    try {
-      if (path === '/healthz') {
-        res.writeHead(200, { 'content-type': 'text/plain' }).end('ok\n');
-      } else if (path === '/readyz') {
-        const r = this.health.ready();
-        res
-          .writeHead(r.ok ? 200 : 503, { 'content-type': 'text/plain' })
-          .end(r.ok ? 'ready\n' : `not ready: ${r.reason}\n`);
-      } else if (path === '/metrics') {
-        await this.health.refresh?.().catch(() => undefined);
-        res
-          .writeHead(200, { 'content-type': this.metrics.registry.contentType })
-          .end(await this.metrics.registry.metrics());
-      } else {
-        res
-          .writeHead(404, { 'content-type': 'text/plain' })
-          .end('not found: try /metrics, /healthz or /readyz\n');
-      }
-    } catch (e) {
-      res.writeHead(500, { 'content-type': 'text/plain' }).end(`${(e as Error).message}\n`);
-    }
+  async close(): Promise<void> {
+    const app = this.app;
+    if (!app) return;
+    this.app = undefined;
+    await app.close();
+    for (const p of this.plugins) await p.close?.().catch(() => undefined);
   }
+
+  private sendError(err: FastifyError | HttpError, reply: FastifyReply): FastifyReply {
+    if (err instanceof HttpError) {
+      if (err.headers) void reply.headers(err.headers);
+      return reply.code(err.statusCode).send({
+        code: err.code,
+        message: err.message,
+        ...(err.details ? { details: err.details } : {}),
+      } satisfies HttpErrorBody);
+    }
+    const status = typeof err.statusCode === 'number' && err.statusCode >= 400 ? err.statusCode : 500;
+    if (status === 500) this.log?.error({ err }, 'HTTP handler failed');
+    return reply.code(status).send({
+      code: codeOfStatus(status, err),
+      message: status === 500 ? 'internal error' : err.message,
+    } satisfies HttpErrorBody);
+  }
+}
+
+/** An error code for a framework error (validation, body too large, bad content type). */
+function codeOfStatus(status: number, err: FastifyError): string {
+  if (err.validation) return 'InvalidArgument';
+  switch (status) {
+    case 400:
+      return 'InvalidArgument';
+    case 401:
+      return 'Unauthenticated';
+    case 403:
+      return 'PermissionDenied';
+    case 404:
+      return 'NotFound';
+    case 413:
+      return 'TooLarge';
+    case 415:
+      return 'UnsupportedMediaType';
+    case 429:
+      return 'ResourceExhausted';
+    case 503:
+      return 'Unavailable';
+    default:
+      return status >= 500 ? 'Internal' : 'InvalidArgument';
+  }
+}
+
+function silentLogger(): Logger {
+  const noop = (): void => undefined;
+  const l = {
+    info: noop,
+    warn: noop,
+    error: noop,
+    debug: noop,
+    trace: noop,
+    fatal: noop,
+  } as unknown as Logger;
+  (l as unknown as { child: () => Logger }).child = () => l;
+  return l;
 }

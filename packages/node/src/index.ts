@@ -34,8 +34,8 @@ export type { AuthConfigResult, IdentityCredentials, IssuedIdentity } from './cr
 export type { EmbeddedServer } from './embedded-server';
 export { NodeMetrics } from './metrics';
 export type { MessageKind, MessageOutcome } from './metrics';
-export { HealthServer } from './http';
-export type { HealthSource } from './http';
+export { HTTP_PLUGINS, HealthServer, HttpError } from './http';
+export type { HealthSource, HttpErrorBody, HttpPlugin, HttpPluginContext } from './http';
 export { LiveDirectory } from './live-directory';
 export type { AgencyMove, TopologyView } from './live-directory';
 export { inboxConsumerName, moveInbox } from './inbox-move';

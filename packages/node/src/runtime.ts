@@ -9,7 +9,8 @@ import type { ResolvedConfig } from './config';
 import type { NatsHandles } from './connection';
 import { AuditLog, auditEntryOf } from './audit-log';
 import { DeadLetters } from './dead-letters';
-import { HealthServer } from './http';
+import { HTTP_PLUGINS, HealthServer } from './http';
+import type { HttpPlugin } from './http';
 import { NodeMetrics } from './metrics';
 import type { MessageKind } from './metrics';
 import { publishDirectory } from './directory';
@@ -66,6 +67,7 @@ export class NodeRuntime {
     @inject(TOKENS.Config) private readonly config: ResolvedConfig,
     @inject(TOKENS.Nats) private readonly nats: NatsHandles,
     @inject(TOKENS.Logger) private readonly log: Logger,
+    @inject(HTTP_PLUGINS) private readonly httpPlugins: readonly HttpPlugin[] = [],
   ) {}
 
   get nodes(): NodeInfo[] {
@@ -161,10 +163,8 @@ export class NodeRuntime {
     await Promise.all(this.workers.map((w) => w.start()));
     void this.watchConnection();
     if (this.config.http) {
-      this.http = new HealthServer(this.metrics, {
-        ready: () => this.readiness(),
-        refresh: () => this.refreshGauges(),
-      });
+      const health = { ready: () => this.readiness(), refresh: () => this.refreshGauges() };
+      this.http = new HealthServer(this.metrics, health, this.httpPlugins, this.log, this);
       this.httpUrl = (await this.http.listen(this.config.http.port, this.config.http.host)).url;
     }
     this.started = true;
