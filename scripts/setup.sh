@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Installs what lienthong needs on a Debian machine with Node 20 and npm: nats-server and
-# protobuf-compiler (Debian packages), pnpm, the workspace dependencies; then builds.
+# Installs what lienthong needs on a Debian machine with Node 20 and npm: nats-server,
+# protobuf-compiler and chromium (Debian packages; chromium drives the dashboard's browser tests),
+# pnpm, the workspace dependencies; then builds.
 # Safe to run again: it installs only what is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -11,6 +12,7 @@ as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 need_apt=()
 command -v nats-server >/dev/null 2>&1 || [ -x /usr/sbin/nats-server ] || need_apt+=(nats-server)
 command -v protoc >/dev/null 2>&1 || need_apt+=(protobuf-compiler)
+[ -x /usr/bin/chromium ] || need_apt+=(chromium)
 if [ ${#need_apt[@]} -gt 0 ]; then
   log "installing ${need_apt[*]} from Debian's packages"
   as_root apt-get update -qq

@@ -1,9 +1,14 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { bearerAuthenticator, dashboardPlugin } from '@lienthong/dashboard';
+import type { DashboardPlugin } from '@lienthong/dashboard';
 import {
   AUTH_CONFIG,
   CredentialStore,
+  auditedNodes,
+  verifyNodeAudit,
   loadTopologyFile,
   startEmbeddedServer,
   startNode,
@@ -21,6 +26,8 @@ export interface Embedded extends AsyncDisposable {
   readonly credentials: CredentialStore | undefined;
   /** The operator's credentials (`ops:admin`): use with `lienthong --creds`. */
   readonly ops: IdentityCredentials | undefined;
+  /** The web dashboard, when it is served (`dashboard: true` and an HTTP port). */
+  readonly dashboard: { readonly url: string; readonly operatorToken: string | undefined; readonly plugin: DashboardPlugin } | undefined;
   /**
    * Credentials of an agency of the topology, issued (and the server reloaded) on first use;
    * undefined when the broker runs without authorization.
@@ -29,6 +36,19 @@ export interface Embedded extends AsyncDisposable {
   /** Issues the agencies that have none yet, with one reload of the server. */
   ensureAgencies(codes: readonly string[]): Promise<void>;
   stop(): Promise<void>;
+}
+
+/**
+ * The operator's bearer token for the dashboard, `<credentials>/dashboard-operator.token`: made on
+ * first use (256 random bits, readable by the owner only) and kept across restarts.
+ */
+export function dashboardOperatorToken(credentials: string): string {
+  const file = join(credentials, 'dashboard-operator.token');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(credentials, { recursive: true, mode: 0o700 });
+  const token = `lto_${randomBytes(32).toString('base64url')}`;
+  writeFileSync(file, `${token}\n`, { mode: 0o600 });
+  return token;
 }
 
 /** Where the embedded default keeps its identities: `<dataDir>/credentials`. */
@@ -49,6 +69,16 @@ export async function startEmbedded(opts: {
   /** Mounted on the HTTP port beside the health routes (the gateway, the dashboard). */
   httpPlugins?: readonly HttpPlugin[];
   /**
+   * Serve the web dashboard at `/` of the HTTP port (default: whenever there is one). With
+   * credentials, the operator signs in with {@link dashboardOperatorToken} and an agency with its
+   * HTTP token (`agencyOf`); without, everyone sees everything, under a banner.
+   */
+  dashboard?: boolean;
+  /** The agency an HTTP token stands for (the HTTP API's token store). */
+  agencyOf?: (token: string) => string | undefined;
+  /** Fixed time a recipient has to confirm 01 (default: by the next working morning). */
+  confirmWithinMs?: number;
+  /**
    * Require credentials (default true): every node, agency and operator gets its own nkey identity
    * with least-privilege permissions (docs/SECURITY.md). False runs an open server, for development.
    */
@@ -62,6 +92,18 @@ export async function startEmbedded(opts: {
   const nodeId = store?.ensure({ kind: 'node', name: 'embedded', nodes: '*' }, topology);
   const ops = store?.ensure({ kind: 'ops', name: 'admin' }, topology);
   store?.writeAuthConfig(topology, join(dataDir, AUTH_CONFIG));
+  const operatorToken = auth ? dashboardOperatorToken(credentialsDir(dataDir)) : undefined;
+  const dashboard =
+    opts.httpPort !== undefined && opts.dashboard !== false
+      ? dashboardPlugin({
+          authenticate: bearerAuthenticator({
+            ...(operatorToken ? { operatorTokens: [operatorToken] } : {}),
+            ...(opts.agencyOf ? { agencyOf: opts.agencyOf } : {}),
+          }),
+          noAuth: !auth,
+          auditCheck: async (s) => Promise.all((await auditedNodes(s.jsm)).map((n) => verifyNodeAudit(s.js, s.jsm, n))),
+        })
+      : undefined;
   const server = await startEmbeddedServer({
     dataDir,
     ...(opts.port ? { port: opts.port } : {}),
@@ -75,12 +117,21 @@ export async function startEmbedded(opts: {
         topology,
         name: 'lienthong-up',
         ...(nodeId ? { auth: { seedFile: nodeId.seedFile, inboxPrefix: nodeId.inboxPrefix } } : {}),
-        ...(opts.overdueSweepMs ? { overdue: { sweepIntervalMs: opts.overdueSweepMs } } : {}),
+        ...(opts.overdueSweepMs || opts.confirmWithinMs
+          ? {
+              overdue: {
+                ...(opts.overdueSweepMs ? { sweepIntervalMs: opts.overdueSweepMs } : {}),
+                ...(opts.confirmWithinMs ? { fixedMs: opts.confirmWithinMs } : {}),
+              },
+            }
+          : {}),
         ...(opts.httpPort !== undefined ? { http: { port: opts.httpPort } } : {}),
       },
       {
         ...(opts.logger ? { logger: opts.logger } : {}),
-        ...(opts.httpPlugins ? { httpPlugins: opts.httpPlugins } : {}),
+        ...(opts.httpPlugins || dashboard
+          ? { httpPlugins: [...(opts.httpPlugins ?? []), ...(dashboard ? [dashboard] : [])] }
+          : {}),
       },
     );
   } catch (e) {
@@ -113,6 +164,10 @@ export async function startEmbedded(opts: {
     topology,
     credentials: store,
     ops,
+    dashboard:
+      dashboard && node.runtime.httpUrl
+        ? { url: `${node.runtime.httpUrl}/`, operatorToken, plugin: dashboard }
+        : undefined,
     agencyCredentials,
     ensureAgencies,
     stop,

@@ -63,6 +63,17 @@ const ASSETS: Record<string, string> = {
   'favicon.svg': 'image/svg+xml',
 };
 
+const CODES: Record<number, string> = {
+  400: 'InvalidArgument',
+  401: 'Unauthenticated',
+  403: 'PermissionDenied',
+  404: 'NotFound',
+  500: 'Internal',
+  501: 'Unimplemented',
+  502: 'Unavailable',
+};
+
+/** An answer other than 200, as the node's HTTP server words them: `{ code, message }`. */
 class HttpError extends Error {
   constructor(
     readonly status: number,
@@ -70,6 +81,14 @@ class HttpError extends Error {
   ) {
     super(message);
   }
+
+  get code(): string {
+    return CODES[this.status] ?? 'Internal';
+  }
+}
+
+function errorBody(status: number, message: string): { code: string; message: string } {
+  return { code: CODES[status] ?? 'Internal', message };
 }
 
 function text(v: unknown): string | undefined {
@@ -149,22 +168,23 @@ export async function registerDashboard(app: FastifyInstance, deps: DashboardDep
   };
   const handle =
     <T>(fn: (req: FastifyRequest, reply: FastifyReply) => Promise<T>) =>
-    async (req: FastifyRequest, reply: FastifyReply): Promise<T | { error: string }> => {
+    async (req: FastifyRequest, reply: FastifyReply): Promise<T | { code: string; message: string }> => {
       try {
         reply.header('cache-control', 'no-store');
         return await fn(req, reply);
       } catch (e) {
         if (e instanceof HttpError) {
           reply.code(e.status);
-          return { error: e.message };
+          return errorBody(e.status, e.message);
         }
         if (e instanceof CliError) {
-          reply.code(e.code === 'NotFound' ? 404 : e.code === 'InvalidArgument' ? 400 : 502);
-          return { error: e.message };
+          const status = e.code === 'NotFound' ? 404 : e.code === 'InvalidArgument' ? 400 : 502;
+          reply.code(status);
+          return { code: e.code, message: e.message };
         }
         req.log.warn({ err: e }, 'dashboard request failed');
         reply.code(500);
-        return { error: (e as Error).message };
+        return errorBody(500, (e as Error).message);
       }
     };
   const q = (req: FastifyRequest): Record<string, unknown> => (req.query ?? {}) as Record<string, unknown>;
@@ -173,7 +193,7 @@ export async function registerDashboard(app: FastifyInstance, deps: DashboardDep
   app.get('/dashboard/assets/:file', async (req, reply) => {
     const file = (req.params as { file: string }).file;
     const body = assets.get(file);
-    if (!body) return reply.code(404).send({ error: 'no such asset' });
+    if (!body) return reply.code(404).send(errorBody(404, `no asset ${file}`));
     return reply.type(ASSETS[file]!).header('cache-control', 'no-cache').send(body);
   });
 
@@ -296,7 +316,8 @@ export async function registerDashboard(app: FastifyInstance, deps: DashboardDep
       if (snapshot) write('snapshot', await snapshot());
       else write('ready', { now: now() });
     } catch (e) {
-      write('failure', { error: e instanceof HttpError ? e.message : (e as Error).message, status: e instanceof HttpError ? e.status : 500 });
+      const status = e instanceof HttpError ? e.status : 500;
+      write('failure', { ...errorBody(status, (e as Error).message), status });
       close();
       reply.raw.end();
       return;
@@ -313,7 +334,7 @@ export async function registerDashboard(app: FastifyInstance, deps: DashboardDep
       params = docParams(req);
     } catch (e) {
       const status = e instanceof HttpError ? e.status : 500;
-      return reply.code(status).send({ error: (e as Error).message });
+      return reply.code(status).send(errorBody(status, (e as Error).message));
     }
     await stream(
       req,
@@ -328,7 +349,8 @@ export async function registerDashboard(app: FastifyInstance, deps: DashboardDep
     try {
       viewer = await viewerOf(req);
     } catch (e) {
-      return reply.code(e instanceof HttpError ? e.status : 500).send({ error: (e as Error).message });
+      const status = e instanceof HttpError ? e.status : 500;
+      return reply.code(status).send(errorBody(status, (e as Error).message));
     }
     await stream(
       req,

@@ -26,8 +26,8 @@ function headers(): Record<string, string> {
 
 export async function api<T>(path: string, init: { method?: string } = {}): Promise<T> {
   const res = await fetch(`/dashboard/api/${path}`, { method: init.method ?? 'GET', headers: headers() });
-  const body = (await res.json().catch(() => ({}))) as { error?: string };
-  if (!res.ok) throw new ApiError(res.status, body.error ?? res.statusText);
+  const body = (await res.json().catch(() => ({}))) as { message?: string };
+  if (!res.ok) throw new ApiError(res.status, body.message ?? res.statusText);
   return body as T;
 }
 
@@ -53,8 +53,8 @@ export function follow(
       try {
         const res = await fetch(`/dashboard/api/${path}`, { headers: headers(), signal: ctl.signal });
         if (!res.ok || !res.body) {
-          const body = (await res.json().catch(() => ({}))) as { error?: string };
-          onEvent('failure', { status: res.status, error: body.error ?? res.statusText });
+          const body = (await res.json().catch(() => ({}))) as { message?: string };
+          onEvent('failure', { status: res.status, error: body.message ?? res.statusText });
           return;
         }
         onState(true);

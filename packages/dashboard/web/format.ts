@@ -30,6 +30,7 @@ export function dayStart(day: string, end = false): number | undefined {
 
 export function duration(ms: number | null | undefined, lang: Lang): string {
   if (ms === null || ms === undefined) return '—';
+  if (ms < 1000) return `${Math.round(ms)} ms`;
   const s = ms / 1000;
   const [sec, min, hour, day] = lang === 'vi' ? ['giây', 'phút', 'giờ', 'ngày'] : ['s', 'min', 'h', 'd'];
   if (s < 60) return `${s < 10 ? s.toFixed(1) : Math.round(s)} ${sec}`;

@@ -232,6 +232,11 @@ export class NodeRuntime {
   }
 
   /** The directory as it is now (follows `lt_directory`). */
+  /** The process's NATS connection and JetStream views, for the plugins on its HTTP port. */
+  get natsHandles(): NatsHandles {
+    return this.nats;
+  }
+
   get topology(): Topology {
     return this.directory?.topology ?? this.config.topology;
   }

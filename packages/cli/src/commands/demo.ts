@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { parsePort } from '../program';
 import { globalsOf } from '../settings';
 
 /** `lienthong demo`: the demo scenario on a fresh embedded default. */
@@ -9,8 +10,9 @@ export function registerDemo(program: Command): void {
     .option('-d, --data <dir>', 'where the nats-server keeps its data (default: a temporary directory)')
     .option('--keep', 'leave the broker running after the scenario (Ctrl-C stops it)')
     .option('--no-auth', 'run the broker without credentials (every client may do anything)')
+    .option('--http-port <port>', 'serve the web dashboard and /metrics on this port (with --keep: a free one)', parsePort)
     .addHelpText('after', '\nThe global --timeout bounds the whole scenario here (default: 60000 ms).')
-    .action(async (o: { data?: string; keep?: boolean; auth: boolean }, cmd: Command) => {
+    .action(async (o: { data?: string; keep?: boolean; auth: boolean; httpPort?: number }, cmd: Command) => {
       const [{ createLogger }, { startEmbedded }, { demoCast, runDemoScenario }] = await Promise.all([
         import('@lienthong/node'),
         import('../embedded.js'),
@@ -20,6 +22,8 @@ export function registerDemo(program: Command): void {
       const t0 = Date.now();
       const up = await startEmbedded({
         ...(o.data ? { dataDir: o.data } : {}),
+        // With --keep, the dashboard shows what the scenario did (a free port unless --http-port).
+        ...(o.keep || o.httpPort !== undefined ? { httpPort: o.httpPort ?? 0 } : {}),
         auth: o.auth,
         logger: createLogger({ name: 'lienthong-demo', level: process.env.LT_LOG_LEVEL ?? 'warn' }),
       });
@@ -47,6 +51,12 @@ export function registerDemo(program: Command): void {
         if (o.keep) {
           process.stdout.write(`broker left running at ${up.server.url}; Ctrl-C stops it\n`);
           if (up.ops) process.stdout.write(`operator credentials: --creds ${up.ops.seedFile}\n`);
+          if (up.dashboard) {
+            process.stdout.write(`dashboard: ${up.dashboard.url}\n`);
+            if (up.dashboard.operatorToken) {
+              process.stdout.write(`dashboard operator token: ${up.dashboard.operatorToken}\n`);
+            }
+          }
           await new Promise<void>((resolve) => process.once('SIGINT', resolve));
         }
       } finally {

@@ -19,7 +19,7 @@ export function registerUp(program: Command): void {
     .option('-p, --port <port>', 'client port of the local nats-server (default: a free one)', parsePort)
     .option(
       '--http-port <port>',
-      'serve /metrics, /healthz and /readyz on this port (0: a free one)',
+      'serve the web dashboard (/), /metrics, /healthz and /readyz on this port (0: a free one)',
       parsePort,
     )
     .option('--no-auth', 'run without credentials: every client may do anything (development only)')
@@ -51,6 +51,11 @@ export function registerUp(program: Command): void {
                 `  creds:   ${up.ops.seedFile} (operator; agencies: lienthong creds issue agency CODE --data ${up.server.dataDir})`,
               ]
             : ['  auth:    off (--no-auth): every client may do anything']),
+          ...(up.dashboard
+            ? [
+                `  web:     ${up.dashboard.url}  (dashboard${up.dashboard.operatorToken ? `; operator token: ${up.dashboard.operatorToken}` : ', no sign-in: --no-auth'})`,
+              ]
+            : []),
           ...(http ? [`  metrics: ${http}/metrics`, `  health:  ${http}/healthz  ${http}/readyz`] : []),
           `Try: lienthong node ls -s ${up.server.url}${up.ops ? ` --creds ${up.ops.seedFile}` : ''}`,
           'Ctrl-C drains and stops.',

@@ -69,7 +69,10 @@ export function DocumentPage(props: { id: string; sender: string }) {
             else return d;
             return { ...d, recipients: recipients.sort((a, b) => a.recipient.localeCompare(b.recipient)) };
           });
-        } else if (event === 'failure') setFailure(data as { error: string; status: number });
+        } else if (event === 'failure') {
+          const f = data as { message?: string; error?: string; status: number };
+          setFailure({ error: f.message ?? f.error ?? '', status: f.status });
+        }
       },
       setLive,
     );

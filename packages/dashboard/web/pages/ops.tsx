@@ -73,6 +73,8 @@ export function OpsPage() {
       </span>
     </>
   );
+  const level = (l: string): string =>
+    (({ central: t.level_central, province: t.level_province, district: t.level_district, commune: t.level_commune }) as Record<string, string>)[l] ?? l;
   const health = { serving: t.h_serving, 'no-puller': t.h_no_puller, unknown: t.h_unknown };
   return (
     <section aria-labelledby="ops-title">
@@ -112,7 +114,7 @@ export function OpsPage() {
                     <code>{n.id}</code>
                   </div>
                 </th>
-                <td>{n.level}</td>
+                <td>{level(n.level)}</td>
                 <td>
                   <span class={`badge ${n.health === 'serving' ? 'st-done' : n.health === 'no-puller' ? 'st-failed' : 'st-transit'}`}>
                     {health[n.health]}

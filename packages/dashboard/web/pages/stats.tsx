@@ -43,7 +43,11 @@ export function StatsPage() {
   const { data, error, status, live } = useData<Stats>(`stats${query({ from: to - days * 86_400_000 })}`, true);
   const level = (l: string): string =>
     (({ central: t.level_central, province: t.level_province, district: t.level_district, commune: t.level_commune, '*': t.level_all }) as Record<string, string>)[l] ?? l;
-  const minutes = (d: Durations): number | null => (d.p50 === null ? null : Math.round((d.p50 / 60_000) * 10) / 10);
+  // The median times' chart in the unit that suits them: seconds, minutes or hours.
+  const longest = Math.max(0, ...(data?.levels ?? []).flatMap((r) => [r.arrivedMs.p50 ?? 0, r.completedMs.p50 ?? 0]));
+  const [unitMs, unitName] =
+    longest < 120_000 ? [1000, t.unit_s] : longest < 7_200_000 ? [60_000, t.unit_min] : [3_600_000, t.unit_h];
+  const inUnit = (d: Durations): number | null => (d.p50 === null ? null : Math.round((d.p50 / unitMs) * 100) / 100);
   const kpis: [string, string, string][] = data
     ? [
         ['sent', t.k_sent, String(data.total.sent)],
@@ -126,14 +130,14 @@ export function StatsPage() {
               }}
             />
             <ChartBox
-              label={t.chart_times}
+              label={t.chart_times(unitName)}
               config={{
                 type: 'bar',
                 data: {
                   labels: data.levels.map((r) => level(r.level)),
                   datasets: [
-                    { label: t.k_t01, data: data.levels.map((r) => minutes(r.arrivedMs)), backgroundColor: '#0891b2' },
-                    { label: t.k_t06, data: data.levels.map((r) => minutes(r.completedMs)), backgroundColor: '#15803d' },
+                    { label: t.k_t01, data: data.levels.map((r) => inUnit(r.arrivedMs)), backgroundColor: '#0891b2' },
+                    { label: t.k_t06, data: data.levels.map((r) => inUnit(r.completedMs)), backgroundColor: '#15803d' },
                   ],
                 },
               }}
