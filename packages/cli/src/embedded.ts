@@ -27,7 +27,9 @@ export interface Embedded extends AsyncDisposable {
   /** The operator's credentials (`ops:admin`): use with `lienthong --creds`. */
   readonly ops: IdentityCredentials | undefined;
   /** The web dashboard, when it is served (`dashboard: true` and an HTTP port). */
-  readonly dashboard: { readonly url: string; readonly operatorToken: string | undefined; readonly plugin: DashboardPlugin } | undefined;
+  readonly dashboard:
+    | { readonly url: string; readonly operatorToken: string | undefined; readonly plugin: DashboardPlugin }
+    | undefined;
   /**
    * Credentials of an agency of the topology, issued (and the server reloaded) on first use;
    * undefined when the broker runs without authorization.
@@ -101,7 +103,8 @@ export async function startEmbedded(opts: {
             ...(opts.agencyOf ? { agencyOf: opts.agencyOf } : {}),
           }),
           noAuth: !auth,
-          auditCheck: async (s) => Promise.all((await auditedNodes(s.jsm)).map((n) => verifyNodeAudit(s.js, s.jsm, n))),
+          auditCheck: async (s) =>
+            Promise.all((await auditedNodes(s.jsm)).map((n) => verifyNodeAudit(s.js, s.jsm, n))),
         })
       : undefined;
   const server = await startEmbeddedServer({

@@ -19,6 +19,7 @@ import {
   readFlow,
   replayDeadLetter,
   CliError,
+  isJsNotFound,
 } from '@lienthong/readers';
 import type { Directory, Session } from '@lienthong/readers';
 import { parseSubject } from '@lienthong/core';
@@ -56,7 +57,9 @@ export interface Dashboard {
 }
 
 /** The bundled pages: `dist/web` next to the compiled code, or the build's output when run from sources. */
-const WEB = [join(__dirname, 'web'), join(__dirname, '..', 'dist', 'web')].find((d) => existsSync(join(d, 'index.html')));
+const WEB = [join(__dirname, 'web'), join(__dirname, '..', 'dist', 'web')].find((d) =>
+  existsSync(join(d, 'index.html')),
+);
 const ASSETS: Record<string, string> = {
   'app.js': 'text/javascript; charset=utf-8',
   'app.css': 'text/css; charset=utf-8',
@@ -130,7 +133,13 @@ export function plannedRoute(dir: Directory, sender: string, recipient: string):
 }
 
 function recordJson(r: TrackingRecord): Record<string, unknown> {
-  return TrackingRecord.toObject(r, { enums: Number, longs: Number, bytes: String, defaults: true, arrays: true });
+  return TrackingRecord.toObject(r, {
+    enums: Number,
+    longs: Number,
+    bytes: String,
+    defaults: true,
+    arrays: true,
+  });
 }
 
 export async function registerDashboard(app: FastifyInstance, deps: DashboardDeps): Promise<Dashboard> {
@@ -159,7 +168,8 @@ export async function registerDashboard(app: FastifyInstance, deps: DashboardDep
   const viewerOf = async (req: FastifyRequest): Promise<Viewer> => {
     if (deps.noAuth) return { kind: 'operator' };
     const v = await deps.authenticate(req);
-    if (!v) throw new HttpError(401, 'sign in: send an operator or agency token as "Authorization: Bearer …"');
+    if (!v)
+      throw new HttpError(401, 'sign in: send an operator or agency token as "Authorization: Bearer …"');
     return v;
   };
   const operatorOnly = async (req: FastifyRequest): Promise<void> => {
@@ -189,7 +199,9 @@ export async function registerDashboard(app: FastifyInstance, deps: DashboardDep
     };
   const q = (req: FastifyRequest): Record<string, unknown> => (req.query ?? {}) as Record<string, unknown>;
 
-  app.get('/', async (_req, reply) => reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(html));
+  app.get('/', async (_req, reply) =>
+    reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(html),
+  );
   app.get('/dashboard/assets/:file', async (req, reply) => {
     const file = (req.params as { file: string }).file;
     const body = assets.get(file);
@@ -202,12 +214,20 @@ export async function registerDashboard(app: FastifyInstance, deps: DashboardDep
     handle(async (req) => {
       const viewer = await viewerOf(req);
       const name = viewer.kind === 'agency' ? (dir?.name(viewer.code) ?? '') : '';
-      return { viewer, name, noAuth: deps.noAuth === true, now: now(), metricsPath: deps.metricsPath ?? '/metrics' };
+      return {
+        viewer,
+        name,
+        noAuth: deps.noAuth === true,
+        now: now(),
+        metricsPath: deps.metricsPath ?? '/metrics',
+      };
     }),
   );
   app.get(
     '/dashboard/api/sent',
-    handle(async (req) => sentDocuments(index.values(), documentQuery(q(req)), await viewerOf(req), dir, now())),
+    handle(async (req) =>
+      sentDocuments(index.values(), documentQuery(q(req)), await viewerOf(req), dir, now()),
+    ),
   );
   app.get(
     '/dashboard/api/received',
@@ -225,9 +245,14 @@ export async function registerDashboard(app: FastifyInstance, deps: DashboardDep
       const toMs = time(q(req).to, 'to') ?? t;
       const fromMs = time(q(req).from, 'from') ?? toMs - 7 * 86_400_000;
       if (fromMs > toMs) throw new HttpError(400, 'from must not be after to');
+      // Dead letters count for operators only; a domain without LT_DEAD (no node started yet) has none.
       const dead =
         viewer.kind === 'operator'
-          ? (await listDeadLetters(s, { since: fromMs })).map((d) => ({ node: d.letter?.node ?? '', atMs: d.atMs }))
+          ? (
+              await listDeadLetters(s, { since: fromMs }).catch((e: unknown) =>
+                isJsNotFound(e) ? [] : Promise.reject(e),
+              )
+            ).map((d) => ({ node: d.letter?.node ?? '', atMs: d.atMs }))
           : [];
       return statistics(index.values(), viewer, dir, { fromMs, toMs }, t, dead);
     }),
@@ -237,7 +262,12 @@ export async function registerDashboard(app: FastifyInstance, deps: DashboardDep
     viewer: Viewer,
     documentId: string,
     sender: string,
-  ): Promise<{ documentId: string; sender: string; senderName: string; recipients: Record<string, unknown>[] }> => {
+  ): Promise<{
+    documentId: string;
+    sender: string;
+    senderName: string;
+    recipients: Record<string, unknown>[];
+  }> => {
     if (viewer.kind === 'agency' && viewer.code !== sender) {
       // An agency sees a document it did not send only as its recipient, and only its own copy.
       const own = [...index.values()].some(
@@ -387,7 +417,11 @@ export async function registerDashboard(app: FastifyInstance, deps: DashboardDep
             level: level ?? '?',
             parent: n.parent,
             health:
-              states.length === 0 ? 'unknown' : states.every((c) => c.status === 'serving') ? 'serving' : 'no-puller',
+              states.length === 0
+                ? 'unknown'
+                : states.every((c) => c.status === 'serving')
+                  ? 'serving'
+                  : 'no-puller',
             consumers: states,
             lanes,
             toParent: backlog.toParent ?? null,

@@ -44,7 +44,9 @@ const KEPT_BUSINESS = new Set<number>([
 ]);
 
 export function rowOf(key: string, r: TrackingRecord): Row {
-  const rejected = r.timeline.find((e) => e.business === BusinessStatus.BUSINESS_STATUS_REJECTED && !e.ignored);
+  const rejected = r.timeline.find(
+    (e) => e.business === BusinessStatus.BUSINESS_STATUS_REJECTED && !e.ignored,
+  );
   return {
     key,
     documentId: r.documentId,
@@ -65,8 +67,7 @@ export function rowOf(key: string, r: TrackingRecord): Row {
     reason: rejected?.description ?? '',
     timeline: r.timeline
       .filter(
-        (e) =>
-          e.transport === TransportState.TRANSPORT_STATE_DELIVERED || KEPT_BUSINESS.has(e.business ?? 0),
+        (e) => e.transport === TransportState.TRANSPORT_STATE_DELIVERED || KEPT_BUSINESS.has(e.business ?? 0),
       )
       .map((e) => ({ atMs: Number(e.atMs) || 0, transport: e.transport ?? 0, business: e.business ?? 0 })),
   };

@@ -126,7 +126,10 @@ export function sentDocuments(
     if (!matches(first.subject, query.subject)) continue;
     if (
       query.recipient &&
-      !list.some((r) => matches(r.recipient, query.recipient) || matches(dir?.name(r.recipient) ?? '', query.recipient))
+      !list.some(
+        (r) =>
+          matches(r.recipient, query.recipient) || matches(dir?.name(r.recipient) ?? '', query.recipient),
+      )
     ) {
       continue;
     }
@@ -137,9 +140,7 @@ export function sentDocuments(
       subject: first.subject,
       priority: first.priority,
       sentAtMs: Math.min(...list.map((r) => r.sentAtMs)),
-      recipients: list
-        .map((r) => recipientView(r, dir, now))
-        .sort((a, b) => a.code.localeCompare(b.code)),
+      recipients: list.map((r) => recipientView(r, dir, now)).sort((a, b) => a.code.localeCompare(b.code)),
     });
   }
   out.sort((a, b) => b.sentAtMs - a.sentAtMs || a.documentId.localeCompare(b.documentId));
@@ -245,7 +246,8 @@ function groupOf(recipient: string, dir: Directory | undefined): Pick<OverdueGro
   const home = dir?.agencies.get(recipient)?.homeNode;
   const node = home ? dir?.nodes.get(home) : undefined;
   if (!dir || !node) return { kind: 'other', id: '?', name: '' };
-  if (node.level === LEVEL.LEVEL_CENTRAL) return { kind: 'central', id: recipient, name: dir.name(recipient) };
+  if (node.level === LEVEL.LEVEL_CENTRAL)
+    return { kind: 'central', id: recipient, name: dir.name(recipient) };
   for (const id of [node.id, ...dir.path(node.id)]) {
     const n = dir.nodes.get(id);
     if (n?.level === LEVEL.LEVEL_PROVINCE) return { kind: 'province', id: n.id, name: n.name };
@@ -262,7 +264,7 @@ export function overdueGroups(
   viewer: Viewer,
   dir: Directory | undefined,
   now: number,
-  perGroup = 50,
+  perGroup = 25,
 ): { total: number; groups: OverdueGroup[] } {
   const groups = new Map<string, { head: Pick<OverdueGroup, 'kind' | 'id' | 'name'>; rows: Row[] }>();
   let total = 0;
@@ -319,8 +321,9 @@ export interface StatisticsView {
 const DAY_MS = 86_400_000;
 const VN_OFFSET_MS = 7 * 3_600_000;
 
-function dayOf(ms: number): string {
-  return new Date(ms + VN_OFFSET_MS).toISOString().slice(0, 10);
+/** The day in Vietnam a time falls on, as a day number (days since 1970-01-01 there). */
+function dayOf(ms: number): number {
+  return Math.floor((ms + VN_OFFSET_MS) / DAY_MS);
 }
 
 /** Statistics per level and per unit over [fromMs, toMs], by the CLI's `stats` rules. */
@@ -334,10 +337,9 @@ export function statistics(
   maxNodes = 200,
 ): StatisticsView {
   const records: Row[] = [];
-  const daily = new Map<string, { sent: Set<string>; delivered: number }>();
-  for (let d = Math.floor((range.fromMs + VN_OFFSET_MS) / DAY_MS); d * DAY_MS - VN_OFFSET_MS <= range.toMs; d++) {
-    daily.set(new Date(d * DAY_MS).toISOString().slice(0, 10), { sent: new Set(), delivered: 0 });
-  }
+  const daily = new Map<number, { sent: Set<string>; delivered: number }>();
+  for (let d = dayOf(range.fromMs); d <= dayOf(range.toMs); d++)
+    daily.set(d, { sent: new Set(), delivered: 0 });
   for (const row of rows) {
     if (row.sentAtMs < range.fromMs || row.sentAtMs > range.toMs || !sees(viewer, row)) continue;
     // Overdue as of now, as on the overdue page (the node's sweep may not have marked it yet).
@@ -362,7 +364,10 @@ export function statistics(
   });
   const active = stats.nodes.filter(isActive);
   const busiest = [...active]
-    .sort((a, b) => b.sent + b.received + b.pending - (a.sent + a.received + a.pending) || a.node.localeCompare(b.node))
+    .sort(
+      (a, b) =>
+        b.sent + b.received + b.pending - (a.sent + a.received + a.pending) || a.node.localeCompare(b.node),
+    )
     .slice(0, maxNodes);
   return {
     fromMs: range.fromMs,
@@ -371,6 +376,10 @@ export function statistics(
     levels: stats.levels,
     nodes: busiest.map((n) => ({ ...n, name: dir?.nodes.get(n.node)?.name ?? '' })),
     nodesActive: active.length,
-    daily: [...daily.entries()].map(([day, v]) => ({ day, sent: v.sent.size, delivered: v.delivered })),
+    daily: [...daily.entries()].map(([d, v]) => ({
+      day: new Date(d * DAY_MS).toISOString().slice(0, 10),
+      sent: v.sent.size,
+      delivered: v.delivered,
+    })),
   };
 }

@@ -64,9 +64,15 @@ export async function textOf(page: Page, selector: string): Promise<string> {
 }
 
 /** Waits until `selector`'s text contains `text`; resolves with when it did (Date.now()). */
-export async function waitForText(page: Page, selector: string, text: string, timeoutMs = 10_000): Promise<number> {
+export async function waitForText(
+  page: Page,
+  selector: string,
+  text: string,
+  timeoutMs = 10_000,
+): Promise<number> {
   await page.waitForFunction(
-    (sel: string, want: string) => [...document.querySelectorAll(sel)].some((e) => (e as HTMLElement).innerText.includes(want)),
+    (sel: string, want: string) =>
+      [...document.querySelectorAll(sel)].some((e) => (e as HTMLElement).innerText.includes(want)),
     { timeout: timeoutMs, polling: 'mutation' },
     selector,
     text,

@@ -9,7 +9,7 @@ import { jetstream } from '@nats-io/jetstream';
 import type { Browser, Page } from 'puppeteer-core';
 import { BusinessStatus, connect } from '@lienthong/sdk';
 import type { InboxItem, LienthongClient } from '@lienthong/sdk';
-import { readSeedFile } from '@lienthong/node';
+import { readSeedFile } from '../../node/src/credentials';
 import { startEmbedded } from '../../cli/src/embedded';
 import type { Embedded } from '../../cli/src/embedded';
 import { runDemoScenario } from '../../cli/src/demo';
@@ -42,7 +42,11 @@ describe('dashboard in a browser', () => {
 
   const open = async (agency: string): Promise<LienthongClient> => {
     const creds = await up.agencyCredentials(agency);
-    const c = await connect({ servers: up.server.url, agency, ...(creds ? { credentials: { seedFile: creds.seedFile } } : {}) });
+    const c = await connect({
+      servers: up.server.url,
+      agency,
+      ...(creds ? { credentials: { seedFile: creds.seedFile } } : {}),
+    });
     clients.push(c);
     return c;
   };
@@ -57,7 +61,10 @@ describe('dashboard in a browser', () => {
     await page.waitForSelector('nav.tabs');
   };
 
-  const api = async (path: string, token: string): Promise<{ status: number; body: Record<string, unknown> }> => {
+  const api = async (
+    path: string,
+    token: string,
+  ): Promise<{ status: number; body: Record<string, unknown> }> => {
     const res = await fetch(`${url}dashboard/api/${path}`, { headers: { authorization: `Bearer ${token}` } });
     return { status: res.status, body: (await res.json()) as Record<string, unknown> };
   };
@@ -115,7 +122,13 @@ describe('dashboard in a browser', () => {
     await signIn(page, operatorToken);
     await page.waitForSelector('[data-doc]');
     const docs = await page.$$eval('[data-doc]', (els) => els.map((e) => e.getAttribute('data-doc')));
-    expect(docs).toEqual(expect.arrayContaining([doc3, expect.stringContaining(',15/UBND-VP'), expect.stringContaining(',16/UBND-VP')]));
+    expect(docs).toEqual(
+      expect.arrayContaining([
+        doc3,
+        expect.stringContaining(',15/UBND-VP'),
+        expect.stringContaining(',16/UBND-VP'),
+      ]),
+    );
     const text = await textOf(page, 'main');
     expect(text).toContain('06 Hoàn thành');
     expect(text).toContain('02 Từ chối');
@@ -151,7 +164,9 @@ describe('dashboard in a browser', () => {
     const page = await browser.newPage();
     await page.setViewport({ width: 1280, height: 900 });
     await signIn(page, operatorToken);
-    await page.goto(`${url}#/doc?${new URLSearchParams({ id: doc3, sender: SENDER }).toString()}`, { waitUntil: 'load' });
+    await page.goto(`${url}#/doc?${new URLSearchParams({ id: doc3, sender: SENDER }).toString()}`, {
+      waitUntil: 'load',
+    });
     const card = `[data-recipient="${ONLINE}"]`;
     await page.waitForSelector(card);
     await waitForText(page, '.live', 'Trực tiếp');
@@ -217,7 +232,9 @@ describe('dashboard in a browser', () => {
     expect(other.status).toBe(403);
     const own = await api(`document?${new URLSearchParams({ id: items[0]!.documentId }).toString()}`, qt);
     expect(own.status).toBe(200);
-    expect((own.body.recipients as { recipient: string }[]).map((r) => r.recipient)).toEqual([DEMO_RECIPIENT]);
+    expect((own.body.recipients as { recipient: string }[]).map((r) => r.recipient)).toEqual([
+      DEMO_RECIPIENT,
+    ]);
     expect((await api('overdue', qt)).body.total).toBe(0);
     expect((await api('ops', qt)).status).toBe(403);
     expect((await api('session', 'not-a-token')).status).toBe(401);
@@ -234,7 +251,9 @@ describe('dashboard in a browser', () => {
     await signIn(page, qt);
     expect(await textOf(page, '.viewer')).toContain(DEMO_RECIPIENT);
     expect(await textOf(page, 'nav.tabs')).not.toContain('Vận hành');
-    await page.goto(`${url}#/doc?${new URLSearchParams({ id: doc3, sender: SENDER }).toString()}`, { waitUntil: 'load' });
+    await page.goto(`${url}#/doc?${new URLSearchParams({ id: doc3, sender: SENDER }).toString()}`, {
+      waitUntil: 'load',
+    });
     await waitForText(page, 'main', 'Bạn không có quyền xem văn bản này.');
     expect(await textOf(page, 'main')).not.toContain(OFFLINE);
     await page.close();
@@ -246,7 +265,10 @@ describe('dashboard in a browser', () => {
       servers: up.server.url,
       authenticator: nkeyAuthenticator(new TextEncoder().encode(readSeedFile(up.ops!.seedFile))),
     });
-    await jetstream(nc).publish('lt.v1.commune.h41-yenthanh-xa2.submit.000_02_43_H41', new TextEncoder().encode('not an envelope'));
+    await jetstream(nc).publish(
+      'lt.v1.commune.h41-yenthanh-xa2.submit.000_02_43_H41',
+      new TextEncoder().encode('not an envelope'),
+    );
     await nc.close();
 
     const page = await browser.newPage();
@@ -256,7 +278,9 @@ describe('dashboard in a browser', () => {
     for (let i = 0; i < 50 && !seq; i++) {
       await page.goto(`${url}#/ops`, { waitUntil: 'load' });
       await page.waitForSelector('h2');
-      seq = (await page.$eval('table.dead tr[data-seq]', (e) => e.getAttribute('data-seq')).catch(() => '')) ?? '';
+      seq =
+        (await page.$eval('table.dead tr[data-seq]', (e) => e.getAttribute('data-seq')).catch(() => '')) ??
+        '';
       if (!seq) await new Promise((r) => setTimeout(r, 200));
     }
     expect(seq).not.toBe('');

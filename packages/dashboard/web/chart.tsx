@@ -14,14 +14,27 @@ import {
 } from 'chart.js';
 import type { ChartConfiguration } from 'chart.js';
 
-Chart.register(BarController, BarElement, CategoryScale, LinearScale, LineController, LineElement, PointElement, Legend, Tooltip);
+Chart.register(
+  BarController,
+  BarElement,
+  CategoryScale,
+  LinearScale,
+  LineController,
+  LineElement,
+  PointElement,
+  Legend,
+  Tooltip,
+);
 Chart.defaults.font.family = getComputedStyle(document.documentElement).fontFamily;
 Chart.defaults.animation = false;
 
 export function ChartBox(props: { label: string; config: ChartConfiguration }) {
   const canvas = useRef<HTMLCanvasElement>(null);
   useEffect(() => {
-    const chart = new Chart(canvas.current!, { ...props.config, options: { responsive: true, maintainAspectRatio: false, ...props.config.options } });
+    const chart = new Chart(canvas.current!, {
+      ...props.config,
+      options: { responsive: true, maintainAspectRatio: false, ...props.config.options },
+    });
     return () => chart.destroy();
   }, [JSON.stringify(props.config.data)]);
   return (

@@ -53,7 +53,11 @@ export interface RecipientState {
 /** The label and colour class a recipient's copy is shown with. */
 export function stateOf(r: RecipientState, t: Dict): { label: string; cls: string; note: string } {
   if (r.transport === 'FAILED') {
-    return { label: t.tr.FAILED ?? 'FAILED', cls: 'st-failed', note: [r.failure, r.failureDetail].filter(Boolean).join(': ') };
+    return {
+      label: t.tr.FAILED ?? 'FAILED',
+      cls: 'st-failed',
+      note: [r.failure, r.failureDetail].filter(Boolean).join(': '),
+    };
   }
   if (r.recall === 15 || r.recall === 16) {
     return { label: t.st[r.recall]!, cls: r.recall === 15 ? 'st-recall' : 'st-refused', note: '' };
@@ -63,6 +67,7 @@ export function stateOf(r: RecipientState, t: Dict): { label: string; cls: strin
   if (r.business === 6) return { label: t.st[6]!, cls: 'st-done', note: '' };
   if (r.business >= 3 && r.business <= 5) return { label: t.st[r.business]!, cls: 'st-progress', note: '' };
   if (r.business === 1) return { label: t.st[1]!, cls: 'st-arrived', note: '' };
-  if (r.overdue) return { label: `${t.overdue} · ${t.tr[r.transport] ?? r.transport}`, cls: 'st-overdue', note: '' };
+  if (r.overdue)
+    return { label: `${t.overdue} · ${t.tr[r.transport] ?? r.transport}`, cls: 'st-overdue', note: '' };
   return { label: t.tr[r.transport] ?? r.transport, cls: 'st-transit', note: '' };
 }

@@ -110,7 +110,8 @@ const vi = {
   flow: 'Kiểm soát lưu lượng',
   flow_submit: 'Hàng đợi gửi (theo cơ quan)',
   flow_relay: 'Hàng đợi chuyển tiếp (theo nút kề)',
-  flow_waiting: (q: number, full: number, limit: string) => `${q} đang chờ, ${full} hàng đợi đầy; tối đa ${limit} mỗi bên gửi và luồng`,
+  flow_waiting: (q: number, full: number, limit: string) =>
+    `${q} đang chờ, ${full} hàng đợi đầy; tối đa ${limit} mỗi bên gửi và luồng`,
   flow_paced: 'Cơ quan bị giới hạn tốc độ',
   unbounded: 'không giới hạn',
   dead: 'Thư chết (dead letters)',
@@ -281,7 +282,8 @@ const en: Dict = {
   flow: 'Flow control',
   flow_submit: 'Submit queues (per agency)',
   flow_relay: 'Relay queues (per neighbour)',
-  flow_waiting: (q: number, full: number, limit: string) => `${q} waiting, ${full} queues full; at most ${limit} per sender and lane`,
+  flow_waiting: (q: number, full: number, limit: string) =>
+    `${q} waiting, ${full} queues full; at most ${limit} per sender and lane`,
   flow_paced: 'Paced agencies',
   unbounded: 'unbounded',
   dead: 'Dead letters',

@@ -105,7 +105,9 @@ function App() {
       <>
         <header class="top">
           <div class="brand">
-            <span class="logo" aria-hidden="true">★</span>
+            <span class="logo" aria-hidden="true">
+              ★
+            </span>
             <span>{t.title}</span>
           </div>
           {toggle}
@@ -161,7 +163,9 @@ function App() {
       )}
       <header class="top">
         <div class="brand">
-          <span class="logo" aria-hidden="true">★</span>
+          <span class="logo" aria-hidden="true">
+            ★
+          </span>
           <span>
             {t.title}
             <small>{t.subtitle}</small>
@@ -191,7 +195,12 @@ function App() {
       </header>
       <nav class="tabs" aria-label={t.title}>
         {pages.map(([id, label]) => (
-          <a key={id} href={`#/${id}`} class={current === id ? 'active' : ''} aria-current={current === id ? 'page' : undefined}>
+          <a
+            key={id}
+            href={`#/${id}`}
+            class={current === id ? 'active' : ''}
+            aria-current={current === id ? 'page' : undefined}
+          >
             {label}
           </a>
         ))}

@@ -1,7 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { LienthongError, levelName, parseTopology } from '@lienthong/core';
 import type { LevelName, Topology } from '@lienthong/core';
+import { bearerAuthenticator, dashboardPlugin } from '@lienthong/dashboard';
+import { auditedNodes, verifyNodeAudit } from './audit-log';
 import type { NodeRuntimeConfig } from './config';
 import { startNode } from './container';
 import type { RunningNode } from './container';
@@ -40,6 +42,12 @@ export interface ServiceConfigFile {
   readonly retention?: NodeRuntimeConfig['retention'];
   /** `/metrics`, `/healthz`, `/readyz`; e.g. `{ "port": 9464 }` (0 picks a free port). */
   readonly http?: NodeRuntimeConfig['http'];
+  /**
+   * The web dashboard at `/` of the HTTP port (on whenever `http` is set; `false` turns it off). The
+   * operator signs in with the token in `operatorTokenFile` (a line of text, kept readable by the
+   * service only); without one, nobody can sign in.
+   */
+  readonly dashboard?: false | { readonly operatorTokenFile?: string };
   /** Stream and bucket replicas: 3 on a 3-server cluster. */
   readonly replicas?: number;
   /** Signature checks: `{ "requireSignatures": true, "maxSignatureAgeMs": …, "trustAnchors": [PEM…] }`. */
@@ -134,6 +142,23 @@ export async function startLevelService(level: LevelName, configPath: string): P
       .map((n) => n.id);
   checkPolicy(policy, topology, nodes);
   const name = file.name ?? `lienthong-${level}`;
+  const tokenFile =
+    file.dashboard && file.dashboard.operatorTokenFile
+      ? resolve(dirname(configPath), file.dashboard.operatorTokenFile)
+      : undefined;
+  if (tokenFile !== undefined && !existsSync(tokenFile)) {
+    throw new LienthongError('NotFound', `dashboard.operatorTokenFile ${tokenFile} does not exist`);
+  }
+  const dashboard =
+    file.http && file.dashboard !== false
+      ? dashboardPlugin({
+          authenticate: bearerAuthenticator({
+            operatorTokens: tokenFile ? [readFileSync(tokenFile, 'utf8').trim()] : [],
+          }),
+          auditCheck: async (s) =>
+            Promise.all((await auditedNodes(s.jsm)).map((n) => verifyNodeAudit(s.js, s.jsm, n))),
+        })
+      : undefined;
   return startNode(
     {
       servers: file.servers,
@@ -151,7 +176,10 @@ export async function startLevelService(level: LevelName, configPath: string): P
       ...securityOf(file, dirname(configPath)),
       ...(file.flow ? { flow: file.flow } : {}),
     },
-    { logger: createLogger({ name, ...(file.logLevel ? { level: file.logLevel } : {}) }) },
+    {
+      logger: createLogger({ name, ...(file.logLevel ? { level: file.logLevel } : {}) }),
+      ...(dashboard ? { httpPlugins: [dashboard] } : {}),
+    },
   );
 }
 

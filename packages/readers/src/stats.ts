@@ -87,7 +87,8 @@ interface Acc {
 /** When the recipient first reported `code`, from its timeline. */
 export function statusAtMs(r: StatsRecord, code: BusinessStatus): number | undefined {
   let at: number | undefined;
-  for (const e of r.timeline) if (e.business === code && e.atMs && (at === undefined || e.atMs < at)) at = e.atMs;
+  for (const e of r.timeline)
+    if (e.business === code && e.atMs && (at === undefined || e.atMs < at)) at = e.atMs;
   return at;
 }
 

@@ -10,7 +10,11 @@ export function registerDemo(program: Command): void {
     .option('-d, --data <dir>', 'where the nats-server keeps its data (default: a temporary directory)')
     .option('--keep', 'leave the broker running after the scenario (Ctrl-C stops it)')
     .option('--no-auth', 'run the broker without credentials (every client may do anything)')
-    .option('--http-port <port>', 'serve the web dashboard and /metrics on this port (with --keep: a free one)', parsePort)
+    .option(
+      '--http-port <port>',
+      'serve the web dashboard and /metrics on this port (with --keep: a free one)',
+      parsePort,
+    )
     .addHelpText('after', '\nThe global --timeout bounds the whole scenario here (default: 60000 ms).')
     .action(async (o: { data?: string; keep?: boolean; auth: boolean; httpPort?: number }, cmd: Command) => {
       const [{ createLogger }, { startEmbedded }, { demoCast, runDemoScenario }] = await Promise.all([

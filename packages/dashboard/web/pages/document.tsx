@@ -44,7 +44,10 @@ const TRANSPORT = ['', 'ACCEPTED', 'RELAYED', 'DELIVERED', 'FETCHED', 'FAILED'];
 
 /** The newer of two versions of a record: timelines only grow. */
 function newer(a: Rec, b: Rec): boolean {
-  return b.timeline.length > a.timeline.length || (b.timeline.length === a.timeline.length && b.updatedAtMs >= a.updatedAtMs);
+  return (
+    b.timeline.length > a.timeline.length ||
+    (b.timeline.length === a.timeline.length && b.updatedAtMs >= a.updatedAtMs)
+  );
 }
 
 export function DocumentPage(props: { id: string; sender: string }) {
@@ -112,7 +115,12 @@ export function DocumentPage(props: { id: string; sender: string }) {
           const route = r.hops.length > 0 ? r.hops.map((h) => h.node) : r.plannedRoute;
           const reason = [...r.timeline].reverse().find((e) => e.business === 2)?.description ?? '';
           return (
-            <article class="card recipient" key={r.recipient} data-recipient={r.recipient} aria-label={r.recipientName || r.recipient}>
+            <article
+              class="card recipient"
+              key={r.recipient}
+              data-recipient={r.recipient}
+              aria-label={r.recipientName || r.recipient}
+            >
               <header>
                 <h2>
                   {r.recipientName || r.recipient} <small>{r.recipient}</small>
@@ -148,11 +156,17 @@ export function DocumentPage(props: { id: string; sender: string }) {
                     <time>{dateTime(e.atMs, lang)}</time>
                     <span class="plus">+{duration(e.atMs - r.sentAtMs, lang)}</span>
                     <span class="what">
-                      {e.business ? (t.st[e.business] ?? e.business) : (t.tr[TRANSPORT[e.transport] ?? ''] ?? e.transport)}
+                      {e.business
+                        ? (t.st[e.business] ?? e.business)
+                        : (t.tr[TRANSPORT[e.transport] ?? ''] ?? e.transport)}
                     </span>
                     {e.node && <span class="node">{e.node}</span>}
                     {e.description && <q>{e.description}</q>}
-                    {e.staff?.name && <span class="staff">{[e.staff.name, e.staff.department].filter(Boolean).join(', ')}</span>}
+                    {e.staff?.name && (
+                      <span class="staff">
+                        {[e.staff.name, e.staff.department].filter(Boolean).join(', ')}
+                      </span>
+                    )}
                     {e.ignored && <em> ({t.ignored})</em>}
                   </li>
                 ))}

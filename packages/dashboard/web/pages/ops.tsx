@@ -74,7 +74,14 @@ export function OpsPage() {
     </>
   );
   const level = (l: string): string =>
-    (({ central: t.level_central, province: t.level_province, district: t.level_district, commune: t.level_commune }) as Record<string, string>)[l] ?? l;
+    (
+      ({
+        central: t.level_central,
+        province: t.level_province,
+        district: t.level_district,
+        commune: t.level_commune,
+      }) as Record<string, string>
+    )[l] ?? l;
   const health = { serving: t.h_serving, 'no-puller': t.h_no_puller, unknown: t.h_unknown };
   return (
     <section aria-labelledby="ops-title">
@@ -101,8 +108,12 @@ export function OpsPage() {
               <th scope="col">{t.node_health}</th>
               <th scope="col">{t.backlog_submit}</th>
               <th scope="col">{t.backlog_relay}</th>
-              <th scope="col" class="num">{t.backlog_parent}</th>
-              <th scope="col" class="num">{t.dead}</th>
+              <th scope="col" class="num">
+                {t.backlog_parent}
+              </th>
+              <th scope="col" class="num">
+                {t.dead}
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -116,7 +127,9 @@ export function OpsPage() {
                 </th>
                 <td>{level(n.level)}</td>
                 <td>
-                  <span class={`badge ${n.health === 'serving' ? 'st-done' : n.health === 'no-puller' ? 'st-failed' : 'st-transit'}`}>
+                  <span
+                    class={`badge ${n.health === 'serving' ? 'st-done' : n.health === 'no-puller' ? 'st-failed' : 'st-transit'}`}
+                  >
                     {health[n.health]}
                   </span>
                 </td>
@@ -132,16 +145,37 @@ export function OpsPage() {
       <h2>{t.flow}</h2>
       <ul class="flow">
         <li>
-          <strong>{t.flow_submit}</strong>: {t.flow_waiting(data.flow.submit.queued, data.flow.submit.full, bound(data.flow.submit.perSenderLimit))}
-          <meter min={0} max={Math.max(1, data.flow.submit.maxBytes)} value={data.flow.submit.bytes} aria-label={t.flow_submit} />
+          <strong>{t.flow_submit}</strong>:{' '}
+          {t.flow_waiting(
+            data.flow.submit.queued,
+            data.flow.submit.full,
+            bound(data.flow.submit.perSenderLimit),
+          )}
+          <meter
+            min={0}
+            max={Math.max(1, data.flow.submit.maxBytes)}
+            value={data.flow.submit.bytes}
+            aria-label={t.flow_submit}
+          />
         </li>
         <li>
-          <strong>{t.flow_relay}</strong>: {t.flow_waiting(data.flow.relay.queued, data.flow.relay.full, bound(data.flow.relay.perSenderLimit))}
-          <meter min={0} max={Math.max(1, data.flow.relay.maxBytes)} value={data.flow.relay.bytes} aria-label={t.flow_relay} />
+          <strong>{t.flow_relay}</strong>:{' '}
+          {t.flow_waiting(
+            data.flow.relay.queued,
+            data.flow.relay.full,
+            bound(data.flow.relay.perSenderLimit),
+          )}
+          <meter
+            min={0}
+            max={Math.max(1, data.flow.relay.maxBytes)}
+            value={data.flow.relay.bytes}
+            aria-label={t.flow_relay}
+          />
         </li>
         {data.flow.paced.length > 0 && (
           <li>
-            <strong>{t.flow_paced}</strong>: {data.flow.paced.map((p) => `${p.code} (${p.perSecond}/s, ${p.queued})`).join(', ')}
+            <strong>{t.flow_paced}</strong>:{' '}
+            {data.flow.paced.map((p) => `${p.code} (${p.perSecond}/s, ${p.queued})`).join(', ')}
           </li>
         )}
       </ul>
@@ -153,7 +187,9 @@ export function OpsPage() {
           <table aria-labelledby="dead-title" class="dead">
             <thead>
               <tr>
-                <th scope="col" class="num">{t.col_seq}</th>
+                <th scope="col" class="num">
+                  {t.col_seq}
+                </th>
                 <th scope="col">{t.col_time}</th>
                 <th scope="col">{t.col_node}</th>
                 <th scope="col">{t.col_reason}</th>
@@ -195,8 +231,15 @@ export function OpsPage() {
                         aria-label={`${t.replay} ${d.seq}`}
                         onClick={() => {
                           api<{ result: string }>(`ops/dead-letters/${d.seq}/replay`, { method: 'POST' })
-                            .then((r) => setReplayed({ ...replayed, [d.seq]: r.result === 'replayed' ? t.replayed : r.result }))
-                            .catch((e: Error) => setReplayed({ ...replayed, [d.seq]: `${t.error}: ${e.message}` }));
+                            .then((r) =>
+                              setReplayed({
+                                ...replayed,
+                                [d.seq]: r.result === 'replayed' ? t.replayed : r.result,
+                              }),
+                            )
+                            .catch((e: Error) =>
+                              setReplayed({ ...replayed, [d.seq]: `${t.error}: ${e.message}` }),
+                            );
                         }}
                       >
                         {t.replay}
@@ -234,7 +277,9 @@ export function OpsPage() {
               {audit.map((a) => (
                 <li key={a.node} class={a.broken ? 'bad' : 'good'}>
                   <code>{a.node}</code>:{' '}
-                  {a.broken ? t.audit_broken(a.broken.streamSeq, a.broken.problem) : t.audit_ok(a.blocks, a.entries)}
+                  {a.broken
+                    ? t.audit_broken(a.broken.streamSeq, a.broken.problem)
+                    : t.audit_ok(a.blocks, a.entries)}
                 </li>
               ))}
             </ul>

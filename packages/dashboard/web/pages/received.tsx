@@ -28,10 +28,11 @@ export function ReceivedPage() {
   const { t, lang, session } = useApp();
   const [form, setForm] = useState({ q: '', recipient: '' });
   const [filter, setFilter] = useState(form);
-  const { data, error, status, live } = useData<{ total: number; items: Item[]; counts: Record<string, number> }>(
-    `received${query(filter)}`,
-    true,
-  );
+  const { data, error, status, live } = useData<{
+    total: number;
+    items: Item[];
+    counts: Record<string, number>;
+  }>(`received${query(filter)}`, true);
   return (
     <section aria-labelledby="received-title">
       <div class="page-head">
@@ -49,7 +50,12 @@ export function ReceivedPage() {
       >
         <div class="field">
           <label for="r-q">{t.f_q}</label>
-          <input id="r-q" type="search" value={form.q} onInput={(e) => setForm({ ...form, q: (e.target as HTMLInputElement).value })} />
+          <input
+            id="r-q"
+            type="search"
+            value={form.q}
+            onInput={(e) => setForm({ ...form, q: (e.target as HTMLInputElement).value })}
+          />
         </div>
         {session.viewer.kind === 'operator' && (
           <div class="field">

@@ -34,7 +34,12 @@ export function SentPage() {
     to: dayStart(filter.to, true),
   })}`;
   const { data, error, status, live } = useData<{ total: number; documents: Doc[] }>(path, true);
-  const field = (name: keyof typeof EMPTY, label: string, type: 'search' | 'date' = 'search', placeholder = '') => {
+  const field = (
+    name: keyof typeof EMPTY,
+    label: string,
+    type: 'search' | 'date' = 'search',
+    placeholder = '',
+  ) => {
     const props = {
       id: `f-${name}`,
       name,
@@ -44,7 +49,11 @@ export function SentPage() {
     return (
       <div class="field">
         <label for={`f-${name}`}>{label}</label>
-        {type === 'date' ? <input type="date" {...props} /> : <input type="search" placeholder={placeholder} {...props} />}
+        {type === 'date' ? (
+          <input type="date" {...props} />
+        ) : (
+          <input type="search" placeholder={placeholder} {...props} />
+        )}
       </div>
     );
   };

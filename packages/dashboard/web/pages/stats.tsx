@@ -34,20 +34,41 @@ interface Stats {
   daily: { day: string; sent: number; delivered: number }[];
 }
 
-const COLORS = { sent: '#1d4ed8', received: '#15803d', pending: '#64748b', overdue: '#ea580c', rejected: '#b91c1c' };
+const COLORS = {
+  sent: '#1d4ed8',
+  received: '#15803d',
+  pending: '#64748b',
+  overdue: '#ea580c',
+  rejected: '#b91c1c',
+};
 
 export function StatsPage() {
   const { t, lang } = useApp();
   const [days, setDays] = useState(7);
   const [to] = useState(() => Date.now());
-  const { data, error, status, live } = useData<Stats>(`stats${query({ from: to - days * 86_400_000 })}`, true);
+  const { data, error, status, live } = useData<Stats>(
+    `stats${query({ from: to - days * 86_400_000 })}`,
+    true,
+  );
   const level = (l: string): string =>
-    (({ central: t.level_central, province: t.level_province, district: t.level_district, commune: t.level_commune, '*': t.level_all }) as Record<string, string>)[l] ?? l;
+    (
+      ({
+        central: t.level_central,
+        province: t.level_province,
+        district: t.level_district,
+        commune: t.level_commune,
+        '*': t.level_all,
+      }) as Record<string, string>
+    )[l] ?? l;
   // The median times' chart in the unit that suits them: seconds, minutes or hours.
-  const longest = Math.max(0, ...(data?.levels ?? []).flatMap((r) => [r.arrivedMs.p50 ?? 0, r.completedMs.p50 ?? 0]));
+  const longest = Math.max(
+    0,
+    ...(data?.levels ?? []).flatMap((r) => [r.arrivedMs.p50 ?? 0, r.completedMs.p50 ?? 0]),
+  );
   const [unitMs, unitName] =
     longest < 120_000 ? [1000, t.unit_s] : longest < 7_200_000 ? [60_000, t.unit_min] : [3_600_000, t.unit_h];
-  const inUnit = (d: Durations): number | null => (d.p50 === null ? null : Math.round((d.p50 / unitMs) * 100) / 100);
+  const inUnit = (d: Durations): number | null =>
+    d.p50 === null ? null : Math.round((d.p50 / unitMs) * 100) / 100;
   const kpis: [string, string, string][] = data
     ? [
         ['sent', t.k_sent, String(data.total.sent)],
@@ -81,7 +102,11 @@ export function StatsPage() {
       <div class="filters">
         <div class="field">
           <label for="period">{t.period}</label>
-          <select id="period" value={days} onChange={(e) => setDays(Number((e.target as HTMLSelectElement).value))}>
+          <select
+            id="period"
+            value={days}
+            onChange={(e) => setDays(Number((e.target as HTMLSelectElement).value))}
+          >
             <option value={1}>{t.p_1}</option>
             <option value={7}>{t.p_7}</option>
             <option value={30}>{t.p_30}</option>
@@ -109,7 +134,13 @@ export function StatsPage() {
                 data: {
                   labels: data.levels.map((r) => level(r.level)),
                   datasets: (['sent', 'received', 'pending', 'overdue', 'rejected'] as const).map((k) => ({
-                    label: { sent: t.k_sent, received: t.k_received, pending: t.k_pending, overdue: t.k_overdue, rejected: t.k_rejected }[k],
+                    label: {
+                      sent: t.k_sent,
+                      received: t.k_received,
+                      pending: t.k_pending,
+                      overdue: t.k_overdue,
+                      rejected: t.k_rejected,
+                    }[k],
                     data: data.levels.map((r) => r[k]),
                     backgroundColor: COLORS[k],
                   })),
@@ -123,8 +154,18 @@ export function StatsPage() {
                 data: {
                   labels: data.daily.map((d) => d.day.slice(5)),
                   datasets: [
-                    { label: t.k_sent, data: data.daily.map((d) => d.sent), borderColor: COLORS.sent, backgroundColor: COLORS.sent },
-                    { label: t.k_received, data: data.daily.map((d) => d.delivered), borderColor: COLORS.received, backgroundColor: COLORS.received },
+                    {
+                      label: t.k_sent,
+                      data: data.daily.map((d) => d.sent),
+                      borderColor: COLORS.sent,
+                      backgroundColor: COLORS.sent,
+                    },
+                    {
+                      label: t.k_received,
+                      data: data.daily.map((d) => d.delivered),
+                      borderColor: COLORS.received,
+                      backgroundColor: COLORS.received,
+                    },
                   ],
                 },
               }}
@@ -136,8 +177,16 @@ export function StatsPage() {
                 data: {
                   labels: data.levels.map((r) => level(r.level)),
                   datasets: [
-                    { label: t.k_t01, data: data.levels.map((r) => inUnit(r.arrivedMs)), backgroundColor: '#0891b2' },
-                    { label: t.k_t06, data: data.levels.map((r) => inUnit(r.completedMs)), backgroundColor: '#15803d' },
+                    {
+                      label: t.k_t01,
+                      data: data.levels.map((r) => inUnit(r.arrivedMs)),
+                      backgroundColor: '#0891b2',
+                    },
+                    {
+                      label: t.k_t06,
+                      data: data.levels.map((r) => inUnit(r.completedMs)),
+                      backgroundColor: '#15803d',
+                    },
                   ],
                 },
               }}
