@@ -11,7 +11,8 @@ const swc = {
 
 /**
  * Suites whose assertions are about time under load (the urgent lane's 1 s bound, fairness rates,
- * the chaos suite's recovery, the dashboard's live update and national-scale page times): `LT_TIMED=skip` leaves them out, `LT_TIMED=only` runs only them, one
+ * the chaos suite's recovery, the dashboard's live update and page times on the national tree):
+ * `LT_TIMED=skip` leaves them out, `LT_TIMED=only` runs only them, one
  * file at a time, so that they do not measure a neighbour's CPU. scripts/test.sh runs both passes.
  */
 const TIMED = [

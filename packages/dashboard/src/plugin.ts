@@ -25,7 +25,7 @@ import type { Directory, Session } from '@lienthong/readers';
 import { parseSubject } from '@lienthong/core';
 import { TrackingIndex } from './store';
 import type { Change } from './store';
-import { overdueGroups, receivedDocuments, sees, sentDocuments, statistics } from './views';
+import { nextLateAt, overdueGroups, receivedDocuments, sees, sentDocuments, statistics } from './views';
 import type { DocumentQuery, Viewer } from './views';
 
 export type { Viewer };
@@ -49,6 +49,14 @@ export interface DashboardDeps {
   readonly directoryRefreshMs?: number;
   readonly now?: () => number;
 }
+
+/** Overdue and statistics answers kept (per viewer and period). */
+const MEMO_ENTRIES = 64;
+/**
+ * Statistics count a copy overdue up to this long after its deadline passed when nothing else
+ * changed (on the national tree a deadline passes every few seconds; the overdue page is exact).
+ */
+const STATS_LATE_SLACK_MS = 30_000;
 
 export interface Dashboard {
   readonly index: TrackingIndex;
@@ -233,28 +241,75 @@ export async function registerDashboard(app: FastifyInstance, deps: DashboardDep
     '/dashboard/api/received',
     handle(async (req) => receivedDocuments(index.values(), documentQuery(q(req)), await viewerOf(req), dir)),
   );
+  /**
+   * The overdue and statistics pages read every record: their answers are kept while no record
+   * has changed and no copy has turned late since (lateness moves with the clock), and the
+   * operator's are computed once the records are loaded, so that the first visit finds them ready.
+   */
+  const memo = new Map<string, { version: number; validUntil: number; value: Promise<unknown> }>();
+  const cached = <T>(key: string, compute: () => Promise<T>, lateSlackMs = 0): Promise<T> => {
+    const t = now();
+    const hit = memo.get(key);
+    if (hit && hit.version === index.version && t < hit.validUntil) return hit.value as Promise<T>;
+    const value = compute();
+    const validUntil = Math.max(nextLateAt(index.values(), t), t + lateSlackMs);
+    memo.set(key, { version: index.version, validUntil, value });
+    value.catch(() => memo.delete(key));
+    if (memo.size > MEMO_ENTRIES) memo.delete(memo.keys().next().value!);
+    return value;
+  };
+  const viewerKey = (v: Viewer): string => (v.kind === 'operator' ? 'operator' : `agency:${v.code}`);
+  const overdue = (viewer: Viewer): Promise<ReturnType<typeof overdueGroups>> =>
+    cached(`overdue|${viewerKey(viewer)}`, async () => overdueGroups(index.values(), viewer, dir, now()));
+  const stats = (
+    viewer: Viewer,
+    range: { days?: number; fromMs?: number; toMs?: number },
+  ): Promise<unknown> =>
+    cached(
+      `stats|${viewerKey(viewer)}|${range.days ?? ''}|${range.fromMs ?? ''}|${range.toMs ?? ''}`,
+      async () => {
+        const t = now();
+        const toMs = range.toMs ?? t;
+        const fromMs = range.fromMs ?? toMs - (range.days ?? 7) * 86_400_000;
+        // Dead letters count for operators only; a domain without LT_DEAD (no node started yet) has none.
+        const dead =
+          viewer.kind === 'operator'
+            ? (
+                await listDeadLetters(s, { since: fromMs }).catch((e: unknown) =>
+                  isJsNotFound(e) ? [] : Promise.reject(e),
+                )
+              ).map((d) => ({ node: d.letter?.node ?? '', atMs: d.atMs }))
+            : [];
+        return statistics(index.values(), viewer, dir, { fromMs, toMs }, t, dead);
+      },
+      STATS_LATE_SLACK_MS,
+    );
+  void index.ready.then(async () => {
+    const operator: Viewer = { kind: 'operator' };
+    await Promise.all([overdue(operator), stats(operator, { days: 7 })]).catch(() => undefined);
+  });
+
   app.get(
     '/dashboard/api/overdue',
-    handle(async (req) => overdueGroups(index.values(), await viewerOf(req), dir, now())),
+    handle(async (req) => overdue(await viewerOf(req))),
   );
   app.get(
     '/dashboard/api/stats',
     handle(async (req) => {
       const viewer = await viewerOf(req);
-      const t = now();
-      const toMs = time(q(req).to, 'to') ?? t;
-      const fromMs = time(q(req).from, 'from') ?? toMs - 7 * 86_400_000;
-      if (fromMs > toMs) throw new HttpError(400, 'from must not be after to');
-      // Dead letters count for operators only; a domain without LT_DEAD (no node started yet) has none.
-      const dead =
-        viewer.kind === 'operator'
-          ? (
-              await listDeadLetters(s, { since: fromMs }).catch((e: unknown) =>
-                isJsNotFound(e) ? [] : Promise.reject(e),
-              )
-            ).map((d) => ({ node: d.letter?.node ?? '', atMs: d.atMs }))
-          : [];
-      return statistics(index.values(), viewer, dir, { fromMs, toMs }, t, dead);
+      const days = text(q(req).days);
+      if (days !== undefined && !/^([1-9]\d{0,2})$/.test(days))
+        throw new HttpError(400, 'days must be from 1 to 999');
+      const toMs = time(q(req).to, 'to');
+      const fromMs = time(q(req).from, 'from');
+      if (fromMs !== undefined && toMs !== undefined && fromMs > toMs) {
+        throw new HttpError(400, 'from must not be after to');
+      }
+      return stats(viewer, {
+        ...(days !== undefined ? { days: Number(days) } : {}),
+        ...(fromMs !== undefined ? { fromMs } : {}),
+        ...(toMs !== undefined ? { toMs } : {}),
+      });
     }),
   );
 

@@ -85,6 +85,7 @@ export class TrackingIndex {
   private readonly rows = new Map<string, Row>();
   private readonly listeners = new Set<Listener>();
   private messages: ConsumerMessages | undefined;
+  private changes = 0;
   private pump: Promise<void> | undefined;
   private loaded!: () => void;
   /** Resolves once the records stored at start are all in memory. */
@@ -94,6 +95,11 @@ export class TrackingIndex {
 
   get size(): number {
     return this.rows.size;
+  }
+
+  /** Grows with every change taken in: answers computed at the same version are still true. */
+  get version(): number {
+    return this.changes;
   }
 
   values(): IterableIterator<Row> {
@@ -133,6 +139,7 @@ export class TrackingIndex {
 
   private take(m: JsMsg): void {
     const key = m.subject.slice(PREFIX.length);
+    this.changes++;
     const op = m.headers?.get('KV-Operation');
     if (op === 'DEL' || op === 'PURGE' || m.data.length === 0) {
       this.rows.delete(key);

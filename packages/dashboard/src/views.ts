@@ -96,6 +96,25 @@ export function isLate(row: Row, now: number): boolean {
   return markOverdue({ transport, business, confirmByMs, overdue: false }, now).record.overdue;
 }
 
+/**
+ * When the next copy not yet late turns late (its deadline), or Infinity: until then, and while no
+ * record changes, an answer that depends on lateness stays true.
+ */
+export function nextLateAt(rows: Iterable<Row>, now: number): number {
+  let next = Infinity;
+  for (const r of rows) {
+    if (r.confirmByMs > now && r.confirmByMs < next && !r.overdue && r.business === 0) {
+      if (
+        r.transport !== TransportState.TRANSPORT_STATE_FETCHED &&
+        r.transport !== TransportState.TRANSPORT_STATE_FAILED
+      ) {
+        next = r.confirmByMs;
+      }
+    }
+  }
+  return next;
+}
+
 function matches(text: string, needle: string | undefined): boolean {
   return needle === undefined || needle === '' || fold(text).includes(fold(needle));
 }

@@ -11,7 +11,15 @@ import { Directory } from '@lienthong/readers';
 import { plannedRoute } from '../src/plugin';
 import { rowOf } from '../src/store';
 import type { Row } from '../src/store';
-import { fold, isLate, overdueGroups, receivedDocuments, sentDocuments, statistics } from '../src/views';
+import {
+  fold,
+  isLate,
+  nextLateAt,
+  overdueGroups,
+  receivedDocuments,
+  sentDocuments,
+  statistics,
+} from '../src/views';
 
 const node = (id: string, level: Level, parent: string, name: string): [string, NodeRecord] => [
   id,
@@ -154,6 +162,9 @@ describe('dashboard views', () => {
     expect(isLate(rows[0]!, NOW)).toBe(false);
     expect(isLate(rows[3]!, NOW)).toBe(false);
     expect(isLate(rows[2]!, rows[2]!.confirmByMs - 1)).toBe(false);
+    // The next copy to turn late: the one still on its way, an hour after it was sent.
+    expect(nextLateAt(rows, NOW)).toBe(rows[3]!.confirmByMs);
+    expect(nextLateAt(rows, rows[3]!.confirmByMs)).toBe(Infinity);
   });
 
   it('groups overdue copies by province and by ministry, oldest first, scoped to the viewer', () => {

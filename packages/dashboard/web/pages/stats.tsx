@@ -45,11 +45,7 @@ const COLORS = {
 export function StatsPage() {
   const { t, lang } = useApp();
   const [days, setDays] = useState(7);
-  const [to] = useState(() => Date.now());
-  const { data, error, status, live } = useData<Stats>(
-    `stats${query({ from: to - days * 86_400_000 })}`,
-    true,
-  );
+  const { data, error, status, live } = useData<Stats>(`stats${query({ days })}`, true);
   const level = (l: string): string =>
     (
       ({
