@@ -29,7 +29,7 @@ import { median, round } from './lib/util';
 import { CONSUMES_PER_DOC, PERSISTED_PUBLISHES_PER_DOC } from './scenarios/baseline';
 
 const ROOT = resolve(__dirname, '../..');
-const SCENARIOS = ['throughput', 'latency', 'scale', 'backlog', 'attachment', 'urgent'] as const;
+const SCENARIOS = ['throughput', 'latency', 'scale', 'backlog', 'attachment', 'urgent', 'gateway'] as const;
 type Scenario = (typeof SCENARIOS)[number];
 
 interface Args {
@@ -76,7 +76,7 @@ function parseArgs(argv: string[]): Args {
       args.only = new Set(names as Scenario[]);
     } else if (a === '--help' || a === '-h') {
       process.stdout.write(
-        'usage: bench [--runs N (3)] [--quick] [--only throughput,latency,scale,backlog,attachment,urgent]\n' +
+        'usage: bench [--runs N (3)] [--quick] [--only throughput,latency,scale,backlog,attachment,urgent,gateway]\n' +
           '             [--no-profile]\n' +
           '             [--breakdown (time the national start-up step by step, ~1 min more)] [--out FILE]\n',
       );
@@ -111,6 +111,14 @@ function settings(quick: boolean) {
     startup: { quick, sampleAgencies: 1000 },
     // The size the target is stated for; --quick too (one transfer takes seconds).
     attachment: { mb: 50, timeoutMs: 120_000 },
+    // edXML packages through the HTTP gateway; the 50 MB package is the size the issue states.
+    gateway: {
+      packages: quick ? 300 : 2000,
+      warmup: quick ? 50 : 200,
+      window: 16,
+      bigMb: 50,
+      timeoutMs: 120_000,
+    },
     profile: { ...load, docs: quick ? 600 : 3000 },
     budgets: {
       baseline: 120_000,
@@ -122,6 +130,7 @@ function settings(quick: boolean) {
       'startup-breakdown': 240_000,
       attachment: 180_000,
       'attachment-domains': 180_000,
+      gateway: quick ? 120_000 : 300_000,
     } as Record<string, number>,
   };
 }
@@ -611,6 +620,68 @@ function buildRows(records: RunRecord[], runs: number): Row[] {
       digits: 0,
     });
   }
+  if (has('gateway')) {
+    const sdkCpu = pick('throughput', 'cpu.processMsPerDoc');
+    const gwCpu = pick('gateway', 'edoc.cpu.processMsPerPackage');
+    rows.push(
+      {
+        scenario: '7 gateway',
+        metric: '4 KB edoc: POST → listed, fetched, acked at the recipient',
+        values: pick('gateway', 'edoc.packagesPerSec'),
+        unit: 'pkg/s',
+        digits: 0,
+      },
+      {
+        scenario: '7 gateway',
+        metric: '  CPU/package: node process (runtime + gateway + HTTP clients)',
+        values: gwCpu,
+        unit: 'ms',
+        digits: 2,
+      },
+      {
+        scenario: '7 gateway',
+        metric: '  CPU/package: nats-server',
+        values: pick('gateway', 'edoc.cpu.serverMsPerPackage'),
+        unit: 'ms',
+        digits: 2,
+      },
+      {
+        scenario: '7 gateway',
+        metric: '  gateway process CPU / SDK path process CPU (scenario 1)',
+        values: ratio(gwCpu, sdkCpu),
+        unit: '',
+        digits: 2,
+      },
+      {
+        scenario: '7 gateway',
+        metric: 'Status package (03): POST → custody',
+        values: pick('gateway', 'status.postedPerSec'),
+        unit: 'pkg/s',
+        digits: 0,
+      },
+      {
+        scenario: '7 gateway',
+        metric: "Status package (03): POST → in the sender's tracking",
+        values: pick('gateway', 'status.trackedPerSec'),
+        unit: 'pkg/s',
+        digits: 0,
+      },
+      {
+        scenario: '7 gateway',
+        metric: '50 MB package: POST from a file → GET to a file at the recipient',
+        values: pick('gateway', 'big.mbPerSec'),
+        unit: 'MB/s',
+        digits: 1,
+      },
+      {
+        scenario: '7 gateway',
+        metric: '  peak RSS growth of the node process',
+        values: pick('gateway', 'big.rssGrowthMb'),
+        unit: 'MB',
+        digits: 1,
+      },
+    );
+  }
   // Rows of scenarios that were not run (--only) have no values at all.
   return rows.filter((r) => r.values.some((v) => v !== undefined) || records.some((x) => !x.result.ok));
 }
@@ -621,7 +692,7 @@ function buildRows(records: RunRecord[], runs: number): Row[] {
  */
 function distFingerprint(): string {
   let newest = 0;
-  for (const pkg of ['proto', 'core', 'node', 'sdk']) {
+  for (const pkg of ['proto', 'core', 'node', 'sdk', 'edxml', 'gateway']) {
     const dir = join(ROOT, 'packages', pkg, 'dist');
     if (!existsSync(dir)) continue;
     for (const f of readdirSync(dir)) {
@@ -668,9 +739,11 @@ async function main(): Promise<void> {
             ? `drain ${get(d, 'drainDocsPerSec')} docs/s, fetch+ack ${get(d, 'fetchAckDocsPerSec')} docs/s`
             : scenario.startsWith('attachment')
               ? `${get(d, 'mbPerSec')} MB/s end to end, largest RSS growth ${Math.max(...((d?.rss as { growthMb?: number }[] | undefined) ?? []).map((r) => r.growthMb ?? Number.NaN))} MB`
-              : scenario === 'urgent'
-                ? `urgent p50/p99 idle ${get(d, 'idleMs.p50')}/${get(d, 'idleMs.p99')} ms, behind ${get(d, 'backlogAtStart')} queued ${get(d, 'backlogMs.p50')}/${get(d, 'backlogMs.p99')} ms`
-                : `${get(d, 'docsPerSec')} docs/s`;
+              : scenario === 'gateway'
+                ? `${get(d, 'edoc.packagesPerSec')} edoc/s, ${get(d, 'status.trackedPerSec')} status/s, 50 MB at ${get(d, 'big.mbPerSec')} MB/s`
+                : scenario === 'urgent'
+                  ? `urgent p50/p99 idle ${get(d, 'idleMs.p50')}/${get(d, 'idleMs.p99')} ms, behind ${get(d, 'backlogAtStart')} queued ${get(d, 'backlogMs.p50')}/${get(d, 'backlogMs.p99')} ms`
+                  : `${get(d, 'docsPerSec')} docs/s`;
     log(
       `run ${run}/${args.runs} ${scenario}: ${result.ok ? brief : `FAILED: ${result.error}`} (${round(result.wallMs / 1000, 1)} s${result.logWarnings ? `, ${result.logWarnings} log warnings` : ''})`,
     );
@@ -698,6 +771,7 @@ async function main(): Promise<void> {
       await step(run, 'attachment-domains', { ...s.attachment, domains: true });
     }
     if (args.only.has('urgent')) await step(run, 'urgent', s.urgent);
+    if (args.only.has('gateway')) await step(run, 'gateway', s.gateway);
   }
 
   let profile: ProfileSummary | undefined;

@@ -7,6 +7,7 @@
 import { disposeAll, tellParent } from './lib/env';
 import { attachment } from './scenarios/attachment';
 import { baseline } from './scenarios/baseline';
+import { gateway } from './scenarios/gateway';
 import { backlog, latency, national, throughput } from './scenarios/lienthong';
 import { startupBreakdown } from './scenarios/startup';
 import { urgent } from './scenarios/urgent';
@@ -24,6 +25,7 @@ const SCENARIOS: Record<string, Runner> = {
   'startup-breakdown': startupBreakdown,
   attachment,
   'attachment-domains': attachment,
+  gateway,
 };
 
 async function main(): Promise<number> {

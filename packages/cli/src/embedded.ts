@@ -15,6 +15,9 @@ import {
 } from '@lienthong/node';
 import type { EmbeddedServer, HttpPlugin, IdentityCredentials, RunningNode } from '@lienthong/node';
 import type { Topology } from '@lienthong/core';
+import { HttpTokenStore, gatewayPlugin, httpTokensFile } from '@lienthong/gateway';
+import type { GatewayPlugin } from '@lienthong/gateway';
+import { connect } from '@lienthong/sdk';
 import type { Logger } from 'pino';
 
 /** The embedded default: a local nats-server with JetStream, and every node of a topology in this process. */
@@ -30,6 +33,8 @@ export interface Embedded extends AsyncDisposable {
   readonly dashboard:
     | { readonly url: string; readonly operatorToken: string | undefined; readonly plugin: DashboardPlugin }
     | undefined;
+  /** The edXML gateway at `<http>/api/v1`, when the broker serves HTTP. */
+  readonly gateway: GatewayPlugin | undefined;
   /**
    * Credentials of an agency of the topology, issued (and the server reloaded) on first use;
    * undefined when the broker runs without authorization.
@@ -73,11 +78,10 @@ export async function startEmbedded(opts: {
   /**
    * Serve the web dashboard at `/` of the HTTP port (default: whenever there is one). With
    * credentials, the operator signs in with {@link dashboardOperatorToken} and an agency with its
-   * HTTP token (`agencyOf`); without, everyone sees everything, under a banner.
+   * HTTP token (`creds issue agency CODE --http-token`, as for `/api/v1`); without, everyone sees
+   * everything, under a banner.
    */
   dashboard?: boolean;
-  /** The agency an HTTP token stands for (the HTTP API's token store). */
-  agencyOf?: (token: string) => string | undefined;
   /** Fixed time a recipient has to confirm 01 (default: by the next working morning). */
   confirmWithinMs?: number;
   /**
@@ -94,13 +98,15 @@ export async function startEmbedded(opts: {
   const nodeId = store?.ensure({ kind: 'node', name: 'embedded', nodes: '*' }, topology);
   const ops = store?.ensure({ kind: 'ops', name: 'admin' }, topology);
   store?.writeAuthConfig(topology, join(dataDir, AUTH_CONFIG));
+  // Agencies' HTTP tokens: the same for the edXML gateway and the dashboard.
+  const httpTokens = store ? new HttpTokenStore(httpTokensFile(credentialsDir(dataDir))) : undefined;
   const operatorToken = auth ? dashboardOperatorToken(credentialsDir(dataDir)) : undefined;
   const dashboard =
     opts.httpPort !== undefined && opts.dashboard !== false
       ? dashboardPlugin({
           authenticate: bearerAuthenticator({
             ...(operatorToken ? { operatorTokens: [operatorToken] } : {}),
-            ...(opts.agencyOf ? { agencyOf: opts.agencyOf } : {}),
+            ...(httpTokens ? { agencyOf: (token: string) => httpTokens.agencyOf(token) } : {}),
           }),
           noAuth: !auth,
           auditCheck: async (s) =>
@@ -112,6 +118,22 @@ export async function startEmbedded(opts: {
     ...(opts.port ? { port: opts.port } : {}),
     auth,
   });
+  // The edXML gateway on the HTTP port: each agency acts through an SDK client with its own identity.
+  const gateway =
+    opts.httpPort !== undefined
+      ? gatewayPlugin({
+          auth: httpTokens ? { mode: 'token', tokens: httpTokens } : { mode: 'none' },
+          connect: async (agency) => {
+            const creds = await agencyCredentials(agency);
+            return connect({
+              servers: server.url,
+              agency,
+              name: `lienthong-gateway ${agency}`,
+              ...(creds ? { credentials: { seedFile: creds.seedFile } } : {}),
+            });
+          },
+        })
+      : undefined;
   let node: RunningNode;
   try {
     node = await startNode(
@@ -132,9 +154,11 @@ export async function startEmbedded(opts: {
       },
       {
         ...(opts.logger ? { logger: opts.logger } : {}),
-        ...(opts.httpPlugins || dashboard
-          ? { httpPlugins: [...(opts.httpPlugins ?? []), ...(dashboard ? [dashboard] : [])] }
-          : {}),
+        httpPlugins: [
+          ...(gateway ? [gateway] : []),
+          ...(dashboard ? [dashboard] : []),
+          ...(opts.httpPlugins ?? []),
+        ],
       },
     );
   } catch (e) {
@@ -171,6 +195,7 @@ export async function startEmbedded(opts: {
       dashboard && node.runtime.httpUrl
         ? { url: `${node.runtime.httpUrl}/`, operatorToken, plugin: dashboard }
         : undefined,
+    gateway,
     agencyCredentials,
     ensureAgencies,
     stop,

@@ -8,9 +8,11 @@ import { registerBench } from './commands/bench';
 import { registerCheck } from './commands/check';
 import { registerContext } from './commands/context';
 import { registerCreds } from './commands/creds';
+import { registerEdxmlGateway } from './commands/edxml-gateway';
 import { registerDemo } from './commands/demo';
 import { registerDlq } from './commands/dlq';
 import { registerDoc } from './commands/doc';
+import { registerEdxml } from './commands/edxml';
 import { registerNode } from './commands/node';
 import { registerStats } from './commands/stats';
 import { registerUp } from './commands/up';
@@ -31,5 +33,8 @@ registerSecurity(program);
 registerContext(program);
 registerCreds(program);
 registerBench(program);
+registerEdxml(program);
+// After `registerEdxml`: `send` and `get` join its `edxml` group.
+registerEdxmlGateway(program);
 
 void run(program);

@@ -10,7 +10,8 @@ import type { Browser, Page } from 'puppeteer-core';
 import { BusinessStatus, connect } from '@lienthong/sdk';
 import type { InboxItem, LienthongClient } from '@lienthong/sdk';
 import { readSeedFile } from '../../node/src/credentials';
-import { startEmbedded } from '../../cli/src/embedded';
+import { HttpTokenStore, httpTokensFile } from '../../gateway/src/tokens';
+import { credentialsDir, startEmbedded } from '../../cli/src/embedded';
 import type { Embedded } from '../../cli/src/embedded';
 import { runDemoScenario } from '../../cli/src/demo';
 import { buildPages, launch, shoot, textOf, waitForText } from './browser';
@@ -23,15 +24,12 @@ const OFFLINE = '000.02.44.H41'; // Ủy ban nhân dân xã Quỳnh Văn: never 
 const DEMO_RECIPIENT = '000.01.44.H41'; // Ủy ban nhân dân xã Quỳnh Thạch: rejects the demo document
 const CONFIRM_WITHIN_MS = 4_000;
 
-const TOKENS: Record<string, string> = {
-  'token-noi-vu': SENDER,
-  'token-quynh-thach': DEMO_RECIPIENT,
-};
-
 describe('dashboard in a browser', () => {
   let up: Embedded;
   let url: string;
   let operatorToken: string;
+  let senderToken: string;
+  let recipientToken: string;
   let browser: Browser;
   let closeBrowser: () => Promise<void>;
   const clients: LienthongClient[] = [];
@@ -75,8 +73,11 @@ describe('dashboard in a browser', () => {
       httpPort: 0,
       confirmWithinMs: CONFIRM_WITHIN_MS,
       overdueSweepMs: 500,
-      agencyOf: (token) => TOKENS[token],
     });
+    // Agencies sign in with their HTTP tokens, as issued by `lienthong creds issue agency CODE --http-token`.
+    const tokens = new HttpTokenStore(httpTokensFile(credentialsDir(up.server.dataDir)));
+    senderToken = tokens.issue(SENDER).token;
+    recipientToken = tokens.issue(DEMO_RECIPIENT).token;
     url = up.dashboard!.url;
     operatorToken = up.dashboard!.operatorToken!;
     await up.dashboard!.plugin.dashboard!.ready;
@@ -198,7 +199,7 @@ describe('dashboard in a browser', () => {
     await page.goto(`${url}#/overdue`, { waitUntil: 'load' });
     const row = `tr[data-recipient="${OFFLINE}"]`;
     await page.waitForSelector(row, { timeout: CONFIRM_WITHIN_MS + 10_000 });
-    const group = await page.$eval(row, (e) => (e.closest('section.group') as HTMLElement).innerText);
+    const group = await page.$eval(row, (e) => (e.closest('details.group') as HTMLElement).innerText);
     expect(group).toContain('Nền tảng liên thông tỉnh Nghệ An');
     expect(group).toContain('Xã Quỳnh Văn');
     expect(await textOf(page, 'main')).not.toContain(ONLINE);
@@ -220,7 +221,7 @@ describe('dashboard in a browser', () => {
 
   it("keeps an agency to its own documents: another agency's document is refused", async () => {
     // The recipient commune sees the demo document it answered, and nothing it was not sent.
-    const qt = 'token-quynh-thach';
+    const qt = recipientToken;
     const sent = await api('sent', qt);
     expect(sent.status).toBe(200);
     expect(sent.body.total).toBe(0);
@@ -240,7 +241,7 @@ describe('dashboard in a browser', () => {
     expect((await api('session', 'not-a-token')).status).toBe(401);
 
     // The sender agency sees its own document and its overdue recipient.
-    const nv = 'token-noi-vu';
+    const nv = senderToken;
     const mine = await api('sent', nv);
     expect((mine.body.documents as { documentId: string }[]).map((d) => d.documentId)).toEqual([doc3]);
     expect((await api('overdue', nv)).body.total).toBe(1);

@@ -571,6 +571,7 @@ export namespace lienthong {
             attachments: lienthong.v1.Attachment.$Properties[];
             signature?: (lienthong.v1.Signature.$Properties|null);
             appointedAtMs: number;
+            edxmlOriginal?: (lienthong.v1.EdxmlOriginal.$Properties|null);
             static create(properties: lienthong.v1.Document.$Shape): lienthong.v1.Document & lienthong.v1.Document.$Shape;
             static create(properties?: lienthong.v1.Document.$Properties): lienthong.v1.Document;
             static encode(m: lienthong.v1.Document.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
@@ -606,6 +607,7 @@ export namespace lienthong {
                 attachments?: (lienthong.v1.Attachment.$Properties[]|null);
                 signature?: (lienthong.v1.Signature.$Properties|null);
                 appointedAtMs?: (number|null);
+                edxmlOriginal?: (lienthong.v1.EdxmlOriginal.$Properties|null);
                 $unknowns?: Uint8Array[];
             }
             type $Shape = {
@@ -629,8 +631,41 @@ export namespace lienthong {
               attachments?: lienthong.v1.Attachment.$Shape[]|null;
               signature?: lienthong.v1.Signature.$Shape|null;
               appointedAtMs?: number|null;
+              edxmlOriginal?: lienthong.v1.EdxmlOriginal.$Shape|null;
               $unknowns?: Uint8Array[];
             };
+        }
+
+        interface IEdxmlOriginal extends lienthong.v1.EdxmlOriginal.$Properties {
+        }
+
+        class EdxmlOriginal {
+            constructor(p?: lienthong.v1.EdxmlOriginal.$Properties);
+            $unknowns?: Uint8Array[];
+            sha256Hex: string;
+            size: number;
+            warnings: string[];
+            static create(properties: lienthong.v1.EdxmlOriginal.$Shape): lienthong.v1.EdxmlOriginal & lienthong.v1.EdxmlOriginal.$Shape;
+            static create(properties?: lienthong.v1.EdxmlOriginal.$Properties): lienthong.v1.EdxmlOriginal;
+            static encode(m: lienthong.v1.EdxmlOriginal.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+            static encodeDelimited(message: lienthong.v1.EdxmlOriginal.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): lienthong.v1.EdxmlOriginal & lienthong.v1.EdxmlOriginal.$Shape;
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): lienthong.v1.EdxmlOriginal & lienthong.v1.EdxmlOriginal.$Shape;
+            static verify(m: { [k: string]: any }): (string|null);
+            static fromObject(d: { [k: string]: any }): lienthong.v1.EdxmlOriginal;
+            static toObject(m: lienthong.v1.EdxmlOriginal, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            toJSON(): { [k: string]: any };
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace EdxmlOriginal {
+            interface $Properties {
+                sha256Hex?: (string|null);
+                size?: (number|null);
+                warnings?: (string[]|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = lienthong.v1.EdxmlOriginal.$Properties;
         }
 
         enum EnvelopeKind {
@@ -924,6 +959,7 @@ export namespace lienthong {
             timestampMs: number;
             signature?: (lienthong.v1.Signature.$Properties|null);
             documentSha256: Uint8Array;
+            edxmlOriginal: Uint8Array;
             static create(properties: lienthong.v1.StatusReport.$Shape): lienthong.v1.StatusReport & lienthong.v1.StatusReport.$Shape;
             static create(properties?: lienthong.v1.StatusReport.$Properties): lienthong.v1.StatusReport;
             static encode(m: lienthong.v1.StatusReport.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
@@ -948,6 +984,7 @@ export namespace lienthong {
                 timestampMs?: (number|null);
                 signature?: (lienthong.v1.Signature.$Properties|null);
                 documentSha256?: (Uint8Array|null);
+                edxmlOriginal?: (Uint8Array|null);
                 $unknowns?: Uint8Array[];
             }
             type $Shape = lienthong.v1.StatusReport.$Properties;

@@ -6184,6 +6184,7 @@ $root.lienthong = (function() {
              * @property {Array.<lienthong.v1.Attachment.$Properties>|null} [attachments] Document attachments
              * @property {lienthong.v1.Signature.$Properties|null} [signature] Document signature
              * @property {number|null} [appointedAtMs] Document appointedAtMs
+             * @property {lienthong.v1.EdxmlOriginal.$Properties|null} [edxmlOriginal] Document edxmlOriginal
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -6218,6 +6219,7 @@ $root.lienthong = (function() {
              *   attachments?: Array.<lienthong.v1.Attachment.$Shape>|null;
              *   signature?: lienthong.v1.Signature.$Shape|null;
              *   appointedAtMs?: number|null;
+             *   edxmlOriginal?: lienthong.v1.EdxmlOriginal.$Shape|null;
              *   $unknowns?: Array.<Uint8Array>;
              * }} lienthong.v1.Document.$Shape
              */
@@ -6402,6 +6404,14 @@ $root.lienthong = (function() {
             Document.prototype.appointedAtMs = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
 
             /**
+             * Document edxmlOriginal.
+             * @member {lienthong.v1.EdxmlOriginal.$Properties|null|undefined} edxmlOriginal
+             * @memberof lienthong.v1.Document
+             * @instance
+             */
+            Document.prototype.edxmlOriginal = null;
+
+            /**
              * Creates a new Document instance using the specified properties.
              * @function create
              * @memberof lienthong.v1.Document
@@ -6481,6 +6491,8 @@ $root.lienthong = (function() {
                     $root.lienthong.v1.Signature.encode(m.signature, w.uint32(/* id 19, wireType 2 =*/154).fork(), q + 1).ldelim();
                 if (m.appointedAtMs != null && $Object.hasOwnProperty.call(m, "appointedAtMs") && (typeof m.appointedAtMs === "object" ? m.appointedAtMs.low || m.appointedAtMs.high : m.appointedAtMs !== 0))
                     w.uint32(/* id 20, wireType 0 =*/160).int64(m.appointedAtMs);
+                if (m.edxmlOriginal != null && $Object.hasOwnProperty.call(m, "edxmlOriginal"))
+                    $root.lienthong.v1.EdxmlOriginal.encode(m.edxmlOriginal, w.uint32(/* id 21, wireType 2 =*/170).fork(), q + 1).ldelim();
                 if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
                     for (var i = 0; i < m.$unknowns.length; ++i)
                         w.raw(m.$unknowns[i]);
@@ -6699,6 +6711,12 @@ $root.lienthong = (function() {
                                 delete m.appointedAtMs;
                             continue;
                         }
+                    case 21: {
+                            if (u !== 2)
+                                break;
+                            m.edxmlOriginal = $root.lienthong.v1.EdxmlOriginal.decode(r, r.size(), $undefined, q + 1, m.edxmlOriginal);
+                            continue;
+                        }
                     }
                     r.skipType(u, q, t);
                     if (!r.discardUnknown) {
@@ -6866,6 +6884,13 @@ $root.lienthong = (function() {
                 if (m.appointedAtMs != null && $Object.hasOwnProperty.call(m, "appointedAtMs")) {
                     if (!$util.isInteger(m.appointedAtMs) && !(m.appointedAtMs && $util.isInteger(m.appointedAtMs.low) && $util.isInteger(m.appointedAtMs.high)))
                         return "appointedAtMs: integer|Long expected";
+                }
+                if (m.edxmlOriginal != null && $Object.hasOwnProperty.call(m, "edxmlOriginal")) {
+                    {
+                        var e = $root.lienthong.v1.EdxmlOriginal.verify(m.edxmlOriginal, q + 1);
+                        if (e)
+                            return "edxmlOriginal." + e;
+                    }
                 }
                 return null;
             };
@@ -7035,6 +7060,11 @@ $root.lienthong = (function() {
                             m.appointedAtMs = new $util.LongBits(d.appointedAtMs.low >>> 0, d.appointedAtMs.high >>> 0).toNumber();
                     }
                 }
+                if (d.edxmlOriginal != null) {
+                    if (!$util.isObject(d.edxmlOriginal))
+                        throw $TypeError(".lienthong.v1.Document.edxmlOriginal: object expected");
+                    m.edxmlOriginal = $root.lienthong.v1.EdxmlOriginal.fromObject(d.edxmlOriginal, q + 1);
+                }
                 return m;
             };
 
@@ -7082,6 +7112,7 @@ $root.lienthong = (function() {
                         d.appointedAtMs = o.longs === $String ? n.toString() : o.longs === $Number ? n.toNumber() : typeof $BigInt !== "undefined" && o.longs === $BigInt ? n.toBigInt() : n;
                     } else
                         d.appointedAtMs = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
+                    d.edxmlOriginal = null;
                 }
                 if (m.documentId != null && $Object.hasOwnProperty.call(m, "documentId")) {
                     d.documentId = m.documentId;
@@ -7160,6 +7191,9 @@ $root.lienthong = (function() {
                     else
                         d.appointedAtMs = o.longs === $String ? $util.Long.prototype.toString.call(m.appointedAtMs) : o.longs === $Number ? new $util.LongBits(m.appointedAtMs.low >>> 0, m.appointedAtMs.high >>> 0).toNumber() : m.appointedAtMs;
                 }
+                if (m.edxmlOriginal != null && $Object.hasOwnProperty.call(m, "edxmlOriginal")) {
+                    d.edxmlOriginal = $root.lienthong.v1.EdxmlOriginal.toObject(m.edxmlOriginal, o, q + 1);
+                }
                 return d;
             };
 
@@ -7189,6 +7223,382 @@ $root.lienthong = (function() {
             };
 
             return Document;
+        })();
+
+        v1.EdxmlOriginal = (function() {
+
+            /**
+             * Properties of an EdxmlOriginal.
+             * @typedef {Object} lienthong.v1.EdxmlOriginal.$Properties
+             * @property {string|null} [sha256Hex] EdxmlOriginal sha256Hex
+             * @property {number|null} [size] EdxmlOriginal size
+             * @property {Array.<string>|null} [warnings] EdxmlOriginal warnings
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of an EdxmlOriginal.
+             * @memberof lienthong.v1
+             * @interface IEdxmlOriginal
+             * @augments lienthong.v1.EdxmlOriginal.$Properties
+             * @deprecated Use lienthong.v1.EdxmlOriginal.$Properties instead.
+             */
+
+            /**
+             * Shape of an EdxmlOriginal.
+             * @typedef {lienthong.v1.EdxmlOriginal.$Properties} lienthong.v1.EdxmlOriginal.$Shape
+             */
+
+            /**
+             * Constructs a new EdxmlOriginal.
+             * @memberof lienthong.v1
+             * @classdesc Represents an EdxmlOriginal.
+             * @constructor
+             * @param {lienthong.v1.EdxmlOriginal.$Properties=} [p] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            var EdxmlOriginal = function (p) {
+                this.warnings = [];
+                if (p)
+                    for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            };
+
+            /**
+             * EdxmlOriginal sha256Hex.
+             * @member {string} sha256Hex
+             * @memberof lienthong.v1.EdxmlOriginal
+             * @instance
+             */
+            EdxmlOriginal.prototype.sha256Hex = "";
+
+            /**
+             * EdxmlOriginal size.
+             * @member {number} size
+             * @memberof lienthong.v1.EdxmlOriginal
+             * @instance
+             */
+            EdxmlOriginal.prototype.size = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * EdxmlOriginal warnings.
+             * @member {Array.<string>} warnings
+             * @memberof lienthong.v1.EdxmlOriginal
+             * @instance
+             */
+            EdxmlOriginal.prototype.warnings = $util.emptyArray;
+
+            /**
+             * Creates a new EdxmlOriginal instance using the specified properties.
+             * @function create
+             * @memberof lienthong.v1.EdxmlOriginal
+             * @static
+             * @param {lienthong.v1.EdxmlOriginal.$Properties=} [properties] Properties to set
+             * @returns {lienthong.v1.EdxmlOriginal} EdxmlOriginal instance
+             * @type {{
+             *   (properties: lienthong.v1.EdxmlOriginal.$Shape): lienthong.v1.EdxmlOriginal & lienthong.v1.EdxmlOriginal.$Shape;
+             *   (properties?: lienthong.v1.EdxmlOriginal.$Properties): lienthong.v1.EdxmlOriginal;
+             * }}
+             */
+            EdxmlOriginal.create = function(properties) {
+                return new EdxmlOriginal(properties);
+            };
+
+            /**
+             * Encodes the specified EdxmlOriginal message. Does not implicitly {@link lienthong.v1.EdxmlOriginal.verify|verify} messages.
+             * @function encode
+             * @memberof lienthong.v1.EdxmlOriginal
+             * @static
+             * @param {lienthong.v1.EdxmlOriginal.$Properties} m EdxmlOriginal message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            EdxmlOriginal.encode = function (m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (m.sha256Hex != null && $Object.hasOwnProperty.call(m, "sha256Hex") && m.sha256Hex !== "")
+                    w.uint32(/* id 1, wireType 2 =*/10).string(m.sha256Hex);
+                if (m.size != null && $Object.hasOwnProperty.call(m, "size") && (typeof m.size === "object" ? m.size.low || m.size.high : m.size !== 0))
+                    w.uint32(/* id 2, wireType 0 =*/16).uint64(m.size);
+                if (m.warnings != null && m.warnings.length) {
+                    for (var i = 0; i < m.warnings.length; ++i)
+                        w.uint32(/* id 3, wireType 2 =*/26).string(m.warnings[i]);
+                }
+                if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                    for (var i = 0; i < m.$unknowns.length; ++i)
+                        w.raw(m.$unknowns[i]);
+                return w;
+            };
+
+            /**
+             * Encodes the specified EdxmlOriginal message, length delimited. Does not implicitly {@link lienthong.v1.EdxmlOriginal.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof lienthong.v1.EdxmlOriginal
+             * @static
+             * @param {lienthong.v1.EdxmlOriginal.$Properties} message EdxmlOriginal message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            EdxmlOriginal.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes an EdxmlOriginal message from the specified reader or buffer.
+             * @function decode
+             * @memberof lienthong.v1.EdxmlOriginal
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {lienthong.v1.EdxmlOriginal & lienthong.v1.EdxmlOriginal.$Shape} EdxmlOriginal
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            EdxmlOriginal.decode = function (r, l, z, q, g) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (q === $undefined)
+                    q = 0;
+                if (q > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var c, m, v;
+                if (l === $undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw $RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = g || new $root.lienthong.v1.EdxmlOriginal();
+                while (r.pos < c) {
+                    var s = r.pos;
+                    var t = r.tag();
+                    if (t === z) {
+                        z = $undefined;
+                        break;
+                    }
+                    var u = t & 7;
+                    switch (t >>>= 3) {
+                    case 1: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.sha256Hex = v;
+                            else
+                                delete m.sha256Hex;
+                            continue;
+                        }
+                    case 2: {
+                            if (u !== 0)
+                                break;
+                            if (typeof (v = r.uint64()) === "object" ? v.low || v.high : v !== 0)
+                                m.size = v;
+                            else
+                                delete m.size;
+                            continue;
+                        }
+                    case 3: {
+                            if (u !== 2)
+                                break;
+                            if (!(m.warnings && m.warnings.length))
+                                m.warnings = [];
+                            m.warnings.push(r.stringVerify());
+                            continue;
+                        }
+                    }
+                    r.skipType(u, q, t);
+                    if (!r.discardUnknown) {
+                        $util.makeProp(m, "$unknowns", false);
+                        (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                    }
+                }
+                if (l !== $undefined) {
+                    if (r.pos !== c)
+                        throw $RangeError("index out of range");
+                    r.len = l;
+                }
+                if (z !== $undefined)
+                    throw $Error("missing end group");
+                return m;
+            };
+
+            /**
+             * Decodes an EdxmlOriginal message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof lienthong.v1.EdxmlOriginal
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {lienthong.v1.EdxmlOriginal & lienthong.v1.EdxmlOriginal.$Shape} EdxmlOriginal
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            EdxmlOriginal.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies an EdxmlOriginal message.
+             * @function verify
+             * @memberof lienthong.v1.EdxmlOriginal
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            EdxmlOriginal.verify = function (m, q) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (m.sha256Hex != null && $Object.hasOwnProperty.call(m, "sha256Hex")) {
+                    if (!$util.isString(m.sha256Hex))
+                        return "sha256Hex: string expected";
+                }
+                if (m.size != null && $Object.hasOwnProperty.call(m, "size")) {
+                    if (!$util.isInteger(m.size) && !(m.size && $util.isInteger(m.size.low) && $util.isInteger(m.size.high)))
+                        return "size: integer|Long expected";
+                }
+                if (m.warnings != null && $Object.hasOwnProperty.call(m, "warnings")) {
+                    if (!$Array.isArray(m.warnings))
+                        return "warnings: array expected";
+                    for (var i = 0; i < m.warnings.length; ++i) {
+                        if (!$util.isString(m.warnings[i]))
+                            return "warnings: string[] expected";
+                    }
+                }
+                return null;
+            };
+
+            /**
+             * Creates an EdxmlOriginal message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof lienthong.v1.EdxmlOriginal
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {lienthong.v1.EdxmlOriginal} EdxmlOriginal
+             */
+            EdxmlOriginal.fromObject = function (d, q) {
+                if (d instanceof $root.lienthong.v1.EdxmlOriginal)
+                    return d;
+                if (!$util.isObject(d))
+                    throw $TypeError(".lienthong.v1.EdxmlOriginal: object expected");
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var m = new $root.lienthong.v1.EdxmlOriginal();
+                if (d.sha256Hex != null) {
+                    if (typeof d.sha256Hex !== "string" || d.sha256Hex.length) {
+                        m.sha256Hex = $String(d.sha256Hex);
+                    }
+                }
+                if (d.size != null) {
+                    if (typeof d.size === "object" ? d.size.low || d.size.high : $Number(d.size) !== 0) {
+                        if ($util.Long)
+                            m.size = $util.Long.fromValue(d.size, true);
+                        else if (typeof d.size === "string")
+                            m.size = $parseInt(d.size, 10);
+                        else if (typeof d.size === "number")
+                            m.size = d.size;
+                        else if (typeof d.size === "object")
+                            m.size = new $util.LongBits(d.size.low >>> 0, d.size.high >>> 0).toNumber(true);
+                    }
+                }
+                if (d.warnings) {
+                    if (!$Array.isArray(d.warnings))
+                        throw $TypeError(".lienthong.v1.EdxmlOriginal.warnings: array expected");
+                    m.warnings = $Array(d.warnings.length);
+                    for (var i = 0; i < d.warnings.length; ++i) {
+                        m.warnings[i] = $String(d.warnings[i]);
+                    }
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from an EdxmlOriginal message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof lienthong.v1.EdxmlOriginal
+             * @static
+             * @param {lienthong.v1.EdxmlOriginal} m EdxmlOriginal
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            EdxmlOriginal.toObject = function (m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var d = {};
+                if (o.arrays || o.defaults) {
+                    d.warnings = [];
+                }
+                if (o.defaults) {
+                    d.sha256Hex = "";
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, true);
+                        d.size = o.longs === $String ? n.toString() : o.longs === $Number ? n.toNumber() : typeof $BigInt !== "undefined" && o.longs === $BigInt ? n.toBigInt() : n;
+                    } else
+                        d.size = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
+                }
+                if (m.sha256Hex != null && $Object.hasOwnProperty.call(m, "sha256Hex")) {
+                    d.sha256Hex = m.sha256Hex;
+                }
+                if (m.size != null && $Object.hasOwnProperty.call(m, "size")) {
+                    if (typeof $BigInt !== "undefined" && o.longs === $BigInt)
+                        d.size = typeof m.size === "number" ? $BigInt(m.size) : $util.Long.fromBits(m.size.low >>> 0, m.size.high >>> 0, true).toBigInt();
+                    else if (typeof m.size === "number")
+                        d.size = o.longs === $String ? $String(m.size) : m.size;
+                    else
+                        d.size = o.longs === $String ? $util.Long.prototype.toString.call(m.size) : o.longs === $Number ? new $util.LongBits(m.size.low >>> 0, m.size.high >>> 0).toNumber(true) : m.size;
+                }
+                if (m.warnings && m.warnings.length) {
+                    d.warnings = $Array(m.warnings.length);
+                    for (var j = 0; j < m.warnings.length; ++j) {
+                        d.warnings[j] = m.warnings[j];
+                    }
+                }
+                return d;
+            };
+
+            /**
+             * Converts this EdxmlOriginal to JSON.
+             * @function toJSON
+             * @memberof lienthong.v1.EdxmlOriginal
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            EdxmlOriginal.prototype.toJSON = function() {
+                return EdxmlOriginal.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for EdxmlOriginal
+             * @function getTypeUrl
+             * @memberof lienthong.v1.EdxmlOriginal
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            EdxmlOriginal.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/lienthong.v1.EdxmlOriginal";
+            };
+
+            return EdxmlOriginal;
         })();
 
         /**
@@ -10860,6 +11270,7 @@ $root.lienthong = (function() {
              * @property {number|null} [timestampMs] StatusReport timestampMs
              * @property {lienthong.v1.Signature.$Properties|null} [signature] StatusReport signature
              * @property {Uint8Array|null} [documentSha256] StatusReport documentSha256
+             * @property {Uint8Array|null} [edxmlOriginal] StatusReport edxmlOriginal
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -10964,6 +11375,14 @@ $root.lienthong = (function() {
             StatusReport.prototype.documentSha256 = $util.newBuffer([]);
 
             /**
+             * StatusReport edxmlOriginal.
+             * @member {Uint8Array} edxmlOriginal
+             * @memberof lienthong.v1.StatusReport
+             * @instance
+             */
+            StatusReport.prototype.edxmlOriginal = $util.newBuffer([]);
+
+            /**
              * Creates a new StatusReport instance using the specified properties.
              * @function create
              * @memberof lienthong.v1.StatusReport
@@ -11013,6 +11432,8 @@ $root.lienthong = (function() {
                     $root.lienthong.v1.Signature.encode(m.signature, w.uint32(/* id 8, wireType 2 =*/66).fork(), q + 1).ldelim();
                 if (m.documentSha256 != null && $Object.hasOwnProperty.call(m, "documentSha256") && m.documentSha256.length)
                     w.uint32(/* id 9, wireType 2 =*/74).bytes(m.documentSha256);
+                if (m.edxmlOriginal != null && $Object.hasOwnProperty.call(m, "edxmlOriginal") && m.edxmlOriginal.length)
+                    w.uint32(/* id 10, wireType 2 =*/82).bytes(m.edxmlOriginal);
                 if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
                     for (var i = 0; i < m.$unknowns.length; ++i)
                         w.raw(m.$unknowns[i]);
@@ -11145,6 +11566,15 @@ $root.lienthong = (function() {
                                 delete m.documentSha256;
                             continue;
                         }
+                    case 10: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.bytes()).length)
+                                m.edxmlOriginal = v;
+                            else
+                                delete m.edxmlOriginal;
+                            continue;
+                        }
                     }
                     r.skipType(u, q, t);
                     if (!r.discardUnknown) {
@@ -11234,6 +11664,10 @@ $root.lienthong = (function() {
                 if (m.documentSha256 != null && $Object.hasOwnProperty.call(m, "documentSha256")) {
                     if (!(m.documentSha256 && typeof m.documentSha256.length === "number" || $util.isString(m.documentSha256)))
                         return "documentSha256: buffer expected";
+                }
+                if (m.edxmlOriginal != null && $Object.hasOwnProperty.call(m, "edxmlOriginal")) {
+                    if (!(m.edxmlOriginal && typeof m.edxmlOriginal.length === "number" || $util.isString(m.edxmlOriginal)))
+                        return "edxmlOriginal: buffer expected";
                 }
                 return null;
             };
@@ -11353,6 +11787,14 @@ $root.lienthong = (function() {
                             m.documentSha256 = d.documentSha256;
                     }
                 }
+                if (d.edxmlOriginal != null) {
+                    if (d.edxmlOriginal.length) {
+                        if (typeof d.edxmlOriginal === "string")
+                            $util.base64.decode(d.edxmlOriginal, m.edxmlOriginal = $util.newBuffer($util.base64.length(d.edxmlOriginal)), 0);
+                        else if (d.edxmlOriginal.length >= 0)
+                            m.edxmlOriginal = d.edxmlOriginal;
+                    }
+                }
                 return m;
             };
 
@@ -11393,6 +11835,13 @@ $root.lienthong = (function() {
                         if (o.bytes !== $Array)
                             d.documentSha256 = $util.newBuffer(d.documentSha256);
                     }
+                    if (o.bytes === $String)
+                        d.edxmlOriginal = "";
+                    else {
+                        d.edxmlOriginal = [];
+                        if (o.bytes !== $Array)
+                            d.edxmlOriginal = $util.newBuffer(d.edxmlOriginal);
+                    }
                 }
                 if (m.code != null && $Object.hasOwnProperty.call(m, "code")) {
                     d.code = o.enums === $String ? $root.lienthong.v1.BusinessStatus[m.code] === $undefined ? m.code : $root.lienthong.v1.BusinessStatus[m.code] : m.code;
@@ -11425,6 +11874,9 @@ $root.lienthong = (function() {
                 }
                 if (m.documentSha256 != null && $Object.hasOwnProperty.call(m, "documentSha256")) {
                     d.documentSha256 = o.bytes === $String ? $util.base64.encode(m.documentSha256, 0, m.documentSha256.length) : o.bytes === $Array ? $Array.prototype.slice.call(m.documentSha256) : m.documentSha256;
+                }
+                if (m.edxmlOriginal != null && $Object.hasOwnProperty.call(m, "edxmlOriginal")) {
+                    d.edxmlOriginal = o.bytes === $String ? $util.base64.encode(m.edxmlOriginal, 0, m.edxmlOriginal.length) : o.bytes === $Array ? $Array.prototype.slice.call(m.edxmlOriginal) : m.edxmlOriginal;
                 }
                 return d;
             };

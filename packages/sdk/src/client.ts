@@ -179,6 +179,10 @@ export interface ReportOptions extends CallOptions {
    * the priority the document had when this client's inbox handed it out, else normal.
    */
   readonly priority?: Priority;
+  /** When the status was decided, Unix ms (default now); a resend with the same time is a duplicate. */
+  readonly timestampMs?: number;
+  /** The edXML Status package this report was mapped from, carried unchanged (the HTTP gateway). */
+  readonly edxmlOriginal?: Uint8Array;
 }
 
 export interface RecallOptions extends CallOptions {
@@ -523,7 +527,7 @@ export class LienthongClient implements AsyncDisposable {
       [sender],
       code,
       opts,
-      Date.now(),
+      opts.timestampMs ?? Date.now(),
       opts.priority ?? this.received.get(key) ?? 0,
     );
     const isAnswer =
@@ -906,6 +910,7 @@ export class LienthongClient implements AsyncDisposable {
         timestampMs,
         ...(opts.staff ? { staff: opts.staff } : {}),
         ...(contentSha256 ? { documentSha256: contentSha256 } : {}),
+        ...(opts.edxmlOriginal ? { edxmlOriginal: opts.edxmlOriginal } : {}),
       },
     };
     // The message id names the responder: two recipients' 01s can carry the same delivery time.

@@ -42,28 +42,55 @@ export function registerCreds(program: Command): void {
       .argument('<kind>', 'agency, node or ops')
       .argument('<what>', 'the agency code, or the name of the node process or operator')
       .option('--nodes <ids>', "for a node identity: the nodes its process hosts, comma-separated, or '*'")
+      .option(
+        '--http-token',
+        "for an agency: also issue a bearer token for the HTTP API (/api/v1), printed as the last line; the agency's NATS identity is kept when it has one",
+      )
       .option('--json', 'print JSON'),
-  ).action(async (kind: string, what: string, o: StoreOptions & { nodes?: string; json?: boolean }, cmd) => {
-    const subject = subjectOf(kind, what, o.nodes);
-    const node = await import('@lienthong/node');
-    const store = node.CredentialStore.open(join(resolve(o.data), 'credentials'));
-    const topology = await liveTopology(settingsFor(cmd, o.data));
-    const issued = store.issue(subject, topology);
-    const applied = apply(node, store, topology, o);
-    if (o.json) {
-      printJson({ id: issued.id, seedFile: issued.seedFile, inboxPrefix: issued.inboxPrefix, ...applied });
-      return;
-    }
-    write(
-      [
-        `issued ${issued.id}`,
-        `  seed file:    ${issued.seedFile} (secret: hand it to the ${kind} only)`,
-        `  inbox prefix: ${issued.inboxPrefix}`,
-        `  server:       ${serverLine(applied, o)}; ${applied.users} identities allowed`,
-        '',
-      ].join('\n'),
-    );
-  });
+  ).action(
+    async (
+      kind: string,
+      what: string,
+      o: StoreOptions & { nodes?: string; json?: boolean; httpToken?: boolean },
+      cmd,
+    ) => {
+      const subject = subjectOf(kind, what, o.nodes);
+      if (o.httpToken && subject.kind !== 'agency') throw invalid('--http-token is for agencies');
+      const node = await import('@lienthong/node');
+      const dir = join(resolve(o.data), 'credentials');
+      const store = node.CredentialStore.open(dir);
+      const topology = await liveTopology(settingsFor(cmd, o.data));
+      const issued = o.httpToken ? store.ensure(subject, topology) : store.issue(subject, topology);
+      const applied = apply(node, store, topology, o);
+      let token: string | undefined;
+      if (o.httpToken && subject.kind === 'agency') {
+        const { HttpTokenStore, httpTokensFile } = await import('@lienthong/gateway');
+        token = new HttpTokenStore(httpTokensFile(dir)).issue(subject.agency).token;
+      }
+      if (o.json) {
+        printJson({
+          id: issued.id,
+          seedFile: issued.seedFile,
+          inboxPrefix: issued.inboxPrefix,
+          ...applied,
+          ...(token ? { httpToken: token } : {}),
+        });
+        return;
+      }
+      write(
+        [
+          `issued ${issued.id}`,
+          `  seed file:    ${issued.seedFile} (secret: hand it to the ${kind} only)`,
+          `  inbox prefix: ${issued.inboxPrefix}`,
+          `  server:       ${serverLine(applied, o)}; ${applied.users} identities allowed`,
+          ...(token
+            ? ['  http token (secret, shown once; send it as Authorization: Bearer <token>):', token]
+            : []),
+          '',
+        ].join('\n'),
+      );
+    },
+  );
 
   creds
     .command('ls')
@@ -94,8 +121,19 @@ export function registerCreds(program: Command): void {
       .argument('<id>', 'agency:CODE, node:NAME or ops:NAME (see `creds ls`)'),
   ).action(async (id: string, o: StoreOptions, cmd) => {
     const node = await import('@lienthong/node');
-    const store = node.CredentialStore.open(join(resolve(o.data), 'credentials'));
+    const dir = join(resolve(o.data), 'credentials');
+    const store = node.CredentialStore.open(dir);
+    // An agency's HTTP tokens go with its identity: the next request with one is refused.
+    let tokens = 0;
+    if (id.startsWith('agency:')) {
+      const { HttpTokenStore, httpTokensFile } = await import('@lienthong/gateway');
+      tokens = new HttpTokenStore(httpTokensFile(dir)).revoke(id.slice('agency:'.length));
+    }
     if (!store.active(id)) {
+      if (tokens > 0) {
+        write(`revoked ${tokens} HTTP token(s) of ${id}\n`);
+        return;
+      }
       throw new CliError('NotFound', `no active credentials for ${id}`, {
         hint: 'list them with `lienthong creds ls`',
       });
@@ -103,7 +141,9 @@ export function registerCreds(program: Command): void {
     const topology = await liveTopology(settingsFor(cmd, o.data));
     store.revoke(id);
     const applied = apply(node, store, topology, o);
-    write(`revoked ${id}; server ${serverLine(applied, o)}, ${applied.users} identities allowed\n`);
+    write(
+      `revoked ${id}${tokens > 0 ? ` and ${tokens} HTTP token(s)` : ''}; server ${serverLine(applied, o)}, ${applied.users} identities allowed\n`,
+    );
   });
 
   withStore(

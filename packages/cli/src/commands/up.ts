@@ -19,7 +19,7 @@ export function registerUp(program: Command): void {
     .option('-p, --port <port>', 'client port of the local nats-server (default: a free one)', parsePort)
     .option(
       '--http-port <port>',
-      'serve the web dashboard (/), /metrics, /healthz and /readyz on this port (0: a free one)',
+      'serve the web dashboard (/), the edXML gateway /api/v1, /metrics, /healthz and /readyz on this port (0: a free one)',
       parsePort,
     )
     .option('--no-auth', 'run without credentials: every client may do anything (development only)')
@@ -56,7 +56,13 @@ export function registerUp(program: Command): void {
                 `  web:     ${up.dashboard.url}  (dashboard${up.dashboard.operatorToken ? `; operator token: ${up.dashboard.operatorToken}` : ', no sign-in: --no-auth'})`,
               ]
             : []),
-          ...(http ? [`  metrics: ${http}/metrics`, `  health:  ${http}/healthz  ${http}/readyz`] : []),
+          ...(http
+            ? [
+                `  metrics: ${http}/metrics`,
+                `  health:  ${http}/healthz  ${http}/readyz`,
+                `  api:     ${http}/api/v1 (edXML gateway; ${up.ops ? 'tokens: lienthong creds issue agency CODE --http-token --data DIR' : 'name the agency in X-Lienthong-Agency'})`,
+              ]
+            : []),
           `Try: lienthong node ls -s ${up.server.url}${up.ops ? ` --creds ${up.ops.seedFile}` : ''}`,
           'Ctrl-C drains and stops.',
           '',

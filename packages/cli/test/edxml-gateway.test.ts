@@ -1,0 +1,190 @@
+/**
+ * `lienthong up --http-port` with credentials serves the edXML gateway at /api/v1: agencies get
+ * bearer tokens from `creds issue agency CODE --http-token` (last line), `edxml send` / `edxml get`
+ * carry a package byte for byte, and `creds revoke` refuses the token from the next request on.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { renderEdocBytes } from '@lienthong/edxml';
+import { brokerForSuite, json, lienthong, tempDir } from './helpers';
+
+jest.setTimeout(60_000);
+
+const SENDER = '000.00.00.G22';
+const RECIPIENT = '000.00.00.H41';
+
+describe('edXML gateway from the command line', () => {
+  const suite = brokerForSuite({ auth: true, http: true });
+  const tokens = new Map<string, string>();
+  let api = '';
+  const dir = tempDir('lt-edxml-cli-');
+
+  const issue = async (code: string): Promise<string> => {
+    const r = await lienthong([
+      'creds',
+      'issue',
+      'agency',
+      code,
+      '--data',
+      suite.broker.dataDir,
+      '--http-token',
+      ...suite.s,
+    ]);
+    expect([r.code, r.stderr]).toEqual([0, '']);
+    const last = r.stdout.trimEnd().split('\n').at(-1)!;
+    expect(last).toMatch(/^lt_[A-Za-z0-9_-]{43}$/);
+    expect(r.stdout).toContain(`issued agency:${code}`);
+    return last;
+  };
+
+  beforeAll(async () => {
+    api = `${suite.broker.httpUrl!}/api/v1`;
+    for (const code of [SENDER, RECIPIENT]) tokens.set(code, await issue(code));
+    // Tokens are stored hashed, never as issued.
+    const stored = readFileSync(path.join(suite.broker.dataDir, 'credentials', 'http-tokens.json'), 'utf8');
+    for (const t of tokens.values()) expect(stored).not.toContain(t);
+  });
+
+  it('up prints the gateway; requests without a valid token are refused with 401', async () => {
+    expect(suite.broker.process.stdout()).toContain(`api:     ${suite.broker.httpUrl!}/api/v1`);
+    const none = await fetch(`${api}/agencies`);
+    expect(none.status).toBe(401);
+    expect(await none.json()).toMatchObject({ code: 'Unauthenticated' });
+    const wrong = await fetch(`${api}/agencies`, { headers: { authorization: 'Bearer lt_nope' } });
+    expect(wrong.status).toBe(401);
+    // The header alone does not authenticate when the broker requires credentials.
+    const header = await fetch(`${api}/agencies`, { headers: { 'x-lienthong-agency': SENDER } });
+    expect(header.status).toBe(401);
+    const ok = await fetch(`${api}/agencies`, {
+      headers: { authorization: `Bearer ${tokens.get(SENDER)!}` },
+    });
+    expect(ok.status).toBe(200);
+    const agencies = (await ok.json()) as { code: string; homeNode: string; tier: string }[];
+    expect(agencies.find((a) => a.code === RECIPIENT)).toMatchObject({ homeNode: 'h41', tier: 'province' });
+  });
+
+  it('edxml send and edxml get carry a package byte for byte; 01 reaches the sender', async () => {
+    const documentId = `${SENDER},2026/12/02,${Date.now()}/VPCP-CLI`;
+    const pkg = await renderEdocBytes({
+      documentId,
+      from: { code: SENDER, name: 'Văn phòng Chính phủ' },
+      to: [{ code: RECIPIENT }],
+      codeNumber: '1',
+      codeNotation: 'VPCP-CLI',
+      promulgationDate: '2026-12-02',
+      subject: 'Gửi qua cổng edXML từ dòng lệnh',
+    });
+    const file = path.join(dir, 'out.edxml');
+    writeFileSync(file, pkg);
+    const env = { LT_API: api };
+    const sent = await lienthong(
+      ['edxml', 'send', file, '--agency', SENDER, '--token', tokens.get(SENDER)!, '--json'],
+      {
+        env: { ...process.env, ...env },
+      },
+    );
+    expect([sent.code, sent.stderr]).toEqual([0, '']);
+    expect(json<{ documentId: string }>(sent)).toMatchObject({ documentId, messageType: 'edoc' });
+
+    const auth = { authorization: `Bearer ${tokens.get(RECIPIENT)!}` };
+    let id: string | undefined;
+    for (let i = 0; i < 100 && !id; i++) {
+      const list = (await (await fetch(`${api}/edocs/received`, { headers: auth })).json()) as {
+        id: string;
+        documentId: string;
+      }[];
+      id = list.find((x) => x.documentId === documentId)?.id;
+      if (!id) await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(id).toBeDefined();
+    const out = path.join(dir, 'in.edxml');
+    const got = await lienthong([
+      'edxml',
+      'get',
+      id!,
+      '--agency',
+      RECIPIENT,
+      '-o',
+      out,
+      '--token',
+      tokens.get(RECIPIENT)!,
+      '--url',
+      api,
+    ]);
+    expect([got.code, got.stderr]).toEqual([0, '']);
+    expect(readFileSync(out).equals(Buffer.from(pkg))).toBe(true);
+    // Another agency's item: 403, through the CLI as through HTTP.
+    const other = await lienthong([
+      'edxml',
+      'get',
+      id!,
+      '--agency',
+      SENDER,
+      '-o',
+      out,
+      '--token',
+      tokens.get(SENDER)!,
+      '--url',
+      api,
+    ]);
+    expect(other.code).toBe(1);
+    expect(other.stderr).toContain('PermissionDenied');
+    expect((await fetch(`${api}/edocs/${id!}/ack`, { method: 'POST', headers: auth })).status).toBe(200);
+    const senderAuth = { authorization: `Bearer ${tokens.get(SENDER)!}` };
+    let code: string | undefined;
+    for (let i = 0; i < 100 && code !== '01'; i++) {
+      const r = await fetch(`${api}/edocs/sent?documentId=${encodeURIComponent(documentId)}`, {
+        headers: senderAuth,
+      });
+      code = ((await r.json()) as { statusCode?: string }[])[0]?.statusCode;
+      if (code !== '01') await new Promise((res) => setTimeout(res, 100));
+    }
+    expect(code).toBe('01');
+    // A token used for another agency's name is refused.
+    const spoof = await fetch(`${api}/edocs/received`, {
+      headers: { ...auth, 'x-lienthong-agency': SENDER },
+    });
+    expect(spoof.status).toBe(403);
+  });
+
+  it('edxml send reports a bad package with its line and column', async () => {
+    const file = path.join(dir, 'bad.edxml');
+    writeFileSync(file, '<?xml version="1.0"?>\n<edXML>\n  <a></b>\n</edXML>\n');
+    const r = await lienthong([
+      'edxml',
+      'send',
+      file,
+      '--agency',
+      SENDER,
+      '--token',
+      tokens.get(SENDER)!,
+      '--url',
+      api,
+    ]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('line 3, column');
+  });
+
+  it("creds revoke refuses the agency's token from the next request on", async () => {
+    const auth = { authorization: `Bearer ${tokens.get(RECIPIENT)!}` };
+    expect((await fetch(`${api}/edocs/received`, { headers: auth })).status).toBe(200);
+    const r = await lienthong([
+      'creds',
+      'revoke',
+      `agency:${RECIPIENT}`,
+      '--data',
+      suite.broker.dataDir,
+      ...suite.s,
+    ]);
+    expect([r.code, r.stderr]).toEqual([0, '']);
+    expect(r.stdout).toContain('1 HTTP token(s)');
+    const after = await fetch(`${api}/edocs/received`, { headers: auth });
+    expect(after.status).toBe(401);
+    expect(await after.json()).toMatchObject({ code: 'Unauthenticated' });
+    // The gateway still serves the others.
+    expect(
+      (await fetch(`${api}/agencies`, { headers: { authorization: `Bearer ${tokens.get(SENDER)!}` } }))
+        .status,
+    ).toBe(200);
+  });
+});

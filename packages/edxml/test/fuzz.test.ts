@@ -1,0 +1,173 @@
+/**
+ * 12,000 mutated packages (seeded, reproducible) through the parser, fed whole or in random slices:
+ * each either reads or is refused with a typed EdxmlError carrying a known code and a position —
+ * never another exception, never a hang.
+ */
+import fc from 'fast-check';
+import { EdxmlError, parseEdxml, toDocument, toStatusReport } from '@lienthong/edxml';
+import type { EdxmlErrorCode } from '@lienthong/edxml';
+import { sample } from './helpers';
+
+const SEEDS = [
+  'pvngw__uploads_1da394ba-2117-4354-a23f-6ec3e47ba81b.edxml',
+  'pvngw__uploads_1f881896-6e3a-4a5f-87f1-c380878e148e.edxml',
+  'truclienthong__xml_dc0bdef0-c7a3-4aaf-b717-777303442973.edxml',
+  'tltvbqn__status.edxml',
+  'tltvbqn__status_cancellation_13.edxml',
+  'edocintegrator__status_processing_05.edxml',
+].map(sample);
+
+const CODES: EdxmlErrorCode[] = [
+  'NOT_WELL_FORMED',
+  'BAD_ENCODING',
+  'DTD_FORBIDDEN',
+  'ENTITY_FORBIDDEN',
+  'TOO_LARGE',
+  'TOO_DEEP',
+  'LIMIT_EXCEEDED',
+  'NOT_EDXML',
+  'MISSING_ELEMENT',
+  'BAD_VALUE',
+  'BAD_BASE64',
+  'TRUNCATED',
+  'UNREPRESENTABLE',
+  'SINK_FAILED',
+];
+
+const enc = (s: string): number[] => [...new TextEncoder().encode(s)];
+const TOKENS = [
+  '<',
+  '>',
+  '&',
+  '&amp;',
+  '&xxe;',
+  '&#0;',
+  '&#x1F600;',
+  ']]>',
+  '<![CDATA[x]]>',
+  '<!--',
+  '-->',
+  '<!DOCTYPE x>',
+  '<?pi x?>',
+  '"',
+  "'",
+  '=',
+  '/>',
+  '</edXML:From>',
+  '<edXML:To>',
+  '<foo:x/>',
+  ' xmlns:edXML=""',
+  ' xmlns=""',
+  '<edXML:StatusCode>13</edXML:StatusCode>',
+  '<edXML:BussinessDocType>9</edXML:BussinessDocType>',
+  '====',
+  '\u0000',
+  '\uFFFF',
+  'Việt',
+].map(enc);
+
+type Mutation =
+  | { kind: 'flip'; at: number; value: number }
+  | { kind: 'delete'; at: number; len: number }
+  | { kind: 'dup'; at: number; len: number; to: number }
+  | { kind: 'insert'; at: number; token: number }
+  | { kind: 'truncate'; at: number };
+
+const mutation: fc.Arbitrary<Mutation> = fc.oneof(
+  fc.record({ kind: fc.constant('flip' as const), at: fc.nat(), value: fc.integer({ min: 0, max: 255 }) }),
+  fc.record({ kind: fc.constant('delete' as const), at: fc.nat(), len: fc.integer({ min: 1, max: 64 }) }),
+  fc.record({
+    kind: fc.constant('dup' as const),
+    at: fc.nat(),
+    len: fc.integer({ min: 1, max: 256 }),
+    to: fc.nat(),
+  }),
+  fc.record({
+    kind: fc.constant('insert' as const),
+    at: fc.nat(),
+    token: fc.nat({ max: TOKENS.length - 1 }),
+  }),
+  fc.record({ kind: fc.constant('truncate' as const), at: fc.nat() }),
+);
+
+function apply(base: Uint8Array, ms: Mutation[]): Uint8Array {
+  let b = [...base];
+  for (const m of ms) {
+    const at = b.length === 0 ? 0 : m.at % b.length;
+    switch (m.kind) {
+      case 'flip':
+        b[at] = m.value;
+        break;
+      case 'delete':
+        b.splice(at, m.len);
+        break;
+      case 'dup':
+        b.splice(b.length === 0 ? 0 : m.to % b.length, 0, ...b.slice(at, at + m.len));
+        break;
+      case 'insert':
+        b.splice(at, 0, ...TOKENS[m.token]!);
+        break;
+      case 'truncate':
+        b = b.slice(0, at);
+        break;
+    }
+  }
+  return new Uint8Array(b);
+}
+
+async function* slices(b: Uint8Array, sizes: number[]): AsyncGenerator<Uint8Array> {
+  let at = 0;
+  for (let i = 0; at < b.length; i++) {
+    const n = sizes[i % sizes.length]!;
+    yield b.subarray(at, at + n);
+    at += n;
+  }
+}
+
+describe('mutated packages', () => {
+  it('12,000 mutations give a parsed package or a typed error, never a crash or a hang', async () => {
+    const outcomes = new Map<string, number>();
+    let runs = 0;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.nat({ max: SEEDS.length - 1 }),
+        fc.array(mutation, { minLength: 1, maxLength: 4 }),
+        fc.option(fc.array(fc.integer({ min: 1, max: 300 }), { minLength: 1, maxLength: 5 }), {
+          nil: undefined,
+        }),
+        async (seed, ms, sizes) => {
+          runs++;
+          const input = apply(SEEDS[seed]!, ms);
+          const t = performance.now();
+          let outcome: string;
+          try {
+            const p = await parseEdxml(sizes === undefined ? input : slices(input, sizes), {
+              maxElements: 5_000,
+              maxTokenChars: 64 * 1024,
+            });
+            // What parsed also maps.
+            if (p.kind === 'edoc') toDocument(p);
+            else toStatusReport(p);
+            outcome = `ok:${p.kind}`;
+          } catch (e) {
+            if (!(e instanceof EdxmlError)) throw e;
+            expect(CODES).toContain(e.code);
+            expect(e.line).toBeGreaterThanOrEqual(0);
+            expect(e.column).toBeGreaterThanOrEqual(0);
+            expect(e.reason.length).toBeGreaterThan(0);
+            outcome = e.code;
+          }
+          expect(performance.now() - t).toBeLessThan(2_000);
+          outcomes.set(outcome, (outcomes.get(outcome) ?? 0) + 1);
+        },
+      ),
+      { numRuns: 12_000, seed: 20261202 },
+    );
+    expect(runs).toBe(12_000);
+    // The mutations reach well beyond "not well-formed": both outcomes and several refusal kinds.
+    expect(outcomes.get('ok:edoc') ?? 0).toBeGreaterThan(100);
+    expect(outcomes.get('ok:status') ?? 0).toBeGreaterThan(100);
+    expect(outcomes.get('NOT_WELL_FORMED') ?? 0).toBeGreaterThan(100);
+    expect([...outcomes.keys()].length).toBeGreaterThanOrEqual(6);
+  }, 300_000);
+});

@@ -1,0 +1,145 @@
+import {
+  EdxmlError as CodecError,
+  parseEdxml,
+  renderEdocBytes,
+  renderStatus,
+  toDocument,
+  toStatusReport,
+} from '@lienthong/edxml';
+import type { ParsedPackage as CodecPackage } from '@lienthong/edxml';
+import type { IDocument, IStatusReport } from '@lienthong/proto';
+import { EdxmlError } from './codec';
+import type { EdxmlCodec, PackageParser, ParsedPackage } from './codec';
+
+/** Chunks queued for the parser before a writer waits for it. */
+const QUEUE_CHUNKS = 16;
+
+/**
+ * The gateway's codec: `@lienthong/edxml` (streaming parser with bounded memory, no DTD or entity
+ * expansion, size and depth limits; the mapping to `Document` / `StatusReport`; the renderers).
+ * The attachments stay in the original package, which travels whole: the mapped `Document` carries
+ * the header only, and the parser keeps no decoded attachment bytes.
+ */
+export class LienthongEdxmlCodec implements EdxmlCodec {
+  constructor(private readonly opts: { maxBytes?: number } = {}) {}
+
+  parser(): PackageParser {
+    return new ChannelParser(this.opts.maxBytes);
+  }
+
+  renderEdoc(document: IDocument): Promise<Uint8Array> {
+    // Documents born in the SDK: their attachments are stored content the HTTP recipient cannot read
+    // through this package; the package names them in its manifest only.
+    return renderEdocBytes({ ...document, attachments: [] });
+  }
+
+  renderStatus(status: IStatusReport, document?: { otherParty?: string }): Uint8Array {
+    return renderStatus(status, document?.otherParty ? { otherParty: document.otherParty } : {});
+  }
+}
+
+/** Feeds chunks to `parseEdxml` as they arrive, with back-pressure. */
+class ChannelParser implements PackageParser {
+  private readonly queue: Uint8Array[] = [];
+  private ended = false;
+  private wakeReader: (() => void) | undefined;
+  private wakeWriter: (() => void) | undefined;
+  private failure: unknown;
+  private readonly result: Promise<CodecPackage>;
+
+  constructor(maxBytes?: number) {
+    this.result = parseEdxml(this.chunks(), {
+      keepAttachmentBytes: 0,
+      ...(maxBytes !== undefined ? { maxBytes } : {}),
+    });
+    this.result.catch((e: unknown) => {
+      this.failure = e;
+      this.wakeWriter?.();
+    });
+  }
+
+  private async *chunks(): AsyncGenerator<Uint8Array> {
+    for (;;) {
+      const next = this.queue.shift();
+      if (next) {
+        this.wakeWriter?.();
+        yield next;
+        continue;
+      }
+      if (this.ended) return;
+      await new Promise<void>((resolve) => (this.wakeReader = resolve));
+      this.wakeReader = undefined;
+    }
+  }
+
+  async write(chunk: Uint8Array): Promise<void> {
+    if (this.failure !== undefined) throw mapError(this.failure);
+    this.queue.push(chunk);
+    this.wakeReader?.();
+    while (this.queue.length > QUEUE_CHUNKS && this.failure === undefined) {
+      await new Promise<void>((resolve) => (this.wakeWriter = resolve));
+      this.wakeWriter = undefined;
+    }
+    if (this.failure !== undefined) throw mapError(this.failure);
+  }
+
+  async close(): Promise<ParsedPackage> {
+    this.ended = true;
+    this.wakeReader?.();
+    let parsed: CodecPackage;
+    try {
+      parsed = await this.result;
+    } catch (e) {
+      throw mapError(e);
+    }
+    const warnings = parsed.warnings.map((w) => (w.line > 0 ? `line ${w.line}: ${w.message}` : w.message));
+    if (parsed.kind === 'status') {
+      const s = toStatusReport(parsed);
+      return {
+        messageType: 'status',
+        status: {
+          code: s.code,
+          responder: s.responder,
+          documentId: s.documentId,
+          otherParty: parsed.header.responseFor.organId || s.documentSender,
+          description: s.description,
+          timestampMs: Number(s.timestampMs),
+          staff: {
+            department: parsed.header.staffInfo.department,
+            name: parsed.header.staffInfo.staff,
+            phone: parsed.header.staffInfo.mobile,
+            email: parsed.header.staffInfo.email,
+          },
+        },
+        warnings,
+      };
+    }
+    const document: IDocument = { ...toDocument(parsed), attachments: [] };
+    // An update names its document in Bussiness/DocumentId; lienthong links it through responseFor.
+    const op = parsed.bussiness?.bussinessDocType ?? 0;
+    const named = parsed.bussiness?.documentId ?? '';
+    const responseFor = [...(document.responseFor ?? [])];
+    if (op !== 0 && named !== '' && !responseFor.some((r) => r.documentId === named)) {
+      responseFor.push({ organCode: parsed.header.from.organId, documentId: named });
+    }
+    if (op !== 0 && !responseFor.some((r) => r.documentId) && !(document.business?.replaces ?? []).length) {
+      throw new EdxmlError(
+        `a BussinessDocType ${op} package must name the earlier document (ResponseFor, Bussiness/DocumentId or ReplacementInfoList)`,
+      );
+    }
+    return { messageType: 'edoc', document: { ...document, responseFor }, warnings };
+  }
+}
+
+/** The codec's refusals as the gateway's (TOO_LARGE keeps its meaning: 413). */
+function mapError(e: unknown): unknown {
+  if (e instanceof CodecError) {
+    return new EdxmlError(
+      e.reason,
+      e.line > 0 ? e.line : undefined,
+      e.line > 0 ? e.column : undefined,
+      e.code,
+    );
+  }
+  return e;
+}

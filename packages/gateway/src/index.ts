@@ -1,0 +1,31 @@
+/**
+ * @lienthong/gateway: the edXML gateway. Document systems that speak edXML (QCVN 102:2016) post and
+ * fetch packages over HTTP at `/api/v1`, served by the node process that hosts their agency; the
+ * packages travel byte for byte through the same path as the SDK's documents.
+ */
+export { EdxmlError } from './codec';
+export type { EdxmlCodec, MappedStatus, MessageType, PackageParser, ParsedPackage } from './codec';
+export { LienthongEdxmlCodec } from './edxml-codec';
+export { API_PREFIX, ROUTES, gatewayPlugin } from './routes';
+export type { GatewayAuth, GatewayPlugin, GatewayPluginOptions, RouteSpec } from './routes';
+export { openApiDocument } from './openapi';
+export {
+  DEFAULT_MAX_PACKAGE_BYTES,
+  EdocGateway,
+  GatewayError,
+  ORIGINAL_ATTACHMENT_NAME,
+  ORIGINAL_MEDIA_TYPE,
+  gatewayErrorOf,
+} from './service';
+export type {
+  AgencyEntry,
+  GatewayHost,
+  GatewayOptions,
+  PackageBytes,
+  ReceivedItem,
+  SendResult,
+  SentRecord,
+} from './service';
+export { HttpTokenStore, httpTokensFile } from './tokens';
+export type { HttpTokenRecord } from './tokens';
+export { PackageTooLargeError } from './spool';

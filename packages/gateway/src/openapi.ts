@@ -1,0 +1,101 @@
+import type { TSchema } from '@sinclair/typebox';
+import { ErrorBody, inline } from './schemas';
+import { API_PREFIX, ROUTES } from './routes';
+
+const REASONS: Record<number, string> = {
+  400: 'Bad request: a package that is not well-formed edXML (details: line, column, reason), or bad parameters',
+  401: 'No valid credentials (missing, unknown or revoked token)',
+  403: "The package's From, or the item, is another agency's; or the agency is not hosted by this node",
+  404: 'No such item (or no such document sent by the caller)',
+  409: 'The status does not follow from the earlier ones',
+  413: 'The package is over the limit (the attachment limit, 200 MiB by default)',
+  415: 'The body is not application/xml',
+  429: 'Backpressure: the agency has as many submissions waiting as it may; retry after Retry-After seconds',
+  503: 'The node is not ready (starting, draining or disconnected from NATS)',
+};
+
+/** The OpenAPI 3.1 document of `/api/v1`, built from the same route table and schemas as the routes. */
+export function openApiDocument(): Record<string, unknown> {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const r of ROUTES) {
+    const path = `${API_PREFIX}${r.url.replace(/:([a-zA-Z]+)/g, '{$1}')}`;
+    const parameters = [
+      ...props(r.params).map(([name, schema]) => ({ name, in: 'path', required: true, schema })),
+      ...props(r.query).map(([name, schema, required]) => ({ name, in: 'query', required, schema })),
+    ];
+    const responses: Record<string, unknown> = {
+      [String(r.success.status)]: {
+        description: 'OK',
+        ...(r.success.xml
+          ? { content: { 'application/xml': { schema: { type: 'string', format: 'binary' } } } }
+          : r.success.schema
+            ? { content: { 'application/json': { schema: ref(r.success.schema) } } }
+            : { content: { 'application/json': { schema: { type: 'object' } } } }),
+      },
+    };
+    for (const e of r.errors) {
+      responses[String(e)] = {
+        description: REASONS[e] ?? 'Error',
+        ...(e === 429 ? { headers: { 'Retry-After': { schema: { type: 'integer' } } } } : {}),
+        content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+      };
+    }
+    (paths[path] ??= {})[r.method.toLowerCase()] = {
+      operationId: r.operationId,
+      summary: r.summary,
+      ...(r.auth ? {} : { security: [] }),
+      ...(parameters.length > 0 ? { parameters } : {}),
+      ...(r.body === 'xml'
+        ? {
+            requestBody: {
+              required: true,
+              content: { 'application/xml': { schema: { type: 'string', format: 'binary' } } },
+            },
+          }
+        : r.body
+          ? { requestBody: { required: true, content: { 'application/json': { schema: inline(r.body) } } } }
+          : {}),
+      responses,
+    };
+  }
+  const schemas: Record<string, unknown> = { Error: inline(ErrorBody) };
+  for (const r of ROUTES) collect(r.success.schema, schemas);
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'lienthong edXML gateway',
+      version: '1.0.0',
+      description:
+        'Post and fetch edXML packages (QCVN 102:2016) through a lienthong node. A package posted here is carried byte for byte to each recipient; statuses travel as Status packages. Authenticate with `Authorization: Bearer <token>` (`lienthong creds issue agency CODE --http-token`).',
+    },
+    servers: [{ url: 'http://127.0.0.1:9464' }],
+    security: [{ bearer: [] }],
+    paths,
+    components: {
+      securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
+      schemas,
+    },
+  };
+}
+
+function props(s: TSchema | undefined): [string, unknown, boolean][] {
+  if (!s) return [];
+  const o = s as { properties?: Record<string, unknown>; required?: string[] };
+  return Object.entries(o.properties ?? {}).map(([k, v]) => [k, v, (o.required ?? []).includes(k)]);
+}
+
+function ref(s: TSchema): unknown {
+  const id = (s as { $id?: string }).$id;
+  if (id) return { $ref: `#/components/schemas/${id}` };
+  const items = (s as { items?: TSchema }).items;
+  if ((s as { type?: string }).type === 'array' && items) return { type: 'array', items: ref(items) };
+  return inline(s);
+}
+
+function collect(s: TSchema | undefined, out: Record<string, unknown>): void {
+  if (!s) return;
+  const id = (s as { $id?: string }).$id;
+  if (id) out[id] = inline(s);
+  const items = (s as { items?: TSchema }).items;
+  if (items) collect(items, out);
+}

@@ -1,0 +1,272 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { TSchema } from '@sinclair/typebox';
+import { HttpError } from '@lienthong/node';
+import type { HttpPlugin } from '@lienthong/node';
+import type { MessageType } from './codec';
+import { EdocGateway, GatewayError, gatewayErrorOf } from './service';
+import type { GatewayHost, GatewayOptions } from './service';
+import { openApiDocument } from './openapi';
+import {
+  AckResponse,
+  AgencyList,
+  FailBody,
+  FailResponse,
+  IdParams,
+  ReceivedList,
+  ReceivedQuery,
+  SendResponse,
+  SentList,
+  SentQuery,
+  inline,
+} from './schemas';
+import type { HttpTokenStore } from './tokens';
+
+/** Where the gateway is mounted. */
+export const API_PREFIX = '/api/v1';
+
+/** How callers prove who they are. */
+export type GatewayAuth =
+  | { readonly mode: 'token'; readonly tokens: HttpTokenStore }
+  /** `up --no-auth`: the caller names its agency in `X-Lienthong-Agency`. */
+  | { readonly mode: 'none' };
+
+/** One route: the data both fastify and the OpenAPI document are built from. */
+export interface RouteSpec {
+  readonly method: 'GET' | 'POST';
+  /** fastify form (`/edocs/:id`). */
+  readonly url: string;
+  readonly operationId: string;
+  readonly summary: string;
+  readonly params?: TSchema;
+  readonly query?: TSchema;
+  /** `xml`: one edXML package as the raw body. */
+  readonly body?: TSchema | 'xml';
+  readonly success: { readonly status: number; readonly schema?: TSchema; readonly xml?: boolean };
+  readonly errors: readonly number[];
+  readonly auth: boolean;
+}
+
+const COMMON = [401, 403, 503];
+
+export const ROUTES: readonly RouteSpec[] = [
+  {
+    method: 'POST',
+    url: '/edocs',
+    operationId: 'sendEdoc',
+    summary:
+      'Post one edXML package (an edoc, or a Status package). Its From must be the caller. A repeat of the same package gets the same id and sends nothing twice.',
+    body: 'xml',
+    success: { status: 202, schema: SendResponse },
+    errors: [400, ...COMMON, 409, 413, 415, 429],
+    auth: true,
+  },
+  {
+    method: 'GET',
+    url: '/edocs/received',
+    operationId: 'getReceivedEdocList',
+    summary: 'Items waiting for the caller, oldest first.',
+    query: ReceivedQuery,
+    success: { status: 200, schema: ReceivedList },
+    errors: [400, ...COMMON],
+    auth: true,
+  },
+  {
+    method: 'GET',
+    url: '/edocs/sent',
+    operationId: 'getSentEdocList',
+    summary:
+      "The caller's tracking of a document it sent: per recipient, transport, business status, timeline.",
+    query: SentQuery,
+    success: { status: 200, schema: SentList },
+    errors: [400, ...COMMON, 404],
+    auth: true,
+  },
+  {
+    method: 'GET',
+    url: '/edocs/:id',
+    operationId: 'getEdoc',
+    summary:
+      "A received item's package bytes: the sender's original edXML, or the document rendered as edXML.",
+    params: IdParams,
+    success: { status: 200, xml: true },
+    errors: [...COMMON, 404],
+    auth: true,
+  },
+  {
+    method: 'POST',
+    url: '/edocs/:id/ack',
+    operationId: 'updateStatusDone',
+    summary: 'Takes the item out of the list; for an edoc, reports 01 arrived to its sender. Idempotent.',
+    params: IdParams,
+    success: { status: 200, schema: AckResponse },
+    errors: [...COMMON, 404],
+    auth: true,
+  },
+  {
+    method: 'POST',
+    url: '/edocs/:id/fail',
+    operationId: 'updateStatusFail',
+    summary: 'The caller could not take the item: it is listed again after a while.',
+    params: IdParams,
+    body: FailBody,
+    success: { status: 200, schema: FailResponse },
+    errors: [400, ...COMMON, 404],
+    auth: true,
+  },
+  {
+    method: 'GET',
+    url: '/agencies',
+    operationId: 'getAgenciesList',
+    summary: 'The directory: code, name, parent code, tier and home node of every agency.',
+    success: { status: 200, schema: AgencyList },
+    errors: [...COMMON],
+    auth: true,
+  },
+  {
+    method: 'GET',
+    url: '/openapi.json',
+    operationId: 'openapi',
+    summary: 'This document.',
+    success: { status: 200 },
+    errors: [],
+    auth: false,
+  },
+];
+
+export interface GatewayPluginOptions extends GatewayOptions {
+  readonly auth: GatewayAuth;
+}
+
+/** The gateway plugin, and its service once mounted (for tests and other transports). */
+export interface GatewayPlugin extends HttpPlugin {
+  readonly gateway: EdocGateway | undefined;
+}
+
+/**
+ * The gateway's routes, mounted at `/api/v1` on the node's HTTP port (`startNode(config,
+ * { httpPlugins: [gatewayPlugin(opts)] })`); the service is built on the node runtime it mounts on.
+ */
+export function gatewayPlugin(opts: GatewayPluginOptions): GatewayPlugin {
+  let gateway: EdocGateway | undefined;
+  return {
+    name: 'edxml-gateway',
+    prefix: API_PREFIX,
+    get gateway() {
+      return gateway;
+    },
+    register: (app, ctx) => {
+      gateway = new EdocGateway(ctx.host as GatewayHost, opts);
+      registerRoutes(app, gateway, opts.auth, openApiDocument());
+    },
+    close: async () => {
+      await gateway?.close();
+    },
+  };
+}
+
+function registerRoutes(
+  app: FastifyInstance,
+  gateway: EdocGateway,
+  auth: GatewayAuth,
+  openapi: object,
+): void {
+  // The package is streamed to the gateway as it arrives (bounded memory, limit enforced there).
+  app.addContentTypeParser(['application/xml', 'text/xml', 'application/edxml+xml'], (_req, payload, done) =>
+    done(null, payload),
+  );
+  const handlers: Record<
+    string,
+    (req: FastifyRequest, reply: FastifyReply, agency: string) => Promise<unknown>
+  > = {
+    sendEdoc: async (req, reply, agency) => {
+      if (!req.body || typeof (req.body as AsyncIterable<Uint8Array>)[Symbol.asyncIterator] !== 'function') {
+        throw new GatewayError(415, 'UnsupportedMediaType', 'post one edXML package as application/xml');
+      }
+      const length = req.headers['content-length'];
+      const r = await gateway.sendPackage(
+        agency,
+        req.body as AsyncIterable<Uint8Array>,
+        length !== undefined ? Number(length) : undefined,
+      );
+      return reply.code(202).send(r);
+    },
+    getReceivedEdocList: (req, _reply, agency) =>
+      gateway.listReceived(agency, (req.query as { messageType?: MessageType }).messageType),
+    getSentEdocList: (req, _reply, agency) =>
+      gateway.sent(agency, (req.query as { documentId: string }).documentId),
+    getEdoc: async (req, reply, agency) => {
+      const p = await gateway.getPackage(agency, (req.params as { id: string }).id);
+      void reply.type('application/xml');
+      if (p.size !== undefined) void reply.header('content-length', p.size);
+      return reply.send(
+        p.body instanceof Uint8Array
+          ? Buffer.from(p.body.buffer, p.body.byteOffset, p.body.byteLength)
+          : p.body,
+      );
+    },
+    updateStatusDone: (req, _reply, agency) => gateway.ack(agency, (req.params as { id: string }).id),
+    updateStatusFail: (req, _reply, agency) =>
+      gateway.fail(agency, (req.params as { id: string }).id, (req.body as { reason: string }).reason),
+    getAgenciesList: (_req, _reply, agency) => {
+      gateway.assertServes(agency);
+      return Promise.resolve(gateway.agencies());
+    },
+    openapi: () => Promise.resolve(openapi),
+  };
+  for (const r of ROUTES) {
+    const handle = handlers[r.operationId]!;
+    app.route({
+      method: r.method,
+      url: r.url,
+      schema: {
+        ...(r.params ? { params: inline(r.params) } : {}),
+        ...(r.query ? { querystring: inline(r.query) } : {}),
+        ...(r.body && r.body !== 'xml' ? { body: inline(r.body) } : {}),
+      },
+      // Streamed bodies are limited by the gateway itself; JSON bodies are small.
+      ...(r.body === 'xml' ? { bodyLimit: Number.MAX_SAFE_INTEGER } : {}),
+      handler: async (req, reply) => {
+        try {
+          const agency = r.auth ? callerOf(req, auth) : '';
+          const out = await handle(req, reply, agency);
+          if (!reply.sent && out !== reply) return out;
+          return reply;
+        } catch (e) {
+          // A body refused before its end is not read further: the connection cannot be reused.
+          if (!req.raw.readableEnded) void reply.header('connection', 'close');
+          const g = gatewayErrorOf(e);
+          throw new HttpError(
+            g.status,
+            g.code,
+            g.message,
+            g.details,
+            g.retryAfterMs !== undefined
+              ? { 'retry-after': String(Math.max(1, Math.ceil(g.retryAfterMs / 1000))) }
+              : undefined,
+          );
+        }
+      },
+    });
+  }
+}
+
+/** The agency a request acts for: from its bearer token, or (without auth) its header. */
+function callerOf(req: FastifyRequest, auth: GatewayAuth): string {
+  if (auth.mode === 'none') {
+    const h = req.headers['x-lienthong-agency'];
+    if (typeof h !== 'string' || h === '') {
+      throw new GatewayError(401, 'Unauthenticated', 'name your agency in the X-Lienthong-Agency header');
+    }
+    return h;
+  }
+  const a = req.headers.authorization;
+  const m = typeof a === 'string' ? /^Bearer\s+(\S+)$/i.exec(a) : null;
+  if (!m) throw new GatewayError(401, 'Unauthenticated', 'send Authorization: Bearer <token>');
+  const agency = auth.tokens.agencyOf(m[1]!);
+  if (!agency) throw new GatewayError(401, 'Unauthenticated', 'the token is not valid (unknown or revoked)');
+  const named = req.headers['x-lienthong-agency'];
+  if (typeof named === 'string' && named !== '' && named !== agency) {
+    throw new GatewayError(403, 'PermissionDenied', `the token is ${agency}'s, not ${named}'s`);
+  }
+  return agency;
+}

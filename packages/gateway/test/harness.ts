@@ -1,0 +1,208 @@
+/**
+ * A real node (nats-server from the testkit, startNode) serving the gateway on its HTTP port, and
+ * helpers to talk to it as a document system would: plain HTTP.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { connect as natsConnect } from '@nats-io/transport-node';
+import { jetstream } from '@nats-io/jetstream';
+import { Kvm } from '@nats-io/kv';
+import { BUCKETS, directoryKeys } from '@lienthong/core';
+import { AgencyRecord } from '@lienthong/proto';
+import type { IPublicKey, ISubmitLimits } from '@lienthong/proto';
+import { createLogger, loadTopologyFile, publishDirectory, startNode } from '@lienthong/node';
+import type { NodeRuntimeConfig, RunningNode } from '@lienthong/node';
+import type { Topology } from '@lienthong/core';
+import { connect } from '@lienthong/sdk';
+import type { LienthongClient, SigningKey } from '@lienthong/sdk';
+import { startNatsServer } from '@lienthong/testkit';
+import type { NatsServer } from '@lienthong/testkit';
+import { gatewayPlugin } from '@lienthong/gateway';
+import type { GatewayAuth, GatewayPlugin, GatewayPluginOptions } from '@lienthong/gateway';
+
+export const SAMPLES_DIR = '/work/shared/conformance/edxml/public';
+export const SAMPLES_TOPOLOGY = resolve(__dirname, 'topology.samples.json');
+
+export function sample(name: string): Buffer {
+  return readFileSync(join(SAMPLES_DIR, name));
+}
+
+export function sampleNames(): string[] {
+  return readdirSync(SAMPLES_DIR)
+    .filter((f) => f.endsWith('.edxml'))
+    .sort();
+}
+
+export interface GatewayNode {
+  readonly server: NatsServer;
+  readonly node: RunningNode;
+  readonly url: string;
+  readonly plugin: GatewayPlugin;
+  readonly topology: Topology;
+  /** An SDK client of an agency (closed by stop()). */
+  sdk(agency: string, signingKey?: SigningKey): Promise<LienthongClient>;
+  stop(): Promise<void>;
+}
+
+export async function startGatewayNode(
+  opts: {
+    auth?: GatewayAuth;
+    topologyFile?: string;
+    signingKeys?: ReadonlyMap<string, SigningKey>;
+    server?: NatsServer;
+    gateway?: Partial<GatewayPluginOptions>;
+    /** Public keys registered in the directory before the node starts. */
+    keys?: Readonly<Record<string, IPublicKey[]>>;
+    /** Submission limits registered in the directory before the node starts. */
+    submitLimits?: Readonly<Record<string, ISubmitLimits>>;
+    /** More node configuration (flow, limits). */
+    node?: Partial<NodeRuntimeConfig>;
+  } = {},
+): Promise<GatewayNode> {
+  const topologyFile = opts.topologyFile ?? SAMPLES_TOPOLOGY;
+  const topology = loadTopologyFile(topologyFile);
+  const server = opts.server ?? (await startNatsServer());
+  if (opts.keys || opts.submitLimits) {
+    const nc = await natsConnect({ servers: server.url });
+    const kvm = new Kvm(jetstream(nc));
+    await publishDirectory(kvm, topology);
+    const directory = await kvm.open(BUCKETS.directory);
+    for (const a of topology.toProto().agencies ?? []) {
+      const keys = opts.keys?.[a.code!];
+      const submitLimits = opts.submitLimits?.[a.code!];
+      if (keys || submitLimits) {
+        const record = { ...a, ...(keys ? { keys } : {}), ...(submitLimits ? { submitLimits } : {}) };
+        await directory.put(directoryKeys.agency(a.code!), AgencyRecord.encode(record).finish());
+      }
+    }
+    await nc.close();
+  }
+  const plugin = gatewayPlugin({
+    auth: opts.auth ?? { mode: 'none' },
+    connect: (agency) =>
+      connect({
+        servers: server.url,
+        agency,
+        ...(opts.signingKeys?.get(agency) ? { signingKey: opts.signingKeys.get(agency)! } : {}),
+      }),
+    failRetryMs: 500,
+    ...opts.gateway,
+  });
+  const node = await startNode(
+    { servers: server.url, topology, name: 'gateway-test', http: { port: 0 }, ...opts.node },
+    {
+      httpPlugins: [plugin],
+      logger: createLogger({ name: 'gateway-test', level: process.env['LT_LOG'] ?? 'warn' }),
+    },
+  );
+  const clients: LienthongClient[] = [];
+  return {
+    server,
+    node,
+    url: `${node.runtime.httpUrl!}/api/v1`,
+    plugin,
+    topology,
+    sdk: async (agency, signingKey) => {
+      const c = await connect({ servers: server.url, agency, ...(signingKey ? { signingKey } : {}) });
+      clients.push(c);
+      return c;
+    },
+    stop: async () => {
+      await Promise.allSettled(clients.map((c) => c.close()));
+      await node.stop();
+      if (!opts.server) await server.stop();
+    },
+  };
+}
+
+/** HTTP as a document system speaks it, acting as `agency` (X-Lienthong-Agency, or a bearer token). */
+export class Caller {
+  constructor(
+    readonly base: string,
+    readonly agency: string,
+    readonly token?: string,
+  ) {}
+
+  private headers(extra: Record<string, string> = {}): Record<string, string> {
+    return {
+      ...(this.token ? { authorization: `Bearer ${this.token}` } : { 'x-lienthong-agency': this.agency }),
+      ...extra,
+    };
+  }
+
+  post(bytes: Uint8Array): Promise<Response> {
+    return fetch(`${this.base}/edocs`, {
+      method: 'POST',
+      headers: this.headers({ 'content-type': 'application/xml' }),
+      body: bytes,
+    });
+  }
+
+  get(path: string): Promise<Response> {
+    return fetch(`${this.base}${path}`, { headers: this.headers() });
+  }
+
+  postJson(path: string, body?: unknown): Promise<Response> {
+    return fetch(`${this.base}${path}`, {
+      method: 'POST',
+      headers: this.headers(body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+  }
+
+  async received(messageType?: string): Promise<ReceivedJson[]> {
+    const r = await this.get(`/edocs/received${messageType ? `?messageType=${messageType}` : ''}`);
+    if (r.status !== 200) throw new Error(`received: ${r.status} ${await r.text()}`);
+    return (await r.json()) as ReceivedJson[];
+  }
+
+  /** Waits until an item of `documentId` is listed. */
+  async waitForItem(
+    documentId: string,
+    timeoutMs = 15_000,
+    pred?: (i: ReceivedJson) => boolean,
+  ): Promise<ReceivedJson> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const found = (await this.received()).find((i) => i.documentId === documentId && (!pred || pred(i)));
+      if (found) return found;
+      if (Date.now() > deadline)
+        throw new Error(`${this.agency}: no item of ${documentId} within ${timeoutMs} ms`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+
+  async bytes(id: string): Promise<Buffer> {
+    const r = await this.get(`/edocs/${id}`);
+    if (r.status !== 200) throw new Error(`get ${id}: ${r.status} ${await r.text()}`);
+    expect(r.headers.get('content-type')).toMatch(/^application\/xml/);
+    return Buffer.from(await r.arrayBuffer());
+  }
+
+  async sent(documentId: string): Promise<SentJson[]> {
+    const r = await this.get(`/edocs/sent?documentId=${encodeURIComponent(documentId)}`);
+    if (r.status !== 200) throw new Error(`sent: ${r.status} ${await r.text()}`);
+    return (await r.json()) as SentJson[];
+  }
+}
+
+export interface ReceivedJson {
+  id: string;
+  documentId: string;
+  from: string;
+  messageType: 'edoc' | 'status';
+  statusCode?: string;
+  businessDocType?: number;
+  receivedAt: string;
+  signature: string;
+  original: boolean;
+}
+
+export interface SentJson {
+  recipient: string;
+  transport: string;
+  business: string;
+  statusCode?: string;
+  recall?: string;
+  timeline: { statusCode?: string; transport?: string; signed: boolean; ignored: boolean }[];
+}

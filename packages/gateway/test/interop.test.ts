@@ -1,0 +1,162 @@
+/**
+ * SDK ↔ HTTP: a document sent with the SDK is fetched over HTTP as edXML, and an edXML package
+ * posted over HTTP reaches an SDK user as the mapped Document plus the original bytes; statuses go
+ * both ways; every document and status is signed by its agency and verified.
+ */
+import { createHash } from 'node:crypto';
+import { parseEdxml, renderEdocBytes, renderStatus, toDocument } from '@lienthong/edxml';
+import { BusinessStatus, generateSigningKey, publicKeyRecord, verifyReceiptProof } from '@lienthong/sdk';
+import type { InboxItem, LienthongClient } from '@lienthong/sdk';
+import { ORIGINAL_ATTACHMENT_NAME } from '@lienthong/gateway';
+import { Caller, startGatewayNode } from './harness';
+import type { GatewayNode, SentJson } from './harness';
+
+const SDK_AGENCY = '000.00.00.G22'; // uses the SDK
+const HTTP_AGENCY = '000.00.00.H41'; // a QLVB system on HTTP
+const sha = (b: Uint8Array): string => createHash('sha256').update(b).digest('hex');
+const RUN = Date.now().toString(36);
+
+describe('SDK ↔ HTTP interop, signed both ways', () => {
+  const sdkKey = generateSigningKey('ed25519');
+  const httpKey = generateSigningKey('p256');
+  let gw: GatewayNode;
+  let sdk: LienthongClient;
+  let http: Caller;
+
+  beforeAll(async () => {
+    gw = await startGatewayNode({
+      keys: {
+        [SDK_AGENCY]: [publicKeyRecord({ publicKey: sdkKey.publicKey })],
+        [HTTP_AGENCY]: [publicKeyRecord({ publicKey: httpKey.publicKey })],
+      },
+      // The gateway signs for the agencies it serves with their keys.
+      signingKeys: new Map([[HTTP_AGENCY, httpKey]]),
+    });
+    sdk = await gw.sdk(SDK_AGENCY, sdkKey);
+    http = new Caller(gw.url, HTTP_AGENCY);
+  });
+  afterAll(async () => {
+    await gw?.stop();
+  });
+
+  async function sentUntil(documentId: string, pred: (r: SentJson) => boolean): Promise<SentJson> {
+    const deadline = Date.now() + 10_000;
+    for (;;) {
+      const r = (await http.sent(documentId)).find((x) => x.recipient === SDK_AGENCY);
+      if ((r && pred(r)) || Date.now() > deadline) return r!;
+      await new Promise((res) => setTimeout(res, 100));
+    }
+  }
+
+  it('SDK → HTTP: fetched as an edXML package that parses back to the same header; statuses signed', async () => {
+    const documentId = `${SDK_AGENCY},2026/12/02,${RUN}1/VPCP-SDK`;
+    const tracker = await sdk.track(documentId);
+    await sdk.send({
+      documentId,
+      subject: 'Về việc kết nối liên thông qua cổng edXML',
+      codeNumber: `${RUN}1`,
+      codeNotation: 'VPCP-SDK',
+      promulgationDate: '2026-12-02',
+      documentType: { type: 1, typeName: 'Công văn' },
+      to: [{ code: HTTP_AGENCY, name: 'UBND tỉnh Nghệ An' }],
+    });
+    const item = await http.waitForItem(documentId);
+    expect(item).toMatchObject({
+      from: SDK_AGENCY,
+      messageType: 'edoc',
+      signature: 'verified',
+      original: false,
+    });
+    const xml = await http.bytes(item.id);
+    const parsed = await parseEdxml(xml);
+    expect(parsed.kind).toBe('edoc');
+    const back = toDocument(parsed as never);
+    expect(back).toMatchObject({
+      documentId,
+      subject: 'Về việc kết nối liên thông qua cổng edXML',
+      codeNotation: 'VPCP-SDK',
+      promulgationDate: '2026-12-02',
+      from: { code: SDK_AGENCY },
+      to: [{ code: HTTP_AGENCY, name: 'UBND tỉnh Nghệ An' }],
+    });
+    expect((await http.postJson(`/edocs/${item.id}/ack`)).status).toBe(200);
+    // 03 as a Status package, signed by the gateway with H41's key.
+    const status = renderStatus({
+      code: BusinessStatus.BUSINESS_STATUS_ACCEPTED,
+      responder: HTTP_AGENCY,
+      documentId,
+      documentSender: SDK_AGENCY,
+      description: 'Đã tiếp nhận, vào sổ văn bản đến',
+      timestampMs: Date.now(),
+    });
+    const posted = await http.post(status);
+    expect(posted.status).toBe(202);
+    await tracker.until(
+      (rs) =>
+        rs.some((r) => r.recipient === HTTP_AGENCY && r.business === BusinessStatus.BUSINESS_STATUS_ACCEPTED),
+      { timeoutMs: 10_000 },
+    );
+    const [record] = await sdk.snapshot(documentId);
+    const receipts = record!.timeline.filter((t) => t.receipt);
+    expect(receipts.map((t) => t.business)).toEqual([
+      BusinessStatus.BUSINESS_STATUS_ARRIVED,
+      BusinessStatus.BUSINESS_STATUS_ACCEPTED,
+    ]);
+    for (const t of receipts) expect(t.receipt!.signature?.value?.length).toBeGreaterThan(0);
+    // The 03 travelled as the package H41's system posted, byte for byte.
+    expect(Buffer.from(receipts[1]!.receipt!.edxmlOriginal!).equals(Buffer.from(status))).toBe(true);
+    // The receipts verify against H41's registered key.
+    const proof = await sdk.receiptProof(documentId, HTTP_AGENCY);
+    const verdict = verifyReceiptProof(proof, { keys: [publicKeyRecord({ publicKey: httpKey.publicKey })] });
+    expect(verdict.problems).toEqual([]);
+    expect(verdict.ok).toBe(true);
+    expect(proof.receipts.map((x) => x.code).sort()).toEqual(['01', '03']);
+    await tracker.stop();
+  });
+
+  it('HTTP → SDK: the SDK user gets the mapped Document, verified, and the original bytes; statuses back', async () => {
+    const documentId = `${HTTP_AGENCY},2026/12/02,${RUN}2/UBND-VP`;
+    const pkg = await renderEdocBytes({
+      documentId,
+      from: { code: HTTP_AGENCY, name: 'UBND tỉnh Nghệ An' },
+      to: [{ code: SDK_AGENCY, name: 'Văn phòng Chính phủ' }],
+      codeNumber: `${RUN}2`,
+      codeNotation: 'UBND-VP',
+      promulgationDate: '2026-12-02',
+      subject: 'Báo cáo tình hình thiệt hại do mưa lũ',
+    });
+    const r = await http.post(pkg);
+    expect(r.status).toBe(202);
+    let item: InboxItem | undefined;
+    for await (const i of sdk.inbox()) {
+      if (i.documentId === documentId) {
+        item = i;
+        break;
+      }
+      await i.ack();
+    }
+    expect(item!.signature.state).toBe('verified');
+    expect(item!.document).toMatchObject({ documentId, subject: 'Báo cáo tình hình thiệt hại do mưa lũ' });
+    const original = item!.document!.edxmlOriginal!;
+    expect(original.sha256Hex).toBe(sha(pkg));
+    const att = item!.attachments.find((a) => a.sha256Hex === original.sha256Hex)!;
+    expect(att.name).toBe(ORIGINAL_ATTACHMENT_NAME);
+    expect(Buffer.from(await att.bytes()).equals(Buffer.from(pkg))).toBe(true);
+    await item!.ack();
+    await item!.report(BusinessStatus.BUSINESS_STATUS_ACCEPTED);
+    await item!.report(BusinessStatus.BUSINESS_STATUS_COMPLETED);
+    const rec = await sentUntil(documentId, (x) => x.statusCode === '06');
+    expect(rec.statusCode).toBe('06');
+    expect(rec.transport).toBe('FETCHED');
+    // Statuses travel concurrently and may overtake each other; the record keeps the highest.
+    const codes = rec.timeline
+      .filter((t) => t.statusCode)
+      .map((t) => [t.statusCode, t.signed])
+      .sort((a, b) => String(a[0]).localeCompare(String(b[0])));
+    expect(codes).toEqual([
+      ['01', true],
+      ['03', true],
+      ['06', true],
+    ]);
+  });
+});
