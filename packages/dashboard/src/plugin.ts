@@ -9,12 +9,12 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AuditVerification } from '@lienthong/core';
 import { FailureReason, TrackingRecord } from '@lienthong/proto';
 import {
+  allBacklogs,
   custodyConsumers,
   consumerState,
   consumersServing,
   documentRecords,
   listDeadLetters,
-  nodeBacklog,
   readDirectory,
   readFlow,
   replayDeadLetter,
@@ -52,6 +52,8 @@ export interface DashboardDeps {
 
 /** Overdue and statistics answers kept (per viewer and period). */
 const MEMO_ENTRIES = 64;
+/** Nodes listed on the operations page; a larger tree shows those that need a look first. */
+const MAX_OPS_NODES = 300;
 /**
  * Statistics count a copy overdue up to this long after its deadline passed when nothing else
  * changed (on the national tree a deadline passes every few seconds; the overdue page is exact).
@@ -450,44 +452,60 @@ export async function registerDashboard(app: FastifyInstance, deps: DashboardDep
     handle(async (req) => {
       await operatorOnly(req);
       const d = dir ?? (await readDirectory(s));
-      const [consumers, flow, dead] = await Promise.all([
+      const [consumers, flow, dead, backlogs] = await Promise.all([
         custodyConsumers(s).catch(() => []),
         readFlow(s, d),
-        listDeadLetters(s, { limit: 200 }),
+        listDeadLetters(s, { limit: 200 }).catch((e: unknown) => (isJsNotFound(e) ? [] : Promise.reject(e))),
+        allBacklogs(s, d),
       ]);
-      const nodes = await Promise.all(
-        d.treeOrder().map(async (n) => {
-          const level = d.levelOf(n.id);
-          const serving = level ? consumersServing(consumers, level, n.id) : { submit: [], relay: [] };
-          const states = [...serving.submit, ...serving.relay].map(consumerState);
-          const backlog = await nodeBacklog(s, d, n.id);
-          const lanes = { submit: { normal: 0, urgent: 0 }, relay: { normal: 0, urgent: 0 } };
-          for (const [subject, count] of Object.entries(backlog.subjects)) {
-            const p = parseSubject(subject);
-            if (p?.kind === 'submit' || p?.kind === 'relay') lanes[p.kind][p.lane] += count;
-          }
-          return {
-            id: n.id,
-            name: n.name,
-            level: level ?? '?',
-            parent: n.parent,
-            health:
-              states.length === 0
-                ? 'unknown'
-                : states.every((c) => c.status === 'serving')
-                  ? 'serving'
-                  : 'no-puller',
-            consumers: states,
-            lanes,
-            toParent: backlog.toParent ?? null,
-            dead: backlog.dead,
-          };
-        }),
-      );
+      const rows = d.treeOrder().map((n) => {
+        const level = d.levelOf(n.id);
+        const serving = level ? consumersServing(consumers, level, n.id) : { submit: [], relay: [] };
+        const states = [...serving.submit, ...serving.relay].map(consumerState);
+        const b = backlogs.get(n.id);
+        const health =
+          states.length === 0
+            ? 'unknown'
+            : states.every((c) => c.status === 'serving')
+              ? 'serving'
+              : 'no-puller';
+        return {
+          id: n.id,
+          name: n.name,
+          level: level ?? '?',
+          parent: n.parent,
+          health,
+          consumers: states,
+          lanes: {
+            submit: b?.submit ?? { normal: 0, urgent: 0 },
+            relay: b?.relay ?? { normal: 0, urgent: 0 },
+          },
+          toParent: b?.toParent ?? null,
+          dead: b?.dead ?? 0,
+        };
+      });
+      // On a national tree: the nodes that need a look first (not served, then the most waiting).
+      const waiting = (r: (typeof rows)[number]): number =>
+        r.lanes.submit.normal +
+        r.lanes.submit.urgent +
+        r.lanes.relay.normal +
+        r.lanes.relay.urgent +
+        (r.toParent ?? 0) +
+        r.dead;
+      const nodes =
+        rows.length <= MAX_OPS_NODES
+          ? rows
+          : [...rows]
+              .sort(
+                (a, b) =>
+                  Number(a.health === 'serving') - Number(b.health === 'serving') || waiting(b) - waiting(a),
+              )
+              .slice(0, MAX_OPS_NODES);
       return {
         process: deps.health?.() ?? { ok: true },
         metricsPath: deps.metricsPath ?? '/metrics',
         nodes,
+        nodesTotal: rows.length,
         flow,
         deadLetters: dead.reverse().map((e) => ({
           seq: e.seq,

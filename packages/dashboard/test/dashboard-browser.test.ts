@@ -136,6 +136,18 @@ describe('dashboard in a browser', () => {
     expect(text).toContain('Văn bản không thuộc thẩm quyền xử lý của xã'); // the 02's reason
     expect(text).toContain('15 Đồng ý thu hồi'); // the recall 13 → 15
     expect(await textOf(page, 'nav.tabs')).toContain('Vận hành');
+    // Every control has a name a screen reader reads out (a label, an aria-label or its text).
+    const unnamed = await page.$$eval('input, select, button, a[href]', (els) =>
+      els
+        .filter((e) => {
+          const labels = (e as HTMLInputElement).labels;
+          return (
+            !(labels && labels.length > 0) && !e.getAttribute('aria-label') && !(e.textContent ?? '').trim()
+          );
+        })
+        .map((e) => e.outerHTML),
+    );
+    expect(unnamed).toEqual([]);
     await shoot(page, 'sent');
 
     // Search by number/notation narrows the list to one document.
@@ -288,6 +300,9 @@ describe('dashboard in a browser', () => {
     const row = `table.dead tr[data-seq="${seq}"]`;
     expect(await textOf(page, row)).toContain('h41-yenthanh-xa2');
     expect(await textOf(page, 'main')).toContain('Đang phục vụ');
+    // The node that wrote it counts it; the others have nothing waiting.
+    expect(await textOf(page, 'tr[data-node="h41-yenthanh-xa2"] td:last-child')).toBe('1');
+    expect(await textOf(page, 'tr[data-node="h41"] td:last-child')).toBe('0');
     await shoot(page, 'ops');
     await page.click(`${row} button`);
     await waitForText(page, row, 'Đã gửi lại');

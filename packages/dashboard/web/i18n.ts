@@ -98,6 +98,8 @@ const vi = {
   ops_ready: 'Sẵn sàng',
   ops_not_ready: 'Chưa sẵn sàng',
   nodes: 'Các nút',
+  nodes_shown: (n: number, total: number) =>
+    `${n} / ${total} nút: trước hết các nút không được phục vụ, rồi các nút có nhiều thư chờ nhất.`,
   node_health: 'Tình trạng',
   h_serving: 'Đang phục vụ',
   h_no_puller: 'Không có tiến trình',
@@ -270,6 +272,8 @@ const en: Dict = {
   ops_ready: 'Ready',
   ops_not_ready: 'Not ready',
   nodes: 'Nodes',
+  nodes_shown: (n: number, total: number) =>
+    `${n} of ${total} nodes: those not served first, then those with the most waiting.`,
   node_health: 'Health',
   h_serving: 'Serving',
   h_no_puller: 'No process',

@@ -40,6 +40,7 @@ interface Ops {
   process: { ok: boolean; reason?: string };
   metricsPath: string;
   nodes: NodeRow[];
+  nodesTotal: number;
   flow: {
     submit: Queue;
     relay: Queue;
@@ -99,6 +100,9 @@ export function OpsPage() {
         </span>
       </p>
       <h2>{t.nodes}</h2>
+      {data.nodesTotal > data.nodes.length && (
+        <p class="small">{t.nodes_shown(data.nodes.length, data.nodesTotal)}</p>
+      )}
       <div class="table-wrap">
         <table>
           <thead>
