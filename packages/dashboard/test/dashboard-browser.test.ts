@@ -167,6 +167,7 @@ describe('dashboard in a browser', () => {
     await page.setViewport({ width: 390, height: 844, isMobile: true });
     await page.reload({ waitUntil: 'load' });
     await page.waitForSelector('[data-doc]');
+    expect(await page.$eval('details.filter-box', (e) => (e as HTMLDetailsElement).open)).toBe(false);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     await shoot(page, 'sent-phone');

@@ -25,6 +25,8 @@ export function SentPage() {
   const { t, lang, session } = useApp();
   const [form, setForm] = useState(EMPTY);
   const [filter, setFilter] = useState(EMPTY);
+  // On a phone the search form starts folded, so that the documents come first.
+  const [wide] = useState(() => window.matchMedia('(min-width: 641px)').matches);
   const path = `sent${query({
     q: filter.q,
     subject: filter.subject,
@@ -64,34 +66,37 @@ export function SentPage() {
         <LiveDot on={live} />
       </div>
       <p class="help">{t.sent_help}</p>
-      <form
-        class="filters"
-        role="search"
-        onSubmit={(e) => {
-          e.preventDefault();
-          setFilter(form);
-        }}
-      >
-        {field('q', t.f_q, 'search', t.f_q_ph)}
-        {field('subject', t.f_subject, 'search', t.f_subject_ph)}
-        {field('recipient', t.f_recipient)}
-        {session.viewer.kind === 'operator' && field('sender', t.f_sender, 'search', '000.00.00.G22')}
-        {field('from', t.f_from, 'date')}
-        {field('to', t.f_to, 'date')}
-        <div class="actions">
-          <button type="submit">{t.search}</button>
-          <button
-            type="button"
-            class="secondary"
-            onClick={() => {
-              setForm(EMPTY);
-              setFilter(EMPTY);
-            }}
-          >
-            {t.clear}
-          </button>
-        </div>
-      </form>
+      <details class="filter-box" open={wide}>
+        <summary>{t.filters}</summary>
+        <form
+          class="filters"
+          role="search"
+          onSubmit={(e) => {
+            e.preventDefault();
+            setFilter(form);
+          }}
+        >
+          {field('q', t.f_q, 'search', t.f_q_ph)}
+          {field('subject', t.f_subject, 'search', t.f_subject_ph)}
+          {field('recipient', t.f_recipient)}
+          {session.viewer.kind === 'operator' && field('sender', t.f_sender, 'search', '000.00.00.G22')}
+          {field('from', t.f_from, 'date')}
+          {field('to', t.f_to, 'date')}
+          <div class="actions">
+            <button type="submit">{t.search}</button>
+            <button
+              type="button"
+              class="secondary"
+              onClick={() => {
+                setForm(EMPTY);
+                setFilter(EMPTY);
+              }}
+            >
+              {t.clear}
+            </button>
+          </div>
+        </form>
+      </details>
       {!data ? (
         <Failure error={error} status={status} />
       ) : data.documents.length === 0 ? (
