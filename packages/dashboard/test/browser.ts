@@ -58,9 +58,24 @@ export async function shoot(page: Page, name: string): Promise<void> {
   }
 }
 
+/**
+ * What the tests read of elements in the page. The callbacks run in the browser; the test programs
+ * are type-checked without the DOM library (it would change Node's own types), so they name the
+ * little they use here.
+ */
+export type Shown = { readonly innerText: string; closest(selector: string): Shown | null; open?: boolean };
+/** The page's `document` and `window`, as far as the tests use them. */
+export type PageGlobals = {
+  readonly document: {
+    querySelectorAll(selector: string): ArrayLike<Shown>;
+    readonly documentElement: { readonly scrollWidth: number };
+  };
+  readonly innerWidth: number;
+};
+
 /** Text of the first element matching `selector`, or '' when there is none. */
 export async function textOf(page: Page, selector: string): Promise<string> {
-  return page.$eval(selector, (e) => (e as HTMLElement).innerText).catch(() => '');
+  return page.$eval(selector, (e) => (e as unknown as Shown).innerText).catch(() => '');
 }
 
 /** Waits until `selector`'s text contains `text`; resolves with when it did (Date.now()). */
@@ -72,7 +87,9 @@ export async function waitForText(
 ): Promise<number> {
   await page.waitForFunction(
     (sel: string, want: string) =>
-      [...document.querySelectorAll(sel)].some((e) => (e as HTMLElement).innerText.includes(want)),
+      Array.from((globalThis as unknown as PageGlobals).document.querySelectorAll(sel)).some((e) =>
+        e.innerText.includes(want),
+      ),
     { timeout: timeoutMs, polling: 'mutation' },
     selector,
     text,

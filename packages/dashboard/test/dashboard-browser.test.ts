@@ -15,6 +15,7 @@ import { credentialsDir, startEmbedded } from '../../cli/src/embedded';
 import type { Embedded } from '../../cli/src/embedded';
 import { runDemoScenario } from '../../cli/src/demo';
 import { buildPages, launch, shoot, textOf, waitForText } from './browser';
+import type { PageGlobals, Shown } from './browser';
 
 jest.setTimeout(180_000);
 
@@ -140,7 +141,7 @@ describe('dashboard in a browser', () => {
     const unnamed = await page.$$eval('input, select, button, a[href]', (els) =>
       els
         .filter((e) => {
-          const labels = (e as HTMLInputElement).labels;
+          const labels = (e as unknown as { labels?: ArrayLike<unknown> | null }).labels;
           return (
             !(labels && labels.length > 0) && !e.getAttribute('aria-label') && !(e.textContent ?? '').trim()
           );
@@ -153,7 +154,9 @@ describe('dashboard in a browser', () => {
     // Search by number/notation narrows the list to one document.
     await page.type('#f-q', '17/SNV');
     await page.keyboard.press('Enter');
-    await page.waitForFunction(() => document.querySelectorAll('[data-doc]').length === 1);
+    await page.waitForFunction(
+      () => (globalThis as unknown as PageGlobals).document.querySelectorAll('[data-doc]').length === 1,
+    );
     expect(await page.$eval('[data-doc]', (e) => e.getAttribute('data-doc'))).toBe(doc3);
 
     // English on request.
@@ -167,8 +170,11 @@ describe('dashboard in a browser', () => {
     await page.setViewport({ width: 390, height: 844, isMobile: true });
     await page.reload({ waitUntil: 'load' });
     await page.waitForSelector('[data-doc]');
-    expect(await page.$eval('details.filter-box', (e) => (e as HTMLDetailsElement).open)).toBe(false);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(await page.$eval('details.filter-box', (e) => (e as unknown as Shown).open)).toBe(false);
+    const overflow = await page.evaluate(() => {
+      const w = globalThis as unknown as PageGlobals;
+      return w.document.documentElement.scrollWidth - w.innerWidth;
+    });
     expect(overflow).toBeLessThanOrEqual(0);
     await shoot(page, 'sent-phone');
     await page.close();
@@ -212,7 +218,7 @@ describe('dashboard in a browser', () => {
     await page.goto(`${url}#/overdue`, { waitUntil: 'load' });
     const row = `tr[data-recipient="${OFFLINE}"]`;
     await page.waitForSelector(row, { timeout: CONFIRM_WITHIN_MS + 10_000 });
-    const group = await page.$eval(row, (e) => (e.closest('details.group') as HTMLElement).innerText);
+    const group = await page.$eval(row, (e) => (e as unknown as Shown).closest('details.group')!.innerText);
     expect(group).toContain('Nền tảng liên thông tỉnh Nghệ An');
     expect(group).toContain('Xã Quỳnh Văn');
     expect(await textOf(page, 'main')).not.toContain(ONLINE);
