@@ -59,6 +59,36 @@ export function SentPage() {
       </div>
     );
   };
+  const filters = (
+    <form
+      class="filters"
+      role="search"
+      onSubmit={(e) => {
+        e.preventDefault();
+        setFilter(form);
+      }}
+    >
+      {field('q', t.f_q, 'search', t.f_q_ph)}
+      {field('subject', t.f_subject, 'search', t.f_subject_ph)}
+      {field('recipient', t.f_recipient)}
+      {session.viewer.kind === 'operator' && field('sender', t.f_sender, 'search', '000.00.00.G22')}
+      {field('from', t.f_from, 'date')}
+      {field('to', t.f_to, 'date')}
+      <div class="actions">
+        <button type="submit">{t.search}</button>
+        <button
+          type="button"
+          class="secondary"
+          onClick={() => {
+            setForm(EMPTY);
+            setFilter(EMPTY);
+          }}
+        >
+          {t.clear}
+        </button>
+      </div>
+    </form>
+  );
   return (
     <section aria-labelledby="sent-title">
       <div class="page-head">
@@ -66,37 +96,14 @@ export function SentPage() {
         <LiveDot on={live} />
       </div>
       <p class="help">{t.sent_help}</p>
-      <details class="filter-box" open={wide}>
-        <summary>{t.filters}</summary>
-        <form
-          class="filters"
-          role="search"
-          onSubmit={(e) => {
-            e.preventDefault();
-            setFilter(form);
-          }}
-        >
-          {field('q', t.f_q, 'search', t.f_q_ph)}
-          {field('subject', t.f_subject, 'search', t.f_subject_ph)}
-          {field('recipient', t.f_recipient)}
-          {session.viewer.kind === 'operator' && field('sender', t.f_sender, 'search', '000.00.00.G22')}
-          {field('from', t.f_from, 'date')}
-          {field('to', t.f_to, 'date')}
-          <div class="actions">
-            <button type="submit">{t.search}</button>
-            <button
-              type="button"
-              class="secondary"
-              onClick={() => {
-                setForm(EMPTY);
-                setFilter(EMPTY);
-              }}
-            >
-              {t.clear}
-            </button>
-          </div>
-        </form>
-      </details>
+      {wide ? (
+        filters
+      ) : (
+        <details class="filter-box">
+          <summary>{t.filters}</summary>
+          {filters}
+        </details>
+      )}
       {!data ? (
         <Failure error={error} status={status} />
       ) : data.documents.length === 0 ? (
