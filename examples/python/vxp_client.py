@@ -9,7 +9,8 @@ whole cycle between two agencies hosted by a lienthong node:
   3. fetches the package (GET /api/v1/edocs/{id}) and checks it is byte for byte what was sent;
   4. acknowledges it (POST /api/v1/edocs/{id}/ack: 01 arrived);
   5. reports 03 (accepted), 05 (in progress) and 06 (completed) as edXML Status packages;
-  6. the sender reads its tracking (GET /api/v1/edocs/sent?documentId=...) until it shows 06.
+  6. the sender reads its tracking (GET /api/v1/edocs/sent?documentId=...) until it shows 06;
+  7. and takes the four Status packages from its own received list (messageType=status).
 
 Usage:
   vxp_client.py --url http://127.0.0.1:9464/api/v1 --sender 000.00.00.G22 --recipient 000.00.00.H41 \
@@ -259,7 +260,23 @@ def main(argv=None):
     codes = sorted({t["statusCode"] for t in rec["timeline"] if t.get("statusCode")})
     log("tracking", recipient=rec["recipient"], transport=rec["transport"], business=rec["business"], statuses=codes)
     assert codes == ["01", "03", "05", "06"], codes
-    print("OK: sent, listed, fetched byte for byte, acknowledged, 03/05/06 reported and tracked", flush=True)
+
+    # The statuses also reach the sender's system as Status packages, as from the VXP.
+    def statuses():
+        got = [i for i in sender.received("status") if i["documentId"] == document_id]
+        return got if len(got) >= 4 else None
+
+    items = wait_for("the Status packages at the sender", statuses, a.timeout)
+    seen = []
+    for i in items:
+        status = ET.fromstring(sender.get_edoc(i["id"]))
+        code = status.find(".//" + q("StatusCode")).text
+        assert code == i["statusCode"], (code, i)
+        sender.done(i["id"])
+        seen.append(code)
+    log("statuses received", codes=sorted(seen))
+    assert sorted(seen) == ["01", "03", "05", "06"], seen
+    print("OK: sent, listed, fetched byte for byte, acknowledged, 03/05/06 reported, tracked and received", flush=True)
     return 0
 
 

@@ -65,31 +65,34 @@ export function credentialsDir(dataDir: string): string {
 
 export const DEMO_TOPOLOGY = resolve(__dirname, '../../../deploy/topology.demo.json');
 
-export async function startEmbedded(opts: {
-  topologyFile?: string;
-  dataDir?: string;
-  port?: number;
-  logger?: Logger;
-  overdueSweepMs?: number;
+/** Options of {@link startEmbedded}. */
+export interface EmbeddedOptions {
+  readonly topologyFile?: string;
+  readonly dataDir?: string;
+  readonly port?: number;
+  readonly logger?: Logger;
+  readonly overdueSweepMs?: number;
   /** Serve the runtime's `/metrics`, `/healthz` and `/readyz` on this port (0 picks a free one). */
-  httpPort?: number;
+  readonly httpPort?: number;
   /** Mounted on the HTTP port beside the health routes (the gateway, the dashboard). */
-  httpPlugins?: readonly HttpPlugin[];
+  readonly httpPlugins?: readonly HttpPlugin[];
   /**
    * Serve the web dashboard at `/` of the HTTP port (default: whenever there is one). With
    * credentials, the operator signs in with {@link dashboardOperatorToken} and an agency with its
    * HTTP token (`creds issue agency CODE --http-token`, as for `/api/v1`); without, everyone sees
    * everything, under a banner.
    */
-  dashboard?: boolean;
+  readonly dashboard?: boolean;
   /** Fixed time a recipient has to confirm 01 (default: by the next working morning). */
-  confirmWithinMs?: number;
+  readonly confirmWithinMs?: number;
   /**
    * Require credentials (default true): every node, agency and operator gets its own nkey identity
    * with least-privilege permissions (docs/SECURITY.md). False runs an open server, for development.
    */
-  auth?: boolean;
-}): Promise<Embedded> {
+  readonly auth?: boolean;
+}
+
+export async function startEmbedded(opts: EmbeddedOptions): Promise<Embedded> {
   const topology = loadTopologyFile(opts.topologyFile ?? DEMO_TOPOLOGY);
   const temp = opts.dataDir === undefined ? mkdtempSync(join(tmpdir(), 'lienthong-')) : undefined;
   const dataDir = resolve(opts.dataDir ?? temp!);
@@ -100,39 +103,15 @@ export async function startEmbedded(opts: {
   store?.writeAuthConfig(topology, join(dataDir, AUTH_CONFIG));
   // Agencies' HTTP tokens: the same for the edXML gateway and the dashboard.
   const httpTokens = store ? new HttpTokenStore(httpTokensFile(credentialsDir(dataDir))) : undefined;
-  const operatorToken = auth ? dashboardOperatorToken(credentialsDir(dataDir)) : undefined;
-  const dashboard =
-    opts.httpPort !== undefined && opts.dashboard !== false
-      ? dashboardPlugin({
-          authenticate: bearerAuthenticator({
-            ...(operatorToken ? { operatorTokens: [operatorToken] } : {}),
-            ...(httpTokens ? { agencyOf: (token: string) => httpTokens.agencyOf(token) } : {}),
-          }),
-          noAuth: !auth,
-          auditCheck: async (s) =>
-            Promise.all((await auditedNodes(s.jsm)).map((n) => verifyNodeAudit(s.js, s.jsm, n))),
-        })
-      : undefined;
+  const dashboard = embeddedDashboard(opts, auth, dataDir, httpTokens);
   const server = await startEmbeddedServer({
     dataDir,
     ...(opts.port ? { port: opts.port } : {}),
     auth,
   });
-  // The edXML gateway on the HTTP port: each agency acts through an SDK client with its own identity.
   const gateway =
     opts.httpPort !== undefined
-      ? gatewayPlugin({
-          auth: httpTokens ? { mode: 'token', tokens: httpTokens } : { mode: 'none' },
-          connect: async (agency) => {
-            const creds = await agencyCredentials(agency);
-            return connect({
-              servers: server.url,
-              agency,
-              name: `lienthong-gateway ${agency}`,
-              ...(creds ? { credentials: { seedFile: creds.seedFile } } : {}),
-            });
-          },
-        })
+      ? embeddedGateway(server.url, httpTokens, (agency) => agencyCredentials(agency))
       : undefined;
   let node: RunningNode;
   try {
@@ -142,23 +121,12 @@ export async function startEmbedded(opts: {
         topology,
         name: 'lienthong-up',
         ...(nodeId ? { auth: { seedFile: nodeId.seedFile, inboxPrefix: nodeId.inboxPrefix } } : {}),
-        ...(opts.overdueSweepMs || opts.confirmWithinMs
-          ? {
-              overdue: {
-                ...(opts.overdueSweepMs ? { sweepIntervalMs: opts.overdueSweepMs } : {}),
-                ...(opts.confirmWithinMs ? { fixedMs: opts.confirmWithinMs } : {}),
-              },
-            }
-          : {}),
+        ...overdueOptions(opts),
         ...(opts.httpPort !== undefined ? { http: { port: opts.httpPort } } : {}),
       },
       {
         ...(opts.logger ? { logger: opts.logger } : {}),
-        httpPlugins: [
-          ...(gateway ? [gateway] : []),
-          ...(dashboard ? [dashboard] : []),
-          ...(opts.httpPlugins ?? []),
-        ],
+        httpPlugins: [gateway, dashboard?.plugin, ...(opts.httpPlugins ?? [])].filter((p) => p !== undefined),
       },
     );
   } catch (e) {
@@ -192,13 +160,66 @@ export async function startEmbedded(opts: {
     credentials: store,
     ops,
     dashboard:
-      dashboard && node.runtime.httpUrl
-        ? { url: `${node.runtime.httpUrl}/`, operatorToken, plugin: dashboard }
-        : undefined,
+      dashboard && node.runtime.httpUrl ? { url: `${node.runtime.httpUrl}/`, ...dashboard } : undefined,
     gateway,
     agencyCredentials,
     ensureAgencies,
     stop,
     [Symbol.asyncDispose]: stop,
   };
+}
+
+/** The node's overdue options from the embedded ones: none unless one is set. */
+function overdueOptions(opts: EmbeddedOptions): { overdue?: { sweepIntervalMs?: number; fixedMs?: number } } {
+  if (!opts.overdueSweepMs && !opts.confirmWithinMs) return {};
+  return {
+    overdue: {
+      ...(opts.overdueSweepMs ? { sweepIntervalMs: opts.overdueSweepMs } : {}),
+      ...(opts.confirmWithinMs ? { fixedMs: opts.confirmWithinMs } : {}),
+    },
+  };
+}
+
+/**
+ * The web dashboard, when there is an HTTP port and it is not turned off: the operator signs in
+ * with its token, an agency with its HTTP token.
+ */
+function embeddedDashboard(
+  opts: EmbeddedOptions,
+  auth: boolean,
+  dataDir: string,
+  httpTokens: HttpTokenStore | undefined,
+): { plugin: DashboardPlugin; operatorToken: string | undefined } | undefined {
+  if (opts.httpPort === undefined || opts.dashboard === false) return undefined;
+  const operatorToken = auth ? dashboardOperatorToken(credentialsDir(dataDir)) : undefined;
+  const plugin = dashboardPlugin({
+    authenticate: bearerAuthenticator({
+      ...(operatorToken ? { operatorTokens: [operatorToken] } : {}),
+      ...(httpTokens ? { agencyOf: (token: string) => httpTokens.agencyOf(token) } : {}),
+    }),
+    noAuth: !auth,
+    auditCheck: async (s) =>
+      Promise.all((await auditedNodes(s.jsm)).map((n) => verifyNodeAudit(s.js, s.jsm, n))),
+  });
+  return { plugin, operatorToken };
+}
+
+/** The edXML gateway on the HTTP port: each agency acts through an SDK client with its own identity. */
+function embeddedGateway(
+  servers: string,
+  httpTokens: HttpTokenStore | undefined,
+  agencyCredentials: (agency: string) => Promise<IdentityCredentials | undefined>,
+): GatewayPlugin {
+  return gatewayPlugin({
+    auth: httpTokens ? { mode: 'token', tokens: httpTokens } : { mode: 'none' },
+    connect: async (agency) => {
+      const creds = await agencyCredentials(agency);
+      return connect({
+        servers,
+        agency,
+        name: `lienthong-gateway ${agency}`,
+        ...(creds ? { credentials: { seedFile: creds.seedFile } } : {}),
+      });
+    },
+  });
 }

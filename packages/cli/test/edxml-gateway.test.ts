@@ -187,4 +187,18 @@ describe('edXML gateway from the command line', () => {
         .status,
     ).toBe(200);
   });
+
+  it('lienthong demo shows an SDK document fetched as edXML and an edXML package reaching an SDK user', async () => {
+    const demo = await lienthong(['demo'], { timeoutMs: 90_000 });
+    expect([demo.code, demo.stderr]).toEqual([0, '']);
+    expect(demo.stdout).toMatch(/GET \/api\/v1\/edocs\/\S+ → \d+ bytes of edXML:\n\s+<\?xml version="1\.0"/);
+    expect(demo.stdout).toContain(
+      'the SDK sender sees: FETCHED, statuses 01 03 06 (posted as edXML Status packages)',
+    );
+    expect(demo.stdout).toMatch(
+      /the SDK user's inbox: ".+", with the original package \(\d+ bytes, identical\)/,
+    );
+    expect(demo.stdout).toContain('GET /api/v1/edocs/sent → FETCHED, statuses 01 03 05');
+    expect(demo.stdout).toMatch(/scenario completed in \d+ ms: every expected status arrived/);
+  }, 120_000);
 });

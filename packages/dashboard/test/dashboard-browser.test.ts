@@ -9,7 +9,7 @@ import { jetstream } from '@nats-io/jetstream';
 import type { Browser, Page } from 'puppeteer-core';
 import { BusinessStatus, connect } from '@lienthong/sdk';
 import type { InboxItem, LienthongClient } from '@lienthong/sdk';
-import { readSeedFile } from '../../node/src/credentials';
+import { readSeedFile } from '@lienthong/infra';
 import { HttpTokenStore, httpTokensFile } from '../../gateway/src/tokens';
 import { credentialsDir, startEmbedded } from '../../cli/src/embedded';
 import type { Embedded } from '../../cli/src/embedded';

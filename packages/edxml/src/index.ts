@@ -15,3 +15,7 @@ export { readDate, readTimestamp, writeDate, writeTimestamp, VN_OFFSET_MS } from
 export { DEFAULTS as PARSE_DEFAULTS } from './reader';
 export * from './types';
 export type { SignatureVerdict, SignatureVerdictCode, SignerCertificate, VerifyOptions } from './verdict';
+export { verifyEdxmlSignature } from './signature';
+export type { VerifyEdxmlOptions } from './signature';
+export { signEdxml } from './sign';
+export type { SignEdxmlOptions } from './sign';

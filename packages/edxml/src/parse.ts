@@ -118,7 +118,7 @@ class Interpreter {
     const h: EdocHeader = {
       from,
       to,
-      documentId: this.text(mh, 'DocumentId'),
+      documentId: this.documentId(mh),
       code: { codeNumber: this.text(code, 'CodeNumber'), codeNotation: this.text(code, 'CodeNotation') },
       promulgationInfo: {
         place: this.text(pi, 'Place'),
@@ -192,7 +192,7 @@ class Interpreter {
       organId: quiet ? '' : this.text(n, 'OrganId'),
       code: quiet ? '' : this.text(n, 'Code'),
       promulgationDate: quiet ? '' : this.date(n, 'PromulgationDate'),
-      documentId: quiet ? '' : this.text(n, 'DocumentId'),
+      documentId: quiet ? '' : this.documentId(n),
     };
     if (r.organId !== '') this.agencyCode(r.organId, n);
     return r;
@@ -216,7 +216,7 @@ class Interpreter {
       docType = this.ranged(b, 'BussinessDocType', 0, 3) as 0 | 1 | 2 | 3;
     }
     const out: EdxmlBussiness = {
-      documentId: this.text(b, 'DocumentId'),
+      documentId: this.documentId(b),
       bussinessDocType: docType,
       bussinessDocReason: this.text(b, 'BussinessDocReason'),
       paper: this.text(b, 'Paper'),
@@ -244,7 +244,7 @@ class Interpreter {
       for (const ri of children(ril, 'ReplacementInfo')) {
         const oil = child(ri, 'OrganIdList');
         const entry = {
-          documentId: this.text(ri, 'DocumentId'),
+          documentId: this.documentId(ri),
           organIdList: oil === undefined ? [] : this.list(oil, 'OrganId'),
         };
         for (const o of entry.organIdList) this.agencyCode(o, ri);
@@ -375,6 +375,20 @@ class Interpreter {
     const t = n.text.trim();
     if (t === '' && n.children.length === 0) this.warn('EMPTY_ELEMENT', `<${n.name}> is empty`, n);
     return t;
+  }
+
+  /** A DocumentId; one of the `<organ>,<yyyy/MM/dd>,<number>/<notation>` form with an impossible date is flagged. */
+  private documentId(parent: XNode | undefined, local = 'DocumentId'): string {
+    const id = this.text(parent, local);
+    const m = /^[^,]+,(\d{4}\/\d{1,2}\/\d{1,2}),/.exec(id);
+    if (m !== null && readDate(m[1]!).form === 'bad') {
+      this.warn(
+        'BAD_DATE',
+        `DocumentId "${id}" holds an impossible date (${m[1]}); kept as written`,
+        child(parent, local)!,
+      );
+    }
+    return id;
   }
 
   private list(parent: XNode, local: string): string[] {

@@ -165,6 +165,8 @@ export interface SignatureLocation {
   byteEnd: number;
   line: number;
   column: number;
+  /** Namespace declarations in scope at the element (`''` for the default namespace), nearest first. */
+  namespaces: Record<string, string>;
 }
 
 interface ParsedCommon {

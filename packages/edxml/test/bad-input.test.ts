@@ -134,7 +134,7 @@ describe('limits', () => {
     expect(e.code).toBe('TOO_LARGE');
     expect(yielded).toBeLessThan(limit + 2 * block.length);
     expect(peak - rss0).toBeLessThan(64 * 1024 * 1024);
-  });
+  }, 120_000);
 
   it('accepts a 96 MiB attachment through a sink with memory bounded far below its size', async () => {
     const head = SMALL.split('<AttachmentEncoded>')[0]!;
@@ -167,7 +167,7 @@ describe('limits', () => {
     expect(received).toBeGreaterThan(96 * 1000 * 1000);
     expect(p.attachments[0]!.data).toBeUndefined();
     expect(peak - rss0).toBeLessThan(80 * 1024 * 1024);
-  }, 60_000);
+  }, 240_000);
 
   it.each([
     ['a 2 Mi-character Subject', SMALL.replace('Local Aggregate Test', 'x'.repeat(2 * 1024 * 1024))],

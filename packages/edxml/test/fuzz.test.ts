@@ -6,6 +6,7 @@
 import fc from 'fast-check';
 import { EdxmlError, parseEdxml, toDocument, toStatusReport } from '@lienthong/edxml';
 import type { EdxmlErrorCode } from '@lienthong/edxml';
+import { fastPath } from '../src/reader';
 import { sample } from './helpers';
 
 const SEEDS = [
@@ -115,6 +116,18 @@ function apply(base: Uint8Array, ms: Mutation[]): Uint8Array {
   return new Uint8Array(b);
 }
 
+/** A sample whose base64 is wrapped in CRLF (or LF, or lone CR) lines, as many systems write it. */
+function wrapped(name: string, eol: string, width: number): Uint8Array {
+  const t = Buffer.from(sample(name)).toString('utf8');
+  return new TextEncoder().encode(
+    t.replace(
+      /(<edXML:ContentTransferEncoded[^>]*>)([^<]*)/g,
+      (_m, open: string, b64: string) =>
+        `${open}${eol}${(b64.match(new RegExp(`.{1,${width}}`, 'g')) ?? []).join(eol)}${eol}  `,
+    ),
+  );
+}
+
 async function* slices(b: Uint8Array, sizes: number[]): AsyncGenerator<Uint8Array> {
   let at = 0;
   for (let i = 0; at < b.length; i++) {
@@ -169,5 +182,51 @@ describe('mutated packages', () => {
     expect(outcomes.get('ok:status') ?? 0).toBeGreaterThan(100);
     expect(outcomes.get('NOT_WELL_FORMED') ?? 0).toBeGreaterThan(100);
     expect([...outcomes.keys()].length).toBeGreaterThanOrEqual(6);
+  }, 300_000);
+});
+
+describe('the attachment fast path', () => {
+  const seeds = [
+    wrapped('pvngw__uploads_1da394ba-2117-4354-a23f-6ec3e47ba81b.edxml', '\r\n', 76),
+    wrapped('pvngw__uploads_1f881896-6e3a-4a5f-87f1-c380878e148e.edxml', '\n', 64),
+    wrapped('truclienthong__xml_dc0bdef0-c7a3-4aaf-b717-777303442973.edxml', '\r', 60),
+    SEEDS[0]!,
+  ];
+
+  async function outcome(input: Uint8Array, sizes: number[] | undefined, fast: boolean): Promise<unknown> {
+    fastPath.enabled = fast;
+    try {
+      return await parseEdxml(sizes === undefined ? input : slices(input, sizes));
+    } catch (e) {
+      if (!(e instanceof EdxmlError)) throw e;
+      return { code: e.code, line: e.line, column: e.column, reason: e.reason };
+    } finally {
+      fastPath.enabled = true;
+    }
+  }
+
+  it('reads wrapped base64 to the same bytes as saxes does', async () => {
+    for (const seed of seeds) {
+      const fast = await outcome(seed, undefined, true);
+      expect(fast).toMatchObject({ kind: 'edoc' });
+      expect(fast).toEqual(await outcome(seed, [7, 64, 1], false));
+    }
+  });
+
+  it('3,000 mutations: the same package or the same refusal at the same line and column, with or without it', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.nat({ max: seeds.length - 1 }),
+        fc.array(mutation, { minLength: 0, maxLength: 3 }),
+        fc.option(fc.array(fc.integer({ min: 1, max: 400 }), { minLength: 1, maxLength: 4 }), {
+          nil: undefined,
+        }),
+        async (seed, ms, sizes) => {
+          const input = apply(seeds[seed]!, ms);
+          expect(await outcome(input, sizes, true)).toEqual(await outcome(input, sizes, false));
+        },
+      ),
+      { numRuns: 3_000, seed: 1202 },
+    );
   }, 300_000);
 });

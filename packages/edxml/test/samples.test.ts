@@ -129,7 +129,8 @@ const EDOCS: EdocCase[] = [
     attachments: [[ZIP, 'application/zip', 270823]],
     added: [H14],
     removed: [H41],
-    warnings: ['SIGNATURE_NAMESPACE'],
+    // Bussiness/DocumentId says 2014/02/30.
+    warnings: ['SIGNATURE_NAMESPACE', 'BAD_DATE'],
     signature: 'qcvn',
   },
   {
@@ -163,7 +164,7 @@ const EDOCS: EdocCase[] = [
     dueDate: '2019-04-11',
     steeringType: 1,
     attachments: [[ZIP, 'application/zip', 4151]],
-    warnings: ['SIGNATURE_NAMESPACE'],
+    warnings: ['SIGNATURE_NAMESPACE', 'BAD_DATE'],
     signature: 'qcvn',
   },
   {
@@ -180,7 +181,7 @@ const EDOCS: EdocCase[] = [
     steeringType: 1,
     attachments: [[ZIP, 'application/zip', 270823]],
     // `28.22.H17` is flagged by agency-code validation.
-    warnings: ['SIGNATURE_NAMESPACE', 'AGENCY_CODE'],
+    warnings: ['SIGNATURE_NAMESPACE', 'AGENCY_CODE', 'BAD_DATE'],
     signature: 'qcvn',
   },
   {
@@ -202,6 +203,7 @@ const EDOCS: EdocCase[] = [
       ...Array<string>(7).fill('EMPTY_ELEMENT'),
       'DATE_FORMAT',
       ...Array<string>(6).fill('EMPTY_ELEMENT'),
+      'BAD_DATE',
     ],
     signature: 'qcvn',
   },
@@ -279,10 +281,10 @@ describe('public samples: edoc packages mapped to Document', () => {
     for (const [i, a] of d.attachments.entries()) {
       // Small attachments travel inline, with the SHA-256 of the decoded bytes.
       expect(a.inline).toBeInstanceOf(Uint8Array);
-      expect(Buffer.from(a.sha256).toString('hex')).toBe(
+      expect(Buffer.from(a.sha256!).toString('hex')).toBe(
         createHash('sha256').update(a.inline!).digest('hex'),
       );
-      expect(p.attachments[i]!.sha256).toBe(Buffer.from(a.sha256).toString('hex'));
+      expect(p.attachments[i]!.sha256).toBe(Buffer.from(a.sha256!).toString('hex'));
     }
     expect(p.warnings.map((w) => w.code)).toEqual(c.warnings);
     for (const w of p.warnings) expect(w.line).toBeGreaterThan(0);
@@ -333,8 +335,14 @@ describe('public samples: edoc packages mapped to Document', () => {
     expect(p.traceHeaderList).toEqual([
       { organId: G22, timestamp: '2018/09/28 00:00:00', timestampMs: Date.UTC(2018, 8, 27, 17) },
     ]);
+    expect(p.warnings.find((w) => w.code === 'BAD_DATE')).toEqual({
+      code: 'BAD_DATE',
+      message: `DocumentId "${G22},2014/02/30,7806/VPCP-TTĐT" holds an impossible date (2014/02/30); kept as written`,
+      line: 91,
+      column: 11,
+    });
     expect(p.bussiness).toEqual({
-      // An impossible date inside an id is the sender's business: kept as written.
+      // An impossible date inside an id is flagged, and kept as written.
       documentId: `${G22},2014/02/30,7806/VPCP-TTĐT`,
       bussinessDocType: 2,
       bussinessDocReason: 'Cập nhật văn bản điện tử',

@@ -1,14 +1,26 @@
 import { PassThrough } from 'node:stream';
 import type { Readable } from 'node:stream';
-import { LienthongError, agencyToToken, isAgencyCode, isBackpressure } from '@lienthong/core';
+import { agencyToToken, isAgencyCode } from '@lienthong/core';
 import type { NodeInfo, Topology } from '@lienthong/core';
-import { BusinessOperation, BusinessStatus, FailureReason, Level, TransportState } from '@lienthong/proto';
-import type { IDocument, TrackingRecord } from '@lienthong/proto';
+import { BusinessOperation, BusinessStatus } from '@lienthong/proto';
+import type { IDocument } from '@lienthong/proto';
 import type { InboxItem, LienthongClient } from '@lienthong/sdk';
 import { EdxmlError } from './codec';
 import type { EdxmlCodec, MessageType } from './codec';
 import { LienthongEdxmlCodec } from './edxml-codec';
+import { GatewayError, gatewayErrorOf, sdkCall, tooLarge } from './errors';
+import { ReceivedQueue, describeStatus, isStatusId } from './received-queue';
+import type { ReceivedItem } from './received-queue';
+import { levelName, sentRecord } from './records';
+import type { AgencyEntry, SentRecord } from './records';
 import { PackageTooLargeError, spool } from './spool';
+import type { SpooledPackage } from './spool';
+import { StatusQueue } from './status-queue';
+import type { GatewayJetStream, HeldStatus } from './status-queue';
+
+export { GatewayError, gatewayErrorOf } from './errors';
+export type { ReceivedItem } from './received-queue';
+export type { AgencyEntry, SentRecord } from './records';
 
 /** What the gateway needs of the node process it runs in (NodeRuntime has it). */
 export interface GatewayHost {
@@ -33,20 +45,11 @@ export interface GatewayOptions {
   readonly maxListed?: number;
   /** After `fail`, how long before the item is listed again; 30 s by default. */
   readonly failRetryMs?: number;
-}
-
-/** A gateway error: the HTTP layer maps `status` and `code` to its answer. */
-export class GatewayError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    readonly details?: Record<string, unknown>,
-    readonly retryAfterMs?: number,
-  ) {
-    super(message);
-    this.name = 'GatewayError';
-  }
+  /**
+   * The node's JetStream: statuses coming back to an agency for documents it sent are listed from
+   * its track subject. Without it, they are only in `sent()`.
+   */
+  readonly jetstream?: GatewayJetStream;
 }
 
 export interface SendResult {
@@ -58,21 +61,6 @@ export interface SendResult {
   readonly warnings: readonly string[];
   /** True when this package had been posted before: nothing was sent again. */
   readonly duplicate: boolean;
-}
-
-export interface ReceivedItem {
-  readonly id: string;
-  readonly documentId: string;
-  readonly from: string;
-  readonly messageType: MessageType;
-  readonly statusCode?: string;
-  readonly businessDocType?: number;
-  /** ISO time the recipient's home node put it in the inbox. */
-  readonly receivedAt: string;
-  /** The sender's signature as checked against the directory's keys. */
-  readonly signature: string;
-  /** True when the package is the sender's original edXML bytes (else rendered from the document). */
-  readonly original: boolean;
 }
 
 export interface PackageBytes {
@@ -93,6 +81,7 @@ export const ORIGINAL_MEDIA_TYPE = 'application/xml';
 export class EdocGateway {
   private readonly clients = new Map<string, Promise<LienthongClient>>();
   private readonly inboxes = new Map<string, ReceivedQueue>();
+  private readonly statuses = new Map<string, Promise<StatusQueue | undefined>>();
   /** Responses to packages already posted (by package SHA-256), so a repeat sends nothing. */
   private readonly posted = new Map<string, SendResult>();
   private readonly maxPackageBytes: number;
@@ -148,26 +137,12 @@ export class EdocGateway {
     declaredLength?: number,
   ): Promise<SendResult> {
     this.assertServes(agency);
+    // Statuses of what it sends from now on are listed for it.
+    await this.statusQueue(agency);
     if (declaredLength !== undefined && declaredLength > this.maxPackageBytes) {
       throw tooLarge(new PackageTooLargeError(this.maxPackageBytes, declaredLength));
     }
-    let pkg;
-    try {
-      pkg = await spool(body, this.codec.parser(), this.maxPackageBytes);
-    } catch (e) {
-      if (e instanceof PackageTooLargeError) throw tooLarge(e);
-      if (e instanceof EdxmlError && e.code === 'TOO_LARGE') {
-        throw tooLarge(new PackageTooLargeError(this.maxPackageBytes));
-      }
-      if (e instanceof EdxmlError) {
-        throw new GatewayError(400, 'InvalidArgument', `not a valid edXML package: ${e.message}`, {
-          reason: e.reason,
-          codecCode: e.code,
-          ...(e.line !== undefined ? { line: e.line, column: e.column } : {}),
-        });
-      }
-      throw e;
-    }
+    const pkg = await this.spool(body);
     try {
       const id = `${agencyToToken(agency)}.${pkg.sha256Hex}`;
       const { parsed } = pkg;
@@ -190,76 +165,10 @@ export class EdocGateway {
         }
       }
       const client = await this.client(agency);
-      let result: SendResult;
-      if (parsed.messageType === 'edoc') {
-        const d = parsed.document!;
-        const document: IDocument = {
-          ...d,
-          edxmlOriginal: { sha256Hex: pkg.sha256Hex, size: pkg.size, warnings: [...parsed.warnings] },
-        };
-        const source = pkg.data
-          ? { name: ORIGINAL_ATTACHMENT_NAME, mediaType: ORIGINAL_MEDIA_TYPE, data: pkg.data }
-          : { name: ORIGINAL_ATTACHMENT_NAME, mediaType: ORIGINAL_MEDIA_TYPE, path: pkg.path! };
-        const receipt = await sdkCall(() =>
-          client.send(document, {
-            attachments: [source],
-            ...(d.priority ? { priority: d.priority } : {}),
-          }),
-        );
-        result = {
-          id,
-          documentId: receipt.documentId,
-          messageType: 'edoc',
-          businessDocType: d.business?.operation ?? BusinessOperation.BUSINESS_OPERATION_NEW,
-          warnings: parsed.warnings,
-          duplicate: receipt.duplicate,
-        };
-      } else {
-        const s = parsed.status!;
-        const statusCode = String(s.code).padStart(2, '0');
-        if (s.code === BusinessStatus.BUSINESS_STATUS_ARRIVED) {
-          // 01 is the acknowledgement of the item that brought the document (as POST …/ack).
-          const q = await this.queue(agency);
-          await q.settle();
-          const held = q.findDocument(s.documentId, s.otherParty);
-          if (held) {
-            await sdkCall(() => held.item.ack());
-            q.acked(held.id);
-          } else if (!q.documentAcked(s.documentId, s.otherParty)) {
-            throw new GatewayError(
-              409,
-              'FailedPrecondition',
-              `no document ${s.documentId} from ${s.otherParty || '(no ResponseFor/OrganId)'} is waiting for ${agency}: 01 acknowledges a received document`,
-            );
-          }
-        } else if (s.code === BusinessStatus.BUSINESS_STATUS_RECALL_REQUESTED) {
-          await sdkCall(() =>
-            client.recall(s.documentId, {
-              reason: s.description || 'recall requested',
-              ...(s.staff ? { staff: s.staff } : {}),
-              ...(isAgencyCode(s.otherParty) ? { recipients: [s.otherParty] } : {}),
-            }),
-          );
-        } else {
-          await sdkCall(() =>
-            client.report(s.documentId, s.code as BusinessStatus, {
-              ...(isAgencyCode(s.otherParty) ? { sender: s.otherParty } : {}),
-              description: s.description,
-              ...(s.staff ? { staff: s.staff } : {}),
-              timestampMs: s.timestampMs,
-              edxmlOriginal: pkg.data ?? new Uint8Array(),
-            }),
-          );
-        }
-        result = {
-          id,
-          documentId: s.documentId,
-          messageType: 'status',
-          statusCode,
-          warnings: parsed.warnings,
-          duplicate: false,
-        };
-      }
+      const result =
+        parsed.messageType === 'edoc'
+          ? await this.sendEdoc(client, id, pkg)
+          : await this.sendStatus(agency, client, id, pkg);
       this.remember(id, result);
       return result;
     } finally {
@@ -267,16 +176,128 @@ export class EdocGateway {
     }
   }
 
+  /** Reads the posted body to its end (memory or a spool file), parsing it on the way. */
+  private async spool(body: AsyncIterable<Uint8Array>): Promise<SpooledPackage> {
+    try {
+      return await spool(body, this.codec.parser(), this.maxPackageBytes);
+    } catch (e) {
+      if (e instanceof PackageTooLargeError) throw tooLarge(e);
+      if (e instanceof EdxmlError && e.code === 'TOO_LARGE') {
+        throw tooLarge(new PackageTooLargeError(this.maxPackageBytes));
+      }
+      if (e instanceof EdxmlError) {
+        throw new GatewayError(400, 'InvalidArgument', `not a valid edXML package: ${e.message}`, {
+          reason: e.reason,
+          codecCode: e.code,
+          ...(e.line !== undefined ? { line: e.line, column: e.column } : {}),
+        });
+      }
+      throw e;
+    }
+  }
+
+  /** An edoc: the mapped document, with the package itself as the attachment that carries it. */
+  private async sendEdoc(client: LienthongClient, id: string, pkg: SpooledPackage): Promise<SendResult> {
+    const { parsed } = pkg;
+    const d = parsed.document!;
+    const document: IDocument = {
+      ...d,
+      edxmlOriginal: { sha256Hex: pkg.sha256Hex, size: pkg.size, warnings: [...parsed.warnings] },
+    };
+    const source = pkg.data
+      ? { name: ORIGINAL_ATTACHMENT_NAME, mediaType: ORIGINAL_MEDIA_TYPE, data: pkg.data }
+      : { name: ORIGINAL_ATTACHMENT_NAME, mediaType: ORIGINAL_MEDIA_TYPE, path: pkg.path! };
+    const receipt = await sdkCall(() =>
+      client.send(document, {
+        attachments: [source],
+        ...(d.priority ? { priority: d.priority } : {}),
+      }),
+    );
+    return {
+      id,
+      documentId: receipt.documentId,
+      messageType: 'edoc',
+      businessDocType: d.business?.operation ?? BusinessOperation.BUSINESS_OPERATION_NEW,
+      warnings: parsed.warnings,
+      duplicate: receipt.duplicate,
+    };
+  }
+
+  /** A Status package: 01 acknowledges the item, 13 recalls, the others are reported as they are. */
+  private async sendStatus(
+    agency: string,
+    client: LienthongClient,
+    id: string,
+    pkg: SpooledPackage,
+  ): Promise<SendResult> {
+    const s = pkg.parsed.status!;
+    if (s.code === BusinessStatus.BUSINESS_STATUS_ARRIVED) {
+      await this.acknowledgeDocument(agency, s.documentId, s.otherParty);
+    } else if (s.code === BusinessStatus.BUSINESS_STATUS_RECALL_REQUESTED) {
+      await sdkCall(() =>
+        client.recall(s.documentId, {
+          reason: s.description || 'recall requested',
+          ...(s.staff ? { staff: s.staff } : {}),
+          ...(isAgencyCode(s.otherParty) ? { recipients: [s.otherParty] } : {}),
+        }),
+      );
+    } else {
+      await sdkCall(() =>
+        client.report(s.documentId, s.code as BusinessStatus, {
+          ...(isAgencyCode(s.otherParty) ? { sender: s.otherParty } : {}),
+          description: s.description,
+          ...(s.staff ? { staff: s.staff } : {}),
+          timestampMs: s.timestampMs,
+          edxmlOriginal: pkg.data ?? new Uint8Array(),
+        }),
+      );
+    }
+    return {
+      id,
+      documentId: s.documentId,
+      messageType: 'status',
+      statusCode: String(s.code).padStart(2, '0'),
+      warnings: pkg.parsed.warnings,
+      duplicate: false,
+    };
+  }
+
+  /** 01 is the acknowledgement of the item that brought the document (as POST …/ack). */
+  private async acknowledgeDocument(agency: string, documentId: string, sender: string): Promise<void> {
+    const q = await this.queue(agency);
+    await q.settle();
+    const held = q.findDocument(documentId, sender);
+    if (held) {
+      await sdkCall(() => held.item.ack());
+      q.acked(held.id);
+    } else if (!q.documentAcked(documentId, sender)) {
+      throw new GatewayError(
+        409,
+        'FailedPrecondition',
+        `no document ${documentId} from ${sender || '(no ResponseFor/OrganId)'} is waiting for ${agency}: 01 acknowledges a received document`,
+      );
+    }
+  }
+
   /** Items waiting for `agency`: documents (and recalls, as status items), oldest first. */
   async listReceived(agency: string, messageType?: MessageType): Promise<ReceivedItem[]> {
     this.assertServes(agency);
-    const q = await this.queue(agency);
+    const [q, s] = await Promise.all([this.queue(agency), this.statusQueue(agency)]);
     await q.settle();
-    return q.items().filter((i) => messageType === undefined || i.messageType === messageType);
+    const items = [...q.items(), ...(s?.items() ?? []).map(describeStatus)].sort(
+      (a, b) => a.receivedAt.localeCompare(b.receivedAt) || a.id.localeCompare(b.id),
+    );
+    return items.filter((i) => messageType === undefined || i.messageType === messageType);
   }
 
   /** The bytes of a received item: the sender's original package, or the document rendered as edXML. */
   async getPackage(agency: string, id: string): Promise<PackageBytes> {
+    const status = await this.heldStatus(agency, id);
+    if (status) {
+      const r = status.receipt;
+      const bytes = r.edxmlOriginal?.length ? r.edxmlOriginal : this.codec.renderStatus(r);
+      return { body: bytes, size: bytes.length };
+    }
     const item = await this.held(agency, id);
     const env = item.envelope;
     if (env.status) {
@@ -316,6 +337,13 @@ export class EdocGateway {
   async ack(agency: string, id: string): Promise<{ id: string; acknowledged: true; duplicate: boolean }> {
     this.assertServes(agency);
     this.assertOwnItem(agency, id);
+    if (isStatusId(id)) {
+      const s = await this.statusQueue(agency);
+      if (s?.wasAcked(id)) return { id, acknowledged: true, duplicate: true };
+      await this.heldStatus(agency, id);
+      await sdkCall(() => s!.ack(id));
+      return { id, acknowledged: true, duplicate: false };
+    }
     const q = await this.queue(agency);
     if (q.wasAcked(id)) return { id, acknowledged: true, duplicate: true };
     const item = await this.held(agency, id);
@@ -327,9 +355,13 @@ export class EdocGateway {
   /** Puts an item back: it is listed again after the retry delay (the VXP `fail`). */
   async fail(agency: string, id: string, reason: string): Promise<{ id: string; retryAfterMs: number }> {
     this.assertServes(agency);
+    const retryAfterMs = this.opts.failRetryMs ?? 30_000;
+    if (await this.heldStatus(agency, id)) {
+      (await this.statusQueue(agency))!.fail(id, retryAfterMs);
+      return { id, retryAfterMs };
+    }
     const item = await this.held(agency, id);
     const q = await this.queue(agency);
-    const retryAfterMs = this.opts.failRetryMs ?? 30_000;
     q.failed(id, item, reason, retryAfterMs);
     return { id, retryAfterMs };
   }
@@ -360,6 +392,7 @@ export class EdocGateway {
   async close(): Promise<void> {
     this.closed = true;
     await Promise.allSettled([...this.inboxes.values()].map((q) => q.stop()));
+    await Promise.allSettled([...this.statuses.values()].map(async (s) => (await s)?.stop()));
     const clients = await Promise.allSettled([...this.clients.values()]);
     await Promise.allSettled(clients.map((c) => (c.status === 'fulfilled' ? c.value.close() : undefined)));
   }
@@ -399,6 +432,45 @@ export class EdocGateway {
     return item;
   }
 
+  /** A status item held for the caller, or undefined when the id is not a status item's. */
+  private async heldStatus(agency: string, id: string): Promise<HeldStatus | undefined> {
+    if (!isStatusId(id)) return undefined;
+    this.assertServes(agency);
+    this.assertOwnItem(agency, id);
+    const s = await this.statusQueue(agency);
+    const h = s?.get(id);
+    if (!h) {
+      throw new GatewayError(
+        404,
+        'NotFound',
+        s?.wasAcked(id)
+          ? `item ${id} was acknowledged and left the list`
+          : `no item ${id} waiting for ${agency}`,
+      );
+    }
+    return h;
+  }
+
+  /** The agency's status queue, created (with its durable consumer) on first use. */
+  private statusQueue(agency: string): Promise<StatusQueue | undefined> {
+    const nats = this.opts.jetstream;
+    if (!nats) return Promise.resolve(undefined);
+    let s = this.statuses.get(agency);
+    if (!s) {
+      const home = this.host.topology.homeNodeOf(agency);
+      const q = new StatusQueue(nats, agency, home, this.opts.maxListed ?? 256);
+      s = q.start().then(
+        () => q,
+        (e: unknown) => {
+          this.statuses.delete(agency);
+          throw gatewayErrorOf(e);
+        },
+      );
+      this.statuses.set(agency, s);
+    }
+    return s;
+  }
+
   private client(agency: string): Promise<LienthongClient> {
     let c = this.clients.get(agency);
     if (!c) {
@@ -421,219 +493,4 @@ export class EdocGateway {
     }
     return q;
   }
-}
-
-export interface SentRecord {
-  readonly recipient: string;
-  readonly transport: string;
-  readonly business: string;
-  readonly statusCode?: string;
-  readonly recall?: string;
-  readonly overdue: boolean;
-  readonly failure?: string;
-  readonly route: readonly string[];
-  readonly sentAt: string;
-  readonly updatedAt: string;
-  readonly timeline: readonly {
-    readonly at: string;
-    readonly transport?: string;
-    readonly statusCode?: string;
-    readonly node: string;
-    readonly description: string;
-    readonly ignored: boolean;
-    readonly signed: boolean;
-  }[];
-}
-
-export interface AgencyEntry {
-  readonly code: string;
-  readonly name: string;
-  readonly parentCode: string;
-  readonly tier: string;
-  readonly homeNode: string;
-}
-
-function levelName(l: Level): string {
-  return (Level[l] ?? 'LEVEL_UNSPECIFIED').replace('LEVEL_', '').toLowerCase();
-}
-
-function code2(b: BusinessStatus): string | undefined {
-  return b ? String(b).padStart(2, '0') : undefined;
-}
-
-function sentRecord(r: TrackingRecord): SentRecord {
-  const iso = (ms: unknown): string => new Date(Number(ms ?? 0)).toISOString();
-  return {
-    recipient: r.recipient,
-    transport: TransportState[r.transport]?.replace('TRANSPORT_STATE_', '') ?? String(r.transport),
-    business: BusinessStatus[r.business]?.replace('BUSINESS_STATUS_', '') ?? String(r.business),
-    ...(code2(r.business) ? { statusCode: code2(r.business)! } : {}),
-    ...(r.recall ? { recall: code2(r.recall)! } : {}),
-    overdue: r.overdue,
-    ...(r.failure ? { failure: FailureReason[r.failure] ?? String(r.failure) } : {}),
-    route: r.hops.map((h) => h.node ?? ''),
-    sentAt: iso(r.sentAtMs),
-    updatedAt: iso(r.updatedAtMs),
-    timeline: r.timeline.map((t) => ({
-      at: iso(t.atMs),
-      ...(t.transport ? { transport: TransportState[t.transport]?.replace('TRANSPORT_STATE_', '') } : {}),
-      ...(t.business ? { statusCode: code2(t.business)! } : {}),
-      node: t.node ?? '',
-      description: t.description ?? '',
-      ignored: Boolean(t.ignored),
-      signed: (t.receipt?.signature?.value?.length ?? 0) > 0,
-    })),
-  };
-}
-
-function tooLarge(e: PackageTooLargeError): GatewayError {
-  return new GatewayError(413, 'TooLarge', e.message, {
-    limit: e.limit,
-    ...(e.size !== undefined ? { size: e.size } : {}),
-  });
-}
-
-/** SDK errors as gateway errors: the SDK's codes mapped to HTTP statuses. */
-async function sdkCall<T>(run: () => Promise<T>): Promise<T> {
-  try {
-    return await run();
-  } catch (e) {
-    throw gatewayErrorOf(e);
-  }
-}
-
-const STATUS_OF: Record<string, number> = {
-  InvalidArgument: 400,
-  NotFound: 404,
-  AlreadyExists: 409,
-  PermissionDenied: 403,
-  FailedPrecondition: 409,
-  ResourceExhausted: 429,
-  DeadlineExceeded: 504,
-  Unavailable: 503,
-  Canceled: 499,
-  Internal: 500,
-  DataLoss: 500,
-};
-
-export function gatewayErrorOf(e: unknown): GatewayError {
-  if (e instanceof GatewayError) return e;
-  if (isBackpressure(e)) {
-    return new GatewayError(429, 'ResourceExhausted', e.message, { scope: e.scope }, e.retryAfterMs);
-  }
-  if (e instanceof LienthongError) {
-    const status = STATUS_OF[e.code] ?? 500;
-    return new GatewayError(status, e.code, e.message);
-  }
-  return new GatewayError(500, 'Internal', 'internal error');
-}
-
-/**
- * The items of one agency the gateway holds for its HTTP caller: an SDK inbox that keeps up to
- * `max` items handed out and unsettled (kept alive while listed); `ack` settles them.
- */
-class ReceivedQueue {
-  private readonly held = new Map<string, { item: InboxItem; notBefore: number }>();
-  private readonly ackedIds = new Set<string>();
-  private readonly ackedDocs = new Set<string>();
-  private readonly inbox;
-  private readonly started = Date.now();
-  private readonly loop: Promise<void>;
-
-  constructor(
-    client: LienthongClient,
-    private readonly agency: string,
-    max: number,
-  ) {
-    this.inbox = client.inbox({ maxInFlight: max });
-    this.loop = this.run();
-  }
-
-  private async run(): Promise<void> {
-    try {
-      for await (const item of this.inbox) {
-        this.held.set(itemId(this.agency, item), { item, notBefore: 0 });
-      }
-    } catch {
-      // The client closed.
-    }
-  }
-
-  /** Gives a just-started inbox a moment to take what is waiting. */
-  async settle(): Promise<void> {
-    const wait = 300 - (Date.now() - this.started);
-    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-  }
-
-  items(): ReceivedItem[] {
-    const now = Date.now();
-    return [...this.held.entries()]
-      .filter(([, h]) => h.notBefore <= now)
-      .map(([id, h]) => describe(id, h.item))
-      .sort((a, b) => a.receivedAt.localeCompare(b.receivedAt) || a.id.localeCompare(b.id));
-  }
-
-  get(id: string): InboxItem | undefined {
-    return this.held.get(id)?.item;
-  }
-
-  wasAcked(id: string): boolean {
-    return this.ackedIds.has(id);
-  }
-
-  /** The held document item of a document id from a sender. */
-  findDocument(documentId: string, sender: string): { id: string; item: InboxItem } | undefined {
-    for (const [id, h] of this.held) {
-      if (
-        h.item.kind === 'document' &&
-        h.item.documentId === documentId &&
-        (!sender || h.item.sender === sender)
-      ) {
-        return { id, item: h.item };
-      }
-    }
-    return undefined;
-  }
-
-  documentAcked(documentId: string, sender: string): boolean {
-    return this.ackedDocs.has(`${sender}|${documentId}`);
-  }
-
-  acked(id: string): void {
-    const h = this.held.get(id);
-    if (h?.item.kind === 'document') this.ackedDocs.add(`${h.item.sender}|${h.item.documentId}`);
-    this.held.delete(id);
-    this.ackedIds.add(id);
-    if (this.ackedIds.size > 100_000) this.ackedIds.delete(this.ackedIds.values().next().value!);
-  }
-
-  /** Hidden from the list until the retry time (the item stays held: the SDK keeps it alive). */
-  failed(id: string, item: InboxItem, _reason: string, retryAfterMs: number): void {
-    this.held.set(id, { item, notBefore: Date.now() + retryAfterMs });
-  }
-
-  async stop(): Promise<void> {
-    await this.inbox.stop();
-    await this.loop;
-  }
-}
-
-function itemId(agency: string, item: InboxItem): string {
-  return `${agencyToToken(agency)}.${item.envelope.envelopeId.toLowerCase()}`;
-}
-
-function describe(id: string, item: InboxItem): ReceivedItem {
-  const status = item.envelope.status;
-  const d = item.document;
-  return {
-    id,
-    documentId: item.documentId,
-    from: item.sender,
-    messageType: status ? 'status' : 'edoc',
-    ...(status ? { statusCode: String(status.code).padStart(2, '0') } : {}),
-    ...(d ? { businessDocType: d.business?.operation ?? 0 } : {}),
-    receivedAt: new Date(item.deliveredAtMs).toISOString(),
-    signature: item.signature.state,
-    original: status ? (status.edxmlOriginal?.length ?? 0) > 0 : Boolean(d?.edxmlOriginal?.sha256Hex),
-  };
 }

@@ -158,5 +158,24 @@ describe('SDK ↔ HTTP interop, signed both ways', () => {
       ['03', true],
       ['06', true],
     ]);
+    // The HTTP sender's system also gets them as Status packages, signed by the SDK user.
+    const deadline = Date.now() + 10_000;
+    let items = (await http.received('status')).filter((i) => i.documentId === documentId);
+    while (items.length < 3 && Date.now() < deadline) {
+      await new Promise((res) => setTimeout(res, 100));
+      items = (await http.received('status')).filter((i) => i.documentId === documentId);
+    }
+    expect(items.map((i) => [i.statusCode, i.from, i.signature]).sort()).toEqual([
+      ['01', SDK_AGENCY, 'verified'],
+      ['03', SDK_AGENCY, 'verified'],
+      ['06', SDK_AGENCY, 'verified'],
+    ]);
+    for (const i of items) {
+      const parsed = await parseEdxml(await http.bytes(i.id));
+      expect(
+        parsed.kind === 'status' && [parsed.header.statusCode, parsed.header.responseFor.documentId],
+      ).toEqual([i.statusCode, documentId]);
+      expect((await http.postJson(`/edocs/${i.id}/ack`)).status).toBe(200);
+    }
   });
 });

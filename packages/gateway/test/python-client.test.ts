@@ -71,7 +71,9 @@ describe('the Python client', () => {
       'status',
       'status',
       'tracking',
+      'statuses received',
     ]);
+    expect(steps.at(-1)).toMatchObject({ codes: ['01', '03', '05', '06'] });
     expect(steps.find((s) => s.step === 'resent')).toMatchObject({ duplicate: true });
     expect(steps.find((s) => s.step === 'fetched')).toMatchObject({ identical: true });
     expect(steps.find((s) => s.step === 'tracking')).toMatchObject({

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { parseEdxml } from '@lienthong/edxml';
 import { Caller, sample, startGatewayNode } from './harness';
 import type { GatewayNode, SentJson } from './harness';
 
@@ -107,6 +108,24 @@ describe('public edXML samples through the gateway', () => {
       expect(await r.json()).toMatchObject({ code: 'FailedPrecondition' });
     }
     expect((await g22.sent(DOC)).find((x) => x.recipient === H41)?.statusCode).toBe('06');
+    // The sender's system gets them as Status packages in its received list, as from the VXP.
+    const deadline = Date.now() + 10_000;
+    let items = await g22.received('status');
+    while (items.filter((i) => i.from === H41).length < 5 && Date.now() < deadline) {
+      await new Promise((res) => setTimeout(res, 100));
+      items = await g22.received('status');
+    }
+    const fromH41 = items.filter((i) => i.from === H41 && i.documentId === DOC);
+    expect(fromH41.map((i) => i.statusCode).sort()).toEqual(['01', '03', '04', '05', '06']);
+    for (const item of fromH41) {
+      const parsed = await parseEdxml(await g22.bytes(item.id));
+      expect(parsed.kind).toBe('status');
+      expect(parsed.kind === 'status' && parsed.header.statusCode).toBe(item.statusCode);
+      expect((await g22.postJson(`/edocs/${item.id}/ack`)).status).toBe(200);
+    }
+    expect((await g22.received('status')).filter((i) => i.from === H41)).toEqual([]);
+    // Another agency cannot take them.
+    expect((await h41.get(`/edocs/${fromH41[0]!.id}`)).status).toBe(403);
   });
 
   it('13 from the sender reaches the recipient as a status item; 15 answers it, 16 after 15 is refused', async () => {

@@ -2,7 +2,9 @@ import Fastify from 'fastify';
 import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
+import type { NatsHandles } from '@lienthong/infra';
 import type { NodeMetrics } from './metrics';
+import { TOKENS } from './tokens';
 
 export interface HealthSource {
   /** False while draining or disconnected from NATS. */
@@ -44,6 +46,8 @@ export interface HttpPluginContext {
   readonly metrics: NodeMetrics;
   /** The node runtime that serves this port; plugins narrow it to what they need. */
   readonly host: unknown;
+  /** The node process's NATS connection (its node identity), when it has one. */
+  readonly nats?: NatsHandles;
 }
 
 /**
@@ -60,8 +64,8 @@ export interface HttpPlugin {
   close?(): Promise<void>;
 }
 
-/** Container token of the list of {@link HttpPlugin}s a node process serves. */
-export const HTTP_PLUGINS = Symbol.for('lienthong.node.HttpPlugins');
+/** Container token of the list of {@link HttpPlugin}s a node process serves (`TOKENS.HttpPlugins`). */
+export const HTTP_PLUGINS: typeof TOKENS.HttpPlugins = TOKENS.HttpPlugins;
 
 /** Largest body the server reads into memory for routes that do not stream their body. */
 const DEFAULT_BODY_LIMIT = 1024 * 1024;
@@ -79,6 +83,7 @@ export class HealthServer {
     private readonly plugins: readonly HttpPlugin[] = [],
     private readonly log?: Logger,
     private readonly host?: unknown,
+    private readonly nats?: NatsHandles,
   ) {}
 
   /** Listens on `port` (0 picks a free one); resolves with the bound address. */
@@ -121,6 +126,7 @@ export class HealthServer {
       health: this.health,
       metrics: this.metrics,
       host: this.host,
+      ...(this.nats ? { nats: this.nats } : {}),
     };
     for (const p of this.plugins) {
       await app.register(

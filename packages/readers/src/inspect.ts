@@ -17,8 +17,6 @@ import { isJsNotFound } from './errors';
 import { subjectMatches } from './scan';
 import type { Session } from './session';
 
-export { STREAMS };
-
 export type ConsumerStatus = 'serving' | 'no-puller';
 
 export interface ConsumerState {

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { parsePort } from '../program';
 import { globalsOf } from '../settings';
+import type { Embedded } from '../embedded';
 
 /** `lienthong demo`: the demo scenario on a fresh embedded default. */
 export function registerDemo(program: Command): void {
@@ -17,22 +18,24 @@ export function registerDemo(program: Command): void {
     )
     .addHelpText('after', '\nThe global --timeout bounds the whole scenario here (default: 60000 ms).')
     .action(async (o: { data?: string; keep?: boolean; auth: boolean; httpPort?: number }, cmd: Command) => {
-      const [{ createLogger }, { startEmbedded }, { demoCast, runDemoScenario }] = await Promise.all([
-        import('@lienthong/node'),
-        import('../embedded.js'),
-        import('../demo.js'),
-      ]);
+      const [{ createLogger }, { startEmbedded, credentialsDir }, { demoCast, runDemoScenario }, gw] =
+        await Promise.all([
+          import('@lienthong/node'),
+          import('../embedded.js'),
+          import('../demo.js'),
+          import('../demo-gateway.js'),
+        ]);
       const timeoutMs = globalsOf(cmd).timeout ?? 60_000;
       const t0 = Date.now();
       const up = await startEmbedded({
         ...(o.data ? { dataDir: o.data } : {}),
-        // With --keep, the dashboard shows what the scenario did (a free port unless --http-port).
-        ...(o.keep || o.httpPort !== undefined ? { httpPort: o.httpPort ?? 0 } : {}),
         auth: o.auth,
+        httpPort: o.httpPort ?? 0, // the edXML gateway (the scenario's second part), and with --keep the dashboard
+        dashboard: Boolean(o.keep) || o.httpPort !== undefined,
         logger: createLogger({ name: 'lienthong-demo', level: process.env.LT_LOG_LEVEL ?? 'warn' }),
       });
       // The scenario's agencies get their identities before it starts (one reload of the server).
-      await up.ensureAgencies(Object.values(demoCast(up.topology)));
+      await up.ensureAgencies([...Object.values(demoCast(up.topology)), ...Object.values(gw.GATEWAY_CAST)]);
       const started = Date.now() - t0;
       process.stdout.write(
         `embedded default up in ${started} ms: nats-server ${up.server.url}, ${up.node.runtime.nodes.length} nodes\n`,
@@ -49,22 +52,47 @@ export function registerDemo(program: Command): void {
             return c ? { seedFile: c.seedFile } : undefined;
           },
         });
+        process.stdout.write(`\n${result.report}\n\n`);
+        // edXML over HTTP: one SDK document fetched as edXML, one edXML package reaching an SDK user.
+        const api = `${up.node.runtime.httpUrl!}/api/v1`;
+        process.stdout.write(`edXML gateway at ${api}\n`);
+        const { HttpTokenStore, httpTokensFile } = await import('@lienthong/gateway');
+        const token = up.credentials
+          ? new HttpTokenStore(httpTokensFile(credentialsDir(up.server.dataDir))).issue(gw.GATEWAY_CAST.http)
+              .token
+          : undefined;
+        await gw.runGatewayDemo({
+          servers: up.server.url,
+          api,
+          ...(token ? { token } : {}),
+          credentialsOf: async (agency) => {
+            const c = await up.agencyCredentials(agency);
+            return c ? { seedFile: c.seedFile } : undefined;
+          },
+          log: (line) => process.stdout.write(`${line}\n`),
+          signal: AbortSignal.timeout(timeoutMs),
+        });
         process.stdout.write(
-          `\n${result.report}\n\nscenario completed in ${result.elapsedMs} ms: every expected status arrived\n`,
+          `\nscenario completed in ${Date.now() - t0 - started} ms: every expected status arrived\n`,
         );
         if (o.keep) {
-          process.stdout.write(`broker left running at ${up.server.url}; Ctrl-C stops it\n`);
-          if (up.ops) process.stdout.write(`operator credentials: --creds ${up.ops.seedFile}\n`);
-          if (up.dashboard) {
-            process.stdout.write(`dashboard: ${up.dashboard.url}\n`);
-            if (up.dashboard.operatorToken) {
-              process.stdout.write(`dashboard operator token: ${up.dashboard.operatorToken}\n`);
-            }
-          }
+          printKept(up);
           await new Promise<void>((resolve) => process.once('SIGINT', resolve));
         }
       } finally {
         await up.stop();
       }
     });
+}
+
+/** Where the broker left running by `demo --keep` is, and how to sign in to it. */
+function printKept(up: Embedded): void {
+  process.stdout.write(`broker left running at ${up.server.url}; Ctrl-C stops it\n`);
+  if (up.ops) process.stdout.write(`operator credentials: --creds ${up.ops.seedFile}\n`);
+  if (up.dashboard) {
+    process.stdout.write(`dashboard: ${up.dashboard.url}\n`);
+    if (up.dashboard.operatorToken) {
+      process.stdout.write(`dashboard operator token: ${up.dashboard.operatorToken}\n`);
+    }
+  }
 }
