@@ -10,7 +10,7 @@ import {
 } from '@lienthong/node';
 import type { EmbeddedServer, HttpPlugin, IdentityCredentials, RunningNode } from '@lienthong/node';
 import type { Topology } from '@lienthong/core';
-import { HttpTokenStore, gatewayPlugin, httpTokensFile } from '@lienthong/gateway';
+import { HttpTokenStore, gatewayPlugin, httpTokensFile, vxpPlugin } from '@lienthong/gateway';
 import type { GatewayPlugin } from '@lienthong/gateway';
 import { connect } from '@lienthong/sdk';
 import type { Logger } from 'pino';
@@ -73,12 +73,11 @@ export async function startEmbedded(opts: {
     auth,
   });
   // The edXML gateway on the HTTP port: each agency acts through an SDK client with its own identity.
+  const tokens = store ? new HttpTokenStore(httpTokensFile(credentialsDir(dataDir))) : undefined;
   const gateway =
     opts.httpPort !== undefined
       ? gatewayPlugin({
-          auth: store
-            ? { mode: 'token', tokens: new HttpTokenStore(httpTokensFile(credentialsDir(dataDir))) }
-            : { mode: 'none' },
+          auth: tokens ? { mode: 'token', tokens } : { mode: 'none' },
           connect: async (agency) => {
             const creds = await agencyCredentials(agency);
             return connect({
@@ -103,7 +102,13 @@ export async function startEmbedded(opts: {
       },
       {
         ...(opts.logger ? { logger: opts.logger } : {}),
-        httpPlugins: [...(gateway ? [gateway] : []), ...(opts.httpPlugins ?? [])],
+        // The VXP endpoint (/vxp) is a second layer over the same gateway service.
+        httpPlugins: [
+          ...(gateway
+            ? [gateway, vxpPlugin({ gateway: () => gateway.gateway, ...(tokens ? { tokens } : {}) })]
+            : []),
+          ...(opts.httpPlugins ?? []),
+        ],
       },
     );
   } catch (e) {
