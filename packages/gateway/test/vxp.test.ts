@@ -54,7 +54,8 @@ async function signed(
 ): Promise<{ status: number; text: string; json: Record<string, unknown> }> {
   const map: Record<string, string> = {
     systemid: o.systemId,
-    timestamp: '02122026T063722+0287',
+    // A stale timestamp (the client takes it once, when its service object is built): never refused.
+    timestamp: '01012020T000000+0000',
     ...(o.keys ?? {}),
     'Content-Type': o.contentType ?? 'application/json',
   };
@@ -219,6 +220,33 @@ describe('the VXP endpoint, with a client that speaks as the Java client does', 
     // An unknown verb: still the envelope.
     const r = await fetch(`${endpoint}/sendEdocs`, { method: 'POST' });
     expect(await r.json()).toMatchObject({ status: 'FAIL', ErrorCode: VXP_ERRORS.BAD_REQUEST });
+  });
+
+  it('verifies header values up to U+00FF as the client mangles them; Vietnamese text above cannot be', async () => {
+    const run = (desc: string) =>
+      python(
+        [
+          'call',
+          'updateStatus',
+          '--endpoint',
+          endpoint,
+          '--system',
+          H41,
+          '--h',
+          JSON.stringify({ docId: 'x', status: 'fail', status_desc: desc }),
+        ],
+        { VXP_SECRET: h41 },
+      );
+    // Latin-1 text: the signature holds, and the request reaches the verb (no such item).
+    const latin = await run('reçu à l’heure'.replace('’', "'"));
+    expect(JSON.parse(latin.stdout)).toMatchObject({ status: 'FAIL', ErrorCode: VXP_ERRORS.NOT_FOUND });
+    // "Xử lý" went out as its low 8 bits: the signed text cannot be recovered. ("Đ" would even become
+    // the control byte 0x10, which node's HTTP parser refuses before any verb: 400, empty body.)
+    const vietnamese = await run('Xử lý');
+    expect(JSON.parse(vietnamese.stdout)).toMatchObject({
+      status: 'FAIL',
+      ErrorCode: VXP_ERRORS.BAD_SIGNATURE,
+    });
   });
 
   it('a system serving several agencies names the sender in from; others are refused', async () => {
