@@ -76,6 +76,7 @@ const sha256 = (s: string): string => createHash('sha256').update(s, 'utf8').dig
 export class HttpTokenStore {
   private cache: { mtimeMs: number; size: number; records: HttpTokenRecord[] } | undefined;
   private keyCache: Buffer | undefined;
+  private readonly systems = new WeakMap<readonly HttpTokenRecord[], Map<string, VxpSystem | undefined>>();
 
   constructor(readonly file: string) {}
 
@@ -141,7 +142,16 @@ export class HttpTokenStore {
    * active is issued for it.
    */
   vxpSystem(systemId: string): VxpSystem | undefined {
-    const active = this.records().filter(
+    // Opened secrets are kept while the file is unchanged (a revocation re-reads it).
+    const records = this.records();
+    let systems = this.systems.get(records);
+    if (!systems) this.systems.set(records, (systems = new Map()));
+    if (!systems.has(systemId)) systems.set(systemId, this.openSystem(records, systemId));
+    return systems.get(systemId);
+  }
+
+  private openSystem(records: readonly HttpTokenRecord[], systemId: string): VxpSystem | undefined {
+    const active = records.filter(
       (r) =>
         r.revokedAtMs === undefined &&
         (r.system !== undefined ? r.system === systemId : r.agency === systemId),
