@@ -33,8 +33,6 @@ export interface HttpTokenRecord {
   readonly system?: string;
   /** The agencies a system may act for. */
   readonly agencies?: readonly string[];
-  /** A system allowed to change the directory over VXP (registerAgency, deleteAgency). */
-  readonly operator?: boolean;
 }
 
 /** Who a VXP system id stands for, with the secrets its requests may be signed with. */
@@ -42,7 +40,6 @@ export interface VxpSystem {
   readonly systemId: string;
   readonly kind: 'agency' | 'system';
   readonly agencies: readonly string[];
-  readonly operator: boolean;
   /** The active tokens (HMAC keys) of the system id; tokens issued before sealing are not here. */
   readonly secrets: readonly Buffer[];
   /** Active tokens with no sealed copy (issued before the VXP endpoint): they cannot sign. */
@@ -98,7 +95,6 @@ export class HttpTokenStore {
   issueSystem(
     name: string,
     agencies: readonly string[],
-    opts: { operator?: boolean } = {},
   ): { system: string; agencies: string[]; token: string } {
     const system = assertSystemName(name);
     const codes = [...new Set(agencies.map((a) => assertAgencyCode(a.trim())))];
@@ -115,7 +111,6 @@ export class HttpTokenStore {
         agency: '',
         system,
         agencies: codes,
-        ...(opts.operator ? { operator: true } : {}),
         sha256: sha256(token),
         issuedAtMs: Date.now(),
         sealed: this.seal(token),
@@ -169,7 +164,6 @@ export class HttpTokenStore {
       systemId,
       kind: isSystem ? 'system' : 'agency',
       agencies: isSystem ? [...new Set(active.flatMap((r) => r.agencies ?? []))] : [systemId],
-      operator: active.some((r) => r.operator === true),
       secrets,
       unsealed,
     };

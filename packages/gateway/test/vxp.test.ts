@@ -8,6 +8,7 @@ import { createHash, createHmac } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { renderEdocBytes } from '@lienthong/edxml';
 import { HttpTokenStore, VXP_ERRORS, httpTokensKeyFile, unpaddedHex, vxpPlugin } from '@lienthong/gateway';
 import { Caller, startGatewayNode } from './harness';
 import type { GatewayNode } from './harness';
@@ -126,12 +127,14 @@ describe('the VXP endpoint, with a client that speaks as the Java client does', 
       'directory',
       'downloadEdoc2',
       'acked item',
+      '100-continue',
     ]);
     expect(at('agencies')).toMatchObject({ status: 'OK', qd20: 7, sync: 7 });
     expect(at('agencies')['codes']).toContain(H41);
     expect(at('sent')).toMatchObject({ status: 'OK', code: '0', desc: 'Thành công' });
     expect(at('replayed')).toMatchObject({ sameDocId: true, status: 'OK' });
-    expect(at('dropped-and-resent')).toMatchObject({ status: 'OK' });
+    // The first POST was answered (the server had sent it) but the answer was lost; the resend too.
+    expect(at('dropped-and-resent')).toMatchObject({ status: 'OK', attempts: 2 });
     // Two documents, each listed once: the dropped POST and its resend sent one document.
     expect(at('listed')).toMatchObject({ count: 2, perDocument: [1, 1] });
     expect(at('listed')['keys']).toEqual(
@@ -174,6 +177,9 @@ describe('the VXP endpoint, with a client that speaks as the Java client does', 
     // An empty body: the client reports FAIL / 100 instead of saving an error as the document.
     expect(at('downloadEdoc2')).toMatchObject({ bodyBytes: 0, http: 401, code: VXP_ERRORS.NOT_SIGNED });
     expect(at('acked item')).toMatchObject({ status: 'FAIL', code: VXP_ERRORS.NOT_FOUND });
+    // getEdoc, count*, updateStatus, registerAgency and deleteAgency sent Expect: 100-continue; none waited.
+    expect(Number(at('100-continue')['answered'])).toBeGreaterThanOrEqual(12);
+    expect(at('100-continue')['waited']).toBe(0);
   }, 150_000);
 
   it('refuses a signed header changed on the way, an unsigned request, and a hash-file that does not match', async () => {
@@ -220,6 +226,38 @@ describe('the VXP endpoint, with a client that speaks as the Java client does', 
     // An unknown verb: still the envelope.
     const r = await fetch(`${endpoint}/sendEdocs`, { method: 'POST' });
     expect(await r.json()).toMatchObject({ status: 'FAIL', ErrorCode: VXP_ERRORS.BAD_REQUEST });
+  });
+
+  it('the same sendEdoc arriving twice at once (a retry while the first is in flight) sends one document', async () => {
+    const documentId = `${G22},2026/12/02,${RUN}9/VPCP`;
+    const pkg = Buffer.from(
+      await renderEdocBytes({
+        documentId,
+        from: { code: G22, name: 'Văn phòng Chính phủ' },
+        to: [{ code: H41, name: 'UBND tỉnh Nghệ An' }],
+        codeNumber: `${RUN}9`,
+        codeNotation: 'VPCP',
+        promulgationDate: '2026-12-02',
+        subject: 'Gửi hai lần cùng lúc',
+      }),
+    );
+    const send = () =>
+      signed(endpoint, 'sendEdoc', {
+        systemId: G22,
+        secret: g22,
+        contentType: 'application/octet-stream',
+        keys: { 'hash-file': unpaddedHex(createHash('sha256').update(pkg).digest()), from: G22 },
+        body: Buffer.concat([pkg, Buffer.from('\r\n')]),
+      });
+    const [a, b, c] = await Promise.all([send(), send(), send()]);
+    expect([a.json['status'], b.json['status'], c.json['status']]).toEqual(['OK', 'OK', 'OK']);
+    expect(new Set([a.json['DocId'], b.json['DocId'], c.json['DocId']]).size).toBe(1);
+    const recipient = new Caller(gw.url, H41, h41);
+    const item = await recipient.waitForItem(documentId);
+    // The CRLF the client adds was dropped: the recipient gets the file's bytes.
+    expect((await recipient.bytes(item.id)).equals(pkg)).toBe(true);
+    await new Promise((r) => setTimeout(r, 1000));
+    expect((await recipient.received()).filter((i) => i.documentId === documentId)).toHaveLength(1);
   });
 
   it('verifies header values up to U+00FF as the client mangles them; Vietnamese text above cannot be', async () => {
