@@ -6,9 +6,12 @@
 import { createReadStream, readFileSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { EdxmlError, parseEdxml, verifyEdxmlSignature } from '@lienthong/edxml';
 import type { EdxmlWarning, ParsedPackage, SignatureVerdict, SignatureVerdictCode } from '@lienthong/edxml';
+import type * as Codec from '@lienthong/edxml';
 import { EXIT, invalid } from '../errors';
+
+/** The codec, loaded when an `edxml` command runs: the other commands start without it. */
+const codec = (): Promise<typeof Codec> => import('@lienthong/edxml');
 import { paint, colorEnabled, printJson, write } from '../output';
 
 interface ValidateOptions {
@@ -43,9 +46,9 @@ export async function validateFile(file: string): Promise<ValidateResult> {
   }
   let parsed: ParsedPackage;
   try {
-    parsed = await parseEdxml(createReadStream(file), { keepAttachmentBytes: 0 });
+    parsed = await (await codec()).parseEdxml(createReadStream(file), { keepAttachmentBytes: 0 });
   } catch (e) {
-    if (!(e instanceof EdxmlError)) throw e;
+    if (!(e instanceof (await codec()).EdxmlError)) throw e;
     return { file, valid: false, error: e.toJSON(), warnings: [] };
   }
   const out: ValidateResult = { file, valid: true, kind: parsed.kind, warnings: parsed.warnings };
@@ -187,10 +190,10 @@ export async function verifyFile(
     };
   }
   try {
-    const result = await verifyEdxmlSignature(bytes, opts);
+    const result = await (await codec()).verifyEdxmlSignature(bytes, opts);
     return { file, verdict: result.verdict, result };
   } catch (e) {
-    if (!(e instanceof EdxmlError)) throw e;
+    if (!(e instanceof (await codec()).EdxmlError)) throw e;
     return { file, verdict: 'refused', error: e.toJSON() };
   }
 }
