@@ -39,9 +39,12 @@ export interface HttpTokenRecord {
 export interface VxpSystem {
   readonly systemId: string;
   readonly kind: 'agency' | 'system';
-  readonly agencies: readonly string[];
-  /** The active tokens (HMAC keys) of the system id; tokens issued before sealing are not here. */
-  readonly secrets: readonly Buffer[];
+  /**
+   * The active tokens (HMAC keys) of the system id, each with the agencies it may act for (a system
+   * issued again with other agencies: each token keeps its own); tokens issued before sealing are
+   * not here.
+   */
+  readonly secrets: readonly { readonly key: Buffer; readonly agencies: readonly string[] }[];
   /** Active tokens with no sealed copy (issued before the VXP endpoint): they cannot sign. */
   readonly unsealed: number;
 }
@@ -152,18 +155,18 @@ export class HttpTokenStore {
         (r.system !== undefined ? r.system === systemId : r.agency === systemId),
     );
     if (active.length === 0) return undefined;
-    const secrets: Buffer[] = [];
+    const secrets: { key: Buffer; agencies: readonly string[] }[] = [];
     let unsealed = 0;
+    const isSystem = active[0]!.system !== undefined;
     for (const r of active) {
       const t = r.sealed ? this.open(r.sealed) : undefined;
-      if (t !== undefined) secrets.push(Buffer.from(t, 'utf8'));
-      else unsealed++;
+      if (t !== undefined) {
+        secrets.push({ key: Buffer.from(t, 'utf8'), agencies: isSystem ? (r.agencies ?? []) : [systemId] });
+      } else unsealed++;
     }
-    const isSystem = active[0]!.system !== undefined;
     return {
       systemId,
       kind: isSystem ? 'system' : 'agency',
-      agencies: isSystem ? [...new Set(active.flatMap((r) => r.agencies ?? []))] : [systemId],
       secrets,
       unsealed,
     };

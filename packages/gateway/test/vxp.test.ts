@@ -317,8 +317,22 @@ describe('the VXP endpoint, with a client that speaks as the Java client does', 
     // A system's secret is not a bearer token of /api/v1.
     const bearer = await new Caller(gw.url, H41, sys.token).get('/agencies');
     expect(bearer.status).toBe(401);
+    // Issued again with other agencies: each token acts for its own.
+    const narrower = tokens.issueSystem('tinh-nghe-an', [H41]);
+    const narrow = await signed(endpoint, 'countReceiveEdoc', {
+      systemId: 'tinh-nghe-an',
+      secret: narrower.token,
+      keys: { from: H14 },
+    });
+    expect(narrow.json).toMatchObject({ status: 'FAIL', ErrorCode: VXP_ERRORS.FROM_NOT_ALLOWED });
+    const stillWide = await signed(endpoint, 'countReceiveEdoc', {
+      systemId: 'tinh-nghe-an',
+      secret: sys.token,
+      keys: { from: H14 },
+    });
+    expect(stillWide.json).toMatchObject({ status: 'OK' });
     // Revoked: the next request is refused.
-    expect(tokens.revokeSystem('tinh-nghe-an')).toBe(1);
+    expect(tokens.revokeSystem('tinh-nghe-an')).toBe(2);
     const revoked = await signed(endpoint, 'countReceiveEdoc', {
       systemId: 'tinh-nghe-an',
       secret: sys.token,
@@ -327,7 +341,7 @@ describe('the VXP endpoint, with a client that speaks as the Java client does', 
     expect(revoked.json).toMatchObject({ status: 'FAIL', ErrorCode: VXP_ERRORS.UNKNOWN_SYSTEM });
   });
 
-  it('keeps the secrets sealed at rest, with the key readable by the owner only', () => {
+  it('keeps the secrets sealed at rest, with the key readable by the owner only', async () => {
     const file = join(dir, 'http-tokens.json');
     const stored = readFileSync(file, 'utf8');
     expect(stored).not.toContain(g22);
@@ -339,6 +353,10 @@ describe('the VXP endpoint, with a client that speaks as the Java client does', 
     records.push({ agency: '000.00.00.A80', sha256: 'ab'.repeat(32), issuedAtMs: Date.now() });
     writeFileSync(file, JSON.stringify(records), { mode: 0o600 });
     expect(tokens.vxpSystem('000.00.00.A80')).toMatchObject({ secrets: [], unsealed: 1 });
+    // The answer to such a system id.
+    await signed(endpoint, 'countReceiveEdoc', { systemId: '000.00.00.A80', secret: 'x' }).then((r) =>
+      expect(r.json).toMatchObject({ status: 'FAIL', ErrorCode: VXP_ERRORS.NO_SECRET }),
+    );
   });
 
   it('is exported as a plugin', () => {

@@ -5,7 +5,7 @@
 import type { FastifyRequest } from 'fastify';
 import { isAgencyCode } from '@lienthong/core';
 import type { MessageType } from '../codec';
-import type { HttpTokenStore, VxpSystem } from '../tokens';
+import type { HttpTokenStore } from '../tokens';
 import {
   HASH_HEADER,
   SIGN_HEADER,
@@ -14,7 +14,7 @@ import {
   VxpError,
   parseSignHeader,
   sameOnTheWire,
-  signatureMatches,
+  matchingSecret,
 } from './protocol';
 
 /** Who a verified request acts for. */
@@ -38,8 +38,8 @@ function headersOf(req: FastifyRequest): Headers {
 export function authenticate(req: FastifyRequest, tokens: HttpTokenStore | undefined): Caller {
   const h = headersOf(req);
   if (!tokens) return unsignedCaller(req, h(SYSTEM_HEADER));
-  const { systemId, system, params } = verifySignature(h, tokens);
-  return { systemId, agency: actingAgency(system, params), params };
+  const { systemId, agencies, params } = verifySignature(h, tokens);
+  return { systemId, agency: actingAgency(systemId, agencies, params), params };
 }
 
 /** `up --no-auth`: no signature; every XroadVnpt header is taken as sent. */
@@ -59,7 +59,7 @@ function unsignedCaller(req: FastifyRequest, systemId: string | undefined): Call
 function verifySignature(
   h: Headers,
   tokens: HttpTokenStore,
-): { systemId: string; system: VxpSystem; params: Map<string, string[]> } {
+): { systemId: string; agencies: readonly string[]; params: Map<string, string[]> } {
   const systemId = h(SYSTEM_HEADER);
   const signHeader = h(SIGN_HEADER);
   const hashHeader = h(HASH_HEADER);
@@ -84,13 +84,19 @@ function verifySignature(
       `system id ${systemId} has only tokens issued before the VXP endpoint: issue a new one (creds issue … --http-token)`,
     );
   }
-  if (!signatureMatches(signHeader, hashHeader, system.secrets)) {
+  const i = matchingSecret(
+    signHeader,
+    hashHeader,
+    system.secrets.map((s) => s.key),
+  );
+  if (i < 0) {
     throw new VxpError(
       VXP_ERRORS.BAD_SIGNATURE,
       `the signature (XroadVnpt-hash-header) does not match: wrong secret for system id ${systemId}`,
     );
   }
-  return { systemId, system, params: signedParams(h, signHeader, systemId) };
+  // The agencies of the token that signed.
+  return { systemId, agencies: system.secrets[i]!.agencies, params: signedParams(h, signHeader, systemId) };
 }
 
 /** The signed pairs, each equal to the header sent; the caller keys among them. */
@@ -114,25 +120,29 @@ function signedParams(h: Headers, signHeader: string, systemId: string): Map<str
 }
 
 /** `from` when signed (one of the system's agencies), else the system's only agency. */
-function actingAgency(system: VxpSystem, params: ReadonlyMap<string, readonly string[]>): string {
+function actingAgency(
+  systemId: string,
+  agencies: readonly string[],
+  params: ReadonlyMap<string, readonly string[]>,
+): string {
   const froms = params.get('from') ?? [];
   if (froms.length > 1) {
     throw new VxpError(VXP_ERRORS.BAD_REQUEST, `several from values are signed: ${froms.join(', ')}`);
   }
   const from = froms[0];
   if (from !== undefined && from !== '') {
-    if (!system.agencies.includes(from)) {
+    if (!agencies.includes(from)) {
       throw new VxpError(
         VXP_ERRORS.FROM_NOT_ALLOWED,
-        `system ${system.systemId} may not act for ${from}: it acts for ${system.agencies.join(', ')}`,
+        `system ${systemId} may not act for ${from}: it acts for ${agencies.join(', ')}`,
       );
     }
     return from;
   }
-  if (system.agencies.length === 1) return system.agencies[0]!;
+  if (agencies.length === 1) return agencies[0]!;
   throw new VxpError(
     VXP_ERRORS.FROM_NOT_ALLOWED,
-    `system ${system.systemId} acts for several agencies: name one in from (${system.agencies.join(', ')})`,
+    `system ${systemId} acts for several agencies: name one in from (${agencies.join(', ')})`,
   );
 }
 

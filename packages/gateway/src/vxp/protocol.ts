@@ -120,24 +120,23 @@ export function sameOnTheWire(received: string, signed: string): boolean {
   return true;
 }
 
-/** HMAC-SHA256 of the received sign-header string with any of the secrets, in constant time each. */
-export function signatureMatches(
-  signHeader: string,
-  hashHeader: string,
-  secrets: readonly Buffer[],
-): boolean {
+/**
+ * HMAC-SHA256 of the received sign-header string with each of the secrets (constant-time compare
+ * each, all of them tried); the index of the one that matches, or -1.
+ */
+export function matchingSecret(signHeader: string, hashHeader: string, secrets: readonly Buffer[]): number {
   const claimed = /^[0-9a-fA-F]{64}$/.test(hashHeader) ? Buffer.from(hashHeader, 'hex') : undefined;
-  if (!claimed) return false;
+  if (!claimed) return -1;
   // node reads header bytes as ISO-8859-1; the client signed the UTF-8 of its text. Re-encoding as
   // UTF-8 gives the signed bytes back for every character up to U+00FF (beyond, the client's wire
   // bytes lost the text, and no signature can be checked).
   const message = Buffer.from(signHeader, 'utf8');
-  let ok = false;
-  for (const s of secrets) {
+  let found = -1;
+  secrets.forEach((s, i) => {
     const mac = createHmac('sha256', s).update(message).digest();
-    if (timingSafeEqual(mac, claimed)) ok = true;
-  }
-  return ok;
+    if (timingSafeEqual(mac, claimed) && found < 0) found = i;
+  });
+  return found;
 }
 
 /**
