@@ -4,7 +4,7 @@
  * client moves here by changing its endpoint, system id and secret (docs/VXP.md).
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { HttpPlugin } from '@lienthong/node';
+import type { HttpPlugin, HttpPluginContext } from '@lienthong/node';
 import { GatewayError, gatewayErrorOf } from '../service';
 import type { EdocGateway } from '../service';
 import type { HttpTokenStore } from '../tokens';
@@ -13,6 +13,8 @@ import type { Caller } from './auth';
 import { readSmall } from './body';
 import { SIGN_HEADER, SYSTEM_HEADER, VXP_ERRORS, VxpError, asciiJson, failEnvelope } from './protocol';
 import { VxpVerbs } from './verbs';
+
+type Logger = HttpPluginContext['log'];
 
 /** Where the endpoint is mounted: the client's configured endpoint is `http://host:port/vxp`. */
 export const VXP_PREFIX = '/vxp';
@@ -54,11 +56,11 @@ export function vxpPlugin(opts: VxpPluginOptions): HttpPlugin {
   return {
     name: 'vxp',
     prefix: VXP_PREFIX,
-    register: (app) => registerVxp(app, opts),
+    register: (app, ctx) => registerVxp(app, opts, ctx.log),
   };
 }
 
-function registerVxp(app: FastifyInstance, opts: VxpPluginOptions): void {
+function registerVxp(app: FastifyInstance, opts: VxpPluginOptions, log: Logger): void {
   // Bodies are read by the verbs themselves: sendEdoc streams the package, the others read little.
   // (`application/json` with an empty body is what the client sends for list verbs.)
   app.removeAllContentTypeParsers();
@@ -72,7 +74,9 @@ function registerVxp(app: FastifyInstance, opts: VxpPluginOptions): void {
       url: `/${verb}`,
       bodyLimit: Number.MAX_SAFE_INTEGER,
       handler: async (req, reply) => {
-        if (verb === 'downloadEdoc') return download(req, reply, opts, (c) => verbs.downloadEdoc(reply, c));
+        if (verb === 'downloadEdoc') {
+          return download(req, reply, opts, (c) => verbs.downloadEdoc(reply, c), log);
+        }
         let answer: unknown;
         try {
           const caller = authenticate(req, opts.tokens);
@@ -82,7 +86,10 @@ function registerVxp(app: FastifyInstance, opts: VxpPluginOptions): void {
           answer = await handle[verb](req, caller);
         } catch (e) {
           if (!req.raw.readableEnded) void reply.header('connection', 'close');
-          answer = { ...failEnvelope(vxpErrorOf(e)), ...(verb === 'sendEdoc' ? { DocId: '' } : {}) };
+          const v = vxpErrorOf(e);
+          // What the answer leaves out goes to the node's log.
+          if (v.code === VXP_ERRORS.INTERNAL) log.error({ err: e, verb }, 'vxp: internal error');
+          answer = { ...failEnvelope(v), ...(verb === 'sendEdoc' ? { DocId: '' } : {}) };
         }
         // Every JSON answer is 200 (the client ignores the status) and ASCII (sendEdoc reads it so).
         return reply.code(200).type('application/json; charset=utf-8').send(asciiJson(answer));
@@ -116,6 +123,7 @@ async function download(
   reply: FastifyReply,
   opts: VxpPluginOptions,
   handle: (c: Caller) => Promise<unknown>,
+  log: Logger,
 ): Promise<unknown> {
   try {
     if (req.headers[SYSTEM_HEADER] === undefined && req.headers[SIGN_HEADER] === undefined) {
@@ -129,6 +137,7 @@ async function download(
     return await handle(caller);
   } catch (e) {
     const v = vxpErrorOf(e);
+    if (v.code === VXP_ERRORS.INTERNAL) log.error({ err: e, verb: 'downloadEdoc' }, 'vxp: internal error');
     return reply
       .code(
         v.code === VXP_ERRORS.NOT_FOUND ? 404 : Number(v.code) <= Number(VXP_ERRORS.NO_SECRET) ? 401 : 400,
