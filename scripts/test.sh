@@ -13,6 +13,8 @@ step "type check"
 pnpm exec tsc -b
 pnpm exec tsc -p tests
 pnpm exec tsc -p bench --noEmit
+step "the checked-in JSON Schema of the service config is current"
+node scripts/service-schema.mjs --check
 step "lint"
 pnpm exec eslint . --max-warnings 0
 pnpm exec prettier --check . --log-level warn

@@ -5,7 +5,8 @@
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import type { JetStreamClient, JetStreamManager } from '@nats-io/jetstream';
 import type { AuditBlock } from '@lienthong/core';
-import { AUDIT_STREAM, auditSubject, auditedNodes, readAuditChain, verifyNodeAudit } from '@lienthong/node';
+import { auditSubject } from '@lienthong/core';
+import { AUDIT_STREAM, auditedNodes, readAuditChain, verifyNodeAudit } from '@lienthong/node';
 import { TransportState } from '@lienthong/proto';
 import { connect } from '@lienthong/sdk';
 import { waitFor } from '@lienthong/testkit';

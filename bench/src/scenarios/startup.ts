@@ -4,15 +4,8 @@
  * real restart of the whole runtime on that store.
  */
 import { BUCKETS } from '@lienthong/core';
-import {
-  DEFAULT_RETENTION,
-  TrackingStore,
-  ensureStreams,
-  openNats,
-  publishDirectory,
-  resolveConfig,
-  startNode,
-} from '@lienthong/node';
+import { DEFAULT_RETENTION, publishDirectory, resolveConfig, startNode } from '@lienthong/node';
+import { TrackingStore, ensureStreams, openNats } from '@lienthong/node/internal';
 import { StorageType } from '@nats-io/jetstream';
 import { benchLogger, defer, startServer, tellParent } from '../lib/env';
 import { NATIONAL, NATIONAL_QUICK, nationalTopology } from '../lib/topologies';
@@ -50,7 +43,7 @@ export async function startupBreakdown(o: {
   const agencies = topology.agencies();
   const step = Math.max(1, Math.floor(agencies.length / o.sampleAgencies));
   const sample = agencies.filter((_, i) => i % step === 0).slice(0, o.sampleAgencies);
-  const tracking = new TrackingStore(await nats.kvm.open(BUCKETS.tracking), nats.js, topology);
+  const tracking = new TrackingStore(await nats.kvm.open(BUCKETS.tracking), nats.js, nats.jsm, topology);
   const [sampleMs] = await time('keysOf sample', async () => {
     for (const a of sample) await tracking.keysOf(a.code);
   });

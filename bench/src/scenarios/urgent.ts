@@ -15,7 +15,8 @@ import {
   inboxSubject,
   relaySubject,
 } from '@lienthong/core';
-import { DEFAULT_FLOW, STREAMS, startNode } from '@lienthong/node';
+import { STREAMS } from '@lienthong/core';
+import { DEFAULT_FLOW, startNode } from '@lienthong/node';
 import { connect } from '@lienthong/sdk';
 import { makeDocument, documentIdOf } from '../lib/documents';
 import { benchLogger, defer, startServer } from '../lib/env';

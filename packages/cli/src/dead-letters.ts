@@ -1,10 +1,9 @@
 /** Dead letters in LT_DEAD: list them, read one with its original, replay it, remove it. */
 import { headers as natsHeaders } from '@nats-io/transport-node';
 import type { JsMsg } from '@nats-io/jetstream';
-import { decodeDeadLetter, decodeEnvelope, isNodeId, parseSubject } from '@lienthong/core';
+import { STREAMS, decodeDeadLetter, decodeEnvelope, isNodeId, parseSubject } from '@lienthong/core';
 import type { DeadLetter, Envelope } from '@lienthong/proto';
 import { CliError, explain, invalid, isJsNotFound, notFound } from './errors';
-import { STREAMS } from './inspect';
 import { scanStream } from './scan';
 import type { Session } from './session';
 

@@ -43,13 +43,7 @@ async function until<T>(
   probe: () => Promise<T | undefined>,
 ): Promise<T> {
   for (;;) {
-    let v: T | undefined;
-    try {
-      v = await probe();
-    } catch (e) {
-      // A busy broker may time a read out (504, 503): ask again until the scenario's deadline.
-      if (o.signal.aborted || !/: (503|504) /.test(String(e))) throw e;
-    }
+    const v = await probe();
     if (v !== undefined) return v;
     if (o.signal.aborted) throw new Error(`gave up waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 100));
@@ -58,7 +52,6 @@ async function until<T>(
 
 /** Runs both directions; resolves with the lines to print, throws when a step fails. */
 export async function runGatewayDemo(o: GatewayDemoOptions): Promise<void> {
-  const { log } = o;
   const credentials = await o.credentialsOf?.(GATEWAY_CAST.sdk);
   const sdk: LienthongClient = await connect({
     servers: o.servers,
@@ -68,105 +61,124 @@ export async function runGatewayDemo(o: GatewayDemoOptions): Promise<void> {
   const day = new Date().toISOString().slice(0, 10);
   const stamp = Date.now().toString(36);
   try {
-    // 1. SDK → HTTP: fetched as an edXML package.
-    const fromSdk = `${GATEWAY_CAST.sdk},${day.replaceAll('-', '/')},${stamp}1/SNV-VP`;
-    log(`SDK user ${GATEWAY_CAST.sdk} sends ${fromSdk} to ${GATEWAY_CAST.http} (a QLVB on HTTP)`);
-    const tracker = await sdk.track(fromSdk);
-    await sdk.send({
-      documentId: fromSdk,
-      codeNumber: `${stamp}1`,
-      codeNotation: 'SNV-VP',
-      promulgationDate: day,
-      subject: 'Về việc phối hợp tổ chức hội nghị',
-      to: [{ code: GATEWAY_CAST.http }],
-    });
-    const item = await until(o, 'the document at the HTTP recipient', async () => {
-      const list = (await (await http(o, '/edocs/received')).json()) as { id: string; documentId: string }[];
-      return list.find((i) => i.documentId === fromSdk);
-    });
-    const xml = Buffer.from(await (await http(o, `/edocs/${item.id}`)).arrayBuffer()).toString('utf8');
-    log(`  GET /api/v1/edocs/${item.id} → ${xml.length} bytes of edXML:`);
-    for (const line of xml.split('\n').slice(0, 6)) log(`    ${line}`);
-    log('    …');
-    await http(o, `/edocs/${item.id}/ack`, { method: 'POST' });
-    for (const [code, text] of [
-      [BusinessStatus.BUSINESS_STATUS_ACCEPTED, 'Đã vào sổ văn bản đến'],
-      [BusinessStatus.BUSINESS_STATUS_COMPLETED, 'Đã xử lý xong'],
-    ] as const) {
-      await post(
-        o,
-        renderStatus({
-          code,
-          responder: GATEWAY_CAST.http,
-          documentId: fromSdk,
-          documentSender: GATEWAY_CAST.sdk,
-          description: text,
-          timestampMs: Date.now(),
-        }),
-      );
-    }
-    const [record] = await tracker.until(
-      (rs) =>
-        rs[0]?.business === BusinessStatus.BUSINESS_STATUS_COMPLETED &&
-        rs[0].timeline.some((t) => t.business === 3),
-      { signal: o.signal },
-    );
-    await tracker.stop();
-    log(
-      `  the SDK sender sees: ${TransportState[record!.transport]?.replace('TRANSPORT_STATE_', '')}, statuses ${codesOf(record!.timeline)} (posted as edXML Status packages)`,
-    );
-
-    // 2. HTTP → SDK: the SDK user gets the mapped Document and the original bytes.
-    const fromHttp = `${GATEWAY_CAST.http},${day.replaceAll('-', '/')},${stamp}2/UBND-VX`;
-    const pkg = await renderEdocBytes({
-      documentId: fromHttp,
-      from: { code: GATEWAY_CAST.http, name: 'Ủy ban nhân dân tỉnh Hà Tĩnh' },
-      to: [{ code: GATEWAY_CAST.sdk, name: 'Sở Nội vụ tỉnh Nghệ An' }],
-      codeNumber: `${stamp}2`,
-      codeNotation: 'UBND-VX',
-      promulgationDate: day,
-      subject: 'Về việc cử cán bộ tham dự tập huấn',
-    });
-    log(
-      `QLVB ${GATEWAY_CAST.http} posts ${fromHttp} as a ${pkg.length}-byte edXML package to ${GATEWAY_CAST.sdk}`,
-    );
-    const sent = (await (await post(o, pkg)).json()) as { id: string };
-    log(`  POST /api/v1/edocs → 202 ${sent.id}`);
-    let got: InboxItem | undefined;
-    const inbox = sdk.inbox({ signal: o.signal });
-    for await (const i of inbox) {
-      if (i.documentId === fromHttp) {
-        got = i;
-        break;
-      }
-      await i.ack();
-    }
-    await inbox.stop();
-    if (!got) throw new Error(`${fromHttp} did not reach the SDK user`);
-    const original = got.document?.edxmlOriginal;
-    const att = got.attachments.find((a) => a.sha256Hex === original?.sha256Hex);
-    const bytes = att ? Buffer.from(await att.bytes()) : undefined;
-    if (!bytes?.equals(Buffer.from(pkg))) throw new Error('the SDK user did not get the original bytes');
-    log(
-      `  the SDK user's inbox: "${got.document?.subject}", with the original package (${bytes.length} bytes, identical)`,
-    );
-    await got.ack();
-    await got.report(BusinessStatus.BUSINESS_STATUS_ACCEPTED, { description: 'Đã tiếp nhận' });
-    await got.report(BusinessStatus.BUSINESS_STATUS_IN_PROGRESS, { description: 'Đang xử lý' });
-    const tracking = await until(o, "the HTTP sender's tracking", async () => {
-      const rs = (await (await http(o, `/edocs/sent?documentId=${encodeURIComponent(fromHttp)}`)).json()) as {
-        statusCode?: string;
-        transport: string;
-        timeline: { statusCode?: string }[];
-      }[];
-      const r = rs[0];
-      return r?.statusCode === '05' && r.timeline.some((t) => t.statusCode === '03') ? r : undefined;
-    });
-    const codes = [...new Set(tracking.timeline.flatMap((t) => (t.statusCode ? [t.statusCode] : [])))].sort();
-    log(`  GET /api/v1/edocs/sent → ${tracking.transport}, statuses ${codes.join(' ')}`);
+    await sdkToHttp(o, sdk, day, stamp);
+    await httpToSdk(o, sdk, day, stamp);
   } finally {
     await sdk.close();
   }
+}
+
+/** SDK → HTTP: a document sent with the SDK, fetched as an edXML package; statuses posted back. */
+async function sdkToHttp(
+  o: GatewayDemoOptions,
+  sdk: LienthongClient,
+  day: string,
+  stamp: string,
+): Promise<void> {
+  const { log } = o;
+  const fromSdk = `${GATEWAY_CAST.sdk},${day.replaceAll('-', '/')},${stamp}1/SNV-VP`;
+  log(`SDK user ${GATEWAY_CAST.sdk} sends ${fromSdk} to ${GATEWAY_CAST.http} (a QLVB on HTTP)`);
+  const tracker = await sdk.track(fromSdk);
+  await sdk.send({
+    documentId: fromSdk,
+    codeNumber: `${stamp}1`,
+    codeNotation: 'SNV-VP',
+    promulgationDate: day,
+    subject: 'Về việc phối hợp tổ chức hội nghị',
+    to: [{ code: GATEWAY_CAST.http }],
+  });
+  const item = await until(o, 'the document at the HTTP recipient', async () => {
+    const list = (await (await http(o, '/edocs/received')).json()) as { id: string; documentId: string }[];
+    return list.find((i) => i.documentId === fromSdk);
+  });
+  const xml = Buffer.from(await (await http(o, `/edocs/${item.id}`)).arrayBuffer()).toString('utf8');
+  log(`  GET /api/v1/edocs/${item.id} → ${xml.length} bytes of edXML:`);
+  for (const line of xml.split('\n').slice(0, 6)) log(`    ${line}`);
+  log('    …');
+  await http(o, `/edocs/${item.id}/ack`, { method: 'POST' });
+  for (const [code, text] of [
+    [BusinessStatus.BUSINESS_STATUS_ACCEPTED, 'Đã vào sổ văn bản đến'],
+    [BusinessStatus.BUSINESS_STATUS_COMPLETED, 'Đã xử lý xong'],
+  ] as const) {
+    await post(
+      o,
+      renderStatus({
+        code,
+        responder: GATEWAY_CAST.http,
+        documentId: fromSdk,
+        documentSender: GATEWAY_CAST.sdk,
+        description: text,
+        timestampMs: Date.now(),
+      }),
+    );
+  }
+  const [record] = await tracker.until(
+    (rs) =>
+      rs[0]?.business === BusinessStatus.BUSINESS_STATUS_COMPLETED &&
+      rs[0].timeline.some((t) => t.business === 3),
+    { signal: o.signal },
+  );
+  await tracker.stop();
+  log(
+    `  the SDK sender sees: ${TransportState[record!.transport]?.replace('TRANSPORT_STATE_', '')}, statuses ${codesOf(record!.timeline)} (posted as edXML Status packages)`,
+  );
+}
+
+/** HTTP → SDK: the SDK user gets the mapped Document and the original bytes; statuses back. */
+async function httpToSdk(
+  o: GatewayDemoOptions,
+  sdk: LienthongClient,
+  day: string,
+  stamp: string,
+): Promise<void> {
+  const { log } = o;
+  const fromHttp = `${GATEWAY_CAST.http},${day.replaceAll('-', '/')},${stamp}2/UBND-VX`;
+  const pkg = await renderEdocBytes({
+    documentId: fromHttp,
+    from: { code: GATEWAY_CAST.http, name: 'Ủy ban nhân dân tỉnh Hà Tĩnh' },
+    to: [{ code: GATEWAY_CAST.sdk, name: 'Sở Nội vụ tỉnh Nghệ An' }],
+    codeNumber: `${stamp}2`,
+    codeNotation: 'UBND-VX',
+    promulgationDate: day,
+    subject: 'Về việc cử cán bộ tham dự tập huấn',
+  });
+  log(
+    `QLVB ${GATEWAY_CAST.http} posts ${fromHttp} as a ${pkg.length}-byte edXML package to ${GATEWAY_CAST.sdk}`,
+  );
+  const sent = (await (await post(o, pkg)).json()) as { id: string };
+  log(`  POST /api/v1/edocs → 202 ${sent.id}`);
+  let got: InboxItem | undefined;
+  const inbox = sdk.inbox({ signal: o.signal });
+  for await (const i of inbox) {
+    if (i.documentId === fromHttp) {
+      got = i;
+      break;
+    }
+    await i.ack();
+  }
+  await inbox.stop();
+  if (!got) throw new Error(`${fromHttp} did not reach the SDK user`);
+  const original = got.document?.edxmlOriginal;
+  const att = got.attachments.find((a) => a.sha256Hex === original?.sha256Hex);
+  const bytes = att ? Buffer.from(await att.bytes()) : undefined;
+  if (!bytes?.equals(Buffer.from(pkg))) throw new Error('the SDK user did not get the original bytes');
+  log(
+    `  the SDK user's inbox: "${got.document?.subject}", with the original package (${bytes.length} bytes, identical)`,
+  );
+  await got.ack();
+  await got.report(BusinessStatus.BUSINESS_STATUS_ACCEPTED, { description: 'Đã tiếp nhận' });
+  await got.report(BusinessStatus.BUSINESS_STATUS_IN_PROGRESS, { description: 'Đang xử lý' });
+  const tracking = await until(o, "the HTTP sender's tracking", async () => {
+    const rs = (await (await http(o, `/edocs/sent?documentId=${encodeURIComponent(fromHttp)}`)).json()) as {
+      statusCode?: string;
+      transport: string;
+      timeline: { statusCode?: string }[];
+    }[];
+    const r = rs[0];
+    return r?.statusCode === '05' && r.timeline.some((t) => t.statusCode === '03') ? r : undefined;
+  });
+  const codes = [...new Set(tracking.timeline.flatMap((t) => (t.statusCode ? [t.statusCode] : [])))].sort();
+  log(`  GET /api/v1/edocs/sent → ${tracking.transport}, statuses ${codes.join(' ')}`);
 }
 
 function codesOf(timeline: { business?: number | null }[]): string {

@@ -1,6 +1,7 @@
 /** Reading what the broker knows of a document: its tracking records and a delivered copy. */
 import {
   BUCKETS,
+  STREAMS,
   decodeEnvelope,
   decodeTrackingRecord,
   documentEnvelopeId,
@@ -13,7 +14,6 @@ import { BusinessOperation, TrackingRecord, TransportState } from '@lienthong/pr
 import type { Envelope } from '@lienthong/proto';
 import type { Directory } from './directory';
 import { invalid } from './errors';
-import { STREAMS } from './inspect';
 import { readBucket } from './scan';
 import type { Session } from './session';
 

@@ -43,22 +43,25 @@ export function credentialsDir(dataDir: string): string {
 
 export const DEMO_TOPOLOGY = resolve(__dirname, '../../../deploy/topology.demo.json');
 
-export async function startEmbedded(opts: {
-  topologyFile?: string;
-  dataDir?: string;
-  port?: number;
-  logger?: Logger;
-  overdueSweepMs?: number;
+/** Options of {@link startEmbedded}. */
+export interface EmbeddedOptions {
+  readonly topologyFile?: string;
+  readonly dataDir?: string;
+  readonly port?: number;
+  readonly logger?: Logger;
+  readonly overdueSweepMs?: number;
   /** Serve the runtime's `/metrics`, `/healthz` and `/readyz` on this port (0 picks a free one). */
-  httpPort?: number;
+  readonly httpPort?: number;
   /** Mounted on the HTTP port beside the health routes (the gateway, the dashboard). */
-  httpPlugins?: readonly HttpPlugin[];
+  readonly httpPlugins?: readonly HttpPlugin[];
   /**
    * Require credentials (default true): every node, agency and operator gets its own nkey identity
    * with least-privilege permissions (docs/SECURITY.md). False runs an open server, for development.
    */
-  auth?: boolean;
-}): Promise<Embedded> {
+  readonly auth?: boolean;
+}
+
+export async function startEmbedded(opts: EmbeddedOptions): Promise<Embedded> {
   const topology = loadTopologyFile(opts.topologyFile ?? DEMO_TOPOLOGY);
   const temp = opts.dataDir === undefined ? mkdtempSync(join(tmpdir(), 'lienthong-')) : undefined;
   const dataDir = resolve(opts.dataDir ?? temp!);
@@ -72,23 +75,11 @@ export async function startEmbedded(opts: {
     ...(opts.port ? { port: opts.port } : {}),
     auth,
   });
-  // The edXML gateway on the HTTP port: each agency acts through an SDK client with its own identity.
   const tokens = store ? new HttpTokenStore(httpTokensFile(credentialsDir(dataDir))) : undefined;
-  const gateway =
+  const [gateway, vxp] =
     opts.httpPort !== undefined
-      ? gatewayPlugin({
-          auth: tokens ? { mode: 'token', tokens } : { mode: 'none' },
-          connect: async (agency) => {
-            const creds = await agencyCredentials(agency);
-            return connect({
-              servers: server.url,
-              agency,
-              name: `lienthong-gateway ${agency}`,
-              ...(creds ? { credentials: { seedFile: creds.seedFile } } : {}),
-            });
-          },
-        })
-      : undefined;
+      ? embeddedGateway(server.url, tokens, (agency) => agencyCredentials(agency))
+      : [];
   let node: RunningNode;
   try {
     node = await startNode(
@@ -102,13 +93,7 @@ export async function startEmbedded(opts: {
       },
       {
         ...(opts.logger ? { logger: opts.logger } : {}),
-        // The VXP endpoint (/vxp) is a second layer over the same gateway service.
-        httpPlugins: [
-          ...(gateway
-            ? [gateway, vxpPlugin({ gateway: () => gateway.gateway, ...(tokens ? { tokens } : {}) })]
-            : []),
-          ...(opts.httpPlugins ?? []),
-        ],
+        httpPlugins: [...(gateway && vxp ? [gateway, vxp] : []), ...(opts.httpPlugins ?? [])],
       },
     );
   } catch (e) {
@@ -147,4 +132,28 @@ export async function startEmbedded(opts: {
     stop,
     [Symbol.asyncDispose]: stop,
   };
+}
+
+/**
+ * The edXML gateway on the HTTP port (each agency acts through an SDK client with its own identity),
+ * and the VXP endpoint (/vxp) as a second layer over the same gateway service.
+ */
+function embeddedGateway(
+  servers: string,
+  tokens: HttpTokenStore | undefined,
+  agencyCredentials: (agency: string) => Promise<IdentityCredentials | undefined>,
+): [GatewayPlugin, HttpPlugin] {
+  const gateway = gatewayPlugin({
+    auth: tokens ? { mode: 'token', tokens } : { mode: 'none' },
+    connect: async (agency) => {
+      const creds = await agencyCredentials(agency);
+      return connect({
+        servers,
+        agency,
+        name: `lienthong-gateway ${agency}`,
+        ...(creds ? { credentials: { seedFile: creds.seedFile } } : {}),
+      });
+    },
+  });
+  return [gateway, vxpPlugin({ gateway: () => gateway.gateway, ...(tokens ? { tokens } : {}) })];
 }

@@ -1,6 +1,7 @@
 import { CommanderError } from 'commander';
 import { LienthongError } from '@lienthong/core';
 import type { ErrorCode } from '@lienthong/core';
+import { classifyNatsError } from '@lienthong/infra';
 
 /** Exit codes: 0 done, 1 the operation failed, 2 the command line is wrong. `check` uses Nagios codes. */
 export const EXIT = Object.freeze({ ok: 0, failed: 1, usage: 2 });
@@ -43,69 +44,49 @@ export function invalid(message: string, hint?: string): CliError {
   return new CliError('InvalidArgument', message, hint === undefined ? {} : { hint });
 }
 
-const NATS_DENIED = new Set([
-  'AuthorizationError',
-  'PermissionViolationError',
-  'UserAuthenticationExpiredError',
-]);
-
-function causes(e: unknown): unknown[] {
-  const out: unknown[] = [];
-  for (let c: unknown = e; c !== undefined && c !== null && out.length < 8;) {
-    out.push(c);
-    c = typeof c === 'object' ? (c as { cause?: unknown }).cause : undefined;
-  }
-  return out;
-}
-
-function nameOf(e: unknown): string {
-  return typeof e === 'object' && e !== null ? String((e as { name?: unknown }).name ?? '') : '';
-}
-
 function messageOf(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
-/** Turns anything thrown into a CliError, recognising NATS and JetStream failures by name. */
+/** Turns anything thrown into a CliError, recognising NATS and JetStream failures by their classes. */
 export function explain(
   e: unknown,
   ctx: { server?: string; timeoutMs?: number; domain?: string } = {},
 ): CliError {
   if (e instanceof CliError) return e;
-  const chain = causes(e);
   const server = ctx.server ?? 'the server';
-  const has = (pred: (c: unknown) => boolean): boolean => chain.some(pred);
-  if (
-    has((c) => nameOf(c) === 'ConnectionError') ||
-    has((c) => /ECONNREFUSED|ENOTFOUND|EHOSTUNREACH|ECONNRESET/.test(String((c as { code?: unknown })?.code)))
-  ) {
-    return unreachable(server, e);
-  }
-  if (has((c) => NATS_DENIED.has(nameOf(c)))) {
-    return new CliError('PermissionDenied', `NATS at ${server} refused: ${messageOf(e)}`, {
-      hint: 'check the --creds file (nkey seed, user/password or token) or the context; a revoked identity is refused',
-      cause: e,
-    });
-  }
-  if (has((c) => nameOf(c) === 'JetStreamNotEnabled' || nameOf(c) === 'NoRespondersError')) {
-    return new CliError(
-      'Unavailable',
-      `JetStream does not answer at ${server}${ctx.domain ? ` in domain ${ctx.domain}` : ''}`,
-      { hint: 'is this the lienthong server? a province with its own domain needs --domain', cause: e },
-    );
-  }
-  if (has((c) => nameOf(c) === 'StreamNotFoundError')) {
-    return new CliError('NotFound', `${messageOf(e)} at ${server}`, {
-      hint: 'no lienthong node has started on this server yet (or pass --domain)',
-      cause: e,
-    });
-  }
-  if (has((c) => nameOf(c) === 'TimeoutError')) {
-    return new CliError(
-      'DeadlineExceeded',
-      `NATS at ${server} did not answer within ${ctx.timeoutMs ?? 'the'} ms`,
-      { hint: 'raise --timeout, or check the server', cause: e },
-    );
+  const nats = classifyNatsError(e);
+  switch (nats.kind) {
+    case 'unreachable':
+      return unreachable(server, e);
+    case 'denied':
+      return new CliError('PermissionDenied', `NATS at ${server} refused: ${messageOf(e)}`, {
+        hint: 'check the --creds file (nkey seed, user/password or token) or the context; a revoked identity is refused',
+        cause: e,
+      });
+    case 'jetstream-disabled':
+    case 'no-responders':
+      return new CliError(
+        'Unavailable',
+        `JetStream does not answer at ${server}${ctx.domain ? ` in domain ${ctx.domain}` : ''}`,
+        { hint: 'is this the lienthong server? a province with its own domain needs --domain', cause: e },
+      );
+    case 'not-found':
+      if (nats.missing === 'stream') {
+        return new CliError('NotFound', `${messageOf(e)} at ${server}`, {
+          hint: 'no lienthong node has started on this server yet (or pass --domain)',
+          cause: e,
+        });
+      }
+      break;
+    case 'timeout':
+      return new CliError(
+        'DeadlineExceeded',
+        `NATS at ${server} did not answer within ${ctx.timeoutMs ?? 'the'} ms`,
+        { hint: 'raise --timeout, or check the server', cause: e },
+      );
+    default:
+      break;
   }
   if (e instanceof LienthongError) {
     if (e.code === 'Unavailable' && /connect/i.test(e.message)) return unreachable(server, e);
@@ -116,10 +97,7 @@ export function explain(
 
 /** A JetStream API "not found" (stream, consumer or message). */
 export function isJsNotFound(e: unknown): boolean {
-  const name = nameOf(e);
-  if (name === 'StreamNotFoundError' || name === 'ConsumerNotFoundError') return true;
-  const code = typeof e === 'object' && e !== null ? (e as { code?: unknown }).code : undefined;
-  return name === 'JetStreamApiError' && (code === 10014 || code === 10059 || code === 10037);
+  return classifyNatsError(e).kind === 'not-found';
 }
 
 /** A commander parse failure: the exit code it asked for (0 for --help and --version). */

@@ -9,8 +9,6 @@ import type { Directory } from './directory';
 import { subjectMatches } from './scan';
 import type { Session } from './session';
 
-export { STREAMS };
-
 export type ConsumerStatus = 'serving' | 'no-puller';
 
 export interface ConsumerState {

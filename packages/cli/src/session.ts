@@ -1,8 +1,7 @@
-import { connect, nkeyAuthenticator } from '@nats-io/transport-node';
 import type { NatsConnection } from '@nats-io/transport-node';
-import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import type { JetStreamClient, JetStreamManager } from '@nats-io/jetstream';
-import { Kvm } from '@nats-io/kv';
+import type { Kvm } from '@nats-io/kv';
+import { connectNats } from '@lienthong/infra';
 import { explain } from './errors';
 import type { Settings } from './settings';
 
@@ -21,33 +20,20 @@ export interface Session {
  * once that the server is down. `follow` keeps reconnecting (for `doc watch`).
  */
 export async function openSession(settings: Settings, opts: { follow?: boolean } = {}): Promise<Session> {
-  let nc: NatsConnection;
   try {
-    nc = await connect({
+    const nats = await connectNats({
       servers: settings.server,
       name: 'lienthong-cli',
-      timeout: settings.timeoutMs,
-      ...(opts.follow ? { maxReconnectAttempts: -1, reconnectTimeWait: 1000 } : { reconnect: false }),
-      ...connectionSecurity(settings),
+      timeoutMs: settings.timeoutMs,
+      apiTimeoutMs: settings.timeoutMs,
+      reconnect: opts.follow ? { timeWaitMs: 1000 } : false,
+      ...(settings.credentials ? { auth: settings.credentials } : {}),
+      ...(settings.tls ? { tls: settings.tls } : {}),
+      ...(settings.domain ? { domain: settings.domain } : {}),
     });
-  } catch (e) {
-    throw explain(e, settings);
-  }
-  const jsOpts = { timeout: settings.timeoutMs, ...(settings.domain ? { domain: settings.domain } : {}) };
-  try {
-    const jsm = await jetstreamManager(nc, jsOpts);
-    const js = jetstream(nc, jsOpts);
     let closing: Promise<void> | undefined;
-    return {
-      settings,
-      nc,
-      js,
-      jsm,
-      kvm: new Kvm(js),
-      close: () => (closing ??= nc.close().catch(() => undefined)),
-    };
+    return { settings, ...nats, close: () => (closing ??= nats.nc.close().catch(() => undefined)) };
   } catch (e) {
-    await nc.close().catch(() => undefined);
     throw explain(e, settings);
   }
 }
@@ -60,15 +46,4 @@ export async function withSession<T>(settings: Settings, fn: (s: Session) => Pro
   } finally {
     await s.close();
   }
-}
-
-/** Credentials and TLS of the settings as nats.js connection options. */
-export function connectionSecurity(settings: Settings): Parameters<typeof connect>[0] {
-  const c = settings.credentials;
-  return {
-    ...(c && 'nkeySeed' in c
-      ? { authenticator: nkeyAuthenticator(new TextEncoder().encode(c.nkeySeed)) }
-      : (c ?? {})),
-    ...(settings.tls ? { tls: { ...settings.tls } } : {}),
-  };
 }

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { contextsPath, getContext, loadContexts } from './contexts';
 import type { Context } from './contexts';
+import { findUserSeed } from '@lienthong/infra';
 import { CliError, invalid } from './errors';
 
 export const DEFAULT_SERVER = 'nats://127.0.0.1:4222';
@@ -97,8 +98,6 @@ function tlsOf(g: GlobalOptions, env: NodeJS.ProcessEnv): TlsFiles | undefined {
   };
 }
 
-const USER_SEED = /^SU[A-Z2-7]{56}$/;
-
 /**
  * A creds file: an nkey seed file (a line `SU…`, as `lienthong creds issue` writes), or JSON
  * `{ "user": …, "pass": … }` or `{ "token": … }`.
@@ -117,10 +116,7 @@ export function readCreds(path: string): Credentials {
       },
     );
   }
-  const seed = text
-    .split('\n')
-    .map((l) => l.trim())
-    .find((l) => USER_SEED.test(l));
+  const seed = findUserSeed(text);
   if (seed !== undefined) return { nkeySeed: seed };
   let json: unknown;
   try {

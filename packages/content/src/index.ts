@@ -10,17 +10,13 @@ export {
   DEFAULT_CHUNK_SIZE,
   DEFAULT_MAX_ATTACHMENT_BYTES,
   DEFAULT_MAX_INLINE_BYTES,
-  MAX_CHUNK_SIZE,
   chunkSubject,
-  chunkFilter,
-  manifestFilter,
-  domainToken,
   isSha256Hex,
   manifestSubject,
 } from './subjects';
 export { ContentIntegrityError, ContentMissingError, ContentTooLargeError } from './errors';
 export { ContentStore } from './store';
-export { contentStreamConfig, ensureContentStream } from './stream';
+export { ensureContentStream } from './stream';
 export { sweepContent } from './sweep';
 
 export type {

@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
-import { DeliverPolicy, JetStreamApiError } from '@nats-io/jetstream';
+import { DeliverPolicy } from '@nats-io/jetstream';
 import type { JetStreamClient, JetStreamManager } from '@nats-io/jetstream';
-import { LienthongError, refusedBy } from '@lienthong/core';
+import { LienthongError } from '@lienthong/core';
+import { classifyNatsError, retry } from '@lienthong/infra';
+import { Window } from './window';
 import { ContentManifest } from '@lienthong/proto';
 import { ContentIntegrityError, ContentMissingError, ContentTooLargeError } from './errors';
 import {
@@ -103,6 +105,41 @@ export class ContentStore {
         0,
       );
     }
+    const chunks = await this.storeChunks(source, opts, chunkSize, maxBytes);
+    const { size } = chunks;
+    if (opts.size !== undefined && opts.size !== size) {
+      throw new LienthongError(
+        'InvalidArgument',
+        `the source gave ${size} bytes, not the ${opts.size} declared; no manifest was stored`,
+        { context: { declared: opts.size, size } },
+      );
+    }
+    const sha256Hex = chunks.digest.toString('hex');
+    const manifest = ContentManifest.create({ sha256Hex, size, chunkSize, chunks: chunks.hashes });
+    const stored = await this.put(
+      manifestSubject(this.domain, sha256Hex),
+      ContentManifest.encode(manifest).finish(),
+      `m:${sha256Hex}`,
+    );
+    // Stored before with another chunk size: the stored manifest is the one readers follow.
+    const kept = stored ? manifest : ((await this.manifest(sha256Hex)) ?? manifest);
+    return {
+      sha256Hex,
+      sha256: chunks.digest,
+      size,
+      chunkSize: kept.chunkSize,
+      chunkCount: kept.chunks.length,
+      newChunks: chunks.newChunks,
+    };
+  }
+
+  /** Cuts the source into chunks and stores each (a window of them at a time), hashing as it goes. */
+  private async storeChunks(
+    source: AsyncIterable<Uint8Array>,
+    opts: UploadOptions,
+    chunkSize: number,
+    maxBytes: number,
+  ): Promise<{ digest: Buffer; hashes: Buffer[]; size: number; newChunks: number }> {
     const whole = createHash('sha256');
     const hashes: Buffer[] = [];
     const win = new Window(this.window);
@@ -111,8 +148,6 @@ export class ContentStore {
     let newChunks = 0;
     let buf = Buffer.allocUnsafe(chunkSize);
     let fill = 0;
-    const total = opts.size;
-
     const flush = async (data: Buffer): Promise<void> => {
       const digest = createHash('sha256').update(data).digest();
       whole.update(data);
@@ -121,10 +156,9 @@ export class ContentStore {
       await win.add(async () => {
         if (await this.put(chunkSubject(this.domain, hex), data, hex)) newChunks++;
         acked += data.length;
-        opts.onProgress?.({ bytes: acked, total });
+        opts.onProgress?.({ bytes: acked, total: opts.size });
       });
     };
-
     try {
       for await (const piece of source) {
         if (opts.signal?.aborted) throw opts.signal.reason;
@@ -140,8 +174,7 @@ export class ContentStore {
             hashes.length,
           );
         }
-        let at = 0;
-        while (at < bytes.length) {
+        for (let at = 0; at < bytes.length;) {
           const n = Math.min(chunkSize - fill, bytes.length - at);
           buf.set(bytes.subarray(at, at + n), fill);
           fill += n;
@@ -160,31 +193,7 @@ export class ContentStore {
       await win.settle();
       throw e;
     }
-    if (opts.size !== undefined && opts.size !== size) {
-      throw new LienthongError(
-        'InvalidArgument',
-        `the source gave ${size} bytes, not the ${opts.size} declared; no manifest was stored`,
-        { context: { declared: opts.size, size } },
-      );
-    }
-    const digest = whole.digest();
-    const sha256Hex = digest.toString('hex');
-    const manifest = ContentManifest.create({ sha256Hex, size, chunkSize, chunks: hashes });
-    const stored = await this.put(
-      manifestSubject(this.domain, sha256Hex),
-      ContentManifest.encode(manifest).finish(),
-      `m:${sha256Hex}`,
-    );
-    // Stored before with another chunk size: the stored manifest is the one readers follow.
-    const kept = stored ? manifest : ((await this.manifest(sha256Hex)) ?? manifest);
-    return {
-      sha256Hex,
-      sha256: digest,
-      size,
-      chunkSize: kept.chunkSize,
-      chunkCount: kept.chunks.length,
-      newChunks,
-    };
+    return { digest: whole.digest(), hashes, size, newChunks };
   }
 
   /** The manifest of a content, if the content is complete in this domain. */
@@ -466,55 +475,20 @@ export class ContentStore {
 
   /** Stores a message once; true when this call stored it, false when it was there already. */
   private async put(subject: string, data: Uint8Array, msgID: string): Promise<boolean> {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        const ack = await this.js.publish(subject, data, { msgID, timeout: this.timeoutMs });
-        return !ack.duplicate;
-      } catch (e) {
-        if (e instanceof JetStreamApiError) {
-          // A second message on a subject (one per subject, discard new): that chunk is stored. A
-          // full stream or account is the same error code and must fail the upload instead.
-          if (refusedBy(e) === 'subject') return false;
-          throw e;
-        }
-        // A timeout or a moment without responders: the same publish again is harmless.
-        if (attempt >= PUBLISH_ATTEMPTS) throw e;
-        await new Promise((r) => setTimeout(r, 100 * 2 ** attempt));
-      }
+    try {
+      // A timeout or a moment without responders: the same publish again is harmless.
+      const ack = await retry(() => this.js.publish(subject, data, { msgID, timeout: this.timeoutMs }), {
+        attempts: PUBLISH_ATTEMPTS,
+        backoff: { initialMs: 200, maxMs: 3_200 },
+      });
+      return !ack.duplicate;
+    } catch (e) {
+      // A second message on a subject (one per subject, discard new): that chunk is stored. A full
+      // stream or account is the same error code and must fail the upload instead.
+      const c = classifyNatsError(e);
+      if (c.kind === 'store-refused' && c.limit === 'subject') return false;
+      throw e;
     }
-  }
-}
-
-/** At most `size` tasks at once; the first failure is thrown by the next `add` or by `drain`. */
-class Window {
-  private readonly running = new Set<Promise<void>>();
-  private failure: { error: unknown } | undefined;
-
-  constructor(private readonly size: number) {}
-
-  async add(task: () => Promise<void>): Promise<void> {
-    while (this.running.size >= this.size) await Promise.race(this.running);
-    this.throwIfFailed();
-    const p: Promise<void> = task()
-      .catch((error: unknown) => {
-        this.failure ??= { error };
-      })
-      .finally(() => this.running.delete(p));
-    this.running.add(p);
-  }
-
-  async drain(): Promise<void> {
-    await this.settle();
-    this.throwIfFailed();
-  }
-
-  /** Waits for the tasks in flight, whatever their outcome. */
-  async settle(): Promise<void> {
-    while (this.running.size > 0) await Promise.race(this.running);
-  }
-
-  private throwIfFailed(): void {
-    if (this.failure) throw this.failure.error;
   }
 }
 

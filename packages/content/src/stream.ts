@@ -1,11 +1,7 @@
-import {
-  DiscardPolicy,
-  JetStreamApiCodes,
-  JetStreamApiError,
-  RetentionPolicy,
-  StorageType,
-} from '@nats-io/jetstream';
-import type { JetStreamManager, StreamConfig } from '@nats-io/jetstream';
+import { DiscardPolicy, RetentionPolicy, StorageType } from '@nats-io/jetstream';
+import type { JetStreamManager } from '@nats-io/jetstream';
+import { upsertStream } from '@lienthong/infra';
+import type { StreamSpec } from '@lienthong/infra';
 import { CONTENT_STREAM, chunkFilter, manifestFilter } from './subjects';
 
 /**
@@ -13,10 +9,7 @@ import { CONTENT_STREAM, chunkFilter, manifestFilter } from './subjects';
  * (discard new per subject). A subject names its bytes by their hash, so content is stored once and
  * a stored chunk can never be replaced by other bytes. Direct gets serve reads without a consumer.
  */
-export function contentStreamConfig(
-  domain: string,
-  replicas = 1,
-): Partial<StreamConfig> & { name: string; subjects: string[] } {
+export function contentStreamConfig(domain: string, replicas = 1): StreamSpec {
   return {
     name: CONTENT_STREAM,
     // Not `lt.v1.content.<domain>.>`: that would overlap the node streams' `lt.v1.*.*.relay.>`.
@@ -38,13 +31,5 @@ export async function ensureContentStream(
   domain: string,
   replicas = 1,
 ): Promise<void> {
-  const cfg = contentStreamConfig(domain, replicas);
-  try {
-    const info = await jsm.streams.info(cfg.name);
-    const merged = { ...info.config, ...cfg };
-    if (JSON.stringify(merged) !== JSON.stringify(info.config)) await jsm.streams.update(cfg.name, merged);
-  } catch (e) {
-    if (!(e instanceof JetStreamApiError) || e.code !== JetStreamApiCodes.StreamNotFound) throw e;
-    await jsm.streams.add(cfg);
-  }
+  await upsertStream(jsm, contentStreamConfig(domain, replicas));
 }

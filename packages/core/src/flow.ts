@@ -41,21 +41,6 @@ export function isBackpressure(e: unknown): e is BackpressureError {
 }
 
 /** An agency's submission limits; 0 (or absent) leaves that dimension unlimited. */
-/** JetStream's "store failed" error code: a full subject (`max_msgs_per_subject`) or stream (`max_bytes`). */
-const JS_STORE_REFUSED = 10077;
-
-/**
- * Which bound a refused publish hit, if a stream limit refused it: `maximum messages per subject
- * exceeded` (also a second message on a discard-new-per-subject subject) or `maximum bytes
- * exceeded`. Both come as err_code 10077 from 2.9.10; any other 10077 is neither.
- */
-export function refusedBy(e: unknown): 'subject' | 'bytes' | undefined {
-  if (!(e instanceof Error) || (e as Error & { code?: unknown }).code !== JS_STORE_REFUSED) return undefined;
-  if (/per subject/i.test(e.message)) return 'subject';
-  if (/bytes/i.test(e.message)) return 'bytes';
-  return undefined;
-}
-
 export interface SubmitPace {
   readonly perSecond?: number | null;
   readonly burst?: number | null;

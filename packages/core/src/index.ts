@@ -83,6 +83,8 @@ export {
   describeStatus,
   isRecipientStatus,
   judgeStatus,
+  needsReason,
+  statusReportProblem,
   checkStatusMove,
   assertStatusMove,
 } from './status-rules';
@@ -109,26 +111,16 @@ export {
 } from './codec';
 export type { DecodeOptions } from './codec';
 
-export { deadLetterFor } from './dead-letter';
-export type { DeadLetterInfo } from './dead-letter';
-
-export { toMillis } from './millis';
-
 export {
-  canonicalDocument,
-  canonicalStatus,
-  signedBytes,
   documentSha256,
   keyIdOf,
   generateSigningKey,
   parseCertificate,
   publicKeyRecord,
-  registeredKey,
   signDocument,
   signStatus,
   verifyDocument,
   verifyStatus,
-  keyWindowProblem,
 } from './signing';
 export type { SigningKey, VerifyOptions, Verification } from './signing';
 
@@ -154,5 +146,5 @@ export type {
   SubjectPermission,
 } from './permissions';
 
-export { BackpressureError, isBackpressure, refusedBy, submitPaceMs } from './flow';
+export { BackpressureError, isBackpressure, submitPaceMs } from './flow';
 export type { BackpressureScope, SubmitPace } from './flow';

@@ -46,6 +46,23 @@ export function isRecipientStatus(code: BusinessStatus): boolean {
   );
 }
 
+/** Statuses that must say why in their description: 02 (rejected) and 16 (change refused). */
+export function needsReason(code: BusinessStatus): boolean {
+  return code === S.BUSINESS_STATUS_REJECTED || code === S.BUSINESS_STATUS_CHANGE_REFUSED;
+}
+
+/**
+ * What is wrong with a status report on its own, whatever the record it applies to: a code that is
+ * not a business status, or a 02 or 16 without a reason. Undefined when nothing is.
+ */
+export function statusReportProblem(code: BusinessStatus, description?: string): string | undefined {
+  if (NAMES.get(code) === undefined) return `${String(code)} is not a business status code`;
+  if (needsReason(code) && (description ?? '').trim() === '') {
+    return `${describeStatus(code)} needs a reason in the description`;
+  }
+  return undefined;
+}
+
 export interface BusinessState {
   /** The ladder status so far (unset, 01-06). */
   business: BusinessStatus;
@@ -72,7 +89,7 @@ export function judgeStatus(
   description?: string,
 ): StatusJudgement {
   const b = businessRank(state.business) < 0 ? S.BUSINESS_STATUS_UNSPECIFIED : state.business;
-  const hasReason = (description ?? '').trim() !== '';
+  const problem = statusReportProblem(code, description);
   const violation = (reason: string): StatusJudgement => ({ kind: 'violation', reason });
   const same = (reason: string): StatusJudgement => ({ kind: 'same', reason });
   const f = describeStatus;
@@ -83,14 +100,12 @@ export function judgeStatus(
     case S.BUSINESS_STATUS_CHANGE_REFUSED:
       if (!state.recallRequested)
         return violation(`${f(code)} answers a recall, but no recall (13) was requested`);
-      if (code === S.BUSINESS_STATUS_CHANGE_REFUSED && !hasReason) {
-        return violation(`${f(code)} needs a reason in the description`);
-      }
+      if (problem) return violation(problem);
       if (state.recall === S.BUSINESS_STATUS_UNSPECIFIED) return ADVANCE;
       if (state.recall === code) return same(`the recall was already answered ${f(code)}`);
       return violation(`${f(code)} after ${f(state.recall)}: the first answer to a recall stands`);
     case S.BUSINESS_STATUS_REJECTED:
-      if (!hasReason) return violation(`${f(code)} needs a reason in the description`);
+      if (problem) return violation(problem);
       if (b === S.BUSINESS_STATUS_UNSPECIFIED || b === S.BUSINESS_STATUS_ARRIVED) return ADVANCE;
       if (b === S.BUSINESS_STATUS_REJECTED) return same(`already ${f(b)}`);
       return violation(`02 after ${f(b)}: a document the recipient has taken in can no longer be rejected`);

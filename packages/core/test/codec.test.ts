@@ -1,7 +1,6 @@
 import {
   DEFAULT_MAX_BYTES,
   DecodeError,
-  deadLetterFor,
   decodeDeadLetter,
   decodeDocument,
   decodeEnvelope,
@@ -13,6 +12,7 @@ import {
   newTrackingRecord,
   validateEnvelope,
 } from '@lienthong/core';
+import { deadLetterFor } from '@lienthong/core/internal';
 import type { IDocument, IEnvelope } from '@lienthong/proto';
 import {
   BusinessStatus,

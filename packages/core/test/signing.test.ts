@@ -3,7 +3,6 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   buildReceiptProof,
-  canonicalDocument,
   decodeEnvelope,
   documentSha256,
   encodeEnvelope,
@@ -16,6 +15,7 @@ import {
   verifyReceiptProof,
   verifyStatus,
 } from '@lienthong/core';
+import { canonicalDocument } from '@lienthong/core/internal';
 import type { SigningKey } from '@lienthong/core';
 import {
   BusinessStatus,

@@ -15,114 +15,27 @@ import type { SaxesTagNS } from 'saxes';
 import { Base64StreamDecoder } from './base64';
 import { EdxmlError } from './errors';
 import type { EdxmlWarning } from './errors';
-import { DSIG_NS, EDXML_NS, XLINK_NS } from './types';
-import type { AttachmentSink, AttachmentStart, ParseOptions, SignatureLocation } from './types';
+import {
+  BASE64_RUN,
+  DEFAULTS,
+  KNOWN_PREFIXES,
+  OffsetMap,
+  SLICE,
+  S_DOCTYPE_FIRST,
+  S_DOCTYPE_LAST,
+  S_ENTITY,
+  S_TEXT,
+  stripPosition,
+} from './reader-parts';
+import type { CurrentAttachment, ReadAttachment, ReadResult, SaxesInternals, XNode } from './reader-parts';
+import { DSIG_NS } from './types';
+import type { AttachmentStart, ParseOptions, SignatureLocation } from './types';
 
-/** Input is fed to the XML parser in slices of at most this many bytes. */
-export const SLICE = 64 * 1024;
-
-export const DEFAULTS = Object.freeze({
-  maxBytes: 201 * 1024 * 1024,
-  maxDepth: 32,
-  maxElements: 100_000,
-  maxAttachments: 1_000,
-  maxTokenChars: 1024 * 1024,
-  keepAttachmentBytes: 1024 * 1024,
-});
-
-/** One element of the markup tree (attachment content excluded). */
-export interface XNode {
-  ns: string;
-  local: string;
-  /** Qualified name as written. */
-  name: string;
-  attrs: Record<string, string>;
-  children: XNode[];
-  text: string;
-  line: number;
-  column: number;
-  parent: XNode | undefined;
-}
-
-export interface ReadAttachment {
-  start: AttachmentStart;
-  node: XNode;
-  size: number;
-  sha256: string;
-  data?: Uint8Array;
-}
-
-export interface ReadResult {
-  root: XNode;
-  bytes: number;
-  sha256: string;
-  warnings: EdxmlWarning[];
-  signatures: SignatureLocation[];
-  attachments: ReadAttachment[];
-}
-
-/** saxes's buffers, read between slices to bound them and to stream attachment text. */
-interface SaxesInternals {
-  text: string;
-  name: string;
-  entity: string;
-  piTarget: string;
-  state: number;
-  // Position tracking, advanced by the attachment fast path (see skipText).
-  line: number;
-  column: number;
-  chunkPosition: number;
-  positionAtNewLine: number;
-  carriedFromPrevious: string | undefined;
-}
+export { DEFAULTS, SLICE } from './reader-parts';
+export type { ReadAttachment, ReadResult, XNode } from './reader-parts';
 
 /** Test hook: turns the attachment fast path off, to compare it with saxes reading every character. */
 export const fastPath = { enabled: true };
-/** The longest run of characters that can only be base64 text (no markup, no entity, no CR at the end). */
-const BASE64_RUN = /^[A-Za-z0-9+/=\t\n ]*(?:\r(?!$)[A-Za-z0-9+/=\t\n ]*)*/;
-const S_DOCTYPE_FIRST = 2;
-const S_DOCTYPE_LAST = 12;
-const S_TEXT = 13;
-const S_ENTITY = 14;
-
-const KNOWN_PREFIXES: Record<string, string> = { edXML: EDXML_NS, xlink: XLINK_NS };
-
-interface CurrentAttachment {
-  start: AttachmentStart;
-  node: XNode;
-  decoder: Base64StreamDecoder;
-  hash: ReturnType<typeof createHash>;
-  size: number;
-  kept: Uint8Array[] | undefined;
-  sink: AttachmentSink | undefined;
-}
-
-/** Maps character offsets of the decoded text back to byte offsets of the input. */
-class OffsetMap {
-  private readonly recent: { chars: number; bytes: number; text: string }[] = [];
-  private chars = 0;
-  private bytes = 0;
-
-  constructor(bom: number) {
-    this.bytes = bom;
-  }
-
-  add(text: string, byteLength: number): void {
-    this.recent.push({ chars: this.chars, bytes: this.bytes, text });
-    if (this.recent.length > 4) this.recent.shift();
-    this.chars += text.length;
-    this.bytes += byteLength;
-  }
-
-  toByte(charOffset: number): number {
-    for (let i = this.recent.length - 1; i >= 0; i--) {
-      const r = this.recent[i]!;
-      if (charOffset >= r.chars) return r.bytes + Buffer.byteLength(r.text.slice(0, charOffset - r.chars));
-    }
-    return -1;
-  }
-}
-
 export class PackageReader {
   private readonly opts: Required<Omit<ParseOptions, 'attachmentSink'>> &
     Pick<ParseOptions, 'attachmentSink'>;
@@ -583,8 +496,4 @@ export class PackageReader {
   private refuse(code: EdxmlError['code'], reason: string, cause?: unknown): EdxmlError {
     return new EdxmlError(code, reason, { line: this.parser.line, column: this.parser.column, cause });
   }
-}
-
-function stripPosition(message: string): string {
-  return message.replace(/^\d+:\d+: /, '');
 }

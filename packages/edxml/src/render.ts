@@ -165,43 +165,7 @@ function edocHead(d: IDocument, timestampMs: number, cids: string[]): string {
       .leaf(`${E}Timestamp`, writeTimestamp(timestampMs))
       .close(`${E}TraceHeader`);
   }
-  const b = d.business;
-  if (b !== null && b !== undefined) {
-    const op = b.operation ?? BusinessOperation.BUSINESS_OPERATION_NEW;
-    x.open(`${E}Bussiness`)
-      .leaf(`${E}DocumentId`, d.documentId, true)
-      .leaf(`${E}BussinessDocType`, op, true)
-      .leaf(`${E}BussinessDocReason`, b.reason)
-      .leaf(`${E}Paper`, 0);
-    const added = b.addedRecipients ?? [];
-    const removed = b.removedRecipients ?? [];
-    if (added.length + removed.length > 0) {
-      x.open(`${E}BussinessDocumentInfo`)
-        .leaf(`${E}DocumentInfo`, 0)
-        .leaf(`${E}DocumentReceiver`, 1)
-        .open(`${E}ReceiverList`);
-      for (const [code, type] of [
-        ...removed.map((c) => [c, 0] as const),
-        ...added.map((c) => [c, 1] as const),
-      ]) {
-        x.open(`${E}Receiver`)
-          .leaf(`${E}OrganId`, code)
-          .leaf(`${E}ReceiverType`, type, true)
-          .close(`${E}Receiver`);
-      }
-      x.close(`${E}ReceiverList`).close(`${E}BussinessDocumentInfo`);
-    }
-    if ((b.replaces ?? []).length > 0) {
-      x.open(`${E}ReplacementInfoList`);
-      for (const id of b.replaces ?? []) {
-        x.open(`${E}ReplacementInfo`).leaf(`${E}DocumentId`, id).open(`${E}OrganIdList`);
-        for (const t of d.to ?? []) x.leaf(`${E}OrganId`, t.code);
-        x.close(`${E}OrganIdList`).close(`${E}ReplacementInfo`);
-      }
-      x.close(`${E}ReplacementInfoList`);
-    }
-    x.close(`${E}Bussiness`);
-  }
+  bussiness(x, d);
   x.close(`${E}TraceHeaderList`);
   x.close(`${E}edXMLHeader`);
   x.open(`${E}edXMLBody`).open(`${E}edXMLManifest`, ' version="1.0"');
@@ -216,6 +180,46 @@ function edocHead(d: IDocument, timestampMs: number, cids: string[]): string {
   x.close(`${E}edXMLManifest`).close(`${E}edXMLBody`);
   x.close(`${E}edXMLEnvelope`);
   return x.take();
+}
+
+/** The Bussiness block of an update, revoke or replacement (the standard's spelling). */
+function bussiness(x: Xml, d: IDocument): void {
+  const b = d.business;
+  if (b === null || b === undefined) return;
+  const op = b.operation ?? BusinessOperation.BUSINESS_OPERATION_NEW;
+  x.open(`${E}Bussiness`)
+    .leaf(`${E}DocumentId`, d.documentId, true)
+    .leaf(`${E}BussinessDocType`, op, true)
+    .leaf(`${E}BussinessDocReason`, b.reason)
+    .leaf(`${E}Paper`, 0);
+  const added = b.addedRecipients ?? [];
+  const removed = b.removedRecipients ?? [];
+  if (added.length + removed.length > 0) {
+    x.open(`${E}BussinessDocumentInfo`)
+      .leaf(`${E}DocumentInfo`, 0)
+      .leaf(`${E}DocumentReceiver`, 1)
+      .open(`${E}ReceiverList`);
+    for (const [code, type] of [
+      ...removed.map((c) => [c, 0] as const),
+      ...added.map((c) => [c, 1] as const),
+    ]) {
+      x.open(`${E}Receiver`)
+        .leaf(`${E}OrganId`, code)
+        .leaf(`${E}ReceiverType`, type, true)
+        .close(`${E}Receiver`);
+    }
+    x.close(`${E}ReceiverList`).close(`${E}BussinessDocumentInfo`);
+  }
+  if ((b.replaces ?? []).length > 0) {
+    x.open(`${E}ReplacementInfoList`);
+    for (const id of b.replaces ?? []) {
+      x.open(`${E}ReplacementInfo`).leaf(`${E}DocumentId`, id).open(`${E}OrganIdList`);
+      for (const t of d.to ?? []) x.leaf(`${E}OrganId`, t.code);
+      x.close(`${E}OrganIdList`).close(`${E}ReplacementInfo`);
+    }
+    x.close(`${E}ReplacementInfoList`);
+  }
+  x.close(`${E}Bussiness`);
 }
 
 function attachmentHead(a: IAttachment, cid: string): string {

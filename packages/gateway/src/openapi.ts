@@ -1,6 +1,6 @@
 import type { TSchema } from '@sinclair/typebox';
 import { ErrorBody, inline } from './schemas';
-import { API_PREFIX, ROUTES } from './routes';
+import { API_PREFIX, ROUTES } from './route-table';
 
 const REASONS: Record<number, string> = {
   400: 'Bad request: a package that is not well-formed edXML (details: line, column, reason), or bad parameters',

@@ -6,132 +6,19 @@ import type { MessageType } from './codec';
 import { EdocGateway, GatewayError, gatewayErrorOf } from './service';
 import type { GatewayHost, GatewayOptions } from './service';
 import { openApiDocument } from './openapi';
-import {
-  AckResponse,
-  AgencyList,
-  FailBody,
-  FailResponse,
-  IdParams,
-  ReceivedList,
-  ReceivedQuery,
-  SendResponse,
-  SentList,
-  SentQuery,
-  inline,
-} from './schemas';
+import { API_PREFIX, ROUTES } from './route-table';
+import type { RouteSpec } from './route-table';
+import { inline } from './schemas';
 import type { HttpTokenStore } from './tokens';
 
-/** Where the gateway is mounted. */
-export const API_PREFIX = '/api/v1';
+export { API_PREFIX, ROUTES } from './route-table';
+export type { RouteSpec } from './route-table';
 
 /** How callers prove who they are. */
 export type GatewayAuth =
   | { readonly mode: 'token'; readonly tokens: HttpTokenStore }
   /** `up --no-auth`: the caller names its agency in `X-Lienthong-Agency`. */
   | { readonly mode: 'none' };
-
-/** One route: the data both fastify and the OpenAPI document are built from. */
-export interface RouteSpec {
-  readonly method: 'GET' | 'POST';
-  /** fastify form (`/edocs/:id`). */
-  readonly url: string;
-  readonly operationId: string;
-  readonly summary: string;
-  readonly params?: TSchema;
-  readonly query?: TSchema;
-  /** `xml`: one edXML package as the raw body. */
-  readonly body?: TSchema | 'xml';
-  readonly success: { readonly status: number; readonly schema?: TSchema; readonly xml?: boolean };
-  readonly errors: readonly number[];
-  readonly auth: boolean;
-}
-
-const COMMON = [401, 403, 503];
-
-export const ROUTES: readonly RouteSpec[] = [
-  {
-    method: 'POST',
-    url: '/edocs',
-    operationId: 'sendEdoc',
-    summary:
-      'Post one edXML package (an edoc, or a Status package). Its From must be the caller. A repeat of the same package gets the same id and sends nothing twice.',
-    body: 'xml',
-    success: { status: 202, schema: SendResponse },
-    errors: [400, ...COMMON, 409, 413, 415, 429],
-    auth: true,
-  },
-  {
-    method: 'GET',
-    url: '/edocs/received',
-    operationId: 'getReceivedEdocList',
-    summary: 'Items waiting for the caller, oldest first.',
-    query: ReceivedQuery,
-    success: { status: 200, schema: ReceivedList },
-    errors: [400, ...COMMON],
-    auth: true,
-  },
-  {
-    method: 'GET',
-    url: '/edocs/sent',
-    operationId: 'getSentEdocList',
-    summary:
-      "The caller's tracking of a document it sent: per recipient, transport, business status, timeline.",
-    query: SentQuery,
-    success: { status: 200, schema: SentList },
-    errors: [400, ...COMMON, 404],
-    auth: true,
-  },
-  {
-    method: 'GET',
-    url: '/edocs/:id',
-    operationId: 'getEdoc',
-    summary:
-      "A received item's package bytes: the sender's original edXML, or the document rendered as edXML.",
-    params: IdParams,
-    success: { status: 200, xml: true },
-    errors: [...COMMON, 404],
-    auth: true,
-  },
-  {
-    method: 'POST',
-    url: '/edocs/:id/ack',
-    operationId: 'updateStatusDone',
-    summary: 'Takes the item out of the list; for an edoc, reports 01 arrived to its sender. Idempotent.',
-    params: IdParams,
-    success: { status: 200, schema: AckResponse },
-    errors: [...COMMON, 404],
-    auth: true,
-  },
-  {
-    method: 'POST',
-    url: '/edocs/:id/fail',
-    operationId: 'updateStatusFail',
-    summary: 'The caller could not take the item: it is listed again after a while.',
-    params: IdParams,
-    body: FailBody,
-    success: { status: 200, schema: FailResponse },
-    errors: [400, ...COMMON, 404],
-    auth: true,
-  },
-  {
-    method: 'GET',
-    url: '/agencies',
-    operationId: 'getAgenciesList',
-    summary: 'The directory: code, name, parent code, tier and home node of every agency.',
-    success: { status: 200, schema: AgencyList },
-    errors: [...COMMON],
-    auth: true,
-  },
-  {
-    method: 'GET',
-    url: '/openapi.json',
-    operationId: 'openapi',
-    summary: 'This document.',
-    success: { status: 200 },
-    errors: [],
-    auth: false,
-  },
-];
 
 export interface GatewayPluginOptions extends GatewayOptions {
   readonly auth: GatewayAuth;
@@ -167,6 +54,8 @@ export function gatewayPlugin(opts: GatewayPluginOptions): GatewayPlugin {
   };
 }
 
+type Handler = (req: FastifyRequest, reply: FastifyReply, agency: string) => Promise<unknown>;
+
 function registerRoutes(
   app: FastifyInstance,
   gateway: EdocGateway,
@@ -177,10 +66,29 @@ function registerRoutes(
   app.addContentTypeParser(['application/xml', 'text/xml', 'application/edxml+xml'], (_req, payload, done) =>
     done(null, payload),
   );
-  const handlers: Record<
-    string,
-    (req: FastifyRequest, reply: FastifyReply, agency: string) => Promise<unknown>
-  > = {
+  const handlers = handlersOf(gateway, openapi);
+  for (const r of ROUTES) {
+    const handle = handlers[r.operationId]!;
+    app.route({
+      method: r.method,
+      url: r.url,
+      schema: {
+        ...(r.params ? { params: inline(r.params) } : {}),
+        ...(r.query ? { querystring: inline(r.query) } : {}),
+        ...(r.body && r.body !== 'xml' ? { body: inline(r.body) } : {}),
+        // JSON answers are serialised through their schema (fast-json-stringify): nothing else leaks.
+        ...(r.success.schema ? { response: { [r.success.status]: strip(r.success.schema) } } : {}),
+      },
+      // Streamed bodies are limited by the gateway itself; JSON bodies are small.
+      ...(r.body === 'xml' ? { bodyLimit: Number.MAX_SAFE_INTEGER } : {}),
+      handler: (req, reply) => answer(r, handle, auth, req, reply),
+    });
+  }
+}
+
+/** The handler of each route, by its operation id: thin calls into the service. */
+function handlersOf(gateway: EdocGateway, openapi: object): Record<string, Handler> {
+  return {
     sendEdoc: async (req, reply, agency) => {
       if (!req.body || typeof (req.body as AsyncIterable<Uint8Array>)[Symbol.asyncIterator] !== 'function') {
         throw new GatewayError(415, 'UnsupportedMediaType', 'post one edXML package as application/xml');
@@ -216,42 +124,34 @@ function registerRoutes(
     },
     openapi: () => Promise.resolve(openapi),
   };
-  for (const r of ROUTES) {
-    const handle = handlers[r.operationId]!;
-    app.route({
-      method: r.method,
-      url: r.url,
-      schema: {
-        ...(r.params ? { params: inline(r.params) } : {}),
-        ...(r.query ? { querystring: inline(r.query) } : {}),
-        ...(r.body && r.body !== 'xml' ? { body: inline(r.body) } : {}),
-        // JSON answers are serialised through their schema (fast-json-stringify): nothing else leaks.
-        ...(r.success.schema ? { response: { [r.success.status]: strip(r.success.schema) } } : {}),
-      },
-      // Streamed bodies are limited by the gateway itself; JSON bodies are small.
-      ...(r.body === 'xml' ? { bodyLimit: Number.MAX_SAFE_INTEGER } : {}),
-      handler: async (req, reply) => {
-        try {
-          const agency = r.auth ? callerOf(req, auth) : '';
-          const out = await handle(req, reply, agency);
-          if (!reply.sent && out !== reply) return out;
-          return reply;
-        } catch (e) {
-          // A body refused before its end is not read further: the connection cannot be reused.
-          if (!req.raw.readableEnded) void reply.header('connection', 'close');
-          const g = gatewayErrorOf(e);
-          throw new HttpError(
-            g.status,
-            g.code,
-            g.message,
-            g.details,
-            g.retryAfterMs !== undefined
-              ? { 'retry-after': String(Math.max(1, Math.ceil(g.retryAfterMs / 1000))) }
-              : undefined,
-          );
-        }
-      },
-    });
+}
+
+/** Runs a route's handler for its caller; a failure becomes the JSON error answer of its code. */
+async function answer(
+  r: RouteSpec,
+  handle: Handler,
+  auth: GatewayAuth,
+  req: FastifyRequest,
+  reply: FastifyReply,
+): Promise<unknown> {
+  try {
+    const agency = r.auth ? callerOf(req, auth) : '';
+    const out = await handle(req, reply, agency);
+    if (!reply.sent && out !== reply) return out;
+    return reply;
+  } catch (e) {
+    // A body refused before its end is not read further: the connection cannot be reused.
+    if (!req.raw.readableEnded) void reply.header('connection', 'close');
+    const g = gatewayErrorOf(e);
+    throw new HttpError(
+      g.status,
+      g.code,
+      g.message,
+      g.details,
+      g.retryAfterMs !== undefined
+        ? { 'retry-after': String(Math.max(1, Math.ceil(g.retryAfterMs / 1000))) }
+        : undefined,
+    );
   }
 }
 

@@ -1,16 +1,26 @@
 import { PassThrough } from 'node:stream';
 import type { Readable } from 'node:stream';
-import { LienthongError, agencyToToken, isAgencyCode, isBackpressure } from '@lienthong/core';
+import { agencyToToken, isAgencyCode } from '@lienthong/core';
 import type { NodeInfo, Topology } from '@lienthong/core';
-import { BusinessOperation, BusinessStatus, FailureReason, Level, TransportState } from '@lienthong/proto';
-import type { IDocument, TrackingRecord } from '@lienthong/proto';
+import { BusinessOperation, BusinessStatus } from '@lienthong/proto';
+import type { IDocument } from '@lienthong/proto';
 import type { InboxItem, LienthongClient } from '@lienthong/sdk';
 import { EdxmlError } from './codec';
 import type { EdxmlCodec, MessageType } from './codec';
 import { LienthongEdxmlCodec } from './edxml-codec';
+import { GatewayError, gatewayErrorOf, sdkCall, tooLarge } from './errors';
+import { ReceivedQueue, describeStatus, isStatusId } from './received-queue';
+import type { ReceivedItem } from './received-queue';
+import { levelName, sentRecord } from './records';
+import type { AgencyEntry, SentRecord } from './records';
 import { PackageTooLargeError, spool } from './spool';
+import type { SpooledPackage } from './spool';
 import { StatusQueue } from './status-queue';
 import type { GatewayJetStream, HeldStatus } from './status-queue';
+
+export { GatewayError, gatewayErrorOf } from './errors';
+export type { ReceivedItem } from './received-queue';
+export type { AgencyEntry, SentRecord } from './records';
 
 /** What the gateway needs of the node process it runs in (NodeRuntime has it). */
 export interface GatewayHost {
@@ -42,20 +52,6 @@ export interface GatewayOptions {
   readonly jetstream?: GatewayJetStream;
 }
 
-/** A gateway error: the HTTP layer maps `status` and `code` to its answer. */
-export class GatewayError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    readonly details?: Record<string, unknown>,
-    readonly retryAfterMs?: number,
-  ) {
-    super(message);
-    this.name = 'GatewayError';
-  }
-}
-
 export interface SendResult {
   readonly id: string;
   readonly documentId: string;
@@ -65,21 +61,6 @@ export interface SendResult {
   readonly warnings: readonly string[];
   /** True when this package had been posted before: nothing was sent again. */
   readonly duplicate: boolean;
-}
-
-export interface ReceivedItem {
-  readonly id: string;
-  readonly documentId: string;
-  readonly from: string;
-  readonly messageType: MessageType;
-  readonly statusCode?: string;
-  readonly businessDocType?: number;
-  /** ISO time the recipient's home node put it in the inbox. */
-  readonly receivedAt: string;
-  /** The sender's signature as checked against the directory's keys. */
-  readonly signature: string;
-  /** True when the package is the sender's original edXML bytes (else rendered from the document). */
-  readonly original: boolean;
 }
 
 export interface PackageBytes {
@@ -161,23 +142,7 @@ export class EdocGateway {
     if (declaredLength !== undefined && declaredLength > this.maxPackageBytes) {
       throw tooLarge(new PackageTooLargeError(this.maxPackageBytes, declaredLength));
     }
-    let pkg;
-    try {
-      pkg = await spool(body, this.codec.parser(), this.maxPackageBytes);
-    } catch (e) {
-      if (e instanceof PackageTooLargeError) throw tooLarge(e);
-      if (e instanceof EdxmlError && e.code === 'TOO_LARGE') {
-        throw tooLarge(new PackageTooLargeError(this.maxPackageBytes));
-      }
-      if (e instanceof EdxmlError) {
-        throw new GatewayError(400, 'InvalidArgument', `not a valid edXML package: ${e.message}`, {
-          reason: e.reason,
-          codecCode: e.code,
-          ...(e.line !== undefined ? { line: e.line, column: e.column } : {}),
-        });
-      }
-      throw e;
-    }
+    const pkg = await this.spool(body);
     try {
       const id = `${agencyToToken(agency)}.${pkg.sha256Hex}`;
       const { parsed } = pkg;
@@ -200,80 +165,117 @@ export class EdocGateway {
         }
       }
       const client = await this.client(agency);
-      let result: SendResult;
-      if (parsed.messageType === 'edoc') {
-        const d = parsed.document!;
-        const document: IDocument = {
-          ...d,
-          edxmlOriginal: { sha256Hex: pkg.sha256Hex, size: pkg.size, warnings: [...parsed.warnings] },
-        };
-        const source = pkg.data
-          ? { name: ORIGINAL_ATTACHMENT_NAME, mediaType: ORIGINAL_MEDIA_TYPE, data: pkg.data }
-          : { name: ORIGINAL_ATTACHMENT_NAME, mediaType: ORIGINAL_MEDIA_TYPE, path: pkg.path! };
-        const receipt = await sdkCall(() =>
-          client.send(document, {
-            attachments: [source],
-            ...(d.priority ? { priority: d.priority } : {}),
-          }),
-        );
-        result = {
-          id,
-          documentId: receipt.documentId,
-          messageType: 'edoc',
-          businessDocType: d.business?.operation ?? BusinessOperation.BUSINESS_OPERATION_NEW,
-          warnings: parsed.warnings,
-          duplicate: receipt.duplicate,
-        };
-      } else {
-        const s = parsed.status!;
-        const statusCode = String(s.code).padStart(2, '0');
-        if (s.code === BusinessStatus.BUSINESS_STATUS_ARRIVED) {
-          // 01 is the acknowledgement of the item that brought the document (as POST …/ack).
-          const q = await this.queue(agency);
-          await q.settle();
-          const held = q.findDocument(s.documentId, s.otherParty);
-          if (held) {
-            await sdkCall(() => held.item.ack());
-            q.acked(held.id);
-          } else if (!q.documentAcked(s.documentId, s.otherParty)) {
-            throw new GatewayError(
-              409,
-              'FailedPrecondition',
-              `no document ${s.documentId} from ${s.otherParty || '(no ResponseFor/OrganId)'} is waiting for ${agency}: 01 acknowledges a received document`,
-            );
-          }
-        } else if (s.code === BusinessStatus.BUSINESS_STATUS_RECALL_REQUESTED) {
-          await sdkCall(() =>
-            client.recall(s.documentId, {
-              reason: s.description || 'recall requested',
-              ...(s.staff ? { staff: s.staff } : {}),
-              ...(isAgencyCode(s.otherParty) ? { recipients: [s.otherParty] } : {}),
-            }),
-          );
-        } else {
-          await sdkCall(() =>
-            client.report(s.documentId, s.code as BusinessStatus, {
-              ...(isAgencyCode(s.otherParty) ? { sender: s.otherParty } : {}),
-              description: s.description,
-              ...(s.staff ? { staff: s.staff } : {}),
-              timestampMs: s.timestampMs,
-              edxmlOriginal: pkg.data ?? new Uint8Array(),
-            }),
-          );
-        }
-        result = {
-          id,
-          documentId: s.documentId,
-          messageType: 'status',
-          statusCode,
-          warnings: parsed.warnings,
-          duplicate: false,
-        };
-      }
+      const result =
+        parsed.messageType === 'edoc'
+          ? await this.sendEdoc(client, id, pkg)
+          : await this.sendStatus(agency, client, id, pkg);
       this.remember(id, result);
       return result;
     } finally {
       pkg.dispose();
+    }
+  }
+
+  /** Reads the posted body to its end (memory or a spool file), parsing it on the way. */
+  private async spool(body: AsyncIterable<Uint8Array>): Promise<SpooledPackage> {
+    try {
+      return await spool(body, this.codec.parser(), this.maxPackageBytes);
+    } catch (e) {
+      if (e instanceof PackageTooLargeError) throw tooLarge(e);
+      if (e instanceof EdxmlError && e.code === 'TOO_LARGE') {
+        throw tooLarge(new PackageTooLargeError(this.maxPackageBytes));
+      }
+      if (e instanceof EdxmlError) {
+        throw new GatewayError(400, 'InvalidArgument', `not a valid edXML package: ${e.message}`, {
+          reason: e.reason,
+          codecCode: e.code,
+          ...(e.line !== undefined ? { line: e.line, column: e.column } : {}),
+        });
+      }
+      throw e;
+    }
+  }
+
+  /** An edoc: the mapped document, with the package itself as the attachment that carries it. */
+  private async sendEdoc(client: LienthongClient, id: string, pkg: SpooledPackage): Promise<SendResult> {
+    const { parsed } = pkg;
+    const d = parsed.document!;
+    const document: IDocument = {
+      ...d,
+      edxmlOriginal: { sha256Hex: pkg.sha256Hex, size: pkg.size, warnings: [...parsed.warnings] },
+    };
+    const source = pkg.data
+      ? { name: ORIGINAL_ATTACHMENT_NAME, mediaType: ORIGINAL_MEDIA_TYPE, data: pkg.data }
+      : { name: ORIGINAL_ATTACHMENT_NAME, mediaType: ORIGINAL_MEDIA_TYPE, path: pkg.path! };
+    const receipt = await sdkCall(() =>
+      client.send(document, {
+        attachments: [source],
+        ...(d.priority ? { priority: d.priority } : {}),
+      }),
+    );
+    return {
+      id,
+      documentId: receipt.documentId,
+      messageType: 'edoc',
+      businessDocType: d.business?.operation ?? BusinessOperation.BUSINESS_OPERATION_NEW,
+      warnings: parsed.warnings,
+      duplicate: receipt.duplicate,
+    };
+  }
+
+  /** A Status package: 01 acknowledges the item, 13 recalls, the others are reported as they are. */
+  private async sendStatus(
+    agency: string,
+    client: LienthongClient,
+    id: string,
+    pkg: SpooledPackage,
+  ): Promise<SendResult> {
+    const s = pkg.parsed.status!;
+    if (s.code === BusinessStatus.BUSINESS_STATUS_ARRIVED) {
+      await this.acknowledgeDocument(agency, s.documentId, s.otherParty);
+    } else if (s.code === BusinessStatus.BUSINESS_STATUS_RECALL_REQUESTED) {
+      await sdkCall(() =>
+        client.recall(s.documentId, {
+          reason: s.description || 'recall requested',
+          ...(s.staff ? { staff: s.staff } : {}),
+          ...(isAgencyCode(s.otherParty) ? { recipients: [s.otherParty] } : {}),
+        }),
+      );
+    } else {
+      await sdkCall(() =>
+        client.report(s.documentId, s.code as BusinessStatus, {
+          ...(isAgencyCode(s.otherParty) ? { sender: s.otherParty } : {}),
+          description: s.description,
+          ...(s.staff ? { staff: s.staff } : {}),
+          timestampMs: s.timestampMs,
+          edxmlOriginal: pkg.data ?? new Uint8Array(),
+        }),
+      );
+    }
+    return {
+      id,
+      documentId: s.documentId,
+      messageType: 'status',
+      statusCode: String(s.code).padStart(2, '0'),
+      warnings: pkg.parsed.warnings,
+      duplicate: false,
+    };
+  }
+
+  /** 01 is the acknowledgement of the item that brought the document (as POST …/ack). */
+  private async acknowledgeDocument(agency: string, documentId: string, sender: string): Promise<void> {
+    const q = await this.queue(agency);
+    await q.settle();
+    const held = q.findDocument(documentId, sender);
+    if (held) {
+      await sdkCall(() => held.item.ack());
+      q.acked(held.id);
+    } else if (!q.documentAcked(documentId, sender)) {
+      throw new GatewayError(
+        409,
+        'FailedPrecondition',
+        `no document ${documentId} from ${sender || '(no ResponseFor/OrganId)'} is waiting for ${agency}: 01 acknowledges a received document`,
+      );
     }
   }
 
@@ -491,237 +493,4 @@ export class EdocGateway {
     }
     return q;
   }
-}
-
-export interface SentRecord {
-  readonly recipient: string;
-  readonly transport: string;
-  readonly business: string;
-  readonly statusCode?: string;
-  readonly recall?: string;
-  readonly overdue: boolean;
-  readonly failure?: string;
-  readonly route: readonly string[];
-  readonly sentAt: string;
-  readonly updatedAt: string;
-  readonly timeline: readonly {
-    readonly at: string;
-    readonly transport?: string;
-    readonly statusCode?: string;
-    readonly node: string;
-    readonly description: string;
-    readonly ignored: boolean;
-    readonly signed: boolean;
-  }[];
-}
-
-export interface AgencyEntry {
-  readonly code: string;
-  readonly name: string;
-  readonly parentCode: string;
-  readonly tier: string;
-  readonly homeNode: string;
-}
-
-function levelName(l: Level): string {
-  return (Level[l] ?? 'LEVEL_UNSPECIFIED').replace('LEVEL_', '').toLowerCase();
-}
-
-function code2(b: BusinessStatus): string | undefined {
-  return b ? String(b).padStart(2, '0') : undefined;
-}
-
-function sentRecord(r: TrackingRecord): SentRecord {
-  const iso = (ms: unknown): string => new Date(Number(ms ?? 0)).toISOString();
-  return {
-    recipient: r.recipient,
-    transport: TransportState[r.transport]?.replace('TRANSPORT_STATE_', '') ?? String(r.transport),
-    business: BusinessStatus[r.business]?.replace('BUSINESS_STATUS_', '') ?? String(r.business),
-    ...(code2(r.business) ? { statusCode: code2(r.business)! } : {}),
-    ...(r.recall ? { recall: code2(r.recall)! } : {}),
-    overdue: r.overdue,
-    ...(r.failure ? { failure: FailureReason[r.failure] ?? String(r.failure) } : {}),
-    route: r.hops.map((h) => h.node ?? ''),
-    sentAt: iso(r.sentAtMs),
-    updatedAt: iso(r.updatedAtMs),
-    timeline: r.timeline.map((t) => ({
-      at: iso(t.atMs),
-      ...(t.transport ? { transport: TransportState[t.transport]?.replace('TRANSPORT_STATE_', '') } : {}),
-      ...(t.business ? { statusCode: code2(t.business)! } : {}),
-      node: t.node ?? '',
-      description: t.description ?? '',
-      ignored: Boolean(t.ignored),
-      signed: (t.receipt?.signature?.value?.length ?? 0) > 0,
-    })),
-  };
-}
-
-function tooLarge(e: PackageTooLargeError): GatewayError {
-  return new GatewayError(413, 'TooLarge', e.message, {
-    limit: e.limit,
-    ...(e.size !== undefined ? { size: e.size } : {}),
-  });
-}
-
-/** SDK errors as gateway errors: the SDK's codes mapped to HTTP statuses. */
-async function sdkCall<T>(run: () => Promise<T>): Promise<T> {
-  try {
-    return await run();
-  } catch (e) {
-    throw gatewayErrorOf(e);
-  }
-}
-
-const STATUS_OF: Record<string, number> = {
-  InvalidArgument: 400,
-  NotFound: 404,
-  AlreadyExists: 409,
-  PermissionDenied: 403,
-  FailedPrecondition: 409,
-  ResourceExhausted: 429,
-  DeadlineExceeded: 504,
-  Unavailable: 503,
-  Canceled: 499,
-  Internal: 500,
-  DataLoss: 500,
-};
-
-export function gatewayErrorOf(e: unknown): GatewayError {
-  if (e instanceof GatewayError) return e;
-  if (isBackpressure(e)) {
-    return new GatewayError(429, 'ResourceExhausted', e.message, { scope: e.scope }, e.retryAfterMs);
-  }
-  if (e instanceof LienthongError) {
-    const status = STATUS_OF[e.code] ?? 500;
-    return new GatewayError(status, e.code, e.message);
-  }
-  return new GatewayError(500, 'Internal', 'internal error');
-}
-
-/**
- * The items of one agency the gateway holds for its HTTP caller: an SDK inbox that keeps up to
- * `max` items handed out and unsettled (kept alive while listed); `ack` settles them.
- */
-class ReceivedQueue {
-  private readonly held = new Map<string, { item: InboxItem; notBefore: number }>();
-  private readonly ackedIds = new Set<string>();
-  private readonly ackedDocs = new Set<string>();
-  private readonly inbox;
-  private readonly started = Date.now();
-  private readonly loop: Promise<void>;
-
-  constructor(
-    client: LienthongClient,
-    private readonly agency: string,
-    max: number,
-  ) {
-    this.inbox = client.inbox({ maxInFlight: max });
-    this.loop = this.run();
-  }
-
-  private async run(): Promise<void> {
-    try {
-      for await (const item of this.inbox) {
-        this.held.set(itemId(this.agency, item), { item, notBefore: 0 });
-      }
-    } catch {
-      // The client closed.
-    }
-  }
-
-  /** Gives a just-started inbox a moment to take what is waiting. */
-  async settle(): Promise<void> {
-    const wait = 300 - (Date.now() - this.started);
-    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-  }
-
-  items(): ReceivedItem[] {
-    const now = Date.now();
-    return [...this.held.entries()]
-      .filter(([, h]) => h.notBefore <= now)
-      .map(([id, h]) => describe(id, h.item))
-      .sort((a, b) => a.receivedAt.localeCompare(b.receivedAt) || a.id.localeCompare(b.id));
-  }
-
-  get(id: string): InboxItem | undefined {
-    return this.held.get(id)?.item;
-  }
-
-  wasAcked(id: string): boolean {
-    return this.ackedIds.has(id);
-  }
-
-  /** The held document item of a document id from a sender. */
-  findDocument(documentId: string, sender: string): { id: string; item: InboxItem } | undefined {
-    for (const [id, h] of this.held) {
-      if (
-        h.item.kind === 'document' &&
-        h.item.documentId === documentId &&
-        (!sender || h.item.sender === sender)
-      ) {
-        return { id, item: h.item };
-      }
-    }
-    return undefined;
-  }
-
-  documentAcked(documentId: string, sender: string): boolean {
-    return this.ackedDocs.has(`${sender}|${documentId}`);
-  }
-
-  acked(id: string): void {
-    const h = this.held.get(id);
-    if (h?.item.kind === 'document') this.ackedDocs.add(`${h.item.sender}|${h.item.documentId}`);
-    this.held.delete(id);
-    this.ackedIds.add(id);
-    if (this.ackedIds.size > 100_000) this.ackedIds.delete(this.ackedIds.values().next().value!);
-  }
-
-  /** Hidden from the list until the retry time (the item stays held: the SDK keeps it alive). */
-  failed(id: string, item: InboxItem, _reason: string, retryAfterMs: number): void {
-    this.held.set(id, { item, notBefore: Date.now() + retryAfterMs });
-  }
-
-  async stop(): Promise<void> {
-    await this.inbox.stop();
-    await this.loop;
-  }
-}
-
-function isStatusId(id: string): boolean {
-  return /^[0-9A-Za-z_]+\.s\d+$/.test(id);
-}
-
-function describeStatus(h: HeldStatus): ReceivedItem {
-  const r = h.receipt;
-  return {
-    id: h.id,
-    documentId: r.documentId ?? '',
-    from: r.responder ?? '',
-    messageType: 'status',
-    statusCode: String(r.code ?? 0).padStart(2, '0'),
-    receivedAt: new Date(h.atMs).toISOString(),
-    signature: (r.signature?.value?.length ?? 0) > 0 ? 'verified' : 'unsigned',
-    original: (r.edxmlOriginal?.length ?? 0) > 0,
-  };
-}
-
-function itemId(agency: string, item: InboxItem): string {
-  return `${agencyToToken(agency)}.${item.envelope.envelopeId.toLowerCase()}`;
-}
-
-function describe(id: string, item: InboxItem): ReceivedItem {
-  const status = item.envelope.status;
-  const d = item.document;
-  return {
-    id,
-    documentId: item.documentId,
-    from: item.sender,
-    messageType: status ? 'status' : 'edoc',
-    ...(status ? { statusCode: String(status.code).padStart(2, '0') } : {}),
-    ...(d ? { businessDocType: d.business?.operation ?? 0 } : {}),
-    receivedAt: new Date(item.deliveredAtMs).toISOString(),
-    signature: item.signature.state,
-    original: status ? (status.edxmlOriginal?.length ?? 0) > 0 : Boolean(d?.edxmlOriginal?.sha256Hex),
-  };
 }

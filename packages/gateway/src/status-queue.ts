@@ -2,6 +2,7 @@ import { AckPolicy, DeliverPolicy } from '@nats-io/jetstream';
 import type { ConsumerMessages, JetStreamClient, JetStreamManager, JsMsg } from '@nats-io/jetstream';
 import { STREAMS, agencyToToken, decodeTrackingRecord, trackSubject } from '@lienthong/core';
 import type { NodeInfo } from '@lienthong/core';
+import { classifyNatsError } from '@lienthong/infra';
 import type { IStatusReport } from '@lienthong/proto';
 
 /** The node's JetStream handles: the gateway reads its agencies' tracking changes with them. */
@@ -50,7 +51,11 @@ export class StatusQueue {
   /** Creates the durable consumer (from now on) if it does not exist, and starts reading it. */
   async start(): Promise<void> {
     const filter = trackSubject(this.home.level, this.home.id, this.agency);
-    const existing = await this.nats.jsm.consumers.info(STREAMS.track, this.durable).catch(() => undefined);
+    // Only a missing consumer is created; any other failure (unreachable, denied) is the caller's.
+    const existing = await this.nats.jsm.consumers.info(STREAMS.track, this.durable).catch((e: unknown) => {
+      if (classifyNatsError(e).kind === 'not-found') return undefined;
+      throw e;
+    });
     if (!existing) {
       await this.nats.jsm.consumers.add(STREAMS.track, {
         durable_name: this.durable,

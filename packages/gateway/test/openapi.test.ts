@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { HealthServer, NodeMetrics, loadTopologyFile } from '@lienthong/node';
+import { loadTopologyFile } from '@lienthong/node';
+import { HealthServer, NodeMetrics } from '@lienthong/node/internal';
 import { SAMPLES_TOPOLOGY } from './harness';
 import { ROUTES, gatewayPlugin, openApiDocument } from '@lienthong/gateway';
 

@@ -3,6 +3,7 @@ import { jetstream, jetstreamManager, StorageType } from '@nats-io/jetstream';
 import type { JetStreamClient, JetStreamManager } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
 import type { KV, Kvm } from '@nats-io/kv';
+import { listKvKeys } from '@lienthong/infra';
 import type { Logger } from 'pino';
 import { Counter } from 'prom-client';
 import type { Registry } from 'prom-client';
@@ -19,7 +20,9 @@ import type { SweepResult } from '@lienthong/content';
 import { LienthongError } from '@lienthong/core';
 import type { NodeInfo } from '@lienthong/core';
 import { FailureReason } from '@lienthong/proto';
-import type { IAttachment, IDocument, IEnvelope } from '@lienthong/proto';
+import type { IDocument } from '@lienthong/proto';
+import { storedAttachments } from './accepted';
+import type { AcceptedEnvelope } from './accepted';
 import type { NodeLimits, RetentionConfig } from './config';
 
 /** Why an envelope's attachments stop it; a retry cannot cure it. */
@@ -63,7 +66,6 @@ export class Attachments {
   private readonly own: ContentStore;
   private readonly stores = new Map<string, Promise<ContentStore>>();
   private readonly verified = new Map<string, true>();
-  private refs: KV | undefined;
   private sweepTimer: NodeJS.Timeout | undefined;
   private sweeping: Promise<SweepResult> | undefined;
   /** Transfers (copies, verifications) run at once: each holds a window of chunks in memory. */
@@ -80,6 +82,8 @@ export class Attachments {
     },
     /** The JetStream domain of this process's server ('' for the default one). */
     private readonly domain: string,
+    /** `lt_content_refs` of the domain (`provisionAttachments`). */
+    private readonly refs: KV,
     private readonly config: AttachmentConfig,
     private readonly log: Logger,
     registry?: Registry,
@@ -94,25 +98,8 @@ export class Attachments {
     });
   }
 
-  async start(replicas = 1): Promise<void> {
-    await ensureContentStream(this.nats.jsm, this.domain, replicas);
-    this.refs = await this.nats.kvm.create(CONTENT_REFS_BUCKET, {
-      history: 1,
-      storage: StorageType.File,
-      replicas,
-      ttl: this.config.referenceMaxAgeMs,
-    });
-    // An existing bucket keeps the age it was made with: bring it to the configured retention.
-    const stream = `KV_${CONTENT_REFS_BUCKET}`;
-    const { config } = await this.nats.jsm.streams.info(stream);
-    const maxAge = this.config.referenceMaxAgeMs * 1_000_000;
-    if (config.max_age !== maxAge) {
-      await this.nats.jsm.streams.update(stream, {
-        ...config,
-        max_age: maxAge,
-        duplicate_window: Math.min(config.duplicate_window, maxAge),
-      });
-    }
+  /** Starts the periodic sweep. */
+  start(): void {
     if (this.config.sweepIntervalMs > 0) {
       this.sweepTimer = setInterval(() => {
         void this.sweep().catch((e: unknown) =>
@@ -171,10 +158,10 @@ export class Attachments {
    * The content of `env`'s attachments is complete in this domain; records that the envelope
    * references it (the content is kept while the reference lives).
    */
-  hold(env: IEnvelope, receivedAtMs: number): Promise<AttachmentProblem | undefined> {
+  hold(env: AcceptedEnvelope, receivedAtMs: number): Promise<AttachmentProblem | undefined> {
     return this.guard(receivedAtMs, async () => {
-      for (const a of refs(env)) {
-        const hex = a.ref!.sha256Hex ?? '';
+      for (const a of storedAttachments(env)) {
+        const hex = a.ref.sha256Hex;
         // Checked at intake; a neighbour's envelope is checked again before the id names a subject.
         if (!isSha256Hex(hex)) return malformed(`attachment ${a.name ?? ''}: content id is not a SHA-256`);
         const manifest = await this.own.manifest(hex);
@@ -187,12 +174,12 @@ export class Attachments {
         }
         if (Number(manifest.size) !== Number(a.ref!.size)) {
           return corrupt(
-            `content ${hex} is stored with ${Number(manifest.size)} bytes, the document says ${Number(a.ref!.size)}`,
+            `content ${hex} is stored with ${Number(manifest.size)} bytes, the document says ${Number(a.ref.size)}`,
           );
         }
-        await this.refs!.put(
-          `${hex}.${env.envelopeId!.toLowerCase()}`,
-          new TextEncoder().encode(env.documentId ?? ''),
+        await this.refs.put(
+          `${hex}.${env.envelopeId.toLowerCase()}`,
+          new TextEncoder().encode(env.documentId),
         );
       }
       return undefined;
@@ -200,12 +187,16 @@ export class Attachments {
   }
 
   /** Before relaying to a node in another domain: the content is complete there (copied if need be). */
-  forward(env: IEnvelope, next: NodeInfo, receivedAtMs: number): Promise<AttachmentProblem | undefined> {
+  forward(
+    env: AcceptedEnvelope,
+    next: NodeInfo,
+    receivedAtMs: number,
+  ): Promise<AttachmentProblem | undefined> {
     if (next.domain === this.domain) return Promise.resolve(undefined);
     return this.guard(receivedAtMs, async () => {
       const target = await this.store(next.domain);
-      for (const a of refs(env)) {
-        const hex = a.ref!.sha256Hex!;
+      for (const a of storedAttachments(env)) {
+        const hex = a.ref.sha256Hex;
         const { copied, skipped, copiedBytes } = await this.transfer(() => this.own.copyTo(target, hex));
         this.bytes.inc({ op: 'copied' }, copiedBytes);
         if (copied > 0) {
@@ -220,10 +211,10 @@ export class Attachments {
   }
 
   /** Before delivering to an inbox: every chunk of every attachment matches its hash. */
-  verify(env: IEnvelope, receivedAtMs: number): Promise<AttachmentProblem | undefined> {
+  verify(env: AcceptedEnvelope, receivedAtMs: number): Promise<AttachmentProblem | undefined> {
     return this.guard(receivedAtMs, async () => {
-      for (const a of refs(env)) {
-        const hex = a.ref!.sha256Hex!;
+      for (const a of storedAttachments(env)) {
+        const hex = a.ref.sha256Hex;
         if (this.verified.has(hex)) continue;
         const manifest = await this.transfer(() => this.own.verify(hex));
         if (!manifest) {
@@ -269,13 +260,12 @@ export class Attachments {
   sweep(): Promise<SweepResult> {
     this.sweeping ??= (async () => {
       try {
-        const prefix = `$KV.${CONTENT_REFS_BUCKET}.`;
-        const info = await this.nats.jsm.streams.info(`KV_${CONTENT_REFS_BUCKET}`, {
-          subjects_filter: `${prefix}>`,
+        const keys = await listKvKeys(this.nats.js, this.nats.jsm, {
+          bucket: CONTENT_REFS_BUCKET,
+          timeoutMs: 60_000,
         });
-        const referenced = new Set(
-          Object.keys(info.state.subjects ?? {}).map((s) => s.slice(prefix.length).split('.')[0]!),
-        );
+        // A reference is `<content sha256>.<envelope id>`.
+        const referenced = new Set(keys.map((k) => k.slice(0, k.indexOf('.'))));
         const result = await sweepContent(this.nats.js, this.nats.jsm, this.domain, {
           referenced,
           graceMs: this.config.graceMs,
@@ -318,11 +308,6 @@ export class Attachments {
   }
 }
 
-/** The attachments of a document envelope that reference stored content. */
-export function refs(env: IEnvelope): IAttachment[] {
-  return (env.document?.attachments ?? []).filter((a) => a.ref);
-}
-
 function tooLarge(detail: string): AttachmentProblem {
   return { reason: FailureReason.FAILURE_REASON_ATTACHMENT_TOO_LARGE, detail };
 }
@@ -333,4 +318,34 @@ function corrupt(detail: string): AttachmentProblem {
 
 function malformed(detail: string): AttachmentProblem {
   return { reason: FailureReason.FAILURE_REASON_MALFORMED, detail };
+}
+
+/**
+ * Creates the domain's content stream and its reference bucket, or brings them to the configured
+ * retention (an existing bucket keeps the age it was made with otherwise); returns the bucket.
+ */
+export async function provisionAttachments(
+  nats: { readonly jsm: JetStreamManager; readonly kvm: Kvm },
+  domain: string,
+  config: AttachmentConfig,
+  replicas: number,
+): Promise<KV> {
+  await ensureContentStream(nats.jsm, domain, replicas);
+  const refs = await nats.kvm.create(CONTENT_REFS_BUCKET, {
+    history: 1,
+    storage: StorageType.File,
+    replicas,
+    ttl: config.referenceMaxAgeMs,
+  });
+  const stream = `KV_${CONTENT_REFS_BUCKET}`;
+  const { config: current } = await nats.jsm.streams.info(stream);
+  const maxAge = config.referenceMaxAgeMs * 1_000_000;
+  if (current.max_age !== maxAge) {
+    await nats.jsm.streams.update(stream, {
+      ...current,
+      max_age: maxAge,
+      duplicate_window: Math.min(current.duplicate_window, maxAge),
+    });
+  }
+  return refs;
 }

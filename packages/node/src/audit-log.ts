@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { JetStreamClient, JetStreamManager } from '@nats-io/jetstream';
-import { JetStreamApiError, RetentionPolicy, StorageType } from '@nats-io/jetstream';
+import { RetentionPolicy, StorageType } from '@nats-io/jetstream';
 import type { Logger } from 'pino';
 import {
   AUDIT_GENESIS,
@@ -11,14 +11,11 @@ import {
   verifyAuditChain,
 } from '@lienthong/core';
 import type { AuditBlock, AuditEntry, AuditVerification, NodeInfo, Topology } from '@lienthong/core';
+import { classifyNatsError, retry, upsertStream } from '@lienthong/infra';
 import { BusinessStatus, Envelope, EnvelopeKind } from '@lienthong/proto';
-import type { Disposition, InboundMessage } from './processor';
+import type { Disposition, InboundMessage } from './inbound';
 
 export const AUDIT_STREAM = 'LT_AUDIT';
-export { auditSubject };
-
-/** Wrong `Nats-Expected-Last-Subject-Sequence`: another writer appended to the chain first. */
-const JS_WRONG_LAST_SEQUENCE = 10071;
 
 /**
  * The audit log of the nodes this process hosts: one hash chain per node in stream LT_AUDIT.
@@ -55,14 +52,7 @@ export class AuditLog {
       // An audit log is never trimmed by the broker; archiving it is an operator's decision.
       max_age: 0,
     };
-    const info = await this.jsm.streams.info(AUDIT_STREAM).catch(() => undefined);
-    if (!info) {
-      await this.jsm.streams.add(config).catch(async (e: unknown) => {
-        if (!(await this.jsm.streams.info(AUDIT_STREAM).catch(() => undefined))) throw e;
-      });
-    } else if ([...info.config.subjects].sort().join() !== [...subjects].sort().join()) {
-      await this.jsm.streams.update(AUDIT_STREAM, { ...info.config, subjects });
-    }
+    await upsertStream(this.jsm, config);
   }
 
   record(node: NodeInfo, entry: AuditEntry): Promise<void> {
@@ -121,21 +111,26 @@ class Chain {
   }
 
   private async store(entries: AuditEntry[]): Promise<void> {
-    for (let attempt = 0; ; attempt++) {
-      const head = (this.head ??= await this.readHead());
-      const block = makeAuditBlock(this.node, head.seq + 1, head.hash, Date.now(), entries);
-      try {
+    // A wrong expected last sequence: another writer appended to the chain first.
+    await retry(
+      async () => {
+        const head = (this.head ??= await this.readHead());
+        const block = makeAuditBlock(this.node, head.seq + 1, head.hash, Date.now(), entries);
         const ack = await this.js.publish(auditSubject(this.node), JSON.stringify(block), {
           expect: { lastSubjectSequence: head.subjectSeq },
         });
         this.head = { seq: block.seq, hash: block.hash, subjectSeq: ack.seq };
-        return;
-      } catch (e) {
-        if (!(e instanceof JetStreamApiError && e.code === JS_WRONG_LAST_SEQUENCE) || attempt >= 5) throw e;
-        this.log.debug({ node: this.node }, 'audit chain moved on: re-reading its head');
-        this.head = undefined;
-      }
-    }
+      },
+      {
+        attempts: 6,
+        backoff: { initialMs: 0, maxMs: 0 },
+        retryIf: (e) => classifyNatsError(e).kind === 'wrong-last-sequence',
+        onRetry: () => {
+          this.log.debug({ node: this.node }, 'audit chain moved on: re-reading its head');
+          this.head = undefined;
+        },
+      },
+    );
   }
 
   private async readHead(): Promise<{ seq: number; hash: string; subjectSeq: number }> {

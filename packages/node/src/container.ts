@@ -1,16 +1,38 @@
 import 'reflect-metadata';
-import { container as rootContainer } from 'tsyringe';
-import type { DependencyContainer } from 'tsyringe';
+import { container as rootContainer, instanceCachingFactory } from 'tsyringe';
+import type { DependencyContainer, InjectionToken } from 'tsyringe';
+import type { KV } from '@nats-io/kv';
 import type { Logger } from 'pino';
+import { BUCKETS } from '@lienthong/core';
+import type { NatsHandles } from '@lienthong/infra';
+import { Attachments, attachmentConfig, provisionAttachments } from './attachments';
+import { AuditLog } from './audit-log';
 import { resolveConfig } from './config';
 import type { NodeRuntimeConfig, ResolvedConfig } from './config';
 import { openNats } from './connection';
-import { HTTP_PLUGINS } from './http';
+import { NodeConsumers } from './consumers';
+import { DeadLetters } from './dead-letters';
+import { Delivery } from './delivery';
+import { publishDirectory } from './directory';
+import { NeighbourRoom, SubmitPacer } from './flow';
 import type { HttpPlugin } from './http';
-import type { NatsHandles } from './connection';
+import { InFlight } from './in-flight';
+import { InboxMover } from './inbox-move';
+import { Intake } from './intake';
+import type { Clock } from './inbound';
+import { LiveDirectory } from './live-directory';
 import { createLogger } from './logger';
+import { NodeMetrics } from './metrics';
+import { OverdueIndex } from './overdue';
+import { EnvelopePublisher } from './publisher';
+import { Refusals } from './refusals';
+import { Router } from './router';
 import { NodeRuntime } from './runtime';
+import { SignaturePolicy } from './signature-policy';
+import { ensureBuckets, ensureStreams } from './streams';
 import { TOKENS } from './tokens';
+import { TrackingApply } from './tracking-apply';
+import { TrackingStore } from './tracking-store';
 
 /** A started node process: its container, runtime and connection. */
 export interface RunningNode extends AsyncDisposable {
@@ -23,51 +45,143 @@ export interface RunningNode extends AsyncDisposable {
   stop(): Promise<void>;
 }
 
+export interface NodeContainerOptions {
+  readonly logger?: Logger;
+  /**
+   * Mounted on the process's HTTP port (`http` in the config) beside `/metrics`, `/healthz` and
+   * `/readyz`: the edXML gateway, the dashboard. Registered as `TOKENS.HttpPlugins`.
+   */
+  readonly httpPlugins?: readonly HttpPlugin[];
+  /**
+   * Runs after every collaborator is registered and before any is built: a registration made here
+   * (`c.register(TOKENS.Clock, { useValue: … })`, `c.register(Delivery, { useClass: … })`) replaces
+   * the default one.
+   */
+  readonly configure?: (c: DependencyContainer) => void;
+}
+
 /**
- * The composition root of a node process: one child container per process (or per test), so two
- * runtimes in one process never share state.
+ * The streams, buckets and directory entries a node needs, created or brought up to date before
+ * anything runs: the node's own streams, `lt_tracking`, the directory, the audit stream, and the
+ * content stream with its reference bucket.
+ */
+async function provision(
+  config: ResolvedConfig,
+  nats: NatsHandles,
+  log: Logger,
+): Promise<{ readonly tracking: KV; readonly contentRefs: KV }> {
+  const { topology, retention, replicas, flow } = config;
+  const domain = config.domain ?? '';
+  await ensureStreams(nats.jsm, topology, domain, retention, replicas, flow);
+  await ensureBuckets(nats.kvm, replicas);
+  await publishDirectory(nats.kvm, topology, replicas);
+  await new AuditLog(nats.js, nats.jsm, log, replicas).ensureStream(topology, domain);
+  const contentRefs = await provisionAttachments(
+    nats,
+    domain,
+    attachmentConfig(config.limits, retention),
+    replicas,
+  );
+  return { tracking: await nats.kvm.open(BUCKETS.tracking), contentRefs };
+}
+
+/**
+ * The composition root of a node process: connects, provisions what the node needs in JetStream,
+ * and registers every collaborator in a child container of its own (two runtimes in one process
+ * never share state). Nothing is built until the runtime is resolved; each is built once.
  */
 export async function createContainer(
   config: NodeRuntimeConfig,
-  opts: { logger?: Logger; httpPlugins?: readonly HttpPlugin[] } = {},
+  opts: NodeContainerOptions = {},
 ): Promise<DependencyContainer> {
   const resolved = resolveConfig(config);
   const log = opts.logger ?? createLogger({ name: resolved.name });
   const nats = await openNats(resolved, log);
+  let kv: { readonly tracking: KV; readonly contentRefs: KV };
+  try {
+    kv = await provision(resolved, nats, log);
+  } catch (e) {
+    await nats.nc.close();
+    throw e;
+  }
   const c = rootContainer.createChildContainer();
   c.register(TOKENS.Config, { useValue: resolved });
   c.register(TOKENS.Logger, { useValue: log });
   c.register(TOKENS.Nats, { useValue: nats });
-  c.register(HTTP_PLUGINS, { useValue: opts.httpPlugins ?? [] });
+  c.register<Clock>(TOKENS.Clock, { useValue: Date.now });
+  c.register<readonly HttpPlugin[]>(TOKENS.HttpPlugins, { useValue: opts.httpPlugins ?? [] });
+  // Collaborators whose constructors take plain values are built here, once, from the container.
+  const once = <T>(token: InjectionToken<T>, make: (r: DependencyContainer) => T): void => {
+    c.register<T>(token, { useFactory: instanceCachingFactory<T>(make) });
+  };
+  const clock = (r: DependencyContainer): Clock => r.resolve<Clock>(TOKENS.Clock);
+  once(NodeMetrics, () => new NodeMetrics());
+  once(LiveDirectory, () => new LiveDirectory(resolved.topology, log));
+  c.register(TOKENS.Topology, { useFactory: (r) => r.resolve(LiveDirectory) });
+  once(TrackingStore, (r) => new TrackingStore(kv.tracking, nats.js, nats.jsm, r.resolve(LiveDirectory)));
+  once(OverdueIndex, (r) => new OverdueIndex(r.resolve(TrackingStore), log, clock(r)));
+  once(DeadLetters, () => new DeadLetters(nats.js));
+  once(SignaturePolicy, (r) => new SignaturePolicy(r.resolve(LiveDirectory), resolved.security));
+  once(AuditLog, () => new AuditLog(nats.js, nats.jsm, log, resolved.replicas));
+  once(NeighbourRoom, () => new NeighbourRoom());
+  once(InFlight, () => new InFlight());
+  once(SubmitPacer, (r) => {
+    const directory = r.resolve(LiveDirectory);
+    return new SubmitPacer((a) => directory.submitLimits(a) ?? resolved.flow.defaultSubmitLimits, clock(r));
+  });
+  once(Attachments, (r) => {
+    const config = attachmentConfig(resolved.limits, resolved.retention);
+    return new Attachments(
+      nats,
+      resolved.domain ?? '',
+      kv.contentRefs,
+      config,
+      log,
+      r.resolve(NodeMetrics).registry,
+      clock(r),
+    );
+  });
+  // The stages of the per-message work and the runtime, built by constructor injection.
+  c.registerSingleton(EnvelopePublisher);
+  c.registerSingleton(Refusals);
+  c.registerSingleton(Delivery);
+  c.registerSingleton(TrackingApply);
+  c.registerSingleton(Router);
+  c.registerSingleton(Intake);
+  c.registerSingleton(NodeConsumers);
+  c.registerSingleton(InboxMover);
   c.registerSingleton(NodeRuntime);
+  opts.configure?.(c);
   return c;
 }
 
 export async function startNode(
   config: NodeRuntimeConfig,
-  opts: { logger?: Logger; httpPlugins?: readonly HttpPlugin[] } = {},
+  opts: NodeContainerOptions = {},
 ): Promise<RunningNode> {
   const c = await createContainer(config, opts);
-  const runtime = c.resolve(NodeRuntime);
   const nats = c.resolve<NatsHandles>(TOKENS.Nats);
+  let runtime: NodeRuntime | undefined;
   try {
+    runtime = c.resolve(NodeRuntime);
     await runtime.start();
   } catch (e) {
     // Workers that did start must not keep pulling for a runtime that failed.
-    await runtime.stop().catch(() => undefined);
+    await runtime?.stop().catch(() => undefined);
     await nats.nc.close();
     throw e;
   }
+  const started = runtime;
   let stopping: Promise<void> | undefined;
   const stop = (): Promise<void> =>
     (stopping ??= (async () => {
-      await runtime.stop();
+      await started.stop();
       await nats.nc.drain().catch(() => nats.nc.close());
       await c.dispose();
     })());
   return {
     container: c,
-    runtime,
+    runtime: started,
     nats,
     config: c.resolve<ResolvedConfig>(TOKENS.Config),
     log: c.resolve<Logger>(TOKENS.Logger),

@@ -15,6 +15,7 @@ import {
   permissionsFor,
 } from '@lienthong/core';
 import type { AuthorizedUser, IdentitySubject, Topology } from '@lienthong/core';
+import { readSeedFile } from '@lienthong/infra';
 
 /** One issued identity, as the registry keeps it. */
 export interface IssuedIdentity {
@@ -190,29 +191,6 @@ export class CredentialStore {
     const file: RegistryFile = { version: 1, identities };
     writeSecret(this.registryFile, `${JSON.stringify(file, null, 2)}\n`);
   }
-}
-
-/** Reads an nkey seed file: the first line that is a user seed (`SU…`). */
-export function readSeedFile(path: string): string {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (e) {
-    throw new LienthongError('NotFound', `cannot read the seed file ${path}`, {
-      cause: e,
-      context: { path },
-    });
-  }
-  const seed = text
-    .split('\n')
-    .map((l) => l.trim())
-    .find((l) => /^SU[A-Z2-7]{56}$/.test(l));
-  if (!seed) {
-    throw new LienthongError('InvalidArgument', `${path} holds no user nkey seed (a line starting with SU)`, {
-      context: { path },
-    });
-  }
-  return seed;
 }
 
 function writeSecret(file: string, text: string): void {

@@ -10,12 +10,11 @@
  *   node's own stream to be retried later, which pushes back on whoever fills this node in turn.
  */
 import type { JetStreamManager, PubAck } from '@nats-io/jetstream';
-import { BackpressureError, refusedBy, submitPaceMs } from '@lienthong/core';
+import { BackpressureError, submitPaceMs } from '@lienthong/core';
+import { refusedBy } from '@lienthong/infra';
 import type { Lane, SubmitPace } from '@lienthong/core';
 import type { FlowConfig } from './config';
-import { STREAMS } from './streams';
-
-export { refusedBy };
+import { STREAMS } from '@lienthong/core';
 
 /** A publisher waits this long at most for a place in a full queue before giving its message back. */
 const ROOM_WAIT_MS = 5_000;

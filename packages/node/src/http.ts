@@ -2,8 +2,9 @@ import Fastify from 'fastify';
 import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
-import type { NatsHandles } from './connection';
+import type { NatsHandles } from '@lienthong/infra';
 import type { NodeMetrics } from './metrics';
+import { TOKENS } from './tokens';
 
 export interface HealthSource {
   /** False while draining or disconnected from NATS. */
@@ -63,8 +64,8 @@ export interface HttpPlugin {
   close?(): Promise<void>;
 }
 
-/** Container token of the list of {@link HttpPlugin}s a node process serves. */
-export const HTTP_PLUGINS = Symbol.for('lienthong.node.HttpPlugins');
+/** Container token of the list of {@link HttpPlugin}s a node process serves (`TOKENS.HttpPlugins`). */
+export const HTTP_PLUGINS: typeof TOKENS.HttpPlugins = TOKENS.HttpPlugins;
 
 /** Largest body the server reads into memory for routes that do not stream their body. */
 const DEFAULT_BODY_LIMIT = 1024 * 1024;

@@ -1,9 +1,15 @@
 import { DeliverPolicy } from '@nats-io/jetstream';
 import type { Logger } from 'pino';
 import { agencyToToken, inboxFilter, inboxSubject } from '@lienthong/core';
-import type { NodeInfo } from '@lienthong/core';
-import type { NatsHandles } from './connection';
-import { JS_MAX_MSGS_PER_SUBJECT, STREAMS, isNotFound, jsApiCode } from './streams';
+import type { NodeInfo, Topology } from '@lienthong/core';
+import { inject, injectable } from 'tsyringe';
+import type { NatsHandles } from '@lienthong/infra';
+import { classifyNatsError } from '@lienthong/infra';
+import type { ResolvedConfig } from './config';
+import { InFlight } from './in-flight';
+import type { AgencyMove } from './live-directory';
+import { STREAMS } from '@lienthong/core';
+import { TOKENS } from './tokens';
 
 /** The durable inbox consumer of an agency (created by its SDK on first use). */
 export function inboxConsumerName(agency: string): string {
@@ -37,7 +43,7 @@ export async function moveInbox(
       startSeq = info.ack_floor.stream_seq + 1;
     }
   } catch (e) {
-    if (!isNotFound(e)) throw e;
+    if (classifyNatsError(e).kind !== 'not-found') throw e;
   }
   const reader = await nats.js.consumers.get(STREAMS.inbox, {
     filter_subjects: oldFilter,
@@ -58,7 +64,8 @@ export async function moveInbox(
         });
         moved++;
       } catch (e) {
-        if (jsApiCode(e) !== JS_MAX_MSGS_PER_SUBJECT) throw e;
+        // Already in the new inbox (one message per item subject).
+        if (classifyNatsError(e).kind !== 'store-refused') throw e;
       }
       pending = m.info.pending;
     }
@@ -67,9 +74,32 @@ export async function moveInbox(
   }
   if (oldConsumer) {
     await nats.jsm.consumers.delete(STREAMS.inbox, durable).catch((e: unknown) => {
-      if (!isNotFound(e)) throw e;
+      if (classifyNatsError(e).kind !== 'not-found') throw e;
     });
   }
   log.info({ agency, from: from.id, to: to.id, moved }, 'inbox moved');
   return moved;
+}
+
+/**
+ * Agencies that left a node hosted here take their unread inbox items with them, once the messages
+ * taken before the change (which may still deliver into the old inbox) are handed on.
+ */
+@injectable()
+export class InboxMover {
+  constructor(
+    @inject(TOKENS.Nats) private readonly nats: NatsHandles,
+    @inject(InFlight) private readonly inFlight: InFlight,
+    @inject(TOKENS.Config) private readonly config: ResolvedConfig,
+    @inject(TOKENS.Logger) private readonly log: Logger,
+  ) {}
+
+  async move(moves: readonly AgencyMove[], epoch: number, before: Topology, after: Topology): Promise<void> {
+    await this.inFlight.settledBefore(epoch, 30_000);
+    const hosted = new Set(this.config.nodes);
+    for (const m of moves) {
+      if (!hosted.has(m.from)) continue;
+      await moveInbox(this.nats, m.code, before.node(m.from), after.node(m.to), this.log);
+    }
+  }
 }

@@ -1,17 +1,11 @@
+/**
+ * @lienthong/node: the node runtime. Starting a node process (`startNode`, the level services),
+ * its configuration, the embedded server and credentials of `lienthong up`, and reading the audit
+ * log. The stages of the per-message work are internal (`@lienthong/node/internal`).
+ */
 import 'reflect-metadata';
 
 export { DEFAULT_FLOW, DEFAULT_LIMITS, DEFAULT_OVERDUE, DEFAULT_RETENTION, resolveConfig } from './config';
-export { createContainer, startNode } from './container';
-export { openNats } from './connection';
-export { createLogger } from './logger';
-export { NodeRuntime } from './runtime';
-export { Processor, envelopeIdOf } from './processor';
-export { DEFAULT_SECURITY, SignaturePolicy } from './signature-policy';
-export type { KeyDirectory, SecurityConfig, SignatureRefusal } from './signature-policy';
-export { TrackingStore } from './tracking-store';
-export { STREAMS, domainSubjects, ensureStreams, streamConfigs } from './streams';
-export { TOKENS } from './tokens';
-
 export type {
   FlowConfig,
   NodeLimits,
@@ -20,31 +14,36 @@ export type {
   ResolvedConfig,
   RetentionConfig,
 } from './config';
-export { NeighbourRoom, SubmitPacer, queueUsage, refusedBy } from './flow';
-export type { RunningNode } from './container';
-export type { NatsHandles } from './connection';
-export type { Disposition, InboundMessage } from './processor';
-export type { RuntimeCounters } from './runtime';
-export { publishDirectory } from './directory';
-export { LEVEL_POLICIES, checkPolicy, loadTopologyFile, runLevelService, startLevelService } from './service';
-export type { LevelPolicy, ServiceConfigFile } from './service';
-export { AUTH_CONFIG, findNatsServerBinary, reloadServerIn, startEmbeddedServer } from './embedded-server';
-export { CredentialStore, readSeedFile } from './credentials';
-export type { AuthConfigResult, IdentityCredentials, IssuedIdentity } from './credentials';
-export type { EmbeddedServer } from './embedded-server';
-export { NodeMetrics } from './metrics';
-export type { MessageKind, MessageOutcome } from './metrics';
-export { HTTP_PLUGINS, HealthServer, HttpError } from './http';
+export { DEFAULT_SECURITY } from './signature-policy';
+export type { SecurityConfig } from './signature-policy';
+export { createContainer, startNode } from './container';
+export type { NodeContainerOptions, RunningNode } from './container';
+export { TOKENS } from './tokens';
+export type { NodeRuntime } from './runtime';
+export type { RuntimeCounters } from './consumers';
+export type { FlowUsage, QueueUsage } from './flow';
+export { createLogger } from './logger';
+export { HTTP_PLUGINS, HttpError } from './http';
 export type { HealthSource, HttpErrorBody, HttpPlugin, HttpPluginContext } from './http';
-export { LiveDirectory } from './live-directory';
-export type { AgencyMove, TopologyView } from './live-directory';
-export { inboxConsumerName, moveInbox } from './inbox-move';
 export {
-  AUDIT_STREAM,
-  AuditLog,
-  auditEntryOf,
-  auditSubject,
-  auditedNodes,
-  readAuditChain,
-  verifyNodeAudit,
-} from './audit-log';
+  LEVEL_POLICIES,
+  checkPolicy,
+  loadTopologyFile,
+  readServiceConfig,
+  runLevelService,
+  startLevelService,
+} from './service';
+export type { LevelPolicy } from './service';
+export {
+  ServiceConfigSchema,
+  parseServiceConfig,
+  serviceConfigJsonSchema,
+  serviceConfigProblems,
+} from './service-config';
+export type { ServiceConfigFile } from './service-config';
+export { AUTH_CONFIG, findNatsServerBinary, reloadServerIn, startEmbeddedServer } from './embedded-server';
+export type { EmbeddedServer } from './embedded-server';
+export { CredentialStore } from './credentials';
+export type { AuthConfigResult, IdentityCredentials, IssuedIdentity } from './credentials';
+export { AUDIT_STREAM, auditedNodes, readAuditChain, verifyNodeAudit } from './audit-log';
+export { publishDirectory } from './directory';

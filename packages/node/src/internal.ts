@@ -1,2 +1,51 @@
-export { subjectsOverlap } from './pull-worker';
+/**
+ * The parts of a node process, for the node's own tests, the benchmark and the CLI's diagnostics:
+ * not a stable interface. A test replaces one of the container's collaborators with
+ * `startNode(config, { configure: (c) => c.register(Delivery, { useClass: … }) })`.
+ */
+import 'reflect-metadata';
+
+export { acceptEnvelope, isRejection, storedAttachments } from './accepted';
+export type {
+  AcceptedDocument,
+  AcceptedEnvelope,
+  AcceptedFields,
+  AcceptedStatus,
+  AcceptedStatusReport,
+  AcceptedTransportEvent,
+  AcceptedTransportReport,
+  StoredAttachment,
+} from './accepted';
+export { Attachments, attachmentConfig, provisionAttachments } from './attachments';
+export { AuditLog, auditEntryOf } from './audit-log';
+export { openNats, STILL_CONNECTING_EVERY_MS } from './connection';
+export { NodeConsumers, consumerScopes, hostedNodes } from './consumers';
+export type { ConsumerScope } from './consumers';
+export { DeadLetters } from './dead-letters';
+export { Delivery } from './delivery';
+export { ENVELOPE_ID, envelopeIdOf, readableIds } from './envelope-ids';
 export { FairQueue } from './fair-queue';
+export { NeighbourRoom, SubmitPacer, queueUsage, readFlowUsage } from './flow';
+export { HealthServer } from './http';
+export type { HealthSource } from './http';
+export { InFlight } from './in-flight';
+export { InboxMover, inboxConsumerName, moveInbox } from './inbox-move';
+export type { Clock, Disposition, InboundMessage, Rejection } from './inbound';
+export { Intake } from './intake';
+export { LiveDirectory } from './live-directory';
+export type { AgencyMove, TopologyView } from './live-directory';
+export { NodeMetrics } from './metrics';
+export type { MessageKind, MessageOutcome } from './metrics';
+export { OverdueIndex } from './overdue';
+export { EnvelopePublisher } from './publisher';
+export { subjectsOverlap } from './pull-worker';
+export { Refusals } from './refusals';
+export { Router } from './router';
+export { NodeRuntime } from './runtime';
+export { SignaturePolicy } from './signature-policy';
+export type { KeyDirectory, SignatureRefusal } from './signature-policy';
+export { domainSubjects, ensureBuckets, ensureStreams, streamConfigs } from './streams';
+export { checkSubmission, documentRecipients } from './submission-rules';
+export { TrackingApply } from './tracking-apply';
+export { TrackingStore } from './tracking-store';
+export { ownHop, transportEventBack } from './transport-events';

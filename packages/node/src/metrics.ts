@@ -12,111 +12,100 @@ export type MessageOutcome = 'forwarded' | 'dead_lettered' | 'retried' | 'deferr
  */
 export class NodeMetrics {
   readonly registry = new Registry();
-  private readonly messages: Counter<'kind' | 'level' | 'outcome'>;
-  private readonly duration: Histogram<'kind' | 'level'>;
-  private readonly deadLetters: Counter<'reason'>;
-  private readonly deliveries: Counter<'level'>;
-  private readonly deliveryLatency: Histogram<'level'>;
-  private readonly statuses: Counter<'code'>;
-  readonly backlog: Gauge<'consumer'>;
-  readonly overduePending: Gauge;
-  readonly connected: Gauge;
-  readonly draining: Gauge;
-  private readonly backpressures: Counter<'kind' | 'scope'>;
-  private readonly queueLimit: Gauge<'queue'>;
-  private readonly queueQueued: Gauge<'queue'>;
-  private readonly queueFullest: Gauge<'queue'>;
-  private readonly queuesFull: Gauge<'queue'>;
-  private readonly pacerWaiting: Gauge;
+  private readonly messages: Counter<'kind' | 'level' | 'outcome'> = new Counter({
+    name: 'lienthong_messages_total',
+    help: 'Messages taken from submit and relay streams, by outcome',
+    labelNames: ['kind', 'level', 'outcome'],
+    registers: [this.registry],
+  });
+  private readonly duration: Histogram<'kind' | 'level'> = new Histogram({
+    name: 'lienthong_message_duration_seconds',
+    help: 'Time from taking a message to handing on everything it produced',
+    labelNames: ['kind', 'level'],
+    buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+    registers: [this.registry],
+  });
+  private readonly deadLetters: Counter<'reason'> = new Counter({
+    name: 'lienthong_dead_letters_total',
+    help: 'Dead letters written, by reason',
+    labelNames: ['reason'],
+    registers: [this.registry],
+  });
+  private readonly deliveries: Counter<'level'> = new Counter({
+    name: 'lienthong_inbox_deliveries_total',
+    help: 'Items delivered into local inboxes',
+    labelNames: ['level'],
+    registers: [this.registry],
+  });
+  private readonly deliveryLatency: Histogram<'level'> = new Histogram({
+    name: 'lienthong_delivery_seconds',
+    help: "Time from the sender's home node taking custody to the recipient's inbox",
+    labelNames: ['level'],
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 5, 30, 300, 3600, 86400],
+    registers: [this.registry],
+  });
+  private readonly statuses: Counter<'code'> = new Counter({
+    name: 'lienthong_statuses_total',
+    help: "Business statuses applied to tracking records at the sender's home node, by code",
+    labelNames: ['code'],
+    registers: [this.registry],
+  });
+  readonly backlog: Gauge<'consumer'> = new Gauge({
+    name: 'lienthong_backlog_messages',
+    help: 'Messages waiting or in flight at a consumer of this process',
+    labelNames: ['consumer'],
+    registers: [this.registry],
+  });
+  readonly overduePending: Gauge = new Gauge({
+    name: 'lienthong_unconfirmed_recipients',
+    help: 'Recipients of documents sent from here that have not confirmed 01 yet',
+    registers: [this.registry],
+  });
+  readonly connected: Gauge = new Gauge({
+    name: 'lienthong_nats_connected',
+    help: '1 while connected to NATS',
+    registers: [this.registry],
+  });
+  readonly draining: Gauge = new Gauge({
+    name: 'lienthong_draining',
+    help: '1 while the process drains',
+    registers: [this.registry],
+  });
+  private readonly backpressures: Counter<'kind' | 'scope'> = new Counter({
+    name: 'lienthong_flow_deferred_total',
+    help: "Messages given back to wait (flow control): over the agency's pace, or the next hop's queue full",
+    labelNames: ['kind', 'scope'],
+    registers: [this.registry],
+  });
+  private readonly queueLimit: Gauge<'queue'> = this.queueGauge(
+    'lienthong_flow_queue_limit_messages',
+    'Most messages one sender may have waiting in one lane: queue="agency" (submit) or "neighbour" (relay)',
+  );
+  private readonly queueQueued: Gauge<'queue'> = this.queueGauge(
+    'lienthong_flow_queued_messages',
+    'Messages waiting in the submit or relay queues of the nodes hosted here',
+  );
+  private readonly queueFullest: Gauge<'queue'> = this.queueGauge(
+    'lienthong_flow_queue_fullest_messages',
+    'Messages waiting in the fullest single sender queue of the nodes hosted here',
+  );
+  private readonly queuesFull: Gauge<'queue'> = this.queueGauge(
+    'lienthong_flow_queues_full',
+    'Sender queues at their bound (their sender is refused until one is taken off)',
+  );
+  private readonly pacerWaiting: Gauge = new Gauge({
+    name: 'lienthong_flow_paced_waiting',
+    help: "Submissions waiting for their agency's pace (submit limits in the directory)",
+    registers: [this.registry],
+  });
 
   constructor(opts: { defaultMetrics?: boolean } = {}) {
-    const registers = [this.registry];
     if (opts.defaultMetrics ?? true)
       collectDefaultMetrics({ register: this.registry, prefix: 'lienthong_process_' });
-    this.messages = new Counter({
-      name: 'lienthong_messages_total',
-      help: 'Messages taken from submit and relay streams, by outcome',
-      labelNames: ['kind', 'level', 'outcome'],
-      registers,
-    });
-    this.duration = new Histogram({
-      name: 'lienthong_message_duration_seconds',
-      help: 'Time from taking a message to handing on everything it produced',
-      labelNames: ['kind', 'level'],
-      buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
-      registers,
-    });
-    this.deadLetters = new Counter({
-      name: 'lienthong_dead_letters_total',
-      help: 'Dead letters written, by reason',
-      labelNames: ['reason'],
-      registers,
-    });
-    this.deliveries = new Counter({
-      name: 'lienthong_inbox_deliveries_total',
-      help: 'Items delivered into local inboxes',
-      labelNames: ['level'],
-      registers,
-    });
-    this.deliveryLatency = new Histogram({
-      name: 'lienthong_delivery_seconds',
-      help: "Time from the sender's home node taking custody to the recipient's inbox",
-      labelNames: ['level'],
-      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 5, 30, 300, 3600, 86400],
-      registers,
-    });
-    this.statuses = new Counter({
-      name: 'lienthong_statuses_total',
-      help: "Business statuses applied to tracking records at the sender's home node, by code",
-      labelNames: ['code'],
-      registers,
-    });
-    this.backlog = new Gauge({
-      name: 'lienthong_backlog_messages',
-      help: 'Messages waiting or in flight at a consumer of this process',
-      labelNames: ['consumer'],
-      registers,
-    });
-    this.overduePending = new Gauge({
-      name: 'lienthong_unconfirmed_recipients',
-      help: 'Recipients of documents sent from here that have not confirmed 01 yet',
-      registers,
-    });
-    this.connected = new Gauge({
-      name: 'lienthong_nats_connected',
-      help: '1 while connected to NATS',
-      registers,
-    });
-    this.draining = new Gauge({ name: 'lienthong_draining', help: '1 while the process drains', registers });
-    this.backpressures = new Counter({
-      name: 'lienthong_flow_deferred_total',
-      help: "Messages given back to wait (flow control): over the agency's pace, or the next hop's queue full",
-      labelNames: ['kind', 'scope'],
-      registers,
-    });
-    const queueGauge = (name: string, help: string): Gauge<'queue'> =>
-      new Gauge({ name, help, labelNames: ['queue'], registers });
-    this.queueLimit = queueGauge(
-      'lienthong_flow_queue_limit_messages',
-      'Most messages one sender may have waiting in one lane: queue="agency" (submit) or "neighbour" (relay)',
-    );
-    this.queueQueued = queueGauge(
-      'lienthong_flow_queued_messages',
-      'Messages waiting in the submit or relay queues of the nodes hosted here',
-    );
-    this.queueFullest = queueGauge(
-      'lienthong_flow_queue_fullest_messages',
-      'Messages waiting in the fullest single sender queue of the nodes hosted here',
-    );
-    this.queuesFull = queueGauge(
-      'lienthong_flow_queues_full',
-      'Sender queues at their bound (their sender is refused until one is taken off)',
-    );
-    this.pacerWaiting = new Gauge({
-      name: 'lienthong_flow_paced_waiting',
-      help: "Submissions waiting for their agency's pace (submit limits in the directory)",
-      registers,
-    });
+  }
+
+  private queueGauge(name: string, help: string): Gauge<'queue'> {
+    return new Gauge({ name, help, labelNames: ['queue'], registers: [this.registry] });
   }
 
   backpressure(kind: MessageKind, scope: string): void {

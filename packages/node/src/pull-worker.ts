@@ -4,7 +4,7 @@ import type { Logger } from 'pino';
 import { isBackpressure } from '@lienthong/core';
 import { FairQueue } from './fair-queue';
 import { findConsumerFault } from './consumer-check';
-import { isNotFound } from './streams';
+import { classifyNatsError } from '@lienthong/infra';
 
 export interface PullWorkerOptions {
   readonly stream: string;
@@ -357,4 +357,8 @@ export function subjectsOverlap(a: string, b: string): boolean {
     if (p !== '*' && q !== '*' && p !== q) return false;
   }
   return true;
+}
+
+function isNotFound(e: unknown): boolean {
+  return classifyNatsError(e).kind === 'not-found';
 }

@@ -6,6 +6,8 @@ import type { NodeRuntimeConfig } from './config';
 import { startNode } from './container';
 import type { RunningNode } from './container';
 import { createLogger } from './logger';
+import { parseServiceConfig } from './service-config';
+import type { ServiceConfigFile } from './service-config';
 
 /** What differs between the four services. */
 export interface LevelPolicy {
@@ -22,38 +24,6 @@ export const LEVEL_POLICIES: Readonly<Record<LevelName, LevelPolicy>> = {
   district: { level: 'district', isRoot: false, mayHaveChildren: true },
   commune: { level: 'commune', isRoot: false, mayHaveChildren: false },
 };
-
-/** The JSON config file of one service process. Paths are relative to the file. */
-export interface ServiceConfigFile {
-  readonly servers: string | string[];
-  readonly topology: string;
-  /** Nodes to host; default: every node of the service's level (in its domain). */
-  readonly nodes?: string[];
-  readonly domain?: string;
-  readonly name?: string;
-  readonly logLevel?: string;
-  readonly concurrency?: number;
-  readonly overdue?: NodeRuntimeConfig['overdue'];
-  /** e.g. `{ "maxAttachmentBytes": 209715200 }`; see NodeLimits. */
-  readonly limits?: NodeRuntimeConfig['limits'];
-  /** e.g. `{ "attachmentMaxAgeMs": 2592000000 }`; see RetentionConfig. */
-  readonly retention?: NodeRuntimeConfig['retention'];
-  /** `/metrics`, `/healthz`, `/readyz`; e.g. `{ "port": 9464 }` (0 picks a free port). */
-  readonly http?: NodeRuntimeConfig['http'];
-  /** Stream and bucket replicas: 3 on a 3-server cluster. */
-  readonly replicas?: number;
-  /** Signature checks: `{ "requireSignatures": true, "maxSignatureAgeMs": …, "trustAnchors": [PEM…] }`. */
-  readonly security?: NodeRuntimeConfig['security'];
-  /**
-   * The process's node identity, from `lienthong creds issue node NAME --nodes …`: its seed file and
-   * the inbox prefix it was issued with, e.g. `{ "seedFile": "node-h41.nk", "inboxPrefix": "_INBOX_n_h41" }`.
-   */
-  readonly auth?: NodeRuntimeConfig['auth'];
-  /** TLS files: `{ "caFile", "certFile", "keyFile" }`. Relative paths are read from the config's folder. */
-  readonly tls?: NodeRuntimeConfig['tls'];
-  /** Queue bounds and the default agency pace (docs/OPERATIONS.md, Flow control). */
-  readonly flow?: NodeRuntimeConfig['flow'];
-}
 
 /** Paths in a service config are relative to the config file. */
 function securityOf(file: ServiceConfigFile, dir: string): Pick<NodeRuntimeConfig, 'auth' | 'tls'> {
@@ -99,6 +69,20 @@ export function loadTopologyFile(path: string): Topology {
   return parseTopology(json);
 }
 
+/** Reads and checks a service config file (`ServiceConfigSchema`). */
+export function readServiceConfig(path: string): ServiceConfigFile {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    throw new LienthongError('NotFound', `cannot read service config ${path}`, {
+      context: { path },
+      cause: e,
+    });
+  }
+  return parseServiceConfig(text, path);
+}
+
 /** Checks that a service hosts only nodes its level policy allows. */
 export function checkPolicy(policy: LevelPolicy, topology: Topology, nodes: readonly string[]): void {
   const problems: string[] = [];
@@ -123,7 +107,7 @@ export function checkPolicy(policy: LevelPolicy, topology: Topology, nodes: read
 /** Starts one level service from its config file. */
 export async function startLevelService(level: LevelName, configPath: string): Promise<RunningNode> {
   const policy = LEVEL_POLICIES[level];
-  const file = JSON.parse(readFileSync(configPath, 'utf8')) as ServiceConfigFile;
+  const file = readServiceConfig(configPath);
   const topology = loadTopologyFile(resolve(dirname(configPath), file.topology));
   const domain = file.domain ?? '';
   const nodes =

@@ -50,9 +50,10 @@ export class SignaturePolicy {
 
   /** Why a submission is refused, or undefined when its signature (or its absence) is acceptable. */
   check(env: Envelope, storedAtMs: number): SignatureRefusal | undefined {
-    const signer =
-      env.kind === EnvelopeKind.ENVELOPE_KIND_DOCUMENT ? env.document?.from?.code : env.status?.responder;
-    const payload = env.kind === EnvelopeKind.ENVELOPE_KIND_DOCUMENT ? env.document : env.status;
+    const document = env.kind === EnvelopeKind.ENVELOPE_KIND_DOCUMENT ? env.document : undefined;
+    const status = env.kind === EnvelopeKind.ENVELOPE_KIND_DOCUMENT ? undefined : env.status;
+    const signer = document ? document.from?.code : status?.responder;
+    const payload = document ?? status;
     if (!signer || !payload) return undefined;
     const keys = this.keys.keysOf(signer);
     const signed = (payload.signature?.value?.length ?? 0) > 0;
@@ -75,11 +76,12 @@ export class SignaturePolicy {
       ...(this.config.maxClockSkewMs !== undefined ? { maxClockSkewMs: this.config.maxClockSkewMs } : {}),
       trustAnchors: this.anchors,
     };
-    const result =
-      env.kind === EnvelopeKind.ENVELOPE_KIND_DOCUMENT
-        ? verifyDocument(env.document!, keys, opts)
-        : verifyStatus(env.status!, keys, opts);
-    if (result.ok) return undefined;
+    const result = document
+      ? verifyDocument(document, keys, opts)
+      : status
+        ? verifyStatus(status, keys, opts)
+        : undefined;
+    if (!result || result.ok) return undefined;
     return { reason: result.reason, detail: `${what(env)} of ${signer}: ${result.detail}` };
   }
 }

@@ -1,10 +1,4 @@
-import {
-  DiscardPolicy,
-  JetStreamApiCodes,
-  JetStreamApiError,
-  RetentionPolicy,
-  StorageType,
-} from '@nats-io/jetstream';
+import { DiscardPolicy, RetentionPolicy, StorageType } from '@nats-io/jetstream';
 import type { JetStreamManager, StreamConfig } from '@nats-io/jetstream';
 import type { Kvm } from '@nats-io/kv';
 import {
@@ -16,10 +10,9 @@ import {
   nodeSubjects,
 } from '@lienthong/core';
 import type { Topology } from '@lienthong/core';
+import { upsertStream } from '@lienthong/infra';
 import { DEFAULT_FLOW } from './config';
 import type { FlowConfig, RetentionConfig } from './config';
-
-export { STREAMS };
 
 type StreamKind = keyof typeof STREAMS;
 
@@ -135,32 +128,10 @@ export async function ensureStreams(
   flow: FlowConfig = DEFAULT_FLOW,
 ): Promise<void> {
   const configs = streamConfigs(domainSubjects(topology, domain), retention, replicas, flow);
-  for (const cfg of Object.values(configs)) {
-    try {
-      const info = await jsm.streams.info(cfg.name);
-      const merged = { ...info.config, ...cfg };
-      if (JSON.stringify(merged) !== JSON.stringify(info.config)) await jsm.streams.update(cfg.name, merged);
-    } catch (e) {
-      if (!isNotFound(e)) throw e;
-      await jsm.streams.add(cfg);
-    }
-  }
+  for (const cfg of Object.values(configs)) await upsertStream(jsm, cfg);
 }
 
 export async function ensureBuckets(kvm: Kvm, replicas = 1): Promise<void> {
   // Tracking records: one key per (sender, document, recipient), latest value only.
   await kvm.create(BUCKETS.tracking, { history: 1, storage: StorageType.File, replicas });
 }
-
-export function isNotFound(e: unknown): boolean {
-  const code = jsApiCode(e);
-  return code === JetStreamApiCodes.StreamNotFound || code === JetStreamApiCodes.ConsumerNotFound;
-}
-
-/** The JetStream API error code (`err_code`) of an error, if it is one. */
-export function jsApiCode(e: unknown): number | undefined {
-  return e instanceof JetStreamApiError ? e.code : undefined;
-}
-
-/** Refused because the inbox already holds this item (max one message per subject). */
-export const JS_MAX_MSGS_PER_SUBJECT = 10077;

@@ -2,6 +2,7 @@ import type { JetStreamClient, JetStreamManager } from '@nats-io/jetstream';
 import { headers as natsHeaders } from '@nats-io/transport-node';
 import type { KV } from '@nats-io/kv';
 import {
+  BUCKETS,
   applyTrackingEvent,
   decodeTrackingRecord,
   encodeTrackingRecord,
@@ -15,8 +16,7 @@ import {
 import type { TrackingEvent } from '@lienthong/core';
 import type { TopologyView } from './live-directory';
 import type { TrackingRecord } from '@lienthong/proto';
-import { JetStreamApiCodes } from '@nats-io/jetstream';
-import { jsApiCode } from './streams';
+import { classifyNatsError, listKvKeys, retry } from '@lienthong/infra';
 
 export type NewRecord = Parameters<typeof newTrackingRecord>[0];
 
@@ -45,12 +45,10 @@ export class TrackingStore {
    * compare-and-set fails and the record is read again.
    */
   private readonly cache = new Map<string, Versioned>();
-  private jsm: JetStreamManager | undefined;
-  private bucketStream: { readonly name: string; readonly prefix: string } | undefined;
-
   constructor(
     private readonly kv: KV,
     private readonly js: JetStreamClient,
+    private readonly jsm: JetStreamManager,
     private readonly topology: TopologyView,
     private readonly cacheSize = 50_000,
   ) {}
@@ -115,27 +113,9 @@ export class TrackingStore {
     return (await this.keysMatching('>')).filter((k) => tokens.has(k.slice(0, k.indexOf('.'))));
   }
 
-  /**
-   * Keys matching a filter, sorted, each once, from the bucket stream's subject list (one API
-   * request, paged by the client). Not `kv.keys()`: in nats.js 3.4 against 2.9.10 it lists a key
-   * twice and then stalls ~30 s (until a heartbeat) when that key is written during the listing,
-   * which is the normal case for a recall arriving while statuses do.
-   */
-  private async keysMatching(filter: string): Promise<string[]> {
-    // The bucket's stream and subject prefix never change: look them up once, not per listing.
-    if (!this.bucketStream) {
-      const st = await this.kv.status();
-      this.bucketStream = { name: st.streamInfo.config.name, prefix: `$KV.${st.bucket}.` };
-    }
-    const { name, prefix } = this.bucketStream;
-    this.jsm ??= await this.js.jetstreamManager();
-    const info = await this.jsm.streams.info(name, {
-      subjects_filter: `${prefix}${filter}`,
-    });
-    return Object.keys(info.state.subjects ?? {})
-      .filter((s) => s.startsWith(prefix))
-      .map((s) => s.slice(prefix.length))
-      .sort();
+  /** Keys matching a filter, sorted, each once, from one listing of the bucket stream's subjects. */
+  private keysMatching(filter: string): Promise<string[]> {
+    return listKvKeys(this.js, this.jsm, { bucket: BUCKETS.tracking, filter, timeoutMs: 30_000 });
   }
 
   async apply(
@@ -155,34 +135,40 @@ export class TrackingStore {
     return (await this.read(key))?.record;
   }
 
-  /** Compare-and-set loop: concurrent statuses for one record never overwrite each other. */
-  private async mutate(
+  /** Compare-and-set: concurrent statuses for one record never overwrite each other. */
+  private mutate(
     key: string,
     change: (r: TrackingRecord) => { record: TrackingRecord; changed: boolean; violation?: string },
   ): Promise<ApplyResult> {
-    for (let attempt = 0; attempt < MAX_CAS_ATTEMPTS; attempt++) {
-      // The first attempt trusts the cache; a stale entry fails the compare-and-set and is re-read.
-      const fromCache = attempt === 0 ? this.cached(key) : undefined;
-      const current = fromCache ?? (await this.read(key));
-      if (!current) return { outcome: 'unknown' };
-      const next = change(current.record);
-      // "Nothing to change" is only trusted on a fresh read: a stale cache could hide a change.
-      if (!next.changed && fromCache) continue;
-      if (!next.changed) {
-        await this.publish(key, current.revision, current.record);
-        return { outcome: 'unchanged', record: current.record, violation: next.violation };
-      }
-      try {
-        const revision = await this.kv.update(key, encodeTrackingRecord(next.record), current.revision);
-        this.remember(key, next.record, revision);
-        await this.publish(key, revision, next.record);
-        return { outcome: 'changed', record: next.record, violation: next.violation };
-      } catch (e) {
-        this.cache.delete(key);
-        if (!isWrongLastSequence(e)) throw e;
-      }
-    }
-    throw new Error(`tracking record ${key}: too many concurrent updates`);
+    return retry(
+      async ({ attempt }) => {
+        // The first attempt trusts the cache; a stale entry fails the compare-and-set and is re-read.
+        const fromCache = attempt === 1 ? this.cached(key) : undefined;
+        let current = fromCache ?? (await this.read(key));
+        if (!current) return { outcome: 'unknown' };
+        let next = change(current.record);
+        // "Nothing to change" is only trusted on a fresh read: a stale cache could hide a change.
+        if (!next.changed && fromCache) {
+          current = await this.read(key);
+          if (!current) return { outcome: 'unknown' };
+          next = change(current.record);
+        }
+        if (!next.changed) {
+          await this.publish(key, current.revision, current.record);
+          return { outcome: 'unchanged', record: current.record, violation: next.violation };
+        }
+        try {
+          const revision = await this.kv.update(key, encodeTrackingRecord(next.record), current.revision);
+          this.remember(key, next.record, revision);
+          await this.publish(key, revision, next.record);
+          return { outcome: 'changed', record: next.record, violation: next.violation };
+        } catch (e) {
+          this.cache.delete(key);
+          throw e;
+        }
+      },
+      { attempts: MAX_CAS_ATTEMPTS, backoff: { initialMs: 0, maxMs: 0 }, retryIf: isWrongLastSequence },
+    );
   }
 
   private async read(key: string): Promise<Versioned | undefined> {
@@ -221,7 +207,5 @@ export class TrackingStore {
 }
 
 function isWrongLastSequence(e: unknown): boolean {
-  const code = jsApiCode(e);
-  if (code === JetStreamApiCodes.StreamWrongLastSequence) return true;
-  return /wrong last sequence|key exists/i.test(String((e as Error)?.message ?? ''));
+  return classifyNatsError(e).kind === 'wrong-last-sequence';
 }

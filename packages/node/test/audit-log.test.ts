@@ -10,7 +10,9 @@ import type { NatsConnection } from '@nats-io/transport-node';
 import pino from 'pino';
 import type { AuditEntry, NodeInfo } from '@lienthong/core';
 import { Level } from '@lienthong/proto';
-import { AuditLog, auditSubject, readAuditChain, verifyNodeAudit } from '@lienthong/node';
+import { auditSubject } from '@lienthong/core';
+import { readAuditChain, verifyNodeAudit } from '@lienthong/node';
+import { AuditLog } from '@lienthong/node/internal';
 import { startNatsServer } from '@lienthong/testkit';
 import type { NatsServer } from '@lienthong/testkit';
 

@@ -5,8 +5,9 @@
  */
 import { Writable } from 'node:stream';
 import pino from 'pino';
-import { openNats, resolveConfig } from '@lienthong/node';
-import type { NatsHandles } from '@lienthong/node';
+import type { NatsHandles } from '@lienthong/infra';
+import { resolveConfig } from '@lienthong/node';
+import { openNats } from '@lienthong/node/internal';
 import { startNatsServer, waitFor, within } from '@lienthong/testkit';
 import type { NatsServer } from '@lienthong/testkit';
 import { demoTopology } from './harness';

@@ -7,13 +7,8 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { InvalidAgencyCodeError, parseTopology } from '@lienthong/core';
-import {
-  AUTH_CONFIG,
-  CredentialStore,
-  loadTopologyFile,
-  readSeedFile,
-  reloadServerIn,
-} from '@lienthong/node';
+import { AUTH_CONFIG, CredentialStore, loadTopologyFile, reloadServerIn } from '@lienthong/node';
+import { readSeedFile } from '@lienthong/infra';
 
 const topology = loadTopologyFile(path.resolve(__dirname, '../../../deploy/topology.demo.json'));
 const A = '000.01.43.H41';

@@ -295,7 +295,7 @@ describe('dead letters', () => {
       'vn',
       (x) => x.reason === R.FAILURE_REASON_INVALID_STATUS && x.documentId === id,
     );
-    expect(d.detail).toBe('status 2 needs a reason in its description');
+    expect(d.detail).toBe('02 (rejected) needs a reason in the description');
     const notice = await rejection(
       A.government,
       (r) => r.failure === R.FAILURE_REASON_INVALID_STATUS && r.documentId === id,

@@ -7,8 +7,7 @@
  * queues take it; the other sends at a steady pace. Delivery times are the inbox messages' own
  * timestamps, read after the fact.
  */
-import { documentEnvelopeId, inboxSubject, submitSubject } from '@lienthong/core';
-import { STREAMS } from '@lienthong/node';
+import { STREAMS, documentEnvelopeId, inboxSubject, submitSubject } from '@lienthong/core';
 import { BusinessOperation } from '@lienthong/proto';
 import type { LienthongClient } from '@lienthong/sdk';
 import { A, Harness, demoTopology, docId, documentOf, sleep, waitFor } from './harness';

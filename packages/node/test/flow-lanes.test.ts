@@ -5,7 +5,9 @@
  * valid relay envelopes, as the province would hand them over after an outage.
  */
 import { AckPolicy, RetentionPolicy, StorageType } from '@nats-io/jetstream';
-import { DEFAULT_FLOW, DEFAULT_RETENTION, STREAMS, ensureStreams } from '@lienthong/node';
+import { STREAMS } from '@lienthong/core';
+import { DEFAULT_FLOW, DEFAULT_RETENTION } from '@lienthong/node';
+import { ensureStreams } from '@lienthong/node/internal';
 import {
   decodeEnvelope,
   documentEnvelopeId,

@@ -5,8 +5,7 @@
 import { JetStreamApiError } from '@nats-io/jetstream';
 import type { PubAck } from '@nats-io/jetstream';
 import { BackpressureError } from '@lienthong/core';
-import { NeighbourRoom, SubmitPacer } from '@lienthong/node';
-import { FairQueue } from '@lienthong/node/internal';
+import { FairQueue, NeighbourRoom, SubmitPacer } from '@lienthong/node/internal';
 
 describe('SubmitPacer', () => {
   it('lets a burst through, then gives each submission its own place at the pace, in order', () => {

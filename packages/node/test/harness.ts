@@ -13,6 +13,7 @@ import { Kvm } from '@nats-io/kv';
 import type { KV } from '@nats-io/kv';
 import {
   BUCKETS,
+  agencyToToken,
   decodeDeadLetter,
   decodeEnvelope,
   decodeTrackingRecord,
@@ -25,8 +26,9 @@ import {
   trackingSenderFilter,
 } from '@lienthong/core';
 import type { Topology } from '@lienthong/core';
-import { createLogger, loadTopologyFile, startNode, STREAMS } from '@lienthong/node';
-import type { NodeRuntimeConfig, RunningNode } from '@lienthong/node';
+import { STREAMS } from '@lienthong/core';
+import { createLogger, loadTopologyFile, startNode } from '@lienthong/node';
+import type { NodeContainerOptions, NodeRuntimeConfig, RunningNode } from '@lienthong/node';
 import { EnvelopeKind, SCHEMA_VERSION } from '@lienthong/proto';
 import type {
   DeadLetter,
@@ -245,6 +247,40 @@ export class Inspector {
     return out;
   }
 
+  /**
+   * The agency's durable inbox consumer: items not handed out yet, and handed out but not
+   * acknowledged. Both 0, with one message per inbox subject, means no further copy can come.
+   */
+  async inboxConsumer(agency: string): Promise<{ pending: number; ackPending: number }> {
+    const info = await this.jsm.consumers.info(STREAMS.inbox, `lt-inbox-${agencyToToken(agency)}`);
+    return { pending: info.num_pending, ackPending: info.num_ack_pending };
+  }
+
+  /**
+   * True once nothing is on its way: the agencies' inboxes were handed out and acknowledged in
+   * full, then LT_SUBMIT, then LT_RELAY are empty. Read in that order, since work only moves that
+   * way (an acknowledged item's 01 is in LT_SUBMIT first; a node stores what it hands on before it
+   * acknowledges what it took), each count at one instant is proof, not a guess.
+   */
+  async settled(agencies: readonly string[]): Promise<boolean> {
+    for (const a of agencies) {
+      const c = await this.inboxConsumer(a);
+      if (c.pending + c.ackPending > 0) return false;
+    }
+    if ((await this.jsm.streams.info(STREAMS.submit)).state.messages > 0) return false;
+    return (await this.jsm.streams.info(STREAMS.relay)).state.messages === 0;
+  }
+
+  /**
+   * Each of `ids` is in the agency's inbox once (an inbox subject holds one message: `inbox()`
+   * refuses more), and its inbox consumer has handed out and seen acknowledged every item.
+   */
+  async expectInboxedOnce(agency: string, ids: readonly string[]): Promise<void> {
+    const counts = await this.inboxCounts(agency);
+    for (const id of ids) expect({ id, n: counts.get(id) }).toEqual({ id, n: 1 });
+    expect(await this.inboxConsumer(agency)).toEqual({ pending: 0, ackPending: 0 });
+  }
+
   /** Messages waiting in the custody queues (LT_SUBMIT + LT_RELAY). */
   async custodyBacklog(): Promise<number> {
     const [s, r] = await Promise.all([
@@ -397,10 +433,11 @@ export class Harness {
     server: NatsServer,
     topology: Topology,
     config: Partial<Omit<NodeRuntimeConfig, 'servers' | 'topology'>> = {},
+    opts: Pick<NodeContainerOptions, 'configure'> = {},
   ): Promise<RunningNode> {
     const name = config.name ?? `lt-test-${this.nodes.length}`;
     const logger = createLogger({ name, level: process.env.LT_TEST_LOG_LEVEL ?? 'silent' });
-    const n = await startNode({ servers: server.url, topology, name, ...config }, { logger });
+    const n = await startNode({ servers: server.url, topology, name, ...config }, { logger, ...opts });
     this.nodes.push(n);
     return n;
   }

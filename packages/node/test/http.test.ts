@@ -1,5 +1,6 @@
-import { HealthServer, HttpError, NodeMetrics } from '@lienthong/node';
+import { HttpError } from '@lienthong/node';
 import type { HttpPlugin } from '@lienthong/node';
+import { HealthServer, NodeMetrics } from '@lienthong/node/internal';
 
 /** The node's HTTP server without NATS: health routes, plugin mounting, JSON errors. */
 describe('node HTTP server', () => {

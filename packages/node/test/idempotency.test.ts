@@ -58,16 +58,18 @@ describe('idempotency', () => {
     });
   }
 
-  /** Waits until the custody queues are empty, i.e. every resend was processed to the end. */
+  /**
+   * Waits until every resend was processed to the end: the recipient's inbox handed out and
+   * acknowledged in full, the custody queues empty (`Inspector.settled`).
+   */
   async function waitQuiet(): Promise<void> {
-    await waitFor('custody queues empty', async () => (await inspect.custodyBacklog()) === 0);
-    await sleep(300); // anything still on its way back (transport events, statuses) lands
-    await waitFor('custody queues empty again', async () => (await inspect.custodyBacklog()) === 0);
+    await waitFor('inbox acknowledged and custody queues empty', () => inspect.settled([RECIPIENT]));
   }
 
   async function expectDeliveredOnce(id: string): Promise<void> {
+    // One message per inbox subject, and nothing left for the consumer to hand out: no late copy.
+    await inspect.expectInboxedOnce(RECIPIENT, [id]);
     expect(reader.counts().get(id)).toBe(1);
-    expect((await inspect.inboxCounts(RECIPIENT)).get(id)).toBe(1);
     // What the sender's system reads (the SDK snapshot), once everything has settled.
     const records = await sender.snapshot(id);
     expect(records).toHaveLength(1);

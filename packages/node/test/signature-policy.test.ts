@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { generateSigningKey, publicKeyRecord, signDocument } from '@lienthong/core';
 import { Envelope, EnvelopeKind, FailureReason, SCHEMA_VERSION } from '@lienthong/proto';
 import type { IDocument, IPublicKey } from '@lienthong/proto';
-import { SignaturePolicy } from '@lienthong/node';
+import { SignaturePolicy } from '@lienthong/node/internal';
 
 const SENDER = '000.01.43.H41';
 const pki = (name: string): string =>

@@ -112,7 +112,8 @@ describe('store-and-forward', () => {
     // The recipient's system takes them all, each once.
     const reader = h.reader(recipient);
     await reader.waitForDocuments(200, 20_000);
-    await sleep(200);
+    await waitFor('the inbox acknowledged and nothing on its way', () => inspect.settled([RECIPIENT]));
+    await inspect.expectInboxedOnce(RECIPIENT, ids);
     expect(reader.documents()).toHaveLength(200);
     expect(new Set(reader.documents().map((i) => i.documentId))).toEqual(new Set(ids));
   }, 90_000);
@@ -146,7 +147,8 @@ describe('store-and-forward', () => {
     );
     await expectInboxOnce(inspect, ids);
     await reader.waitForDocuments(120, 30_000);
-    await sleep(200);
+    await waitFor('the inbox acknowledged and nothing on its way', () => inspect.settled([RECIPIENT]));
+    await inspect.expectInboxedOnce(RECIPIENT, ids);
     const counts = reader.counts();
     for (const id of ids) expect({ id, n: counts.get(id) }).toEqual({ id, n: 1 });
     expect(reader.documents()).toHaveLength(120);

@@ -1,5 +1,4 @@
 #!/usr/bin/env node
-import 'reflect-metadata';
 import { runLevelService } from '@lienthong/node';
 
 void runLevelService('province');

@@ -99,40 +99,9 @@ export async function prepareAttachments(
   limits: AttachmentLimits,
   opts: { onProgress?: (p: AttachmentProgress) => void; signal?: AbortSignal; first?: number },
 ): Promise<IAttachment[]> {
+  // Every known size checked before the first byte is uploaded.
   const sized: { source: AttachmentSource; size: number | undefined }[] = [];
-  for (const source of sources) {
-    const name = checkInfo(source);
-    let size: number | undefined;
-    if ('data' in source) {
-      if (!(source.data instanceof Uint8Array))
-        throw invalid(`attachment ${name}: data must be a Uint8Array`);
-      size = source.data.byteLength;
-    } else if ('path' in source) {
-      if (typeof source.path !== 'string' || source.path === '')
-        throw invalid(`attachment ${name}: path is empty`);
-      const st = await stat(source.path).catch((e: unknown) => {
-        throw new LienthongError('InvalidArgument', `send: attachment ${name}: cannot read ${source.path}`, {
-          cause: e,
-          context: { what: 'send', attachment: name },
-        });
-      });
-      if (!st.isFile()) throw invalid(`attachment ${name}: ${source.path} is not a file`);
-      size = st.size;
-    } else if ('stream' in source && source.stream && Symbol.asyncIterator in Object(source.stream)) {
-      size = source.size;
-    } else {
-      throw invalid(`attachment ${name}: give data, path or stream`);
-    }
-    if (size !== undefined && size > limits.maxBytes) {
-      throw new ContentTooLargeError(
-        `send: attachment ${name} is ${size} bytes; the limit is ${limits.maxBytes} bytes. Nothing was sent`,
-        limits.maxBytes,
-        size,
-        0,
-      );
-    }
-    sized.push({ source, size });
-  }
+  for (const source of sources) sized.push({ source, size: await checkedSize(source, limits) });
   const out: IAttachment[] = [];
   for (const [i, { source, size }] of sized.entries()) {
     const index = (opts.first ?? 0) + i;
@@ -186,6 +155,40 @@ export async function prepareAttachments(
     });
   }
   return out;
+}
+
+/** The size of an attachment source when it is known (data, a file), checked against the limit. */
+async function checkedSize(source: AttachmentSource, limits: AttachmentLimits): Promise<number | undefined> {
+  const name = checkInfo(source);
+  let size: number | undefined;
+  if ('data' in source) {
+    if (!(source.data instanceof Uint8Array)) throw invalid(`attachment ${name}: data must be a Uint8Array`);
+    size = source.data.byteLength;
+  } else if ('path' in source) {
+    if (typeof source.path !== 'string' || source.path === '')
+      throw invalid(`attachment ${name}: path is empty`);
+    const st = await stat(source.path).catch((e: unknown) => {
+      throw new LienthongError('InvalidArgument', `send: attachment ${name}: cannot read ${source.path}`, {
+        cause: e,
+        context: { what: 'send', attachment: name },
+      });
+    });
+    if (!st.isFile()) throw invalid(`attachment ${name}: ${source.path} is not a file`);
+    size = st.size;
+  } else if ('stream' in source && source.stream && Symbol.asyncIterator in Object(source.stream)) {
+    size = source.size;
+  } else {
+    throw invalid(`attachment ${name}: give data, path or stream`);
+  }
+  if (size !== undefined && size > limits.maxBytes) {
+    throw new ContentTooLargeError(
+      `send: attachment ${name} is ${size} bytes; the limit is ${limits.maxBytes} bytes. Nothing was sent`,
+      limits.maxBytes,
+      size,
+      0,
+    );
+  }
+  return size;
 }
 
 /** The attachments of a received document, readable from the agency's home domain. */

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { LienthongError } from '@lienthong/core';
+import { classifyNatsError, retry } from '@lienthong/infra';
 
 /** Options every client call takes. */
 export interface CallOptions {
@@ -96,6 +97,9 @@ export async function withCall<T>(
   }
 }
 
+/** Back-off of the retries while the broker is unreachable. */
+const UNAVAILABLE_BACKOFF = { initialMs: 50, maxMs: 1_000 } as const;
+
 /**
  * Retries `attempt` while it fails with a retryable error (the broker is unreachable or slow), with
  * back-off, until it succeeds or the call is abandoned. Only for idempotent work (same message id).
@@ -105,67 +109,42 @@ export async function retryWhileUnavailable<T>(
   ctx: CallContext,
   attempt: (remainingMs: number) => Promise<T>,
 ): Promise<T> {
-  let pause = 50;
-  while (!ctx.signal.aborted) {
-    try {
-      return await attempt(Math.max(ctx.deadline - Date.now(), 50));
-    } catch (e) {
-      if (ctx.signal.aborted) break;
-      const err = normalize(what, e);
-      if (err.code !== 'Unavailable' && err.code !== 'DeadlineExceeded') throw err;
-      ctx.noteFailure(e);
-      await sleep(Math.min(pause, Math.max(ctx.deadline - Date.now(), 0)), ctx.signal);
-      pause = Math.min(pause * 2, 1_000);
-    }
+  try {
+    // No deadline here: the call's own deadline aborts the signal, and says what kept failing.
+    return await retry(() => attempt(Math.max(ctx.deadline - Date.now(), 50)), {
+      signal: ctx.signal,
+      backoff: UNAVAILABLE_BACKOFF,
+      retryIf: (e) => {
+        const code = normalize(what, e).code;
+        return code === 'Unavailable' || code === 'DeadlineExceeded';
+      },
+      onRetry: (e) => ctx.noteFailure(e),
+    });
+  } catch (e) {
+    throw ctx.signal.aborted ? ctx.signal.reason : normalize(what, e);
   }
-  throw ctx.signal.reason;
-}
-
-/** Waits `ms`, or less when `signal` aborts; never rejects. */
-export function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const t = setTimeout(done, ms);
-    function done(): void {
-      clearTimeout(t);
-      signal.removeEventListener('abort', done);
-      resolve();
-    }
-    signal.addEventListener('abort', done, { once: true });
-  });
 }
 
 export function canceled(what: string, reason: unknown): LienthongError {
   return new LienthongError('Canceled', `${what} was canceled`, { context: { what }, cause: reason });
 }
 
-const UNAVAILABLE = new Set([
-  'ConnectionError',
-  'ClosedConnectionError',
-  'DrainingConnectionError',
-  'NoResponders',
-  'JetStreamNotEnabled',
-]);
-const DENIED = new Set(['PermissionViolationError', 'AuthorizationError', 'UserAuthenticationExpiredError']);
-
-/** Maps NATS errors to the stable codes of the SDK. */
+/** Maps NATS errors (classified by `@lienthong/infra`) to the stable codes of the SDK. */
 export function normalize(what: string, e: unknown): LienthongError {
   if (e instanceof LienthongError) return e;
-  const err = (typeof e === 'object' && e !== null ? e : {}) as { name?: unknown; message?: unknown };
-  const name = typeof err.name === 'string' ? err.name : '';
-  const message = typeof err.message === 'string' ? err.message : String(e);
+  const message = e instanceof Error ? e.message : String(e);
   const make = (code: ConstructorParameters<typeof LienthongError>[0], text: string): LienthongError =>
     new LienthongError(code, `${what}: ${text}`, { context: { what }, cause: e });
-  if (name === 'TimeoutError' || /timeout/i.test(message))
-    return make('DeadlineExceeded', 'the broker did not answer in time');
-  if (name === 'AbortError') return make('Canceled', 'canceled');
-  if (DENIED.has(name) || /permission|authori[sz]ation/i.test(message))
-    return make('PermissionDenied', message);
-  if (
-    UNAVAILABLE.has(name) ||
-    (name === 'RequestError' && /no responders/i.test(message)) ||
-    /no responders|503|disconnect|closed|ECONNREFUSED|connection refused/i.test(message)
-  ) {
-    return make('Unavailable', `the broker is not reachable (${message})`);
+  switch (classifyNatsError(e).code) {
+    case 'DeadlineExceeded':
+      return make('DeadlineExceeded', 'the broker did not answer in time');
+    case 'Canceled':
+      return make('Canceled', 'canceled');
+    case 'PermissionDenied':
+      return make('PermissionDenied', message);
+    case 'Unavailable':
+      return make('Unavailable', `the broker is not reachable (${message})`);
+    default:
+      return LienthongError.from(e);
   }
-  return LienthongError.from(e);
 }

@@ -4,9 +4,9 @@
  * BackpressureError (code ResourceExhausted, `retryAfterMs`) or, when asked, waits and tries again
  * with the same message id until its deadline.
  */
-import { BackpressureError, refusedBy, submitPaceMs } from '@lienthong/core';
+import { BackpressureError, submitPaceMs } from '@lienthong/core';
+import { refusedBy, sleep } from '@lienthong/infra';
 import type { SubmitPace } from '@lienthong/core';
-import { sleep } from './call';
 import type { CallContext } from './call';
 
 /** Suggested wait when the agency has no pace of its own: the node is busy, not the agency limited. */

@@ -1,156 +1,36 @@
+/**
+ * The Inbox: the agency's durable consumer read as an async iterator, in order, with a bound on the
+ * items in flight (see the `Inbox` interface). It reaches the rest of the client only through its
+ * port (`inbox-port.ts`).
+ */
 import type { Consumer, ConsumerMessages, JsMsg } from '@nats-io/jetstream';
 import { LienthongError, decodeEnvelope, isRetryable } from '@lienthong/core';
-import { BusinessOperation, BusinessStatus, EnvelopeKind } from '@lienthong/proto';
-import type { Envelope, IDocument, IStatusReport, Priority } from '@lienthong/proto';
+import { retry } from '@lienthong/infra';
+import type { BusinessStatus, Envelope } from '@lienthong/proto';
 import { normalize, withCall } from './call';
 import type { CallOptions } from './call';
-import type { ReceivedAttachment } from './attachments';
-import type { ItemSignature, ReportOptions } from './client';
-
-export interface InboxOptions {
-  /**
-   * Items handed out and not yet settled (`ack()` or `nak()`), at most; 16 by default. The iterator
-   * does not hand out another item until one is settled, so a worker that processes items
-   * concurrently never holds more than this many.
-   */
-  readonly maxInFlight?: number;
-  /**
-   * How long a recall may wait for the document it recalls to reach this inbox first; 30 s by
-   * default. After that it is handed out anyway (the document failed to arrive or has expired).
-   */
-  readonly holdRecallMs?: number;
-  /**
-   * Items that a reader took and then lost without settling them (its process died, or it stopped
-   * before they were handed out) are handed out again after this long; 10 s by default. While the
-   * reader runs, it keeps the items it holds alive, however long their processing takes.
-   */
-  readonly redeliverAfterMs?: number;
-  /** Stops the inbox when aborted: the iteration ends as with `stop()`. */
-  readonly signal?: AbortSignal;
-}
-
-export type InboxItemKind = 'document' | 'recall';
-
-/**
- * One thing delivered to this agency: a document package (a new document, or an update, replace or
- * revoke of an earlier one: see `operation`), or a recall (13) of a document sent earlier.
- */
-export interface InboxItem {
-  readonly kind: InboxItemKind;
-  /** The document this item is: for a recall, the document asked back. */
-  readonly documentId: string;
-  /** The document's sender. */
-  readonly sender: string;
-  /** For a document: new, revoke, update or replace. A recall is a status: its operation is NEW. */
-  readonly operation: BusinessOperation;
-  /**
-   * The earlier documents this item concerns: those an update or revoke names (`responseFor`), those
-   * a replace replaces, the document a recall asks back. Empty for a new document.
-   */
-  readonly concerns: readonly string[];
-  readonly envelope: Envelope;
-  readonly document?: IDocument;
-  /**
-   * The document's attachments, each with `download(writable)`, `saveTo(path)` and `bytes()`; every
-   * byte is checked against its SHA-256 on the way. Empty for a recall.
-   */
-  readonly attachments: readonly ReceivedAttachment[];
-  /** For a recall: the sender's status report 13 with its reason in `description`. */
-  readonly status?: IStatusReport;
-  /** When the recipient's home node put it in this inbox, Unix ms. */
-  readonly deliveredAtMs: number;
-  /** The trace the item travelled under; `ack()` and `report()` answer under the same trace. */
-  readonly traceparent?: string;
-  /** Position in the agency's inbox stream. */
-  readonly sequence: number;
-  /**
-   * How many times this item was handed out: more than 1 after a `nak()`, or when a reader died
-   * before settling it. Process documents idempotently by document id.
-   */
-  readonly deliveryCount: number;
-  /**
-   * The signature check against the sender's keys in the directory: `verified`, `unsigned` (the
-   * sender has no keys), `unverifiable`, or `invalid`: do not act on such an item; report 02 with
-   * the reason (its home node refuses these at intake, so it means a node was bypassed).
-   */
-  readonly signature: ItemSignature;
-  /**
-   * Takes the item out of the inbox. For a document it first reports 01 arrived to the sender; an
-   * `ack()` that failed can be called again, and the sender sees one 01.
-   */
-  ack(opts?: CallOptions): Promise<void>;
-  /** Puts it back: it is handed out again after `delayMs` (or as soon as a slot is free). */
-  nak(delayMs?: number): void;
-  /** Reports a business status on this item's document to its sender (see `LienthongClient.report`). */
-  report(code: BusinessStatus, opts?: Omit<ReportOptions, 'sender'>): Promise<void>;
-}
-
-/** What an inbox needs from its client. */
-export interface InboxDeps {
-  /** The durable consumer, created (or brought up to date) on first use. */
-  consumer(settings: { maxAckPending: number; ackWaitMs: number }): Promise<Consumer>;
-  /** Reports 01 for a document that was handed out; `priority` chooses the status's lane. */
-  reportArrived(
-    documentId: string,
-    sender: string,
-    atMs: number,
-    opts: CallOptions,
-    priority: Priority,
-    document?: IDocument,
-  ): Promise<void>;
-  /** Checks the item's signature against the sender's registered keys. */
-  verify?(envelope: Envelope): Promise<ItemSignature>;
-  report(documentId: string, code: BusinessStatus, opts: ReportOptions): Promise<void>;
-  /** Stream sequence of the inbox item of a document sent to this agency, if it is in the inbox. */
-  findDocument(documentId: string, sender: string): Promise<number | undefined>;
-  /** Readable attachments of a received document. */
-  attachments?(list: IDocument['attachments']): ReceivedAttachment[];
-  readonly defaultTimeoutMs: number;
-  /** Called once the inbox has stopped. */
-  onStop?(): void;
-}
+import { held as holdMessage, itemFacts, recalledSender, storedAtMs } from './inbox-item';
+import type { Held } from './inbox-item';
+import type { InboxPort } from './inbox-port';
+import type { Inbox, InboxItem, InboxOptions } from './inbox-types';
+import type { ItemSignature, ReportOptions } from './types';
 
 /** How long one pull waits for messages before the next one replaces it. */
 const FETCH_EXPIRES_MS = 5_000;
 
+/** Pauses between attempts to open the consumer while the broker is unreachable. */
+const CONSUMER_BACKOFF = { initialMs: 100, maxMs: 5_000 } as const;
+
 /** A recall whose document has not come yet is looked at again after this long. */
 const RECALL_RECHECK_MS = 250;
 
-/** One message this inbox holds: waiting to be handed out, or handed out and not settled. */
-interface Held {
-  readonly m: JsMsg;
-  readonly envelope: Envelope;
-  readonly recall: boolean;
-  /** For a recall: the recalled document has reached this inbox (or waiting is over). */
-  documentCame: boolean;
-  /** Not to be handed out before this time (after a `nak(delayMs)`). */
-  notBefore: number;
-  handedOut: number;
-  signature?: Promise<ItemSignature>;
-}
-
-/**
- * The agency's inbox as an async iterator over its durable consumer (`lt-inbox-<agency>`), so
- * nothing is missed while the agency is offline.
- *
- * Order: items are handed out one after another in the order the consumer delivers them, which is
- * the order the home node put them in the inbox. A recall is handed out only after the document it
- * recalls has been handed out (or after `holdRecallMs`), even if it overtook the document on the
- * way. An item that is `nak`ed comes back later, after those behind it.
- *
- * Bound: at most `maxInFlight` items are handed out and not settled. Iterate with `for await` and
- * settle each item in the loop for one at a time; start work without awaiting it for concurrency.
- * The reader holds at most `2 × maxInFlight + 16` unsettled messages in all (received ahead, and
- * recalls waiting for their document), and keeps them alive while it runs.
- *
- * One reader per agency: two readers of one agency share the consumer and split the items between
- * them, without the order guarantees.
- */
-export class Inbox implements AsyncIterable<InboxItem>, AsyncDisposable {
+/** An Inbox over the agency's durable consumer, reached through its port. */
+export class DurableInbox implements Inbox {
   /** The pull in progress. */
   private batch: ConsumerMessages | undefined;
   private started = false;
-  private stopped = false;
+  /** Aborted once the inbox stops: ends its waits and retries. */
+  private readonly stopping = new AbortController();
   /** Received and not handed out, in delivery order. */
   private readonly queue: Held[] = [];
   /** Handed out and not settled. */
@@ -171,14 +51,16 @@ export class Inbox implements AsyncIterable<InboxItem>, AsyncDisposable {
   private done: Promise<void> = Promise.resolve();
 
   constructor(
-    private readonly deps: InboxDeps,
+    private readonly port: InboxPort,
     opts: InboxOptions = {},
+    /** Called once the inbox has stopped. */
+    private readonly onStop: () => void = () => undefined,
   ) {
     this.maxInFlight = opts.maxInFlight ?? 16;
     this.maxHeld = this.maxInFlight * 2 + 16;
     this.holdRecallMs = opts.holdRecallMs ?? 30_000;
     this.redeliverAfterMs = opts.redeliverAfterMs ?? 10_000;
-    if (opts.signal?.aborted) this.stopped = true;
+    if (opts.signal?.aborted) this.stopping.abort();
     else opts.signal?.addEventListener('abort', () => void this.stop(), { once: true });
   }
 
@@ -189,6 +71,10 @@ export class Inbox implements AsyncIterable<InboxItem>, AsyncDisposable {
 
   get isStopped(): boolean {
     return this.stopped;
+  }
+
+  private get stopped(): boolean {
+    return this.stopping.signal.aborted;
   }
 
   [Symbol.asyncIterator](): AsyncIterator<InboxItem> {
@@ -205,7 +91,7 @@ export class Inbox implements AsyncIterable<InboxItem>, AsyncDisposable {
    */
   async stop(): Promise<void> {
     if (!this.stopped) {
-      this.stopped = true;
+      this.stopping.abort();
       // Unsubscribe only: a nak racing an unsubscribed pull request makes nats-server 2.9 hand a
       // message out twice, so what is left simply comes back after the redelivery timer.
       this.batch?.stop();
@@ -244,7 +130,7 @@ export class Inbox implements AsyncIterable<InboxItem>, AsyncDisposable {
         }
       }
     } finally {
-      this.stopped = true;
+      this.stopping.abort();
       this.batch?.stop();
       this.queue.length = 0;
       clearTimeout(this.recheck);
@@ -294,22 +180,22 @@ export class Inbox implements AsyncIterable<InboxItem>, AsyncDisposable {
    * (a worker started before its broker waits for it). Undefined once stopped.
    */
   private async openConsumer(): Promise<Consumer | undefined> {
-    let pause = 100;
-    while (!this.stopped) {
-      try {
-        return await this.deps.consumer({
-          // Above what this reader ever holds, so that the broker never refuses its pull requests.
-          maxAckPending: this.maxHeld + 16,
-          ackWaitMs: this.redeliverAfterMs,
-        });
-      } catch (e) {
-        const err = normalize('inbox', e);
-        if (!isRetryable(err)) throw err;
-        await this.changed(pause);
-        pause = Math.min(pause * 2, 5_000);
-      }
+    if (this.stopped) return undefined;
+    const settings = {
+      // Above what this reader ever holds, so that the broker never refuses its pull requests.
+      maxAckPending: this.maxHeld + 16,
+      ackWaitMs: this.redeliverAfterMs,
+    };
+    try {
+      return await retry(() => this.port.consumer(settings), {
+        signal: this.stopping.signal,
+        backoff: CONSUMER_BACKOFF,
+        retryIf: (e) => isRetryable(normalize('inbox', e)),
+      });
+    } catch (e) {
+      if (this.stopped) return undefined;
+      throw normalize('inbox', e);
     }
-    return undefined;
   }
 
   /** Resolves at the next change of what this inbox holds (or after `ms`). */
@@ -331,7 +217,7 @@ export class Inbox implements AsyncIterable<InboxItem>, AsyncDisposable {
     this.finished = true;
     // Items handed out stay alive until they are settled.
     if (this.out.size === 0) clearInterval(this.keepAlive);
-    this.deps.onStop?.();
+    this.onStop();
   }
 
   private receive(m: JsMsg): void {
@@ -348,22 +234,21 @@ export class Inbox implements AsyncIterable<InboxItem>, AsyncDisposable {
       return;
     }
     this.highestSeq = Math.max(this.highestSeq, m.seq);
-    const recall = isRecall(envelope);
-    const held: Held = { m, envelope, recall, documentCame: !recall, notBefore: 0, handedOut: 0 };
-    held.signature = (this.deps.verify?.(envelope) ?? Promise.resolve(UNSIGNED)).catch(
-      (e: unknown): ItemSignature => ({ state: 'unverifiable', detail: `keys not readable: ${String(e)}` }),
-    );
+    const held = holdMessage(m, envelope);
+    held.signature = this.port.verify(envelope).catch((e: unknown): ItemSignature => ({
+      state: 'unverifiable',
+      detail: `keys not readable: ${String(e)}`,
+    }));
     this.queue.push(held);
-    if (recall) void this.checkRecall(held);
+    if (held.recall) void this.checkRecall(held);
     this.notify();
   }
 
   /** Marks a recall ready once its document has reached this inbox, or when waiting is over. */
   private async checkRecall(held: Held): Promise<void> {
     const { envelope, m } = held;
-    const sender = envelope.status?.documentSender || envelope.originAgency;
     try {
-      const seq = await this.deps.findDocument(envelope.documentId, sender);
+      const seq = await this.port.documentSequence(envelope.documentId, recalledSender(envelope));
       if (seq !== undefined && seq <= this.highestSeq) held.documentCame = true;
     } catch {
       // Unknown for now: look again later.
@@ -420,62 +305,37 @@ export class Inbox implements AsyncIterable<InboxItem>, AsyncDisposable {
   }
 
   private handOut(held: Held, signature: ItemSignature): InboxItem {
-    const { m, envelope, recall } = held;
     held.handedOut += 1;
-    this.out.set(m.seq, held);
-    const sender = envelope.originAgency;
-    const doc = envelope.document ?? undefined;
-    const operation = recall
-      ? BusinessOperation.BUSINESS_OPERATION_NEW
-      : (doc?.business?.operation ?? BusinessOperation.BUSINESS_OPERATION_NEW);
-    const concerns = recall
-      ? [envelope.documentId]
-      : [
-          ...new Set([
-            ...(doc?.responseFor ?? []).map((r) => r.documentId ?? '').filter((id) => id !== ''),
-            ...(doc?.business?.replaces ?? []),
-          ]),
-        ];
+    this.out.set(held.m.seq, held);
+    const facts = itemFacts(held);
+    const { documentId, sender, document, traceparent } = facts;
+    const priority = document?.priority ?? held.envelope.priority ?? 0;
     let settled = false;
     const settle = (): void => {
       settled = true;
-      this.out.delete(m.seq);
+      this.out.delete(held.m.seq);
       if (this.stopped && this.out.size === 0) clearInterval(this.keepAlive);
       this.notify();
     };
-    const deliveredAtMs = storedAtMs(m);
-    const documentId = envelope.documentId;
-    const traceparent = m.headers?.get('traceparent') || undefined;
     return {
-      kind: recall ? 'recall' : 'document',
-      documentId,
-      sender,
-      operation,
-      concerns,
-      envelope,
-      ...(doc ? { document: doc } : {}),
-      attachments: this.deps.attachments?.(doc?.attachments) ?? [],
-      ...(envelope.status ? { status: envelope.status } : {}),
-      deliveredAtMs,
-      ...(traceparent ? { traceparent } : {}),
-      sequence: m.seq,
-      deliveryCount: m.info.deliveryCount + held.handedOut - 1,
+      ...facts,
+      attachments: this.port.attachments(document?.attachments),
       signature,
       ack: async (opts?: CallOptions) => {
         if (settled) return;
         // 01 carries the delivery time, so a retried ack reports the same status once.
-        if (!recall) {
-          await this.deps.reportArrived(
+        if (!held.recall) {
+          const arrival = {
             documentId,
             sender,
-            deliveredAtMs,
-            { traceparent, ...opts },
-            doc?.priority ?? envelope.priority ?? 0,
-            doc,
-          );
+            atMs: facts.deliveredAtMs,
+            priority,
+            ...(document ? { document } : {}),
+          };
+          await this.port.arrived(arrival, { traceparent, ...opts });
         }
-        await withCall('ack', opts, this.deps.defaultTimeoutMs, ({ timeoutMs }) =>
-          m.ackAck({ timeout: timeoutMs }),
+        await withCall('ack', opts, this.port.defaultTimeoutMs, ({ timeoutMs }) =>
+          held.m.ackAck({ timeout: timeoutMs }),
         );
         if (!settled) settle();
       },
@@ -489,26 +349,10 @@ export class Inbox implements AsyncIterable<InboxItem>, AsyncDisposable {
           this.notify();
         }
       },
-      report: (code, opts = {}) =>
-        this.deps.report(documentId, code, {
-          traceparent,
-          priority: doc?.priority ?? envelope.priority ?? 0,
-          ...opts,
-          sender,
-        }),
+      report: (code: BusinessStatus, opts: Omit<ReportOptions, 'sender'> = {}) =>
+        this.port.report(documentId, code, { traceparent, priority, ...opts, sender }),
     };
   }
 }
 
 const UNSIGNED: ItemSignature = { state: 'unsigned' };
-
-function isRecall(envelope: Envelope): boolean {
-  return (
-    envelope.kind === EnvelopeKind.ENVELOPE_KIND_STATUS &&
-    envelope.status?.code === BusinessStatus.BUSINESS_STATUS_RECALL_REQUESTED
-  );
-}
-
-function storedAtMs(m: JsMsg): number {
-  return Math.floor(m.info.timestampNanos / 1_000_000);
-}

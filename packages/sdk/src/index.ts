@@ -2,9 +2,9 @@
  * @lienthong/sdk: the client SDK for agency document systems (QLVB). `connect()` gives a client
  * bound to one agency: send, inbox, report, recall, update, replace, track, sent.
  */
-export { LienthongClient, MAX_INLINE_ATTACHMENT_BYTES, connect, senderOf } from './client';
-export { Inbox } from './inbox';
-export { Tracker } from './tracking';
+export { LienthongClient, connect } from './client';
+export { MAX_INLINE_ATTACHMENT_BYTES } from './types';
+export { senderOf } from './validate';
 export { ContentIntegrityError, ContentMissingError, ContentTooLargeError } from '@lienthong/content';
 export {
   BackpressureError,
@@ -34,7 +34,7 @@ export type {
   SentQuery,
   TlsSettings,
   UpdateOptions,
-} from './client';
+} from './types';
 export type {
   AttachmentProgress,
   AttachmentSource,
@@ -45,6 +45,7 @@ export type {
   StreamAttachment,
 } from './attachments';
 export type { CallOptions } from './call';
-export type { InboxItem, InboxItemKind, InboxOptions } from './inbox';
+export type { Inbox, InboxItem, InboxItemKind, InboxOptions } from './inbox-types';
+export type { Tracker } from './tracking';
 export type { BackpressureScope, ErrorCode } from '@lienthong/core';
 export type { IDocument, IStaff, TrackingRecord, TimelineEntry } from '@lienthong/proto';

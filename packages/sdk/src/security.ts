@@ -1,7 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { nkeyAuthenticator } from '@nats-io/transport-node';
-import type { ConnectionOptions } from '@nats-io/transport-node';
 import { LienthongError, inboxPrefixOf } from '@lienthong/core';
+import { findUserSeed, readSeedFile } from '@lienthong/infra';
+import type { NatsAuth } from '@lienthong/infra';
 
 /**
  * NATS credentials of the agency: its nkey identity (the seed, or a file holding it, as issued by
@@ -23,32 +22,25 @@ export interface TlsSettings {
   readonly keyFile?: string;
 }
 
-const USER_SEED = /^SU[A-Z2-7]{56}$/;
-
 /** True for an nkey identity (as `lienthong creds` issues), false for user/password, token or none. */
 export function isIdentity(credentials: Credentials | undefined): boolean {
   return credentials !== undefined && ('nkeySeed' in credentials || 'seedFile' in credentials);
 }
 
 /**
- * Connection options for an agency: its credentials, TLS, and with an nkey identity the inbox prefix
- * its permissions allow (`_INBOX_a_<agency token>`), so that replies to its requests reach nobody else.
+ * The NATS credentials of an agency. With an nkey identity, also the inbox prefix its permissions
+ * allow (`_INBOX_a_<agency token>`), so that replies to its requests reach nobody else; user and
+ * token credentials keep the default prefix their server's permissions were written for.
  */
-export function securityOptions(
+export function natsAuthOf(
   agency: string,
   credentials: Credentials | { user?: string; pass?: string; token?: string } | undefined,
-  tls: TlsSettings | undefined,
-): Partial<ConnectionOptions> {
-  const out: Partial<ConnectionOptions> = {};
-  if (tls) out.tls = { ...tls };
+): NatsAuth | undefined {
   const c = credentials as Record<string, unknown> | undefined;
-  if (!c) return out;
+  if (!c) return undefined;
   if (typeof c.nkeySeed === 'string' || typeof c.seedFile === 'string') {
-    // An nkey is a lienthong identity, whose permissions allow replies under this prefix only. User
-    // and token credentials keep the default prefix their server's permissions were written for.
-    out.inboxPrefix = inboxPrefixOf({ kind: 'agency', agency });
     const seed = typeof c.nkeySeed === 'string' ? c.nkeySeed.trim() : seedFromFile(c.seedFile as string);
-    if (!USER_SEED.test(seed)) {
+    if (findUserSeed(seed) !== seed) {
       throw new LienthongError(
         'InvalidArgument',
         'connect: credentials.nkeySeed is not a user nkey seed (SU…)',
@@ -57,34 +49,23 @@ export function securityOptions(
         },
       );
     }
-    out.authenticator = nkeyAuthenticator(new TextEncoder().encode(seed));
-  } else if (typeof c.token === 'string') {
-    out.token = c.token;
-  } else if (typeof c.user === 'string') {
-    out.user = c.user;
-    if (typeof c.pass === 'string') out.pass = c.pass;
+    return { nkeySeed: seed, inboxPrefix: inboxPrefixOf({ kind: 'agency', agency }) };
   }
-  return out;
+  if (typeof c.token === 'string') return { token: c.token };
+  if (typeof c.user === 'string')
+    return { user: c.user, ...(typeof c.pass === 'string' ? { pass: c.pass } : {}) };
+  return undefined;
 }
 
+/** The seed in a seed file; the errors of `readSeedFile`, as errors of `connect`. */
 function seedFromFile(path: string): string {
-  let text: string;
   try {
-    text = readFileSync(path, 'utf8');
+    return readSeedFile(path);
   } catch (e) {
-    throw new LienthongError('NotFound', `connect: cannot read the seed file ${path}`, {
+    if (!(e instanceof LienthongError)) throw e;
+    throw new LienthongError(e.code, `connect: ${e.message}`, {
       context: { what: 'connect', path },
       cause: e,
     });
   }
-  const line = text
-    .split('\n')
-    .map((l) => l.trim())
-    .find((l) => USER_SEED.test(l));
-  if (!line) {
-    throw new LienthongError('InvalidArgument', `connect: ${path} holds no user nkey seed (SU…)`, {
-      context: { what: 'connect', path },
-    });
-  }
-  return line;
 }

@@ -13,7 +13,28 @@ const FOREVER_MS = 2_147_483_647;
  * iterating yields each change as it arrives (statuses and transport events) until `stop()`.
  * A submission the home node refused shows up as `rejection`.
  */
-export class Tracker implements AsyncIterable<TrackingRecord>, AsyncDisposable {
+export interface Tracker extends AsyncIterable<TrackingRecord>, AsyncDisposable {
+  readonly documentId: string;
+  /** Latest record per recipient, in recipient order. */
+  readonly records: TrackingRecord[];
+  readonly isStopped: boolean;
+  /** Set when the home node refused the submission itself (malformed, not allowed…). */
+  readonly rejection: TrackingRecord | undefined;
+  /**
+   * Waits until `done` holds for the records (checked now and after every change). Rejects with
+   * Canceled when the signal aborts, DeadlineExceeded after `timeoutMs` (default: no limit), and
+   * FailedPrecondition when the tracker is stopped first.
+   */
+  until(
+    done: (records: TrackingRecord[], tracker: Tracker) => boolean,
+    opts?: CallOptions,
+  ): Promise<TrackingRecord[]>;
+  /** Stops following changes; the iteration ends. */
+  stop(): Promise<void>;
+}
+
+/** A Tracker over a consumer of the track stream, filled with the records read once at the start. */
+export class DocumentTracker implements Tracker {
   private readonly byRecipient = new Map<string, TrackingRecord>();
   private readonly queue: TrackingRecord[] = [];
   private readonly waiters = new Set<() => void>();
@@ -38,7 +59,7 @@ export class Tracker implements AsyncIterable<TrackingRecord>, AsyncDisposable {
     return this.stopped;
   }
 
-  /** @internal Starts following changes; called before the snapshot is read. */
+  /** Starts following changes; called before the snapshot is read. */
   async follow(): Promise<void> {
     this.messages = await this.live.consume();
     const messages = this.messages;
@@ -56,7 +77,7 @@ export class Tracker implements AsyncIterable<TrackingRecord>, AsyncDisposable {
     })().catch(() => undefined);
   }
 
-  /** @internal */
+  /** The records as read once, after `follow()`: the newer of each recipient's two versions stands. */
   setSnapshot(records: readonly TrackingRecord[]): void {
     for (const r of records) this.keep(r);
     this.wakeAll();

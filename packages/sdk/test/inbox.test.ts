@@ -38,7 +38,13 @@ describe('inbox', () => {
 
     const reader = w.reader(await w.client(A.taichinh), { maxInFlight: 64 });
     await reader.waitFor(500, 'document', 30_000);
-    await sleep(500); // anything extra would show up now
+    // One message per item in the inbox, none undelivered or unacknowledged: nothing more can come.
+    expect(await w.inboxSettled(A.taichinh)).toEqual({
+      messages: 500,
+      subjects: 500,
+      pending: 0,
+      ackPending: 0,
+    });
     const counts = reader.counts();
     expect(counts.size).toBe(500);
     expect([...counts.values()].every((n) => n === 1)).toBe(true);
@@ -165,6 +171,11 @@ describe('inbox', () => {
     const ids = Array.from({ length: 5 }, () => docId(A.sontay, 'OVERTAKE'));
     // Put each recall in the inbox before its document, as a node would if the recall overtook it.
     for (const id of ids) await deliver(w, A.quynhthach, recallOf(id, A.sontay, A.quynhthach));
+    // The reader holds all five recalls (delivered to it, unacknowledged), and hands out none of them.
+    await waitFor('the recalls delivered to the reader', async () => {
+      const state = await w.inboxState(A.quynhthach);
+      return state.messages === 5 && state.pending === 0 && state.ackPending === 5;
+    });
     await sleep(600);
     expect(reader.items).toHaveLength(0);
     for (const id of ids) await deliver(w, A.quynhthach, documentOf(id, A.sontay, A.quynhthach));
@@ -231,7 +242,9 @@ describe('inbox', () => {
     }
     const next = w.reader(recipient, { redeliverAfterMs: 1_000 });
     const items = await next.waitFor(5, 'document', 5_000);
-    await sleep(1_500); // a second copy would show up now
+    // The six items are in the inbox once each, and none is undelivered or unacknowledged: the five
+    // the first reader gave back were handed out again once, and no second copy can come.
+    expect(await w.inboxSettled(A.hatinh)).toEqual({ messages: 6, subjects: 6, pending: 0, ackPending: 0 });
     expect(next.items.map((i) => i.documentId).sort()).toEqual(ids.slice(1).sort());
     expect(items.every((i) => i.deliveryCount === 2)).toBe(true);
   });

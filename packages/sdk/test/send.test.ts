@@ -52,8 +52,14 @@ describe('send', () => {
       'h40-huongson',
       'h40-huongson-xa1',
     ]);
-    await sleep(200);
     for (const r of readers) {
+      // One message in the recipient's inbox, delivered and acknowledged: nothing more can come.
+      expect(await w.inboxSettled(r.client.agency)).toEqual({
+        messages: 1,
+        subjects: 1,
+        pending: 0,
+        ackPending: 0,
+      });
       expect(r.items).toHaveLength(1);
       const item = r.items[0]!;
       expect(item).toMatchObject({ kind: 'document', documentId: id, sender: A.baothanh });
@@ -71,7 +77,7 @@ describe('send', () => {
     expect(first.duplicate).toBe(false);
     expect(again.duplicate).toBe(true);
     await reader.waitFor(1);
-    await sleep(300);
+    expect(await w.inboxSettled(A.hatinh)).toEqual({ messages: 1, subjects: 1, pending: 0, ackPending: 0 });
     expect(reader.counts().get(id)).toBe(1);
     const [record] = await sender.snapshot(id);
     expect(
@@ -155,10 +161,8 @@ describe('send after the duplicate window', () => {
     const late = await sender.send(documentTo(id, [A.quynhvan]));
     expect(late.duplicate).toBe(false);
     // The home node processes the resend again; the inbox refuses the second copy.
-    await waitFor('the resend processed', async () =>
-      (await w.node!.runtime.backlog()) === 0 ? true : false,
-    );
-    await sleep(500);
+    // Processed (the node has no backlog), the inbox holds the first copy only, acknowledged.
+    expect(await w.inboxSettled(A.quynhvan)).toEqual({ messages: 1, subjects: 1, pending: 0, ackPending: 0 });
     expect(reader.counts().get(id)).toBe(1);
   });
 });

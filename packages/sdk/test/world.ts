@@ -4,7 +4,14 @@
  * when a test failed half-way; every wait is bounded.
  */
 import { resolve } from 'node:path';
-import { encodeEnvelope, envelopeIdFor, inboxSubject } from '@lienthong/core';
+import {
+  STREAMS,
+  agencyToToken,
+  encodeEnvelope,
+  envelopeIdFor,
+  inboxFilter,
+  inboxSubject,
+} from '@lienthong/core';
 import type { Topology } from '@lienthong/core';
 import { createLogger, loadTopologyFile, startNode } from '@lienthong/node';
 import type { NodeRuntimeConfig, RunningNode } from '@lienthong/node';
@@ -203,6 +210,18 @@ export class InboxReader {
   }
 }
 
+/** An agency's inbox as the broker holds it. */
+export interface InboxState {
+  /** Messages in the inbox stream under the agency's subjects. */
+  readonly messages: number;
+  /** Distinct item subjects among them. */
+  readonly subjects: number;
+  /** Messages its durable consumer has not delivered yet. */
+  readonly pending: number;
+  /** Messages delivered to a reader and not acknowledged. */
+  readonly ackPending: number;
+}
+
 type NodeConfig = Partial<Omit<NodeRuntimeConfig, 'servers' | 'topology'>>;
 
 /** One nats-server with the demo topology's nodes on it, and the clients of a test. */
@@ -245,6 +264,40 @@ export class World {
     const t = await client.track(documentId);
     this.trackers.push(t);
     return t;
+  }
+
+  /** The agency's inbox stream and durable consumer, read from the node's connection. */
+  async inboxState(agency: string): Promise<InboxState> {
+    const { jsm } = this.node!.nats;
+    const home = this.topology.homeNodeOf(agency);
+    const stream = await jsm.streams.info(STREAMS.inbox, {
+      subjects_filter: inboxFilter(home.level, home.id, agency),
+    });
+    const counts = Object.values(stream.state.subjects ?? {});
+    const consumer = await jsm.consumers.info(STREAMS.inbox, `lt-inbox-${agencyToToken(agency)}`);
+    return {
+      messages: counts.reduce((a, b) => a + b, 0),
+      subjects: counts.length,
+      pending: consumer.num_pending,
+      ackPending: consumer.num_ack_pending,
+    };
+  }
+
+  /**
+   * Waits until nothing more can reach a reader of the agency: the node has nothing left to
+   * process, and the agency's consumer has nothing undelivered or unacknowledged. What its readers
+   * got by then is all they will get.
+   */
+  async inboxSettled(agency: string, timeoutMs = 15_000): Promise<InboxState> {
+    return waitFor(
+      `the inbox of ${agency} settled`,
+      async () => {
+        if ((await this.node!.runtime.backlog()) !== 0) return false;
+        const state = await this.inboxState(agency);
+        return state.pending === 0 && state.ackPending === 0 ? state : false;
+      },
+      timeoutMs,
+    );
   }
 
   /** Closes readers, trackers and clients of the test (the server and node stay for the next). */

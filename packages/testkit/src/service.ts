@@ -62,25 +62,7 @@ export async function startService(
         r();
       }),
     );
-    const timeoutMs = opts.readyTimeoutMs ?? 20_000;
-    await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(
-        () => reject(new Error(`${level} service not ready in ${timeoutMs} ms\n${tail.join('\n')}`)),
-        timeoutMs,
-      );
-      c.on('message', (m: { type?: string; nodes?: string[] }) => {
-        if (m?.type !== 'ready') return;
-        nodes = m.nodes ?? [];
-        clearTimeout(timer);
-        resolve();
-      });
-      c.once('exit', (code, signal) => {
-        clearTimeout(timer);
-        reject(
-          new Error(`${level} service exited (${code ?? signal}) before it was ready\n${tail.join('\n')}`),
-        );
-      });
-    });
+    nodes = await readySignal(c, level, opts.readyTimeoutMs ?? 20_000, tail);
   };
 
   const running = (): boolean => child !== undefined && child.exitCode === null && child.signalCode === null;
@@ -116,4 +98,30 @@ export async function startService(
     logTail: () => tail.join('\n'),
     [Symbol.asyncDispose]: () => stop(),
   };
+}
+
+/** The nodes a forked service says it serves, once it says it is ready; rejects if it exits first. */
+function readySignal(
+  c: ChildProcess,
+  level: ServiceLevel,
+  timeoutMs: number,
+  tail: readonly string[],
+): Promise<string[]> {
+  return new Promise<string[]>((resolve, reject) => {
+    const timer = setTimeout(
+      () => reject(new Error(`${level} service not ready in ${timeoutMs} ms\n${tail.join('\n')}`)),
+      timeoutMs,
+    );
+    c.on('message', (m: { type?: string; nodes?: string[] }) => {
+      if (m?.type !== 'ready') return;
+      clearTimeout(timer);
+      resolve(m.nodes ?? []);
+    });
+    c.once('exit', (code, signal) => {
+      clearTimeout(timer);
+      reject(
+        new Error(`${level} service exited (${code ?? signal}) before it was ready\n${tail.join('\n')}`),
+      );
+    });
+  });
 }

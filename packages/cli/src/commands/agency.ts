@@ -2,24 +2,26 @@ import { InvalidArgumentError } from 'commander';
 import type { Command } from 'commander';
 import {
   BUCKETS,
+  STREAMS,
   agencyToToken,
   assertAgencyCode,
   directoryKeys,
-  levelFromName,
-  topologyFromProto,
   inboxFilter,
+  levelFromName,
   levelName,
   submitSubject,
+  topologyFromProto,
   trackSubject,
 } from '@lienthong/core';
 import { readDirectory } from '../directory';
 import type { Directory } from '../directory';
 import { AgencyRecord, SubmitLimits } from '@lienthong/proto';
 import { CliError, invalid, isJsNotFound, notFound } from '../errors';
-import { STREAMS, consumerState, countBySubject, sum } from '../inspect';
+import { consumerState, countBySubject, sum } from '../inspect';
 import type { ConsumerState } from '../inspect';
 import { ago, fields, formatTime, levelLabel, paint, colorEnabled, printJson, table, write } from '../output';
 import { withSession } from '../session';
+import type { Session } from '../session';
 import { agencyQueue, bound, paceText } from '../flow';
 import { globalsOf, resolveSettings } from '../settings';
 
@@ -30,7 +32,15 @@ import { globalsOf, resolveSettings } from '../settings';
  */
 export function registerAgency(program: Command): void {
   const agency = program.command('agency').description('agencies (document systems) and their home nodes');
+  agencyLs(agency);
+  agencyShow(agency);
+  agencyAdd(agency);
+  agencyLimits(agency);
+  agencyMove(agency);
+}
 
+/** `ls`: list the agencies in the directory. */
+function agencyLs(agency: Command): void {
   agency
     .command('ls')
     .description('list the agencies in the directory')
@@ -68,7 +78,10 @@ export function registerAgency(program: Command): void {
         ]),
       );
     });
+}
 
+/** `show`: one agency: home node, subjects, inbox (items kept, not yet fetched). */
+function agencyShow(agency: Command): void {
   agency
     .command('show')
     .description('one agency: home node, subjects, inbox (items kept, not yet fetched)')
@@ -77,112 +90,122 @@ export function registerAgency(program: Command): void {
     .action(async (code: string, o: { json?: boolean }, cmd: Command) => {
       assertAgencyCode(code);
       const settings = resolveSettings(globalsOf(cmd));
-      const info = await withSession(settings, async (s) => {
-        const dir = await readDirectory(s);
-        const a = dir.agency(code);
-        const home = dir.nodes.get(a.homeNode);
-        const level = home ? levelName(home.level) : undefined;
-        const subjects = level
-          ? {
-              submit: submitSubject(level, a.homeNode, a.code),
-              inbox: inboxFilter(level, a.homeNode, a.code),
-              track: trackSubject(level, a.homeNode, a.code),
-            }
-          : undefined;
-        const durable = `lt-inbox-${agencyToToken(a.code)}`;
-        const [kept, consumer, queue] = await Promise.all([
-          subjects ? countBySubject(s, STREAMS.inbox, subjects.inbox).then(sum) : Promise.resolve(0),
-          s.jsm.consumers
-            .info(STREAMS.inbox, durable)
-            .then(consumerState)
-            .catch((e: unknown) => {
-              if (isJsNotFound(e)) return undefined;
-              throw e;
-            }),
-          level ? agencyQueue(s, level, a.homeNode, a.code) : Promise.resolve(undefined),
-        ]);
-        const l = a.submitLimits;
-        return {
-          code: a.code,
-          name: a.name,
-          tier: levelLabel(a.tier),
-          parentCode: a.parentCode || null,
-          homeNode: { id: a.homeNode, name: home?.name ?? null, level: level ?? null },
-          children: [...dir.agencies.values()]
-            .filter((c) => c.parentCode === a.code)
-            .map((c) => c.code)
-            .sort(),
-          keys: a.keys.length,
-          subjects: subjects ?? null,
-          inbox: { kept, consumer: durable, state: consumer ?? null },
-          flow: {
-            limits: {
-              perSecond: l?.perSecond ?? 0,
-              burst: l?.burst ?? 0,
-              bytesPerSecond: l?.bytesPerSecond ?? 0,
-            },
-            queued: queue ?? null,
-          },
-        };
-      });
-      if (o.json) {
-        printJson(info);
-        return;
-      }
-      const color = colorEnabled();
-      const c: ConsumerState | null = info.inbox.state;
-      write(`${paint.bold(color)(`agency ${info.code}`)}  ${info.name}\n`);
-      write(
-        fields([
-          ['tier', info.tier],
-          ['parent', info.parentCode ?? '-'],
-          ['children', info.children.length > 0 ? info.children.join(', ') : '-'],
-          [
-            'home node',
-            `${info.homeNode.id}${info.homeNode.name ? `  ${info.homeNode.name}` : ''}${info.homeNode.level ? ` (${info.homeNode.level})` : '  (not in the directory!)'}`,
-          ],
-          ['signing keys', info.keys],
-          ['submits on', info.subjects?.submit],
-          ['inbox', info.subjects?.inbox],
-          ['tracking on', info.subjects?.track],
-        ]),
-      );
-      write('\nflow control\n');
-      write(
-        fields(
-          [
-            ['submit limits', paceText(info.flow.limits)],
-            [
-              'waiting at home',
-              info.flow.queued
-                ? `${info.flow.queued.normal} normal, ${info.flow.queued.urgent} urgent (at most ${bound(info.flow.queued.limit)} per lane)`
-                : undefined,
-            ],
-          ],
-          '  ',
-        ),
-      );
-      write('\ninbox\n');
-      write(
-        fields(
-          [
-            ['items kept', `${info.inbox.kept}  (LT_INBOX, kept for the de-duplication horizon)`],
-            [
-              'consumer',
-              c
-                ? `${info.inbox.consumer}: ${c.pending} not fetched, ${c.inFlight} fetched and not acknowledged, ${c.status === 'serving' ? 'a client is reading' : 'no client reading now'}`
-                : `${info.inbox.consumer}: not created yet (the agency's system has never read its inbox)`,
-            ],
-            [
-              'last fetch',
-              c?.lastActiveMs ? `${formatTime(c.lastActiveMs)} (${ago(c.lastActiveMs)})` : undefined,
-            ],
-          ],
-          '  ',
-        ),
-      );
+      const info = await withSession(settings, (s) => agencyInfo(s, code));
+      printAgencyInfo(info, o.json === true);
     });
+}
 
+/** What `agency show` tells about one agency. */
+async function agencyInfo(s: Session, code: string) {
+  const dir = await readDirectory(s);
+  const a = dir.agency(code);
+  const home = dir.nodes.get(a.homeNode);
+  const level = home ? levelName(home.level) : undefined;
+  const subjects = level
+    ? {
+        submit: submitSubject(level, a.homeNode, a.code),
+        inbox: inboxFilter(level, a.homeNode, a.code),
+        track: trackSubject(level, a.homeNode, a.code),
+      }
+    : undefined;
+  const durable = `lt-inbox-${agencyToToken(a.code)}`;
+  const [kept, consumer, queue] = await Promise.all([
+    subjects ? countBySubject(s, STREAMS.inbox, subjects.inbox).then(sum) : Promise.resolve(0),
+    s.jsm.consumers
+      .info(STREAMS.inbox, durable)
+      .then(consumerState)
+      .catch((e: unknown) => {
+        if (isJsNotFound(e)) return undefined;
+        throw e;
+      }),
+    level ? agencyQueue(s, level, a.homeNode, a.code) : Promise.resolve(undefined),
+  ]);
+  const l = a.submitLimits;
+  return {
+    code: a.code,
+    name: a.name,
+    tier: levelLabel(a.tier),
+    parentCode: a.parentCode || null,
+    homeNode: { id: a.homeNode, name: home?.name ?? null, level: level ?? null },
+    children: [...dir.agencies.values()]
+      .filter((c) => c.parentCode === a.code)
+      .map((c) => c.code)
+      .sort(),
+    keys: a.keys.length,
+    subjects: subjects ?? null,
+    inbox: { kept, consumer: durable, state: consumer ?? null },
+    flow: {
+      limits: {
+        perSecond: l?.perSecond ?? 0,
+        burst: l?.burst ?? 0,
+        bytesPerSecond: l?.bytesPerSecond ?? 0,
+      },
+      queued: queue ?? null,
+    },
+  };
+}
+
+function printAgencyInfo(info: Awaited<ReturnType<typeof agencyInfo>>, json: boolean): void {
+  if (json) {
+    printJson(info);
+    return;
+  }
+  const color = colorEnabled();
+  const c: ConsumerState | null = info.inbox.state;
+  write(`${paint.bold(color)(`agency ${info.code}`)}  ${info.name}\n`);
+  write(
+    fields([
+      ['tier', info.tier],
+      ['parent', info.parentCode ?? '-'],
+      ['children', info.children.length > 0 ? info.children.join(', ') : '-'],
+      [
+        'home node',
+        `${info.homeNode.id}${info.homeNode.name ? `  ${info.homeNode.name}` : ''}${info.homeNode.level ? ` (${info.homeNode.level})` : '  (not in the directory!)'}`,
+      ],
+      ['signing keys', info.keys],
+      ['submits on', info.subjects?.submit],
+      ['inbox', info.subjects?.inbox],
+      ['tracking on', info.subjects?.track],
+    ]),
+  );
+  write('\nflow control\n');
+  write(
+    fields(
+      [
+        ['submit limits', paceText(info.flow.limits)],
+        [
+          'waiting at home',
+          info.flow.queued
+            ? `${info.flow.queued.normal} normal, ${info.flow.queued.urgent} urgent (at most ${bound(info.flow.queued.limit)} per lane)`
+            : undefined,
+        ],
+      ],
+      '  ',
+    ),
+  );
+  write('\ninbox\n');
+  write(
+    fields(
+      [
+        ['items kept', `${info.inbox.kept}  (LT_INBOX, kept for the de-duplication horizon)`],
+        [
+          'consumer',
+          c
+            ? `${info.inbox.consumer}: ${c.pending} not fetched, ${c.inFlight} fetched and not acknowledged, ${c.status === 'serving' ? 'a client is reading' : 'no client reading now'}`
+            : `${info.inbox.consumer}: not created yet (the agency's system has never read its inbox)`,
+        ],
+        [
+          'last fetch',
+          c?.lastActiveMs ? `${formatTime(c.lastActiveMs)} (${ago(c.lastActiveMs)})` : undefined,
+        ],
+      ],
+      '  ',
+    ),
+  );
+}
+
+/** `add`: add an agency to the directory (running nodes pick it up at once). */
+function agencyAdd(agency: Command): void {
   agency
     .command('add')
     .description('add an agency to the directory (running nodes pick it up at once)')
@@ -240,7 +263,10 @@ export function registerAgency(program: Command): void {
         else write(`added ${record.code} (${record.name}) at node ${record.homeNode}\n`);
       },
     );
+}
 
+/** `limits`: set how fast an agency may submit (its home node paces it; running nodes follow at once). */
+function agencyLimits(agency: Command): void {
   agency
     .command('limits')
     .description('set how fast an agency may submit (its home node paces it; running nodes follow at once)')
@@ -293,7 +319,10 @@ held back.`,
       if (o.json) printJson({ code, limits });
       else write(`${code} submits at ${paceText(limits)}; running nodes follow now\n`);
     });
+}
 
+/** `move`: give an agency another home node, while documents are in flight. */
+function agencyMove(agency: Command): void {
   agency
     .command('move')
     .description('give an agency another home node, while documents are in flight')

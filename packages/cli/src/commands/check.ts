@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { CommanderError, Option } from 'commander';
 import type { Command } from 'commander';
-import { isLevelName, levelName, parseTopology } from '@lienthong/core';
+import { STREAMS, isLevelName, levelName, parseTopology } from '@lienthong/core';
 import { CHECK_CODES, checkJson, evaluate, formatNagios, formatPrometheus } from '../check';
 import type { CheckFacts, CheckStatus, LevelCoverage } from '../check';
 import { readDirectory } from '../directory';
 import { allRecords } from '../documents';
 import { explain, invalid, isJsNotFound } from '../errors';
-import { STREAMS, consumerState, consumersServing, custodyConsumers } from '../inspect';
+import { consumerState, consumersServing, custodyConsumers } from '../inspect';
 import { printJson, write } from '../output';
 import { parseCount } from '../program';
 import { openSession } from '../session';

@@ -12,7 +12,14 @@ export function registerContext(program: Command): void {
   const context = program
     .command('context')
     .description(`named server settings (${contextsPath().replace(process.env.HOME ?? '\u0000', '~')})`);
+  contextAdd(context);
+  contextLs(context);
+  contextUse(context);
+  contextRm(context);
+}
 
+/** `add`: save server settings under a name: lienthong context add h41 -s nats://… --creds FILE. */
+function contextAdd(context: Command): void {
   context
     .command('add')
     .description('save server settings under a name: lienthong context add h41 -s nats://… --creds FILE')
@@ -47,7 +54,10 @@ export function registerContext(program: Command): void {
         `${replaced ? 'updated' : 'added'} context ${name}: ${ctx.server}${o.use ? ' (selected)' : ''}\n`,
       );
     });
+}
 
+/** `ls`: list the saved contexts; * marks the selected one. */
+function contextLs(context: Command): void {
   context
     .command('ls')
     .description('list the saved contexts; * marks the selected one')
@@ -76,7 +86,10 @@ export function registerContext(program: Command): void {
         ]),
       );
     });
+}
 
+/** `use`: select a context for commands without -s or --context (LT_SERVER still wins over it). */
+function contextUse(context: Command): void {
   context
     .command('use')
     .description('select a context for commands without -s or --context (LT_SERVER still wins over it)')
@@ -87,7 +100,10 @@ export function registerContext(program: Command): void {
       saveContexts({ ...file, current: name });
       write(`selected context ${name}: ${file.contexts[name]!.server}\n`);
     });
+}
 
+/** `rm`: remove a saved context. */
+function contextRm(context: Command): void {
   context
     .command('rm')
     .description('remove a saved context')

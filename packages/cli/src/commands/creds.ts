@@ -25,16 +25,25 @@ interface StoreOptions {
  * authorization block). Issuing and revoking rewrite the block from the live directory and reload
  * the server, which drops the connections of a revoked identity.
  */
+/** The options of the subcommands that rewrite the broker's credentials. */
+function withStore(c: Command): Command {
+  return c
+    .requiredOption('-d, --data <dir>', 'the broker data directory (as given to `lienthong up --data`)')
+    .option('--no-reload', 'only rewrite the authorization block; do not signal the server');
+}
+
 export function registerCreds(program: Command): void {
   const creds = program
     .command('creds')
     .description('issue, list and revoke the NATS identities of agencies, node processes and operators');
+  credsIssue(creds);
+  credsLs(creds);
+  credsRevoke(creds);
+  credsApply(creds);
+}
 
-  const withStore = (c: Command): Command =>
-    c
-      .requiredOption('-d, --data <dir>', 'the broker data directory (as given to `lienthong up --data`)')
-      .option('--no-reload', 'only rewrite the authorization block; do not signal the server');
-
+/** `issue`: issue a key pair: issue agency CODE | issue node NAME --nodes ID,… | issue ops NAME. */
+function credsIssue(creds: Command): void {
   withStore(
     creds
       .command('issue')
@@ -103,7 +112,10 @@ export function registerCreds(program: Command): void {
       );
     },
   );
+}
 
+/** `ls`: list issued identities, revoked ones included. */
+function credsLs(creds: Command): void {
   creds
     .command('ls')
     .description('list issued identities, revoked ones included')
@@ -125,7 +137,10 @@ export function registerCreds(program: Command): void {
         ]),
       );
     });
+}
 
+/** `revoke`: revoke an identity: its connections are dropped and it cannot connect again. */
+function credsRevoke(creds: Command): void {
   withStore(
     creds
       .command('revoke')
@@ -164,7 +179,9 @@ export function registerCreds(program: Command): void {
       `revoked ${id}${tokens > 0 ? ` and ${tokens} HTTP token(s)` : ''}; server ${serverLine(applied, o)}, ${applied.users} identities allowed\n`,
     );
   });
+}
 
+function credsApply(creds: Command): void {
   withStore(
     creds
       .command('apply')

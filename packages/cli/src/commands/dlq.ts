@@ -51,7 +51,14 @@ function parseSeq(value: string): number {
 
 export function registerDlq(program: Command): void {
   const dlq = program.command('dlq').description('dead letters (LT_DEAD): list, show, replay, remove');
+  dlqLs(dlq);
+  dlqShow(dlq);
+  dlqReplay(dlq);
+  dlqRm(dlq);
+}
 
+/** `ls`: list dead letters, oldest first (the newest --limit). */
+function dlqLs(dlq: Command): void {
   dlq
     .command('ls')
     .description('list dead letters, oldest first (the newest --limit)')
@@ -83,7 +90,10 @@ export function registerDlq(program: Command): void {
       );
       write(`\n${entries.length} shown; details: lienthong dlq show SEQ; retry: lienthong dlq replay SEQ\n`);
     });
+}
 
+/** `show`: one dead letter in full, with its original decoded when it decodes. */
+function dlqShow(dlq: Command): void {
   dlq
     .command('show')
     .description('one dead letter in full, with its original decoded when it decodes')
@@ -136,7 +146,9 @@ export function registerDlq(program: Command): void {
           write(`first bytes: ${Buffer.from(l.original.subarray(0, 48)).toString('hex')}\n`);
       }
     });
+}
 
+function dlqReplay(dlq: Command): void {
   dlq
     .command('replay')
     .description(
@@ -188,7 +200,10 @@ export function registerDlq(program: Command): void {
         if (outcomes.some((x) => x.result === 'skipped')) process.exitCode = 1;
       },
     );
+}
 
+/** `rm`: remove dead letters without replaying them (e.g. garbage that will never decode). */
+function dlqRm(dlq: Command): void {
   dlq
     .command('rm')
     .description('remove dead letters without replaying them (e.g. garbage that will never decode)')

@@ -204,7 +204,12 @@ export function registerEdxml(program: Command): void {
   const edxml = program
     .command('edxml')
     .description('edXML (QCVN 102:2016) packages: validate them, verify their signatures');
+  edxmlValidate(edxml);
+  edxmlVerify(edxml);
+}
 
+/** `validate`: read packages as the gateway does. */
+function edxmlValidate(edxml: Command): void {
   edxml
     .command('validate')
     .description('read edXML packages as the gateway does: refusals with line and column, and warnings')
@@ -224,7 +229,10 @@ export function registerEdxml(program: Command): void {
       if (o.json) printJson(results);
       process.exitCode = results.every((r) => r.valid) ? EXIT.ok : EXIT.failed;
     });
+}
 
+/** `verify`: signer, issuer, validity and verdict of each package's signatures. */
+function edxmlVerify(edxml: Command): void {
   edxml
     .command('verify')
     .description("verify edXML packages' XML signatures: signer, issuer, validity and the verdict")

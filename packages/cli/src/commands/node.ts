@@ -1,8 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { invalid } from '../errors';
 import path from 'node:path';
 import { isLevelName } from '@lienthong/core';
-import type { ServiceConfigFile } from '@lienthong/node';
 import type { Command } from 'commander';
 import { levelName } from '@lienthong/core';
 import { readDirectory } from '../directory';
@@ -10,6 +8,7 @@ import { consumerState, consumersServing, custodyConsumers, nodeBacklog } from '
 import type { ConsumerState } from '../inspect';
 import { ago, colorEnabled, fields, formatTime, levelLabel, paint, printJson, table, write } from '../output';
 import { withSession } from '../session';
+import type { Session } from '../session';
 import { globalsOf, resolveSettings } from '../settings';
 
 interface ReadOptions {
@@ -21,7 +20,13 @@ export function registerNode(program: Command): void {
   const node = program
     .command('node')
     .description('nodes of the tree: run one service, list them, inspect one');
+  nodeStart(node);
+  nodeLs(node);
+  nodeInfo(node);
+}
 
+/** `start`: run one level service from its config file (as packages/<level>/dist/main.js does). */
+function nodeStart(node: Command): void {
   node
     .command('start')
     .description('run one level service from its config file (as packages/<level>/dist/main.js does)')
@@ -29,8 +34,8 @@ export function registerNode(program: Command): void {
     .option('--level <level>', 'central|province|district|commune (default: the level of the nodes it lists)')
     .action(async (o: { config: string; level?: string }) => {
       // Loaded here only: the read commands stay quick without the runtime.
-      const { loadTopologyFile, runLevelService } = await import('@lienthong/node');
-      const file = JSON.parse(readFileSync(o.config, 'utf8')) as ServiceConfigFile;
+      const { loadTopologyFile, readServiceConfig, runLevelService } = await import('@lienthong/node');
+      const file = readServiceConfig(o.config);
       let level = o.level;
       if (level === undefined && file.nodes && file.nodes.length > 0) {
         const topology = loadTopologyFile(path.resolve(path.dirname(o.config), file.topology));
@@ -46,7 +51,10 @@ export function registerNode(program: Command): void {
       if (process.exitCode) return;
       await new Promise<never>(() => undefined);
     });
+}
 
+/** `ls`: list the nodes in the directory (KV lt_directory), in tree order. */
+function nodeLs(node: Command): void {
   node
     .command('ls')
     .description('list the nodes in the directory (KV lt_directory), in tree order')
@@ -82,7 +90,10 @@ export function registerNode(program: Command): void {
         ]),
       );
     });
+}
 
+/** `info`: a node's place in the tree, agencies, backlog, consumers and dead letters. */
+function nodeInfo(node: Command): void {
   node
     .command('info')
     .description("a node's place in the tree, agencies, backlog, consumers and dead letters")
@@ -90,108 +101,121 @@ export function registerNode(program: Command): void {
     .option('--json', 'print JSON')
     .action(async (id: string, o: ReadOptions, cmd: Command) => {
       const settings = resolveSettings(globalsOf(cmd));
-      const info = await withSession(settings, async (s) => {
-        const dir = await readDirectory(s);
-        const n = dir.node(id);
-        const level = levelName(n.level);
-        const [backlog, consumers] = await Promise.all([nodeBacklog(s, dir, id), custodyConsumers(s)]);
-        const serving = consumersServing(consumers, level, id);
-        return {
-          id: n.id,
-          name: n.name,
-          level,
-          parent: n.parent || null,
-          domain: n.domain || null,
-          path: dir.path(id),
-          children: dir.children(id).map((c) => c.id),
-          agencies: dir.agenciesOf(id).map((a) => ({ code: a.code, name: a.name })),
-          backlog,
-          consumers: {
-            submit: serving.submit.map(consumerState),
-            relay: serving.relay.map(consumerState),
-          },
-        };
-      });
-      const all = [...info.consumers.submit, ...info.consumers.relay];
-      const processState = processStatus(info.consumers.submit, info.consumers.relay);
-      // The consumers' last delivery: the node's own when it has its own consumers, else its level's.
-      const latest = [...all].sort((a, b) => (b.lastActiveMs ?? 0) - (a.lastActiveMs ?? 0))[0];
-      const lastActive = latest?.lastActiveMs ?? undefined;
-      if (o.json) {
-        printJson({ ...info, process: processState, lastActiveMs: lastActive ?? null });
-        return;
-      }
-      const color = colorEnabled();
-      const stateColor =
-        processState === 'serving'
-          ? paint.green(color)
-          : processState === 'missing'
-            ? paint.red(color)
-            : paint.yellow(color);
-      write(`${paint.bold(color)(`node ${info.id}`)}  ${info.name}\n`);
-      write(
-        fields([
-          ['level', info.level],
-          ['parent', info.parent ?? '- (root)'],
-          ['path to root', info.path.length > 0 ? info.path.join(' → ') : '-'],
-          ['children', info.children.length > 0 ? info.children.join(', ') : '-'],
-          ['domain', info.domain ?? '(default)'],
-          [
-            'agencies',
-            `${info.agencies.length}${info.agencies.length > 0 ? `: ${info.agencies.map((a) => a.code).join(', ')}` : ''}`,
-          ],
-          ['process', stateColor(describeProcess(processState))],
-          [
-            'last activity',
-            lastActive && latest
-              ? `${formatTime(lastActive)} (${ago(lastActive)}, last delivery by ${latest.name})`
-              : '- (no delivery since its consumers were created)',
-          ],
-        ]),
-      );
-      write('\nbacklog (messages waiting for this node)\n');
-      write(
-        fields(
-          [
-            ['submit', `${info.backlog.submit}  (LT_SUBMIT: its agencies' submissions)`],
-            ['relay', `${info.backlog.relay}  (LT_RELAY: handed over by neighbours)`],
-            [
-              'to parent',
-              info.backlog.toParent === undefined
-                ? undefined
-                : `${info.backlog.toParent}  (LT_RELAY: handed to ${info.parent}, not yet passed on)`,
-            ],
-          ],
-          '  ',
-        ),
-      );
-      write('\nconsumers serving it\n');
-      if (all.length === 0) {
-        write('  none: no process has ever served this node on this server\n');
-      } else {
-        write(
-          indent(
-            table(all, [
-              { header: 'STREAM', value: (c) => c.stream },
-              { header: 'CONSUMER', value: (c) => c.name },
-              {
-                header: 'STATE',
-                value: (c) => c.status,
-                color: (c) => (c.status === 'serving' ? paint.green(true) : paint.yellow(true)),
-              },
-              { header: 'PULLS', value: (c) => c.waitingPulls, align: 'right' },
-              { header: 'PENDING', value: (c) => c.pending, align: 'right' },
-              { header: 'IN FLIGHT', value: (c) => c.inFlight, align: 'right' },
-              { header: 'REDELIVERED', value: (c) => c.redelivered, align: 'right' },
-              { header: 'LAST ACTIVE', value: (c) => formatTime(c.lastActiveMs) },
-            ]),
-          ),
-        );
-      }
-      write(
-        `\ndead letters: ${info.backlog.dead}${info.backlog.dead > 0 ? `  (lienthong dlq ls --node ${info.id})` : ''}\n`,
-      );
+      const info = await withSession(settings, (s) => nodeDetails(s, id));
+      printNodeDetails(info, o.json === true);
     });
+}
+
+/** What `node info` tells about one node. */
+async function nodeDetails(s: Session, id: string) {
+  const dir = await readDirectory(s);
+  const n = dir.node(id);
+  const level = levelName(n.level);
+  const [backlog, consumers] = await Promise.all([nodeBacklog(s, dir, id), custodyConsumers(s)]);
+  const serving = consumersServing(consumers, level, id);
+  return {
+    id: n.id,
+    name: n.name,
+    level,
+    parent: n.parent || null,
+    domain: n.domain || null,
+    path: dir.path(id),
+    children: dir.children(id).map((c) => c.id),
+    agencies: dir.agenciesOf(id).map((a) => ({ code: a.code, name: a.name })),
+    backlog,
+    consumers: {
+      submit: serving.submit.map(consumerState),
+      relay: serving.relay.map(consumerState),
+    },
+  };
+}
+
+type NodeDetails = Awaited<ReturnType<typeof nodeDetails>>;
+
+function printNodeDetails(info: NodeDetails, json: boolean): void {
+  const all = [...info.consumers.submit, ...info.consumers.relay];
+  const processState = processStatus(info.consumers.submit, info.consumers.relay);
+  // The consumers' last delivery: the node's own when it has its own consumers, else its level's.
+  const latest = [...all].sort((a, b) => (b.lastActiveMs ?? 0) - (a.lastActiveMs ?? 0))[0];
+  const lastActive = latest?.lastActiveMs ?? undefined;
+  if (json) {
+    printJson({ ...info, process: processState, lastActiveMs: lastActive ?? null });
+    return;
+  }
+  const color = colorEnabled();
+  const stateColor =
+    processState === 'serving'
+      ? paint.green(color)
+      : processState === 'missing'
+        ? paint.red(color)
+        : paint.yellow(color);
+  write(`${paint.bold(color)(`node ${info.id}`)}  ${info.name}\n`);
+  write(
+    fields([
+      ['level', info.level],
+      ['parent', info.parent ?? '- (root)'],
+      ['path to root', info.path.length > 0 ? info.path.join(' → ') : '-'],
+      ['children', info.children.length > 0 ? info.children.join(', ') : '-'],
+      ['domain', info.domain ?? '(default)'],
+      [
+        'agencies',
+        `${info.agencies.length}${info.agencies.length > 0 ? `: ${info.agencies.map((a) => a.code).join(', ')}` : ''}`,
+      ],
+      ['process', stateColor(describeProcess(processState))],
+      [
+        'last activity',
+        lastActive && latest
+          ? `${formatTime(lastActive)} (${ago(lastActive)}, last delivery by ${latest.name})`
+          : '- (no delivery since its consumers were created)',
+      ],
+    ]),
+  );
+  write('\nbacklog (messages waiting for this node)\n');
+  write(
+    fields(
+      [
+        ['submit', `${info.backlog.submit}  (LT_SUBMIT: its agencies' submissions)`],
+        ['relay', `${info.backlog.relay}  (LT_RELAY: handed over by neighbours)`],
+        [
+          'to parent',
+          info.backlog.toParent === undefined
+            ? undefined
+            : `${info.backlog.toParent}  (LT_RELAY: handed to ${info.parent}, not yet passed on)`,
+        ],
+      ],
+      '  ',
+    ),
+  );
+  printNodeConsumers(info, all);
+}
+
+function printNodeConsumers(info: NodeDetails, all: readonly ConsumerState[]): void {
+  write('\nconsumers serving it\n');
+  if (all.length === 0) {
+    write('  none: no process has ever served this node on this server\n');
+  } else {
+    write(
+      indent(
+        table(all, [
+          { header: 'STREAM', value: (c) => c.stream },
+          { header: 'CONSUMER', value: (c) => c.name },
+          {
+            header: 'STATE',
+            value: (c) => c.status,
+            color: (c) => (c.status === 'serving' ? paint.green(true) : paint.yellow(true)),
+          },
+          { header: 'PULLS', value: (c) => c.waitingPulls, align: 'right' },
+          { header: 'PENDING', value: (c) => c.pending, align: 'right' },
+          { header: 'IN FLIGHT', value: (c) => c.inFlight, align: 'right' },
+          { header: 'REDELIVERED', value: (c) => c.redelivered, align: 'right' },
+          { header: 'LAST ACTIVE', value: (c) => formatTime(c.lastActiveMs) },
+        ]),
+      ),
+    );
+  }
+  write(
+    `\ndead letters: ${info.backlog.dead}${info.backlog.dead > 0 ? `  (lienthong dlq ls --node ${info.id})` : ''}\n`,
+  );
 }
 
 export type ProcessStatus = 'serving' | 'no-puller' | 'missing';

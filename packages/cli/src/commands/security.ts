@@ -25,12 +25,23 @@ import { globalsOf, resolveSettings } from '../settings';
  * Signatures, receipts and the audit log: `agency keys add|ls|revoke`, `doc proof`,
  * `proof verify`, `audit verify`. Registered after `agency` and `doc`, whose groups it extends.
  */
+/** A command group another module may have made already (`agency`, `doc`). */
+function group(program: Command, name: string, description: string): Command {
+  return program.commands.find((c) => c.name() === name) ?? program.command(name).description(description);
+}
+
 export function registerSecurity(program: Command): void {
-  const group = (name: string, description: string): Command =>
-    program.commands.find((c) => c.name() === name) ?? program.command(name).description(description);
+  const keys = group(program, 'agency', 'agencies').command('keys').description("an agency's signing keys");
+  keysAdd(keys);
+  keysLs(keys);
+  keysRevoke(keys);
+  docProof(program);
+  registerProof(program);
+  registerAudit(program);
+}
 
-  const keys = group('agency', 'agencies').command('keys').description("an agency's signing keys");
-
+/** `add`: register a public key (PEM) or an X.509 certificate (PEM/DER) for an agency. */
+function keysAdd(keys: Command): void {
   keys
     .command('add <code>')
     .description('register a public key (PEM) or an X.509 certificate (PEM/DER) for an agency')
@@ -62,7 +73,10 @@ export function registerSecurity(program: Command): void {
         else write(`registered key ${record.keyId} (${algorithmName(record.algorithm)}) for ${code}\n`);
       },
     );
+}
 
+/** `ls`: list an agency's keys. */
+function keysLs(keys: Command): void {
   keys
     .command('ls <code>')
     .description("list an agency's keys")
@@ -91,7 +105,10 @@ export function registerSecurity(program: Command): void {
         ]),
       );
     });
+}
 
+/** `revoke`: revoke a key: signatures it makes from now (or --at) on are refused; older ones stay valid. */
+function keysRevoke(keys: Command): void {
   keys
     .command('revoke <code> <keyId>')
     .description('revoke a key: signatures it makes from now (or --at) on are refused; older ones stay valid')
@@ -109,8 +126,11 @@ export function registerSecurity(program: Command): void {
       });
       write(`revoked key ${keyId} of ${code} as of ${formatTime(at)}\n`);
     });
+}
 
-  group('doc', 'documents')
+/** `doc proof`: the recipient's signed receipts of a document as a proof file. */
+function docProof(program: Command): void {
+  group(program, 'doc', 'documents')
     .command('proof <documentId>')
     .description("export the recipient's signed receipts of a document as a proof file (JSON)")
     .requiredOption('--recipient <code>', 'the recipient whose receipts to export')
@@ -142,7 +162,10 @@ export function registerSecurity(program: Command): void {
         }
       },
     );
+}
 
+/** `proof`: proofs of receipt. */
+function registerProof(program: Command): void {
   program
     .command('proof')
     .description('proofs of receipt')
@@ -186,7 +209,10 @@ export function registerSecurity(program: Command): void {
         );
       }
     });
+}
 
+/** `audit`: walk the hash chains and report the first altered or removed block (exit 1 if any). */
+function registerAudit(program: Command): void {
   program
     .command('audit')
     .description("the nodes' audit logs")

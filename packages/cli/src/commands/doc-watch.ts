@@ -1,0 +1,126 @@
+/** `lienthong doc watch`: tracking changes as they happen, one line each. */
+import type { Command } from 'commander';
+import { InvalidArgumentError } from 'commander';
+import {
+  STREAM_SUBJECTS,
+  assertAgencyCode,
+  decodeTrackingRecord,
+  levelName,
+  trackSubject,
+} from '@lienthong/core';
+import type { TrackingRecord } from '@lienthong/proto';
+import { readDirectory } from '../directory';
+import { isFailed, recordJson } from '../documents';
+import {
+  businessName,
+  colorEnabled,
+  formatTime,
+  paint,
+  printJsonLine,
+  reasonName,
+  transportName,
+  write,
+} from '../output';
+import { openSession } from '../session';
+import { globalsOf, resolveSettings } from '../settings';
+import type { Settings } from '../settings';
+
+export function docWatch(doc: Command): void {
+  doc
+    .command('watch')
+    .description(
+      'print tracking changes as they happen (core NATS subscription on the track subjects); Ctrl-C stops',
+    )
+    .option('--agency <code>', 'only changes of documents this agency sent')
+    .option('--count <n>', 'stop after this many changes', (v) => {
+      const n = Number(v);
+      if (!Number.isSafeInteger(n) || n <= 0)
+        throw new InvalidArgumentError('expected a positive whole number.');
+      return n;
+    })
+    .option('--json', 'print one JSON object per line')
+    .action(async (o: { agency?: string; count?: number; json?: boolean }, cmd: Command) => {
+      const settings = resolveSettings(globalsOf(cmd));
+      if (o.agency !== undefined) assertAgencyCode(o.agency);
+      await watch(settings, o);
+    });
+}
+
+async function watch(
+  settings: Settings,
+  o: { agency?: string; count?: number; json?: boolean },
+): Promise<void> {
+  const s = await openSession(settings, { follow: true });
+  let subject: string = STREAM_SUBJECTS.track;
+  try {
+    if (o.agency) {
+      const dir = await readDirectory(s);
+      const a = dir.agency(o.agency);
+      const home = dir.node(a.homeNode);
+      subject = trackSubject(levelName(home.level), home.id, a.code);
+    }
+  } catch (e) {
+    await s.close();
+    throw e;
+  }
+  const sub = s.nc.subscribe(subject, o.count ? { max: o.count } : {});
+  const stop = (): void => sub.unsubscribe();
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  await s.nc.flush();
+  process.stderr.write(`watching ${subject} on ${settings.server} (Ctrl-C stops)\n`);
+  const color = colorEnabled();
+  try {
+    for await (const m of sub) {
+      let r: TrackingRecord;
+      try {
+        r = decodeTrackingRecord(m.data);
+      } catch (e) {
+        process.stderr.write(`${m.subject}: not a TrackingRecord (${(e as Error).message})\n`);
+        continue;
+      }
+      if (o.json) {
+        printJsonLine({
+          natsSubject: m.subject,
+          kind: m.headers?.get('Lt-Kind') || (r.recipient ? 'tracking' : 'rejection'),
+          ...recordJson(r),
+        });
+        continue;
+      }
+      write(`${watchLine(r, color)}\n`);
+    }
+  } finally {
+    process.removeListener('SIGINT', stop);
+    process.removeListener('SIGTERM', stop);
+    await s.close();
+  }
+}
+
+/** One line per change: when, the document, sender → recipient, the states, and what changed. */
+export function watchLine(r: TrackingRecord, color: boolean): string {
+  const at = formatTime(r.updatedAtMs || Date.now());
+  if (!r.recipient) {
+    return `${at}  ${paint.red(color)('REFUSED')}  ${r.sender}  ${r.documentId || '(undecodable submission)'}  ${reasonName(r.failure)}: ${r.failureDetail}`;
+  }
+  const last = r.timeline[r.timeline.length - 1];
+  const change = last
+    ? `${last.business ? businessName(last.business) : transportName(last.transport)}${last.node ? ` at ${last.node}` : ''}${last.ignored ? ' (ignored)' : ''}`
+    : '';
+  const flags = [
+    r.overdue ? paint.red(color)('OVERDUE') : '',
+    isFailed(r) ? paint.red(color)(`FAILED ${reasonName(r.failure)}`) : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
+  return [
+    at,
+    r.documentId,
+    `${r.sender} → ${r.recipient}`,
+    transportName(r.transport),
+    businessName(r.business),
+    change ? `[${change}]` : '',
+    flags,
+  ]
+    .filter(Boolean)
+    .join('  ');
+}

@@ -1,0 +1,58 @@
+import { LienthongError, isBackpressure } from '@lienthong/core';
+import type { PackageTooLargeError } from './spool';
+
+/** A gateway error: the HTTP layer maps `status` and `code` to its answer. */
+export class GatewayError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details?: Record<string, unknown>,
+    readonly retryAfterMs?: number,
+  ) {
+    super(message);
+    this.name = 'GatewayError';
+  }
+}
+
+export function tooLarge(e: PackageTooLargeError): GatewayError {
+  return new GatewayError(413, 'TooLarge', e.message, {
+    limit: e.limit,
+    ...(e.size !== undefined ? { size: e.size } : {}),
+  });
+}
+
+/** SDK errors as gateway errors: the SDK's codes mapped to HTTP statuses. */
+export async function sdkCall<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (e) {
+    throw gatewayErrorOf(e);
+  }
+}
+
+const STATUS_OF: Record<string, number> = {
+  InvalidArgument: 400,
+  NotFound: 404,
+  AlreadyExists: 409,
+  PermissionDenied: 403,
+  FailedPrecondition: 409,
+  ResourceExhausted: 429,
+  DeadlineExceeded: 504,
+  Unavailable: 503,
+  Canceled: 499,
+  Internal: 500,
+  DataLoss: 500,
+};
+
+export function gatewayErrorOf(e: unknown): GatewayError {
+  if (e instanceof GatewayError) return e;
+  if (isBackpressure(e)) {
+    return new GatewayError(429, 'ResourceExhausted', e.message, { scope: e.scope }, e.retryAfterMs);
+  }
+  if (e instanceof LienthongError) {
+    const status = STATUS_OF[e.code] ?? 500;
+    return new GatewayError(status, e.code, e.message);
+  }
+  return new GatewayError(500, 'Internal', 'internal error');
+}

@@ -1,0 +1,147 @@
+import { agencyToToken } from '@lienthong/core';
+import type { InboxItem, LienthongClient } from '@lienthong/sdk';
+import type { MessageType } from './codec';
+import type { HeldStatus } from './status-queue';
+
+export interface ReceivedItem {
+  readonly id: string;
+  readonly documentId: string;
+  readonly from: string;
+  readonly messageType: MessageType;
+  readonly statusCode?: string;
+  readonly businessDocType?: number;
+  /** ISO time the recipient's home node put it in the inbox. */
+  readonly receivedAt: string;
+  /** The sender's signature as checked against the directory's keys. */
+  readonly signature: string;
+  /** True when the package is the sender's original edXML bytes (else rendered from the document). */
+  readonly original: boolean;
+}
+
+/**
+ * The items of one agency the gateway holds for its HTTP caller: an SDK inbox that keeps up to
+ * `max` items handed out and unsettled (kept alive while listed); `ack` settles them.
+ */
+export class ReceivedQueue {
+  private readonly held = new Map<string, { item: InboxItem; notBefore: number }>();
+  private readonly ackedIds = new Set<string>();
+  private readonly ackedDocs = new Set<string>();
+  private readonly inbox;
+  private readonly started = Date.now();
+  private readonly loop: Promise<void>;
+
+  constructor(
+    client: LienthongClient,
+    private readonly agency: string,
+    max: number,
+  ) {
+    this.inbox = client.inbox({ maxInFlight: max });
+    this.loop = this.run();
+  }
+
+  private async run(): Promise<void> {
+    try {
+      for await (const item of this.inbox) {
+        this.held.set(itemId(this.agency, item), { item, notBefore: 0 });
+      }
+    } catch {
+      // The client closed.
+    }
+  }
+
+  /** Gives a just-started inbox a moment to take what is waiting. */
+  async settle(): Promise<void> {
+    const wait = 300 - (Date.now() - this.started);
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+  }
+
+  items(): ReceivedItem[] {
+    const now = Date.now();
+    return [...this.held.entries()]
+      .filter(([, h]) => h.notBefore <= now)
+      .map(([id, h]) => describe(id, h.item))
+      .sort((a, b) => a.receivedAt.localeCompare(b.receivedAt) || a.id.localeCompare(b.id));
+  }
+
+  get(id: string): InboxItem | undefined {
+    return this.held.get(id)?.item;
+  }
+
+  wasAcked(id: string): boolean {
+    return this.ackedIds.has(id);
+  }
+
+  /** The held document item of a document id from a sender. */
+  findDocument(documentId: string, sender: string): { id: string; item: InboxItem } | undefined {
+    for (const [id, h] of this.held) {
+      if (
+        h.item.kind === 'document' &&
+        h.item.documentId === documentId &&
+        (!sender || h.item.sender === sender)
+      ) {
+        return { id, item: h.item };
+      }
+    }
+    return undefined;
+  }
+
+  documentAcked(documentId: string, sender: string): boolean {
+    return this.ackedDocs.has(`${sender}|${documentId}`);
+  }
+
+  acked(id: string): void {
+    const h = this.held.get(id);
+    if (h?.item.kind === 'document') this.ackedDocs.add(`${h.item.sender}|${h.item.documentId}`);
+    this.held.delete(id);
+    this.ackedIds.add(id);
+    if (this.ackedIds.size > 100_000) this.ackedIds.delete(this.ackedIds.values().next().value!);
+  }
+
+  /** Hidden from the list until the retry time (the item stays held: the SDK keeps it alive). */
+  failed(id: string, item: InboxItem, _reason: string, retryAfterMs: number): void {
+    this.held.set(id, { item, notBefore: Date.now() + retryAfterMs });
+  }
+
+  async stop(): Promise<void> {
+    await this.inbox.stop();
+    await this.loop;
+  }
+}
+
+export function isStatusId(id: string): boolean {
+  return /^[0-9A-Za-z_]+\.s\d+$/.test(id);
+}
+
+export function describeStatus(h: HeldStatus): ReceivedItem {
+  const r = h.receipt;
+  return {
+    id: h.id,
+    documentId: r.documentId ?? '',
+    from: r.responder ?? '',
+    messageType: 'status',
+    statusCode: String(r.code ?? 0).padStart(2, '0'),
+    receivedAt: new Date(h.atMs).toISOString(),
+    signature: (r.signature?.value?.length ?? 0) > 0 ? 'verified' : 'unsigned',
+    original: (r.edxmlOriginal?.length ?? 0) > 0,
+  };
+}
+
+function itemId(agency: string, item: InboxItem): string {
+  return `${agencyToToken(agency)}.${item.envelope.envelopeId.toLowerCase()}`;
+}
+
+function describe(id: string, item: InboxItem): ReceivedItem {
+  const status = item.envelope.status;
+  const d = item.document;
+  return {
+    id,
+    documentId: item.documentId,
+    from: item.sender,
+    messageType: status ? 'status' : 'edoc',
+    ...(status ? { statusCode: String(status.code).padStart(2, '0') } : {}),
+    ...(d ? { businessDocType: d.business?.operation ?? 0 } : {}),
+    receivedAt: new Date(item.deliveredAtMs).toISOString(),
+    signature: item.signature.state,
+    original: status ? (status.edxmlOriginal?.length ?? 0) > 0 : Boolean(d?.edxmlOriginal?.sha256Hex),
+  };
+}

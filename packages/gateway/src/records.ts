@@ -1,0 +1,65 @@
+import { BusinessStatus, FailureReason, Level, TransportState } from '@lienthong/proto';
+import type { TrackingRecord } from '@lienthong/proto';
+
+export interface SentRecord {
+  readonly recipient: string;
+  readonly transport: string;
+  readonly business: string;
+  readonly statusCode?: string;
+  readonly recall?: string;
+  readonly overdue: boolean;
+  readonly failure?: string;
+  readonly route: readonly string[];
+  readonly sentAt: string;
+  readonly updatedAt: string;
+  readonly timeline: readonly {
+    readonly at: string;
+    readonly transport?: string;
+    readonly statusCode?: string;
+    readonly node: string;
+    readonly description: string;
+    readonly ignored: boolean;
+    readonly signed: boolean;
+  }[];
+}
+
+export interface AgencyEntry {
+  readonly code: string;
+  readonly name: string;
+  readonly parentCode: string;
+  readonly tier: string;
+  readonly homeNode: string;
+}
+
+export function levelName(l: Level): string {
+  return (Level[l] ?? 'LEVEL_UNSPECIFIED').replace('LEVEL_', '').toLowerCase();
+}
+
+function code2(b: BusinessStatus): string | undefined {
+  return b ? String(b).padStart(2, '0') : undefined;
+}
+
+export function sentRecord(r: TrackingRecord): SentRecord {
+  const iso = (ms: unknown): string => new Date(Number(ms ?? 0)).toISOString();
+  return {
+    recipient: r.recipient,
+    transport: TransportState[r.transport]?.replace('TRANSPORT_STATE_', '') ?? String(r.transport),
+    business: BusinessStatus[r.business]?.replace('BUSINESS_STATUS_', '') ?? String(r.business),
+    ...(code2(r.business) ? { statusCode: code2(r.business)! } : {}),
+    ...(r.recall ? { recall: code2(r.recall)! } : {}),
+    overdue: r.overdue,
+    ...(r.failure ? { failure: FailureReason[r.failure] ?? String(r.failure) } : {}),
+    route: r.hops.map((h) => h.node ?? ''),
+    sentAt: iso(r.sentAtMs),
+    updatedAt: iso(r.updatedAtMs),
+    timeline: r.timeline.map((t) => ({
+      at: iso(t.atMs),
+      ...(t.transport ? { transport: TransportState[t.transport]?.replace('TRANSPORT_STATE_', '') } : {}),
+      ...(t.business ? { statusCode: code2(t.business)! } : {}),
+      node: t.node ?? '',
+      description: t.description ?? '',
+      ignored: Boolean(t.ignored),
+      signed: (t.receipt?.signature?.value?.length ?? 0) > 0,
+    })),
+  };
+}

@@ -1,0 +1,119 @@
+import type { TSchema } from '@sinclair/typebox';
+import {
+  AckResponse,
+  AgencyList,
+  FailBody,
+  FailResponse,
+  IdParams,
+  ReceivedList,
+  ReceivedQuery,
+  SendResponse,
+  SentList,
+  SentQuery,
+} from './schemas';
+
+/** Where the gateway is mounted. */
+export const API_PREFIX = '/api/v1';
+
+/** One route: the data both fastify and the OpenAPI document are built from. */
+export interface RouteSpec {
+  readonly method: 'GET' | 'POST';
+  /** fastify form (`/edocs/:id`). */
+  readonly url: string;
+  readonly operationId: string;
+  readonly summary: string;
+  readonly params?: TSchema;
+  readonly query?: TSchema;
+  /** `xml`: one edXML package as the raw body. */
+  readonly body?: TSchema | 'xml';
+  readonly success: { readonly status: number; readonly schema?: TSchema; readonly xml?: boolean };
+  readonly errors: readonly number[];
+  readonly auth: boolean;
+}
+
+const COMMON = [401, 403, 503];
+
+export const ROUTES: readonly RouteSpec[] = [
+  {
+    method: 'POST',
+    url: '/edocs',
+    operationId: 'sendEdoc',
+    summary:
+      'Post one edXML package (an edoc, or a Status package). Its From must be the caller. A repeat of the same package gets the same id and sends nothing twice.',
+    body: 'xml',
+    success: { status: 202, schema: SendResponse },
+    errors: [400, ...COMMON, 409, 413, 415, 429],
+    auth: true,
+  },
+  {
+    method: 'GET',
+    url: '/edocs/received',
+    operationId: 'getReceivedEdocList',
+    summary: 'Items waiting for the caller, oldest first.',
+    query: ReceivedQuery,
+    success: { status: 200, schema: ReceivedList },
+    errors: [400, ...COMMON],
+    auth: true,
+  },
+  {
+    method: 'GET',
+    url: '/edocs/sent',
+    operationId: 'getSentEdocList',
+    summary:
+      "The caller's tracking of a document it sent: per recipient, transport, business status, timeline.",
+    query: SentQuery,
+    success: { status: 200, schema: SentList },
+    errors: [400, ...COMMON, 404],
+    auth: true,
+  },
+  {
+    method: 'GET',
+    url: '/edocs/:id',
+    operationId: 'getEdoc',
+    summary:
+      "A received item's package bytes: the sender's original edXML, or the document rendered as edXML.",
+    params: IdParams,
+    success: { status: 200, xml: true },
+    errors: [...COMMON, 404],
+    auth: true,
+  },
+  {
+    method: 'POST',
+    url: '/edocs/:id/ack',
+    operationId: 'updateStatusDone',
+    summary: 'Takes the item out of the list; for an edoc, reports 01 arrived to its sender. Idempotent.',
+    params: IdParams,
+    success: { status: 200, schema: AckResponse },
+    errors: [...COMMON, 404],
+    auth: true,
+  },
+  {
+    method: 'POST',
+    url: '/edocs/:id/fail',
+    operationId: 'updateStatusFail',
+    summary: 'The caller could not take the item: it is listed again after a while.',
+    params: IdParams,
+    body: FailBody,
+    success: { status: 200, schema: FailResponse },
+    errors: [400, ...COMMON, 404],
+    auth: true,
+  },
+  {
+    method: 'GET',
+    url: '/agencies',
+    operationId: 'getAgenciesList',
+    summary: 'The directory: code, name, parent code, tier and home node of every agency.',
+    success: { status: 200, schema: AgencyList },
+    errors: [...COMMON],
+    auth: true,
+  },
+  {
+    method: 'GET',
+    url: '/openapi.json',
+    operationId: 'openapi',
+    summary: 'This document.',
+    success: { status: 200 },
+    errors: [],
+    auth: false,
+  },
+];

@@ -1,0 +1,115 @@
+/** Connection set-up: one NATS connection with its JetStream views, from credentials and TLS files. */
+import { connect, nkeyAuthenticator } from '@nats-io/transport-node';
+import type { NatsConnection, NodeConnectionOptions } from '@nats-io/transport-node';
+import { jetstream, jetstreamManager } from '@nats-io/jetstream';
+import type { JetStreamClient, JetStreamManager } from '@nats-io/jetstream';
+import { Kvm } from '@nats-io/kv';
+import { readSeedFile } from './seed-file';
+
+/**
+ * NATS credentials: a user/password pair, a token, or an nkey identity (a seed, or a file holding
+ * one, and the inbox prefix its permissions allow; see docs/SECURITY.md).
+ */
+export interface NatsAuth {
+  readonly user?: string;
+  readonly pass?: string;
+  readonly token?: string;
+  readonly nkeySeed?: string;
+  readonly seedFile?: string;
+  readonly inboxPrefix?: string;
+}
+
+/**
+ * TLS to the server: the CA to trust, and a client certificate when the server verifies clients,
+ * as files or as PEM text.
+ */
+export interface NatsTls {
+  readonly caFile?: string;
+  readonly certFile?: string;
+  readonly keyFile?: string;
+  readonly ca?: string;
+  readonly cert?: string;
+  readonly key?: string;
+}
+
+export interface ConnectNatsOptions {
+  readonly servers: string | readonly string[];
+  /** The connection's name, as the server's monitoring shows it. */
+  readonly name: string;
+  readonly auth?: NatsAuth;
+  readonly tls?: NatsTls;
+  /** JetStream domain of the JetStream views; default the server's own. */
+  readonly domain?: string;
+  /** Bound on each connect attempt (nats.js default otherwise). */
+  readonly timeoutMs?: number;
+  /** Bound on each JetStream API request and publish (nats.js default, 5 s, otherwise). */
+  readonly apiTimeoutMs?: number;
+  /**
+   * Default: reconnect forever, every `timeWaitMs` (500 ms). `waitOnFirstConnect` also retries the
+   * first connect for ever (a node process, which must come up by itself). `false`: one attempt and
+   * no reconnect (a command run by a person should say at once that the server is down).
+   */
+  readonly reconnect?: false | { readonly timeWaitMs?: number; readonly waitOnFirstConnect?: boolean };
+  /** Called every `everyMs` while the first connect has not succeeded yet. */
+  readonly stillConnecting?: { readonly everyMs: number; readonly notify: (waitingMs: number) => void };
+}
+
+/** One NATS connection and the JetStream views on it. */
+export interface NatsHandles {
+  readonly nc: NatsConnection;
+  readonly js: JetStreamClient;
+  readonly jsm: JetStreamManager;
+  readonly kvm: Kvm;
+}
+
+/**
+ * Connection options of credentials and TLS: the authenticator of an nkey identity (a seed file is
+ * read now: a missing or bad file is an error at once, not a silent retry loop), its inbox prefix,
+ * user/password or token, the TLS files.
+ */
+export function securityOptions(auth: NatsAuth | undefined, tls: NatsTls | undefined): NodeConnectionOptions {
+  const seed = auth?.nkeySeed ?? (auth?.seedFile !== undefined ? readSeedFile(auth.seedFile) : undefined);
+  return {
+    ...(seed !== undefined ? { authenticator: nkeyAuthenticator(new TextEncoder().encode(seed)) } : {}),
+    ...(auth?.inboxPrefix !== undefined ? { inboxPrefix: auth.inboxPrefix } : {}),
+    ...(auth?.user !== undefined ? { user: auth.user, pass: auth.pass } : {}),
+    ...(auth?.token !== undefined ? { token: auth.token } : {}),
+    ...(tls ? { tls: { ...tls } } : {}),
+  };
+}
+
+/** Connects and opens the JetStream views; a failure after connecting closes the connection. */
+export async function connectNats(opts: ConnectNatsOptions): Promise<NatsHandles> {
+  const security = securityOptions(opts.auth, opts.tls);
+  const since = Date.now();
+  const still = opts.stillConnecting;
+  const timer = still ? setInterval(() => still.notify(Date.now() - since), still.everyMs) : undefined;
+  const reconnect = opts.reconnect ?? {};
+  const nc = await connect({
+    servers: typeof opts.servers === 'string' ? opts.servers : [...opts.servers],
+    name: opts.name,
+    ...(reconnect === false
+      ? { reconnect: false }
+      : {
+          maxReconnectAttempts: -1,
+          reconnectTimeWait: reconnect.timeWaitMs ?? 500,
+          ...(reconnect.waitOnFirstConnect ? { waitOnFirstConnect: true } : {}),
+        }),
+    // Capturing a stack trace for every request costs a fifth of the CPU on the hot path.
+    noAsyncTraces: true,
+    ...(opts.timeoutMs !== undefined ? { timeout: opts.timeoutMs } : {}),
+    ...security,
+  }).finally(() => clearInterval(timer));
+  try {
+    const jsOpts = {
+      ...(opts.domain ? { domain: opts.domain } : {}),
+      ...(opts.apiTimeoutMs !== undefined ? { timeout: opts.apiTimeoutMs } : {}),
+    };
+    const jsm = await jetstreamManager(nc, jsOpts);
+    const js = jetstream(nc, jsOpts);
+    return { nc, js, jsm, kvm: new Kvm(js) };
+  } catch (e) {
+    await nc.close().catch(() => undefined);
+    throw e;
+  }
+}

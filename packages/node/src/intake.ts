@@ -1,0 +1,175 @@
+import { inject, injectable } from 'tsyringe';
+import { DecodeError, LienthongError, decodeEnvelope, parseSubject } from '@lienthong/core';
+import type { NodeInfo } from '@lienthong/core';
+import { BusinessStatus, EnvelopeKind, FailureReason } from '@lienthong/proto';
+import type { Envelope, IEnvelope, IHop } from '@lienthong/proto';
+import { acceptEnvelope, isRejection } from './accepted';
+import type { AcceptedEnvelope } from './accepted';
+import { Attachments } from './attachments';
+import type { ResolvedConfig } from './config';
+import { ENVELOPE_ID, envelopeIdOf, readableIds } from './envelope-ids';
+import { SubmitPacer, deferredSubmission } from './flow';
+import { malformed } from './inbound';
+import type { Clock, Disposition, InboundMessage } from './inbound';
+import type { TopologyView } from './live-directory';
+import { Refusals } from './refusals';
+import { Router } from './router';
+import { SignaturePolicy } from './signature-policy';
+import { checkSubmission, documentRecipients } from './submission-rules';
+import type { SubmissionContext } from './submission-rules';
+import { TOKENS } from './tokens';
+import { TrackingApply } from './tracking-apply';
+
+/**
+ * Where a message enters a node: an agency's submission at its home node (decoded, checked,
+ * signature verified, given its deterministic envelope id, tracking opened), or an envelope a
+ * neighbour relayed. Both are turned into an accepted envelope once, here, and routed on. What the
+ * node refuses becomes a dead letter (and, for a submission, a notice to the submitter); anything
+ * thrown is transient and the caller retries the whole message.
+ */
+@injectable()
+export class Intake {
+  private readonly rules: SubmissionContext;
+
+  constructor(
+    @inject(SubmitPacer) private readonly pacer: SubmitPacer,
+    @inject(SignaturePolicy) private readonly signatures: SignaturePolicy,
+    @inject(Attachments) attachments: Attachments,
+    @inject(TOKENS.Topology) topology: TopologyView,
+    @inject(TrackingApply) private readonly trackingApply: TrackingApply,
+    @inject(Router) private readonly router: Router,
+    @inject(Refusals) private readonly refusals: Refusals,
+    @inject(TOKENS.Config) private readonly config: ResolvedConfig,
+    @inject(TOKENS.Clock) private readonly now: Clock,
+  ) {
+    this.rules = { topology, checkAttachments: (doc) => attachments.check(doc) };
+  }
+
+  async submit(node: NodeInfo, msg: InboundMessage): Promise<Disposition> {
+    const parsed = parseSubject(msg.subject);
+    if (parsed?.kind !== 'submit') {
+      const reason = FailureReason.FAILURE_REASON_INVALID_AGENCY_CODE;
+      await this.refusals.deadLetter(
+        node,
+        msg,
+        { reason, detail: `${msg.subject} does not name an agency` },
+        undefined,
+      );
+      return 'dead-lettered';
+    }
+    const submitter = parsed.agency;
+    // Over its pace, a submission waits in the agency's queue: taken again when its turn comes.
+    const wait = this.pacer.admit(submitter, parsed.lane, msg.data.length, `${msg.stream}:${msg.seq}`);
+    if (wait) throw deferredSubmission(submitter, wait);
+    const env = this.decode(msg);
+    if (env instanceof DecodeError) {
+      // Keep the ids it could be read that far (a wrong schema version, a bad agency code…): the dead
+      // letter and the sender's notice then name the document.
+      const ids = readableIds(msg.data, env);
+      await this.refusals.rejectSubmission(node, msg, submitter, ids, {
+        reason: env.reason,
+        detail: env.message,
+      });
+      return 'dead-lettered';
+    }
+    const now = this.now();
+    const accepted = acceptEnvelope(env, {
+      originNode: node.id,
+      envelopeId: envelopeIdOf(env),
+      createdAtMs: env.createdAtMs > 0 ? env.createdAtMs : now,
+      hops: [],
+      hopLimit: this.config.limits.hopLimit,
+      priority:
+        env.kind === EnvelopeKind.ENVELOPE_KIND_DOCUMENT ? (env.document?.priority ?? 0) : env.priority,
+    });
+    const problem =
+      checkSubmission(this.rules, node, submitter, env) ??
+      (isRejection(accepted) ? accepted : this.signatures.check(env, msg.storedAtMs));
+    if (problem || isRejection(accepted)) {
+      await this.refusals.rejectSubmission(node, msg, submitter, env, problem ?? malformed('not accepted'));
+      return 'dead-lettered';
+    }
+    const routed = await this.openRecords(node, msg, accepted, now);
+    if (!routed) return 'dead-lettered';
+    const hop: IHop = { node: node.id, level: node.level, inMs: msg.storedAtMs, outMs: now };
+    return this.permanentAsDeadLetter(node, msg, routed, () => this.router.route(node, routed, hop, msg));
+  }
+
+  /**
+   * A document opens a tracking record per recipient, a recall marks them; the envelope goes on to
+   * the recipients that have one. Undefined when nobody is left to route it to.
+   */
+  private async openRecords(
+    node: NodeInfo,
+    msg: InboundMessage,
+    env: AcceptedEnvelope,
+    now: number,
+  ): Promise<AcceptedEnvelope | undefined> {
+    if (env.kind === EnvelopeKind.ENVELOPE_KIND_DOCUMENT) {
+      const recipients = await this.trackingApply.open(node, msg, env, documentRecipients(env.document), now);
+      return recipients.length > 0 ? { ...env, recipients } : undefined;
+    }
+    if (
+      env.kind === EnvelopeKind.ENVELOPE_KIND_STATUS &&
+      env.status.code === BusinessStatus.BUSINESS_STATUS_RECALL_REQUESTED
+    ) {
+      const recipients = await this.trackingApply.recall(node, msg, env, now);
+      return recipients === undefined ? undefined : { ...env, recipients };
+    }
+    return env;
+  }
+
+  /** A message on a subject no hosted node answers for: kept as a dead letter of `node`. */
+  async unroutable(node: NodeInfo, msg: InboundMessage, detail: string): Promise<Disposition> {
+    await this.refusals.deadLetter(node, msg, malformed(detail), undefined);
+    return 'dead-lettered';
+  }
+
+  /** An envelope a neighbour handed over, on its way to its recipients. */
+  async relay(node: NodeInfo, msg: InboundMessage): Promise<Disposition> {
+    const env = this.decode(msg);
+    if (env instanceof DecodeError) {
+      await this.refusals.deadLetter(node, msg, { reason: env.reason, detail: env.message }, undefined);
+      return 'dead-lettered';
+    }
+    // A neighbour's envelope id becomes a subject token (the inbox item key): it must be one.
+    const accepted = ENVELOPE_ID.test(env.envelopeId)
+      ? acceptEnvelope(env)
+      : malformed(`envelope id '${env.envelopeId.slice(0, 64)}' is not of the form the home node gives`);
+    if (isRejection(accepted)) {
+      await this.refusals.deadLetter(node, msg, accepted, env);
+      return 'dead-lettered';
+    }
+    const hop: IHop = { node: node.id, level: node.level, inMs: msg.storedAtMs, outMs: this.now() };
+    return this.permanentAsDeadLetter(node, msg, accepted, () => this.router.route(node, accepted, hop, msg));
+  }
+
+  private decode(msg: InboundMessage): Envelope | DecodeError {
+    try {
+      return decodeEnvelope(msg.data, { maxBytes: this.config.limits.maxEnvelopeBytes });
+    } catch (e) {
+      if (e instanceof DecodeError) return e;
+      throw e;
+    }
+  }
+
+  /**
+   * An error that a retry cannot cure (our own validation refusing something about the message)
+   * dead-letters the message instead of retrying it forever; anything else is transient.
+   */
+  private async permanentAsDeadLetter(
+    node: NodeInfo,
+    msg: InboundMessage,
+    env: IEnvelope,
+    route: () => Promise<void>,
+  ): Promise<Disposition> {
+    try {
+      await route();
+      return 'forwarded';
+    } catch (e) {
+      if (!(e instanceof LienthongError) || (e.code !== 'InvalidArgument' && e.code !== 'NotFound')) throw e;
+      await this.refusals.deadLetter(node, msg, malformed(`cannot be processed: ${e.message}`), env);
+      return 'dead-lettered';
+    }
+  }
+}

@@ -1,0 +1,232 @@
+import { inject, injectable } from 'tsyringe';
+import { encodeEnvelope, laneOf, msgIdFor, relaySubject } from '@lienthong/core';
+import type { NodeInfo } from '@lienthong/core';
+import { BusinessStatus, EnvelopeKind, FailureReason, TransportState } from '@lienthong/proto';
+import type { IHop } from '@lienthong/proto';
+import { storedAttachments } from './accepted';
+import type { AcceptedEnvelope } from './accepted';
+import { Attachments } from './attachments';
+import type { AttachmentProblem } from './attachments';
+import type { ResolvedConfig } from './config';
+import { Delivery } from './delivery';
+import { NeighbourRoom } from './flow';
+import type { Clock, InboundMessage } from './inbound';
+import type { TopologyView } from './live-directory';
+import { EnvelopePublisher } from './publisher';
+import { Refusals } from './refusals';
+import { TOKENS } from './tokens';
+import { TrackingApply } from './tracking-apply';
+import { ownHop, transportEventBack } from './transport-events';
+
+/** Where each recipient of an envelope goes from this node. */
+interface RoutePlan {
+  readonly local: string[];
+  readonly unknown: string[];
+  readonly byNextHop: Map<string, { next: NodeInfo; recipients: string[] }>;
+}
+
+/**
+ * Routing at one node: splits an envelope's recipients by next hop on the tree, hands a copy to
+ * each neighbour's relay queue, and for recipients at home delivers to their inbox or applies a
+ * status or transport event to the sender's tracking. Recipients that cannot be reached fail with a
+ * dead letter and, for a document, a FAILED transport event routed back to its sender. Resolves only
+ * when everything it produced is stored (custody transfer): the caller may then acknowledge.
+ */
+@injectable()
+export class Router {
+  constructor(
+    @inject(TOKENS.Topology) private readonly topology: TopologyView,
+    @inject(Attachments) private readonly attachments: Attachments,
+    @inject(NeighbourRoom) private readonly room: NeighbourRoom,
+    @inject(EnvelopePublisher) private readonly publisher: EnvelopePublisher,
+    @inject(Delivery) private readonly delivery: Delivery,
+    @inject(TrackingApply) private readonly trackingApply: TrackingApply,
+    @inject(Refusals) private readonly refusals: Refusals,
+    @inject(TOKENS.Config) private readonly config: ResolvedConfig,
+    @inject(TOKENS.Clock) private readonly now: Clock,
+  ) {}
+
+  async route(
+    node: NodeInfo,
+    env: AcceptedEnvelope,
+    hop: IHop,
+    msg: InboundMessage | undefined,
+  ): Promise<void> {
+    // Documents with stored attachments go on only once the content is complete in this domain.
+    const content = storedAttachments(env).length > 0 ? this.attachments : undefined;
+    const receivedAtMs = msg?.storedAtMs ?? this.now();
+    const held = content ? await content.hold(env, receivedAtMs) : undefined;
+    if (held) {
+      await this.failOnTheWay(node, msg, env, env.recipients, held.reason, held.detail);
+      return;
+    }
+    const hops = [...env.hops, hop];
+    const plan = this.plan(node, env.recipients);
+    const work: Promise<unknown>[] = [];
+    if (plan.unknown.length > 0) {
+      const reason = FailureReason.FAILURE_REASON_UNKNOWN_RECIPIENT;
+      work.push(
+        this.failOnTheWay(node, msg, env, plan.unknown, reason, `not in the directory of ${node.id}`),
+      );
+    }
+    for (const { next, recipients } of plan.byNextHop.values()) {
+      work.push(
+        this.relay(
+          node,
+          msg,
+          env,
+          hops,
+          next,
+          recipients,
+          content && (() => content.forward(env, next, receivedAtMs)),
+        ),
+      );
+    }
+    if (plan.local.length > 0) {
+      const here = { ...env, hops };
+      work.push(
+        this.afterContent(
+          content && (() => content.verify(env, receivedAtMs)),
+          node,
+          msg,
+          env,
+          plan.local,
+          () => Promise.all(plan.local.map((r) => this.deliverLocal(node, here, r, msg))),
+        ),
+      );
+    }
+    // Every branch settles before the handler returns: a failed one makes the message come back,
+    // and no branch of this attempt may still be waiting or copying when it does.
+    const failed = (await Promise.allSettled(work)).find((r) => r.status === 'rejected');
+    if (failed) throw failed.reason;
+  }
+
+  private plan(node: NodeInfo, recipients: readonly string[]): RoutePlan {
+    const plan: RoutePlan = { local: [], unknown: [], byNextHop: new Map() };
+    for (const r of recipients) {
+      const agency = this.topology.agency(r);
+      if (!agency || !this.topology.hasNode(agency.homeNode)) {
+        plan.unknown.push(r);
+        continue;
+      }
+      const step = this.topology.nextHop(node.id, agency.homeNode);
+      if (step.kind === 'local') {
+        plan.local.push(r);
+      } else {
+        const group = plan.byNextHop.get(step.node.id) ?? { next: step.node, recipients: [] };
+        group.recipients.push(r);
+        plan.byNextHop.set(step.node.id, group);
+      }
+    }
+    return plan;
+  }
+
+  /** Hands a copy for `recipients` to the next node's relay queue for this node. */
+  private async relay(
+    node: NodeInfo,
+    msg: InboundMessage | undefined,
+    env: AcceptedEnvelope,
+    hops: IHop[],
+    next: NodeInfo,
+    recipients: string[],
+    copyContent: (() => Promise<AttachmentProblem | undefined>) | undefined,
+  ): Promise<void> {
+    if (env.hopLimit <= 1) {
+      const reason = FailureReason.FAILURE_REASON_HOP_LIMIT_EXCEEDED;
+      const detail = `hop limit reached at ${node.id} after ${hops.length} hops`;
+      await this.failOnTheWay(node, msg, env, recipients, reason, detail);
+      return;
+    }
+    const subject = relaySubject(next.level, next.id, laneOf(env.priority), node.id);
+    const data = encodeEnvelope({ ...env, recipients, hops, hopLimit: env.hopLimit - 1 });
+    // The hop count keeps ids unique when a path visits a node twice (an agency moved while its
+    // document was on the way): a plain envelope id + next node would be de-duplicated.
+    const msgID = msgIdFor(env.envelopeId, `${next.id}#${hops.length}`);
+    await this.afterContent(copyContent, node, msg, env, recipients, () =>
+      // The next hop's queue for this node may be full: wait for a place (flow.ts).
+      this.room.publish(
+        subject,
+        () => this.publisher.publish(subject, data, msgID, env.kind, msg?.headers),
+        msg?.deliveryCount ?? 1,
+      ),
+    );
+  }
+
+  /**
+   * Hands on once the attachments' check passes (the content is where the next reader needs it);
+   * else these recipients fail with the reason, and the sender is told.
+   */
+  private async afterContent(
+    check: (() => Promise<AttachmentProblem | undefined>) | undefined,
+    node: NodeInfo,
+    msg: InboundMessage | undefined,
+    env: AcceptedEnvelope,
+    recipients: string[],
+    handOn: () => Promise<unknown>,
+  ): Promise<void> {
+    const problem = check ? await check() : undefined;
+    if (problem) {
+      await this.failOnTheWay(node, msg, env, recipients, problem.reason, problem.detail);
+      return;
+    }
+    await handOn();
+  }
+
+  private async deliverLocal(
+    node: NodeInfo,
+    env: AcceptedEnvelope,
+    recipient: string,
+    msg: InboundMessage | undefined,
+  ): Promise<void> {
+    switch (env.kind) {
+      case EnvelopeKind.ENVELOPE_KIND_STATUS:
+        if (env.status.code !== BusinessStatus.BUSINESS_STATUS_RECALL_REQUESTED) {
+          await this.trackingApply.status(node, env, recipient, msg);
+          return;
+        }
+        await this.delivery.toInbox(node, env, recipient, msg);
+        return;
+      case EnvelopeKind.ENVELOPE_KIND_DOCUMENT: {
+        const delivered = await this.delivery.toInbox(node, env, recipient, msg);
+        if (delivered) await this.route(node, delivered, ownHop(node, delivered.createdAtMs), msg);
+        return;
+      }
+      case EnvelopeKind.ENVELOPE_KIND_TRANSPORT:
+        await this.trackingApply.transport(node, env, msg);
+        return;
+    }
+  }
+
+  /**
+   * Some recipients cannot be reached from here: dead-letter the envelope for them and, for a
+   * document, send a FAILED transport event back to the sender's home node.
+   */
+  private async failOnTheWay(
+    node: NodeInfo,
+    msg: InboundMessage | undefined,
+    env: AcceptedEnvelope,
+    recipients: readonly string[],
+    reason: FailureReason,
+    detail: string,
+  ): Promise<void> {
+    const problem = { reason, detail: `${detail}: ${recipients.join(', ')}` };
+    await this.refusals.deadLetter(node, msg, problem, env, recipients.join(','));
+    if (env.kind !== EnvelopeKind.ENVELOPE_KIND_DOCUMENT) return;
+    const now = this.now();
+    await Promise.all(
+      recipients.map((recipient) => {
+        const back = transportEventBack({
+          node,
+          about: env,
+          recipient,
+          originAgency: env.originAgency,
+          idParts: ['failed', String(reason)],
+          news: { state: TransportState.TRANSPORT_STATE_FAILED, atMs: now, failure: reason, detail },
+          hopLimit: this.config.limits.hopLimit,
+          now,
+        });
+        return this.route(node, back, ownHop(node, now), msg);
+      }),
+    );
+  }
+}

@@ -1,0 +1,236 @@
+import { inject, injectable } from 'tsyringe';
+import { confirmDeadline } from '@lienthong/core';
+import type { NodeInfo, TrackingEvent } from '@lienthong/core';
+import { BusinessOperation, BusinessStatus, FailureReason, TransportState } from '@lienthong/proto';
+import type { IStatusReport } from '@lienthong/proto';
+import type {
+  AcceptedDocument,
+  AcceptedStatus,
+  AcceptedStatusReport,
+  AcceptedTransportEvent,
+} from './accepted';
+import type { ResolvedConfig } from './config';
+import type { Clock, InboundMessage } from './inbound';
+import { NodeMetrics } from './metrics';
+import { OverdueIndex } from './overdue';
+import { Refusals } from './refusals';
+import { TOKENS } from './tokens';
+import type { TopologyView } from './live-directory';
+import { TrackingStore } from './tracking-store';
+
+/**
+ * The sender's side of tracking, at the home node of a document's sender: a record per recipient
+ * opened at intake, and the statuses, transport events and recalls applied to them by the rules of
+ * `@lienthong/core` (tracking.ts, status-rules.ts).
+ */
+@injectable()
+export class TrackingApply {
+  constructor(
+    @inject(TrackingStore) private readonly tracking: TrackingStore,
+    @inject(OverdueIndex) private readonly overdue: OverdueIndex,
+    @inject(TOKENS.Topology) private readonly topology: TopologyView,
+    @inject(Refusals) private readonly refusals: Refusals,
+    @inject(NodeMetrics) private readonly metrics: NodeMetrics,
+    @inject(TOKENS.Config) private readonly config: ResolvedConfig,
+    @inject(TOKENS.Clock) private readonly now: Clock,
+  ) {}
+
+  /**
+   * Opens a tracking record per recipient of a new document; recipients the directory does not know
+   * fail at once (dead letter, FAILED record). Returns the known ones.
+   */
+  async open(
+    node: NodeInfo,
+    msg: InboundMessage,
+    env: AcceptedDocument,
+    recipients: readonly string[],
+    now: number,
+  ): Promise<string[]> {
+    const doc = env.document;
+    const { documentId, originAgency: sender } = env;
+    const priority = doc.priority ?? 0;
+    const fixedMs = this.config.overdue.fixedMs;
+    const confirmByMs = confirmDeadline(now, priority, fixedMs !== undefined ? { fixedMs } : undefined);
+    const operation = doc.business?.operation ?? BusinessOperation.BUSINESS_OPERATION_NEW;
+    const known = recipients.filter((r) => this.topology.agency(r));
+    const unknown = recipients.filter((r) => !this.topology.agency(r));
+    await Promise.all(
+      recipients.map(async (recipient) => {
+        const { record } = await this.tracking.create(
+          {
+            documentId,
+            sender,
+            recipient,
+            sentAtMs: now,
+            confirmByMs,
+            priority,
+            subject: doc.subject ?? '',
+            node: node.id,
+          },
+          { changeRequested: operation !== BusinessOperation.BUSINESS_OPERATION_NEW },
+        );
+        if (!unknown.includes(recipient)) {
+          this.overdue.add(TrackingStore.key(sender, documentId, recipient), record.confirmByMs);
+        }
+      }),
+    );
+    if (unknown.length > 0) await this.failUnknown(node, msg, env, unknown, now);
+    return known;
+  }
+
+  private async failUnknown(
+    node: NodeInfo,
+    msg: InboundMessage,
+    env: AcceptedDocument,
+    unknown: readonly string[],
+    now: number,
+  ): Promise<void> {
+    const reason = FailureReason.FAILURE_REASON_UNKNOWN_RECIPIENT;
+    await this.refusals.deadLetter(
+      node,
+      msg,
+      { reason, detail: `not in the directory: ${unknown.join(', ')}` },
+      env,
+    );
+    await Promise.all(
+      unknown.map((recipient) =>
+        this.tracking.apply(env.originAgency, env.documentId, recipient, {
+          type: 'transport',
+          state: TransportState.TRANSPORT_STATE_FAILED,
+          atMs: now,
+          node: node.id,
+          failure: reason,
+          detail: `${recipient} is not in the directory`,
+        }),
+      ),
+    );
+  }
+
+  /**
+   * A recall (13) goes to every recipient of the document (or those it names), and marks their
+   * records. Undefined when the document is not known here: the recall is refused.
+   */
+  async recall(
+    node: NodeInfo,
+    msg: InboundMessage,
+    env: AcceptedStatus,
+    now: number,
+  ): Promise<string[] | undefined> {
+    const st = env.status;
+    const records = await this.tracking.list(st.documentSender, st.documentId);
+    if (records.length === 0) {
+      await this.refusals.rejectSubmission(node, msg, env.originAgency, env, {
+        reason: FailureReason.FAILURE_REASON_UNKNOWN_DOCUMENT,
+        detail: `no document ${st.documentId} sent by ${st.documentSender} is known at ${node.id}`,
+      });
+      return undefined;
+    }
+    const wanted = env.recipients.length > 0 ? new Set(env.recipients) : undefined;
+    const targets = records
+      .filter(
+        (r) =>
+          r.transport !== TransportState.TRANSPORT_STATE_FAILED ||
+          r.failure !== FailureReason.FAILURE_REASON_UNKNOWN_RECIPIENT,
+      )
+      .map((r) => r.recipient)
+      .filter((r) => !wanted || wanted.has(r));
+    await Promise.all(
+      targets.map((recipient) =>
+        this.tracking.apply(st.documentSender, st.documentId, recipient, {
+          type: 'business',
+          code: BusinessStatus.BUSINESS_STATUS_RECALL_REQUESTED,
+          atMs: st.timestampMs || now,
+          node: node.id,
+          description: st.description ?? '',
+          ...(st.staff ? { staff: st.staff } : {}),
+        }),
+      ),
+    );
+    return targets;
+  }
+
+  /** A business status reached the home node of the document's sender: update its tracking. */
+  async status(
+    node: NodeInfo,
+    env: AcceptedStatus,
+    sender: string,
+    msg: InboundMessage | undefined,
+  ): Promise<void> {
+    const st = env.status;
+    const event: TrackingEvent = {
+      type: 'business',
+      code: st.code,
+      atMs: st.timestampMs || env.createdAtMs || this.now(),
+      node: env.hops[0]?.node ?? env.originNode,
+      description: st.description ?? '',
+      ...(st.staff ? { staff: st.staff } : {}),
+      ...receiptOf(st),
+    };
+    const result = await this.tracking.apply(sender, st.documentId, st.responder, event);
+    if (result.outcome === 'changed') this.metrics.status(st.code);
+    if (result.outcome === 'unknown') {
+      await this.refusals.deadLetter(node, msg, await this.notSentTo(sender, st), env);
+      return;
+    }
+    if (result.violation) {
+      const reason = FailureReason.FAILURE_REASON_INVALID_STATUS;
+      await this.refusals.deadLetter(node, msg, { reason, detail: result.violation }, env);
+    }
+    if (st.code === BusinessStatus.BUSINESS_STATUS_ARRIVED) {
+      this.overdue.remove(TrackingStore.key(sender, st.documentId, st.responder));
+    }
+  }
+
+  /** Why a status has no record: a document the sender did send, to others, or not at all. */
+  private async notSentTo(
+    sender: string,
+    st: AcceptedStatusReport,
+  ): Promise<{ reason: FailureReason; detail: string }> {
+    const sentToOthers = (await this.tracking.list(sender, st.documentId)).length > 0;
+    return sentToOthers
+      ? {
+          reason: FailureReason.FAILURE_REASON_NOT_A_RECIPIENT,
+          detail: `${st.responder} reported ${st.code} on ${st.documentId}, but ${sender} did not send it to ${st.responder}`,
+        }
+      : {
+          reason: FailureReason.FAILURE_REASON_UNKNOWN_DOCUMENT,
+          detail: `${st.responder} reported ${st.code} on ${st.documentId}, which ${sender} did not send to it`,
+        };
+  }
+
+  /** A transport event reached the home node of the document's sender: update its tracking. */
+  async transport(
+    node: NodeInfo,
+    env: AcceptedTransportEvent,
+    msg: InboundMessage | undefined,
+  ): Promise<void> {
+    const t = env.transport;
+    const event: TrackingEvent = {
+      type: 'transport',
+      state: t.state,
+      atMs: t.atMs || this.now(),
+      node: t.node ?? '',
+      ...(t.failure ? { failure: t.failure } : {}),
+      ...(t.detail ? { detail: t.detail } : {}),
+      ...(t.hops && t.hops.length > 0 ? { hops: t.hops } : {}),
+    };
+    const result = await this.tracking.apply(t.documentSender, t.documentId, t.recipient, event);
+    if (result.outcome === 'unknown') {
+      await this.refusals.deadLetter(
+        node,
+        msg,
+        {
+          reason: FailureReason.FAILURE_REASON_UNKNOWN_DOCUMENT,
+          detail: `transport event for ${t.documentId} to ${t.recipient}, which ${t.documentSender} did not send`,
+        },
+        env,
+      );
+    }
+  }
+}
+
+/** A signed status, kept in the timeline as the sender's receipt (without the certificate, which the directory holds). */
+function receiptOf(st: IStatusReport): { receipt?: IStatusReport } {
+  if (!st.signature?.value?.length) return {};
+  return { receipt: { ...st, signature: { ...st.signature, certificate: new Uint8Array() } } };
+}

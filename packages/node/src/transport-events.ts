@@ -1,0 +1,59 @@
+/**
+ * Transport events: what a node tells the sender's home node about one recipient's copy of a
+ * document (delivered, failed on the way). They travel as envelopes, routed like any other.
+ */
+import { envelopeIdFor } from '@lienthong/core';
+import type { NodeInfo } from '@lienthong/core';
+import { EnvelopeKind, SCHEMA_VERSION } from '@lienthong/proto';
+import type { IHop, TransportState } from '@lienthong/proto';
+import type { AcceptedEnvelope, AcceptedTransportEvent, AcceptedTransportReport } from './accepted';
+
+/** What the event says, beyond the document, sender, recipient and node it names. */
+export type TransportNews = Pick<AcceptedTransportReport, 'atMs'> & {
+  readonly state: TransportState;
+} & Partial<Omit<AcceptedTransportReport, 'state' | 'documentId' | 'documentSender' | 'recipient'>>;
+
+export interface TransportBack {
+  /** The node that saw it happen. */
+  readonly node: NodeInfo;
+  /** The document envelope it is about. */
+  readonly about: AcceptedEnvelope;
+  readonly recipient: string;
+  /** The agency the event is from: the recipient when delivered, else the document's sender. */
+  readonly originAgency: string;
+  /** With the document and the recipient, these make the event's id: a retry sends the same event. */
+  readonly idParts: readonly string[];
+  readonly news: TransportNews;
+  readonly hopLimit: number;
+  readonly now: number;
+}
+
+/** The transport event about `recipient`'s copy of a document, addressed to its sender. */
+export function transportEventBack(t: TransportBack): AcceptedTransportEvent {
+  const { about, node } = t;
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    envelopeId: envelopeIdFor(['transport', about.documentId, t.recipient, ...t.idParts]),
+    kind: EnvelopeKind.ENVELOPE_KIND_TRANSPORT,
+    documentId: about.documentId,
+    originAgency: t.originAgency,
+    originNode: node.id,
+    recipients: [about.originAgency],
+    createdAtMs: t.now,
+    hops: [],
+    hopLimit: t.hopLimit,
+    priority: about.priority,
+    transport: {
+      ...t.news,
+      documentId: about.documentId,
+      documentSender: about.originAgency,
+      recipient: t.recipient,
+      node: node.id,
+    },
+  };
+}
+
+/** The hop a node adds to what it originates itself: in and out at once. */
+export function ownHop(node: NodeInfo, now: number): IHop {
+  return { node: node.id, level: node.level, inMs: now, outMs: now };
+}

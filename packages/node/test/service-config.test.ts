@@ -1,0 +1,85 @@
+/**
+ * The level services' config file is checked against one schema: an unknown or misspelt key is an
+ * error naming its path, a value out of range says what the key is for; every shipped config and
+ * the checked-in JSON Schema agree with it.
+ */
+import { readFileSync, readdirSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { LienthongError } from '@lienthong/core';
+import {
+  parseServiceConfig,
+  readServiceConfig,
+  serviceConfigJsonSchema,
+  startLevelService,
+} from '@lienthong/node';
+
+const DEPLOY = path.resolve(__dirname, '../../../deploy/services');
+
+function problemOf(json: unknown): LienthongError {
+  try {
+    parseServiceConfig(JSON.stringify(json), 'svc.json');
+  } catch (e) {
+    expect(e).toBeInstanceOf(LienthongError);
+    expect((e as LienthongError).code).toBe('InvalidArgument');
+    return e as LienthongError;
+  }
+  throw new Error('expected the config to be refused');
+}
+
+describe('service config', () => {
+  it('refuses an unknown key with its path, also inside a section', () => {
+    const e = problemOf({
+      servers: 'nats://x',
+      topology: 't.json',
+      limits: { maxAttachmentByts: 1 },
+      node: ['a'],
+    });
+    expect(e.message).toContain('/limits/maxAttachmentByts: unknown key');
+    expect(e.message).toContain('/node: unknown key');
+  });
+
+  it('refuses concurrency 0 instead of dropping it, saying what the key is for', () => {
+    const e = problemOf({ servers: 'nats://x', topology: 't.json', concurrency: 0 });
+    expect(e.message).toBe(
+      'service config svc.json:\n  /concurrency: 0 is too small; at least 1 (messages of one consumer processed at once (64))',
+    );
+  });
+
+  it('refuses missing, mistyped and malformed files', () => {
+    expect(problemOf({ servers: 'nats://x' }).message).toContain('/topology: missing');
+    expect(problemOf({ servers: 'nats://x', topology: 't', http: { port: 'a' } }).message).toContain(
+      '/http/port',
+    );
+    expect(() => parseServiceConfig('{ "servers": ', 'broken.json')).toThrow(
+      /service config broken.json is not JSON/,
+    );
+  });
+
+  it('accepts every shipped config', () => {
+    const files = readdirSync(DEPLOY).filter((f) => f.endsWith('.json'));
+    expect(files.length).toBeGreaterThanOrEqual(4);
+    for (const f of files) expect(() => readServiceConfig(path.join(DEPLOY, f))).not.toThrow();
+  });
+
+  it('the checked-in JSON Schema is the one the code checks with', () => {
+    const file = JSON.parse(
+      readFileSync(path.join(DEPLOY, '../service-config.schema.json'), 'utf8'),
+    ) as unknown;
+    expect(file).toEqual(serviceConfigJsonSchema());
+  });
+
+  it('a level service refuses to start on a config with a typo, before it connects anywhere', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'lt-svc-'));
+    try {
+      const file = path.join(dir, 'svc.json');
+      writeFileSync(
+        file,
+        JSON.stringify({ servers: 'nats://127.0.0.1:1', topology: 't.json', concurency: 8 }),
+      );
+      await expect(startLevelService('province', file)).rejects.toThrow(/\/concurency: unknown key/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,0 +1,71 @@
+/**
+ * Sending documents: the package (document, recipients, attachments) made into an envelope and
+ * handed to the submitter. Attachments over the inline limit are uploaded first as stored content.
+ */
+import type { ContentStore } from '@lienthong/content';
+import { envelopeIdFor } from '@lienthong/core';
+import { BusinessOperation, EnvelopeKind, SCHEMA_VERSION } from '@lienthong/proto';
+import type { IDocument, IEnvelope } from '@lienthong/proto';
+import { prepareAttachments } from './attachments';
+import type { AttachmentLimits } from './attachments';
+import type { Session } from './session';
+import type { Submitter } from './submitter';
+import type { SendOptions, SendReceipt } from './types';
+import { checkAttachmentSize, recipientsOf, requireId } from './validate';
+
+export class DocumentSender {
+  constructor(
+    private readonly session: Session,
+    private readonly submitter: Submitter,
+    private readonly content: ContentStore,
+    private readonly attachmentLimits: AttachmentLimits,
+  ) {}
+
+  /** Hands a document to the home node; resolves once the node has custody of it. */
+  async send(document: IDocument, opts: SendOptions): Promise<SendReceipt> {
+    const { agency, homeNode } = this.session;
+    const documentId = requireId('send', document.documentId);
+    const to = recipientsOf('send', opts.to ?? (document.to ?? []).map((o) => o.code ?? ''));
+    const doc = await this.withAttachments({ ...document, documentId }, to, opts);
+    const op = doc.business?.operation ?? BusinessOperation.BUSINESS_OPERATION_NEW;
+    const env: IEnvelope = {
+      schemaVersion: SCHEMA_VERSION,
+      envelopeId: envelopeIdFor(['submit', agency, documentId, String(op)]),
+      kind: EnvelopeKind.ENVELOPE_KIND_DOCUMENT,
+      documentId,
+      originAgency: agency,
+      originNode: homeNode.id,
+      recipients: to,
+      createdAtMs: Date.now(),
+      priority: doc.priority ?? 0,
+      document: doc,
+    };
+    const ack = await this.submitter.submit('send', env, `submit:${agency}:${documentId}:${op}`, opts, {
+      waitForCapacity: opts.waitForCapacity ?? false,
+    });
+    return { documentId, duplicate: ack.duplicate, recipients: to, traceparent: ack.traceparent };
+  }
+
+  /** The document as sent: from this agency, to `to`, with the options' priority and due date and every attachment. */
+  private async withAttachments(
+    document: IDocument,
+    to: readonly string[],
+    opts: SendOptions,
+  ): Promise<IDocument> {
+    const byCode = new Map((document.to ?? []).map((o) => [o.code, o]));
+    for (const a of document.attachments ?? []) checkAttachmentSize(a);
+    const attached = await prepareAttachments(this.content, opts.attachments ?? [], this.attachmentLimits, {
+      first: (document.attachments ?? []).length,
+      ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
+      ...(opts.signal ? { signal: opts.signal } : {}),
+    });
+    return {
+      ...document,
+      from: { ...document.from, code: this.session.agency },
+      to: to.map((code) => ({ ...byCode.get(code), code })),
+      ...(opts.priority !== undefined ? { priority: opts.priority } : {}),
+      ...(opts.dueDate !== undefined ? { dueDate: opts.dueDate } : {}),
+      attachments: [...(document.attachments ?? []), ...attached],
+    };
+  }
+}

@@ -1,0 +1,76 @@
+/** One message an inbox holds, and what an item handed out says about it. */
+import type { JsMsg } from '@nats-io/jetstream';
+import { BusinessOperation, BusinessStatus, EnvelopeKind } from '@lienthong/proto';
+import type { Envelope } from '@lienthong/proto';
+import type { InboxItem } from './inbox-types';
+import type { ItemSignature } from './types';
+
+/** One message an inbox holds: waiting to be handed out, or handed out and not settled. */
+export interface Held {
+  readonly m: JsMsg;
+  readonly envelope: Envelope;
+  readonly recall: boolean;
+  /** For a recall: the recalled document has reached this inbox (or waiting is over). */
+  documentCame: boolean;
+  /** Not to be handed out before this time (after a `nak(delayMs)`). */
+  notBefore: number;
+  handedOut: number;
+  signature?: Promise<ItemSignature>;
+}
+
+/** What an item says, without what it does (`ack`, `nak`, `report`) or its attachments. */
+export type ItemFacts = Omit<InboxItem, 'ack' | 'nak' | 'report' | 'attachments' | 'signature'>;
+
+export function held(m: JsMsg, envelope: Envelope): Held {
+  const recall = isRecall(envelope);
+  return { m, envelope, recall, documentCame: !recall, notBefore: 0, handedOut: 0 };
+}
+
+/** The facts of a held message as handed out now. */
+export function itemFacts(h: Held): ItemFacts {
+  const { m, envelope, recall } = h;
+  const doc = envelope.document ?? undefined;
+  const operation = recall
+    ? BusinessOperation.BUSINESS_OPERATION_NEW
+    : (doc?.business?.operation ?? BusinessOperation.BUSINESS_OPERATION_NEW);
+  const concerns = recall
+    ? [envelope.documentId]
+    : [
+        ...new Set([
+          ...(doc?.responseFor ?? []).map((r) => r.documentId ?? '').filter((id) => id !== ''),
+          ...(doc?.business?.replaces ?? []),
+        ]),
+      ];
+  const traceparent = m.headers?.get('traceparent') || undefined;
+  return {
+    kind: recall ? 'recall' : 'document',
+    documentId: envelope.documentId,
+    sender: envelope.originAgency,
+    operation,
+    concerns,
+    envelope,
+    ...(doc ? { document: doc } : {}),
+    ...(envelope.status ? { status: envelope.status } : {}),
+    deliveredAtMs: storedAtMs(m),
+    ...(traceparent ? { traceparent } : {}),
+    sequence: m.seq,
+    deliveryCount: m.info.deliveryCount + h.handedOut - 1,
+  };
+}
+
+/** The sender of the document a recall asks back. */
+export function recalledSender(envelope: Envelope): string {
+  return envelope.status?.documentSender || envelope.originAgency;
+}
+
+/** When the home node put the message in the inbox, Unix ms. */
+export function storedAtMs(m: JsMsg): number {
+  return Math.floor(m.info.timestampNanos / 1_000_000);
+}
+
+function isRecall(envelope: Envelope): boolean {
+  return (
+    envelope.kind === EnvelopeKind.ENVELOPE_KIND_STATUS &&
+    envelope.status?.code === BusinessStatus.BUSINESS_STATUS_RECALL_REQUESTED
+  );
+}

@@ -1,0 +1,67 @@
+/**
+ * The parts a client is made of, built once from an opened session: the composition of the SDK.
+ * `LienthongClient` is a facade over them.
+ */
+import { ContentStore, DEFAULT_MAX_ATTACHMENT_BYTES } from '@lienthong/content';
+import { AgencyKeys } from './agency-keys';
+import { Amendments } from './amendments';
+import { DEFAULT_ATTACHMENT_LIMITS } from './attachments';
+import type { AttachmentLimits } from './attachments';
+import { ConnectionEvents } from './connection-events';
+import { DocumentSender } from './documents';
+import { ClientInboxPort } from './inbox-adapter';
+import type { InboxPort } from './inbox-port';
+import { Lifecycle } from './lifecycle';
+import { Reports } from './reports';
+import { isIdentity } from './security';
+import type { OpenedSession, Session } from './session';
+import { Submitter } from './submitter';
+import { TrackingReader } from './tracking-reader';
+import type { ConnectOptions } from './types';
+
+export interface ClientParts {
+  readonly session: Session;
+  readonly lifecycle: Lifecycle;
+  readonly events: ConnectionEvents;
+  readonly documents: DocumentSender;
+  readonly amendments: Amendments;
+  readonly reports: Reports;
+  readonly tracking: TrackingReader;
+  readonly keys: AgencyKeys;
+  readonly inboxPort: InboxPort;
+}
+
+export function buildParts(opened: OpenedSession, opts: ConnectOptions): ClientParts {
+  const { record, directory, tracking: trackingBucket, contentDomain, ...session } = opened;
+  const lifecycle = new Lifecycle();
+  const keys = new AgencyKeys(directory);
+  // Read and written in the home node's domain: its content stream is where the home node looks for
+  // what this agency sends, and where its inbox's attachments are made complete.
+  const content = new ContentStore(session.js, session.jsm, contentDomain);
+  const submitter = new Submitter(session, opts.signingKey, record.submitLimits ?? undefined);
+  const reports = new Reports(session, submitter);
+  const tracking = new TrackingReader(session, trackingBucket, isIdentity(opts.credentials));
+  const documents = new DocumentSender(session, submitter, content, attachmentLimits(opts));
+  return {
+    session,
+    lifecycle,
+    events: new ConnectionEvents(session.nc),
+    documents,
+    amendments: new Amendments(session, documents, submitter, tracking),
+    reports,
+    tracking,
+    keys,
+    inboxPort: new ClientInboxPort(session, keys, content, reports, lifecycle),
+  };
+}
+
+function attachmentLimits(opts: ConnectOptions): AttachmentLimits {
+  return {
+    maxBytes: opts.maxAttachmentBytes ?? DEFAULT_MAX_ATTACHMENT_BYTES,
+    maxInlineBytes: Math.min(
+      opts.maxInlineAttachmentBytes ?? DEFAULT_ATTACHMENT_LIMITS.maxInlineBytes,
+      DEFAULT_ATTACHMENT_LIMITS.maxInlineBytes,
+    ),
+    chunkSize: opts.attachmentChunkSize ?? DEFAULT_ATTACHMENT_LIMITS.chunkSize,
+  };
+}

@@ -1,0 +1,126 @@
+/**
+ * The connection of a client and what it finds at connect time: its NATS handles, its agency's
+ * directory record and its home node. `openSession` is the only place that connects.
+ */
+import type { NatsConnection } from '@nats-io/transport-node';
+import type { JetStreamClient, JetStreamManager } from '@nats-io/jetstream';
+import type { KV } from '@nats-io/kv';
+import { BUCKETS, LienthongError, agencyToToken, directoryKeys } from '@lienthong/core';
+import { connectNats } from '@lienthong/infra';
+import { AgencyRecord, NodeRecord } from '@lienthong/proto';
+import type { Level } from '@lienthong/proto';
+import { normalize } from './call';
+import type { CallContext } from './call';
+import { natsAuthOf } from './security';
+import type { ConnectOptions } from './types';
+
+export interface HomeNode {
+  readonly id: string;
+  readonly level: Level;
+}
+
+/** What every part of a client shares: who it is, its home node, the NATS handles, its deadline. */
+export interface Session {
+  readonly agency: string;
+  readonly homeNode: HomeNode;
+  readonly nc: NatsConnection;
+  readonly js: JetStreamClient;
+  readonly jsm: JetStreamManager;
+  readonly defaultTimeoutMs: number;
+}
+
+/** A session and the buckets and records the parts of a client are built from. */
+export interface OpenedSession extends Session {
+  readonly record: AgencyRecord;
+  /** The home node's JetStream domain, where its content stream is. */
+  readonly contentDomain: NodeRecord['domain'];
+  readonly directory: KV;
+  readonly tracking: KV;
+}
+
+/**
+ * KV reads by direct get, which names the key in the subject: permissions then keep an agency to its
+ * own tracking keys (the buckets are created with direct gets allowed).
+ */
+const DIRECT_READS = { allow_direct: true } as const;
+
+/**
+ * Connects to the home node's servers and reads the agency and its home node from the directory:
+ * NotFound for an agency the directory does not know, Unavailable when its home node is not running.
+ * The connection reconnects forever.
+ */
+export async function openSession(
+  agency: string,
+  opts: ConnectOptions,
+  defaultTimeoutMs: number,
+  ctx: CallContext,
+): Promise<OpenedSession> {
+  const auth = natsAuthOf(agency, opts.credentials ?? opts.auth);
+  const { nc, js, jsm, kvm } = await connectNats({
+    servers: opts.servers,
+    name: opts.name ?? `lienthong-sdk ${agency}`,
+    ...(auth ? { auth } : {}),
+    ...(opts.tls ? { tls: opts.tls } : {}),
+    ...(opts.domain ? { domain: opts.domain } : {}),
+    timeoutMs: Math.min(ctx.timeoutMs, 20_000),
+  }).catch((e: unknown) => {
+    throw notOwnIdentity(agency, e);
+  });
+  try {
+    const directory = await kvm.open(BUCKETS.directory, DIRECT_READS);
+    const record = await agencyRecord(directory, agency);
+    const node = await homeNodeRecord(directory, agency, record.homeNode);
+    const tracking = await kvm.open(BUCKETS.tracking, DIRECT_READS);
+    if (ctx.signal.aborted) throw ctx.signal.reason;
+    const homeNode: HomeNode = { id: node.id, level: node.level };
+    return {
+      agency,
+      homeNode,
+      nc,
+      js,
+      jsm,
+      defaultTimeoutMs,
+      record,
+      contentDomain: node.domain,
+      directory,
+      tracking,
+    };
+  } catch (e) {
+    await nc.close().catch(() => undefined);
+    throw notOwnIdentity(agency, e);
+  }
+}
+
+async function agencyRecord(directory: KV, agency: string): Promise<AgencyRecord> {
+  const entry = await directory.get(directoryKeys.agency(agency));
+  if (!entry || entry.operation !== 'PUT') {
+    throw new LienthongError('NotFound', `agency ${agency} is not in the directory`, { context: { agency } });
+  }
+  return AgencyRecord.decode(entry.value);
+}
+
+async function homeNodeRecord(directory: KV, agency: string, id: string): Promise<NodeRecord> {
+  const entry = await directory.get(directoryKeys.node(id));
+  if (!entry || entry.operation !== 'PUT') {
+    throw new LienthongError('Unavailable', `home node ${id} of ${agency} is not running`, {
+      context: { agency, node: id },
+    });
+  }
+  return NodeRecord.decode(entry.value);
+}
+
+/**
+ * A connection whose replies cannot reach it (its inbox prefix `_INBOX_a_<agency>` is not allowed)
+ * holds another identity's credentials: say so instead of naming the subject only.
+ */
+function notOwnIdentity(agency: string, e: unknown): unknown {
+  const err = normalize('connect', e);
+  if (err.code === 'PermissionDenied' && err.message.includes(`_INBOX_a_${agencyToToken(agency)}`)) {
+    return new LienthongError(
+      'PermissionDenied',
+      `connect: these credentials are not those of agency ${agency} (${err.message})`,
+      { context: { what: 'connect', agency }, cause: e },
+    );
+  }
+  return e;
+}

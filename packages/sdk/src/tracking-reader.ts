@@ -1,0 +1,211 @@
+/**
+ * What the sender reads of its documents' tracking: the per-recipient records in KV `lt_tracking`
+ * (`snapshot`, `sent`) and live changes from the track stream (`track`).
+ */
+import { DeliverPolicy } from '@nats-io/jetstream';
+import type { KV } from '@nats-io/kv';
+import {
+  BUCKETS,
+  LienthongError,
+  STREAMS,
+  decodeTrackingRecord,
+  trackSubject,
+  trackingDocumentFilter,
+  trackingSenderFilter,
+} from '@lienthong/core';
+import type { TrackingRecord } from '@lienthong/proto';
+import { listKvKeys, retry } from '@lienthong/infra';
+import { withCall } from './call';
+import type { CallContext } from './call';
+import type { CallOptions } from './call';
+import type { Session } from './session';
+import { DocumentTracker } from './tracking';
+import type { Tracker } from './tracking';
+import type { SentDocument, SentQuery } from './types';
+
+/** How long recall/update/replace wait for the home node to register a document just sent. */
+const REGISTER_WAIT_MS = 2_000;
+
+/** Pauses between looks for the records of a document just sent. */
+const REGISTER_BACKOFF = { initialMs: 50, maxMs: 400, factor: 2 } as const;
+
+/** The pause `retry` makes after the attempt numbered `attempt` (from 1) with REGISTER_BACKOFF. */
+function pauseAfter(attempt: number): number {
+  const { initialMs, maxMs, factor } = REGISTER_BACKOFF;
+  return Math.min(initialMs * factor ** (attempt - 1), maxMs);
+}
+
+/** Tracking records read from KV at once by `sent()` and `snapshot()`. */
+const KV_READ_CONCURRENCY = 32;
+
+export class TrackingReader {
+  private readonly trackers = new Set<Tracker>();
+
+  constructor(
+    private readonly session: Session,
+    private readonly tracking: KV,
+    /** Connected as an nkey identity, whose permissions allow listing tracking keys only by consumer. */
+    private readonly keysByConsumer: boolean,
+  ) {}
+
+  /** The per-recipient records of a document this agency sent (empty if unknown). */
+  snapshot(documentId: string, opts?: CallOptions): Promise<TrackingRecord[]> {
+    const { agency, defaultTimeoutMs } = this.session;
+    return withCall('snapshot', opts, defaultTimeoutMs, async (ctx) => {
+      const keys = await this.keys(trackingDocumentFilter(agency, documentId), ctx);
+      return (await this.readRecords(keys)).filter((r) => r.documentId === documentId);
+    });
+  }
+
+  /** Follows a sent document's track subject from the stream's end, then reads its snapshot. */
+  track(documentId: string, opts?: CallOptions): Promise<Tracker> {
+    const { agency, homeNode, js, jsm, defaultTimeoutMs } = this.session;
+    return withCall('track', opts, defaultTimeoutMs, async (ctx) => {
+      // Follow the track subject from the stream's current end before reading the snapshot, so that
+      // no change falls between the two (a change seen twice is recognised and kept once).
+      const stream = await jsm.streams.info(STREAMS.track);
+      const live = await js.consumers.get(STREAMS.track, {
+        filter_subjects: trackSubject(homeNode.level, homeNode.id, agency),
+        deliver_policy: DeliverPolicy.StartSequence,
+        opt_start_seq: stream.state.last_seq + 1,
+      });
+      const tracker: DocumentTracker = new DocumentTracker(documentId, live, () =>
+        this.trackers.delete(tracker),
+      );
+      try {
+        await tracker.follow();
+        tracker.setSnapshot(
+          await this.snapshot(documentId, { signal: ctx.signal, timeoutMs: ctx.timeoutMs }),
+        );
+        if (ctx.signal.aborted) throw ctx.signal.reason;
+      } catch (e) {
+        await tracker.stop();
+        throw e;
+      }
+      this.trackers.add(tracker);
+      return tracker;
+    });
+  }
+
+  /** The documents this agency sent, newest first, each with its recipients' records. */
+  sent(query: SentQuery): Promise<SentDocument[]> {
+    const { agency, defaultTimeoutMs } = this.session;
+    const since =
+      query.since === undefined ? 0 : typeof query.since === 'number' ? query.since : query.since.getTime();
+    return withCall('sent', query, defaultTimeoutMs, async (ctx) => {
+      const keys = await this.keys(trackingSenderFilter(agency), ctx);
+      const byDocument = new Map<string, TrackingRecord[]>();
+      for (const r of await this.readRecords(keys)) {
+        if (r.recipient === '') continue;
+        byDocument.set(r.documentId, [...(byDocument.get(r.documentId) ?? []), r]);
+      }
+      const out: SentDocument[] = [];
+      for (const [documentId, records] of byDocument) {
+        const doc = sentDocument(documentId, records);
+        if (!doc || doc.sentAtMs < since) continue;
+        if (query.status !== undefined && !records.some((r) => r.business === query.status)) continue;
+        if (query.overdue !== undefined && doc.overdue !== query.overdue) continue;
+        out.push(doc);
+      }
+      return out.sort((a, b) => b.sentAtMs - a.sentAtMs || a.documentId.localeCompare(b.documentId));
+    });
+  }
+
+  /**
+   * The tracking records of a document this agency sent; NotFound when there are none. The home node
+   * opens them shortly after `send()` resolved, so this waits for them up to REGISTER_WAIT_MS.
+   */
+  sentRecords(what: string, documentId: string, opts: CallOptions): Promise<TrackingRecord[]> {
+    const { agency, defaultTimeoutMs } = this.session;
+    return withCall(what, opts, defaultTimeoutMs, (ctx) => {
+      // Looked for until REGISTER_WAIT_MS, and not again when the next pause would end past the
+      // call's deadline: the caller then gets NotFound, not DeadlineExceeded.
+      const giveUpAt = Math.min(ctx.deadline, Date.now() + REGISTER_WAIT_MS);
+      const look = async (): Promise<TrackingRecord[]> => {
+        const records = await this.snapshot(documentId, {
+          signal: ctx.signal,
+          timeoutMs: Math.max(ctx.deadline - Date.now(), 1),
+        });
+        if (records.length > 0) return records;
+        throw new LienthongError('NotFound', `${what}: no document ${documentId} sent by ${agency}`, {
+          context: { what, documentId },
+        });
+      };
+      return retry(look, {
+        signal: ctx.signal,
+        deadline: giveUpAt,
+        backoff: REGISTER_BACKOFF,
+        retryIf: (e, attempt) =>
+          e instanceof LienthongError &&
+          e.code === 'NotFound' &&
+          Date.now() + pauseAfter(attempt) <= giveUpAt,
+      });
+    });
+  }
+
+  /** Recipients of documents this agency sent, by document; NotFound for one it did not send. */
+  async sentRecipients(
+    what: string,
+    documentIds: readonly string[],
+    opts: CallOptions,
+  ): Promise<Map<string, string[]>> {
+    const out = new Map<string, string[]>();
+    for (const id of documentIds) {
+      out.set(
+        id,
+        (await this.sentRecords(what, id, opts)).map((r) => r.recipient),
+      );
+    }
+    return out;
+  }
+
+  /** Stops every tracker this reader handed out. */
+  async stopAll(): Promise<void> {
+    await Promise.allSettled([...this.trackers].map((t) => t.stop()));
+  }
+
+  /**
+   * Keys of `lt_tracking` matching a filter, sorted. As an nkey identity, with a consumer filtered in
+   * its subject, which permissions can keep to the agency's own keys; otherwise from the bucket
+   * stream's subject counts, which is cheaper and creates no consumer (`listKvKeys`).
+   */
+  private keys(filter: string, ctx: CallContext): Promise<string[]> {
+    const { js, jsm } = this.session;
+    return listKvKeys(js, jsm, {
+      bucket: BUCKETS.tracking,
+      filter,
+      timeoutMs: Math.max(ctx.deadline - Date.now(), 1),
+      via: this.keysByConsumer ? 'consumer' : 'stream-info',
+      signal: ctx.signal,
+    });
+  }
+
+  private async readRecords(keys: readonly string[]): Promise<TrackingRecord[]> {
+    const out: TrackingRecord[] = [];
+    for (let i = 0; i < keys.length; i += KV_READ_CONCURRENCY) {
+      const entries = await Promise.all(
+        keys.slice(i, i + KV_READ_CONCURRENCY).map((k) => this.tracking.get(k)),
+      );
+      for (const e of entries) {
+        if (e && e.operation === 'PUT' && e.value.length > 0) out.push(decodeTrackingRecord(e.value));
+      }
+    }
+    return out;
+  }
+}
+
+/** One sent document from its recipients' records (sorted here by recipient); undefined if none. */
+function sentDocument(documentId: string, records: TrackingRecord[]): SentDocument | undefined {
+  records.sort((a, b) => a.recipient.localeCompare(b.recipient));
+  const [first] = records;
+  if (!first) return undefined;
+  return {
+    documentId,
+    subject: first.subject,
+    priority: first.priority,
+    sentAtMs: Math.min(...records.map((r) => r.sentAtMs)),
+    updatedAtMs: Math.max(...records.map((r) => r.updatedAtMs)),
+    overdue: records.some((r) => r.overdue),
+    recipients: records,
+  };
+}

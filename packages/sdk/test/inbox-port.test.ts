@@ -1,0 +1,239 @@
+/**
+ * The inbox against its port alone: a plain JetStream stream on a real nats-server, no node and no
+ * client. What the inbox asks of the rest of the SDK goes through `InboxPort`, and only there.
+ */
+import { connect as natsConnect } from '@nats-io/transport-node';
+import type { NatsConnection } from '@nats-io/transport-node';
+import { AckPolicy, DeliverPolicy, jetstream, jetstreamManager } from '@nats-io/jetstream';
+import type { Consumer, JetStreamClient, JetStreamManager } from '@nats-io/jetstream';
+import { LienthongError, encodeEnvelope } from '@lienthong/core';
+import { BusinessStatus, Priority } from '@lienthong/proto';
+import type { IEnvelope } from '@lienthong/proto';
+import { startNatsServer, within } from '@lienthong/testkit';
+import type { NatsServer } from '@lienthong/testkit';
+import { DurableInbox } from '../src/inbox';
+import type { Arrival, ConsumerSettings, InboxPort } from '../src/inbox-port';
+import type { InboxItem } from '../src/inbox-types';
+import type { ItemSignature, ReportOptions } from '../src/types';
+import { A, docId, documentOf, recallOf } from './world';
+
+const STREAM = 'PORT_TEST';
+const TRACEPARENT = '00-0123456789abcdef0123456789abcdef-0123456789abcdef-01';
+
+let server: NatsServer;
+let nc: NatsConnection;
+let js: JetStreamClient;
+let jsm: JetStreamManager;
+let durables = 0;
+
+beforeAll(async () => {
+  server = await startNatsServer();
+  nc = await natsConnect({ servers: server.url });
+  js = jetstream(nc);
+  jsm = await jetstreamManager(nc);
+  await jsm.streams.add({ name: STREAM, subjects: ['port.>'] });
+}, 20_000);
+
+afterAll(async () => {
+  await nc?.close();
+  await server?.cleanup();
+});
+
+/** A port that records what the inbox asked of it; its consumer reads `port.<n>.>` of the stream. */
+class RecordingPort implements InboxPort {
+  readonly defaultTimeoutMs = 5_000;
+  readonly subjects: string;
+  readonly arrivals: { arrival: Arrival; opts: unknown }[] = [];
+  readonly reports: { documentId: string; code: BusinessStatus; opts: ReportOptions }[] = [];
+  readonly settings: ConsumerSettings[] = [];
+  /** Stream sequences of documents, as the inbox asks for them (a recall waits for its document). */
+  readonly documents = new Map<string, number>();
+  consumerFailures = 0;
+  verifyFails = false;
+  private readonly durable: string;
+
+  constructor() {
+    durables += 1;
+    this.subjects = `port.${durables}`;
+    this.durable = `port-${durables}`;
+  }
+
+  async consumer(settings: ConsumerSettings): Promise<Consumer> {
+    this.settings.push(settings);
+    if (this.consumerFailures > 0) {
+      this.consumerFailures -= 1;
+      throw new LienthongError('Unavailable', 'the broker is not reachable (test)');
+    }
+    await jsm.consumers.add(STREAM, {
+      durable_name: this.durable,
+      filter_subject: `${this.subjects}.>`,
+      ack_policy: AckPolicy.Explicit,
+      deliver_policy: DeliverPolicy.All,
+      ack_wait: settings.ackWaitMs * 1_000_000,
+      max_ack_pending: settings.maxAckPending,
+    });
+    return js.consumers.get(STREAM, this.durable);
+  }
+
+  async documentSequence(documentId: string): Promise<number | undefined> {
+    return this.documents.get(documentId);
+  }
+
+  async verify(): Promise<ItemSignature> {
+    if (this.verifyFails) throw new Error('directory unreachable');
+    return { state: 'unsigned' };
+  }
+
+  attachments(): [] {
+    return [];
+  }
+
+  async arrived(arrival: Arrival, opts: unknown): Promise<void> {
+    this.arrivals.push({ arrival, opts });
+  }
+
+  async report(documentId: string, code: BusinessStatus, opts: ReportOptions): Promise<void> {
+    this.reports.push({ documentId, code, opts });
+  }
+
+  /** Puts an envelope in this port's part of the stream; returns its sequence. */
+  async put(env: IEnvelope, name: string): Promise<number> {
+    const ack = await js.publish(`${this.subjects}.${name}`, encodeEnvelope(env));
+    return ack.seq;
+  }
+
+  async ackPending(): Promise<number> {
+    return (await jsm.consumers.info(STREAM, this.durable)).num_ack_pending;
+  }
+}
+
+async function next(it: AsyncIterator<InboxItem>, what: string): Promise<InboxItem> {
+  const r = await within(10_000, what, it.next());
+  if (r.done) throw new Error(`the inbox ended before ${what}`);
+  return r.value;
+}
+
+describe('inbox through its port', () => {
+  it('ack() reports the arrival with its delivery time, priority and document, then settles the message', async () => {
+    const port = new RecordingPort();
+    const id = docId(A.sontay, 'PORT');
+    const env = documentOf(id, A.sontay, A.noivu);
+    await port.put(
+      {
+        ...env,
+        priority: Priority.PRIORITY_URGENT,
+        document: { ...env.document, priority: Priority.PRIORITY_URGENT },
+      },
+      'a',
+    );
+    const inbox = new DurableInbox(port, { maxInFlight: 4, redeliverAfterMs: 2_000 });
+    const it = inbox[Symbol.asyncIterator]();
+    const item = await next(it, 'the document');
+    expect(port.settings).toEqual([{ maxAckPending: 4 * 2 + 16 + 16, ackWaitMs: 2_000 }]);
+    expect(item).toMatchObject({
+      kind: 'document',
+      documentId: id,
+      sender: A.sontay,
+      signature: { state: 'unsigned' },
+    });
+
+    await item.ack({ traceparent: TRACEPARENT });
+    expect(port.arrivals).toHaveLength(1);
+    const [{ arrival, opts }] = port.arrivals as [{ arrival: Arrival; opts: unknown }];
+    expect(arrival).toMatchObject({
+      documentId: id,
+      sender: A.sontay,
+      atMs: item.deliveredAtMs,
+      priority: Priority.PRIORITY_URGENT,
+    });
+    expect(arrival.document?.documentId).toBe(id);
+    expect(opts).toMatchObject({ traceparent: TRACEPARENT });
+    expect(await port.ackPending()).toBe(0);
+    await item.ack(); // a second ack is a no-op: one arrival reported
+    expect(port.arrivals).toHaveLength(1);
+
+    await item.report(BusinessStatus.BUSINESS_STATUS_ACCEPTED, { description: 'Đã nhận' });
+    expect(port.reports).toEqual([
+      {
+        documentId: id,
+        code: BusinessStatus.BUSINESS_STATUS_ACCEPTED,
+        opts: {
+          traceparent: undefined,
+          priority: Priority.PRIORITY_URGENT,
+          description: 'Đã nhận',
+          sender: A.sontay,
+        },
+      },
+    ]);
+    await inbox.stop();
+  });
+
+  it('a recall is handed out once the port says its document reached the inbox, after the document', async () => {
+    const port = new RecordingPort();
+    const id = docId(A.sontay, 'PORT-RECALL');
+    await port.put(recallOf(id, A.sontay, A.noivu), 'recall');
+    const inbox = new DurableInbox(port, { maxInFlight: 4 });
+    const it = inbox[Symbol.asyncIterator]();
+    const first = it.next();
+    // The port does not know the document yet: the recall stays in the reader's hands, unsettled.
+    await within(
+      5_000,
+      'the recall received',
+      (async () => {
+        while ((await port.ackPending()) !== 1) await new Promise((r) => setTimeout(r, 20));
+      })(),
+    );
+    port.documents.set(id, await port.put(documentOf(id, A.sontay, A.noivu), 'document'));
+    const document = (await within(10_000, 'the document', first)).value as InboxItem;
+    await document.ack();
+    const recall = await next(it, 'the recall');
+    expect([document.kind, recall.kind]).toEqual(['document', 'recall']);
+    expect(recall.concerns).toEqual([id]);
+    await recall.ack(); // a recall's ack reports no arrival
+    expect(port.arrivals.map((a) => a.arrival.documentId)).toEqual([id]);
+    await inbox.stop();
+  });
+
+  it('keys that cannot be read make the item unverifiable, not the inbox fail', async () => {
+    const port = new RecordingPort();
+    port.verifyFails = true;
+    await port.put(documentOf(docId(A.sontay, 'PORT-KEYS'), A.sontay, A.noivu), 'a');
+    const inbox = new DurableInbox(port);
+    const item = await next(inbox[Symbol.asyncIterator](), 'the document');
+    expect(item.signature).toEqual({
+      state: 'unverifiable',
+      detail: 'keys not readable: Error: directory unreachable',
+    });
+    await item.ack();
+    await inbox.stop();
+  });
+
+  it('opening the consumer is retried while the broker is unreachable, and stop() ends the retries', async () => {
+    const port = new RecordingPort();
+    port.consumerFailures = 2;
+    const id = docId(A.sontay, 'PORT-RETRY');
+    await port.put(documentOf(id, A.sontay, A.noivu), 'a');
+    const inbox = new DurableInbox(port);
+    const item = await next(inbox[Symbol.asyncIterator](), 'the document after two failures');
+    expect(item.documentId).toBe(id);
+    expect(port.settings).toHaveLength(3);
+    await item.ack();
+    await inbox.stop();
+
+    const never = new RecordingPort();
+    never.consumerFailures = Number.POSITIVE_INFINITY;
+    const stopped = new DurableInbox(never);
+    const ended = stopped[Symbol.asyncIterator]().next();
+    await within(
+      5_000,
+      'a few attempts',
+      (async () => {
+        while (never.settings.length < 3) await new Promise((r) => setTimeout(r, 20));
+      })(),
+    );
+    const started = Date.now();
+    await stopped.stop();
+    expect(await within(1_000, 'the iteration to end', ended)).toEqual({ done: true, value: undefined });
+    expect(Date.now() - started).toBeLessThan(1_000);
+  });
+});
