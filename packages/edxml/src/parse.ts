@@ -8,7 +8,7 @@ import { readDate, readTimestamp } from './dates';
 import { EdxmlError } from './errors';
 import type { EdxmlWarning, EdxmlWarningCode } from './errors';
 import { PackageReader } from './reader';
-import type { ReadResult, XNode } from './reader';
+import type { ReadResult, XNode } from './read-result';
 import { DSIG_NS, EDXML_NS } from './types';
 import type {
   EdocHeader,
@@ -74,6 +74,7 @@ class Interpreter {
       sha256: this.read.sha256,
       warnings: this.warnings,
       signatures: this.read.signatures,
+      elementNames: this.read.elementNames,
     };
     if (child(mh, 'StatusCode') !== undefined) {
       const status: ParsedStatus = { kind: 'status', header: this.status(mh), attachments: [], ...common };

@@ -8,34 +8,43 @@
  * parser fills is bounded (see ParseOptions). saxes accumulates character data until the next
  * markup; inside `ContentTransferEncoded` the reader takes that buffer after every input slice, so a
  * 200 MiB attachment passes through in slices of at most {@link SLICE} bytes.
+ *
+ * Its parts: {@link OffsetMap} (characters to bytes), {@link SignatureLocator} (where signatures
+ * stand), {@link AttachmentStream} (one attachment's content) and saxes-internals.ts (the buffers
+ * and counters it reads and moves inside saxes).
  */
 import { createHash } from 'node:crypto';
 import { SaxesParser } from 'saxes';
 import type { SaxesTagNS } from 'saxes';
-import { Base64StreamDecoder } from './base64';
+import { AttachmentStream, attachmentStart } from './attachment-stream';
+import type { SinkQueue } from './attachment-stream';
+import { OffsetMap } from './byte-offsets';
 import { EdxmlError } from './errors';
 import type { EdxmlWarning } from './errors';
-import {
-  BASE64_RUN,
-  DEFAULTS,
-  KNOWN_PREFIXES,
-  OffsetMap,
-  SLICE,
-  S_DOCTYPE_FIRST,
-  S_DOCTYPE_LAST,
-  S_ENTITY,
-  S_TEXT,
-  stripPosition,
-} from './reader-parts';
-import type { CurrentAttachment, ReadAttachment, ReadResult, SaxesInternals, XNode } from './reader-parts';
-import { DSIG_NS } from './types';
-import type { AttachmentStart, ParseOptions, SignatureLocation } from './types';
+import type { ReadAttachment, ReadResult, XNode } from './read-result';
+import { S_DOCTYPE_FIRST, S_DOCTYPE_LAST, S_ENTITY, S_TEXT, skipBase64Run } from './saxes-internals';
+import type { SaxesInternals } from './saxes-internals';
+import { SignatureLocator } from './signature-locator';
+import { EDXML_NS, XLINK_NS } from './types';
+import type { ParseOptions } from './types';
 
-export { DEFAULTS, SLICE } from './reader-parts';
-export type { ReadAttachment, ReadResult, XNode } from './reader-parts';
+export type { ReadAttachment, ReadResult, XNode } from './read-result';
+export { fastPath } from './saxes-internals';
 
-/** Test hook: turns the attachment fast path off, to compare it with saxes reading every character. */
-export const fastPath = { enabled: true };
+/** Input is fed to the XML parser in slices of at most this many bytes. */
+export const SLICE = 64 * 1024;
+
+export const DEFAULTS = Object.freeze({
+  maxBytes: 201 * 1024 * 1024,
+  maxDepth: 32,
+  maxElements: 100_000,
+  maxAttachments: 1_000,
+  maxTokenChars: 1024 * 1024,
+  keepAttachmentBytes: 1024 * 1024,
+});
+
+const KNOWN_PREFIXES: Record<string, string> = { edXML: EDXML_NS, xlink: XLINK_NS };
+
 export class PackageReader {
   private readonly opts: Required<Omit<ParseOptions, 'attachmentSink'>> &
     Pick<ParseOptions, 'attachmentSink'>;
@@ -45,7 +54,7 @@ export class PackageReader {
   private readonly hash = createHash('sha256');
   private readonly warnings: EdxmlWarning[] = [];
   private readonly warnedPrefixes = new Set<string>();
-  private readonly signatures: SignatureLocation[] = [];
+  private readonly signatures = new SignatureLocator((charOffset) => this.offsets!.toByte(charOffset));
   private readonly attachments: ReadAttachment[] = [];
   private offsets: OffsetMap | undefined;
   private root: XNode | undefined;
@@ -54,13 +63,14 @@ export class PackageReader {
   private elements = 0;
   private headerChars = 0;
   private bytes = 0;
-  private attachment: CurrentAttachment | undefined;
+  private attachment: AttachmentStream | undefined;
   private pending: Promise<void> = Promise.resolve();
-  /** Byte offset of the tag being opened, when it may be a Signature; open Signatures (nested ones too). */
-  private pendingSigByte = -1;
-  private readonly openSigs: { byte: number; node: XNode }[] = [];
+  private readonly queue: SinkQueue = (job) => {
+    this.pending = this.pending.then(job);
+  };
   private sawStart = false;
   private lastClosed: XNode | undefined;
+  private readonly names = new Set<string>();
   private tagStart: [number, number] = [1, 1];
 
   constructor(opts: ParseOptions = {}) {
@@ -127,8 +137,9 @@ export class PackageReader {
       bytes: this.bytes,
       sha256: this.hash.digest('hex'),
       warnings: this.warnings,
-      signatures: this.signatures,
+      signatures: this.signatures.found,
       attachments: this.attachments,
+      elementNames: this.names.size,
     };
   }
 
@@ -175,40 +186,12 @@ export class PackageReader {
     }
   }
 
-  /**
-   * Inside `ContentTransferEncoded`, base64 text goes straight to the decoder instead of through
-   * saxes character by character (which runs at ~27 MB/s); saxes's position counters are advanced
-   * as if it had read it, so lines and columns after the attachment stay exact. Only characters
-   * that are base64 or XML whitespace qualify; the first `<`, `&` or anything else, and a final CR
-   * (saxes pairs it with a following LF), are left to saxes. Returns how many characters it took.
-   */
+  /** The attachment fast path (see skipBase64Run): how many characters of `text` it took. */
   private skipText(text: string): number {
-    const s = this.internals;
-    if (!fastPath.enabled || this.attachment === undefined) return 0;
-    if (s.state !== S_TEXT || s.text.length > 0 || s.carriedFromPrevious !== undefined) return 0;
-    const run = BASE64_RUN.exec(text)![0];
-    if (run.length === 0) return 0;
-    const base = s.chunkPosition;
-    let lines = 0;
-    let afterBreak = -1;
-    for (let i = 0; i < run.length; i++) {
-      const c = run.charCodeAt(i);
-      if (c === 10 || c === 13) {
-        if (c === 13 && run.charCodeAt(i + 1) === 10) i++;
-        lines++;
-        afterBreak = i + 1;
-      }
-    }
-    if (lines > 0) {
-      s.line += lines;
-      s.column = run.length - afterBreak;
-      s.positionAtNewLine = base + afterBreak;
-    } else {
-      s.column += run.length;
-    }
-    s.chunkPosition = base + run.length;
+    if (this.attachment === undefined) return 0;
+    const run = skipBase64Run(this.internals, text);
     // Decoded after the counters moved: a refusal points where saxes would have been.
-    this.attachmentText(run);
+    if (run.length > 0) this.attachment.text(run);
     return run.length;
   }
 
@@ -258,7 +241,7 @@ export class PackageReader {
     if (this.attachment !== undefined && (s.state === S_TEXT || s.state === S_ENTITY) && s.text.length > 0) {
       const text = s.text;
       s.text = '';
-      this.attachmentText(text);
+      this.attachment.text(text);
     }
     const max = this.opts.maxTokenChars;
     if (s.text.length > max || s.name.length > max || s.entity.length > 64 || s.piTarget.length > max) {
@@ -289,11 +272,7 @@ export class PackageReader {
     // character was a line break, the tag started on the line before (column unknown: 0).
     const col = this.parser.column - name.length - 1;
     this.tagStart = col >= 1 ? [this.parser.line, col] : [this.parser.line - 1, 0];
-    // saxes has consumed the name and the character that ended it; the tag started at its '<'.
-    if (name === 'Signature' || name.endsWith(':Signature')) {
-      const charStart = this.parser.position - name.length - 2;
-      this.pendingSigByte = this.offsets!.toByte(charStart);
-    }
+    this.signatures.tagStart(name, this.parser.position);
   }
 
   private onOpenTag(tag: SaxesTagNS): void {
@@ -323,13 +302,12 @@ export class PackageReader {
       parent: this.current,
     };
     this.headerChars += tag.name.length;
+    this.names.add(tag.name);
     this.checkHeader();
     if (this.current === undefined) this.root = node;
     else this.current.children.push(node);
     this.current = node;
-    if (tag.local === 'Signature' && this.pendingSigByte >= 0)
-      this.openSigs.push({ byte: this.pendingSigByte, node });
-    this.pendingSigByte = -1;
+    this.signatures.opened(node);
     if (tag.local === 'ContentTransferEncoded' && node.parent?.local === 'Attachment')
       this.startAttachment(node);
     if (tag.isSelfClosing) {
@@ -339,7 +317,7 @@ export class PackageReader {
 
   private onText(text: string): void {
     if (this.attachment !== undefined) {
-      this.attachmentText(text);
+      this.attachment.text(text);
       return;
     }
     const node = this.current;
@@ -359,30 +337,11 @@ export class PackageReader {
 
   private onCloseTag(): void {
     const node = this.current!;
-    if (this.attachment !== undefined && this.attachment.node === node) this.endAttachment();
-    const sig = this.openSigs[this.openSigs.length - 1];
-    if (sig !== undefined && sig.node === node) {
-      this.openSigs.pop();
-      const byteEnd = this.offsets!.toByte(this.parser.position);
-      const inHeader = node.parent?.local === 'edXMLHeader';
-      if (node.ns === DSIG_NS || inHeader) {
-        const namespaces: Record<string, string> = {};
-        for (let n: XNode | undefined = node; n !== undefined; n = n.parent) {
-          for (const [k, v] of Object.entries(n.attrs)) {
-            const prefix = k === 'xmlns' ? '' : k.startsWith('xmlns:') ? k.slice(6) : undefined;
-            if (prefix !== undefined && !(prefix in namespaces)) namespaces[prefix] = v;
-          }
-        }
-        this.signatures.push({
-          namespace: node.ns,
-          byteStart: sig.byte,
-          byteEnd,
-          line: node.line,
-          column: node.column,
-          namespaces,
-        });
-      }
+    if (this.attachment !== undefined && this.attachment.node === node) {
+      this.attachments.push(this.attachment.end());
+      this.attachment = undefined;
     }
+    this.signatures.closed(node, this.parser.position);
     this.lastClosed = node;
     this.current = node.parent;
     this.depth--;
@@ -402,67 +361,14 @@ export class PackageReader {
         `the package has more than ${this.opts.maxAttachments} attachments`,
       );
     }
-    const att = node.parent!;
-    const field = (local: string): string => att.children.find((c) => c.local === local)?.text.trim() ?? '';
-    const start: AttachmentStart = {
-      index: this.attachments.length,
-      contentId: field('ContentId'),
-      attachmentName: field('AttachmentName'),
-      contentType: field('ContentType'),
-    };
-    this.attachment = {
+    const start = attachmentStart(node, this.attachments.length);
+    this.attachment = new AttachmentStream(
       start,
       node,
-      decoder: new Base64StreamDecoder(),
-      hash: createHash('sha256'),
-      size: 0,
-      kept: this.opts.keepAttachmentBytes > 0 ? [] : undefined,
-      sink: this.opts.attachmentSink?.(start),
-    };
-    if (this.attachment.sink !== undefined) this.attachment.kept = undefined;
-  }
-
-  private attachmentText(text: string): void {
-    const a = this.attachment!;
-    let bytes: Uint8Array;
-    try {
-      bytes = a.decoder.push(text);
-    } catch (e) {
-      throw this.badBase64(a, e);
-    }
-    this.attachmentBytes(bytes);
-  }
-
-  private attachmentBytes(bytes: Uint8Array): void {
-    const a = this.attachment!;
-    if (bytes.length === 0) return;
-    a.hash.update(bytes);
-    a.size += bytes.length;
-    if (a.kept !== undefined) {
-      if (a.size > this.opts.keepAttachmentBytes) a.kept = undefined;
-      else a.kept.push(bytes);
-    }
-    const sink = a.sink;
-    if (sink !== undefined) this.pending = this.pending.then(() => sink.write(bytes));
-  }
-
-  private endAttachment(): void {
-    const a = this.attachment!;
-    let tail: Uint8Array;
-    try {
-      tail = a.decoder.end();
-    } catch (e) {
-      throw this.badBase64(a, e);
-    }
-    this.attachmentBytes(tail);
-    const sha256 = a.hash.digest('hex');
-    const size = a.size;
-    const sink = a.sink;
-    if (sink !== undefined) this.pending = this.pending.then(() => sink.end({ size, sha256 }));
-    const read: ReadAttachment = { start: a.start, node: a.node, size, sha256 };
-    if (a.kept !== undefined) read.data = new Uint8Array(Buffer.concat(a.kept));
-    this.attachments.push(read);
-    this.attachment = undefined;
+      this.opts.keepAttachmentBytes,
+      this.opts.attachmentSink?.(start),
+      this.queue,
+    );
   }
 
   private warn(code: EdxmlWarning['code'], message: string, line: number, column: number): void {
@@ -481,19 +387,11 @@ export class PackageReader {
     return this.refuse('NOT_WELL_FORMED', reason);
   }
 
-  /**
-   * Base64 that does not decode is reported at its `ContentTransferEncoded` element: where the
-   * decoder notices depends on how the input was sliced, the element does not.
-   */
-  private badBase64(a: CurrentAttachment, e: unknown): EdxmlError {
-    return new EdxmlError(
-      'BAD_BASE64',
-      `attachment ${a.start.contentId || a.start.index}: ${(e as Error).message} (in the ContentTransferEncoded that starts here)`,
-      { line: a.node.line, column: a.node.column },
-    );
-  }
-
   private refuse(code: EdxmlError['code'], reason: string, cause?: unknown): EdxmlError {
     return new EdxmlError(code, reason, { line: this.parser.line, column: this.parser.column, cause });
   }
+}
+
+function stripPosition(message: string): string {
+  return message.replace(/^\d+:\d+: /, '');
 }

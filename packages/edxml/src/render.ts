@@ -182,7 +182,7 @@ function edocHead(d: IDocument, timestampMs: number, cids: string[]): string {
   return x.take();
 }
 
-/** The Bussiness block of an update, revoke or replacement (the standard's spelling). */
+/** The Bussiness block of a document package: its operation, changed receivers, replaced documents. */
 function bussiness(x: Xml, d: IDocument): void {
   const b = d.business;
   if (b === null || b === undefined) return;

@@ -177,6 +177,8 @@ interface ParsedCommon {
   warnings: EdxmlWarning[];
   /** The signature element(s) under `edXMLHeader`, untouched (see verifyEdxmlSignature). */
   signatures: SignatureLocation[];
+  /** How many distinct element names (as written, with prefix) the package uses. */
+  elementNames: number;
 }
 
 export interface ParsedEdoc extends ParsedCommon {

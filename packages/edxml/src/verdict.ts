@@ -69,3 +69,18 @@ export interface VerifyOptions {
   /** Receipt time, used when the package states no signing time nor promulgation date (default: now). */
   at?: Date;
 }
+
+/** Thrown by a check of the verifier to end it with a verdict other than `valid`. */
+export class VerdictFailure extends Error {
+  constructor(
+    readonly verdict: SignatureVerdictCode,
+    readonly reason: string,
+  ) {
+    super(reason);
+  }
+}
+
+/** Ends the verification with this verdict and reason. */
+export const fail = (verdict: SignatureVerdictCode, reason: string): never => {
+  throw new VerdictFailure(verdict, reason);
+};

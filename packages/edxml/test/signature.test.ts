@@ -339,6 +339,28 @@ describe('packages signed by a test CA', () => {
     expect((await verify(pkg)).verdict).toBe('unsigned');
   });
 
+  it('a package with more distinct element names than the DOM parse can afford is not checked', async () => {
+    const many = Array.from({ length: 300 }, (_, i) => `<edXML:X${i}/>`).join('');
+    const big = text(pkg).replace('<edXML:Subject>', `${many}<edXML:Subject>`);
+    const s = signEdxml(bytes(big), { privateKey: signer.keyPem, certificates: [signer.pem] });
+    const p = await parseEdxml(s);
+    expect(p.elementNames).toBeGreaterThan(300);
+    const v = await verify(s, { parsed: p });
+    expect(v.verdict).toBe('invalid_signature');
+    expect(v.reason).toMatch(
+      /uses \d+ distinct element names; a signature is checked on packages with at most 256/,
+    );
+  });
+
+  it('a certificate inside a comment is not read', async () => {
+    const t = text(signed).replace(
+      '<X509Data>',
+      `<X509Data><!--<X509Certificate>${other.pem.replace(/-----[A-Z ]+-----|\s/g, '')}</X509Certificate>-->`,
+    );
+    const v = await verify(bytes(t));
+    expect([v.verdict, v.signer?.commonName]).toEqual(['valid', 'Nguyễn Văn A']);
+  });
+
   it('an algorithm outside the allow-list (HMAC with the public certificate as key) → invalid_signature', async () => {
     const t = text(signed).replace(
       'http://www.w3.org/2001/04/xmldsig-more#rsa-sha256',
