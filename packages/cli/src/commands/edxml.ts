@@ -204,12 +204,11 @@ export function registerEdxml(program: Command): void {
   const edxml = program
     .command('edxml')
     .description('edXML (QCVN 102:2016) packages: validate them, verify their signatures');
-  edxmlValidate(edxml);
-  edxmlVerify(edxml);
+  registerValidate(edxml);
+  registerVerify(edxml);
 }
 
-/** `validate`: read packages as the gateway does. */
-function edxmlValidate(edxml: Command): void {
+function registerValidate(edxml: Command): void {
   edxml
     .command('validate')
     .description('read edXML packages as the gateway does: refusals with line and column, and warnings')
@@ -231,8 +230,7 @@ function edxmlValidate(edxml: Command): void {
     });
 }
 
-/** `verify`: signer, issuer, validity and verdict of each package's signatures. */
-function edxmlVerify(edxml: Command): void {
+function registerVerify(edxml: Command): void {
   edxml
     .command('verify')
     .description("verify edXML packages' XML signatures: signer, issuer, validity and the verdict")
