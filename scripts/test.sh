@@ -15,6 +15,8 @@ pnpm exec tsc -p tests
 pnpm exec tsc -p bench --noEmit
 step "the checked-in JSON Schema of the service config is current"
 node scripts/service-schema.mjs --check
+step "deploy/topology.vn-2025.json is what scripts/gen-vn-topology.mjs writes"
+node scripts/gen-vn-topology.mjs --check
 step "lint"
 pnpm exec eslint . --max-warnings 0
 pnpm exec prettier --check . --log-level warn

@@ -15,7 +15,13 @@ import { Writable } from 'node:stream';
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { connect as natsConnect } from '@nats-io/transport-node';
 import type { NatsConnection } from '@nats-io/transport-node';
-import { CONTENT_STREAM, ContentStore, chunkSubject, manifestSubject } from '@lienthong/content';
+import {
+  CONTENT_GUARD_CONSUMER,
+  CONTENT_STREAM,
+  ContentStore,
+  chunkSubject,
+  manifestSubject,
+} from '@lienthong/content';
 import { parseTopology } from '@lienthong/core';
 import type { TopologyJson } from '@lienthong/core';
 import { createLogger, startNode } from '@lienthong/node';
@@ -221,6 +227,9 @@ describe(`${SIZE / 1024 / 1024} MB attachments across JetStream domains`, () => 
       const stored = await store.upload(deterministicBytes(size, 604));
       const manifest = (await store.manifest(stored.sha256Hex))!;
       const victim = chunkSubject('h41', Buffer.from(manifest.chunks[3]!).toString('hex'));
+      // Tampered with behind the province's content guard (which would remove the bad chunk as it
+      // is stored): what is left to catch it is the verification of every chunk the copy reads.
+      await jsm.consumers.delete(CONTENT_STREAM, CONTENT_GUARD_CONSUMER);
       await jsm.streams.purge(CONTENT_STREAM, { filter: victim });
       await js.publish(victim, Buffer.alloc(256 * 1024, 0x44));
 

@@ -74,6 +74,7 @@ export const AGENCIES = {
   baoThanh: { code: '000.01.43.H41', domain: 'h41' }, // commune, Yên Thành
   congThanh: { code: '000.02.43.H41', domain: 'h41' }, // commune, Yên Thành
   quynhThach: { code: '000.01.44.H41', domain: 'h41' }, // commune, Quỳnh Lưu
+  quynhHau: { code: '000.02.44.H41', domain: 'h41' }, // commune, Quỳnh Lưu
   sonTay: { code: '000.01.41.H40', domain: 'h40' }, // commune, Hương Sơn (Hà Tĩnh)
   vpcp: { code: '000.00.00.G22', domain: 'central' }, // Government Office
 } as const satisfies Record<string, AgencySpec>;
@@ -83,12 +84,21 @@ export const FLOWS: readonly { readonly from: AgencySpec; readonly to: readonly 
   { from: AGENCIES.vpcp, to: [AGENCIES.congThanh, AGENCIES.sonTay] },
 ];
 
-const RECIPIENTS: readonly AgencySpec[] = [
-  AGENCIES.vpcp,
-  AGENCIES.quynhThach,
-  AGENCIES.sonTay,
+/** Every commune of the two provinces: the recipients of a broadcast from the centre. */
+export const COMMUNES: readonly AgencySpec[] = [
+  AGENCIES.baoThanh,
   AGENCIES.congThanh,
+  AGENCIES.quynhThach,
+  AGENCIES.quynhHau,
+  AGENCIES.sonTay,
 ];
+
+/** One document from the centre to every commune of h41 and h40. */
+export const BROADCAST: readonly { readonly from: AgencySpec; readonly to: readonly AgencySpec[] }[] = [
+  { from: AGENCIES.vpcp, to: COMMUNES },
+];
+
+const RECIPIENTS: readonly AgencySpec[] = [AGENCIES.vpcp, ...COMMUNES];
 
 /** The service processes: the centre's, and one per level in each province's domain. */
 export type ServiceName =
@@ -248,6 +258,22 @@ export class ChaosWorld {
           out.push(
             `${domain}/${name} msgs=${info.state.messages} first=${info.state.first_seq} last=${info.state.last_seq}`,
           );
+          // What a custody stream still holds: a few of its messages, by subject.
+          if (name !== 'LT_INBOX' && info.state.messages > 0) {
+            let seq = info.state.first_seq;
+            for (let n = 0; n < 5 && seq <= info.state.last_seq; n++) {
+              const m = await jsm.streams
+                // The server takes `next_by_subj` on STREAM.MSG.GET too; nats.js types it for direct gets only.
+                .getMessage(name, { seq, next_by_subj: '>' } as { seq: number })
+                .catch((e: unknown) => (e as Error).message);
+              if (m === null || typeof m === 'string') {
+                out.push(`    seq>=${seq}: ${m ?? 'none'}`);
+                break;
+              }
+              out.push(`    seq=${m.seq} subject=${m.subject} stored=${m.timestamp}`);
+              seq = m.seq + 1;
+            }
+          }
           for await (const c of jsm.consumers.list(name)) {
             out.push(
               `  ${c.name} filter=${c.config.filter_subject ?? ''} pending=${c.num_pending} ackPending=${c.num_ack_pending} ` +
@@ -301,6 +327,11 @@ async function persist<T>(
 export class Responders {
   /** recipient -> documentId -> inbox sequences seen */
   readonly seen = new Map<string, Map<string, Set<number>>>();
+  /**
+   * When each (document, recipient) was put in the recipient's inbox by its home node
+   * (`documentId|recipient` → Unix ms): the broker's part, apart from how fast the recipient reads.
+   */
+  readonly inboxAt = new Map<string, number>();
   redeliveries = 0;
   readonly errors = new Map<string, number>();
   readonly #inboxes = new Map<string, { inbox: Inbox; loop: Promise<void> }>();
@@ -322,6 +353,8 @@ export class Responders {
     const seen = this.seen.get(code)!;
     const loop = (async () => {
       for await (const item of inbox) {
+        const pair = `${item.documentId}|${code}`;
+        if (!this.inboxAt.has(pair)) this.inboxAt.set(pair, item.deliveredAtMs);
         const seqs = seen.get(item.documentId) ?? new Set<number>();
         if (seqs.has(item.sequence)) this.redeliveries++;
         seqs.add(item.sequence);
@@ -387,16 +420,20 @@ export class LoadGenerator {
   constructor(
     private readonly world: ChaosWorld,
     private readonly scenario: string,
+    private readonly flows: readonly {
+      readonly from: AgencySpec;
+      readonly to: readonly AgencySpec[];
+    }[] = FLOWS,
   ) {}
 
   start(intervalMs: number): void {
     const stamp = Date.now().toString(36);
     this.#loops = Promise.all(
-      FLOWS.map(async (flow) => {
+      this.flows.map(async (flow, f) => {
         const client = this.world.client(flow.from.code);
         const to = flow.to.map((a) => a.code);
         for (let i = 0; !this.#stop || this.sent.length < this.#minDocs; i++) {
-          const documentId = `${flow.from.code},2026/11/22,${stamp}${i}/CHAOS-${this.scenario.toUpperCase()}`;
+          const documentId = `${flow.from.code},2026/11/22,${stamp}${f}x${i}/CHAOS-${this.scenario.toUpperCase()}`;
           const t0 = Date.now();
           await persist(
             'send',
@@ -616,6 +653,11 @@ export function report(v: Verdict, extra: Record<string, unknown> = {}): void {
   const line = summaryLine(v);
   process.stderr.write(`${line}\n`);
   for (const p of v.problems) process.stderr.write(`  ${p}\n`);
+  if (v.problems.length > 0) {
+    process.stderr.write(
+      `  replay: LT_CHAOS_SEED=${v.seed} ${FULL ? 'bash scripts/chaos.sh' : 'pnpm exec jest tests/chaos'} -t ${v.scenario}\n`,
+    );
+  }
   const dir = path.join(__dirname, 'results');
   mkdirSync(dir, { recursive: true });
   const file = path.join(dir, `${new Date().toISOString().replace(/[:.]/g, '-')}-${v.scenario}.json`);

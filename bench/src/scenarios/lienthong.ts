@@ -2,7 +2,6 @@
 import { startNode } from '@lienthong/node';
 import type { RunningNode } from '@lienthong/node';
 import type { EmbeddedServer } from '@lienthong/node';
-import { AckPolicy, DeliverPolicy } from '@nats-io/jetstream';
 import { inboxFilter, nodeSubjects } from '@lienthong/core';
 import { BusinessStatus, connect } from '@lienthong/sdk';
 import { benchLogger, cpuMeter, defer, processRssBytes, startServer, tellParent } from '../lib/env';
@@ -293,17 +292,12 @@ export async function backlog(o: BacklogOptions): Promise<Record<string, unknown
   );
   defer('node runtime backlog-main', () => main.stop());
   const jsm = main.nats.jsm;
+  // Messages of a filter in a stream, from the stream's per-subject counts. Not a counting consumer:
+  // on a work-queue stream a consumer's filter must lie inside the stream's (lane) subjects and not
+  // overlap the node's own consumers, which `….relay.>` does not.
   const pending = async (stream: string, filter: string): Promise<number> => {
-    const name = `bench-count-${Math.random().toString(36).slice(2, 10)}`;
-    const info = await jsm.consumers.add(stream, {
-      name,
-      filter_subject: filter,
-      ack_policy: AckPolicy.Explicit,
-      deliver_policy: DeliverPolicy.All,
-      inactive_threshold: 30_000_000_000,
-    });
-    await jsm.consumers.delete(stream, name).catch(() => undefined);
-    return info.num_pending;
+    const info = await jsm.streams.info(stream, { subjects_filter: filter });
+    return Object.values(info.state.subjects ?? {}).reduce((a, b) => a + b, 0);
   };
   const offline = cast.topology.node(offlineNode);
   const relayFilter = nodeSubjects(offline.level, offline.id).relay;

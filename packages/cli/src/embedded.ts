@@ -14,6 +14,7 @@ import { HttpTokenStore, gatewayPlugin, httpTokensFile, vxpPlugin } from '@lient
 import type { GatewayPlugin } from '@lienthong/gateway';
 import { connect } from '@lienthong/sdk';
 import type { Logger } from 'pino';
+import { applyCredentialsOnDirectoryChange } from './auto-apply';
 
 /** The embedded default: a local nats-server with JetStream, and every node of a topology in this process. */
 export interface Embedded extends AsyncDisposable {
@@ -80,29 +81,16 @@ export async function startEmbedded(opts: EmbeddedOptions): Promise<Embedded> {
     opts.httpPort !== undefined
       ? embeddedGateway(server.url, tokens, (agency) => agencyCredentials(agency))
       : [];
-  let node: RunningNode;
-  try {
-    node = await startNode(
-      {
-        servers: server.url,
-        topology,
-        name: 'lienthong-up',
-        ...(nodeId ? { auth: { seedFile: nodeId.seedFile, inboxPrefix: nodeId.inboxPrefix } } : {}),
-        ...(opts.overdueSweepMs ? { overdue: { sweepIntervalMs: opts.overdueSweepMs } } : {}),
-        ...(opts.httpPort !== undefined ? { http: { port: opts.httpPort } } : {}),
-      },
-      {
-        ...(opts.logger ? { logger: opts.logger } : {}),
-        httpPlugins: [...(gateway && vxp ? [gateway, vxp] : []), ...(opts.httpPlugins ?? [])],
-      },
-    );
-  } catch (e) {
-    await server.stop();
-    throw e;
-  }
+  const httpPlugins = [...(gateway && vxp ? [gateway, vxp] : []), ...(opts.httpPlugins ?? [])];
+  const { node, stopApplying } = await startServices(server, topology, dataDir, opts, httpPlugins, {
+    store,
+    nodeId,
+    ops,
+  });
   let stopping: Promise<void> | undefined;
   const stop = (): Promise<void> =>
     (stopping ??= (async () => {
+      await stopApplying?.();
       await node.stop();
       await server.stop();
       if (temp) rmSync(temp, { recursive: true, force: true });
@@ -156,4 +144,54 @@ function embeddedGateway(
     },
   });
   return [gateway, vxpPlugin({ gateway: () => gateway.gateway, ...(tokens ? { tokens } : {}) })];
+}
+
+/**
+ * The node runtime on the embedded server and, with credentials, what keeps the authorization block
+ * in step with the directory (after `agency add` or `agency move`, the moved agency's permissions
+ * follow at once). What started is stopped, and the server too, if either fails.
+ */
+async function startServices(
+  server: EmbeddedServer,
+  topology: Topology,
+  dataDir: string,
+  opts: { logger?: Logger; overdueSweepMs?: number; httpPort?: number },
+  httpPlugins: HttpPlugin[],
+  ids: { store?: CredentialStore; nodeId?: IdentityCredentials; ops?: IdentityCredentials },
+): Promise<{ node: RunningNode; stopApplying?: () => Promise<void> }> {
+  let node: RunningNode;
+  try {
+    node = await startNode(
+      {
+        servers: server.url,
+        topology,
+        name: 'lienthong-up',
+        ...(ids.nodeId
+          ? { auth: { seedFile: ids.nodeId.seedFile, inboxPrefix: ids.nodeId.inboxPrefix } }
+          : {}),
+        ...(opts.overdueSweepMs ? { overdue: { sweepIntervalMs: opts.overdueSweepMs } } : {}),
+        ...(opts.httpPort !== undefined ? { http: { port: opts.httpPort } } : {}),
+      },
+      { ...(opts.logger ? { logger: opts.logger } : {}), httpPlugins },
+    );
+  } catch (e) {
+    await server.stop();
+    throw e;
+  }
+  if (!ids.store || !ids.ops) return { node };
+  try {
+    const stopApplying = await applyCredentialsOnDirectoryChange({
+      url: server.url,
+      ops: ids.ops,
+      store: ids.store,
+      dataDir,
+      server,
+      ...(opts.logger ? { logger: opts.logger } : {}),
+    });
+    return { node, stopApplying };
+  } catch (e) {
+    await node.stop();
+    await server.stop();
+    throw e;
+  }
 }

@@ -16,6 +16,8 @@ export {
 } from './subjects';
 export { ContentIntegrityError, ContentMissingError, ContentTooLargeError } from './errors';
 export { ContentStore } from './store';
+export { CONTENT_GUARD_CONSUMER, ContentGuard } from './guard';
+export type { ContentGuardEvents } from './guard';
 export { ensureContentStream } from './stream';
 export { sweepContent } from './sweep';
 

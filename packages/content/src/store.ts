@@ -2,8 +2,9 @@ import { createHash } from 'node:crypto';
 import { DeliverPolicy } from '@nats-io/jetstream';
 import type { JetStreamClient, JetStreamManager } from '@nats-io/jetstream';
 import { LienthongError } from '@lienthong/core';
-import { classifyNatsError, retry } from '@lienthong/infra';
 import { Window } from './window';
+import { putChecked, sha256Hex, storeManifest } from './put';
+import type { ContentTarget } from './put';
 import { ContentManifest } from '@lienthong/proto';
 import { ContentIntegrityError, ContentMissingError, ContentTooLargeError } from './errors';
 import {
@@ -58,13 +59,17 @@ export interface ContentStoreOptions {
   readonly window?: number;
   /** Deadline of one publish or read. */
   readonly timeoutMs?: number;
+  /**
+   * Read long contents through an ordered consumer (true, the default), or by direct gets only, as
+   * an agency must: its permissions allow no consumer on the content stream.
+   */
+  readonly streamReads?: boolean;
 }
 
 /** Contents of more chunks than this are read through an ordered consumer. */
 const STREAM_READ_MIN_CHUNKS = 4;
 /** Other contents' chunks passed over in a row before the rest is read by direct gets. */
 const MAX_INTERLEAVED = 64;
-const PUBLISH_ATTEMPTS = 4;
 
 /**
  * Content-addressed storage of attachment bytes in one JetStream domain's `LT_CONTENT` stream: each
@@ -75,6 +80,8 @@ const PUBLISH_ATTEMPTS = 4;
 export class ContentStore {
   private readonly window: number;
   private readonly timeoutMs: number;
+  private readonly streamReads: boolean;
+  private readonly target: ContentTarget;
 
   constructor(
     private readonly js: JetStreamClient,
@@ -85,6 +92,8 @@ export class ContentStore {
   ) {
     this.window = Math.max(1, opts.window ?? 8);
     this.timeoutMs = opts.timeoutMs ?? 10_000;
+    this.streamReads = opts.streamReads ?? true;
+    this.target = { js, domain, timeoutMs: this.timeoutMs, read: (subject) => this.get(subject) };
   }
 
   /**
@@ -116,11 +125,7 @@ export class ContentStore {
     }
     const sha256Hex = chunks.digest.toString('hex');
     const manifest = ContentManifest.create({ sha256Hex, size, chunkSize, chunks: chunks.hashes });
-    const stored = await this.put(
-      manifestSubject(this.domain, sha256Hex),
-      ContentManifest.encode(manifest).finish(),
-      `m:${sha256Hex}`,
-    );
+    const stored = await this.putManifest(manifest);
     // Stored before with another chunk size: the stored manifest is the one readers follow.
     const kept = stored ? manifest : ((await this.manifest(sha256Hex)) ?? manifest);
     return {
@@ -154,7 +159,7 @@ export class ContentStore {
       hashes.push(digest);
       const hex = digest.toString('hex');
       await win.add(async () => {
-        if (await this.put(chunkSubject(this.domain, hex), data, hex)) newChunks++;
+        if (await this.putChunk(chunkSubject(this.domain, hex), data, hex)) newChunks++;
         acked += data.length;
         opts.onProgress?.({ bytes: acked, total: opts.size });
       });
@@ -268,7 +273,7 @@ export class ContentStore {
     const hexes = manifest.chunks.map((c) => Buffer.from(c).toString('hex'));
     const n = hexes.length;
     let i = 0;
-    if (n > STREAM_READ_MIN_CHUNKS) {
+    if (n > STREAM_READ_MIN_CHUNKS && this.streamReads) {
       const first = await this.jsm.direct.getMessage(CONTENT_STREAM, {
         last_by_subj: chunkSubject(this.domain, hexes[0]!),
       });
@@ -398,7 +403,7 @@ export class ContentStore {
           if (opts.signal?.aborted) throw opts.signal.reason;
           const hex = hexes[i++]!;
           await win.add(async () => {
-            if (await target.put(chunkSubject(target.domain, hex), data, hex)) {
+            if (await target.putChunk(chunkSubject(target.domain, hex), data, hex)) {
               copied++;
               copiedBytes += data.length;
             } else skipped++;
@@ -416,7 +421,7 @@ export class ContentStore {
               counted(i === hexes.length - 1 ? total - i * manifest.chunkSize : manifest.chunkSize);
             } else {
               const data = await this.chunk(sha256Hex, hex, i);
-              await target.put(subject, data, hex);
+              await target.putChunk(subject, data, hex);
               copied++;
               copiedBytes += data.length;
               counted(data.length);
@@ -429,11 +434,7 @@ export class ContentStore {
       await win.settle();
       throw e;
     }
-    await target.put(
-      manifestSubject(target.domain, sha256Hex),
-      ContentManifest.encode(manifest).finish(),
-      `m:${sha256Hex}`,
-    );
+    await target.putManifest(manifest);
     return { copied, skipped, copiedBytes };
   }
 
@@ -473,22 +474,14 @@ export class ContentStore {
     return (info.state.subjects?.[subject] ?? 0) > 0;
   }
 
-  /** Stores a message once; true when this call stored it, false when it was there already. */
-  private async put(subject: string, data: Uint8Array, msgID: string): Promise<boolean> {
-    try {
-      // A timeout or a moment without responders: the same publish again is harmless.
-      const ack = await retry(() => this.js.publish(subject, data, { msgID, timeout: this.timeoutMs }), {
-        attempts: PUBLISH_ATTEMPTS,
-        backoff: { initialMs: 200, maxMs: 3_200 },
-      });
-      return !ack.duplicate;
-    } catch (e) {
-      // A second message on a subject (one per subject, discard new): that chunk is stored. A full
-      // stream or account is the same error code and must fail the upload instead.
-      const c = classifyNatsError(e);
-      if (c.kind === 'store-refused' && c.limit === 'subject') return false;
-      throw e;
-    }
+  /** Stores a chunk; true when this call stored it, false when its bytes were there already. */
+  private putChunk(subject: string, data: Uint8Array, hex: string): Promise<boolean> {
+    return putChecked(this.target, subject, data, (stored) => sha256Hex(stored) === hex);
+  }
+
+  /** Stores a manifest; true when this call stored it, false when one for the same bytes was there. */
+  private putManifest(manifest: ContentManifest): Promise<boolean> {
+    return storeManifest(this.target, manifest, (sha) => this.verify(sha));
   }
 }
 

@@ -9,7 +9,12 @@ import { CONTENT_STREAM, chunkFilter, manifestFilter } from './subjects';
  * (discard new per subject). A subject names its bytes by their hash, so content is stored once and
  * a stored chunk can never be replaced by other bytes. Direct gets serve reads without a consumer.
  */
-export function contentStreamConfig(domain: string, replicas = 1): StreamSpec {
+export function contentStreamConfig(
+  domain: string,
+  replicas = 1,
+  /** Its bound in bytes and consumers: full, a new content is refused (ResourceExhausted). */
+  limits: { max_bytes?: number; max_consumers?: number } = {},
+): StreamSpec {
   return {
     name: CONTENT_STREAM,
     // Not `lt.v1.content.<domain>.>`: that would overlap the node streams' `lt.v1.*.*.relay.>`.
@@ -22,6 +27,7 @@ export function contentStreamConfig(domain: string, replicas = 1): StreamSpec {
     discard_new_per_subject: true,
     allow_direct: true,
     duplicate_window: 2 * 60 * 1_000_000_000,
+    ...limits,
   };
 }
 
@@ -30,6 +36,7 @@ export async function ensureContentStream(
   jsm: JetStreamManager,
   domain: string,
   replicas = 1,
+  limits: { max_bytes?: number; max_consumers?: number } = {},
 ): Promise<void> {
-  await upsertStream(jsm, contentStreamConfig(domain, replicas));
+  await upsertStream(jsm, contentStreamConfig(domain, replicas, limits));
 }

@@ -1,16 +1,20 @@
-import { createHash } from 'node:crypto';
-import { connect } from '@nats-io/transport-node';
+import { createHash, randomBytes } from 'node:crypto';
+import { connect, headers } from '@nats-io/transport-node';
+import { ContentManifest } from '@lienthong/proto';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import type { JetStreamClient, JetStreamManager } from '@nats-io/jetstream';
 import {
+  CONTENT_GUARD_CONSUMER,
   CONTENT_STREAM,
+  ContentGuard,
   ContentIntegrityError,
   ContentMissingError,
   ContentStore,
   ContentTooLargeError,
   chunkSubject,
   ensureContentStream,
+  manifestSubject,
   sweepContent,
 } from '@lienthong/content';
 import { deterministicBytes, deterministicSha256, startNatsServer } from '@lienthong/testkit';
@@ -181,6 +185,54 @@ describe('content store', () => {
     expect(err).toMatchObject({ code: 'DataLoss', chunk: 2, sha256Hex: stored.sha256Hex });
     expect(handed).toBe(2 * 8192);
     await expect(store.verify(stored.sha256Hex)).rejects.toThrow(/chunk 2 of content .* does not match/);
+  });
+
+  it('counts a taken subject as stored only when it holds the right bytes; the guard clears bad ones', async () => {
+    const sha = (b: Uint8Array): string => createHash('sha256').update(b).digest('hex');
+    const once = (b: Buffer): AsyncIterable<Uint8Array> =>
+      (async function* () {
+        yield b;
+      })();
+    const data = randomBytes(3 * 4096);
+    const chunks = [0, 1, 2].map((i) => sha(data.subarray(i * 4096, (i + 1) * 4096)));
+    const whole = sha(data);
+    const bogus = ContentManifest.encode(
+      ContentManifest.create({ sha256Hex: whole, size: 7, chunkSize: 4096, chunks: [] }),
+    ).finish();
+    const poison = async (): Promise<void> => {
+      // Garbage under the second chunk's hash, and a bogus manifest under the whole's.
+      await js.publish(chunkSubject('', chunks[1]!), Buffer.from('garbage'));
+      await js.publish(manifestSubject('', whole), bogus);
+    };
+    await poison();
+    // With nobody to clear them, the upload fails rather than report the content as stored.
+    const impatient = new ContentStore(js, jsm, '', { timeoutMs: 300 });
+    await expect(impatient.upload(once(data), { chunkSize: 4096 })).rejects.toThrow(ContentIntegrityError);
+    await jsm.streams.purge(CONTENT_STREAM, { filter: chunkSubject('', chunks[1]!) });
+    await jsm.streams.purge(CONTENT_STREAM, { filter: manifestSubject('', whole) });
+    // The guard reads what is stored from its start: it removes both bad ones (and nothing good),
+    // and the same upload then goes through.
+    const removed: string[] = [];
+    const guard = new ContentGuard(js, jsm, store, { onRemoved: (subject) => removed.push(subject) });
+    await jsm.consumers.delete(CONTENT_STREAM, CONTENT_GUARD_CONSUMER).catch(() => undefined);
+    await guard.start();
+    try {
+      await poison();
+      const stored = await store.upload(once(data), { chunkSize: 4096 });
+      expect(stored.sha256Hex).toBe(whole);
+      expect(Buffer.compare(await collect(whole), data)).toBe(0);
+      expect(removed.sort()).toEqual([chunkSubject('', chunks[1]!), manifestSubject('', whole)].sort());
+      // A message id equal to a chunk's hash, on another subject, takes nothing: content has no ids.
+      const other = randomBytes(4096);
+      const h = headers();
+      h.set('Nats-Msg-Id', sha(other));
+      await js.publish(chunkSubject('', sha(Buffer.from([9]))), Buffer.from([9]), { headers: h });
+      const again = await store.upload(once(other), { chunkSize: 4096 });
+      expect(again.newChunks).toBe(1);
+      expect(Buffer.compare(await collect(again.sha256Hex), other)).toBe(0);
+    } finally {
+      await guard.stop();
+    }
   });
 
   it('reports missing content and a missing chunk', async () => {

@@ -35,6 +35,8 @@ export {
   msgIdFor,
 } from './ids';
 
+export { msgIdKeyFrom, submitMsgId, submitMsgIdProblem } from './submit-ids';
+
 export {
   SUBJECT_PREFIX,
   STREAM_SUBJECTS,
@@ -68,6 +70,9 @@ export {
 export type { DirectoryKey } from './kv-keys';
 
 export { Topology, parseTopology, topologyFromProto, generateTopology } from './topology';
+export type { ClosedCode, ClosedCodeJson, ClosurePolicy } from './topology-closed';
+export { diffTopologies, renderTopologyDiff } from './topology-diff';
+export type { TopologyDiff, TopologyChange } from './topology-diff';
 export type {
   NodeInfo,
   AgencyInfo,
@@ -148,3 +153,19 @@ export type {
 
 export { BackpressureError, isBackpressure, submitPaceMs } from './flow';
 export type { BackpressureScope, SubmitPace } from './flow';
+
+export {
+  DeliveryMark,
+  findConsumerFault,
+  jetStreamView,
+  restartSequence,
+  rfc3339Nanos,
+} from './consumer-fault';
+export type {
+  ConsumerFault,
+  ConsumerPosition,
+  ConsumerView,
+  JetStreamManagerLike,
+  StoredMessage,
+  StreamPosition,
+} from './consumer-fault';

@@ -118,6 +118,15 @@ function contentApi(api: string): string[] {
   ];
 }
 
+/**
+ * What an agency may do with content: read a content by its subject (a direct get that names the
+ * hash, so it reads only what it was given the hash of). No stream info, no read by sequence and
+ * no consumer: it can neither list the stored hashes nor create a (push) consumer on the stream.
+ */
+function agencyContentApi(api: string, domain: string | undefined): string[] {
+  return [`${api}.DIRECT.GET.${CONTENT_STREAM}.${contentSubjects(domain)}`];
+}
+
 function apiPrefixes(domain: string | undefined): string[] {
   return domain ? ['$JS.API', `$JS.${domain}.API`] : ['$JS.API'];
 }
@@ -168,7 +177,7 @@ function agencyPermissions(code: string, topology: Topology): Permissions {
   ];
   for (const api of apiPrefixes(home.domain)) {
     publish.push(
-      ...contentApi(api),
+      ...agencyContentApi(api, home.domain),
       `${api}.INFO`,
       // The directory (codes and home nodes) is public within the broker.
       `${api}.STREAM.INFO.KV_${BUCKETS.directory}`,
@@ -184,8 +193,8 @@ function agencyPermissions(code: string, topology: Topology): Permissions {
       `${api}.CONSUMER.CREATE.${STREAMS.inbox}.${durable}.${inboxOf}`,
       `${api}.CONSUMER.MSG.NEXT.${STREAMS.inbox}.${durable}`,
       `${api}.DIRECT.GET.${STREAMS.inbox}.${inboxOf}`,
-      // Following its own track subject with ordered consumers (random names, its filter only).
-      `${api}.STREAM.INFO.${STREAMS.track}`,
+      // Following its own track subject with ordered consumers (random names, its filter only). No
+      // stream info: with a subject filter it would show which agencies have tracking.
       `${api}.CONSUMER.CREATE.${STREAMS.track}.*.${track}`,
       `${api}.CONSUMER.MSG.NEXT.${STREAMS.track}.*`,
       `${api}.CONSUMER.INFO.${STREAMS.track}.*`,
@@ -195,7 +204,9 @@ function agencyPermissions(code: string, topology: Topology): Permissions {
   publish.push(`$JS.ACK.${STREAMS.inbox}.${durable}.>`);
   return {
     publish: { allow: publish, deny: [...AGENCY_PUBLISH_DENY] },
-    subscribe: { allow: [`${inboxPrefixOf({ kind: 'agency', agency })}.>`, track], deny: [] },
+    // Its replies only. Not its track subject: tracking is read from the stream, so that a consumer
+    // someone pushes to that subject reaches no one.
+    subscribe: { allow: [`${inboxPrefixOf({ kind: 'agency', agency })}.>`], deny: [] },
   };
 }
 

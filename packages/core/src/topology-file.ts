@@ -6,6 +6,8 @@ import { Level } from '@lienthong/proto';
 import { isAgencyCode } from './agency';
 import { TopologyError, displayInput } from './errors';
 import { isNodeId } from './ids';
+import type { ClosedCode } from './topology-closed';
+import { validateClosedCodes } from './topology-closed';
 import type { LevelName } from './subjects';
 import { isLevelName, levelFromName } from './subjects';
 import type { AgencyInfo, NodeInfo } from './topology-types';
@@ -23,13 +25,17 @@ function quote(v: unknown): string {
 }
 
 /** Checks a topology file's content; throws one TopologyError listing every problem. */
-export function validateTopologyJson(json: unknown): { nodes: NodeInfo[]; agencies: AgencyInfo[] } {
+export function validateTopologyJson(json: unknown): {
+  nodes: NodeInfo[];
+  agencies: AgencyInfo[];
+  closed: ClosedCode[];
+} {
   const problems: string[] = [];
   if (!isRecord(json)) throw new TopologyError(["a topology must be an object with 'nodes' and 'agencies'"]);
   if (!Array.isArray(json.nodes)) problems.push("'nodes' must be an array");
   if (!Array.isArray(json.agencies)) problems.push("'agencies' must be an array");
   for (const key of Object.keys(json)) {
-    if (key !== 'nodes' && key !== 'agencies') problems.push(`unknown field '${key}'`);
+    if (key !== 'nodes' && key !== 'agencies' && key !== 'closed') problems.push(`unknown field '${key}'`);
   }
   const rawNodes: unknown[] = Array.isArray(json.nodes) ? json.nodes : [];
   const rawAgencies: unknown[] = Array.isArray(json.agencies) ? json.agencies : [];
@@ -43,8 +49,9 @@ export function validateTopologyJson(json: unknown): { nodes: NodeInfo[]; agenci
       problems.push(`agency '${agency.code}': parentCode '${agency.parentCode}' is not a known agency`);
     }
   }
+  const closed = validateClosedCodes(json.closed, new Set(agencyIndex.keys()), problems);
   if (problems.length > 0) throw new TopologyError(problems);
-  return { nodes, agencies };
+  return { nodes, agencies, closed };
 }
 
 /** One entry of `nodes`, or nothing when it has problems (which are added to `problems`). */

@@ -1,6 +1,7 @@
 /** The shapes of the topology: as written in a topology file, and as the tree holds them. */
 import type { Level } from '@lienthong/proto';
 import type { LevelName } from './subjects';
+import type { ClosedCodeJson } from './topology-closed';
 
 export interface NodeInfo {
   readonly id: string;
@@ -39,10 +40,12 @@ export interface TopologyAgencyJson {
   homeNode: string;
 }
 
-/** The topology file: `{ "nodes": [...], "agencies": [...] }`. */
+/** The topology file: `{ "nodes": [...], "agencies": [...], "closed"?: [...] }`. */
 export interface TopologyJson {
   nodes: TopologyNodeJson[];
   agencies: TopologyAgencyJson[];
+  /** Closed agency codes with their successor (absent: none). */
+  closed?: ClosedCodeJson[];
 }
 
 export type NextHop =

@@ -9,6 +9,7 @@ import type { ITopology } from '@lienthong/proto';
 import { Level } from '@lienthong/proto';
 import { LienthongError, RoutingError, displayInput } from './errors';
 import { validateTopologyJson } from './topology-file';
+import type { ClosedCode } from './topology-closed';
 import type {
   AgencyInfo,
   NextHop,
@@ -39,10 +40,12 @@ export class Topology {
   readonly #children: NodeInfo[][];
   readonly #agencyByCode = new Map<string, AgencyInfo>();
   readonly #agenciesOf = new Map<string, AgencyInfo[]>();
+  readonly #closed = new Map<string, ClosedCode>();
 
   /** Validates `json` (a parsed topology file) and throws one TopologyError listing every problem. */
   constructor(json: unknown) {
-    const { nodes, agencies } = validateTopologyJson(json);
+    const { nodes, agencies, closed } = validateTopologyJson(json);
+    for (const c of closed) this.#closed.set(c.code, Object.freeze(c));
     this.#nodes = Object.freeze(nodes.map((n) => Object.freeze(n)));
     this.#agencies = Object.freeze(agencies.map((a) => Object.freeze(a)));
     this.#parent = new Int32Array(nodes.length).fill(-1);
@@ -112,6 +115,15 @@ export class Topology {
 
   agencies(): AgencyInfo[] {
     return [...this.#agencies];
+  }
+
+  /** The closure of a code that no longer names a live agency, if the topology records one. */
+  closedCode(code: string): ClosedCode | undefined {
+    return this.#closed.get(code);
+  }
+
+  closedCodes(): ClosedCode[] {
+    return [...this.#closed.values()];
   }
 
   agenciesOf(nodeId: string): AgencyInfo[] {
@@ -201,6 +213,7 @@ export class Topology {
         ...(a.parentCode === undefined ? {} : { parentCode: a.parentCode }),
         homeNode: a.homeNode,
       })),
+      ...(this.#closed.size === 0 ? {} : { closed: this.closedCodes().map((c) => ({ ...c })) }),
     };
   }
 
@@ -230,7 +243,7 @@ export function parseTopology(json: unknown): Topology {
 }
 
 /** Builds a topology from protobuf directory records, where empty strings mean "none". */
-export function topologyFromProto(proto: ITopology): Topology {
+export function topologyFromProto(proto: ITopology, closed: readonly ClosedCode[] = []): Topology {
   const levelText = (l: Level | null | undefined): unknown => {
     try {
       return levelName(l ?? Level.LEVEL_UNSPECIFIED);
@@ -253,6 +266,7 @@ export function topologyFromProto(proto: ITopology): Topology {
       ...(a.parentCode ? { parentCode: a.parentCode } : {}),
       homeNode: a.homeNode ?? '',
     })),
+    ...(closed.length === 0 ? {} : { closed: closed.map((c) => ({ ...c })) }),
   });
 }
 

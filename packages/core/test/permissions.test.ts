@@ -57,7 +57,6 @@ describe('agency permissions', () => {
       submitSubject('commune', 'h41-yenthanh-xa1', A, 'urgent'),
       `lt.v1.content._.c.${'a'.repeat(64)}`,
       `lt.v1.content._.m.${'b'.repeat(64)}`,
-      '$JS.API.STREAM.INFO.LT_CONTENT',
       `$JS.API.DIRECT.GET.LT_CONTENT.lt.v1.content._.c.${'a'.repeat(64)}`,
       '$JS.API.INFO',
       '$JS.API.DIRECT.GET.KV_lt_directory.$KV.lt_directory.agency.000_01_43_H41',
@@ -73,13 +72,30 @@ describe('agency permissions', () => {
       `$JS.API.CONSUMER.MSG.NEXT.LT_INBOX.${inboxDurable}`,
       `$JS.ACK.LT_INBOX.${inboxDurable}.1.5.5.1700000000000000000.0`,
       `$JS.API.DIRECT.GET.LT_INBOX.${inboxSubject('commune', 'h41-yenthanh-xa1', A, 'abc-1')}`,
-      '$JS.API.STREAM.INFO.LT_TRACK',
       `$JS.API.CONSUMER.CREATE.LT_TRACK.oc_xyz_1.${trackSubject('commune', 'h41-yenthanh-xa1', A)}`,
       '$JS.API.CONSUMER.MSG.NEXT.LT_TRACK.oc_xyz_1',
       '$JS.API.CONSUMER.DELETE.LT_TRACK.oc_xyz_1',
     ];
     for (const s of sdk) expect([s, canPublish(p, s)]).toEqual([s, true]);
     expect(canSubscribe(p, `${inboxPrefixOf({ kind: 'agency', agency: A })}.abc.1`)).toBe(true);
+  });
+
+  it('refuses consumers, listings and reads by sequence on the content stream, and stream info that names others', () => {
+    for (const s of [
+      '$JS.API.CONSUMER.CREATE.LT_CONTENT.x',
+      '$JS.API.CONSUMER.CREATE.LT_CONTENT.x.lt.v1.content._.c.*',
+      '$JS.API.CONSUMER.DURABLE.CREATE.LT_CONTENT.x',
+      '$JS.API.CONSUMER.MSG.NEXT.LT_CONTENT.x',
+      '$JS.API.CONSUMER.DELETE.LT_CONTENT.x',
+      '$JS.API.STREAM.INFO.LT_CONTENT',
+      '$JS.API.DIRECT.GET.LT_CONTENT',
+      '$JS.API.STREAM.MSG.GET.LT_CONTENT',
+      '$JS.API.STREAM.INFO.LT_TRACK',
+    ]) {
+      expect([s, canPublish(p, s)]).toEqual([s, false]);
+    }
+    // Its track subject is read from the stream, not subscribed to.
+    expect(canSubscribe(p, trackSubject('commune', 'h41-yenthanh-xa1', A))).toBe(false);
   });
 
   it('refuses submitting as another agency or at another node', () => {

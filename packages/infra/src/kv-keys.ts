@@ -74,7 +74,7 @@ async function byConsumer(
 ): Promise<string[]> {
   const deadline = Date.now() + opts.timeoutMs;
   const began = performance.now();
-  const name = `lt-keys-${randomBytes(8).toString('hex')}`;
+  const name = `lt-keys-${randomBytes(16).toString('hex')}`;
   const info = await jsm.consumers.add(stream, {
     name,
     filter_subject: subject,

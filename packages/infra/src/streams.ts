@@ -9,7 +9,8 @@ export type StreamSpec = Partial<StreamConfig> & { readonly name: string; readon
 
 /**
  * Creates the stream, or updates it when a setting of `spec` differs from what the server holds
- * (settings `spec` does not name are kept as they are). Two processes starting at once may both try
+ * (settings `spec` does not name are kept as they are; so is `max_consumers`, which nats-server
+ * sets only when a stream is created). Two processes starting at once may both try
  * to create it: the loser finds it there and updates it instead.
  */
 export async function upsertStream(jsm: JetStreamManager, spec: StreamSpec): Promise<StreamUpsert> {
@@ -28,7 +29,8 @@ export async function upsertStream(jsm: JetStreamManager, spec: StreamSpec): Pro
         continue;
       }
     }
-    const merged = { ...current, ...spec };
+    // nats-server refuses to change max_consumers of an existing stream: it keeps the one it has.
+    const merged = { ...current, ...spec, max_consumers: current.max_consumers };
     if (JSON.stringify(merged) === JSON.stringify(current)) return 'unchanged';
     await jsm.streams.update(spec.name, merged);
     return 'updated';

@@ -44,6 +44,16 @@ describe('with a server', () => {
     expect(info.config.subjects).toEqual(['up.>']);
   });
 
+  it('upsertStream keeps the max_consumers a stream was created with, and updates its other bounds', async () => {
+    const spec = { name: 'BOUND', subjects: ['bound.>'], max_consumers: 3, max_bytes: 1 << 20 };
+    expect(await upsertStream(h.jsm, spec)).toBe('created');
+    // nats-server would refuse an update that changes max_consumers: the upsert keeps the one it has.
+    expect(await upsertStream(h.jsm, { ...spec, max_consumers: 5, max_bytes: 2 << 20 })).toBe('updated');
+    const info = await h.jsm.streams.info('BOUND');
+    expect([info.config.max_consumers, info.config.max_bytes]).toEqual([3, 2 << 20]);
+    expect(await upsertStream(h.jsm, { ...spec, max_consumers: 5, max_bytes: 2 << 20 })).toBe('unchanged');
+  });
+
   it('upsertStream: two processes creating one stream at once both succeed', async () => {
     const other = await connectNats({ servers: server.url, name: 'infra-test-2' });
     try {

@@ -3,12 +3,13 @@ import { jetstream, jetstreamManager, StorageType } from '@nats-io/jetstream';
 import type { JetStreamClient, JetStreamManager } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
 import type { KV, Kvm } from '@nats-io/kv';
-import { listKvKeys } from '@lienthong/infra';
+import { listKvKeys, upsertStream } from '@lienthong/infra';
 import type { Logger } from 'pino';
 import { Counter } from 'prom-client';
 import type { Registry } from 'prom-client';
 import {
   CONTENT_REFS_BUCKET,
+  ContentGuard,
   ContentIntegrityError,
   ContentMissingError,
   ContentStore,
@@ -24,6 +25,9 @@ import type { IDocument } from '@lienthong/proto';
 import { storedAttachments } from './accepted';
 import type { AcceptedEnvelope } from './accepted';
 import type { NodeLimits, RetentionConfig } from './config';
+import { streamLimitsOf } from './stream-limits';
+
+const CONTENT_STREAM_NAME = 'LT_CONTENT';
 
 /** Why an envelope's attachments stop it; a retry cannot cure it. */
 export interface AttachmentProblem {
@@ -72,6 +76,8 @@ export class Attachments {
   private active = 0;
   private readonly queue: (() => void)[] = [];
   private readonly bytes: Counter<'op'>;
+  private readonly removed: Counter<'kind'>;
+  private contentGuard: ContentGuard | undefined;
 
   constructor(
     private readonly nats: {
@@ -96,10 +102,26 @@ export class Attachments {
       labelNames: ['op'] as const,
       registers: registry ? [registry] : [],
     });
+    this.removed = new Counter({
+      name: 'lienthong_content_removed_total',
+      help: 'Content messages removed because their bytes did not match their hash (chunk) or content (manifest)',
+      labelNames: ['kind'] as const,
+      registers: registry ? [registry] : [],
+    });
   }
 
-  /** Starts the periodic sweep. */
-  start(): void {
+  /** Starts the content guard and the periodic sweep. */
+  async start(): Promise<void> {
+    // Content counts as stored only when its bytes hash to its subject: remove what does not.
+    this.contentGuard = new ContentGuard(this.nats.js, this.nats.jsm, this.own, {
+      onRemoved: (subject, why) => {
+        this.removed.inc({ kind: subject.split('.')[4] === 'm' ? 'manifest' : 'chunk' });
+        this.log.warn({ subject, why }, 'removed content that is not what its subject names');
+      },
+      onError: (e) =>
+        this.log.warn({ error: e instanceof Error ? e.message : String(e) }, 'content guard check failed'),
+    });
+    await this.contentGuard.start();
     if (this.config.sweepIntervalMs > 0) {
       this.sweepTimer = setInterval(() => {
         void this.sweep().catch((e: unknown) =>
@@ -112,6 +134,7 @@ export class Attachments {
 
   async stop(): Promise<void> {
     clearInterval(this.sweepTimer);
+    await this.contentGuard?.stop();
     await this.sweeping?.catch(() => undefined);
   }
 
@@ -322,7 +345,7 @@ function malformed(detail: string): AttachmentProblem {
 
 /**
  * Creates the domain's content stream and its reference bucket, or brings them to the configured
- * retention (an existing bucket keeps the age it was made with otherwise); returns the bucket.
+ * bounds and retention (an existing bucket keeps the age it was made with otherwise); returns the bucket.
  */
 export async function provisionAttachments(
   nats: { readonly jsm: JetStreamManager; readonly kvm: Kvm },
@@ -330,7 +353,7 @@ export async function provisionAttachments(
   config: AttachmentConfig,
   replicas: number,
 ): Promise<KV> {
-  await ensureContentStream(nats.jsm, domain, replicas);
+  await ensureContentStream(nats.jsm, domain, replicas, streamLimitsOf(CONTENT_STREAM_NAME));
   const refs = await nats.kvm.create(CONTENT_REFS_BUCKET, {
     history: 1,
     storage: StorageType.File,
@@ -340,12 +363,12 @@ export async function provisionAttachments(
   const stream = `KV_${CONTENT_REFS_BUCKET}`;
   const { config: current } = await nats.jsm.streams.info(stream);
   const maxAge = config.referenceMaxAgeMs * 1_000_000;
-  if (current.max_age !== maxAge) {
-    await nats.jsm.streams.update(stream, {
-      ...current,
-      max_age: maxAge,
-      duplicate_window: Math.min(current.duplicate_window, maxAge),
-    });
-  }
+  await upsertStream(nats.jsm, {
+    name: stream,
+    subjects: current.subjects,
+    ...streamLimitsOf(stream),
+    max_age: maxAge,
+    duplicate_window: Math.min(current.duplicate_window, maxAge),
+  });
   return refs;
 }

@@ -14,6 +14,7 @@ import type { AuditBlock, AuditEntry, AuditVerification, NodeInfo, Topology } fr
 import { classifyNatsError, retry, upsertStream } from '@lienthong/infra';
 import { BusinessStatus, Envelope, EnvelopeKind } from '@lienthong/proto';
 import type { Disposition, InboundMessage } from './inbound';
+import { streamLimitsOf } from './stream-limits';
 
 export const AUDIT_STREAM = 'LT_AUDIT';
 
@@ -49,8 +50,10 @@ export class AuditLog {
       retention: RetentionPolicy.Limits,
       storage: StorageType.File,
       num_replicas: this.replicas,
-      // An audit log is never trimmed by the broker; archiving it is an operator's decision.
+      // An audit log is never trimmed by the broker; archiving it is an operator's decision. Its
+      // bound refuses new blocks when reached (custody then waits): the fill alert comes before.
       max_age: 0,
+      ...streamLimitsOf(AUDIT_STREAM),
     };
     await upsertStream(this.jsm, config);
   }

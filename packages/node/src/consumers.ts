@@ -138,7 +138,14 @@ export class NodeConsumers {
     handle: Handler,
     sizes: { window?: number; maxAckPending?: number } = {},
   ): PullWorker {
-    const opts = { stream, durable, filter, concurrency: this.config.concurrency, ...sizes };
+    const opts = {
+      stream,
+      durable,
+      filter,
+      concurrency: this.config.concurrency,
+      ...sizes,
+      connection: this.nats.nc,
+    };
     const log = this.log.child({ consumer: durable });
     return new PullWorker(this.nats.js, this.nats.jsm, opts, (m) => this.take(kind, stream, m, handle), log);
   }

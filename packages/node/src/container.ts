@@ -28,6 +28,7 @@ import { EnvelopePublisher } from './publisher';
 import { Refusals } from './refusals';
 import { Router } from './router';
 import { NodeRuntime } from './runtime';
+import { DRAIN_TIMEOUT_MS, drainWithin } from './shutdown';
 import { SignaturePolicy } from './signature-policy';
 import { ensureBuckets, ensureStreams } from './streams';
 import { TOKENS } from './tokens';
@@ -176,7 +177,7 @@ export async function startNode(
   const stop = (): Promise<void> =>
     (stopping ??= (async () => {
       await started.stop();
-      await nats.nc.drain().catch(() => nats.nc.close());
+      await drainWithin(nats.nc, DRAIN_TIMEOUT_MS);
       await c.dispose();
     })());
   return {

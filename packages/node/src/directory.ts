@@ -3,6 +3,7 @@ import { StorageType } from '@nats-io/jetstream';
 import { BUCKETS, directoryKeys } from '@lienthong/core';
 import type { Topology } from '@lienthong/core';
 import { AgencyRecord, NodeRecord } from '@lienthong/proto';
+import { boundStream } from './streams';
 
 const SEED_CONCURRENCY = 256;
 
@@ -15,6 +16,7 @@ const SEED_CONCURRENCY = 256;
  */
 export async function publishDirectory(kvm: Kvm, topology: Topology, replicas = 1): Promise<number> {
   const kv = await kvm.create(BUCKETS.directory, { history: 1, storage: StorageType.File, replicas });
+  await boundStream(kvm, `KV_${BUCKETS.directory}`);
   const proto = topology.toProto();
   const entries: [string, Uint8Array][] = [
     ...(proto.nodes ?? []).map((n): [string, Uint8Array] => [

@@ -4,6 +4,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import { join, resolve } from 'node:path';
 import { LienthongError } from '@lienthong/core';
+import { serverLimitsConfig, storeLimitsConfig } from './stream-limits';
 
 /** The local nats-server of the embedded default. */
 export interface EmbeddedServer extends AsyncDisposable {
@@ -65,7 +66,9 @@ export async function startEmbeddedServer(opts: {
     [
       `listen: ${JSON.stringify(`${host}:${opts.port && opts.port > 0 ? opts.port : -1}`)}`,
       `ports_file_dir: ${JSON.stringify(dataDir)}`,
-      `jetstream { store_dir: ${JSON.stringify(join(dataDir, 'jetstream'))} }`,
+      `jetstream { store_dir: ${JSON.stringify(join(dataDir, 'jetstream'))}, ${storeLimitsConfig()} }`,
+      // Connections, subscriptions and buffers: bounded, so that no client exhausts the server.
+      serverLimitsConfig(),
       `pid_file: ${JSON.stringify(join(dataDir, 'nats-server.pid'))}`,
       // Resolved next to this file; written by the credential store.
       ...(opts.auth ? [`include ${AUTH_CONFIG}`] : []),

@@ -47,3 +47,12 @@ export { CredentialStore } from './credentials';
 export type { AuthConfigResult, IdentityCredentials, IssuedIdentity } from './credentials';
 export { AUDIT_STREAM, auditedNodes, readAuditChain, verifyNodeAudit } from './audit-log';
 export { publishDirectory } from './directory';
+export {
+  DEFAULT_SERVER_LIMITS,
+  DEFAULT_STORE_LIMITS,
+  DEFAULT_STREAM_LIMITS,
+  serverLimitsConfig,
+  storeLimitsConfig,
+  streamLimitsOf,
+} from './stream-limits';
+export type { ServerLimits, StoreLimits, StreamLimits } from './stream-limits';

@@ -4,6 +4,7 @@ import type { NodeInfo } from '@lienthong/core';
 import { BusinessStatus, EnvelopeKind, FailureReason } from '@lienthong/proto';
 import type { Envelope, IEnvelope, IHop } from '@lienthong/proto';
 import { acceptEnvelope, isRejection } from './accepted';
+import { ClosedRecipients } from './closed-recipients';
 import type { AcceptedEnvelope } from './accepted';
 import { Attachments } from './attachments';
 import type { ResolvedConfig } from './config';
@@ -15,6 +16,7 @@ import type { TopologyView } from './live-directory';
 import { Refusals } from './refusals';
 import { Router } from './router';
 import { SignaturePolicy } from './signature-policy';
+import { msgIdRejection } from './submit-guard';
 import { checkSubmission, documentRecipients } from './submission-rules';
 import type { SubmissionContext } from './submission-rules';
 import { TOKENS } from './tokens';
@@ -41,6 +43,7 @@ export class Intake {
     @inject(Refusals) private readonly refusals: Refusals,
     @inject(TOKENS.Config) private readonly config: ResolvedConfig,
     @inject(TOKENS.Clock) private readonly now: Clock,
+    @inject(ClosedRecipients) private readonly closedCodes: ClosedRecipients,
   ) {
     this.rules = { topology, checkAttachments: (doc) => attachments.check(doc) };
   }
@@ -84,6 +87,7 @@ export class Intake {
     });
     const problem =
       checkSubmission(this.rules, node, submitter, env) ??
+      msgIdRejection(submitter, msg.headers) ??
       (isRejection(accepted) ? accepted : this.signatures.check(env, msg.storedAtMs));
     if (problem || isRejection(accepted)) {
       await this.refusals.rejectSubmission(node, msg, submitter, env, problem ?? malformed('not accepted'));
@@ -106,7 +110,9 @@ export class Intake {
     now: number,
   ): Promise<AcceptedEnvelope | undefined> {
     if (env.kind === EnvelopeKind.ENVELOPE_KIND_DOCUMENT) {
-      const recipients = await this.trackingApply.open(node, msg, env, documentRecipients(env.document), now);
+      const resolved = this.closedCodes.resolve(documentRecipients(env.document));
+      await this.closedCodes.record(node, env, resolved.closed, now);
+      const recipients = await this.trackingApply.open(node, msg, env, resolved.recipients, now);
       return recipients.length > 0 ? { ...env, recipients } : undefined;
     }
     if (
@@ -114,7 +120,10 @@ export class Intake {
       env.status.code === BusinessStatus.BUSINESS_STATUS_RECALL_REQUESTED
     ) {
       const recipients = await this.trackingApply.recall(node, msg, env, now);
-      return recipients === undefined ? undefined : { ...env, recipients };
+      // A closed code's recall goes to its successor (redirect) or nowhere (refuse: never delivered).
+      return recipients === undefined
+        ? undefined
+        : { ...env, recipients: this.closedCodes.resolve(recipients).recipients };
     }
     return env;
   }

@@ -1,7 +1,7 @@
 import type { KV, KvWatchEntry } from '@nats-io/kv';
 import type { Logger } from 'pino';
 import { parseDirectoryKey, topologyFromProto } from '@lienthong/core';
-import type { AgencyInfo, NextHop, NodeInfo, Topology } from '@lienthong/core';
+import type { AgencyInfo, ClosedCode, NextHop, NodeInfo, Topology } from '@lienthong/core';
 import { AgencyRecord, NodeRecord } from '@lienthong/proto';
 import type { IAgencyRecord, INodeRecord, IPublicKey, ISubmitLimits } from '@lienthong/proto';
 
@@ -13,6 +13,8 @@ export interface TopologyView {
   nextHop(from: string, to: string): NextHop;
   homeNodeOf(agencyCode: string): NodeInfo;
   agenciesOf(nodeId: string): AgencyInfo[];
+  /** The closure of a code that no longer names a live agency (topology `closed`). */
+  closedCode(code: string): ClosedCode | undefined;
 }
 
 /** An agency whose home node changed. */
@@ -51,6 +53,9 @@ export class LiveDirectory implements TopologyView {
 
   agency(code: string): AgencyInfo | undefined {
     return this.current.agency(code);
+  }
+  closedCode(code: string): ClosedCode | undefined {
+    return this.current.closedCode(code);
   }
   hasNode(id: string): boolean {
     return this.current.hasNode(id);
@@ -133,7 +138,11 @@ export class LiveDirectory implements TopologyView {
   private async rebuild(live: boolean): Promise<void> {
     let next: Topology;
     try {
-      next = topologyFromProto({ nodes: [...this.nodes.values()], agencies: [...this.agencies.values()] });
+      // Closed codes come from the topology file; the bucket does not carry them.
+      next = topologyFromProto(
+        { nodes: [...this.nodes.values()], agencies: [...this.agencies.values()] },
+        this.current.closedCodes(),
+      );
     } catch (err) {
       this.log.error({ err: (err as Error).message }, 'directory change refused: the tree would be invalid');
       return;

@@ -20,6 +20,7 @@ export class OverdueIndex {
   private readonly pending = new Map<string, number>();
   private timer: NodeJS.Timeout | undefined;
   private sweeping: Promise<void> | undefined;
+  private stopping = false;
 
   constructor(
     private readonly tracking: TrackingStore,
@@ -57,7 +58,9 @@ export class OverdueIndex {
     this.timer.unref();
   }
 
+  /** Ends the timer; a sweep in progress stops after the record it is marking. */
   async stop(): Promise<void> {
+    this.stopping = true;
     if (this.timer) clearInterval(this.timer);
     await this.sweeping;
   }
@@ -67,6 +70,8 @@ export class OverdueIndex {
     const now = this.now();
     let marked = 0;
     for (const [key, due] of [...this.pending]) {
+      // A sweep of a national tree can be long: stopping does not wait for the rest of it.
+      if (this.stopping) break;
       if (due > now) continue;
       const result = await this.tracking.markOverdue(key, now);
       if (result.outcome === 'changed') marked++;

@@ -1,9 +1,12 @@
 import { AckPolicy, DeliverPolicy } from '@nats-io/jetstream';
 import type { ConsumerMessages, JetStreamClient, JetStreamManager, JsMsg } from '@nats-io/jetstream';
 import type { Logger } from 'pino';
-import { isBackpressure } from '@lienthong/core';
+import { DeliveryMark, isBackpressure } from '@lienthong/core';
 import { FairQueue } from './fair-queue';
 import { findConsumerFault } from './consumer-check';
+import { Parking, isLinkFailure } from './parking';
+
+export { isLinkFailure } from './parking';
 import { classifyNatsError } from '@lienthong/infra';
 
 export interface PullWorkerOptions {
@@ -28,7 +31,32 @@ export interface PullWorkerOptions {
   readonly maxAckPending?: number;
   /** How often the consumer is checked for messages it will never deliver (`consumer-check.ts`); 10 s. */
   readonly consumerCheckMs?: number;
+  /**
+   * The connection: after each reconnect (the server may have restarted and lost writes) the
+   * consumer is checked at once and a few times more while the server settles, not only every
+   * `consumerCheckMs`.
+   */
+  readonly connection?: { status(): AsyncIterable<{ type: string }> };
+  /**
+   * How long `stop()` waits for the handlers in flight; those still running after it are left
+   * (their messages are handed out again after the ack wait). 10 s by default.
+   */
+  readonly stopTimeoutMs?: number;
+  /**
+   * Failures that only mean "the next hop cannot be reached now" (a leaf link down): such messages
+   * are parked here instead of waiting out their back-off, and one of them is tried every
+   * `probeMs`; the first that passes releases all the others at once. `isLinkFailure` by default.
+   */
+  readonly parkWhen?: (e: unknown) => boolean;
+  /** How often a parked message is tried; 1 s. */
+  readonly probeMs?: number;
 }
+
+/** A handler running this long is reported (and again each time as long again). */
+const LONG_HANDLER_MS = 60_000;
+
+/** Checks after a reconnect, ms after it: at once, then while the server recovers its streams. */
+const CHECKS_AFTER_RECONNECT_MS = [0, 250, 1_000, 2_500, 5_000];
 
 export type MessageHandler = (msg: JsMsg) => Promise<void>;
 
@@ -44,7 +72,16 @@ export class PullWorker {
   private readonly inFlight = new Set<Promise<void>>();
   private loop: Promise<void> | undefined;
   private checkTimer: NodeJS.Timeout | undefined;
-  private checking = false;
+  private readonly afterReconnect = new Set<NodeJS.Timeout>();
+  private checking: Promise<void> | undefined;
+  /** The last message received: to see the stream give its sequence to another one. */
+  private readonly mark = new DeliveryMark();
+  /** Handlers left running at stop(): their keep-alives end. */
+  private abandoned = false;
+  /** Consumers found unable to deliver and re-created. */
+  recreated = 0;
+  /** Messages whose next hop was unreachable (parking.ts). */
+  private readonly parking: Parking;
   processed = 0;
   failed = 0;
   /** Given back to wait: over its agency's pace, or the next hop's queue was full. */
@@ -56,22 +93,76 @@ export class PullWorker {
     private readonly opts: PullWorkerOptions,
     private readonly handler: MessageHandler,
     private readonly log: Logger,
-  ) {}
+  ) {
+    this.parking = new Parking(
+      { probeMs: opts.probeMs ?? 1_000, ackWaitMs: opts.ackWaitMs ?? 5_000, consumer: opts.durable },
+      log,
+    );
+  }
+
+  /** Released from the parking because a probe passed. */
+  get released(): number {
+    return this.parking.released;
+  }
 
   async start(): Promise<void> {
     await this.ensureConsumer();
     this.loop = this.run();
     this.checkTimer = setInterval(() => void this.checkConsumer(), this.opts.consumerCheckMs ?? 10_000);
     this.checkTimer.unref();
+    if (this.opts.connection) void this.watchConnection(this.opts.connection);
+    this.parking.start();
   }
 
-  /** Stops pulling, then waits for the messages in flight (drain). */
+  /**
+   * Stops pulling, then waits for the messages in flight (drain), at most `stopTimeoutMs`: a handler
+   * still running then is left, and its message handed out again after the ack wait.
+   */
   async stop(): Promise<void> {
     this.stopped = true;
     clearInterval(this.checkTimer);
+    for (const t of this.afterReconnect) clearTimeout(t);
+    // Parked ones go back now, for another process or the next start.
+    this.parking.stop();
     this.messages?.stop();
-    await this.loop;
-    await Promise.allSettled([...this.inFlight]);
+    const limit = this.opts.stopTimeoutMs ?? 10_000;
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<'timeout'>((r) => (timer = setTimeout(() => r('timeout'), limit)));
+    const drained = (async () => {
+      await this.loop;
+      await Promise.allSettled([...this.inFlight]);
+      await this.checking;
+    })();
+    const outcome = await Promise.race([drained, timeout]);
+    clearTimeout(timer);
+    if (outcome === 'timeout') {
+      this.abandoned = true;
+      this.log.warn(
+        { consumer: this.opts.durable, inFlight: this.inFlight.size, waitedMs: limit },
+        'stopped with handlers still running; their messages are handed out again',
+      );
+    }
+  }
+
+  /** Checks the consumer after every reconnect: a restarted server may have lost writes. */
+  private async watchConnection(connection: { status(): AsyncIterable<{ type: string }> }): Promise<void> {
+    try {
+      for await (const s of connection.status()) {
+        if (this.stopped) return;
+        if (s.type === 'disconnect') this.mark.disconnected();
+        if (s.type !== 'reconnect') continue;
+        for (const ms of CHECKS_AFTER_RECONNECT_MS) {
+          const t = setTimeout(() => {
+            this.afterReconnect.delete(t);
+            void this.checkConsumer();
+          }, ms);
+          t.unref();
+          this.afterReconnect.add(t);
+        }
+      }
+    } catch {
+      // the connection closed
+    }
   }
 
   get name(): string {
@@ -213,6 +304,7 @@ export class PullWorker {
           if (this.stopped) messages.stop();
           void this.supervise(messages);
           for await (const m of messages) {
+            this.mark.note({ seq: m.seq, subject: m.subject, storedAtNanos: m.info.timestampNanos });
             waiting.push(m);
             pump();
             while (waiting.size >= this.window && !this.stopped) {
@@ -249,12 +341,16 @@ export class PullWorker {
    * After an unclean stop the server can leave the consumer unable to deliver some messages
    * (`consumer-check.ts`): re-create it from the stream's first message and pull again.
    */
-  private async checkConsumer(): Promise<void> {
-    if (this.checking || this.stopped) return;
-    this.checking = true;
+  checkConsumer(): Promise<void> {
+    if (this.checking || this.stopped) return this.checking ?? Promise.resolve();
+    this.checking = this.findAndRecreate().finally(() => (this.checking = undefined));
+    return this.checking;
+  }
+
+  private async findAndRecreate(): Promise<void> {
     try {
       const { stream, durable, filter } = this.opts;
-      const fault = await findConsumerFault(this.jsm, stream, durable, filter);
+      const fault = await findConsumerFault(this.jsm, stream, durable, filter, this.mark.marks);
       if (!fault || this.stopped) return;
       this.log.warn(
         { consumer: durable, stream, ...fault },
@@ -263,13 +359,13 @@ export class PullWorker {
       await this.jsm.consumers.delete(stream, durable).catch((e: unknown) => {
         if (!isNotFound(e)) throw e;
       });
+      this.mark.reset();
       await this.ensureConsumer();
+      this.recreated++;
       this.messages?.stop();
     } catch (e) {
       // Disconnected or the server is still recovering: the next check tries again.
       this.log.debug({ err: e, consumer: this.opts.durable }, 'consumer check failed');
-    } finally {
-      this.checking = false;
     }
   }
 
@@ -302,11 +398,27 @@ export class PullWorker {
   }
 
   private async handle(m: JsMsg): Promise<void> {
-    const keepAlive = setInterval(() => m.working(), Math.max(100, this.ackWaitMs / 2));
+    const keepAlive = setInterval(
+      () => {
+        if (this.abandoned) clearInterval(keepAlive);
+        else m.working();
+      },
+      Math.max(100, this.ackWaitMs / 2),
+    );
+    // A handler that never settles holds its message (and a slot) for ever: say so, once a minute.
+    const started = Date.now();
+    const longRunning = setInterval(() => {
+      this.log.warn(
+        { consumer: this.opts.durable, subject: m.subject, seq: m.seq, runningMs: Date.now() - started },
+        'handler still running',
+      );
+    }, LONG_HANDLER_MS);
+    longRunning.unref();
     try {
       await this.handler(m);
       m.ack();
       this.processed++;
+      this.parking.passed(m.seq);
     } catch (e) {
       if (isBackpressure(e)) {
         // Not a failure: the message waits for its turn (flow control) and is taken again then.
@@ -319,6 +431,7 @@ export class PullWorker {
         250 * 2 ** Math.min(m.info.deliveryCount - 1, 10),
         this.opts.maxBackoffMs ?? 30_000,
       );
+      const parks = !this.stopped && (this.opts.parkWhen ?? isLinkFailure)(e) && this.parking.hasRoom;
       // Store-and-forward retries can go on for hours: log the 1st, 2nd, 4th, 8th… attempt only.
       const attempt = m.info.deliveryCount;
       if ((attempt & (attempt - 1)) === 0) {
@@ -334,9 +447,14 @@ export class PullWorker {
           'message not handed on; will retry',
         );
       }
-      m.nak(delay);
+      if (parks) this.parking.park(m, delay);
+      else {
+        this.parking.failed(m.seq);
+        m.nak(delay);
+      }
     } finally {
       clearInterval(keepAlive);
+      clearInterval(longRunning);
     }
   }
 }

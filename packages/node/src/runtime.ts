@@ -16,6 +16,7 @@ import { InboxMover } from './inbox-move';
 import { LiveDirectory } from './live-directory';
 import { NodeMetrics } from './metrics';
 import { OverdueIndex } from './overdue';
+import { registerStreamFill } from './stream-fill';
 import { TOKENS } from './tokens';
 
 /**
@@ -70,7 +71,8 @@ export class NodeRuntime {
     await this.directory.watch(await this.nats.kvm.open(BUCKETS.directory), (moves, before, after) =>
       this.inboxMover.move(moves, this.directory.epoch, before, after),
     );
-    this.attachments.start();
+    await this.attachments.start();
+    registerStreamFill(this.nats.jsm, this.metrics.registry);
     const senders = this.nodes.flatMap((n) => this.config.topology.agenciesOf(n.id).map((a) => a.code));
     await this.overdue.load(senders);
     this.overdue.start(this.config.overdue.sweepIntervalMs);

@@ -11,6 +11,7 @@ import {
 } from '@lienthong/core';
 import type { Topology } from '@lienthong/core';
 import { upsertStream } from '@lienthong/infra';
+import { streamLimitsOf } from './stream-limits';
 import { DEFAULT_FLOW } from './config';
 import type { FlowConfig, RetentionConfig } from './config';
 
@@ -59,9 +60,9 @@ export function streamConfigs(
   const common = { storage: StorageType.File, num_replicas: replicas };
   // Each subject is one sender's queue (an agency's, or a neighbour's in one lane): bounded, and a
   // full one refuses new messages instead of dropping old ones (flow control).
-  const bounded = (perSubject: number): Partial<StreamConfig> => ({
+  const bounded = (perSubject: number, name: string): Partial<StreamConfig> => ({
     max_msgs_per_subject: perSubject,
-    max_bytes: flow.maxQueuedBytes,
+    max_bytes: flow.maxQueuedBytes > 0 ? flow.maxQueuedBytes : (streamLimitsOf(name).max_bytes ?? -1),
     discard: DiscardPolicy.New,
     discard_new_per_subject: true,
   });
@@ -74,7 +75,7 @@ export function streamConfigs(
       subjects: subjects.submit,
       retention: RetentionPolicy.Workqueue,
       duplicate_window: ms(retention.duplicateWindowMs),
-      ...bounded(flow.maxQueuedPerAgency),
+      ...bounded(flow.maxQueuedPerAgency, STREAMS.submit),
     },
     relay: {
       ...common,
@@ -82,7 +83,7 @@ export function streamConfigs(
       subjects: subjects.relay,
       retention: RetentionPolicy.Workqueue,
       duplicate_window: ms(retention.duplicateWindowMs),
-      ...bounded(flow.maxQueuedPerNeighbour),
+      ...bounded(flow.maxQueuedPerNeighbour, STREAMS.relay),
     },
     // One message per subject and one subject per delivered item: a second copy is refused for as
     // long as the first is kept, which is the inbox's long-horizon duplicate suppression.
@@ -98,6 +99,8 @@ export function streamConfigs(
       duplicate_window: ms(Math.min(retention.duplicateWindowMs, retention.inboxMaxAgeMs)),
       // Readers look items up by subject with direct gets, which permissions can limit to their inbox.
       allow_direct: true,
+      // Full: a new item is refused (the relay retries it), never an old one dropped.
+      ...streamLimitsOf(STREAMS.inbox),
     },
     track: {
       ...common,
@@ -106,6 +109,9 @@ export function streamConfigs(
       retention: RetentionPolicy.Limits,
       max_age: ms(retention.trackMaxAgeMs),
       duplicate_window: ms(retention.duplicateWindowMs),
+      // Full: the oldest changes go (the tracking records keep the state).
+      discard: DiscardPolicy.Old,
+      ...streamLimitsOf(STREAMS.track),
     },
     dead: {
       ...common,
@@ -114,6 +120,9 @@ export function streamConfigs(
       retention: RetentionPolicy.Limits,
       max_age: ms(retention.deadMaxAgeMs),
       duplicate_window: ms(retention.duplicateWindowMs),
+      // Bounded by size as well as age: a flood of refused submissions pushes out the oldest.
+      discard: DiscardPolicy.Old,
+      ...streamLimitsOf(STREAMS.dead),
     },
   };
 }
@@ -134,4 +143,14 @@ export async function ensureStreams(
 export async function ensureBuckets(kvm: Kvm, replicas = 1): Promise<void> {
   // Tracking records: one key per (sender, document, recipient), latest value only.
   await kvm.create(BUCKETS.tracking, { history: 1, storage: StorageType.File, replicas });
+  await boundStream(kvm, `KV_${BUCKETS.tracking}`);
+}
+
+/** Gives a stream made by the KV API (a bucket's stream) its size bound. */
+export async function boundStream(kvm: Kvm, name: string): Promise<void> {
+  const jsm = await kvm.js.jetstreamManager();
+  const { config } = await jsm.streams.info(name);
+  const maxBytes = streamLimitsOf(name).max_bytes;
+  if (maxBytes !== undefined)
+    await upsertStream(jsm, { name, subjects: config.subjects, max_bytes: maxBytes });
 }

@@ -7,7 +7,8 @@
  * delivered ("stranded"), by removing a stream's files while the server is down. A message waiting
  * out a retry back-off is not mistaken for either.
  */
-import { readdirSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import pino from 'pino';
@@ -15,7 +16,7 @@ import { AckPolicy, DeliverPolicy, RetentionPolicy, jetstream, jetstreamManager 
 import type { JetStreamManager, JsMsg } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
 import type { NatsConnection } from '@nats-io/transport-node';
-import { startNatsServer, waitFor } from '@lienthong/testkit';
+import { sleep, startNatsServer, waitFor } from '@lienthong/testkit';
 import type { NatsServer } from '@lienthong/testkit';
 import { findConsumerFault } from '../src/consumer-check';
 import { PullWorker } from '../src/pull-worker';
@@ -94,11 +95,24 @@ describe('consumer check', () => {
     return (await jsm.consumers.info('WQ', durable)).delivered.stream_seq;
   }
 
-  function worker(durable: string, filter: string, handler: (m: JsMsg) => Promise<void>): PullWorker {
+  function worker(
+    durable: string,
+    filter: string,
+    handler: (m: JsMsg) => Promise<void>,
+    opts: { stream?: string; consumerCheckMs?: number; connection?: NatsConnection } = {},
+  ): PullWorker {
     const w = new PullWorker(
       jetstream(nc),
       jsm,
-      { stream: 'WQ', durable, filter, concurrency: 4, consumerCheckMs: 300, maxBackoffMs: 4000 },
+      {
+        stream: opts.stream ?? 'WQ',
+        durable,
+        filter,
+        concurrency: 4,
+        consumerCheckMs: opts.consumerCheckMs ?? 300,
+        maxBackoffMs: 4000,
+        ...(opts.connection ? { connection: opts.connection } : {}),
+      },
       handler,
       log,
     );
@@ -154,5 +168,147 @@ describe('consumer check', () => {
       expect.objectContaining({ msg: 'message not handed on; will retry' }),
       expect.objectContaining({ msg: 'message not handed on; will retry' }),
     ]);
+  });
+
+  /** The message files of a stream, to put back an earlier state while the server is down. */
+  function msgsDir(stream: string): string {
+    return path.join(server.storeDir, 'jetstream', '$G', 'streams', stream, 'msgs');
+  }
+
+  async function backupWhileDown(stream: string): Promise<string> {
+    await server.stop();
+    const dir = mkdtempSync(path.join(tmpdir(), 'lt-msgs-'));
+    cpSync(msgsDir(stream), dir, { recursive: true });
+    await restartAndWait(stream);
+    return dir;
+  }
+
+  /** What an unclean stop does to a stream: its files as they were earlier, its consumers' kept. */
+  async function restoreWhileDown(stream: string, backup: string): Promise<void> {
+    await server.stop();
+    const msgs = msgsDir(stream);
+    for (const f of readdirSync(msgs)) rmSync(path.join(msgs, f), { force: true, recursive: true });
+    cpSync(backup, msgs, { recursive: true });
+    rmSync(backup, { recursive: true, force: true });
+    await restartAndWait(stream);
+  }
+
+  async function restartAndWait(stream: string): Promise<void> {
+    await server.restart();
+    await waitFor('JetStream back', async () => {
+      try {
+        await jsm.streams.info(stream);
+        return true;
+      } catch {
+        return false;
+      }
+    });
+  }
+
+  async function fetchN(stream: string, durable: string, n: number): Promise<JsMsg[]> {
+    const c = await jetstream(nc).consumers.get(stream, durable);
+    const got: JsMsg[] = [];
+    while (got.length < n) {
+      for await (const m of await c.fetch({ max_messages: n - got.length, expires: 2000 })) got.push(m);
+    }
+    return got;
+  }
+
+  /**
+   * The chaos run's "ackPending=1, pending=0, the stream holds 93 messages", made on purpose: the
+   * stream loses its last writes while the consumer keeps its state (delivered 5, message 5 not yet
+   * acknowledged); new messages then take sequences 4 and 5 — 4 for this consumer (it believes it has
+   * passed it, at its acknowledgement floor) and 5 for another consumer (a pending entry that is not
+   * its message). While any message is unacknowledged — here one whose next hop is slow — the check
+   * that only looked at idle consumers never saw the skipped one, which would wait for ever.
+   */
+  it('reused sequences: a message skipped while the consumer is busy with another is delivered', async () => {
+    await jsm.streams.add({ name: 'RS', subjects: ['rs.>'], retention: RetentionPolicy.Workqueue });
+    for (const durable of ['ra', 'rb']) {
+      await jsm.consumers.add('RS', {
+        durable_name: durable,
+        filter_subject: `rs.${durable.slice(1)}.>`,
+        ack_policy: AckPolicy.Explicit,
+        deliver_policy: DeliverPolicy.All,
+        ack_wait: 1_000_000_000,
+      });
+    }
+    const js = jetstream(nc);
+    for (let i = 0; i < 3; i++) await js.publish('rs.a.x', new Uint8Array([i]));
+    for (const m of await fetchN('RS', 'ra', 3)) await m.ackAck();
+    const backup = await backupWhileDown('RS'); // empty, last sequence 3
+    await js.publish('rs.a.x', new Uint8Array([4]));
+    await js.publish('rs.a.x', new Uint8Array([5]));
+    const [four] = await fetchN('RS', 'ra', 2); // 5 stays delivered and unacknowledged
+    await four!.ackAck();
+    await restoreWhileDown('RS', backup);
+    const lastSeq = (await jsm.streams.info('RS')).state.last_seq;
+    expect(lastSeq).toBeLessThanOrEqual(3);
+    // New messages up to sequence 6: the one at 5 is rb's, the others ra's.
+    const mine: number[] = [];
+    for (let seq = lastSeq + 1; seq <= 6; seq++) {
+      const ack = await js.publish(seq === 5 ? 'rs.b.x' : 'rs.a.x', new Uint8Array([seq]));
+      if (seq !== 5) mine.push(ack.seq);
+    }
+    // The newest one takes long (its next hop is slow): the consumer is never idle meanwhile.
+    const newest = mine[mine.length - 1]!;
+    let release!: () => void;
+    const slow = new Promise<void>((r) => (release = r));
+    const seen = new Set<number>();
+    await worker(
+      'ra',
+      'rs.a.>',
+      async (m) => {
+        seen.add(m.seq);
+        if (m.seq === newest) await slow;
+      },
+      { stream: 'RS' },
+    ).start();
+    try {
+      await waitFor('every message of ra handed out', () => mine.every((s) => seen.has(s)), 10_000);
+    } finally {
+      release();
+    }
+    await waitFor(
+      'nothing left unacknowledged',
+      async () => (await jsm.consumers.info('RS', 'ra')).num_ack_pending === 0,
+      10_000,
+    );
+    expect(warnings).toContainEqual(expect.objectContaining({ consumer: 'ra', kind: 'stranded' }));
+  });
+
+  /**
+   * A reconnect is when the server may have lost writes: the worker checks at once, while the lost
+   * tail still shows (its delivered sequence past the stream's end), not at its next periodic check
+   * (an hour here). Messages published after the restart are then all delivered; without the check
+   * the first of them take sequences the consumer has passed and are skipped.
+   */
+  it('after a reconnect the consumer is checked at once, before new messages hide the lost tail', async () => {
+    await jsm.streams.add({ name: 'RC', subjects: ['rc.>'], retention: RetentionPolicy.Workqueue });
+    const js = jetstream(nc);
+    const seen = new Set<number>();
+    const w = worker('rc', 'rc.>', async (m) => void seen.add(m.seq), {
+      stream: 'RC',
+      consumerCheckMs: 3_600_000,
+      connection: nc,
+    });
+    await w.start();
+    await js.publish('rc.x', new Uint8Array([1]));
+    await waitFor('the first handled', () => seen.size === 1);
+    const backup = await backupWhileDown('RC'); // the worker reconnects here too: nothing wrong yet
+    for (let i = 0; i < 5; i++) await js.publish('rc.x', new Uint8Array([i]));
+    await waitFor('five more handled', () => seen.size === 6);
+    await sleep(100);
+    await restoreWhileDown('RC', backup); // the five are gone from the stream, not from the consumer
+    await waitFor(
+      'the consumer re-created after the reconnect',
+      () => warnings.some((x) => x.consumer === 'rc' && x.kind === 'ahead'),
+      10_000,
+    );
+    seen.clear();
+    const sent: number[] = [];
+    for (let i = 0; i < 8; i++) sent.push((await js.publish('rc.x', new Uint8Array([i]))).seq);
+    await waitFor('every new message handled', () => sent.every((s) => seen.has(s)), 10_000);
+    expect(w.recreated).toBe(1);
   });
 });

@@ -1019,7 +1019,8 @@ export namespace lienthong {
             FAILURE_REASON_MISSING_SIGNATURE = 40,
             FAILURE_REASON_KEY_NOT_VALID = 41,
             FAILURE_REASON_STALE_SIGNATURE = 42,
-            FAILURE_REASON_NOT_A_RECIPIENT = 43
+            FAILURE_REASON_NOT_A_RECIPIENT = 43,
+            FAILURE_REASON_AGENCY_CLOSED = 50
         }
 
         interface IHop extends lienthong.v1.Hop.$Properties {

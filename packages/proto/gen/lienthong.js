@@ -9370,6 +9370,10 @@ $root.lienthong = (function() {
                     case 43:
                         m.failure = 43;
                         break;
+                    case "FAILURE_REASON_AGENCY_CLOSED":
+                    case 50:
+                        m.failure = 50;
+                        break;
                     default:
                         if (typeof d.failure === "number" && (d.failure | 0) === d.failure)
                             m.failure = d.failure;
@@ -10688,6 +10692,10 @@ $root.lienthong = (function() {
                     case 43:
                         m.reason = 43;
                         break;
+                    case "FAILURE_REASON_AGENCY_CLOSED":
+                    case 50:
+                        m.reason = 50;
+                        break;
                     default:
                         if (typeof d.reason === "number" && (d.reason | 0) === d.reason)
                             m.reason = d.reason;
@@ -11955,6 +11963,7 @@ $root.lienthong = (function() {
          * @property {number} FAILURE_REASON_KEY_NOT_VALID=41 FAILURE_REASON_KEY_NOT_VALID value
          * @property {number} FAILURE_REASON_STALE_SIGNATURE=42 FAILURE_REASON_STALE_SIGNATURE value
          * @property {number} FAILURE_REASON_NOT_A_RECIPIENT=43 FAILURE_REASON_NOT_A_RECIPIENT value
+         * @property {number} FAILURE_REASON_AGENCY_CLOSED=50 FAILURE_REASON_AGENCY_CLOSED value
          */
         v1.FailureReason = (function() {
             var valuesById = $Object.create(null), values = $Object.create(valuesById);
@@ -11978,6 +11987,7 @@ $root.lienthong = (function() {
             values[valuesById[41] = "FAILURE_REASON_KEY_NOT_VALID"] = 41;
             values[valuesById[42] = "FAILURE_REASON_STALE_SIGNATURE"] = 42;
             values[valuesById[43] = "FAILURE_REASON_NOT_A_RECIPIENT"] = 43;
+            values[valuesById[50] = "FAILURE_REASON_AGENCY_CLOSED"] = 50;
             return values;
         })();
 
@@ -12977,6 +12987,10 @@ $root.lienthong = (function() {
                     case "FAILURE_REASON_NOT_A_RECIPIENT":
                     case 43:
                         m.failure = 43;
+                        break;
+                    case "FAILURE_REASON_AGENCY_CLOSED":
+                    case 50:
+                        m.failure = 50;
                         break;
                     default:
                         if (typeof d.failure === "number" && (d.failure | 0) === d.failure)

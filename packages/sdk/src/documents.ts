@@ -2,6 +2,7 @@
  * Sending documents: the package (document, recipients, attachments) made into an envelope and
  * handed to the submitter. Attachments over the inline limit are uploaded first as stored content.
  */
+import { randomUUID } from 'node:crypto';
 import type { ContentStore } from '@lienthong/content';
 import { envelopeIdFor } from '@lienthong/core';
 import { BusinessOperation, EnvelopeKind, SCHEMA_VERSION } from '@lienthong/proto';
@@ -10,6 +11,7 @@ import { prepareAttachments } from './attachments';
 import type { AttachmentLimits } from './attachments';
 import type { Session } from './session';
 import type { Submitter } from './submitter';
+import type { TrackingReader } from './tracking-reader';
 import type { SendOptions, SendReceipt } from './types';
 import { checkAttachmentSize, recipientsOf, requireId } from './validate';
 
@@ -19,6 +21,8 @@ export class DocumentSender {
     private readonly submitter: Submitter,
     private readonly content: ContentStore,
     private readonly attachmentLimits: AttachmentLimits,
+    /** This agency's tracking: what confirms a duplicate the home node reports. */
+    private readonly tracking: TrackingReader,
   ) {}
 
   /** Hands a document to the home node; resolves once the node has custody of it. */
@@ -40,9 +44,14 @@ export class DocumentSender {
       priority: doc.priority ?? 0,
       document: doc,
     };
-    const ack = await this.submitter.submit('send', env, `submit:${agency}:${documentId}:${op}`, opts, {
-      waitForCapacity: opts.waitForCapacity ?? false,
-    });
+    const msgID = this.submitter.msgId(['document', documentId, String(op)]);
+    const flow = { waitForCapacity: opts.waitForCapacity ?? false };
+    let ack = await this.submitter.submit('send', env, msgID, opts, flow);
+    // "Already there" only when this agency's tracking knows the document; otherwise hand it over
+    // again under a fresh id (the inbox keeps one item per envelope id: delivered once either way).
+    if (ack.duplicate && !(await this.tracking.holds(documentId, opts))) {
+      ack = await this.submitter.submit('send', env, `${msgID}:${randomUUID()}`, opts, flow);
+    }
     return { documentId, duplicate: ack.duplicate, recipients: to, traceparent: ack.traceparent };
   }
 

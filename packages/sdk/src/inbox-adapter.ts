@@ -12,6 +12,7 @@ import type { AgencyKeys } from './agency-keys';
 import { receivedAttachments } from './attachments';
 import type { ReceivedAttachment } from './attachments';
 import type { CallOptions } from './call';
+import type { InboxCheckDeps } from './inbox-check';
 import type { Arrival, ConsumerSettings, InboxPort } from './inbox-port';
 import type { Lifecycle } from './lifecycle';
 import type { Reports } from './reports';
@@ -37,6 +38,10 @@ export class ClientInboxPort implements InboxPort {
     private readonly lifecycle: Lifecycle,
   ) {
     this.defaultTimeoutMs = session.defaultTimeoutMs;
+  }
+
+  get check(): InboxCheckDeps {
+    return { jsm: this.session.jsm, connection: this.session.nc };
   }
 
   /** The durable consumer `lt-inbox-<agency>`, created on first use, or brought up to date. */

@@ -6,6 +6,7 @@ import type { Consumer } from '@nats-io/jetstream';
 import type { BusinessStatus, Envelope, IDocument, Priority } from '@lienthong/proto';
 import type { ReceivedAttachment } from './attachments';
 import type { CallOptions } from './call';
+import type { InboxCheckDeps } from './inbox-check';
 import type { ItemSignature, ReportOptions } from './types';
 
 /** Settings of the durable consumer that the inbox asks for. */
@@ -42,4 +43,6 @@ export interface InboxPort {
   arrived(arrival: Arrival, opts: CallOptions): Promise<void>;
   /** Reports a business status on a received document to its sender. */
   report(documentId: string, code: BusinessStatus, opts: ReportOptions): Promise<void>;
+  /** Finds and repairs a consumer a restarted server left unable to deliver (inbox-check.ts). */
+  readonly check?: InboxCheckDeps;
 }

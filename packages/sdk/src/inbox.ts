@@ -11,6 +11,7 @@ import { normalize, withCall } from './call';
 import type { CallOptions } from './call';
 import { held as holdMessage, itemFacts, recalledSender, storedAtMs } from './inbox-item';
 import type { Held } from './inbox-item';
+import { watchInboxConsumer } from './inbox-check';
 import type { InboxPort } from './inbox-port';
 import type { Inbox, InboxItem, InboxOptions } from './inbox-types';
 import type { ItemSignature, ReportOptions } from './types';
@@ -159,7 +160,10 @@ export class DurableInbox implements Inbox {
         // After a failure, look the consumer up again: it may have been deleted and need re-creating.
         consumer ??= await this.openConsumer();
         if (!consumer) break;
-        const batch = await consumer.fetch({ max_messages: room, expires: FETCH_EXPIRES_MS });
+        const batch = await watchInboxConsumer(this, this.port, consumer).fetch({
+          max_messages: room,
+          expires: FETCH_EXPIRES_MS,
+        });
         this.batch = batch;
         if (this.stopped) batch.stop();
         for await (const m of batch) this.receive(m);

@@ -49,3 +49,4 @@ export type { Inbox, InboxItem, InboxItemKind, InboxOptions } from './inbox-type
 export type { Tracker } from './tracking';
 export type { BackpressureScope, ErrorCode } from '@lienthong/core';
 export type { IDocument, IStaff, TrackingRecord, TimelineEntry } from '@lienthong/proto';
+export { followSubject } from './follow';

@@ -13,7 +13,7 @@ import { ClientInboxPort } from './inbox-adapter';
 import type { InboxPort } from './inbox-port';
 import { Lifecycle } from './lifecycle';
 import { Reports } from './reports';
-import { isIdentity } from './security';
+import { isIdentity, msgIdKeyOf } from './security';
 import type { OpenedSession, Session } from './session';
 import { Submitter } from './submitter';
 import { TrackingReader } from './tracking-reader';
@@ -37,11 +37,17 @@ export function buildParts(opened: OpenedSession, opts: ConnectOptions): ClientP
   const keys = new AgencyKeys(directory);
   // Read and written in the home node's domain: its content stream is where the home node looks for
   // what this agency sends, and where its inbox's attachments are made complete.
-  const content = new ContentStore(session.js, session.jsm, contentDomain);
-  const submitter = new Submitter(session, opts.signingKey, record.submitLimits ?? undefined);
+  // Direct gets by subject only: an agency may not create consumers on the content stream.
+  const content = new ContentStore(session.js, session.jsm, contentDomain, { streamReads: false });
+  const submitter = new Submitter(
+    session,
+    opts.signingKey,
+    record.submitLimits ?? undefined,
+    msgIdKeyOf(opts.credentials ?? opts.auth),
+  );
   const reports = new Reports(session, submitter);
   const tracking = new TrackingReader(session, trackingBucket, isIdentity(opts.credentials));
-  const documents = new DocumentSender(session, submitter, content, attachmentLimits(opts));
+  const documents = new DocumentSender(session, submitter, content, attachmentLimits(opts), tracking);
   return {
     session,
     lifecycle,

@@ -1,4 +1,4 @@
-import { LienthongError, inboxPrefixOf } from '@lienthong/core';
+import { LienthongError, inboxPrefixOf, msgIdKeyFrom } from '@lienthong/core';
 import { findUserSeed, readSeedFile } from '@lienthong/infra';
 import type { NatsAuth } from '@lienthong/infra';
 
@@ -68,4 +68,21 @@ function seedFromFile(path: string): string {
       cause: e,
     });
   }
+}
+
+/**
+ * The key of this agency's submission message ids (`submitMsgId`): from its secret (nkey seed,
+ * password or token), so that no other agency can compute them; undefined without credentials.
+ */
+export function msgIdKeyOf(
+  credentials: Credentials | { user?: string; pass?: string; token?: string } | undefined,
+): Uint8Array | undefined {
+  const c = credentials as Record<string, unknown> | undefined;
+  if (!c) return undefined;
+  if (typeof c.nkeySeed === 'string') return msgIdKeyFrom(c.nkeySeed.trim());
+  if (typeof c.seedFile === 'string') return msgIdKeyFrom(seedFromFile(c.seedFile));
+  if (typeof c.token === 'string' && c.token !== '') return msgIdKeyFrom(`token:${c.token}`);
+  if (typeof c.user === 'string' && typeof c.pass === 'string' && c.pass !== '')
+    return msgIdKeyFrom(`user:${c.user}:${c.pass}`);
+  return undefined;
 }

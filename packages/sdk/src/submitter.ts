@@ -13,6 +13,7 @@ import {
   laneOf,
   signDocument,
   signStatus,
+  submitMsgId,
   submitSubject,
 } from '@lienthong/core';
 import type { SigningKey } from '@lienthong/core';
@@ -54,7 +55,14 @@ export class Submitter {
     private readonly signingKey: SigningKey | undefined,
     /** This agency's submission limits from the directory, for the suggested wait after a refusal. */
     private readonly limits: ISubmitLimits | undefined,
+    /** The key of this agency's submission message ids (from its credentials): see `submitMsgId`. */
+    private readonly msgIdKey: Uint8Array | undefined,
   ) {}
+
+  /** The message id of a submission of this agency made of `parts` (`submitMsgId`). */
+  msgId(parts: readonly string[]): string {
+    return submitMsgId(this.session.agency, parts, this.msgIdKey);
+  }
 
   /** Whether what this client submits is signed. */
   get signs(): boolean {
@@ -128,7 +136,8 @@ export class Submitter {
       },
     };
     // The message id names the responder: two recipients' 01s can carry the same delivery time.
-    await this.submit(what, env, `status:${agency}:${s.documentId}:${s.code}:${s.timestampMs}`, opts);
+    const msgID = this.msgId(['status', s.sender, s.documentId, String(s.code), String(s.timestampMs)]);
+    await this.submit(what, env, msgID, opts);
   }
 
   private sign(env: IEnvelope): IEnvelope {

@@ -2,7 +2,6 @@
  * What the sender reads of its documents' tracking: the per-recipient records in KV `lt_tracking`
  * (`snapshot`, `sent`) and live changes from the track stream (`track`).
  */
-import { DeliverPolicy } from '@nats-io/jetstream';
 import type { KV } from '@nats-io/kv';
 import {
   BUCKETS,
@@ -16,6 +15,7 @@ import {
 import type { TrackingRecord } from '@lienthong/proto';
 import { listKvKeys, retry } from '@lienthong/infra';
 import { withCall } from './call';
+import { followSubject } from './follow';
 import type { CallContext } from './call';
 import type { CallOptions } from './call';
 import type { Session } from './session';
@@ -57,18 +57,25 @@ export class TrackingReader {
     });
   }
 
+  /** True when this agency's tracking holds a record of `documentId` (a live one, not a deleted key). */
+  async holds(documentId: string, opts?: CallOptions): Promise<boolean> {
+    return (await this.snapshot(documentId, opts)).length > 0;
+  }
+
   /** Follows a sent document's track subject from the stream's end, then reads its snapshot. */
   track(documentId: string, opts?: CallOptions): Promise<Tracker> {
     const { agency, homeNode, js, jsm, defaultTimeoutMs } = this.session;
     return withCall('track', opts, defaultTimeoutMs, async (ctx) => {
       // Follow the track subject from the stream's current end before reading the snapshot, so that
       // no change falls between the two (a change seen twice is recognised and kept once).
-      const stream = await jsm.streams.info(STREAMS.track);
-      const live = await js.consumers.get(STREAMS.track, {
-        filter_subjects: trackSubject(homeNode.level, homeNode.id, agency),
-        deliver_policy: DeliverPolicy.StartSequence,
-        opt_start_seq: stream.state.last_seq + 1,
-      });
+      // A pull consumer created on the agency's own track subject (`followSubject`): no stream info,
+      // which agencies may not read, and nothing anyone else points at a subscription reaches it.
+      const live = await followSubject(
+        js,
+        jsm,
+        STREAMS.track,
+        trackSubject(homeNode.level, homeNode.id, agency),
+      );
       const tracker: DocumentTracker = new DocumentTracker(documentId, live, () =>
         this.trackers.delete(tracker),
       );

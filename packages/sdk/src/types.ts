@@ -83,8 +83,10 @@ export interface SendOptions extends CallOptions {
 export interface SendReceipt {
   readonly documentId: string;
   /**
-   * True when the home node already had this package (a resend within its duplicate window):
-   * nothing is delivered twice. A resend after the window is not flagged, and still delivered once.
+   * True when the home node already had this package (a resend within its duplicate window) and
+   * this agency's tracking holds the document: nothing is delivered twice. A duplicate the tracking
+   * does not confirm is handed over again (so never silently lost), and is not flagged; nor is a
+   * resend after the window, which is still delivered once.
    */
   readonly duplicate: boolean;
   readonly recipients: readonly string[];

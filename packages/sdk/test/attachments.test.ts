@@ -14,7 +14,7 @@ import { pipeline } from 'node:stream/promises';
 import { CONTENT_STREAM, ContentStore, chunkSubject } from '@lienthong/content';
 import { encodeEnvelope, relaySubject } from '@lienthong/core';
 import { FailureReason, TransportState } from '@lienthong/proto';
-import { ContentIntegrityError, ContentTooLargeError, MAX_INLINE_ATTACHMENT_BYTES } from '@lienthong/sdk';
+import { ContentMissingError, ContentTooLargeError, MAX_INLINE_ATTACHMENT_BYTES } from '@lienthong/sdk';
 import type { AttachmentProgress } from '@lienthong/sdk';
 import { deterministicBytes, deterministicSha256 } from '@lienthong/testkit';
 import { A, World, docId, documentOf, documentTo, waitFor } from './world';
@@ -196,7 +196,17 @@ describe('attachments', () => {
     const victim = chunkSubject('', Buffer.from(manifest.chunks[1]!).toString('hex'));
     await jsm.streams.purge(CONTENT_STREAM, { filter: victim });
     await js.publish(victim, Buffer.alloc(manifest.chunkSize, 0x42));
+    await removedByGuard(victim);
     return { hex: stored.sha256Hex, chunks: stored.chunkCount };
+  };
+
+  /** The node's content guard removes bytes that do not hash to their subject. */
+  const removedByGuard = async (subject: string): Promise<void> => {
+    const { jsm } = w.node!.nats;
+    await waitFor('the bad chunk removed by the content guard', async () => {
+      const info = await jsm.streams.info(CONTENT_STREAM, { subjects_filter: subject });
+      return (info.state.subjects?.[subject] ?? 0) === 0;
+    });
   };
 
   const refTo = (hex: string, size: number, chunks: number) => ({
@@ -206,7 +216,7 @@ describe('attachments', () => {
     ref: { sha256Hex: hex, size, chunkSize: 256 * 1024, chunkCount: chunks },
   });
 
-  it('a tampered chunk fails the document at delivery, and the sender is told why', async () => {
+  it('a tampered chunk is removed by the content guard: the document fails, and the sender is told why', async () => {
     const sender = await w.client(A.baothanh);
     const reader = w.reader(await w.client(A.nghean));
     const { hex, chunks } = await tampered(MB, 7);
@@ -216,12 +226,15 @@ describe('attachments', () => {
       const rs = await sender.snapshot(id);
       return rs[0]?.transport === TransportState.TRANSPORT_STATE_FAILED ? rs : false;
     });
-    expect(record!.failure).toBe(FailureReason.FAILURE_REASON_ATTACHMENT_CORRUPT);
-    expect(record!.failureDetail).toMatch(/chunk 1 of content [0-9a-f]{64} does not match/);
+    expect(record!.failure).toBe(FailureReason.FAILURE_REASON_ATTACHMENT_MISSING);
+    // The guard removed the bad chunk, and the manifest too if it checked it after the tampering.
+    expect(record!.failureDetail).toMatch(
+      /chunk 1 \([0-9a-f]{64}\) of content [0-9a-f]{64} is missing|content [0-9a-f]{64} of attachment cong-van\.pdf is not complete/,
+    );
     expect(reader.of().map((i) => i.documentId)).not.toContain(id);
   });
 
-  it('download throws a typed integrity error and leaves no file when a chunk goes bad after delivery', async () => {
+  it('download throws a typed error and leaves no file when a chunk goes bad after delivery', async () => {
     const sender = await w.client(A.baothanh);
     const reader = w.reader(await w.client(A.nghean), { ack: false });
     const id = docId(A.baothanh, 'LATER');
@@ -235,17 +248,18 @@ describe('attachments', () => {
     const victim = chunkSubject('', Buffer.from(manifest.chunks[2]!).toString('hex'));
     await jsm.streams.purge(CONTENT_STREAM, { filter: victim });
     await js.publish(victim, Buffer.alloc(manifest.chunkSize, 0x43));
+    await removedByGuard(victim);
 
     const out = new PassThrough();
     let written = 0;
     out.on('data', (b: Buffer) => (written += b.length));
     const err = await att.download(out).catch((e: unknown) => e);
-    expect(err).toBeInstanceOf(ContentIntegrityError);
-    expect(err).toMatchObject({ code: 'DataLoss', chunk: 2 });
+    expect(err).toBeInstanceOf(ContentMissingError);
+    expect((err as Error).message).toMatch(/chunk 2 .* is missing/);
     expect(written).toBe(2 * manifest.chunkSize);
 
     const target = join(dir, 'bad.bin');
-    await expect(att.saveTo(target)).rejects.toThrow(ContentIntegrityError);
+    await expect(att.saveTo(target)).rejects.toThrow(ContentMissingError);
     expect(existsSync(target)).toBe(false);
     expect(readdirSync(dir).filter((f) => f.startsWith('bad.bin'))).toEqual([]);
     await item.ack();

@@ -1,6 +1,6 @@
 import { fork } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { appendFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 
 import { registerPid, unregisterPid } from './registry';
@@ -50,7 +50,10 @@ export async function startService(
     });
     child = c;
     registerPid(c.pid!);
+    // LT_SERVICE_LOG_DIR keeps every line each service wrote, one file per config (for diagnosis).
+    const logDir = process.env.LT_SERVICE_LOG_DIR;
     const keep = (b: Buffer): void => {
+      if (logDir) appendFileSync(path.join(logDir, `${path.basename(configPath, '.json')}.log`), b);
       tail.push(...b.toString().split('\n').filter(Boolean));
       tail.splice(0, Math.max(0, tail.length - 60));
     };

@@ -1,7 +1,10 @@
 /** `lienthong doc watch`: tracking changes as they happen, one line each. */
+import type { ConsumerMessages } from '@nats-io/jetstream';
 import type { Command } from 'commander';
 import { InvalidArgumentError } from 'commander';
+import { followSubject } from '@lienthong/sdk';
 import {
+  STREAMS,
   STREAM_SUBJECTS,
   assertAgencyCode,
   decodeTrackingRecord,
@@ -28,9 +31,7 @@ import type { Settings } from '../settings';
 export function docWatch(doc: Command): void {
   doc
     .command('watch')
-    .description(
-      'print tracking changes as they happen (core NATS subscription on the track subjects); Ctrl-C stops',
-    )
+    .description('print tracking changes as they happen (a pull consumer on the track stream); Ctrl-C stops')
     .option('--agency <code>', 'only changes of documents this agency sent')
     .option('--count <n>', 'stop after this many changes', (v) => {
       const n = Number(v);
@@ -63,15 +64,24 @@ async function watch(
     await s.close();
     throw e;
   }
-  const sub = s.nc.subscribe(subject, o.count ? { max: o.count } : {});
-  const stop = (): void => sub.unsubscribe();
+  // What the stream stored (written by nodes only), not a core subscription: a consumer that
+  // someone points at a track subject reaches no watcher.
+  let sub: ConsumerMessages;
+  try {
+    sub = await (await followSubject(s.js, s.jsm, STREAMS.track, subject)).consume();
+  } catch (e) {
+    await s.close();
+    throw e;
+  }
+  const stop = (): void => void sub.close();
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
-  await s.nc.flush();
   process.stderr.write(`watching ${subject} on ${settings.server} (Ctrl-C stops)\n`);
   const color = colorEnabled();
+  let seen = 0;
   try {
     for await (const m of sub) {
+      if (o.count && ++seen >= o.count) stop();
       let r: TrackingRecord;
       try {
         r = decodeTrackingRecord(m.data);

@@ -9,6 +9,14 @@ interface UpOptions {
   auth: boolean;
 }
 
+const LISTED_NODES = 12;
+
+/** The first node ids, and how many more: a national tree has thousands. */
+export function shortList(ids: readonly string[]): string {
+  const shown = ids.slice(0, LISTED_NODES).join(', ');
+  return ids.length > LISTED_NODES ? `${shown}, … ${ids.length - LISTED_NODES} more` : shown;
+}
+
 /** `lienthong up`: the embedded default, in the foreground until Ctrl-C. */
 export function registerUp(program: Command): void {
   program
@@ -38,6 +46,11 @@ export function registerUp(program: Command): void {
         auth: o.auth,
         logger: log,
       });
+      // Listening before saying "up", so a Ctrl-C right after the message still drains.
+      const stopRequested = new Promise<void>((resolve) => {
+        process.once('SIGINT', resolve);
+        process.once('SIGTERM', resolve);
+      });
       const nodes = up.node.runtime.nodes;
       const http = up.node.runtime.httpUrl;
       process.stdout.write(
@@ -45,7 +58,7 @@ export function registerUp(program: Command): void {
           'lienthong is up',
           `  nats:    ${up.server.url}`,
           `  data:    ${up.server.dataDir}`,
-          `  nodes:   ${nodes.length} (${nodes.map((n) => n.id).join(', ')})`,
+          `  nodes:   ${nodes.length} (${shortList(nodes.map((n) => n.id))})`,
           ...(up.ops
             ? [
                 `  creds:   ${up.ops.seedFile} (operator; agencies: lienthong creds issue agency CODE --data ${up.server.dataDir})`,
@@ -64,10 +77,7 @@ export function registerUp(program: Command): void {
           '',
         ].join('\n'),
       );
-      await new Promise<void>((resolve) => {
-        process.once('SIGINT', resolve);
-        process.once('SIGTERM', resolve);
-      });
+      await stopRequested;
       // A second Ctrl-C while draining gives up on the drain.
       const force = (): void => process.exit(130);
       process.once('SIGINT', force);

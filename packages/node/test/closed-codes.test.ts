@@ -1,0 +1,171 @@
+/**
+ * Closed agency codes end to end, through the SDK: a document addressed to a closed code is
+ * redirected to the successor (the old code's tracking record shows the redirect, the successor
+ * receives it once and its 01 reaches the sender) or refused with FAILED AGENCY_CLOSED naming the
+ * successor, by the closure's policy; a live recipient of the same document is not affected.
+ */
+import { Kvm } from '@nats-io/kv';
+import { BUCKETS, directoryKeys, parseTopology } from '@lienthong/core';
+import type { TopologyJson } from '@lienthong/core';
+import { AgencyRecord, BusinessStatus, FailureReason, TransportState } from '@lienthong/proto';
+import type { TrackingRecord } from '@lienthong/proto';
+import type { LienthongClient } from '@lienthong/sdk';
+import type { RunningNode } from '@lienthong/node';
+import type { NatsServer } from '@lienthong/testkit';
+import { A, Harness, demoTopology, docId, documentOf, waitFor } from './harness';
+import type { InboxReader, Inspector } from './harness';
+
+/** Two district codes of Nghệ An that closed into the province UBND, one per policy. */
+const REDIRECTED = '000.00.45.H41';
+const REFUSED = '000.00.46.H41';
+const CLOSED_AT = '2025-07-01T00:00:00Z';
+
+function closedTopology(): TopologyJson {
+  return {
+    ...demoTopology().toJSON(),
+    closed: [
+      {
+        code: REDIRECTED,
+        name: 'UBND huyện cũ 1',
+        closedAt: CLOSED_AT,
+        successor: A.nghean,
+        policy: 'redirect',
+      },
+      { code: REFUSED, name: 'UBND huyện cũ 2', closedAt: CLOSED_AT, successor: A.nghean, policy: 'refuse' },
+    ],
+  };
+}
+
+describe('closed agency codes', () => {
+  const h = new Harness();
+  let server: NatsServer;
+  let inspect: Inspector;
+  let sender: LienthongClient;
+  let successor: InboxReader;
+  let other: InboxReader;
+  let node: RunningNode;
+
+  beforeAll(async () => {
+    const topology = parseTopology(closedTopology());
+    server = await h.server();
+    node = await h.node(server, topology);
+    inspect = await h.inspector(server, topology);
+    sender = await h.client(server, A.baothanh);
+    successor = h.reader(await h.client(server, A.nghean));
+    other = h.reader(await h.client(server, A.government));
+  }, 30_000);
+  afterAll(() => h.cleanup());
+
+  async function refusedAfterSending(): Promise<TrackingRecord> {
+    const id = docId(A.baothanh, 'REFUSE');
+    await sender.send(documentOf(id, A.baothanh, [REFUSED]));
+    const tracker = await sender.track(id);
+    const [record] = await tracker.until((rs) => rs[0]?.transport === TransportState.TRANSPORT_STATE_FAILED, {
+      timeoutMs: 20_000,
+    });
+    await tracker[Symbol.asyncDispose]();
+    return record!;
+  }
+
+  const byRecipient = (records: TrackingRecord[], code: string): TrackingRecord | undefined =>
+    records.find((r) => r.recipient === code);
+
+  it('redirects to the successor: the old record shows it, the successor receives it and confirms', async () => {
+    const id = docId(A.baothanh, 'REDIRECT');
+    await sender.send(documentOf(id, A.baothanh, [REDIRECTED, A.government]));
+    const tracker = await sender.track(id);
+    const records = await tracker.until(
+      (rs) =>
+        rs.length === 3 &&
+        byRecipient(rs, A.nghean)?.transport === TransportState.TRANSPORT_STATE_FETCHED &&
+        byRecipient(rs, A.government)?.transport === TransportState.TRANSPORT_STATE_FETCHED,
+      { timeoutMs: 20_000 },
+    );
+    await tracker[Symbol.asyncDispose]();
+    const old = byRecipient(records, REDIRECTED)!;
+    expect(old.transport).toBe(TransportState.TRANSPORT_STATE_RELAYED);
+    expect(old.timeline.map((e) => e.description)).toContain(
+      `redirected to ${A.nghean} (${REDIRECTED} closed on ${CLOSED_AT})`,
+    );
+    expect((await successor.waitForDocuments(1)).map((i) => i.documentId)).toEqual([id]);
+    expect((await other.waitForDocuments(1)).map((i) => i.documentId)).toEqual([id]);
+    await inspect.expectInboxedOnce(A.nghean, [id]);
+    // The successor's own record answers for it: its 01 reached the sender.
+    expect(byRecipient(records, A.nghean)?.timeline.length).toBeGreaterThan(1);
+  });
+
+  it('refuses with FAILED AGENCY_CLOSED naming the successor; the live recipient still gets it', async () => {
+    const id = docId(A.baothanh, 'REFUSE');
+    await sender.send(documentOf(id, A.baothanh, [REFUSED, A.government]));
+    const tracker = await sender.track(id);
+    const records = await tracker.until(
+      (rs) =>
+        byRecipient(rs, REFUSED)?.transport === TransportState.TRANSPORT_STATE_FAILED &&
+        byRecipient(rs, A.government)?.transport === TransportState.TRANSPORT_STATE_FETCHED,
+      { timeoutMs: 20_000 },
+    );
+    await tracker[Symbol.asyncDispose]();
+    const refused = byRecipient(records, REFUSED)!;
+    expect(refused.failure).toBe(FailureReason.FAILURE_REASON_AGENCY_CLOSED);
+    expect(refused.failureDetail).toBe(`${REFUSED} closed on ${CLOSED_AT}; successor ${A.nghean}`);
+    expect(byRecipient(records, A.nghean)).toBeUndefined();
+    expect((await other.waitForDocuments(2)).map((i) => i.documentId)).toContain(id);
+    // Nothing went to the successor for a refused code: its inbox still holds only the redirected one.
+    expect(await inspect.inbox(A.nghean)).toHaveLength(1);
+  });
+
+  it('keeps the closures when the directory changes while running', async () => {
+    const kv = await new Kvm(inspect.nc).open(BUCKETS.directory);
+    const entry = await kv.get(directoryKeys.agency(A.noivu));
+    const record = AgencyRecord.decode(entry!.value);
+    await kv.put(
+      directoryKeys.agency(A.noivu),
+      AgencyRecord.encode({ ...record, name: 'Sở Nội vụ (mới)' }).finish(),
+    );
+    await waitFor(
+      'the directory change taken',
+      async () => node.runtime.topology.agency(A.noivu)?.name === 'Sở Nội vụ (mới)',
+    );
+    expect(node.runtime.topology.closedCode(REFUSED)?.successor).toBe(A.nghean);
+    const refused = await refusedAfterSending();
+    expect(refused.failure).toBe(FailureReason.FAILURE_REASON_AGENCY_CLOSED);
+  });
+
+  it('a recall of a redirected document reaches the successor, and nothing is dead-lettered for the old code', async () => {
+    const id = docId(A.baothanh, 'RECALL');
+    await sender.send(documentOf(id, A.baothanh, [REDIRECTED]));
+    const tracker = await sender.track(id);
+    await tracker.until(
+      (rs) => byRecipient(rs, A.nghean)?.transport === TransportState.TRANSPORT_STATE_FETCHED,
+      {
+        timeoutMs: 20_000,
+      },
+    );
+    await sender.recall(id, { reason: 'Ban hành nhầm' });
+    await waitFor('the recall in the successor’s inbox', async () =>
+      (await inspect.inbox(A.nghean)).some(
+        (e) =>
+          e.status?.code === BusinessStatus.BUSINESS_STATUS_RECALL_REQUESTED && e.status.documentId === id,
+      ),
+    );
+    const records = await tracker.until((rs) => byRecipient(rs, A.nghean)?.recallRequested === true, {
+      timeoutMs: 20_000,
+    });
+    await tracker[Symbol.asyncDispose]();
+    expect(byRecipient(records, REDIRECTED)?.transport).toBe(TransportState.TRANSPORT_STATE_RELAYED);
+    const home = node.runtime.topology.agency(A.baothanh)!.homeNode;
+    expect((await inspect.deadLetters(home)).filter((d) => d.detail.includes(REDIRECTED))).toEqual([]);
+  });
+
+  it('a recall of a refused document goes nowhere and is not dead-lettered', async () => {
+    const refused = await refusedAfterSending();
+    const home = node.runtime.topology.agency(A.baothanh)!.homeNode;
+    const before = (await inspect.deadLetters(home)).length;
+    await sender.recall(refused.documentId, { reason: 'Ban hành nhầm' });
+    const tracker = await sender.track(refused.documentId);
+    const [record] = await tracker.until((rs) => rs[0]?.recallRequested === true, { timeoutMs: 20_000 });
+    await tracker[Symbol.asyncDispose]();
+    expect(record?.failure).toBe(FailureReason.FAILURE_REASON_AGENCY_CLOSED);
+    expect(await inspect.deadLetters(home)).toHaveLength(before);
+  });
+});

@@ -1,0 +1,32 @@
+import { randomBytes } from 'node:crypto';
+import { AckPolicy, DeliverPolicy } from '@nats-io/jetstream';
+import type { Consumer, JetStreamClient, JetStreamManager } from '@nats-io/jetstream';
+
+/**
+ * A consumer that follows `filter` on `stream` from now on: what nats.js's ordered consumer does,
+ * without the stream info it asks for first (an agency may not read stream info: with a subject
+ * filter it shows other agencies' subjects). Created through the create subject that names the filter,
+ * so permissions keep an agency to its own subject; pull only; an unguessable name; removed by the
+ * server once nobody pulls from it for `inactiveMs`; it keeps its place across a server restart.
+ */
+export async function followSubject(
+  js: JetStreamClient,
+  jsm: JetStreamManager,
+  stream: string,
+  filter: string,
+  inactiveMs = 30_000,
+): Promise<Consumer> {
+  const name = `lt-f-${randomBytes(16).toString('hex')}`;
+  await jsm.consumers.add(stream, {
+    name,
+    filter_subject: filter,
+    deliver_policy: DeliverPolicy.New,
+    ack_policy: AckPolicy.None,
+    max_deliver: 1,
+    // On file, so that it outlives a restart of its server (nats.js's ordered consumer would make a
+    // new one; a named one has to survive).
+    num_replicas: 1,
+    inactive_threshold: inactiveMs * 1_000_000,
+  });
+  return js.consumers.get(stream, name);
+}
