@@ -15,7 +15,7 @@ import {
 } from '@lienthong/node';
 import type { EmbeddedServer, HttpPlugin, IdentityCredentials, RunningNode } from '@lienthong/node';
 import type { Topology } from '@lienthong/core';
-import { HttpTokenStore, gatewayPlugin, httpTokensFile } from '@lienthong/gateway';
+import { HttpTokenStore, gatewayPlugin, httpTokensFile, vxpPlugin } from '@lienthong/gateway';
 import type { GatewayPlugin } from '@lienthong/gateway';
 import { connect } from '@lienthong/sdk';
 import type { Logger } from 'pino';
@@ -110,11 +110,11 @@ export async function startEmbedded(opts: EmbeddedOptions): Promise<Embedded> {
     ...(opts.port ? { port: opts.port } : {}),
     auth,
   });
-  const gateway =
+  const [gateway, vxp] =
     opts.httpPort !== undefined
       ? embeddedGateway(server.url, httpTokens, (agency) => agencyCredentials(agency))
-      : undefined;
-  const httpPlugins = [gateway, dashboard?.plugin, ...(opts.httpPlugins ?? [])].filter(
+      : [];
+  const httpPlugins = [gateway, vxp, dashboard?.plugin, ...(opts.httpPlugins ?? [])].filter(
     (p) => p !== undefined,
   );
   const { node, stopApplying } = await startServices(server, topology, dataDir, opts, httpPlugins, {
@@ -194,14 +194,17 @@ function embeddedDashboard(
   return { plugin, operatorToken };
 }
 
-/** The edXML gateway on the HTTP port: each agency acts through an SDK client with its own identity. */
+/**
+ * The edXML gateway on the HTTP port (each agency acts through an SDK client with its own identity),
+ * and the VXP endpoint (/vxp) as a second layer over the same gateway service.
+ */
 function embeddedGateway(
   servers: string,
-  httpTokens: HttpTokenStore | undefined,
+  tokens: HttpTokenStore | undefined,
   agencyCredentials: (agency: string) => Promise<IdentityCredentials | undefined>,
-): GatewayPlugin {
-  return gatewayPlugin({
-    auth: httpTokens ? { mode: 'token', tokens: httpTokens } : { mode: 'none' },
+): [GatewayPlugin, HttpPlugin] {
+  const gateway = gatewayPlugin({
+    auth: tokens ? { mode: 'token', tokens } : { mode: 'none' },
     connect: async (agency) => {
       const creds = await agencyCredentials(agency);
       return connect({
@@ -212,6 +215,7 @@ function embeddedGateway(
       });
     },
   });
+  return [gateway, vxpPlugin({ gateway: () => gateway.gateway, ...(tokens ? { tokens } : {}) })];
 }
 
 /**

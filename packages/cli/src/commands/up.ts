@@ -74,6 +74,7 @@ export function registerUp(program: Command): void {
                 `  metrics: ${http}/metrics`,
                 `  health:  ${http}/healthz  ${http}/readyz`,
                 `  api:     ${http}/api/v1 (edXML gateway; ${up.ops ? 'tokens: lienthong creds issue agency CODE --http-token --data DIR' : 'name the agency in X-Lienthong-Agency'})`,
+                `  vxp:     ${http}/vxp (VXP client endpoint; ${up.ops ? 'system id = agency code, secret = its --http-token' : 'signatures not checked'})`,
               ]
             : []),
           `Try: lienthong node ls -s ${up.server.url}${up.ops ? ` --creds ${up.ops.seedFile}` : ''}`,
