@@ -26,6 +26,22 @@ export default tseslint.config(
       '@typescript-eslint/no-explicit-any': 'error',
     },
   },
+  {
+    // The dashboard's browser code: its own project (DOM, JSX for Preact), the same rules.
+    files: ['packages/dashboard/web/**/*.ts', 'packages/dashboard/web/**/*.tsx'],
+    languageOptions: {
+      parserOptions: {
+        project: ['./packages/dashboard/web/tsconfig.json'],
+        tsconfigRootDir: import.meta.dirname,
+      },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'separate-type-imports' }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-explicit-any': 'error',
+    },
+  },
   // Guard rails for the sources: files a newcomer can read in one sitting, functions that fit on a
   // screen, and no import cycles. Tests and generated code are exempt.
   {

@@ -11,13 +11,16 @@ const swc = {
 
 /**
  * Suites whose assertions are about time under load (the urgent lane's 1 s bound, fairness rates,
- * the chaos suite's recovery): `LT_TIMED=skip` leaves them out, `LT_TIMED=only` runs only them, one
+ * the chaos suite's recovery, the dashboard's live update and page times on the national tree):
+ * `LT_TIMED=skip` leaves them out, `LT_TIMED=only` runs only them, one
  * file at a time, so that they do not measure a neighbour's CPU. scripts/test.sh runs both passes.
  */
 const TIMED = [
   '/tests/chaos/.*\\.test\\.ts$',
   '/packages/node/test/flow-fairness\\.test\\.ts$',
   '/packages/node/test/flow-lanes\\.test\\.ts$',
+  '/packages/dashboard/test/dashboard-browser\\.test\\.ts$',
+  '/packages/dashboard/test/dashboard-scale\\.test\\.ts$',
 ];
 const timed = process.env.LT_TIMED;
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what lienthong needs on a Debian machine with Node 20 and npm: nats-server,
-# protobuf-compiler and python3 (Debian packages; python3 runs the example VXP client), pnpm, the
-# workspace dependencies; then builds.
+# protobuf-compiler, python3 and chromium (Debian packages; python3 runs the example VXP client,
+# chromium the dashboard's browser tests), pnpm, the workspace dependencies; then builds.
 # Safe to run again: it installs only what is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -12,6 +12,7 @@ as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 need_apt=()
 command -v nats-server >/dev/null 2>&1 || [ -x /usr/sbin/nats-server ] || need_apt+=(nats-server)
 command -v protoc >/dev/null 2>&1 || need_apt+=(protobuf-compiler)
+[ -x /usr/bin/chromium ] || need_apt+=(chromium)
 command -v python3 >/dev/null 2>&1 || need_apt+=(python3)
 if [ ${#need_apt[@]} -gt 0 ]; then
   log "installing ${need_apt[*]} from Debian's packages"

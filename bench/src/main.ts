@@ -29,7 +29,16 @@ import { median, round } from './lib/util';
 import { CONSUMES_PER_DOC, PERSISTED_PUBLISHES_PER_DOC } from './scenarios/baseline';
 
 const ROOT = resolve(__dirname, '../..');
-const SCENARIOS = ['throughput', 'latency', 'scale', 'backlog', 'attachment', 'urgent', 'gateway'] as const;
+const SCENARIOS = [
+  'throughput',
+  'latency',
+  'scale',
+  'backlog',
+  'attachment',
+  'urgent',
+  'gateway',
+  'vxp',
+] as const;
 type Scenario = (typeof SCENARIOS)[number];
 
 interface Args {
@@ -76,7 +85,7 @@ function parseArgs(argv: string[]): Args {
       args.only = new Set(names as Scenario[]);
     } else if (a === '--help' || a === '-h') {
       process.stdout.write(
-        'usage: bench [--runs N (3)] [--quick] [--only throughput,latency,scale,backlog,attachment,urgent,gateway]\n' +
+        'usage: bench [--runs N (3)] [--quick] [--only throughput,latency,scale,backlog,attachment,urgent,gateway,vxp]\n' +
           '             [--no-profile]\n' +
           '             [--breakdown (time the national start-up step by step, ~1 min more)] [--out FILE]\n',
       );
@@ -119,6 +128,8 @@ function settings(quick: boolean) {
       bigMb: 50,
       timeoutMs: 120_000,
     },
+    // The VXP endpoint: signed sendEdoc → listed at the recipient (which fetches and acknowledges).
+    vxp: { packages: quick ? 300 : 2000, warmup: quick ? 50 : 200, window: 16, timeoutMs: 120_000 },
     profile: { ...load, docs: quick ? 600 : 3000 },
     budgets: {
       baseline: 120_000,
@@ -131,6 +142,7 @@ function settings(quick: boolean) {
       attachment: 180_000,
       'attachment-domains': 180_000,
       gateway: quick ? 120_000 : 300_000,
+      vxp: quick ? 120_000 : 300_000,
     } as Record<string, number>,
   };
 }
@@ -682,6 +694,38 @@ function buildRows(records: RunRecord[], runs: number): Row[] {
       },
     );
   }
+  if (has('vxp')) {
+    rows.push(
+      {
+        scenario: '8 vxp',
+        metric: '4 KB edoc: signed sendEdoc → listed at the recipient',
+        values: pick('vxp', 'listedPerSec'),
+        unit: 'pkg/s',
+        digits: 0,
+      },
+      {
+        scenario: '8 vxp',
+        metric: '  with getEdoc + updateStatus done at the recipient',
+        values: pick('vxp', 'cyclePerSec'),
+        unit: 'pkg/s',
+        digits: 0,
+      },
+      {
+        scenario: '8 vxp',
+        metric: '  CPU/package: node process (runtime + gateway + VXP + clients)',
+        values: pick('vxp', 'cpu.processMsPerPackage'),
+        unit: 'ms',
+        digits: 2,
+      },
+      {
+        scenario: '8 vxp',
+        metric: '  CPU/package: nats-server',
+        values: pick('vxp', 'cpu.serverMsPerPackage'),
+        unit: 'ms',
+        digits: 2,
+      },
+    );
+  }
   // Rows of scenarios that were not run (--only) have no values at all.
   return rows.filter((r) => r.values.some((v) => v !== undefined) || records.some((x) => !x.result.ok));
 }
@@ -741,9 +785,11 @@ async function main(): Promise<void> {
               ? `${get(d, 'mbPerSec')} MB/s end to end, largest RSS growth ${Math.max(...((d?.rss as { growthMb?: number }[] | undefined) ?? []).map((r) => r.growthMb ?? Number.NaN))} MB`
               : scenario === 'gateway'
                 ? `${get(d, 'edoc.packagesPerSec')} edoc/s, ${get(d, 'status.trackedPerSec')} status/s, 50 MB at ${get(d, 'big.mbPerSec')} MB/s`
-                : scenario === 'urgent'
-                  ? `urgent p50/p99 idle ${get(d, 'idleMs.p50')}/${get(d, 'idleMs.p99')} ms, behind ${get(d, 'backlogAtStart')} queued ${get(d, 'backlogMs.p50')}/${get(d, 'backlogMs.p99')} ms`
-                  : `${get(d, 'docsPerSec')} docs/s`;
+                : scenario === 'vxp'
+                  ? `${get(d, 'listedPerSec')} sendEdoc → listed/s, ${get(d, 'cyclePerSec')} with fetch + done`
+                  : scenario === 'urgent'
+                    ? `urgent p50/p99 idle ${get(d, 'idleMs.p50')}/${get(d, 'idleMs.p99')} ms, behind ${get(d, 'backlogAtStart')} queued ${get(d, 'backlogMs.p50')}/${get(d, 'backlogMs.p99')} ms`
+                    : `${get(d, 'docsPerSec')} docs/s`;
     log(
       `run ${run}/${args.runs} ${scenario}: ${result.ok ? brief : `FAILED: ${result.error}`} (${round(result.wallMs / 1000, 1)} s${result.logWarnings ? `, ${result.logWarnings} log warnings` : ''})`,
     );
@@ -772,6 +818,7 @@ async function main(): Promise<void> {
     }
     if (args.only.has('urgent')) await step(run, 'urgent', s.urgent);
     if (args.only.has('gateway')) await step(run, 'gateway', s.gateway);
+    if (args.only.has('vxp')) await step(run, 'vxp', s.vxp);
   }
 
   let profile: ProfileSummary | undefined;

@@ -11,6 +11,7 @@ import { gateway } from './scenarios/gateway';
 import { backlog, latency, national, throughput } from './scenarios/lienthong';
 import { startupBreakdown } from './scenarios/startup';
 import { urgent } from './scenarios/urgent';
+import { vxp } from './scenarios/vxp';
 
 type Runner = (opts: never) => Promise<Record<string, unknown>>;
 
@@ -26,6 +27,7 @@ const SCENARIOS: Record<string, Runner> = {
   attachment,
   'attachment-domains': attachment,
   gateway,
+  vxp,
 };
 
 async function main(): Promise<number> {

@@ -1,16 +1,21 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { bearerAuthenticator, dashboardPlugin } from '@lienthong/dashboard';
+import type { DashboardPlugin } from '@lienthong/dashboard';
 import {
   AUTH_CONFIG,
   CredentialStore,
+  auditedNodes,
+  verifyNodeAudit,
   loadTopologyFile,
   startEmbeddedServer,
   startNode,
 } from '@lienthong/node';
 import type { EmbeddedServer, HttpPlugin, IdentityCredentials, RunningNode } from '@lienthong/node';
 import type { Topology } from '@lienthong/core';
-import { HttpTokenStore, gatewayPlugin, httpTokensFile } from '@lienthong/gateway';
+import { HttpTokenStore, gatewayPlugin, httpTokensFile, vxpPlugin } from '@lienthong/gateway';
 import type { GatewayPlugin } from '@lienthong/gateway';
 import { connect } from '@lienthong/sdk';
 import type { Logger } from 'pino';
@@ -25,6 +30,10 @@ export interface Embedded extends AsyncDisposable {
   readonly credentials: CredentialStore | undefined;
   /** The operator's credentials (`ops:admin`): use with `lienthong --creds`. */
   readonly ops: IdentityCredentials | undefined;
+  /** The web dashboard, when it is served (`dashboard: true` and an HTTP port). */
+  readonly dashboard:
+    | { readonly url: string; readonly operatorToken: string | undefined; readonly plugin: DashboardPlugin }
+    | undefined;
   /** The edXML gateway at `<http>/api/v1`, when the broker serves HTTP. */
   readonly gateway: GatewayPlugin | undefined;
   /**
@@ -35,6 +44,19 @@ export interface Embedded extends AsyncDisposable {
   /** Issues the agencies that have none yet, with one reload of the server. */
   ensureAgencies(codes: readonly string[]): Promise<void>;
   stop(): Promise<void>;
+}
+
+/**
+ * The operator's bearer token for the dashboard, `<credentials>/dashboard-operator.token`: made on
+ * first use (256 random bits, readable by the owner only) and kept across restarts.
+ */
+export function dashboardOperatorToken(credentials: string): string {
+  const file = join(credentials, 'dashboard-operator.token');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(credentials, { recursive: true, mode: 0o700 });
+  const token = `lto_${randomBytes(32).toString('base64url')}`;
+  writeFileSync(file, `${token}\n`, { mode: 0o600 });
+  return token;
 }
 
 /** Where the embedded default keeps its identities: `<dataDir>/credentials`. */
@@ -61,6 +83,15 @@ export interface EmbeddedOptions {
   /** Mounted on the HTTP port beside the health routes (the gateway, the dashboard). */
   readonly httpPlugins?: readonly HttpPlugin[];
   /**
+   * Serve the web dashboard at `/` of the HTTP port (default: whenever there is one). With
+   * credentials, the operator signs in with {@link dashboardOperatorToken} and an agency with its
+   * HTTP token (`creds issue agency CODE --http-token`, as for `/api/v1`); without, everyone sees
+   * everything, under a banner.
+   */
+  readonly dashboard?: boolean;
+  /** Fixed time a recipient has to confirm 01 (default: by the next working morning). */
+  readonly confirmWithinMs?: number;
+  /**
    * Require credentials (default true): every node, agency and operator gets its own nkey identity
    * with least-privilege permissions (docs/SECURITY.md). False runs an open server, for development.
    */
@@ -76,16 +107,21 @@ export async function startEmbedded(opts: EmbeddedOptions): Promise<Embedded> {
   const nodeId = store?.ensure({ kind: 'node', name: 'embedded', nodes: '*' }, topology);
   const ops = store?.ensure({ kind: 'ops', name: 'admin' }, topology);
   store?.writeAuthConfig(topology, join(dataDir, AUTH_CONFIG));
+  // Agencies' HTTP tokens: the same for the edXML gateway and the dashboard.
+  const httpTokens = store ? new HttpTokenStore(httpTokensFile(credentialsDir(dataDir))) : undefined;
+  const dashboard = embeddedDashboard(opts, auth, dataDir, httpTokens);
   const server = await startEmbeddedServer({
     dataDir,
     ...(opts.port ? { port: opts.port } : {}),
     auth,
   });
-  const gateway =
+  const [gateway, vxp] =
     opts.httpPort !== undefined
-      ? embeddedGateway(server.url, store, dataDir, (agency) => agencyCredentials(agency))
-      : undefined;
-  const httpPlugins = [...(gateway ? [gateway] : []), ...(opts.httpPlugins ?? [])];
+      ? embeddedGateway(server.url, httpTokens, (agency) => agencyCredentials(agency))
+      : [];
+  const httpPlugins = [gateway, vxp, dashboard?.plugin, ...(opts.httpPlugins ?? [])].filter(
+    (p) => p !== undefined,
+  );
   const { node, stopApplying } = await startServices(server, topology, dataDir, opts, httpPlugins, {
     store,
     nodeId,
@@ -118,6 +154,8 @@ export async function startEmbedded(opts: EmbeddedOptions): Promise<Embedded> {
     topology,
     credentials: store,
     ops,
+    dashboard:
+      dashboard && node.runtime.httpUrl ? { url: `${node.runtime.httpUrl}/`, ...dashboard } : undefined,
     gateway,
     agencyCredentials,
     ensureAgencies,
@@ -126,17 +164,52 @@ export async function startEmbedded(opts: EmbeddedOptions): Promise<Embedded> {
   };
 }
 
-/** The edXML gateway on the HTTP port: each agency acts through an SDK client with its own identity. */
+/** The node's overdue options from the embedded ones: none unless one is set. */
+function overdueOptions(opts: EmbeddedOptions): { overdue?: { sweepIntervalMs?: number; fixedMs?: number } } {
+  if (!opts.overdueSweepMs && !opts.confirmWithinMs) return {};
+  return {
+    overdue: {
+      ...(opts.overdueSweepMs ? { sweepIntervalMs: opts.overdueSweepMs } : {}),
+      ...(opts.confirmWithinMs ? { fixedMs: opts.confirmWithinMs } : {}),
+    },
+  };
+}
+
+/**
+ * The web dashboard, when there is an HTTP port and it is not turned off: the operator signs in
+ * with its token, an agency with its HTTP token.
+ */
+function embeddedDashboard(
+  opts: EmbeddedOptions,
+  auth: boolean,
+  dataDir: string,
+  httpTokens: HttpTokenStore | undefined,
+): { plugin: DashboardPlugin; operatorToken: string | undefined } | undefined {
+  if (opts.httpPort === undefined || opts.dashboard === false) return undefined;
+  const operatorToken = auth ? dashboardOperatorToken(credentialsDir(dataDir)) : undefined;
+  const plugin = dashboardPlugin({
+    authenticate: bearerAuthenticator({
+      ...(operatorToken ? { operatorTokens: [operatorToken] } : {}),
+      ...(httpTokens ? { agencyOf: (token: string) => httpTokens.agencyOf(token) } : {}),
+    }),
+    noAuth: !auth,
+    auditCheck: async (s) =>
+      Promise.all((await auditedNodes(s.jsm)).map((n) => verifyNodeAudit(s.js, s.jsm, n))),
+  });
+  return { plugin, operatorToken };
+}
+
+/**
+ * The edXML gateway on the HTTP port (each agency acts through an SDK client with its own identity),
+ * and the VXP endpoint (/vxp) as a second layer over the same gateway service.
+ */
 function embeddedGateway(
   servers: string,
-  store: CredentialStore | undefined,
-  dataDir: string,
+  tokens: HttpTokenStore | undefined,
   agencyCredentials: (agency: string) => Promise<IdentityCredentials | undefined>,
-): GatewayPlugin {
-  return gatewayPlugin({
-    auth: store
-      ? { mode: 'token', tokens: new HttpTokenStore(httpTokensFile(credentialsDir(dataDir))) }
-      : { mode: 'none' },
+): [GatewayPlugin, HttpPlugin] {
+  const gateway = gatewayPlugin({
+    auth: tokens ? { mode: 'token', tokens } : { mode: 'none' },
     connect: async (agency) => {
       const creds = await agencyCredentials(agency);
       return connect({
@@ -147,6 +220,7 @@ function embeddedGateway(
       });
     },
   });
+  return [gateway, vxpPlugin({ gateway: () => gateway.gateway, ...(tokens ? { tokens } : {}) })];
 }
 
 /**
@@ -158,7 +232,7 @@ async function startServices(
   server: EmbeddedServer,
   topology: Topology,
   dataDir: string,
-  opts: { logger?: Logger; overdueSweepMs?: number; httpPort?: number },
+  opts: EmbeddedOptions,
   httpPlugins: HttpPlugin[],
   ids: { store?: CredentialStore; nodeId?: IdentityCredentials; ops?: IdentityCredentials },
 ): Promise<{ node: RunningNode; stopApplying?: () => Promise<void> }> {
@@ -172,7 +246,7 @@ async function startServices(
         ...(ids.nodeId
           ? { auth: { seedFile: ids.nodeId.seedFile, inboxPrefix: ids.nodeId.inboxPrefix } }
           : {}),
-        ...(opts.overdueSweepMs ? { overdue: { sweepIntervalMs: opts.overdueSweepMs } } : {}),
+        ...overdueOptions(opts),
         ...(opts.httpPort !== undefined ? { http: { port: opts.httpPort } } : {}),
       },
       { ...(opts.logger ? { logger: opts.logger } : {}), httpPlugins },

@@ -1,18 +1,12 @@
-import type { NatsConnection } from '@nats-io/transport-node';
-import type { JetStreamClient, JetStreamManager } from '@nats-io/jetstream';
-import type { Kvm } from '@nats-io/kv';
+import type { Session as ReaderSession } from '@lienthong/readers';
 import { connectNats } from '@lienthong/infra';
 import { CliError, explain } from './errors';
 import { parseServerUrl, probeNats } from './server-url';
 import type { Settings } from './settings';
 
 /** One NATS connection of a CLI command, with the JetStream views every command needs. */
-export interface Session {
+export interface Session extends ReaderSession {
   readonly settings: Settings;
-  readonly nc: NatsConnection;
-  readonly js: JetStreamClient;
-  readonly jsm: JetStreamManager;
-  readonly kvm: Kvm;
   close(): Promise<void>;
 }
 

@@ -245,7 +245,12 @@ describe('lienthong against a running broker', () => {
 
   it('stats counts per level and node with delivery times', async () => {
     type Stats = {
-      total: { sent: number; received: number; deliveryMs: { count: number; p50: number; p99: number } };
+      total: {
+        sent: number;
+        received: number;
+        rejected: number;
+        deliveryMs: { count: number; p50: number; p99: number };
+      };
       levels: { level: string; received: number }[];
       nodes: { node: string; sent: number; received: number; pending: number }[];
     };
@@ -255,6 +260,7 @@ describe('lienthong against a running broker', () => {
       return stats;
     });
     expect(j.total.deliveryMs.count).toBe(3);
+    expect(j.total.rejected).toBe(0);
     expect(j.total.deliveryMs.p50).toBeGreaterThanOrEqual(0);
     expect(j.total.deliveryMs.p99).toBeGreaterThanOrEqual(j.total.deliveryMs.p50);
     expect(j.levels.find((l) => l.level === 'central')?.received).toBe(2);
@@ -263,9 +269,9 @@ describe('lienthong against a running broker', () => {
     const table = await lienthong(['stats', ...s]);
     expect(table.code).toBe(0);
     expect(table.stdout).toMatch(
-      /^LEVEL\s+SENT\s+RECEIVED\s+PENDING\s+OVERDUE\s+FAILED\s+DEAD\s+P50\s+P99$/m,
+      /^LEVEL\s+SENT\s+RECEIVED\s+PENDING\s+OVERDUE\s+FAILED\s+REJECTED\s+DEAD\s+P50\s+P99$/m,
     );
-    expect(table.stdout).toMatch(/^central\s+0\s+2\s+0\s+0\s+0\s+0\s+\d+ ms\s+\d+ ms$/m);
+    expect(table.stdout).toMatch(/^central\s+0\s+2\s+0\s+0\s+0\s+0\s+0\s+\d+ ms\s+\d+ ms$/m);
     expect(table.stdout).toMatch(/^vn\s+central\s+0\s+2\s/m);
   });
 

@@ -4,13 +4,13 @@ import path from 'node:path';
 import { TrackingRecord, TransportState } from '@lienthong/proto';
 import { evaluate, formatNagios, formatPrometheus } from '../src/check';
 import { processStatus } from '../src/commands/node';
-import type { ConsumerState } from '../src/inspect';
+import type { ConsumerState } from '@lienthong/readers';
 import type { CheckFacts } from '../src/check';
 import { displayWidth, table } from '../src/output';
 import { parseDuration } from '../src/program';
-import { subjectMatches } from '../src/scan';
+import { subjectMatches } from '@lienthong/readers';
 import { resolveSettings } from '../src/settings';
-import { NOT_IN_DIRECTORY, computeStats, percentile } from '../src/stats';
+import { NOT_IN_DIRECTORY, computeStats, percentile } from '@lienthong/readers';
 import { killAll, tempDir } from './helpers';
 
 afterAll(() => killAll());

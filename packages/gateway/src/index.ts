@@ -26,6 +26,9 @@ export type {
   SendResult,
   SentRecord,
 } from './service';
-export { HttpTokenStore, httpTokensFile } from './tokens';
-export type { HttpTokenRecord } from './tokens';
+export { HttpTokenStore, assertSystemName, httpTokensFile, httpTokensKeyFile } from './tokens';
+export type { HttpTokenRecord, VxpSystem } from './tokens';
+export { VXP_PREFIX, VXP_VERBS, vxpPlugin } from './vxp/routes';
+export type { VxpPluginOptions, VxpVerb } from './vxp/routes';
+export { VXP_ERRORS, VxpError, unpaddedHex } from './vxp/protocol';
 export { PackageTooLargeError } from './spool';

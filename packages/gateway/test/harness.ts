@@ -17,7 +17,7 @@ import { connect } from '@lienthong/sdk';
 import type { LienthongClient, SigningKey } from '@lienthong/sdk';
 import { startNatsServer } from '@lienthong/testkit';
 import type { NatsServer } from '@lienthong/testkit';
-import { gatewayPlugin } from '@lienthong/gateway';
+import { gatewayPlugin, vxpPlugin } from '@lienthong/gateway';
 import type { GatewayAuth, GatewayPlugin, GatewayPluginOptions } from '@lienthong/gateway';
 
 export const SAMPLES_DIR = '/work/shared/conformance/edxml/public';
@@ -57,6 +57,8 @@ export async function startGatewayNode(
     submitLimits?: Readonly<Record<string, ISubmitLimits>>;
     /** More node configuration (flow, limits). */
     node?: Partial<NodeRuntimeConfig>;
+    /** Also mount the VXP endpoint at /vxp over the same gateway service. */
+    vxp?: boolean;
   } = {},
 ): Promise<GatewayNode> {
   const topologyFile = opts.topologyFile ?? SAMPLES_TOPOLOGY;
@@ -91,7 +93,17 @@ export async function startGatewayNode(
   const node = await startNode(
     { servers: server.url, topology, name: 'gateway-test', http: { port: 0 }, ...opts.node },
     {
-      httpPlugins: [plugin],
+      httpPlugins: [
+        plugin,
+        ...(opts.vxp
+          ? [
+              vxpPlugin({
+                gateway: () => plugin.gateway,
+                ...(opts.auth?.mode === 'token' ? { tokens: opts.auth.tokens } : {}),
+              }),
+            ]
+          : []),
+      ],
       logger: createLogger({ name: 'gateway-test', level: process.env['LT_LOG'] ?? 'warn' }),
     },
   );

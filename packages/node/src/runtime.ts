@@ -120,6 +120,11 @@ export class NodeRuntime {
     return this.directory.submitLimits(agency) ?? this.config.flow.defaultSubmitLimits;
   }
 
+  /** The process's NATS connection and JetStream views, for the plugins on its HTTP port. */
+  get natsHandles(): NatsHandles {
+    return this.nats;
+  }
+
   /** The directory as it is now (follows `lt_directory`). */
   get topology(): Topology {
     return this.directory.topology;

@@ -112,6 +112,25 @@ export const ServiceConfigSchema = strict(
         '/metrics, /healthz and /readyz',
       ),
     ),
+    dashboard: optional(
+      Type.Union(
+        [
+          Type.Literal(false),
+          strict(
+            {
+              operatorTokenFile: text(
+                "file holding the operator's sign-in token (a line of text), relative to this file",
+              ),
+            },
+            'dashboard settings',
+          ),
+        ],
+        {
+          description:
+            'the web dashboard at / of the HTTP port: on whenever http is set; false turns it off; without operatorTokenFile nobody signs in as operator',
+        },
+      ),
+    ),
     replicas: optional(
       Type.Integer({ minimum: 1, maximum: 5, description: 'stream and bucket replicas (1)' }),
     ),

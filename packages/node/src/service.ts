@@ -1,10 +1,13 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { LienthongError, levelName, parseJsonText, parseTopology } from '@lienthong/core';
 import type { LevelName, Topology } from '@lienthong/core';
+import { bearerAuthenticator, dashboardPlugin } from '@lienthong/dashboard';
+import { auditedNodes, verifyNodeAudit } from './audit-log';
 import type { NodeRuntimeConfig } from './config';
 import { startNode } from './container';
 import type { RunningNode } from './container';
+import type { HttpPlugin } from './http';
 import { createLogger } from './logger';
 import { parseServiceConfig } from './service-config';
 import type { ServiceConfigFile } from './service-config';
@@ -100,6 +103,27 @@ export function checkPolicy(policy: LevelPolicy, topology: Topology, nodes: read
   }
 }
 
+/**
+ * The web dashboard of a level service: at `/` of its HTTP port unless `dashboard` is false; the
+ * operator signs in with the token in `dashboard.operatorTokenFile`.
+ */
+function levelDashboard(file: ServiceConfigFile, configPath: string): HttpPlugin | undefined {
+  if (!file.http || file.dashboard === false) return undefined;
+  const tokenFile = file.dashboard?.operatorTokenFile
+    ? resolve(dirname(configPath), file.dashboard.operatorTokenFile)
+    : undefined;
+  if (tokenFile !== undefined && !existsSync(tokenFile)) {
+    throw new LienthongError('NotFound', `dashboard.operatorTokenFile ${tokenFile} does not exist`);
+  }
+  return dashboardPlugin({
+    authenticate: bearerAuthenticator({
+      operatorTokens: tokenFile ? [readFileSync(tokenFile, 'utf8').trim()] : [],
+    }),
+    auditCheck: async (s) =>
+      Promise.all((await auditedNodes(s.jsm)).map((n) => verifyNodeAudit(s.js, s.jsm, n))),
+  });
+}
+
 /** Starts one level service from its config file. */
 export async function startLevelService(level: LevelName, configPath: string): Promise<RunningNode> {
   const policy = LEVEL_POLICIES[level];
@@ -114,6 +138,7 @@ export async function startLevelService(level: LevelName, configPath: string): P
       .map((n) => n.id);
   checkPolicy(policy, topology, nodes);
   const name = file.name ?? `lienthong-${level}`;
+  const dashboard = levelDashboard(file, configPath);
   return startNode(
     {
       servers: file.servers,
@@ -131,7 +156,10 @@ export async function startLevelService(level: LevelName, configPath: string): P
       ...securityOf(file, dirname(configPath)),
       ...(file.flow ? { flow: file.flow } : {}),
     },
-    { logger: createLogger({ name, ...(file.logLevel ? { level: file.logLevel } : {}) }) },
+    {
+      logger: createLogger({ name, ...(file.logLevel ? { level: file.logLevel } : {}) }),
+      ...(dashboard ? { httpPlugins: [dashboard] } : {}),
+    },
   );
 }
 

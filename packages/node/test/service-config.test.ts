@@ -39,6 +39,19 @@ describe('service config', () => {
     expect(e.message).toContain('/node: unknown key');
   });
 
+  it('takes the dashboard as false or with an operator token file, and refuses anything else', () => {
+    const base = { servers: 'nats://x', topology: 't.json', http: { port: 0 } };
+    expect(parseServiceConfig(JSON.stringify({ ...base, dashboard: false }), 's.json').dashboard).toBe(false);
+    expect(
+      parseServiceConfig(JSON.stringify({ ...base, dashboard: { operatorTokenFile: 'op.token' } }), 's.json')
+        .dashboard,
+    ).toEqual({ operatorTokenFile: 'op.token' });
+    expect(problemOf({ ...base, dashboard: { operatorTokenFiel: 'op.token' } }).message).toContain(
+      '/dashboard',
+    );
+    expect(problemOf({ ...base, dashboard: true }).message).toContain('/dashboard');
+  });
+
   it('refuses concurrency 0 instead of dropping it, saying what the key is for', () => {
     const e = problemOf({ servers: 'nats://x', topology: 't.json', concurrency: 0 });
     expect(e.message).toBe(

@@ -13,16 +13,16 @@ import {
   topologyFromProto,
   trackSubject,
 } from '@lienthong/core';
-import { readDirectory } from '../directory';
-import type { Directory } from '../directory';
+import { readDirectory } from '@lienthong/readers';
+import type { Directory } from '@lienthong/readers';
 import { AgencyRecord, SubmitLimits } from '@lienthong/proto';
 import { CliError, invalid, isJsNotFound, notFound } from '../errors';
-import { consumerState, countBySubject, sum } from '../inspect';
-import type { ConsumerState } from '../inspect';
+import { consumerState, countBySubject, sum } from '@lienthong/readers';
+import type { ConsumerState } from '@lienthong/readers';
 import { ago, fields, formatTime, levelLabel, paint, colorEnabled, printJson, table, write } from '../output';
 import { withSession } from '../session';
 import type { Session } from '../session';
-import { agencyQueue, bound, paceText } from '../flow';
+import { agencyQueue, bound, paceText } from '@lienthong/readers';
 import { globalsOf, resolveSettings } from '../settings';
 
 /**

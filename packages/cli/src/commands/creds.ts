@@ -3,9 +3,9 @@ import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { OBSERVER_SUBJECTS, assertAgencyCode, topologyFromProto } from '@lienthong/core';
 import type { IdentitySubject, Topology } from '@lienthong/core';
+import { readDirectory } from '@lienthong/readers';
 import { openDataDir, runningBroker } from '../data-dir';
 import type { RunningBroker } from '../data-dir';
-import { readDirectory } from '../directory';
 import { CliError, invalid } from '../errors';
 import { formatTime, printJson, table, write } from '../output';
 import { withSession } from '../session';
@@ -52,23 +52,33 @@ function credsIssue(creds: Command): void {
     creds
       .command('issue')
       .description(
-        'issue a key pair: issue agency CODE | issue node NAME --nodes ID,… | issue ops NAME | issue observer NAME (read-only: tracking, dead letters, audit)',
+        'issue a key pair: issue agency CODE | issue node NAME --nodes ID,… | issue ops NAME | issue observer NAME (read-only: tracking, dead letters, audit); or a VXP system token: issue system NAME --agencies CODE,… --http-token',
       )
-      .argument('<kind>', 'agency, node, ops or observer')
+      .argument('<kind>', 'agency, node, ops, observer or system')
       .argument('<what>', 'the agency code, or the name of the node process or operator')
       .option('--nodes <ids>', "for a node identity: the nodes its process hosts, comma-separated, or '*'")
       .option(
         '--http-token',
         "for an agency: also issue a bearer token for the HTTP API (/api/v1), printed as the last line; the agency's NATS identity is kept when it has one",
       )
+      .option(
+        '--agencies <codes>',
+        'for a system: the agencies it acts for over VXP, comma-separated (XroadVnpt-from names which)',
+      )
       .option('--json', 'print JSON'),
   ).action(
     async (
       kind: string,
       what: string,
-      o: StoreOptions & { nodes?: string; json?: boolean; httpToken?: boolean },
+      o: StoreOptions & { nodes?: string; json?: boolean; httpToken?: boolean; agencies?: string },
       cmd,
     ) => {
+      if (kind === 'system') {
+        await issueSystem(what, o, cmd);
+        return;
+      }
+      if (o.agencies !== undefined)
+        throw invalid('--agencies is for a system (issue system NAME --agencies …)');
       const subject = subjectOf(kind, what, o.nodes);
       if (o.httpToken && subject.kind !== 'agency') throw invalid('--http-token is for agencies');
       openDataDir(o.data, { init: o.init === true });
@@ -144,7 +154,10 @@ function credsRevoke(creds: Command): void {
     creds
       .command('revoke')
       .description('revoke an identity: its connections are dropped and it cannot connect again')
-      .argument('<id>', 'agency:CODE, node:NAME, ops:NAME or observer:NAME (see `creds ls`)'),
+      .argument(
+        '<id>',
+        'agency:CODE, node:NAME, ops:NAME, observer:NAME (see `creds ls`) or system:NAME (a VXP system)',
+      ),
   ).action(async (id: string, o: StoreOptions, cmd) => {
     openDataDir(o.data, { init: false });
     const node = await import('@lienthong/node');
@@ -152,6 +165,13 @@ function credsRevoke(creds: Command): void {
     const store = node.CredentialStore.open(dir);
     // An agency's HTTP tokens go with its identity: the next request with one is refused.
     let tokens = 0;
+    if (id.startsWith('system:')) {
+      const { HttpTokenStore, httpTokensFile } = await import('@lienthong/gateway');
+      const n = new HttpTokenStore(httpTokensFile(dir)).revokeSystem(id.slice('system:'.length));
+      if (n === 0) throw new CliError('NotFound', `no active token for ${id}`);
+      write(`revoked ${n} VXP token(s) of ${id}\n`);
+      return;
+    }
     if (id.startsWith('agency:')) {
       const { HttpTokenStore, httpTokensFile } = await import('@lienthong/gateway');
       tokens = new HttpTokenStore(httpTokensFile(dir)).revoke(id.slice('agency:'.length));
@@ -191,6 +211,55 @@ function credsApply(creds: Command): void {
   });
 }
 
+/**
+ * A VXP system: one system id and secret through which a platform acts for several agencies. It has
+ * no NATS identity of its own (the gateway acts through each agency's); its agencies get theirs.
+ */
+async function issueSystem(
+  name: string,
+  o: StoreOptions & { json?: boolean; httpToken?: boolean; agencies?: string },
+  cmd: Command,
+): Promise<void> {
+  if (!o.httpToken) throw invalid('a system is only a VXP secret: add --http-token');
+  if (o.agencies === undefined) throw invalid('a system needs --agencies CODE,…');
+  const { HttpTokenStore, assertSystemName, httpTokensFile } = await import('@lienthong/gateway');
+  const system = assertSystemName(name);
+  const codes = o.agencies
+    .split(',')
+    .map((c) => c.trim())
+    .filter((c) => c !== '')
+    .map((c) => assertAgencyCode(c));
+  if (codes.length === 0) throw invalid('a system needs at least one agency in --agencies');
+  openDataDir(o.data, { init: o.init === true });
+  const topology = await liveTopology(cmd, o.data);
+  const node = await import('@lienthong/node');
+  const dir = join(resolve(o.data), 'credentials');
+  const store = node.CredentialStore.open(dir);
+  for (const c of codes) {
+    if (!topology.agency(c)) {
+      throw new CliError('NotFound', `agency ${c} is not in the directory`, {
+        hint: 'list the agencies with `lienthong agency ls`',
+      });
+    }
+    store.ensure({ kind: 'agency', agency: c }, topology);
+  }
+  const applied = apply(node, store, topology, o);
+  const issued = new HttpTokenStore(httpTokensFile(dir)).issueSystem(system, codes);
+  if (o.json) {
+    printJson({ system: issued.system, agencies: issued.agencies, ...applied, httpToken: issued.token });
+    return;
+  }
+  write(
+    [
+      `issued system ${issued.system} for ${issued.agencies.join(', ')}`,
+      `  server:       ${serverLine(applied, o)}; ${applied.users} identities allowed`,
+      '  VXP secret (shown once; the client signs with it, XroadVnpt-systemid = the system name):',
+      issued.token,
+      '',
+    ].join('\n'),
+  );
+}
+
 function subjectOf(kind: string, what: string, nodes: string | undefined): IdentitySubject {
   switch (kind) {
     case 'agency':
@@ -213,7 +282,10 @@ function subjectOf(kind: string, what: string, nodes: string | undefined): Ident
       if (nodes !== undefined) throw invalid('--nodes is for node identities');
       return { kind, name: what };
     default:
-      throw invalid(`'${kind}' is not an identity kind`, 'use agency, node, ops or observer');
+      throw invalid(
+        `'${kind}' is not an identity kind`,
+        'use agency, node, ops or observer (or system for a VXP system)',
+      );
   }
 }
 

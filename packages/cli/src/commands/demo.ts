@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { openDataDir } from '../data-dir';
 import type { Embedded } from '../embedded';
+import { parsePort } from '../program';
 import { globalsOf } from '../settings';
 
 /** `lienthong demo`: the demo scenario on a fresh embedded default. */
@@ -15,56 +16,65 @@ export function registerDemo(program: Command): void {
     .option('--init', 'create the --data directory if it does not exist')
     .option('--keep', 'leave the broker running after the scenario (Ctrl-C stops it)')
     .option('--no-auth', 'run the broker without credentials (every client may do anything)')
+    .option(
+      '--http-port <port>',
+      'serve the web dashboard and /metrics on this port (with --keep: a free one)',
+      parsePort,
+    )
     .addHelpText('after', '\nThe global --timeout bounds the whole scenario here (default: 60000 ms).')
-    .action(async (o: { data?: string; init?: boolean; keep?: boolean; auth: boolean }, cmd: Command) => {
-      if (o.data !== undefined) openDataDir(o.data, { init: o.init === true });
-      const [{ createLogger }, { startEmbedded }, { demoCast, runDemoScenario }, gw] = await Promise.all([
-        import('@lienthong/node'),
-        import('../embedded.js'),
-        import('../demo.js'),
-        import('../demo-gateway.js'),
-      ]);
-      const timeoutMs = globalsOf(cmd).timeout ?? 60_000;
-      const t0 = Date.now();
-      const up = await startEmbedded({
-        ...(o.data ? { dataDir: o.data } : {}),
-        auth: o.auth,
-        // The edXML gateway on a free port: the scenario's second part speaks HTTP.
-        httpPort: 0,
-        logger: createLogger({ name: 'lienthong-demo', level: process.env.LT_LOG_LEVEL ?? 'warn' }),
-      });
-      // The scenario's agencies get their identities before it starts (one reload of the server).
-      await up.ensureAgencies([...Object.values(demoCast(up.topology)), ...Object.values(gw.GATEWAY_CAST)]);
-      const started = Date.now() - t0;
-      process.stdout.write(
-        `embedded default up in ${started} ms: nats-server ${up.server.url}, ${up.node.runtime.nodes.length} nodes\n`,
-      );
-      try {
-        const result = await runDemoScenario({
-          servers: up.server.url,
-          topology: up.topology,
-          timeoutMs,
-          log: (line) => process.stdout.write(`${line}\n`),
-          ...(up.ops ? { opsSeedFile: up.ops.seedFile } : {}),
-          credentialsOf: async (agency) => {
-            const c = await up.agencyCredentials(agency);
-            return c ? { seedFile: c.seedFile } : undefined;
-          },
+    .action(
+      async (
+        o: { data?: string; init?: boolean; keep?: boolean; auth: boolean; httpPort?: number },
+        cmd: Command,
+      ) => {
+        if (o.data !== undefined) openDataDir(o.data, { init: o.init === true });
+        const [{ createLogger }, { startEmbedded }, { demoCast, runDemoScenario }, gw] = await Promise.all([
+          import('@lienthong/node'),
+          import('../embedded.js'),
+          import('../demo.js'),
+          import('../demo-gateway.js'),
+        ]);
+        const timeoutMs = globalsOf(cmd).timeout ?? 60_000;
+        const t0 = Date.now();
+        const up = await startEmbedded({
+          ...(o.data ? { dataDir: o.data } : {}),
+          auth: o.auth,
+          httpPort: o.httpPort ?? 0, // the edXML gateway (the scenario's second part), and with --keep the dashboard
+          dashboard: Boolean(o.keep) || o.httpPort !== undefined,
+          logger: createLogger({ name: 'lienthong-demo', level: process.env.LT_LOG_LEVEL ?? 'warn' }),
         });
-        process.stdout.write(`\n${result.report}\n\n`);
-        await gatewayPart(up, timeoutMs);
+        // The scenario's agencies get their identities before it starts (one reload of the server).
+        await up.ensureAgencies([...Object.values(demoCast(up.topology)), ...Object.values(gw.GATEWAY_CAST)]);
+        const started = Date.now() - t0;
         process.stdout.write(
-          `\nscenario completed in ${Date.now() - t0 - started} ms: every expected status arrived\n`,
+          `embedded default up in ${started} ms: nats-server ${up.server.url}, ${up.node.runtime.nodes.length} nodes\n`,
         );
-        if (o.keep) {
-          process.stdout.write(`broker left running at ${up.server.url}; Ctrl-C stops it\n`);
-          if (up.ops) process.stdout.write(`operator credentials: --creds ${up.ops.seedFile}\n`);
-          await new Promise<void>((resolve) => process.once('SIGINT', resolve));
+        try {
+          const result = await runDemoScenario({
+            servers: up.server.url,
+            topology: up.topology,
+            timeoutMs,
+            log: (line) => process.stdout.write(`${line}\n`),
+            ...(up.ops ? { opsSeedFile: up.ops.seedFile } : {}),
+            credentialsOf: async (agency) => {
+              const c = await up.agencyCredentials(agency);
+              return c ? { seedFile: c.seedFile } : undefined;
+            },
+          });
+          process.stdout.write(`\n${result.report}\n\n`);
+          await gatewayPart(up, timeoutMs);
+          process.stdout.write(
+            `\nscenario completed in ${Date.now() - t0 - started} ms: every expected status arrived\n`,
+          );
+          if (o.keep) {
+            printKept(up);
+            await new Promise<void>((resolve) => process.once('SIGINT', resolve));
+          }
+        } finally {
+          await up.stop();
         }
-      } finally {
-        await up.stop();
-      }
-    });
+      },
+    );
 }
 
 /** edXML over HTTP: one SDK document fetched as edXML, one edXML package reaching an SDK user. */
@@ -90,4 +100,16 @@ async function gatewayPart(up: Embedded, timeoutMs: number): Promise<void> {
     log: (line) => process.stdout.write(`${line}\n`),
     signal: AbortSignal.timeout(timeoutMs),
   });
+}
+
+/** Where the broker left running by `demo --keep` is, and how to sign in to it. */
+function printKept(up: Embedded): void {
+  process.stdout.write(`broker left running at ${up.server.url}; Ctrl-C stops it\n`);
+  if (up.ops) process.stdout.write(`operator credentials: --creds ${up.ops.seedFile}\n`);
+  if (up.dashboard) {
+    process.stdout.write(`dashboard: ${up.dashboard.url}\n`);
+    if (up.dashboard.operatorToken) {
+      process.stdout.write(`dashboard operator token: ${up.dashboard.operatorToken}\n`);
+    }
+  }
 }

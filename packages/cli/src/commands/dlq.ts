@@ -6,8 +6,8 @@ import {
   listDeadLetters,
   removeDeadLetter,
   replayDeadLetter,
-} from '../dead-letters';
-import type { DeadLetterEntry, ReplayOutcome } from '../dead-letters';
+} from '@lienthong/readers';
+import type { DeadLetterEntry, ReplayOutcome } from '@lienthong/readers';
 import { invalid, notFound } from '../errors';
 import {
   colorEnabled,

@@ -12,8 +12,7 @@ import {
   trackSubject,
 } from '@lienthong/core';
 import type { TrackingRecord } from '@lienthong/proto';
-import { readDirectory } from '../directory';
-import { isFailed, recordJson } from '../documents';
+import { isFailed, readDirectory, recordJson } from '@lienthong/readers';
 import {
   businessName,
   colorEnabled,

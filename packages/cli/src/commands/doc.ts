@@ -4,8 +4,8 @@ import { InvalidArgumentError } from 'commander';
 import { STREAMS, assertAgencyCode, isAgencyCode } from '@lienthong/core';
 import { BusinessStatus, Document, Priority, TransportState } from '@lienthong/proto';
 import type { Envelope, TrackingRecord } from '@lienthong/proto';
-import { readDirectory } from '../directory';
-import type { Directory } from '../directory';
+import { readDirectory } from '@lienthong/readers';
+import type { Directory } from '@lienthong/readers';
 import {
   documentRecords,
   findInboxCopy,
@@ -13,8 +13,8 @@ import {
   isFailed,
   recordJson,
   senderFromId,
-} from '../documents';
-import type { InboxCopy } from '../documents';
+} from '@lienthong/readers';
+import type { InboxCopy } from '@lienthong/readers';
 import { CliError, explain, invalid, notFound } from '../errors';
 import {
   ago,

@@ -1,22 +1,22 @@
 import type { Command } from 'commander';
-import { listDeadLetters } from '../dead-letters';
-import { readDirectory } from '../directory';
-import { allRecords } from '../documents';
+import { listDeadLetters } from '@lienthong/readers';
+import { readDirectory } from '@lienthong/readers';
+import { allRecords } from '@lienthong/readers';
 import { formatDuration, formatTime, isoTime, printJson, table, write } from '../output';
 import type { Column } from '../output';
 import { parseDuration } from '../program';
 import { withSession } from '../session';
 import { globalsOf, resolveSettings } from '../settings';
-import { computeStats, isActive } from '../stats';
-import { bound, paceText, readFlow } from '../flow';
-import type { FlowReport } from '../flow';
-import type { StatsRow } from '../stats';
+import { computeStats, isActive } from '@lienthong/readers';
+import { bound, paceText, readFlow } from '@lienthong/readers';
+import type { FlowReport } from '@lienthong/readers';
+import type { StatsRow } from '@lienthong/readers';
 
 export function registerStats(program: Command): void {
   program
     .command('stats')
     .description(
-      'per level and node over a window: documents sent, received, pending, overdue, failed, dead-lettered, median and p99 delivery time',
+      'per level and node over a window: documents sent, received, pending, overdue, failed, rejected, dead-lettered, median and p99 delivery time',
     )
     .option(
       '--window <duration>',
@@ -127,6 +127,7 @@ function columns(first: string, name: (r: StatsRow) => string, withLevel = false
     { header: 'PENDING', value: n((r) => r.pending), align: 'right' },
     { header: 'OVERDUE', value: n((r) => r.overdue), align: 'right' },
     { header: 'FAILED', value: n((r) => r.failed), align: 'right' },
+    { header: 'REJECTED', value: n((r) => r.rejected), align: 'right' },
     { header: 'DEAD', value: n((r) => r.deadLettered), align: 'right' },
     {
       header: 'P50',

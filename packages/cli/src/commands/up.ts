@@ -51,7 +51,7 @@ export function registerUp(program: Command): void {
     )
     .option(
       '--http-port <port>',
-      'serve /metrics, /healthz, /readyz and the edXML gateway /api/v1 on this port (0: a free one)',
+      'serve the web dashboard (/), the edXML gateway /api/v1, /metrics, /healthz and /readyz on this port (0: a free one)',
       parsePort,
     )
     .addOption(
@@ -169,11 +169,17 @@ function banner(up: Embedded, place: Place, o: UpOptions): string {
           `  creds:   ${up.ops.seedFile} (operator; agencies: lienthong creds issue agency CODE --data ${up.server.dataDir})`,
         ]
       : ['  auth:    off (--no-auth): every client may do anything']),
+    ...(up.dashboard
+      ? [
+          `  web:     ${up.dashboard.url}  (dashboard${up.dashboard.operatorToken ? `; operator token: ${up.dashboard.operatorToken}` : ', no sign-in: --no-auth'})`,
+        ]
+      : []),
     ...(http
       ? [
           `  metrics: ${http}/metrics`,
           `  health:  ${http}/healthz  ${http}/readyz`,
           `  api:     ${http}/api/v1 (edXML gateway; ${up.ops ? 'tokens: lienthong creds issue agency CODE --http-token --data DIR' : 'name the agency in X-Lienthong-Agency'})`,
+          `  vxp:     ${http}/vxp (VXP client endpoint; ${up.ops ? 'system id = agency code, secret = its --http-token' : 'signatures not checked'})`,
         ]
       : []),
     `Try: lienthong node ls -s ${up.server.url}${up.ops ? ` --creds ${up.ops.seedFile}` : ''}`,

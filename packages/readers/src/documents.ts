@@ -114,19 +114,21 @@ export async function findInboxCopy(
 }
 
 /** When the copy reached the recipient's inbox: the first DELIVERED entry of the timeline. */
-export function deliveredAtMs(r: TrackingRecord): number | undefined {
+export function deliveredAtMs(r: {
+  readonly timeline: readonly { readonly atMs?: number | null; readonly transport?: number | null }[];
+}): number | undefined {
   const e = r.timeline.find((t) => t.transport === TransportState.TRANSPORT_STATE_DELIVERED);
   return e?.atMs ? e.atMs : undefined;
 }
 
-export function isDelivered(r: TrackingRecord): boolean {
+export function isDelivered(r: Pick<TrackingRecord, 'transport'>): boolean {
   return (
     r.transport === TransportState.TRANSPORT_STATE_DELIVERED ||
     r.transport === TransportState.TRANSPORT_STATE_FETCHED
   );
 }
 
-export function isFailed(r: TrackingRecord): boolean {
+export function isFailed(r: Pick<TrackingRecord, 'transport'>): boolean {
   return r.transport === TransportState.TRANSPORT_STATE_FAILED;
 }
 

@@ -3,9 +3,17 @@
  * subjects, and whether a process is pulling from the consumer that serves them.
  */
 import type { ConsumerInfo } from '@nats-io/jetstream';
-import { STREAMS, deadSubject, nodeSubjects, relaySubject, submitSubject } from '@lienthong/core';
+import {
+  STREAMS,
+  deadSubject,
+  nodeSubjects,
+  parseSubject,
+  relaySubject,
+  submitSubject,
+} from '@lienthong/core';
 import type { LevelName } from '@lienthong/core';
 import type { Directory } from './directory';
+import { isJsNotFound } from './errors';
 import { subjectMatches } from './scan';
 import type { Session } from './session';
 
@@ -125,4 +133,55 @@ export async function nodeBacklog(s: Session, dir: Directory, id: string): Promi
     dead: sum(dead),
     subjects: { ...submit, ...relay },
   };
+}
+
+export interface LaneCounts {
+  normal: number;
+  urgent: number;
+}
+
+export interface LaneBacklog {
+  /** Submissions of the node's agencies not yet taken on, per lane. */
+  readonly submit: LaneCounts;
+  /** Envelopes handed over by neighbours, not yet passed on, per lane. */
+  readonly relay: LaneCounts;
+  /** What this node handed to its parent that the parent has not passed on yet (undefined at a root). */
+  toParent: number | undefined;
+  dead: number;
+}
+
+/**
+ * {@link nodeBacklog}'s numbers for every node of the directory at once, per lane, from one
+ * per-subject listing of each stream (a national tree has 11,000 nodes: one request per node and
+ * stream would take minutes).
+ */
+export async function allBacklogs(s: Session, dir: Directory): Promise<Map<string, LaneBacklog>> {
+  const out = new Map<string, LaneBacklog>();
+  for (const n of dir.nodes.values()) {
+    out.set(n.id, {
+      submit: { normal: 0, urgent: 0 },
+      relay: { normal: 0, urgent: 0 },
+      toParent: n.parent && dir.nodes.has(n.parent) ? 0 : undefined,
+      dead: 0,
+    });
+  }
+  const listing = (stream: string, filter: string): Promise<Record<string, number>> =>
+    countBySubject(s, stream, filter).catch((e: unknown) => (isJsNotFound(e) ? {} : Promise.reject(e)));
+  const [submit, relay, dead] = await Promise.all([
+    listing(STREAMS.submit, 'lt.v1.*.*.submit.>'),
+    listing(STREAMS.relay, 'lt.v1.*.*.relay.>'),
+    listing(STREAMS.dead, 'lt.v1.*.*.dead'),
+  ]);
+  for (const [subject, count] of Object.entries({ ...submit, ...relay, ...dead })) {
+    const p = parseSubject(subject);
+    const b = p ? out.get(p.node) : undefined;
+    if (!p || !b) continue;
+    if (p.kind === 'submit') b.submit[p.lane] += count;
+    else if (p.kind === 'relay') {
+      b.relay[p.lane] += count;
+      const from = out.get(p.from);
+      if (from && dir.nodes.get(p.from)?.parent === p.node) from.toParent = (from.toParent ?? 0) + count;
+    } else if (p.kind === 'dead') b.dead += count;
+  }
+  return out;
 }

@@ -2,8 +2,30 @@
  * Delivery statistics from tracking records, per node and per level. Pure: the command reads the
  * records and dead letters, this file counts.
  */
+import { BusinessStatus } from '@lienthong/proto';
 import type { TrackingRecord } from '@lienthong/proto';
 import { deliveredAtMs, isDelivered, isFailed } from './documents';
+
+/** The parts of a timeline entry the statistics read. */
+export interface TimelinePoint {
+  readonly atMs?: number | null;
+  readonly transport?: number | null;
+  readonly business?: number | null;
+}
+
+/** The parts of a tracking record the statistics read; a full TrackingRecord is one. */
+export type StatsRecord = Pick<
+  TrackingRecord,
+  'documentId' | 'sender' | 'recipient' | 'sentAtMs' | 'transport' | 'business' | 'overdue'
+> & {
+  readonly timeline: readonly TimelinePoint[];
+};
+
+export interface Durations {
+  readonly count: number;
+  readonly p50: number | null;
+  readonly p99: number | null;
+}
 
 export interface StatsRow {
   readonly level: string;
@@ -19,14 +41,20 @@ export interface StatsRow {
   readonly overdue: number;
   /** Copies for agencies homed here that could not be delivered. */
   readonly failed: number;
+  /** Copies for agencies homed here that the recipient rejected (02). */
+  readonly rejected: number;
   /** Dead letters written by this node. */
   readonly deadLettered: number;
   /** From the sender's home node taking custody to the recipient's inbox, over delivered copies. */
-  readonly deliveryMs: { readonly count: number; readonly p50: number | null; readonly p99: number | null };
+  readonly deliveryMs: Durations;
+  /** From the sender's home node taking custody to the recipient's 01 (arrived), over copies that have one. */
+  readonly arrivedMs: Durations;
+  /** From the sender's home node taking custody to the recipient's 06 (completed). */
+  readonly completedMs: Durations;
 }
 
 export interface StatsInput {
-  readonly records: readonly TrackingRecord[];
+  readonly records: readonly StatsRecord[];
   readonly deadLetters: readonly { readonly node: string; readonly atMs: number }[];
   /** Only documents sent (and dead letters written) at or after this time. */
   readonly since: number;
@@ -49,8 +77,19 @@ interface Acc {
   pending: number;
   overdue: number;
   failed: number;
+  rejected: number;
   dead: number;
   samples: number[];
+  arrived: number[];
+  completed: number[];
+}
+
+/** When the recipient first reported `code`, from its timeline. */
+export function statusAtMs(r: StatsRecord, code: BusinessStatus): number | undefined {
+  let at: number | undefined;
+  for (const e of r.timeline)
+    if (e.business === code && e.atMs && (at === undefined || e.atMs < at)) at = e.atMs;
+  return at;
 }
 
 const LEVEL_ORDER = ['central', 'province', 'district', 'commune'];
@@ -68,7 +107,18 @@ export function computeStats(input: StatsInput): { nodes: StatsRow[]; levels: St
   const acc = (node: string): Acc => {
     let a = byNode.get(node);
     if (!a) {
-      a = { sentDocs: new Set(), received: 0, pending: 0, overdue: 0, failed: 0, dead: 0, samples: [] };
+      a = {
+        sentDocs: new Set(),
+        received: 0,
+        pending: 0,
+        overdue: 0,
+        failed: 0,
+        rejected: 0,
+        dead: 0,
+        samples: [],
+        arrived: [],
+        completed: [],
+      };
       byNode.set(node, a);
     }
     return a;
@@ -83,12 +133,20 @@ export function computeStats(input: StatsInput): { nodes: StatsRow[]; levels: St
     else if (isFailed(r)) to.failed++;
     else to.pending++;
     if (r.overdue) to.overdue++;
+    if (r.business === BusinessStatus.BUSINESS_STATUS_REJECTED) to.rejected++;
     if (delivered !== undefined && delivered >= r.sentAtMs) to.samples.push(delivered - r.sentAtMs);
+    const arrived = statusAtMs(r, BusinessStatus.BUSINESS_STATUS_ARRIVED);
+    if (arrived !== undefined && arrived >= r.sentAtMs) to.arrived.push(arrived - r.sentAtMs);
+    const completed = statusAtMs(r, BusinessStatus.BUSINESS_STATUS_COMPLETED);
+    if (completed !== undefined && completed >= r.sentAtMs) to.completed.push(completed - r.sentAtMs);
   }
   for (const d of input.deadLetters) if (d.atMs >= input.since) acc(d.node || NO_NODE).dead++;
 
   const row = (level: string, node: string, parts: readonly Acc[]): StatsRow => {
-    const samples = parts.flatMap((p) => p.samples).sort((a, b) => a - b);
+    const durations = (f: (a: Acc) => number[]): Durations => {
+      const sorted = parts.flatMap(f).sort((a, b) => a - b);
+      return { count: sorted.length, p50: percentile(sorted, 0.5), p99: percentile(sorted, 0.99) };
+    };
     const total = (f: (a: Acc) => number): number => parts.reduce((n, p) => n + f(p), 0);
     return {
       level,
@@ -98,8 +156,11 @@ export function computeStats(input: StatsInput): { nodes: StatsRow[]; levels: St
       pending: total((a) => a.pending),
       overdue: total((a) => a.overdue),
       failed: total((a) => a.failed),
+      rejected: total((a) => a.rejected),
       deadLettered: total((a) => a.dead),
-      deliveryMs: { count: samples.length, p50: percentile(samples, 0.5), p99: percentile(samples, 0.99) },
+      deliveryMs: durations((a) => a.samples),
+      arrivedMs: durations((a) => a.arrived),
+      completedMs: durations((a) => a.completed),
     };
   };
   const levelOf = (node: string): string => input.levelOf(node) ?? UNKNOWN_LEVEL;

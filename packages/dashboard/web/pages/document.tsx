@@ -1,0 +1,180 @@
+import { useEffect, useState } from 'preact/hooks';
+import { follow, query } from '../api';
+import { Failure, LiveDot, StateBadge } from '../common';
+import { useApp } from '../context';
+import { dateTime, duration } from '../format';
+
+interface Entry {
+  atMs: number;
+  transport: number;
+  business: number;
+  node: string;
+  description: string;
+  ignored: boolean;
+  staff?: { department?: string; name?: string } | null;
+}
+interface Rec {
+  recipient: string;
+  recipientName: string;
+  transport: number;
+  business: number;
+  recall: number;
+  recallRequested: boolean;
+  overdue: boolean;
+  confirmByMs: number;
+  failureName: string;
+  failureDetail: string;
+  sentAtMs: number;
+  updatedAtMs: number;
+  subject: string;
+  priority: number;
+  hops: { node: string; inMs: number; outMs: number }[];
+  timeline: Entry[];
+  plannedRoute: string[];
+  nodeNames: Record<string, string>;
+}
+interface Doc {
+  documentId: string;
+  sender: string;
+  senderName: string;
+  recipients: Rec[];
+}
+
+const TRANSPORT = ['', 'ACCEPTED', 'RELAYED', 'DELIVERED', 'FETCHED', 'FAILED'];
+
+/** The newer of two versions of a record: timelines only grow. */
+function newer(a: Rec, b: Rec): boolean {
+  return (
+    b.timeline.length > a.timeline.length ||
+    (b.timeline.length === a.timeline.length && b.updatedAtMs >= a.updatedAtMs)
+  );
+}
+
+export function DocumentPage(props: { id: string; sender: string }) {
+  const { t, lang } = useApp();
+  const [doc, setDoc] = useState<Doc | undefined>(undefined);
+  const [failure, setFailure] = useState<{ error: string; status: number }>({ error: '', status: 0 });
+  const [live, setLive] = useState(false);
+  useEffect(() => {
+    setDoc(undefined);
+    return follow(
+      `document/events${query({ id: props.id, sender: props.sender })}`,
+      (event, data) => {
+        if (event === 'snapshot') setDoc(data as Doc);
+        else if (event === 'record') {
+          const r = data as Rec;
+          setDoc((d) => {
+            if (!d) return d;
+            const i = d.recipients.findIndex((x) => x.recipient === r.recipient);
+            const recipients = [...d.recipients];
+            if (i < 0) recipients.push(r);
+            else if (newer(recipients[i]!, r)) recipients[i] = r;
+            else return d;
+            return { ...d, recipients: recipients.sort((a, b) => a.recipient.localeCompare(b.recipient)) };
+          });
+        } else if (event === 'failure') {
+          const f = data as { message?: string; error?: string; status: number };
+          setFailure({ error: f.message ?? f.error ?? '', status: f.status });
+        }
+      },
+      setLive,
+    );
+  }, [props.id, props.sender]);
+  if (!doc) return <Failure error={failure.error} status={failure.status} />;
+  const first = doc.recipients[0];
+  return (
+    <section aria-labelledby="doc-title">
+      <p>
+        <a href="#/sent">{t.doc_back}</a>
+      </p>
+      <div class="page-head">
+        <h1 id="doc-title">{first?.subject || doc.documentId}</h1>
+        <LiveDot on={live} />
+      </div>
+      <dl class="facts card">
+        <dt>{t.doc_title}</dt>
+        <dd>
+          <code>{doc.documentId}</code>
+        </dd>
+        <dt>{t.doc_sender}</dt>
+        <dd>
+          {doc.senderName} ({doc.sender})
+        </dd>
+        <dt>{t.col_sent_at}</dt>
+        <dd>{dateTime(first?.sentAtMs ?? 0, lang)}</dd>
+        {first && first.priority > 0 && (
+          <>
+            <dt>·</dt>
+            <dd>{t.priority[first.priority]}</dd>
+          </>
+        )}
+      </dl>
+      <div class="recipient-cards">
+        {doc.recipients.map((r) => {
+          const transport = TRANSPORT[r.transport] ?? String(r.transport);
+          const route = r.hops.length > 0 ? r.hops.map((h) => h.node) : r.plannedRoute;
+          const reason = [...r.timeline].reverse().find((e) => e.business === 2)?.description ?? '';
+          return (
+            <article
+              class="card recipient"
+              key={r.recipient}
+              data-recipient={r.recipient}
+              aria-label={r.recipientName || r.recipient}
+            >
+              <header>
+                <h2>
+                  {r.recipientName || r.recipient} <small>{r.recipient}</small>
+                </h2>
+                <StateBadge
+                  r={{
+                    transport,
+                    business: r.business,
+                    recall: r.recall,
+                    recallRequested: r.recallRequested,
+                    overdue: r.overdue,
+                    failure: r.failureName,
+                    failureDetail: r.failureDetail,
+                    reason,
+                  }}
+                />
+              </header>
+              <p class="small">
+                {t.deadline}: {dateTime(r.confirmByMs, lang)}
+              </p>
+              <h3>{r.hops.length > 0 ? t.route : t.route_planned}</h3>
+              <ol class="route">
+                {route.map((n) => (
+                  <li key={n} title={r.nodeNames[n] || n}>
+                    {n}
+                  </li>
+                ))}
+              </ol>
+              <h3>{t.timeline}</h3>
+              <ol class="timeline">
+                {r.timeline.map((e, i) => (
+                  <li key={i} class={e.ignored ? 'ignored' : ''}>
+                    <time>{dateTime(e.atMs, lang)}</time>
+                    <span class="plus">+{duration(e.atMs - r.sentAtMs, lang)}</span>
+                    <span class="what">
+                      {e.business
+                        ? (t.st[e.business] ?? e.business)
+                        : (t.tr[TRANSPORT[e.transport] ?? ''] ?? e.transport)}
+                    </span>
+                    {e.node && <span class="node">{e.node}</span>}
+                    {e.description && <q>{e.description}</q>}
+                    {e.staff?.name && (
+                      <span class="staff">
+                        {[e.staff.name, e.staff.department].filter(Boolean).join(', ')}
+                      </span>
+                    )}
+                    {e.ignored && <em> ({t.ignored})</em>}
+                  </li>
+                ))}
+              </ol>
+            </article>
+          );
+        })}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,239 @@
+/**
+ * The VXP verbs over the gateway's service: each answers the JSON shape the Java client reads
+ * (docs/VXP.md), or throws a VxpError / GatewayError that the routes turn into a FAIL envelope.
+ */
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { MessageType } from '../codec';
+import type { EdocGateway, SentRecord } from '../service';
+import { docIdOf, messageTypeOf, one } from './auth';
+import type { Caller } from './auth';
+import { collect, readSmall, withoutClientCrlf } from './body';
+import { OK, VXP_ERRORS, VxpError, compact, vxpTime } from './protocol';
+
+/** What a sent package is, kept so getSentEdocList can answer for the DocId sendEdoc gave. */
+interface SentEntry {
+  readonly documentId: string;
+  readonly messageType: MessageType;
+  readonly atMs: number;
+}
+
+const MAX_SENT_REMEMBERED = 10_000;
+const SENT_LIST_MAX = 100;
+const DIRECTORY_READ_ONLY =
+  'directory changes go through the operator (lienthong agency add|move, the topology file), not over VXP';
+
+export class VxpVerbs {
+  private readonly sentBy = new Map<string, Map<string, SentEntry>>();
+
+  constructor(
+    private readonly gatewayOf: () => EdocGateway | undefined,
+    private readonly maxJsonBytes: number,
+  ) {}
+
+  private get gateway(): EdocGateway {
+    const g = this.gatewayOf();
+    if (!g) throw new VxpError(VXP_ERRORS.UNAVAILABLE, 'the gateway is not mounted on this node');
+    return g;
+  }
+
+  private remember(agency: string, id: string, e: SentEntry): void {
+    let m = this.sentBy.get(agency);
+    if (!m) this.sentBy.set(agency, (m = new Map()));
+    m.delete(id);
+    m.set(id, e);
+    if (m.size > MAX_SENT_REMEMBERED) m.delete(m.keys().next().value!);
+  }
+
+  async sendEdoc(req: FastifyRequest, c: Caller): Promise<unknown> {
+    const body = req.body as AsyncIterable<Uint8Array> | undefined;
+    if (!body || typeof body[Symbol.asyncIterator] !== 'function') {
+      throw new VxpError(VXP_ERRORS.BAD_REQUEST, 'post the edXML package as the body');
+    }
+    const length = req.headers['content-length'];
+    const r = await this.gateway.sendPackage(
+      c.agency,
+      withoutClientCrlf(body, one(c, 'hash-file')),
+      length !== undefined ? Number(length) - 2 : undefined,
+    );
+    this.remember(c.agency, r.id, { documentId: r.documentId, messageType: r.messageType, atMs: Date.now() });
+    return { ...OK, DocId: r.id };
+  }
+
+  async getReceivedEdocList(c: Caller): Promise<unknown> {
+    const items = await this.gateway.listReceived(c.agency, messageTypeOf(c));
+    return {
+      ...OK,
+      data: items.map((i) =>
+        compact({
+          docId: i.id,
+          serviceType: 'eDoc',
+          messageType: i.messageType,
+          created_time: vxpTime(Date.parse(i.receivedAt)),
+          updated_time: vxpTime(Date.parse(i.receivedAt)),
+          from: i.from,
+          to: c.agency,
+          status: 'initial',
+          status_desc: 'Chưa nhận',
+          // Not read by the client; for people reading the answer.
+          documentId: i.documentId,
+          statusCode: i.statusCode,
+        }),
+      ),
+    };
+  }
+
+  async getEdoc(c: Caller): Promise<unknown> {
+    const p = await this.gateway.getPackage(c.agency, docIdOf(c));
+    const bytes = p.body instanceof Uint8Array ? Buffer.from(p.body) : await collect(p.body);
+    return { ...OK, data: bytes.toString('base64') };
+  }
+
+  async downloadEdoc(reply: FastifyReply, c: Caller): Promise<unknown> {
+    const p = await this.gateway.getPackage(c.agency, docIdOf(c));
+    void reply.type('application/octet-stream');
+    if (p.size !== undefined) void reply.header('content-length', p.size);
+    return reply.send(
+      p.body instanceof Uint8Array
+        ? Buffer.from(p.body.buffer, p.body.byteOffset, p.body.byteLength)
+        : p.body,
+    );
+  }
+
+  async updateStatus(c: Caller): Promise<unknown> {
+    const id = docIdOf(c);
+    const status = (one(c, 'status') ?? '').toLowerCase();
+    if (status === 'done') await this.gateway.ack(c.agency, id);
+    else if (status === 'fail') {
+      await this.gateway.fail(c.agency, id, one(c, 'status_desc') ?? one(c, 'description') ?? 'fail');
+    } else {
+      throw new VxpError(
+        VXP_ERRORS.BAD_REQUEST,
+        status === '' ? 'updateStatus needs status done or fail' : `status '${status}' is not done or fail`,
+      );
+    }
+    return { ...OK };
+  }
+
+  async getSentEdocList(c: Caller): Promise<unknown> {
+    const asked = one(c, 'docid');
+    const targets = this.sentTargets(c.agency, asked);
+    const data: Record<string, unknown>[] = [];
+    for (const t of targets) {
+      let records: SentRecord[];
+      try {
+        records = await this.gateway.sent(c.agency, t.documentId);
+      } catch (e) {
+        // A DocId asked for and unknown is an error; one remembered and gone is left out.
+        if (asked !== undefined && asked !== '') throw e;
+        continue;
+      }
+      for (const r of records) data.push(sentItem(c.agency, t.vxpId, t.documentId, r));
+    }
+    return { ...OK, data };
+  }
+
+  /** The DocId asked for (or an edXML DocumentId), else the last documents sent through this node. */
+  private sentTargets(agency: string, asked: string | undefined): { vxpId: string; documentId: string }[] {
+    const mine = this.sentBy.get(agency) ?? new Map<string, SentEntry>();
+    if (asked !== undefined && asked !== '') {
+      return [{ vxpId: asked, documentId: mine.get(asked)?.documentId ?? asked }];
+    }
+    const targets: { vxpId: string; documentId: string }[] = [];
+    const seen = new Set<string>();
+    for (const [id, e] of [...mine.entries()].reverse()) {
+      if (e.messageType !== 'edoc' || seen.has(e.documentId)) continue;
+      seen.add(e.documentId);
+      targets.push({ vxpId: id, documentId: e.documentId });
+      if (targets.length >= SENT_LIST_MAX) break;
+    }
+    return targets.reverse();
+  }
+
+  async countReceived(c: Caller, messageType: MessageType): Promise<unknown> {
+    return { ...OK, count: (await this.gateway.listReceived(c.agency, messageType)).length };
+  }
+
+  getAgenciesList(c: Caller): unknown {
+    return {
+      ...OK,
+      data: this.directory(c).map((a) =>
+        compact({ id: a.code, pid: a.parentCode || '-1', code: a.code, name: a.name }),
+      ),
+    };
+  }
+
+  getAgenciesListQD20(c: Caller): unknown {
+    return {
+      ...OK,
+      data: this.directory(c).map((a) => ({ id: a.code, code: a.code, name: a.name, code102: a.code })),
+    };
+  }
+
+  getSynchronizeUnit(c: Caller): unknown {
+    const list = this.directory(c);
+    const parent = new Map(list.map((a) => [a.code, a.parentCode]));
+    const root = (code: string): string => {
+      let cur = code;
+      for (let i = 0; i < 16; i++) {
+        const p = parent.get(cur);
+        if (!p || !parent.has(p)) return cur;
+        cur = p;
+      }
+      return cur;
+    };
+    return {
+      ...OK,
+      data: list.map((a) => ({
+        id: a.code,
+        pid: a.parentCode || '-1',
+        code: a.code,
+        name: a.name,
+        centerCode: root(a.code),
+        version: 1,
+        deleted: false,
+        isAgency: true,
+      })),
+    };
+  }
+
+  /** registerAgency and deleteAgency: the body is read (so the connection stays usable), then refused. */
+  async directoryChange(req: FastifyRequest): Promise<never> {
+    await readSmall(req, this.maxJsonBytes);
+    throw new VxpError(VXP_ERRORS.DIRECTORY_READ_ONLY, DIRECTORY_READ_ONLY);
+  }
+
+  private directory(c: Caller): ReturnType<EdocGateway['agencies']> {
+    this.gateway.assertServes(c.agency);
+    return this.gateway.agencies();
+  }
+}
+
+const TRANSPORT_DESC: Record<string, [string, string]> = {
+  ACCEPTED: ['pending', 'Đang gửi'],
+  RELAYED: ['pending', 'Đang gửi'],
+  DELIVERED: ['done', 'Đã gửi'],
+  FETCHED: ['done', 'Đã gửi'],
+  FAILED: ['fail', 'Gửi lỗi'],
+};
+
+function sentItem(agency: string, vxpId: string, documentId: string, r: SentRecord): Record<string, unknown> {
+  const [sendStatus, sendStatusDesc] = TRANSPORT_DESC[r.transport] ?? ['pending', 'Đang gửi'];
+  const arrived = r.timeline.find((t) => t.statusCode !== undefined || t.transport === 'FETCHED');
+  const received = r.transport === 'FETCHED' || r.statusCode !== undefined;
+  return compact({
+    serviceType: 'eDoc',
+    messageType: 'edoc',
+    senderDocId: vxpId,
+    fromCode: agency,
+    toCode: r.recipient,
+    sentTime: vxpTime(Date.parse(r.sentAt)),
+    receivedTime: received && arrived ? vxpTime(Date.parse(arrived.at)) : undefined,
+    sendStatus,
+    sendStatusDesc,
+    receiveStatus: received ? 'done' : 'initial',
+    receiveStatusDesc: received ? 'Đã nhận' : 'Chưa nhận',
+    // Not read by the client; for people reading the answer.
+    documentId,
+    statusCode: r.statusCode,
+  });
+}
