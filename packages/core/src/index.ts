@@ -175,3 +175,14 @@ export type {
   StoredMessage,
   StreamPosition,
 } from './consumer-fault';
+
+export {
+  AGENCY_SERVICE_SUBJECTS,
+  INBOX_CONSUMER_BOUNDS,
+  KEYS_PAGE,
+  agencyServiceSubject,
+  inboxDurableOf,
+  nodeServiceSubjects,
+  serviceResult,
+} from './agency-service';
+export type { AgencyServiceReply, AgencyServiceRequest } from './agency-service';

@@ -9,6 +9,7 @@ import { DEFAULT_ATTACHMENT_LIMITS } from './attachments';
 import type { AttachmentLimits } from './attachments';
 import { ConnectionEvents } from './connection-events';
 import { DocumentSender } from './documents';
+import { HomeService } from './home-service';
 import { ClientInboxPort } from './inbox-adapter';
 import type { InboxPort } from './inbox-port';
 import { Lifecycle } from './lifecycle';
@@ -47,7 +48,9 @@ export function buildParts(opened: OpenedSession, opts: ConnectOptions): ClientP
     msgIdKeyOf(opts.credentials ?? opts.auth),
   );
   const reports = new Reports(session, submitter);
-  const tracking = new TrackingReader(session, trackingBucket, isIdentity(opts.credentials));
+  // An nkey identity may create no consumer: its home node does that for it.
+  const service = isIdentity(opts.credentials) ? new HomeService(session) : undefined;
+  const tracking = new TrackingReader(session, trackingBucket, service);
   const recipients = new KnownRecipients(directory);
   const documents = new DocumentSender(
     session,
@@ -66,7 +69,7 @@ export function buildParts(opened: OpenedSession, opts: ConnectOptions): ClientP
     reports,
     tracking,
     keys,
-    inboxPort: new ClientInboxPort(session, keys, content, reports, lifecycle),
+    inboxPort: new ClientInboxPort(session, keys, content, reports, lifecycle, service),
   };
 }
 

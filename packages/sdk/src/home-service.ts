@@ -1,0 +1,69 @@
+/**
+ * Requests to the home node's agency service (`@lienthong/core` agency-service.ts): what an agency
+ * connected with its nkey identity may not do itself, because it may create no JetStream consumer.
+ */
+import { createInbox } from '@nats-io/transport-node';
+import { LienthongError, agencyServiceSubject, inboxPrefixOf, serviceResult } from '@lienthong/core';
+import type { AgencyServiceReply, AgencyServiceRequest } from '@lienthong/core';
+import type { Session } from './session';
+
+/** A stream of tracking messages that can be stopped: a pull consumer's messages, or pushed ones. */
+export interface LiveFeed {
+  consume(): Promise<AsyncIterable<{ readonly data: Uint8Array }> & { stop(): void }>;
+}
+
+export class HomeService {
+  constructor(private readonly session: Session) {}
+
+  async call(
+    req: AgencyServiceRequest,
+    timeoutMs: number,
+  ): Promise<Extract<AgencyServiceReply, { ok: true }>> {
+    const { nc, homeNode, agency } = this.session;
+    const subject = agencyServiceSubject(homeNode.level, homeNode.id, agency);
+    let reply: AgencyServiceReply;
+    try {
+      const m = await nc.request(subject, JSON.stringify(req), { timeout: Math.max(timeoutMs, 1) });
+      reply = JSON.parse(new TextDecoder().decode(m.data)) as AgencyServiceReply;
+    } catch (e) {
+      const message = (e as Error).message ?? String(e);
+      const code = /timeout/i.test(message) ? 'DeadlineExceeded' : 'Unavailable';
+      throw new LienthongError(code, `home node ${homeNode.id} did not answer ${req.op} (${message})`, {
+        cause: e,
+        context: { op: req.op, homeNode: homeNode.id },
+      });
+    }
+    return serviceResult(reply, req.op);
+  }
+
+  /** Its own track subject from now on, pushed by a consumer the home node makes to its inbox. */
+  async follow(timeoutMs: number): Promise<LiveFeed> {
+    const { nc, agency } = this.session;
+    const deliver = createInbox(inboxPrefixOf({ kind: 'agency', agency }));
+    const sub = nc.subscribe(deliver);
+    try {
+      await nc.flush();
+      await this.call({ op: 'follow', deliver }, timeoutMs);
+    } catch (e) {
+      sub.unsubscribe();
+      throw e;
+    }
+    const messages = {
+      [Symbol.asyncIterator]: () => sub[Symbol.asyncIterator](),
+      stop: () => sub.unsubscribe(),
+    };
+    return { consume: () => Promise.resolve(messages) };
+  }
+
+  /** Its tracking keys matching `filter` (under its own token), sorted, every page. */
+  async keys(filter: string, timeoutMs: number): Promise<string[]> {
+    const out: string[] = [];
+    let after: string | undefined;
+    for (;;) {
+      const page = await this.call({ op: 'keys', filter, ...(after ? { after } : {}) }, timeoutMs);
+      out.push(...(page.keys ?? []));
+      if (!page.more || !page.keys?.length) return out;
+      after = page.keys[page.keys.length - 1];
+    }
+  }
+}

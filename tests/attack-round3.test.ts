@@ -1,0 +1,127 @@
+/**
+ * Attacks of security round 2 that the first fixes left open (docs/SECURITY.md, "What one agency
+ * cannot do to another", items 2, 4, 7): consumers an agency makes itself, and reading attachments
+ * by their hash. Each case makes the attack, checks it is refused or has no effect, and that the
+ * legitimate path still delivers exactly once. Run alone: `pnpm exec jest tests/attack-round3.test.ts`.
+ */
+import { AckPolicy, DeliverPolicy, jetstream, jetstreamManager } from '@nats-io/jetstream';
+import { STREAMS, agencyServiceSubject, agencyToToken, inboxFilter, trackSubject } from '@lienthong/core';
+import { A, B, B_TRACK, C, D, attackWorld, expectDenied } from './attack-kit';
+
+jest.setTimeout(60_000);
+
+const w = attackWorld();
+let docs = 0;
+const nextId = (from: string): string => `${from},2026/12/02,${++docs}/UBND-VP`;
+const pause = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+describe('security round 2, continued: consumers', () => {
+  it('2b. no consumer of an agency’s own making, so none pushes its messages to another’s subjects', async () => {
+    const nc = await w.rawAs(`agency:${A}`);
+    const jsm = await jetstreamManager(nc);
+    const aHome = w.topology.homeNodeOf(A);
+    const aTok = agencyToToken(A);
+    // An integrator following B's track subject (the observer's way) hears only B's tracking.
+    const heard = w.ops.subscribe(B_TRACK);
+    // Each was accepted before: the body of a create request, which permissions cannot read, named
+    // B's subjects as where to push A's tracking keys, inbox items and tracking changes.
+    await expectDenied(
+      jsm.consumers.add('KV_lt_tracking', {
+        name: 'p1',
+        filter_subject: `$KV.lt_tracking.${aTok}.>`,
+        deliver_subject: B_TRACK,
+        ack_policy: AckPolicy.None,
+      }),
+    );
+    await expectDenied(
+      jsm.consumers.add(STREAMS.inbox, {
+        durable_name: `lt-inbox-${aTok}`,
+        filter_subject: inboxFilter(aHome.level, aHome.id, A),
+        deliver_subject: B_TRACK,
+        ack_policy: AckPolicy.None,
+      }),
+    );
+    await expectDenied(
+      jsm.consumers.add(STREAMS.track, {
+        name: 'p3',
+        filter_subject: trackSubject(aHome.level, aHome.id, A),
+        deliver_subject: `${inboxFilter('commune', 'h41-quynhluu-xa1', B).slice(0, -2)}.x`,
+        ack_policy: AckPolicy.None,
+        deliver_policy: DeliverPolicy.All,
+      }),
+    );
+    // A's own documents make tracking keys and changes that such consumers would have pushed.
+    const sdkA = await w.sdkAs(A);
+    const sdkD = await w.sdkAs(D);
+    await w.deliversOnce(sdkA, sdkD, nextId(A));
+    await pause(1_000);
+    expect(heard.getReceived()).toBe(0);
+    heard.unsubscribe();
+    // B still tracks and receives.
+    await w.deliversOnce(await w.sdkAs(B), await w.sdkAs(C), nextId(B));
+  });
+
+  it('7b. another agency’s tracking consumer can be neither read, inspected nor deleted by its name', async () => {
+    const sdkB = await w.sdkAs(B);
+    const tracker = await sdkB.track(nextId(B));
+    // The name leaks (an operator's listing, a log): A still has no rights over it.
+    const names: string[] = [];
+    for await (const ci of w.opsJsm.consumers.list(STREAMS.track)) {
+      if (ci.config.filter_subject === B_TRACK) names.push(ci.name);
+    }
+    expect(names.length).toBeGreaterThan(0);
+    const nc = await w.rawAs(`agency:${A}`);
+    const jsm = await jetstreamManager(nc);
+    for (const name of names) {
+      await expectDenied(jsm.consumers.info(STREAMS.track, name));
+      await expectDenied(jsm.consumers.delete(STREAMS.track, name));
+      await expectDenied(nc.request(`$JS.API.CONSUMER.MSG.NEXT.${STREAMS.track}.${name}`, '{"batch":1}'));
+    }
+    // …nor over B's inbox consumer.
+    await expectDenied(jsm.consumers.info(STREAMS.inbox, `lt-inbox-${agencyToToken(B)}`));
+    await expectDenied(jetstream(nc).consumers.get(STREAMS.inbox, `lt-inbox-${agencyToToken(B)}`));
+    await tracker.stop();
+    for (const name of names) expect(await w.opsJsm.consumers.info(STREAMS.track, name)).toBeTruthy();
+  });
+
+  it('7c. the home node’s agency service answers only the asker, on the asker’s inbox', async () => {
+    const nc = await w.rawAs(`agency:${A}`);
+    const aHome = w.topology.homeNodeOf(A);
+    const bHome = w.topology.homeNodeOf(B);
+    // A may not ask in B's name…
+    await expectDenied(
+      nc.request(agencyServiceSubject(bHome.level, bHome.id, B), JSON.stringify({ op: 'keys', filter: '>' })),
+    );
+    // …nor have its own answers sent into B's inbox…
+    const intoB = `_INBOX_a_${agencyToToken(B)}.forged`;
+    const spy = w.ops.subscribe(intoB);
+    nc.publish(
+      agencyServiceSubject(aHome.level, aHome.id, A),
+      JSON.stringify({ op: 'follow', deliver: `_INBOX_a_${agencyToToken(A)}.x` }),
+      { reply: intoB },
+    );
+    // …nor a consumer pushing to B, nor B's keys.
+    const ask = async (body: unknown): Promise<{ ok: boolean; code?: string }> =>
+      JSON.parse(
+        new TextDecoder().decode(
+          (await nc.request(agencyServiceSubject(aHome.level, aHome.id, A), JSON.stringify(body))).data,
+        ),
+      ) as { ok: boolean; code?: string };
+    expect(await ask({ op: 'follow', deliver: B_TRACK })).toMatchObject({
+      ok: false,
+      code: 'PermissionDenied',
+    });
+    expect(await ask({ op: 'keys', filter: `${agencyToToken(B)}.>` })).toMatchObject({
+      ok: false,
+      code: 'PermissionDenied',
+    });
+    expect(await ask({ op: 'keys', filter: '>' })).toMatchObject({ ok: false, code: 'PermissionDenied' });
+    expect(await ask({ op: 'inbox', maxAckPending: 1e9, ackWaitMs: 1_000 })).toMatchObject({
+      ok: false,
+      code: 'InvalidArgument',
+    });
+    expect(await ask({ op: 'keys', filter: `${agencyToToken(A)}.>` })).toMatchObject({ ok: true });
+    await pause(500);
+    expect(spy.getReceived()).toBe(0);
+  });
+});
