@@ -6,7 +6,8 @@
  */
 import { AckPolicy, DeliverPolicy, jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { STREAMS, agencyServiceSubject, agencyToToken, inboxFilter, trackSubject } from '@lienthong/core';
-import { A, B, B_TRACK, C, D, attackWorld, expectDenied } from './attack-kit';
+import { CONTENT_STREAM, chunkSubject, manifestSubject } from '@lienthong/content';
+import { A, B, B_TRACK, C, D, attackWorld, expectDenied, fileOf, sha } from './attack-kit';
 
 jest.setTimeout(60_000);
 
@@ -123,5 +124,48 @@ describe('security round 2, continued: consumers', () => {
     expect(await ask({ op: 'keys', filter: `${agencyToToken(A)}.>` })).toMatchObject({ ok: true });
     await pause(500);
     expect(spy.getReceived()).toBe(0);
+  });
+});
+
+describe('security round 2, continued: attachments', () => {
+  it('4b. a third agency of the same domain gets nothing for a hash it knows; sender and recipient do', async () => {
+    const data = fileOf(600 * 1024, 23);
+    const whole = sha(data);
+    const chunks = [0, 1, 2].map((i) => sha(data.subarray(i * 256 * 1024, (i + 1) * 256 * 1024)));
+    const sdkB = await w.sdkAs(B);
+    const sdkC = await w.sdkAs(C);
+    const got = await w.deliversOnce(sdkB, sdkC, nextId(B), [{ name: 'secret.pdf', data }]);
+    expect(got.map(sha)).toEqual([whole]);
+    // D knows the hashes (of the whole, even of each chunk): the stream is closed to it…
+    const nc = await w.rawAs(`agency:${D}`);
+    const jsm = await jetstreamManager(nc);
+    await expectDenied(jsm.direct.getMessage(CONTENT_STREAM, { last_by_subj: manifestSubject('', whole) }));
+    await expectDenied(jsm.direct.getMessage(CONTENT_STREAM, { last_by_subj: chunkSubject('', chunks[0]!) }));
+    // …and its home node hands it nothing: it sent or received no document with that content.
+    const dHome = w.topology.homeNodeOf(D);
+    const ask = async (body: unknown): Promise<{ status?: string; bytes: number }> => {
+      const m = await nc.request(agencyServiceSubject(dHome.level, dHome.id, D), JSON.stringify(body));
+      return { status: m.headers?.get('Lt-Content'), bytes: m.data.length };
+    };
+    expect(await ask({ op: 'content', subject: manifestSubject('', whole), file: whole })).toEqual({
+      status: 'denied',
+      bytes: 0,
+    });
+    for (const c of chunks) {
+      expect(await ask({ op: 'content', subject: chunkSubject('', c), file: whole })).toEqual({
+        status: 'denied',
+        bytes: 0,
+      });
+    }
+    // Claiming to store other bytes there shows nothing of what is stored.
+    const guess = Buffer.from('not the chunk').toString('base64');
+    expect(await ask({ op: 'content', subject: chunkSubject('', chunks[1]!), have: guess })).toEqual({
+      status: 'other',
+      bytes: 0,
+    });
+    // The sender sends the same file again (its subjects are taken: it checks them through its home
+    // node by the bytes it has), and the recipient gets it, checked, once more.
+    const again = await w.deliversOnce(sdkB, sdkC, nextId(B), [{ name: 'secret.pdf', data }]);
+    expect(again.map(sha)).toEqual([whole]);
   });
 });

@@ -9,7 +9,8 @@
  * - `inbox`: create or update the agency's durable pull consumer `lt-inbox-<token>` on its inbox;
  * - `follow`: a push consumer of the agency's own track subject, delivering to a subject under the
  *   agency's inbox prefix (which only it may subscribe to), from now on;
- * - `keys`: the agency's tracking keys matching a filter under its own token, a page at a time.
+ * - `keys`: the agency's tracking keys matching a filter under its own token, a page at a time;
+ * - `content`: attachment content, only of documents the agency sent or received.
  */
 import { agencyToToken } from './agency';
 import type { Level } from '@lienthong/proto';
@@ -50,7 +51,16 @@ export const KEYS_PAGE = 5_000;
 export type AgencyServiceRequest =
   | { readonly op: 'inbox'; readonly maxAckPending: number; readonly ackWaitMs: number }
   | { readonly op: 'follow'; readonly deliver: string }
-  | { readonly op: 'keys'; readonly filter: string; readonly after?: string };
+  | { readonly op: 'keys'; readonly filter: string; readonly after?: string }
+  /**
+   * A content message (`lt.v1.content.<domain>.{c,m}.<sha256>`) of a content `file` the agency sent
+   * or received, or equal to the bytes it is storing there (`have`, base64). The reply is the raw
+   * bytes, with header {@link CONTENT_STATUS_HEADER}.
+   */
+  | { readonly op: 'content'; readonly subject: string; readonly file?: string; readonly have?: string };
+
+/** `ok` (the bytes follow), `missing`, `denied`, or `other` (what is stored differs from `have`). */
+export const CONTENT_STATUS_HEADER = 'Lt-Content';
 
 export type AgencyServiceReply =
   | { readonly ok: true; readonly name?: string; readonly keys?: string[]; readonly more?: boolean }

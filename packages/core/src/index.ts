@@ -178,6 +178,7 @@ export type {
 
 export {
   AGENCY_SERVICE_SUBJECTS,
+  CONTENT_STATUS_HEADER,
   INBOX_CONSUMER_BOUNDS,
   KEYS_PAGE,
   agencyServiceSubject,

@@ -131,15 +131,6 @@ function contentApi(api: string): string[] {
   ];
 }
 
-/**
- * What an agency may do with content: read a content by its subject (a direct get that names the
- * hash, so it reads only what it was given the hash of). No stream info, no read by sequence and
- * no consumer: it can neither list the stored hashes nor create a (push) consumer on the stream.
- */
-function agencyContentApi(api: string, domain: string | undefined): string[] {
-  return [`${api}.DIRECT.GET.${CONTENT_STREAM}.${contentSubjects(domain)}`];
-}
-
 function apiPrefixes(domain: string | undefined): string[] {
   return domain ? ['$JS.API', `$JS.${domain}.API`] : ['$JS.API'];
 }
@@ -206,11 +197,12 @@ function agencyPermissions(code: string, topology: Topology): Permissions {
   const publish = [
     submitSubject(home.level, home.id, agency),
     submitSubject(home.level, home.id, agency, 'urgent'),
+    // Storing attachment content. Reading it is not allowed at all, not even by a hash it knows: its
+    // home node hands it the content of documents it sent or received (agency-service.ts).
     contentSubjects(home.domain),
   ];
   for (const api of apiPrefixes(home.domain)) {
     publish.push(
-      ...agencyContentApi(api, home.domain),
       `${api}.INFO`,
       // The directory (codes and home nodes) is public within the broker.
       `${api}.STREAM.INFO.KV_${BUCKETS.directory}`,

@@ -5,12 +5,14 @@
  * agency may publish on; a reply goes only to a subject under that agency's inbox prefix.
  */
 import { randomBytes } from 'node:crypto';
+import { headers } from '@nats-io/transport-node';
 import type { Msg, Subscription } from '@nats-io/transport-node';
 import { AckPolicy, DeliverPolicy } from '@nats-io/jetstream';
 import type { Logger } from 'pino';
 import {
   AGENCY_SERVICE_SUBJECTS,
   BUCKETS,
+  CONTENT_STATUS_HEADER,
   INBOX_CONSUMER_BOUNDS,
   KEYS_PAGE,
   LienthongError,
@@ -20,6 +22,7 @@ import {
 } from '@lienthong/core';
 import type { AgencyServiceReply, AgencyServiceRequest, NodeInfo } from '@lienthong/core';
 import type { NatsHandles } from '@lienthong/infra';
+import { ContentReads } from './content-reads';
 
 /** Above this many hosted nodes, one wildcard subscription instead of one per node. */
 const PER_NODE_SUBSCRIPTIONS = 200;
@@ -38,11 +41,16 @@ interface Asker {
 export class AgencyService {
   private readonly subs: Subscription[] = [];
   private readonly done: Promise<void>[] = [];
+  private readonly content: ContentReads;
 
   constructor(
     private readonly nats: NatsHandles,
     private readonly log: Logger,
-  ) {}
+    /** The JetStream domain of this process ('' for none): its content stream is served. */
+    domain = '',
+  ) {
+    this.content = new ContentReads(nats.jsm, domain);
+  }
 
   start(nodes: readonly NodeInfo[]): void {
     const hosted = new Set(nodes.map((n) => `${n.levelName}.${n.id}`));
@@ -80,7 +88,16 @@ export class AgencyService {
     }
     let reply: AgencyServiceReply;
     try {
-      reply = { ok: true, ...(await this.handle(parseRequest(m.data), asker, prefix)) };
+      const req = parseRequest(m.data);
+      if (req.op === 'content') {
+        const r = await this.content.read(asker, req);
+        const h = headers();
+        h.set(CONTENT_STATUS_HEADER, r.status);
+        if (r.detail) h.set('Lt-Detail', r.detail);
+        m.respond(r.data ?? new Uint8Array(), { headers: h });
+        return;
+      }
+      reply = { ok: true, ...(await this.handle(req, asker, prefix)) };
     } catch (e) {
       const err =
         e instanceof LienthongError
@@ -152,6 +169,8 @@ export class AgencyService {
       }
       case 'keys':
         return this.keys(a.token, req.filter, req.after);
+      case 'content':
+        throw new LienthongError('Internal', 'content is answered apart');
       default:
         throw new LienthongError(
           'InvalidArgument',

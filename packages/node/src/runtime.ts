@@ -52,7 +52,7 @@ export class NodeRuntime {
     @inject(TOKENS.HttpPlugins) httpPlugins: readonly HttpPlugin[],
   ) {
     this.hosted = hostedNodes(config);
-    this.agencyService = new AgencyService(nats, log);
+    this.agencyService = new AgencyService(nats, log, config.domain ?? '');
     const health = { ready: () => this.readiness(), refresh: () => this.refreshGauges() };
     // Plugins are given this runtime as their host and the process's NATS connection.
     this.http = new HealthServer(metrics, health, httpPlugins, log, this, nats);

@@ -3,7 +3,13 @@
  * connected with its nkey identity may not do itself, because it may create no JetStream consumer.
  */
 import { createInbox } from '@nats-io/transport-node';
-import { LienthongError, agencyServiceSubject, inboxPrefixOf, serviceResult } from '@lienthong/core';
+import {
+  CONTENT_STATUS_HEADER,
+  LienthongError,
+  agencyServiceSubject,
+  inboxPrefixOf,
+  serviceResult,
+} from '@lienthong/core';
 import type { AgencyServiceReply, AgencyServiceRequest } from '@lienthong/core';
 import type { Session } from './session';
 
@@ -53,6 +59,46 @@ export class HomeService {
       stop: () => sub.unsubscribe(),
     };
     return { consume: () => Promise.resolve(messages) };
+  }
+
+  /**
+   * What a content subject holds, read through the home node: the content of a document this
+   * agency sent or received (`file`), or what it is storing there (`have`). Undefined when nothing
+   * is stored (or, with `have`, other bytes are); PermissionDenied for someone else's content.
+   */
+  async content(
+    subject: string,
+    context: { readonly file?: string; readonly have?: Uint8Array },
+    timeoutMs: number,
+  ): Promise<Uint8Array | undefined> {
+    const { nc, homeNode, agency } = this.session;
+    const body = JSON.stringify({
+      op: 'content',
+      subject,
+      ...(context.file ? { file: context.file } : {}),
+      ...(context.have ? { have: Buffer.from(context.have).toString('base64') } : {}),
+    });
+    let m;
+    try {
+      m = await nc.request(agencyServiceSubject(homeNode.level, homeNode.id, agency), body, {
+        timeout: Math.max(timeoutMs, 1),
+      });
+    } catch (e) {
+      const message = (e as Error).message ?? String(e);
+      throw new LienthongError(
+        /timeout/i.test(message) ? 'DeadlineExceeded' : 'Unavailable',
+        `home node ${homeNode.id} did not answer a content read (${message})`,
+        { cause: e, context: { subject } },
+      );
+    }
+    const status = m.headers?.get(CONTENT_STATUS_HEADER) ?? '';
+    if (status === 'ok') return m.data;
+    if (status === 'missing' || status === 'other') return undefined;
+    throw new LienthongError(
+      status === 'denied' ? 'PermissionDenied' : 'Internal',
+      `content read refused: ${m.headers?.get('Lt-Detail') || status || 'no status'}`,
+      { context: { subject, file: context.file } },
+    );
   }
 
   /** Its tracking keys matching `filter` (under its own token), sorted, every page. */

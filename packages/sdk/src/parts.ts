@@ -40,7 +40,15 @@ export function buildParts(opened: OpenedSession, opts: ConnectOptions): ClientP
   // Read and written in the home node's domain: its content stream is where the home node looks for
   // what this agency sends, and where its inbox's attachments are made complete.
   // Direct gets by subject only: an agency may not create consumers on the content stream.
-  const content = new ContentStore(session.js, session.jsm, contentDomain, { streamReads: false });
+  // An nkey identity may not read the content stream at all: its home node hands it the content of
+  // documents it sent or received.
+  const service = isIdentity(opts.credentials) ? new HomeService(session) : undefined;
+  const content = new ContentStore(session.js, session.jsm, contentDomain, {
+    streamReads: false,
+    ...(service
+      ? { read: (subject, context) => service.content(subject, context, session.defaultTimeoutMs) }
+      : {}),
+  });
   const submitter = new Submitter(
     session,
     opts.signingKey,
@@ -48,8 +56,7 @@ export function buildParts(opened: OpenedSession, opts: ConnectOptions): ClientP
     msgIdKeyOf(opts.credentials ?? opts.auth),
   );
   const reports = new Reports(session, submitter);
-  // An nkey identity may create no consumer: its home node does that for it.
-  const service = isIdentity(opts.credentials) ? new HomeService(session) : undefined;
+  // An nkey identity may create no consumer either: its home node does that for it.
   const tracking = new TrackingReader(session, trackingBucket, service);
   const recipients = new KnownRecipients(directory);
   const documents = new DocumentSender(
