@@ -127,6 +127,44 @@ describe('security round 2, continued: consumers', () => {
   });
 });
 
+describe('security round 2, continued: per-identity limits', () => {
+  it('6b. one agency may hold only so many track followers; another still follows', async () => {
+    const { MAX_FOLLOWS_PER_AGENCY } = await import('@lienthong/node');
+    const nc = await w.rawAs(`agency:${A}`);
+    const aHome = w.topology.homeNodeOf(A);
+    const subject = agencyServiceSubject(aHome.level, aHome.id, A);
+    const follow = async (i: number): Promise<{ ok: boolean; code?: string }> =>
+      JSON.parse(
+        new TextDecoder().decode(
+          (
+            await nc.request(
+              subject,
+              JSON.stringify({ op: 'follow', deliver: `_INBOX_a_${agencyToToken(A)}.f${i}` }),
+              { timeout: 10_000 },
+            )
+          ).data,
+        ),
+      ) as { ok: boolean; code?: string };
+    const replies = [];
+    for (let i = 0; i < MAX_FOLLOWS_PER_AGENCY; i += 32) {
+      replies.push(...(await Promise.all(Array.from({ length: 32 }, (_, k) => follow(i + k)))));
+    }
+    // (A's trackers of the cases before still count, until the server removes them.)
+    const granted = replies.filter((r) => r.ok).length;
+    expect(granted).toBeGreaterThan(MAX_FOLLOWS_PER_AGENCY - 8);
+    expect(replies.filter((r) => !r.ok)).toEqual(
+      Array(MAX_FOLLOWS_PER_AGENCY - granted).fill({
+        ok: false,
+        code: 'ResourceExhausted',
+        message: expect.any(String),
+      }),
+    );
+    expect(await follow(-1)).toMatchObject({ ok: false, code: 'ResourceExhausted' });
+    // B's trackers are not A's: B still tracks a document to its 01.
+    await w.deliversOnce(await w.sdkAs(B), await w.sdkAs(C), nextId(B));
+  });
+});
+
 describe('security round 2, continued: attachments', () => {
   it('4b. a third agency of the same domain gets nothing for a hash it knows; sender and recipient do', async () => {
     const data = fileOf(600 * 1024, 23);

@@ -28,6 +28,12 @@ export function agencyServiceSubject(level: Level | LevelName, node: string, age
   return `${SUBJECT_PREFIX}.${l}.${assertNodeId(node)}.svc.${agencyToToken(agency)}`;
 }
 
+/** The agency service subjects of every node of a level. */
+export function levelServiceSubjects(level: Level | LevelName): string {
+  const l = typeof level === 'string' ? level : levelName(level);
+  return `${SUBJECT_PREFIX}.${l}.*.svc.*`;
+}
+
 /** The subjects one node serves (a subscription with a wildcard for the agency token). */
 export function nodeServiceSubjects(level: Level | LevelName, node: string): string {
   const l = typeof level === 'string' ? level : levelName(level);

@@ -183,6 +183,7 @@ export {
   KEYS_PAGE,
   agencyServiceSubject,
   inboxDurableOf,
+  levelServiceSubjects,
   nodeServiceSubjects,
   serviceResult,
 } from './agency-service';

@@ -15,7 +15,7 @@
  * another identity's request replies (JetStream acks, consumer deliveries, KV reads).
  */
 import { agencyToToken, assertAgencyCode } from './agency';
-import { AGENCY_SERVICE_SUBJECTS, agencyServiceSubject, nodeServiceSubjects } from './agency-service';
+import { AGENCY_SERVICE_SUBJECTS, agencyServiceSubject, levelServiceSubjects } from './agency-service';
 import { LienthongError } from './errors';
 import { BUCKETS, STREAMS } from './kv-keys';
 import {
@@ -246,7 +246,8 @@ function nodePermissions(s: Extract<IdentitySubject, { kind: 'node' }>, topology
     for (const id of new Set(s.nodes)) {
       const node = topology.node(id);
       domains.add(node.domain);
-      serves.push(nodeServiceSubjects(node.level, node.id));
+      // Per level: a process hosting thousands of nodes listens with one subscription per level.
+      serves.push(levelServiceSubjects(node.level));
       const own = nodeSubjects(node.level, node.id);
       publish.push(own.inbox, own.track, own.dead, auditSubject(node.id));
       const neighbours = [...(node.parent ? [topology.node(node.parent)] : []), ...topology.children(id)];
@@ -275,7 +276,7 @@ function nodePermissions(s: Extract<IdentitySubject, { kind: 'node' }>, topology
   );
   return {
     publish: { allow: [...new Set(publish)], deny: [] },
-    subscribe: { allow: [`${inboxPrefixOf(s)}.>`, ...serves], deny: [] },
+    subscribe: { allow: [`${inboxPrefixOf(s)}.>`, ...new Set(serves)], deny: [] },
     responses: { max: 1, expiresMs: 60_000 },
   };
 }

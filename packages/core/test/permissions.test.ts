@@ -225,6 +225,8 @@ describe('node permissions', () => {
 
   it('serves its own nodes’ agencies and may answer them, once per request', () => {
     expect(canSubscribe(p, 'lt.v1.district.h41-yenthanh.svc.*')).toBe(true);
+    // One subscription per level, for a process hosting thousands of nodes of a level.
+    expect(canSubscribe(p, 'lt.v1.district.*.svc.*')).toBe(true);
     expect(canSubscribe(p, 'lt.v1.province.h41.svc.*')).toBe(false);
     expect(p.responses).toEqual({ max: 1, expiresMs: 60_000 });
     const text = authorizationConfig([{ nkey: `U${'A'.repeat(55)}`, permissions: p }]);

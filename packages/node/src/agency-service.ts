@@ -4,13 +4,12 @@
  * listing of its tracking keys. The asking agency is the last token of the subject, which only that
  * agency may publish on; a reply goes only to a subject under that agency's inbox prefix.
  */
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { headers } from '@nats-io/transport-node';
 import type { Msg, Subscription } from '@nats-io/transport-node';
 import { AckPolicy, DeliverPolicy } from '@nats-io/jetstream';
 import type { Logger } from 'pino';
 import {
-  AGENCY_SERVICE_SUBJECTS,
   BUCKETS,
   CONTENT_STATUS_HEADER,
   INBOX_CONSUMER_BOUNDS,
@@ -18,16 +17,22 @@ import {
   LienthongError,
   STREAMS,
   SUBJECT_PREFIX,
+  levelServiceSubjects,
   nodeServiceSubjects,
 } from '@lienthong/core';
 import type { AgencyServiceReply, AgencyServiceRequest, NodeInfo } from '@lienthong/core';
 import type { NatsHandles } from '@lienthong/infra';
 import { ContentReads } from './content-reads';
 
-/** Above this many hosted nodes, one wildcard subscription instead of one per node. */
+/** Above this many hosted nodes, one subscription per level instead of one per node. */
 const PER_NODE_SUBSCRIPTIONS = 200;
 /** A follow consumer nobody listens to is removed by the server after this long. */
 const FOLLOW_INACTIVE_MS = 30_000;
+/**
+ * Follow consumers one agency may have at once (one per `track()` running): the track stream's
+ * `max_consumers` is shared by every agency, so one agency may not take it all.
+ */
+export const MAX_FOLLOWS_PER_AGENCY = 256;
 /** Subject tokens of an agency and a tracking key filter: no wildcard but the final `>` or `*`. */
 const TOKEN = /^[A-Za-z0-9_-]+$/;
 
@@ -42,6 +47,8 @@ export class AgencyService {
   private readonly subs: Subscription[] = [];
   private readonly done: Promise<void>[] = [];
   private readonly content: ContentReads;
+  /** Follow consumers made for each agency (by token), some perhaps removed by the server since. */
+  private readonly follows = new Map<string, string[]>();
 
   constructor(
     private readonly nats: NatsHandles,
@@ -54,13 +61,20 @@ export class AgencyService {
 
   start(nodes: readonly NodeInfo[]): void {
     const hosted = new Set(nodes.map((n) => `${n.levelName}.${n.id}`));
-    const subjects =
-      nodes.length > PER_NODE_SUBSCRIPTIONS
-        ? [AGENCY_SERVICE_SUBJECTS]
-        : nodes.map((n) => nodeServiceSubjects(n.level, n.id));
+    const perLevel = nodes.length > PER_NODE_SUBSCRIPTIONS;
+    const subjects = perLevel
+      ? [...new Set(nodes.map((n) => levelServiceSubjects(n.level)))]
+      : nodes.map((n) => nodeServiceSubjects(n.level, n.id));
+    // Processes hosting the same nodes share their requests; with a subscription per level, those
+    // hosting other nodes of the level hear them too, and leave them to the hosting one.
+    const queue = perLevel
+      ? `lt-agency-service-${createHash('sha256')
+          .update([...hosted].sort().join(','))
+          .digest('hex')
+          .slice(0, 16)}`
+      : 'lt-agency-service';
     for (const subject of subjects) {
-      // Processes hosting the same node share its requests.
-      const sub = this.nats.nc.subscribe(subject, { queue: 'lt-agency-service' });
+      const sub = this.nats.nc.subscribe(subject, { queue });
       this.subs.push(sub);
       this.done.push(
         (async () => {
@@ -154,7 +168,15 @@ export class AgencyService {
             `deliver subject must be under ${prefix.slice(0, -1)}`,
           );
         }
+        const mine = await this.liveFollows(a.token);
+        if (mine.length >= MAX_FOLLOWS_PER_AGENCY) {
+          throw new LienthongError(
+            'ResourceExhausted',
+            `agency ${a.token} follows its track subject ${mine.length} times already (at most ${MAX_FOLLOWS_PER_AGENCY}): stop a tracker first`,
+          );
+        }
         const name = `lt-f-${a.token}-${randomBytes(12).toString('hex')}`;
+        mine.push(name);
         await jsm.consumers.add(STREAMS.track, {
           name,
           deliver_subject: req.deliver,
@@ -177,6 +199,24 @@ export class AgencyService {
           `unknown operation ${String((req as { op?: unknown }).op)}`,
         );
     }
+  }
+
+  /** The agency's follow consumers that still exist (asked of the server only when at the limit). */
+  private async liveFollows(token: string): Promise<string[]> {
+    const names = this.follows.get(token) ?? [];
+    this.follows.set(token, names);
+    if (names.length < MAX_FOLLOWS_PER_AGENCY) return names;
+    const alive = await Promise.all(
+      names.map((n) =>
+        this.nats.jsm.consumers.info(STREAMS.track, n).then(
+          () => true,
+          (e: unknown) => !/not found/i.test(String((e as Error).message)),
+        ),
+      ),
+    );
+    const live = names.filter((_, i) => alive[i]);
+    this.follows.set(token, live);
+    return live;
   }
 
   /** A page of the agency's tracking keys matching `filter` (which must lie under its token). */
