@@ -55,11 +55,17 @@ export class ClientInboxPort implements InboxPort {
     const { agency, homeNode, js, jsm } = this.session;
     const durable = `lt-inbox-${agencyToToken(agency)}`;
     const ackWait = ackWaitMs * 1_000_000; // nanoseconds
+    const info = await jsm.consumers.info(STREAMS.inbox, durable).catch(() => undefined);
+    const current =
+      info !== undefined && info.config.max_ack_pending === maxAckPending && info.config.ack_wait === ackWait;
     if (this.service) {
-      await this.service.call({ op: 'inbox', maxAckPending, ackWaitMs }, this.defaultTimeoutMs);
+      // Asked of the home node only when it is missing or its settings change: an existing one is
+      // read even while the node is away.
+      if (!current) {
+        await this.service.call({ op: 'inbox', maxAckPending, ackWaitMs }, this.defaultTimeoutMs);
+      }
       return js.consumers.get(STREAMS.inbox, durable);
     }
-    const info = await jsm.consumers.info(STREAMS.inbox, durable).catch(() => undefined);
     if (!info) {
       try {
         await jsm.consumers.add(STREAMS.inbox, {
@@ -75,7 +81,7 @@ export class ClientInboxPort implements InboxPort {
         // Another reader of this agency created it first.
         if (!(await jsm.consumers.info(STREAMS.inbox, durable).catch(() => undefined))) throw e;
       }
-    } else if (info.config.max_ack_pending !== maxAckPending || info.config.ack_wait !== ackWait) {
+    } else if (!current) {
       await jsm.consumers.update(STREAMS.inbox, durable, {
         max_ack_pending: maxAckPending,
         ack_wait: ackWait,
