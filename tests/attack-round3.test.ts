@@ -4,6 +4,7 @@
  * by their hash. Each case makes the attack, checks it is refused or has no effect, and that the
  * legitimate path still delivers exactly once. Run alone: `pnpm exec jest tests/attack-round3.test.ts`.
  */
+import { headers as natsHeaders } from '@nats-io/transport-node';
 import { AckPolicy, DeliverPolicy, jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { STREAMS, agencyServiceSubject, agencyToToken, inboxFilter, trackSubject } from '@lienthong/core';
 import { CONTENT_STREAM, chunkSubject, manifestSubject } from '@lienthong/content';
@@ -14,6 +15,8 @@ jest.setTimeout(60_000);
 const w = attackWorld();
 let docs = 0;
 const nextId = (from: string): string => `${from},2026/12/02,${++docs}/UBND-VP`;
+/** The largest chunk (`MAX_CHUNK_SIZE` of @lienthong/content): 1 MiB less 4 KiB. */
+const MAX_CHUNK_SIZE = 1024 * 1024 - 4096;
 const pause = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 describe('security round 2, continued: consumers', () => {
@@ -181,23 +184,38 @@ describe('security round 2, continued: attachments', () => {
     await expectDenied(jsm.direct.getMessage(CONTENT_STREAM, { last_by_subj: chunkSubject('', chunks[0]!) }));
     // …and its home node hands it nothing: it sent or received no document with that content.
     const dHome = w.topology.homeNodeOf(D);
-    const ask = async (body: unknown): Promise<{ status?: string; bytes: number }> => {
-      const m = await nc.request(agencyServiceSubject(dHome.level, dHome.id, D), JSON.stringify(body));
+    const ask = async (body: {
+      subject: string;
+      file?: string;
+      have?: Uint8Array;
+    }): Promise<{ status?: string; bytes: number }> => {
+      const h = natsHeaders();
+      h.set('Lt-Op', 'content');
+      h.set('Lt-Subject', body.subject);
+      if (body.file) h.set('Lt-File', body.file);
+      const m = await nc.request(
+        agencyServiceSubject(dHome.level, dHome.id, D),
+        body.have ?? new Uint8Array(),
+        {
+          headers: h,
+          timeout: 5_000,
+        },
+      );
       return { status: m.headers?.get('Lt-Content'), bytes: m.data.length };
     };
-    expect(await ask({ op: 'content', subject: manifestSubject('', whole), file: whole })).toEqual({
+    expect(await ask({ subject: manifestSubject('', whole), file: whole })).toEqual({
       status: 'denied',
       bytes: 0,
     });
     for (const c of chunks) {
-      expect(await ask({ op: 'content', subject: chunkSubject('', c), file: whole })).toEqual({
+      expect(await ask({ subject: chunkSubject('', c), file: whole })).toEqual({
         status: 'denied',
         bytes: 0,
       });
     }
     // Claiming to store other bytes there shows nothing of what is stored.
-    const guess = Buffer.from('not the chunk').toString('base64');
-    expect(await ask({ op: 'content', subject: chunkSubject('', chunks[1]!), have: guess })).toEqual({
+    const guess = new TextEncoder().encode('not the chunk');
+    expect(await ask({ subject: chunkSubject('', chunks[1]!), have: guess })).toEqual({
       status: 'other',
       bytes: 0,
     });
@@ -205,5 +223,15 @@ describe('security round 2, continued: attachments', () => {
     // node by the bytes it has), and the recipient gets it, checked, once more.
     const again = await w.deliversOnce(sdkB, sdkC, nextId(B), [{ name: 'secret.pdf', data }]);
     expect(again.map(sha)).toEqual([whole]);
+  });
+
+  it('4c. the largest chunks are read, and found already stored, through the home node', async () => {
+    const sdkB = await w.sdkAs(B, { attachmentChunkSize: MAX_CHUNK_SIZE });
+    const sdkC = await w.sdkAs(C);
+    const data = fileOf(MAX_CHUNK_SIZE * 2 + 12_345, 29);
+    for (let i = 0; i < 2; i++) {
+      const got = await w.deliversOnce(sdkB, sdkC, nextId(B), [{ name: 'big.pdf', data }]);
+      expect(got.map(sha)).toEqual([sha(data)]);
+    }
   });
 });

@@ -58,12 +58,17 @@ export type AgencyServiceRequest =
   | { readonly op: 'inbox'; readonly maxAckPending: number; readonly ackWaitMs: number }
   | { readonly op: 'follow'; readonly deliver: string }
   | { readonly op: 'keys'; readonly filter: string; readonly after?: string }
-  /**
-   * A content message (`lt.v1.content.<domain>.{c,m}.<sha256>`) of a content `file` the agency sent
-   * or received, or equal to the bytes it is storing there (`have`, base64). The reply is the raw
-   * bytes, with header {@link CONTENT_STATUS_HEADER}.
-   */
-  | { readonly op: 'content'; readonly subject: string; readonly file?: string; readonly have?: string };
+  /** Never JSON: a content read is asked with headers (see {@link CONTENT_READ_HEADERS}). */
+  | { readonly op: 'content' };
+
+/**
+ * A content read (`op` `content`) is a request whose body is empty, or the bytes the agency is
+ * storing on that subject (`have`: a chunk may be nearly 1 MiB, too much for JSON under NATS's
+ * payload limit), with these headers: `Lt-Op: content`, `Lt-Subject` (a content subject of the
+ * node's domain), `Lt-File` (the content's SHA-256, when reading a content of a document; absent
+ * when the body is what the agency stores). The reply is the raw bytes, with {@link CONTENT_STATUS_HEADER}.
+ */
+export const CONTENT_READ_HEADERS = Object.freeze({ op: 'Lt-Op', subject: 'Lt-Subject', file: 'Lt-File' });
 
 /** `ok` (the bytes follow), `missing`, `denied`, or `other` (what is stored differs from `have`). */
 export const CONTENT_STATUS_HEADER = 'Lt-Content';

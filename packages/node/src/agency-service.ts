@@ -11,6 +11,7 @@ import { AckPolicy, DeliverPolicy } from '@nats-io/jetstream';
 import type { Logger } from 'pino';
 import {
   BUCKETS,
+  CONTENT_READ_HEADERS,
   CONTENT_STATUS_HEADER,
   INBOX_CONSUMER_BOUNDS,
   KEYS_PAGE,
@@ -102,16 +103,19 @@ export class AgencyService {
     }
     let reply: AgencyServiceReply;
     try {
-      const req = parseRequest(m.data);
-      if (req.op === 'content') {
-        const r = await this.content.read(asker, req);
+      if (m.headers?.get(CONTENT_READ_HEADERS.op) === 'content') {
+        const file = m.headers.get(CONTENT_READ_HEADERS.file);
+        const r = await this.content.read(asker, {
+          subject: m.headers.get(CONTENT_READ_HEADERS.subject),
+          ...(file ? { file } : { have: m.data }),
+        });
         const h = headers();
         h.set(CONTENT_STATUS_HEADER, r.status);
         if (r.detail) h.set('Lt-Detail', r.detail);
         m.respond(r.data ?? new Uint8Array(), { headers: h });
         return;
       }
-      reply = { ok: true, ...(await this.handle(req, asker, prefix)) };
+      reply = { ok: true, ...(await this.handle(parseRequest(m.data), asker, prefix)) };
     } catch (e) {
       const err =
         e instanceof LienthongError
@@ -192,7 +196,7 @@ export class AgencyService {
       case 'keys':
         return this.keys(a.token, req.filter, req.after);
       case 'content':
-        throw new LienthongError('Internal', 'content is answered apart');
+        throw new LienthongError('InvalidArgument', 'a content read is asked with headers, not JSON');
       default:
         throw new LienthongError(
           'InvalidArgument',

@@ -26,8 +26,8 @@ interface Verdict {
 export interface ContentReadRequest {
   readonly subject: unknown;
   readonly file?: unknown;
-  /** Base64 of the bytes the asker is storing on that subject. */
-  readonly have?: unknown;
+  /** The bytes the asker is storing on that subject. */
+  readonly have?: Uint8Array;
 }
 
 export class ContentReads {
@@ -52,11 +52,11 @@ export class ContentReads {
       };
     }
     const [, , kind, hash] = m as unknown as [string, string, 'c' | 'm', string];
-    if (typeof req.have === 'string') {
+    if (req.have !== undefined) {
       const stored = await this.get(subject);
       if (!stored) return { status: 'missing' };
       // Equal bytes tell the asker nothing it did not send; anything else stays unread.
-      return Buffer.from(stored).equals(Buffer.from(req.have, 'base64'))
+      return Buffer.from(stored).equals(Buffer.from(req.have))
         ? { status: 'ok', data: stored }
         : { status: 'other' };
     }

@@ -2,8 +2,9 @@
  * Requests to the home node's agency service (`@lienthong/core` agency-service.ts): what an agency
  * connected with its nkey identity may not do itself, because it may create no JetStream consumer.
  */
-import { createInbox } from '@nats-io/transport-node';
+import { createInbox, headers } from '@nats-io/transport-node';
 import {
+  CONTENT_READ_HEADERS,
   CONTENT_STATUS_HEADER,
   LienthongError,
   agencyServiceSubject,
@@ -72,16 +73,16 @@ export class HomeService {
     timeoutMs: number,
   ): Promise<Uint8Array | undefined> {
     const { nc, homeNode, agency } = this.session;
-    const body = JSON.stringify({
-      op: 'content',
-      subject,
-      ...(context.file ? { file: context.file } : {}),
-      ...(context.have ? { have: Buffer.from(context.have).toString('base64') } : {}),
-    });
+    const h = headers();
+    h.set(CONTENT_READ_HEADERS.op, 'content');
+    h.set(CONTENT_READ_HEADERS.subject, subject);
+    if (context.file) h.set(CONTENT_READ_HEADERS.file, context.file);
     let m;
     try {
+      const body = context.file ? new Uint8Array() : (context.have ?? new Uint8Array());
       m = await nc.request(agencyServiceSubject(homeNode.level, homeNode.id, agency), body, {
         timeout: Math.max(timeoutMs, 1),
+        headers: h,
       });
     } catch (e) {
       const message = (e as Error).message ?? String(e);
