@@ -8,6 +8,7 @@ import { headers as natsHeaders } from '@nats-io/transport-node';
 import { AckPolicy, DeliverPolicy, jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { STREAMS, agencyServiceSubject, agencyToToken, inboxFilter, trackSubject } from '@lienthong/core';
 import { CONTENT_STREAM, chunkSubject, manifestSubject } from '@lienthong/content';
+import { waitFor } from '@lienthong/testkit';
 import { A, B, B_TRACK, C, D, attackWorld, expectDenied, fileOf, sha } from './attack-kit';
 
 jest.setTimeout(60_000);
@@ -61,6 +62,27 @@ describe('security round 2, continued: consumers', () => {
     await pause(1_000);
     expect(heard.getReceived()).toBe(0);
     heard.unsubscribe();
+    // A push that a trusted identity makes to B's track subject is heard by core subscribers only:
+    // the track stream, which `track()` feeds on through the node and `doc watch` reads, does not
+    // take it in.
+    const stored = async (): Promise<number> =>
+      (await w.opsJsm.streams.info(STREAMS.track, { subjects_filter: B_TRACK })).state.subjects?.[B_TRACK] ??
+      0;
+    const before = await stored();
+    const spy = w.ops.subscribe(B_TRACK);
+    await w.opsJsm.consumers.add('KV_lt_tracking', {
+      name: 'ops-push',
+      filter_subject: `$KV.lt_tracking.${aTok}.>`,
+      deliver_subject: B_TRACK,
+      ack_policy: AckPolicy.None,
+    });
+    try {
+      await waitFor('the push heard', () => spy.getReceived() > 0, 10_000);
+      expect(await stored()).toBe(before);
+    } finally {
+      spy.unsubscribe();
+      await w.opsJsm.consumers.delete('KV_lt_tracking', 'ops-push');
+    }
     // B still tracks and receives.
     await w.deliversOnce(await w.sdkAs(B), await w.sdkAs(C), nextId(B));
   });
