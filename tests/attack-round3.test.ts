@@ -8,7 +8,11 @@ import { headers as natsHeaders } from '@nats-io/transport-node';
 import { AckPolicy, DeliverPolicy, jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { STREAMS, agencyServiceSubject, agencyToToken, inboxFilter, trackSubject } from '@lienthong/core';
 import { CONTENT_STREAM, chunkSubject, manifestSubject } from '@lienthong/content';
-import { waitFor } from '@lienthong/testkit';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { findNatsServer, waitFor } from '@lienthong/testkit';
 import { A, B, B_TRACK, C, D, attackWorld, expectDenied, fileOf, sha } from './attack-kit';
 
 jest.setTimeout(60_000);
@@ -187,6 +191,25 @@ describe('security round 2, continued: per-identity limits', () => {
     expect(await follow(-1)).toMatchObject({ ok: false, code: 'ResourceExhausted' });
     // B's trackers are not A's: B still tracks a document to its 01.
     await w.deliversOnce(await w.sdkAs(B), await w.sdkAs(C), nextId(B));
+  });
+});
+
+describe('security round 2, continued: what the server cannot limit per identity', () => {
+  it('6c. nats-server 2.9 takes no per-user limits in an authorization block (so the generated one has none)', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'lt-limits-'));
+    try {
+      const conf = path.join(dir, 'user-limits.conf');
+      writeFileSync(
+        conf,
+        'port: -1\nauthorization {\n  users = [\n    { user: a, password: b, max_subscriptions: 2, max_payload: 100 }\n  ]\n}\n',
+      );
+      const r = spawnSync(findNatsServer(), ['-c', conf, '-t'], { encoding: 'utf8' });
+      expect(r.status).not.toBe(0);
+      expect(`${r.stdout}${r.stderr}`).toMatch(/unknown field "max_subscriptions"/);
+      expect(`${r.stdout}${r.stderr}`).toMatch(/unknown field "max_payload"/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
