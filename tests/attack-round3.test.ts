@@ -279,4 +279,37 @@ describe('security round 2, continued: attachments', () => {
       expect(got.map(sha)).toEqual([sha(data)]);
     }
   });
+
+  it('4d. a content referenced by many documents: a recipient of one reads it, someone else still not', async () => {
+    const data = fileOf(300 * 1024, 31);
+    const whole = sha(data);
+    const sdkB = await w.sdkAs(B);
+    const attachments = [{ name: 'form.pdf', mediaType: 'application/pdf', data }];
+    for (let i = 0; i < 17; i++) {
+      await sdkB.send({ documentId: nextId(B), subject: 'form', to: [{ code: D }] }, { attachments });
+    }
+    await waitFor(
+      'the references',
+      async () => {
+        const info = await w.opsJsm.streams.info('KV_lt_content_refs', {
+          subjects_filter: `$KV.lt_content_refs.${whole}.*`,
+        });
+        return Object.keys(info.state.subjects ?? {}).length >= 17;
+      },
+      20_000,
+    );
+    const got = await w.deliversOnce(sdkB, await w.sdkAs(A), nextId(B), [{ name: 'form.pdf', data }]);
+    expect(got.map(sha)).toEqual([whole]);
+    const nc = await w.rawAs(`agency:${C}`);
+    const cHome = w.topology.homeNodeOf(C);
+    const h = natsHeaders();
+    h.set('Lt-Op', 'content');
+    h.set('Lt-Subject', manifestSubject('', whole));
+    h.set('Lt-File', whole);
+    const m = await nc.request(agencyServiceSubject(cHome.level, cHome.id, C), new Uint8Array(), {
+      headers: h,
+      timeout: 5_000,
+    });
+    expect([m.headers?.get('Lt-Content'), m.data.length]).toEqual(['denied', 0]);
+  });
 });

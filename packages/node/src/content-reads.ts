@@ -15,6 +15,8 @@ export type ContentReadStatus = 'ok' | 'missing' | 'denied' | 'other';
 /** How long a verdict on (agency, content) is kept. */
 const VERDICT_MS = 60_000;
 const MAX_VERDICTS = 10_000;
+/** Above this many references to a content, a recipient's inbox is listed once rather than read per reference. */
+const MANY_REFERENCES = 16;
 
 interface Verdict {
   readonly allowed: boolean;
@@ -107,13 +109,26 @@ export class ContentReads {
       .info(`KV_${CONTENT_REFS_BUCKET}`, { subjects_filter: `${prefix}*` })
       .catch(() => undefined);
     const envelopes = Object.keys(refs?.state.subjects ?? {}).map((s) => s.slice(prefix.length));
+    // A recipient: the document is in its inbox (one item per envelope id). With many references (a
+    // form attached to many documents), one listing of its inbox instead of a read per reference.
+    const inbox = `${SUBJECT_PREFIX}.${asker.level}.${asker.node}.inbox.${asker.token}.`;
+    if (envelopes.length > MANY_REFERENCES) {
+      const mine = await this.jsm.streams
+        .info(STREAMS.inbox, { subjects_filter: `${inbox}>` })
+        .catch(() => undefined);
+      const items = new Set(Object.keys(mine?.state.subjects ?? {}));
+      if (envelopes.some((e) => items.has(`${inbox}${e}`))) return true;
+    } else {
+      for (const e of envelopes) if (await this.getFrom(STREAMS.inbox, `${inbox}${e}`)) return true;
+    }
+    // The sender: its tracking holds the document (each document id looked at once).
     const agency = agencyFromToken(asker.token);
+    const seen = new Set<string>();
     for (const envelopeId of envelopes) {
-      const inbox = `${SUBJECT_PREFIX}.${asker.level}.${asker.node}.inbox.${asker.token}.${envelopeId}`;
-      if (await this.getFrom(STREAMS.inbox, inbox)) return true;
       const ref = await this.getFrom(`KV_${CONTENT_REFS_BUCKET}`, `${prefix}${envelopeId}`);
       const documentId = ref ? new TextDecoder().decode(ref) : '';
-      if (!documentId) continue;
+      if (!documentId || seen.has(documentId)) continue;
+      seen.add(documentId);
       const sent = await this.jsm.streams
         .info(`KV_${BUCKETS.tracking}`, {
           subjects_filter: `$KV.${BUCKETS.tracking}.${trackingDocumentFilter(agency, documentId)}`,
