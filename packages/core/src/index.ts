@@ -138,6 +138,7 @@ export type { AuditBlock, AuditEntry, AuditProblem, AuditVerification } from './
 
 export {
   AGENCY_PUBLISH_DENY,
+  AUTH_TIMEOUT_S,
   OBSERVER_SUBJECTS,
   assertIdentityName,
   authorizationConfig,

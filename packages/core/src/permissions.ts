@@ -281,6 +281,9 @@ function nodePermissions(s: Extract<IdentitySubject, { kind: 'node' }>, topology
   };
 }
 
+/** Seconds a client may take to authenticate, in the generated authorization block. */
+export const AUTH_TIMEOUT_S = 10;
+
 /**
  * The server's `authorization { users = [...] }` block for these users. With it, a connection
  * without one of these keys is refused, and each user may only publish and subscribe as listed.
@@ -294,7 +297,9 @@ export function authorizationConfig(users: readonly AuthorizedUser[]): string {
   if (users.length === 0) {
     throw new LienthongError('FailedPrecondition', 'an authorization block needs at least one user');
   }
-  const lines = ['authorization {', '  users = ['];
+  // How long a client may take to authenticate (nats-server's default is 2 s): a client on a loaded
+  // machine signing the nonce late is not turned away; `max_connections` bounds the waiting ones.
+  const lines = ['authorization {', `  timeout: ${AUTH_TIMEOUT_S}`, '  users = ['];
   for (const u of users) {
     if (!/^U[A-Z2-7]{55}$/.test(u.nkey)) {
       throw new LienthongError('InvalidArgument', `'${u.nkey}' is not a public user nkey`, {

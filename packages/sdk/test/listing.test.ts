@@ -1,6 +1,6 @@
 /**
- * Listing tracking keys while the records change. An agency connected with its nkey identity lists
- * its tracking keys with a short-lived consumer (permissions keep it to its own keys); a record
+ * Listing tracking keys while the records change. An agency connected with its nkey identity has its
+ * tracking keys listed by its home node (the agency service keeps it to its own keys); a record
  * replaced while that listing runs must not make `snapshot()`, `sent()` or `recall()` wait for
  * their whole deadline. Every call here must take no longer than its own work.
  */
