@@ -30,7 +30,7 @@ function envelopeOf(id: string, over: Partial<IEnvelope> = {}): IEnvelope {
     hops: [{ node: 'h41-yenthanh-xa1', level: 4, inMs: 1, outMs: 2 }],
     hopLimit: 12,
     priority: 2,
-    document: documentOf(id, SENDER, [RECIPIENT, A.hatinh], { summary: 'Tóm tắt '.repeat(200) }),
+    document: documentOf(id, SENDER, [RECIPIENT, A.hatinh], { subject: 'Tóm tắt '.repeat(200) }),
     ...over,
   };
 }
