@@ -125,6 +125,8 @@ export class RelayFastPath {
   /** Envelopes handed on by the fast path, and those it left to the full path. */
   forwarded = 0;
   declined = 0;
+  /** Nodes with a neighbour in another JetStream domain (from the topology the process started with). */
+  private readonly borders: ReadonlySet<string>;
 
   constructor(
     @inject(TOKENS.Topology) private readonly topology: TopologyView,
@@ -132,11 +134,29 @@ export class RelayFastPath {
     @inject(EnvelopePublisher) private readonly publisher: EnvelopePublisher,
     @inject(TOKENS.Config) private readonly config: ResolvedConfig,
     @inject(TOKENS.Clock) private readonly now: Clock,
-  ) {}
+  ) {
+    const borders = new Set<string>();
+    for (const n of config.topology.nodes()) {
+      const parent = n.parent === undefined ? undefined : config.topology.node(n.parent);
+      if (parent && parent.domain !== n.domain) borders.add(n.id).add(parent.id);
+    }
+    this.borders = borders;
+  }
+
+  /**
+   * Whether an envelope taken at `node` may only pass it. With the shortcut, within a domain only a
+   * border node is published to without being the recipients' home (or where the hop limit runs
+   * out, or from a process with the shortcut off: the full path serves those too), so the other
+   * nodes do not read the routing fields twice.
+   */
+  mayPass(node: NodeInfo): boolean {
+    return !this.config.domainShortcut || this.borders.has(node.id);
+  }
 
   /** Hands `msg` on if it only passes `node`: true once it is stored at the next node's queue. */
   async forward(node: NodeInfo, msg: InboundMessage): Promise<boolean> {
-    const next = msg.data.length <= this.config.limits.maxEnvelopeBytes ? this.plan(node, msg) : undefined;
+    const fits = msg.data.length <= this.config.limits.maxEnvelopeBytes;
+    const next = fits && this.mayPass(node) ? this.plan(node, msg) : undefined;
     if (!next) {
       this.declined++;
       return false;
