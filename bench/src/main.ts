@@ -594,6 +594,20 @@ function buildRows(records: RunRecord[], runs: number): Row[] {
         unit: 'MB/s',
         digits: 1,
       },
+      {
+        scenario: label,
+        metric: '  CPU of every process together, whole transfer',
+        values: pick(scenario, 'cpuMsTotal'),
+        unit: 'ms',
+        digits: 0,
+      },
+      ...(['upload', 'relayAndVerify', 'download'] as const).map((phase) => ({
+        scenario: label,
+        metric: `  cores busy (all processes) during ${phase === 'relayAndVerify' ? 'relays + verification' : phase}`,
+        values: pick(scenario, `coresBusy.${phase}`),
+        unit: '',
+        digits: 2,
+      })),
     );
     const first = by(scenario).find((d) => d !== undefined);
     const processes = ((first?.rss as { process: string }[] | undefined) ?? []).map((r) => r.process);
