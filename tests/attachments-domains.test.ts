@@ -229,6 +229,17 @@ describe(`${SIZE / 1024 / 1024} MB attachments across JetStream domains`, () => 
       const victim = chunkSubject('h41', Buffer.from(manifest.chunks[3]!).toString('hex'));
       // Tampered with behind the province's content guard (which would remove the bad chunk as it
       // is stored): what is left to catch it is the verification of every chunk the copy reads.
+      // The guard must be done with this content first: a guard still checking the manifest when
+      // the chunk goes bad (it may lag behind on a loaded machine) finds the content broken and
+      // removes the manifest, and the document then waits for content instead of failing.
+      await waitFor(
+        'the guard done with the upload',
+        async () => {
+          const c = await jsm.consumers.info(CONTENT_STREAM, CONTENT_GUARD_CONSUMER);
+          return c.num_pending === 0 && c.num_ack_pending === 0;
+        },
+        30_000,
+      );
       await jsm.consumers.delete(CONTENT_STREAM, CONTENT_GUARD_CONSUMER);
       await jsm.streams.purge(CONTENT_STREAM, { filter: victim });
       await js.publish(victim, Buffer.alloc(256 * 1024, 0x44));
