@@ -25,6 +25,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pipeline } from 'node:stream/promises';
+import { DEFAULT_CHUNK_SIZE } from '@lienthong/content';
 import { connect } from '@lienthong/sdk';
 import type { InboxItem, LienthongClient } from '@lienthong/sdk';
 import { deterministicBytes, deterministicSha256, startLeafTree, startService } from '@lienthong/testkit';
@@ -37,7 +38,7 @@ export interface AttachmentOptions {
   readonly mb: number;
   /** The province on a leaf server with its own JetStream domain, the centre on another. */
   readonly domains?: boolean;
-  /** Chunk size of the upload, KiB; the SDK's default (256) when omitted. */
+  /** Chunk size of the upload, KiB; the SDK's default (512) when omitted. */
   readonly chunkKb?: number;
   readonly timeoutMs: number;
 }
@@ -253,7 +254,7 @@ export async function attachment(o: AttachmentOptions): Promise<Record<string, u
   return {
     layout: o.domains ? 'leaf domains central + h41' : 'one server',
     attachmentBytes: bytes,
-    chunkBytes: (o.chunkKb ?? 256) * 1024,
+    chunkBytes: o.chunkKb ? o.chunkKb * 1024 : DEFAULT_CHUNK_SIZE,
     route: ROUTE.map(([, node]) => node),
     hops: ROUTE.length - 1,
     mbPerSec: rate(t.totalMs),
