@@ -209,10 +209,24 @@ export class ContentStore {
 
   /** The manifest of a content, if the content is complete in this domain. */
   async manifest(sha256Hex: string): Promise<ContentManifest | undefined> {
-    return (await this.stored(sha256Hex))?.manifest;
+    assertSha(sha256Hex);
+    const m = await this.get(manifestSubject(this.domain, sha256Hex));
+    if (!m) return undefined;
+    const manifest = ContentManifest.decode(m);
+    if (manifest.sha256Hex !== sha256Hex) {
+      throw new ContentIntegrityError(
+        `manifest stored for ${sha256Hex} names ${manifest.sha256Hex}`,
+        sha256Hex,
+        undefined,
+      );
+    }
+    return manifest;
   }
 
-  /** The manifest of a content with the time it was stored, if the content is complete here. */
+  /**
+   * The manifest of a content with the time it was stored, if the content is complete here: a node's
+   * read (a direct get), for deciding whether the domain's guard may still be verifying it.
+   */
   async stored(sha256Hex: string): Promise<{ manifest: ContentManifest; storedAtMs: number } | undefined> {
     assertSha(sha256Hex);
     const m = await this.jsm.direct.getMessage(CONTENT_STREAM, {
