@@ -32,3 +32,4 @@ export type {
   UploadOptions,
 } from './store';
 export type { SweepOptions, SweepResult } from './sweep';
+export type { ContentReader } from './reader';
