@@ -268,6 +268,7 @@ describe('identity names and the authorization block', () => {
       { nkey, permissions: permissionsFor({ kind: 'agency', agency: A }, topology) },
     ]);
     expect(text).toContain('authorization {');
+    expect(text).toContain('  timeout: 5\n');
     expect(text).toContain(`nkey: "${nkey}"`);
     expect(text).toContain(`"${submitSubject('commune', 'h41-yenthanh-xa1', A)}"`);
     expect(text).toContain('deny: [');
