@@ -232,9 +232,9 @@ function agencyPermissions(code: string, topology: Topology): Permissions {
 function nodePermissions(s: Extract<IdentitySubject, { kind: 'node' }>, topology: Topology): Permissions {
   const domains = new Set<string>();
   const publish: string[] = [];
-  const deny: string[] = [];
   // The agency service of each hosted node (agency-service.ts), answered on the asker's inbox.
   const serves: string[] = [];
+  const deny: string[] = [];
   if (s.nodes === '*') {
     publish.push('lt.v1.>');
     serves.push(AGENCY_SERVICE_SUBJECTS);
@@ -290,6 +290,9 @@ function nodePermissions(s: Extract<IdentitySubject, { kind: 'node' }>, topology
   };
 }
 
+/** Seconds a connection has to authenticate (nats-server's `authorization.timeout`). */
+export const AUTH_TIMEOUT_S = 5;
+
 /**
  * The server's `authorization { users = [...] }` block for these users. With it, a connection
  * without one of these keys is refused, and each user may only publish and subscribe as listed.
@@ -303,7 +306,9 @@ export function authorizationConfig(users: readonly AuthorizedUser[]): string {
   if (users.length === 0) {
     throw new LienthongError('FailedPrecondition', 'an authorization block needs at least one user');
   }
-  const lines = ['authorization {', '  users = ['];
+  // The time a new connection has to present its key: the server's 2 s default refuses clients of a
+  // busy machine (many processes starting at once) with "Authentication Timeout".
+  const lines = ['authorization {', `  timeout: ${AUTH_TIMEOUT_S}`, '  users = ['];
   for (const u of users) {
     if (!/^U[A-Z2-7]{55}$/.test(u.nkey)) {
       throw new LienthongError('InvalidArgument', `'${u.nkey}' is not a public user nkey`, {

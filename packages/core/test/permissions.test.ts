@@ -224,6 +224,16 @@ describe('node permissions', () => {
     expect(canSubscribe(p, '_INBOX_n_yenthanh.x')).toBe(true);
   });
 
+  it('serves its own nodes’ agencies and may answer them, once per request', () => {
+    expect(canSubscribe(p, 'lt.v1.district.h41-yenthanh.svc.*')).toBe(true);
+    // One subscription per level, for a process hosting thousands of nodes of a level.
+    expect(canSubscribe(p, 'lt.v1.district.*.svc.*')).toBe(true);
+    expect(canSubscribe(p, 'lt.v1.province.h41.svc.*')).toBe(false);
+    expect(p.responses).toEqual({ max: 1, expiresMs: 60_000 });
+    const text = authorizationConfig([{ nkey: `U${'A'.repeat(55)}`, permissions: p }]);
+    expect(text).toContain('allow_responses: { max: 1, expires: "60000ms" }');
+  });
+
   it('across JetStream domains, relays only to its neighbours', () => {
     const json = JSON.parse(
       readFileSync(path.resolve(__dirname, '../../../deploy/topology.demo.json'), 'utf8'),
@@ -242,16 +252,6 @@ describe('node permissions', () => {
     ] as const) {
       expect([s, canPublish(p, s)]).toEqual([s, ok]);
     }
-  });
-
-  it('serves its own nodes’ agencies and may answer them, once per request', () => {
-    expect(canSubscribe(p, 'lt.v1.district.h41-yenthanh.svc.*')).toBe(true);
-    // One subscription per level, for a process hosting thousands of nodes of a level.
-    expect(canSubscribe(p, 'lt.v1.district.*.svc.*')).toBe(true);
-    expect(canSubscribe(p, 'lt.v1.province.h41.svc.*')).toBe(false);
-    expect(p.responses).toEqual({ max: 1, expiresMs: 60_000 });
-    const text = authorizationConfig([{ nkey: `U${'A'.repeat(55)}`, permissions: p }]);
-    expect(text).toContain('allow_responses: { max: 1, expires: "60000ms" }');
   });
 
   it('a process hosting every node may use every lienthong subject', () => {
@@ -289,6 +289,7 @@ describe('identity names and the authorization block', () => {
       { nkey, permissions: permissionsFor({ kind: 'agency', agency: A }, topology) },
     ]);
     expect(text).toContain('authorization {');
+    expect(text).toContain('  timeout: 5\n');
     expect(text).toContain(`nkey: "${nkey}"`);
     expect(text).toContain(`"${submitSubject('commune', 'h41-yenthanh-xa1', A)}"`);
     expect(text).toContain('deny: [');
