@@ -366,7 +366,7 @@ export class EdocGateway {
     this.assertServes(agency);
     const retryAfterMs = this.opts.failRetryMs ?? 30_000;
     if (await this.heldStatus(agency, id)) {
-      (await this.statusQueue(agency))!.fail(id, retryAfterMs);
+      (await this.statusQueue(agency))!.fail(id, reason, retryAfterMs);
       return { id, retryAfterMs };
     }
     const item = await this.held(agency, id);

@@ -208,6 +208,7 @@ export interface ReceivedJson {
   receivedAt: string;
   signature: string;
   original: boolean;
+  lastFailure?: { reason: string; at: string; count: number };
 }
 
 export interface SentJson {

@@ -260,6 +260,34 @@ describe('the VXP endpoint, with a client that speaks as the Java client does', 
     expect((await recipient.received()).filter((i) => i.documentId === documentId)).toHaveLength(1);
   });
 
+  it('updateStatus fail keeps the reason (status_desc) with the item, shown when it is listed again', async () => {
+    const documentId = `${G22},2026/12/02,${RUN}8/VPCP`;
+    const pkg = await renderEdocBytes({
+      documentId,
+      from: { code: G22, name: 'Văn phòng Chính phủ' },
+      to: [{ code: H41, name: 'UBND tỉnh Nghệ An' }],
+      subject: 'Lý do lỗi',
+    });
+    expect((await new Caller(gw.url, G22, g22).post(pkg)).status).toBe(202);
+    const recipient = new Caller(gw.url, H41, h41);
+    const item = await recipient.waitForItem(documentId);
+    const failed = await signed(endpoint, 'updateStatus', {
+      systemId: H41,
+      secret: h41,
+      keys: { docId: item.id, status: 'fail', status_desc: 'disque plein' },
+    });
+    expect(failed.json).toMatchObject({ status: 'OK', ErrorCode: '0' });
+    const back = await recipient.waitForItem(documentId, 5_000);
+    expect(back.lastFailure).toMatchObject({ reason: 'disque plein', count: 1 });
+    // Without a description: the reason says so.
+    await signed(endpoint, 'updateStatus', {
+      systemId: H41,
+      secret: h41,
+      keys: { docId: item.id, status: 'fail' },
+    });
+    expect((await recipient.waitForItem(documentId, 5_000)).lastFailure).toMatchObject({ count: 2 });
+  });
+
   it('verifies header values up to U+00FF as the client mangles them; Vietnamese text above cannot be', async () => {
     const run = (desc: string) =>
       python(
