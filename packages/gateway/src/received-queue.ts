@@ -1,6 +1,7 @@
 import { agencyToToken } from '@lienthong/core';
 import type { InboxItem, LienthongClient } from '@lienthong/sdk';
 import type { MessageType } from './codec';
+import { GatewayError } from './errors';
 import { nextFailure } from './failure';
 import type { ItemFailure } from './failure';
 import type { HeldStatus } from './status-queue';
@@ -153,4 +154,17 @@ function describe(id: string, item: InboxItem, failure?: ItemFailure): ReceivedI
     original: status ? (status.edxmlOriginal?.length ?? 0) > 0 : Boolean(d?.edxmlOriginal?.sha256Hex),
     ...(failure ? { lastFailure: failure } : {}),
   };
+}
+
+/** Refuses an id that is not of the form the gateway gives, or that is another agency's item. */
+export function assertOwnItem(agency: string, id: string): void {
+  const token = id.split('.')[0] ?? '';
+  if (!/^[0-9A-Za-z_]+\.[0-9a-z-]+$/.test(id)) throw new GatewayError(404, 'NotFound', `no item ${id}`);
+  if (token !== agencyToToken(agency)) {
+    throw new GatewayError(
+      403,
+      'PermissionDenied',
+      `item ${id} was delivered to another agency, not ${agency}`,
+    );
+  }
 }

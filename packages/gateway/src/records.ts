@@ -78,3 +78,8 @@ export function directoryEntries(topology: Topology): AgencyEntry[] {
     }))
     .sort((a, b) => a.code.localeCompare(b.code));
 }
+
+/** The per-recipient records of a document (the document's own record, with no recipient, left out). */
+export function sentRecords(records: readonly TrackingRecord[]): SentRecord[] {
+  return records.filter((r) => r.recipient !== '').map(sentRecord);
+}

@@ -9,9 +9,9 @@ import { EdxmlError } from './codec';
 import type { EdxmlCodec, MessageType } from './codec';
 import { LienthongEdxmlCodec } from './edxml-codec';
 import { GatewayError, gatewayErrorOf, sdkCall, tooLarge } from './errors';
-import { ReceivedQueue, describeStatus, isStatusId } from './received-queue';
+import { ReceivedQueue, assertOwnItem, describeStatus, isStatusId } from './received-queue';
 import type { ReceivedItem } from './received-queue';
-import { directoryEntries, sentRecord } from './records';
+import { directoryEntries, sentRecords } from './records';
 import type { AgencyEntry, SentRecord } from './records';
 import { PackageTooLargeError, spool } from './spool';
 import type { ContentUpload, SpooledPackage } from './spool';
@@ -97,6 +97,11 @@ export class EdocGateway {
     this.uploads = opts.jetstream ? new ContentUploads(opts.jetstream, this.maxPackageBytes) : undefined;
     // The codec's own limit is the package limit plus nothing: the spool refuses first.
     this.codec = opts.codec ?? new LienthongEdxmlCodec({ maxBytes: this.maxPackageBytes + 1 });
+  }
+
+  /** The directory as the node sees it now. */
+  get topology(): Topology {
+    return this.host.topology;
   }
 
   get packageLimit(): number {
@@ -345,7 +350,7 @@ export class EdocGateway {
   /** Takes an item out of the list; for a document this reports 01 arrived. Idempotent. */
   async ack(agency: string, id: string): Promise<{ id: string; acknowledged: true; duplicate: boolean }> {
     this.assertServes(agency);
-    this.assertOwnItem(agency, id);
+    assertOwnItem(agency, id);
     if (isStatusId(id)) {
       const s = await this.statusQueue(agency);
       if (s?.wasAcked(id)) return { id, acknowledged: true, duplicate: true };
@@ -381,7 +386,18 @@ export class EdocGateway {
     if (documentId.trim() === '') throw new GatewayError(400, 'InvalidArgument', 'documentId is required');
     const client = await this.client(agency);
     const records = await sdkCall(() => client.snapshot(documentId));
-    return records.filter((r) => r.recipient !== '').map(sentRecord);
+    return sentRecords(records);
+  }
+
+  /** Every document the caller sent, from its tracking records (oldest first), per recipient. */
+  async sentDocuments(agency: string): Promise<{ documentId: string; records: SentRecord[] }[]> {
+    this.assertServes(agency);
+    const docs = [...(await sdkCall(async () => (await this.client(agency)).sent()))];
+    docs.sort((a, b) => a.sentAtMs - b.sentAtMs);
+    return docs.map((d) => ({
+      documentId: d.documentId,
+      records: sentRecords(d.recipients),
+    }));
   }
 
   /** The directory: every agency with its home node. */
@@ -402,21 +418,9 @@ export class EdocGateway {
     if (this.posted.size > 10_000) this.posted.delete(this.posted.keys().next().value!);
   }
 
-  private assertOwnItem(agency: string, id: string): void {
-    const token = id.split('.')[0] ?? '';
-    if (!/^[0-9A-Za-z_]+\.[0-9a-z-]+$/.test(id)) throw new GatewayError(404, 'NotFound', `no item ${id}`);
-    if (token !== agencyToToken(agency)) {
-      throw new GatewayError(
-        403,
-        'PermissionDenied',
-        `item ${id} was delivered to another agency, not ${agency}`,
-      );
-    }
-  }
-
   private async held(agency: string, id: string): Promise<InboxItem> {
     this.assertServes(agency);
-    this.assertOwnItem(agency, id);
+    assertOwnItem(agency, id);
     const q = await this.queue(agency);
     await q.settle();
     const item = q.get(id);
@@ -436,7 +440,7 @@ export class EdocGateway {
   private async heldStatus(agency: string, id: string): Promise<HeldStatus | undefined> {
     if (!isStatusId(id)) return undefined;
     this.assertServes(agency);
-    this.assertOwnItem(agency, id);
+    assertOwnItem(agency, id);
     const s = await this.statusQueue(agency);
     const h = s?.get(id);
     if (!h) {

@@ -288,6 +288,94 @@ describe('the VXP endpoint, with a client that speaks as the Java client does', 
     expect((await recipient.waitForItem(documentId, 5_000)).lastFailure).toMatchObject({ count: 2 });
   });
 
+  it('registerAgency / deleteAgency change the directory for an operator system; others get FAIL 20', async () => {
+    const op = tokens.issueSystem('bo-noi-vu', [G22], { operator: true });
+    const plain = tokens.issueSystem('tinh-khac', [G22]);
+    const code = '000.00.77.G22';
+    const call = async (secret: string, system: string, verb: string, h: unknown, body?: unknown) => {
+      const r = await python(
+        [
+          'call',
+          verb,
+          '--endpoint',
+          endpoint,
+          '--system',
+          system,
+          '--h',
+          JSON.stringify(h),
+          ...(body === undefined ? [] : ['--body', JSON.stringify(body)]),
+        ],
+        { VXP_SECRET: secret },
+      );
+      expect(r.stderr).toBe('');
+      return JSON.parse(r.stdout) as { status: string; ErrorCode?: string; ErrorDesc?: string };
+    };
+    const registration = { code, name: 'Cơ quan mới', mail: 'a@b.vn', pid: G22 };
+    // Without operator rights: refused, nothing written.
+    const refused = await call(plain.token, 'tinh-khac', 'registerAgency', {}, registration);
+    expect(refused).toMatchObject({ status: 'FAIL', ErrorCode: VXP_ERRORS.DIRECTORY_READ_ONLY });
+    expect(refused.ErrorDesc).toMatch(/directory changes go through the operator/);
+    const listed = async () =>
+      ((await (await new Caller(gw.url, G22, g22).get('/agencies')).json()) as { code: string }[]).map(
+        (a) => a.code,
+      );
+    expect(await listed()).not.toContain(code);
+    // With them: added (home node from its parent), and every node follows the directory.
+    expect(await call(op.token, 'bo-noi-vu', 'registerAgency', {}, registration)).toMatchObject({
+      status: 'OK',
+    });
+    const until = async (want: boolean) => {
+      const deadline = Date.now() + 15_000;
+      while ((await listed()).includes(code) !== want && Date.now() < deadline) {
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      return (await listed()).includes(code);
+    };
+    expect(await until(true)).toBe(true);
+    // Added twice: a conflict; a body without a name: a bad request.
+    expect(await call(op.token, 'bo-noi-vu', 'registerAgency', {}, registration)).toMatchObject({
+      ErrorCode: VXP_ERRORS.CONFLICT,
+    });
+    expect(await call(op.token, 'bo-noi-vu', 'registerAgency', {}, { code: '000.00.78.G22' })).toMatchObject({
+      ErrorCode: VXP_ERRORS.BAD_REQUEST,
+    });
+    // Its parent cannot go while it belongs to it; a plain system cannot delete; the operator can.
+    expect(await call(op.token, 'bo-noi-vu', 'deleteAgency', { code: G22 })).toMatchObject({
+      ErrorCode: VXP_ERRORS.CONFLICT,
+    });
+    expect(await call(plain.token, 'tinh-khac', 'deleteAgency', { code })).toMatchObject({
+      ErrorCode: VXP_ERRORS.DIRECTORY_READ_ONLY,
+    });
+    expect(await call(op.token, 'bo-noi-vu', 'deleteAgency', { code })).toMatchObject({ status: 'OK' });
+    expect(await until(false)).toBe(false);
+  });
+
+  it("getSentEdocList without a docId answers from the caller's tracking records", async () => {
+    // Sent through /api/v1, so the VXP layer never saw its DocId.
+    const documentId = `${G22},2026/12/02,${RUN}7/VPCP`;
+    const pkg = await renderEdocBytes({
+      documentId,
+      from: { code: G22, name: 'Văn phòng Chính phủ' },
+      to: [{ code: H41, name: 'UBND tỉnh Nghệ An' }],
+      subject: 'Theo dõi từ bản ghi',
+    });
+    expect((await new Caller(gw.url, G22, g22).post(pkg)).status).toBe(202);
+    const r = await python(
+      ['call', 'getSentEdocList', '--endpoint', endpoint, '--system', G22, '--h', '{}'],
+      {
+        VXP_SECRET: g22,
+      },
+    );
+    expect(r.stderr).toBe('');
+    const answer = JSON.parse(r.stdout) as { status: string; data: Record<string, unknown>[] };
+    expect(answer.status).toBe('OK');
+    const mine = answer.data.filter((d) => d['documentId'] === documentId);
+    expect(mine).toHaveLength(1);
+    expect(mine[0]).toMatchObject({ senderDocId: documentId, fromCode: G22, toCode: H41 });
+    // Every item is complete (no null the client would drop the list for).
+    for (const d of answer.data) expect(Object.values(d)).not.toContain(null);
+  });
+
   it('verifies header values up to U+00FF as the client mangles them; Vietnamese text above cannot be', async () => {
     const run = (desc: string) =>
       python(

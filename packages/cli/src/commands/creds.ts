@@ -65,61 +65,57 @@ function credsIssue(creds: Command): void {
         '--agencies <codes>',
         'for a system: the agencies it acts for over VXP, comma-separated (XroadVnpt-from names which)',
       )
+      .option(
+        '--operator',
+        'for a system: operator rights (its VXP registerAgency / deleteAgency change the directory)',
+      )
       .option('--json', 'print JSON'),
-  ).action(
-    async (
-      kind: string,
-      what: string,
-      o: StoreOptions & { nodes?: string; json?: boolean; httpToken?: boolean; agencies?: string },
-      cmd,
-    ) => {
-      if (kind === 'system') {
-        await issueSystem(what, o, cmd);
-        return;
-      }
-      if (o.agencies !== undefined)
-        throw invalid('--agencies is for a system (issue system NAME --agencies …)');
-      const subject = subjectOf(kind, what, o.nodes);
-      if (o.httpToken && subject.kind !== 'agency') throw invalid('--http-token is for agencies');
-      openDataDir(o.data, { init: o.init === true });
-      const topology = await liveTopology(cmd, o.data);
-      const node = await import('@lienthong/node');
-      const dir = join(resolve(o.data), 'credentials');
-      const store = node.CredentialStore.open(dir);
-      const issued = o.httpToken ? store.ensure(subject, topology) : store.issue(subject, topology);
-      const applied = apply(node, store, topology, o);
-      let token: string | undefined;
-      if (o.httpToken && subject.kind === 'agency') {
-        const { HttpTokenStore, httpTokensFile } = await import('@lienthong/gateway');
-        token = new HttpTokenStore(httpTokensFile(dir)).issue(subject.agency).token;
-      }
-      if (o.json) {
-        printJson({
-          id: issued.id,
-          seedFile: issued.seedFile,
-          inboxPrefix: issued.inboxPrefix,
-          ...applied,
-          ...(token ? { httpToken: token } : {}),
-        });
-        return;
-      }
-      write(
-        [
-          `issued ${issued.id}`,
-          `  seed file:    ${issued.seedFile} (secret: hand it to the ${kind} only)`,
-          `  inbox prefix: ${issued.inboxPrefix}`,
-          ...(subject.kind === 'observer'
-            ? [`  may read:     ${OBSERVER_SUBJECTS.join(', ')} (subscriptions only; publishes nothing)`]
-            : []),
-          `  server:       ${serverLine(applied, o)}; ${applied.users} identities allowed`,
-          ...(token
-            ? ['  http token (secret, shown once; send it as Authorization: Bearer <token>):', token]
-            : []),
-          '',
-        ].join('\n'),
-      );
-    },
-  );
+  ).action(async (kind: string, what: string, o: StoreOptions & IssueFlags, cmd) => {
+    if (kind === 'system') {
+      await issueSystem(what, o, cmd);
+      return;
+    }
+    systemOnly(o);
+    const subject = subjectOf(kind, what, o.nodes);
+    if (o.httpToken && subject.kind !== 'agency') throw invalid('--http-token is for agencies');
+    openDataDir(o.data, { init: o.init === true });
+    const topology = await liveTopology(cmd, o.data);
+    const node = await import('@lienthong/node');
+    const dir = join(resolve(o.data), 'credentials');
+    const store = node.CredentialStore.open(dir);
+    const issued = o.httpToken ? store.ensure(subject, topology) : store.issue(subject, topology);
+    const applied = apply(node, store, topology, o);
+    let token: string | undefined;
+    if (o.httpToken && subject.kind === 'agency') {
+      const { HttpTokenStore, httpTokensFile } = await import('@lienthong/gateway');
+      token = new HttpTokenStore(httpTokensFile(dir)).issue(subject.agency).token;
+    }
+    if (o.json) {
+      printJson({
+        id: issued.id,
+        seedFile: issued.seedFile,
+        inboxPrefix: issued.inboxPrefix,
+        ...applied,
+        ...(token ? { httpToken: token } : {}),
+      });
+      return;
+    }
+    write(
+      [
+        `issued ${issued.id}`,
+        `  seed file:    ${issued.seedFile} (secret: hand it to the ${kind} only)`,
+        `  inbox prefix: ${issued.inboxPrefix}`,
+        ...(subject.kind === 'observer'
+          ? [`  may read:     ${OBSERVER_SUBJECTS.join(', ')} (subscriptions only; publishes nothing)`]
+          : []),
+        `  server:       ${serverLine(applied, o)}; ${applied.users} identities allowed`,
+        ...(token
+          ? ['  http token (secret, shown once; send it as Authorization: Bearer <token>):', token]
+          : []),
+        '',
+      ].join('\n'),
+    );
+  });
 }
 
 /** `ls`: list issued identities, revoked ones included. */
@@ -211,13 +207,27 @@ function credsApply(creds: Command): void {
   });
 }
 
+interface IssueFlags {
+  nodes?: string;
+  json?: boolean;
+  httpToken?: boolean;
+  agencies?: string;
+  operator?: boolean;
+}
+
+/** --agencies and --operator are a system's options. */
+function systemOnly(o: { agencies?: string; operator?: boolean }): void {
+  if (o.operator) throw invalid('--operator is for a system (issue system NAME --agencies … --operator)');
+  if (o.agencies !== undefined) throw invalid('--agencies is for a system (issue system NAME --agencies …)');
+}
+
 /**
  * A VXP system: one system id and secret through which a platform acts for several agencies. It has
  * no NATS identity of its own (the gateway acts through each agency's); its agencies get theirs.
  */
 async function issueSystem(
   name: string,
-  o: StoreOptions & { json?: boolean; httpToken?: boolean; agencies?: string },
+  o: StoreOptions & { json?: boolean; httpToken?: boolean; agencies?: string; operator?: boolean },
   cmd: Command,
 ): Promise<void> {
   if (!o.httpToken) throw invalid('a system is only a VXP secret: add --http-token');
@@ -244,14 +254,22 @@ async function issueSystem(
     store.ensure({ kind: 'agency', agency: c }, topology);
   }
   const applied = apply(node, store, topology, o);
-  const issued = new HttpTokenStore(httpTokensFile(dir)).issueSystem(system, codes);
+  const issued = new HttpTokenStore(httpTokensFile(dir)).issueSystem(system, codes, {
+    operator: o.operator === true,
+  });
   if (o.json) {
-    printJson({ system: issued.system, agencies: issued.agencies, ...applied, httpToken: issued.token });
+    printJson({
+      system: issued.system,
+      agencies: issued.agencies,
+      operator: issued.operator,
+      ...applied,
+      httpToken: issued.token,
+    });
     return;
   }
   write(
     [
-      `issued system ${issued.system} for ${issued.agencies.join(', ')}`,
+      `issued system ${issued.system} for ${issued.agencies.join(', ')}${issued.operator ? ', with operator rights (registerAgency, deleteAgency)' : ''}`,
       `  server:       ${serverLine(applied, o)}; ${applied.users} identities allowed`,
       '  VXP secret (shown once; the client signs with it, XroadVnpt-systemid = the system name):',
       issued.token,
