@@ -115,7 +115,7 @@ describe('the gateway in the level services', () => {
     expect(bad.status).toBe(401);
   });
 
-  it('refuses a gateway without http, or without tokensFile and noAuth, or with a missing seed file', async () => {
+  it('refuses a gateway without http, without tokensFile and noAuth, or with a missing or half-given identity', async () => {
     await expect(startCentral(config('no-http', { gateway: { noAuth: true } }))).rejects.toThrow(
       /gateway needs http/,
     );
@@ -124,9 +124,15 @@ describe('the gateway in the level services', () => {
     );
     await expect(
       startCentral(
-        config('no-seed', { http: { port: 0 }, gateway: { noAuth: true, seedFile: 'missing.seed' } }),
+        config('no-seed', {
+          http: { port: 0 },
+          gateway: { noAuth: true, seedFile: 'missing.seed', inboxPrefix: '_INBOX_g_x' },
+        }),
       ),
     ).rejects.toThrow(/missing\.seed does not exist/);
+    await expect(
+      startCentral(config('no-prefix', { http: { port: 0 }, gateway: { noAuth: true, seedFile: 'x.seed' } })),
+    ).rejects.toThrow(/seedFile and inboxPrefix go together/);
     await expect(
       startCentral(config('typo', { http: { port: 0 }, gateway: { tokenFile: 'x.json' } })),
     ).rejects.toThrow(/\/gateway/);

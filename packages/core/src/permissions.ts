@@ -9,7 +9,9 @@
  *   envelopes to its neighbours' relay subjects naming itself as the sender, and manages JetStream;
  * - an **ops** identity (the CLI of an operator) may do anything;
  * - an **observer** identity (an integrator, a dashboard) may only subscribe to the tracking, dead
- *   letter and audit subjects, and publish nothing.
+ *   letter and audit subjects, and publish nothing;
+ * - a **gateway** identity (the edXML gateway of a node process) may do what each agency of the
+ *   nodes its process hosts may do, and nothing for any other agency.
  *
  * Each identity receives replies on its own inbox prefix (`inboxPrefixOf`), so nobody can read
  * another identity's request replies (JetStream acks, consumer deliveries, KV reads).
@@ -30,7 +32,7 @@ import {
 } from './subjects';
 import type { Topology } from './topology';
 
-export type IdentityKind = 'agency' | 'node' | 'ops' | 'observer';
+export type IdentityKind = 'agency' | 'node' | 'ops' | 'observer' | 'gateway';
 
 /** What an identity stands for. A node identity lists the nodes its process hosts, or `'*'` for all. */
 export type IdentitySubject =
@@ -38,7 +40,9 @@ export type IdentitySubject =
   | { readonly kind: 'node'; readonly name: string; readonly nodes: readonly string[] | '*' }
   | { readonly kind: 'ops'; readonly name: string }
   /** An integrator's read-only identity: see {@link OBSERVER_SUBJECTS}. */
-  | { readonly kind: 'observer'; readonly name: string };
+  | { readonly kind: 'observer'; readonly name: string }
+  /** The edXML gateway of a process hosting `nodes`: acts for their agencies only. */
+  | { readonly kind: 'gateway'; readonly name: string; readonly nodes: readonly string[] | '*' };
 
 export interface SubjectPermission {
   readonly allow: readonly string[];
@@ -80,6 +84,8 @@ export function identityIdOf(s: IdentitySubject): string {
       return `ops:${assertIdentityName(s.name)}`;
     case 'observer':
       return `observer:${assertIdentityName(s.name)}`;
+    case 'gateway':
+      return `gateway:${assertIdentityName(s.name)}`;
   }
 }
 
@@ -97,6 +103,8 @@ export function inboxPrefixOf(s: IdentitySubject): string {
       return `_INBOX_o_${assertIdentityName(s.name)}`;
     case 'observer':
       return `_INBOX_v_${assertIdentityName(s.name)}`;
+    case 'gateway':
+      return `_INBOX_g_${assertIdentityName(s.name)}`;
   }
 }
 
@@ -166,6 +174,8 @@ export function permissionsFor(s: IdentitySubject, topology: Topology): Permissi
       return { publish: { allow: ['>'], deny: [] }, subscribe: { allow: ['>'], deny: [] } };
     case 'observer':
       return observerPermissions();
+    case 'gateway':
+      return gatewayPermissions(s, topology);
   }
 }
 
@@ -236,6 +246,35 @@ function agencyPermissions(code: string, topology: Topology): Permissions {
     // Its replies only. Not its track subject: tracking is read from the stream, so that a consumer
     // someone pushes to that subject reaches no one.
     subscribe: { allow: [`${inboxPrefixOf({ kind: 'agency', agency })}.>`], deny: [] },
+  };
+}
+
+/**
+ * A gateway acts for every agency whose home node its process hosts: the union of their agency
+ * permissions (submit, its content, its inbox and tracking), with its own replies. The directory
+ * decides which agencies those are; an agency added to or moved onto one of its nodes is included
+ * when the authorization block is written again (credentials follow the directory).
+ */
+function gatewayPermissions(
+  s: Extract<IdentitySubject, { kind: 'gateway' }>,
+  topology: Topology,
+): Permissions {
+  const hosted = s.nodes === '*' ? undefined : new Set(s.nodes.map((id) => topology.node(id).id));
+  if (hosted?.size === 0) {
+    throw new LienthongError('InvalidArgument', `gateway identity ${s.name} hosts no node`, {
+      context: { name: s.name },
+    });
+  }
+  const publish = new Set<string>();
+  for (const a of topology.agencies()) {
+    if (hosted && !hosted.has(a.homeNode)) continue;
+    for (const p of agencyPermissions(a.code, topology).publish.allow) publish.add(p);
+  }
+  // An agency's permissions are all allow rules: with none, the identity may publish nothing.
+  return {
+    publish:
+      publish.size > 0 ? { allow: [...publish], deny: [...AGENCY_PUBLISH_DENY] } : { allow: [], deny: ['>'] },
+    subscribe: { allow: [`${inboxPrefixOf(s)}.>`], deny: [] },
   };
 }
 

@@ -52,11 +52,14 @@ function credsIssue(creds: Command): void {
     creds
       .command('issue')
       .description(
-        'issue a key pair: issue agency CODE | issue node NAME --nodes ID,… | issue ops NAME | issue observer NAME (read-only: tracking, dead letters, audit); or a VXP system token: issue system NAME --agencies CODE,… --http-token',
+        'issue a key pair: issue agency CODE | issue node NAME --nodes ID,… | issue gateway NAME --nodes ID,… (the edXML gateway: acts only for the agencies of those nodes) | issue ops NAME | issue observer NAME (read-only: tracking, dead letters, audit); or a VXP system token: issue system NAME --agencies CODE,… --http-token',
       )
-      .argument('<kind>', 'agency, node, ops, observer or system')
+      .argument('<kind>', 'agency, node, gateway, ops, observer or system')
       .argument('<what>', 'the agency code, or the name of the node process or operator')
-      .option('--nodes <ids>', "for a node identity: the nodes its process hosts, comma-separated, or '*'")
+      .option(
+        '--nodes <ids>',
+        "for a node or gateway identity: the nodes its process hosts, comma-separated, or '*'",
+      )
       .option(
         '--http-token',
         "for an agency: also issue a bearer token for the HTTP API (/api/v1), printed as the last line; the agency's NATS identity is kept when it has one",
@@ -281,11 +284,12 @@ async function issueSystem(
 function subjectOf(kind: string, what: string, nodes: string | undefined): IdentitySubject {
   switch (kind) {
     case 'agency':
-      if (nodes !== undefined) throw invalid('--nodes is for node identities');
+      if (nodes !== undefined) throw invalid('--nodes is for node and gateway identities');
       // Refuses wildcards, dots out of place, spaces and control characters before anything is written.
       return { kind, agency: assertAgencyCode(what) };
-    case 'node': {
-      if (nodes === undefined) throw invalid('a node identity needs --nodes ID,… (or --nodes "*")');
+    case 'node':
+    case 'gateway': {
+      if (nodes === undefined) throw invalid(`a ${kind} identity needs --nodes ID,… (or --nodes "*")`);
       const list =
         nodes.trim() === '*'
           ? '*'
@@ -297,12 +301,12 @@ function subjectOf(kind: string, what: string, nodes: string | undefined): Ident
     }
     case 'ops':
     case 'observer':
-      if (nodes !== undefined) throw invalid('--nodes is for node identities');
+      if (nodes !== undefined) throw invalid('--nodes is for node and gateway identities');
       return { kind, name: what };
     default:
       throw invalid(
         `'${kind}' is not an identity kind`,
-        'use agency, node, ops or observer (or system for a VXP system)',
+        'use agency, node, gateway, ops or observer (or system for a VXP system)',
       );
   }
 }
