@@ -3,14 +3,12 @@
  * facts that reproduces the Java client's wire behaviour (HMAC, header map carried across calls,
  * CRLF after the file, unpadded hash-file, Expect: 100-continue, retries), on a real node.
  */
-import { spawn } from 'node:child_process';
 import { createHash, createHmac } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { renderEdocBytes } from '@lienthong/edxml';
-import { HttpTokenStore, VXP_ERRORS, httpTokensKeyFile, unpaddedHex, vxpPlugin } from '@lienthong/gateway';
-import { Caller, startGatewayNode } from './harness';
+import { VXP_ERRORS, httpTokensKeyFile, unpaddedHex, vxpPlugin } from '@lienthong/gateway';
+import { Caller, runPython, tokenGatewayNode } from './harness';
 import type { GatewayNode } from './harness';
 
 const CLIENT = resolve(__dirname, '../../../examples/python/vxp_java_compat.py');
@@ -19,24 +17,7 @@ const H41 = '000.00.00.H41';
 const H14 = '000.00.00.H14';
 const RUN = Date.now().toString(36);
 
-export function python(
-  args: string[],
-  env: NodeJS.ProcessEnv = {},
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((res, rej) => {
-    const p = spawn('python3', [CLIENT, ...args], { env: { ...process.env, ...env } });
-    let stdout = '';
-    let stderr = '';
-    p.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
-    p.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-    p.on('error', rej);
-    const timer = setTimeout(() => p.kill('SIGKILL'), 120_000);
-    p.on('close', (code) => {
-      clearTimeout(timer);
-      res({ code, stdout, stderr });
-    });
-  });
-}
+export const python = (args: string[], env: NodeJS.ProcessEnv = {}) => runPython(CLIENT, args, env);
 
 type Step = { step: string; [k: string]: unknown };
 
@@ -74,23 +55,18 @@ async function signed(
 }
 
 describe('the VXP endpoint, with a client that speaks as the Java client does', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'lt-vxp-'));
-  const tokens = new HttpTokenStore(join(dir, 'http-tokens.json'));
+  const node = tokenGatewayNode({ vxp: true });
+  const { tokens } = node;
   let gw: GatewayNode;
   let endpoint: string;
   let g22: string;
   let h41: string;
 
-  beforeAll(async () => {
-    gw = await startGatewayNode({ auth: { mode: 'token', tokens }, vxp: true });
-    // Mounted beside the gateway as `up` does it: a second plugin over the same service.
-    endpoint = gw.url.replace(/\/api\/v1$/, '/vxp');
+  beforeAll(() => {
+    gw = node.gw;
+    endpoint = node.endpoint;
     g22 = tokens.issue(G22).token;
     h41 = tokens.issue(H41).token;
-  });
-  afterAll(async () => {
-    await gw?.stop();
-    rmSync(dir, { recursive: true, force: true });
   });
 
   it('runs every verb as the Java client does, with its retries, and refuses what it must', async () => {
@@ -260,15 +236,16 @@ describe('the VXP endpoint, with a client that speaks as the Java client does', 
     expect((await recipient.received()).filter((i) => i.documentId === documentId)).toHaveLength(1);
   });
 
-  it('updateStatus fail keeps the reason (status_desc) with the item, shown when it is listed again', async () => {
-    const documentId = `${G22},2026/12/02,${RUN}8/VPCP`;
-    const pkg = await renderEdocBytes({
-      documentId,
-      from: { code: G22, name: 'Văn phòng Chính phủ' },
-      to: [{ code: H41, name: 'UBND tỉnh Nghệ An' }],
-      subject: 'Lý do lỗi',
-    });
+  /** G22 posts a package for H41 through /api/v1; its DocumentId. */
+  const postFromG22 = async (n: string, subject: string): Promise<string> => {
+    const documentId = `${G22},2026/12/02,${n}/VPCP`;
+    const pkg = await renderEdocBytes({ documentId, from: { code: G22 }, to: [{ code: H41 }], subject });
     expect((await new Caller(gw.url, G22, g22).post(pkg)).status).toBe(202);
+    return documentId;
+  };
+
+  it('updateStatus fail keeps the reason (status_desc) with the item, shown when it is listed again', async () => {
+    const documentId = await postFromG22(`${RUN}8`, 'Lý do lỗi');
     const recipient = new Caller(gw.url, H41, h41);
     const item = await recipient.waitForItem(documentId);
     const failed = await signed(endpoint, 'updateStatus', {
@@ -348,18 +325,11 @@ describe('the VXP endpoint, with a client that speaks as the Java client does', 
     });
     expect(await call(op.token, 'bo-noi-vu', 'deleteAgency', { code })).toMatchObject({ status: 'OK' });
     expect(await until(false)).toBe(false);
-  });
+  }, 120_000);
 
   it("getSentEdocList without a docId answers from the caller's tracking records", async () => {
     // Sent through /api/v1, so the VXP layer never saw its DocId.
-    const documentId = `${G22},2026/12/02,${RUN}7/VPCP`;
-    const pkg = await renderEdocBytes({
-      documentId,
-      from: { code: G22, name: 'Văn phòng Chính phủ' },
-      to: [{ code: H41, name: 'UBND tỉnh Nghệ An' }],
-      subject: 'Theo dõi từ bản ghi',
-    });
-    expect((await new Caller(gw.url, G22, g22).post(pkg)).status).toBe(202);
+    const documentId = await postFromG22(`${RUN}7`, 'Theo dõi từ bản ghi');
     const r = await python(
       ['call', 'getSentEdocList', '--endpoint', endpoint, '--system', G22, '--h', '{}'],
       {
@@ -458,7 +428,7 @@ describe('the VXP endpoint, with a client that speaks as the Java client does', 
   });
 
   it('keeps the secrets sealed at rest, with the key readable by the owner only', async () => {
-    const file = join(dir, 'http-tokens.json');
+    const file = tokens.file;
     const stored = readFileSync(file, 'utf8');
     expect(stored).not.toContain(g22);
     expect(stored).not.toContain(h41);
