@@ -1,9 +1,10 @@
 /**
  * The gateway's own NATS identity (`creds issue gateway NAME --nodes …`), against a real nats-server
  * running the authorization block `CredentialStore` derives from the demo topology: it acts for the
- * agencies of the nodes it was issued for (submit, inbox, tracking), and for no other agency — the
- * SDK is refused with PermissionDenied, a raw publish on another agency's submit subject and a read
- * of its inbox are refused by the server, and nothing is delivered.
+ * agencies of the nodes it was issued for (submit, inbox through the home node's agency service,
+ * tracking), and for no other agency — the SDK is refused with PermissionDenied, a raw publish on
+ * another agency's submit subject and a read of its inbox are refused by the server, and nothing is
+ * delivered.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -34,6 +35,7 @@ let dir: string;
 let server: NatsServer;
 let node: RunningNode;
 let gateway: IdentityCredentials;
+let centreCreds: IdentityCredentials;
 let opsJsm: JetStreamManager;
 const conns: NatsConnection[] = [];
 const clients: LienthongClient[] = [];
@@ -42,7 +44,7 @@ async function asGateway(agency: string): Promise<LienthongClient> {
   const c = await connect({
     servers: server.url,
     agency,
-    credentials: { seedFile: gateway.seedFile, inboxPrefix: gateway.inboxPrefix },
+    credentials: { seedFile: gateway.seedFile },
     defaultTimeoutMs: 5_000,
   });
   clients.push(c);
@@ -64,6 +66,7 @@ beforeAll(async () => {
   const n = store.issue({ kind: 'node', name: 'embedded', nodes: '*' }, topology);
   const ops = store.issue({ kind: 'ops', name: 'admin' }, topology);
   gateway = store.issue({ kind: 'gateway', name: 'yenthanh-xa1', nodes: ['h41-yenthanh-xa1'] }, topology);
+  centreCreds = store.issue({ kind: 'agency', agency: CENTRE }, topology);
   store.writeAuthConfig(topology, path.join(dir, AUTH_CONFIG));
   server = await startNatsServer({ include: [path.join(dir, AUTH_CONFIG)] });
   node = await startNode(
@@ -88,7 +91,7 @@ afterAll(async () => {
 });
 
 describe('the gateway identity', () => {
-  it('is issued with its own inbox prefix', () => {
+  it('is issued with its own inbox prefix (and may read the replies of its agencies only)', () => {
     expect(gateway.id).toBe('gateway:yenthanh-xa1');
     expect(gateway.inboxPrefix).toBe('_INBOX_g_yenthanh-xa1');
   });
@@ -108,12 +111,29 @@ describe('the gateway identity', () => {
     expect(await inboxCount(CENTRE)).toBe(before + 1);
   });
 
+  it("reads and acknowledges that agency's inbox through the home node's agency service", async () => {
+    const centre = await connect({
+      servers: server.url,
+      agency: CENTRE,
+      credentials: { seedFile: centreCreds.seedFile },
+      defaultTimeoutMs: 5_000,
+    });
+    clients.push(centre);
+    const documentId = `${CENTRE},2026/12/02,3/VPCP`;
+    await centre.send({ documentId, subject: 'Gửi xã', to: [{ code: HOSTED }] });
+    const inbox = (await asGateway(HOSTED)).inbox();
+    for await (const item of inbox) {
+      if (item.documentId !== documentId) continue;
+      await item.ack();
+      break;
+    }
+    await inbox.stop();
+  });
+
   it('cannot submit for an agency its node does not host: refused, nothing delivered', async () => {
     const before = await inboxCount(CENTRE);
-    const c = await asGateway(OTHER);
-    const err = await c
-      .send({ documentId: `${OTHER},2026/12/02,2/UBND`, subject: 'Giả mạo', to: [{ code: CENTRE }] })
-      .catch((e: unknown) => e);
+    // The SDK as the other agency: refused at connect (its replies are not the gateway's to read).
+    const err = await asGateway(OTHER).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(LienthongError);
     expect((err as LienthongError).code).toBe('PermissionDenied');
     // A raw publish on the other agency's submit subject, with the gateway's key: refused by the server.

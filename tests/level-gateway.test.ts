@@ -115,7 +115,7 @@ describe('the gateway in the level services', () => {
     expect(bad.status).toBe(401);
   });
 
-  it('refuses a gateway without http, without tokensFile and noAuth, or with a missing or half-given identity', async () => {
+  it('refuses a gateway without http, without tokensFile and noAuth, or with a missing identity file', async () => {
     await expect(startCentral(config('no-http', { gateway: { noAuth: true } }))).rejects.toThrow(
       /gateway needs http/,
     );
@@ -126,13 +126,10 @@ describe('the gateway in the level services', () => {
       startCentral(
         config('no-seed', {
           http: { port: 0 },
-          gateway: { noAuth: true, seedFile: 'missing.seed', inboxPrefix: '_INBOX_g_x' },
+          gateway: { noAuth: true, seedFile: 'missing.seed' },
         }),
       ),
     ).rejects.toThrow(/missing\.seed does not exist/);
-    await expect(
-      startCentral(config('no-prefix', { http: { port: 0 }, gateway: { noAuth: true, seedFile: 'x.seed' } })),
-    ).rejects.toThrow(/seedFile and inboxPrefix go together/);
     await expect(
       startCentral(config('typo', { http: { port: 0 }, gateway: { tokenFile: 'x.json' } })),
     ).rejects.toThrow(/\/gateway/);

@@ -219,9 +219,8 @@ function embeddedGateway(
         servers,
         agency,
         name: `lienthong-gateway ${agency}`,
-        ...(identity
-          ? { credentials: { seedFile: identity.seedFile, inboxPrefix: identity.inboxPrefix } }
-          : {}),
+        // As the agency, replies included (its inbox prefix is among the identity's).
+        ...(identity ? { credentials: { seedFile: identity.seedFile } } : {}),
       }),
   });
   return [gateway, vxpPlugin({ gateway: () => gateway.gateway, ...(tokens ? { tokens } : {}) })];

@@ -240,7 +240,7 @@ function agencyPermissions(code: string, topology: Topology): Permissions {
 
 /**
  * A gateway acts for every agency whose home node its process hosts: the union of their agency
- * permissions (submit, its content, its inbox and tracking), with its own replies. The directory
+ * permissions (submit, its content, its inbox and tracking, its replies). The directory
  * decides which agencies those are; an agency added to or moved onto one of its nodes is included
  * when the authorization block is written again (credentials follow the directory).
  */
@@ -255,15 +255,20 @@ function gatewayPermissions(
     });
   }
   const publish = new Set<string>();
+  // Its clients act as each agency, replies included: the home node's agency service answers an
+  // agency only under that agency's inbox prefix.
+  const subscribe = [`${inboxPrefixOf(s)}.>`];
   for (const a of topology.agencies()) {
     if (hosted && !hosted.has(a.homeNode)) continue;
-    for (const p of agencyPermissions(a.code, topology).publish.allow) publish.add(p);
+    const p = agencyPermissions(a.code, topology);
+    for (const x of p.publish.allow) publish.add(x);
+    subscribe.push(...p.subscribe.allow);
   }
   // An agency's permissions are all allow rules: with none, the identity may publish nothing.
   return {
     publish:
       publish.size > 0 ? { allow: [...publish], deny: [...AGENCY_PUBLISH_DENY] } : { allow: [], deny: ['>'] },
-    subscribe: { allow: [`${inboxPrefixOf(s)}.>`], deny: [] },
+    subscribe: { allow: subscribe, deny: [] },
   };
 }
 

@@ -27,12 +27,6 @@ export function levelGatewayPlugins(ctx: LevelServiceContext): HttpPlugin[] {
   if (g.tokensFile !== undefined && g.noAuth === true) {
     throw new LienthongError('InvalidArgument', 'gateway: tokensFile and noAuth: true exclude each other');
   }
-  if ((g.seedFile === undefined) !== (g.inboxPrefix === undefined)) {
-    throw new LienthongError(
-      'InvalidArgument',
-      'gateway: seedFile and inboxPrefix go together (creds issue gateway prints both)',
-    );
-  }
   if (g.seedFile !== undefined && !existsSync(at(g.seedFile))) {
     throw new LienthongError('NotFound', `gateway.seedFile ${at(g.seedFile)} does not exist`);
   }
@@ -41,14 +35,7 @@ export function levelGatewayPlugins(ctx: LevelServiceContext): HttpPlugin[] {
   const base: Omit<ConnectOptions, 'agency'> = {
     servers: ctx.file.servers,
     ...(ctx.file.domain ? { domain: ctx.file.domain } : {}),
-    ...(g.seedFile !== undefined
-      ? {
-          credentials: {
-            seedFile: at(g.seedFile),
-            ...(g.inboxPrefix !== undefined ? { inboxPrefix: g.inboxPrefix } : {}),
-          },
-        }
-      : {}),
+    ...(g.seedFile !== undefined ? { credentials: { seedFile: at(g.seedFile) } } : {}),
     ...(tls
       ? {
           tls: {

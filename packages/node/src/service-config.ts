@@ -147,7 +147,6 @@ export const ServiceConfigSchema = strict(
           seedFile: text(
             "the gateway's NATS identity (`lienthong creds issue gateway NAME --nodes ID,…`), relative to this file: it may act only for the agencies of those nodes",
           ),
-          inboxPrefix: text('the inbox prefix the gateway identity was issued with (_INBOX_g_NAME)'),
         },
         'the edXML gateway at /api/v1 on the HTTP port (docs/EDXML.md); needs http, and tokensFile or noAuth',
       ),

@@ -7,9 +7,8 @@ import type { NatsAuth } from '@lienthong/infra';
  * `lienthong creds issue agency`), a user and password, or a token.
  */
 export type Credentials =
-  /** `inboxPrefix`: for an identity that is not the agency's own (a gateway's), the prefix it was issued with. */
-  | { readonly nkeySeed: string; readonly inboxPrefix?: string }
-  | { readonly seedFile: string; readonly inboxPrefix?: string }
+  | { readonly nkeySeed: string }
+  | { readonly seedFile: string }
   | { readonly user: string; readonly pass: string }
   | { readonly token: string };
 
@@ -50,9 +49,7 @@ export function natsAuthOf(
         },
       );
     }
-    // A gateway identity acting for the agency replies on its own prefix (given with its seed).
-    const given = typeof c.inboxPrefix === 'string' && c.inboxPrefix !== '' ? c.inboxPrefix : undefined;
-    return { nkeySeed: seed, inboxPrefix: given ?? inboxPrefixOf({ kind: 'agency', agency }) };
+    return { nkeySeed: seed, inboxPrefix: inboxPrefixOf({ kind: 'agency', agency }) };
   }
   if (typeof c.token === 'string') return { token: c.token };
   if (typeof c.user === 'string')
