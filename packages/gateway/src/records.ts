@@ -1,5 +1,6 @@
 import { BusinessStatus, FailureReason, Level, TransportState } from '@lienthong/proto';
 import type { TrackingRecord } from '@lienthong/proto';
+import type { Topology } from '@lienthong/core';
 
 export interface SentRecord {
   readonly recipient: string;
@@ -62,4 +63,23 @@ export function sentRecord(r: TrackingRecord): SentRecord {
       signed: (t.receipt?.signature?.value?.length ?? 0) > 0,
     })),
   };
+}
+
+/** The directory: every agency with its home node, by code. */
+export function directoryEntries(topology: Topology): AgencyEntry[] {
+  return topology
+    .agencies()
+    .map((a) => ({
+      code: a.code,
+      name: a.name,
+      parentCode: a.parentCode ?? '',
+      tier: levelName(a.tier),
+      homeNode: a.homeNode,
+    }))
+    .sort((a, b) => a.code.localeCompare(b.code));
+}
+
+/** The per-recipient records of a document (the document's own record, with no recipient, left out). */
+export function sentRecords(records: readonly TrackingRecord[]): SentRecord[] {
+  return records.filter((r) => r.recipient !== '').map(sentRecord);
 }

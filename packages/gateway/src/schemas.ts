@@ -44,6 +44,19 @@ export const ReceivedItem = Type.Object(
     original: Type.Boolean({
       description: "GET returns the sender's own edXML bytes (else rendered from the document)",
     }),
+    lastFailure: Type.Optional(
+      Type.Object(
+        {
+          reason: Type.String(),
+          at: Type.String({ format: 'date-time' }),
+          count: Type.Integer({ minimum: 1 }),
+        },
+        {
+          description:
+            'The reason the caller gave when it last failed this item (POST …/fail), and how often it did',
+        },
+      ),
+    ),
   },
   { $id: 'ReceivedItem' },
 );

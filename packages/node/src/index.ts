@@ -33,7 +33,7 @@ export {
   runLevelService,
   startLevelService,
 } from './service';
-export type { LevelPolicy } from './service';
+export type { LevelPolicy, LevelServiceContext, LevelServiceOptions } from './service';
 export {
   ServiceConfigSchema,
   parseServiceConfig,

@@ -131,6 +131,26 @@ export const ServiceConfigSchema = strict(
         },
       ),
     ),
+    gateway: optional(
+      strict(
+        {
+          tokensFile: text(
+            "the agencies' HTTP tokens (`lienthong creds issue agency CODE --http-token` writes credentials/http-tokens.json; its key file lies beside it), relative to this file",
+          ),
+          noAuth: optional(
+            Type.Boolean({
+              description: 'no tokens: callers name their agency in X-Lienthong-Agency (development only)',
+            }),
+          ),
+          vxp: optional(Type.Boolean({ description: 'the VXP endpoint at /vxp beside /api/v1 (true)' })),
+          maxPackageBytes: atLeastOne('largest package accepted, in bytes (200 MiB)'),
+          seedFile: text(
+            "the gateway's NATS identity (`lienthong creds issue gateway NAME --nodes ID,…`), relative to this file: it may act only for the agencies of those nodes",
+          ),
+        },
+        'the edXML gateway at /api/v1 on the HTTP port (docs/EDXML.md); needs http, and tokensFile or noAuth',
+      ),
+    ),
     replicas: optional(
       Type.Integer({ minimum: 1, maximum: 5, description: 'stream and bucket replicas (1)' }),
     ),

@@ -124,8 +124,25 @@ function levelDashboard(file: ServiceConfigFile, configPath: string): HttpPlugin
   });
 }
 
+/** What a level service's own HTTP plugins are built from (the edXML gateway's, in the level packages). */
+export interface LevelServiceContext {
+  readonly file: ServiceConfigFile;
+  /** The config file's directory: its paths are relative to it. */
+  readonly dir: string;
+  readonly name: string;
+}
+
+export interface LevelServiceOptions {
+  /** More plugins on the HTTP port, from the config file (`@lienthong/gateway`'s `levelGatewayPlugins`). */
+  readonly httpPlugins?: (ctx: LevelServiceContext) => HttpPlugin[];
+}
+
 /** Starts one level service from its config file. */
-export async function startLevelService(level: LevelName, configPath: string): Promise<RunningNode> {
+export async function startLevelService(
+  level: LevelName,
+  configPath: string,
+  opts: LevelServiceOptions = {},
+): Promise<RunningNode> {
   const policy = LEVEL_POLICIES[level];
   const file = readServiceConfig(configPath);
   const topology = loadTopologyFile(resolve(dirname(configPath), file.topology));
@@ -139,6 +156,22 @@ export async function startLevelService(level: LevelName, configPath: string): P
   checkPolicy(policy, topology, nodes);
   const name = file.name ?? `lienthong-${level}`;
   const dashboard = levelDashboard(file, configPath);
+  if (file.gateway && !file.http) {
+    throw new LienthongError(
+      'InvalidArgument',
+      `service config ${configPath}: gateway needs http (its port)`,
+    );
+  }
+  if (file.gateway && !opts.httpPlugins) {
+    throw new LienthongError(
+      'InvalidArgument',
+      `service config ${configPath}: this program cannot serve the gateway`,
+    );
+  }
+  const plugins = [
+    ...(dashboard ? [dashboard] : []),
+    ...(opts.httpPlugins?.({ file, dir: dirname(resolve(configPath)), name }) ?? []),
+  ];
   return startNode(
     {
       servers: file.servers,
@@ -159,7 +192,7 @@ export async function startLevelService(level: LevelName, configPath: string): P
     },
     {
       logger: createLogger({ name, ...(file.logLevel ? { level: file.logLevel } : {}) }),
-      ...(dashboard ? { httpPlugins: [dashboard] } : {}),
+      ...(plugins.length > 0 ? { httpPlugins: plugins } : {}),
     },
   );
 }
@@ -168,6 +201,7 @@ export async function startLevelService(level: LevelName, configPath: string): P
 export async function runLevelService(
   level: LevelName,
   argv: readonly string[] = process.argv.slice(2),
+  opts: LevelServiceOptions = {},
 ): Promise<void> {
   const i = argv.indexOf('--config');
   const configPath = i >= 0 ? argv[i + 1] : undefined;
@@ -178,7 +212,7 @@ export async function runLevelService(
   }
   let running: RunningNode;
   try {
-    running = await startLevelService(level, configPath);
+    running = await startLevelService(level, configPath, opts);
   } catch (e) {
     process.stderr.write(`lienthong-${level}: ${(e as Error).message}\n`);
     process.exitCode = 1;
