@@ -16,6 +16,8 @@ export interface ReceivedItem {
   readonly signature: string;
   /** True when the package is the sender's original edXML bytes (else rendered from the document). */
   readonly original: boolean;
+  /** The verdict on the package's XML signature, judged at the sender's home node. */
+  readonly edxmlSignature?: string;
 }
 
 /**
@@ -143,5 +145,6 @@ function describe(id: string, item: InboxItem): ReceivedItem {
     receivedAt: new Date(item.deliveredAtMs).toISOString(),
     signature: item.signature.state,
     original: status ? (status.edxmlOriginal?.length ?? 0) > 0 : Boolean(d?.edxmlOriginal?.sha256Hex),
+    ...(item.edxmlSignature?.verdict ? { edxmlSignature: item.edxmlSignature.verdict } : {}),
   };
 }

@@ -44,6 +44,11 @@ export const ReceivedItem = Type.Object(
     original: Type.Boolean({
       description: "GET returns the sender's own edXML bytes (else rendered from the document)",
     }),
+    edxmlSignature: Type.Optional(
+      Type.String({
+        description: "the verdict on the package's XML signature (details: GET /edocs/{id}/signature)",
+      }),
+    ),
   },
   { $id: 'ReceivedItem' },
 );
@@ -88,6 +93,12 @@ export const SentRecord = Type.Object(
     recall: Type.Optional(Type.String()),
     overdue: Type.Boolean(),
     failure: Type.Optional(Type.String()),
+    failureDetail: Type.Optional(Type.String()),
+    edxmlSignature: Type.Optional(
+      Type.String({
+        description: "the verdict on the package's XML signature, judged at the sender's home node",
+      }),
+    ),
     route: Type.Array(Type.String()),
     sentAt: Type.String({ format: 'date-time' }),
     updatedAt: Type.String({ format: 'date-time' }),

@@ -208,6 +208,7 @@ export interface ReceivedJson {
   receivedAt: string;
   signature: string;
   original: boolean;
+  edxmlSignature?: string;
 }
 
 export interface SentJson {

@@ -233,6 +233,11 @@ export class Attachments {
     });
   }
 
+  /** Streams a content of this domain in order, every chunk checked (the edXML signature check reads it). */
+  download(hex: string, write: (chunk: Uint8Array) => Promise<void> | void): Promise<unknown> {
+    return this.transfer(() => this.own.download(hex, write));
+  }
+
   /** Before delivering to an inbox: every chunk of every attachment matches its hash. */
   verify(env: AcceptedEnvelope, receivedAtMs: number): Promise<AttachmentProblem | undefined> {
     return this.guard(receivedAtMs, async () => {

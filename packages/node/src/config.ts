@@ -1,6 +1,8 @@
 import type { SubmitPace, Topology } from '@lienthong/core';
 import { DEFAULT_SECURITY } from './signature-policy';
 import type { SecurityConfig } from './signature-policy';
+import { DEFAULT_EDXML_SIGNATURES } from './edxml-signatures';
+import type { EdxmlSignatureConfig } from './edxml-signatures';
 
 /** How one node process is set up. Everything but `servers` and `topology` has a default. */
 export interface NodeRuntimeConfig {
@@ -39,6 +41,8 @@ export interface NodeRuntimeConfig {
   readonly replicas?: number;
   /** Signature checks at intake (docs/SECURITY.md). */
   readonly security?: Partial<SecurityConfig>;
+  /** edXML signature verdicts at intake: policy, trust anchors, CRLs (docs/EDXML.md "Signatures"). */
+  readonly edxmlSignatures?: Partial<EdxmlSignatureConfig>;
   /** Bounds on what a node holds and how fast agencies submit (docs/ARCHITECTURE.md, Flow control). */
   readonly flow?: Partial<FlowConfig>;
 }
@@ -142,6 +146,7 @@ export interface ResolvedConfig {
   readonly http: NodeRuntimeConfig['http'];
   readonly replicas: number;
   readonly security: SecurityConfig;
+  readonly edxmlSignatures: EdxmlSignatureConfig;
   readonly flow: FlowConfig;
 }
 
@@ -171,6 +176,7 @@ export function resolveConfig(config: NodeRuntimeConfig): ResolvedConfig {
       maxSignatureAgeMs: config.retention?.inboxMaxAgeMs ?? DEFAULT_RETENTION.inboxMaxAgeMs,
       ...config.security,
     },
+    edxmlSignatures: { ...DEFAULT_EDXML_SIGNATURES, ...config.edxmlSignatures },
     flow: { ...DEFAULT_FLOW, ...config.flow },
   };
 }
