@@ -21,16 +21,21 @@ import type { GatewayNode } from './harness';
 const ACCEPTING = '000.00.00.H41'; // the node's default policy: accept and flag
 const REFUSED = '000.00.00.H14'; // the node refuses anything but `valid` from this sender
 const RECIPIENT = '000.00.00.G22';
+const SDK_RECIPIENT = '000.00.00.G17'; // reads with the SDK (the gateway reads G22's inbox)
 const RUN = Date.now().toString(36);
 let serial = 0;
 
-function pkgOf(from: string, extra: IAttachment[] = []): { documentId: string; bytes: Promise<Uint8Array> } {
+function pkgOf(
+  from: string,
+  extra: IAttachment[] = [],
+  to = RECIPIENT,
+): { documentId: string; bytes: Promise<Uint8Array> } {
   const n = `${RUN}${++serial}`;
   const documentId = `${from},2026/12/02,${n}/KTCK`;
   const doc = Document.create({
     documentId,
     from: { code: from, name: 'Cơ quan gửi' },
-    to: [{ code: RECIPIENT, name: 'Văn phòng Chính phủ' }],
+    to: [{ code: to, name: 'Cơ quan nhận' }],
     codeNumber: n,
     codeNotation: 'KTCK',
     promulgationDate: '2026-12-02',
@@ -218,6 +223,56 @@ describe('edXML signatures at intake, through the gateway', () => {
     await new Caller(gw.url, ACCEPTING).post(tamper(sign(await tampered.bytes)));
     expect((await recipient.waitForItem(tampered.documentId)).edxmlSignature).toBe('invalid_digest');
   }, 60_000);
+
+  it('an SDK document carrying a signed edXML original: judged the same way, seen on the inbox item', async () => {
+    const p = pkgOf(ACCEPTING, [], SDK_RECIPIENT);
+    const signed = sign(await p.bytes);
+    const sender = await gw.sdk(ACCEPTING);
+    const reader = await gw.sdk(SDK_RECIPIENT);
+    const sha256Hex = createHash('sha256').update(signed).digest('hex');
+    await sender.send(
+      {
+        documentId: p.documentId,
+        subject: 'Kiem tra chu ky so ABC',
+        to: [{ code: SDK_RECIPIENT }],
+        edxmlOriginal: { sha256Hex, size: signed.length },
+      },
+      { attachments: [{ name: 'edxml.xml', mediaType: 'application/xml', data: signed }] },
+    );
+    const inbox = reader.inbox();
+    try {
+      for await (const item of inbox) {
+        await item.ack();
+        if (item.documentId !== p.documentId) continue;
+        expect(item.edxmlSignature).toMatchObject({
+          verdict: 'valid',
+          signer: { commonName: 'Nguyễn Văn A', identityNumber: 'CMND:012345678' },
+          checkedAtSource: 'promulgation_date',
+        });
+        break;
+      }
+    } finally {
+      await inbox.stop();
+    }
+  }, 30_000);
+
+  it('an SDK document whose edxml_original names no attachment is refused as malformed', async () => {
+    const documentId = `${ACCEPTING},2026/12/02,${RUN}x/KTCK`;
+    const sender = await gw.sdk(ACCEPTING);
+    const tracker = await sender.track(documentId);
+    await sender.send({
+      documentId,
+      subject: 'x',
+      to: [{ code: RECIPIENT }],
+      edxmlOriginal: { sha256Hex: 'ab'.repeat(32), size: 10 },
+    });
+    await tracker.until((_r, t) => t.rejection !== undefined, { timeoutMs: 15_000 });
+    expect(tracker.rejection!.failure).toBe(FailureReason.FAILURE_REASON_MALFORMED);
+    expect(tracker.rejection!.failureDetail).toMatch(
+      /edXML original .* is not among the document's attachments/,
+    );
+    await tracker.stop();
+  }, 30_000);
 
   it('an unsigned package is carried as `unsigned`', async () => {
     const p = pkgOf(ACCEPTING);
