@@ -22,3 +22,5 @@ export type { SignEdxmlOptions } from './sign';
 export { isVerdictCode, verdictJson, verdictToProto } from './verdict-proto';
 export { verifyEdxmlSource } from './signature-source';
 export type { PackageSource } from './signature-source';
+export { createTestSigningIdentity } from './test-ca';
+export type { TestSigningIdentity } from './test-ca';
