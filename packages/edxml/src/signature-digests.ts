@@ -3,8 +3,10 @@
  * with the certificate's key (xml-crypto): `invalid_digest` when signed content changed,
  * `invalid_signature` when the value does not verify.
  */
+import { createPublicKey } from 'node:crypto';
 import type { Element as XElement } from '@xmldom/xmldom';
 import { SignedXml } from 'xml-crypto';
+import type { Skeleton } from './signature-skeleton';
 import { fail } from './verdict';
 import type { x509 } from './x509';
 
@@ -14,13 +16,22 @@ import type { x509 } from './x509';
  */
 export const MAX_ELEMENT_NAMES = 256;
 
+/**
+ * `bytes`: the package as received; `skeleton`, when its attachments' base64 runs can stand in for
+ * them (signature-skeleton.ts), the text xml-crypto parses instead, with the digests that splice the
+ * runs back.
+ */
 export function checkDigests(
   sigEl: XElement,
   leaf: x509.X509Certificate,
   bytes: Uint8Array,
   elementNames: number,
+  skeleton?: Skeleton,
 ): void {
-  const sx = new SignedXml({ publicCert: leaf.toString('pem'), getCertFromKeyInfo: () => null });
+  // A key object: Node would otherwise parse the certificate's PEM again to check the value.
+  const publicCert = createPublicKey(leaf.toString('pem'));
+  const sx = new SignedXml({ publicCert, getCertFromKeyInfo: () => null });
+  if (skeleton) sx.HashAlgorithms = { ...sx.HashAlgorithms, ...skeleton.hashAlgorithms };
   sx.loadSignature(sigEl as never);
   if (elementNames > MAX_ELEMENT_NAMES) {
     fail(
@@ -28,7 +39,7 @@ export function checkDigests(
       `the package uses ${elementNames} distinct element names; a signature is checked on packages with at most ${MAX_ELEMENT_NAMES}`,
     );
   }
-  const text = Buffer.from(bytes).toString('utf8');
+  const text = skeleton?.text ?? Buffer.from(bytes).toString('utf8');
   let ok: boolean;
   try {
     ok = sx.checkSignature(text);

@@ -15,6 +15,7 @@ import { parseEdxml } from './parse';
 import { checkDigests } from './signature-digests';
 import { parseSignatureElement } from './signature-element';
 import { checkShape } from './signature-shape';
+import { skeletonOf } from './signature-skeleton';
 import { signingTime, sourceName } from './signing-time';
 import type { ParsedPackage, SignatureLocation } from './types';
 import { VerdictFailure, fail } from './verdict';
@@ -98,7 +99,13 @@ class Verifier {
     this.out.signer = await signerFacts(leaf);
     // 3. The signature's shape, then the digests over the bytes as received and the signature value.
     const signedTargets = checkShape(loc, sigEl, this.parsed.warnings, this.out);
-    checkDigests(sigEl, leaf, this.bytes, this.parsed.elementNames);
+    checkDigests(
+      sigEl,
+      leaf,
+      this.bytes,
+      this.parsed.elementNames,
+      skeletonOf(this.bytes, this.parsed.base64Runs),
+    );
     // 4. When: a signed signing time, else the promulgation date, else the receipt time.
     const { at, source } = signingTime(signedTargets, this.parsed, this.opts.at);
     this.out.checkedAtSource = source;

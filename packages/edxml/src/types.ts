@@ -179,6 +179,13 @@ interface ParsedCommon {
   signatures: SignatureLocation[];
   /** How many distinct element names (as written, with prefix) the package uses. */
   elementNames: number;
+  /**
+   * Byte ranges `[start, end)` of attachment content that is only base64 characters, tab, LF and
+   * space (adjacent ranges merged): text whose canonical form (C14N) is its bytes, which signature
+   * verification digests straight from the package instead of through a DOM. Absent on packages
+   * made by hand.
+   */
+  base64Runs?: [number, number][];
 }
 
 export interface ParsedEdoc extends ParsedCommon {
