@@ -21,6 +21,6 @@ export { signEdxml } from './sign';
 export type { SignEdxmlOptions } from './sign';
 export { isVerdictCode, verdictJson, verdictToProto } from './verdict-proto';
 export { verifyEdxmlSource } from './signature-source';
-export type { PackageSource } from './signature-source';
+export type { PackageSource } from './signature-stream';
 export { createTestSigningIdentity } from './test-ca';
 export type { TestSigningIdentity } from './test-ca';

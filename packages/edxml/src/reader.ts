@@ -46,8 +46,8 @@ export const DEFAULTS = Object.freeze({
 const KNOWN_PREFIXES: Record<string, string> = { edXML: EDXML_NS, xlink: XLINK_NS };
 
 export class PackageReader {
-  private readonly opts: Required<Omit<ParseOptions, 'attachmentSink'>> &
-    Pick<ParseOptions, 'attachmentSink'>;
+  private readonly opts: Required<Omit<ParseOptions, 'attachmentSink' | 'onBase64Run'>> &
+    Pick<ParseOptions, 'attachmentSink' | 'onBase64Run'>;
   private readonly parser: SaxesParser<{ xmlns: true; position: true }>;
   private readonly internals: SaxesInternals;
   private readonly decoder = new TextDecoder('utf-8', { fatal: true });
@@ -213,6 +213,7 @@ export class PackageReader {
   private recordRun(run: string): void {
     if (this.sliceByte < 0 || run.includes('\r')) return;
     const start = this.sliceByte;
+    this.opts.onBase64Run?.(start, start + run.length);
     const last = this.runs[this.runs.length - 1];
     if (last !== undefined && last[1] === start) last[1] = start + run.length;
     else this.runs.push([start, start + run.length]);

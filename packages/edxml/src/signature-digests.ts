@@ -17,14 +17,13 @@ import type { x509 } from './x509';
 export const MAX_ELEMENT_NAMES = 256;
 
 /**
- * `bytes`: the package as received; `skeleton`, when its attachments' base64 runs can stand in for
- * them (signature-skeleton.ts), the text xml-crypto parses instead, with the digests that splice the
- * runs back.
+ * `text`: the package as received, or its `skeleton`'s text when its attachments' base64 runs stand
+ * in for them (signature-skeleton.ts), with the digests that splice the runs back.
  */
 export function checkDigests(
   sigEl: XElement,
   leaf: x509.X509Certificate,
-  bytes: Uint8Array,
+  text: string,
   elementNames: number,
   skeleton?: Skeleton,
 ): void {
@@ -39,7 +38,6 @@ export function checkDigests(
       `the package uses ${elementNames} distinct element names; a signature is checked on packages with at most ${MAX_ELEMENT_NAMES}`,
     );
   }
-  const text = skeleton?.text ?? Buffer.from(bytes).toString('utf8');
   let ok: boolean;
   try {
     ok = sx.checkSignature(text);
@@ -57,4 +55,40 @@ export function checkDigests(
       `the signed content changed after signing: the digest of reference URI="${bad?.uri ?? ''}" does not match the package's bytes`,
     );
   }
+}
+
+/**
+ * The canonical texts xml-crypto digests for `skeleton`'s references, with their digest algorithm:
+ * a dry run of the check whose digests only record what they are asked (its outcome is ignored).
+ */
+export function canonicalTexts(
+  sigEl: XElement,
+  leaf: x509.X509Certificate,
+  skeleton: Skeleton,
+): { algorithm: string; xml: string }[] {
+  const seen: { algorithm: string; xml: string }[] = [];
+  const sx = new SignedXml({
+    publicCert: createPublicKey(leaf.toString('pem')),
+    getCertFromKeyInfo: () => null,
+  });
+  const recording: Skeleton['hashAlgorithms'] = {};
+  for (const algorithm of Object.keys(skeleton.hashAlgorithms)) {
+    recording[algorithm] = class {
+      getHash(xml: string): string {
+        seen.push({ algorithm, xml });
+        return '';
+      }
+      getAlgorithmName(): string {
+        return algorithm;
+      }
+    };
+  }
+  sx.HashAlgorithms = { ...sx.HashAlgorithms, ...recording };
+  try {
+    sx.loadSignature(sigEl as never);
+    sx.checkSignature(skeleton.text);
+  } catch {
+    // The real check reports what is wrong.
+  }
+  return seen;
 }

@@ -17,11 +17,11 @@
  */
 import { createHash } from 'node:crypto';
 
-const OPEN = '\uE000';
-const CLOSE = '\uE001';
-const MARK = /\uE000(\d+)\uE001/g;
+export const OPEN = '\uE000';
+export const CLOSE = '\uE001';
+export const MARK = /\uE000(\d+)\uE001/g;
 
-const HASHES: Record<string, string> = {
+export const HASHES: Record<string, string> = {
   'http://www.w3.org/2000/09/xmldsig#sha1': 'sha1',
   'http://www.w3.org/2001/04/xmlenc#sha256': 'sha256',
   'http://www.w3.org/2001/04/xmlenc#sha512': 'sha512',
@@ -35,6 +35,11 @@ export interface Skeleton {
     string,
     new () => { getHash(xml: string): string; getAlgorithmName(): string }
   >;
+  /**
+   * For a package read from a source (its runs' bytes are not in memory): digests the canonical
+   * texts `texts()` gives in a second read, for `hashAlgorithms` to answer.
+   */
+  prepare?(texts: () => { algorithm: string; xml: string }[]): Promise<void>;
 }
 
 /** The skeleton of `bytes` given its base64 runs; undefined when the runs cannot stand in. */

@@ -1,32 +1,33 @@
 /**
  * Verifying a package that is read from a store rather than held in memory (the home node reads the
- * original from its content store at intake).
+ * original from its content store at intake): two reads, memory bounded by the package's markup
+ * (signature-stream.ts).
  */
-import { EdxmlError } from './errors';
-import { verifyEdxmlSignature } from './signature';
+import { parseEdxml } from './parse';
+import { verifyEdxmlSignature, verifyView } from './signature';
+import { SkeletonBuilder } from './signature-stream';
+import type { PackageSource } from './signature-stream';
 import type { SignatureVerdict, VerifyOptions } from './verdict';
 
-/** A package that can be read from its start, as often as needed. */
-export interface PackageSource {
-  /** Size in bytes, as stored. */
-  readonly size: number;
-  /** The bytes in order, from the first. */
-  open(): AsyncIterable<Uint8Array>;
-}
+export type { PackageSource } from './signature-stream';
 
-/** {@link verifyEdxmlSignature} of a package read from `source`. */
+/** Packages up to this size are read once, into memory (a second read would cost more than it saves). */
+const IN_MEMORY_BYTES = 1024 * 1024;
+
+/** {@link verifyEdxmlSignature} of a package read from `source` (throws EdxmlError as it does). */
 export async function verifyEdxmlSource(
   source: PackageSource,
   opts: VerifyOptions = {},
 ): Promise<SignatureVerdict> {
-  const bytes = Buffer.allocUnsafe(source.size);
-  let at = 0;
-  for await (const chunk of source.open()) {
-    if (at + chunk.length > source.size) {
-      throw new EdxmlError('TOO_LARGE', `the package is larger than its stated ${source.size} bytes`);
-    }
-    bytes.set(chunk, at);
-    at += chunk.length;
+  if (source.size <= IN_MEMORY_BYTES) {
+    const parts: Uint8Array[] = [];
+    for await (const c of source.open()) parts.push(c);
+    return verifyEdxmlSignature(Buffer.concat(parts), opts);
   }
-  return verifyEdxmlSignature(bytes.subarray(0, at), opts);
+  const builder = new SkeletonBuilder();
+  const parsed = await parseEdxml(builder.tee(source.open()), {
+    keepAttachmentBytes: 0,
+    onBase64Run: builder.onRun,
+  });
+  return verifyView(await builder.view(source, parsed), parsed, opts);
 }

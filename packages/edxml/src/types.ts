@@ -242,6 +242,11 @@ export interface ParseOptions {
   maxTokenChars?: number;
   /** Keep decoded attachments of at most this many bytes in `data` (default 1 MiB; 0: never). */
   keepAttachmentBytes?: number;
+  /**
+   * Told each byte range `[start, end)` of attachment text that holds only base64 characters, tab,
+   * LF and space, as it is read (the ranges of `base64Runs`, before adjacent ones are merged).
+   */
+  onBase64Run?: (start: number, end: number) => void;
   /** Gives each attachment a sink for its decoded bytes (large attachments are never held whole). */
   attachmentSink?: (start: AttachmentStart) => AttachmentSink | undefined;
 }

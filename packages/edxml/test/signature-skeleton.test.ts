@@ -7,12 +7,20 @@
 import 'reflect-metadata';
 import { createHash, randomBytes } from 'node:crypto';
 import { Document } from '@lienthong/proto';
-import { parseEdxml, renderEdocBytes, signEdxml, verifyEdxmlSignature } from '@lienthong/edxml';
+import {
+  parseEdxml,
+  renderEdocBytes,
+  signEdxml,
+  verifyEdxmlSignature,
+  verifyEdxmlSource,
+} from '@lienthong/edxml';
+import type { PackageSource } from '@lienthong/edxml';
 import type { ParsedPackage } from '@lienthong/edxml';
 import { makeCa, makeSigner } from './pki';
 import type { Identity } from './pki';
 
-const BIG = randomBytes(400 * 1024);
+// Over 1 MiB of package: a source is read twice (smaller ones are read once, into memory).
+const BIG = randomBytes(1200 * 1024);
 
 function docWith(data: Uint8Array, subject = 'Tệp đính kèm lớn'): Document {
   return Document.create({
@@ -55,6 +63,19 @@ function flipInAttachment(b: Uint8Array, runs: [number, number][]): Uint8Array {
   while (out[at] === 0x0a || out[at] === 0x0d) at++;
   out[at] = out[at] === 0x41 ? 0x42 : 0x41;
   return out;
+}
+
+/** A source that yields `bytes` in chunks of `size`, counting its reads. */
+function sourceOf(bytes: Uint8Array, size: number): PackageSource & { reads: number } {
+  const src = {
+    size: bytes.length,
+    reads: 0,
+    open: async function* () {
+      src.reads++;
+      for (let at = 0; at < bytes.length; at += size) yield bytes.subarray(at, at + size);
+    },
+  };
+  return src;
 }
 
 describe('attachment digests from the bytes', () => {
@@ -105,6 +126,16 @@ describe('attachment digests from the bytes', () => {
         const [s2, w2] = await both(flipInAttachment(signed, runs));
         expect([s2, w2]).toEqual(['invalid_digest', 'invalid_digest']);
       }
+      // Read from a source in chunks (as the home node reads its content store): the same verdicts.
+      for (const size of [1000, 64 * 1024, 256 * 1024]) {
+        const src = sourceOf(signed, size);
+        expect((await verifyEdxmlSource(src, { trustAnchors: [ca.pem] })).verdict).toBe('valid');
+        if (runs.length > 0) {
+          expect(src.reads).toBe(2); // the skeleton, then the runs' digest
+          const bad = sourceOf(flipInAttachment(signed, runs), size);
+          expect((await verifyEdxmlSource(bad, { trustAnchors: [ca.pem] })).verdict).toBe('invalid_digest');
+        }
+      }
     },
     60_000,
   );
@@ -114,6 +145,9 @@ describe('attachment digests from the bytes', () => {
     const signed = signEdxml(pkg, { privateKey: signer.keyPem, certificates: [signer.pem] });
     const [spliced, whole] = await both(signed);
     expect([spliced, whole]).toEqual(['valid', 'valid']);
+    expect((await verifyEdxmlSource(sourceOf(signed, 4096), { trustAnchors: [ca.pem] })).verdict).toBe(
+      'valid',
+    );
   }, 60_000);
 
   it('a changed byte outside the attachment is still invalid_digest', async () => {
@@ -123,5 +157,26 @@ describe('attachment digests from the bytes', () => {
     signed[at] = 'D'.charCodeAt(0);
     const [spliced, whole] = await both(signed);
     expect([spliced, whole]).toEqual(['invalid_digest', 'invalid_digest']);
+    const src = sourceOf(signed, 64 * 1024);
+    expect((await verifyEdxmlSource(src, { trustAnchors: [ca.pem] })).verdict).toBe('invalid_digest');
+  }, 60_000);
+
+  it('a source whose second read differs from the first is an error, not a verdict', async () => {
+    const signed = signEdxml(await renderEdocBytes(docWith(BIG)), {
+      privateKey: signer.keyPem,
+      certificates: [signer.pem],
+    });
+    const parsed = await parseEdxml(signed, { keepAttachmentBytes: 0 });
+    const changed = flipInAttachment(signed, parsed.base64Runs!);
+    let reads = 0;
+    const src: PackageSource = {
+      size: signed.length,
+      open: async function* () {
+        yield reads++ === 0 ? signed : changed;
+      },
+    };
+    await expect(verifyEdxmlSource(src, { trustAnchors: [ca.pem] })).rejects.toThrow(
+      /read a second time differs/,
+    );
   }, 60_000);
 });

@@ -195,8 +195,9 @@ describe('edXML signatures at intake, through the gateway', () => {
     expect((await recipient.waitForItem(q.documentId)).edxmlSignature).toBe('untrusted_chain');
   }, 30_000);
 
-  it('a package stored as content (over the inline limit) is judged from the content store', async () => {
-    const big = randomBytes(600 * 1024);
+  it('a package stored as content (over the inline limit and 1 MiB) is judged from the content store', async () => {
+    // Over 1 MiB: read from the store twice (the skeleton, then the attachment's digest).
+    const big = randomBytes(1200 * 1024);
     const p = pkgOf(ACCEPTING, [
       {
         name: 'big.bin',
@@ -207,7 +208,7 @@ describe('edXML signatures at intake, through the gateway', () => {
       },
     ]);
     const signed = sign(await p.bytes);
-    expect(signed.length).toBeGreaterThan(800 * 1024);
+    expect(signed.length).toBeGreaterThan(1536 * 1024);
     await new Caller(gw.url, ACCEPTING).post(signed);
     const item = await recipient.waitForItem(p.documentId);
     expect(item.edxmlSignature).toBe('valid');
