@@ -72,6 +72,15 @@ describe('edXML signature verdicts on the command line', () => {
     expect(j.edxmlSignature).toMatchObject({ verdict: 'valid', signer: { commonName: 'Trần Thị B' } });
   });
 
+  it('up refuses an unreadable trust anchor file and an unknown policy before starting anything', async () => {
+    const missing = await lienthong(['up', '--no-auth', '--edxml-ca', path.join(dir, 'nope.pem')]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/\[InvalidArgument\] cannot read trust anchor .*nope\.pem/);
+    const policy = await lienthong(['up', '--no-auth', '--edxml-policy', 'warn']);
+    expect(policy.code).toBe(2);
+    expect(policy.stderr).toContain("argument 'warn' is invalid. Allowed choices are accept, refuse");
+  });
+
   it('a changed byte is shown as invalid_digest, flagged', async () => {
     const p = await packageOf('2');
     const b = Buffer.from(p.signed);

@@ -30,6 +30,7 @@ export type { HealthSource, HttpErrorBody, HttpPlugin, HttpPluginContext } from 
 export {
   LEVEL_POLICIES,
   checkPolicy,
+  edxmlSignaturesOf,
   loadTopologyFile,
   readServiceConfig,
   runLevelService,

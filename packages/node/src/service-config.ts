@@ -161,6 +161,7 @@ export const ServiceConfigSchema = strict(
           senders: optional(
             Type.Record(Type.String({ pattern: '^[0-9A-Z.]+$' }), EdxmlPolicy, {
               description: 'policy per sending agency code, over `policy`',
+              additionalProperties: false,
             }),
           ),
           trustAnchorFiles: optional(
