@@ -1,4 +1,5 @@
 import type { SubmitPace, Topology } from '@lienthong/core';
+import { defaultDomainShortcut } from './shortcut';
 import { DEFAULT_SECURITY } from './signature-policy';
 import type { SecurityConfig } from './signature-policy';
 import { DEFAULT_EDXML_SIGNATURES } from './edxml-signatures';
@@ -45,6 +46,12 @@ export interface NodeRuntimeConfig {
   readonly edxmlSignatures?: Partial<EdxmlSignatureConfig>;
   /** Bounds on what a node holds and how fast agencies submit (docs/ARCHITECTURE.md, Flow control). */
   readonly flow?: Partial<FlowConfig>;
+  /**
+   * Within one JetStream domain, publish straight to the last node of the path still in it
+   * (docs/ARCHITECTURE.md, "Domain-local shortcut"); default on (`LT_DOMAIN_SHORTCUT=off` turns the
+   * default off for a process).
+   */
+  readonly domainShortcut?: boolean;
 }
 
 /**
@@ -148,6 +155,7 @@ export interface ResolvedConfig {
   readonly security: SecurityConfig;
   readonly edxmlSignatures: EdxmlSignatureConfig;
   readonly flow: FlowConfig;
+  readonly domainShortcut: boolean;
 }
 
 export function resolveConfig(config: NodeRuntimeConfig): ResolvedConfig {
@@ -178,5 +186,6 @@ export function resolveConfig(config: NodeRuntimeConfig): ResolvedConfig {
     },
     edxmlSignatures: { ...DEFAULT_EDXML_SIGNATURES, ...config.edxmlSignatures },
     flow: { ...DEFAULT_FLOW, ...config.flow },
+    domainShortcut: config.domainShortcut ?? defaultDomainShortcut(),
   };
 }

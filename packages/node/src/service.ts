@@ -182,6 +182,7 @@ export async function startLevelService(level: LevelName, configPath: string): P
       ...(file.edxmlSignatures ? { edxmlSignatures: edxmlSignaturesOf(file, dirname(configPath)) } : {}),
       ...securityOf(file, dirname(configPath)),
       ...(file.flow ? { flow: file.flow } : {}),
+      ...(file.domainShortcut === undefined ? {} : { domainShortcut: file.domainShortcut }),
     },
     {
       logger: createLogger({ name, ...(file.logLevel ? { level: file.logLevel } : {}) }),
