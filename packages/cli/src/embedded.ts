@@ -13,7 +13,13 @@ import {
   startEmbeddedServer,
   startNode,
 } from '@lienthong/node';
-import type { EmbeddedServer, HttpPlugin, IdentityCredentials, RunningNode } from '@lienthong/node';
+import type {
+  EdxmlSignatureConfig,
+  EmbeddedServer,
+  HttpPlugin,
+  IdentityCredentials,
+  RunningNode,
+} from '@lienthong/node';
 import type { Topology } from '@lienthong/core';
 import { HttpTokenStore, gatewayPlugin, httpTokensFile, vxpPlugin } from '@lienthong/gateway';
 import type { GatewayPlugin } from '@lienthong/gateway';
@@ -91,6 +97,8 @@ export interface EmbeddedOptions {
   readonly dashboard?: boolean;
   /** Fixed time a recipient has to confirm 01 (default: by the next working morning). */
   readonly confirmWithinMs?: number;
+  /** edXML signature verdicts at intake: trust anchors, CRLs, policy (docs/EDXML.md "Signatures"). */
+  readonly edxmlSignatures?: Partial<EdxmlSignatureConfig>;
   /**
    * Require credentials (default true): every node, agency and operator gets its own nkey identity
    * with least-privilege permissions (docs/SECURITY.md). False runs an open server, for development.
@@ -251,6 +259,7 @@ async function startServices(
           : {}),
         ...overdueOptions(opts),
         ...(opts.httpPort !== undefined ? { http: { port: opts.httpPort } } : {}),
+        ...(opts.edxmlSignatures ? { edxmlSignatures: opts.edxmlSignatures } : {}),
       },
       { ...(opts.logger ? { logger: opts.logger } : {}), httpPlugins },
     );

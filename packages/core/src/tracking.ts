@@ -108,6 +108,7 @@ function copyOf(r: ITrackingRecord): TrackingRecord {
     ruleViolations: r.ruleViolations ?? 0,
     priority: r.priority ?? Priority.PRIORITY_NORMAL,
     subject: r.subject ?? '',
+    ...(r.edxmlSignature ? { edxmlSignature: r.edxmlSignature } : {}),
   });
 }
 

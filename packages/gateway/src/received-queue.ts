@@ -23,6 +23,8 @@ export interface ReceivedItem {
   readonly original: boolean;
   /** What the caller said when it last failed the item (`fail`), and how many times it did. */
   readonly lastFailure?: ItemFailure;
+  /** The verdict on the package's XML signature, judged at the sender's home node. */
+  readonly edxmlSignature?: string;
 }
 
 /**
@@ -153,6 +155,7 @@ function describe(id: string, item: InboxItem, failure?: ItemFailure): ReceivedI
     signature: item.signature.state,
     original: status ? (status.edxmlOriginal?.length ?? 0) > 0 : Boolean(d?.edxmlOriginal?.sha256Hex),
     ...(failure ? { lastFailure: failure } : {}),
+    ...(item.edxmlSignature?.verdict ? { edxmlSignature: item.edxmlSignature.verdict } : {}),
   };
 }
 

@@ -10,6 +10,8 @@ export interface SentRecord {
   readonly recall?: string;
   readonly overdue: boolean;
   readonly failure?: string;
+  readonly failureDetail?: string;
+  readonly edxmlSignature?: string;
   readonly route: readonly string[];
   readonly sentAt: string;
   readonly updatedAt: string;
@@ -50,6 +52,8 @@ export function sentRecord(r: TrackingRecord): SentRecord {
     ...(r.recall ? { recall: code2(r.recall)! } : {}),
     overdue: r.overdue,
     ...(r.failure ? { failure: FailureReason[r.failure] ?? String(r.failure) } : {}),
+    ...(r.failureDetail ? { failureDetail: r.failureDetail } : {}),
+    ...(r.edxmlSignature?.verdict ? { edxmlSignature: r.edxmlSignature.verdict } : {}),
     route: r.hops.map((h) => h.node ?? ''),
     sentAt: iso(r.sentAtMs),
     updatedAt: iso(r.updatedAtMs),

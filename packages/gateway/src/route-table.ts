@@ -11,6 +11,7 @@ import {
   SentList,
   SentQuery,
 } from './schemas';
+import { SignatureResponse } from './edxml-signature';
 
 /** Where the gateway is mounted. */
 export const API_PREFIX = '/api/v1';
@@ -74,6 +75,17 @@ export const ROUTES: readonly RouteSpec[] = [
       "A received item's package bytes: the sender's original edXML, or the document rendered as edXML.",
     params: IdParams,
     success: { status: 200, xml: true },
+    errors: [...COMMON, 404],
+    auth: true,
+  },
+  {
+    method: 'GET',
+    url: '/edocs/:id/signature',
+    operationId: 'getEdocSignature',
+    summary:
+      "The verdict on a received item's edXML signature, as the sender's home node judged it at intake: verdict, reason, signer (name, identity number), issuer, serial, validity, which time was used.",
+    params: IdParams,
+    success: { status: 200, schema: SignatureResponse },
     errors: [...COMMON, 404],
     auth: true,
   },

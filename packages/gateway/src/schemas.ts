@@ -57,6 +57,11 @@ export const ReceivedItem = Type.Object(
         },
       ),
     ),
+    edxmlSignature: Type.Optional(
+      Type.String({
+        description: "the verdict on the package's XML signature (details: GET /edocs/{id}/signature)",
+      }),
+    ),
   },
   { $id: 'ReceivedItem' },
 );
@@ -101,6 +106,12 @@ export const SentRecord = Type.Object(
     recall: Type.Optional(Type.String()),
     overdue: Type.Boolean(),
     failure: Type.Optional(Type.String()),
+    failureDetail: Type.Optional(Type.String()),
+    edxmlSignature: Type.Optional(
+      Type.String({
+        description: "the verdict on the package's XML signature, judged at the sender's home node",
+      }),
+    ),
     route: Type.Array(Type.String()),
     sentAt: Type.String({ format: 'date-time' }),
     updatedAt: Type.String({ format: 'date-time' }),

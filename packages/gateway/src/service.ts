@@ -1,5 +1,3 @@
-import { PassThrough } from 'node:stream';
-import type { Readable } from 'node:stream';
 import { agencyToToken, isAgencyCode } from '@lienthong/core';
 import type { NodeInfo, Topology } from '@lienthong/core';
 import { BusinessOperation, BusinessStatus } from '@lienthong/proto';
@@ -8,6 +6,10 @@ import type { InboxItem, LienthongClient } from '@lienthong/sdk';
 import { EdxmlError } from './codec';
 import type { EdxmlCodec, MessageType } from './codec';
 import { LienthongEdxmlCodec } from './edxml-codec';
+import { signatureView } from './edxml-signature';
+import type { SignatureView } from './edxml-signature';
+import { originalPackage } from './original-package';
+import type { PackageBytes } from './original-package';
 import { GatewayError, gatewayErrorOf, sdkCall, tooLarge } from './errors';
 import { ReceivedQueue, assertOwnItem, describeStatus, isStatusId } from './received-queue';
 import type { ReceivedItem } from './received-queue';
@@ -21,6 +23,7 @@ import type { GatewayJetStream, HeldStatus } from './status-queue';
 
 export { GatewayError, gatewayErrorOf } from './errors';
 export type { ReceivedItem } from './received-queue';
+
 export type { AgencyEntry, SentRecord } from './records';
 
 /** What the gateway needs of the node process it runs in (NodeRuntime has it). */
@@ -64,10 +67,7 @@ export interface SendResult {
   readonly duplicate: boolean;
 }
 
-export interface PackageBytes {
-  readonly size?: number;
-  readonly body: Uint8Array | Readable;
-}
+export type { PackageBytes } from './original-package';
 
 export const DEFAULT_MAX_PACKAGE_BYTES = 200 * 1024 * 1024;
 export { ORIGINAL_ATTACHMENT_NAME, ORIGINAL_MEDIA_TYPE } from './uploads';
@@ -323,28 +323,23 @@ export class EdocGateway {
     }
     const d = item.document!;
     const original = d.edxmlOriginal?.sha256Hex;
-    if (original) {
-      const att = item.attachments.find((a) => a.sha256Hex === original);
-      if (!att) {
-        throw new GatewayError(
-          500,
-          'DataLoss',
-          `the original package ${original} is not among the attachments`,
-        );
-      }
-      if (!att.stored) {
-        const bytes = await sdkCall(() => att.bytes());
-        return { body: bytes, size: bytes.length };
-      }
-      const body = new PassThrough();
-      att.download(body).then(
-        () => body.end(),
-        (e: unknown) => body.destroy(e instanceof Error ? e : new Error(String(e))),
-      );
-      return { body, size: att.size };
-    }
+    const verdict = item.edxmlSignature?.verdict;
+    if (original && verdict) return { ...(await originalPackage(item, original)), edxmlSignature: verdict };
+    if (original) return originalPackage(item, original);
     const bytes = await this.codec.renderEdoc(d);
     return { body: bytes, size: bytes.length };
+  }
+
+  /** The verdict on a held item's edXML signature (GET /edocs/{id}/signature). */
+  async signature(agency: string, id: string): Promise<SignatureView> {
+    if (await this.heldStatus(agency, id)) {
+      throw new GatewayError(
+        404,
+        'NotFound',
+        `item ${id} is a status: statuses carry no edXML signature verdict`,
+      );
+    }
+    return signatureView(id, await this.held(agency, id));
   }
 
   /** Takes an item out of the list; for a document this reports 01 arrived. Idempotent. */

@@ -211,6 +211,7 @@ export interface ReceivedJson {
   signature: string;
   original: boolean;
   lastFailure?: { reason: string; at: string; count: number };
+  edxmlSignature?: string;
 }
 
 export interface SentJson {

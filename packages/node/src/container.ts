@@ -31,6 +31,7 @@ import { Router } from './router';
 import { NodeRuntime } from './runtime';
 import { DRAIN_TIMEOUT_MS, drainWithin } from './shutdown';
 import { SignaturePolicy } from './signature-policy';
+import { EdxmlSignatures } from './edxml-signatures';
 import { ensureBuckets, ensureStreams } from './streams';
 import { TOKENS } from './tokens';
 import { TrackingApply } from './tracking-apply';
@@ -124,6 +125,17 @@ export async function createContainer(
   once(OverdueIndex, (r) => new OverdueIndex(r.resolve(TrackingStore), log, clock(r)));
   once(DeadLetters, () => new DeadLetters(nats.js));
   once(SignaturePolicy, (r) => new SignaturePolicy(r.resolve(LiveDirectory), resolved.security));
+  once(
+    EdxmlSignatures,
+    (r) =>
+      new EdxmlSignatures(
+        resolved.edxmlSignatures,
+        r.resolve(Attachments),
+        resolved.limits.attachmentWaitMs,
+        log,
+        clock(r),
+      ),
+  );
   once(AuditLog, () => new AuditLog(nats.js, nats.jsm, log, resolved.replicas));
   once(NeighbourRoom, () => new NeighbourRoom());
   once(InFlight, () => new InFlight());

@@ -66,6 +66,11 @@ const Flow = strict(
   'flow control (docs/OPERATIONS.md)',
 );
 
+const EdxmlPolicy = Type.Union([Type.Literal('accept'), Type.Literal('refuse')], {
+  description:
+    'accept (carry the verdict, flag anything but valid; the default) or refuse anything but valid',
+});
+
 export const ServiceConfigSchema = strict(
   {
     $schema: text('the JSON Schema of this file, for editors'),
@@ -167,6 +172,31 @@ export const ServiceConfigSchema = strict(
           ),
         },
         'signature checks at intake (docs/SECURITY.md)',
+      ),
+    ),
+    edxmlSignatures: optional(
+      strict(
+        {
+          policy: optional(EdxmlPolicy),
+          senders: optional(
+            Type.Record(Type.String({ pattern: '^[0-9A-Z.]+$' }), EdxmlPolicy, {
+              description: 'policy per sending agency code, over `policy`',
+              additionalProperties: false,
+            }),
+          ),
+          trustAnchorFiles: optional(
+            Type.Array(Type.String({ minLength: 1 }), {
+              description:
+                'PEM (or DER) certificates of the CAs whose signers are trusted, relative to this file; none by default',
+            }),
+          ),
+          crlFiles: optional(
+            Type.Array(Type.String({ minLength: 1 }), {
+              description: 'CRLs (PEM or DER) the operator provides, relative to this file',
+            }),
+          ),
+        },
+        'edXML signature verdicts at intake (docs/EDXML.md "Signatures")',
       ),
     ),
     auth: optional(

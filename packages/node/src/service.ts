@@ -11,6 +11,7 @@ import type { HttpPlugin } from './http';
 import { createLogger } from './logger';
 import { parseServiceConfig } from './service-config';
 import type { ServiceConfigFile } from './service-config';
+import type { EdxmlSignatureConfig } from './edxml-signatures';
 
 /** What differs between the four services. */
 export interface LevelPolicy {
@@ -43,6 +44,31 @@ function securityOf(file: ServiceConfigFile, dir: string): Pick<NodeRuntimeConfi
   return {
     ...(file.auth ? { auth: { ...file.auth, ...(seedFile !== undefined ? { seedFile } : {}) } } : {}),
     ...(tls ? { tls } : {}),
+  };
+}
+
+/** The edXML signature settings, with the trust anchor and CRL files read (paths relative to the file). */
+export function edxmlSignaturesOf(file: ServiceConfigFile, dir: string): Partial<EdxmlSignatureConfig> {
+  const e = file.edxmlSignatures ?? {};
+  const read = (p: string, what: string): string | Uint8Array => {
+    const path = resolve(dir, p);
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(path);
+    } catch (err) {
+      throw new LienthongError('NotFound', `cannot read the edXML ${what} file ${path}`, {
+        context: { path },
+        cause: err,
+      });
+    }
+    // PEM as text, anything else as DER.
+    return bytes.includes('-----BEGIN') ? bytes.toString('utf8') : new Uint8Array(bytes);
+  };
+  return {
+    ...(e.policy ? { policy: e.policy } : {}),
+    ...(e.senders ? { senders: e.senders } : {}),
+    trustAnchors: (e.trustAnchorFiles ?? []).map((p) => read(p, 'trust anchor')),
+    crls: (e.crlFiles ?? []).map((p) => read(p, 'CRL')),
   };
 }
 
@@ -186,6 +212,7 @@ export async function startLevelService(
       ...(file.http ? { http: file.http } : {}),
       ...(file.replicas ? { replicas: file.replicas } : {}),
       ...(file.security ? { security: file.security } : {}),
+      ...(file.edxmlSignatures ? { edxmlSignatures: edxmlSignaturesOf(file, dirname(configPath)) } : {}),
       ...securityOf(file, dirname(configPath)),
       ...(file.flow ? { flow: file.flow } : {}),
       ...(file.domainShortcut === undefined ? {} : { domainShortcut: file.domainShortcut }),

@@ -15,7 +15,8 @@ import {
 } from '@lienthong/core';
 import type { TrackingEvent } from '@lienthong/core';
 import type { TopologyView } from './live-directory';
-import type { TrackingRecord } from '@lienthong/proto';
+import { EdxmlSignatureVerdict } from '@lienthong/proto';
+import type { IEdxmlSignatureVerdict, TrackingRecord } from '@lienthong/proto';
 import { classifyNatsError, listKvKeys, retry } from '@lienthong/infra';
 
 export type NewRecord = Parameters<typeof newTrackingRecord>[0];
@@ -64,11 +65,12 @@ export class TrackingStore {
    */
   async create(
     init: NewRecord,
-    opts: { changeRequested?: boolean } = {},
+    opts: { changeRequested?: boolean; edxmlSignature?: IEdxmlSignatureVerdict } = {},
   ): Promise<{ record: TrackingRecord; created: boolean }> {
     const key = TrackingStore.key(init.sender, init.documentId, init.recipient);
     const record = newTrackingRecord(init);
     if (opts.changeRequested) record.recallRequested = true;
+    if (opts.edxmlSignature) record.edxmlSignature = EdxmlSignatureVerdict.create(opts.edxmlSignature);
     try {
       const revision = await this.kv.create(key, encodeTrackingRecord(record));
       this.remember(key, record, revision);

@@ -325,6 +325,7 @@ export class DurableInbox implements Inbox {
       ...facts,
       attachments: this.port.attachments(document?.attachments),
       signature,
+      ...(held.envelope.edxmlSignature ? { edxmlSignature: held.envelope.edxmlSignature } : {}),
       ack: async (opts?: CallOptions) => {
         if (settled) return;
         // 01 carries the delivery time, so a retried ack reports the same status once.
