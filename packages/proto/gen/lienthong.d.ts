@@ -817,6 +817,8 @@ export namespace lienthong {
             ruleViolations: number;
             priority: lienthong.v1.Priority;
             subject: string;
+            answersFor: string[];
+            redirectedTo: string;
             static create(properties: lienthong.v1.TrackingRecord.$Shape): lienthong.v1.TrackingRecord & lienthong.v1.TrackingRecord.$Shape;
             static create(properties?: lienthong.v1.TrackingRecord.$Properties): lienthong.v1.TrackingRecord;
             static encode(m: lienthong.v1.TrackingRecord.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
@@ -850,6 +852,8 @@ export namespace lienthong {
                 ruleViolations?: (number|null);
                 priority?: (lienthong.v1.Priority|null);
                 subject?: (string|null);
+                answersFor?: (string[]|null);
+                redirectedTo?: (string|null);
                 $unknowns?: Uint8Array[];
             }
             type $Shape = lienthong.v1.TrackingRecord.$Properties;
