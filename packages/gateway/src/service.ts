@@ -11,7 +11,7 @@ import { LienthongEdxmlCodec } from './edxml-codec';
 import { GatewayError, gatewayErrorOf, sdkCall, tooLarge } from './errors';
 import { ReceivedQueue, describeStatus, isStatusId } from './received-queue';
 import type { ReceivedItem } from './received-queue';
-import { levelName, sentRecord } from './records';
+import { directoryEntries, sentRecord } from './records';
 import type { AgencyEntry, SentRecord } from './records';
 import { PackageTooLargeError, spool } from './spool';
 import type { SpooledPackage } from './spool';
@@ -375,18 +375,9 @@ export class EdocGateway {
     return records.filter((r) => r.recipient !== '').map(sentRecord);
   }
 
-  /** The directory: every agency with its home node. */
+  /** The directory: every agency with its home node, and every closed code with its successor. */
   agencies(): AgencyEntry[] {
-    return this.host.topology
-      .agencies()
-      .map((a) => ({
-        code: a.code,
-        name: a.name,
-        parentCode: a.parentCode ?? '',
-        tier: levelName(a.tier),
-        homeNode: a.homeNode,
-      }))
-      .sort((a, b) => a.code.localeCompare(b.code));
+    return directoryEntries(this.host.topology);
   }
 
   async close(): Promise<void> {
