@@ -138,7 +138,7 @@ describe('urgent lane', () => {
     const statusHops = seen.filter((s) => s.kind === EnvelopeKind.ENVELOPE_KIND_STATUS);
     const transportHops = seen.filter((s) => s.kind === EnvelopeKind.ENVELOPE_KIND_TRANSPORT);
     const documentHops = seen.filter((s) => s.kind === EnvelopeKind.ENVELOPE_KIND_DOCUMENT);
-    // 01 and 03: submitted at h40, then h40 → vn → h41 → district → commune.
+    // 01 and 03: submitted at h27, then h27 → vn → h41 → district → commune.
     expect(statusHops.length).toBeGreaterThanOrEqual(2 * 5);
     expect(transportHops.length).toBeGreaterThan(0);
     expect(documentHops.length).toBeGreaterThan(0);
