@@ -16,6 +16,7 @@ import type { InboxCheckDeps } from './inbox-check';
 import type { Arrival, ConsumerSettings, InboxPort } from './inbox-port';
 import type { Lifecycle } from './lifecycle';
 import type { Reports } from './reports';
+import type { HomeFollower } from './home';
 import type { Session } from './session';
 import type { ItemSignature, ReportOptions } from './types';
 
@@ -36,6 +37,7 @@ export class ClientInboxPort implements InboxPort {
     private readonly content: ContentStore,
     private readonly reports: Reports,
     private readonly lifecycle: Lifecycle,
+    private readonly home?: HomeFollower,
   ) {
     this.defaultTimeoutMs = session.defaultTimeoutMs;
   }
@@ -46,11 +48,15 @@ export class ClientInboxPort implements InboxPort {
 
   /** The durable consumer `lt-inbox-<agency>`, created on first use, or brought up to date. */
   async consumer({ maxAckPending, ackWaitMs }: ConsumerSettings): Promise<Consumer> {
-    const { agency, homeNode, js, jsm } = this.session;
+    const { agency, js, jsm } = this.session;
     const durable = `lt-inbox-${agencyToToken(agency)}`;
     const ackWait = ackWaitMs * 1_000_000; // nanoseconds
     const info = await jsm.consumers.info(STREAMS.inbox, durable).catch(() => undefined);
     if (!info) {
+      // Gone, perhaps because the agency moved (its old home node removes it once the unread items
+      // are copied to the new inbox): it is made again at the home node the directory names now.
+      await this.home?.refresh().catch(() => false);
+      const { homeNode } = this.session;
       try {
         await jsm.consumers.add(STREAMS.inbox, {
           durable_name: durable,

@@ -9,6 +9,7 @@ import { DEFAULT_ATTACHMENT_LIMITS } from './attachments';
 import type { AttachmentLimits } from './attachments';
 import { ConnectionEvents } from './connection-events';
 import { DocumentSender } from './documents';
+import { HomeFollower } from './home';
 import { ClientInboxPort } from './inbox-adapter';
 import type { InboxPort } from './inbox-port';
 import { Lifecycle } from './lifecycle';
@@ -30,6 +31,7 @@ export interface ClientParts {
   readonly tracking: TrackingReader;
   readonly keys: AgencyKeys;
   readonly inboxPort: InboxPort;
+  readonly home: HomeFollower;
 }
 
 export function buildParts(opened: OpenedSession, opts: ConnectOptions): ClientParts {
@@ -49,6 +51,8 @@ export function buildParts(opened: OpenedSession, opts: ConnectOptions): ClientP
   const reports = new Reports(session, submitter);
   const tracking = new TrackingReader(session, trackingBucket, isIdentity(opts.credentials));
   const recipients = new KnownRecipients(directory);
+  const home = new HomeFollower(session, directory, contentDomain, opts.followHomeMs);
+  home.start();
   const documents = new DocumentSender(
     session,
     submitter,
@@ -66,7 +70,8 @@ export function buildParts(opened: OpenedSession, opts: ConnectOptions): ClientP
     reports,
     tracking,
     keys,
-    inboxPort: new ClientInboxPort(session, keys, content, reports, lifecycle),
+    inboxPort: new ClientInboxPort(session, keys, content, reports, lifecycle, home),
+    home,
   };
 }
 
