@@ -5,17 +5,26 @@
  * successor, by the closure's policy; a live recipient of the same document is not affected.
  */
 import { Kvm } from '@nats-io/kv';
-import { BUCKETS, directoryKeys, parseTopology } from '@lienthong/core';
+import {
+  BUCKETS,
+  directoryKeys,
+  documentEnvelopeId,
+  encodeEnvelope,
+  parseTopology,
+  relaySubject,
+} from '@lienthong/core';
 import type { TopologyJson } from '@lienthong/core';
 import {
   AgencyRecord,
   BusinessStatus,
   ClosedAgencyRecord,
   ClosurePolicy,
+  EnvelopeKind,
   FailureReason,
+  SCHEMA_VERSION,
   TransportState,
 } from '@lienthong/proto';
-import type { TrackingRecord } from '@lienthong/proto';
+import type { IEnvelope, TrackingRecord } from '@lienthong/proto';
 import type { LienthongClient } from '@lienthong/sdk';
 import type { RunningNode } from '@lienthong/node';
 import type { NatsServer } from '@lienthong/testkit';
@@ -281,6 +290,37 @@ describe('closed agency codes', () => {
     const code = '000.00.49.H41';
     await expect(sender.send(documentOf(docId(A.baothanh, 'NOWHERE'), A.baothanh, [code]))).rejects.toThrow(
       `recipient ${code} is not in the directory`,
+    );
+  });
+
+  it('a document that meets a closed code on its way is refused there with AGENCY_CLOSED, naming the successor', async () => {
+    // As if the code had closed after the document left its sender's home node: handed to the
+    // district on the way, with the closed code as its recipient.
+    const id = docId(A.baothanh, 'ONTHEWAY');
+    const home = node.runtime.topology.agency(A.baothanh)!.homeNode;
+    const env: IEnvelope = {
+      schemaVersion: SCHEMA_VERSION,
+      envelopeId: documentEnvelopeId(A.baothanh, id, 0),
+      kind: EnvelopeKind.ENVELOPE_KIND_DOCUMENT,
+      documentId: id,
+      originAgency: A.baothanh,
+      originNode: home,
+      recipients: [REFUSED],
+      createdAtMs: Date.now(),
+      hopLimit: 14,
+      hops: [{ node: home, level: 4, inMs: Date.now(), outMs: Date.now() }],
+      document: documentOf(id, A.baothanh, [REFUSED]),
+    };
+    await inspect.js.publish(relaySubject('district', 'h41-yenthanh', 'normal', home), encodeEnvelope(env), {
+      msgID: `ontheway-${id}`,
+    });
+    const dead = await waitFor(
+      'the dead letter at the district',
+      async () => (await inspect.deadLetters('h41-yenthanh')).find((d) => d.documentId === id) ?? false,
+    );
+    expect(dead.reason).toBe(FailureReason.FAILURE_REASON_AGENCY_CLOSED);
+    expect(dead.detail).toBe(
+      `${REFUSED} closed on ${CLOSED_AT} while the document was on its way; successor ${A.nghean}: ${REFUSED}`,
     );
   });
 });
