@@ -5,8 +5,10 @@
  * and no item is handed out twice.
  */
 import { connect } from '@lienthong/sdk';
-import type { InboxItem, LienthongClient } from '@lienthong/sdk';
+import type { ConnectOptions, InboxItem, LienthongClient } from '@lienthong/sdk';
+import path from 'node:path';
 import { eventually, json, lienthong, brokerForSuite } from './helpers';
+import type { SuiteBroker } from './helpers';
 
 jest.setTimeout(90_000);
 
@@ -15,18 +17,44 @@ const MOVING = '000.04.43.H41'; // added at h41-yenthanh-xa1, moved to h41-quynh
 const FROM = 'h41-yenthanh-xa1';
 const TO = 'h41-quynhluu-xa2';
 
-describe('the SDK follows agency move while connected', () => {
-  const suite = brokerForSuite();
-
+/** The scenario: `auth` is a suite with credentials (nkey identities, the home node's agency service). */
+function followsTheMove(suite: SuiteBroker, auth: boolean): void {
   it('follows the move: inbox, sending and the held item, each document handed out once', async () => {
-    const add = await lienthong(['agency', 'add', MOVING, '--name', 'Xã chuyển', '--node', FROM, ...suite.s]);
-    expect(add.code).toBe(0);
-    const sender = await connect({ servers: suite.broker.url, agency: SENDER });
+    const ops = auth ? ['--creds', path.join(suite.broker.dataDir, 'credentials', 'ops_admin.nk')] : [];
+    const add = await lienthong([
+      'agency',
+      'add',
+      MOVING,
+      '--name',
+      'Xã chuyển',
+      '--node',
+      FROM,
+      ...ops,
+      ...suite.s,
+    ]);
+    expect([add.code, add.stderr]).toEqual([0, '']);
+    const identity = async (code: string): Promise<Partial<ConnectOptions>> => {
+      if (!auth) return {};
+      const r = await lienthong([
+        'creds',
+        'issue',
+        'agency',
+        code,
+        '--data',
+        suite.broker.dataDir,
+        '--json',
+        ...suite.s,
+      ]);
+      expect([r.code, r.stderr]).toEqual([0, '']);
+      return { credentials: { seedFile: json<{ seedFile: string }>(r).seedFile } };
+    };
+    const sender = await connect({ servers: suite.broker.url, agency: SENDER, ...(await identity(SENDER)) });
     suite.clients.push(sender);
     const moving: LienthongClient = await connect({
       servers: suite.broker.url,
       agency: MOVING,
       followHomeMs: 200,
+      ...(await identity(MOVING)),
     });
     suite.clients.push(moving);
     expect(moving.homeNode.id).toBe(FROM);
@@ -53,7 +81,7 @@ describe('the SDK follows agency move while connected', () => {
     );
     await items.find((i) => i.documentId === doc(2))!.ack();
 
-    const moved = await lienthong(['agency', 'move', MOVING, '--to', TO, '--json', ...suite.s]);
+    const moved = await lienthong(['agency', 'move', MOVING, '--to', TO, '--json', ...ops, ...suite.s]);
     expect(json<{ to: string }>(moved).to).toBe(TO);
     await eventually(async () => expect(moving.homeNode.id).toBe(TO), 20_000);
 
@@ -82,4 +110,12 @@ describe('the SDK follows agency move while connected', () => {
     await reading;
     expect(Object.fromEntries(handedOut)).toEqual({ [doc(1)]: 1, [doc(2)]: 1, [doc(3)]: 1 });
   });
+}
+
+describe('the SDK follows agency move while connected', () => {
+  followsTheMove(brokerForSuite(), false);
+});
+
+describe('the SDK follows agency move while connected, with nkey identities', () => {
+  followsTheMove(brokerForSuite({ auth: true }), true);
 });
