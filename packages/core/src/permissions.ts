@@ -6,7 +6,9 @@
  * - an **agency** submits as itself at its own home node, reads its own inbox and its own tracking,
  *   and reads the directory; it never publishes on relay, inbox, track, dead-letter or KV subjects;
  * - a **node** identity (one per node process) acts on the subjects of the nodes it hosts and hands
- *   envelopes to its neighbours' relay subjects naming itself as the sender, and manages JetStream;
+ *   envelopes to relay subjects naming itself as the sender — of any node in its own JetStream
+ *   domain (the domain-local shortcut), and across domains only of its neighbours —, and manages
+ *   JetStream;
  * - an **ops** identity (the CLI of an operator) may do anything;
  * - an **observer** identity (an integrator, a dashboard) may only subscribe to the tracking, dead
  *   letter and audit subjects, and publish nothing.
@@ -25,7 +27,6 @@ import {
   auditSubject,
   inboxFilter,
   nodeSubjects,
-  relaySubject,
   submitSubject,
 } from './subjects';
 import type { Topology } from './topology';
@@ -233,6 +234,7 @@ function nodePermissions(s: Extract<IdentitySubject, { kind: 'node' }>, topology
   const publish: string[] = [];
   // The agency service of each hosted node (agency-service.ts), answered on the asker's inbox.
   const serves: string[] = [];
+  const deny: string[] = [];
   if (s.nodes === '*') {
     publish.push('lt.v1.>');
     serves.push(AGENCY_SERVICE_SUBJECTS);
@@ -243,6 +245,7 @@ function nodePermissions(s: Extract<IdentitySubject, { kind: 'node' }>, topology
         context: { name: s.name },
       });
     }
+    const neighbourIds = new Set<string>();
     for (const id of new Set(s.nodes)) {
       const node = topology.node(id);
       domains.add(node.domain);
@@ -250,9 +253,12 @@ function nodePermissions(s: Extract<IdentitySubject, { kind: 'node' }>, topology
       serves.push(levelServiceSubjects(node.level));
       const own = nodeSubjects(node.level, node.id);
       publish.push(own.inbox, own.track, own.dead, auditSubject(node.id));
+      // Relays under its own name: to any node (the domain-local shortcut reaches past neighbours in
+      // the domain); the nodes of other domains that are not neighbours are denied below.
+      publish.push(`${SUBJECT_PREFIX}.*.*.relay.*.${node.id}`);
       const neighbours = [...(node.parent ? [topology.node(node.parent)] : []), ...topology.children(id)];
       for (const m of neighbours) {
-        for (const lane of ['urgent', 'normal'] as const) publish.push(relaySubject(m.level, m.id, lane, id));
+        neighbourIds.add(m.id);
         // Attachments follow a document into its next hop's domain.
         if (m.domain !== node.domain) {
           publish.push(contentSubjects(m.domain));
@@ -261,6 +267,9 @@ function nodePermissions(s: Extract<IdentitySubject, { kind: 'node' }>, topology
         }
       }
       publish.push(contentSubjects(node.domain));
+    }
+    for (const n of topology.nodes()) {
+      if (!domains.has(n.domain) && !neighbourIds.has(n.id)) deny.push(nodeSubjects(n.level, n.id).relay);
     }
     // An agency that moved away has its unread items copied to its new home node's inbox, and the
     // tracking of what it sent before the move published where it now lives.
@@ -275,11 +284,14 @@ function nodePermissions(s: Extract<IdentitySubject, { kind: 'node' }>, topology
     `$KV.${CONTENT_REFS_BUCKET}.>`,
   );
   return {
-    publish: { allow: [...new Set(publish)], deny: [] },
+    publish: { allow: [...new Set(publish)], deny },
     subscribe: { allow: [`${inboxPrefixOf(s)}.>`, ...new Set(serves)], deny: [] },
     responses: { max: 1, expiresMs: 60_000 },
   };
 }
+
+/** Seconds a connection has to authenticate (nats-server's `authorization.timeout`). */
+export const AUTH_TIMEOUT_S = 5;
 
 /**
  * The server's `authorization { users = [...] }` block for these users. With it, a connection
@@ -294,7 +306,9 @@ export function authorizationConfig(users: readonly AuthorizedUser[]): string {
   if (users.length === 0) {
     throw new LienthongError('FailedPrecondition', 'an authorization block needs at least one user');
   }
-  const lines = ['authorization {', '  users = ['];
+  // The time a new connection has to present its key: the server's 2 s default refuses clients of a
+  // busy machine (many processes starting at once) with "Authentication Timeout".
+  const lines = ['authorization {', `  timeout: ${AUTH_TIMEOUT_S}`, '  users = ['];
   for (const u of users) {
     if (!/^U[A-Z2-7]{55}$/.test(u.nkey)) {
       throw new LienthongError('InvalidArgument', `'${u.nkey}' is not a public user nkey`, {
