@@ -9,8 +9,8 @@ import { BusinessStatus, TransportState, connect } from '@lienthong/sdk';
 import type { Credentials, InboxItem, LienthongClient } from '@lienthong/sdk';
 
 export const GATEWAY_CAST = {
-  /** On HTTP: UBND tỉnh Hà Tĩnh (node h40). */
-  http: '000.00.00.H40',
+  /** On HTTP: UBND tỉnh Hà Tĩnh (node h27). */
+  http: '000.00.00.H27',
   /** On the SDK: Sở Nội vụ tỉnh Nghệ An (node h41). */
   sdk: '000.00.01.H41',
 } as const;

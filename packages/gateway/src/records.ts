@@ -32,6 +32,14 @@ export interface AgencyEntry {
   readonly parentCode: string;
   readonly tier: string;
   readonly homeNode: string;
+  /**
+   * Set on a closed code only (an administrative reorganisation): when it closed (ISO 8601), the
+   * live agency that succeeds it, and what a document still addressed to it gets. Its tier and home
+   * node are the successor's (where its documents go); its parentCode is empty.
+   */
+  readonly closedAt?: string;
+  readonly successor?: string;
+  readonly policy?: 'redirect' | 'refuse';
 }
 
 export function levelName(l: Level): string {
@@ -69,18 +77,32 @@ export function sentRecord(r: TrackingRecord): SentRecord {
   };
 }
 
-/** The directory: every agency with its home node, by code. */
-export function directoryEntries(topology: Topology): AgencyEntry[] {
-  return topology
-    .agencies()
-    .map((a) => ({
-      code: a.code,
-      name: a.name,
-      parentCode: a.parentCode ?? '',
-      tier: levelName(a.tier),
-      homeNode: a.homeNode,
-    }))
-    .sort((a, b) => a.code.localeCompare(b.code));
+/** Every live agency with its home node, and every closed code with its successor, by code. */
+export function directoryEntries(t: Topology): AgencyEntry[] {
+  const live = t.agencies().map((a) => ({
+    code: a.code,
+    name: a.name,
+    parentCode: a.parentCode ?? '',
+    tier: levelName(a.tier),
+    homeNode: a.homeNode,
+  }));
+  const closed = t.closedCodes().flatMap((c) => {
+    const s = t.agency(c.successor);
+    if (!s) return [];
+    const { code, name, closedAt, successor, policy } = c;
+    const entry: AgencyEntry = {
+      code,
+      name,
+      parentCode: '',
+      tier: levelName(s.tier),
+      homeNode: s.homeNode,
+      closedAt,
+      successor,
+      policy,
+    };
+    return [entry];
+  });
+  return [...live, ...closed].sort((a, b) => a.code.localeCompare(b.code));
 }
 
 /** The per-recipient records of a document (the document's own record, with no recipient, left out). */

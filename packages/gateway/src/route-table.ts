@@ -114,7 +114,8 @@ export const ROUTES: readonly RouteSpec[] = [
     method: 'GET',
     url: '/agencies',
     operationId: 'getAgenciesList',
-    summary: 'The directory: code, name, parent code, tier and home node of every agency.',
+    summary:
+      'The directory: code, name, parent code, tier and home node of every agency, and every closed code with its successor.',
     success: { status: 200, schema: AgencyList },
     errors: [...COMMON],
     auth: true,

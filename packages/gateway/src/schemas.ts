@@ -129,6 +129,20 @@ export const Agency = Type.Object(
     parentCode: Type.String(),
     tier: Type.String({ description: 'central, province, district or commune' }),
     homeNode: Type.String(),
+    closedAt: Type.Optional(
+      Type.String({
+        description: 'a closed code only: when it closed (ISO 8601); tier and homeNode are its successor’s',
+      }),
+    ),
+    successor: Type.Optional(
+      Type.String({ description: 'a closed code only: the live agency that succeeds it' }),
+    ),
+    policy: Type.Optional(
+      Type.Union([Type.Literal('redirect'), Type.Literal('refuse')], {
+        description:
+          'a closed code only: documents still addressed to it go to the successor, or are refused (FAILED AGENCY_CLOSED)',
+      }),
+    ),
   },
   { $id: 'Agency' },
 );

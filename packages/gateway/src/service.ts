@@ -395,7 +395,7 @@ export class EdocGateway {
     }));
   }
 
-  /** The directory: every agency with its home node. */
+  /** The directory: every agency with its home node, and every closed code with its successor. */
   agencies(): AgencyEntry[] {
     return directoryEntries(this.host.topology);
   }

@@ -13,7 +13,7 @@ import { openNats } from './connection';
 import { NodeConsumers } from './consumers';
 import { DeadLetters } from './dead-letters';
 import { Delivery } from './delivery';
-import { publishDirectory } from './directory';
+import { directorySource, publishDirectory } from './directory';
 import { NeighbourRoom, SubmitPacer } from './flow';
 import type { HttpPlugin } from './http';
 import { InFlight } from './in-flight';
@@ -77,7 +77,8 @@ async function provision(
   const domain = config.domain ?? '';
   await ensureStreams(nats.jsm, topology, domain, retention, replicas, flow);
   await ensureBuckets(nats.kvm, replicas);
-  await publishDirectory(nats.kvm, topology, replicas);
+  // A leaf domain's directory follows the centre's (a mirror); the centre's is seeded from the file.
+  await publishDirectory(nats.kvm, topology, replicas, { follow: directorySource(topology, domain), log });
   await new AuditLog(nats.js, nats.jsm, log, replicas).ensureStream(topology, domain);
   const contentRefs = await provisionAttachments(
     nats,

@@ -123,6 +123,7 @@ export class Intake {
       const resolved = this.closedCodes.resolve(documentRecipients(env.document));
       await this.closedCodes.record(node, env, resolved.closed, now);
       const recipients = await this.trackingApply.open(node, msg, env, resolved.recipients, now);
+      await this.closedCodes.link(env, resolved.closed);
       return recipients.length > 0 ? { ...env, recipients } : undefined;
     }
     if (

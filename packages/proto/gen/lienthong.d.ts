@@ -944,6 +944,8 @@ export namespace lienthong {
             ruleViolations: number;
             priority: lienthong.v1.Priority;
             subject: string;
+            answersFor: string[];
+            redirectedTo: string;
             edxmlSignature?: (lienthong.v1.EdxmlSignatureVerdict.$Properties|null);
             static create(properties: lienthong.v1.TrackingRecord.$Shape): lienthong.v1.TrackingRecord & lienthong.v1.TrackingRecord.$Shape;
             static create(properties?: lienthong.v1.TrackingRecord.$Properties): lienthong.v1.TrackingRecord;
@@ -978,6 +980,8 @@ export namespace lienthong {
                 ruleViolations?: (number|null);
                 priority?: (lienthong.v1.Priority|null);
                 subject?: (string|null);
+                answersFor?: (string[]|null);
+                redirectedTo?: (string|null);
                 edxmlSignature?: (lienthong.v1.EdxmlSignatureVerdict.$Properties|null);
                 $unknowns?: Uint8Array[];
             }

@@ -10605,6 +10605,8 @@ $root.lienthong = (function() {
              * @property {number|null} [ruleViolations] TrackingRecord ruleViolations
              * @property {lienthong.v1.Priority|null} [priority] TrackingRecord priority
              * @property {string|null} [subject] TrackingRecord subject
+             * @property {Array.<string>|null} [answersFor] TrackingRecord answersFor
+             * @property {string|null} [redirectedTo] TrackingRecord redirectedTo
              * @property {lienthong.v1.EdxmlSignatureVerdict.$Properties|null} [edxmlSignature] TrackingRecord edxmlSignature
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
@@ -10633,6 +10635,7 @@ $root.lienthong = (function() {
             var TrackingRecord = function (p) {
                 this.hops = [];
                 this.timeline = [];
+                this.answersFor = [];
                 if (p)
                     for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
                         if (p[ks[i]] != null && ks[i] !== "__proto__")
@@ -10784,6 +10787,22 @@ $root.lienthong = (function() {
             TrackingRecord.prototype.subject = "";
 
             /**
+             * TrackingRecord answersFor.
+             * @member {Array.<string>} answersFor
+             * @memberof lienthong.v1.TrackingRecord
+             * @instance
+             */
+            TrackingRecord.prototype.answersFor = $util.emptyArray;
+
+            /**
+             * TrackingRecord redirectedTo.
+             * @member {string} redirectedTo
+             * @memberof lienthong.v1.TrackingRecord
+             * @instance
+             */
+            TrackingRecord.prototype.redirectedTo = "";
+
+            /**
              * TrackingRecord edxmlSignature.
              * @member {lienthong.v1.EdxmlSignatureVerdict.$Properties|null|undefined} edxmlSignature
              * @memberof lienthong.v1.TrackingRecord
@@ -10863,6 +10882,12 @@ $root.lienthong = (function() {
                     w.uint32(/* id 17, wireType 0 =*/136).int32(m.priority);
                 if (m.subject != null && $Object.hasOwnProperty.call(m, "subject") && m.subject !== "")
                     w.uint32(/* id 18, wireType 2 =*/146).string(m.subject);
+                if (m.answersFor != null && m.answersFor.length) {
+                    for (var i = 0; i < m.answersFor.length; ++i)
+                        w.uint32(/* id 19, wireType 2 =*/154).string(m.answersFor[i]);
+                }
+                if (m.redirectedTo != null && $Object.hasOwnProperty.call(m, "redirectedTo") && m.redirectedTo !== "")
+                    w.uint32(/* id 20, wireType 2 =*/162).string(m.redirectedTo);
                 if (m.edxmlSignature != null && $Object.hasOwnProperty.call(m, "edxmlSignature"))
                     $root.lienthong.v1.EdxmlSignatureVerdict.encode(m.edxmlSignature, w.uint32(/* id 30, wireType 2 =*/242).fork(), q + 1).ldelim();
                 if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
@@ -11082,6 +11107,23 @@ $root.lienthong = (function() {
                                 delete m.subject;
                             continue;
                         }
+                    case 19: {
+                            if (u !== 2)
+                                break;
+                            if (!(m.answersFor && m.answersFor.length))
+                                m.answersFor = [];
+                            m.answersFor.push(r.stringVerify());
+                            continue;
+                        }
+                    case 20: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.redirectedTo = v;
+                            else
+                                delete m.redirectedTo;
+                            continue;
+                        }
                     case 30: {
                             if (u !== 2)
                                 break;
@@ -11221,6 +11263,18 @@ $root.lienthong = (function() {
                 if (m.subject != null && $Object.hasOwnProperty.call(m, "subject")) {
                     if (!$util.isString(m.subject))
                         return "subject: string expected";
+                }
+                if (m.answersFor != null && $Object.hasOwnProperty.call(m, "answersFor")) {
+                    if (!$Array.isArray(m.answersFor))
+                        return "answersFor: array expected";
+                    for (var i = 0; i < m.answersFor.length; ++i) {
+                        if (!$util.isString(m.answersFor[i]))
+                            return "answersFor: string[] expected";
+                    }
+                }
+                if (m.redirectedTo != null && $Object.hasOwnProperty.call(m, "redirectedTo")) {
+                    if (!$util.isString(m.redirectedTo))
+                        return "redirectedTo: string expected";
                 }
                 if (m.edxmlSignature != null && $Object.hasOwnProperty.call(m, "edxmlSignature")) {
                     {
@@ -11593,6 +11647,19 @@ $root.lienthong = (function() {
                         m.subject = $String(d.subject);
                     }
                 }
+                if (d.answersFor) {
+                    if (!$Array.isArray(d.answersFor))
+                        throw $TypeError(".lienthong.v1.TrackingRecord.answersFor: array expected");
+                    m.answersFor = $Array(d.answersFor.length);
+                    for (var i = 0; i < d.answersFor.length; ++i) {
+                        m.answersFor[i] = $String(d.answersFor[i]);
+                    }
+                }
+                if (d.redirectedTo != null) {
+                    if (typeof d.redirectedTo !== "string" || d.redirectedTo.length) {
+                        m.redirectedTo = $String(d.redirectedTo);
+                    }
+                }
                 if (d.edxmlSignature != null) {
                     if (!$util.isObject(d.edxmlSignature))
                         throw $TypeError(".lienthong.v1.TrackingRecord.edxmlSignature: object expected");
@@ -11621,6 +11688,7 @@ $root.lienthong = (function() {
                 if (o.arrays || o.defaults) {
                     d.hops = [];
                     d.timeline = [];
+                    d.answersFor = [];
                 }
                 if (o.defaults) {
                     d.documentId = "";
@@ -11651,6 +11719,7 @@ $root.lienthong = (function() {
                     d.ruleViolations = 0;
                     d.priority = o.enums === $String ? "PRIORITY_NORMAL" : 0;
                     d.subject = "";
+                    d.redirectedTo = "";
                     d.edxmlSignature = null;
                 }
                 if (m.documentId != null && $Object.hasOwnProperty.call(m, "documentId")) {
@@ -11727,6 +11796,15 @@ $root.lienthong = (function() {
                 }
                 if (m.subject != null && $Object.hasOwnProperty.call(m, "subject")) {
                     d.subject = m.subject;
+                }
+                if (m.answersFor && m.answersFor.length) {
+                    d.answersFor = $Array(m.answersFor.length);
+                    for (var j = 0; j < m.answersFor.length; ++j) {
+                        d.answersFor[j] = m.answersFor[j];
+                    }
+                }
+                if (m.redirectedTo != null && $Object.hasOwnProperty.call(m, "redirectedTo")) {
+                    d.redirectedTo = m.redirectedTo;
                 }
                 if (m.edxmlSignature != null && $Object.hasOwnProperty.call(m, "edxmlSignature")) {
                     d.edxmlSignature = $root.lienthong.v1.EdxmlSignatureVerdict.toObject(m.edxmlSignature, o, q + 1);

@@ -144,11 +144,22 @@ export class VxpVerbs {
     return { ...OK, count: (await this.gateway.listReceived(c.agency, messageType)).length };
   }
 
+  /**
+   * Live agencies, then closed codes: a closed code is listed under its successor (`pid`), with
+   * `successor` and `closedAt` (keys the Java client ignores) for clients that read them.
+   */
   getAgenciesList(c: Caller): unknown {
     return {
       ...OK,
       data: this.directory(c).map((a) =>
-        compact({ id: a.code, pid: a.parentCode || '-1', code: a.code, name: a.name }),
+        compact({
+          id: a.code,
+          pid: a.successor ?? (a.parentCode || '-1'),
+          code: a.code,
+          name: a.name,
+          successor: a.successor,
+          closedAt: a.closedAt,
+        }),
       ),
     };
   }
@@ -156,13 +167,23 @@ export class VxpVerbs {
   getAgenciesListQD20(c: Caller): unknown {
     return {
       ...OK,
-      data: this.directory(c).map((a) => ({ id: a.code, code: a.code, name: a.name, code102: a.code })),
+      data: this.directory(c).map((a) =>
+        compact({
+          id: a.code,
+          code: a.code,
+          name: a.name,
+          code102: a.code,
+          successor: a.successor,
+          closedAt: a.closedAt,
+        }),
+      ),
     };
   }
 
+  /** A closed code is a unit with `deleted: true`, its closing time as `modifyDate`, under its successor. */
   getSynchronizeUnit(c: Caller): unknown {
     const list = this.directory(c);
-    const parent = new Map(list.map((a) => [a.code, a.parentCode]));
+    const parent = new Map(list.filter((a) => !a.successor).map((a) => [a.code, a.parentCode]));
     const root = (code: string): string => {
       let cur = code;
       for (let i = 0; i < 16; i++) {
@@ -174,16 +195,20 @@ export class VxpVerbs {
     };
     return {
       ...OK,
-      data: list.map((a) => ({
-        id: a.code,
-        pid: a.parentCode || '-1',
-        code: a.code,
-        name: a.name,
-        centerCode: root(a.code),
-        version: 1,
-        deleted: false,
-        isAgency: true,
-      })),
+      data: list.map((a) =>
+        compact({
+          id: a.code,
+          pid: a.successor ?? (a.parentCode || '-1'),
+          code: a.code,
+          name: a.name,
+          centerCode: root(a.successor ?? a.code),
+          version: 1,
+          deleted: a.successor !== undefined,
+          modifyDate: a.closedAt !== undefined ? vxpTime(Date.parse(a.closedAt)) : undefined,
+          isAgency: true,
+          successor: a.successor,
+        }),
+      ),
     };
   }
 
