@@ -49,7 +49,7 @@ jest.setTimeout(60_000);
 const A = '000.01.43.H41'; // the attacker: a commune of Yên Thành (home h41-yenthanh-xa1)
 const VICTIM = '000.02.43.H41'; // another commune (home h41-yenthanh-xa2)
 const CENTRE = '000.00.00.G22'; // the Government Office (home vn): receives the legitimate documents
-const REVOKED = '000.00.00.H40'; // Hà Tĩnh: its credentials are revoked during the run
+const REVOKED = '000.00.00.H27'; // Hà Tĩnh: its credentials are revoked during the run
 
 const DENIED = /permissions? violation|permission denied|authori[sz]ation/i;
 

@@ -137,15 +137,16 @@ function settings(quick: boolean) {
     // The size the target is stated for; --quick too (one transfer takes seconds).
     attachment: { mb: 50, timeoutMs: 120_000 },
     // edXML packages through the HTTP gateway; the 50 MB package is the size the issue states.
+    // As many packages and as much warm-up as scenario 1's documents: the CPU per package is compared.
     gateway: {
-      packages: quick ? 300 : 2000,
-      warmup: quick ? 50 : 200,
+      packages: load.docs,
+      warmup: load.warmup,
       window: 16,
       bigMb: 50,
       timeoutMs: 120_000,
     },
     // The VXP endpoint: signed sendEdoc → listed at the recipient (which fetches and acknowledges).
-    vxp: { packages: quick ? 300 : 2000, warmup: quick ? 50 : 200, window: 16, timeoutMs: 120_000 },
+    vxp: { packages: load.docs, warmup: load.warmup, window: 16, timeoutMs: 120_000 },
     profile: { ...load, docs: quick ? 600 : 3000 },
     budgets: {
       baseline: 120_000,
@@ -693,8 +694,15 @@ function buildRows(records: RunRecord[], runs: number, shortcut: boolean): Row[]
       },
       {
         scenario: '7 gateway',
-        metric: '  CPU/package: node process (runtime + gateway + HTTP clients)',
+        metric: '  CPU/package: node process (runtime + gateway)',
         values: gwCpu,
+        unit: 'ms',
+        digits: 2,
+      },
+      {
+        scenario: '7 gateway',
+        metric: '  CPU/package: the two HTTP clients (a process of their own)',
+        values: pick('gateway', 'edoc.cpu.clientsMsPerPackage'),
         unit: 'ms',
         digits: 2,
       },
@@ -760,8 +768,15 @@ function buildRows(records: RunRecord[], runs: number, shortcut: boolean): Row[]
       },
       {
         scenario: '8 vxp',
-        metric: '  CPU/package: node process (runtime + gateway + VXP + clients)',
+        metric: '  CPU/package: node process (runtime + gateway + VXP)',
         values: pick('vxp', 'cpu.processMsPerPackage'),
+        unit: 'ms',
+        digits: 2,
+      },
+      {
+        scenario: '8 vxp',
+        metric: '  CPU/package: the two VXP clients (a process of their own)',
+        values: pick('vxp', 'cpu.clientsMsPerPackage'),
         unit: 'ms',
         digits: 2,
       },

@@ -62,20 +62,20 @@ export class Rng {
   }
 }
 
-export type Domain = 'central' | 'h41' | 'h40';
+export type Domain = 'central' | 'h41' | 'h27';
 
 export interface AgencySpec {
   readonly code: string;
   readonly domain: Domain;
 }
 
-/** Who sends to whom: across domains (h41 → centre, h41 → h40, centre → h41) and inside a province. */
+/** Who sends to whom: across domains (h41 → centre, h41 → h27, centre → h41) and inside a province. */
 export const AGENCIES = {
   baoThanh: { code: '000.01.43.H41', domain: 'h41' }, // commune, Yên Thành
   congThanh: { code: '000.02.43.H41', domain: 'h41' }, // commune, Yên Thành
   quynhThach: { code: '000.01.44.H41', domain: 'h41' }, // commune, Quỳnh Lưu
   quynhHau: { code: '000.02.44.H41', domain: 'h41' }, // commune, Quỳnh Lưu
-  sonTay: { code: '000.01.41.H40', domain: 'h40' }, // commune, Hương Sơn (Hà Tĩnh)
+  sonTay: { code: '000.01.41.H27', domain: 'h27' }, // commune, Hương Sơn (Hà Tĩnh)
   vpcp: { code: '000.00.00.G22', domain: 'central' }, // Government Office
 } as const satisfies Record<string, AgencySpec>;
 
@@ -93,7 +93,7 @@ export const COMMUNES: readonly AgencySpec[] = [
   AGENCIES.sonTay,
 ];
 
-/** One document from the centre to every commune of h41 and h40. */
+/** One document from the centre to every commune of h41 and h27. */
 export const BROADCAST: readonly { readonly from: AgencySpec; readonly to: readonly AgencySpec[] }[] = [
   { from: AGENCIES.vpcp, to: COMMUNES },
 ];
@@ -106,18 +106,18 @@ export type ServiceName =
   | 'province-h41'
   | 'district-h41'
   | 'commune-h41'
-  | 'province-h40'
-  | 'district-h40'
-  | 'commune-h40';
+  | 'province-h27'
+  | 'district-h27'
+  | 'commune-h27';
 
 const SERVICES: readonly { name: ServiceName; level: ServiceLevel; domain: Domain }[] = [
   { name: 'central', level: 'central', domain: 'central' },
   { name: 'province-h41', level: 'province', domain: 'h41' },
   { name: 'district-h41', level: 'district', domain: 'h41' },
   { name: 'commune-h41', level: 'commune', domain: 'h41' },
-  { name: 'province-h40', level: 'province', domain: 'h40' },
-  { name: 'district-h40', level: 'district', domain: 'h40' },
-  { name: 'commune-h40', level: 'commune', domain: 'h40' },
+  { name: 'province-h27', level: 'province', domain: 'h27' },
+  { name: 'district-h27', level: 'district', domain: 'h27' },
+  { name: 'commune-h27', level: 'commune', domain: 'h27' },
 ];
 
 export interface ChaosOptions {
@@ -146,7 +146,7 @@ export class ChaosWorld {
   ) {}
 
   static async start(opts: ChaosOptions): Promise<ChaosWorld> {
-    const tree = await startLeafTree({ hubDomain: 'central', leaves: ['h41', 'h40'] });
+    const tree = await startLeafTree({ hubDomain: 'central', leaves: ['h41', 'h27'] });
     const dir = mkdtempSync(path.join(tmpdir(), 'lt-chaos-'));
     const world = new ChaosWorld(tree, dir);
     try {
@@ -183,7 +183,7 @@ export class ChaosWorld {
           }),
         );
       }
-      for (const d of ['central', 'h41', 'h40'] as const) {
+      for (const d of ['central', 'h41', 'h27'] as const) {
         world.raw.set(
           d,
           await natsConnect({

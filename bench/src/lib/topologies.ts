@@ -20,7 +20,7 @@ export interface Cast {
 export function demoCast(): Cast {
   return {
     topology: loadTopologyFile(DEMO_TOPOLOGY_FILE),
-    senders: ['000.01.43.H41', '000.02.43.H41', '000.01.44.H41', '000.01.41.H40'],
+    senders: ['000.01.43.H41', '000.02.43.H41', '000.01.44.H41', '000.01.41.H27'],
     probe: '000.02.44.H41',
     recipient: '000.00.00.G22',
   };

@@ -3,13 +3,14 @@
  * Committee) and one that uses the SDK (Nghệ An's Department of Home Affairs) exchange a document
  * each way through the gateway of the same broker, with statuses both ways.
  */
-import { renderEdocBytes, renderStatus } from '@lienthong/edxml';
+import { renderEdocBytes, renderStatus, signEdxml } from '@lienthong/edxml';
+import type { TestSigningIdentity } from '@lienthong/edxml';
 import { BusinessStatus, TransportState, connect } from '@lienthong/sdk';
 import type { Credentials, InboxItem, LienthongClient } from '@lienthong/sdk';
 
 export const GATEWAY_CAST = {
-  /** On HTTP: UBND tỉnh Hà Tĩnh (node h40). */
-  http: '000.00.00.H40',
+  /** On HTTP: UBND tỉnh Hà Tĩnh (node h27). */
+  http: '000.00.00.H27',
   /** On the SDK: Sở Nội vụ tỉnh Nghệ An (node h41). */
   sdk: '000.00.01.H41',
 } as const;
@@ -23,6 +24,8 @@ export interface GatewayDemoOptions {
   credentialsOf?: (agency: string) => Promise<Credentials | undefined>;
   log: (line: string) => void;
   signal: AbortSignal;
+  /** Signs the package posted over HTTP (a test CA the nodes trust); unsigned without. */
+  signer?: TestSigningIdentity;
 }
 
 async function http(o: GatewayDemoOptions, path: string, init: RequestInit = {}): Promise<Response> {
@@ -133,7 +136,7 @@ async function httpToSdk(
 ): Promise<void> {
   const { log } = o;
   const fromHttp = `${GATEWAY_CAST.http},${day.replaceAll('-', '/')},${stamp}2/UBND-VX`;
-  const pkg = await renderEdocBytes({
+  const rendered = await renderEdocBytes({
     documentId: fromHttp,
     from: { code: GATEWAY_CAST.http, name: 'Ủy ban nhân dân tỉnh Hà Tĩnh' },
     to: [{ code: GATEWAY_CAST.sdk, name: 'Sở Nội vụ tỉnh Nghệ An' }],
@@ -142,6 +145,9 @@ async function httpToSdk(
     promulgationDate: day,
     subject: 'Về việc cử cán bộ tham dự tập huấn',
   });
+  const pkg = o.signer
+    ? signEdxml(rendered, { privateKey: o.signer.keyPem, certificates: [o.signer.certPem] })
+    : rendered;
   log(
     `QLVB ${GATEWAY_CAST.http} posts ${fromHttp} as a ${pkg.length}-byte edXML package to ${GATEWAY_CAST.sdk}`,
   );
@@ -165,6 +171,7 @@ async function httpToSdk(
   log(
     `  the SDK user's inbox: "${got.document?.subject}", with the original package (${bytes.length} bytes, identical)`,
   );
+  logVerdict(log, got);
   await got.ack();
   await got.report(BusinessStatus.BUSINESS_STATUS_ACCEPTED, { description: 'Đã tiếp nhận' });
   await got.report(BusinessStatus.BUSINESS_STATUS_IN_PROGRESS, { description: 'Đang xử lý' });
@@ -179,6 +186,16 @@ async function httpToSdk(
   });
   const codes = [...new Set(tracking.timeline.flatMap((t) => (t.statusCode ? [t.statusCode] : [])))].sort();
   log(`  GET /api/v1/edocs/sent → ${tracking.transport}, statuses ${codes.join(' ')}`);
+}
+
+/** The verdict on the package's XML signature the SDK user's inbox item carries. */
+function logVerdict(log: (line: string) => void, got: InboxItem): void {
+  const v = got.edxmlSignature;
+  if (!v) throw new Error('the inbox item carries no edXML signature verdict');
+  const s = v.signer;
+  log(
+    `  its XML signature, judged at the sender's home node ${v.node}: ${v.verdict}${s ? ` — signed by ${s.commonName}, certificate ${s.serialNumber} issued by "${s.issuer}"` : ''} (${v.reason})`,
+  );
 }
 
 function codesOf(timeline: { business?: number | null }[]): string {

@@ -13,7 +13,13 @@ import {
   startEmbeddedServer,
   startNode,
 } from '@lienthong/node';
-import type { EmbeddedServer, HttpPlugin, IdentityCredentials, RunningNode } from '@lienthong/node';
+import type {
+  EdxmlSignatureConfig,
+  EmbeddedServer,
+  HttpPlugin,
+  IdentityCredentials,
+  RunningNode,
+} from '@lienthong/node';
 import type { Topology } from '@lienthong/core';
 import { HttpTokenStore, gatewayPlugin, httpTokensFile, vxpPlugin } from '@lienthong/gateway';
 import type { GatewayPlugin } from '@lienthong/gateway';
@@ -91,6 +97,8 @@ export interface EmbeddedOptions {
   readonly dashboard?: boolean;
   /** Fixed time a recipient has to confirm 01 (default: by the next working morning). */
   readonly confirmWithinMs?: number;
+  /** edXML signature verdicts at intake: trust anchors, CRLs, policy (docs/EDXML.md "Signatures"). */
+  readonly edxmlSignatures?: Partial<EdxmlSignatureConfig>;
   /**
    * Require credentials (default true): every node, agency and operator gets its own nkey identity
    * with least-privilege permissions (docs/SECURITY.md). False runs an open server, for development.
@@ -106,6 +114,11 @@ export async function startEmbedded(opts: EmbeddedOptions): Promise<Embedded> {
   const store = auth ? CredentialStore.open(credentialsDir(dataDir)) : undefined;
   const nodeId = store?.ensure({ kind: 'node', name: 'embedded', nodes: '*' }, topology);
   const ops = store?.ensure({ kind: 'ops', name: 'admin' }, topology);
+  // The gateway's own identity: it may act for the agencies of the nodes this process hosts only.
+  const gatewayId =
+    opts.httpPort !== undefined
+      ? store?.ensure({ kind: 'gateway', name: 'embedded', nodes: '*' }, topology)
+      : undefined;
   store?.writeAuthConfig(topology, join(dataDir, AUTH_CONFIG));
   // Agencies' HTTP tokens: the same for the edXML gateway and the dashboard.
   const httpTokens = store ? new HttpTokenStore(httpTokensFile(credentialsDir(dataDir))) : undefined;
@@ -116,9 +129,7 @@ export async function startEmbedded(opts: EmbeddedOptions): Promise<Embedded> {
     auth,
   });
   const [gateway, vxp] =
-    opts.httpPort !== undefined
-      ? embeddedGateway(server.url, httpTokens, (agency) => agencyCredentials(agency))
-      : [];
+    opts.httpPort !== undefined ? embeddedGateway(server.url, httpTokens, gatewayId) : [];
   const httpPlugins = [gateway, vxp, dashboard?.plugin, ...(opts.httpPlugins ?? [])].filter(
     (p) => p !== undefined,
   );
@@ -200,25 +211,25 @@ function embeddedDashboard(
 }
 
 /**
- * The edXML gateway on the HTTP port (each agency acts through an SDK client with its own identity),
+ * The edXML gateway on the HTTP port (each agency acts through an SDK client on the gateway's own
+ * identity, which may act only for the agencies of the nodes this process hosts),
  * and the VXP endpoint (/vxp) as a second layer over the same gateway service.
  */
 function embeddedGateway(
   servers: string,
   tokens: HttpTokenStore | undefined,
-  agencyCredentials: (agency: string) => Promise<IdentityCredentials | undefined>,
+  identity: IdentityCredentials | undefined,
 ): [GatewayPlugin, HttpPlugin] {
   const gateway = gatewayPlugin({
     auth: tokens ? { mode: 'token', tokens } : { mode: 'none' },
-    connect: async (agency) => {
-      const creds = await agencyCredentials(agency);
-      return connect({
+    connect: (agency) =>
+      connect({
         servers,
         agency,
         name: `lienthong-gateway ${agency}`,
-        ...(creds ? { credentials: { seedFile: creds.seedFile } } : {}),
-      });
-    },
+        // As the agency, replies included (its inbox prefix is among the identity's).
+        ...(identity ? { credentials: { seedFile: identity.seedFile } } : {}),
+      }),
   });
   return [gateway, vxpPlugin({ gateway: () => gateway.gateway, ...(tokens ? { tokens } : {}) })];
 }
@@ -248,6 +259,7 @@ async function startServices(
           : {}),
         ...overdueOptions(opts),
         ...(opts.httpPort !== undefined ? { http: { port: opts.httpPort } } : {}),
+        ...(opts.edxmlSignatures ? { edxmlSignatures: opts.edxmlSignatures } : {}),
       },
       { ...(opts.logger ? { logger: opts.logger } : {}), httpPlugins },
     );

@@ -190,7 +190,14 @@ export interface Broker {
  * `lienthong up --port <free port> --data <tmp>`, ready once it prints its URL. Without credentials
  * (`--no-auth`) unless `auth` is asked for; the credentials tests ask.
  */
-export async function startBroker(opts: { http?: boolean; auth?: boolean } = {}): Promise<Broker> {
+export interface BrokerOptions {
+  http?: boolean;
+  auth?: boolean;
+  /** More `up` arguments, read when the broker starts. */
+  args?: () => string[];
+}
+
+export async function startBroker(opts: BrokerOptions = {}): Promise<Broker> {
   const port = await freePort();
   const dataDir = tempDir('lt-cli-data-');
   const up = background([
@@ -201,6 +208,7 @@ export async function startBroker(opts: { http?: boolean; auth?: boolean } = {})
     dataDir,
     ...(opts.http ? ['--http-port', '0'] : []),
     ...(opts.auth ? [] : ['--no-auth']),
+    ...(opts.args?.() ?? []),
   ]);
   // The embedded nats-server is the broker's child; if the broker dies hard, it is killed by PID.
   const rememberNats = (): void => {
@@ -235,7 +243,7 @@ export interface SuiteBroker {
  * Starts a broker before the file's tests and, after them, closes the clients they registered,
  * stops the broker and kills whatever is left. Read `broker`/`s` inside tests, not at load time.
  */
-export function brokerForSuite(opts: { http?: boolean; auth?: boolean } = {}): SuiteBroker {
+export function brokerForSuite(opts: BrokerOptions = {}): SuiteBroker {
   let broker: Broker | undefined;
   const clients: LienthongClient[] = [];
   beforeAll(async () => {

@@ -26,13 +26,13 @@ describe('lienthong node start', () => {
     }
   });
 
-  it('runs the province service for h40 until SIGTERM', async () => {
+  it('runs the province service for h27 until SIGTERM', async () => {
     const config = path.join(tempDir('lt-node-start-'), 'province.json');
-    writeFileSync(config, JSON.stringify({ servers: server.url, topology: TOPOLOGY, nodes: ['h40'] }));
+    writeFileSync(config, JSON.stringify({ servers: server.url, topology: TOPOLOGY, nodes: ['h27'] }));
     const svc = background(['node', 'start', '--config', config], cliEnv({ LT_LOG_LEVEL: 'info' }));
     await svc.waitFor(/service ready/, 20_000);
     const info = json<{ process: string; level: string }>(
-      await lienthong(['node', 'info', 'h40', '--json', '-s', server.url]),
+      await lienthong(['node', 'info', 'h27', '--json', '-s', server.url]),
     );
     expect(info.process).toBe('serving');
     expect(await svc.stop('SIGTERM')).toBe(0);

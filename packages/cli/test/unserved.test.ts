@@ -29,7 +29,7 @@ describe('unserved nodes', () => {
         nodes: topology
           .nodes()
           .map((n) => n.id)
-          .filter((id) => !id.startsWith('h40')),
+          .filter((id) => !id.startsWith('h27')),
         name: 'cli-test-runtime',
       },
       { logger: createLogger({ name: 'cli-test-runtime', level: 'warn' }) },
@@ -49,7 +49,7 @@ describe('unserved nodes', () => {
     // The directory holds the whole tree (the first service seeds it), so `check` alone sees the
     // nodes nobody hosts, and so does `check --topology` against the file.
     const expected =
-      /^LIENTHONG CRITICAL - province: 1\/2 nodes not served \(h40\); district: 1\/3 nodes not served \(h40-huongson\); commune: 1\/5 nodes not served \(h40-huongson-xa1\) \| .*unserved_nodes=3;;0;0;/;
+      /^LIENTHONG CRITICAL - province: 1\/2 nodes not served \(h27\); district: 1\/3 nodes not served \(h27-huongson\); commune: 1\/5 nodes not served \(h27-huongson-xa1\) \| .*unserved_nodes=3;;0;0;/;
     for (const args of [['check'], ['check', '--topology', TOPOLOGY]]) {
       const check = await lienthong([...args, ...s]);
       expect(check.stdout).toMatch(expected);

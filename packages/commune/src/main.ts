@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { levelGatewayPlugins } from '@lienthong/gateway';
 import { runLevelService } from '@lienthong/node';
 
-void runLevelService('commune');
+void runLevelService('commune', process.argv.slice(2), { httpPlugins: levelGatewayPlugins });

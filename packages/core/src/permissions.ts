@@ -11,7 +11,9 @@
  *   JetStream;
  * - an **ops** identity (the CLI of an operator) may do anything;
  * - an **observer** identity (an integrator, a dashboard) may only subscribe to the tracking, dead
- *   letter and audit subjects, and publish nothing.
+ *   letter and audit subjects, and publish nothing;
+ * - a **gateway** identity (the edXML gateway of a node process) may do what each agency of the
+ *   nodes its process hosts may do, and nothing for any other agency.
  *
  * Each identity receives replies on its own inbox prefix (`inboxPrefixOf`), so nobody can read
  * another identity's request replies (JetStream acks, consumer deliveries, KV reads).
@@ -31,7 +33,7 @@ import {
 } from './subjects';
 import type { Topology } from './topology';
 
-export type IdentityKind = 'agency' | 'node' | 'ops' | 'observer';
+export type IdentityKind = 'agency' | 'node' | 'ops' | 'observer' | 'gateway';
 
 /** What an identity stands for. A node identity lists the nodes its process hosts, or `'*'` for all. */
 export type IdentitySubject =
@@ -39,7 +41,9 @@ export type IdentitySubject =
   | { readonly kind: 'node'; readonly name: string; readonly nodes: readonly string[] | '*' }
   | { readonly kind: 'ops'; readonly name: string }
   /** An integrator's read-only identity: see {@link OBSERVER_SUBJECTS}. */
-  | { readonly kind: 'observer'; readonly name: string };
+  | { readonly kind: 'observer'; readonly name: string }
+  /** The edXML gateway of a process hosting `nodes`: acts for their agencies only. */
+  | { readonly kind: 'gateway'; readonly name: string; readonly nodes: readonly string[] | '*' };
 
 export interface SubjectPermission {
   readonly allow: readonly string[];
@@ -86,6 +90,8 @@ export function identityIdOf(s: IdentitySubject): string {
       return `ops:${assertIdentityName(s.name)}`;
     case 'observer':
       return `observer:${assertIdentityName(s.name)}`;
+    case 'gateway':
+      return `gateway:${assertIdentityName(s.name)}`;
   }
 }
 
@@ -103,6 +109,8 @@ export function inboxPrefixOf(s: IdentitySubject): string {
       return `_INBOX_o_${assertIdentityName(s.name)}`;
     case 'observer':
       return `_INBOX_v_${assertIdentityName(s.name)}`;
+    case 'gateway':
+      return `_INBOX_g_${assertIdentityName(s.name)}`;
   }
 }
 
@@ -163,6 +171,8 @@ export function permissionsFor(s: IdentitySubject, topology: Topology): Permissi
       return { publish: { allow: ['>'], deny: [] }, subscribe: { allow: ['>'], deny: [] } };
     case 'observer':
       return observerPermissions();
+    case 'gateway':
+      return gatewayPermissions(s, topology);
   }
 }
 
@@ -226,6 +236,40 @@ function agencyPermissions(code: string, topology: Topology): Permissions {
     // Its replies only. Not its track subject: tracking is read from the stream, so that a consumer
     // someone pushes to that subject reaches no one.
     subscribe: { allow: [`${inboxPrefixOf({ kind: 'agency', agency })}.>`], deny: [] },
+  };
+}
+
+/**
+ * A gateway acts for every agency whose home node its process hosts: the union of their agency
+ * permissions (submit, its content, its inbox and tracking, its replies). The directory
+ * decides which agencies those are; an agency added to or moved onto one of its nodes is included
+ * when the authorization block is written again (credentials follow the directory).
+ */
+function gatewayPermissions(
+  s: Extract<IdentitySubject, { kind: 'gateway' }>,
+  topology: Topology,
+): Permissions {
+  const hosted = s.nodes === '*' ? undefined : new Set(s.nodes.map((id) => topology.node(id).id));
+  if (hosted?.size === 0) {
+    throw new LienthongError('InvalidArgument', `gateway identity ${s.name} hosts no node`, {
+      context: { name: s.name },
+    });
+  }
+  const publish = new Set<string>();
+  // Its clients act as each agency, replies included: the home node's agency service answers an
+  // agency only under that agency's inbox prefix.
+  const subscribe = [`${inboxPrefixOf(s)}.>`];
+  for (const a of topology.agencies()) {
+    if (hosted && !hosted.has(a.homeNode)) continue;
+    const p = agencyPermissions(a.code, topology);
+    for (const x of p.publish.allow) publish.add(x);
+    subscribe.push(...p.subscribe.allow);
+  }
+  // An agency's permissions are all allow rules: with none, the identity may publish nothing.
+  return {
+    publish:
+      publish.size > 0 ? { allow: [...publish], deny: [...AGENCY_PUBLISH_DENY] } : { allow: [], deny: ['>'] },
+    subscribe: { allow: subscribe, deny: [] },
   };
 }
 

@@ -108,6 +108,9 @@ function copyOf(r: ITrackingRecord): TrackingRecord {
     ruleViolations: r.ruleViolations ?? 0,
     priority: r.priority ?? Priority.PRIORITY_NORMAL,
     subject: r.subject ?? '',
+    answersFor: [...(r.answersFor ?? [])],
+    redirectedTo: r.redirectedTo ?? '',
+    ...(r.edxmlSignature ? { edxmlSignature: r.edxmlSignature } : {}),
   });
 }
 

@@ -42,7 +42,7 @@ const envelope = (over: Partial<IEnvelope> = {}): IEnvelope => ({
   documentId: DOC_ID,
   originAgency: '000.00.00.G22',
   originNode: 'vn',
-  recipients: ['000.00.00.H41', '000.00.00.H40'],
+  recipients: ['000.00.00.H41', '000.00.00.H27'],
   createdAtMs: Date.UTC(2026, 10, 23, 2),
   hops: [{ node: 'vn', inMs: 1, outMs: 2 }],
   hopLimit: 16,
@@ -70,7 +70,7 @@ describe('decodeEnvelope', () => {
     expect(env.payload).toBe('document');
     expect(env.document?.to?.[0]?.name).toBe('Ủy ban nhân dân tỉnh Nghệ An');
     expect(env.createdAtMs).toBe(Date.UTC(2026, 10, 23, 2));
-    expect(env.recipients).toEqual(['000.00.00.H41', '000.00.00.H40']);
+    expect(env.recipients).toEqual(['000.00.00.H41', '000.00.00.H27']);
   });
 
   it('accepts status and transport envelopes', () => {
@@ -193,7 +193,7 @@ describe('decodeEnvelope', () => {
     ],
     [
       'a wildcard recipient',
-      { recipients: ['000.00.00.H41', '000.00.00.H40', '000.00.00.G22', '000.00.00.H4*'] },
+      { recipients: ['000.00.00.H41', '000.00.00.H27', '000.00.00.G22', '000.00.00.H4*'] },
       R.FAILURE_REASON_INVALID_AGENCY_CODE,
       "recipients[3]: '000.00.00.H4*' is not an agency code: wildcard or subject separator",
     ],
@@ -217,7 +217,7 @@ describe('decodeEnvelope', () => {
     ],
     [
       'a repeated recipient',
-      { recipients: ['000.00.00.H41', '000.00.00.H40', '000.00.00.H41'] },
+      { recipients: ['000.00.00.H41', '000.00.00.H27', '000.00.00.H41'] },
       R.FAILURE_REASON_MALFORMED,
       "recipients[2]: '000.00.00.H41' repeats recipients[0]",
     ],
@@ -247,9 +247,9 @@ describe('decodeEnvelope', () => {
     ],
     [
       'a document with a bad recipient code',
-      { document: { ...document(), to: [{ code: '000.00.00.H41' }, { code: '000 00 00 H40' }] } },
+      { document: { ...document(), to: [{ code: '000.00.00.H41' }, { code: '000 00 00 H27' }] } },
       R.FAILURE_REASON_INVALID_AGENCY_CODE,
-      "document.to[1].code: '000 00 00 H40' is not an agency code: whitespace or control character",
+      "document.to[1].code: '000 00 00 H27' is not an agency code: whitespace or control character",
     ],
     [
       'a status without a code',

@@ -131,7 +131,7 @@ describe('subject builders', () => {
         if (other !== kind) expect(matches(STREAM_SUBJECTS[other], built[kind])).toBe(false);
       }
     }
-    expect(matches(mine.relay, relaySubject('province', 'h40', 'normal', 'vn'))).toBe(false);
+    expect(matches(mine.relay, relaySubject('province', 'h27', 'normal', 'vn'))).toBe(false);
     // Both lanes of a submission are covered; the streams capture exactly the lanes.
     const urgent = submitSubject('province', 'h41', H41, 'urgent');
     expect(matches(STREAM_SUBJECTS.submit, urgent)).toBe(true);

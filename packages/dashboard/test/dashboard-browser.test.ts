@@ -20,7 +20,7 @@ import type { PageGlobals, Shown } from './browser';
 jest.setTimeout(180_000);
 
 const SENDER = '000.00.01.H41'; // Sở Nội vụ tỉnh Nghệ An (not in the demo's cast: it does not sign)
-const ONLINE = '000.00.00.H40'; // Ủy ban nhân dân tỉnh Hà Tĩnh: fetches and answers
+const ONLINE = '000.00.00.H27'; // Ủy ban nhân dân tỉnh Hà Tĩnh: fetches and answers
 const OFFLINE = '000.02.44.H41'; // Ủy ban nhân dân xã Quỳnh Văn: never fetches
 const DEMO_RECIPIENT = '000.01.44.H41'; // Ủy ban nhân dân xã Quỳnh Thạch: rejects the demo document
 const CONFIRM_WITHIN_MS = 4_000;
@@ -192,7 +192,7 @@ describe('dashboard in a browser', () => {
     await waitForText(page, '.live', 'Trực tiếp');
     expect(await textOf(page, card)).toContain('01 Đã đến');
     const route = await page.$$eval(`${card} .route li`, (els) => els.map((e) => e.textContent));
-    expect(route).toEqual(['h41', 'vn', 'h40']);
+    expect(route).toEqual(['h41', 'vn', 'h27']);
     expect(await textOf(page, `[data-recipient="${OFFLINE}"] .route`)).toContain('h41-quynhluu-xa2');
     const navigations: string[] = [];
     page.on('framenavigated', (f) => navigations.push(f.url()));

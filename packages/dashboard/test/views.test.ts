@@ -35,14 +35,14 @@ const dir = new Directory(
     node('h41', Level.LEVEL_PROVINCE, 'vn', 'Nghệ An'),
     node('h41-d1', Level.LEVEL_DISTRICT, 'h41', 'Huyện Yên Thành'),
     node('h41-d1-c1', Level.LEVEL_COMMUNE, 'h41-d1', 'Xã Bảo Thành'),
-    node('h40', Level.LEVEL_PROVINCE, 'vn', 'Hà Tĩnh'),
+    node('h27', Level.LEVEL_PROVINCE, 'vn', 'Hà Tĩnh'),
   ]),
   new Map([
     agency('000.00.00.G22', 'vn', 'Văn phòng Chính phủ'),
     agency('000.00.00.G01', 'vn', 'Bộ Nội vụ'),
     agency('000.00.00.H41', 'h41', 'UBND tỉnh Nghệ An'),
     agency('000.01.43.H41', 'h41-d1-c1', 'UBND xã Bảo Thành'),
-    agency('000.00.00.H40', 'h40', 'UBND tỉnh Hà Tĩnh'),
+    agency('000.00.00.H27', 'h27', 'UBND tỉnh Hà Tĩnh'),
   ]),
 );
 
@@ -96,7 +96,7 @@ const rows: Row[] = [
     reason: 'Không thuộc thẩm quyền',
   }),
   // Waiting in the inbox past its deadline: late.
-  row(COMMUNE, '16/UBND-VP', '000.00.00.H40', { transport: TransportState.TRANSPORT_STATE_DELIVERED }),
+  row(COMMUNE, '16/UBND-VP', '000.00.00.H27', { transport: TransportState.TRANSPORT_STATE_DELIVERED }),
   // Still on its way but not yet due.
   row('000.00.00.G22', '7/VPCP-TH', COMMUNE, {
     transport: TransportState.TRANSPORT_STATE_DELIVERED,
@@ -171,7 +171,7 @@ describe('dashboard views', () => {
     const all = overdueGroups(rows, { kind: 'operator' }, dir, NOW);
     expect(all.total).toBe(2);
     expect(all.groups.map((g) => [g.kind, g.id, g.count])).toEqual([
-      ['province', 'h40', 1],
+      ['province', 'h27', 1],
       ['central', '000.00.00.G01', 1],
     ]);
     expect(all.groups[1]!.name).toBe('Bộ Nội vụ');
@@ -194,7 +194,7 @@ describe('dashboard views', () => {
   });
 
   it('plans the route up to the common ancestor and down', () => {
-    expect(plannedRoute(dir, COMMUNE, '000.00.00.H40')).toEqual(['h41-d1-c1', 'h41-d1', 'h41', 'vn', 'h40']);
+    expect(plannedRoute(dir, COMMUNE, '000.00.00.H27')).toEqual(['h41-d1-c1', 'h41-d1', 'h41', 'vn', 'h27']);
     expect(plannedRoute(dir, COMMUNE, '000.00.00.H41')).toEqual(['h41-d1-c1', 'h41-d1', 'h41']);
     expect(plannedRoute(dir, COMMUNE, '000.99.99.H99')).toEqual([]);
   });

@@ -19,3 +19,8 @@ export { verifyEdxmlSignature } from './signature';
 export type { VerifyEdxmlOptions } from './signature';
 export { signEdxml } from './sign';
 export type { SignEdxmlOptions } from './sign';
+export { isVerdictCode, verdictJson, verdictToProto } from './verdict-proto';
+export { verifyEdxmlSource } from './signature-source';
+export type { PackageSource } from './signature-stream';
+export { createTestSigningIdentity } from './test-ca';
+export type { TestSigningIdentity } from './test-ca';

@@ -78,6 +78,7 @@ class Interpreter {
       warnings: this.warnings,
       signatures: this.read.signatures,
       elementNames: this.read.elementNames,
+      base64Runs: this.read.base64Runs,
     };
     if (child(mh, 'StatusCode') !== undefined) {
       const status: ParsedStatus = { kind: 'status', header: this.status(mh), attachments: [], ...common };

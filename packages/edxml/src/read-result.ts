@@ -32,4 +32,6 @@ export interface ReadResult {
   signatures: SignatureLocation[];
   attachments: ReadAttachment[];
   elementNames: number;
+  /** Byte ranges of attachment text that is base64 and whitespace only (see ParsedPackage). */
+  base64Runs: [number, number][];
 }

@@ -46,8 +46,8 @@ export const DEFAULTS = Object.freeze({
 const KNOWN_PREFIXES: Record<string, string> = { edXML: EDXML_NS, xlink: XLINK_NS };
 
 export class PackageReader {
-  private readonly opts: Required<Omit<ParseOptions, 'attachmentSink'>> &
-    Pick<ParseOptions, 'attachmentSink'>;
+  private readonly opts: Required<Omit<ParseOptions, 'attachmentSink' | 'onBase64Run'>> &
+    Pick<ParseOptions, 'attachmentSink' | 'onBase64Run'>;
   private readonly parser: SaxesParser<{ xmlns: true; position: true }>;
   private readonly internals: SaxesInternals;
   private readonly decoder = new TextDecoder('utf-8', { fatal: true });
@@ -71,6 +71,10 @@ export class PackageReader {
   private sawStart = false;
   private lastClosed: XNode | undefined;
   private readonly names = new Set<string>();
+  /** Base64-only attachment text taken by the fast path, as merged byte ranges. */
+  private readonly runs: [number, number][] = [];
+  /** Byte offset of the slice being written (-1: text not aligned with a slice's first byte). */
+  private sliceByte = -1;
   private tagStart: [number, number] = [1, 1];
 
   constructor(opts: ParseOptions = {}) {
@@ -140,6 +144,7 @@ export class PackageReader {
       signatures: this.signatures.found,
       attachments: this.attachments,
       elementNames: this.names.size,
+      base64Runs: this.runs,
     };
   }
 
@@ -168,7 +173,9 @@ export class PackageReader {
       } catch (e) {
         throw this.refuse('BAD_ENCODING', 'the bytes are not valid UTF-8', e);
       }
+      this.sliceByte = this.bytes - slice.length;
       this.write(text, slice.length);
+      this.sliceByte = -1;
       await this.drainSinks();
     }
   }
@@ -191,8 +198,25 @@ export class PackageReader {
     if (this.attachment === undefined) return 0;
     const run = skipBase64Run(this.internals, text);
     // Decoded after the counters moved: a refusal points where saxes would have been.
-    if (run.length > 0) this.attachment.text(run);
+    if (run.length > 0) {
+      this.attachment.text(run);
+      this.recordRun(run);
+    }
     return run.length;
+  }
+
+  /**
+   * A run starting at the slice's first character starts at its first byte (a character carried
+   * over from the previous slice would not be base64), and is ASCII: one byte per character. Runs
+   * with a CR are left out (XML reads CR LF as LF).
+   */
+  private recordRun(run: string): void {
+    if (this.sliceByte < 0 || run.includes('\r')) return;
+    const start = this.sliceByte;
+    this.opts.onBase64Run?.(start, start + run.length);
+    const last = this.runs[this.runs.length - 1];
+    if (last !== undefined && last[1] === start) last[1] = start + run.length;
+    else this.runs.push([start, start + run.length]);
   }
 
   private async finish(): Promise<void> {

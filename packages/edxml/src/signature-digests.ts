@@ -3,8 +3,10 @@
  * with the certificate's key (xml-crypto): `invalid_digest` when signed content changed,
  * `invalid_signature` when the value does not verify.
  */
+import { createPublicKey } from 'node:crypto';
 import type { Element as XElement } from '@xmldom/xmldom';
 import { SignedXml } from 'xml-crypto';
+import type { Skeleton } from './signature-skeleton';
 import { fail } from './verdict';
 import type { x509 } from './x509';
 
@@ -14,13 +16,21 @@ import type { x509 } from './x509';
  */
 export const MAX_ELEMENT_NAMES = 256;
 
+/**
+ * `text`: the package as received, or its `skeleton`'s text when its attachments' base64 runs stand
+ * in for them (signature-skeleton.ts), with the digests that splice the runs back.
+ */
 export function checkDigests(
   sigEl: XElement,
   leaf: x509.X509Certificate,
-  bytes: Uint8Array,
+  text: string,
   elementNames: number,
+  skeleton?: Skeleton,
 ): void {
-  const sx = new SignedXml({ publicCert: leaf.toString('pem'), getCertFromKeyInfo: () => null });
+  // A key object: Node would otherwise parse the certificate's PEM again to check the value.
+  const publicCert = createPublicKey(leaf.toString('pem'));
+  const sx = new SignedXml({ publicCert, getCertFromKeyInfo: () => null });
+  if (skeleton) sx.HashAlgorithms = { ...sx.HashAlgorithms, ...skeleton.hashAlgorithms };
   sx.loadSignature(sigEl as never);
   if (elementNames > MAX_ELEMENT_NAMES) {
     fail(
@@ -28,7 +38,6 @@ export function checkDigests(
       `the package uses ${elementNames} distinct element names; a signature is checked on packages with at most ${MAX_ELEMENT_NAMES}`,
     );
   }
-  const text = Buffer.from(bytes).toString('utf8');
   let ok: boolean;
   try {
     ok = sx.checkSignature(text);
@@ -46,4 +55,40 @@ export function checkDigests(
       `the signed content changed after signing: the digest of reference URI="${bad?.uri ?? ''}" does not match the package's bytes`,
     );
   }
+}
+
+/**
+ * The canonical texts xml-crypto digests for `skeleton`'s references, with their digest algorithm:
+ * a dry run of the check whose digests only record what they are asked (its outcome is ignored).
+ */
+export function canonicalTexts(
+  sigEl: XElement,
+  leaf: x509.X509Certificate,
+  skeleton: Skeleton,
+): { algorithm: string; xml: string }[] {
+  const seen: { algorithm: string; xml: string }[] = [];
+  const sx = new SignedXml({
+    publicCert: createPublicKey(leaf.toString('pem')),
+    getCertFromKeyInfo: () => null,
+  });
+  const recording: Skeleton['hashAlgorithms'] = {};
+  for (const algorithm of Object.keys(skeleton.hashAlgorithms)) {
+    recording[algorithm] = class {
+      getHash(xml: string): string {
+        seen.push({ algorithm, xml });
+        return '';
+      }
+      getAlgorithmName(): string {
+        return algorithm;
+      }
+    };
+  }
+  sx.HashAlgorithms = { ...sx.HashAlgorithms, ...recording };
+  try {
+    sx.loadSignature(sigEl as never);
+    sx.checkSignature(skeleton.text);
+  } catch {
+    // The real check reports what is wrong.
+  }
+  return seen;
 }

@@ -12,9 +12,11 @@ import { certificatesOf, signerFacts } from './signer-certificate';
 import { checkChain } from './certificate-path';
 import { EdxmlError } from './errors';
 import { parseEdxml } from './parse';
-import { checkDigests } from './signature-digests';
+import { canonicalTexts, checkDigests } from './signature-digests';
 import { parseSignatureElement } from './signature-element';
 import { checkShape } from './signature-shape';
+import { skeletonOf } from './signature-skeleton';
+import type { Skeleton } from './signature-skeleton';
 import { signingTime, sourceName } from './signing-time';
 import type { ParsedPackage, SignatureLocation } from './types';
 import { VerdictFailure, fail } from './verdict';
@@ -53,7 +55,35 @@ export async function verifyEdxmlSignature(
       throw new EdxmlError('DTD_FORBIDDEN', 'a DOCTYPE (DTD) is not allowed in an edXML package');
     }
   }
-  return new Verifier(bytes, parsed, opts).run();
+  return new Verifier(memoryView(bytes, parsed), parsed, opts).run();
+}
+
+/** The package as the verifier reads it: bytes in memory, or the skeleton of a package read from a source. */
+export interface PackageView {
+  /** The bytes `[start, end)` as text (a range outside the attachments' base64 runs). */
+  text(start: number, end: number): string;
+  /** The skeleton the digests are taken with; undefined: the whole text is. */
+  readonly skeleton: Skeleton | undefined;
+  /** The whole package as text (asked only when there is no skeleton). */
+  whole(): string;
+}
+
+function memoryView(bytes: Uint8Array, parsed: ParsedPackage): PackageView {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return {
+    text: (start, end) => buf.toString('utf8', start, end),
+    skeleton: skeletonOf(bytes, parsed.base64Runs),
+    whole: () => buf.toString('utf8'),
+  };
+}
+
+/** Verifies a package seen through `view` (signature-source.ts reads one from a source so). */
+export function verifyView(
+  view: PackageView,
+  parsed: ParsedPackage,
+  opts: VerifyOptions,
+): Promise<SignatureVerdict> {
+  return new Verifier(view, parsed, opts).run();
 }
 
 /** One verification: the checks in order, each adding what it learnt to the verdict. */
@@ -61,7 +91,7 @@ class Verifier {
   private readonly out: Partial<SignatureVerdict> = {};
 
   constructor(
-    private readonly bytes: Uint8Array,
+    private readonly view: PackageView,
     private readonly parsed: ParsedPackage,
     private readonly opts: VerifyOptions,
   ) {}
@@ -90,7 +120,7 @@ class Verifier {
   private async check(): Promise<void> {
     const loc = this.onlySignature();
     // 1. The Signature element alone, as received.
-    const sigText = Buffer.from(this.bytes.subarray(loc.byteStart, loc.byteEnd)).toString('utf8');
+    const sigText = this.view.text(loc.byteStart, loc.byteEnd);
     const sigEl = parseSignatureElement(sigText, loc.namespaces);
     // 2. The certificate(s): who the signature claims to be, even when its shape is refused next.
     const certs = certificatesOf(sigEl);
@@ -98,7 +128,10 @@ class Verifier {
     this.out.signer = await signerFacts(leaf);
     // 3. The signature's shape, then the digests over the bytes as received and the signature value.
     const signedTargets = checkShape(loc, sigEl, this.parsed.warnings, this.out);
-    checkDigests(sigEl, leaf, this.bytes, this.parsed.elementNames);
+    const skeleton = this.view.skeleton;
+    // A skeleton of a package read from a source digests its runs in a second read, first.
+    if (skeleton?.prepare) await skeleton.prepare(() => canonicalTexts(sigEl, leaf, skeleton));
+    checkDigests(sigEl, leaf, skeleton?.text ?? this.view.whole(), this.parsed.elementNames, skeleton);
     // 4. When: a signed signing time, else the promulgation date, else the receipt time.
     const { at, source } = signingTime(signedTargets, this.parsed, this.opts.at);
     this.out.checkedAtSource = source;

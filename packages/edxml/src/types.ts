@@ -179,6 +179,13 @@ interface ParsedCommon {
   signatures: SignatureLocation[];
   /** How many distinct element names (as written, with prefix) the package uses. */
   elementNames: number;
+  /**
+   * Byte ranges `[start, end)` of attachment content that is only base64 characters, tab, LF and
+   * space (adjacent ranges merged): text whose canonical form (C14N) is its bytes, which signature
+   * verification digests straight from the package instead of through a DOM. Absent on packages
+   * made by hand.
+   */
+  base64Runs?: [number, number][];
 }
 
 export interface ParsedEdoc extends ParsedCommon {
@@ -235,6 +242,11 @@ export interface ParseOptions {
   maxTokenChars?: number;
   /** Keep decoded attachments of at most this many bytes in `data` (default 1 MiB; 0: never). */
   keepAttachmentBytes?: number;
+  /**
+   * Told each byte range `[start, end)` of attachment text that holds only base64 characters, tab,
+   * LF and space, as it is read (the ranges of `base64Runs`, before adjacent ones are merged).
+   */
+  onBase64Run?: (start: number, end: number) => void;
   /** Gives each attachment a sink for its decoded bytes (large attachments are never held whole). */
   attachmentSink?: (start: AttachmentStart) => AttachmentSink | undefined;
 }

@@ -196,7 +196,12 @@ describe('the attachment fast path', () => {
   async function outcome(input: Uint8Array, sizes: number[] | undefined, fast: boolean): Promise<unknown> {
     fastPath.enabled = fast;
     try {
-      return await parseEdxml(sizes === undefined ? input : slices(input, sizes));
+      // Where the base64 runs fall depends on the fast path and the slicing (signature-skeleton.test.ts
+      // checks what they are for); everything else must be the same.
+      const { base64Runs: _runs, ...parsed } = await parseEdxml(
+        sizes === undefined ? input : slices(input, sizes),
+      );
+      return parsed;
     } catch (e) {
       if (!(e instanceof EdxmlError)) throw e;
       return { code: e.code, line: e.line, column: e.column, reason: e.reason };

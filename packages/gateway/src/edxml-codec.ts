@@ -8,6 +8,7 @@ import {
 } from '@lienthong/edxml';
 import type { ParsedPackage as CodecPackage } from '@lienthong/edxml';
 import type { IDocument, IStatusReport } from '@lienthong/proto';
+import { ChunkChannel } from './channel';
 import { EdxmlError } from './codec';
 import type { EdxmlCodec, PackageParser, ParsedPackage } from './codec';
 
@@ -40,52 +41,29 @@ export class LienthongEdxmlCodec implements EdxmlCodec {
 
 /** Feeds chunks to `parseEdxml` as they arrive, with back-pressure. */
 class ChannelParser implements PackageParser {
-  private readonly queue: Uint8Array[] = [];
-  private ended = false;
-  private wakeReader: (() => void) | undefined;
-  private wakeWriter: (() => void) | undefined;
+  private readonly channel = new ChunkChannel(QUEUE_CHUNKS);
   private failure: unknown;
   private readonly result: Promise<CodecPackage>;
 
   constructor(maxBytes?: number) {
-    this.result = parseEdxml(this.chunks(), {
+    this.result = parseEdxml(this.channel, {
       keepAttachmentBytes: 0,
       ...(maxBytes !== undefined ? { maxBytes } : {}),
     });
     this.result.catch((e: unknown) => {
       this.failure = e;
-      this.wakeWriter?.();
+      this.channel.fail(e);
     });
-  }
-
-  private async *chunks(): AsyncGenerator<Uint8Array> {
-    for (;;) {
-      const next = this.queue.shift();
-      if (next) {
-        this.wakeWriter?.();
-        yield next;
-        continue;
-      }
-      if (this.ended) return;
-      await new Promise<void>((resolve) => (this.wakeReader = resolve));
-      this.wakeReader = undefined;
-    }
   }
 
   async write(chunk: Uint8Array): Promise<void> {
     if (this.failure !== undefined) throw mapError(this.failure);
-    this.queue.push(chunk);
-    this.wakeReader?.();
-    while (this.queue.length > QUEUE_CHUNKS && this.failure === undefined) {
-      await new Promise<void>((resolve) => (this.wakeWriter = resolve));
-      this.wakeWriter = undefined;
-    }
+    await this.channel.write(chunk);
     if (this.failure !== undefined) throw mapError(this.failure);
   }
 
   async close(): Promise<ParsedPackage> {
-    this.ended = true;
-    this.wakeReader?.();
+    this.channel.end();
     let parsed: CodecPackage;
     try {
       parsed = await this.result;

@@ -32,3 +32,4 @@ export { VXP_PREFIX, VXP_VERBS, vxpPlugin } from './vxp/routes';
 export type { VxpPluginOptions, VxpVerb } from './vxp/routes';
 export { VXP_ERRORS, VxpError, unpaddedHex } from './vxp/protocol';
 export { PackageTooLargeError } from './spool';
+export { levelGatewayPlugins } from './level';

@@ -1,7 +1,12 @@
 import { agencyToToken } from '@lienthong/core';
 import type { InboxItem, LienthongClient } from '@lienthong/sdk';
 import type { MessageType } from './codec';
+import { GatewayError } from './errors';
+import { nextFailure } from './failure';
+import type { ItemFailure } from './failure';
 import type { HeldStatus } from './status-queue';
+
+export type { ItemFailure } from './failure';
 
 export interface ReceivedItem {
   readonly id: string;
@@ -16,6 +21,10 @@ export interface ReceivedItem {
   readonly signature: string;
   /** True when the package is the sender's original edXML bytes (else rendered from the document). */
   readonly original: boolean;
+  /** What the caller said when it last failed the item (`fail`), and how many times it did. */
+  readonly lastFailure?: ItemFailure;
+  /** The verdict on the package's XML signature, judged at the sender's home node. */
+  readonly edxmlSignature?: string;
 }
 
 /**
@@ -23,7 +32,7 @@ export interface ReceivedItem {
  * `max` items handed out and unsettled (kept alive while listed); `ack` settles them.
  */
 export class ReceivedQueue {
-  private readonly held = new Map<string, { item: InboxItem; notBefore: number }>();
+  private readonly held = new Map<string, { item: InboxItem; notBefore: number; failure?: ItemFailure }>();
   private readonly ackedIds = new Set<string>();
   private readonly ackedDocs = new Set<string>();
   private readonly inbox;
@@ -59,7 +68,7 @@ export class ReceivedQueue {
     const now = Date.now();
     return [...this.held.entries()]
       .filter(([, h]) => h.notBefore <= now)
-      .map(([id, h]) => describe(id, h.item))
+      .map(([id, h]) => describe(id, h.item, h.failure))
       .sort((a, b) => a.receivedAt.localeCompare(b.receivedAt) || a.id.localeCompare(b.id));
   }
 
@@ -98,8 +107,9 @@ export class ReceivedQueue {
   }
 
   /** Hidden from the list until the retry time (the item stays held: the SDK keeps it alive). */
-  failed(id: string, item: InboxItem, _reason: string, retryAfterMs: number): void {
-    this.held.set(id, { item, notBefore: Date.now() + retryAfterMs });
+  failed(id: string, item: InboxItem, reason: string, retryAfterMs: number): void {
+    const failure = nextFailure(this.held.get(id)?.failure, reason);
+    this.held.set(id, { item, notBefore: Date.now() + retryAfterMs, failure });
   }
 
   async stop(): Promise<void> {
@@ -123,6 +133,7 @@ export function describeStatus(h: HeldStatus): ReceivedItem {
     receivedAt: new Date(h.atMs).toISOString(),
     signature: (r.signature?.value?.length ?? 0) > 0 ? 'verified' : 'unsigned',
     original: (r.edxmlOriginal?.length ?? 0) > 0,
+    ...(h.failure ? { lastFailure: h.failure } : {}),
   };
 }
 
@@ -130,7 +141,7 @@ function itemId(agency: string, item: InboxItem): string {
   return `${agencyToToken(agency)}.${item.envelope.envelopeId.toLowerCase()}`;
 }
 
-function describe(id: string, item: InboxItem): ReceivedItem {
+function describe(id: string, item: InboxItem, failure?: ItemFailure): ReceivedItem {
   const status = item.envelope.status;
   const d = item.document;
   return {
@@ -143,5 +154,20 @@ function describe(id: string, item: InboxItem): ReceivedItem {
     receivedAt: new Date(item.deliveredAtMs).toISOString(),
     signature: item.signature.state,
     original: status ? (status.edxmlOriginal?.length ?? 0) > 0 : Boolean(d?.edxmlOriginal?.sha256Hex),
+    ...(failure ? { lastFailure: failure } : {}),
+    ...(item.edxmlSignature?.verdict ? { edxmlSignature: item.edxmlSignature.verdict } : {}),
   };
+}
+
+/** Refuses an id that is not of the form the gateway gives, or that is another agency's item. */
+export function assertOwnItem(agency: string, id: string): void {
+  const token = id.split('.')[0] ?? '';
+  if (!/^[0-9A-Za-z_]+\.[0-9a-z-]+$/.test(id)) throw new GatewayError(404, 'NotFound', `no item ${id}`);
+  if (token !== agencyToToken(agency)) {
+    throw new GatewayError(
+      403,
+      'PermissionDenied',
+      `item ${id} was delivered to another agency, not ${agency}`,
+    );
+  }
 }

@@ -1,5 +1,6 @@
 import { BusinessStatus, FailureReason, Level, TransportState } from '@lienthong/proto';
 import type { TrackingRecord } from '@lienthong/proto';
+import type { Topology } from '@lienthong/core';
 
 export interface SentRecord {
   readonly recipient: string;
@@ -9,6 +10,8 @@ export interface SentRecord {
   readonly recall?: string;
   readonly overdue: boolean;
   readonly failure?: string;
+  readonly failureDetail?: string;
+  readonly edxmlSignature?: string;
   readonly route: readonly string[];
   readonly sentAt: string;
   readonly updatedAt: string;
@@ -29,6 +32,14 @@ export interface AgencyEntry {
   readonly parentCode: string;
   readonly tier: string;
   readonly homeNode: string;
+  /**
+   * Set on a closed code only (an administrative reorganisation): when it closed (ISO 8601), the
+   * live agency that succeeds it, and what a document still addressed to it gets. Its tier and home
+   * node are the successor's (where its documents go); its parentCode is empty.
+   */
+  readonly closedAt?: string;
+  readonly successor?: string;
+  readonly policy?: 'redirect' | 'refuse';
 }
 
 export function levelName(l: Level): string {
@@ -49,6 +60,8 @@ export function sentRecord(r: TrackingRecord): SentRecord {
     ...(r.recall ? { recall: code2(r.recall)! } : {}),
     overdue: r.overdue,
     ...(r.failure ? { failure: FailureReason[r.failure] ?? String(r.failure) } : {}),
+    ...(r.failureDetail ? { failureDetail: r.failureDetail } : {}),
+    ...(r.edxmlSignature?.verdict ? { edxmlSignature: r.edxmlSignature.verdict } : {}),
     route: r.hops.map((h) => h.node ?? ''),
     sentAt: iso(r.sentAtMs),
     updatedAt: iso(r.updatedAtMs),
@@ -62,4 +75,37 @@ export function sentRecord(r: TrackingRecord): SentRecord {
       signed: (t.receipt?.signature?.value?.length ?? 0) > 0,
     })),
   };
+}
+
+/** Every live agency with its home node, and every closed code with its successor, by code. */
+export function directoryEntries(t: Topology): AgencyEntry[] {
+  const live = t.agencies().map((a) => ({
+    code: a.code,
+    name: a.name,
+    parentCode: a.parentCode ?? '',
+    tier: levelName(a.tier),
+    homeNode: a.homeNode,
+  }));
+  const closed = t.closedCodes().flatMap((c) => {
+    const s = t.agency(c.successor);
+    if (!s) return [];
+    const { code, name, closedAt, successor, policy } = c;
+    const entry: AgencyEntry = {
+      code,
+      name,
+      parentCode: '',
+      tier: levelName(s.tier),
+      homeNode: s.homeNode,
+      closedAt,
+      successor,
+      policy,
+    };
+    return [entry];
+  });
+  return [...live, ...closed].sort((a, b) => a.code.localeCompare(b.code));
+}
+
+/** The per-recipient records of a document (the document's own record, with no recipient, left out). */
+export function sentRecords(records: readonly TrackingRecord[]): SentRecord[] {
+  return records.filter((r) => r.recipient !== '').map(sentRecord);
 }

@@ -11,6 +11,7 @@ import {
   SentList,
   SentQuery,
 } from './schemas';
+import { SignatureResponse } from './edxml-signature';
 
 /** Where the gateway is mounted. */
 export const API_PREFIX = '/api/v1';
@@ -78,6 +79,17 @@ export const ROUTES: readonly RouteSpec[] = [
     auth: true,
   },
   {
+    method: 'GET',
+    url: '/edocs/:id/signature',
+    operationId: 'getEdocSignature',
+    summary:
+      "The verdict on a received item's edXML signature, as the sender's home node judged it at intake: verdict, reason, signer (name, identity number), issuer, serial, validity, which time was used.",
+    params: IdParams,
+    success: { status: 200, schema: SignatureResponse },
+    errors: [...COMMON, 404],
+    auth: true,
+  },
+  {
     method: 'POST',
     url: '/edocs/:id/ack',
     operationId: 'updateStatusDone',
@@ -102,7 +114,8 @@ export const ROUTES: readonly RouteSpec[] = [
     method: 'GET',
     url: '/agencies',
     operationId: 'getAgenciesList',
-    summary: 'The directory: code, name, parent code, tier and home node of every agency.',
+    summary:
+      'The directory: code, name, parent code, tier and home node of every agency, and every closed code with its successor.',
     success: { status: 200, schema: AgencyList },
     errors: [...COMMON],
     auth: true,

@@ -6,6 +6,7 @@ import type { MessageType } from './codec';
 import { EdocGateway, GatewayError, gatewayErrorOf } from './service';
 import type { GatewayHost, GatewayOptions } from './service';
 import { openApiDocument } from './openapi';
+import { SIGNATURE_HEADER } from './edxml-signature';
 import { API_PREFIX, ROUTES } from './route-table';
 import type { RouteSpec } from './route-table';
 import { inline } from './schemas';
@@ -108,6 +109,7 @@ function handlersOf(gateway: EdocGateway, openapi: object): Record<string, Handl
     getEdoc: async (req, reply, agency) => {
       const p = await gateway.getPackage(agency, (req.params as { id: string }).id);
       void reply.type('application/xml');
+      if (p.edxmlSignature) void reply.header(SIGNATURE_HEADER, p.edxmlSignature);
       if (p.size !== undefined) void reply.header('content-length', p.size);
       return reply.send(
         p.body instanceof Uint8Array
@@ -115,6 +117,7 @@ function handlersOf(gateway: EdocGateway, openapi: object): Record<string, Handl
           : p.body,
       );
     },
+    getEdocSignature: (req, _reply, agency) => gateway.signature(agency, (req.params as { id: string }).id),
     updateStatusDone: (req, _reply, agency) => gateway.ack(agency, (req.params as { id: string }).id),
     updateStatusFail: (req, _reply, agency) =>
       gateway.fail(agency, (req.params as { id: string }).id, (req.body as { reason: string }).reason),

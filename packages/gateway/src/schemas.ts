@@ -44,6 +44,24 @@ export const ReceivedItem = Type.Object(
     original: Type.Boolean({
       description: "GET returns the sender's own edXML bytes (else rendered from the document)",
     }),
+    lastFailure: Type.Optional(
+      Type.Object(
+        {
+          reason: Type.String(),
+          at: Type.String({ format: 'date-time' }),
+          count: Type.Integer({ minimum: 1 }),
+        },
+        {
+          description:
+            'The reason the caller gave when it last failed this item (POST …/fail), and how often it did',
+        },
+      ),
+    ),
+    edxmlSignature: Type.Optional(
+      Type.String({
+        description: "the verdict on the package's XML signature (details: GET /edocs/{id}/signature)",
+      }),
+    ),
   },
   { $id: 'ReceivedItem' },
 );
@@ -88,6 +106,12 @@ export const SentRecord = Type.Object(
     recall: Type.Optional(Type.String()),
     overdue: Type.Boolean(),
     failure: Type.Optional(Type.String()),
+    failureDetail: Type.Optional(Type.String()),
+    edxmlSignature: Type.Optional(
+      Type.String({
+        description: "the verdict on the package's XML signature, judged at the sender's home node",
+      }),
+    ),
     route: Type.Array(Type.String()),
     sentAt: Type.String({ format: 'date-time' }),
     updatedAt: Type.String({ format: 'date-time' }),
@@ -105,6 +129,20 @@ export const Agency = Type.Object(
     parentCode: Type.String(),
     tier: Type.String({ description: 'central, province, district or commune' }),
     homeNode: Type.String(),
+    closedAt: Type.Optional(
+      Type.String({
+        description: 'a closed code only: when it closed (ISO 8601); tier and homeNode are its successor’s',
+      }),
+    ),
+    successor: Type.Optional(
+      Type.String({ description: 'a closed code only: the live agency that succeeds it' }),
+    ),
+    policy: Type.Optional(
+      Type.Union([Type.Literal('redirect'), Type.Literal('refuse')], {
+        description:
+          'a closed code only: documents still addressed to it go to the successor, or are refused (FAILED AGENCY_CLOSED)',
+      }),
+    ),
   },
   { $id: 'Agency' },
 );

@@ -1,5 +1,3 @@
-import { PassThrough } from 'node:stream';
-import type { Readable } from 'node:stream';
 import { agencyToToken, isAgencyCode } from '@lienthong/core';
 import type { NodeInfo, Topology } from '@lienthong/core';
 import { BusinessOperation, BusinessStatus } from '@lienthong/proto';
@@ -8,18 +6,24 @@ import type { InboxItem, LienthongClient } from '@lienthong/sdk';
 import { EdxmlError } from './codec';
 import type { EdxmlCodec, MessageType } from './codec';
 import { LienthongEdxmlCodec } from './edxml-codec';
+import { signatureView } from './edxml-signature';
+import type { SignatureView } from './edxml-signature';
+import { originalPackage } from './original-package';
+import type { PackageBytes } from './original-package';
 import { GatewayError, gatewayErrorOf, sdkCall, tooLarge } from './errors';
-import { ReceivedQueue, describeStatus, isStatusId } from './received-queue';
+import { ReceivedQueue, assertOwnItem, describeStatus, isStatusId } from './received-queue';
 import type { ReceivedItem } from './received-queue';
-import { levelName, sentRecord } from './records';
+import { directoryEntries, sentRecords } from './records';
 import type { AgencyEntry, SentRecord } from './records';
 import { PackageTooLargeError, spool } from './spool';
-import type { SpooledPackage } from './spool';
+import type { ContentUpload, SpooledPackage } from './spool';
 import { StatusQueue } from './status-queue';
+import { ContentUploads, ORIGINAL_ATTACHMENT_NAME, ORIGINAL_MEDIA_TYPE, storedAttachment } from './uploads';
 import type { GatewayJetStream, HeldStatus } from './status-queue';
 
 export { GatewayError, gatewayErrorOf } from './errors';
 export type { ReceivedItem } from './received-queue';
+
 export type { AgencyEntry, SentRecord } from './records';
 
 /** What the gateway needs of the node process it runs in (NodeRuntime has it). */
@@ -63,15 +67,10 @@ export interface SendResult {
   readonly duplicate: boolean;
 }
 
-export interface PackageBytes {
-  readonly size?: number;
-  readonly body: Uint8Array | Readable;
-}
+export type { PackageBytes } from './original-package';
 
 export const DEFAULT_MAX_PACKAGE_BYTES = 200 * 1024 * 1024;
-/** The attachment that carries the original package, as SDK recipients see it. */
-export const ORIGINAL_ATTACHMENT_NAME = 'edxml-original.edxml';
-export const ORIGINAL_MEDIA_TYPE = 'application/xml';
+export { ORIGINAL_ATTACHMENT_NAME, ORIGINAL_MEDIA_TYPE } from './uploads';
 
 /**
  * The edXML gateway, independent of any transport: the HTTP routes (and later a VXP endpoint) are
@@ -84,6 +83,8 @@ export class EdocGateway {
   private readonly statuses = new Map<string, Promise<StatusQueue | undefined>>();
   /** Responses to packages already posted (by package SHA-256), so a repeat sends nothing. */
   private readonly posted = new Map<string, SendResult>();
+  /** Large packages are stored as content as they arrive (with the node's JetStream). */
+  private readonly uploads: ContentUploads | undefined;
   private readonly maxPackageBytes: number;
   private readonly codec: EdxmlCodec;
   private closed = false;
@@ -93,8 +94,14 @@ export class EdocGateway {
     private readonly opts: GatewayOptions,
   ) {
     this.maxPackageBytes = opts.maxPackageBytes ?? DEFAULT_MAX_PACKAGE_BYTES;
+    this.uploads = opts.jetstream ? new ContentUploads(opts.jetstream, this.maxPackageBytes) : undefined;
     // The codec's own limit is the package limit plus nothing: the spool refuses first.
     this.codec = opts.codec ?? new LienthongEdxmlCodec({ maxBytes: this.maxPackageBytes + 1 });
+  }
+
+  /** The directory as the node sees it now. */
+  get topology(): Topology {
+    return this.host.topology;
   }
 
   get packageLimit(): number {
@@ -142,7 +149,13 @@ export class EdocGateway {
     if (declaredLength !== undefined && declaredLength > this.maxPackageBytes) {
       throw tooLarge(new PackageTooLargeError(this.maxPackageBytes, declaredLength));
     }
-    const pkg = await this.spool(body);
+    // A body that declares its length (within the limit) is stored as content while it arrives; one
+    // of unknown length goes to a temporary file first, so that a stream over the limit stores nothing.
+    const upload =
+      declaredLength !== undefined
+        ? this.uploads?.of(this.host.topology.homeNodeOf(agency).domain)
+        : undefined;
+    const pkg = await this.spool(body, upload);
     try {
       const id = `${agencyToToken(agency)}.${pkg.sha256Hex}`;
       const { parsed } = pkg;
@@ -177,9 +190,9 @@ export class EdocGateway {
   }
 
   /** Reads the posted body to its end (memory or a spool file), parsing it on the way. */
-  private async spool(body: AsyncIterable<Uint8Array>): Promise<SpooledPackage> {
+  private async spool(body: AsyncIterable<Uint8Array>, upload?: ContentUpload): Promise<SpooledPackage> {
     try {
-      return await spool(body, this.codec.parser(), this.maxPackageBytes);
+      return await spool(body, this.codec.parser(), this.maxPackageBytes, upload);
     } catch (e) {
       if (e instanceof PackageTooLargeError) throw tooLarge(e);
       if (e instanceof EdxmlError && e.code === 'TOO_LARGE') {
@@ -204,12 +217,13 @@ export class EdocGateway {
       ...d,
       edxmlOriginal: { sha256Hex: pkg.sha256Hex, size: pkg.size, warnings: [...parsed.warnings] },
     };
-    const source = pkg.data
-      ? { name: ORIGINAL_ATTACHMENT_NAME, mediaType: ORIGINAL_MEDIA_TYPE, data: pkg.data }
-      : { name: ORIGINAL_ATTACHMENT_NAME, mediaType: ORIGINAL_MEDIA_TYPE, path: pkg.path! };
+    const info = { name: ORIGINAL_ATTACHMENT_NAME, mediaType: ORIGINAL_MEDIA_TYPE };
+    // Stored as content while it arrived: the document references it; otherwise the SDK attaches it.
+    if (pkg.stored) document.attachments = [storedAttachment(pkg.stored)];
+    const sources = pkg.stored ? [] : [pkg.data ? { ...info, data: pkg.data } : { ...info, path: pkg.path! }];
     const receipt = await sdkCall(() =>
       client.send(document, {
-        attachments: [source],
+        attachments: sources,
         ...(d.priority ? { priority: d.priority } : {}),
       }),
     );
@@ -309,34 +323,29 @@ export class EdocGateway {
     }
     const d = item.document!;
     const original = d.edxmlOriginal?.sha256Hex;
-    if (original) {
-      const att = item.attachments.find((a) => a.sha256Hex === original);
-      if (!att) {
-        throw new GatewayError(
-          500,
-          'DataLoss',
-          `the original package ${original} is not among the attachments`,
-        );
-      }
-      if (!att.stored) {
-        const bytes = await sdkCall(() => att.bytes());
-        return { body: bytes, size: bytes.length };
-      }
-      const body = new PassThrough();
-      att.download(body).then(
-        () => body.end(),
-        (e: unknown) => body.destroy(e instanceof Error ? e : new Error(String(e))),
-      );
-      return { body, size: att.size };
-    }
+    const verdict = item.edxmlSignature?.verdict;
+    if (original && verdict) return { ...(await originalPackage(item, original)), edxmlSignature: verdict };
+    if (original) return originalPackage(item, original);
     const bytes = await this.codec.renderEdoc(d);
     return { body: bytes, size: bytes.length };
+  }
+
+  /** The verdict on a held item's edXML signature (GET /edocs/{id}/signature). */
+  async signature(agency: string, id: string): Promise<SignatureView> {
+    if (await this.heldStatus(agency, id)) {
+      throw new GatewayError(
+        404,
+        'NotFound',
+        `item ${id} is a status: statuses carry no edXML signature verdict`,
+      );
+    }
+    return signatureView(id, await this.held(agency, id));
   }
 
   /** Takes an item out of the list; for a document this reports 01 arrived. Idempotent. */
   async ack(agency: string, id: string): Promise<{ id: string; acknowledged: true; duplicate: boolean }> {
     this.assertServes(agency);
-    this.assertOwnItem(agency, id);
+    assertOwnItem(agency, id);
     if (isStatusId(id)) {
       const s = await this.statusQueue(agency);
       if (s?.wasAcked(id)) return { id, acknowledged: true, duplicate: true };
@@ -357,7 +366,7 @@ export class EdocGateway {
     this.assertServes(agency);
     const retryAfterMs = this.opts.failRetryMs ?? 30_000;
     if (await this.heldStatus(agency, id)) {
-      (await this.statusQueue(agency))!.fail(id, retryAfterMs);
+      (await this.statusQueue(agency))!.fail(id, reason, retryAfterMs);
       return { id, retryAfterMs };
     }
     const item = await this.held(agency, id);
@@ -372,21 +381,23 @@ export class EdocGateway {
     if (documentId.trim() === '') throw new GatewayError(400, 'InvalidArgument', 'documentId is required');
     const client = await this.client(agency);
     const records = await sdkCall(() => client.snapshot(documentId));
-    return records.filter((r) => r.recipient !== '').map(sentRecord);
+    return sentRecords(records);
   }
 
-  /** The directory: every agency with its home node. */
+  /** Every document the caller sent, from its tracking records (oldest first), per recipient. */
+  async sentDocuments(agency: string): Promise<{ documentId: string; records: SentRecord[] }[]> {
+    this.assertServes(agency);
+    const docs = [...(await sdkCall(async () => (await this.client(agency)).sent()))];
+    docs.sort((a, b) => a.sentAtMs - b.sentAtMs);
+    return docs.map((d) => ({
+      documentId: d.documentId,
+      records: sentRecords(d.recipients),
+    }));
+  }
+
+  /** The directory: every agency with its home node, and every closed code with its successor. */
   agencies(): AgencyEntry[] {
-    return this.host.topology
-      .agencies()
-      .map((a) => ({
-        code: a.code,
-        name: a.name,
-        parentCode: a.parentCode ?? '',
-        tier: levelName(a.tier),
-        homeNode: a.homeNode,
-      }))
-      .sort((a, b) => a.code.localeCompare(b.code));
+    return directoryEntries(this.host.topology);
   }
 
   async close(): Promise<void> {
@@ -402,21 +413,9 @@ export class EdocGateway {
     if (this.posted.size > 10_000) this.posted.delete(this.posted.keys().next().value!);
   }
 
-  private assertOwnItem(agency: string, id: string): void {
-    const token = id.split('.')[0] ?? '';
-    if (!/^[0-9A-Za-z_]+\.[0-9a-z-]+$/.test(id)) throw new GatewayError(404, 'NotFound', `no item ${id}`);
-    if (token !== agencyToToken(agency)) {
-      throw new GatewayError(
-        403,
-        'PermissionDenied',
-        `item ${id} was delivered to another agency, not ${agency}`,
-      );
-    }
-  }
-
   private async held(agency: string, id: string): Promise<InboxItem> {
     this.assertServes(agency);
-    this.assertOwnItem(agency, id);
+    assertOwnItem(agency, id);
     const q = await this.queue(agency);
     await q.settle();
     const item = q.get(id);
@@ -436,7 +435,7 @@ export class EdocGateway {
   private async heldStatus(agency: string, id: string): Promise<HeldStatus | undefined> {
     if (!isStatusId(id)) return undefined;
     this.assertServes(agency);
-    this.assertOwnItem(agency, id);
+    assertOwnItem(agency, id);
     const s = await this.statusQueue(agency);
     const h = s?.get(id);
     if (!h) {

@@ -4,6 +4,8 @@ import { STREAMS, agencyToToken, decodeTrackingRecord, trackSubject } from '@lie
 import type { NodeInfo } from '@lienthong/core';
 import { classifyNatsError } from '@lienthong/infra';
 import type { IStatusReport, ITimelineEntry } from '@lienthong/proto';
+import { nextFailure } from './failure';
+import type { ItemFailure } from './failure';
 
 /** The node's JetStream handles: the gateway reads its agencies' tracking changes with them. */
 export interface GatewayJetStream {
@@ -18,6 +20,8 @@ export interface HeldStatus {
   readonly atMs: number;
   notBefore: number;
   readonly msg: JsMsg;
+  /** What the caller said when it last failed this status item. */
+  failure?: ItemFailure;
 }
 
 /** How often held messages are kept from being redelivered. */
@@ -133,9 +137,11 @@ export class StatusQueue {
     if (this.acked.size > 100_000) this.acked.delete(this.acked.values().next().value!);
   }
 
-  fail(id: string, retryAfterMs: number): void {
+  fail(id: string, reason: string, retryAfterMs: number): void {
     const h = this.held.get(id);
-    if (h) h.notBefore = Date.now() + retryAfterMs;
+    if (!h) return;
+    h.notBefore = Date.now() + retryAfterMs;
+    h.failure = nextFailure(h.failure, reason);
   }
 
   async stop(): Promise<void> {

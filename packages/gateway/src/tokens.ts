@@ -33,6 +33,8 @@ export interface HttpTokenRecord {
   readonly system?: string;
   /** The agencies a system may act for. */
   readonly agencies?: readonly string[];
+  /** A system with operator rights: its VXP registerAgency / deleteAgency change the directory. */
+  readonly operator?: boolean;
 }
 
 /** Who a VXP system id stands for, with the secrets its requests may be signed with. */
@@ -44,7 +46,12 @@ export interface VxpSystem {
    * issued again with other agencies: each token keeps its own); tokens issued before sealing are
    * not here.
    */
-  readonly secrets: readonly { readonly key: Buffer; readonly agencies: readonly string[] }[];
+  readonly secrets: readonly {
+    readonly key: Buffer;
+    readonly agencies: readonly string[];
+    /** The token has operator rights (a system issued with `--operator`). */
+    readonly operator: boolean;
+  }[];
   /** Active tokens with no sealed copy (issued before the VXP endpoint): they cannot sign. */
   readonly unsealed: number;
 }
@@ -98,7 +105,8 @@ export class HttpTokenStore {
   issueSystem(
     name: string,
     agencies: readonly string[],
-  ): { system: string; agencies: string[]; token: string } {
+    opts: { operator?: boolean } = {},
+  ): { system: string; agencies: string[]; token: string; operator: boolean } {
     const system = assertSystemName(name);
     const codes = [...new Set(agencies.map((a) => assertAgencyCode(a.trim())))];
     if (codes.length === 0) {
@@ -117,9 +125,10 @@ export class HttpTokenStore {
         sha256: sha256(token),
         issuedAtMs: Date.now(),
         sealed: this.seal(token),
+        ...(opts.operator ? { operator: true } : {}),
       },
     ]);
-    return { system, agencies: codes, token };
+    return { system, agencies: codes, token, operator: opts.operator === true };
   }
 
   /** Revokes every active token of a system; how many. */
@@ -155,13 +164,17 @@ export class HttpTokenStore {
         (r.system !== undefined ? r.system === systemId : r.agency === systemId),
     );
     if (active.length === 0) return undefined;
-    const secrets: { key: Buffer; agencies: readonly string[] }[] = [];
+    const secrets: { key: Buffer; agencies: readonly string[]; operator: boolean }[] = [];
     let unsealed = 0;
     const isSystem = active[0]!.system !== undefined;
     for (const r of active) {
       const t = r.sealed ? this.open(r.sealed) : undefined;
       if (t !== undefined) {
-        secrets.push({ key: Buffer.from(t, 'utf8'), agencies: isSystem ? (r.agencies ?? []) : [systemId] });
+        secrets.push({
+          key: Buffer.from(t, 'utf8'),
+          agencies: isSystem ? (r.agencies ?? []) : [systemId],
+          operator: isSystem && r.operator === true,
+        });
       } else unsealed++;
     }
     return {

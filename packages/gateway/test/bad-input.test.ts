@@ -201,6 +201,12 @@ describe('bad input through the gateway', () => {
     expect((await h41.received()).map((i) => i.id)).not.toContain(item.id);
     const back = await h41.waitForItem(documentId, 5_000);
     expect(back.id).toBe(item.id);
+    // The reason is kept with the item: listed again with it, and counted.
+    expect(back.lastFailure).toMatchObject({ reason: 'hệ thống bận', count: 1 });
+    expect(Date.parse(back.lastFailure!.at)).toBeGreaterThan(Date.now() - 60_000);
+    expect((await h41.postJson(`/edocs/${item.id}/fail`, { reason: 'vẫn bận' })).status).toBe(200);
+    const again = await h41.waitForItem(documentId, 5_000);
+    expect(again.lastFailure).toMatchObject({ reason: 'vẫn bận', count: 2 });
     expect((await h41.postJson(`/edocs/${item.id}/fail`, {})).status).toBe(400);
     expect((await h41.postJson(`/edocs/${item.id}/ack`)).status).toBe(200);
     expect((await h41.get(`/edocs/${item.id}`)).status).toBe(404);

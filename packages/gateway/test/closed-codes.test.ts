@@ -39,7 +39,7 @@ describe('closed codes over HTTP (/api/v1/edocs)', () => {
     ];
     const file = join(dir, 'topology.json');
     writeFileSync(file, JSON.stringify(json));
-    gw = await startGatewayNode({ topologyFile: file });
+    gw = await startGatewayNode({ topologyFile: file, vxp: true });
     sender = new Caller(gw.url, SENDER);
     successor = new Caller(gw.url, SUCCESSOR);
   });
@@ -78,9 +78,12 @@ describe('closed codes over HTTP (/api/v1/edocs)', () => {
     const documentId = await post('1', REDIRECTED);
     const item = await successor.waitForItem(documentId);
     expect(item.from).toBe(SENDER);
-    const rs = await sentUntil(documentId, (x) => x.length === 2);
+    // The successor's record answers for the old code: the old record shows the same state.
+    const rs = await sentUntil(documentId, (x) => {
+      const [o, n] = [x.find((r) => r.recipient === REDIRECTED), x.find((r) => r.recipient === SUCCESSOR)];
+      return o?.transport === 'DELIVERED' && n?.transport === 'DELIVERED';
+    });
     const old = rs.find((r) => r.recipient === REDIRECTED)!;
-    expect(old.transport).toBe('RELAYED');
     expect(old.timeline.map((t) => (t as { description?: string }).description)).toContain(
       `redirected to ${SUCCESSOR} (${REDIRECTED} closed on ${CLOSED_AT})`,
     );
@@ -111,5 +114,88 @@ describe('closed codes over HTTP (/api/v1/edocs)', () => {
     const r = await sender.post(pkg);
     expect(r.status).toBe(404);
     expect(await r.text()).toContain('000.00.00.H38 is not in the directory');
+  });
+
+  it('GET /agencies lists closed codes with closedAt, successor and policy', async () => {
+    const r = await sender.get('/agencies');
+    expect(r.status).toBe(200);
+    const list = (await r.json()) as Record<string, unknown>[];
+    const successorEntry = list.find((a) => a['code'] === SUCCESSOR)!;
+    expect(successorEntry['successor']).toBeUndefined();
+    expect(list.find((a) => a['code'] === REDIRECTED)).toEqual({
+      code: REDIRECTED,
+      name: 'UBND tỉnh cũ 1',
+      parentCode: '',
+      tier: successorEntry['tier'],
+      homeNode: successorEntry['homeNode'],
+      closedAt: CLOSED_AT,
+      successor: SUCCESSOR,
+      policy: 'redirect',
+    });
+    expect(list.find((a) => a['code'] === REFUSED)).toMatchObject({ successor: SUCCESSOR, policy: 'refuse' });
+  });
+
+  describe('VXP directory verbs', () => {
+    async function vxp(verb: string): Promise<{ status: string; data: Record<string, unknown>[] }> {
+      const r = await fetch(`${gw.url.replace(/\/api\/v1$/, '/vxp')}/${verb}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'XroadVnpt-systemid': SENDER },
+        body: '',
+      });
+      const text = await r.text();
+      // An explicit JSON null in any list item makes the Java client drop the whole list.
+      expect(text).not.toMatch(/:\s*null/);
+      return JSON.parse(text) as { status: string; data: Record<string, unknown>[] };
+    }
+
+    it('getAgenciesList: a closed code under its successor, with successor and closedAt', async () => {
+      const r = await vxp('getAgenciesList');
+      expect(r.status).toBe('OK');
+      expect(r.data.find((a) => a['code'] === REDIRECTED)).toEqual({
+        id: REDIRECTED,
+        pid: SUCCESSOR,
+        code: REDIRECTED,
+        name: 'UBND tỉnh cũ 1',
+        successor: SUCCESSOR,
+        closedAt: CLOSED_AT,
+      });
+      expect(r.data.find((a) => a['code'] === SUCCESSOR)).toEqual({
+        id: SUCCESSOR,
+        pid: '-1',
+        code: SUCCESSOR,
+        name: 'UBND tỉnh Nghệ An',
+      });
+    });
+
+    it('getAgenciesListQD20: closed codes listed with their successor', async () => {
+      const r = await vxp('getAgenciesListQD20');
+      expect(r.data.find((a) => a['code'] === REFUSED)).toEqual({
+        id: REFUSED,
+        code: REFUSED,
+        name: 'UBND tỉnh cũ 2',
+        code102: REFUSED,
+        successor: SUCCESSOR,
+        closedAt: CLOSED_AT,
+      });
+    });
+
+    it('getSynchronizeUnit: a closed code is a deleted unit under its successor, modified when it closed', async () => {
+      const r = await vxp('getSynchronizeUnit');
+      expect(r.data.find((a) => a['code'] === REDIRECTED)).toEqual({
+        id: REDIRECTED,
+        pid: SUCCESSOR,
+        code: REDIRECTED,
+        name: 'UBND tỉnh cũ 1',
+        centerCode: SUCCESSOR,
+        version: 1,
+        deleted: true,
+        // 2025-07-01T00:00:00Z in Vietnam's time, as the axis writes times.
+        modifyDate: '2025-07-01 07:00:00',
+        isAgency: true,
+        successor: SUCCESSOR,
+      });
+      expect(r.data.find((a) => a['code'] === SUCCESSOR)).toMatchObject({ deleted: false });
+      expect(r.data.find((a) => a['code'] === SUCCESSOR)).not.toHaveProperty('modifyDate');
+    });
   });
 });

@@ -2,7 +2,9 @@
  * A real node (nats-server from the testkit, startNode) serving the gateway on its HTTP port, and
  * helpers to talk to it as a document system would: plain HTTP.
  */
-import { readFileSync, readdirSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { connect as natsConnect } from '@nats-io/transport-node';
 import { jetstream } from '@nats-io/jetstream';
@@ -17,7 +19,7 @@ import { connect } from '@lienthong/sdk';
 import type { LienthongClient, SigningKey } from '@lienthong/sdk';
 import { startNatsServer } from '@lienthong/testkit';
 import type { NatsServer } from '@lienthong/testkit';
-import { gatewayPlugin, vxpPlugin } from '@lienthong/gateway';
+import { HttpTokenStore, gatewayPlugin, vxpPlugin } from '@lienthong/gateway';
 import type { GatewayAuth, GatewayPlugin, GatewayPluginOptions } from '@lienthong/gateway';
 
 export const SAMPLES_DIR = '/work/shared/conformance/edxml/public';
@@ -208,6 +210,8 @@ export interface ReceivedJson {
   receivedAt: string;
   signature: string;
   original: boolean;
+  lastFailure?: { reason: string; at: string; count: number };
+  edxmlSignature?: string;
 }
 
 export interface SentJson {
@@ -217,4 +221,58 @@ export interface SentJson {
   statusCode?: string;
   recall?: string;
   timeline: { statusCode?: string; transport?: string; signed: boolean; ignored: boolean }[];
+}
+
+/**
+ * A gateway node with bearer tokens (a token store in a temporary directory), started before the
+ * file's tests and stopped (the directory removed) after them; `vxp` mounts /vxp beside /api/v1.
+ */
+export function tokenGatewayNode(opts: { vxp?: boolean } = {}): {
+  readonly tokens: HttpTokenStore;
+  readonly gw: GatewayNode;
+  /** `…/vxp` of the node. */
+  readonly endpoint: string;
+} {
+  const dir = mkdtempSync(join(tmpdir(), 'lt-gw-tokens-'));
+  const tokens = new HttpTokenStore(join(dir, 'http-tokens.json'));
+  let gw: GatewayNode | undefined;
+  beforeAll(async () => {
+    gw = await startGatewayNode({ auth: { mode: 'token', tokens }, ...(opts.vxp ? { vxp: true } : {}) });
+  });
+  afterAll(async () => {
+    await gw?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+  return {
+    tokens,
+    get gw() {
+      return gw!;
+    },
+    // Mounted beside the gateway as `up` does it: a second plugin over the same service.
+    get endpoint() {
+      return gw!.url.replace(/\/api\/v1$/, '/vxp');
+    },
+  };
+}
+
+/** Runs a Python script of examples/python with `args` (its environment plus `env`), to its end. */
+export function runPython(
+  script: string,
+  args: string[],
+  env: NodeJS.ProcessEnv = {},
+  timeoutMs = 120_000,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((res, rej) => {
+    const p = spawn('python3', [script, ...args], { env: { ...process.env, ...env } });
+    let stdout = '';
+    let stderr = '';
+    p.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+    p.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+    p.on('error', rej);
+    const timer = setTimeout(() => p.kill('SIGKILL'), timeoutMs);
+    p.on('close', (code) => {
+      clearTimeout(timer);
+      res({ code, stdout, stderr });
+    });
+  });
 }

@@ -3,53 +3,23 @@
  * real node serving the gateway with bearer tokens: send, list, get (same bytes), ack, statuses
  * 03/05/06 as Status packages, the sender's tracking.
  */
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { HttpTokenStore } from '@lienthong/gateway';
-import { startGatewayNode } from './harness';
-import type { GatewayNode } from './harness';
+import { resolve } from 'node:path';
+import { runPython, tokenGatewayNode } from './harness';
 
 const CLIENT = resolve(__dirname, '../../../examples/python/vxp_client.py');
 const G22 = '000.00.00.G22';
 const H41 = '000.00.00.H41';
 
-function python(
-  args: string[],
-  env: NodeJS.ProcessEnv = {},
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((res, rej) => {
-    const p = spawn('python3', [CLIENT, ...args], { env: { ...process.env, ...env } });
-    let stdout = '';
-    let stderr = '';
-    p.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
-    p.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-    p.on('error', rej);
-    const timer = setTimeout(() => p.kill('SIGKILL'), 60_000);
-    p.on('close', (code) => {
-      clearTimeout(timer);
-      res({ code, stdout, stderr });
-    });
-  });
-}
+const python = (args: string[], env: NodeJS.ProcessEnv = {}) => runPython(CLIENT, args, env, 60_000);
 
 describe('the Python client', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'lt-py-'));
-  const tokens = new HttpTokenStore(join(dir, 'http-tokens.json'));
-  let gw: GatewayNode;
-  beforeAll(async () => {
-    gw = await startGatewayNode({ auth: { mode: 'token', tokens } });
-  });
-  afterAll(async () => {
-    await gw?.stop();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  const node = tokenGatewayNode();
+  const { tokens } = node;
 
   it('runs the whole VXP cycle with the standard library', async () => {
     const sender = tokens.issue(G22).token;
     const recipient = tokens.issue(H41).token;
-    const r = await python(['--url', gw.url, '--sender', G22, '--recipient', H41], {
+    const r = await python(['--url', node.gw.url, '--sender', G22, '--recipient', H41], {
       LT_SENDER_TOKEN: sender,
       LT_RECIPIENT_TOKEN: recipient,
     });
@@ -88,7 +58,7 @@ describe('the Python client', () => {
   it("fails with the gateway's answer when the token is wrong", async () => {
     const r = await python([
       '--url',
-      gw.url,
+      node.gw.url,
       '--sender',
       G22,
       '--recipient',

@@ -3,14 +3,12 @@
  * facts that reproduces the Java client's wire behaviour (HMAC, header map carried across calls,
  * CRLF after the file, unpadded hash-file, Expect: 100-continue, retries), on a real node.
  */
-import { spawn } from 'node:child_process';
 import { createHash, createHmac } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { renderEdocBytes } from '@lienthong/edxml';
-import { HttpTokenStore, VXP_ERRORS, httpTokensKeyFile, unpaddedHex, vxpPlugin } from '@lienthong/gateway';
-import { Caller, startGatewayNode } from './harness';
+import { VXP_ERRORS, httpTokensKeyFile, unpaddedHex, vxpPlugin } from '@lienthong/gateway';
+import { Caller, runPython, tokenGatewayNode } from './harness';
 import type { GatewayNode } from './harness';
 
 const CLIENT = resolve(__dirname, '../../../examples/python/vxp_java_compat.py');
@@ -19,24 +17,7 @@ const H41 = '000.00.00.H41';
 const H14 = '000.00.00.H14';
 const RUN = Date.now().toString(36);
 
-export function python(
-  args: string[],
-  env: NodeJS.ProcessEnv = {},
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((res, rej) => {
-    const p = spawn('python3', [CLIENT, ...args], { env: { ...process.env, ...env } });
-    let stdout = '';
-    let stderr = '';
-    p.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
-    p.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-    p.on('error', rej);
-    const timer = setTimeout(() => p.kill('SIGKILL'), 120_000);
-    p.on('close', (code) => {
-      clearTimeout(timer);
-      res({ code, stdout, stderr });
-    });
-  });
-}
+export const python = (args: string[], env: NodeJS.ProcessEnv = {}) => runPython(CLIENT, args, env);
 
 type Step = { step: string; [k: string]: unknown };
 
@@ -74,23 +55,18 @@ async function signed(
 }
 
 describe('the VXP endpoint, with a client that speaks as the Java client does', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'lt-vxp-'));
-  const tokens = new HttpTokenStore(join(dir, 'http-tokens.json'));
+  const node = tokenGatewayNode({ vxp: true });
+  const { tokens } = node;
   let gw: GatewayNode;
   let endpoint: string;
   let g22: string;
   let h41: string;
 
-  beforeAll(async () => {
-    gw = await startGatewayNode({ auth: { mode: 'token', tokens }, vxp: true });
-    // Mounted beside the gateway as `up` does it: a second plugin over the same service.
-    endpoint = gw.url.replace(/\/api\/v1$/, '/vxp');
+  beforeAll(() => {
+    gw = node.gw;
+    endpoint = node.endpoint;
     g22 = tokens.issue(G22).token;
     h41 = tokens.issue(H41).token;
-  });
-  afterAll(async () => {
-    await gw?.stop();
-    rmSync(dir, { recursive: true, force: true });
   });
 
   it('runs every verb as the Java client does, with its retries, and refuses what it must', async () => {
@@ -260,6 +236,116 @@ describe('the VXP endpoint, with a client that speaks as the Java client does', 
     expect((await recipient.received()).filter((i) => i.documentId === documentId)).toHaveLength(1);
   });
 
+  /** G22 posts a package for H41 through /api/v1; its DocumentId. */
+  const postFromG22 = async (n: string, subject: string): Promise<string> => {
+    const documentId = `${G22},2026/12/02,${n}/VPCP`;
+    const pkg = await renderEdocBytes({ documentId, from: { code: G22 }, to: [{ code: H41 }], subject });
+    expect((await new Caller(gw.url, G22, g22).post(pkg)).status).toBe(202);
+    return documentId;
+  };
+
+  it('updateStatus fail keeps the reason (status_desc) with the item, shown when it is listed again', async () => {
+    const documentId = await postFromG22(`${RUN}8`, 'Lý do lỗi');
+    const recipient = new Caller(gw.url, H41, h41);
+    const item = await recipient.waitForItem(documentId);
+    const failed = await signed(endpoint, 'updateStatus', {
+      systemId: H41,
+      secret: h41,
+      keys: { docId: item.id, status: 'fail', status_desc: 'disque plein' },
+    });
+    expect(failed.json).toMatchObject({ status: 'OK', ErrorCode: '0' });
+    const back = await recipient.waitForItem(documentId, 5_000);
+    expect(back.lastFailure).toMatchObject({ reason: 'disque plein', count: 1 });
+    // Without a description: the reason says so.
+    await signed(endpoint, 'updateStatus', {
+      systemId: H41,
+      secret: h41,
+      keys: { docId: item.id, status: 'fail' },
+    });
+    expect((await recipient.waitForItem(documentId, 5_000)).lastFailure).toMatchObject({ count: 2 });
+  });
+
+  it('registerAgency / deleteAgency change the directory for an operator system; others get FAIL 20', async () => {
+    const op = tokens.issueSystem('bo-noi-vu', [G22], { operator: true });
+    const plain = tokens.issueSystem('tinh-khac', [G22]);
+    const code = '000.00.77.G22';
+    const call = async (secret: string, system: string, verb: string, h: unknown, body?: unknown) => {
+      const r = await python(
+        [
+          'call',
+          verb,
+          '--endpoint',
+          endpoint,
+          '--system',
+          system,
+          '--h',
+          JSON.stringify(h),
+          ...(body === undefined ? [] : ['--body', JSON.stringify(body)]),
+        ],
+        { VXP_SECRET: secret },
+      );
+      expect(r.stderr).toBe('');
+      return JSON.parse(r.stdout) as { status: string; ErrorCode?: string; ErrorDesc?: string };
+    };
+    const registration = { code, name: 'Cơ quan mới', mail: 'a@b.vn', pid: G22 };
+    // Without operator rights: refused, nothing written.
+    const refused = await call(plain.token, 'tinh-khac', 'registerAgency', {}, registration);
+    expect(refused).toMatchObject({ status: 'FAIL', ErrorCode: VXP_ERRORS.DIRECTORY_READ_ONLY });
+    expect(refused.ErrorDesc).toMatch(/directory changes go through the operator/);
+    const listed = async () =>
+      ((await (await new Caller(gw.url, G22, g22).get('/agencies')).json()) as { code: string }[]).map(
+        (a) => a.code,
+      );
+    expect(await listed()).not.toContain(code);
+    // With them: added (home node from its parent), and every node follows the directory.
+    expect(await call(op.token, 'bo-noi-vu', 'registerAgency', {}, registration)).toMatchObject({
+      status: 'OK',
+    });
+    const until = async (want: boolean) => {
+      const deadline = Date.now() + 15_000;
+      while ((await listed()).includes(code) !== want && Date.now() < deadline) {
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      return (await listed()).includes(code);
+    };
+    expect(await until(true)).toBe(true);
+    // Added twice: a conflict; a body without a name: a bad request.
+    expect(await call(op.token, 'bo-noi-vu', 'registerAgency', {}, registration)).toMatchObject({
+      ErrorCode: VXP_ERRORS.CONFLICT,
+    });
+    expect(await call(op.token, 'bo-noi-vu', 'registerAgency', {}, { code: '000.00.78.G22' })).toMatchObject({
+      ErrorCode: VXP_ERRORS.BAD_REQUEST,
+    });
+    // Its parent cannot go while it belongs to it; a plain system cannot delete; the operator can.
+    expect(await call(op.token, 'bo-noi-vu', 'deleteAgency', { code: G22 })).toMatchObject({
+      ErrorCode: VXP_ERRORS.CONFLICT,
+    });
+    expect(await call(plain.token, 'tinh-khac', 'deleteAgency', { code })).toMatchObject({
+      ErrorCode: VXP_ERRORS.DIRECTORY_READ_ONLY,
+    });
+    expect(await call(op.token, 'bo-noi-vu', 'deleteAgency', { code })).toMatchObject({ status: 'OK' });
+    expect(await until(false)).toBe(false);
+  }, 120_000);
+
+  it("getSentEdocList without a docId answers from the caller's tracking records", async () => {
+    // Sent through /api/v1, so the VXP layer never saw its DocId.
+    const documentId = await postFromG22(`${RUN}7`, 'Theo dõi từ bản ghi');
+    const r = await python(
+      ['call', 'getSentEdocList', '--endpoint', endpoint, '--system', G22, '--h', '{}'],
+      {
+        VXP_SECRET: g22,
+      },
+    );
+    expect(r.stderr).toBe('');
+    const answer = JSON.parse(r.stdout) as { status: string; data: Record<string, unknown>[] };
+    expect(answer.status).toBe('OK');
+    const mine = answer.data.filter((d) => d['documentId'] === documentId);
+    expect(mine).toHaveLength(1);
+    expect(mine[0]).toMatchObject({ senderDocId: documentId, fromCode: G22, toCode: H41 });
+    // Every item is complete (no null the client would drop the list for).
+    for (const d of answer.data) expect(Object.values(d)).not.toContain(null);
+  });
+
   it('verifies header values up to U+00FF as the client mangles them; Vietnamese text above cannot be', async () => {
     const run = (desc: string) =>
       python(
@@ -342,7 +428,7 @@ describe('the VXP endpoint, with a client that speaks as the Java client does', 
   });
 
   it('keeps the secrets sealed at rest, with the key readable by the owner only', async () => {
-    const file = join(dir, 'http-tokens.json');
+    const file = tokens.file;
     const stored = readFileSync(file, 'utf8');
     expect(stored).not.toContain(g22);
     expect(stored).not.toContain(h41);

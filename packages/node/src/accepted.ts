@@ -9,6 +9,7 @@ import type {
   IAttachment,
   IContentRef,
   IDocument,
+  IEdxmlSignatureVerdict,
   IHop,
   IStatusReport,
   ITransportEvent,
@@ -29,6 +30,8 @@ export interface AcceptedFields {
   readonly hops: IHop[];
   readonly hopLimit: number;
   readonly priority: number;
+  /** The verdict on the edXML original's signature, given by the sender's home node at intake. */
+  readonly edxmlSignature?: IEdxmlSignatureVerdict;
   /** Fields of a newer schema, kept when the decoder keeps them (core's decoder drops them). */
   readonly $unknowns?: Uint8Array[];
 }
@@ -90,6 +93,7 @@ export function acceptEnvelope(
     hops: env.hops,
     hopLimit: env.hopLimit,
     priority: env.priority,
+    ...(env.edxmlSignature ? { edxmlSignature: env.edxmlSignature } : {}),
     ...(env.$unknowns ? { $unknowns: env.$unknowns } : {}),
     ...fields,
   };

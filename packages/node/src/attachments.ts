@@ -252,6 +252,11 @@ export class Attachments {
     });
   }
 
+  /** Streams a content of this domain in order, every chunk checked (the edXML signature check reads it). */
+  download(hex: string, write: (chunk: Uint8Array) => Promise<void> | void): Promise<unknown> {
+    return this.transfer(() => this.own.download(hex, write));
+  }
+
   /**
    * Before delivering to an inbox: every chunk of every attachment matches its hash. A content the
    * domain verified already (its guard as it was stored, or another node) needs its manifest only.

@@ -19,7 +19,8 @@ export interface ResolvedRecipients {
 /**
  * Closed agency codes (an administrative reorganisation, topology `closed`) at intake: a document
  * addressed to a closed code is carried to the successor (`redirect`: the old code's record says
- * so in its timeline, the successor gets its own record and answers with its statuses) or refused
+ * so in its timeline, the successor gets its own record and answers with its statuses, which the old
+ * code's record mirrors) or refused
  * (`refuse`: the old code's record ends FAILED AGENCY_CLOSED, naming the successor).
  */
 @injectable()
@@ -42,6 +43,17 @@ export class ClosedRecipients {
       if (c.policy === 'redirect' && !out.includes(c.successor)) out.push(c.successor);
     }
     return { recipients: out, closed };
+  }
+
+  /**
+   * Once the successors' records exist: each redirected code's record follows its successor's
+   * (every status and transport change of the successor's record is repeated on it).
+   */
+  async link(env: AcceptedDocument, closed: readonly ClosedCode[]): Promise<void> {
+    for (const c of closed) {
+      if (c.policy === 'redirect')
+        await this.tracking.linkRedirect(env.originAgency, env.documentId, c.code, c.successor);
+    }
   }
 
   /** Opens the closed codes' records and writes the redirect or the refusal into them. */

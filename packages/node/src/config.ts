@@ -2,6 +2,8 @@ import type { SubmitPace, Topology } from '@lienthong/core';
 import { defaultDomainShortcut } from './shortcut';
 import { DEFAULT_SECURITY } from './signature-policy';
 import type { SecurityConfig } from './signature-policy';
+import { DEFAULT_EDXML_SIGNATURES } from './edxml-signatures';
+import type { EdxmlSignatureConfig } from './edxml-signatures';
 
 /** How one node process is set up. Everything but `servers` and `topology` has a default. */
 export interface NodeRuntimeConfig {
@@ -40,6 +42,8 @@ export interface NodeRuntimeConfig {
   readonly replicas?: number;
   /** Signature checks at intake (docs/SECURITY.md). */
   readonly security?: Partial<SecurityConfig>;
+  /** edXML signature verdicts at intake: policy, trust anchors, CRLs (docs/EDXML.md "Signatures"). */
+  readonly edxmlSignatures?: Partial<EdxmlSignatureConfig>;
   /** Bounds on what a node holds and how fast agencies submit (docs/ARCHITECTURE.md, Flow control). */
   readonly flow?: Partial<FlowConfig>;
   /**
@@ -149,6 +153,7 @@ export interface ResolvedConfig {
   readonly http: NodeRuntimeConfig['http'];
   readonly replicas: number;
   readonly security: SecurityConfig;
+  readonly edxmlSignatures: EdxmlSignatureConfig;
   readonly flow: FlowConfig;
   readonly domainShortcut: boolean;
 }
@@ -179,6 +184,7 @@ export function resolveConfig(config: NodeRuntimeConfig): ResolvedConfig {
       maxSignatureAgeMs: config.retention?.inboxMaxAgeMs ?? DEFAULT_RETENTION.inboxMaxAgeMs,
       ...config.security,
     },
+    edxmlSignatures: { ...DEFAULT_EDXML_SIGNATURES, ...config.edxmlSignatures },
     flow: { ...DEFAULT_FLOW, ...config.flow },
     domainShortcut: config.domainShortcut ?? defaultDomainShortcut(),
   };

@@ -13,7 +13,7 @@ import { openNats } from './connection';
 import { NodeConsumers } from './consumers';
 import { DeadLetters } from './dead-letters';
 import { Delivery } from './delivery';
-import { publishDirectory } from './directory';
+import { directorySource, publishDirectory } from './directory';
 import { NeighbourRoom, SubmitPacer } from './flow';
 import type { HttpPlugin } from './http';
 import { InFlight } from './in-flight';
@@ -31,6 +31,7 @@ import { Router } from './router';
 import { NodeRuntime } from './runtime';
 import { DRAIN_TIMEOUT_MS, drainWithin } from './shutdown';
 import { SignaturePolicy } from './signature-policy';
+import { EdxmlSignatures } from './edxml-signatures';
 import { ensureBuckets, ensureStreams } from './streams';
 import { TOKENS } from './tokens';
 import { TrackingApply } from './tracking-apply';
@@ -76,7 +77,8 @@ async function provision(
   const domain = config.domain ?? '';
   await ensureStreams(nats.jsm, topology, domain, retention, replicas, flow);
   await ensureBuckets(nats.kvm, replicas);
-  await publishDirectory(nats.kvm, topology, replicas);
+  // A leaf domain's directory follows the centre's (a mirror); the centre's is seeded from the file.
+  await publishDirectory(nats.kvm, topology, replicas, { follow: directorySource(topology, domain), log });
   await new AuditLog(nats.js, nats.jsm, log, replicas).ensureStream(topology, domain);
   const contentRefs = await provisionAttachments(
     nats,
@@ -124,6 +126,17 @@ export async function createContainer(
   once(OverdueIndex, (r) => new OverdueIndex(r.resolve(TrackingStore), log, clock(r)));
   once(DeadLetters, () => new DeadLetters(nats.js));
   once(SignaturePolicy, (r) => new SignaturePolicy(r.resolve(LiveDirectory), resolved.security));
+  once(
+    EdxmlSignatures,
+    (r) =>
+      new EdxmlSignatures(
+        resolved.edxmlSignatures,
+        r.resolve(Attachments),
+        resolved.limits.attachmentWaitMs,
+        log,
+        clock(r),
+      ),
+  );
   once(AuditLog, () => new AuditLog(nats.js, nats.jsm, log, resolved.replicas));
   once(NeighbourRoom, () => new NeighbourRoom());
   once(InFlight, () => new InFlight());

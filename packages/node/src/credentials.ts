@@ -112,7 +112,7 @@ export class CredentialStore {
         context: { agency: subject.agency },
       });
     }
-    if (subject.kind === 'node' && topology && subject.nodes !== '*') {
+    if ((subject.kind === 'node' || subject.kind === 'gateway') && topology && subject.nodes !== '*') {
       for (const n of subject.nodes) topology.node(n); // throws for an unknown node
     }
     const identities = this.list();

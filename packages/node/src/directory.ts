@@ -2,6 +2,7 @@ import type { KV, Kvm } from '@nats-io/kv';
 import { StorageType } from '@nats-io/jetstream';
 import { BUCKETS, directoryKeys } from '@lienthong/core';
 import type { Topology } from '@lienthong/core';
+import type { Logger } from 'pino';
 import { AgencyRecord, ClosedAgencyRecord, NodeRecord } from '@lienthong/proto';
 import { boundStream } from './streams';
 
@@ -15,7 +16,13 @@ const SEED_CONCURRENCY = 256;
  * bucket that already holds at least as many entries as the file is left alone, which keeps the
  * restart of a national-size process cheap.
  */
-export async function publishDirectory(kvm: Kvm, topology: Topology, replicas = 1): Promise<number> {
+export async function publishDirectory(
+  kvm: Kvm,
+  topology: Topology,
+  replicas = 1,
+  opts: { follow?: string; log?: Logger } = {},
+): Promise<number> {
+  if (opts.follow !== undefined && (await followDirectory(kvm, opts.follow, replicas, opts.log))) return 0;
   const kv = await kvm.create(BUCKETS.directory, { history: 1, storage: StorageType.File, replicas });
   await boundStream(kvm, `KV_${BUCKETS.directory}`);
   const proto = topology.toProto();
@@ -52,4 +59,40 @@ export async function publishDirectory(kvm: Kvm, topology: Topology, replicas = 
 
 export async function openDirectory(kvm: Kvm): Promise<KV> {
   return kvm.open(BUCKETS.directory);
+}
+
+/**
+ * The centre's domain for a node in `domain`: a domain other than the root node's follows the
+ * root's directory, when both are named (a leaf cannot address an unnamed hub domain).
+ */
+export function directorySource(topology: Topology, domain: string | undefined): string | undefined {
+  const centre = topology.root.domain;
+  return domain && centre && domain !== centre ? centre : undefined;
+}
+
+/**
+ * Makes this domain's `lt_directory` a mirror of the centre's (JetStream KV mirror across domains):
+ * every change made at the centre reaches it, and while the link is cut it keeps the last directory
+ * it saw, on disk, across restarts. False when the bucket already exists here as a bucket of its
+ * own (created before domains followed the centre): it is used as before, and logged.
+ */
+async function followDirectory(kvm: Kvm, centre: string, replicas: number, log?: Logger): Promise<boolean> {
+  const name = `KV_${BUCKETS.directory}`;
+  const jsm = await kvm.js.jetstreamManager();
+  const current = await jsm.streams.info(name).catch(() => undefined);
+  if (current && !current.config.mirror) {
+    log?.error(
+      { bucket: BUCKETS.directory, centre },
+      `${BUCKETS.directory} here is a bucket of its own, not a mirror of domain ${centre}'s: it does not follow the centre; delete it (nats kv del ${BUCKETS.directory}) and restart to make it follow`,
+    );
+    return false;
+  }
+  await kvm.create(BUCKETS.directory, {
+    history: 1,
+    storage: StorageType.File,
+    replicas,
+    mirror: { name: BUCKETS.directory, domain: centre },
+  });
+  await boundStream(kvm, name);
+  return true;
 }

@@ -1,6 +1,7 @@
 /** What the stages of a node pass between them: the inbound message, its fate, and a refusal. */
 import type { MsgHdrs } from '@nats-io/transport-node';
 import { FailureReason } from '@lienthong/proto';
+import type { IEdxmlSignatureVerdict } from '@lienthong/proto';
 
 /** One message taken from a node's submit or relay stream. */
 export interface InboundMessage {
@@ -22,6 +23,8 @@ export type Disposition = 'forwarded' | 'dead-lettered';
 export interface Rejection {
   readonly reason: FailureReason;
   readonly detail: string;
+  /** For a refusal of an edXML signature verdict: the verdict, for the sender's notice. */
+  readonly edxmlSignature?: IEdxmlSignatureVerdict;
 }
 
 export function malformed(detail: string): Rejection {

@@ -16,6 +16,8 @@ export type {
 } from './config';
 export { DEFAULT_SECURITY } from './signature-policy';
 export type { SecurityConfig } from './signature-policy';
+export { DEFAULT_EDXML_SIGNATURES } from './edxml-signatures';
+export type { EdxmlSignatureConfig, EdxmlSignaturePolicy } from './edxml-signatures';
 export { createContainer, startNode } from './container';
 export type { NodeContainerOptions, RunningNode } from './container';
 export { TOKENS } from './tokens';
@@ -28,12 +30,13 @@ export type { HealthSource, HttpErrorBody, HttpPlugin, HttpPluginContext } from 
 export {
   LEVEL_POLICIES,
   checkPolicy,
+  edxmlSignaturesOf,
   loadTopologyFile,
   readServiceConfig,
   runLevelService,
   startLevelService,
 } from './service';
-export type { LevelPolicy } from './service';
+export type { LevelPolicy, LevelServiceContext, LevelServiceOptions } from './service';
 export {
   ServiceConfigSchema,
   parseServiceConfig,

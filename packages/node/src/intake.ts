@@ -8,6 +8,7 @@ import { ClosedRecipients } from './closed-recipients';
 import type { AcceptedEnvelope } from './accepted';
 import { Attachments } from './attachments';
 import type { ResolvedConfig } from './config';
+import { EdxmlSignatures } from './edxml-signatures';
 import { ENVELOPE_ID, envelopeIdOf, readableIds } from './envelope-ids';
 import { SubmitPacer, deferredSubmission } from './flow';
 import { malformed } from './inbound';
@@ -45,6 +46,7 @@ export class Intake {
     @inject(TOKENS.Config) private readonly config: ResolvedConfig,
     @inject(TOKENS.Clock) private readonly now: Clock,
     @inject(ClosedRecipients) private readonly closedCodes: ClosedRecipients,
+    @inject(EdxmlSignatures) private readonly edxml: EdxmlSignatures,
     @inject(RelayFastPath) private readonly fastPath: RelayFastPath,
   ) {
     this.rules = { topology, checkAttachments: (doc) => attachments.check(doc) };
@@ -95,7 +97,13 @@ export class Intake {
       await this.refusals.rejectSubmission(node, msg, submitter, env, problem ?? malformed('not accepted'));
       return 'dead-lettered';
     }
-    const routed = await this.openRecords(node, msg, accepted, now);
+    const judged = await this.edxml.judge(node, env, msg.storedAtMs);
+    if (judged.refusal) {
+      await this.refusals.rejectSubmission(node, msg, submitter, env, judged.refusal);
+      return 'dead-lettered';
+    }
+    const withVerdict = judged.verdict ? { ...accepted, edxmlSignature: judged.verdict } : accepted;
+    const routed = await this.openRecords(node, msg, withVerdict, now);
     if (!routed) return 'dead-lettered';
     const hop: IHop = { node: node.id, level: node.level, inMs: msg.storedAtMs, outMs: now };
     return this.permanentAsDeadLetter(node, msg, routed, () => this.router.route(node, routed, hop, msg));
@@ -115,6 +123,7 @@ export class Intake {
       const resolved = this.closedCodes.resolve(documentRecipients(env.document));
       await this.closedCodes.record(node, env, resolved.closed, now);
       const recipients = await this.trackingApply.open(node, msg, env, resolved.recipients, now);
+      await this.closedCodes.link(env, resolved.closed);
       return recipients.length > 0 ? { ...env, recipients } : undefined;
     }
     if (

@@ -84,6 +84,7 @@ export class Refusals {
       transport: TransportState.TRANSPORT_STATE_FAILED,
       failure: problem.reason,
       failureDetail: problem.detail,
+      ...(problem.edxmlSignature ? { edxmlSignature: problem.edxmlSignature } : {}),
       updatedAtMs: now,
       timeline: [
         {

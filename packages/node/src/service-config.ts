@@ -66,6 +66,11 @@ const Flow = strict(
   'flow control (docs/OPERATIONS.md)',
 );
 
+const EdxmlPolicy = Type.Union([Type.Literal('accept'), Type.Literal('refuse')], {
+  description:
+    'accept (carry the verdict, flag anything but valid; the default) or refuse anything but valid',
+});
+
 export const ServiceConfigSchema = strict(
   {
     $schema: text('the JSON Schema of this file, for editors'),
@@ -131,6 +136,26 @@ export const ServiceConfigSchema = strict(
         },
       ),
     ),
+    gateway: optional(
+      strict(
+        {
+          tokensFile: text(
+            "the agencies' HTTP tokens (`lienthong creds issue agency CODE --http-token` writes credentials/http-tokens.json; its key file lies beside it), relative to this file",
+          ),
+          noAuth: optional(
+            Type.Boolean({
+              description: 'no tokens: callers name their agency in X-Lienthong-Agency (development only)',
+            }),
+          ),
+          vxp: optional(Type.Boolean({ description: 'the VXP endpoint at /vxp beside /api/v1 (true)' })),
+          maxPackageBytes: atLeastOne('largest package accepted, in bytes (200 MiB)'),
+          seedFile: text(
+            "the gateway's NATS identity (`lienthong creds issue gateway NAME --nodes ID,…`), relative to this file: it may act only for the agencies of those nodes",
+          ),
+        },
+        'the edXML gateway at /api/v1 on the HTTP port (docs/EDXML.md); needs http, and tokensFile or noAuth',
+      ),
+    ),
     replicas: optional(
       Type.Integer({ minimum: 1, maximum: 5, description: 'stream and bucket replicas (1)' }),
     ),
@@ -147,6 +172,31 @@ export const ServiceConfigSchema = strict(
           ),
         },
         'signature checks at intake (docs/SECURITY.md)',
+      ),
+    ),
+    edxmlSignatures: optional(
+      strict(
+        {
+          policy: optional(EdxmlPolicy),
+          senders: optional(
+            Type.Record(Type.String({ pattern: '^[0-9A-Z.]+$' }), EdxmlPolicy, {
+              description: 'policy per sending agency code, over `policy`',
+              additionalProperties: false,
+            }),
+          ),
+          trustAnchorFiles: optional(
+            Type.Array(Type.String({ minLength: 1 }), {
+              description:
+                'PEM (or DER) certificates of the CAs whose signers are trusted, relative to this file; none by default',
+            }),
+          ),
+          crlFiles: optional(
+            Type.Array(Type.String({ minLength: 1 }), {
+              description: 'CRLs (PEM or DER) the operator provides, relative to this file',
+            }),
+          ),
+        },
+        'edXML signature verdicts at intake (docs/EDXML.md "Signatures")',
       ),
     ),
     auth: optional(

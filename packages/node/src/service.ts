@@ -11,6 +11,7 @@ import type { HttpPlugin } from './http';
 import { createLogger } from './logger';
 import { parseServiceConfig } from './service-config';
 import type { ServiceConfigFile } from './service-config';
+import type { EdxmlSignatureConfig } from './edxml-signatures';
 
 /** What differs between the four services. */
 export interface LevelPolicy {
@@ -43,6 +44,31 @@ function securityOf(file: ServiceConfigFile, dir: string): Pick<NodeRuntimeConfi
   return {
     ...(file.auth ? { auth: { ...file.auth, ...(seedFile !== undefined ? { seedFile } : {}) } } : {}),
     ...(tls ? { tls } : {}),
+  };
+}
+
+/** The edXML signature settings, with the trust anchor and CRL files read (paths relative to the file). */
+export function edxmlSignaturesOf(file: ServiceConfigFile, dir: string): Partial<EdxmlSignatureConfig> {
+  const e = file.edxmlSignatures ?? {};
+  const read = (p: string, what: string): string | Uint8Array => {
+    const path = resolve(dir, p);
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(path);
+    } catch (err) {
+      throw new LienthongError('NotFound', `cannot read the edXML ${what} file ${path}`, {
+        context: { path },
+        cause: err,
+      });
+    }
+    // PEM as text, anything else as DER.
+    return bytes.includes('-----BEGIN') ? bytes.toString('utf8') : new Uint8Array(bytes);
+  };
+  return {
+    ...(e.policy ? { policy: e.policy } : {}),
+    ...(e.senders ? { senders: e.senders } : {}),
+    trustAnchors: (e.trustAnchorFiles ?? []).map((p) => read(p, 'trust anchor')),
+    crls: (e.crlFiles ?? []).map((p) => read(p, 'CRL')),
   };
 }
 
@@ -124,8 +150,25 @@ function levelDashboard(file: ServiceConfigFile, configPath: string): HttpPlugin
   });
 }
 
+/** What a level service's own HTTP plugins are built from (the edXML gateway's, in the level packages). */
+export interface LevelServiceContext {
+  readonly file: ServiceConfigFile;
+  /** The config file's directory: its paths are relative to it. */
+  readonly dir: string;
+  readonly name: string;
+}
+
+export interface LevelServiceOptions {
+  /** More plugins on the HTTP port, from the config file (`@lienthong/gateway`'s `levelGatewayPlugins`). */
+  readonly httpPlugins?: (ctx: LevelServiceContext) => HttpPlugin[];
+}
+
 /** Starts one level service from its config file. */
-export async function startLevelService(level: LevelName, configPath: string): Promise<RunningNode> {
+export async function startLevelService(
+  level: LevelName,
+  configPath: string,
+  opts: LevelServiceOptions = {},
+): Promise<RunningNode> {
   const policy = LEVEL_POLICIES[level];
   const file = readServiceConfig(configPath);
   const topology = loadTopologyFile(resolve(dirname(configPath), file.topology));
@@ -139,6 +182,22 @@ export async function startLevelService(level: LevelName, configPath: string): P
   checkPolicy(policy, topology, nodes);
   const name = file.name ?? `lienthong-${level}`;
   const dashboard = levelDashboard(file, configPath);
+  if (file.gateway && !file.http) {
+    throw new LienthongError(
+      'InvalidArgument',
+      `service config ${configPath}: gateway needs http (its port)`,
+    );
+  }
+  if (file.gateway && !opts.httpPlugins) {
+    throw new LienthongError(
+      'InvalidArgument',
+      `service config ${configPath}: this program cannot serve the gateway`,
+    );
+  }
+  const plugins = [
+    ...(dashboard ? [dashboard] : []),
+    ...(opts.httpPlugins?.({ file, dir: dirname(resolve(configPath)), name }) ?? []),
+  ];
   return startNode(
     {
       servers: file.servers,
@@ -153,13 +212,14 @@ export async function startLevelService(level: LevelName, configPath: string): P
       ...(file.http ? { http: file.http } : {}),
       ...(file.replicas ? { replicas: file.replicas } : {}),
       ...(file.security ? { security: file.security } : {}),
+      ...(file.edxmlSignatures ? { edxmlSignatures: edxmlSignaturesOf(file, dirname(configPath)) } : {}),
       ...securityOf(file, dirname(configPath)),
       ...(file.flow ? { flow: file.flow } : {}),
       ...(file.domainShortcut === undefined ? {} : { domainShortcut: file.domainShortcut }),
     },
     {
       logger: createLogger({ name, ...(file.logLevel ? { level: file.logLevel } : {}) }),
-      ...(dashboard ? { httpPlugins: [dashboard] } : {}),
+      ...(plugins.length > 0 ? { httpPlugins: plugins } : {}),
     },
   );
 }
@@ -168,6 +228,7 @@ export async function startLevelService(level: LevelName, configPath: string): P
 export async function runLevelService(
   level: LevelName,
   argv: readonly string[] = process.argv.slice(2),
+  opts: LevelServiceOptions = {},
 ): Promise<void> {
   const i = argv.indexOf('--config');
   const configPath = i >= 0 ? argv[i + 1] : undefined;
@@ -178,7 +239,7 @@ export async function runLevelService(
   }
   let running: RunningNode;
   try {
-    running = await startLevelService(level, configPath);
+    running = await startLevelService(level, configPath, opts);
   } catch (e) {
     process.stderr.write(`lienthong-${level}: ${(e as Error).message}\n`);
     process.exitCode = 1;

@@ -67,7 +67,10 @@ export class TrackingApply {
             subject: doc.subject ?? '',
             node: node.id,
           },
-          { changeRequested: operation !== BusinessOperation.BUSINESS_OPERATION_NEW },
+          {
+            changeRequested: operation !== BusinessOperation.BUSINESS_OPERATION_NEW,
+            ...(env.edxmlSignature ? { edxmlSignature: env.edxmlSignature } : {}),
+          },
         );
         if (!unknown.includes(recipient)) {
           this.overdue.add(TrackingStore.key(sender, documentId, recipient), record.confirmByMs);

@@ -15,7 +15,8 @@ import {
 } from '@lienthong/core';
 import type { TrackingEvent } from '@lienthong/core';
 import type { TopologyView } from './live-directory';
-import type { TrackingRecord } from '@lienthong/proto';
+import { EdxmlSignatureVerdict, TrackingRecord } from '@lienthong/proto';
+import type { IEdxmlSignatureVerdict } from '@lienthong/proto';
 import { classifyNatsError, listKvKeys, retry } from '@lienthong/infra';
 
 export type NewRecord = Parameters<typeof newTrackingRecord>[0];
@@ -64,11 +65,12 @@ export class TrackingStore {
    */
   async create(
     init: NewRecord,
-    opts: { changeRequested?: boolean } = {},
+    opts: { changeRequested?: boolean; edxmlSignature?: IEdxmlSignatureVerdict } = {},
   ): Promise<{ record: TrackingRecord; created: boolean }> {
     const key = TrackingStore.key(init.sender, init.documentId, init.recipient);
     const record = newTrackingRecord(init);
     if (opts.changeRequested) record.recallRequested = true;
+    if (opts.edxmlSignature) record.edxmlSignature = EdxmlSignatureVerdict.create(opts.edxmlSignature);
     try {
       const revision = await this.kv.create(key, encodeTrackingRecord(record));
       this.remember(key, record, revision);
@@ -118,17 +120,61 @@ export class TrackingStore {
     return listKvKeys(this.js, this.jsm, { bucket: BUCKETS.tracking, filter, timeoutMs: 30_000 });
   }
 
+  /**
+   * Applies an event to one record; the records of the closed codes it answers for (redirected to
+   * this recipient) then mirror it: the successor's statuses answer for them.
+   */
   async apply(
     sender: string,
     documentId: string,
     recipient: string,
     event: TrackingEvent,
   ): Promise<ApplyResult> {
-    return this.mutate(TrackingStore.key(sender, documentId, recipient), (r) => applyTrackingEvent(r, event));
+    const key = TrackingStore.key(sender, documentId, recipient);
+    return this.mirrored(await this.mutate(key, (r) => applyTrackingEvent(r, event)));
   }
 
   async markOverdue(key: string, nowMs: number): Promise<ApplyResult> {
-    return this.mutate(key, (r) => markOverdue(r, nowMs));
+    return this.mirrored(await this.mutate(key, (r) => markOverdue(r, nowMs)));
+  }
+
+  /**
+   * Links a closed code's record to its successor's (redirect): the successor's record lists the
+   * code in `answersFor`, the code's names the successor in `redirectedTo`. Idempotent.
+   */
+  async linkRedirect(
+    sender: string,
+    documentId: string,
+    closedCode: string,
+    successor: string,
+  ): Promise<void> {
+    await this.mutate(TrackingStore.key(sender, documentId, closedCode), (r) => {
+      if (r.redirectedTo === successor) return { record: r, changed: false };
+      return { record: TrackingRecord.create({ ...r, redirectedTo: successor }), changed: true };
+    });
+    await this.mutate(TrackingStore.key(sender, documentId, successor), (r) => {
+      if (r.answersFor.includes(closedCode)) return { record: r, changed: false };
+      return {
+        record: TrackingRecord.create({ ...r, answersFor: [...r.answersFor, closedCode] }),
+        changed: true,
+      };
+    });
+  }
+
+  /**
+   * Copies the successor's record onto the records it answers for. A copy of the state, not a replay
+   * of the event: concurrent statuses cannot be mirrored out of order, an older version of the
+   * successor's record never overwrites a newer copy, and a repeat (after a crash) completes it.
+   */
+  private async mirrored(result: ApplyResult): Promise<ApplyResult> {
+    const r = result.record;
+    if (!r || r.answersFor.length === 0) return result;
+    await Promise.all(
+      r.answersFor.map((code) =>
+        this.mutate(TrackingStore.key(r.sender, r.documentId, code), (old) => mirrorOnto(old, r)),
+      ),
+    );
+    return result;
   }
 
   async readKey(key: string): Promise<TrackingRecord | undefined> {
@@ -208,4 +254,29 @@ export class TrackingStore {
 
 function isWrongLastSequence(e: unknown): boolean {
   return classifyNatsError(e).kind === 'wrong-last-sequence';
+}
+
+/** Entries of a redirected code's own record before the mirrored ones: accepted, then the redirect. */
+const OWN_ENTRIES = 2;
+
+/** The closed code's record `old` showing the successor's record `s` after its own first entries. */
+function mirrorOnto(old: TrackingRecord, s: TrackingRecord): { record: TrackingRecord; changed: boolean } {
+  const mirrored = s.timeline.slice(1);
+  if (mirrored.length < old.timeline.length - OWN_ENTRIES) return { record: old, changed: false };
+  const next = TrackingRecord.create({
+    ...old,
+    transport: s.transport,
+    business: s.business,
+    recall: s.recall,
+    recallRequested: s.recallRequested,
+    overdue: s.overdue,
+    failure: s.failure,
+    failureDetail: s.failureDetail,
+    hops: s.hops,
+    ruleViolations: s.ruleViolations,
+    updatedAtMs: Math.max(Number(old.updatedAtMs), Number(s.updatedAtMs)),
+    timeline: [...old.timeline.slice(0, OWN_ENTRIES), ...mirrored],
+  });
+  const same = Buffer.from(encodeTrackingRecord(next)).equals(Buffer.from(encodeTrackingRecord(old)));
+  return { record: same ? old : next, changed: !same };
 }

@@ -57,13 +57,13 @@ describe('AuditLog', () => {
   });
 
   it('keeps recording after its head was replaced by garbage, and the break is reported', async () => {
-    const n = node('h40');
+    const n = node('h27');
     await new AuditLog(js, jsm, log).record(n, entry(1));
-    await js.publish(auditSubject('h40'), 'not a block');
+    await js.publish(auditSubject('h27'), 'not a block');
     await new AuditLog(js, jsm, log).record(n, entry(2));
-    const chain = await readAuditChain(js, jsm, 'h40');
+    const chain = await readAuditChain(js, jsm, 'h27');
     expect(chain).toHaveLength(3);
-    const v = await verifyNodeAudit(js, jsm, 'h40');
+    const v = await verifyNodeAudit(js, jsm, 'h27');
     expect(v.broken).toMatchObject({
       streamSeq: chain[1]!.streamSeq,
       problem: expect.stringMatching(/not an audit block/),

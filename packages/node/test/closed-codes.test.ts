@@ -5,17 +5,26 @@
  * successor, by the closure's policy; a live recipient of the same document is not affected.
  */
 import { Kvm } from '@nats-io/kv';
-import { BUCKETS, directoryKeys, parseTopology } from '@lienthong/core';
+import {
+  BUCKETS,
+  directoryKeys,
+  documentEnvelopeId,
+  encodeEnvelope,
+  parseTopology,
+  relaySubject,
+} from '@lienthong/core';
 import type { TopologyJson } from '@lienthong/core';
 import {
   AgencyRecord,
   BusinessStatus,
   ClosedAgencyRecord,
   ClosurePolicy,
+  EnvelopeKind,
   FailureReason,
+  SCHEMA_VERSION,
   TransportState,
 } from '@lienthong/proto';
-import type { TrackingRecord } from '@lienthong/proto';
+import type { IEnvelope, TrackingRecord } from '@lienthong/proto';
 import type { LienthongClient } from '@lienthong/sdk';
 import type { RunningNode } from '@lienthong/node';
 import type { NatsServer } from '@lienthong/testkit';
@@ -90,15 +99,52 @@ describe('closed agency codes', () => {
     );
     await tracker[Symbol.asyncDispose]();
     const old = byRecipient(records, REDIRECTED)!;
-    expect(old.transport).toBe(TransportState.TRANSPORT_STATE_RELAYED);
-    expect(old.timeline.map((e) => e.description)).toContain(
-      `redirected to ${A.nghean} (${REDIRECTED} closed on ${CLOSED_AT})`,
-    );
+    expect(old.redirectedTo).toBe(A.nghean);
+    expect(byRecipient(records, A.nghean)?.answersFor).toEqual([REDIRECTED]);
+    expect(old.timeline[1]).toMatchObject({
+      transport: TransportState.TRANSPORT_STATE_RELAYED,
+      description: `redirected to ${A.nghean} (${REDIRECTED} closed on ${CLOSED_AT})`,
+    });
     expect((await successor.waitForDocuments(1)).map((i) => i.documentId)).toEqual([id]);
     expect((await other.waitForDocuments(1)).map((i) => i.documentId)).toEqual([id]);
     await inspect.expectInboxedOnce(A.nghean, [id]);
     // The successor's own record answers for it: its 01 reached the sender.
     expect(byRecipient(records, A.nghean)?.timeline.length).toBeGreaterThan(1);
+  });
+
+  it('the successor’s statuses answer for the old code: its record mirrors them after the redirect', async () => {
+    const id = docId(A.baothanh, 'MIRROR');
+    await sender.send(documentOf(id, A.baothanh, [REDIRECTED]));
+    await waitFor('the document at the successor', async () =>
+      successor.documents().some((i) => i.documentId === id),
+    );
+    await successor.client.report(id, BusinessStatus.BUSINESS_STATUS_ASSIGNED);
+    await successor.client.report(id, BusinessStatus.BUSINESS_STATUS_COMPLETED);
+    const tracker = await sender.track(id);
+    const records = await tracker.until(
+      (rs) => byRecipient(rs, REDIRECTED)?.business === BusinessStatus.BUSINESS_STATUS_COMPLETED,
+      { timeoutMs: 20_000 },
+    );
+    await tracker[Symbol.asyncDispose]();
+    const old = byRecipient(records, REDIRECTED)!;
+    const mine = byRecipient(records, A.nghean)!;
+    expect(old.transport).toBe(TransportState.TRANSPORT_STATE_FETCHED);
+    expect(mine.business).toBe(BusinessStatus.BUSINESS_STATUS_COMPLETED);
+    // The old code's timeline: accepted, the redirect, then what the successor's record saw.
+    expect(old.timeline[1]?.description).toBe(
+      `redirected to ${A.nghean} (${REDIRECTED} closed on ${CLOSED_AT})`,
+    );
+    const codes = (t: typeof old.timeline) => t.filter((e) => e.business).map((e) => e.business);
+    expect(codes(old.timeline)).toEqual(codes(mine.timeline));
+    expect(codes(old.timeline)).toEqual([
+      BusinessStatus.BUSINESS_STATUS_ARRIVED,
+      BusinessStatus.BUSINESS_STATUS_ASSIGNED,
+      BusinessStatus.BUSINESS_STATUS_COMPLETED,
+    ]);
+    // The successor's signed receipt is kept on the old code's record too.
+    expect(old.timeline.find((e) => e.business === BusinessStatus.BUSINESS_STATUS_ARRIVED)?.node).toBe(
+      mine.timeline.find((e) => e.business === BusinessStatus.BUSINESS_STATUS_ARRIVED)?.node,
+    );
   });
 
   it('refuses with FAILED AGENCY_CLOSED naming the successor; the live recipient still gets it', async () => {
@@ -117,8 +163,8 @@ describe('closed agency codes', () => {
     expect(refused.failureDetail).toBe(`${REFUSED} closed on ${CLOSED_AT}; successor ${A.nghean}`);
     expect(byRecipient(records, A.nghean)).toBeUndefined();
     expect((await other.waitForDocuments(2)).map((i) => i.documentId)).toContain(id);
-    // Nothing went to the successor for a refused code: its inbox still holds only the redirected one.
-    expect(await inspect.inbox(A.nghean)).toHaveLength(1);
+    // Nothing went to the successor for a refused code.
+    expect((await inspect.inbox(A.nghean)).map((e) => e.documentId)).not.toContain(id);
   });
 
   it('keeps the closures when the directory changes while running', async () => {
@@ -159,7 +205,7 @@ describe('closed agency codes', () => {
       timeoutMs: 20_000,
     });
     await tracker[Symbol.asyncDispose]();
-    expect(byRecipient(records, REDIRECTED)?.transport).toBe(TransportState.TRANSPORT_STATE_RELAYED);
+    expect(byRecipient(records, REDIRECTED)?.recallRequested).toBe(true);
     const home = node.runtime.topology.agency(A.baothanh)!.homeNode;
     expect((await inspect.deadLetters(home)).filter((d) => d.detail.includes(REDIRECTED))).toEqual([]);
   });
@@ -244,6 +290,37 @@ describe('closed agency codes', () => {
     const code = '000.00.49.H41';
     await expect(sender.send(documentOf(docId(A.baothanh, 'NOWHERE'), A.baothanh, [code]))).rejects.toThrow(
       `recipient ${code} is not in the directory`,
+    );
+  });
+
+  it('a document that meets a closed code on its way is refused there with AGENCY_CLOSED, naming the successor', async () => {
+    // As if the code had closed after the document left its sender's home node: handed to the
+    // district on the way, with the closed code as its recipient.
+    const id = docId(A.baothanh, 'ONTHEWAY');
+    const home = node.runtime.topology.agency(A.baothanh)!.homeNode;
+    const env: IEnvelope = {
+      schemaVersion: SCHEMA_VERSION,
+      envelopeId: documentEnvelopeId(A.baothanh, id, 0),
+      kind: EnvelopeKind.ENVELOPE_KIND_DOCUMENT,
+      documentId: id,
+      originAgency: A.baothanh,
+      originNode: home,
+      recipients: [REFUSED],
+      createdAtMs: Date.now(),
+      hopLimit: 14,
+      hops: [{ node: home, level: 4, inMs: Date.now(), outMs: Date.now() }],
+      document: documentOf(id, A.baothanh, [REFUSED]),
+    };
+    await inspect.js.publish(relaySubject('district', 'h41-yenthanh', 'normal', home), encodeEnvelope(env), {
+      msgID: `ontheway-${id}`,
+    });
+    const dead = await waitFor(
+      'the dead letter at the district',
+      async () => (await inspect.deadLetters('h41-yenthanh')).find((d) => d.documentId === id) ?? false,
+    );
+    expect(dead.reason).toBe(FailureReason.FAILURE_REASON_AGENCY_CLOSED);
+    expect(dead.detail).toBe(
+      `${REFUSED} closed on ${CLOSED_AT} while the document was on its way; successor ${A.nghean}: ${REFUSED}`,
     );
   });
 });

@@ -138,8 +138,8 @@ describe('urgent lane', () => {
     const statusHops = seen.filter((s) => s.kind === EnvelopeKind.ENVELOPE_KIND_STATUS);
     const transportHops = seen.filter((s) => s.kind === EnvelopeKind.ENVELOPE_KIND_TRANSPORT);
     const documentHops = seen.filter((s) => s.kind === EnvelopeKind.ENVELOPE_KIND_DOCUMENT);
-    // 01 and 03: submitted at h40, then h40 → vn → h41 → district → commune (with the domain-local
-    // shortcut, one domain here: h40 → commune).
+    // 01 and 03: submitted at h27, then h27 → vn → h41 → district → commune (with the domain-local
+    // shortcut, one domain here: h27 → commune).
     expect(statusHops.length).toBeGreaterThanOrEqual(2 * (node.config.domainShortcut ? 2 : 5));
     expect(transportHops.length).toBeGreaterThan(0);
     expect(documentHops.length).toBeGreaterThan(0);

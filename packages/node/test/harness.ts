@@ -59,22 +59,22 @@ export const A = {
   nghean: '000.00.00.H41',
   /** Sở Nội vụ Nghệ An: a second agency on node h41. */
   noivu: '000.00.01.H41',
-  /** UBND tỉnh Hà Tĩnh, node h40 (province). */
-  hatinh: '000.00.00.H40',
+  /** UBND tỉnh Hà Tĩnh, node h27 (province). */
+  hatinh: '000.00.00.H27',
   /** UBND huyện Yên Thành, node h41-yenthanh (district). */
   yenthanh: '000.00.43.H41',
   /** UBND huyện Quỳnh Lưu, node h41-quynhluu (district). */
   quynhluu: '000.00.44.H41',
-  /** UBND huyện Hương Sơn, node h40-huongson (district, other province). */
-  huongson: '000.00.41.H40',
+  /** UBND huyện Hương Sơn, node h27-huongson (district, other province). */
+  huongson: '000.00.41.H27',
   /** UBND xã Bảo Thành, node h41-yenthanh-xa1 (commune). */
   baothanh: '000.01.43.H41',
   /** UBND xã Công Thành, node h41-yenthanh-xa2 (commune, same district as Bảo Thành). */
   congthanh: '000.02.43.H41',
   /** UBND xã Quỳnh Thạch, node h41-quynhluu-xa1 (commune, other district). */
   quynhthach: '000.01.44.H41',
-  /** UBND xã Sơn Tây, node h40-huongson-xa1 (commune, other province). */
-  sontay: '000.01.41.H40',
+  /** UBND xã Sơn Tây, node h27-huongson-xa1 (commune, other province). */
+  sontay: '000.01.41.H27',
 } as const;
 
 let documentCounter = 0;

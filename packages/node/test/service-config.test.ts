@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { LienthongError } from '@lienthong/core';
 import {
+  edxmlSignaturesOf,
   parseServiceConfig,
   readServiceConfig,
   serviceConfigJsonSchema,
@@ -94,5 +95,60 @@ describe('service config', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('edxmlSignatures in the service config', () => {
+  const base = { servers: 'nats://127.0.0.1:4222', topology: 'topology.json' };
+
+  it('policy, per-sender policies, trust anchor and CRL files (PEM as text, DER as bytes), relative to the file', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'lt-edxml-conf-'));
+    try {
+      writeFileSync(
+        path.join(dir, 'ca.pem'),
+        '-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n',
+      );
+      writeFileSync(path.join(dir, 'root.crl'), Buffer.from([0x30, 0x82, 0x01, 0x00]));
+      const file = parseServiceConfig(
+        JSON.stringify({
+          ...base,
+          edxmlSignatures: {
+            policy: 'refuse',
+            senders: { '000.00.00.H41': 'accept' },
+            trustAnchorFiles: ['ca.pem'],
+            crlFiles: ['root.crl'],
+          },
+        }),
+        'svc.json',
+      );
+      const c = edxmlSignaturesOf(file, dir);
+      expect(c.policy).toBe('refuse');
+      expect(c.senders).toEqual({ '000.00.00.H41': 'accept' });
+      expect(c.trustAnchors).toEqual([expect.stringContaining('BEGIN CERTIFICATE')]);
+      expect(c.crls).toEqual([new Uint8Array([0x30, 0x82, 0x01, 0x00])]);
+      expect(() =>
+        edxmlSignaturesOf(
+          parseServiceConfig(
+            JSON.stringify({ ...base, edxmlSignatures: { trustAnchorFiles: ['nope.pem'] } }),
+            'svc.json',
+          ),
+          dir,
+        ),
+      ).toThrow(/cannot read the edXML trust anchor file .*nope\.pem/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses an unknown policy or a malformed sender code, with the path', () => {
+    expect(problemOf({ ...base, edxmlSignatures: { policy: 'warn' } }).message).toContain(
+      '/edxmlSignatures/policy',
+    );
+    expect(problemOf({ ...base, edxmlSignatures: { senders: { 'h41 x': 'refuse' } } }).message).toContain(
+      '/edxmlSignatures/senders',
+    );
+    expect(problemOf({ ...base, edxmlSignatures: { trustAnchors: ['x'] } }).message).toContain(
+      '/edxmlSignatures/trustAnchors: unknown key',
+    );
   });
 });

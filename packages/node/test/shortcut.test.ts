@@ -16,10 +16,10 @@ import type { IHop } from '@lienthong/proto';
 import { A, Harness, demoTopology, docId, documentOf, waitFor } from './harness';
 
 const SENDER = A.baothanh; // h41-yenthanh-xa1
-const RECIPIENT = A.sontay; // h40-huongson-xa1: six hops away, through the centre
+const RECIPIENT = A.sontay; // h27-huongson-xa1: six hops away, through the centre
 
 const topology = demoTopology();
-const PATH = topology.path('h41-yenthanh-xa1', 'h40-huongson-xa1');
+const PATH = topology.path('h41-yenthanh-xa1', 'h27-huongson-xa1');
 
 const view = (hops: readonly IHop[]): string[] =>
   hops.map((h) => `${h.node}${h.passedLocally ? ' (passed)' : ''}`);

@@ -185,7 +185,7 @@ describe('status path', () => {
     const home41 = topology.homeNodeOf(A.nghean).id;
     const malformed = (await inspect.deadLetters(home41)).filter((d) => d.documentId === id);
     expect(malformed).toEqual([]);
-    for (const n of ['vn', 'h40', 'h41-yenthanh']) {
+    for (const n of ['vn', 'h27', 'h41-yenthanh']) {
       expect((await inspect.deadLetters(n)).filter((d) => d.documentId === id)).toEqual([]);
     }
   });

@@ -11,8 +11,8 @@ import { A, Harness, demoTopology, docId, documentOf, sleep, waitFor, within } f
 import type { Inspector } from './harness';
 
 const SENDER = A.baothanh; // h41-yenthanh-xa1
-const RECIPIENT = A.sontay; // h40-huongson-xa1: six hops away, through the centre
-const RECIPIENT_NODE = 'h40-huongson-xa1';
+const RECIPIENT = A.sontay; // h27-huongson-xa1: six hops away, through the centre
+const RECIPIENT_NODE = 'h27-huongson-xa1';
 
 /** Sends `ids` in parallel batches; each send is retried while the broker is unreachable. */
 async function sendAll(client: LienthongClient, ids: readonly string[], deadlineMs = 30_000): Promise<void> {

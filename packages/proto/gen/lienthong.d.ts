@@ -739,6 +739,7 @@ export namespace lienthong {
             document?: (lienthong.v1.Document.$Properties|null);
             status?: (lienthong.v1.StatusReport.$Properties|null);
             transport?: (lienthong.v1.TransportEvent.$Properties|null);
+            edxmlSignature?: (lienthong.v1.EdxmlSignatureVerdict.$Properties|null);
             payload?: ("document"|"status"|"transport");
             static create(properties: lienthong.v1.Envelope.$Shape): lienthong.v1.Envelope & lienthong.v1.Envelope.$Shape;
             static create(properties?: lienthong.v1.Envelope.$Properties): lienthong.v1.Envelope;
@@ -769,6 +770,7 @@ export namespace lienthong {
                 document?: (lienthong.v1.Document.$Properties|null);
                 status?: (lienthong.v1.StatusReport.$Properties|null);
                 transport?: (lienthong.v1.TransportEvent.$Properties|null);
+                edxmlSignature?: (lienthong.v1.EdxmlSignatureVerdict.$Properties|null);
                 payload?: ("document"|"status"|"transport");
                 $unknowns?: Uint8Array[];
             }
@@ -787,10 +789,135 @@ export namespace lienthong {
               document?: lienthong.v1.Document.$Shape|null;
               status?: lienthong.v1.StatusReport.$Shape|null;
               transport?: lienthong.v1.TransportEvent.$Shape|null;
+              edxmlSignature?: lienthong.v1.EdxmlSignatureVerdict.$Shape|null;
               $unknowns?: Uint8Array[];
             } & (
               ({ payload?: undefined; document?: null; status?: null; transport?: null }|{ payload?: "document"; document: lienthong.v1.Document.$Shape; status?: null; transport?: null }|{ payload?: "status"; document?: null; status: lienthong.v1.StatusReport.$Shape; transport?: null }|{ payload?: "transport"; document?: null; status?: null; transport: lienthong.v1.TransportEvent.$Shape })
             );
+        }
+
+        interface IEdxmlSignatureVerdict extends lienthong.v1.EdxmlSignatureVerdict.$Properties {
+        }
+
+        class EdxmlSignatureVerdict {
+            constructor(p?: lienthong.v1.EdxmlSignatureVerdict.$Properties);
+            $unknowns?: Uint8Array[];
+            verdict: string;
+            reason: string;
+            signer?: (lienthong.v1.EdxmlSigner.$Properties|null);
+            checkedAtMs: number;
+            checkedAtSource: string;
+            signatureAlgorithm: string;
+            chain: string[];
+            revocation?: (lienthong.v1.EdxmlRevocation.$Properties|null);
+            node: string;
+            verifiedAtMs: number;
+            policy: string;
+            static create(properties: lienthong.v1.EdxmlSignatureVerdict.$Shape): lienthong.v1.EdxmlSignatureVerdict & lienthong.v1.EdxmlSignatureVerdict.$Shape;
+            static create(properties?: lienthong.v1.EdxmlSignatureVerdict.$Properties): lienthong.v1.EdxmlSignatureVerdict;
+            static encode(m: lienthong.v1.EdxmlSignatureVerdict.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+            static encodeDelimited(message: lienthong.v1.EdxmlSignatureVerdict.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): lienthong.v1.EdxmlSignatureVerdict & lienthong.v1.EdxmlSignatureVerdict.$Shape;
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): lienthong.v1.EdxmlSignatureVerdict & lienthong.v1.EdxmlSignatureVerdict.$Shape;
+            static verify(m: { [k: string]: any }): (string|null);
+            static fromObject(d: { [k: string]: any }): lienthong.v1.EdxmlSignatureVerdict;
+            static toObject(m: lienthong.v1.EdxmlSignatureVerdict, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            toJSON(): { [k: string]: any };
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace EdxmlSignatureVerdict {
+            interface $Properties {
+                verdict?: (string|null);
+                reason?: (string|null);
+                signer?: (lienthong.v1.EdxmlSigner.$Properties|null);
+                checkedAtMs?: (number|null);
+                checkedAtSource?: (string|null);
+                signatureAlgorithm?: (string|null);
+                chain?: (string[]|null);
+                revocation?: (lienthong.v1.EdxmlRevocation.$Properties|null);
+                node?: (string|null);
+                verifiedAtMs?: (number|null);
+                policy?: (string|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = lienthong.v1.EdxmlSignatureVerdict.$Properties;
+        }
+
+        interface IEdxmlSigner extends lienthong.v1.EdxmlSigner.$Properties {
+        }
+
+        class EdxmlSigner {
+            constructor(p?: lienthong.v1.EdxmlSigner.$Properties);
+            $unknowns?: Uint8Array[];
+            subject: string;
+            commonName: string;
+            identityNumber: string;
+            issuer: string;
+            serialNumber: string;
+            notBeforeMs: number;
+            notAfterMs: number;
+            sha256Hex: string;
+            static create(properties: lienthong.v1.EdxmlSigner.$Shape): lienthong.v1.EdxmlSigner & lienthong.v1.EdxmlSigner.$Shape;
+            static create(properties?: lienthong.v1.EdxmlSigner.$Properties): lienthong.v1.EdxmlSigner;
+            static encode(m: lienthong.v1.EdxmlSigner.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+            static encodeDelimited(message: lienthong.v1.EdxmlSigner.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): lienthong.v1.EdxmlSigner & lienthong.v1.EdxmlSigner.$Shape;
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): lienthong.v1.EdxmlSigner & lienthong.v1.EdxmlSigner.$Shape;
+            static verify(m: { [k: string]: any }): (string|null);
+            static fromObject(d: { [k: string]: any }): lienthong.v1.EdxmlSigner;
+            static toObject(m: lienthong.v1.EdxmlSigner, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            toJSON(): { [k: string]: any };
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace EdxmlSigner {
+            interface $Properties {
+                subject?: (string|null);
+                commonName?: (string|null);
+                identityNumber?: (string|null);
+                issuer?: (string|null);
+                serialNumber?: (string|null);
+                notBeforeMs?: (number|null);
+                notAfterMs?: (number|null);
+                sha256Hex?: (string|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = lienthong.v1.EdxmlSigner.$Properties;
+        }
+
+        interface IEdxmlRevocation extends lienthong.v1.EdxmlRevocation.$Properties {
+        }
+
+        class EdxmlRevocation {
+            constructor(p?: lienthong.v1.EdxmlRevocation.$Properties);
+            $unknowns?: Uint8Array[];
+            serialNumber: string;
+            revokedAtMs: number;
+            beforeSigning: boolean;
+            crlIssuer: string;
+            static create(properties: lienthong.v1.EdxmlRevocation.$Shape): lienthong.v1.EdxmlRevocation & lienthong.v1.EdxmlRevocation.$Shape;
+            static create(properties?: lienthong.v1.EdxmlRevocation.$Properties): lienthong.v1.EdxmlRevocation;
+            static encode(m: lienthong.v1.EdxmlRevocation.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+            static encodeDelimited(message: lienthong.v1.EdxmlRevocation.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): lienthong.v1.EdxmlRevocation & lienthong.v1.EdxmlRevocation.$Shape;
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): lienthong.v1.EdxmlRevocation & lienthong.v1.EdxmlRevocation.$Shape;
+            static verify(m: { [k: string]: any }): (string|null);
+            static fromObject(d: { [k: string]: any }): lienthong.v1.EdxmlRevocation;
+            static toObject(m: lienthong.v1.EdxmlRevocation, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            toJSON(): { [k: string]: any };
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace EdxmlRevocation {
+            interface $Properties {
+                serialNumber?: (string|null);
+                revokedAtMs?: (number|null);
+                beforeSigning?: (boolean|null);
+                crlIssuer?: (string|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = lienthong.v1.EdxmlRevocation.$Properties;
         }
 
         interface ITrackingRecord extends lienthong.v1.TrackingRecord.$Properties {
@@ -817,6 +944,9 @@ export namespace lienthong {
             ruleViolations: number;
             priority: lienthong.v1.Priority;
             subject: string;
+            answersFor: string[];
+            redirectedTo: string;
+            edxmlSignature?: (lienthong.v1.EdxmlSignatureVerdict.$Properties|null);
             static create(properties: lienthong.v1.TrackingRecord.$Shape): lienthong.v1.TrackingRecord & lienthong.v1.TrackingRecord.$Shape;
             static create(properties?: lienthong.v1.TrackingRecord.$Properties): lienthong.v1.TrackingRecord;
             static encode(m: lienthong.v1.TrackingRecord.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
@@ -850,6 +980,9 @@ export namespace lienthong {
                 ruleViolations?: (number|null);
                 priority?: (lienthong.v1.Priority|null);
                 subject?: (string|null);
+                answersFor?: (string[]|null);
+                redirectedTo?: (string|null);
+                edxmlSignature?: (lienthong.v1.EdxmlSignatureVerdict.$Properties|null);
                 $unknowns?: Uint8Array[];
             }
             type $Shape = lienthong.v1.TrackingRecord.$Properties;
@@ -1064,7 +1197,8 @@ export namespace lienthong {
             FAILURE_REASON_KEY_NOT_VALID = 41,
             FAILURE_REASON_STALE_SIGNATURE = 42,
             FAILURE_REASON_NOT_A_RECIPIENT = 43,
-            FAILURE_REASON_AGENCY_CLOSED = 50
+            FAILURE_REASON_AGENCY_CLOSED = 50,
+            FAILURE_REASON_EDXML_SIGNATURE = 60
         }
 
         interface IHop extends lienthong.v1.Hop.$Properties {

@@ -8130,6 +8130,7 @@ $root.lienthong = (function() {
              * @property {lienthong.v1.Document.$Properties|null} [document] Envelope document
              * @property {lienthong.v1.StatusReport.$Properties|null} [status] Envelope status
              * @property {lienthong.v1.TransportEvent.$Properties|null} [transport] Envelope transport
+             * @property {lienthong.v1.EdxmlSignatureVerdict.$Properties|null} [edxmlSignature] Envelope edxmlSignature
              * @property {"document"|"status"|"transport"} [payload] Envelope payload
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
@@ -8159,6 +8160,7 @@ $root.lienthong = (function() {
              *   document?: lienthong.v1.Document.$Shape|null;
              *   status?: lienthong.v1.StatusReport.$Shape|null;
              *   transport?: lienthong.v1.TransportEvent.$Shape|null;
+             *   edxmlSignature?: lienthong.v1.EdxmlSignatureVerdict.$Shape|null;
              *   $unknowns?: Array.<Uint8Array>;
              * } & (
              *   ({ payload?: undefined; document?: null; status?: null; transport?: null }|{ payload?: "document"; document: lienthong.v1.Document.$Shape; status?: null; transport?: null }|{ payload?: "status"; document?: null; status: lienthong.v1.StatusReport.$Shape; transport?: null }|{ payload?: "transport"; document?: null; status?: null; transport: lienthong.v1.TransportEvent.$Shape })
@@ -8294,6 +8296,14 @@ $root.lienthong = (function() {
              */
             Envelope.prototype.transport = null;
 
+            /**
+             * Envelope edxmlSignature.
+             * @member {lienthong.v1.EdxmlSignatureVerdict.$Properties|null|undefined} edxmlSignature
+             * @memberof lienthong.v1.Envelope
+             * @instance
+             */
+            Envelope.prototype.edxmlSignature = null;
+
             // OneOf field names bound to virtual getters and setters
             var $oneOfFields;
 
@@ -8372,6 +8382,8 @@ $root.lienthong = (function() {
                     $root.lienthong.v1.StatusReport.encode(m.status, w.uint32(/* id 13, wireType 2 =*/106).fork(), q + 1).ldelim();
                 if (m.transport != null && $Object.hasOwnProperty.call(m, "transport"))
                     $root.lienthong.v1.TransportEvent.encode(m.transport, w.uint32(/* id 14, wireType 2 =*/114).fork(), q + 1).ldelim();
+                if (m.edxmlSignature != null && $Object.hasOwnProperty.call(m, "edxmlSignature"))
+                    $root.lienthong.v1.EdxmlSignatureVerdict.encode(m.edxmlSignature, w.uint32(/* id 30, wireType 2 =*/242).fork(), q + 1).ldelim();
                 if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
                     for (var i = 0; i < m.$unknowns.length; ++i)
                         w.raw(m.$unknowns[i]);
@@ -8547,6 +8559,12 @@ $root.lienthong = (function() {
                             m.payload = "transport";
                             continue;
                         }
+                    case 30: {
+                            if (u !== 2)
+                                break;
+                            m.edxmlSignature = $root.lienthong.v1.EdxmlSignatureVerdict.decode(r, r.size(), $undefined, q + 1, m.edxmlSignature);
+                            continue;
+                        }
                     }
                     r.skipType(u, q, t);
                     if (!r.discardUnknown) {
@@ -8677,6 +8695,13 @@ $root.lienthong = (function() {
                         var e = $root.lienthong.v1.TransportEvent.verify(m.transport, q + 1);
                         if (e)
                             return "transport." + e;
+                    }
+                }
+                if (m.edxmlSignature != null && $Object.hasOwnProperty.call(m, "edxmlSignature")) {
+                    {
+                        var e = $root.lienthong.v1.EdxmlSignatureVerdict.verify(m.edxmlSignature, q + 1);
+                        if (e)
+                            return "edxmlSignature." + e;
                     }
                 }
                 return null;
@@ -8825,6 +8850,11 @@ $root.lienthong = (function() {
                         throw $TypeError(".lienthong.v1.Envelope.transport: object expected");
                     m.transport = $root.lienthong.v1.TransportEvent.fromObject(d.transport, q + 1);
                 }
+                if (d.edxmlSignature != null) {
+                    if (!$util.isObject(d.edxmlSignature))
+                        throw $TypeError(".lienthong.v1.Envelope.edxmlSignature: object expected");
+                    m.edxmlSignature = $root.lienthong.v1.EdxmlSignatureVerdict.fromObject(d.edxmlSignature, q + 1);
+                }
                 return m;
             };
 
@@ -8863,6 +8893,7 @@ $root.lienthong = (function() {
                         d.createdAtMs = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
                     d.hopLimit = 0;
                     d.priority = o.enums === $String ? "PRIORITY_NORMAL" : 0;
+                    d.edxmlSignature = null;
                 }
                 if (m.schemaVersion != null && $Object.hasOwnProperty.call(m, "schemaVersion")) {
                     d.schemaVersion = m.schemaVersion;
@@ -8923,6 +8954,9 @@ $root.lienthong = (function() {
                     if (o.oneofs)
                         d.payload = "transport";
                 }
+                if (m.edxmlSignature != null && $Object.hasOwnProperty.call(m, "edxmlSignature")) {
+                    d.edxmlSignature = $root.lienthong.v1.EdxmlSignatureVerdict.toObject(m.edxmlSignature, o, q + 1);
+                }
                 return d;
             };
 
@@ -8954,6 +8988,1600 @@ $root.lienthong = (function() {
             return Envelope;
         })();
 
+        v1.EdxmlSignatureVerdict = (function() {
+
+            /**
+             * Properties of an EdxmlSignatureVerdict.
+             * @typedef {Object} lienthong.v1.EdxmlSignatureVerdict.$Properties
+             * @property {string|null} [verdict] EdxmlSignatureVerdict verdict
+             * @property {string|null} [reason] EdxmlSignatureVerdict reason
+             * @property {lienthong.v1.EdxmlSigner.$Properties|null} [signer] EdxmlSignatureVerdict signer
+             * @property {number|null} [checkedAtMs] EdxmlSignatureVerdict checkedAtMs
+             * @property {string|null} [checkedAtSource] EdxmlSignatureVerdict checkedAtSource
+             * @property {string|null} [signatureAlgorithm] EdxmlSignatureVerdict signatureAlgorithm
+             * @property {Array.<string>|null} [chain] EdxmlSignatureVerdict chain
+             * @property {lienthong.v1.EdxmlRevocation.$Properties|null} [revocation] EdxmlSignatureVerdict revocation
+             * @property {string|null} [node] EdxmlSignatureVerdict node
+             * @property {number|null} [verifiedAtMs] EdxmlSignatureVerdict verifiedAtMs
+             * @property {string|null} [policy] EdxmlSignatureVerdict policy
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of an EdxmlSignatureVerdict.
+             * @memberof lienthong.v1
+             * @interface IEdxmlSignatureVerdict
+             * @augments lienthong.v1.EdxmlSignatureVerdict.$Properties
+             * @deprecated Use lienthong.v1.EdxmlSignatureVerdict.$Properties instead.
+             */
+
+            /**
+             * Shape of an EdxmlSignatureVerdict.
+             * @typedef {lienthong.v1.EdxmlSignatureVerdict.$Properties} lienthong.v1.EdxmlSignatureVerdict.$Shape
+             */
+
+            /**
+             * Constructs a new EdxmlSignatureVerdict.
+             * @memberof lienthong.v1
+             * @classdesc Represents an EdxmlSignatureVerdict.
+             * @constructor
+             * @param {lienthong.v1.EdxmlSignatureVerdict.$Properties=} [p] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            var EdxmlSignatureVerdict = function (p) {
+                this.chain = [];
+                if (p)
+                    for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            };
+
+            /**
+             * EdxmlSignatureVerdict verdict.
+             * @member {string} verdict
+             * @memberof lienthong.v1.EdxmlSignatureVerdict
+             * @instance
+             */
+            EdxmlSignatureVerdict.prototype.verdict = "";
+
+            /**
+             * EdxmlSignatureVerdict reason.
+             * @member {string} reason
+             * @memberof lienthong.v1.EdxmlSignatureVerdict
+             * @instance
+             */
+            EdxmlSignatureVerdict.prototype.reason = "";
+
+            /**
+             * EdxmlSignatureVerdict signer.
+             * @member {lienthong.v1.EdxmlSigner.$Properties|null|undefined} signer
+             * @memberof lienthong.v1.EdxmlSignatureVerdict
+             * @instance
+             */
+            EdxmlSignatureVerdict.prototype.signer = null;
+
+            /**
+             * EdxmlSignatureVerdict checkedAtMs.
+             * @member {number} checkedAtMs
+             * @memberof lienthong.v1.EdxmlSignatureVerdict
+             * @instance
+             */
+            EdxmlSignatureVerdict.prototype.checkedAtMs = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+            /**
+             * EdxmlSignatureVerdict checkedAtSource.
+             * @member {string} checkedAtSource
+             * @memberof lienthong.v1.EdxmlSignatureVerdict
+             * @instance
+             */
+            EdxmlSignatureVerdict.prototype.checkedAtSource = "";
+
+            /**
+             * EdxmlSignatureVerdict signatureAlgorithm.
+             * @member {string} signatureAlgorithm
+             * @memberof lienthong.v1.EdxmlSignatureVerdict
+             * @instance
+             */
+            EdxmlSignatureVerdict.prototype.signatureAlgorithm = "";
+
+            /**
+             * EdxmlSignatureVerdict chain.
+             * @member {Array.<string>} chain
+             * @memberof lienthong.v1.EdxmlSignatureVerdict
+             * @instance
+             */
+            EdxmlSignatureVerdict.prototype.chain = $util.emptyArray;
+
+            /**
+             * EdxmlSignatureVerdict revocation.
+             * @member {lienthong.v1.EdxmlRevocation.$Properties|null|undefined} revocation
+             * @memberof lienthong.v1.EdxmlSignatureVerdict
+             * @instance
+             */
+            EdxmlSignatureVerdict.prototype.revocation = null;
+
+            /**
+             * EdxmlSignatureVerdict node.
+             * @member {string} node
+             * @memberof lienthong.v1.EdxmlSignatureVerdict
+             * @instance
+             */
+            EdxmlSignatureVerdict.prototype.node = "";
+
+            /**
+             * EdxmlSignatureVerdict verifiedAtMs.
+             * @member {number} verifiedAtMs
+             * @memberof lienthong.v1.EdxmlSignatureVerdict
+             * @instance
+             */
+            EdxmlSignatureVerdict.prototype.verifiedAtMs = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+            /**
+             * EdxmlSignatureVerdict policy.
+             * @member {string} policy
+             * @memberof lienthong.v1.EdxmlSignatureVerdict
+             * @instance
+             */
+            EdxmlSignatureVerdict.prototype.policy = "";
+
+            /**
+             * Creates a new EdxmlSignatureVerdict instance using the specified properties.
+             * @function create
+             * @memberof lienthong.v1.EdxmlSignatureVerdict
+             * @static
+             * @param {lienthong.v1.EdxmlSignatureVerdict.$Properties=} [properties] Properties to set
+             * @returns {lienthong.v1.EdxmlSignatureVerdict} EdxmlSignatureVerdict instance
+             * @type {{
+             *   (properties: lienthong.v1.EdxmlSignatureVerdict.$Shape): lienthong.v1.EdxmlSignatureVerdict & lienthong.v1.EdxmlSignatureVerdict.$Shape;
+             *   (properties?: lienthong.v1.EdxmlSignatureVerdict.$Properties): lienthong.v1.EdxmlSignatureVerdict;
+             * }}
+             */
+            EdxmlSignatureVerdict.create = function(properties) {
+                return new EdxmlSignatureVerdict(properties);
+            };
+
+            /**
+             * Encodes the specified EdxmlSignatureVerdict message. Does not implicitly {@link lienthong.v1.EdxmlSignatureVerdict.verify|verify} messages.
+             * @function encode
+             * @memberof lienthong.v1.EdxmlSignatureVerdict
+             * @static
+             * @param {lienthong.v1.EdxmlSignatureVerdict.$Properties} m EdxmlSignatureVerdict message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            EdxmlSignatureVerdict.encode = function (m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (m.verdict != null && $Object.hasOwnProperty.call(m, "verdict") && m.verdict !== "")
+                    w.uint32(/* id 1, wireType 2 =*/10).string(m.verdict);
+                if (m.reason != null && $Object.hasOwnProperty.call(m, "reason") && m.reason !== "")
+                    w.uint32(/* id 2, wireType 2 =*/18).string(m.reason);
+                if (m.signer != null && $Object.hasOwnProperty.call(m, "signer"))
+                    $root.lienthong.v1.EdxmlSigner.encode(m.signer, w.uint32(/* id 3, wireType 2 =*/26).fork(), q + 1).ldelim();
+                if (m.checkedAtMs != null && $Object.hasOwnProperty.call(m, "checkedAtMs") && (typeof m.checkedAtMs === "object" ? m.checkedAtMs.low || m.checkedAtMs.high : m.checkedAtMs !== 0))
+                    w.uint32(/* id 4, wireType 0 =*/32).int64(m.checkedAtMs);
+                if (m.checkedAtSource != null && $Object.hasOwnProperty.call(m, "checkedAtSource") && m.checkedAtSource !== "")
+                    w.uint32(/* id 5, wireType 2 =*/42).string(m.checkedAtSource);
+                if (m.signatureAlgorithm != null && $Object.hasOwnProperty.call(m, "signatureAlgorithm") && m.signatureAlgorithm !== "")
+                    w.uint32(/* id 6, wireType 2 =*/50).string(m.signatureAlgorithm);
+                if (m.chain != null && m.chain.length) {
+                    for (var i = 0; i < m.chain.length; ++i)
+                        w.uint32(/* id 7, wireType 2 =*/58).string(m.chain[i]);
+                }
+                if (m.revocation != null && $Object.hasOwnProperty.call(m, "revocation"))
+                    $root.lienthong.v1.EdxmlRevocation.encode(m.revocation, w.uint32(/* id 8, wireType 2 =*/66).fork(), q + 1).ldelim();
+                if (m.node != null && $Object.hasOwnProperty.call(m, "node") && m.node !== "")
+                    w.uint32(/* id 9, wireType 2 =*/74).string(m.node);
+                if (m.verifiedAtMs != null && $Object.hasOwnProperty.call(m, "verifiedAtMs") && (typeof m.verifiedAtMs === "object" ? m.verifiedAtMs.low || m.verifiedAtMs.high : m.verifiedAtMs !== 0))
+                    w.uint32(/* id 10, wireType 0 =*/80).int64(m.verifiedAtMs);
+                if (m.policy != null && $Object.hasOwnProperty.call(m, "policy") && m.policy !== "")
+                    w.uint32(/* id 11, wireType 2 =*/90).string(m.policy);
+                if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                    for (var i = 0; i < m.$unknowns.length; ++i)
+                        w.raw(m.$unknowns[i]);
+                return w;
+            };
+
+            /**
+             * Encodes the specified EdxmlSignatureVerdict message, length delimited. Does not implicitly {@link lienthong.v1.EdxmlSignatureVerdict.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof lienthong.v1.EdxmlSignatureVerdict
+             * @static
+             * @param {lienthong.v1.EdxmlSignatureVerdict.$Properties} message EdxmlSignatureVerdict message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            EdxmlSignatureVerdict.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes an EdxmlSignatureVerdict message from the specified reader or buffer.
+             * @function decode
+             * @memberof lienthong.v1.EdxmlSignatureVerdict
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {lienthong.v1.EdxmlSignatureVerdict & lienthong.v1.EdxmlSignatureVerdict.$Shape} EdxmlSignatureVerdict
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            EdxmlSignatureVerdict.decode = function (r, l, z, q, g) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (q === $undefined)
+                    q = 0;
+                if (q > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var c, m, v;
+                if (l === $undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw $RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = g || new $root.lienthong.v1.EdxmlSignatureVerdict();
+                while (r.pos < c) {
+                    var s = r.pos;
+                    var t = r.tag();
+                    if (t === z) {
+                        z = $undefined;
+                        break;
+                    }
+                    var u = t & 7;
+                    switch (t >>>= 3) {
+                    case 1: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.verdict = v;
+                            else
+                                delete m.verdict;
+                            continue;
+                        }
+                    case 2: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.reason = v;
+                            else
+                                delete m.reason;
+                            continue;
+                        }
+                    case 3: {
+                            if (u !== 2)
+                                break;
+                            m.signer = $root.lienthong.v1.EdxmlSigner.decode(r, r.size(), $undefined, q + 1, m.signer);
+                            continue;
+                        }
+                    case 4: {
+                            if (u !== 0)
+                                break;
+                            if (typeof (v = r.int64()) === "object" ? v.low || v.high : v !== 0)
+                                m.checkedAtMs = v;
+                            else
+                                delete m.checkedAtMs;
+                            continue;
+                        }
+                    case 5: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.checkedAtSource = v;
+                            else
+                                delete m.checkedAtSource;
+                            continue;
+                        }
+                    case 6: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.signatureAlgorithm = v;
+                            else
+                                delete m.signatureAlgorithm;
+                            continue;
+                        }
+                    case 7: {
+                            if (u !== 2)
+                                break;
+                            if (!(m.chain && m.chain.length))
+                                m.chain = [];
+                            m.chain.push(r.stringVerify());
+                            continue;
+                        }
+                    case 8: {
+                            if (u !== 2)
+                                break;
+                            m.revocation = $root.lienthong.v1.EdxmlRevocation.decode(r, r.size(), $undefined, q + 1, m.revocation);
+                            continue;
+                        }
+                    case 9: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.node = v;
+                            else
+                                delete m.node;
+                            continue;
+                        }
+                    case 10: {
+                            if (u !== 0)
+                                break;
+                            if (typeof (v = r.int64()) === "object" ? v.low || v.high : v !== 0)
+                                m.verifiedAtMs = v;
+                            else
+                                delete m.verifiedAtMs;
+                            continue;
+                        }
+                    case 11: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.policy = v;
+                            else
+                                delete m.policy;
+                            continue;
+                        }
+                    }
+                    r.skipType(u, q, t);
+                    if (!r.discardUnknown) {
+                        $util.makeProp(m, "$unknowns", false);
+                        (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                    }
+                }
+                if (l !== $undefined) {
+                    if (r.pos !== c)
+                        throw $RangeError("index out of range");
+                    r.len = l;
+                }
+                if (z !== $undefined)
+                    throw $Error("missing end group");
+                return m;
+            };
+
+            /**
+             * Decodes an EdxmlSignatureVerdict message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof lienthong.v1.EdxmlSignatureVerdict
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {lienthong.v1.EdxmlSignatureVerdict & lienthong.v1.EdxmlSignatureVerdict.$Shape} EdxmlSignatureVerdict
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            EdxmlSignatureVerdict.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies an EdxmlSignatureVerdict message.
+             * @function verify
+             * @memberof lienthong.v1.EdxmlSignatureVerdict
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            EdxmlSignatureVerdict.verify = function (m, q) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (m.verdict != null && $Object.hasOwnProperty.call(m, "verdict")) {
+                    if (!$util.isString(m.verdict))
+                        return "verdict: string expected";
+                }
+                if (m.reason != null && $Object.hasOwnProperty.call(m, "reason")) {
+                    if (!$util.isString(m.reason))
+                        return "reason: string expected";
+                }
+                if (m.signer != null && $Object.hasOwnProperty.call(m, "signer")) {
+                    {
+                        var e = $root.lienthong.v1.EdxmlSigner.verify(m.signer, q + 1);
+                        if (e)
+                            return "signer." + e;
+                    }
+                }
+                if (m.checkedAtMs != null && $Object.hasOwnProperty.call(m, "checkedAtMs")) {
+                    if (!$util.isInteger(m.checkedAtMs) && !(m.checkedAtMs && $util.isInteger(m.checkedAtMs.low) && $util.isInteger(m.checkedAtMs.high)))
+                        return "checkedAtMs: integer|Long expected";
+                }
+                if (m.checkedAtSource != null && $Object.hasOwnProperty.call(m, "checkedAtSource")) {
+                    if (!$util.isString(m.checkedAtSource))
+                        return "checkedAtSource: string expected";
+                }
+                if (m.signatureAlgorithm != null && $Object.hasOwnProperty.call(m, "signatureAlgorithm")) {
+                    if (!$util.isString(m.signatureAlgorithm))
+                        return "signatureAlgorithm: string expected";
+                }
+                if (m.chain != null && $Object.hasOwnProperty.call(m, "chain")) {
+                    if (!$Array.isArray(m.chain))
+                        return "chain: array expected";
+                    for (var i = 0; i < m.chain.length; ++i) {
+                        if (!$util.isString(m.chain[i]))
+                            return "chain: string[] expected";
+                    }
+                }
+                if (m.revocation != null && $Object.hasOwnProperty.call(m, "revocation")) {
+                    {
+                        var e = $root.lienthong.v1.EdxmlRevocation.verify(m.revocation, q + 1);
+                        if (e)
+                            return "revocation." + e;
+                    }
+                }
+                if (m.node != null && $Object.hasOwnProperty.call(m, "node")) {
+                    if (!$util.isString(m.node))
+                        return "node: string expected";
+                }
+                if (m.verifiedAtMs != null && $Object.hasOwnProperty.call(m, "verifiedAtMs")) {
+                    if (!$util.isInteger(m.verifiedAtMs) && !(m.verifiedAtMs && $util.isInteger(m.verifiedAtMs.low) && $util.isInteger(m.verifiedAtMs.high)))
+                        return "verifiedAtMs: integer|Long expected";
+                }
+                if (m.policy != null && $Object.hasOwnProperty.call(m, "policy")) {
+                    if (!$util.isString(m.policy))
+                        return "policy: string expected";
+                }
+                return null;
+            };
+
+            /**
+             * Creates an EdxmlSignatureVerdict message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof lienthong.v1.EdxmlSignatureVerdict
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {lienthong.v1.EdxmlSignatureVerdict} EdxmlSignatureVerdict
+             */
+            EdxmlSignatureVerdict.fromObject = function (d, q) {
+                if (d instanceof $root.lienthong.v1.EdxmlSignatureVerdict)
+                    return d;
+                if (!$util.isObject(d))
+                    throw $TypeError(".lienthong.v1.EdxmlSignatureVerdict: object expected");
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var m = new $root.lienthong.v1.EdxmlSignatureVerdict();
+                if (d.verdict != null) {
+                    if (typeof d.verdict !== "string" || d.verdict.length) {
+                        m.verdict = $String(d.verdict);
+                    }
+                }
+                if (d.reason != null) {
+                    if (typeof d.reason !== "string" || d.reason.length) {
+                        m.reason = $String(d.reason);
+                    }
+                }
+                if (d.signer != null) {
+                    if (!$util.isObject(d.signer))
+                        throw $TypeError(".lienthong.v1.EdxmlSignatureVerdict.signer: object expected");
+                    m.signer = $root.lienthong.v1.EdxmlSigner.fromObject(d.signer, q + 1);
+                }
+                if (d.checkedAtMs != null) {
+                    if (typeof d.checkedAtMs === "object" ? d.checkedAtMs.low || d.checkedAtMs.high : $Number(d.checkedAtMs) !== 0) {
+                        if ($util.Long)
+                            m.checkedAtMs = $util.Long.fromValue(d.checkedAtMs, false);
+                        else if (typeof d.checkedAtMs === "string")
+                            m.checkedAtMs = $parseInt(d.checkedAtMs, 10);
+                        else if (typeof d.checkedAtMs === "number")
+                            m.checkedAtMs = d.checkedAtMs;
+                        else if (typeof d.checkedAtMs === "object")
+                            m.checkedAtMs = new $util.LongBits(d.checkedAtMs.low >>> 0, d.checkedAtMs.high >>> 0).toNumber();
+                    }
+                }
+                if (d.checkedAtSource != null) {
+                    if (typeof d.checkedAtSource !== "string" || d.checkedAtSource.length) {
+                        m.checkedAtSource = $String(d.checkedAtSource);
+                    }
+                }
+                if (d.signatureAlgorithm != null) {
+                    if (typeof d.signatureAlgorithm !== "string" || d.signatureAlgorithm.length) {
+                        m.signatureAlgorithm = $String(d.signatureAlgorithm);
+                    }
+                }
+                if (d.chain) {
+                    if (!$Array.isArray(d.chain))
+                        throw $TypeError(".lienthong.v1.EdxmlSignatureVerdict.chain: array expected");
+                    m.chain = $Array(d.chain.length);
+                    for (var i = 0; i < d.chain.length; ++i) {
+                        m.chain[i] = $String(d.chain[i]);
+                    }
+                }
+                if (d.revocation != null) {
+                    if (!$util.isObject(d.revocation))
+                        throw $TypeError(".lienthong.v1.EdxmlSignatureVerdict.revocation: object expected");
+                    m.revocation = $root.lienthong.v1.EdxmlRevocation.fromObject(d.revocation, q + 1);
+                }
+                if (d.node != null) {
+                    if (typeof d.node !== "string" || d.node.length) {
+                        m.node = $String(d.node);
+                    }
+                }
+                if (d.verifiedAtMs != null) {
+                    if (typeof d.verifiedAtMs === "object" ? d.verifiedAtMs.low || d.verifiedAtMs.high : $Number(d.verifiedAtMs) !== 0) {
+                        if ($util.Long)
+                            m.verifiedAtMs = $util.Long.fromValue(d.verifiedAtMs, false);
+                        else if (typeof d.verifiedAtMs === "string")
+                            m.verifiedAtMs = $parseInt(d.verifiedAtMs, 10);
+                        else if (typeof d.verifiedAtMs === "number")
+                            m.verifiedAtMs = d.verifiedAtMs;
+                        else if (typeof d.verifiedAtMs === "object")
+                            m.verifiedAtMs = new $util.LongBits(d.verifiedAtMs.low >>> 0, d.verifiedAtMs.high >>> 0).toNumber();
+                    }
+                }
+                if (d.policy != null) {
+                    if (typeof d.policy !== "string" || d.policy.length) {
+                        m.policy = $String(d.policy);
+                    }
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from an EdxmlSignatureVerdict message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof lienthong.v1.EdxmlSignatureVerdict
+             * @static
+             * @param {lienthong.v1.EdxmlSignatureVerdict} m EdxmlSignatureVerdict
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            EdxmlSignatureVerdict.toObject = function (m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var d = {};
+                if (o.arrays || o.defaults) {
+                    d.chain = [];
+                }
+                if (o.defaults) {
+                    d.verdict = "";
+                    d.reason = "";
+                    d.signer = null;
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, false);
+                        d.checkedAtMs = o.longs === $String ? n.toString() : o.longs === $Number ? n.toNumber() : typeof $BigInt !== "undefined" && o.longs === $BigInt ? n.toBigInt() : n;
+                    } else
+                        d.checkedAtMs = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
+                    d.checkedAtSource = "";
+                    d.signatureAlgorithm = "";
+                    d.revocation = null;
+                    d.node = "";
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, false);
+                        d.verifiedAtMs = o.longs === $String ? n.toString() : o.longs === $Number ? n.toNumber() : typeof $BigInt !== "undefined" && o.longs === $BigInt ? n.toBigInt() : n;
+                    } else
+                        d.verifiedAtMs = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
+                    d.policy = "";
+                }
+                if (m.verdict != null && $Object.hasOwnProperty.call(m, "verdict")) {
+                    d.verdict = m.verdict;
+                }
+                if (m.reason != null && $Object.hasOwnProperty.call(m, "reason")) {
+                    d.reason = m.reason;
+                }
+                if (m.signer != null && $Object.hasOwnProperty.call(m, "signer")) {
+                    d.signer = $root.lienthong.v1.EdxmlSigner.toObject(m.signer, o, q + 1);
+                }
+                if (m.checkedAtMs != null && $Object.hasOwnProperty.call(m, "checkedAtMs")) {
+                    if (typeof $BigInt !== "undefined" && o.longs === $BigInt)
+                        d.checkedAtMs = typeof m.checkedAtMs === "number" ? $BigInt(m.checkedAtMs) : $util.Long.fromBits(m.checkedAtMs.low >>> 0, m.checkedAtMs.high >>> 0, false).toBigInt();
+                    else if (typeof m.checkedAtMs === "number")
+                        d.checkedAtMs = o.longs === $String ? $String(m.checkedAtMs) : m.checkedAtMs;
+                    else
+                        d.checkedAtMs = o.longs === $String ? $util.Long.prototype.toString.call(m.checkedAtMs) : o.longs === $Number ? new $util.LongBits(m.checkedAtMs.low >>> 0, m.checkedAtMs.high >>> 0).toNumber() : m.checkedAtMs;
+                }
+                if (m.checkedAtSource != null && $Object.hasOwnProperty.call(m, "checkedAtSource")) {
+                    d.checkedAtSource = m.checkedAtSource;
+                }
+                if (m.signatureAlgorithm != null && $Object.hasOwnProperty.call(m, "signatureAlgorithm")) {
+                    d.signatureAlgorithm = m.signatureAlgorithm;
+                }
+                if (m.chain && m.chain.length) {
+                    d.chain = $Array(m.chain.length);
+                    for (var j = 0; j < m.chain.length; ++j) {
+                        d.chain[j] = m.chain[j];
+                    }
+                }
+                if (m.revocation != null && $Object.hasOwnProperty.call(m, "revocation")) {
+                    d.revocation = $root.lienthong.v1.EdxmlRevocation.toObject(m.revocation, o, q + 1);
+                }
+                if (m.node != null && $Object.hasOwnProperty.call(m, "node")) {
+                    d.node = m.node;
+                }
+                if (m.verifiedAtMs != null && $Object.hasOwnProperty.call(m, "verifiedAtMs")) {
+                    if (typeof $BigInt !== "undefined" && o.longs === $BigInt)
+                        d.verifiedAtMs = typeof m.verifiedAtMs === "number" ? $BigInt(m.verifiedAtMs) : $util.Long.fromBits(m.verifiedAtMs.low >>> 0, m.verifiedAtMs.high >>> 0, false).toBigInt();
+                    else if (typeof m.verifiedAtMs === "number")
+                        d.verifiedAtMs = o.longs === $String ? $String(m.verifiedAtMs) : m.verifiedAtMs;
+                    else
+                        d.verifiedAtMs = o.longs === $String ? $util.Long.prototype.toString.call(m.verifiedAtMs) : o.longs === $Number ? new $util.LongBits(m.verifiedAtMs.low >>> 0, m.verifiedAtMs.high >>> 0).toNumber() : m.verifiedAtMs;
+                }
+                if (m.policy != null && $Object.hasOwnProperty.call(m, "policy")) {
+                    d.policy = m.policy;
+                }
+                return d;
+            };
+
+            /**
+             * Converts this EdxmlSignatureVerdict to JSON.
+             * @function toJSON
+             * @memberof lienthong.v1.EdxmlSignatureVerdict
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            EdxmlSignatureVerdict.prototype.toJSON = function() {
+                return EdxmlSignatureVerdict.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for EdxmlSignatureVerdict
+             * @function getTypeUrl
+             * @memberof lienthong.v1.EdxmlSignatureVerdict
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            EdxmlSignatureVerdict.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/lienthong.v1.EdxmlSignatureVerdict";
+            };
+
+            return EdxmlSignatureVerdict;
+        })();
+
+        v1.EdxmlSigner = (function() {
+
+            /**
+             * Properties of an EdxmlSigner.
+             * @typedef {Object} lienthong.v1.EdxmlSigner.$Properties
+             * @property {string|null} [subject] EdxmlSigner subject
+             * @property {string|null} [commonName] EdxmlSigner commonName
+             * @property {string|null} [identityNumber] EdxmlSigner identityNumber
+             * @property {string|null} [issuer] EdxmlSigner issuer
+             * @property {string|null} [serialNumber] EdxmlSigner serialNumber
+             * @property {number|null} [notBeforeMs] EdxmlSigner notBeforeMs
+             * @property {number|null} [notAfterMs] EdxmlSigner notAfterMs
+             * @property {string|null} [sha256Hex] EdxmlSigner sha256Hex
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of an EdxmlSigner.
+             * @memberof lienthong.v1
+             * @interface IEdxmlSigner
+             * @augments lienthong.v1.EdxmlSigner.$Properties
+             * @deprecated Use lienthong.v1.EdxmlSigner.$Properties instead.
+             */
+
+            /**
+             * Shape of an EdxmlSigner.
+             * @typedef {lienthong.v1.EdxmlSigner.$Properties} lienthong.v1.EdxmlSigner.$Shape
+             */
+
+            /**
+             * Constructs a new EdxmlSigner.
+             * @memberof lienthong.v1
+             * @classdesc Represents an EdxmlSigner.
+             * @constructor
+             * @param {lienthong.v1.EdxmlSigner.$Properties=} [p] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            var EdxmlSigner = function (p) {
+                if (p)
+                    for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            };
+
+            /**
+             * EdxmlSigner subject.
+             * @member {string} subject
+             * @memberof lienthong.v1.EdxmlSigner
+             * @instance
+             */
+            EdxmlSigner.prototype.subject = "";
+
+            /**
+             * EdxmlSigner commonName.
+             * @member {string} commonName
+             * @memberof lienthong.v1.EdxmlSigner
+             * @instance
+             */
+            EdxmlSigner.prototype.commonName = "";
+
+            /**
+             * EdxmlSigner identityNumber.
+             * @member {string} identityNumber
+             * @memberof lienthong.v1.EdxmlSigner
+             * @instance
+             */
+            EdxmlSigner.prototype.identityNumber = "";
+
+            /**
+             * EdxmlSigner issuer.
+             * @member {string} issuer
+             * @memberof lienthong.v1.EdxmlSigner
+             * @instance
+             */
+            EdxmlSigner.prototype.issuer = "";
+
+            /**
+             * EdxmlSigner serialNumber.
+             * @member {string} serialNumber
+             * @memberof lienthong.v1.EdxmlSigner
+             * @instance
+             */
+            EdxmlSigner.prototype.serialNumber = "";
+
+            /**
+             * EdxmlSigner notBeforeMs.
+             * @member {number} notBeforeMs
+             * @memberof lienthong.v1.EdxmlSigner
+             * @instance
+             */
+            EdxmlSigner.prototype.notBeforeMs = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+            /**
+             * EdxmlSigner notAfterMs.
+             * @member {number} notAfterMs
+             * @memberof lienthong.v1.EdxmlSigner
+             * @instance
+             */
+            EdxmlSigner.prototype.notAfterMs = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+            /**
+             * EdxmlSigner sha256Hex.
+             * @member {string} sha256Hex
+             * @memberof lienthong.v1.EdxmlSigner
+             * @instance
+             */
+            EdxmlSigner.prototype.sha256Hex = "";
+
+            /**
+             * Creates a new EdxmlSigner instance using the specified properties.
+             * @function create
+             * @memberof lienthong.v1.EdxmlSigner
+             * @static
+             * @param {lienthong.v1.EdxmlSigner.$Properties=} [properties] Properties to set
+             * @returns {lienthong.v1.EdxmlSigner} EdxmlSigner instance
+             * @type {{
+             *   (properties: lienthong.v1.EdxmlSigner.$Shape): lienthong.v1.EdxmlSigner & lienthong.v1.EdxmlSigner.$Shape;
+             *   (properties?: lienthong.v1.EdxmlSigner.$Properties): lienthong.v1.EdxmlSigner;
+             * }}
+             */
+            EdxmlSigner.create = function(properties) {
+                return new EdxmlSigner(properties);
+            };
+
+            /**
+             * Encodes the specified EdxmlSigner message. Does not implicitly {@link lienthong.v1.EdxmlSigner.verify|verify} messages.
+             * @function encode
+             * @memberof lienthong.v1.EdxmlSigner
+             * @static
+             * @param {lienthong.v1.EdxmlSigner.$Properties} m EdxmlSigner message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            EdxmlSigner.encode = function (m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (m.subject != null && $Object.hasOwnProperty.call(m, "subject") && m.subject !== "")
+                    w.uint32(/* id 1, wireType 2 =*/10).string(m.subject);
+                if (m.commonName != null && $Object.hasOwnProperty.call(m, "commonName") && m.commonName !== "")
+                    w.uint32(/* id 2, wireType 2 =*/18).string(m.commonName);
+                if (m.identityNumber != null && $Object.hasOwnProperty.call(m, "identityNumber") && m.identityNumber !== "")
+                    w.uint32(/* id 3, wireType 2 =*/26).string(m.identityNumber);
+                if (m.issuer != null && $Object.hasOwnProperty.call(m, "issuer") && m.issuer !== "")
+                    w.uint32(/* id 4, wireType 2 =*/34).string(m.issuer);
+                if (m.serialNumber != null && $Object.hasOwnProperty.call(m, "serialNumber") && m.serialNumber !== "")
+                    w.uint32(/* id 5, wireType 2 =*/42).string(m.serialNumber);
+                if (m.notBeforeMs != null && $Object.hasOwnProperty.call(m, "notBeforeMs") && (typeof m.notBeforeMs === "object" ? m.notBeforeMs.low || m.notBeforeMs.high : m.notBeforeMs !== 0))
+                    w.uint32(/* id 6, wireType 0 =*/48).int64(m.notBeforeMs);
+                if (m.notAfterMs != null && $Object.hasOwnProperty.call(m, "notAfterMs") && (typeof m.notAfterMs === "object" ? m.notAfterMs.low || m.notAfterMs.high : m.notAfterMs !== 0))
+                    w.uint32(/* id 7, wireType 0 =*/56).int64(m.notAfterMs);
+                if (m.sha256Hex != null && $Object.hasOwnProperty.call(m, "sha256Hex") && m.sha256Hex !== "")
+                    w.uint32(/* id 8, wireType 2 =*/66).string(m.sha256Hex);
+                if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                    for (var i = 0; i < m.$unknowns.length; ++i)
+                        w.raw(m.$unknowns[i]);
+                return w;
+            };
+
+            /**
+             * Encodes the specified EdxmlSigner message, length delimited. Does not implicitly {@link lienthong.v1.EdxmlSigner.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof lienthong.v1.EdxmlSigner
+             * @static
+             * @param {lienthong.v1.EdxmlSigner.$Properties} message EdxmlSigner message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            EdxmlSigner.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes an EdxmlSigner message from the specified reader or buffer.
+             * @function decode
+             * @memberof lienthong.v1.EdxmlSigner
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {lienthong.v1.EdxmlSigner & lienthong.v1.EdxmlSigner.$Shape} EdxmlSigner
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            EdxmlSigner.decode = function (r, l, z, q, g) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (q === $undefined)
+                    q = 0;
+                if (q > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var c, m, v;
+                if (l === $undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw $RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = g || new $root.lienthong.v1.EdxmlSigner();
+                while (r.pos < c) {
+                    var s = r.pos;
+                    var t = r.tag();
+                    if (t === z) {
+                        z = $undefined;
+                        break;
+                    }
+                    var u = t & 7;
+                    switch (t >>>= 3) {
+                    case 1: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.subject = v;
+                            else
+                                delete m.subject;
+                            continue;
+                        }
+                    case 2: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.commonName = v;
+                            else
+                                delete m.commonName;
+                            continue;
+                        }
+                    case 3: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.identityNumber = v;
+                            else
+                                delete m.identityNumber;
+                            continue;
+                        }
+                    case 4: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.issuer = v;
+                            else
+                                delete m.issuer;
+                            continue;
+                        }
+                    case 5: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.serialNumber = v;
+                            else
+                                delete m.serialNumber;
+                            continue;
+                        }
+                    case 6: {
+                            if (u !== 0)
+                                break;
+                            if (typeof (v = r.int64()) === "object" ? v.low || v.high : v !== 0)
+                                m.notBeforeMs = v;
+                            else
+                                delete m.notBeforeMs;
+                            continue;
+                        }
+                    case 7: {
+                            if (u !== 0)
+                                break;
+                            if (typeof (v = r.int64()) === "object" ? v.low || v.high : v !== 0)
+                                m.notAfterMs = v;
+                            else
+                                delete m.notAfterMs;
+                            continue;
+                        }
+                    case 8: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.sha256Hex = v;
+                            else
+                                delete m.sha256Hex;
+                            continue;
+                        }
+                    }
+                    r.skipType(u, q, t);
+                    if (!r.discardUnknown) {
+                        $util.makeProp(m, "$unknowns", false);
+                        (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                    }
+                }
+                if (l !== $undefined) {
+                    if (r.pos !== c)
+                        throw $RangeError("index out of range");
+                    r.len = l;
+                }
+                if (z !== $undefined)
+                    throw $Error("missing end group");
+                return m;
+            };
+
+            /**
+             * Decodes an EdxmlSigner message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof lienthong.v1.EdxmlSigner
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {lienthong.v1.EdxmlSigner & lienthong.v1.EdxmlSigner.$Shape} EdxmlSigner
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            EdxmlSigner.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies an EdxmlSigner message.
+             * @function verify
+             * @memberof lienthong.v1.EdxmlSigner
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            EdxmlSigner.verify = function (m, q) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (m.subject != null && $Object.hasOwnProperty.call(m, "subject")) {
+                    if (!$util.isString(m.subject))
+                        return "subject: string expected";
+                }
+                if (m.commonName != null && $Object.hasOwnProperty.call(m, "commonName")) {
+                    if (!$util.isString(m.commonName))
+                        return "commonName: string expected";
+                }
+                if (m.identityNumber != null && $Object.hasOwnProperty.call(m, "identityNumber")) {
+                    if (!$util.isString(m.identityNumber))
+                        return "identityNumber: string expected";
+                }
+                if (m.issuer != null && $Object.hasOwnProperty.call(m, "issuer")) {
+                    if (!$util.isString(m.issuer))
+                        return "issuer: string expected";
+                }
+                if (m.serialNumber != null && $Object.hasOwnProperty.call(m, "serialNumber")) {
+                    if (!$util.isString(m.serialNumber))
+                        return "serialNumber: string expected";
+                }
+                if (m.notBeforeMs != null && $Object.hasOwnProperty.call(m, "notBeforeMs")) {
+                    if (!$util.isInteger(m.notBeforeMs) && !(m.notBeforeMs && $util.isInteger(m.notBeforeMs.low) && $util.isInteger(m.notBeforeMs.high)))
+                        return "notBeforeMs: integer|Long expected";
+                }
+                if (m.notAfterMs != null && $Object.hasOwnProperty.call(m, "notAfterMs")) {
+                    if (!$util.isInteger(m.notAfterMs) && !(m.notAfterMs && $util.isInteger(m.notAfterMs.low) && $util.isInteger(m.notAfterMs.high)))
+                        return "notAfterMs: integer|Long expected";
+                }
+                if (m.sha256Hex != null && $Object.hasOwnProperty.call(m, "sha256Hex")) {
+                    if (!$util.isString(m.sha256Hex))
+                        return "sha256Hex: string expected";
+                }
+                return null;
+            };
+
+            /**
+             * Creates an EdxmlSigner message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof lienthong.v1.EdxmlSigner
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {lienthong.v1.EdxmlSigner} EdxmlSigner
+             */
+            EdxmlSigner.fromObject = function (d, q) {
+                if (d instanceof $root.lienthong.v1.EdxmlSigner)
+                    return d;
+                if (!$util.isObject(d))
+                    throw $TypeError(".lienthong.v1.EdxmlSigner: object expected");
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var m = new $root.lienthong.v1.EdxmlSigner();
+                if (d.subject != null) {
+                    if (typeof d.subject !== "string" || d.subject.length) {
+                        m.subject = $String(d.subject);
+                    }
+                }
+                if (d.commonName != null) {
+                    if (typeof d.commonName !== "string" || d.commonName.length) {
+                        m.commonName = $String(d.commonName);
+                    }
+                }
+                if (d.identityNumber != null) {
+                    if (typeof d.identityNumber !== "string" || d.identityNumber.length) {
+                        m.identityNumber = $String(d.identityNumber);
+                    }
+                }
+                if (d.issuer != null) {
+                    if (typeof d.issuer !== "string" || d.issuer.length) {
+                        m.issuer = $String(d.issuer);
+                    }
+                }
+                if (d.serialNumber != null) {
+                    if (typeof d.serialNumber !== "string" || d.serialNumber.length) {
+                        m.serialNumber = $String(d.serialNumber);
+                    }
+                }
+                if (d.notBeforeMs != null) {
+                    if (typeof d.notBeforeMs === "object" ? d.notBeforeMs.low || d.notBeforeMs.high : $Number(d.notBeforeMs) !== 0) {
+                        if ($util.Long)
+                            m.notBeforeMs = $util.Long.fromValue(d.notBeforeMs, false);
+                        else if (typeof d.notBeforeMs === "string")
+                            m.notBeforeMs = $parseInt(d.notBeforeMs, 10);
+                        else if (typeof d.notBeforeMs === "number")
+                            m.notBeforeMs = d.notBeforeMs;
+                        else if (typeof d.notBeforeMs === "object")
+                            m.notBeforeMs = new $util.LongBits(d.notBeforeMs.low >>> 0, d.notBeforeMs.high >>> 0).toNumber();
+                    }
+                }
+                if (d.notAfterMs != null) {
+                    if (typeof d.notAfterMs === "object" ? d.notAfterMs.low || d.notAfterMs.high : $Number(d.notAfterMs) !== 0) {
+                        if ($util.Long)
+                            m.notAfterMs = $util.Long.fromValue(d.notAfterMs, false);
+                        else if (typeof d.notAfterMs === "string")
+                            m.notAfterMs = $parseInt(d.notAfterMs, 10);
+                        else if (typeof d.notAfterMs === "number")
+                            m.notAfterMs = d.notAfterMs;
+                        else if (typeof d.notAfterMs === "object")
+                            m.notAfterMs = new $util.LongBits(d.notAfterMs.low >>> 0, d.notAfterMs.high >>> 0).toNumber();
+                    }
+                }
+                if (d.sha256Hex != null) {
+                    if (typeof d.sha256Hex !== "string" || d.sha256Hex.length) {
+                        m.sha256Hex = $String(d.sha256Hex);
+                    }
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from an EdxmlSigner message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof lienthong.v1.EdxmlSigner
+             * @static
+             * @param {lienthong.v1.EdxmlSigner} m EdxmlSigner
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            EdxmlSigner.toObject = function (m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var d = {};
+                if (o.defaults) {
+                    d.subject = "";
+                    d.commonName = "";
+                    d.identityNumber = "";
+                    d.issuer = "";
+                    d.serialNumber = "";
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, false);
+                        d.notBeforeMs = o.longs === $String ? n.toString() : o.longs === $Number ? n.toNumber() : typeof $BigInt !== "undefined" && o.longs === $BigInt ? n.toBigInt() : n;
+                    } else
+                        d.notBeforeMs = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, false);
+                        d.notAfterMs = o.longs === $String ? n.toString() : o.longs === $Number ? n.toNumber() : typeof $BigInt !== "undefined" && o.longs === $BigInt ? n.toBigInt() : n;
+                    } else
+                        d.notAfterMs = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
+                    d.sha256Hex = "";
+                }
+                if (m.subject != null && $Object.hasOwnProperty.call(m, "subject")) {
+                    d.subject = m.subject;
+                }
+                if (m.commonName != null && $Object.hasOwnProperty.call(m, "commonName")) {
+                    d.commonName = m.commonName;
+                }
+                if (m.identityNumber != null && $Object.hasOwnProperty.call(m, "identityNumber")) {
+                    d.identityNumber = m.identityNumber;
+                }
+                if (m.issuer != null && $Object.hasOwnProperty.call(m, "issuer")) {
+                    d.issuer = m.issuer;
+                }
+                if (m.serialNumber != null && $Object.hasOwnProperty.call(m, "serialNumber")) {
+                    d.serialNumber = m.serialNumber;
+                }
+                if (m.notBeforeMs != null && $Object.hasOwnProperty.call(m, "notBeforeMs")) {
+                    if (typeof $BigInt !== "undefined" && o.longs === $BigInt)
+                        d.notBeforeMs = typeof m.notBeforeMs === "number" ? $BigInt(m.notBeforeMs) : $util.Long.fromBits(m.notBeforeMs.low >>> 0, m.notBeforeMs.high >>> 0, false).toBigInt();
+                    else if (typeof m.notBeforeMs === "number")
+                        d.notBeforeMs = o.longs === $String ? $String(m.notBeforeMs) : m.notBeforeMs;
+                    else
+                        d.notBeforeMs = o.longs === $String ? $util.Long.prototype.toString.call(m.notBeforeMs) : o.longs === $Number ? new $util.LongBits(m.notBeforeMs.low >>> 0, m.notBeforeMs.high >>> 0).toNumber() : m.notBeforeMs;
+                }
+                if (m.notAfterMs != null && $Object.hasOwnProperty.call(m, "notAfterMs")) {
+                    if (typeof $BigInt !== "undefined" && o.longs === $BigInt)
+                        d.notAfterMs = typeof m.notAfterMs === "number" ? $BigInt(m.notAfterMs) : $util.Long.fromBits(m.notAfterMs.low >>> 0, m.notAfterMs.high >>> 0, false).toBigInt();
+                    else if (typeof m.notAfterMs === "number")
+                        d.notAfterMs = o.longs === $String ? $String(m.notAfterMs) : m.notAfterMs;
+                    else
+                        d.notAfterMs = o.longs === $String ? $util.Long.prototype.toString.call(m.notAfterMs) : o.longs === $Number ? new $util.LongBits(m.notAfterMs.low >>> 0, m.notAfterMs.high >>> 0).toNumber() : m.notAfterMs;
+                }
+                if (m.sha256Hex != null && $Object.hasOwnProperty.call(m, "sha256Hex")) {
+                    d.sha256Hex = m.sha256Hex;
+                }
+                return d;
+            };
+
+            /**
+             * Converts this EdxmlSigner to JSON.
+             * @function toJSON
+             * @memberof lienthong.v1.EdxmlSigner
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            EdxmlSigner.prototype.toJSON = function() {
+                return EdxmlSigner.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for EdxmlSigner
+             * @function getTypeUrl
+             * @memberof lienthong.v1.EdxmlSigner
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            EdxmlSigner.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/lienthong.v1.EdxmlSigner";
+            };
+
+            return EdxmlSigner;
+        })();
+
+        v1.EdxmlRevocation = (function() {
+
+            /**
+             * Properties of an EdxmlRevocation.
+             * @typedef {Object} lienthong.v1.EdxmlRevocation.$Properties
+             * @property {string|null} [serialNumber] EdxmlRevocation serialNumber
+             * @property {number|null} [revokedAtMs] EdxmlRevocation revokedAtMs
+             * @property {boolean|null} [beforeSigning] EdxmlRevocation beforeSigning
+             * @property {string|null} [crlIssuer] EdxmlRevocation crlIssuer
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of an EdxmlRevocation.
+             * @memberof lienthong.v1
+             * @interface IEdxmlRevocation
+             * @augments lienthong.v1.EdxmlRevocation.$Properties
+             * @deprecated Use lienthong.v1.EdxmlRevocation.$Properties instead.
+             */
+
+            /**
+             * Shape of an EdxmlRevocation.
+             * @typedef {lienthong.v1.EdxmlRevocation.$Properties} lienthong.v1.EdxmlRevocation.$Shape
+             */
+
+            /**
+             * Constructs a new EdxmlRevocation.
+             * @memberof lienthong.v1
+             * @classdesc Represents an EdxmlRevocation.
+             * @constructor
+             * @param {lienthong.v1.EdxmlRevocation.$Properties=} [p] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            var EdxmlRevocation = function (p) {
+                if (p)
+                    for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            };
+
+            /**
+             * EdxmlRevocation serialNumber.
+             * @member {string} serialNumber
+             * @memberof lienthong.v1.EdxmlRevocation
+             * @instance
+             */
+            EdxmlRevocation.prototype.serialNumber = "";
+
+            /**
+             * EdxmlRevocation revokedAtMs.
+             * @member {number} revokedAtMs
+             * @memberof lienthong.v1.EdxmlRevocation
+             * @instance
+             */
+            EdxmlRevocation.prototype.revokedAtMs = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+            /**
+             * EdxmlRevocation beforeSigning.
+             * @member {boolean} beforeSigning
+             * @memberof lienthong.v1.EdxmlRevocation
+             * @instance
+             */
+            EdxmlRevocation.prototype.beforeSigning = false;
+
+            /**
+             * EdxmlRevocation crlIssuer.
+             * @member {string} crlIssuer
+             * @memberof lienthong.v1.EdxmlRevocation
+             * @instance
+             */
+            EdxmlRevocation.prototype.crlIssuer = "";
+
+            /**
+             * Creates a new EdxmlRevocation instance using the specified properties.
+             * @function create
+             * @memberof lienthong.v1.EdxmlRevocation
+             * @static
+             * @param {lienthong.v1.EdxmlRevocation.$Properties=} [properties] Properties to set
+             * @returns {lienthong.v1.EdxmlRevocation} EdxmlRevocation instance
+             * @type {{
+             *   (properties: lienthong.v1.EdxmlRevocation.$Shape): lienthong.v1.EdxmlRevocation & lienthong.v1.EdxmlRevocation.$Shape;
+             *   (properties?: lienthong.v1.EdxmlRevocation.$Properties): lienthong.v1.EdxmlRevocation;
+             * }}
+             */
+            EdxmlRevocation.create = function(properties) {
+                return new EdxmlRevocation(properties);
+            };
+
+            /**
+             * Encodes the specified EdxmlRevocation message. Does not implicitly {@link lienthong.v1.EdxmlRevocation.verify|verify} messages.
+             * @function encode
+             * @memberof lienthong.v1.EdxmlRevocation
+             * @static
+             * @param {lienthong.v1.EdxmlRevocation.$Properties} m EdxmlRevocation message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            EdxmlRevocation.encode = function (m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (m.serialNumber != null && $Object.hasOwnProperty.call(m, "serialNumber") && m.serialNumber !== "")
+                    w.uint32(/* id 1, wireType 2 =*/10).string(m.serialNumber);
+                if (m.revokedAtMs != null && $Object.hasOwnProperty.call(m, "revokedAtMs") && (typeof m.revokedAtMs === "object" ? m.revokedAtMs.low || m.revokedAtMs.high : m.revokedAtMs !== 0))
+                    w.uint32(/* id 2, wireType 0 =*/16).int64(m.revokedAtMs);
+                if (m.beforeSigning != null && $Object.hasOwnProperty.call(m, "beforeSigning") && m.beforeSigning !== false)
+                    w.uint32(/* id 3, wireType 0 =*/24).bool(m.beforeSigning);
+                if (m.crlIssuer != null && $Object.hasOwnProperty.call(m, "crlIssuer") && m.crlIssuer !== "")
+                    w.uint32(/* id 4, wireType 2 =*/34).string(m.crlIssuer);
+                if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                    for (var i = 0; i < m.$unknowns.length; ++i)
+                        w.raw(m.$unknowns[i]);
+                return w;
+            };
+
+            /**
+             * Encodes the specified EdxmlRevocation message, length delimited. Does not implicitly {@link lienthong.v1.EdxmlRevocation.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof lienthong.v1.EdxmlRevocation
+             * @static
+             * @param {lienthong.v1.EdxmlRevocation.$Properties} message EdxmlRevocation message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            EdxmlRevocation.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes an EdxmlRevocation message from the specified reader or buffer.
+             * @function decode
+             * @memberof lienthong.v1.EdxmlRevocation
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {lienthong.v1.EdxmlRevocation & lienthong.v1.EdxmlRevocation.$Shape} EdxmlRevocation
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            EdxmlRevocation.decode = function (r, l, z, q, g) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (q === $undefined)
+                    q = 0;
+                if (q > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var c, m, v;
+                if (l === $undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw $RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = g || new $root.lienthong.v1.EdxmlRevocation();
+                while (r.pos < c) {
+                    var s = r.pos;
+                    var t = r.tag();
+                    if (t === z) {
+                        z = $undefined;
+                        break;
+                    }
+                    var u = t & 7;
+                    switch (t >>>= 3) {
+                    case 1: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.serialNumber = v;
+                            else
+                                delete m.serialNumber;
+                            continue;
+                        }
+                    case 2: {
+                            if (u !== 0)
+                                break;
+                            if (typeof (v = r.int64()) === "object" ? v.low || v.high : v !== 0)
+                                m.revokedAtMs = v;
+                            else
+                                delete m.revokedAtMs;
+                            continue;
+                        }
+                    case 3: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.bool())
+                                m.beforeSigning = v;
+                            else
+                                delete m.beforeSigning;
+                            continue;
+                        }
+                    case 4: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.crlIssuer = v;
+                            else
+                                delete m.crlIssuer;
+                            continue;
+                        }
+                    }
+                    r.skipType(u, q, t);
+                    if (!r.discardUnknown) {
+                        $util.makeProp(m, "$unknowns", false);
+                        (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                    }
+                }
+                if (l !== $undefined) {
+                    if (r.pos !== c)
+                        throw $RangeError("index out of range");
+                    r.len = l;
+                }
+                if (z !== $undefined)
+                    throw $Error("missing end group");
+                return m;
+            };
+
+            /**
+             * Decodes an EdxmlRevocation message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof lienthong.v1.EdxmlRevocation
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {lienthong.v1.EdxmlRevocation & lienthong.v1.EdxmlRevocation.$Shape} EdxmlRevocation
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            EdxmlRevocation.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies an EdxmlRevocation message.
+             * @function verify
+             * @memberof lienthong.v1.EdxmlRevocation
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            EdxmlRevocation.verify = function (m, q) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (m.serialNumber != null && $Object.hasOwnProperty.call(m, "serialNumber")) {
+                    if (!$util.isString(m.serialNumber))
+                        return "serialNumber: string expected";
+                }
+                if (m.revokedAtMs != null && $Object.hasOwnProperty.call(m, "revokedAtMs")) {
+                    if (!$util.isInteger(m.revokedAtMs) && !(m.revokedAtMs && $util.isInteger(m.revokedAtMs.low) && $util.isInteger(m.revokedAtMs.high)))
+                        return "revokedAtMs: integer|Long expected";
+                }
+                if (m.beforeSigning != null && $Object.hasOwnProperty.call(m, "beforeSigning")) {
+                    if (typeof m.beforeSigning !== "boolean")
+                        return "beforeSigning: boolean expected";
+                }
+                if (m.crlIssuer != null && $Object.hasOwnProperty.call(m, "crlIssuer")) {
+                    if (!$util.isString(m.crlIssuer))
+                        return "crlIssuer: string expected";
+                }
+                return null;
+            };
+
+            /**
+             * Creates an EdxmlRevocation message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof lienthong.v1.EdxmlRevocation
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {lienthong.v1.EdxmlRevocation} EdxmlRevocation
+             */
+            EdxmlRevocation.fromObject = function (d, q) {
+                if (d instanceof $root.lienthong.v1.EdxmlRevocation)
+                    return d;
+                if (!$util.isObject(d))
+                    throw $TypeError(".lienthong.v1.EdxmlRevocation: object expected");
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var m = new $root.lienthong.v1.EdxmlRevocation();
+                if (d.serialNumber != null) {
+                    if (typeof d.serialNumber !== "string" || d.serialNumber.length) {
+                        m.serialNumber = $String(d.serialNumber);
+                    }
+                }
+                if (d.revokedAtMs != null) {
+                    if (typeof d.revokedAtMs === "object" ? d.revokedAtMs.low || d.revokedAtMs.high : $Number(d.revokedAtMs) !== 0) {
+                        if ($util.Long)
+                            m.revokedAtMs = $util.Long.fromValue(d.revokedAtMs, false);
+                        else if (typeof d.revokedAtMs === "string")
+                            m.revokedAtMs = $parseInt(d.revokedAtMs, 10);
+                        else if (typeof d.revokedAtMs === "number")
+                            m.revokedAtMs = d.revokedAtMs;
+                        else if (typeof d.revokedAtMs === "object")
+                            m.revokedAtMs = new $util.LongBits(d.revokedAtMs.low >>> 0, d.revokedAtMs.high >>> 0).toNumber();
+                    }
+                }
+                if (d.beforeSigning != null) {
+                    if (d.beforeSigning) {
+                        m.beforeSigning = $Boolean(d.beforeSigning);
+                    }
+                }
+                if (d.crlIssuer != null) {
+                    if (typeof d.crlIssuer !== "string" || d.crlIssuer.length) {
+                        m.crlIssuer = $String(d.crlIssuer);
+                    }
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from an EdxmlRevocation message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof lienthong.v1.EdxmlRevocation
+             * @static
+             * @param {lienthong.v1.EdxmlRevocation} m EdxmlRevocation
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            EdxmlRevocation.toObject = function (m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var d = {};
+                if (o.defaults) {
+                    d.serialNumber = "";
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, false);
+                        d.revokedAtMs = o.longs === $String ? n.toString() : o.longs === $Number ? n.toNumber() : typeof $BigInt !== "undefined" && o.longs === $BigInt ? n.toBigInt() : n;
+                    } else
+                        d.revokedAtMs = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
+                    d.beforeSigning = false;
+                    d.crlIssuer = "";
+                }
+                if (m.serialNumber != null && $Object.hasOwnProperty.call(m, "serialNumber")) {
+                    d.serialNumber = m.serialNumber;
+                }
+                if (m.revokedAtMs != null && $Object.hasOwnProperty.call(m, "revokedAtMs")) {
+                    if (typeof $BigInt !== "undefined" && o.longs === $BigInt)
+                        d.revokedAtMs = typeof m.revokedAtMs === "number" ? $BigInt(m.revokedAtMs) : $util.Long.fromBits(m.revokedAtMs.low >>> 0, m.revokedAtMs.high >>> 0, false).toBigInt();
+                    else if (typeof m.revokedAtMs === "number")
+                        d.revokedAtMs = o.longs === $String ? $String(m.revokedAtMs) : m.revokedAtMs;
+                    else
+                        d.revokedAtMs = o.longs === $String ? $util.Long.prototype.toString.call(m.revokedAtMs) : o.longs === $Number ? new $util.LongBits(m.revokedAtMs.low >>> 0, m.revokedAtMs.high >>> 0).toNumber() : m.revokedAtMs;
+                }
+                if (m.beforeSigning != null && $Object.hasOwnProperty.call(m, "beforeSigning")) {
+                    d.beforeSigning = m.beforeSigning;
+                }
+                if (m.crlIssuer != null && $Object.hasOwnProperty.call(m, "crlIssuer")) {
+                    d.crlIssuer = m.crlIssuer;
+                }
+                return d;
+            };
+
+            /**
+             * Converts this EdxmlRevocation to JSON.
+             * @function toJSON
+             * @memberof lienthong.v1.EdxmlRevocation
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            EdxmlRevocation.prototype.toJSON = function() {
+                return EdxmlRevocation.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for EdxmlRevocation
+             * @function getTypeUrl
+             * @memberof lienthong.v1.EdxmlRevocation
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            EdxmlRevocation.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/lienthong.v1.EdxmlRevocation";
+            };
+
+            return EdxmlRevocation;
+        })();
+
         v1.TrackingRecord = (function() {
 
             /**
@@ -8977,6 +10605,9 @@ $root.lienthong = (function() {
              * @property {number|null} [ruleViolations] TrackingRecord ruleViolations
              * @property {lienthong.v1.Priority|null} [priority] TrackingRecord priority
              * @property {string|null} [subject] TrackingRecord subject
+             * @property {Array.<string>|null} [answersFor] TrackingRecord answersFor
+             * @property {string|null} [redirectedTo] TrackingRecord redirectedTo
+             * @property {lienthong.v1.EdxmlSignatureVerdict.$Properties|null} [edxmlSignature] TrackingRecord edxmlSignature
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -9004,6 +10635,7 @@ $root.lienthong = (function() {
             var TrackingRecord = function (p) {
                 this.hops = [];
                 this.timeline = [];
+                this.answersFor = [];
                 if (p)
                     for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
                         if (p[ks[i]] != null && ks[i] !== "__proto__")
@@ -9155,6 +10787,30 @@ $root.lienthong = (function() {
             TrackingRecord.prototype.subject = "";
 
             /**
+             * TrackingRecord answersFor.
+             * @member {Array.<string>} answersFor
+             * @memberof lienthong.v1.TrackingRecord
+             * @instance
+             */
+            TrackingRecord.prototype.answersFor = $util.emptyArray;
+
+            /**
+             * TrackingRecord redirectedTo.
+             * @member {string} redirectedTo
+             * @memberof lienthong.v1.TrackingRecord
+             * @instance
+             */
+            TrackingRecord.prototype.redirectedTo = "";
+
+            /**
+             * TrackingRecord edxmlSignature.
+             * @member {lienthong.v1.EdxmlSignatureVerdict.$Properties|null|undefined} edxmlSignature
+             * @memberof lienthong.v1.TrackingRecord
+             * @instance
+             */
+            TrackingRecord.prototype.edxmlSignature = null;
+
+            /**
              * Creates a new TrackingRecord instance using the specified properties.
              * @function create
              * @memberof lienthong.v1.TrackingRecord
@@ -9226,6 +10882,14 @@ $root.lienthong = (function() {
                     w.uint32(/* id 17, wireType 0 =*/136).int32(m.priority);
                 if (m.subject != null && $Object.hasOwnProperty.call(m, "subject") && m.subject !== "")
                     w.uint32(/* id 18, wireType 2 =*/146).string(m.subject);
+                if (m.answersFor != null && m.answersFor.length) {
+                    for (var i = 0; i < m.answersFor.length; ++i)
+                        w.uint32(/* id 19, wireType 2 =*/154).string(m.answersFor[i]);
+                }
+                if (m.redirectedTo != null && $Object.hasOwnProperty.call(m, "redirectedTo") && m.redirectedTo !== "")
+                    w.uint32(/* id 20, wireType 2 =*/162).string(m.redirectedTo);
+                if (m.edxmlSignature != null && $Object.hasOwnProperty.call(m, "edxmlSignature"))
+                    $root.lienthong.v1.EdxmlSignatureVerdict.encode(m.edxmlSignature, w.uint32(/* id 30, wireType 2 =*/242).fork(), q + 1).ldelim();
                 if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
                     for (var i = 0; i < m.$unknowns.length; ++i)
                         w.raw(m.$unknowns[i]);
@@ -9443,6 +11107,29 @@ $root.lienthong = (function() {
                                 delete m.subject;
                             continue;
                         }
+                    case 19: {
+                            if (u !== 2)
+                                break;
+                            if (!(m.answersFor && m.answersFor.length))
+                                m.answersFor = [];
+                            m.answersFor.push(r.stringVerify());
+                            continue;
+                        }
+                    case 20: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.redirectedTo = v;
+                            else
+                                delete m.redirectedTo;
+                            continue;
+                        }
+                    case 30: {
+                            if (u !== 2)
+                                break;
+                            m.edxmlSignature = $root.lienthong.v1.EdxmlSignatureVerdict.decode(r, r.size(), $undefined, q + 1, m.edxmlSignature);
+                            continue;
+                        }
                     }
                     r.skipType(u, q, t);
                     if (!r.discardUnknown) {
@@ -9576,6 +11263,25 @@ $root.lienthong = (function() {
                 if (m.subject != null && $Object.hasOwnProperty.call(m, "subject")) {
                     if (!$util.isString(m.subject))
                         return "subject: string expected";
+                }
+                if (m.answersFor != null && $Object.hasOwnProperty.call(m, "answersFor")) {
+                    if (!$Array.isArray(m.answersFor))
+                        return "answersFor: array expected";
+                    for (var i = 0; i < m.answersFor.length; ++i) {
+                        if (!$util.isString(m.answersFor[i]))
+                            return "answersFor: string[] expected";
+                    }
+                }
+                if (m.redirectedTo != null && $Object.hasOwnProperty.call(m, "redirectedTo")) {
+                    if (!$util.isString(m.redirectedTo))
+                        return "redirectedTo: string expected";
+                }
+                if (m.edxmlSignature != null && $Object.hasOwnProperty.call(m, "edxmlSignature")) {
+                    {
+                        var e = $root.lienthong.v1.EdxmlSignatureVerdict.verify(m.edxmlSignature, q + 1);
+                        if (e)
+                            return "edxmlSignature." + e;
+                    }
                 }
                 return null;
             };
@@ -9866,6 +11572,10 @@ $root.lienthong = (function() {
                     case 50:
                         m.failure = 50;
                         break;
+                    case "FAILURE_REASON_EDXML_SIGNATURE":
+                    case 60:
+                        m.failure = 60;
+                        break;
                     default:
                         if (typeof d.failure === "number" && (d.failure | 0) === d.failure)
                             m.failure = d.failure;
@@ -9937,6 +11647,24 @@ $root.lienthong = (function() {
                         m.subject = $String(d.subject);
                     }
                 }
+                if (d.answersFor) {
+                    if (!$Array.isArray(d.answersFor))
+                        throw $TypeError(".lienthong.v1.TrackingRecord.answersFor: array expected");
+                    m.answersFor = $Array(d.answersFor.length);
+                    for (var i = 0; i < d.answersFor.length; ++i) {
+                        m.answersFor[i] = $String(d.answersFor[i]);
+                    }
+                }
+                if (d.redirectedTo != null) {
+                    if (typeof d.redirectedTo !== "string" || d.redirectedTo.length) {
+                        m.redirectedTo = $String(d.redirectedTo);
+                    }
+                }
+                if (d.edxmlSignature != null) {
+                    if (!$util.isObject(d.edxmlSignature))
+                        throw $TypeError(".lienthong.v1.TrackingRecord.edxmlSignature: object expected");
+                    m.edxmlSignature = $root.lienthong.v1.EdxmlSignatureVerdict.fromObject(d.edxmlSignature, q + 1);
+                }
                 return m;
             };
 
@@ -9960,6 +11688,7 @@ $root.lienthong = (function() {
                 if (o.arrays || o.defaults) {
                     d.hops = [];
                     d.timeline = [];
+                    d.answersFor = [];
                 }
                 if (o.defaults) {
                     d.documentId = "";
@@ -9990,6 +11719,8 @@ $root.lienthong = (function() {
                     d.ruleViolations = 0;
                     d.priority = o.enums === $String ? "PRIORITY_NORMAL" : 0;
                     d.subject = "";
+                    d.redirectedTo = "";
+                    d.edxmlSignature = null;
                 }
                 if (m.documentId != null && $Object.hasOwnProperty.call(m, "documentId")) {
                     d.documentId = m.documentId;
@@ -10065,6 +11796,18 @@ $root.lienthong = (function() {
                 }
                 if (m.subject != null && $Object.hasOwnProperty.call(m, "subject")) {
                     d.subject = m.subject;
+                }
+                if (m.answersFor && m.answersFor.length) {
+                    d.answersFor = $Array(m.answersFor.length);
+                    for (var j = 0; j < m.answersFor.length; ++j) {
+                        d.answersFor[j] = m.answersFor[j];
+                    }
+                }
+                if (m.redirectedTo != null && $Object.hasOwnProperty.call(m, "redirectedTo")) {
+                    d.redirectedTo = m.redirectedTo;
+                }
+                if (m.edxmlSignature != null && $Object.hasOwnProperty.call(m, "edxmlSignature")) {
+                    d.edxmlSignature = $root.lienthong.v1.EdxmlSignatureVerdict.toObject(m.edxmlSignature, o, q + 1);
                 }
                 return d;
             };
@@ -11187,6 +12930,10 @@ $root.lienthong = (function() {
                     case "FAILURE_REASON_AGENCY_CLOSED":
                     case 50:
                         m.reason = 50;
+                        break;
+                    case "FAILURE_REASON_EDXML_SIGNATURE":
+                    case 60:
+                        m.reason = 60;
                         break;
                     default:
                         if (typeof d.reason === "number" && (d.reason | 0) === d.reason)
@@ -12456,6 +14203,7 @@ $root.lienthong = (function() {
          * @property {number} FAILURE_REASON_STALE_SIGNATURE=42 FAILURE_REASON_STALE_SIGNATURE value
          * @property {number} FAILURE_REASON_NOT_A_RECIPIENT=43 FAILURE_REASON_NOT_A_RECIPIENT value
          * @property {number} FAILURE_REASON_AGENCY_CLOSED=50 FAILURE_REASON_AGENCY_CLOSED value
+         * @property {number} FAILURE_REASON_EDXML_SIGNATURE=60 FAILURE_REASON_EDXML_SIGNATURE value
          */
         v1.FailureReason = (function() {
             var valuesById = $Object.create(null), values = $Object.create(valuesById);
@@ -12480,6 +14228,7 @@ $root.lienthong = (function() {
             values[valuesById[42] = "FAILURE_REASON_STALE_SIGNATURE"] = 42;
             values[valuesById[43] = "FAILURE_REASON_NOT_A_RECIPIENT"] = 43;
             values[valuesById[50] = "FAILURE_REASON_AGENCY_CLOSED"] = 50;
+            values[valuesById[60] = "FAILURE_REASON_EDXML_SIGNATURE"] = 60;
             return values;
         })();
 
@@ -13516,6 +15265,10 @@ $root.lienthong = (function() {
                     case "FAILURE_REASON_AGENCY_CLOSED":
                     case 50:
                         m.failure = 50;
+                        break;
+                    case "FAILURE_REASON_EDXML_SIGNATURE":
+                    case 60:
+                        m.failure = 60;
                         break;
                     default:
                         if (typeof d.failure === "number" && (d.failure | 0) === d.failure)

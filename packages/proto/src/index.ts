@@ -44,6 +44,9 @@ export const {
   TrackingRecord,
   TimelineEntry,
   DeadLetter,
+  EdxmlSignatureVerdict,
+  EdxmlSigner,
+  EdxmlRevocation,
 } = v1;
 
 export type Level = gen.lienthong.v1.Level;
@@ -103,3 +106,9 @@ export type TimelineEntry = gen.lienthong.v1.TimelineEntry;
 export type ITimelineEntry = gen.lienthong.v1.ITimelineEntry;
 export type DeadLetter = gen.lienthong.v1.DeadLetter;
 export type IDeadLetter = gen.lienthong.v1.IDeadLetter;
+export type EdxmlSignatureVerdict = gen.lienthong.v1.EdxmlSignatureVerdict;
+export type IEdxmlSignatureVerdict = gen.lienthong.v1.IEdxmlSignatureVerdict;
+export type EdxmlSigner = gen.lienthong.v1.EdxmlSigner;
+export type IEdxmlSigner = gen.lienthong.v1.IEdxmlSigner;
+export type EdxmlRevocation = gen.lienthong.v1.EdxmlRevocation;
+export type IEdxmlRevocation = gen.lienthong.v1.IEdxmlRevocation;

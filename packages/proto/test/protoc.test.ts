@@ -52,7 +52,7 @@ describe('protoc reads what @lienthong/proto writes', () => {
       documentId: '000.00.00.G22,2026/11/23,12/VPCP-TTĐT',
       originAgency: '000.00.00.G22',
       originNode: 'vn',
-      recipients: ['000.00.00.H41', '000.00.00.H40'],
+      recipients: ['000.00.00.H41', '000.00.00.H27'],
       createdAtMs,
       hops: [{ node: 'vn', level: Level.LEVEL_CENTRAL, inMs: createdAtMs, outMs: createdAtMs + 7 }],
       hopLimit: 16,
@@ -73,7 +73,7 @@ describe('protoc reads what @lienthong/proto writes', () => {
         business: {
           operation: BusinessOperation.BUSINESS_OPERATION_UPDATE,
           reason: 'Bổ sung nơi nhận',
-          addedRecipients: ['000.00.00.H40'],
+          addedRecipients: ['000.00.00.H27'],
         },
         attachments: [
           {
@@ -91,7 +91,7 @@ describe('protoc reads what @lienthong/proto writes', () => {
     expect(text).toContain('envelope_id: "k7q2m4x9v3b8n5c6d1f0g2h4j6"');
     expect(text).toContain('kind: ENVELOPE_KIND_DOCUMENT');
     expect(text).toContain('document_id: "000.00.00.G22,2026/11/23,12/VPCP-TTĐT"');
-    expect(text).toContain('recipients: "000.00.00.H41"\nrecipients: "000.00.00.H40"');
+    expect(text).toContain('recipients: "000.00.00.H41"\nrecipients: "000.00.00.H27"');
     expect(text).toContain(`created_at_ms: ${createdAtMs}`);
     expect(text).toMatch(
       new RegExp(

@@ -31,12 +31,15 @@ import { invalid, requireId } from './validate';
 /** A client bound to one agency and its home node. */
 export class LienthongClient implements AsyncDisposable {
   readonly agency: string;
-  readonly homeNode: { readonly id: string; readonly level: Level };
   private readonly inboxes = new Set<Inbox>();
 
   private constructor(private readonly parts: ClientParts) {
     this.agency = parts.session.agency;
-    this.homeNode = parts.session.homeNode;
+  }
+
+  /** The agency's home node, as the directory says now: followed while connected (agency move). */
+  get homeNode(): { readonly id: string; readonly level: Level } {
+    return this.parts.session.homeNode;
   }
 
   /**
@@ -176,6 +179,7 @@ export class LienthongClient implements AsyncDisposable {
   close(): Promise<void> {
     return this.parts.lifecycle.close(async () => {
       const { nc, defaultTimeoutMs } = this.parts.session;
+      this.parts.home.stop();
       await Promise.allSettled([...this.inboxes].map((i) => i.stop()));
       await this.parts.tracking.stopAll();
       // A drain needs the server: while reconnecting (or refused, as a revoked identity is) it would

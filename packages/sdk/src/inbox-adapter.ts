@@ -17,6 +17,7 @@ import type { Arrival, ConsumerSettings, InboxPort } from './inbox-port';
 import type { HomeService } from './home-service';
 import type { Lifecycle } from './lifecycle';
 import type { Reports } from './reports';
+import type { HomeFollower } from './home';
 import type { Session } from './session';
 import type { ItemSignature, ReportOptions } from './types';
 
@@ -39,6 +40,7 @@ export class ClientInboxPort implements InboxPort {
     private readonly lifecycle: Lifecycle,
     /** With an nkey identity, the home node creates and updates the consumer. */
     private readonly service?: HomeService,
+    private readonly home?: HomeFollower,
   ) {
     this.defaultTimeoutMs = session.defaultTimeoutMs;
   }
@@ -52,12 +54,15 @@ export class ClientInboxPort implements InboxPort {
    * home node, for an nkey identity).
    */
   async consumer({ maxAckPending, ackWaitMs }: ConsumerSettings): Promise<Consumer> {
-    const { agency, homeNode, js, jsm } = this.session;
+    const { agency, js, jsm } = this.session;
     const durable = `lt-inbox-${agencyToToken(agency)}`;
     const ackWait = ackWaitMs * 1_000_000; // nanoseconds
     const info = await jsm.consumers.info(STREAMS.inbox, durable).catch(() => undefined);
     const current =
       info !== undefined && info.config.max_ack_pending === maxAckPending && info.config.ack_wait === ackWait;
+    // Gone, perhaps because the agency moved (its old home node removes it once the unread items
+    // are copied to the new inbox): it is made again at the home node the directory names now.
+    if (!info) await this.home?.refresh().catch(() => false);
     if (this.service) {
       // Asked of the home node only when it is missing or its settings change: an existing one is
       // read even while the node is away.
@@ -67,6 +72,7 @@ export class ClientInboxPort implements InboxPort {
       return js.consumers.get(STREAMS.inbox, durable);
     }
     if (!info) {
+      const { homeNode } = this.session;
       try {
         await jsm.consumers.add(STREAMS.inbox, {
           durable_name: durable,

@@ -7,7 +7,8 @@ import type { ItemSignature } from './types';
 
 /** One message an inbox holds: waiting to be handed out, or handed out and not settled. */
 export interface Held {
-  readonly m: JsMsg;
+  /** Swapped for the item's copy at the new home node when the agency moves while it is held. */
+  m: JsMsg;
   readonly envelope: Envelope;
   readonly recall: boolean;
   /** For a recall: the recalled document has reached this inbox (or waiting is over). */

@@ -1,5 +1,12 @@
 /** The public face of an agency's inbox: its options, its items, and the Inbox itself. */
-import type { BusinessOperation, BusinessStatus, Envelope, IDocument, IStatusReport } from '@lienthong/proto';
+import type {
+  BusinessOperation,
+  BusinessStatus,
+  Envelope,
+  IDocument,
+  IEdxmlSignatureVerdict,
+  IStatusReport,
+} from '@lienthong/proto';
 import type { ReceivedAttachment } from './attachments';
 import type { CallOptions } from './call';
 import type { ItemSignature, ReportOptions } from './types';
@@ -71,6 +78,13 @@ export interface InboxItem {
    * the reason (its home node refuses these at intake, so it means a node was bypassed).
    */
   readonly signature: ItemSignature;
+  /**
+   * For a document that carries an edXML original: the verdict on the package's XML signature
+   * (`valid`, `invalid_digest`, `invalid_signature`, `untrusted_chain`, `expired_at_signing`,
+   * `malformed_certificate`, `unsigned`) with the signer's certificate facts, as the sender's home
+   * node judged it at intake (docs/EDXML.md "Signatures"). Anything but `valid` is a flag.
+   */
+  readonly edxmlSignature?: IEdxmlSignatureVerdict;
   /**
    * Takes the item out of the inbox. For a document it first reports 01 arrived to the sender; an
    * `ack()` that failed can be called again, and the sender sees one 01.

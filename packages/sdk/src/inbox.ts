@@ -36,6 +36,8 @@ export class DurableInbox implements Inbox {
   private readonly queue: Held[] = [];
   /** Handed out and not settled. */
   private readonly out = new Map<number, Held>();
+  /** Keys of items acknowledged lately (a moved copy of one is not handed out again). */
+  private readonly ackedKeys = new Set<string>();
   private readonly waiters = new Set<() => void>();
   private keepAlive: NodeJS.Timeout | undefined;
   private recheck: NodeJS.Timeout | undefined;
@@ -229,6 +231,7 @@ export class DurableInbox implements Inbox {
     // A message we already hold came back (its timer ran out while the event loop was blocked):
     // the copy we hold stands, and acknowledging either settles both.
     if (this.out.has(m.seq) || this.queue.some((h) => h.m.seq === m.seq)) return;
+    if (this.sameItem(m)) return;
     let envelope: Envelope;
     try {
       envelope = decodeEnvelope(m.data);
@@ -246,6 +249,28 @@ export class DurableInbox implements Inbox {
     this.queue.push(held);
     if (held.recall) void this.checkRecall(held);
     this.notify();
+  }
+
+  /**
+   * The same item under another sequence: its copy in the inbox at the agency's new home node, made
+   * when it moved (`agency move`) while this reader held or had just settled it. A held item is
+   * settled from then on through the copy (the old consumer is gone); a copy of one already
+   * acknowledged is acknowledged at once. Either way it is not handed out twice.
+   */
+  private sameItem(m: JsMsg): boolean {
+    const key = itemKey(m.subject);
+    if (this.ackedKeys.has(key)) {
+      m.ack();
+      return true;
+    }
+    const held = [...this.queue, ...this.out.values()].find((h) => itemKey(h.m.subject) === key);
+    if (held) held.m = m;
+    return held !== undefined;
+  }
+
+  private rememberAcked(subject: string): void {
+    this.ackedKeys.add(itemKey(subject));
+    if (this.ackedKeys.size > ACKED_KEYS_KEPT) this.ackedKeys.delete(this.ackedKeys.values().next().value!);
   }
 
   /** Marks a recall ready once its document has reached this inbox, or when waiting is over. */
@@ -310,14 +335,16 @@ export class DurableInbox implements Inbox {
 
   private handOut(held: Held, signature: ItemSignature): InboxItem {
     held.handedOut += 1;
-    this.out.set(held.m.seq, held);
+    // The sequence it was handed out under: its message may be swapped for a moved copy meanwhile.
+    const seq = held.m.seq;
+    this.out.set(seq, held);
     const facts = itemFacts(held);
     const { documentId, sender, document, traceparent } = facts;
     const priority = document?.priority ?? held.envelope.priority ?? 0;
     let settled = false;
     const settle = (): void => {
       settled = true;
-      this.out.delete(held.m.seq);
+      this.out.delete(seq);
       if (this.stopped && this.out.size === 0) clearInterval(this.keepAlive);
       this.notify();
     };
@@ -325,6 +352,7 @@ export class DurableInbox implements Inbox {
       ...facts,
       attachments: this.port.attachments(document?.attachments),
       signature,
+      ...(held.envelope.edxmlSignature ? { edxmlSignature: held.envelope.edxmlSignature } : {}),
       ack: async (opts?: CallOptions) => {
         if (settled) return;
         // 01 carries the delivery time, so a retried ack reports the same status once.
@@ -341,6 +369,7 @@ export class DurableInbox implements Inbox {
         await withCall('ack', opts, this.port.defaultTimeoutMs, ({ timeoutMs }) =>
           held.m.ackAck({ timeout: timeoutMs }),
         );
+        this.rememberAcked(held.m.subject);
         if (!settled) settle();
       },
       nak: (delayMs?: number) => {
@@ -360,3 +389,9 @@ export class DurableInbox implements Inbox {
 }
 
 const UNSIGNED: ItemSignature = { state: 'unsigned' };
+const ACKED_KEYS_KEPT = 10_000;
+
+/** An inbox item's key: the last token of its subject, the same at every home node. */
+function itemKey(subject: string): string {
+  return subject.slice(subject.lastIndexOf('.') + 1);
+}

@@ -9,6 +9,7 @@ import { DEFAULT_ATTACHMENT_LIMITS } from './attachments';
 import type { AttachmentLimits } from './attachments';
 import { ConnectionEvents } from './connection-events';
 import { DocumentSender } from './documents';
+import { HomeFollower } from './home';
 import { HomeService } from './home-service';
 import { ClientInboxPort } from './inbox-adapter';
 import type { InboxPort } from './inbox-port';
@@ -31,6 +32,7 @@ export interface ClientParts {
   readonly tracking: TrackingReader;
   readonly keys: AgencyKeys;
   readonly inboxPort: InboxPort;
+  readonly home: HomeFollower;
 }
 
 export function buildParts(opened: OpenedSession, opts: ConnectOptions): ClientParts {
@@ -59,6 +61,8 @@ export function buildParts(opened: OpenedSession, opts: ConnectOptions): ClientP
   // An nkey identity may create no consumer either: its home node does that for it.
   const tracking = new TrackingReader(session, trackingBucket, service);
   const recipients = new KnownRecipients(directory);
+  const home = new HomeFollower(session, directory, contentDomain, opts.followHomeMs);
+  home.start();
   const documents = new DocumentSender(
     session,
     submitter,
@@ -76,7 +80,8 @@ export function buildParts(opened: OpenedSession, opts: ConnectOptions): ClientP
     reports,
     tracking,
     keys,
-    inboxPort: new ClientInboxPort(session, keys, content, reports, lifecycle, service),
+    inboxPort: new ClientInboxPort(session, keys, content, reports, lifecycle, service, home),
+    home,
   };
 }
 

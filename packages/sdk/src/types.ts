@@ -11,6 +11,12 @@ export type { Credentials, TlsSettings };
 export interface ConnectOptions extends CallOptions {
   /** NATS server URL(s) of the agency's home node. */
   readonly servers: string | readonly string[];
+  /**
+   * How often, in ms, the client looks its agency up in the directory to follow a move to another
+   * home node while connected (`lienthong agency move`); 0: only when its inbox consumer is
+   * re-created. Default 2000.
+   */
+  readonly followHomeMs?: number;
   /** This client's agency code, `AAA.BB.CC.Xnn`. */
   readonly agency: string;
   /** Connection name shown on the server. */

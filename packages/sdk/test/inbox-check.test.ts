@@ -51,7 +51,7 @@ describe('inbox consumer check', () => {
     await reader.waitFor(5);
     // All five acknowledged (the reader acks each item after taking it).
     await waitFor('the five acknowledged', async () => {
-      const c = await w.node!.nats.jsm.consumers.info('LT_INBOX', 'lt-inbox-000_01_41_H40');
+      const c = await w.node!.nats.jsm.consumers.info('LT_INBOX', 'lt-inbox-000_01_41_H27');
       return c.ack_floor.stream_seq === c.delivered.stream_seq && c.num_ack_pending === 0;
     });
 

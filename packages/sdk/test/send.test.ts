@@ -48,9 +48,9 @@ describe('send', () => {
       'h41-yenthanh',
       'h41',
       'vn',
-      'h40',
-      'h40-huongson',
-      'h40-huongson-xa1',
+      'h27',
+      'h27-huongson',
+      'h27-huongson-xa1',
     ]);
     for (const r of readers) {
       // One message in the recipient's inbox, delivered and acknowledged: nothing more can come.

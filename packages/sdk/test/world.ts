@@ -36,14 +36,14 @@ export const A = {
   noivu: '000.00.01.H41',
   /** Sở Tài chính Nghệ An, node h41. */
   taichinh: '000.00.11.H41',
-  /** UBND tỉnh Hà Tĩnh, node h40 (province). */
-  hatinh: '000.00.00.H40',
+  /** UBND tỉnh Hà Tĩnh, node h27 (province). */
+  hatinh: '000.00.00.H27',
   /** UBND huyện Yên Thành, node h41-yenthanh (district). */
   yenthanh: '000.00.43.H41',
   /** UBND huyện Quỳnh Lưu, node h41-quynhluu (district). */
   quynhluu: '000.00.44.H41',
-  /** UBND huyện Hương Sơn, node h40-huongson (district). */
-  huongson: '000.00.41.H40',
+  /** UBND huyện Hương Sơn, node h27-huongson (district). */
+  huongson: '000.00.41.H27',
   /** UBND xã Bảo Thành, node h41-yenthanh-xa1 (commune). */
   baothanh: '000.01.43.H41',
   /** UBND xã Công Thành, node h41-yenthanh-xa2 (commune). */
@@ -52,8 +52,8 @@ export const A = {
   quynhthach: '000.01.44.H41',
   /** UBND xã Quỳnh Văn, node h41-quynhluu-xa2 (commune). */
   quynhvan: '000.02.44.H41',
-  /** UBND xã Sơn Tây, node h40-huongson-xa1 (commune). */
-  sontay: '000.01.41.H40',
+  /** UBND xã Sơn Tây, node h27-huongson-xa1 (commune). */
+  sontay: '000.01.41.H27',
 } as const;
 
 export function demoTopology(): Topology {
@@ -92,7 +92,7 @@ export function documentOf(id: string, sender: string, recipient: string): IEnve
     kind: EnvelopeKind.ENVELOPE_KIND_DOCUMENT,
     documentId: id,
     originAgency: sender,
-    originNode: 'h40-huongson-xa1',
+    originNode: 'h27-huongson-xa1',
     recipients: [recipient],
     createdAtMs: Date.now(),
     hops: [],
@@ -110,7 +110,7 @@ export function recallOf(id: string, sender: string, recipient: string): IEnvelo
     kind: EnvelopeKind.ENVELOPE_KIND_STATUS,
     documentId: id,
     originAgency: sender,
-    originNode: 'h40-huongson-xa1',
+    originNode: 'h27-huongson-xa1',
     recipients: [recipient],
     createdAtMs: at,
     hops: [],

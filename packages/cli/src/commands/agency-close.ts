@@ -134,7 +134,12 @@ async function closeAgency(
 }
 
 /** Inbox items of the agency not yet read: pending and in flight at its consumer, or all kept if it never read. */
-async function unreadInbox(s: Session, dir: Directory, homeNode: string, code: string): Promise<number> {
+export async function unreadInbox(
+  s: Session,
+  dir: Directory,
+  homeNode: string,
+  code: string,
+): Promise<number> {
   const node = dir.nodes.get(homeNode);
   if (!node) return 0;
   try {

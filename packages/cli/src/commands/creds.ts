@@ -52,11 +52,14 @@ function credsIssue(creds: Command): void {
     creds
       .command('issue')
       .description(
-        'issue a key pair: issue agency CODE | issue node NAME --nodes ID,… | issue ops NAME | issue observer NAME (read-only: tracking, dead letters, audit); or a VXP system token: issue system NAME --agencies CODE,… --http-token',
+        'issue a key pair: issue agency CODE | issue node NAME --nodes ID,… | issue gateway NAME --nodes ID,… (the edXML gateway: acts only for the agencies of those nodes) | issue ops NAME | issue observer NAME (read-only: tracking, dead letters, audit); or a VXP system token: issue system NAME --agencies CODE,… --http-token',
       )
-      .argument('<kind>', 'agency, node, ops, observer or system')
+      .argument('<kind>', 'agency, node, gateway, ops, observer or system')
       .argument('<what>', 'the agency code, or the name of the node process or operator')
-      .option('--nodes <ids>', "for a node identity: the nodes its process hosts, comma-separated, or '*'")
+      .option(
+        '--nodes <ids>',
+        "for a node or gateway identity: the nodes its process hosts, comma-separated, or '*'",
+      )
       .option(
         '--http-token',
         "for an agency: also issue a bearer token for the HTTP API (/api/v1), printed as the last line; the agency's NATS identity is kept when it has one",
@@ -65,61 +68,57 @@ function credsIssue(creds: Command): void {
         '--agencies <codes>',
         'for a system: the agencies it acts for over VXP, comma-separated (XroadVnpt-from names which)',
       )
+      .option(
+        '--operator',
+        'for a system: operator rights (its VXP registerAgency / deleteAgency change the directory)',
+      )
       .option('--json', 'print JSON'),
-  ).action(
-    async (
-      kind: string,
-      what: string,
-      o: StoreOptions & { nodes?: string; json?: boolean; httpToken?: boolean; agencies?: string },
-      cmd,
-    ) => {
-      if (kind === 'system') {
-        await issueSystem(what, o, cmd);
-        return;
-      }
-      if (o.agencies !== undefined)
-        throw invalid('--agencies is for a system (issue system NAME --agencies …)');
-      const subject = subjectOf(kind, what, o.nodes);
-      if (o.httpToken && subject.kind !== 'agency') throw invalid('--http-token is for agencies');
-      openDataDir(o.data, { init: o.init === true });
-      const topology = await liveTopology(cmd, o.data);
-      const node = await import('@lienthong/node');
-      const dir = join(resolve(o.data), 'credentials');
-      const store = node.CredentialStore.open(dir);
-      const issued = o.httpToken ? store.ensure(subject, topology) : store.issue(subject, topology);
-      const applied = apply(node, store, topology, o);
-      let token: string | undefined;
-      if (o.httpToken && subject.kind === 'agency') {
-        const { HttpTokenStore, httpTokensFile } = await import('@lienthong/gateway');
-        token = new HttpTokenStore(httpTokensFile(dir)).issue(subject.agency).token;
-      }
-      if (o.json) {
-        printJson({
-          id: issued.id,
-          seedFile: issued.seedFile,
-          inboxPrefix: issued.inboxPrefix,
-          ...applied,
-          ...(token ? { httpToken: token } : {}),
-        });
-        return;
-      }
-      write(
-        [
-          `issued ${issued.id}`,
-          `  seed file:    ${issued.seedFile} (secret: hand it to the ${kind} only)`,
-          `  inbox prefix: ${issued.inboxPrefix}`,
-          ...(subject.kind === 'observer'
-            ? [`  may read:     ${OBSERVER_SUBJECTS.join(', ')} (subscriptions only; publishes nothing)`]
-            : []),
-          `  server:       ${serverLine(applied, o)}; ${applied.users} identities allowed`,
-          ...(token
-            ? ['  http token (secret, shown once; send it as Authorization: Bearer <token>):', token]
-            : []),
-          '',
-        ].join('\n'),
-      );
-    },
-  );
+  ).action(async (kind: string, what: string, o: StoreOptions & IssueFlags, cmd) => {
+    if (kind === 'system') {
+      await issueSystem(what, o, cmd);
+      return;
+    }
+    systemOnly(o);
+    const subject = subjectOf(kind, what, o.nodes);
+    if (o.httpToken && subject.kind !== 'agency') throw invalid('--http-token is for agencies');
+    openDataDir(o.data, { init: o.init === true });
+    const topology = await liveTopology(cmd, o.data);
+    const node = await import('@lienthong/node');
+    const dir = join(resolve(o.data), 'credentials');
+    const store = node.CredentialStore.open(dir);
+    const issued = o.httpToken ? store.ensure(subject, topology) : store.issue(subject, topology);
+    const applied = apply(node, store, topology, o);
+    let token: string | undefined;
+    if (o.httpToken && subject.kind === 'agency') {
+      const { HttpTokenStore, httpTokensFile } = await import('@lienthong/gateway');
+      token = new HttpTokenStore(httpTokensFile(dir)).issue(subject.agency).token;
+    }
+    if (o.json) {
+      printJson({
+        id: issued.id,
+        seedFile: issued.seedFile,
+        inboxPrefix: issued.inboxPrefix,
+        ...applied,
+        ...(token ? { httpToken: token } : {}),
+      });
+      return;
+    }
+    write(
+      [
+        `issued ${issued.id}`,
+        `  seed file:    ${issued.seedFile} (secret: hand it to the ${kind} only)`,
+        `  inbox prefix: ${issued.inboxPrefix}`,
+        ...(subject.kind === 'observer'
+          ? [`  may read:     ${OBSERVER_SUBJECTS.join(', ')} (subscriptions only; publishes nothing)`]
+          : []),
+        `  server:       ${serverLine(applied, o)}; ${applied.users} identities allowed`,
+        ...(token
+          ? ['  http token (secret, shown once; send it as Authorization: Bearer <token>):', token]
+          : []),
+        '',
+      ].join('\n'),
+    );
+  });
 }
 
 /** `ls`: list issued identities, revoked ones included. */
@@ -211,13 +210,27 @@ function credsApply(creds: Command): void {
   });
 }
 
+interface IssueFlags {
+  nodes?: string;
+  json?: boolean;
+  httpToken?: boolean;
+  agencies?: string;
+  operator?: boolean;
+}
+
+/** --agencies and --operator are a system's options. */
+function systemOnly(o: { agencies?: string; operator?: boolean }): void {
+  if (o.operator) throw invalid('--operator is for a system (issue system NAME --agencies … --operator)');
+  if (o.agencies !== undefined) throw invalid('--agencies is for a system (issue system NAME --agencies …)');
+}
+
 /**
  * A VXP system: one system id and secret through which a platform acts for several agencies. It has
  * no NATS identity of its own (the gateway acts through each agency's); its agencies get theirs.
  */
 async function issueSystem(
   name: string,
-  o: StoreOptions & { json?: boolean; httpToken?: boolean; agencies?: string },
+  o: StoreOptions & { json?: boolean; httpToken?: boolean; agencies?: string; operator?: boolean },
   cmd: Command,
 ): Promise<void> {
   if (!o.httpToken) throw invalid('a system is only a VXP secret: add --http-token');
@@ -244,14 +257,22 @@ async function issueSystem(
     store.ensure({ kind: 'agency', agency: c }, topology);
   }
   const applied = apply(node, store, topology, o);
-  const issued = new HttpTokenStore(httpTokensFile(dir)).issueSystem(system, codes);
+  const issued = new HttpTokenStore(httpTokensFile(dir)).issueSystem(system, codes, {
+    operator: o.operator === true,
+  });
   if (o.json) {
-    printJson({ system: issued.system, agencies: issued.agencies, ...applied, httpToken: issued.token });
+    printJson({
+      system: issued.system,
+      agencies: issued.agencies,
+      operator: issued.operator,
+      ...applied,
+      httpToken: issued.token,
+    });
     return;
   }
   write(
     [
-      `issued system ${issued.system} for ${issued.agencies.join(', ')}`,
+      `issued system ${issued.system} for ${issued.agencies.join(', ')}${issued.operator ? ', with operator rights (registerAgency, deleteAgency)' : ''}`,
       `  server:       ${serverLine(applied, o)}; ${applied.users} identities allowed`,
       '  VXP secret (shown once; the client signs with it, XroadVnpt-systemid = the system name):',
       issued.token,
@@ -263,11 +284,12 @@ async function issueSystem(
 function subjectOf(kind: string, what: string, nodes: string | undefined): IdentitySubject {
   switch (kind) {
     case 'agency':
-      if (nodes !== undefined) throw invalid('--nodes is for node identities');
+      if (nodes !== undefined) throw invalid('--nodes is for node and gateway identities');
       // Refuses wildcards, dots out of place, spaces and control characters before anything is written.
       return { kind, agency: assertAgencyCode(what) };
-    case 'node': {
-      if (nodes === undefined) throw invalid('a node identity needs --nodes ID,… (or --nodes "*")');
+    case 'node':
+    case 'gateway': {
+      if (nodes === undefined) throw invalid(`a ${kind} identity needs --nodes ID,… (or --nodes "*")`);
       const list =
         nodes.trim() === '*'
           ? '*'
@@ -279,12 +301,12 @@ function subjectOf(kind: string, what: string, nodes: string | undefined): Ident
     }
     case 'ops':
     case 'observer':
-      if (nodes !== undefined) throw invalid('--nodes is for node identities');
+      if (nodes !== undefined) throw invalid('--nodes is for node and gateway identities');
       return { kind, name: what };
     default:
       throw invalid(
         `'${kind}' is not an identity kind`,
-        'use agency, node, ops or observer (or system for a VXP system)',
+        'use agency, node, gateway, ops or observer (or system for a VXP system)',
       );
   }
 }

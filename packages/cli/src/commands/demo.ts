@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { openDataDir } from '../data-dir';
 import type { Embedded } from '../embedded';
+import type { TestSigningIdentity } from '@lienthong/edxml';
 import { parsePort } from '../program';
 import { globalsOf } from '../settings';
 
@@ -36,7 +37,9 @@ export function registerDemo(program: Command): void {
         ]);
         const timeoutMs = globalsOf(cmd).timeout ?? 60_000;
         const t0 = Date.now();
+        const signer = await demoSigner();
         const up = await startEmbedded({
+          edxmlSignatures: { trustAnchors: [signer.caPem] },
           ...(o.data ? { dataDir: o.data } : {}),
           auth: o.auth,
           httpPort: o.httpPort ?? 0, // the edXML gateway (the scenario's second part), and with --keep the dashboard
@@ -62,7 +65,7 @@ export function registerDemo(program: Command): void {
             },
           });
           process.stdout.write(`\n${result.report}\n\n`);
-          await gatewayPart(up, timeoutMs);
+          await gatewayPart(up, timeoutMs, signer);
           process.stdout.write(
             `\nscenario completed in ${Date.now() - t0 - started} ms: every expected status arrived\n`,
           );
@@ -77,8 +80,17 @@ export function registerDemo(program: Command): void {
     );
 }
 
+/**
+ * A throw-away test CA: the nodes trust it, and the edXML package of the gateway part is signed by
+ * a signer it certified (never for real documents).
+ */
+async function demoSigner(): Promise<TestSigningIdentity> {
+  const { createTestSigningIdentity } = await import('@lienthong/edxml');
+  return createTestSigningIdentity();
+}
+
 /** edXML over HTTP: one SDK document fetched as edXML, one edXML package reaching an SDK user. */
-async function gatewayPart(up: Embedded, timeoutMs: number): Promise<void> {
+async function gatewayPart(up: Embedded, timeoutMs: number, signer: TestSigningIdentity): Promise<void> {
   const [gw, { credentialsDir }, { HttpTokenStore, httpTokensFile }] = await Promise.all([
     import('../demo-gateway.js'),
     import('../embedded.js'),
@@ -99,6 +111,7 @@ async function gatewayPart(up: Embedded, timeoutMs: number): Promise<void> {
     },
     log: (line) => process.stdout.write(`${line}\n`),
     signal: AbortSignal.timeout(timeoutMs),
+    signer,
   });
 }
 

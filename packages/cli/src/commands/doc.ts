@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { InvalidArgumentError } from 'commander';
 import { STREAMS, assertAgencyCode, isAgencyCode } from '@lienthong/core';
-import { BusinessStatus, Document, Priority, TransportState } from '@lienthong/proto';
+import { BusinessStatus, Document, EdxmlSignatureVerdict, Priority, TransportState } from '@lienthong/proto';
 import type { Envelope, TrackingRecord } from '@lienthong/proto';
 import { readDirectory } from '@lienthong/readers';
 import type { Directory } from '@lienthong/readers';
@@ -34,6 +34,7 @@ import {
 } from '../output';
 import { withSession } from '../session';
 import { docWatch } from './doc-watch';
+import { verdictOf, verdictText } from '../edxml-verdict-text';
 import type { Session } from '../session';
 import { globalsOf, resolveSettings } from '../settings';
 import type { Settings } from '../settings';
@@ -141,6 +142,7 @@ function docShow(doc: Command): void {
             ? Document.toObject(Document.fromObject(copy.envelope.document), jsonOptions)
             : null,
           copyFrom: copy ? { recipient: copy.recipient, stream: STREAMS.inbox, seq: copy.seq } : null,
+          edxmlSignature: verdictJsonOf(records, copy),
           recipients: records.map((r) => ({
             recipient: r.recipient,
             name: dir.name(r.recipient) || null,
@@ -153,6 +155,8 @@ function docShow(doc: Command): void {
         return;
       }
       writeDocumentHeader(dir, sender, id, records, copy);
+      const verdict = verdictOf(records, copy);
+      if (verdict) write(verdictText(verdict));
       write(`\nrecipients: ${records.length} — ${describeSummary(summary)}\n`);
       write(recipientTable(dir, records));
       write(`\nhops and timeline: lienthong doc track '${id}'\n`);
@@ -222,6 +226,11 @@ function docTrack(doc: Command): void {
 }
 
 const jsonOptions = { enums: String, longs: Number, bytes: String, defaults: false, arrays: true } as const;
+
+function verdictJsonOf(records: readonly TrackingRecord[], copy: InboxCopy | undefined): unknown {
+  const v = verdictOf(records, copy);
+  return v ? EdxmlSignatureVerdict.toObject(EdxmlSignatureVerdict.fromObject(v), jsonOptions) : null;
+}
 
 function readDocumentFile(file: string): Document {
   let text: string;

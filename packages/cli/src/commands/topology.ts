@@ -4,6 +4,7 @@ import { diffTopologies, parseTopology, renderTopologyDiff } from '@lienthong/co
 import type { Topology } from '@lienthong/core';
 import { invalid } from '../errors';
 import { printJson, write } from '../output';
+import { registerTopologyApply } from './topology-apply';
 
 /** A topology file, or a CliError naming the file and what is wrong with it. */
 export function readTopologyFile(file: string): Topology {
@@ -28,7 +29,9 @@ export function readTopologyFile(file: string): Topology {
 
 /** `lienthong topology diff OLD NEW`: a topology change as a plan, read from two files (no server). */
 export function registerTopology(program: Command): void {
-  const topology = program.command('topology').description('topology files: compare and plan changes');
+  const topology = program
+    .command('topology')
+    .description('topology files: compare and plan changes, apply one to the running directory');
   topology
     .command('diff')
     .description(
@@ -43,4 +46,5 @@ export function registerTopology(program: Command): void {
       if (o.json) printJson(o.summary ? { summary: diff.summary, warnings: diff.warnings } : diff);
       else write(renderTopologyDiff(diff, { summaryOnly: o.summary === true }));
     });
+  registerTopologyApply(topology, readTopologyFile);
 }

@@ -1,5 +1,7 @@
 import { Option } from 'commander';
 import type { Command } from 'commander';
+import { addEdxmlTrustOptions, edxmlTrustOf } from '../edxml-trust';
+import type { EdxmlTrustOptions } from '../edxml-trust';
 import type { Embedded } from '../embedded';
 import { humanLog } from '../human-log';
 import { summarizeList } from '../output';
@@ -8,7 +10,7 @@ import { CliError } from '../errors';
 import { assertPortFree } from '../ports';
 import { parsePort } from '../program';
 
-interface UpOptions {
+interface UpOptions extends EdxmlTrustOptions {
   topology?: string;
   data?: string;
   init?: boolean;
@@ -35,7 +37,7 @@ const LISTED_NODES = 12;
 
 /** `lienthong up`: the embedded default, in the foreground until Ctrl-C. */
 export function registerUp(program: Command): void {
-  program
+  const up = program
     .command('up')
     .description('run the embedded default: a local nats-server and every node of a topology')
     .option('-t, --topology <file>', 'topology file (default: deploy/topology.demo.json)')
@@ -59,8 +61,8 @@ export function registerUp(program: Command): void {
         .choices(['human', 'json'])
         .default('human'),
     )
-    .option('--no-auth', 'run without credentials: every client may do anything (development only)')
-    .action(runUp);
+    .option('--no-auth', 'run without credentials: every client may do anything (development only)');
+  addEdxmlTrustOptions(up).action(runUp);
 }
 
 async function runUp(o: UpOptions): Promise<void> {
@@ -74,12 +76,14 @@ async function runUp(o: UpOptions): Promise<void> {
     name: 'lienthong-up',
     destination: o.logFormat === 'json' ? { write: (l: string) => process.stderr.write(l) } : humanLog(),
   });
+  const edxml = edxmlTrustOf(o);
   const place = await choosePlace(o);
   const up = await startEmbedded({
     ...(o.topology ? { topologyFile: o.topology } : {}),
     ...(place.dataDir ? { dataDir: place.dataDir } : {}),
     ...(place.port ? { port: place.port } : {}),
     ...(o.httpPort !== undefined ? { httpPort: o.httpPort } : {}),
+    ...(edxml ? { edxmlSignatures: edxml } : {}),
     auth: o.auth,
     logger: log,
   });

@@ -32,12 +32,30 @@ interface Rec {
   timeline: Entry[];
   plannedRoute: string[];
   nodeNames: Record<string, string>;
+  edxmlSignature?: Verdict | null;
 }
 interface Doc {
   documentId: string;
   sender: string;
   senderName: string;
   recipients: Rec[];
+}
+
+/** The verdict on the edXML package's signature, as the sender's home node gave it (proto JSON). */
+interface Verdict {
+  verdict: string;
+  reason: string;
+  signer?: {
+    commonName: string;
+    identityNumber: string;
+    issuer: string;
+    serialNumber: string;
+    notBeforeMs: number;
+    notAfterMs: number;
+  } | null;
+  checkedAtMs: number;
+  checkedAtSource: string;
+  node: string;
 }
 
 const TRANSPORT = ['', 'ACCEPTED', 'RELAYED', 'DELIVERED', 'FETCHED', 'FAILED'];
@@ -109,6 +127,7 @@ export function DocumentPage(props: { id: string; sender: string }) {
           </>
         )}
       </dl>
+      {first?.edxmlSignature && <SignatureFacts v={first.edxmlSignature} />}
       <div class="recipient-cards">
         {doc.recipients.map((r) => {
           const transport = TRANSPORT[r.transport] ?? String(r.transport);
@@ -176,5 +195,50 @@ export function DocumentPage(props: { id: string; sender: string }) {
         })}
       </div>
     </section>
+  );
+}
+
+/** Who signed the edXML package and what its signature was judged at the sender's home node. */
+function SignatureFacts(props: { v: Verdict }) {
+  const { t, lang } = useApp();
+  const { v } = props;
+  const s = v.signer;
+  const day = (ms: number): string => (ms > 0 ? new Date(ms).toISOString().slice(0, 10) : '?');
+  return (
+    <dl class={`facts card signature ${v.verdict === 'valid' ? 'ok' : 'flagged'}`} data-verdict={v.verdict}>
+      <dt>{t.edxml_signature}</dt>
+      <dd title={v.reason}>
+        <strong>{t.edxml_verdicts[v.verdict] ?? v.verdict}</strong> <code>{v.verdict}</code>
+      </dd>
+      {s && (
+        <>
+          <dt>{t.edxml_signer}</dt>
+          <dd>
+            {s.commonName}
+            {s.identityNumber ? ` (${s.identityNumber})` : ''}
+          </dd>
+          <dt>{t.edxml_issuer}</dt>
+          <dd>{s.issuer}</dd>
+          <dt>{t.edxml_serial}</dt>
+          <dd>
+            <code>{s.serialNumber}</code>
+          </dd>
+          <dt>{t.edxml_validity}</dt>
+          <dd>
+            {day(s.notBeforeMs)} – {day(s.notAfterMs)}
+          </dd>
+        </>
+      )}
+      {v.checkedAtMs > 0 && (
+        <>
+          <dt>{t.edxml_checked_at}</dt>
+          <dd>
+            {dateTime(v.checkedAtMs, lang)} ({t.edxml_sources[v.checkedAtSource] ?? v.checkedAtSource},{' '}
+            {v.node})
+          </dd>
+        </>
+      )}
+      <dd class="small">{v.reason}</dd>
+    </dl>
   );
 }

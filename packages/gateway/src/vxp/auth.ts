@@ -23,6 +23,8 @@ export interface Caller {
   readonly agency: string;
   /** Signed caller keys, names lowercased without `xroadvnpt-`; a key may carry several spellings. */
   readonly params: ReadonlyMap<string, readonly string[]>;
+  /** Signed with the token of a system with operator rights (may change the directory). */
+  readonly operator: boolean;
 }
 
 type Headers = (name: string) => string | undefined;
@@ -38,8 +40,8 @@ function headersOf(req: FastifyRequest): Headers {
 export function authenticate(req: FastifyRequest, tokens: HttpTokenStore | undefined): Caller {
   const h = headersOf(req);
   if (!tokens) return unsignedCaller(req, h(SYSTEM_HEADER));
-  const { systemId, agencies, params } = verifySignature(h, tokens);
-  return { systemId, agency: actingAgency(systemId, agencies, params), params };
+  const { systemId, agencies, params, operator } = verifySignature(h, tokens);
+  return { systemId, agency: actingAgency(systemId, agencies, params), params, operator };
 }
 
 /** `up --no-auth`: no signature; every XroadVnpt header is taken as sent. */
@@ -53,13 +55,13 @@ function unsignedCaller(req: FastifyRequest, systemId: string | undefined): Call
   if (!isAgencyCode(agency)) {
     throw new VxpError(VXP_ERRORS.NOT_SIGNED, 'name the agency in XroadVnpt-systemid or XroadVnpt-from');
   }
-  return { systemId: systemId ?? agency, agency, params };
+  return { systemId: systemId ?? agency, agency, params, operator: false };
 }
 
 function verifySignature(
   h: Headers,
   tokens: HttpTokenStore,
-): { systemId: string; agencies: readonly string[]; params: Map<string, string[]> } {
+): { systemId: string; agencies: readonly string[]; params: Map<string, string[]>; operator: boolean } {
   const systemId = h(SYSTEM_HEADER);
   const signHeader = h(SIGN_HEADER);
   const hashHeader = h(HASH_HEADER);
@@ -95,8 +97,14 @@ function verifySignature(
       `the signature (XroadVnpt-hash-header) does not match: wrong secret for system id ${systemId}`,
     );
   }
-  // The agencies of the token that signed.
-  return { systemId, agencies: system.secrets[i]!.agencies, params: signedParams(h, signHeader, systemId) };
+  // The agencies (and rights) of the token that signed.
+  const secret = system.secrets[i]!;
+  return {
+    systemId,
+    agencies: secret.agencies,
+    params: signedParams(h, signHeader, systemId),
+    operator: secret.operator,
+  };
 }
 
 /** The signed pairs, each equal to the header sent; the caller keys among them. */

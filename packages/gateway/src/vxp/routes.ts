@@ -56,17 +56,22 @@ export function vxpPlugin(opts: VxpPluginOptions): HttpPlugin {
   return {
     name: 'vxp',
     prefix: VXP_PREFIX,
-    register: (app, ctx) => registerVxp(app, opts, ctx.log),
+    register: (app, ctx) => registerVxp(app, opts, ctx.log, ctx.nats?.kvm),
   };
 }
 
-function registerVxp(app: FastifyInstance, opts: VxpPluginOptions, log: Logger): void {
+function registerVxp(
+  app: FastifyInstance,
+  opts: VxpPluginOptions,
+  log: Logger,
+  kvm: ConstructorParameters<typeof VxpVerbs>[2],
+): void {
   // Bodies are read by the verbs themselves: sendEdoc streams the package, the others read little.
   // (`application/json` with an empty body is what the client sends for list verbs.)
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', (_req, payload, done) => done(null, payload));
   const maxJson = opts.maxJsonBytes ?? 1024 * 1024;
-  const verbs = new VxpVerbs(opts.gateway, maxJson);
+  const verbs = new VxpVerbs(opts.gateway, maxJson, kvm);
   const handle = handlerOf(verbs);
   for (const verb of VXP_VERBS) {
     app.route({
@@ -200,7 +205,7 @@ function handlerOf(
     getAgenciesList: (_req, c) => Promise.resolve(v.getAgenciesList(c)),
     getAgenciesListQD20: (_req, c) => Promise.resolve(v.getAgenciesListQD20(c)),
     getSynchronizeUnit: (_req, c) => Promise.resolve(v.getSynchronizeUnit(c)),
-    registerAgency: (req) => v.directoryChange(req),
-    deleteAgency: (req) => v.directoryChange(req),
+    registerAgency: (req, c) => v.registerAgency(req, c),
+    deleteAgency: (req, c) => v.deleteAgency(req, c),
   };
 }

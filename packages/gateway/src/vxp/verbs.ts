@@ -8,6 +8,7 @@ import type { EdocGateway, SentRecord } from '../service';
 import { docIdOf, messageTypeOf, one } from './auth';
 import type { Caller } from './auth';
 import { collect, readSmall, withoutClientCrlf } from './body';
+import { DirectoryChanges } from './directory';
 import { OK, VXP_ERRORS, VxpError, compact, vxpTime } from './protocol';
 
 /** What a sent package is, kept so getSentEdocList can answer for the DocId sendEdoc gave. */
@@ -18,17 +19,18 @@ interface SentEntry {
 }
 
 const MAX_SENT_REMEMBERED = 10_000;
-const SENT_LIST_MAX = 100;
-const DIRECTORY_READ_ONLY =
-  'directory changes go through the operator (lienthong agency add|move, the topology file), not over VXP';
 
 export class VxpVerbs {
   private readonly sentBy = new Map<string, Map<string, SentEntry>>();
+  private readonly directoryChanges: DirectoryChanges;
 
   constructor(
     private readonly gatewayOf: () => EdocGateway | undefined,
     private readonly maxJsonBytes: number,
-  ) {}
+    kvm?: ConstructorParameters<typeof DirectoryChanges>[0],
+  ) {
+    this.directoryChanges = new DirectoryChanges(kvm, () => this.gateway.topology);
+  }
 
   private get gateway(): EdocGateway {
     const g = this.gatewayOf();
@@ -116,48 +118,48 @@ export class VxpVerbs {
 
   async getSentEdocList(c: Caller): Promise<unknown> {
     const asked = one(c, 'docid');
-    const targets = this.sentTargets(c.agency, asked);
+    const mine = this.sentBy.get(c.agency) ?? new Map<string, SentEntry>();
     const data: Record<string, unknown>[] = [];
-    for (const t of targets) {
-      let records: SentRecord[];
-      try {
-        records = await this.gateway.sent(c.agency, t.documentId);
-      } catch (e) {
-        // A DocId asked for and unknown is an error; one remembered and gone is left out.
-        if (asked !== undefined && asked !== '') throw e;
-        continue;
+    if (asked !== undefined && asked !== '') {
+      // A DocId from sendEdoc (remembered by this process), or an edXML DocumentId.
+      const documentId = mine.get(asked)?.documentId ?? asked;
+      for (const r of await this.gateway.sent(c.agency, documentId)) {
+        data.push(sentItem(c.agency, asked, documentId, r));
       }
-      for (const r of records) data.push(sentItem(c.agency, t.vxpId, t.documentId, r));
+      return { ...OK, data };
+    }
+    // Without a DocId: the caller's own tracking records, newest documents last; the DocId sendEdoc
+    // gave where this process remembers it, else the DocumentId (which getSentEdocList also takes).
+    const vxpIds = new Map<string, string>();
+    for (const [id, e] of mine) if (e.messageType === 'edoc') vxpIds.set(e.documentId, id);
+    for (const d of await this.gateway.sentDocuments(c.agency)) {
+      for (const r of d.records) {
+        data.push(sentItem(c.agency, vxpIds.get(d.documentId) ?? d.documentId, d.documentId, r));
+      }
     }
     return { ...OK, data };
-  }
-
-  /** The DocId asked for (or an edXML DocumentId), else the last documents sent through this node. */
-  private sentTargets(agency: string, asked: string | undefined): { vxpId: string; documentId: string }[] {
-    const mine = this.sentBy.get(agency) ?? new Map<string, SentEntry>();
-    if (asked !== undefined && asked !== '') {
-      return [{ vxpId: asked, documentId: mine.get(asked)?.documentId ?? asked }];
-    }
-    const targets: { vxpId: string; documentId: string }[] = [];
-    const seen = new Set<string>();
-    for (const [id, e] of [...mine.entries()].reverse()) {
-      if (e.messageType !== 'edoc' || seen.has(e.documentId)) continue;
-      seen.add(e.documentId);
-      targets.push({ vxpId: id, documentId: e.documentId });
-      if (targets.length >= SENT_LIST_MAX) break;
-    }
-    return targets.reverse();
   }
 
   async countReceived(c: Caller, messageType: MessageType): Promise<unknown> {
     return { ...OK, count: (await this.gateway.listReceived(c.agency, messageType)).length };
   }
 
+  /**
+   * Live agencies, then closed codes: a closed code is listed under its successor (`pid`), with
+   * `successor` and `closedAt` (keys the Java client ignores) for clients that read them.
+   */
   getAgenciesList(c: Caller): unknown {
     return {
       ...OK,
       data: this.directory(c).map((a) =>
-        compact({ id: a.code, pid: a.parentCode || '-1', code: a.code, name: a.name }),
+        compact({
+          id: a.code,
+          pid: a.successor ?? (a.parentCode || '-1'),
+          code: a.code,
+          name: a.name,
+          successor: a.successor,
+          closedAt: a.closedAt,
+        }),
       ),
     };
   }
@@ -165,13 +167,23 @@ export class VxpVerbs {
   getAgenciesListQD20(c: Caller): unknown {
     return {
       ...OK,
-      data: this.directory(c).map((a) => ({ id: a.code, code: a.code, name: a.name, code102: a.code })),
+      data: this.directory(c).map((a) =>
+        compact({
+          id: a.code,
+          code: a.code,
+          name: a.name,
+          code102: a.code,
+          successor: a.successor,
+          closedAt: a.closedAt,
+        }),
+      ),
     };
   }
 
+  /** A closed code is a unit with `deleted: true`, its closing time as `modifyDate`, under its successor. */
   getSynchronizeUnit(c: Caller): unknown {
     const list = this.directory(c);
-    const parent = new Map(list.map((a) => [a.code, a.parentCode]));
+    const parent = new Map(list.filter((a) => !a.successor).map((a) => [a.code, a.parentCode]));
     const root = (code: string): string => {
       let cur = code;
       for (let i = 0; i < 16; i++) {
@@ -183,23 +195,36 @@ export class VxpVerbs {
     };
     return {
       ...OK,
-      data: list.map((a) => ({
-        id: a.code,
-        pid: a.parentCode || '-1',
-        code: a.code,
-        name: a.name,
-        centerCode: root(a.code),
-        version: 1,
-        deleted: false,
-        isAgency: true,
-      })),
+      data: list.map((a) =>
+        compact({
+          id: a.code,
+          pid: a.successor ?? (a.parentCode || '-1'),
+          code: a.code,
+          name: a.name,
+          centerCode: root(a.successor ?? a.code),
+          version: 1,
+          deleted: a.successor !== undefined,
+          modifyDate: a.closedAt !== undefined ? vxpTime(Date.parse(a.closedAt)) : undefined,
+          isAgency: true,
+          successor: a.successor,
+        }),
+      ),
     };
   }
 
-  /** registerAgency and deleteAgency: the body is read (so the connection stays usable), then refused. */
-  async directoryChange(req: FastifyRequest): Promise<never> {
+  /** registerAgency: the body is read (so the connection stays usable); operators change the directory. */
+  async registerAgency(req: FastifyRequest, c: Caller): Promise<unknown> {
+    const body = await readSmall(req, this.maxJsonBytes);
+    this.gateway.assertServes(c.agency);
+    await this.directoryChanges.register(c, body);
+    return { ...OK };
+  }
+
+  async deleteAgency(req: FastifyRequest, c: Caller): Promise<unknown> {
     await readSmall(req, this.maxJsonBytes);
-    throw new VxpError(VXP_ERRORS.DIRECTORY_READ_ONLY, DIRECTORY_READ_ONLY);
+    this.gateway.assertServes(c.agency);
+    await this.directoryChanges.delete(c);
+    return { ...OK };
   }
 
   private directory(c: Caller): ReturnType<EdocGateway['agencies']> {

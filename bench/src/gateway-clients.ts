@@ -1,0 +1,333 @@
+/**
+ * The document systems of scenarios 7 and 8, in a process of their own (as real ones are): forked
+ * by the scenario with IPC, they POST, list, fetch and acknowledge packages through `/api/v1` or
+ * `/vxp` when told to, and answer with their wall time and their own CPU. So the node process's
+ * CPU per package is the node's and the gateway's alone, and the clients' is reported beside it.
+ */
+import { createHash, createHmac } from 'node:crypto';
+import { createReadStream, createWriteStream, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { renderEdocBytes, renderStatus } from '@lienthong/edxml';
+import { unpaddedHex } from '@lienthong/gateway';
+import { BusinessStatus } from '@lienthong/proto';
+import { RECIPIENT, SENDER, windowed } from './lib/gateway-bench';
+import type { ClientsCommand, ClientsSetup } from './lib/gateway-bench';
+import { now, sleep } from './lib/util';
+
+const MiB = 1024 * 1024;
+
+interface Item {
+  readonly id: string;
+  readonly documentId: string;
+}
+
+/** One document system's calls, whichever protocol it speaks. */
+interface Side {
+  post(body: Uint8Array | Readable, size?: number, messageType?: 'edoc' | 'status'): Promise<Item>;
+  list(): Promise<Item[]>;
+  /** The fetched package's length. */
+  fetch(id: string): Promise<number>;
+  ack(id: string): Promise<void>;
+}
+
+/** `/api/v1` with `X-Lienthong-Agency` (the node runs without auth). */
+class ApiSide implements Side {
+  constructor(
+    private readonly api: string,
+    private readonly agency: string,
+  ) {}
+
+  async post(body: Uint8Array | Readable, size?: number): Promise<Item> {
+    const r = await fetch(`${this.api}/edocs`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/xml',
+        'x-lienthong-agency': this.agency,
+        ...(size !== undefined ? { 'content-length': String(size) } : {}),
+      },
+      body: body instanceof Readable ? (Readable.toWeb(body) as ReadableStream) : body,
+      duplex: 'half',
+    } as RequestInit);
+    if (r.status !== 202) throw new Error(`POST: ${r.status} ${await r.text()}`);
+    return (await r.json()) as Item;
+  }
+
+  async list(): Promise<Item[]> {
+    const r = await fetch(`${this.api}/edocs/received?messageType=edoc`, {
+      headers: { 'x-lienthong-agency': this.agency },
+    });
+    if (r.status !== 200) throw new Error(`received: ${r.status}`);
+    return (await r.json()) as Item[];
+  }
+
+  async get(id: string): Promise<Response> {
+    const r = await fetch(`${this.api}/edocs/${id}`, { headers: { 'x-lienthong-agency': this.agency } });
+    if (r.status !== 200) throw new Error(`GET: ${r.status}`);
+    return r;
+  }
+
+  async fetch(id: string): Promise<number> {
+    return (await (await this.get(id)).arrayBuffer()).byteLength;
+  }
+
+  async ack(id: string): Promise<void> {
+    const r = await fetch(`${this.api}/edocs/${id}/ack`, {
+      method: 'POST',
+      headers: { 'x-lienthong-agency': this.agency },
+    });
+    if (r.status !== 200) throw new Error(`ack: ${r.status}`);
+  }
+}
+
+interface Answer {
+  status: string;
+  ErrorCode: string;
+  ErrorDesc: string;
+  DocId?: string;
+  data?: string | { docId: string; documentId?: string }[];
+}
+
+/** `/vxp` as the Java client speaks it: one header map, never emptied, signed on every call. */
+class VxpSide implements Side {
+  private readonly map: Record<string, string>;
+
+  constructor(
+    private readonly endpoint: string,
+    private readonly agency: string,
+    private readonly secret: string,
+  ) {
+    this.map = { systemid: agency, timestamp: '02122026T063722+0287' };
+  }
+
+  private headers(h: Record<string, string>, contentType: string): Record<string, string> {
+    Object.assign(this.map, h, { 'Content-Type': contentType });
+    const entries = Object.entries(this.map).map(([k, v]) => [`XroadVnpt-${k}`, v] as const);
+    const sign = JSON.stringify(Object.fromEntries(entries));
+    return {
+      'content-type': contentType,
+      ...Object.fromEntries(entries),
+      'XroadVnpt-sign-header-key': Object.keys(this.map).join(';'),
+      'XroadVnpt-sign-header': sign,
+      'XroadVnpt-hash-header': createHmac('sha256', this.secret).update(sign).digest('hex'),
+      'user-agent': 'JAVASDKAgent/1.0.0 XRoad/VPCP',
+    };
+  }
+
+  private async call(verb: string, h: Record<string, string> = {}, body?: Uint8Array): Promise<Answer> {
+    const r = await fetch(`${this.endpoint}/${verb}`, {
+      method: 'POST',
+      headers: this.headers(h, body ? 'application/octet-stream' : 'application/json'),
+      body: body ?? '{}',
+    });
+    const a = (await r.json()) as Answer;
+    if (a.ErrorCode !== '0') throw new Error(`${verb}: ${a.ErrorCode} ${a.ErrorDesc}`);
+    return a;
+  }
+
+  async post(body: Uint8Array | Readable, _size?: number, messageType = 'edoc'): Promise<Item> {
+    if (body instanceof Readable) throw new Error('the VXP side posts packages from memory');
+    const hash = unpaddedHex(createHash('sha256').update(body).digest());
+    const file = Buffer.concat([body, Buffer.from('\r\n')]);
+    const a = await this.call(
+      'sendEdoc',
+      { 'hash-file': hash, from: this.agency, messagetype: messageType },
+      file,
+    );
+    return { id: a.DocId ?? '', documentId: '' };
+  }
+
+  async list(): Promise<Item[]> {
+    const a = await this.call('getReceivedEdocList', { messagetype: 'edoc' });
+    return (a.data as { docId: string; documentId?: string }[]).map((i) => ({
+      id: i.docId,
+      documentId: i.documentId ?? '',
+    }));
+  }
+
+  async fetch(id: string): Promise<number> {
+    return Buffer.from(String((await this.call('getEdoc', { docId: id })).data), 'base64').length;
+  }
+
+  async ack(id: string): Promise<void> {
+    await this.call('updateStatus', { docId: id, status: 'done' });
+  }
+}
+
+interface Doc {
+  readonly documentId: string;
+  readonly bytes: Uint8Array;
+}
+
+async function edocPackage(setup: ClientsSetup, n: number, padTo: number): Promise<Doc> {
+  const documentId = `${SENDER},2026/12/02,${setup.run}${n}/${setup.notation}`;
+  const base = {
+    documentId,
+    from: { code: SENDER, name: 'Văn phòng Chính phủ' },
+    to: [{ code: RECIPIENT, name: 'UBND tỉnh Nghệ An' }],
+    codeNumber: `${setup.run}${n}`,
+    codeNotation: setup.notation,
+    promulgationDate: '2026-12-02',
+    subject: setup.subject,
+  };
+  const plain = await renderEdocBytes(base);
+  const pad = Math.max(0, padTo - plain.length - 64);
+  return { documentId, bytes: await renderEdocBytes({ ...base, contentSummary: 'x'.repeat(pad) }) };
+}
+
+class Parties {
+  private readonly sender: Side;
+  private readonly recipient: Side;
+  private measured: Doc[] = [];
+
+  constructor(private readonly setup: ClientsSetup) {
+    const make = (agency: string, secret?: string): Side =>
+      setup.mode === 'api' ? new ApiSide(setup.url, agency) : new VxpSide(setup.url, agency, secret ?? '');
+    this.sender = make(SENDER, setup.senderSecret);
+    this.recipient = make(RECIPIENT, setup.recipientSecret);
+  }
+
+  /** Posts packages `first…first+count-1`; the recipient lists, fetches and acks every one. */
+  async cycle(first: number, count: number): Promise<Record<string, number>> {
+    const docs = await Promise.all(
+      Array.from({ length: count }, (_, i) => edocPackage(this.setup, first + i, 4096)),
+    );
+    this.measured = docs;
+    const want = new Map(docs.map((d) => [d.documentId, d.bytes.length]));
+    const t0 = now();
+    const cpu0 = process.cpuUsage();
+    let lastListed = 0;
+    const seen = new Set<string>();
+    const receiving = (async () => {
+      const deadline = Date.now() + this.setup.timeoutMs;
+      while (want.size > 0) {
+        if (Date.now() > deadline) throw new Error(`${want.size} packages not fetched in time`);
+        const items = (await this.recipient.list()).filter((i) => want.has(i.documentId));
+        for (const i of items) {
+          if (!seen.has(i.id)) {
+            seen.add(i.id);
+            lastListed = now();
+          }
+        }
+        if (items.length === 0) await sleep(5);
+        await windowed(items, this.setup.window, async (i) => {
+          if ((await this.recipient.fetch(i.id)) !== want.get(i.documentId)) {
+            throw new Error('fetched bytes differ');
+          }
+          await this.recipient.ack(i.id);
+          want.delete(i.documentId);
+        });
+      }
+    })();
+    await windowed(docs, this.setup.window, async (d) => {
+      await this.sender.post(d.bytes);
+    });
+    await receiving;
+    const cpu = process.cpuUsage(cpu0);
+    return {
+      ms: now() - t0,
+      listedMs: lastListed - t0,
+      cpuMs: (cpu.user + cpu.system) / 1000,
+      bytes: docs[0]!.bytes.length,
+    };
+  }
+
+  /** One 03 per document of the last cycle, as Status packages from the recipient. */
+  async statuses(): Promise<Record<string, number>> {
+    const statuses = this.measured.map((d, i) =>
+      renderStatus({
+        code: BusinessStatus.BUSINESS_STATUS_ACCEPTED,
+        responder: RECIPIENT,
+        documentId: d.documentId,
+        documentSender: SENDER,
+        description: 'Đã tiếp nhận',
+        timestampMs: Date.now() + i,
+      }),
+    );
+    const t0 = now();
+    const cpu0 = process.cpuUsage();
+    await windowed(statuses, this.setup.window, async (s) => {
+      await this.recipient.post(s, undefined, 'status');
+    });
+    const cpu = process.cpuUsage(cpu0);
+    return { ms: now() - t0, cpuMs: (cpu.user + cpu.system) / 1000, count: statuses.length };
+  }
+
+  /** One package with a base64 attachment of `mb` MiB: POST streamed from a file, GET to a file. */
+  async big(dir: string, mb: number): Promise<Record<string, number | string>> {
+    if (!(this.sender instanceof ApiSide) || !(this.recipient instanceof ApiSide)) {
+      throw new Error('the big package goes through /api/v1');
+    }
+    const big = await edocPackage(this.setup, 999_999, 0);
+    const head = Buffer.from(big.bytes).toString('utf8').replace('</edXML>', '');
+    const file = join(dir, 'big.edxml');
+    let raw: Buffer | undefined = Buffer.alloc(mb * MiB);
+    for (let i = 0; i < raw.length; i += 4) raw.writeUInt32LE((i * 2654435761) >>> 0, i);
+    writeFileSync(
+      file,
+      Buffer.concat([
+        Buffer.from(
+          `${head}  <AttachmentEncoded>\n    <Attachment>\n      <ContentId>cid:1</ContentId>\n      <AttachmentName>ho-so.pdf</AttachmentName>\n      <ContentType>application/pdf</ContentType>\n      <edXML:ContentTransferEncoded xmlns:edXML="http://www.mic.gov.vn/TBT/QCVN_102_2016">`,
+        ),
+        Buffer.from(raw.toString('base64')),
+        Buffer.from('</edXML:ContentTransferEncoded>\n    </Attachment>\n  </AttachmentEncoded>\n</edXML>\n'),
+      ]),
+    );
+    raw = undefined;
+    const size = statSync(file).size;
+    const sum = createHash('sha256');
+    await pipeline(createReadStream(file), sum);
+    const expected = sum.digest('hex');
+    return { size, expected, file };
+  }
+
+  /** Sends the prepared big package and fetches it back; the file's SHA-256 is compared. */
+  async transfer(file: string, size: number, expected: string, dir: string): Promise<Record<string, number>> {
+    const sender = this.sender as ApiSide;
+    const recipient = this.recipient as ApiSide;
+    const t0 = now();
+    const posted = await sender.post(createReadStream(file), size);
+    const tPosted = now();
+    let item: Item | undefined;
+    while (!item) {
+      item = (await recipient.list()).find((i) => i.documentId === posted.documentId);
+      if (!item) await sleep(5);
+    }
+    const out = join(dir, 'received.edxml');
+    const res = await recipient.get(item.id);
+    await pipeline(Readable.fromWeb(res.body! as never), createWriteStream(out));
+    const totalMs = now() - t0;
+    const got = createHash('sha256');
+    await pipeline(createReadStream(out), got);
+    if (got.digest('hex') !== expected)
+      throw new Error('the fetched big package differs from the posted one');
+    return { postMs: tPosted - t0, totalMs };
+  }
+}
+
+let parties: Parties | undefined;
+
+async function run(c: ClientsCommand): Promise<unknown> {
+  switch (c.cmd) {
+    case 'setup':
+      parties = new Parties(c.setup);
+      return {};
+    case 'cycle':
+      return parties!.cycle(c.first, c.count);
+    case 'statuses':
+      return parties!.statuses();
+    case 'prepareBig':
+      return parties!.big(c.dir, c.mb);
+    case 'transfer':
+      return parties!.transfer(c.file, c.size, c.expected, c.dir);
+  }
+}
+
+process.on('message', (m: { seq: number; command: ClientsCommand }) => {
+  run(m.command).then(
+    (result) => process.send!({ seq: m.seq, result }),
+    (e: unknown) => process.send!({ seq: m.seq, error: e instanceof Error ? e.message : String(e) }),
+  );
+});
+process.on('disconnect', () => process.exit(0));

@@ -1,0 +1,208 @@
+/**
+ * One directory across JetStream domains: the centre's `lt_directory` is the source of truth and each
+ * province domain's is a mirror of it. A change made at the centre reaches every province's nodes; a
+ * province cut off keeps routing with the last directory it saw (also after a restart), and catches
+ * up when the link returns.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { jetstream, jetstreamManager } from '@nats-io/jetstream';
+import { Kvm } from '@nats-io/kv';
+import { connect as natsConnect } from '@nats-io/transport-node';
+import type { NatsConnection } from '@nats-io/transport-node';
+import { BUCKETS, directoryKeys, parseTopology } from '@lienthong/core';
+import type { Topology, TopologyJson } from '@lienthong/core';
+import { createLogger, startNode } from '@lienthong/node';
+import type { RunningNode } from '@lienthong/node';
+import { AgencyRecord, Level } from '@lienthong/proto';
+import { connect } from '@lienthong/sdk';
+import type { LienthongClient } from '@lienthong/sdk';
+import { startLeafTree, startNatsServer } from '@lienthong/testkit';
+import type { LeafTree } from '@lienthong/testkit';
+
+jest.setTimeout(120_000);
+
+const SENDER = '000.01.43.H41'; // commune of Yên Thành, domain h41
+const NEIGHBOUR = '000.02.43.H41'; // commune of Yên Thành, domain h41
+const ADDED = '000.02.41.H27'; // added at the centre, at commune node h27-huongson-xa1 (domain h27)
+const LATER = '000.03.41.H27'; // added at the centre while h41 is cut off
+
+function domainTopology(): Topology {
+  const json = JSON.parse(
+    readFileSync(path.resolve(__dirname, '../deploy/topology.demo.json'), 'utf8'),
+  ) as TopologyJson;
+  for (const n of json.nodes) n.domain = n.id === 'vn' ? 'central' : n.id.split('-')[0];
+  return parseTopology(json);
+}
+
+async function until(
+  what: string,
+  check: () => boolean | Promise<boolean>,
+  timeoutMs = 30_000,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+describe('one directory across domains: provinces mirror the centre’s', () => {
+  let tree: LeafTree;
+  const nodes = new Map<string, RunningNode>();
+  const clients: LienthongClient[] = [];
+  const conns: NatsConnection[] = [];
+  const topology = domainTopology();
+  const log = createLogger({ name: 'leaf-directory-test', level: 'warn' });
+
+  const host = async (domain: string, url: string): Promise<RunningNode> => {
+    const ids = topology
+      .nodes()
+      .filter((n) => n.domain === domain)
+      .map((n) => n.id);
+    const n = await startNode(
+      { servers: url, topology, nodes: ids, domain, name: `lt-${domain}` },
+      { logger: log },
+    );
+    nodes.set(domain, n);
+    return n;
+  };
+  const client = async (agency: string, url: string, domain: string): Promise<LienthongClient> => {
+    const c = await connect({ servers: url, agency, domain });
+    clients.push(c);
+    return c;
+  };
+  const centreDirectory = async () => {
+    const nc = await natsConnect({ servers: tree.hub.url });
+    conns.push(nc);
+    return new Kvm(jetstream(nc, { domain: 'central' })).open(BUCKETS.directory);
+  };
+  const addAtCentre = async (code: string, name: string): Promise<void> => {
+    const kv = await centreDirectory();
+    const record = AgencyRecord.create({
+      code,
+      name,
+      tier: Level.LEVEL_COMMUNE,
+      parentCode: '000.00.41.H27',
+      homeNode: 'h27-huongson-xa1',
+    });
+    await kv.create(directoryKeys.agency(code), AgencyRecord.encode(record).finish());
+  };
+
+  beforeAll(async () => {
+    tree = await startLeafTree({ hubDomain: 'central', leaves: ['h41', 'h27'] });
+    await host('central', tree.hub.url);
+    await host('h41', tree.leaves.h41!.url);
+    await host('h27', tree.leaves.h27!.url);
+  });
+
+  afterAll(async () => {
+    await Promise.allSettled(clients.map((c) => c.close()));
+    await Promise.allSettled([...nodes.values()].map((n) => n.stop()));
+    await Promise.allSettled(conns.map((c) => c.close()));
+    await tree?.stop();
+  });
+
+  it('a province domain’s lt_directory is a mirror of the centre’s, with the same entries', async () => {
+    const nc = await natsConnect({ servers: tree.leaves.h41!.url });
+    conns.push(nc);
+    const jsm = await jetstreamManager(nc, { domain: 'h41' });
+    const info = await jsm.streams.info(`KV_${BUCKETS.directory}`);
+    expect(info.config.mirror).toMatchObject({
+      name: `KV_${BUCKETS.directory}`,
+      external: { api: '$JS.central.API' },
+    });
+    const centre = await (await centreDirectory()).status();
+    await until(
+      'the mirror caught up',
+      async () => (await jsm.streams.info(`KV_${BUCKETS.directory}`)).state.messages === centre.values,
+    );
+    expect(centre.values).toBe(topology.nodes().length + topology.agencies().length);
+  });
+
+  it('an agency added at the centre is routed to from a province at once, no restart', async () => {
+    await addAtCentre(ADDED, 'Xã mới (thêm ở trung tâm)');
+    for (const d of ['central', 'h41', 'h27']) {
+      await until(`${d} to know ${ADDED}`, () => nodes.get(d)!.runtime.topology.agency(ADDED) !== undefined);
+    }
+    const sender = await client(SENDER, tree.leaves.h41!.url, 'h41');
+    const added = await client(ADDED, tree.leaves.h27!.url, 'h27');
+    const documentId = `${SENDER},2026/12/02,301/UBND-VP`;
+    await sender.send({ documentId, subject: 'Gửi cơ quan mới thêm', to: [{ code: ADDED }] });
+    const inbox = added.inbox();
+    const timer = setTimeout(() => void inbox.stop(), 30_000);
+    let got: string | undefined;
+    for await (const item of inbox) {
+      got = item.documentId;
+      await item.ack();
+      break;
+    }
+    clearTimeout(timer);
+    await inbox.stop();
+    expect(got).toBe(documentId);
+  });
+
+  it('cut off, a province keeps the last directory it saw (also across a restart) and catches up after', async () => {
+    await tree.cutLink('h41');
+    await addAtCentre(LATER, 'Xã mới (thêm khi h41 bị cắt)');
+    await until('h27 to know it', () => nodes.get('h27')!.runtime.topology.agency(LATER) !== undefined);
+    // Restart h41's node while cut off, from the topology file that knows neither added agency.
+    await nodes.get('h41')!.stop();
+    const h41 = await host('h41', tree.leaves.h41!.url);
+    expect(topology.agency(ADDED)).toBeUndefined();
+    expect(h41.runtime.topology.agency(ADDED)?.homeNode).toBe('h27-huongson-xa1');
+    expect(h41.runtime.topology.agency(LATER)).toBeUndefined();
+    // Routing inside the province goes on.
+    const sender = await client(SENDER, tree.leaves.h41!.url, 'h41');
+    const neighbour = await client(NEIGHBOUR, tree.leaves.h41!.url, 'h41');
+    const documentId = `${SENDER},2026/12/02,302/UBND-VP`;
+    await sender.send({ documentId, subject: 'Trong tỉnh khi bị cắt', to: [{ code: NEIGHBOUR }] });
+    const inbox = neighbour.inbox();
+    const timer = setTimeout(() => void inbox.stop(), 30_000);
+    let got: string | undefined;
+    for await (const item of inbox) {
+      got = item.documentId;
+      await item.ack();
+      break;
+    }
+    clearTimeout(timer);
+    await inbox.stop();
+    expect(got).toBe(documentId);
+    await tree.restoreLink('h41');
+    await until('h41 to catch up', () => h41.runtime.topology.agency(LATER) !== undefined, 60_000);
+  });
+});
+
+describe('a province domain whose lt_directory predates following the centre', () => {
+  it('keeps using its own bucket and says how to make it follow', async () => {
+    const server = await startNatsServer({ domain: 'h41' });
+    const lines: string[] = [];
+    const topology = domainTopology();
+    const nc = await natsConnect({ servers: server.url });
+    try {
+      await new Kvm(jetstream(nc, { domain: 'h41' })).create(BUCKETS.directory, { history: 1 });
+      const ids = topology
+        .nodes()
+        .filter((n) => n.domain === 'h41')
+        .map((n) => n.id);
+      const logger = createLogger({
+        name: 'own-bucket',
+        level: 'warn',
+        destination: { write: (l) => lines.push(l) },
+      });
+      const node = await startNode({ servers: server.url, topology, nodes: ids, domain: 'h41' }, { logger });
+      await node.stop();
+      const jsm = await jetstreamManager(nc, { domain: 'h41' });
+      const info = await jsm.streams.info(`KV_${BUCKETS.directory}`);
+      expect(info.config.mirror).toBeUndefined();
+      // Seeded from the file as before.
+      expect(info.state.messages).toBe(topology.nodes().length + topology.agencies().length);
+      expect(lines.join('\n')).toContain(
+        `lt_directory here is a bucket of its own, not a mirror of domain central's: it does not follow the centre`,
+      );
+    } finally {
+      await nc.close();
+      await server.stop();
+    }
+  });
+});
