@@ -6,7 +6,7 @@
  * DELIVERED (the records on the sender's track subject, followed as the SDK's Tracker does); then
  * `snapshot()` and `sent()` of the document at the sender.
  */
-import { DeliverPolicy, jetstream } from '@nats-io/jetstream';
+import { DeliverPolicy, jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { connect as natsConnect } from '@nats-io/transport-node';
 import { STREAMS, decodeTrackingRecord, generateTopology, trackSubject } from '@lienthong/core';
 import type { Topology } from '@lienthong/core';
@@ -116,7 +116,8 @@ export async function broadcast(o: BroadcastOptions): Promise<Record<string, unk
     }
   })().catch(() => undefined);
 
-  const { jsm } = node.nats;
+  // Asked on the observer's own connection: the runtime's is busy with the broadcast's megabytes.
+  const jsm = await jetstreamManager(observer);
   const inboxCount = async (): Promise<number> => (await jsm.streams.info(STREAMS.inbox)).state.messages;
 
   /** One broadcast to `recipients`; the inbox stream holds `before` messages when it starts. */

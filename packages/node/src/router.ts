@@ -1,5 +1,5 @@
 import { inject, injectable } from 'tsyringe';
-import { encodeEnvelope, laneOf, msgIdFor, relaySubject } from '@lienthong/core';
+import { laneOf, msgIdFor, relaySubject } from '@lienthong/core';
 import type { NodeInfo } from '@lienthong/core';
 import { BusinessStatus, EnvelopeKind, FailureReason, TransportState } from '@lienthong/proto';
 import type { IHop } from '@lienthong/proto';
@@ -9,6 +9,7 @@ import { Attachments } from './attachments';
 import type { AttachmentProblem } from './attachments';
 import type { ResolvedConfig } from './config';
 import { Delivery } from './delivery';
+import { encodeEnvelopeShared } from './document-bytes';
 import { NeighbourRoom } from './flow';
 import type { Clock, InboundMessage } from './inbound';
 import type { TopologyView } from './live-directory';
@@ -138,7 +139,7 @@ export class Router {
       return;
     }
     const subject = relaySubject(next.level, next.id, laneOf(env.priority), node.id);
-    const data = encodeEnvelope({ ...env, recipients, hops, hopLimit: env.hopLimit - 1 });
+    const data = encodeEnvelopeShared({ ...env, recipients, hops, hopLimit: env.hopLimit - 1 });
     // The hop count keeps ids unique when a path visits a node twice (an agency moved while its
     // document was on the way): a plain envelope id + next node would be de-duplicated.
     const msgID = msgIdFor(env.envelopeId, `${next.id}#${hops.length}`);

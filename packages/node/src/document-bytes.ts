@@ -1,0 +1,198 @@
+/**
+ * A document's bytes, decoded and encoded once per process. A broadcast's envelopes all carry the
+ * same document (whose `to` list names every recipient: 3,366 organisations for a national one),
+ * and a runtime hosting many nodes decodes and re-encodes it at each of them: at every relay, for
+ * every next hop and for every inbox item. Here the document field of an inbound envelope is kept
+ * as it came (its bytes, which its signature covers) next to its decoded and validated form:
+ *
+ * - `decodeEnvelopeShared` decodes only the envelope's routing fields when the same document
+ *   (same id, byte for byte) was decoded and validated before, and reuses that decoded document;
+ * - `encodeEnvelopeShared` writes the envelope's own fields and appends the document's bytes as
+ *   they were received, instead of encoding the document again.
+ *
+ * Decoded documents are shared between envelopes: the node never changes a document it carries.
+ * Anything unusual in the bytes (a field repeated, a group, a truncated field) takes the full
+ * decode, whose errors are the ones a neighbour gets.
+ */
+import { DEFAULT_MAX_BYTES, decodeEnvelope, encodeEnvelope, validateEnvelope } from '@lienthong/core';
+import type { DecodeOptions } from '@lienthong/core';
+import { Envelope } from '@lienthong/proto';
+import type { IDocument, IEnvelope } from '@lienthong/proto';
+
+/** Field numbers in `Envelope` (proto/lienthong/v1/envelope.proto). */
+const DOCUMENT_ID_FIELD = 4;
+const DOCUMENT_FIELD = 12;
+/** Tag of field 12, length-delimited: (12 << 3) | 2. */
+const DOCUMENT_TAG = (DOCUMENT_FIELD << 3) | 2;
+
+/** Documents smaller than this are decoded as they come: the bookkeeping would cost more. */
+export const SHARED_MIN_BYTES = 1024;
+
+/** The received bytes of documents this process decoded (or encoded), by decoded document. */
+const bytesOf = new WeakMap<IDocument, Uint8Array>();
+
+interface Entry {
+  readonly bytes: Uint8Array;
+  readonly document: IDocument;
+}
+
+interface Slices {
+  /** The document field, tag and length included. */
+  readonly field: { start: number; end: number };
+  /** The document's own bytes (the field's value). */
+  readonly value: Uint8Array;
+  readonly documentId: string;
+}
+
+const decoder = new TextDecoder('utf-8', { fatal: true });
+
+/** Reads a base-128 varint at `pos`; undefined past the end or beyond 2^53. */
+function varint(b: Uint8Array, pos: number): { value: number; next: number } | undefined {
+  let value = 0;
+  let scale = 1;
+  for (let i = pos; i < b.length && i < pos + 8; i++) {
+    const byte = b[i]!;
+    value += (byte & 0x7f) * scale;
+    if ((byte & 0x80) === 0) return { value, next: i + 1 };
+    scale *= 128;
+  }
+  return undefined;
+}
+
+/** Where the document field and the document id are; undefined unless both appear exactly once. */
+function locate(b: Uint8Array): Slices | undefined {
+  let pos = 0;
+  let field: { start: number; end: number; valueStart: number } | undefined;
+  let documentId: string | undefined;
+  while (pos < b.length) {
+    const start = pos;
+    const tag = varint(b, pos);
+    if (!tag) return undefined;
+    pos = tag.next;
+    const wire = tag.value % 8;
+    const no = Math.floor(tag.value / 8);
+    if (wire === 0) {
+      const v = varint(b, pos);
+      if (!v) return undefined;
+      pos = v.next;
+    } else if (wire === 1) pos += 8;
+    else if (wire === 5) pos += 4;
+    else if (wire === 2) {
+      const len = varint(b, pos);
+      if (!len) return undefined;
+      const valueStart = len.next;
+      pos = valueStart + len.value;
+      if (pos > b.length) return undefined;
+      if (no === DOCUMENT_FIELD) {
+        if (field) return undefined;
+        field = { start, end: pos, valueStart };
+      } else if (no === DOCUMENT_ID_FIELD) {
+        if (documentId !== undefined) return undefined;
+        try {
+          documentId = decoder.decode(b.subarray(valueStart, pos));
+        } catch {
+          return undefined;
+        }
+      }
+    } else return undefined;
+    if (pos > b.length) return undefined;
+  }
+  if (!field || documentId === undefined) return undefined;
+  return {
+    field: { start: field.start, end: field.end },
+    value: b.subarray(field.valueStart, field.end),
+    documentId,
+  };
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  return a.length === b.length && Buffer.from(a.buffer, a.byteOffset, a.length).equals(b);
+}
+
+/**
+ * Decoded documents by document id, most recent last; bounded by count and by bytes held. One per
+ * node process (the container registers one); a runtime hosting a whole tree shares it between its
+ * nodes, which is where a broadcast's copies meet.
+ */
+export class DocumentBytesCache {
+  private readonly entries = new Map<string, Entry>();
+  private held = 0;
+  /** Decodes that reused a document (for tests and metrics). */
+  hits = 0;
+
+  constructor(
+    private readonly maxEntries = 256,
+    private readonly maxBytes = 32 * 1024 * 1024,
+  ) {}
+
+  /** Decodes and validates like `decodeEnvelope`, reusing a document decoded before. */
+  decode(bytes: Uint8Array, opts: DecodeOptions = {}): Envelope {
+    if (bytes.length > (opts.maxBytes ?? DEFAULT_MAX_BYTES)) return decodeEnvelope(bytes, opts);
+    const at = bytes.length >= SHARED_MIN_BYTES ? locate(bytes) : undefined;
+    if (!at || at.value.length < SHARED_MIN_BYTES) return decodeEnvelope(bytes, opts);
+    const known = this.entries.get(at.documentId);
+    if (!known || !sameBytes(known.bytes, at.value)) {
+      const env = decodeEnvelope(bytes, opts);
+      if (env.document) this.remember(at.documentId, at.value.slice(), env.document);
+      return env;
+    }
+    const rest = new Uint8Array(bytes.length - (at.field.end - at.field.start));
+    rest.set(bytes.subarray(0, at.field.start), 0);
+    rest.set(bytes.subarray(at.field.end), at.field.start);
+    let env: Envelope;
+    try {
+      env = Envelope.decode(rest);
+    } catch {
+      return decodeEnvelope(bytes, opts);
+    }
+    // The document itself was validated when first decoded; what depends on the envelope (its id
+    // matching the envelope's) is checked again, with a stand-in that has no `to` list.
+    const doc = known.document;
+    env.document = { documentId: doc.documentId ?? '', ...(doc.from ? { from: doc.from } : {}) };
+    validateEnvelope(env);
+    env.document = doc as Envelope['document'];
+    this.hits++;
+    return env;
+  }
+
+  private remember(documentId: string, bytes: Uint8Array, document: IDocument): void {
+    bytesOf.set(document, bytes);
+    const old = this.entries.get(documentId);
+    if (old) {
+      this.entries.delete(documentId);
+      this.held -= old.bytes.length;
+    }
+    this.entries.set(documentId, { bytes, document });
+    this.held += bytes.length;
+    while (this.entries.size > this.maxEntries || this.held > this.maxBytes) {
+      const [oldest, entry] = this.entries.entries().next().value as [string, Entry];
+      this.entries.delete(oldest);
+      this.held -= entry.bytes.length;
+    }
+  }
+}
+
+/** Encodes like `encodeEnvelope`; a document decoded here keeps the bytes it came with. */
+export function encodeEnvelopeShared(env: IEnvelope): Uint8Array {
+  const doc = env.document;
+  const bytes = doc ? bytesOf.get(doc) : undefined;
+  if (!bytes) return encodeEnvelope(env);
+  const head = encodeEnvelope({ ...env, document: null });
+  const len: number[] = [];
+  for (let n = bytes.length; ; n = Math.floor(n / 128)) {
+    if (n < 128) {
+      len.push(n);
+      break;
+    }
+    len.push((n % 128) | 0x80);
+  }
+  const out = new Uint8Array(head.length + 1 + len.length + bytes.length);
+  out.set(head, 0);
+  out[head.length] = DOCUMENT_TAG;
+  out.set(len, head.length + 1);
+  out.set(bytes, head.length + 1 + len.length);
+  return out;
+}
+
+/** The process's cache: every node of every runtime in it decodes through this one. */
+export const sharedDocuments = new DocumentBytesCache();
