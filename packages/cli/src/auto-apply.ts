@@ -39,8 +39,10 @@ export async function applyCredentialsOnDirectoryChange(opts: {
       if (key.kind === 'node') {
         if (gone) nodes.delete(key.id);
         else nodes.set(key.id, NodeRecord.decode(e.value));
-      } else if (gone) agencies.delete(key.code);
-      else agencies.set(key.code, AgencyRecord.decode(e.value));
+      } else if (key.kind === 'agency') {
+        if (gone) agencies.delete(key.code);
+        else agencies.set(key.code, AgencyRecord.decode(e.value));
+      } // closed codes (`closed.`) hold no credentials
       if (e.delta !== 0) continue; // once per burst
       try {
         const topology = topologyFromProto({ nodes: [...nodes.values()], agencies: [...agencies.values()] });

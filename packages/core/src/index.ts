@@ -71,6 +71,7 @@ export type { DirectoryKey } from './kv-keys';
 
 export { Topology, parseTopology, topologyFromProto, generateTopology } from './topology';
 export type { ClosedCode, ClosedCodeJson, ClosurePolicy } from './topology-closed';
+export { closedCodeFromProto, closedCodeToProto } from './topology-closed';
 export { diffTopologies, renderTopologyDiff } from './topology-diff';
 export type { TopologyDiff, TopologyChange } from './topology-diff';
 export type {

@@ -20,24 +20,30 @@ export const BUCKETS = Object.freeze({
   directory: 'lt_directory',
 } as const);
 
-/** Keys of `lt_directory`: `node.<node id>` → NodeRecord, `agency.<agency token>` → AgencyRecord. */
+/**
+ * Keys of `lt_directory`: `node.<node id>` → NodeRecord, `agency.<agency token>` → AgencyRecord,
+ * `closed.<agency token>` → ClosedAgencyRecord (a code closed by a reorganisation, with its successor).
+ */
 export const directoryKeys = Object.freeze({
   node: (id: string): string => `node.${assertNodeId(id)}`,
   agency: (code: string): string => `agency.${agencyToToken(code)}`,
+  closed: (code: string): string => `closed.${agencyToToken(code)}`,
   /** Filters for watching or listing one kind of entry. */
   allNodes: 'node.*',
   allAgencies: 'agency.*',
+  allClosed: 'closed.*',
 });
 
 export type DirectoryKey =
-  { readonly kind: 'node'; readonly id: string } | { readonly kind: 'agency'; readonly code: string };
+  | { readonly kind: 'node'; readonly id: string }
+  | { readonly kind: 'agency' | 'closed'; readonly code: string };
 
 /** The entry a directory key names, or undefined for a key outside the contract. Never throws. */
 export function parseDirectoryKey(key: string): DirectoryKey | undefined {
   const [kind, value, ...rest] = typeof key === 'string' ? key.split('.') : [];
   if (rest.length > 0 || value === undefined) return undefined;
   if (kind === 'node') return isNodeId(value) ? { kind, id: value } : undefined;
-  if (kind !== 'agency') return undefined;
+  if (kind !== 'agency' && kind !== 'closed') return undefined;
   try {
     return { kind, code: agencyFromToken(value) };
   } catch {

@@ -3,6 +3,8 @@
  * closed, which live agency succeeds it, and what a document still addressed to it gets
  * (`redirect`: carried to the successor; `refuse`: FAILED AGENCY_CLOSED naming the successor).
  */
+import { ClosurePolicy as ClosurePolicyProto } from '@lienthong/proto';
+import type { IClosedAgencyRecord } from '@lienthong/proto';
 import { isAgencyCode } from './agency';
 import { displayInput } from './errors';
 
@@ -74,4 +76,40 @@ export function validateClosedCodes(
     const { code, name, closedAt, successor, policy } = entry as unknown as ClosedCodeJson;
     return [{ code, name, closedAt, successor, policy }];
   });
+}
+
+const POLICY_TO_PROTO: Record<ClosurePolicy, ClosurePolicyProto> = {
+  redirect: ClosurePolicyProto.CLOSURE_POLICY_REDIRECT,
+  refuse: ClosurePolicyProto.CLOSURE_POLICY_REFUSE,
+};
+
+/** A closed code as kept in KV `lt_directory` (`closed.<encoded code>`). */
+export function closedCodeToProto(c: ClosedCode): IClosedAgencyRecord {
+  return {
+    code: c.code,
+    name: c.name,
+    closedAt: c.closedAt,
+    successor: c.successor,
+    policy: POLICY_TO_PROTO[c.policy],
+  };
+}
+
+/**
+ * A directory record back as a closed code, unchecked: an unknown policy is passed on as a number
+ * so that validation (validateClosedCodes) names it.
+ */
+export function closedCodeFromProto(r: IClosedAgencyRecord): ClosedCodeJson {
+  const policy =
+    r.policy === ClosurePolicyProto.CLOSURE_POLICY_REDIRECT
+      ? 'redirect'
+      : r.policy === ClosurePolicyProto.CLOSURE_POLICY_REFUSE
+        ? 'refuse'
+        : (r.policy as unknown as ClosurePolicy);
+  return {
+    code: r.code ?? '',
+    name: r.name ?? '',
+    closedAt: r.closedAt ?? '',
+    successor: r.successor ?? '',
+    policy,
+  };
 }

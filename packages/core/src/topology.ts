@@ -9,7 +9,8 @@ import type { ITopology } from '@lienthong/proto';
 import { Level } from '@lienthong/proto';
 import { LienthongError, RoutingError, displayInput } from './errors';
 import { validateTopologyJson } from './topology-file';
-import type { ClosedCode } from './topology-closed';
+import { closedCodeFromProto, closedCodeToProto } from './topology-closed';
+import type { ClosedCode, ClosedCodeJson } from './topology-closed';
 import type {
   AgencyInfo,
   NextHop,
@@ -234,6 +235,7 @@ export class Topology {
         parentCode: a.parentCode ?? '',
         homeNode: a.homeNode,
       })),
+      closed: this.closedCodes().map(closedCodeToProto),
     };
   }
 }
@@ -243,7 +245,10 @@ export function parseTopology(json: unknown): Topology {
 }
 
 /** Builds a topology from protobuf directory records, where empty strings mean "none". */
-export function topologyFromProto(proto: ITopology, closed: readonly ClosedCode[] = []): Topology {
+export function topologyFromProto(
+  proto: ITopology,
+  closed: readonly ClosedCodeJson[] = (proto.closed ?? []).map(closedCodeFromProto),
+): Topology {
   const levelText = (l: Level | null | undefined): unknown => {
     try {
       return levelName(l ?? Level.LEVEL_UNSPECIFIED);

@@ -26,11 +26,15 @@ describe('KV buckets and keys', () => {
     expect(() => directoryKeys.agency('000.00.00.H4*')).toThrow(InvalidAgencyCodeError);
     expect(parseDirectoryKey('node.h41')).toEqual({ kind: 'node', id: 'h41' });
     expect(parseDirectoryKey('agency.000_00_00_H41')).toEqual({ kind: 'agency', code: '000.00.00.H41' });
+    expect(directoryKeys.closed('000.00.45.H41')).toBe('closed.000_00_45_H41');
+    expect(parseDirectoryKey('closed.000_00_45_H41')).toEqual({ kind: 'closed', code: '000.00.45.H41' });
     for (const bad of [
       'node.H41',
       'node.h41.x',
       'agency.000.00.00.H41',
       'agency.bad',
+      'closed.bad',
+      'closed.000_00_45_H41.x',
       'other.h41',
       'node',
       '',

@@ -9,7 +9,7 @@ import {
   topologyFromProto,
 } from '@lienthong/core';
 import type { TopologyJson } from '@lienthong/core';
-import { Level } from '@lienthong/proto';
+import { Level, Topology as TopologyRecord } from '@lienthong/proto';
 
 const demoPath = join(__dirname, '../../../deploy/topology.demo.json');
 const demoJson = (): TopologyJson => JSON.parse(readFileSync(demoPath, 'utf8')) as TopologyJson;
@@ -145,6 +145,25 @@ describe('the demo topology', () => {
     expect(t.toJSON()).toEqual(demoJson());
     expect(topologyFromProto(t.toProto()).toJSON()).toEqual(t.toJSON());
     expect(JSON.parse(JSON.stringify(t))).toEqual(demoJson());
+  });
+
+  it('round-trips closed codes through the protobuf records, and names a bad policy', () => {
+    const closed = {
+      code: '000.00.45.H41',
+      name: 'UBND huyện cũ',
+      closedAt: '2025-07-01T00:00:00Z',
+      successor: '000.00.00.H41',
+      policy: 'refuse' as const,
+    };
+    const withClosed = parseTopology({ ...demoJson(), closed: [closed] });
+    const proto = withClosed.toProto();
+    expect(proto.closed).toHaveLength(1);
+    expect(TopologyRecord.encode(proto).finish().length).toBeGreaterThan(
+      TopologyRecord.encode(t.toProto()).finish().length,
+    );
+    expect(topologyFromProto(proto).closedCode(closed.code)).toEqual(closed);
+    const bad = { ...proto, closed: [{ ...proto.closed![0], policy: 0 }] };
+    expect(() => topologyFromProto(bad)).toThrow(/policy 0 is not 'redirect' or 'refuse'/);
   });
 
   it('cannot be changed from outside', () => {

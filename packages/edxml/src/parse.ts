@@ -51,7 +51,10 @@ class Interpreter {
   run(): ParsedPackage {
     const root = this.read.root;
     if (root.local !== 'edXML') {
-      throw refuse('NOT_EDXML', `the root element is <${root.name}>, not <edXML>`, root);
+      // A bare envelope is the commonest slip: say what the root must look like.
+      const hint =
+        root.local === 'edXMLEnvelope' ? `; wrap the envelope in <edXML xmlns="${EDXML_NS}">…</edXML>` : '';
+      throw refuse('NOT_EDXML', `the root element is <${root.name}>, not <edXML>${hint}`, root);
     }
     if (root.ns !== EDXML_NS) {
       this.warn('NAMESPACE', `the root element is in namespace "${root.ns}", not ${EDXML_NS}`, root);

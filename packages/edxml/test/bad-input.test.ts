@@ -211,7 +211,13 @@ describe('broken packages', () => {
       'NOT_WELL_FORMED',
       /unbound namespace prefix/,
     ],
-    ['another root', '<html><body/></html>', 'NOT_EDXML', /<html>, not <edXML>/],
+    ['another root', '<html><body/></html>', 'NOT_EDXML', /<html>, not <edXML>$/],
+    [
+      'a bare envelope (no <edXML> around it)',
+      '<edXML:edXMLEnvelope xmlns:edXML="http://www.mic.gov.vn/TBT/QCVN_102_2016"/>',
+      'NOT_EDXML',
+      /not <edXML>; wrap the envelope in <edXML xmlns="http:\/\/www\.mic\.gov\.vn\/TBT\/QCVN_102_2016">/,
+    ],
     [
       'no MessageHeader',
       '<edXML><edXMLEnvelope><edXMLHeader/></edXMLEnvelope></edXML>',

@@ -211,6 +211,13 @@ describe('bad input through the gateway', () => {
       body: '{}',
     });
     expect(json.status).toBe(415);
+    // A query value outside its choices: one sentence naming the choices.
+    const bogus = await h41.get('/edocs/received?messageType=edocs');
+    expect(bogus.status).toBe(400);
+    expect(await bogus.json()).toEqual({
+      code: 'InvalidArgument',
+      message: 'querystring/messageType must be one of edoc, status',
+    });
     // No agency named: 401; an agency this node does not know: 403.
     expect((await fetch(`${gw.url}/edocs/received`)).status).toBe(401);
     expect(await new Caller(gw.url, '000.00.00.H99').received().catch((e: Error) => e.message)).toMatch(

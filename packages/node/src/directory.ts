@@ -2,13 +2,14 @@ import type { KV, Kvm } from '@nats-io/kv';
 import { StorageType } from '@nats-io/jetstream';
 import { BUCKETS, directoryKeys } from '@lienthong/core';
 import type { Topology } from '@lienthong/core';
-import { AgencyRecord, NodeRecord } from '@lienthong/proto';
+import { AgencyRecord, ClosedAgencyRecord, NodeRecord } from '@lienthong/proto';
 import { boundStream } from './streams';
 
 const SEED_CONCURRENCY = 256;
 
 /**
- * Seeds the directory bucket with the whole topology: every node and agency, so that clients and
+ * Seeds the directory bucket with the whole topology: every node and agency, and every closed code
+ * with its successor and policy (`closed.<encoded code>`), so that clients and
  * operators see the tree even where no service runs yet. The file only seeds: an entry the bucket
  * already holds (an agency moved with `lienthong agency move`, say) is never overwritten, and a
  * bucket that already holds at least as many entries as the file is left alone, which keeps the
@@ -26,6 +27,10 @@ export async function publishDirectory(kvm: Kvm, topology: Topology, replicas = 
     ...(proto.agencies ?? []).map((a): [string, Uint8Array] => [
       directoryKeys.agency(a.code!),
       AgencyRecord.encode(a).finish(),
+    ]),
+    ...(proto.closed ?? []).map((c): [string, Uint8Array] => [
+      directoryKeys.closed(c.code!),
+      ClosedAgencyRecord.encode(c).finish(),
     ]),
   ];
   if ((await kv.status()).values >= entries.length) return 0;

@@ -161,9 +161,37 @@ export class HealthServer {
     if (status === 500) this.log?.error({ err }, 'HTTP handler failed');
     return reply.code(status).send({
       code: codeOfStatus(status, err),
-      message: status === 500 ? 'internal error' : err.message,
+      message: status === 500 ? 'internal error' : err.validation ? validationMessage(err) : err.message,
     } satisfies HttpErrorBody);
   }
+}
+
+interface ValidationProblem {
+  readonly instancePath?: string;
+  readonly keyword?: string;
+  readonly message?: string;
+  readonly params?: Record<string, unknown>;
+}
+
+/**
+ * One readable sentence per field from a schema validation failure: a choice between constants
+ * (`edoc | status`) reads "must be one of edoc, status" instead of one line per alternative.
+ */
+export function validationMessage(err: { validation?: unknown; validationContext?: string }): string {
+  const problems = (Array.isArray(err.validation) ? err.validation : []) as ValidationProblem[];
+  const byPath = new Map<string, ValidationProblem[]>();
+  for (const p of problems) {
+    const at = p.instancePath ?? '';
+    byPath.set(at, [...(byPath.get(at) ?? []), p]);
+  }
+  const context = err.validationContext ?? 'request';
+  const parts = [...byPath].map(([at, ps]) => {
+    const where = `${context}${at}`;
+    const allowed = ps.filter((p) => p.keyword === 'const').map((p) => String(p.params?.['allowedValue']));
+    if (allowed.length > 0) return `${where} must be one of ${allowed.join(', ')}`;
+    return `${where} ${[...new Set(ps.map((p) => p.message ?? 'is not valid'))].join(', ')}`;
+  });
+  return parts.length > 0 ? parts.join('; ') : 'the request does not match its schema';
 }
 
 /** An error code for a framework error (validation, body too large, bad content type). */

@@ -1,9 +1,15 @@
 import type { KV, KvWatchEntry } from '@nats-io/kv';
 import type { Logger } from 'pino';
-import { parseDirectoryKey, topologyFromProto } from '@lienthong/core';
-import type { AgencyInfo, ClosedCode, NextHop, NodeInfo, Topology } from '@lienthong/core';
-import { AgencyRecord, NodeRecord } from '@lienthong/proto';
-import type { IAgencyRecord, INodeRecord, IPublicKey, ISubmitLimits } from '@lienthong/proto';
+import { closedCodeFromProto, parseDirectoryKey, topologyFromProto } from '@lienthong/core';
+import type { AgencyInfo, ClosedCode, ClosedCodeJson, NextHop, NodeInfo, Topology } from '@lienthong/core';
+import { AgencyRecord, ClosedAgencyRecord, NodeRecord } from '@lienthong/proto';
+import type {
+  IAgencyRecord,
+  IClosedAgencyRecord,
+  INodeRecord,
+  IPublicKey,
+  ISubmitLimits,
+} from '@lienthong/proto';
 
 /** The parts of the topology the per-message work reads; backed by the live directory. */
 export interface TopologyView {
@@ -26,13 +32,15 @@ export interface AgencyMove {
 
 /**
  * The directory as it is now. It starts from the topology file; once the `lt_directory` bucket is
- * watched, every change there (an agency added, moved to another node, a unit re-parented) takes
+ * watched, every change there (an agency added, moved to another node, a unit re-parented, a code
+ * closed with its successor) takes
  * effect for the next message, without a restart. A change that would make the tree invalid is
  * refused with a log line and the previous directory stays.
  */
 export class LiveDirectory implements TopologyView {
   private nodes = new Map<string, INodeRecord>();
   private agencies = new Map<string, IAgencyRecord>();
+  private closed = new Map<string, IClosedAgencyRecord>();
   private stopWatch: (() => void) | undefined;
   private watching: Promise<void> | undefined;
   private onMove: ((moves: AgencyMove[], before: Topology, after: Topology) => Promise<void>) | undefined;
@@ -45,6 +53,7 @@ export class LiveDirectory implements TopologyView {
   ) {
     for (const n of current.toProto().nodes ?? []) this.nodes.set(n.id!, n);
     for (const a of current.toProto().agencies ?? []) this.agencies.set(a.code!, a);
+    for (const c of current.toProto().closed ?? []) this.closed.set(c.code!, c);
   }
 
   get topology(): Topology {
@@ -127,6 +136,9 @@ export class LiveDirectory implements TopologyView {
     if (key.kind === 'node') {
       if (deleted) this.nodes.delete(key.id);
       else this.nodes.set(key.id, NodeRecord.decode(e.value));
+    } else if (key.kind === 'closed') {
+      if (deleted) this.closed.delete(key.code);
+      else this.closed.set(key.code, ClosedAgencyRecord.decode(e.value));
     } else if (deleted) {
       this.agencies.delete(key.code);
     } else {
@@ -134,14 +146,35 @@ export class LiveDirectory implements TopologyView {
     }
   }
 
+  /**
+   * The closures that can take effect with the live agencies as they are: a code that is live again
+   * (an agency added back under it) is not closed, and a closure whose successor is not live waits
+   * (logged) until it is, so that one such entry never blocks every other directory change.
+   */
+  private closures(): ClosedCodeJson[] {
+    const out: ClosedCodeJson[] = [];
+    for (const r of this.closed.values()) {
+      const c = closedCodeFromProto(r);
+      if (this.agencies.has(c.code)) continue;
+      if (!this.agencies.has(c.successor)) {
+        this.log.warn(
+          { code: c.code, successor: c.successor },
+          'closed code ignored: its successor is not live',
+        );
+        continue;
+      }
+      out.push(c);
+    }
+    return out;
+  }
+
   /** `live`: a change made while running (moves are acted on), not the initial load. */
   private async rebuild(live: boolean): Promise<void> {
     let next: Topology;
     try {
-      // Closed codes come from the topology file; the bucket does not carry them.
       next = topologyFromProto(
         { nodes: [...this.nodes.values()], agencies: [...this.agencies.values()] },
-        this.current.closedCodes(),
+        this.closures(),
       );
     } catch (err) {
       this.log.error({ err: (err as Error).message }, 'directory change refused: the tree would be invalid');

@@ -1,6 +1,6 @@
 import { inject, injectable } from 'tsyringe';
 import { laneOf, msgIdFor, relaySubject } from '@lienthong/core';
-import type { NodeInfo } from '@lienthong/core';
+import type { ClosedCode, NodeInfo } from '@lienthong/core';
 import { BusinessStatus, EnvelopeKind, FailureReason, TransportState } from '@lienthong/proto';
 import type { IHop } from '@lienthong/proto';
 import { storedAttachments } from './accepted';
@@ -23,6 +23,8 @@ import { ownHop, transportEventBack } from './transport-events';
 interface RoutePlan {
   readonly local: string[];
   readonly unknown: string[];
+  /** Codes closed after the document left its sender's home node (see closedOnTheWay). */
+  readonly closed: ClosedCode[];
   readonly byNextHop: Map<string, { next: NodeInfo; recipients: string[] }>;
 }
 
@@ -70,6 +72,14 @@ export class Router {
         this.failOnTheWay(node, msg, env, plan.unknown, reason, `not in the directory of ${node.id}`),
       );
     }
+    for (const c of plan.closed) {
+      // Closed after the document left its sender's home node, where closures are applied: it is
+      // past the point where it could be redirected, so it is refused, naming the successor.
+      const detail = `${c.code} closed on ${c.closedAt} while the document was on its way; successor ${c.successor}`;
+      work.push(
+        this.failOnTheWay(node, msg, env, [c.code], FailureReason.FAILURE_REASON_AGENCY_CLOSED, detail),
+      );
+    }
     for (const { next, recipients } of plan.byNextHop.values()) {
       work.push(
         this.relay(
@@ -103,9 +113,14 @@ export class Router {
   }
 
   private plan(node: NodeInfo, recipients: readonly string[]): RoutePlan {
-    const plan: RoutePlan = { local: [], unknown: [], byNextHop: new Map() };
+    const plan: RoutePlan = { local: [], unknown: [], closed: [], byNextHop: new Map() };
     for (const r of recipients) {
       const agency = this.topology.agency(r);
+      const closure = agency ? undefined : this.topology.closedCode(r);
+      if (closure) {
+        plan.closed.push(closure);
+        continue;
+      }
       if (!agency || !this.topology.hasNode(agency.homeNode)) {
         plan.unknown.push(r);
         continue;

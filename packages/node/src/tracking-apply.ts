@@ -229,8 +229,14 @@ export class TrackingApply {
   }
 }
 
-/** A signed status, kept in the timeline as the sender's receipt (without the certificate, which the directory holds). */
+/**
+ * The status kept in the timeline as the sender's receipt: a signed status (without the certificate,
+ * which the directory holds), and a status posted as an edXML package, whose original bytes the
+ * sender's system fetches as they were posted.
+ */
 function receiptOf(st: IStatusReport): { receipt?: IStatusReport } {
-  if (!st.signature?.value?.length) return {};
-  return { receipt: { ...st, signature: { ...st.signature, certificate: new Uint8Array() } } };
+  if (st.signature?.value?.length)
+    return { receipt: { ...st, signature: { ...st.signature, certificate: new Uint8Array() } } };
+  if (st.edxmlOriginal?.length) return { receipt: st };
+  return {};
 }

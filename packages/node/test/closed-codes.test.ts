@@ -7,7 +7,14 @@
 import { Kvm } from '@nats-io/kv';
 import { BUCKETS, directoryKeys, parseTopology } from '@lienthong/core';
 import type { TopologyJson } from '@lienthong/core';
-import { AgencyRecord, BusinessStatus, FailureReason, TransportState } from '@lienthong/proto';
+import {
+  AgencyRecord,
+  BusinessStatus,
+  ClosedAgencyRecord,
+  ClosurePolicy,
+  FailureReason,
+  TransportState,
+} from '@lienthong/proto';
 import type { TrackingRecord } from '@lienthong/proto';
 import type { LienthongClient } from '@lienthong/sdk';
 import type { RunningNode } from '@lienthong/node';
@@ -36,10 +43,7 @@ function closedTopology(): TopologyJson {
   };
 }
 
-// Skipped: the SDK's send() now refuses recipients that are not in the directory (lt_directory), and
-// closures live only in topology files, so an SDK sender cannot address a closed code at all. These
-// cases run again once closed codes are published into the directory with their successor.
-describe.skip('closed agency codes', () => {
+describe('closed agency codes', () => {
   const h = new Harness();
   let server: NatsServer;
   let inspect: Inspector;
@@ -170,5 +174,76 @@ describe.skip('closed agency codes', () => {
     await tracker[Symbol.asyncDispose]();
     expect(record?.failure).toBe(FailureReason.FAILURE_REASON_AGENCY_CLOSED);
     expect(await inspect.deadLetters(home)).toHaveLength(before);
+  });
+
+  it('publishes the closures into the directory (closed.<code>), where SDK senders find them', async () => {
+    const kv = await new Kvm(inspect.nc).open(BUCKETS.directory);
+    const entry = await kv.get(directoryKeys.closed(REDIRECTED));
+    expect(entry?.operation).toBe('PUT');
+    expect(ClosedAgencyRecord.decode(entry!.value)).toMatchObject({
+      code: REDIRECTED,
+      closedAt: CLOSED_AT,
+      successor: A.nghean,
+      policy: ClosurePolicy.CLOSURE_POLICY_REDIRECT,
+    });
+    expect(await kv.get(directoryKeys.agency(REDIRECTED))).toBeNull();
+  });
+
+  it('a code closed in the directory while running takes effect without the topology file', async () => {
+    const kv = await new Kvm(inspect.nc).open(BUCKETS.directory);
+    const code = '000.00.47.H41';
+    await kv.create(
+      directoryKeys.closed(code),
+      ClosedAgencyRecord.encode({
+        code,
+        name: 'UBND huyện cũ 3',
+        closedAt: CLOSED_AT,
+        successor: A.nghean,
+        policy: ClosurePolicy.CLOSURE_POLICY_REFUSE,
+      }).finish(),
+    );
+    await waitFor('the closure taken', async () => node.runtime.topology.closedCode(code) !== undefined);
+    const id = docId(A.baothanh, 'LATE');
+    await sender.send(documentOf(id, A.baothanh, [code]));
+    const tracker = await sender.track(id);
+    const [record] = await tracker.until((rs) => rs[0]?.transport === TransportState.TRANSPORT_STATE_FAILED, {
+      timeoutMs: 20_000,
+    });
+    await tracker[Symbol.asyncDispose]();
+    expect(record?.failureDetail).toBe(`${code} closed on ${CLOSED_AT}; successor ${A.nghean}`);
+  });
+
+  it('a closure whose successor is not live is ignored, and other changes still take effect', async () => {
+    const kv = await new Kvm(inspect.nc).open(BUCKETS.directory);
+    const code = '000.00.48.H41';
+    await kv.create(
+      directoryKeys.closed(code),
+      ClosedAgencyRecord.encode({
+        code,
+        name: 'UBND huyện cũ 4',
+        closedAt: CLOSED_AT,
+        successor: '000.00.99.H41',
+        policy: ClosurePolicy.CLOSURE_POLICY_REFUSE,
+      }).finish(),
+    );
+    const entry = await kv.get(directoryKeys.agency(A.noivu));
+    const record = AgencyRecord.decode(entry!.value);
+    await kv.put(
+      directoryKeys.agency(A.noivu),
+      AgencyRecord.encode({ ...record, name: 'Sở Nội vụ 2' }).finish(),
+    );
+    await waitFor(
+      'the directory change taken',
+      async () => node.runtime.topology.agency(A.noivu)?.name === 'Sở Nội vụ 2',
+    );
+    expect(node.runtime.topology.closedCode(code)).toBeUndefined();
+    expect(node.runtime.topology.closedCode(REFUSED)?.successor).toBe(A.nghean);
+  });
+
+  it('send() still refuses a code that is neither live nor closed', async () => {
+    const code = '000.00.49.H41';
+    await expect(sender.send(documentOf(docId(A.baothanh, 'NOWHERE'), A.baothanh, [code]))).rejects.toThrow(
+      `recipient ${code} is not in the directory`,
+    );
   });
 });

@@ -211,6 +211,7 @@ export namespace lienthong {
             $unknowns?: Uint8Array[];
             nodes: lienthong.v1.NodeRecord.$Properties[];
             agencies: lienthong.v1.AgencyRecord.$Properties[];
+            closed: lienthong.v1.ClosedAgencyRecord.$Properties[];
             static create(properties: lienthong.v1.Topology.$Shape): lienthong.v1.Topology & lienthong.v1.Topology.$Shape;
             static create(properties?: lienthong.v1.Topology.$Properties): lienthong.v1.Topology;
             static encode(m: lienthong.v1.Topology.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
@@ -228,9 +229,52 @@ export namespace lienthong {
             interface $Properties {
                 nodes?: (lienthong.v1.NodeRecord.$Properties[]|null);
                 agencies?: (lienthong.v1.AgencyRecord.$Properties[]|null);
+                closed?: (lienthong.v1.ClosedAgencyRecord.$Properties[]|null);
                 $unknowns?: Uint8Array[];
             }
             type $Shape = lienthong.v1.Topology.$Properties;
+        }
+
+        enum ClosurePolicy {
+            CLOSURE_POLICY_UNSPECIFIED = 0,
+            CLOSURE_POLICY_REDIRECT = 1,
+            CLOSURE_POLICY_REFUSE = 2
+        }
+
+        interface IClosedAgencyRecord extends lienthong.v1.ClosedAgencyRecord.$Properties {
+        }
+
+        class ClosedAgencyRecord {
+            constructor(p?: lienthong.v1.ClosedAgencyRecord.$Properties);
+            $unknowns?: Uint8Array[];
+            code: string;
+            name: string;
+            closedAt: string;
+            successor: string;
+            policy: lienthong.v1.ClosurePolicy;
+            static create(properties: lienthong.v1.ClosedAgencyRecord.$Shape): lienthong.v1.ClosedAgencyRecord & lienthong.v1.ClosedAgencyRecord.$Shape;
+            static create(properties?: lienthong.v1.ClosedAgencyRecord.$Properties): lienthong.v1.ClosedAgencyRecord;
+            static encode(m: lienthong.v1.ClosedAgencyRecord.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+            static encodeDelimited(message: lienthong.v1.ClosedAgencyRecord.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): lienthong.v1.ClosedAgencyRecord & lienthong.v1.ClosedAgencyRecord.$Shape;
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): lienthong.v1.ClosedAgencyRecord & lienthong.v1.ClosedAgencyRecord.$Shape;
+            static verify(m: { [k: string]: any }): (string|null);
+            static fromObject(d: { [k: string]: any }): lienthong.v1.ClosedAgencyRecord;
+            static toObject(m: lienthong.v1.ClosedAgencyRecord, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            toJSON(): { [k: string]: any };
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace ClosedAgencyRecord {
+            interface $Properties {
+                code?: (string|null);
+                name?: (string|null);
+                closedAt?: (string|null);
+                successor?: (string|null);
+                policy?: (lienthong.v1.ClosurePolicy|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = lienthong.v1.ClosedAgencyRecord.$Properties;
         }
 
         enum Priority {

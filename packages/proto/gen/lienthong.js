@@ -2388,6 +2388,7 @@ $root.lienthong = (function() {
              * @typedef {Object} lienthong.v1.Topology.$Properties
              * @property {Array.<lienthong.v1.NodeRecord.$Properties>|null} [nodes] Topology nodes
              * @property {Array.<lienthong.v1.AgencyRecord.$Properties>|null} [agencies] Topology agencies
+             * @property {Array.<lienthong.v1.ClosedAgencyRecord.$Properties>|null} [closed] Topology closed
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -2415,6 +2416,7 @@ $root.lienthong = (function() {
             var Topology = function (p) {
                 this.nodes = [];
                 this.agencies = [];
+                this.closed = [];
                 if (p)
                     for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
                         if (p[ks[i]] != null && ks[i] !== "__proto__")
@@ -2436,6 +2438,14 @@ $root.lienthong = (function() {
              * @instance
              */
             Topology.prototype.agencies = $util.emptyArray;
+
+            /**
+             * Topology closed.
+             * @member {Array.<lienthong.v1.ClosedAgencyRecord.$Properties>} closed
+             * @memberof lienthong.v1.Topology
+             * @instance
+             */
+            Topology.prototype.closed = $util.emptyArray;
 
             /**
              * Creates a new Topology instance using the specified properties.
@@ -2476,6 +2486,10 @@ $root.lienthong = (function() {
                 if (m.agencies != null && m.agencies.length) {
                     for (var i = 0; i < m.agencies.length; ++i)
                         $root.lienthong.v1.AgencyRecord.encode(m.agencies[i], w.uint32(/* id 2, wireType 2 =*/18).fork(), q + 1).ldelim();
+                }
+                if (m.closed != null && m.closed.length) {
+                    for (var i = 0; i < m.closed.length; ++i)
+                        $root.lienthong.v1.ClosedAgencyRecord.encode(m.closed[i], w.uint32(/* id 3, wireType 2 =*/26).fork(), q + 1).ldelim();
                 }
                 if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
                     for (var i = 0; i < m.$unknowns.length; ++i)
@@ -2550,6 +2564,14 @@ $root.lienthong = (function() {
                             m.agencies.push($root.lienthong.v1.AgencyRecord.decode(r, r.size(), $undefined, q + 1));
                             continue;
                         }
+                    case 3: {
+                            if (u !== 2)
+                                break;
+                            if (!(m.closed && m.closed.length))
+                                m.closed = [];
+                            m.closed.push($root.lienthong.v1.ClosedAgencyRecord.decode(r, r.size(), $undefined, q + 1));
+                            continue;
+                        }
                     }
                     r.skipType(u, q, t);
                     if (!r.discardUnknown) {
@@ -2620,6 +2642,17 @@ $root.lienthong = (function() {
                         }
                     }
                 }
+                if (m.closed != null && $Object.hasOwnProperty.call(m, "closed")) {
+                    if (!$Array.isArray(m.closed))
+                        return "closed: array expected";
+                    for (var i = 0; i < m.closed.length; ++i) {
+                        {
+                            var e = $root.lienthong.v1.ClosedAgencyRecord.verify(m.closed[i], q + 1);
+                            if (e)
+                                return "closed." + e;
+                        }
+                    }
+                }
                 return null;
             };
 
@@ -2661,6 +2694,16 @@ $root.lienthong = (function() {
                         m.agencies[i] = $root.lienthong.v1.AgencyRecord.fromObject(d.agencies[i], q + 1);
                     }
                 }
+                if (d.closed) {
+                    if (!$Array.isArray(d.closed))
+                        throw $TypeError(".lienthong.v1.Topology.closed: array expected");
+                    m.closed = $Array(d.closed.length);
+                    for (var i = 0; i < d.closed.length; ++i) {
+                        if (!$util.isObject(d.closed[i]))
+                            throw $TypeError(".lienthong.v1.Topology.closed: object expected");
+                        m.closed[i] = $root.lienthong.v1.ClosedAgencyRecord.fromObject(d.closed[i], q + 1);
+                    }
+                }
                 return m;
             };
 
@@ -2684,6 +2727,7 @@ $root.lienthong = (function() {
                 if (o.arrays || o.defaults) {
                     d.nodes = [];
                     d.agencies = [];
+                    d.closed = [];
                 }
                 if (m.nodes && m.nodes.length) {
                     d.nodes = $Array(m.nodes.length);
@@ -2695,6 +2739,12 @@ $root.lienthong = (function() {
                     d.agencies = $Array(m.agencies.length);
                     for (var j = 0; j < m.agencies.length; ++j) {
                         d.agencies[j] = $root.lienthong.v1.AgencyRecord.toObject(m.agencies[j], o, q + 1);
+                    }
+                }
+                if (m.closed && m.closed.length) {
+                    d.closed = $Array(m.closed.length);
+                    for (var j = 0; j < m.closed.length; ++j) {
+                        d.closed[j] = $root.lienthong.v1.ClosedAgencyRecord.toObject(m.closed[j], o, q + 1);
                     }
                 }
                 return d;
@@ -2726,6 +2776,448 @@ $root.lienthong = (function() {
             };
 
             return Topology;
+        })();
+
+        /**
+         * ClosurePolicy enum.
+         * @name lienthong.v1.ClosurePolicy
+         * @enum {number}
+         * @property {number} CLOSURE_POLICY_UNSPECIFIED=0 CLOSURE_POLICY_UNSPECIFIED value
+         * @property {number} CLOSURE_POLICY_REDIRECT=1 CLOSURE_POLICY_REDIRECT value
+         * @property {number} CLOSURE_POLICY_REFUSE=2 CLOSURE_POLICY_REFUSE value
+         */
+        v1.ClosurePolicy = (function() {
+            var valuesById = $Object.create(null), values = $Object.create(valuesById);
+            values[valuesById[0] = "CLOSURE_POLICY_UNSPECIFIED"] = 0;
+            values[valuesById[1] = "CLOSURE_POLICY_REDIRECT"] = 1;
+            values[valuesById[2] = "CLOSURE_POLICY_REFUSE"] = 2;
+            return values;
+        })();
+
+        v1.ClosedAgencyRecord = (function() {
+
+            /**
+             * Properties of a ClosedAgencyRecord.
+             * @typedef {Object} lienthong.v1.ClosedAgencyRecord.$Properties
+             * @property {string|null} [code] ClosedAgencyRecord code
+             * @property {string|null} [name] ClosedAgencyRecord name
+             * @property {string|null} [closedAt] ClosedAgencyRecord closedAt
+             * @property {string|null} [successor] ClosedAgencyRecord successor
+             * @property {lienthong.v1.ClosurePolicy|null} [policy] ClosedAgencyRecord policy
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a ClosedAgencyRecord.
+             * @memberof lienthong.v1
+             * @interface IClosedAgencyRecord
+             * @augments lienthong.v1.ClosedAgencyRecord.$Properties
+             * @deprecated Use lienthong.v1.ClosedAgencyRecord.$Properties instead.
+             */
+
+            /**
+             * Shape of a ClosedAgencyRecord.
+             * @typedef {lienthong.v1.ClosedAgencyRecord.$Properties} lienthong.v1.ClosedAgencyRecord.$Shape
+             */
+
+            /**
+             * Constructs a new ClosedAgencyRecord.
+             * @memberof lienthong.v1
+             * @classdesc Represents a ClosedAgencyRecord.
+             * @constructor
+             * @param {lienthong.v1.ClosedAgencyRecord.$Properties=} [p] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            var ClosedAgencyRecord = function (p) {
+                if (p)
+                    for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            };
+
+            /**
+             * ClosedAgencyRecord code.
+             * @member {string} code
+             * @memberof lienthong.v1.ClosedAgencyRecord
+             * @instance
+             */
+            ClosedAgencyRecord.prototype.code = "";
+
+            /**
+             * ClosedAgencyRecord name.
+             * @member {string} name
+             * @memberof lienthong.v1.ClosedAgencyRecord
+             * @instance
+             */
+            ClosedAgencyRecord.prototype.name = "";
+
+            /**
+             * ClosedAgencyRecord closedAt.
+             * @member {string} closedAt
+             * @memberof lienthong.v1.ClosedAgencyRecord
+             * @instance
+             */
+            ClosedAgencyRecord.prototype.closedAt = "";
+
+            /**
+             * ClosedAgencyRecord successor.
+             * @member {string} successor
+             * @memberof lienthong.v1.ClosedAgencyRecord
+             * @instance
+             */
+            ClosedAgencyRecord.prototype.successor = "";
+
+            /**
+             * ClosedAgencyRecord policy.
+             * @member {lienthong.v1.ClosurePolicy} policy
+             * @memberof lienthong.v1.ClosedAgencyRecord
+             * @instance
+             */
+            ClosedAgencyRecord.prototype.policy = 0;
+
+            /**
+             * Creates a new ClosedAgencyRecord instance using the specified properties.
+             * @function create
+             * @memberof lienthong.v1.ClosedAgencyRecord
+             * @static
+             * @param {lienthong.v1.ClosedAgencyRecord.$Properties=} [properties] Properties to set
+             * @returns {lienthong.v1.ClosedAgencyRecord} ClosedAgencyRecord instance
+             * @type {{
+             *   (properties: lienthong.v1.ClosedAgencyRecord.$Shape): lienthong.v1.ClosedAgencyRecord & lienthong.v1.ClosedAgencyRecord.$Shape;
+             *   (properties?: lienthong.v1.ClosedAgencyRecord.$Properties): lienthong.v1.ClosedAgencyRecord;
+             * }}
+             */
+            ClosedAgencyRecord.create = function(properties) {
+                return new ClosedAgencyRecord(properties);
+            };
+
+            /**
+             * Encodes the specified ClosedAgencyRecord message. Does not implicitly {@link lienthong.v1.ClosedAgencyRecord.verify|verify} messages.
+             * @function encode
+             * @memberof lienthong.v1.ClosedAgencyRecord
+             * @static
+             * @param {lienthong.v1.ClosedAgencyRecord.$Properties} m ClosedAgencyRecord message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            ClosedAgencyRecord.encode = function (m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (m.code != null && $Object.hasOwnProperty.call(m, "code") && m.code !== "")
+                    w.uint32(/* id 1, wireType 2 =*/10).string(m.code);
+                if (m.name != null && $Object.hasOwnProperty.call(m, "name") && m.name !== "")
+                    w.uint32(/* id 2, wireType 2 =*/18).string(m.name);
+                if (m.closedAt != null && $Object.hasOwnProperty.call(m, "closedAt") && m.closedAt !== "")
+                    w.uint32(/* id 3, wireType 2 =*/26).string(m.closedAt);
+                if (m.successor != null && $Object.hasOwnProperty.call(m, "successor") && m.successor !== "")
+                    w.uint32(/* id 4, wireType 2 =*/34).string(m.successor);
+                if (m.policy != null && $Object.hasOwnProperty.call(m, "policy") && m.policy !== 0)
+                    w.uint32(/* id 5, wireType 0 =*/40).int32(m.policy);
+                if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                    for (var i = 0; i < m.$unknowns.length; ++i)
+                        w.raw(m.$unknowns[i]);
+                return w;
+            };
+
+            /**
+             * Encodes the specified ClosedAgencyRecord message, length delimited. Does not implicitly {@link lienthong.v1.ClosedAgencyRecord.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof lienthong.v1.ClosedAgencyRecord
+             * @static
+             * @param {lienthong.v1.ClosedAgencyRecord.$Properties} message ClosedAgencyRecord message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            ClosedAgencyRecord.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes a ClosedAgencyRecord message from the specified reader or buffer.
+             * @function decode
+             * @memberof lienthong.v1.ClosedAgencyRecord
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {lienthong.v1.ClosedAgencyRecord & lienthong.v1.ClosedAgencyRecord.$Shape} ClosedAgencyRecord
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            ClosedAgencyRecord.decode = function (r, l, z, q, g) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (q === $undefined)
+                    q = 0;
+                if (q > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var c, m, v;
+                if (l === $undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw $RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = g || new $root.lienthong.v1.ClosedAgencyRecord();
+                while (r.pos < c) {
+                    var s = r.pos;
+                    var t = r.tag();
+                    if (t === z) {
+                        z = $undefined;
+                        break;
+                    }
+                    var u = t & 7;
+                    switch (t >>>= 3) {
+                    case 1: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.code = v;
+                            else
+                                delete m.code;
+                            continue;
+                        }
+                    case 2: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.name = v;
+                            else
+                                delete m.name;
+                            continue;
+                        }
+                    case 3: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.closedAt = v;
+                            else
+                                delete m.closedAt;
+                            continue;
+                        }
+                    case 4: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.successor = v;
+                            else
+                                delete m.successor;
+                            continue;
+                        }
+                    case 5: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.int32())
+                                m.policy = v;
+                            else
+                                delete m.policy;
+                            continue;
+                        }
+                    }
+                    r.skipType(u, q, t);
+                    if (!r.discardUnknown) {
+                        $util.makeProp(m, "$unknowns", false);
+                        (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                    }
+                }
+                if (l !== $undefined) {
+                    if (r.pos !== c)
+                        throw $RangeError("index out of range");
+                    r.len = l;
+                }
+                if (z !== $undefined)
+                    throw $Error("missing end group");
+                return m;
+            };
+
+            /**
+             * Decodes a ClosedAgencyRecord message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof lienthong.v1.ClosedAgencyRecord
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {lienthong.v1.ClosedAgencyRecord & lienthong.v1.ClosedAgencyRecord.$Shape} ClosedAgencyRecord
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            ClosedAgencyRecord.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies a ClosedAgencyRecord message.
+             * @function verify
+             * @memberof lienthong.v1.ClosedAgencyRecord
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            ClosedAgencyRecord.verify = function (m, q) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (m.code != null && $Object.hasOwnProperty.call(m, "code")) {
+                    if (!$util.isString(m.code))
+                        return "code: string expected";
+                }
+                if (m.name != null && $Object.hasOwnProperty.call(m, "name")) {
+                    if (!$util.isString(m.name))
+                        return "name: string expected";
+                }
+                if (m.closedAt != null && $Object.hasOwnProperty.call(m, "closedAt")) {
+                    if (!$util.isString(m.closedAt))
+                        return "closedAt: string expected";
+                }
+                if (m.successor != null && $Object.hasOwnProperty.call(m, "successor")) {
+                    if (!$util.isString(m.successor))
+                        return "successor: string expected";
+                }
+                if (m.policy != null && $Object.hasOwnProperty.call(m, "policy")) {
+                    if (typeof m.policy !== "number" || (m.policy | 0) !== m.policy)
+                        return "policy: enum value expected";
+                }
+                return null;
+            };
+
+            /**
+             * Creates a ClosedAgencyRecord message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof lienthong.v1.ClosedAgencyRecord
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {lienthong.v1.ClosedAgencyRecord} ClosedAgencyRecord
+             */
+            ClosedAgencyRecord.fromObject = function (d, q) {
+                if (d instanceof $root.lienthong.v1.ClosedAgencyRecord)
+                    return d;
+                if (!$util.isObject(d))
+                    throw $TypeError(".lienthong.v1.ClosedAgencyRecord: object expected");
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var m = new $root.lienthong.v1.ClosedAgencyRecord();
+                if (d.code != null) {
+                    if (typeof d.code !== "string" || d.code.length) {
+                        m.code = $String(d.code);
+                    }
+                }
+                if (d.name != null) {
+                    if (typeof d.name !== "string" || d.name.length) {
+                        m.name = $String(d.name);
+                    }
+                }
+                if (d.closedAt != null) {
+                    if (typeof d.closedAt !== "string" || d.closedAt.length) {
+                        m.closedAt = $String(d.closedAt);
+                    }
+                }
+                if (d.successor != null) {
+                    if (typeof d.successor !== "string" || d.successor.length) {
+                        m.successor = $String(d.successor);
+                    }
+                }
+                if (d.policy !== 0 && (typeof d.policy !== "string" || $root.lienthong.v1.ClosurePolicy[d.policy] !== 0)) {
+                    switch (d.policy) {
+                    case "CLOSURE_POLICY_UNSPECIFIED":
+                    case 0:
+                        m.policy = 0;
+                        break;
+                    case "CLOSURE_POLICY_REDIRECT":
+                    case 1:
+                        m.policy = 1;
+                        break;
+                    case "CLOSURE_POLICY_REFUSE":
+                    case 2:
+                        m.policy = 2;
+                        break;
+                    default:
+                        if (typeof d.policy === "number" && (d.policy | 0) === d.policy)
+                            m.policy = d.policy;
+                    }
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from a ClosedAgencyRecord message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof lienthong.v1.ClosedAgencyRecord
+             * @static
+             * @param {lienthong.v1.ClosedAgencyRecord} m ClosedAgencyRecord
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            ClosedAgencyRecord.toObject = function (m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var d = {};
+                if (o.defaults) {
+                    d.code = "";
+                    d.name = "";
+                    d.closedAt = "";
+                    d.successor = "";
+                    d.policy = o.enums === $String ? "CLOSURE_POLICY_UNSPECIFIED" : 0;
+                }
+                if (m.code != null && $Object.hasOwnProperty.call(m, "code")) {
+                    d.code = m.code;
+                }
+                if (m.name != null && $Object.hasOwnProperty.call(m, "name")) {
+                    d.name = m.name;
+                }
+                if (m.closedAt != null && $Object.hasOwnProperty.call(m, "closedAt")) {
+                    d.closedAt = m.closedAt;
+                }
+                if (m.successor != null && $Object.hasOwnProperty.call(m, "successor")) {
+                    d.successor = m.successor;
+                }
+                if (m.policy != null && $Object.hasOwnProperty.call(m, "policy")) {
+                    d.policy = o.enums === $String ? $root.lienthong.v1.ClosurePolicy[m.policy] === $undefined ? m.policy : $root.lienthong.v1.ClosurePolicy[m.policy] : m.policy;
+                }
+                return d;
+            };
+
+            /**
+             * Converts this ClosedAgencyRecord to JSON.
+             * @function toJSON
+             * @memberof lienthong.v1.ClosedAgencyRecord
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            ClosedAgencyRecord.prototype.toJSON = function() {
+                return ClosedAgencyRecord.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for ClosedAgencyRecord
+             * @function getTypeUrl
+             * @memberof lienthong.v1.ClosedAgencyRecord
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            ClosedAgencyRecord.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/lienthong.v1.ClosedAgencyRecord";
+            };
+
+            return ClosedAgencyRecord;
         })();
 
         /**

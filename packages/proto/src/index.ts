@@ -19,6 +19,8 @@ export const {
   PublicKey,
   Signature,
   Topology,
+  ClosurePolicy,
+  ClosedAgencyRecord,
   Priority,
   BusinessOperation,
   Organ,
@@ -58,6 +60,9 @@ export type Signature = gen.lienthong.v1.Signature;
 export type ISignature = gen.lienthong.v1.ISignature;
 export type Topology = gen.lienthong.v1.Topology;
 export type ITopology = gen.lienthong.v1.ITopology;
+export type ClosurePolicy = gen.lienthong.v1.ClosurePolicy;
+export type ClosedAgencyRecord = gen.lienthong.v1.ClosedAgencyRecord;
+export type IClosedAgencyRecord = gen.lienthong.v1.IClosedAgencyRecord;
 export type Priority = gen.lienthong.v1.Priority;
 export type BusinessOperation = gen.lienthong.v1.BusinessOperation;
 export type Organ = gen.lienthong.v1.Organ;

@@ -1,15 +1,19 @@
 import { BUCKETS, isNodeId, levelName, parseDirectoryKey } from '@lienthong/core';
 import type { LevelName } from '@lienthong/core';
-import { AgencyRecord, NodeRecord } from '@lienthong/proto';
+import { AgencyRecord, ClosedAgencyRecord, NodeRecord } from '@lienthong/proto';
 import { CliError, explain, invalid, notFound } from './errors';
 import { readBucket } from './scan';
 import type { Session } from './session';
 
-/** What KV `lt_directory` says: the nodes of the tree and the agencies attached to them. */
+/**
+ * What KV `lt_directory` says: the nodes of the tree, the agencies attached to them, and the codes
+ * closed by a reorganisation with their successors.
+ */
 export class Directory {
   constructor(
     readonly nodes: ReadonlyMap<string, NodeRecord>,
     readonly agencies: ReadonlyMap<string, AgencyRecord>,
+    readonly closed: ReadonlyMap<string, ClosedAgencyRecord> = new Map(),
   ) {}
 
   node(id: string): NodeRecord {
@@ -21,6 +25,13 @@ export class Directory {
 
   agency(code: string): AgencyRecord {
     const a = this.agencies.get(code);
+    const closed = this.closed.get(code);
+    if (!a && closed) {
+      throw notFound(
+        `agency code ${code} is closed (since ${closed.closedAt}); its successor is ${closed.successor}`,
+        `look at the successor with \`lienthong agency show ${closed.successor}\``,
+      );
+    }
     if (!a) {
       throw notFound(
         `agency ${code} is not in the directory`,
@@ -105,14 +116,16 @@ export async function readDirectory(s: Session): Promise<Directory> {
   }
   const nodes = new Map<string, NodeRecord>();
   const agencies = new Map<string, AgencyRecord>();
+  const closed = new Map<string, ClosedAgencyRecord>();
   for (const [key, value] of entries) {
     const k = parseDirectoryKey(key);
     try {
       if (k?.kind === 'node') nodes.set(k.id, NodeRecord.decode(value));
       else if (k?.kind === 'agency') agencies.set(k.code, AgencyRecord.decode(value));
+      else if (k?.kind === 'closed') closed.set(k.code, ClosedAgencyRecord.decode(value));
     } catch {
       // An entry that does not decode is not ours to show; `node ls` lists what it can read.
     }
   }
-  return new Directory(nodes, agencies);
+  return new Directory(nodes, agencies, closed);
 }

@@ -2,7 +2,8 @@ import type { KV } from '@nats-io/kv';
 import { LienthongError, directoryKeys } from '@lienthong/core';
 
 /**
- * Recipients of a document that the directory does not know: `send()` refuses the document before
+ * Recipients of a document that the directory does not know (neither a live agency nor a closed
+ * code): `send()` refuses the document before
  * anything is submitted, naming every unknown code (`recipients`). The home node refuses them too
  * (FAILED UNKNOWN_RECIPIENT), for senders that do not use the SDK.
  */
@@ -33,17 +34,23 @@ export class KnownRecipients {
   async assert(what: string, codes: readonly string[]): Promise<void> {
     const now = Date.now();
     const toCheck = codes.filter((c) => (this.known.get(c) ?? 0) < now - KNOWN_FOR_MS);
-    const found = await Promise.all(
-      toCheck.map(async (code) => {
-        const entry = await this.directory.get(directoryKeys.agency(code));
-        return entry !== null && entry.operation === 'PUT';
-      }),
-    );
+    const found = await Promise.all(toCheck.map((code) => this.inDirectory(code)));
     const unknown: string[] = [];
     toCheck.forEach((code, i) => {
       if (found[i]) this.known.set(code, now);
       else unknown.push(code);
     });
     if (unknown.length > 0) throw new UnknownRecipientsError(what, unknown);
+  }
+
+  /**
+   * A live agency, or a closed code (`closed.`): the home node applies the closure's policy,
+   * carrying the document to the successor or refusing it with FAILED AGENCY_CLOSED.
+   */
+  private async inDirectory(code: string): Promise<boolean> {
+    const live = await this.directory.get(directoryKeys.agency(code));
+    if (live !== null && live.operation === 'PUT') return true;
+    const closed = await this.directory.get(directoryKeys.closed(code));
+    return closed !== null && closed.operation === 'PUT';
   }
 }

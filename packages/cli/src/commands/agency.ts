@@ -24,9 +24,10 @@ import { withSession } from '../session';
 import type { Session } from '../session';
 import { agencyQueue, bound, paceText } from '@lienthong/readers';
 import { globalsOf, resolveSettings } from '../settings';
+import { registerAgencyClose } from './agency-close';
 
 /**
- * `lienthong agency ls|show|add|move`. `add` and `move` write KV `lt_directory`; every running node
+ * `lienthong agency ls|show|add|move|close`. `add` and `move` write KV `lt_directory`; every running node
  * follows it at once: an added agency can send and receive, a moved one is re-routed (documents on
  * their way go on to the new home node, unread inbox items move with it).
  */
@@ -37,6 +38,7 @@ export function registerAgency(program: Command): void {
   agencyAdd(agency);
   agencyLimits(agency);
   agencyMove(agency);
+  registerAgencyClose(agency);
 }
 
 /** `ls`: list the agencies in the directory. */

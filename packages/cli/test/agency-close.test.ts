@@ -1,0 +1,141 @@
+/**
+ * `agency close` against a running `lienthong up`: the code leaves the live agencies, its closure
+ * (successor, policy) is in the directory, running nodes redirect documents still addressed to it,
+ * earlier closures that named it are re-pointed, and a code with unread inbox items is not closed.
+ */
+import { FailureReason, TransportState, connect } from '@lienthong/sdk';
+import type { LienthongClient } from '@lienthong/sdk';
+import { eventually, json, lienthong, brokerForSuite } from './helpers';
+
+jest.setTimeout(60_000);
+
+const SENDER = '000.01.44.H41'; // commune Quỳnh Thạch
+const PROVINCE = '000.00.00.H41';
+const AT = '2025-07-01T00:00:00Z';
+
+describe('lienthong agency close', () => {
+  const suite = brokerForSuite();
+  let sender: LienthongClient;
+
+  beforeAll(async () => {
+    sender = await connect({ servers: suite.broker.url, agency: SENDER });
+    suite.clients.push(sender);
+  });
+
+  const add = async (code: string): Promise<void> => {
+    const r = await lienthong([
+      'agency',
+      'add',
+      code,
+      '--name',
+      `Xã ${code}`,
+      '--node',
+      'h41-yenthanh-xa1',
+      ...suite.s,
+    ]);
+    expect(r.code).toBe(0);
+  };
+  const close = (code: string, successor: string, policy = 'redirect') =>
+    lienthong([
+      'agency',
+      'close',
+      code,
+      '--successor',
+      successor,
+      '--policy',
+      policy,
+      '--at',
+      AT,
+      '--json',
+      ...suite.s,
+    ]);
+
+  it('closes a code: agency show names the successor, and a document sent to it is redirected', async () => {
+    const code = '000.05.43.H41';
+    await add(code);
+    const closed = await close(code, PROVINCE);
+    expect(closed.code).toBe(0);
+    expect(json(closed)).toEqual({
+      code,
+      successor: PROVINCE,
+      policy: 'redirect',
+      closedAt: AT,
+      repointed: [],
+    });
+    const shown = await lienthong(['agency', 'show', code, ...suite.s]);
+    expect(shown.code).not.toBe(0);
+    expect(shown.stderr).toContain(
+      `agency code ${code} is closed (since ${AT}); its successor is ${PROVINCE}`,
+    );
+
+    // Nodes follow the directory a moment later: a document that left its sender's home before the
+    // closure reached it is refused on the way (AGENCY_CLOSED); once there, it is redirected.
+    let n = 0;
+    const records = await eventually(async () => {
+      const id = `${SENDER},2026/12/02,5${++n}/UBND-VP`;
+      const tracker = await sender.track(id);
+      try {
+        await sender.send({ documentId: id, subject: 'Gửi mã đã đóng', to: [{ code }] });
+        const rs = await tracker.until(
+          (x) =>
+            x.some(
+              (r) =>
+                r.recipient === code &&
+                (r.transport === TransportState.TRANSPORT_STATE_RELAYED ||
+                  r.transport === TransportState.TRANSPORT_STATE_FAILED),
+            ),
+          { signal: AbortSignal.timeout(10_000) },
+        );
+        const r = rs.find((x) => x.recipient === code)!;
+        if (r.transport === TransportState.TRANSPORT_STATE_FAILED) {
+          expect(r.failure).toBe(FailureReason.FAILURE_REASON_AGENCY_CLOSED);
+          expect(r.failureDetail).toContain(`while the document was on its way; successor ${PROVINCE}`);
+        }
+        expect(r.transport).toBe(TransportState.TRANSPORT_STATE_RELAYED);
+        return rs;
+      } finally {
+        await tracker.stop();
+      }
+    }, 40_000);
+    const old = records.find((r) => r.recipient === code)!;
+    expect(old.transport).toBe(TransportState.TRANSPORT_STATE_RELAYED);
+    expect(old.timeline.map((e) => e.description)).toContain(
+      `redirected to ${PROVINCE} (${code} closed on ${AT})`,
+    );
+  });
+
+  it('re-points earlier closures that named the closed code as successor', async () => {
+    const kept = '000.06.43.H41';
+    const earlier = '000.07.43.H41';
+    await add(kept);
+    await add(earlier);
+    expect((await close(earlier, kept, 'refuse')).code).toBe(0);
+    const r = await close(kept, PROVINCE);
+    expect(r.code).toBe(0);
+    expect(json<{ repointed: string[] }>(r).repointed).toEqual([earlier]);
+    const shown = await lienthong(['agency', 'show', earlier, ...suite.s]);
+    expect(shown.stderr).toContain(`its successor is ${PROVINCE}`);
+  });
+
+  it('refuses a code with unread inbox items, one with units under it, and bad options', async () => {
+    const code = '000.08.43.H41';
+    await add(code);
+    const id = `${SENDER},2026/12/02,99/UBND-VP`;
+    await sender.send({ documentId: id, subject: 'Chưa đọc', to: [{ code }] });
+    await eventually(async () => {
+      const r = await close(code, PROVINCE);
+      expect(r.code).not.toBe(0);
+      expect(r.stderr).toContain(`agency ${code} has 1 inbox items not yet read`);
+    }, 20_000);
+    const parent = await close('000.00.43.H41', PROVINCE);
+    expect(parent.code).not.toBe(0);
+    expect(parent.stderr).toMatch(/still has units under it: 000\.01\.43\.H41/);
+    const policy = await close(code, PROVINCE, 'drop');
+    expect(policy.code).not.toBe(0);
+    expect(policy.stderr).toContain(`--policy 'drop' is not 'redirect' or 'refuse'`);
+    const self = await close(code, code);
+    expect(self.stderr).toContain('an agency cannot succeed itself');
+    const unknown = await close(code, '000.00.99.H41');
+    expect(unknown.stderr).toContain('agency 000.00.99.H41 is not in the directory');
+  });
+});
