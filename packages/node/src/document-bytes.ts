@@ -59,8 +59,29 @@ function varint(b: Uint8Array, pos: number): { value: number; next: number } | u
   return undefined;
 }
 
-/** Where the document field and the document id are; undefined unless both appear exactly once. */
-function locate(b: Uint8Array): Slices | undefined {
+/**
+ * The envelope's fields without its document, decoded: what a reader of the routing fields only
+ * needs (the audit log's entry of a handled message: kind, ids, status code). Not validated; throws
+ * what `Envelope.decode` throws.
+ */
+export function decodeWithoutDocument(bytes: Uint8Array): Envelope {
+  const at = bytes.length >= SHARED_MIN_BYTES ? locate(bytes, false) : undefined;
+  return Envelope.decode(at ? cut(bytes, at.field) : bytes);
+}
+
+/** `bytes` without the field at `field`. */
+function cut(bytes: Uint8Array, field: { start: number; end: number }): Uint8Array {
+  const rest = new Uint8Array(bytes.length - (field.end - field.start));
+  rest.set(bytes.subarray(0, field.start), 0);
+  rest.set(bytes.subarray(field.end), field.start);
+  return rest;
+}
+
+/**
+ * Where the document field and the document id are; undefined unless the document appears exactly
+ * once and (when `needId`) the document id too.
+ */
+function locate(b: Uint8Array, needId = true): Slices | undefined {
   let pos = 0;
   let field: { start: number; end: number; valueStart: number } | undefined;
   let documentId: string | undefined;
@@ -97,11 +118,11 @@ function locate(b: Uint8Array): Slices | undefined {
     } else return undefined;
     if (pos > b.length) return undefined;
   }
-  if (!field || documentId === undefined) return undefined;
+  if (!field || (needId && documentId === undefined)) return undefined;
   return {
     field: { start: field.start, end: field.end },
     value: b.subarray(field.valueStart, field.end),
-    documentId,
+    documentId: documentId ?? '',
   };
 }
 
@@ -136,12 +157,9 @@ export class DocumentBytesCache {
       if (env.document) this.remember(at.documentId, at.value.slice(), env.document);
       return env;
     }
-    const rest = new Uint8Array(bytes.length - (at.field.end - at.field.start));
-    rest.set(bytes.subarray(0, at.field.start), 0);
-    rest.set(bytes.subarray(at.field.end), at.field.start);
     let env: Envelope;
     try {
-      env = Envelope.decode(rest);
+      env = Envelope.decode(cut(bytes, at.field));
     } catch {
       return decodeEnvelope(bytes, opts);
     }

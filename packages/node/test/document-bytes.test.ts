@@ -7,7 +7,12 @@
 import { DecodeError, decodeEnvelope, encodeEnvelope } from '@lienthong/core';
 import { Document, EnvelopeKind, FailureReason, SCHEMA_VERSION } from '@lienthong/proto';
 import type { IDocument, IEnvelope } from '@lienthong/proto';
-import { DocumentBytesCache, SHARED_MIN_BYTES, encodeEnvelopeShared } from '../src/document-bytes';
+import {
+  DocumentBytesCache,
+  SHARED_MIN_BYTES,
+  decodeWithoutDocument,
+  encodeEnvelopeShared,
+} from '../src/document-bytes';
 
 const SENDER = '000.00.00.G01';
 const codes = (n: number): string[] =>
@@ -128,5 +133,17 @@ describe('document bytes shared between envelopes', () => {
     expect(cache.hits).toBe(0); // the first was evicted
     cache.decode(encodeEnvelope(envelope(documentOf(ids[2]!, to))));
     expect(cache.hits).toBe(1);
+  });
+
+  it('reads the routing fields without the document, as the audit entry of a handled message does', () => {
+    const bytes = encodeEnvelope(envelope(doc));
+    const routing = decodeWithoutDocument(bytes);
+    const full = decodeEnvelope(bytes);
+    expect(routing.document ?? null).toBeNull();
+    expect(plain({ ...routing, document: undefined })).toEqual(plain({ ...full, document: undefined }));
+    // Small envelopes and envelopes without a document decode as they are.
+    const small = encodeEnvelope(envelope(documentOf('x', to.slice(0, 1))));
+    expect(decodeWithoutDocument(small).document?.documentId).toBe('x');
+    expect(() => decodeWithoutDocument(bytes.subarray(0, bytes.length - 5))).toThrow();
   });
 });
