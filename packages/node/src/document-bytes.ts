@@ -71,7 +71,7 @@ export function decodeWithoutDocument(bytes: Uint8Array): Envelope {
 
 /** `bytes` without the field at `field`. */
 function cut(bytes: Uint8Array, field: { start: number; end: number }): Uint8Array {
-  const rest = new Uint8Array(bytes.length - (field.end - field.start));
+  const rest = Buffer.allocUnsafe(bytes.length - (field.end - field.start));
   rest.set(bytes.subarray(0, field.start), 0);
   rest.set(bytes.subarray(field.end), field.start);
   return rest;
@@ -204,7 +204,7 @@ export function encodeEnvelopeShared(env: IEnvelope): Uint8Array {
     }
     len.push((n % 128) | 0x80);
   }
-  const out = new Uint8Array(head.length + 1 + len.length + bytes.length);
+  const out = Buffer.allocUnsafe(head.length + 1 + len.length + bytes.length);
   out.set(head, 0);
   out[head.length] = DOCUMENT_TAG;
   out.set(len, head.length + 1);
