@@ -10,6 +10,7 @@ import type { AttachmentProblem } from './attachments';
 import type { ResolvedConfig } from './config';
 import { Delivery } from './delivery';
 import { encodeEnvelopeShared } from './document-bytes';
+import { fanOut } from './fan-out';
 import { NeighbourRoom } from './flow';
 import type { Clock, InboundMessage } from './inbound';
 import type { TopologyView } from './live-directory';
@@ -80,19 +81,21 @@ export class Router {
         this.failOnTheWay(node, msg, env, [c.code], FailureReason.FAILURE_REASON_AGENCY_CLOSED, detail),
       );
     }
-    for (const { next, recipients } of plan.byNextHop.values()) {
-      work.push(
-        this.relay(
-          node,
-          msg,
-          env,
-          hops,
-          next,
-          recipients,
-          content && (() => content.forward(env, next, receivedAtMs)),
-        ),
-      );
-    }
+    // One copy per next hop (and per local recipient below), a window of them at a time (fan-out.ts).
+    const copies = [...plan.byNextHop.values()].map(
+      ({ next, recipients }) =>
+        () =>
+          this.relay(
+            node,
+            msg,
+            env,
+            hops,
+            next,
+            recipients,
+            content && (() => content.forward(env, next, receivedAtMs)),
+          ),
+    );
+    if (copies.length > 0) work.push(fanOut(copies));
     if (plan.local.length > 0) {
       const here = { ...env, hops };
       work.push(
@@ -102,7 +105,7 @@ export class Router {
           msg,
           env,
           plan.local,
-          () => Promise.all(plan.local.map((r) => this.deliverLocal(node, here, r, msg))),
+          () => fanOut(plan.local.map((r) => () => this.deliverLocal(node, here, r, msg))),
         ),
       );
     }
