@@ -108,6 +108,14 @@ describe('provinces as leaf nodes with their own JetStream domains', () => {
       topology.path('h41-yenthanh-xa1', 'h40-huongson-xa1'),
     );
     expect(byRecipient.get(HATINH)!.transport).toBe(TransportState.TRANSPORT_STATE_FETCHED);
+    // With the domain-local shortcut (the default) each domain's part of the path is one publish: the
+    // nodes passed within a domain are marked; across domains every node takes custody.
+    const shortcut = nodes[0]!.config.domainShortcut;
+    const passed = (r: {
+      hops: readonly { node?: string | null; passedLocally?: boolean | null }[];
+    }): unknown[] => r.hops.filter((h) => h.passedLocally).map((h) => h.node);
+    expect(passed(byRecipient.get(CENTRE)!)).toEqual(shortcut ? ['h41-yenthanh'] : []);
+    expect(passed(byRecipient.get(HATINH)!)).toEqual(shortcut ? ['h41-yenthanh', 'h40-huongson'] : []);
     // Each domain keeps the audit chains of its own nodes only, each one intact.
     for (const n of nodes) {
       const own = n.runtime.nodes.map((i) => i.id);

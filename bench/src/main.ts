@@ -26,7 +26,7 @@ import { findNatsServerBinary } from '@lienthong/node';
 import { summarizeProfile } from './lib/profile';
 import type { ProfileSummary } from './lib/profile';
 import { median, round } from './lib/util';
-import { CONSUMES_PER_DOC, PERSISTED_PUBLISHES_PER_DOC } from './scenarios/baseline';
+import { CONSUMES_PER_DOC, PERSISTED_PUBLISHES_PER_DOC, WORK_PER_DOC } from './scenarios/baseline';
 
 const ROOT = resolve(__dirname, '../..');
 const SCENARIOS = [
@@ -48,6 +48,8 @@ interface Args {
   only: Set<Scenario>;
   profile: boolean;
   breakdown: boolean;
+  /** Lienthong with the domain-local shortcut (the default); the ratio's bare pipeline matches it. */
+  shortcut: boolean;
   out: string;
 }
 
@@ -58,6 +60,7 @@ function parseArgs(argv: string[]): Args {
     only: new Set(SCENARIOS),
     profile: true,
     breakdown: false,
+    shortcut: true,
     out: join(ROOT, 'bench/results/latest.json'),
   };
   let runsGiven = false;
@@ -75,6 +78,7 @@ function parseArgs(argv: string[]): Args {
     } else if (a === '--quick') args.quick = true;
     else if (a === '--no-profile') args.profile = false;
     else if (a === '--breakdown') args.breakdown = true;
+    else if (a === '--no-shortcut') args.shortcut = false;
     else if (a === '--out') args.out = resolve(value());
     else if (a === '--only') {
       const names = value().split(',');
@@ -87,7 +91,7 @@ function parseArgs(argv: string[]): Args {
     } else if (a === '--help' || a === '-h') {
       process.stdout.write(
         'usage: bench [--runs N (3)] [--quick] [--only throughput,latency,scale,backlog,attachment,urgent,gateway,vxp,broadcast]\n' +
-          '             [--no-profile]\n' +
+          '             [--no-profile] [--no-shortcut (lienthong hop by hop, against the bare tree pipeline)]\n' +
           '             [--breakdown (time the national start-up step by step, ~1 min more)] [--out FILE]\n',
       );
       process.exit(0);
@@ -310,7 +314,7 @@ function table(rows: Row[], quick: boolean): string {
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...body.map(line)].join('\n');
 }
 
-function buildRows(records: RunRecord[], runs: number): Row[] {
+function buildRows(records: RunRecord[], runs: number, shortcut: boolean): Row[] {
   const by = (scenario: string): (Record<string, unknown> | undefined)[] =>
     Array.from(
       { length: runs },
@@ -323,7 +327,14 @@ function buildRows(records: RunRecord[], runs: number): Row[] {
   const has = (s: string): boolean => records.some((r) => r.scenario === s);
   if (has('throughput')) {
     const lt = pick('throughput', 'docsPerSec');
-    const bare = pick('baseline', 'docsPerSec');
+    // The same JetStream work as lienthong's: 12 publishes + 6 consumes with the shortcut.
+    const same = shortcut ? 'baseline-direct' : 'baseline';
+    const other = shortcut ? 'baseline' : 'baseline-direct';
+    const bare = pick(same, 'docsPerSec');
+    const work = (scenario: string): string =>
+      scenario === 'baseline-direct'
+        ? `${WORK_PER_DOC.direct.publishes} publishes + ${WORK_PER_DOC.direct.consumes} consumes/doc, no relays`
+        : `${PERSISTED_PUBLISHES_PER_DOC} publishes + ${CONSUMES_PER_DOC} consumes/doc`;
     rows.push(
       {
         scenario: '1 throughput',
@@ -335,14 +346,25 @@ function buildRows(records: RunRecord[], runs: number): Row[] {
       },
       {
         scenario: '1 throughput',
-        metric: `bare nats.js, ${PERSISTED_PUBLISHES_PER_DOC} publishes + ${CONSUMES_PER_DOC} consumes/doc`,
+        metric: `bare nats.js, ${work(same)}`,
         values: bare,
         unit: 'docs/s',
         digits: 0,
       },
+      ...(has(other)
+        ? [
+            {
+              scenario: '1 throughput',
+              metric: `bare nats.js, ${work(other)} (not the ratio's)`,
+              values: pick(other, 'docsPerSec'),
+              unit: 'docs/s',
+              digits: 0,
+            },
+          ]
+        : []),
       {
         scenario: '1 throughput',
-        metric: 'ratio lienthong / bare',
+        metric: `ratio lienthong / bare (${shortcut ? 'shortcut on, no relays' : 'shortcut off, tree'})`,
         values: ratio(lt, bare),
         unit: '',
         digits: 2,
@@ -365,14 +387,14 @@ function buildRows(records: RunRecord[], runs: number): Row[] {
       {
         scenario: '1 throughput',
         metric: 'bare CPU/doc: pipeline + clients process',
-        values: pick('baseline', 'cpu.processMsPerDoc'),
+        values: pick(same, 'cpu.processMsPerDoc'),
         unit: 'ms',
         digits: 2,
       },
       {
         scenario: '1 throughput',
         metric: 'bare CPU/doc: nats-server',
-        values: pick('baseline', 'cpu.serverMsPerDoc'),
+        values: pick(same, 'cpu.serverMsPerDoc'),
         unit: 'ms',
         digits: 2,
       },
@@ -827,14 +849,17 @@ async function main(): Promise<void> {
     let max: number | undefined;
     if (args.only.has('throughput') || args.only.has('latency') || args.only.has('scale')) {
       if (args.only.has('throughput')) {
-        await step(run, 'baseline', s.baseline);
-        if (!args.quick) await step(run, 'baseline-direct', s.direct);
+        // The ratio's bare pipeline does the same JetStream work: without intermediate relays when
+        // lienthong takes the domain-local shortcut. The other one runs too, but not in --quick.
+        if (args.shortcut || !args.quick) await step(run, 'baseline-direct', s.direct);
+        if (!args.shortcut || !args.quick) await step(run, 'baseline', s.baseline);
       }
-      max = get((await step(run, 'throughput', s.throughput)).data, 'docsPerSec');
+      const opts = { ...s.throughput, shortcut: args.shortcut };
+      max = get((await step(run, 'throughput', opts)).data, 'docsPerSec');
     }
     if (args.only.has('latency')) {
       const rate = Math.max(10, Math.round((max ?? 200) / 2));
-      await step(run, 'latency', { ...s.latency, rate });
+      await step(run, 'latency', { ...s.latency, rate, shortcut: args.shortcut });
     }
     if (args.only.has('scale')) await step(run, 'national', s.national);
     if (args.only.has('backlog')) await step(run, 'backlog', s.backlog);
@@ -845,7 +870,7 @@ async function main(): Promise<void> {
     if (args.only.has('urgent')) await step(run, 'urgent', s.urgent);
     if (args.only.has('gateway')) await step(run, 'gateway', s.gateway);
     if (args.only.has('vxp')) await step(run, 'vxp', s.vxp);
-    if (args.only.has('broadcast')) await step(run, 'broadcast', s.broadcast);
+    if (args.only.has('broadcast')) await step(run, 'broadcast', { ...s.broadcast, shortcut: args.shortcut });
   }
 
   let profile: ProfileSummary | undefined;
@@ -855,7 +880,7 @@ async function main(): Promise<void> {
   const profiled = async (
     scenario: string,
     name: string,
-    opts: { docs: number; warmup: number },
+    opts: { docs: number; warmup: number; shortcut?: boolean },
   ): Promise<ProfileSummary | undefined> => {
     const dir = mkdtempSync(join(tmpdir(), 'lt-bench-prof-'));
     try {
@@ -880,8 +905,10 @@ async function main(): Promise<void> {
     }
   };
   if (args.profile && args.only.has('throughput')) {
-    profile = await profiled('throughput', 'throughput', s.profile);
-    profileBare = await profiled('baseline', 'baseline', { ...s.baseline, docs: s.profile.docs });
+    profile = await profiled('throughput', 'throughput', { ...s.profile, shortcut: args.shortcut });
+    profileBare = args.shortcut
+      ? await profiled('baseline-direct', 'baseline', { ...s.direct, docs: s.profile.docs })
+      : await profiled('baseline', 'baseline', { ...s.baseline, docs: s.profile.docs });
   }
   // How much of the broker's CPU per document grows with the document: the same load with 4 KB
   // and with 0.7 KB documents, back to back (the bare pipeline's cost does not depend on it).
@@ -911,7 +938,7 @@ async function main(): Promise<void> {
     );
   }
 
-  const rows = buildRows(records, args.runs);
+  const rows = buildRows(records, args.runs, args.shortcut);
   const summary = rows.map((r) => {
     const { value, verdict } = evaluate(r);
     return {
@@ -930,7 +957,13 @@ async function main(): Promise<void> {
       commit: gitCommit(),
       packagesBuiltAt: builtAt,
       packagesRebuiltDuringRun: distFingerprint() !== builtAt,
-      args: { runs: args.runs, quick: args.quick, only: [...args.only], profile: args.profile },
+      args: {
+        runs: args.runs,
+        quick: args.quick,
+        only: [...args.only],
+        profile: args.profile,
+        shortcut: args.shortcut,
+      },
       settings: s,
       host: { cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryGb: round(totalmem() / 2 ** 30, 1) },
       node: process.version,

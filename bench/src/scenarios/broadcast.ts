@@ -23,6 +23,8 @@ export interface BroadcastOptions {
   readonly docBytes: number;
   /** Per phase (inbox, DELIVERED). */
   readonly timeoutMs: number;
+  /** The domain-local shortcut (on unless false; `--no-shortcut`). */
+  readonly shortcut?: boolean;
 }
 
 /** Central → provinces → communes, one agency per node (the first is the sending ministry). */
@@ -79,7 +81,7 @@ export async function broadcast(o: BroadcastOptions): Promise<Record<string, unk
   const topology = broadcastTopology(o);
   const server = await startServer('broadcast');
   const node = await startNode(
-    { servers: server.url, topology, name: 'bench-broadcast' },
+    { servers: server.url, topology, name: 'bench-broadcast', domainShortcut: o.shortcut ?? true },
     { logger: benchLogger('bench-broadcast') },
   );
   defer('node runtime broadcast', () => node.stop());
@@ -196,6 +198,7 @@ export async function broadcast(o: BroadcastOptions): Promise<Record<string, unk
       communesPerProvince: o.communesPerProvince,
     },
     docBytes: o.docBytes,
+    shortcut: o.shortcut ?? true,
     warmup,
     ...timed,
     counters: { ...node.runtime.counters },

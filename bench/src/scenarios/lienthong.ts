@@ -18,11 +18,18 @@ export interface ThroughputOptions {
   readonly window: number;
   readonly docBytes: number;
   readonly timeoutMs: number;
+  /** The domain-local shortcut (on unless false; `--no-shortcut`). */
+  readonly shortcut?: boolean;
 }
 
-async function hostAll(server: EmbeddedServer, cast: Cast, label: string): Promise<RunningNode> {
+async function hostAll(
+  server: EmbeddedServer,
+  cast: Cast,
+  label: string,
+  shortcut = true,
+): Promise<RunningNode> {
   const node = await startNode(
-    { servers: server.url, topology: cast.topology, name: `bench-${label}` },
+    { servers: server.url, topology: cast.topology, name: `bench-${label}`, domainShortcut: shortcut },
     { logger: benchLogger(`bench-${label}`) },
   );
   defer(`node runtime ${label}`, () => node.stop());
@@ -79,7 +86,7 @@ async function measure(
 export async function throughput(o: ThroughputOptions): Promise<Record<string, unknown>> {
   const server = await startServer('throughput');
   const cast = demoCast();
-  const node = await hostAll(server, cast, 'throughput');
+  const node = await hostAll(server, cast, 'throughput', o.shortcut);
   const rig = await openRig(server, cast, o.docBytes);
   return { topology: 'demo', ...(await measure(server, node, rig, o)) };
 }
@@ -92,13 +99,14 @@ export interface LatencyOptions {
   /** Documents a second sent by the probe sender, each followed by its own SDK Tracker. */
   readonly trackerProbeRate: number;
   readonly timeoutMs: number;
+  readonly shortcut?: boolean;
 }
 
 /** Scenario 2: latencies at a fixed offered rate (open loop), on the demo tree. */
 export async function latency(o: LatencyOptions): Promise<Record<string, unknown>> {
   const server = await startServer('latency');
   const cast = demoCast();
-  await hostAll(server, cast, 'latency');
+  await hostAll(server, cast, 'latency', o.shortcut);
   const rig = await openRig(server, cast, o.docBytes);
   const warm = await rig.openLoop(o.rate, o.warmupMs, 'WARMUP', o.timeoutMs);
   const probe = trackerProbe(server.url, cast, rig, o);

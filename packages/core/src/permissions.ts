@@ -6,7 +6,9 @@
  * - an **agency** submits as itself at its own home node, reads its own inbox and its own tracking,
  *   and reads the directory; it never publishes on relay, inbox, track, dead-letter or KV subjects;
  * - a **node** identity (one per node process) acts on the subjects of the nodes it hosts and hands
- *   envelopes to its neighbours' relay subjects naming itself as the sender, and manages JetStream;
+ *   envelopes to relay subjects naming itself as the sender — of any node in its own JetStream
+ *   domain (the domain-local shortcut), and across domains only of its neighbours —, and manages
+ *   JetStream;
  * - an **ops** identity (the CLI of an operator) may do anything;
  * - an **observer** identity (an integrator, a dashboard) may only subscribe to the tracking, dead
  *   letter and audit subjects, and publish nothing.
@@ -24,7 +26,6 @@ import {
   auditSubject,
   inboxFilter,
   nodeSubjects,
-  relaySubject,
   submitSubject,
   trackSubject,
 } from './subjects';
@@ -242,6 +243,7 @@ function agencyPermissions(code: string, topology: Topology): Permissions {
 function nodePermissions(s: Extract<IdentitySubject, { kind: 'node' }>, topology: Topology): Permissions {
   const domains = new Set<string>();
   const publish: string[] = [];
+  const deny: string[] = [];
   if (s.nodes === '*') {
     publish.push('lt.v1.>');
     for (const n of topology.nodes()) domains.add(n.domain);
@@ -251,14 +253,18 @@ function nodePermissions(s: Extract<IdentitySubject, { kind: 'node' }>, topology
         context: { name: s.name },
       });
     }
+    const neighbourIds = new Set<string>();
     for (const id of new Set(s.nodes)) {
       const node = topology.node(id);
       domains.add(node.domain);
       const own = nodeSubjects(node.level, node.id);
       publish.push(own.inbox, own.track, own.dead, auditSubject(node.id));
+      // Relays under its own name: to any node (the domain-local shortcut reaches past neighbours in
+      // the domain); the nodes of other domains that are not neighbours are denied below.
+      publish.push(`${SUBJECT_PREFIX}.*.*.relay.*.${node.id}`);
       const neighbours = [...(node.parent ? [topology.node(node.parent)] : []), ...topology.children(id)];
       for (const m of neighbours) {
-        for (const lane of ['urgent', 'normal'] as const) publish.push(relaySubject(m.level, m.id, lane, id));
+        neighbourIds.add(m.id);
         // Attachments follow a document into its next hop's domain.
         if (m.domain !== node.domain) {
           publish.push(contentSubjects(m.domain));
@@ -267,6 +273,9 @@ function nodePermissions(s: Extract<IdentitySubject, { kind: 'node' }>, topology
         }
       }
       publish.push(contentSubjects(node.domain));
+    }
+    for (const n of topology.nodes()) {
+      if (!domains.has(n.domain) && !neighbourIds.has(n.id)) deny.push(nodeSubjects(n.level, n.id).relay);
     }
     // An agency that moved away has its unread items copied to its new home node's inbox, and the
     // tracking of what it sent before the move published where it now lives.
@@ -281,7 +290,7 @@ function nodePermissions(s: Extract<IdentitySubject, { kind: 'node' }>, topology
     `$KV.${CONTENT_REFS_BUCKET}.>`,
   );
   return {
-    publish: { allow: [...new Set(publish)], deny: [] },
+    publish: { allow: [...new Set(publish)], deny },
     subscribe: { allow: [`${inboxPrefixOf(s)}.>`], deny: [] },
   };
 }

@@ -186,9 +186,12 @@ describe('agency permissions', () => {
 describe('node permissions', () => {
   const p = permissionsFor({ kind: 'node', name: 'yenthanh', nodes: ['h41-yenthanh'] }, topology);
 
-  it('acts on its own subjects and hands relays to its neighbours as itself', () => {
+  it('acts on its own subjects and hands relays to any node of its domain as itself', () => {
     for (const s of [
       relaySubject('province', 'h41', 'normal', 'h41-yenthanh'),
+      // The domain-local shortcut: past its neighbours, within its own JetStream domain.
+      relaySubject('central', 'vn', 'normal', 'h41-yenthanh'),
+      relaySubject('commune', 'h41-quynhluu-xa1', 'normal', 'h41-yenthanh'),
       relaySubject('commune', 'h41-yenthanh-xa1', 'urgent', 'h41-yenthanh'),
       relaySubject('commune', 'h41-yenthanh-xa2', 'normal', 'h41-yenthanh'),
       'lt.v1.district.h41-yenthanh.dead',
@@ -202,11 +205,9 @@ describe('node permissions', () => {
     }
   });
 
-  it('refuses relays claiming another sender, to non-neighbours, and other nodes’ dead letters', () => {
+  it('refuses relays claiming another sender, and other nodes’ dead letters', () => {
     for (const s of [
       relaySubject('province', 'h41', 'normal', 'h41-quynhluu'), // posing as a sibling
-      relaySubject('central', 'vn', 'normal', 'h41-yenthanh'), // not a neighbour
-      relaySubject('commune', 'h41-quynhluu-xa1', 'normal', 'h41-yenthanh'),
       relaySubject('district', 'h41-yenthanh', 'normal', 'h41'), // its own relay, posing as its parent
       'lt.v1.province.h41.dead',
       'lt.v1.audit.h41', // another node's audit chain
@@ -216,6 +217,26 @@ describe('node permissions', () => {
     }
     expect(canSubscribe(p, 'lt.v1.province.h41.relay.normal.h41-yenthanh')).toBe(false);
     expect(canSubscribe(p, '_INBOX_n_yenthanh.x')).toBe(true);
+  });
+
+  it('across JetStream domains, relays only to its neighbours', () => {
+    const json = JSON.parse(
+      readFileSync(path.resolve(__dirname, '../../../deploy/topology.demo.json'), 'utf8'),
+    ) as { nodes: { id: string; domain?: string }[] };
+    for (const n of json.nodes) n.domain = n.id === 'vn' ? 'central' : n.id.split('-')[0]!;
+    const domains = parseTopology(json);
+    const h41 = permissionsFor({ kind: 'node', name: 'h41', nodes: ['h41'] }, domains);
+    const commune = permissionsFor({ kind: 'node', name: 'xa1', nodes: ['h41-yenthanh-xa1'] }, domains);
+    for (const [p, s, ok] of [
+      [h41, relaySubject('central', 'vn', 'normal', 'h41'), true], // its parent, in another domain
+      [h41, relaySubject('commune', 'h41-quynhluu-xa1', 'normal', 'h41'), true], // in its domain
+      [h41, relaySubject('province', 'h40', 'normal', 'h41'), false], // another domain, not a neighbour
+      [commune, relaySubject('province', 'h41', 'urgent', 'h41-yenthanh-xa1'), true], // the border
+      [commune, relaySubject('central', 'vn', 'normal', 'h41-yenthanh-xa1'), false],
+      [commune, relaySubject('commune', 'h40-huongson-xa1', 'normal', 'h41-yenthanh-xa1'), false],
+    ] as const) {
+      expect([s, canPublish(p, s)]).toEqual([s, ok]);
+    }
   });
 
   it('a process hosting every node may use every lienthong subject', () => {

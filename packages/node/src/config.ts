@@ -1,4 +1,5 @@
 import type { SubmitPace, Topology } from '@lienthong/core';
+import { defaultDomainShortcut } from './shortcut';
 import { DEFAULT_SECURITY } from './signature-policy';
 import type { SecurityConfig } from './signature-policy';
 
@@ -41,6 +42,12 @@ export interface NodeRuntimeConfig {
   readonly security?: Partial<SecurityConfig>;
   /** Bounds on what a node holds and how fast agencies submit (docs/ARCHITECTURE.md, Flow control). */
   readonly flow?: Partial<FlowConfig>;
+  /**
+   * Within one JetStream domain, publish straight to the last node of the path still in it
+   * (docs/ARCHITECTURE.md, "Domain-local shortcut"); default on (`LT_DOMAIN_SHORTCUT=off` turns the
+   * default off for a process).
+   */
+  readonly domainShortcut?: boolean;
 }
 
 /**
@@ -143,6 +150,7 @@ export interface ResolvedConfig {
   readonly replicas: number;
   readonly security: SecurityConfig;
   readonly flow: FlowConfig;
+  readonly domainShortcut: boolean;
 }
 
 export function resolveConfig(config: NodeRuntimeConfig): ResolvedConfig {
@@ -172,5 +180,6 @@ export function resolveConfig(config: NodeRuntimeConfig): ResolvedConfig {
       ...config.security,
     },
     flow: { ...DEFAULT_FLOW, ...config.flow },
+    domainShortcut: config.domainShortcut ?? defaultDomainShortcut(),
   };
 }

@@ -26,6 +26,7 @@ import { NodeMetrics } from './metrics';
 import { OverdueIndex } from './overdue';
 import { EnvelopePublisher } from './publisher';
 import { Refusals } from './refusals';
+import { RelayFastPath } from './relay-fast-path';
 import { Router } from './router';
 import { NodeRuntime } from './runtime';
 import { DRAIN_TIMEOUT_MS, drainWithin } from './shutdown';
@@ -148,6 +149,7 @@ export async function createContainer(
   c.registerSingleton(Delivery);
   c.registerSingleton(TrackingApply);
   c.registerSingleton(Router);
+  c.registerSingleton(RelayFastPath);
   c.registerSingleton(Intake);
   c.registerSingleton(NodeConsumers);
   c.registerSingleton(InboxMover);

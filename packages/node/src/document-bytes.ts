@@ -13,17 +13,22 @@
  * Decoded documents are shared between envelopes: the node never changes a document it carries.
  * Anything unusual in the bytes (a field repeated, a group, a truncated field) takes the full
  * decode, whose errors are the ones a neighbour gets.
+ *
+ * With the relay fast path (relay-fast-path.ts) this is one mechanism over one wire reader
+ * (wire.ts): an envelope that only passes a node goes on as the bytes it came with, routing fields
+ * appended, and is not decoded at all; what the fast path leaves to the full path — an envelope
+ * whose recipients split between next hops (a broadcast at each province), one delivered here, one
+ * at the home node — is decoded here, and its copies carry the document's received bytes.
  */
 import { DEFAULT_MAX_BYTES, decodeEnvelope, encodeEnvelope, validateEnvelope } from '@lienthong/core';
 import type { DecodeOptions } from '@lienthong/core';
 import { Envelope } from '@lienthong/proto';
 import type { IDocument, IEnvelope } from '@lienthong/proto';
+import { WireReader, lengthPrefix } from './wire';
 
 /** Field numbers in `Envelope` (proto/lienthong/v1/envelope.proto). */
 const DOCUMENT_ID_FIELD = 4;
 const DOCUMENT_FIELD = 12;
-/** Tag of field 12, length-delimited: (12 << 3) | 2. */
-const DOCUMENT_TAG = (DOCUMENT_FIELD << 3) | 2;
 
 /** Documents smaller than this are decoded as they come: the bookkeeping would cost more. */
 export const SHARED_MIN_BYTES = 1024;
@@ -42,21 +47,6 @@ interface Slices {
   /** The document's own bytes (the field's value). */
   readonly value: Uint8Array;
   readonly documentId: string;
-}
-
-const decoder = new TextDecoder('utf-8', { fatal: true });
-
-/** Reads a base-128 varint at `pos`; undefined past the end or beyond 2^53. */
-function varint(b: Uint8Array, pos: number): { value: number; next: number } | undefined {
-  let value = 0;
-  let scale = 1;
-  for (let i = pos; i < b.length && i < pos + 8; i++) {
-    const byte = b[i]!;
-    value += (byte & 0x7f) * scale;
-    if ((byte & 0x80) === 0) return { value, next: i + 1 };
-    scale *= 128;
-  }
-  return undefined;
 }
 
 /**
@@ -82,41 +72,28 @@ function cut(bytes: Uint8Array, field: { start: number; end: number }): Uint8Arr
  * once and (when `needId`) the document id too.
  */
 function locate(b: Uint8Array, needId = true): Slices | undefined {
-  let pos = 0;
+  const r = new WireReader(b);
   let field: { start: number; end: number; valueStart: number } | undefined;
   let documentId: string | undefined;
-  while (pos < b.length) {
-    const start = pos;
-    const tag = varint(b, pos);
-    if (!tag) return undefined;
-    pos = tag.next;
-    const wire = tag.value % 8;
-    const no = Math.floor(tag.value / 8);
-    if (wire === 0) {
-      const v = varint(b, pos);
-      if (!v) return undefined;
-      pos = v.next;
-    } else if (wire === 1) pos += 8;
-    else if (wire === 5) pos += 4;
-    else if (wire === 2) {
-      const len = varint(b, pos);
-      if (!len) return undefined;
-      const valueStart = len.next;
-      pos = valueStart + len.value;
-      if (pos > b.length) return undefined;
-      if (no === DOCUMENT_FIELD) {
+  try {
+    while (r.pos < r.len) {
+      const start = r.pos;
+      const tag = r.varint();
+      const no = tag >>> 3;
+      const wire = tag & 7;
+      if (wire === 2 && no === DOCUMENT_FIELD) {
         if (field) return undefined;
-        field = { start, end: pos, valueStart };
-      } else if (no === DOCUMENT_ID_FIELD) {
+        const end = r.length();
+        field = { start, end, valueStart: r.pos };
+        r.pos = end;
+      } else if (wire === 2 && no === DOCUMENT_ID_FIELD) {
         if (documentId !== undefined) return undefined;
-        try {
-          documentId = decoder.decode(b.subarray(valueStart, pos));
-        } catch {
-          return undefined;
-        }
-      }
-    } else return undefined;
-    if (pos > b.length) return undefined;
+        documentId = r.string();
+      } else r.skip(wire);
+    }
+  } catch {
+    // Not read as an envelope: the full decode says why.
+    return undefined;
   }
   if (!field || (needId && documentId === undefined)) return undefined;
   return {
@@ -196,19 +173,11 @@ export function encodeEnvelopeShared(env: IEnvelope): Uint8Array {
   const bytes = doc ? bytesOf.get(doc) : undefined;
   if (!bytes) return encodeEnvelope(env);
   const head = encodeEnvelope({ ...env, document: null });
-  const len: number[] = [];
-  for (let n = bytes.length; ; n = Math.floor(n / 128)) {
-    if (n < 128) {
-      len.push(n);
-      break;
-    }
-    len.push((n % 128) | 0x80);
-  }
-  const out = Buffer.allocUnsafe(head.length + 1 + len.length + bytes.length);
+  const prefix = lengthPrefix(DOCUMENT_FIELD, bytes.length);
+  const out = Buffer.allocUnsafe(head.length + prefix.length + bytes.length);
   out.set(head, 0);
-  out[head.length] = DOCUMENT_TAG;
-  out.set(len, head.length + 1);
-  out.set(bytes, head.length + 1 + len.length);
+  out.set(prefix, head.length);
+  out.set(bytes, head.length + prefix.length);
   return out;
 }
 

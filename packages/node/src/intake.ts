@@ -15,6 +15,7 @@ import { malformed } from './inbound';
 import type { Clock, Disposition, InboundMessage } from './inbound';
 import type { TopologyView } from './live-directory';
 import { Refusals } from './refusals';
+import { RelayFastPath } from './relay-fast-path';
 import { Router } from './router';
 import { SignaturePolicy } from './signature-policy';
 import { msgIdRejection } from './submit-guard';
@@ -45,6 +46,7 @@ export class Intake {
     @inject(TOKENS.Config) private readonly config: ResolvedConfig,
     @inject(TOKENS.Clock) private readonly now: Clock,
     @inject(ClosedRecipients) private readonly closedCodes: ClosedRecipients,
+    @inject(RelayFastPath) private readonly fastPath: RelayFastPath,
   ) {
     this.rules = { topology, checkAttachments: (doc) => attachments.check(doc) };
   }
@@ -137,6 +139,8 @@ export class Intake {
 
   /** An envelope a neighbour handed over, on its way to its recipients. */
   async relay(node: NodeInfo, msg: InboundMessage): Promise<Disposition> {
+    // Only passing through: handed on as received, the new hops appended (relay-fast-path.ts).
+    if (await this.fastPath.forward(node, msg)) return 'forwarded';
     const env = this.decode(msg);
     if (env instanceof DecodeError) {
       await this.refusals.deadLetter(node, msg, { reason: env.reason, detail: env.message }, undefined);

@@ -18,6 +18,8 @@ import { EnvelopePublisher } from './publisher';
 import { Refusals } from './refusals';
 import { TOKENS } from './tokens';
 import { TrackingApply } from './tracking-apply';
+import { passedHops, shortcutTarget } from './shortcut';
+import type { HopTarget } from './shortcut';
 import { ownHop, transportEventBack } from './transport-events';
 
 /** Where each recipient of an envelope goes from this node. */
@@ -26,7 +28,8 @@ interface RoutePlan {
   readonly unknown: string[];
   /** Codes closed after the document left its sender's home node (see closedOnTheWay). */
   readonly closed: ClosedCode[];
-  readonly byNextHop: Map<string, { next: NodeInfo; recipients: string[] }>;
+  /** By the node each copy is published to (the next node, or farther with the shortcut). */
+  readonly byNextHop: Map<string, HopTarget & { recipients: string[] }>;
 }
 
 /**
@@ -65,7 +68,7 @@ export class Router {
       return;
     }
     const hops = [...env.hops, hop];
-    const plan = this.plan(node, env.recipients);
+    const plan = this.plan(node, env.recipients, env.hopLimit);
     const work: Promise<unknown>[] = [];
     if (plan.unknown.length > 0) {
       const reason = FailureReason.FAILURE_REASON_UNKNOWN_RECIPIENT;
@@ -82,19 +85,22 @@ export class Router {
       );
     }
     // One copy per next hop (and per local recipient below), a window of them at a time (fan-out.ts).
-    const copies = [...plan.byNextHop.values()].map(
-      ({ next, recipients }) =>
-        () =>
-          this.relay(
-            node,
-            msg,
-            env,
-            hops,
-            next,
-            recipients,
-            content && (() => content.forward(env, next, receivedAtMs)),
-          ),
-    );
+    const copies = [...plan.byNextHop.values()].map(({ target, passed, recipients }) => {
+      const via =
+        passed.length > 0
+          ? [...hops, ...passedHops(passed, typeof hop.outMs === 'number' ? hop.outMs : this.now())]
+          : hops;
+      return () =>
+        this.relay(
+          node,
+          msg,
+          env,
+          via,
+          target,
+          recipients,
+          content && (() => content.forward(env, target, receivedAtMs)),
+        );
+    });
     if (copies.length > 0) work.push(fanOut(copies));
     if (plan.local.length > 0) {
       const here = { ...env, hops };
@@ -115,7 +121,7 @@ export class Router {
     if (failed) throw failed.reason;
   }
 
-  private plan(node: NodeInfo, recipients: readonly string[]): RoutePlan {
+  private plan(node: NodeInfo, recipients: readonly string[], hopLimit: number): RoutePlan {
     const plan: RoutePlan = { local: [], unknown: [], closed: [], byNextHop: new Map() };
     for (const r of recipients) {
       const agency = this.topology.agency(r);
@@ -132,15 +138,22 @@ export class Router {
       if (step.kind === 'local') {
         plan.local.push(r);
       } else {
-        const group = plan.byNextHop.get(step.node.id) ?? { next: step.node, recipients: [] };
+        const to = this.config.domainShortcut
+          ? shortcutTarget(this.topology, node, step.node, agency.homeNode, hopLimit)
+          : { target: step.node, passed: [] };
+        const group = plan.byNextHop.get(to.target.id) ?? { ...to, recipients: [] };
         group.recipients.push(r);
-        plan.byNextHop.set(step.node.id, group);
+        plan.byNextHop.set(to.target.id, group);
       }
     }
     return plan;
   }
 
-  /** Hands a copy for `recipients` to the next node's relay queue for this node. */
+  /**
+   * Hands a copy for `recipients` to the relay queue for this node at `next` (the next tree node,
+   * or with the shortcut the last one on the path in this domain: `hops` then records the nodes
+   * passed, and each of them counts against the hop limit).
+   */
   private async relay(
     node: NodeInfo,
     msg: InboundMessage | undefined,
@@ -150,14 +163,15 @@ export class Router {
     recipients: string[],
     copyContent: (() => Promise<AttachmentProblem | undefined>) | undefined,
   ): Promise<void> {
+    const steps = hops.length - env.hops.length; // 1, plus the nodes passed within the domain
     if (env.hopLimit <= 1) {
       const reason = FailureReason.FAILURE_REASON_HOP_LIMIT_EXCEEDED;
-      const detail = `hop limit reached at ${node.id} after ${hops.length} hops`;
+      const detail = `hop limit reached at ${node.id} after ${env.hops.length + 1} hops`;
       await this.failOnTheWay(node, msg, env, recipients, reason, detail);
       return;
     }
     const subject = relaySubject(next.level, next.id, laneOf(env.priority), node.id);
-    const data = encodeEnvelopeShared({ ...env, recipients, hops, hopLimit: env.hopLimit - 1 });
+    const data = encodeEnvelopeShared({ ...env, recipients, hops, hopLimit: env.hopLimit - steps });
     // The hop count keeps ids unique when a path visits a node twice (an agency moved while its
     // document was on the way): a plain envelope id + next node would be de-duplicated.
     const msgID = msgIdFor(env.envelopeId, `${next.id}#${hops.length}`);

@@ -173,6 +173,12 @@ export const ServiceConfigSchema = strict(
       ),
     ),
     flow: optional(Flow),
+    domainShortcut: optional(
+      Type.Boolean({
+        description:
+          'within one JetStream domain, publish straight to the last node of the path still in it (true); false hands on node by node',
+      }),
+    ),
   },
   'The config file of a lienthong level service (lienthong-central, -province, -district, -commune --config FILE)',
 );

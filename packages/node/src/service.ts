@@ -155,6 +155,7 @@ export async function startLevelService(level: LevelName, configPath: string): P
       ...(file.security ? { security: file.security } : {}),
       ...securityOf(file, dirname(configPath)),
       ...(file.flow ? { flow: file.flow } : {}),
+      ...(file.domainShortcut === undefined ? {} : { domainShortcut: file.domainShortcut }),
     },
     {
       logger: createLogger({ name, ...(file.logLevel ? { level: file.logLevel } : {}) }),

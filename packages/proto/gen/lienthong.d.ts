@@ -1077,6 +1077,7 @@ export namespace lienthong {
             level: lienthong.v1.Level;
             inMs: number;
             outMs: number;
+            passedLocally: boolean;
             static create(properties: lienthong.v1.Hop.$Shape): lienthong.v1.Hop & lienthong.v1.Hop.$Shape;
             static create(properties?: lienthong.v1.Hop.$Properties): lienthong.v1.Hop;
             static encode(m: lienthong.v1.Hop.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
@@ -1096,6 +1097,7 @@ export namespace lienthong {
                 level?: (lienthong.v1.Level|null);
                 inMs?: (number|null);
                 outMs?: (number|null);
+                passedLocally?: (boolean|null);
                 $unknowns?: Uint8Array[];
             }
             type $Shape = lienthong.v1.Hop.$Properties;

@@ -12492,6 +12492,7 @@ $root.lienthong = (function() {
              * @property {lienthong.v1.Level|null} [level] Hop level
              * @property {number|null} [inMs] Hop inMs
              * @property {number|null} [outMs] Hop outMs
+             * @property {boolean|null} [passedLocally] Hop passedLocally
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -12556,6 +12557,14 @@ $root.lienthong = (function() {
             Hop.prototype.outMs = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
 
             /**
+             * Hop passedLocally.
+             * @member {boolean} passedLocally
+             * @memberof lienthong.v1.Hop
+             * @instance
+             */
+            Hop.prototype.passedLocally = false;
+
+            /**
              * Creates a new Hop instance using the specified properties.
              * @function create
              * @memberof lienthong.v1.Hop
@@ -12595,6 +12604,8 @@ $root.lienthong = (function() {
                     w.uint32(/* id 3, wireType 0 =*/24).int64(m.inMs);
                 if (m.outMs != null && $Object.hasOwnProperty.call(m, "outMs") && (typeof m.outMs === "object" ? m.outMs.low || m.outMs.high : m.outMs !== 0))
                     w.uint32(/* id 4, wireType 0 =*/32).int64(m.outMs);
+                if (m.passedLocally != null && $Object.hasOwnProperty.call(m, "passedLocally") && m.passedLocally !== false)
+                    w.uint32(/* id 5, wireType 0 =*/40).bool(m.passedLocally);
                 if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
                     for (var i = 0; i < m.$unknowns.length; ++i)
                         w.raw(m.$unknowns[i]);
@@ -12688,6 +12699,15 @@ $root.lienthong = (function() {
                                 delete m.outMs;
                             continue;
                         }
+                    case 5: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.bool())
+                                m.passedLocally = v;
+                            else
+                                delete m.passedLocally;
+                            continue;
+                        }
                     }
                     r.skipType(u, q, t);
                     if (!r.discardUnknown) {
@@ -12751,6 +12771,10 @@ $root.lienthong = (function() {
                 if (m.outMs != null && $Object.hasOwnProperty.call(m, "outMs")) {
                     if (!$util.isInteger(m.outMs) && !(m.outMs && $util.isInteger(m.outMs.low) && $util.isInteger(m.outMs.high)))
                         return "outMs: integer|Long expected";
+                }
+                if (m.passedLocally != null && $Object.hasOwnProperty.call(m, "passedLocally")) {
+                    if (typeof m.passedLocally !== "boolean")
+                        return "passedLocally: boolean expected";
                 }
                 return null;
             };
@@ -12829,6 +12853,11 @@ $root.lienthong = (function() {
                             m.outMs = new $util.LongBits(d.outMs.low >>> 0, d.outMs.high >>> 0).toNumber();
                     }
                 }
+                if (d.passedLocally != null) {
+                    if (d.passedLocally) {
+                        m.passedLocally = $Boolean(d.passedLocally);
+                    }
+                }
                 return m;
             };
 
@@ -12862,6 +12891,7 @@ $root.lienthong = (function() {
                         d.outMs = o.longs === $String ? n.toString() : o.longs === $Number ? n.toNumber() : typeof $BigInt !== "undefined" && o.longs === $BigInt ? n.toBigInt() : n;
                     } else
                         d.outMs = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
+                    d.passedLocally = false;
                 }
                 if (m.node != null && $Object.hasOwnProperty.call(m, "node")) {
                     d.node = m.node;
@@ -12884,6 +12914,9 @@ $root.lienthong = (function() {
                         d.outMs = o.longs === $String ? $String(m.outMs) : m.outMs;
                     else
                         d.outMs = o.longs === $String ? $util.Long.prototype.toString.call(m.outMs) : o.longs === $Number ? new $util.LongBits(m.outMs.low >>> 0, m.outMs.high >>> 0).toNumber() : m.outMs;
+                }
+                if (m.passedLocally != null && $Object.hasOwnProperty.call(m, "passedLocally")) {
+                    d.passedLocally = m.passedLocally;
                 }
                 return d;
             };
