@@ -407,7 +407,7 @@ describe('security round 2: resource limits', () => {
         .send({ documentId: `${A},2026/12/02,${i}/X`, subject: 'x', to: [{ code: D }] })
         .catch((x: unknown) => (e = x));
     }
-    expect(isBackpressure(e)).toBe(true);
+    expect([String(e), isBackpressure(e)]).toEqual([String(e), true]);
     await deliversOnce(nextDocumentId());
 
     // Dead letters (which keep the refused originals) are bounded by size as well as age.

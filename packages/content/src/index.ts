@@ -30,3 +30,4 @@ export type {
   UploadOptions,
 } from './store';
 export type { SweepOptions, SweepResult } from './sweep';
+export type { ContentReader } from './reader';

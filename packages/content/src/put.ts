@@ -19,8 +19,8 @@ export interface ContentTarget {
   readonly domain: string;
   /** Deadline of one publish, and how long a taken subject's other bytes are waited out. */
   readonly timeoutMs: number;
-  /** The message stored on a subject, if any. */
-  readonly read: (subject: string) => Promise<Uint8Array | undefined>;
+  /** The message stored on a subject, if any; `have` is what this store means to put there. */
+  readonly read: (subject: string, have: Uint8Array) => Promise<Uint8Array | undefined>;
 }
 
 /**
@@ -38,7 +38,7 @@ export async function putChecked(
   const deadline = Date.now() + target.timeoutMs;
   for (let wait = 50; ; wait = Math.min(wait * 2, 500)) {
     if (await publishOnce(target, subject, data)) return true;
-    const stored = await target.read(subject);
+    const stored = await target.read(subject, data);
     if (stored !== undefined && (await isGood(stored))) return false;
     if (Date.now() >= deadline) {
       throw new ContentIntegrityError(

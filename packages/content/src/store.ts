@@ -7,6 +7,7 @@ import { putChecked, sha256Hex, storeManifest } from './put';
 import type { ContentTarget } from './put';
 import { ContentManifest } from '@lienthong/proto';
 import { ContentIntegrityError, ContentMissingError, ContentTooLargeError } from './errors';
+import type { ContentReader } from './reader';
 import {
   CONTENT_STREAM,
   DEFAULT_CHUNK_SIZE,
@@ -64,6 +65,8 @@ export interface ContentStoreOptions {
    * an agency must: its permissions allow no consumer on the content stream.
    */
   readonly streamReads?: boolean;
+  /** How a message is read instead of a direct get (an agency's: through its home node). */
+  readonly read?: ContentReader;
 }
 
 /** Contents of more chunks than this are read through an ordered consumer. */
@@ -82,6 +85,7 @@ export class ContentStore {
   private readonly timeoutMs: number;
   private readonly streamReads: boolean;
   private readonly target: ContentTarget;
+  private readonly reader: ContentReader | undefined;
 
   constructor(
     private readonly js: JetStreamClient,
@@ -93,7 +97,8 @@ export class ContentStore {
     this.window = Math.max(1, opts.window ?? 8);
     this.timeoutMs = opts.timeoutMs ?? 10_000;
     this.streamReads = opts.streamReads ?? true;
-    this.target = { js, domain, timeoutMs: this.timeoutMs, read: (subject) => this.get(subject) };
+    this.reader = opts.read;
+    this.target = { js, domain, timeoutMs: this.timeoutMs, read: (s, have) => this.get(s, { have }) };
   }
 
   /**
@@ -204,7 +209,7 @@ export class ContentStore {
   /** The manifest of a content, if the content is complete in this domain. */
   async manifest(sha256Hex: string): Promise<ContentManifest | undefined> {
     assertSha(sha256Hex);
-    const m = await this.get(manifestSubject(this.domain, sha256Hex));
+    const m = await this.get(manifestSubject(this.domain, sha256Hex), { file: sha256Hex });
     if (!m) return undefined;
     const manifest = ContentManifest.decode(m);
     if (manifest.sha256Hex !== sha256Hex) {
@@ -440,7 +445,7 @@ export class ContentStore {
 
   /** One chunk, checked against its hash. */
   private async chunk(sha256Hex: string, chunkHex: string, index: number, check = true): Promise<Uint8Array> {
-    const data = await this.get(chunkSubject(this.domain, chunkHex));
+    const data = await this.get(chunkSubject(this.domain, chunkHex), { file: sha256Hex });
     if (!data) throw this.missingChunk(sha256Hex, chunkHex, index);
     return check ? this.checked(sha256Hex, chunkHex, index, data) : data;
   }
@@ -464,7 +469,11 @@ export class ContentStore {
     );
   }
 
-  private async get(subject: string): Promise<Uint8Array | undefined> {
+  private async get(
+    subject: string,
+    context: { file?: string; have?: Uint8Array } = {},
+  ): Promise<Uint8Array | undefined> {
+    if (this.reader) return this.reader(subject, context);
     const m = await this.jsm.direct.getMessage(CONTENT_STREAM, { last_by_subj: subject });
     return m ? m.data : undefined;
   }

@@ -176,3 +176,17 @@ export type {
   StoredMessage,
   StreamPosition,
 } from './consumer-fault';
+
+export {
+  AGENCY_SERVICE_SUBJECTS,
+  CONTENT_READ_HEADERS,
+  CONTENT_STATUS_HEADER,
+  INBOX_CONSUMER_BOUNDS,
+  KEYS_PAGE,
+  agencyServiceSubject,
+  inboxDurableOf,
+  levelServiceSubjects,
+  nodeServiceSubjects,
+  serviceResult,
+} from './agency-service';
+export type { AgencyServiceReply, AgencyServiceRequest } from './agency-service';

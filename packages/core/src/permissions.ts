@@ -17,6 +17,7 @@
  * another identity's request replies (JetStream acks, consumer deliveries, KV reads).
  */
 import { agencyToToken, assertAgencyCode } from './agency';
+import { AGENCY_SERVICE_SUBJECTS, agencyServiceSubject, levelServiceSubjects } from './agency-service';
 import { LienthongError } from './errors';
 import { BUCKETS, STREAMS } from './kv-keys';
 import {
@@ -27,7 +28,6 @@ import {
   inboxFilter,
   nodeSubjects,
   submitSubject,
-  trackSubject,
 } from './subjects';
 import type { Topology } from './topology';
 
@@ -49,6 +49,11 @@ export interface SubjectPermission {
 export interface Permissions {
   readonly publish: SubjectPermission;
   readonly subscribe: SubjectPermission;
+  /**
+   * Replies it may publish to the reply subject of a request it received, whatever its publish
+   * list says (nats-server `allow_responses`): at most `max` within `expiresMs` of the request.
+   */
+  readonly responses?: { readonly max: number; readonly expiresMs: number };
 }
 
 /** One user of the server's `authorization` block. */
@@ -127,15 +132,6 @@ function contentApi(api: string): string[] {
   ];
 }
 
-/**
- * What an agency may do with content: read a content by its subject (a direct get that names the
- * hash, so it reads only what it was given the hash of). No stream info, no read by sequence and
- * no consumer: it can neither list the stored hashes nor create a (push) consumer on the stream.
- */
-function agencyContentApi(api: string, domain: string | undefined): string[] {
-  return [`${api}.DIRECT.GET.${CONTENT_STREAM}.${contentSubjects(domain)}`];
-}
-
 function apiPrefixes(domain: string | undefined): string[] {
   return domain ? ['$JS.API', `$JS.${domain}.API`] : ['$JS.API'];
 }
@@ -199,38 +195,31 @@ function agencyPermissions(code: string, topology: Topology): Permissions {
   const token = agencyToToken(agency);
   const durable = `lt-inbox-${token}`;
   const inboxOf = inboxFilter(home.level, home.id, agency);
-  const track = trackSubject(home.level, home.id, agency);
   const publish = [
     submitSubject(home.level, home.id, agency),
     submitSubject(home.level, home.id, agency, 'urgent'),
+    // Storing attachment content. Reading it is not allowed at all, not even by a hash it knows: its
+    // home node hands it the content of documents it sent or received (agency-service.ts).
     contentSubjects(home.domain),
   ];
   for (const api of apiPrefixes(home.domain)) {
     publish.push(
-      ...agencyContentApi(api, home.domain),
       `${api}.INFO`,
       // The directory (codes and home nodes) is public within the broker.
       `${api}.STREAM.INFO.KV_${BUCKETS.directory}`,
       `${api}.DIRECT.GET.KV_${BUCKETS.directory}.>`,
       `${api}.DIRECT.GET.KV_${BUCKETS.tracking}.$KV.${BUCKETS.tracking}.${token}.>`,
-      // Listing its tracking keys: a short-lived consumer filtered on its own keys (random names).
-      `${api}.CONSUMER.CREATE.KV_${BUCKETS.tracking}.*.$KV.${BUCKETS.tracking}.${token}.>`,
-      `${api}.CONSUMER.MSG.NEXT.KV_${BUCKETS.tracking}.*`,
-      `${api}.CONSUMER.DELETE.KV_${BUCKETS.tracking}.*`,
-      `${api}.CONSUMER.INFO.KV_${BUCKETS.tracking}.*`,
-      // Its own inbox consumer, created only with its own inbox as the filter (named in the subject).
+      // Its own inbox consumer, by its name only (the home node creates it: see below).
       `${api}.CONSUMER.INFO.${STREAMS.inbox}.${durable}`,
-      `${api}.CONSUMER.CREATE.${STREAMS.inbox}.${durable}.${inboxOf}`,
       `${api}.CONSUMER.MSG.NEXT.${STREAMS.inbox}.${durable}`,
       `${api}.DIRECT.GET.${STREAMS.inbox}.${inboxOf}`,
-      // Following its own track subject with ordered consumers (random names, its filter only). No
-      // stream info: with a subject filter it would show which agencies have tracking.
-      `${api}.CONSUMER.CREATE.${STREAMS.track}.*.${track}`,
-      `${api}.CONSUMER.MSG.NEXT.${STREAMS.track}.*`,
-      `${api}.CONSUMER.INFO.${STREAMS.track}.*`,
-      `${api}.CONSUMER.DELETE.${STREAMS.track}.*`,
     );
   }
+  // No consumer creation, on any stream: nats-server 2.9 cannot check a create request's body, which
+  // can make a consumer push to any subject (`deliver_subject`). What needs a consumer (its inbox
+  // consumer, following its track subject, listing its tracking keys) the agency asks its home node
+  // for, on a subject only it may publish on; the node answers on this agency's inbox prefix only.
+  publish.push(agencyServiceSubject(home.level, home.id, agency));
   publish.push(`$JS.ACK.${STREAMS.inbox}.${durable}.>`);
   return {
     publish: { allow: publish, deny: [...AGENCY_PUBLISH_DENY] },
@@ -243,9 +232,12 @@ function agencyPermissions(code: string, topology: Topology): Permissions {
 function nodePermissions(s: Extract<IdentitySubject, { kind: 'node' }>, topology: Topology): Permissions {
   const domains = new Set<string>();
   const publish: string[] = [];
+  // The agency service of each hosted node (agency-service.ts), answered on the asker's inbox.
+  const serves: string[] = [];
   const deny: string[] = [];
   if (s.nodes === '*') {
     publish.push('lt.v1.>');
+    serves.push(AGENCY_SERVICE_SUBJECTS);
     for (const n of topology.nodes()) domains.add(n.domain);
   } else {
     if (s.nodes.length === 0) {
@@ -257,6 +249,8 @@ function nodePermissions(s: Extract<IdentitySubject, { kind: 'node' }>, topology
     for (const id of new Set(s.nodes)) {
       const node = topology.node(id);
       domains.add(node.domain);
+      // Per level: a process hosting thousands of nodes listens with one subscription per level.
+      serves.push(levelServiceSubjects(node.level));
       const own = nodeSubjects(node.level, node.id);
       publish.push(own.inbox, own.track, own.dead, auditSubject(node.id));
       // Relays under its own name: to any node (the domain-local shortcut reaches past neighbours in
@@ -291,9 +285,13 @@ function nodePermissions(s: Extract<IdentitySubject, { kind: 'node' }>, topology
   );
   return {
     publish: { allow: [...new Set(publish)], deny },
-    subscribe: { allow: [`${inboxPrefixOf(s)}.>`], deny: [] },
+    subscribe: { allow: [`${inboxPrefixOf(s)}.>`, ...new Set(serves)], deny: [] },
+    responses: { max: 1, expiresMs: 60_000 },
   };
 }
+
+/** Seconds a connection has to authenticate (nats-server's `authorization.timeout`). */
+export const AUTH_TIMEOUT_S = 5;
 
 /**
  * The server's `authorization { users = [...] }` block for these users. With it, a connection
@@ -308,15 +306,19 @@ export function authorizationConfig(users: readonly AuthorizedUser[]): string {
   if (users.length === 0) {
     throw new LienthongError('FailedPrecondition', 'an authorization block needs at least one user');
   }
-  const lines = ['authorization {', '  users = ['];
+  // The time a new connection has to present its key: the server's 2 s default refuses clients of a
+  // busy machine (many processes starting at once) with "Authentication Timeout".
+  const lines = ['authorization {', `  timeout: ${AUTH_TIMEOUT_S}`, '  users = ['];
   for (const u of users) {
     if (!/^U[A-Z2-7]{55}$/.test(u.nkey)) {
       throw new LienthongError('InvalidArgument', `'${u.nkey}' is not a public user nkey`, {
         context: { nkey: u.nkey },
       });
     }
+    const r = u.permissions.responses;
+    const responses = r ? `, allow_responses: { max: ${r.max}, expires: "${r.expiresMs}ms" }` : '';
     lines.push(
-      `    { nkey: ${q(u.nkey)}, permissions: { publish: ${perm(u.permissions.publish)}, subscribe: ${perm(u.permissions.subscribe)} } }`,
+      `    { nkey: ${q(u.nkey)}, permissions: { publish: ${perm(u.permissions.publish)}, subscribe: ${perm(u.permissions.subscribe)}${responses} } }`,
     );
   }
   lines.push('  ]', '}', '');

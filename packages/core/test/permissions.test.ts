@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import {
   InvalidAgencyCodeError,
   LienthongError,
+  agencyServiceSubject,
   authorizationConfig,
   identityIdOf,
   inboxPrefixOf,
@@ -57,24 +58,16 @@ describe('agency permissions', () => {
       submitSubject('commune', 'h41-yenthanh-xa1', A, 'urgent'),
       `lt.v1.content._.c.${'a'.repeat(64)}`,
       `lt.v1.content._.m.${'b'.repeat(64)}`,
-      `$JS.API.DIRECT.GET.LT_CONTENT.lt.v1.content._.c.${'a'.repeat(64)}`,
       '$JS.API.INFO',
       '$JS.API.DIRECT.GET.KV_lt_directory.$KV.lt_directory.agency.000_01_43_H41',
       '$JS.API.DIRECT.GET.KV_lt_directory.$KV.lt_directory.node.h41-yenthanh-xa1',
       `$JS.API.DIRECT.GET.KV_lt_tracking.$KV.lt_tracking.${A_TOKEN}.doc-1.000_00_00_G22`,
-      `$JS.API.CONSUMER.CREATE.KV_lt_tracking.lt-keys-1.$KV.lt_tracking.${A_TOKEN}.>`,
-      `$JS.API.CONSUMER.CREATE.KV_lt_tracking.lt-keys-1.$KV.lt_tracking.${A_TOKEN}.doc-1.*`,
-      '$JS.API.CONSUMER.MSG.NEXT.KV_lt_tracking.lt-keys-1',
-      '$JS.API.CONSUMER.DELETE.KV_lt_tracking.lt-keys-1',
-      '$JS.API.CONSUMER.INFO.KV_lt_tracking.lt-keys-1',
       `$JS.API.CONSUMER.INFO.LT_INBOX.${inboxDurable}`,
-      `$JS.API.CONSUMER.CREATE.LT_INBOX.${inboxDurable}.${inboxFilter}`,
       `$JS.API.CONSUMER.MSG.NEXT.LT_INBOX.${inboxDurable}`,
+      // Its home node's service: consumers and key listings made for it (it may create none).
+      agencyServiceSubject('commune', 'h41-yenthanh-xa1', A),
       `$JS.ACK.LT_INBOX.${inboxDurable}.1.5.5.1700000000000000000.0`,
       `$JS.API.DIRECT.GET.LT_INBOX.${inboxSubject('commune', 'h41-yenthanh-xa1', A, 'abc-1')}`,
-      `$JS.API.CONSUMER.CREATE.LT_TRACK.oc_xyz_1.${trackSubject('commune', 'h41-yenthanh-xa1', A)}`,
-      '$JS.API.CONSUMER.MSG.NEXT.LT_TRACK.oc_xyz_1',
-      '$JS.API.CONSUMER.DELETE.LT_TRACK.oc_xyz_1',
     ];
     for (const s of sdk) expect([s, canPublish(p, s)]).toEqual([s, true]);
     expect(canSubscribe(p, `${inboxPrefixOf({ kind: 'agency', agency: A })}.abc.1`)).toBe(true);
@@ -91,6 +84,18 @@ describe('agency permissions', () => {
       '$JS.API.DIRECT.GET.LT_CONTENT',
       '$JS.API.STREAM.MSG.GET.LT_CONTENT',
       '$JS.API.STREAM.INFO.LT_TRACK',
+      // Not even by a hash it knows: its home node hands it the content of its own documents.
+      `$JS.API.DIRECT.GET.LT_CONTENT.lt.v1.content._.c.${'a'.repeat(64)}`,
+      `$JS.API.DIRECT.GET.LT_CONTENT.lt.v1.content._.m.${'a'.repeat(64)}`,
+      // No consumer of its own making anywhere: a create body can make it push to any subject.
+      `$JS.API.CONSUMER.CREATE.KV_lt_tracking.lt-keys-1.$KV.lt_tracking.${A_TOKEN}.>`,
+      `$JS.API.CONSUMER.CREATE.LT_INBOX.${inboxDurable}.${inboxFilter}`,
+      `$JS.API.CONSUMER.CREATE.LT_TRACK.oc_xyz_1.${trackSubject('commune', 'h41-yenthanh-xa1', A)}`,
+      '$JS.API.CONSUMER.MSG.NEXT.LT_TRACK.oc_xyz_1',
+      '$JS.API.CONSUMER.INFO.LT_TRACK.oc_xyz_1',
+      '$JS.API.CONSUMER.DELETE.LT_TRACK.oc_xyz_1',
+      '$JS.API.CONSUMER.MSG.NEXT.KV_lt_tracking.lt-keys-1',
+      agencyServiceSubject('commune', 'h41-yenthanh-xa2', SAME_NODE_OTHER),
     ]) {
       expect([s, canPublish(p, s)]).toEqual([s, false]);
     }
@@ -219,6 +224,16 @@ describe('node permissions', () => {
     expect(canSubscribe(p, '_INBOX_n_yenthanh.x')).toBe(true);
   });
 
+  it('serves its own nodes’ agencies and may answer them, once per request', () => {
+    expect(canSubscribe(p, 'lt.v1.district.h41-yenthanh.svc.*')).toBe(true);
+    // One subscription per level, for a process hosting thousands of nodes of a level.
+    expect(canSubscribe(p, 'lt.v1.district.*.svc.*')).toBe(true);
+    expect(canSubscribe(p, 'lt.v1.province.h41.svc.*')).toBe(false);
+    expect(p.responses).toEqual({ max: 1, expiresMs: 60_000 });
+    const text = authorizationConfig([{ nkey: `U${'A'.repeat(55)}`, permissions: p }]);
+    expect(text).toContain('allow_responses: { max: 1, expires: "60000ms" }');
+  });
+
   it('across JetStream domains, relays only to its neighbours', () => {
     const json = JSON.parse(
       readFileSync(path.resolve(__dirname, '../../../deploy/topology.demo.json'), 'utf8'),
@@ -274,6 +289,7 @@ describe('identity names and the authorization block', () => {
       { nkey, permissions: permissionsFor({ kind: 'agency', agency: A }, topology) },
     ]);
     expect(text).toContain('authorization {');
+    expect(text).toContain('  timeout: 5\n');
     expect(text).toContain(`nkey: "${nkey}"`);
     expect(text).toContain(`"${submitSubject('commune', 'h41-yenthanh-xa1', A)}"`);
     expect(text).toContain('deny: [');

@@ -56,3 +56,4 @@ export {
   streamLimitsOf,
 } from './stream-limits';
 export type { ServerLimits, StoreLimits, StreamLimits } from './stream-limits';
+export { MAX_FOLLOWS_PER_AGENCY } from './agency-service';

@@ -4,6 +4,7 @@ import { inject, injectable } from 'tsyringe';
 import { BUCKETS } from '@lienthong/core';
 import type { NodeInfo, SubmitPace, Topology } from '@lienthong/core';
 import type { NatsHandles } from '@lienthong/infra';
+import { AgencyService } from './agency-service';
 import { Attachments } from './attachments';
 import type { ResolvedConfig } from './config';
 import { NodeConsumers, hostedNodes } from './consumers';
@@ -28,6 +29,8 @@ import { TOKENS } from './tokens';
 export class NodeRuntime {
   private readonly hosted: Map<string, NodeInfo>;
   private readonly http: HealthServer;
+  /** Consumers and key listings done for the hosted nodes' agencies (they may create none). */
+  private readonly agencyService: AgencyService;
   private draining = false;
   private started = false;
   private connected = true;
@@ -49,6 +52,7 @@ export class NodeRuntime {
     @inject(TOKENS.HttpPlugins) httpPlugins: readonly HttpPlugin[],
   ) {
     this.hosted = hostedNodes(config);
+    this.agencyService = new AgencyService(nats, log, config.domain ?? '');
     const health = { ready: () => this.readiness(), refresh: () => this.refreshGauges() };
     // Plugins are given this runtime as their host and the process's NATS connection.
     this.http = new HealthServer(metrics, health, httpPlugins, log, this, nats);
@@ -77,6 +81,7 @@ export class NodeRuntime {
     await this.overdue.load(senders);
     this.overdue.start(this.config.overdue.sweepIntervalMs);
     await this.consumers.start();
+    this.agencyService.start(this.nodes);
     void this.watchConnection();
     if (this.config.http) {
       this.httpUrl = (await this.http.listen(this.config.http.port, this.config.http.host)).url;
@@ -92,6 +97,7 @@ export class NodeRuntime {
   async stop(): Promise<void> {
     this.draining = true;
     this.metrics.draining.set(1);
+    await this.agencyService.stop();
     await this.consumers.stop();
     await this.overdue.stop();
     await this.attachments.stop();

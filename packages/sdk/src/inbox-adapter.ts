@@ -14,6 +14,7 @@ import type { ReceivedAttachment } from './attachments';
 import type { CallOptions } from './call';
 import type { InboxCheckDeps } from './inbox-check';
 import type { Arrival, ConsumerSettings, InboxPort } from './inbox-port';
+import type { HomeService } from './home-service';
 import type { Lifecycle } from './lifecycle';
 import type { Reports } from './reports';
 import type { Session } from './session';
@@ -36,6 +37,8 @@ export class ClientInboxPort implements InboxPort {
     private readonly content: ContentStore,
     private readonly reports: Reports,
     private readonly lifecycle: Lifecycle,
+    /** With an nkey identity, the home node creates and updates the consumer. */
+    private readonly service?: HomeService,
   ) {
     this.defaultTimeoutMs = session.defaultTimeoutMs;
   }
@@ -44,12 +47,25 @@ export class ClientInboxPort implements InboxPort {
     return { jsm: this.session.jsm, connection: this.session.nc };
   }
 
-  /** The durable consumer `lt-inbox-<agency>`, created on first use, or brought up to date. */
+  /**
+   * The durable consumer `lt-inbox-<agency>`, created on first use, or brought up to date (by the
+   * home node, for an nkey identity).
+   */
   async consumer({ maxAckPending, ackWaitMs }: ConsumerSettings): Promise<Consumer> {
     const { agency, homeNode, js, jsm } = this.session;
     const durable = `lt-inbox-${agencyToToken(agency)}`;
     const ackWait = ackWaitMs * 1_000_000; // nanoseconds
     const info = await jsm.consumers.info(STREAMS.inbox, durable).catch(() => undefined);
+    const current =
+      info !== undefined && info.config.max_ack_pending === maxAckPending && info.config.ack_wait === ackWait;
+    if (this.service) {
+      // Asked of the home node only when it is missing or its settings change: an existing one is
+      // read even while the node is away.
+      if (!current) {
+        await this.service.call({ op: 'inbox', maxAckPending, ackWaitMs }, this.defaultTimeoutMs);
+      }
+      return js.consumers.get(STREAMS.inbox, durable);
+    }
     if (!info) {
       try {
         await jsm.consumers.add(STREAMS.inbox, {
@@ -65,7 +81,7 @@ export class ClientInboxPort implements InboxPort {
         // Another reader of this agency created it first.
         if (!(await jsm.consumers.info(STREAMS.inbox, durable).catch(() => undefined))) throw e;
       }
-    } else if (info.config.max_ack_pending !== maxAckPending || info.config.ack_wait !== ackWait) {
+    } else if (!current) {
       await jsm.consumers.update(STREAMS.inbox, durable, {
         max_ack_pending: maxAckPending,
         ack_wait: ackWait,

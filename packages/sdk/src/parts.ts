@@ -9,6 +9,7 @@ import { DEFAULT_ATTACHMENT_LIMITS } from './attachments';
 import type { AttachmentLimits } from './attachments';
 import { ConnectionEvents } from './connection-events';
 import { DocumentSender } from './documents';
+import { HomeService } from './home-service';
 import { ClientInboxPort } from './inbox-adapter';
 import type { InboxPort } from './inbox-port';
 import { Lifecycle } from './lifecycle';
@@ -39,7 +40,15 @@ export function buildParts(opened: OpenedSession, opts: ConnectOptions): ClientP
   // Read and written in the home node's domain: its content stream is where the home node looks for
   // what this agency sends, and where its inbox's attachments are made complete.
   // Direct gets by subject only: an agency may not create consumers on the content stream.
-  const content = new ContentStore(session.js, session.jsm, contentDomain, { streamReads: false });
+  // An nkey identity may not read the content stream at all: its home node hands it the content of
+  // documents it sent or received.
+  const service = isIdentity(opts.credentials) ? new HomeService(session) : undefined;
+  const content = new ContentStore(session.js, session.jsm, contentDomain, {
+    streamReads: false,
+    ...(service
+      ? { read: (subject, context) => service.content(subject, context, session.defaultTimeoutMs) }
+      : {}),
+  });
   const submitter = new Submitter(
     session,
     opts.signingKey,
@@ -47,7 +56,8 @@ export function buildParts(opened: OpenedSession, opts: ConnectOptions): ClientP
     msgIdKeyOf(opts.credentials ?? opts.auth),
   );
   const reports = new Reports(session, submitter);
-  const tracking = new TrackingReader(session, trackingBucket, isIdentity(opts.credentials));
+  // An nkey identity may create no consumer either: its home node does that for it.
+  const tracking = new TrackingReader(session, trackingBucket, service);
   const recipients = new KnownRecipients(directory);
   const documents = new DocumentSender(
     session,
@@ -66,7 +76,7 @@ export function buildParts(opened: OpenedSession, opts: ConnectOptions): ClientP
     reports,
     tracking,
     keys,
-    inboxPort: new ClientInboxPort(session, keys, content, reports, lifecycle),
+    inboxPort: new ClientInboxPort(session, keys, content, reports, lifecycle, service),
   };
 }
 

@@ -16,6 +16,7 @@ import { listKvKeys, retry } from '@lienthong/infra';
 import { withCall } from './call';
 import { readRecords } from './tracking-bulk';
 import { followSubject } from './follow';
+import type { HomeService } from './home-service';
 import type { CallContext } from './call';
 import type { CallOptions } from './call';
 import type { Session } from './session';
@@ -41,8 +42,11 @@ export class TrackingReader {
   constructor(
     private readonly session: Session,
     private readonly tracking: KV,
-    /** Connected as an nkey identity, whose permissions allow listing tracking keys only by consumer. */
-    private readonly keysByConsumer: boolean,
+    /**
+     * Connected as an nkey identity, which may create no consumer: its home node follows its track
+     * subject and lists its tracking keys for it.
+     */
+    private readonly service?: HomeService,
   ) {}
 
   /** The per-recipient records of a document this agency sent (empty if unknown). */
@@ -68,12 +72,9 @@ export class TrackingReader {
       // no change falls between the two (a change seen twice is recognised and kept once).
       // A pull consumer created on the agency's own track subject (`followSubject`): no stream info,
       // which agencies may not read, and nothing anyone else points at a subscription reaches it.
-      const live = await followSubject(
-        js,
-        jsm,
-        STREAMS.track,
-        trackSubject(homeNode.level, homeNode.id, agency),
-      );
+      const live = this.service
+        ? await this.service.follow(Math.max(ctx.deadline - Date.now(), 1))
+        : await followSubject(js, jsm, STREAMS.track, trackSubject(homeNode.level, homeNode.id, agency));
       const tracker: DocumentTracker = new DocumentTracker(documentId, live, () =>
         this.trackers.delete(tracker),
       );
@@ -171,19 +172,15 @@ export class TrackingReader {
   }
 
   /**
-   * Keys of `lt_tracking` matching a filter, sorted. As an nkey identity, with a consumer filtered in
-   * its subject, which permissions can keep to the agency's own keys; otherwise from the bucket
-   * stream's subject counts, which is cheaper and creates no consumer (`listKvKeys`).
+   * Keys of `lt_tracking` matching a filter, sorted. As an nkey identity, listed by its home node,
+   * which keeps it to the agency's own keys; otherwise from the bucket stream's subject counts
+   * (`listKvKeys`).
    */
   private keys(filter: string, ctx: CallContext): Promise<string[]> {
     const { js, jsm } = this.session;
-    return listKvKeys(js, jsm, {
-      bucket: BUCKETS.tracking,
-      filter,
-      timeoutMs: Math.max(ctx.deadline - Date.now(), 1),
-      via: this.keysByConsumer ? 'consumer' : 'stream-info',
-      signal: ctx.signal,
-    });
+    const timeoutMs = Math.max(ctx.deadline - Date.now(), 1);
+    if (this.service) return this.service.keys(filter, timeoutMs);
+    return listKvKeys(js, jsm, { bucket: BUCKETS.tracking, filter, timeoutMs, signal: ctx.signal });
   }
 
   /** The records of `keys` (all matching `filter`), read in bulk (tracking-bulk.ts). */

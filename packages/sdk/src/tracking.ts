@@ -1,5 +1,5 @@
-import type { Consumer, ConsumerMessages } from '@nats-io/jetstream';
 import { LienthongError, decodeTrackingRecord } from '@lienthong/core';
+import type { LiveFeed } from './home-service';
 import type { TrackingRecord } from '@lienthong/proto';
 import { withCall } from './call';
 import type { CallOptions } from './call';
@@ -33,12 +33,12 @@ export interface Tracker extends AsyncIterable<TrackingRecord>, AsyncDisposable 
   stop(): Promise<void>;
 }
 
-/** A Tracker over a consumer of the track stream, filled with the records read once at the start. */
+/** A Tracker over a feed of the track stream, filled with the records read once at the start. */
 export class DocumentTracker implements Tracker {
   private readonly byRecipient = new Map<string, TrackingRecord>();
   private readonly queue: TrackingRecord[] = [];
   private readonly waiters = new Set<() => void>();
-  private messages: ConsumerMessages | undefined;
+  private messages: { stop(): void } | undefined;
   private pump: Promise<void> | undefined;
   private stopped = false;
   /** Set when the home node refused the submission itself (malformed, not allowed…). */
@@ -46,7 +46,7 @@ export class DocumentTracker implements Tracker {
 
   constructor(
     readonly documentId: string,
-    private readonly live: Consumer,
+    private readonly live: LiveFeed,
     private readonly onStop: () => void = () => undefined,
   ) {}
 
@@ -61,8 +61,8 @@ export class DocumentTracker implements Tracker {
 
   /** Starts following changes; called before the snapshot is read. */
   async follow(): Promise<void> {
-    this.messages = await this.live.consume();
-    const messages = this.messages;
+    const messages = await this.live.consume();
+    this.messages = messages;
     this.pump = (async () => {
       for await (const m of messages) {
         let record: TrackingRecord;
