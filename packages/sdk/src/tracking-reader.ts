@@ -192,8 +192,8 @@ export class TrackingReader {
       filter,
       keys,
       deadline: ctx.deadline,
-      // An nkey identity may create consumers on its own keys only by name: it reads with gets.
-      consumer: !this.keysByConsumer,
+      // An nkey identity may create no consumer: it reads with gets.
+      consumer: !this.service,
     });
   }
 }
