@@ -19,6 +19,7 @@ import {
   CONTENT_GUARD_CONSUMER,
   CONTENT_STREAM,
   ContentStore,
+  DEFAULT_CHUNK_SIZE,
   chunkSubject,
   manifestSubject,
 } from '@lienthong/content';
@@ -181,7 +182,7 @@ describe(`${SIZE / 1024 / 1024} MB attachments across JetStream domains`, () => 
     const centre = await client(CENTRE, tree.hub.url, 'central');
     const jsm = await jetstreamManager(hubNc, { domain: 'central' });
     const stored = async (): Promise<number> => (await jsm.streams.info(CONTENT_STREAM)).state.messages;
-    const chunks = Math.ceil(SIZE / (256 * 1024));
+    const chunks = Math.ceil(SIZE / DEFAULT_CHUNK_SIZE);
     // The kill must land in the middle of a copy; on a machine fast enough to finish a copy before
     // the kill, the attempt is drained and another file is sent.
     for (let attempt = 1; attempt <= 3; attempt++) {
@@ -224,11 +225,23 @@ describe(`${SIZE / 1024 / 1024} MB attachments across JetStream domains`, () => 
       const jsm = await jetstreamManager(leafNc, { domain: 'h41' });
       const store = new ContentStore(js, jsm, 'h41');
       const size = 4 * 256 * 1024;
-      const stored = await store.upload(deterministicBytes(size, 604));
+      // 256 KiB chunks, as content stored before the default became 512 KiB: still read and copied.
+      const stored = await store.upload(deterministicBytes(size, 604), { chunkSize: 256 * 1024 });
       const manifest = (await store.manifest(stored.sha256Hex))!;
       const victim = chunkSubject('h41', Buffer.from(manifest.chunks[3]!).toString('hex'));
       // Tampered with behind the province's content guard (which would remove the bad chunk as it
       // is stored): what is left to catch it is the verification of every chunk the copy reads.
+      // The guard must be done with this content first: a guard still checking the manifest when
+      // the chunk goes bad (it may lag behind on a loaded machine) finds the content broken and
+      // removes the manifest, and the document then waits for content instead of failing.
+      await waitFor(
+        'the guard done with the upload',
+        async () => {
+          const c = await jsm.consumers.info(CONTENT_STREAM, CONTENT_GUARD_CONSUMER);
+          return c.num_pending === 0 && c.num_ack_pending === 0;
+        },
+        30_000,
+      );
       await jsm.consumers.delete(CONTENT_STREAM, CONTENT_GUARD_CONSUMER);
       await jsm.streams.purge(CONTENT_STREAM, { filter: victim });
       await js.publish(victim, Buffer.alloc(256 * 1024, 0x44));

@@ -29,7 +29,7 @@ import {
   trackingKey,
 } from '@lienthong/core';
 import type { Topology } from '@lienthong/core';
-import { CONTENT_STREAM, chunkSubject, manifestSubject } from '@lienthong/content';
+import { CONTENT_STREAM, DEFAULT_CHUNK_SIZE, chunkSubject, manifestSubject } from '@lienthong/content';
 import { AUTH_CONFIG, CredentialStore, createLogger, loadTopologyFile, startNode } from '@lienthong/node';
 import type { IdentityCredentials, RunningNode } from '@lienthong/node';
 import { ContentManifest, EnvelopeKind, FailureReason, SCHEMA_VERSION } from '@lienthong/proto';
@@ -325,7 +325,7 @@ describe('security round 2: what one agency cannot do to another', () => {
   it('3a. attachment poisoning: a bogus manifest and a garbage chunk stored first under B’s hashes change nothing', async () => {
     const data = fileOf(600 * 1024, 7);
     const whole = sha(data);
-    const firstChunk = sha(data.subarray(0, 256 * 1024));
+    const firstChunk = sha(data.subarray(0, DEFAULT_CHUNK_SIZE));
     const nc = await rawAs(`agency:${A}`);
     const js = jetstream(nc);
     await js.publish(chunkSubject('', firstChunk), new TextEncoder().encode('garbage'));
@@ -337,9 +337,9 @@ describe('security round 2: what one agency cannot do to another', () => {
   });
 
   it('3b. attachment poisoning by message id: B’s chunk hash as the id of a message elsewhere changes nothing', async () => {
-    const data = fileOf(300 * 1024, 13);
+    const data = fileOf(DEFAULT_CHUNK_SIZE + 44 * 1024, 13);
     const whole = sha(data);
-    const chunks = [sha(data.subarray(0, 256 * 1024)), sha(data.subarray(256 * 1024))];
+    const chunks = [sha(data.subarray(0, DEFAULT_CHUNK_SIZE)), sha(data.subarray(DEFAULT_CHUNK_SIZE))];
     const nc = await rawAs(`agency:${A}`);
     const js = jetstream(nc);
     for (const [i, id] of [...chunks, `m:${whole}`].entries()) {

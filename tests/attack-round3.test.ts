@@ -7,7 +7,7 @@
 import { headers as natsHeaders } from '@nats-io/transport-node';
 import { AckPolicy, DeliverPolicy, jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { STREAMS, agencyServiceSubject, agencyToToken, inboxFilter, trackSubject } from '@lienthong/core';
-import { CONTENT_STREAM, chunkSubject, manifestSubject } from '@lienthong/content';
+import { CONTENT_STREAM, DEFAULT_CHUNK_SIZE, chunkSubject, manifestSubject } from '@lienthong/content';
 import { waitFor } from '@lienthong/testkit';
 import { A, B, B_TRACK, C, D, attackWorld, expectDenied, fileOf, sha } from './attack-kit';
 
@@ -192,9 +192,11 @@ describe('security round 2, continued: per-identity limits', () => {
 
 describe('security round 2, continued: attachments', () => {
   it('4b. a third agency of the same domain gets nothing for a hash it knows; sender and recipient do', async () => {
-    const data = fileOf(600 * 1024, 23);
+    const data = fileOf(2 * DEFAULT_CHUNK_SIZE + 88 * 1024, 23);
     const whole = sha(data);
-    const chunks = [0, 1, 2].map((i) => sha(data.subarray(i * 256 * 1024, (i + 1) * 256 * 1024)));
+    const chunks = [0, 1, 2].map((i) =>
+      sha(data.subarray(i * DEFAULT_CHUNK_SIZE, (i + 1) * DEFAULT_CHUNK_SIZE)),
+    );
     const sdkB = await w.sdkAs(B);
     const sdkC = await w.sdkAs(C);
     const got = await w.deliversOnce(sdkB, sdkC, nextId(B), [{ name: 'secret.pdf', data }]);

@@ -51,6 +51,8 @@ interface Args {
   /** Lienthong with the domain-local shortcut (the default); the ratio's bare pipeline matches it. */
   shortcut: boolean;
   out: string;
+  /** Chunk size of the attachment scenarios' uploads, KiB; the SDK's default when undefined. */
+  attachmentChunkKb?: number;
 }
 
 function parseArgs(argv: string[]): Args {
@@ -80,7 +82,16 @@ function parseArgs(argv: string[]): Args {
     else if (a === '--breakdown') args.breakdown = true;
     else if (a === '--no-shortcut') args.shortcut = false;
     else if (a === '--out') args.out = resolve(value());
-    else if (a === '--only') {
+    else if (a === '--attachment-chunk-kb') {
+      args.attachmentChunkKb = Number(value());
+      if (
+        !Number.isInteger(args.attachmentChunkKb) ||
+        args.attachmentChunkKb < 1 ||
+        args.attachmentChunkKb > 1020
+      ) {
+        throw new Error('--attachment-chunk-kb must be an integer from 1 to 1020');
+      }
+    } else if (a === '--only') {
       const names = value().split(',');
       for (const n of names) {
         if (!(SCENARIOS as readonly string[]).includes(n)) {
@@ -92,6 +103,7 @@ function parseArgs(argv: string[]): Args {
       process.stdout.write(
         'usage: bench [--runs N (3)] [--quick] [--only throughput,latency,scale,backlog,attachment,urgent,gateway,vxp,broadcast]\n' +
           '             [--no-profile] [--no-shortcut (lienthong hop by hop, against the bare tree pipeline)]\n' +
+          '             [--attachment-chunk-kb KB (the SDK default)]\n' +
           '             [--breakdown (time the national start-up step by step, ~1 min more)] [--out FILE]\n',
       );
       process.exit(0);
@@ -620,6 +632,20 @@ function buildRows(records: RunRecord[], runs: number, shortcut: boolean): Row[]
         unit: 'MB/s',
         digits: 1,
       },
+      {
+        scenario: label,
+        metric: '  CPU of every process together, whole transfer',
+        values: pick(scenario, 'cpuMsTotal'),
+        unit: 'ms',
+        digits: 0,
+      },
+      ...(['upload', 'relayAndVerify', 'download'] as const).map((phase) => ({
+        scenario: label,
+        metric: `  cores busy (all processes) during ${phase === 'relayAndVerify' ? 'relays + verification' : phase}`,
+        values: pick(scenario, `coresBusy.${phase}`),
+        unit: '',
+        digits: 2,
+      })),
     );
     const first = by(scenario).find((d) => d !== undefined);
     const processes = ((first?.rss as { process: string }[] | undefined) ?? []).map((r) => r.process);
@@ -864,8 +890,9 @@ async function main(): Promise<void> {
     if (args.only.has('scale')) await step(run, 'national', s.national);
     if (args.only.has('backlog')) await step(run, 'backlog', s.backlog);
     if (args.only.has('attachment')) {
-      await step(run, 'attachment', s.attachment);
-      await step(run, 'attachment-domains', { ...s.attachment, domains: true });
+      const chunk = args.attachmentChunkKb ? { chunkKb: args.attachmentChunkKb } : {};
+      await step(run, 'attachment', { ...s.attachment, ...chunk });
+      await step(run, 'attachment-domains', { ...s.attachment, ...chunk, domains: true });
     }
     if (args.only.has('urgent')) await step(run, 'urgent', s.urgent);
     if (args.only.has('gateway')) await step(run, 'gateway', s.gateway);

@@ -25,6 +25,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pipeline } from 'node:stream/promises';
+import { DEFAULT_CHUNK_SIZE } from '@lienthong/content';
 import { connect } from '@lienthong/sdk';
 import type { InboxItem, LienthongClient } from '@lienthong/sdk';
 import { deterministicBytes, deterministicSha256, startLeafTree, startService } from '@lienthong/testkit';
@@ -37,7 +38,7 @@ export interface AttachmentOptions {
   readonly mb: number;
   /** The province on a leaf server with its own JetStream domain, the centre on another. */
   readonly domains?: boolean;
-  /** Chunk size of the upload, KiB; the SDK's default (256) when omitted. */
+  /** Chunk size of the upload, KiB; the SDK's default (512) when omitted. */
   readonly chunkKb?: number;
   readonly timeoutMs: number;
 }
@@ -57,6 +58,21 @@ function status(pid: number, field: 'VmRSS' | 'VmHWM'): number {
   try {
     const m = new RegExp(`${field}:\\s+(\\d+) kB`).exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
     return m ? Number(m[1]) * 1024 : Number.NaN;
+  } catch {
+    return Number.NaN;
+  }
+}
+
+/** CPU time (user + system) a process has used so far, ms; from /proc/<pid>/stat (clock ticks of 10 ms). */
+function cpuMs(pid: number): number {
+  if (pid === process.pid) {
+    const u = process.cpuUsage();
+    return (u.user + u.system) / 1000;
+  }
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(f[11]) + Number(f[12])) * 10;
   } catch {
     return Number.NaN;
   }
@@ -99,22 +115,27 @@ async function transfer(
   number: number,
   bytes: number,
   timeoutMs: number,
+  mark: () => void = () => undefined,
 ): Promise<{ sendMs: number; deliverMs: number; downloadMs: number; totalMs: number }> {
   const documentId = `${SENDER},2026/11/22,${number}/UBND-VP`;
   const source = join(dir, `sent-${number}.pdf`);
   const target = join(dir, `received-${number}.pdf`);
   await pipeline(deterministicBytes(bytes, number), createWriteStream(source));
   const expected = await deterministicSha256(bytes, number);
+  mark();
   const t0 = now();
   await sender.send(
     { documentId, subject: 'Hồ sơ kèm bản quét', to: [{ code: RECIPIENT }] },
     { attachments: [{ name: 'ho-so.pdf', mediaType: 'application/pdf', path: source }] },
   );
   const t1 = now();
+  mark();
   const item = await receive(recipient, documentId, timeoutMs);
   const t2 = now();
+  mark();
   await item.attachments[0]!.saveTo(target);
   const t3 = now();
+  mark();
   const hash = createHash('sha256');
   await pipeline(createReadStream(target), hash);
   if (hash.digest('hex') !== expected) throw new Error('the saved attachment does not match its SHA-256');
@@ -220,13 +241,20 @@ export async function attachment(o: AttachmentOptions): Promise<Record<string, u
   ];
   const before = processes.map((p) => ({ ...p, rss: status(p.pid, 'VmRSS'), reset: resetPeak(p.pid) }));
   const bytes = o.mb * MiB;
-  const t = await transfer(dir, sender, recipient, 2, bytes, o.timeoutMs);
+  // CPU of every process at each phase boundary: which processes and how many cores each phase used.
+  const marks: number[][] = [];
+  const t = await transfer(dir, sender, recipient, 2, bytes, o.timeoutMs, () =>
+    marks.push(processes.map((p) => cpuMs(p.pid))),
+  );
+  const phaseCpu = (k: number, i: number): number => round(marks[k + 1]![i]! - marks[k]![i]!);
+  const phaseMs = [t.sendMs, t.deliverMs, t.downloadMs];
+  const cpuSum = (k: number): number => processes.reduce((a, _, i) => a + phaseCpu(k, i), 0);
   const mb = bytes / 1e6;
   const rate = (ms: number): number => round(mb / (ms / 1000), 1);
   return {
     layout: o.domains ? 'leaf domains central + h41' : 'one server',
     attachmentBytes: bytes,
-    chunkBytes: (o.chunkKb ?? 256) * 1024,
+    chunkBytes: o.chunkKb ? o.chunkKb * 1024 : DEFAULT_CHUNK_SIZE,
     route: ROUTE.map(([, node]) => node),
     hops: ROUTE.length - 1,
     mbPerSec: rate(t.totalMs),
@@ -238,6 +266,21 @@ export async function attachment(o: AttachmentOptions): Promise<Record<string, u
       downloadMbPerSec: rate(t.downloadMs),
       totalMs: round(t.totalMs),
     },
+    /** CPU ms per process in each phase (upload, relays + verification, download); 10 ms resolution. */
+    cpu: processes.map((p, i) => ({
+      process: p.name,
+      uploadMs: phaseCpu(0, i),
+      relayAndVerifyMs: phaseCpu(1, i),
+      downloadMs: phaseCpu(2, i),
+    })),
+    /** Cores kept busy in each phase, all processes together (this machine has os.cpus().length). */
+    coresBusy: {
+      upload: round(cpuSum(0) / phaseMs[0]!, 2),
+      relayAndVerify: round(cpuSum(1) / phaseMs[1]!, 2),
+      download: round(cpuSum(2) / phaseMs[2]!, 2),
+      total: round((cpuSum(0) + cpuSum(1) + cpuSum(2)) / t.totalMs, 2),
+    },
+    cpuMsTotal: round(cpuSum(0) + cpuSum(1) + cpuSum(2)),
     rss: before.map((p) => {
       const peak = status(p.pid, 'VmHWM');
       return {

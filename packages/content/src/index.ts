@@ -19,6 +19,8 @@ export { ContentStore } from './store';
 export { CONTENT_GUARD_CONSUMER, ContentGuard } from './guard';
 export type { ContentGuardEvents } from './guard';
 export { ensureContentStream } from './stream';
+export { CHUNK_INDEX_HEADER, UPLOAD_HEADER, manifestDigest } from './marks';
+export type { VerificationMarks } from './marks';
 export { sweepContent } from './sweep';
 
 export type {

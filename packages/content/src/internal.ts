@@ -2,3 +2,5 @@
 export { MAX_CHUNK_SIZE, chunkFilter, domainToken, manifestFilter } from './subjects';
 export { contentStreamConfig } from './stream';
 export { Window } from './window';
+export { UploadRuns } from './runs';
+export { followUpload } from './follow';

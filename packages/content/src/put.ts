@@ -5,6 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { JetStreamClient } from '@nats-io/jetstream';
+import { headers as natsHeaders } from '@nats-io/transport-node';
 import { LienthongError } from '@lienthong/core';
 import { classifyNatsError, retry, sleep } from '@lienthong/infra';
 import { ContentManifest } from '@lienthong/proto';
@@ -34,10 +35,11 @@ export async function putChecked(
   subject: string,
   data: Uint8Array,
   isGood: (stored: Uint8Array) => boolean | Promise<boolean>,
+  hints?: Readonly<Record<string, string>>,
 ): Promise<boolean> {
   const deadline = Date.now() + target.timeoutMs;
   for (let wait = 50; ; wait = Math.min(wait * 2, 500)) {
-    if (await publishOnce(target, subject, data)) return true;
+    if (await publishOnce(target, subject, data, hints)) return true;
     const stored = await target.read(subject, data);
     if (stored !== undefined && (await isGood(stored))) return false;
     if (Date.now() >= deadline) {
@@ -52,13 +54,26 @@ export async function putChecked(
 }
 
 /** Publishes once on a subject; true when stored, false when the subject was taken. */
-async function publishOnce(target: ContentTarget, subject: string, data: Uint8Array): Promise<boolean> {
+async function publishOnce(
+  target: ContentTarget,
+  subject: string,
+  data: Uint8Array,
+  hints: Readonly<Record<string, string>> | undefined,
+): Promise<boolean> {
+  let h: ReturnType<typeof natsHeaders> | undefined;
+  if (hints) {
+    h = natsHeaders();
+    for (const [k, v] of Object.entries(hints)) h.set(k, v);
+  }
   try {
     // A timeout or a moment without responders: the same publish again is harmless.
-    await retry(() => target.js.publish(subject, data, { timeout: target.timeoutMs }), {
-      attempts: PUBLISH_ATTEMPTS,
-      backoff: { initialMs: 200, maxMs: 3_200 },
-    });
+    await retry(
+      () => target.js.publish(subject, data, { timeout: target.timeoutMs, ...(h ? { headers: h } : {}) }),
+      {
+        attempts: PUBLISH_ATTEMPTS,
+        backoff: { initialMs: 200, maxMs: 3_200 },
+      },
+    );
     return true;
   } catch (e) {
     // A second message on a subject (one per subject, discard new): the subject is taken. A full
@@ -89,17 +104,24 @@ export function storeManifest(
   target: ContentTarget,
   manifest: ContentManifest,
   verify: (sha256Hex: string) => Promise<ContentManifest | undefined>,
+  hints?: Readonly<Record<string, string>>,
 ): Promise<boolean> {
   const data = ContentManifest.encode(manifest).finish();
   const ours = Buffer.from(data);
-  return putChecked(target, manifestSubject(target.domain, manifest.sha256Hex), data, async (stored) => {
-    if (ours.equals(Buffer.from(stored))) return true;
-    try {
-      return (await verify(manifest.sha256Hex)) !== undefined;
-    } catch (e) {
-      if (e instanceof ContentIntegrityError || e instanceof ContentMissingError) return false;
-      if (e instanceof Error && /index out of range|invalid|illegal/i.test(e.message)) return false;
-      throw e;
-    }
-  });
+  return putChecked(
+    target,
+    manifestSubject(target.domain, manifest.sha256Hex),
+    data,
+    async (stored) => {
+      if (ours.equals(Buffer.from(stored))) return true;
+      try {
+        return (await verify(manifest.sha256Hex)) !== undefined;
+      } catch (e) {
+        if (e instanceof ContentIntegrityError || e instanceof ContentMissingError) return false;
+        if (e instanceof Error && /index out of range|invalid|illegal/i.test(e.message)) return false;
+        throw e;
+      }
+    },
+    hints,
+  );
 }

@@ -4,6 +4,8 @@ import type { JetStreamClient, JetStreamManager } from '@nats-io/jetstream';
 import { LienthongError } from '@lienthong/core';
 import { Window } from './window';
 import { putChecked, sha256Hex, storeManifest } from './put';
+import { UPLOAD_HEADER, newUploadId, uploadHints } from './marks';
+import { copyContent } from './copy';
 import type { ContentTarget } from './put';
 import { ContentManifest } from '@lienthong/proto';
 import { ContentIntegrityError, ContentMissingError, ContentTooLargeError } from './errors';
@@ -81,7 +83,7 @@ const MAX_INTERLEAVED = 64;
  * bounded: at most `window` chunks are in flight, whatever the size of the content.
  */
 export class ContentStore {
-  private readonly window: number;
+  /** @internal */ readonly window: number;
   private readonly timeoutMs: number;
   private readonly streamReads: boolean;
   private readonly target: ContentTarget;
@@ -119,7 +121,9 @@ export class ContentStore {
         0,
       );
     }
-    const chunks = await this.storeChunks(source, opts, chunkSize, maxBytes);
+    // Names this upload to the domain's guard, which follows its chunks and verifies it as it is stored.
+    const upload = newUploadId();
+    const chunks = await this.storeChunks(source, opts, chunkSize, maxBytes, upload);
     const { size } = chunks;
     if (opts.size !== undefined && opts.size !== size) {
       throw new LienthongError(
@@ -130,7 +134,7 @@ export class ContentStore {
     }
     const sha256Hex = chunks.digest.toString('hex');
     const manifest = ContentManifest.create({ sha256Hex, size, chunkSize, chunks: chunks.hashes });
-    const stored = await this.putManifest(manifest);
+    const stored = await this.putManifest(manifest, upload);
     // Stored before with another chunk size: the stored manifest is the one readers follow.
     const kept = stored ? manifest : ((await this.manifest(sha256Hex)) ?? manifest);
     return {
@@ -149,6 +153,7 @@ export class ContentStore {
     opts: UploadOptions,
     chunkSize: number,
     maxBytes: number,
+    upload: string,
   ): Promise<{ digest: Buffer; hashes: Buffer[]; size: number; newChunks: number }> {
     const whole = createHash('sha256');
     const hashes: Buffer[] = [];
@@ -163,8 +168,9 @@ export class ContentStore {
       whole.update(data);
       hashes.push(digest);
       const hex = digest.toString('hex');
+      const hints = uploadHints(upload, hashes.length - 1);
       await win.add(async () => {
-        if (await this.putChunk(chunkSubject(this.domain, hex), data, hex)) newChunks++;
+        if (await this.putChunk(chunkSubject(this.domain, hex), data, hex, hints)) newChunks++;
         acked += data.length;
         opts.onProgress?.({ bytes: acked, total: opts.size });
       });
@@ -223,6 +229,27 @@ export class ContentStore {
   }
 
   /**
+   * The manifest of a content with the time it was stored, if the content is complete here: a node's
+   * read (a direct get), for deciding whether the domain's guard may still be verifying it.
+   */
+  async stored(sha256Hex: string): Promise<{ manifest: ContentManifest; storedAtMs: number } | undefined> {
+    assertSha(sha256Hex);
+    const m = await this.jsm.direct.getMessage(CONTENT_STREAM, {
+      last_by_subj: manifestSubject(this.domain, sha256Hex),
+    });
+    if (!m) return undefined;
+    const manifest = ContentManifest.decode(m.data);
+    if (manifest.sha256Hex !== sha256Hex) {
+      throw new ContentIntegrityError(
+        `manifest stored for ${sha256Hex} names ${manifest.sha256Hex}`,
+        sha256Hex,
+        undefined,
+      );
+    }
+    return { manifest, storedAtMs: m.timestamp ? Date.parse(m.timestamp) : Date.now() };
+  }
+
+  /**
    * Streams the content to `write` in order, chunk by chunk: each chunk is checked against its
    * SHA-256 before it is handed over, the whole against the content id at the end. A mismatch throws
    * {@link ContentIntegrityError}; a missing manifest or chunk {@link ContentMissingError}.
@@ -268,7 +295,7 @@ export class ContentStore {
    * repeated within this content) is fetched by a direct get; so is everything when the content is
    * small, or when other messages interleave for too long.
    */
-  private async *inOrder(
+  /** @internal */ async *inOrder(
     sha256Hex: string,
     manifest: ContentManifest,
     check = true,
@@ -371,80 +398,21 @@ export class ContentStore {
    * against its hash as it is read, then the manifest. Idempotent: chunks already there are skipped,
    * so a copy cut short resumes where it stopped.
    */
-  async copyTo(
+  copyTo(
     target: ContentStore,
     sha256Hex: string,
     opts: DownloadOptions = {},
   ): Promise<{ copied: number; skipped: number; copiedBytes: number }> {
-    const there = await target.manifest(sha256Hex);
-    if (there) return { copied: 0, skipped: there.chunks.length, copiedBytes: 0 };
-    const manifest = await this.manifest(sha256Hex);
-    if (!manifest) {
-      throw new ContentMissingError(
-        `content ${sha256Hex} is not complete in domain '${this.domain}'; cannot copy it to '${target.domain}'`,
-        sha256Hex,
-        this.domain,
-      );
-    }
-    const win = new Window(this.window);
-    let copied = 0;
-    let skipped = 0;
-    let bytes = 0;
-    let copiedBytes = 0;
-    const total = Number(manifest.size);
-    const hexes = manifest.chunks.map((c) => Buffer.from(c).toString('hex'));
-    const counted = (size: number): void => {
-      bytes += size;
-      opts.onProgress?.({ bytes, total });
-    };
-    // A first copy (the first chunk is not there) streams every chunk across, and a chunk that is
-    // there after all is refused and counted as skipped; a copy that resumes (the first chunk is
-    // there) asks for each chunk before sending it, and sends only the missing ones.
-    const resuming = hexes.length > 0 && (await target.has(chunkSubject(target.domain, hexes[0]!)));
-    try {
-      if (!resuming) {
-        let i = 0;
-        for await (const data of this.inOrder(sha256Hex, manifest)) {
-          if (opts.signal?.aborted) throw opts.signal.reason;
-          const hex = hexes[i++]!;
-          await win.add(async () => {
-            if (await target.putChunk(chunkSubject(target.domain, hex), data, hex)) {
-              copied++;
-              copiedBytes += data.length;
-            } else skipped++;
-            counted(data.length);
-          });
-        }
-      } else {
-        for (let i = 0; i < hexes.length; i++) {
-          if (opts.signal?.aborted) throw opts.signal.reason;
-          const hex = hexes[i]!;
-          await win.add(async () => {
-            const subject = chunkSubject(target.domain, hex);
-            if (await target.has(subject)) {
-              skipped++;
-              counted(i === hexes.length - 1 ? total - i * manifest.chunkSize : manifest.chunkSize);
-            } else {
-              const data = await this.chunk(sha256Hex, hex, i);
-              await target.putChunk(subject, data, hex);
-              copied++;
-              copiedBytes += data.length;
-              counted(data.length);
-            }
-          });
-        }
-      }
-      await win.drain();
-    } catch (e) {
-      await win.settle();
-      throw e;
-    }
-    await target.putManifest(manifest);
-    return { copied, skipped, copiedBytes };
+    return copyContent(this, target, sha256Hex, opts);
   }
 
   /** One chunk, checked against its hash. */
-  private async chunk(sha256Hex: string, chunkHex: string, index: number, check = true): Promise<Uint8Array> {
+  /** @internal */ async chunk(
+    sha256Hex: string,
+    chunkHex: string,
+    index: number,
+    check = true,
+  ): Promise<Uint8Array> {
     const data = await this.get(chunkSubject(this.domain, chunkHex), { file: sha256Hex });
     if (!data) throw this.missingChunk(sha256Hex, chunkHex, index);
     return check ? this.checked(sha256Hex, chunkHex, index, data) : data;
@@ -478,19 +446,29 @@ export class ContentStore {
     return m ? m.data : undefined;
   }
 
-  private async has(subject: string): Promise<boolean> {
+  /** @internal */ async has(subject: string): Promise<boolean> {
     const info = await this.jsm.streams.info(CONTENT_STREAM, { subjects_filter: subject });
     return (info.state.subjects?.[subject] ?? 0) > 0;
   }
 
   /** Stores a chunk; true when this call stored it, false when its bytes were there already. */
-  private putChunk(subject: string, data: Uint8Array, hex: string): Promise<boolean> {
-    return putChecked(this.target, subject, data, (stored) => sha256Hex(stored) === hex);
+  /** @internal */ putChunk(
+    subject: string,
+    data: Uint8Array,
+    hex: string,
+    hints?: Readonly<Record<string, string>>,
+  ): Promise<boolean> {
+    return putChecked(this.target, subject, data, (stored) => sha256Hex(stored) === hex, hints);
   }
 
   /** Stores a manifest; true when this call stored it, false when one for the same bytes was there. */
-  private putManifest(manifest: ContentManifest): Promise<boolean> {
-    return storeManifest(this.target, manifest, (sha) => this.verify(sha));
+  /** @internal */ putManifest(manifest: ContentManifest, upload?: string): Promise<boolean> {
+    return storeManifest(
+      this.target,
+      manifest,
+      (sha) => this.verify(sha),
+      upload ? { [UPLOAD_HEADER]: upload } : undefined,
+    );
   }
 }
 

@@ -4,8 +4,12 @@ export const CONTENT_STREAM = 'LT_CONTENT';
 /** KV bucket of references from retained documents to content: `<content sha256>.<envelope id>`. */
 export const CONTENT_REFS_BUCKET = 'lt_content_refs';
 
-/** Chunk size the SDK uses unless told otherwise (256 KiB: four fit in a default 1 MiB message). */
-export const DEFAULT_CHUNK_SIZE = 256 * 1024;
+/**
+ * Chunk size the SDK uses unless told otherwise: 512 KiB (one fits in a default 1 MiB message with
+ * room to spare). Half as many messages as 256 KiB chunks cost measurably less CPU per transfer
+ * (docs/BENCHMARKS.md); content stored with any other chunk size reads the same (its manifest says).
+ */
+export const DEFAULT_CHUNK_SIZE = 512 * 1024;
 
 /** Largest chunk accepted: a chunk is one NATS message, capped at 1 MiB by default. */
 export const MAX_CHUNK_SIZE = 1024 * 1024 - 4096;

@@ -11,6 +11,8 @@ export interface SweepOptions {
    */
   readonly graceMs: number;
   readonly now?: number;
+  /** Called before anything is removed (`VerificationMarks.removing`). */
+  readonly beforeRemove?: () => Promise<void>;
 }
 
 export interface SweepResult {
@@ -45,11 +47,13 @@ export async function sweepContent(
       doomed.push(m.subject);
     }
   });
+  if (doomed.length > 0) await opts.beforeRemove?.();
   for (const subject of doomed) await jsm.streams.purge(CONTENT_STREAM, { filter: subject });
   const chunks: string[] = [];
   await forEach(js, jsm, chunkFilter(domain), true, (m) => {
     if (!liveChunks.has(hashOfSubject(m.subject)) && old(m)) chunks.push(m.subject);
   });
+  if (chunks.length > 0) await opts.beforeRemove?.();
   for (const subject of chunks) await jsm.streams.purge(CONTENT_STREAM, { filter: subject });
   return { manifestsRemoved: doomed.length, chunksRemoved: chunks.length, manifestsKept: kept };
 }

@@ -254,14 +254,23 @@ describe('content store', () => {
       yield* deterministicBytes(2 * 4096, 42);
     }
     const b = await store.upload(shared(), { chunkSize: 4096 });
-    const kept = await sweepContent(js, jsm, '', { referenced: new Set([b.sha256Hex]), graceMs: 0 });
+    // Verification records are voided before anything goes (VerificationMarks.removing).
+    let voided = 0;
+    const beforeRemove = (): Promise<void> => Promise.resolve(void voided++);
+    const kept = await sweepContent(js, jsm, '', {
+      referenced: new Set([b.sha256Hex]),
+      graceMs: 0,
+      beforeRemove,
+    });
+    expect(voided).toBe(2); // once before the manifests, once before the chunks
     expect(kept.manifestsKept).toBe(1);
     expect(await store.manifest(a.sha256Hex)).toBeUndefined();
     expect((await collect(b.sha256Hex)).length).toBe(4 * 4096);
     // Young content stays during the grace period even without a reference.
     const c = await store.upload(deterministicBytes(4096, 43), { chunkSize: 4096 });
-    await sweepContent(js, jsm, '', { referenced: new Set(), graceMs: 60_000 });
+    await sweepContent(js, jsm, '', { referenced: new Set(), graceMs: 60_000, beforeRemove });
     expect(await store.manifest(c.sha256Hex)).toBeDefined();
+    expect(voided).toBe(2); // nothing removed, nothing voided
     const all = await sweepContent(js, jsm, '', { referenced: new Set(), graceMs: 0 });
     expect(all.manifestsKept).toBe(0);
     expect((await jsm.streams.info(CONTENT_STREAM)).state.messages).toBe(0);

@@ -3,7 +3,7 @@ import { jetstream, jetstreamManager, StorageType } from '@nats-io/jetstream';
 import type { JetStreamClient, JetStreamManager } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
 import type { KV, Kvm } from '@nats-io/kv';
-import { listKvKeys, upsertStream } from '@lienthong/infra';
+import { listKvKeys, sleep, upsertStream } from '@lienthong/infra';
 import type { Logger } from 'pino';
 import { Counter } from 'prom-client';
 import type { Registry } from 'prom-client';
@@ -18,6 +18,7 @@ import {
   sweepContent,
 } from '@lienthong/content';
 import type { SweepResult } from '@lienthong/content';
+import type { ContentManifest } from '@lienthong/proto';
 import { LienthongError } from '@lienthong/core';
 import type { NodeInfo } from '@lienthong/core';
 import { FailureReason } from '@lienthong/proto';
@@ -26,6 +27,7 @@ import { storedAttachments } from './accepted';
 import type { AcceptedEnvelope } from './accepted';
 import type { NodeLimits, RetentionConfig } from './config';
 import { streamLimitsOf } from './stream-limits';
+import { KvVerificationMarks, MARK_KEY_PREFIXES } from './content-marks';
 
 const CONTENT_STREAM_NAME = 'LT_CONTENT';
 
@@ -61,6 +63,14 @@ export function attachmentConfig(limits: NodeLimits, retention: RetentionConfig)
 const VERIFIED_CAPACITY = 1024;
 
 /**
+ * How long the delivering node waits for the domain's guard to finish verifying a content whose
+ * manifest was just stored (`GUARD_WAIT_MS` plus the size at `GUARD_WAIT_BYTES_PER_MS`), before it
+ * reads the content itself.
+ */
+const GUARD_WAIT_MS = 2_000;
+const GUARD_WAIT_BYTES_PER_MS = 20_000;
+
+/**
  * What a node does for the large attachments of the documents it handles: refuses attachments over
  * the limit at intake, makes sure the content is complete in its own JetStream domain and records
  * that a retained document references it, copies it into the next hop's domain before relaying,
@@ -78,6 +88,8 @@ export class Attachments {
   private readonly bytes: Counter<'op'>;
   private readonly removed: Counter<'kind'>;
   private contentGuard: ContentGuard | undefined;
+  /** Which contents were verified as a whole in this domain (by a guard or a delivering node). */
+  private readonly marks: KvVerificationMarks;
 
   constructor(
     private readonly nats: {
@@ -96,9 +108,10 @@ export class Attachments {
     private readonly now: () => number = Date.now,
   ) {
     this.own = new ContentStore(nats.js, nats.jsm, domain);
+    this.marks = new KvVerificationMarks(refs, domain);
     this.bytes = new Counter({
       name: 'lienthong_attachment_bytes_total',
-      help: 'Attachment bytes a node copied into another JetStream domain or verified before delivery',
+      help: 'Attachment bytes a node copied into another JetStream domain (copied), verified before delivery (verified), or its content guard verified as they were stored (verified-as-stored) or by reading them for a manifest (verified-by-guard)',
       labelNames: ['op'] as const,
       registers: registry ? [registry] : [],
     });
@@ -114,7 +127,13 @@ export class Attachments {
   async start(): Promise<void> {
     // Content counts as stored only when its bytes hash to its subject: remove what does not.
     this.contentGuard = new ContentGuard(this.nats.js, this.nats.jsm, this.own, {
+      marks: this.marks,
+      onVerified: (hex, size, how) => {
+        this.bytes.inc({ op: how === 'followed' ? 'verified-as-stored' : 'verified-by-guard' }, size);
+        this.log.debug({ content: hex, size, how }, 'content verified by the guard');
+      },
       onRemoved: (subject, why) => {
+        this.verified.clear();
         this.removed.inc({ kind: subject.split('.')[4] === 'm' ? 'manifest' : 'chunk' });
         this.log.warn({ subject, why }, 'removed content that is not what its subject names');
       },
@@ -233,26 +252,63 @@ export class Attachments {
     });
   }
 
-  /** Before delivering to an inbox: every chunk of every attachment matches its hash. */
+  /**
+   * Before delivering to an inbox: every chunk of every attachment matches its hash. A content the
+   * domain verified already (its guard as it was stored, or another node) needs its manifest only.
+   */
   verify(env: AcceptedEnvelope, receivedAtMs: number): Promise<AttachmentProblem | undefined> {
     return this.guard(receivedAtMs, async () => {
       for (const a of storedAttachments(env)) {
         const hex = a.ref.sha256Hex;
         if (this.verified.has(hex)) continue;
-        const manifest = await this.transfer(() => this.own.verify(hex));
-        if (!manifest) {
-          throw new ContentMissingError(
-            `content ${hex} is not complete in domain '${this.domain}'`,
-            hex,
-            this.domain,
-          );
+        const found = await this.own.stored(hex);
+        if (!found) throw this.missing(hex);
+        if (!(await this.verifiedInDomain(hex, found.manifest, found.storedAtMs))) {
+          const stamp = await this.marks.stamp();
+          const manifest = await this.transfer(() => this.own.verify(hex));
+          if (!manifest) throw this.missing(hex);
+          this.bytes.inc({ op: 'verified' }, Number(manifest.size));
+          await this.marks
+            .mark(hex, manifest, stamp)
+            .catch((e: unknown) =>
+              this.log.warn(
+                { error: e instanceof Error ? e.message : String(e) },
+                'content verification not recorded',
+              ),
+            );
         }
-        this.bytes.inc({ op: 'verified' }, Number(manifest.size));
         this.verified.set(hex, true);
         if (this.verified.size > VERIFIED_CAPACITY) this.verified.delete(this.verified.keys().next().value!);
       }
       return undefined;
     });
+  }
+
+  /**
+   * True when the domain has a record that this manifest was verified; for a manifest stored moments
+   * ago, waits a little for the guard that is verifying it, rather than read the content twice at once.
+   */
+  private async verifiedInDomain(
+    hex: string,
+    manifest: ContentManifest,
+    storedAtMs: number,
+  ): Promise<boolean> {
+    const holds = (): Promise<boolean> => this.marks.holds(hex, manifest).catch(() => false);
+    if (await holds()) return true;
+    const until = storedAtMs + GUARD_WAIT_MS + Number(manifest.size) / GUARD_WAIT_BYTES_PER_MS;
+    for (let wait = 25; Date.now() < until; wait = Math.min(wait * 2, 200)) {
+      await sleep(Math.min(wait, Math.max(1, until - Date.now())));
+      if (await holds()) return true;
+    }
+    return false;
+  }
+
+  private missing(hex: string): ContentMissingError {
+    return new ContentMissingError(
+      `content ${hex} is not complete in domain '${this.domain}'`,
+      hex,
+      this.domain,
+    );
   }
 
   /**
@@ -288,11 +344,19 @@ export class Attachments {
           timeoutMs: 60_000,
         });
         // A reference is `<content sha256>.<envelope id>`.
-        const referenced = new Set(keys.map((k) => k.slice(0, k.indexOf('.'))));
+        const referenced = new Set(
+          keys
+            .filter((k) => !MARK_KEY_PREFIXES.some((p) => k.startsWith(p)))
+            .map((k) => k.slice(0, k.indexOf('.'))),
+        );
         const result = await sweepContent(this.nats.js, this.nats.jsm, this.domain, {
           referenced,
           graceMs: this.config.graceMs,
           now: this.now(),
+          beforeRemove: async () => {
+            this.verified.clear();
+            await this.marks.removing();
+          },
         });
         for (const hex of this.verified.keys()) if (!referenced.has(hex)) this.verified.delete(hex);
         if (result.manifestsRemoved + result.chunksRemoved > 0) this.log.info(result, 'content swept');

@@ -40,7 +40,7 @@ export interface ConnectOptions extends CallOptions {
    * `limits.maxInlineAttachmentBytes`: set both lower together.
    */
   readonly maxInlineAttachmentBytes?: number;
-  /** Bytes per chunk of stored attachments; 256 KiB. */
+  /** Bytes per chunk of stored attachments; 512 KiB (1 KiB to 1 MiB − 4 KiB). */
   readonly attachmentChunkSize?: number;
 }
 
