@@ -38,6 +38,7 @@ const SCENARIOS = [
   'urgent',
   'gateway',
   'vxp',
+  'broadcast',
 ] as const;
 type Scenario = (typeof SCENARIOS)[number];
 
@@ -100,7 +101,7 @@ function parseArgs(argv: string[]): Args {
       args.only = new Set(names as Scenario[]);
     } else if (a === '--help' || a === '-h') {
       process.stdout.write(
-        'usage: bench [--runs N (3)] [--quick] [--only throughput,latency,scale,backlog,attachment,urgent,gateway,vxp]\n' +
+        'usage: bench [--runs N (3)] [--quick] [--only throughput,latency,scale,backlog,attachment,urgent,gateway,vxp,broadcast]\n' +
           '             [--no-profile] [--no-shortcut (lienthong hop by hop, against the bare tree pipeline)]\n' +
           '             [--attachment-chunk-kb KB (the SDK default)]\n' +
           '             [--breakdown (time the national start-up step by step, ~1 min more)] [--out FILE]\n',
@@ -147,6 +148,8 @@ function settings(quick: boolean) {
     },
     // The VXP endpoint: signed sendEdoc → listed at the recipient (which fetches and acknowledges).
     vxp: { packages: load.docs, warmup: load.warmup, window: 16, timeoutMs: 120_000 },
+    // One document from a ministry to every province and commune of the 2025 3-level tree.
+    broadcast: { provinces: 34, communesPerProvince: 98, docBytes, timeoutMs: 120_000 },
     profile: { ...load, docs: quick ? 600 : 3000 },
     budgets: {
       baseline: 120_000,
@@ -160,6 +163,7 @@ function settings(quick: boolean) {
       'attachment-domains': 180_000,
       gateway: quick ? 120_000 : 300_000,
       vxp: quick ? 120_000 : 300_000,
+      broadcast: 300_000,
     } as Record<string, number>,
   };
 }
@@ -789,6 +793,26 @@ function buildRows(records: RunRecord[], runs: number, shortcut: boolean): Row[]
       },
     );
   }
+  if (has('broadcast')) {
+    const b = (metric: string, path: string, unit: string, digits: number, target?: number): Row => ({
+      scenario: '9 broadcast',
+      metric,
+      values: pick('broadcast', path).map((v) => (v === undefined || unit !== 's' ? v : v / 1000)),
+      unit,
+      digits,
+      ...(target !== undefined ? { target: { op: '<=' as const, value: target } } : {}),
+    });
+    rows.push(
+      b('recipients (34 provinces × 98 communes + the provinces)', 'recipients', '', 0),
+      b('send() → custody at the home node', 'custodyMs', 'ms', 0),
+      b('send() → all in their inboxes', 'allInInboxMs', 's', 2, 5),
+      b("send() → all DELIVERED in the sender's tracking", 'allDeliveredMs', 's', 2, 10),
+      b('snapshot() of the document at the sender', 'snapshotMs', 's', 2, 0.5),
+      b('sent() at the sender', 'sentMs', 's', 2),
+      b('CPU: runtime + SDK process', 'processCpuMs', 's', 1),
+      b('CPU: nats-server', 'serverCpuMs', 's', 1),
+    );
+  }
   // Rows of scenarios that were not run (--only) have no values at all.
   return rows.filter((r) => r.values.some((v) => v !== undefined) || records.some((x) => !x.result.ok));
 }
@@ -850,9 +874,11 @@ async function main(): Promise<void> {
                 ? `${get(d, 'edoc.packagesPerSec')} edoc/s, ${get(d, 'status.trackedPerSec')} status/s, 50 MB at ${get(d, 'big.mbPerSec')} MB/s`
                 : scenario === 'vxp'
                   ? `${get(d, 'listedPerSec')} sendEdoc → listed/s, ${get(d, 'cyclePerSec')} with fetch + done`
-                  : scenario === 'urgent'
-                    ? `urgent p50/p99 idle ${get(d, 'idleMs.p50')}/${get(d, 'idleMs.p99')} ms, behind ${get(d, 'backlogAtStart')} queued ${get(d, 'backlogMs.p50')}/${get(d, 'backlogMs.p99')} ms`
-                    : `${get(d, 'docsPerSec')} docs/s`;
+                  : scenario === 'broadcast'
+                    ? `${get(d, 'recipients')} recipients: all in inboxes ${get(d, 'allInInboxMs')} ms, all DELIVERED at the sender ${get(d, 'allDeliveredMs')} ms, snapshot() ${get(d, 'snapshotMs')} ms`
+                    : scenario === 'urgent'
+                      ? `urgent p50/p99 idle ${get(d, 'idleMs.p50')}/${get(d, 'idleMs.p99')} ms, behind ${get(d, 'backlogAtStart')} queued ${get(d, 'backlogMs.p50')}/${get(d, 'backlogMs.p99')} ms`
+                      : `${get(d, 'docsPerSec')} docs/s`;
     log(
       `run ${run}/${args.runs} ${scenario}: ${result.ok ? brief : `FAILED: ${result.error}`} (${round(result.wallMs / 1000, 1)} s${result.logWarnings ? `, ${result.logWarnings} log warnings` : ''})`,
     );
@@ -886,6 +912,7 @@ async function main(): Promise<void> {
     if (args.only.has('urgent')) await step(run, 'urgent', s.urgent);
     if (args.only.has('gateway')) await step(run, 'gateway', s.gateway);
     if (args.only.has('vxp')) await step(run, 'vxp', s.vxp);
+    if (args.only.has('broadcast')) await step(run, 'broadcast', { ...s.broadcast, shortcut: args.shortcut });
   }
 
   let profile: ProfileSummary | undefined;

@@ -7,6 +7,7 @@
 import { disposeAll, tellParent } from './lib/env';
 import { attachment } from './scenarios/attachment';
 import { baseline } from './scenarios/baseline';
+import { broadcast } from './scenarios/broadcast';
 import { gateway } from './scenarios/gateway';
 import { backlog, latency, national, throughput } from './scenarios/lienthong';
 import { startupBreakdown } from './scenarios/startup';
@@ -28,6 +29,7 @@ const SCENARIOS: Record<string, Runner> = {
   'attachment-domains': attachment,
   gateway,
   vxp,
+  broadcast,
 };
 
 async function main(): Promise<number> {

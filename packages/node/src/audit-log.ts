@@ -12,7 +12,8 @@ import {
 } from '@lienthong/core';
 import type { AuditBlock, AuditEntry, AuditVerification, NodeInfo, Topology } from '@lienthong/core';
 import { classifyNatsError, retry, upsertStream } from '@lienthong/infra';
-import { BusinessStatus, Envelope, EnvelopeKind } from '@lienthong/proto';
+import { BusinessStatus, EnvelopeKind } from '@lienthong/proto';
+import { decodeWithoutDocument } from './document-bytes';
 import type { Disposition, InboundMessage } from './inbound';
 import { streamLimitsOf } from './stream-limits';
 
@@ -171,7 +172,8 @@ export function auditEntryOf(kind: string, msg: InboundMessage, disposition: Dis
   };
   if (msg.data.length > DEFAULT_MAX_BYTES) return base;
   try {
-    const env = Envelope.decode(msg.data);
+    // The routing fields only: a broadcast's document (thousands of addressees) is not decoded again.
+    const env = decodeWithoutDocument(msg.data);
     const what =
       env.kind === EnvelopeKind.ENVELOPE_KIND_STATUS && env.status
         ? `STATUS ${BusinessStatus[env.status.code ?? 0] ?? String(env.status.code)}`

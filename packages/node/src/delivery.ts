@@ -1,10 +1,11 @@
 import { inject, injectable } from 'tsyringe';
-import { encodeEnvelope, inboxSubject, msgIdFor } from '@lienthong/core';
+import { inboxSubject, msgIdFor } from '@lienthong/core';
 import type { NodeInfo } from '@lienthong/core';
 import { classifyNatsError } from '@lienthong/infra';
 import { EnvelopeKind, TransportState } from '@lienthong/proto';
 import type { AcceptedDocument, AcceptedStatus, AcceptedTransportEvent } from './accepted';
 import type { ResolvedConfig } from './config';
+import { encodeEnvelopeShared } from './document-bytes';
 import type { Clock, InboundMessage } from './inbound';
 import { NodeMetrics } from './metrics';
 import { EnvelopePublisher } from './publisher';
@@ -42,7 +43,7 @@ export class Delivery {
     try {
       await this.publisher.publish(
         subject,
-        encodeEnvelope(item),
+        encodeEnvelopeShared(item),
         msgIdFor(env.envelopeId, recipient),
         env.kind,
         msg?.headers,

@@ -1,10 +1,11 @@
 import { inject, injectable } from 'tsyringe';
-import { DecodeError, LienthongError, decodeEnvelope, parseSubject } from '@lienthong/core';
+import { DecodeError, LienthongError, parseSubject } from '@lienthong/core';
 import type { NodeInfo } from '@lienthong/core';
 import { BusinessStatus, EnvelopeKind, FailureReason } from '@lienthong/proto';
 import type { Envelope, IEnvelope, IHop } from '@lienthong/proto';
 import { acceptEnvelope, isRejection } from './accepted';
 import { ClosedRecipients } from './closed-recipients';
+import { sharedDocuments } from './document-bytes';
 import type { AcceptedEnvelope } from './accepted';
 import { Attachments } from './attachments';
 import type { ResolvedConfig } from './config';
@@ -168,7 +169,7 @@ export class Intake {
 
   private decode(msg: InboundMessage): Envelope | DecodeError {
     try {
-      return decodeEnvelope(msg.data, { maxBytes: this.config.limits.maxEnvelopeBytes });
+      return sharedDocuments.decode(msg.data, { maxBytes: this.config.limits.maxEnvelopeBytes });
     } catch (e) {
       if (e instanceof DecodeError) return e;
       throw e;

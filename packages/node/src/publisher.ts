@@ -4,11 +4,17 @@ import type { MsgHdrs } from '@nats-io/transport-node';
 import { inject, injectable } from 'tsyringe';
 import { EnvelopeKind } from '@lienthong/proto';
 import type { NatsHandles } from '@lienthong/infra';
+import { PublishGate } from './publish-gate';
 import { TOKENS } from './tokens';
 
-/** Publishes envelopes, saying their kind and passing on the inbound message's trace context. */
+/**
+ * Publishes envelopes, saying their kind and passing on the inbound message's trace context. Large
+ * envelopes go through the connection's byte budget (publish-gate.ts).
+ */
 @injectable()
 export class EnvelopePublisher {
+  private readonly gate = new PublishGate();
+
   constructor(@inject(TOKENS.Nats) private readonly nats: NatsHandles) {}
 
   publish(
@@ -22,6 +28,6 @@ export class EnvelopePublisher {
     h.set('Lt-Kind', EnvelopeKind[kind] ?? 'unknown');
     const traceparent = inbound?.get('traceparent');
     if (traceparent) h.set('traceparent', traceparent);
-    return this.nats.js.publish(subject, data, { msgID, headers: h });
+    return this.gate.run(data.length, () => this.nats.js.publish(subject, data, { msgID, headers: h }));
   }
 }

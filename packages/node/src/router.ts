@@ -1,5 +1,5 @@
 import { inject, injectable } from 'tsyringe';
-import { encodeEnvelope, laneOf, msgIdFor, relaySubject } from '@lienthong/core';
+import { laneOf, msgIdFor, relaySubject } from '@lienthong/core';
 import type { ClosedCode, NodeInfo } from '@lienthong/core';
 import { BusinessStatus, EnvelopeKind, FailureReason, TransportState } from '@lienthong/proto';
 import type { IHop } from '@lienthong/proto';
@@ -9,6 +9,8 @@ import { Attachments } from './attachments';
 import type { AttachmentProblem } from './attachments';
 import type { ResolvedConfig } from './config';
 import { Delivery } from './delivery';
+import { encodeEnvelopeShared } from './document-bytes';
+import { fanOut } from './fan-out';
 import { NeighbourRoom } from './flow';
 import type { Clock, InboundMessage } from './inbound';
 import type { TopologyView } from './live-directory';
@@ -82,12 +84,13 @@ export class Router {
         this.failOnTheWay(node, msg, env, [c.code], FailureReason.FAILURE_REASON_AGENCY_CLOSED, detail),
       );
     }
-    for (const { target, passed, recipients } of plan.byNextHop.values()) {
+    // One copy per next hop (and per local recipient below), a window of them at a time (fan-out.ts).
+    const copies = [...plan.byNextHop.values()].map(({ target, passed, recipients }) => {
       const via =
         passed.length > 0
           ? [...hops, ...passedHops(passed, typeof hop.outMs === 'number' ? hop.outMs : this.now())]
           : hops;
-      work.push(
+      return () =>
         this.relay(
           node,
           msg,
@@ -96,9 +99,9 @@ export class Router {
           target,
           recipients,
           content && (() => content.forward(env, target, receivedAtMs)),
-        ),
-      );
-    }
+        );
+    });
+    if (copies.length > 0) work.push(fanOut(copies));
     if (plan.local.length > 0) {
       const here = { ...env, hops };
       work.push(
@@ -108,7 +111,7 @@ export class Router {
           msg,
           env,
           plan.local,
-          () => Promise.all(plan.local.map((r) => this.deliverLocal(node, here, r, msg))),
+          () => fanOut(plan.local.map((r) => () => this.deliverLocal(node, here, r, msg))),
         ),
       );
     }
@@ -168,7 +171,7 @@ export class Router {
       return;
     }
     const subject = relaySubject(next.level, next.id, laneOf(env.priority), node.id);
-    const data = encodeEnvelope({ ...env, recipients, hops, hopLimit: env.hopLimit - steps });
+    const data = encodeEnvelopeShared({ ...env, recipients, hops, hopLimit: env.hopLimit - steps });
     // The hop count keeps ids unique when a path visits a node twice (an agency moved while its
     // document was on the way): a plain envelope id + next node would be de-duplicated.
     const msgID = msgIdFor(env.envelopeId, `${next.id}#${hops.length}`);

@@ -11,12 +11,16 @@ import type {
 } from './accepted';
 import type { ResolvedConfig } from './config';
 import type { Clock, InboundMessage } from './inbound';
+import { fanOut } from './fan-out';
 import { NodeMetrics } from './metrics';
 import { OverdueIndex } from './overdue';
 import { Refusals } from './refusals';
 import { TOKENS } from './tokens';
 import type { TopologyView } from './live-directory';
 import { TrackingStore } from './tracking-store';
+
+/** Tracking records of one document opened at once. */
+const OPEN_WINDOW = 256;
 
 /**
  * The sender's side of tracking, at the home node of a document's sender: a record per recipient
@@ -54,8 +58,10 @@ export class TrackingApply {
     const operation = doc.business?.operation ?? BusinessOperation.BUSINESS_OPERATION_NEW;
     const known = recipients.filter((r) => this.topology.agency(r));
     const unknown = recipients.filter((r) => !this.topology.agency(r));
-    await Promise.all(
-      recipients.map(async (recipient) => {
+    // A broadcast opens thousands of records: a window of them at a time, not thousands of requests
+    // on the connection at once (whose last ones would time out behind the first).
+    await fanOut(
+      recipients.map((recipient) => async () => {
         const { record } = await this.tracking.create(
           {
             documentId,
@@ -76,6 +82,7 @@ export class TrackingApply {
           this.overdue.add(TrackingStore.key(sender, documentId, recipient), record.confirmByMs);
         }
       }),
+      OPEN_WINDOW,
     );
     if (unknown.length > 0) await this.failUnknown(node, msg, env, unknown, now);
     return known;

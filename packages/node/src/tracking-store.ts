@@ -10,7 +10,6 @@ import {
   newTrackingRecord,
   trackSubject,
   trackingDocumentFilter,
-  trackingKey,
   trackingSenderFilter,
 } from '@lienthong/core';
 import type { TrackingEvent } from '@lienthong/core';
@@ -18,6 +17,8 @@ import type { TopologyView } from './live-directory';
 import { EdxmlSignatureVerdict, TrackingRecord } from '@lienthong/proto';
 import type { IEdxmlSignatureVerdict } from '@lienthong/proto';
 import { classifyNatsError, listKvKeys, retry } from '@lienthong/infra';
+import { KeyedBatches } from './tracking-batch';
+import { trackingKeyOf } from './tracking-keys';
 
 export type NewRecord = Parameters<typeof newTrackingRecord>[0];
 
@@ -28,6 +29,30 @@ export interface ApplyResult {
 }
 
 const MAX_CAS_ATTEMPTS = 50;
+
+type Change = (r: TrackingRecord) => { record: TrackingRecord; changed: boolean; violation?: string };
+
+/** The changes applied one after the other; each result says what its own change did. */
+function applyAll(
+  record: TrackingRecord,
+  changes: readonly Change[],
+): { record: TrackingRecord; changed: boolean; results: ApplyResult[] } {
+  let current = record;
+  let changed = false;
+  const results = changes.map((change): ApplyResult => {
+    const next = change(current);
+    if (next.changed) {
+      current = next.record;
+      changed = true;
+    }
+    return {
+      outcome: next.changed ? 'changed' : 'unchanged',
+      record: current,
+      ...(next.violation !== undefined ? { violation: next.violation } : {}),
+    };
+  });
+  return { record: current, changed, results };
+}
 
 interface Versioned {
   readonly record: TrackingRecord;
@@ -54,8 +79,17 @@ export class TrackingStore {
     private readonly cacheSize = 50_000,
   ) {}
 
+  private readonly batches = new KeyedBatches<Change, ApplyResult>((key, changes) =>
+    this.writeBatch(key, changes),
+  );
+
   static key(sender: string, documentId: string, recipient: string): string {
-    return trackingKey(sender, documentId, recipient);
+    return trackingKeyOf(sender, documentId, recipient);
+  }
+
+  /** Writes made for changes to records, and the changes they carried. */
+  get batchStats(): { readonly writes: number; readonly changes: number } {
+    return this.batches.stats;
   }
 
   /** Creates the record unless it exists (a resend keeps the first record). */
@@ -72,9 +106,10 @@ export class TrackingStore {
     if (opts.changeRequested) record.recallRequested = true;
     if (opts.edxmlSignature) record.edxmlSignature = EdxmlSignatureVerdict.create(opts.edxmlSignature);
     try {
-      const revision = await this.kv.create(key, encodeTrackingRecord(record));
+      const bytes = encodeTrackingRecord(record);
+      const revision = await this.kv.create(key, bytes);
       this.remember(key, record, revision);
-      await this.publish(key, revision, record);
+      await this.publish(key, revision, record, bytes);
       return { record, created: true };
     } catch (e) {
       if (!isWrongLastSequence(e)) throw e;
@@ -181,33 +216,39 @@ export class TrackingStore {
     return (await this.read(key))?.record;
   }
 
-  /** Compare-and-set: concurrent statuses for one record never overwrite each other. */
-  private mutate(
-    key: string,
-    change: (r: TrackingRecord) => { record: TrackingRecord; changed: boolean; violation?: string },
-  ): Promise<ApplyResult> {
+  /**
+   * Compare-and-set: concurrent statuses for one record never overwrite each other. Changes to one
+   * record that arrive together are applied in arrival order and written at once
+   * (tracking-batch.ts): one KV write and one track publish for the burst.
+   */
+  private mutate(key: string, change: Change): Promise<ApplyResult> {
+    return this.batches.submit(key, change);
+  }
+
+  private writeBatch(key: string, changes: readonly Change[]): Promise<ApplyResult[]> {
     return retry(
       async ({ attempt }) => {
         // The first attempt trusts the cache; a stale entry fails the compare-and-set and is re-read.
         const fromCache = attempt === 1 ? this.cached(key) : undefined;
         let current = fromCache ?? (await this.read(key));
-        if (!current) return { outcome: 'unknown' };
-        let next = change(current.record);
+        if (!current) return changes.map((): ApplyResult => ({ outcome: 'unknown' }));
+        let steps = applyAll(current.record, changes);
         // "Nothing to change" is only trusted on a fresh read: a stale cache could hide a change.
-        if (!next.changed && fromCache) {
+        if (!steps.changed && fromCache) {
           current = await this.read(key);
-          if (!current) return { outcome: 'unknown' };
-          next = change(current.record);
+          if (!current) return changes.map((): ApplyResult => ({ outcome: 'unknown' }));
+          steps = applyAll(current.record, changes);
         }
-        if (!next.changed) {
+        if (!steps.changed) {
           await this.publish(key, current.revision, current.record);
-          return { outcome: 'unchanged', record: current.record, violation: next.violation };
+          return steps.results;
         }
         try {
-          const revision = await this.kv.update(key, encodeTrackingRecord(next.record), current.revision);
-          this.remember(key, next.record, revision);
-          await this.publish(key, revision, next.record);
-          return { outcome: 'changed', record: next.record, violation: next.violation };
+          const bytes = encodeTrackingRecord(steps.record);
+          const revision = await this.kv.update(key, bytes, current.revision);
+          this.remember(key, steps.record, revision);
+          await this.publish(key, revision, steps.record, bytes);
+          return steps.results;
         } catch (e) {
           this.cache.delete(key);
           throw e;
@@ -241,14 +282,24 @@ export class TrackingStore {
     return v;
   }
 
-  private async publish(key: string, revision: number, record: TrackingRecord): Promise<void> {
+  /** Publishes the record on its sender's track subject; `bytes` when the caller encoded it already. */
+  private async publish(
+    key: string,
+    revision: number,
+    record: TrackingRecord,
+    bytes?: Uint8Array,
+  ): Promise<void> {
     const home = this.topology.homeNodeOf(record.sender);
     const h = natsHeaders();
     h.set('Lt-Kind', 'tracking');
-    await this.js.publish(trackSubject(home.level, home.id, record.sender), encodeTrackingRecord(record), {
-      msgID: `${key}@${revision}`,
-      headers: h,
-    });
+    await this.js.publish(
+      trackSubject(home.level, home.id, record.sender),
+      bytes ?? encodeTrackingRecord(record),
+      {
+        msgID: `${key}@${revision}`,
+        headers: h,
+      },
+    );
   }
 }
 

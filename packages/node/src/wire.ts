@@ -1,7 +1,8 @@
 /**
- * The protobuf wire format, as far as a forwarding node reads and appends to an envelope
- * (relay-fast-path.ts): varints, length-delimited fields, skipping the rest. Throws a RangeError on
- * bytes that do not read as protobuf.
+ * The protobuf wire format, as far as a node reads and writes an envelope without decoding its
+ * payload (relay-fast-path.ts: the routing fields of an envelope passing through; document-bytes.ts:
+ * where the document is, to share it between envelopes): varints, length-delimited fields, skipping
+ * the rest. Throws a RangeError on bytes that do not read as protobuf.
  */
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -82,11 +83,17 @@ export function varint(field: number, value: number): Uint8Array {
   return Uint8Array.from(out);
 }
 
-/** A length-delimited field holding `bytes`. */
-export function lengthDelimited(field: number, bytes: Uint8Array): Uint8Array {
+/** The tag and length of a length-delimited field of `length` bytes (the bytes to follow it). */
+export function lengthPrefix(field: number, length: number): Uint8Array {
   const head: number[] = [];
   varintBytes((field << 3) | 2, head);
-  varintBytes(bytes.length, head);
+  varintBytes(length, head);
+  return Uint8Array.from(head);
+}
+
+/** A length-delimited field holding `bytes`. */
+export function lengthDelimited(field: number, bytes: Uint8Array): Uint8Array {
+  const head = lengthPrefix(field, bytes.length);
   const out = new Uint8Array(head.length + bytes.length);
   out.set(head, 0);
   out.set(bytes, head.length);

@@ -7,7 +7,6 @@ import {
   BUCKETS,
   LienthongError,
   STREAMS,
-  decodeTrackingRecord,
   trackSubject,
   trackingDocumentFilter,
   trackingSenderFilter,
@@ -15,6 +14,7 @@ import {
 import type { TrackingRecord } from '@lienthong/proto';
 import { listKvKeys, retry } from '@lienthong/infra';
 import { withCall } from './call';
+import { readRecords } from './tracking-bulk';
 import { followSubject } from './follow';
 import type { HomeService } from './home-service';
 import type { CallContext } from './call';
@@ -36,9 +36,6 @@ function pauseAfter(attempt: number): number {
   return Math.min(initialMs * factor ** (attempt - 1), maxMs);
 }
 
-/** Tracking records read from KV at once by `sent()` and `snapshot()`. */
-const KV_READ_CONCURRENCY = 32;
-
 export class TrackingReader {
   private readonly trackers = new Set<Tracker>();
 
@@ -56,8 +53,9 @@ export class TrackingReader {
   snapshot(documentId: string, opts?: CallOptions): Promise<TrackingRecord[]> {
     const { agency, defaultTimeoutMs } = this.session;
     return withCall('snapshot', opts, defaultTimeoutMs, async (ctx) => {
-      const keys = await this.keys(trackingDocumentFilter(agency, documentId), ctx);
-      return (await this.readRecords(keys)).filter((r) => r.documentId === documentId);
+      const filter = trackingDocumentFilter(agency, documentId);
+      const keys = await this.keys(filter, ctx);
+      return (await this.readRecords(filter, keys, ctx)).filter((r) => r.documentId === documentId);
     });
   }
 
@@ -101,9 +99,10 @@ export class TrackingReader {
     const since =
       query.since === undefined ? 0 : typeof query.since === 'number' ? query.since : query.since.getTime();
     return withCall('sent', query, defaultTimeoutMs, async (ctx) => {
-      const keys = await this.keys(trackingSenderFilter(agency), ctx);
+      const filter = trackingSenderFilter(agency);
+      const keys = await this.keys(filter, ctx);
       const byDocument = new Map<string, TrackingRecord[]>();
-      for (const r of await this.readRecords(keys)) {
+      for (const r of await this.readRecords(filter, keys, ctx)) {
         if (r.recipient === '') continue;
         byDocument.set(r.documentId, [...(byDocument.get(r.documentId) ?? []), r]);
       }
@@ -184,17 +183,18 @@ export class TrackingReader {
     return listKvKeys(js, jsm, { bucket: BUCKETS.tracking, filter, timeoutMs, signal: ctx.signal });
   }
 
-  private async readRecords(keys: readonly string[]): Promise<TrackingRecord[]> {
-    const out: TrackingRecord[] = [];
-    for (let i = 0; i < keys.length; i += KV_READ_CONCURRENCY) {
-      const entries = await Promise.all(
-        keys.slice(i, i + KV_READ_CONCURRENCY).map((k) => this.tracking.get(k)),
-      );
-      for (const e of entries) {
-        if (e && e.operation === 'PUT' && e.value.length > 0) out.push(decodeTrackingRecord(e.value));
-      }
-    }
-    return out;
+  /** The records of `keys` (all matching `filter`), read in bulk (tracking-bulk.ts). */
+  private readRecords(filter: string, keys: readonly string[], ctx: CallContext): Promise<TrackingRecord[]> {
+    return readRecords({
+      js: this.session.js,
+      kv: this.tracking,
+      bucket: BUCKETS.tracking,
+      filter,
+      keys,
+      deadline: ctx.deadline,
+      // An nkey identity may create no consumer: it reads with gets.
+      consumer: !this.service,
+    });
   }
 }
 
