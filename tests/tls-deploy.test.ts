@@ -135,23 +135,8 @@ describe('deploy configs: TLS client and leaf connections with per-identity auth
         authorization: authFor('h41', [SENDER]),
       }),
     });
-    // The province's nodes in one process; the centre as the central level service, from a config
-    // file like deploy/services/central.json (identity and TLS files relative to it).
-    const h41 = stores.h41.credentials('node:h41');
-    nodes.push(
-      await startNode(
-        {
-          servers: tlsUrl(province),
-          topology,
-          nodes: idsOf('h41'),
-          domain: 'h41',
-          name: 'lt-h41',
-          auth: { seedFile: h41.seedFile, inboxPrefix: h41.inboxPrefix },
-          tls: tlsClient(),
-        },
-        { logger: createLogger({ name: 'tls-h41', level: process.env.LT_TEST_LOG_LEVEL ?? 'warn' }) },
-      ),
-    );
+    // The centre first, as the central level service, from a config file like
+    // deploy/services/central.json (identity and TLS files relative to it).
     writeFileSync(path.join(dir, 'topology.json'), JSON.stringify(topology.toJSON()));
     const serviceConfig = path.join(dir, 'central', 'service.json');
     writeFileSync(
@@ -167,6 +152,22 @@ describe('deploy configs: TLS client and leaf connections with per-identity auth
       }),
     );
     nodes.push(await startLevelService('central', serviceConfig));
+    // The province's nodes in one process: its directory follows the centre's, so it starts after.
+    const h41 = stores.h41.credentials('node:h41');
+    nodes.push(
+      await startNode(
+        {
+          servers: tlsUrl(province),
+          topology,
+          nodes: idsOf('h41'),
+          domain: 'h41',
+          name: 'lt-h41',
+          auth: { seedFile: h41.seedFile, inboxPrefix: h41.inboxPrefix },
+          tls: tlsClient(),
+        },
+        { logger: createLogger({ name: 'tls-h41', level: process.env.LT_TEST_LOG_LEVEL ?? 'warn' }) },
+      ),
+    );
   });
 
   afterAll(async () => {

@@ -1,5 +1,6 @@
 import type { KV, Kvm } from '@nats-io/kv';
 import { StorageType } from '@nats-io/jetstream';
+import type { JetStreamManager } from '@nats-io/jetstream';
 import { BUCKETS, directoryKeys } from '@lienthong/core';
 import type { Topology } from '@lienthong/core';
 import type { Logger } from 'pino';
@@ -94,5 +95,37 @@ async function followDirectory(kvm: Kvm, centre: string, replicas: number, log?:
     mirror: { name: BUCKETS.directory, domain: centre },
   });
   await boundStream(kvm, name);
+  await mirrorCaughtUp(jsm, name, centre, MIRROR_WAIT_MS, log);
   return true;
+}
+
+/** How long a starting node waits for its directory mirror to catch up with the centre's. */
+const MIRROR_WAIT_MS = 5_000;
+
+/**
+ * Waits until the mirror has copied what the centre's directory holds (no lag, and activity
+ * seen), so that clients connecting once the node is up find their agency; a centre that cannot be
+ * reached within `timeoutMs` is logged and the node goes on with the directory it last saw.
+ */
+async function mirrorCaughtUp(
+  jsm: JetStreamManager,
+  name: string,
+  centre: string,
+  timeoutMs: number,
+  log?: Logger,
+): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  for (let wait = 10; ; wait = Math.min(wait * 2, 250)) {
+    const info = await jsm.streams.info(name).catch(() => undefined);
+    const m = info?.mirror;
+    if (m && m.active >= 0 && m.lag === 0 && !m.error) return true;
+    if (Date.now() >= deadline) {
+      log?.warn(
+        { bucket: BUCKETS.directory, centre, lag: m?.lag, error: m?.error?.description },
+        `${BUCKETS.directory} has not caught up with domain ${centre}'s yet: routing with the directory last seen here until it does`,
+      );
+      return false;
+    }
+    await new Promise((res) => setTimeout(res, wait));
+  }
 }
