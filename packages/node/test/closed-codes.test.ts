@@ -91,10 +91,12 @@ describe('closed agency codes', () => {
     await sender.send(documentOf(id, A.baothanh, [REDIRECTED, A.government]));
     const tracker = await sender.track(id);
     const records = await tracker.until(
+      // The old code's record is written apart from the successor's: wait for both to settle.
       (rs) =>
         rs.length === 3 &&
         byRecipient(rs, A.nghean)?.transport === TransportState.TRANSPORT_STATE_FETCHED &&
-        byRecipient(rs, A.government)?.transport === TransportState.TRANSPORT_STATE_FETCHED,
+        byRecipient(rs, A.government)?.transport === TransportState.TRANSPORT_STATE_FETCHED &&
+        byRecipient(rs, REDIRECTED)?.redirectedTo !== '',
       { timeoutMs: 20_000 },
     );
     await tracker[Symbol.asyncDispose]();
