@@ -16,6 +16,7 @@ export {
 } from './subjects';
 export { ContentIntegrityError, ContentMissingError, ContentTooLargeError } from './errors';
 export { ContentStore } from './store';
+export { storedAttachmentFields } from './attachment-ref';
 export { CONTENT_GUARD_CONSUMER, ContentGuard } from './guard';
 export type { ContentGuardEvents } from './guard';
 export { ensureContentStream } from './stream';

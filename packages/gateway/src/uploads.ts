@@ -1,4 +1,4 @@
-import { ContentStore } from '@lienthong/content';
+import { ContentStore, storedAttachmentFields } from '@lienthong/content';
 import type { StoredContent } from '@lienthong/content';
 import type { IAttachment } from '@lienthong/proto';
 import type { ContentUpload } from './spool';
@@ -36,13 +36,6 @@ export function storedAttachment(stored: StoredContent): IAttachment {
   return {
     name: ORIGINAL_ATTACHMENT_NAME,
     mediaType: ORIGINAL_MEDIA_TYPE,
-    size: stored.size,
-    sha256: stored.sha256,
-    ref: {
-      sha256Hex: stored.sha256Hex,
-      size: stored.size,
-      chunkSize: stored.chunkSize,
-      chunkCount: stored.chunkCount,
-    },
+    ...storedAttachmentFields(stored),
   };
 }

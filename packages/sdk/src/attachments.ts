@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { readFile, rename, stat, unlink } from 'node:fs/promises';
 import type { Writable } from 'node:stream';
+import { storedAttachmentFields } from '@lienthong/content';
 import type { ContentStore } from '@lienthong/content';
 import {
   ContentIntegrityError,
@@ -142,17 +143,7 @@ export async function prepareAttachments(
         }
         throw e;
       });
-    out.push({
-      ...info,
-      size: stored.size,
-      sha256: stored.sha256,
-      ref: {
-        sha256Hex: stored.sha256Hex,
-        size: stored.size,
-        chunkSize: stored.chunkSize,
-        chunkCount: stored.chunkCount,
-      },
-    });
+    out.push({ ...info, ...storedAttachmentFields(stored) });
   }
   return out;
 }
