@@ -196,7 +196,9 @@ export async function attachment(o: AttachmentOptions): Promise<Record<string, u
   defer('attachment config dir', () => Promise.resolve(rmSync(dir, { recursive: true, force: true })));
   const layout = o.domains ? await leafDomains(dir) : await oneServer();
   const services: { level: ServiceLevel; node: string; service: ServiceProcess }[] = [];
-  for (const [level, node] of ROUTE) {
+  // Top down, as a deployment starts: the centre first seeds the directory that the leaf domain's
+  // nodes mirror, so they find it when they start instead of waiting for the mirror to retry.
+  for (const [level, node] of [...ROUTE].reverse()) {
     const config = join(dir, `${level}.json`);
     const domain = layout.domain(level);
     writeFileSync(
