@@ -200,8 +200,12 @@ function agencyStep(plan: Plan, dir: Directory, a: AgencyInfo): void {
 
 async function closeStep(s: Session, plan: Plan, dir: Directory, c: ClosedCode): Promise<void> {
   const cur = dir.closed.get(c.code);
-  const record = ClosedAgencyRecord.create(closedCodeToProto(c));
   const live = dir.agencies.get(c.code);
+  // The keys it signed with under this code stay with the closure (kept from an earlier run too).
+  const record = ClosedAgencyRecord.create({
+    ...closedCodeToProto(c),
+    keys: live?.keys?.length ? live.keys : (cur?.keys ?? []),
+  });
   if (
     !live &&
     cur &&
