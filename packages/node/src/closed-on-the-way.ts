@@ -88,7 +88,8 @@ export class LateRedirects {
         r.transport !== TransportState.TRANSPORT_STATE_FAILED
       );
     });
-    if (closed.length === 0) return false;
+    // None to link: perhaps a redirect being recorded at the same time opened the record meanwhile.
+    if (closed.length === 0) return (await this.tracking.get(sender, documentId, responder)) !== undefined;
     await this.open(sender, documentId, responder, closed);
     const now = Date.now();
     for (const r of closed) {
