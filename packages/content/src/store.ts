@@ -50,6 +50,12 @@ export interface UploadOptions {
   readonly size?: number;
   readonly onProgress?: ProgressCallback;
   readonly signal?: AbortSignal;
+  /**
+   * The source hands each piece over and never writes to it again (a file read stream does): a
+   * whole chunk within one piece is stored as it is rather than copied first. Leave it unset for a
+   * source that may reuse its buffer.
+   */
+  readonly handsOver?: boolean;
 }
 
 export interface DownloadOptions {
@@ -163,7 +169,7 @@ export class ContentStore {
     let newChunks = 0;
     let buf = Buffer.allocUnsafe(chunkSize);
     let fill = 0;
-    const flush = async (data: Buffer): Promise<void> => {
+    const flush = async (data: Uint8Array): Promise<void> => {
       const digest = createHash('sha256').update(data).digest();
       whole.update(data);
       hashes.push(digest);
@@ -191,6 +197,12 @@ export class ContentStore {
           );
         }
         for (let at = 0; at < bytes.length;) {
+          if (opts.handsOver && fill === 0 && bytes.length - at >= chunkSize) {
+            // A whole chunk in the piece read (a file read a chunk at a time): stored as it is.
+            await flush(bytes.subarray(at, at + chunkSize));
+            at += chunkSize;
+            continue;
+          }
           const n = Math.min(chunkSize - fill, bytes.length - at);
           buf.set(bytes.subarray(at, at + n), fill);
           fill += n;

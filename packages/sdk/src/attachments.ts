@@ -129,6 +129,8 @@ export async function prepareAttachments(
         maxBytes: limits.maxBytes,
         ...(size !== undefined ? { size } : {}),
         ...(opts.signal ? { signal: opts.signal } : {}),
+        // A file stream's pieces, or the caller's bytes during send(), are not written to again.
+        handsOver: !('stream' in source),
         onProgress: (p) => opts.onProgress?.({ name: source.name, index, bytes: p.bytes, total: p.total }),
       })
       .catch((e: unknown) => {
