@@ -127,7 +127,7 @@ export interface ChaosOptions {
 }
 
 /** The demo tree with a JetStream domain per node: the root in `central`, each province in its own. */
-function domainTopology(): TopologyJson {
+export function domainTopology(): TopologyJson {
   const file = path.resolve(__dirname, '../../deploy/topology.demo.json');
   const json = JSON.parse(readFileSync(file, 'utf8')) as TopologyJson;
   for (const n of json.nodes) n.domain = n.id === 'vn' ? 'central' : n.id.split('-')[0];
@@ -327,6 +327,8 @@ async function persist<T>(
 export class Responders {
   /** recipient -> documentId -> inbox sequences seen */
   readonly seen = new Map<string, Map<string, Set<number>>>();
+  /** recipient -> documentId -> recall items seen (acknowledged, not counted as documents) */
+  readonly recalls = new Map<string, Map<string, number>>();
   /**
    * When each (document, recipient) was put in the recipient's inbox by its home node
    * (`documentId|recipient` → Unix ms): the broker's part, apart from how fast the recipient reads.
@@ -350,9 +352,22 @@ export class Responders {
     if (this.#inboxes.has(code)) return;
     const client = this.world.client(code);
     const inbox = client.inbox({ maxInFlight: 32, redeliverAfterMs: 5000 });
+    if (!this.seen.has(code)) this.seen.set(code, new Map());
     const seen = this.seen.get(code)!;
     const loop = (async () => {
       for await (const item of inbox) {
+        if (item.kind === 'recall') {
+          const recalls = this.recalls.get(code) ?? new Map<string, number>();
+          recalls.set(item.documentId, (recalls.get(item.documentId) ?? 0) + 1);
+          this.recalls.set(code, recalls);
+          await persist(
+            'ack',
+            () => item.ack(),
+            () => this.#closing,
+            this.errors,
+          );
+          continue;
+        }
         const pair = `${item.documentId}|${code}`;
         if (!this.inboxAt.has(pair)) this.inboxAt.set(pair, item.deliveredAtMs);
         const seqs = seen.get(item.documentId) ?? new Set<number>();

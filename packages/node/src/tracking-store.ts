@@ -187,13 +187,16 @@ export class TrackingStore {
       if (r.redirectedTo === successor) return { record: r, changed: false };
       return { record: TrackingRecord.create({ ...r, redirectedTo: successor }), changed: true };
     });
-    await this.mutate(TrackingStore.key(sender, documentId, successor), (r) => {
+    const linked = await this.mutate(TrackingStore.key(sender, documentId, successor), (r) => {
       if (r.answersFor.includes(closedCode)) return { record: r, changed: false };
       return {
         record: TrackingRecord.create({ ...r, answersFor: [...r.answersFor, closedCode] }),
         changed: true,
       };
     });
+    // Linked after the successor's record moved on (a redirect on the way, a drained inbox): the
+    // closed code's record catches up now, not at the successor's next change, which may never come.
+    if ((linked.record?.timeline.length ?? 0) > 1) await this.mirrored(linked);
   }
 
   /**
