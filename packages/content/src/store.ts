@@ -63,6 +63,15 @@ export interface DownloadOptions {
   readonly signal?: AbortSignal;
 }
 
+export interface ReadOptions extends DownloadOptions {
+  /**
+   * False: chunks are handed over unchecked, the whole content checked against its id at the end
+   * (each byte hashed once, not twice); for a sink thrown away when the download fails. True by
+   * default: no byte of a bad chunk is handed over.
+   */
+  readonly checkEachChunk?: boolean;
+}
+
 export interface ContentStoreOptions {
   /** Chunk publishes (or reads) in flight at once: the memory bound is about `window × chunk size`. */
   readonly window?: number;
@@ -269,7 +278,7 @@ export class ContentStore {
   async download(
     sha256Hex: string,
     write: (chunk: Uint8Array) => Promise<void> | void,
-    opts: DownloadOptions = {},
+    opts: ReadOptions = {},
   ): Promise<ContentManifest> {
     const manifest = await this.manifest(sha256Hex);
     if (!manifest) {
@@ -282,7 +291,8 @@ export class ContentStore {
     const total = Number(manifest.size);
     const whole = createHash('sha256');
     let bytes = 0;
-    for await (const data of this.inOrder(sha256Hex, manifest)) {
+    const checkEachChunk = opts.checkEachChunk ?? true;
+    for await (const data of this.inOrder(sha256Hex, manifest, checkEachChunk)) {
       if (opts.signal?.aborted) throw opts.signal.reason;
       whole.update(data);
       await write(data);
@@ -290,6 +300,7 @@ export class ContentStore {
       opts.onProgress?.({ bytes, total });
     }
     if (bytes !== total || whole.digest('hex') !== sha256Hex) {
+      if (!checkEachChunk) for await (const _ of this.inOrder(sha256Hex, manifest, true)) void _; // names the bad chunk
       throw new ContentIntegrityError(
         `content ${sha256Hex}: its chunks (${bytes} bytes) do not hash to its id`,
         sha256Hex,

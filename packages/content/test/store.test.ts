@@ -224,6 +224,15 @@ describe('content store', () => {
     expect(err).toMatchObject({ code: 'DataLoss', chunk: 2, sha256Hex: stored.sha256Hex });
     expect(handed).toBe(2 * 8192);
     await expect(store.verify(stored.sha256Hex)).rejects.toThrow(/chunk 2 of content .* does not match/);
+    // Chunks handed over unchecked (a sink thrown away on failure): every byte is handed over, and
+    // the whole content's hash catches it at the end, the error still naming the chunk.
+    handed = 0;
+    const late = await store
+      .download(stored.sha256Hex, (c) => void (handed += c.length), { checkEachChunk: false })
+      .catch((e: unknown) => e);
+    expect(late).toBeInstanceOf(ContentIntegrityError);
+    expect(late).toMatchObject({ code: 'DataLoss', chunk: 2, sha256Hex: stored.sha256Hex });
+    expect(handed).toBe(5 * 8192);
   });
 
   it('counts a taken subject as stored only when it holds the right bytes; the guard clears bad ones', async () => {
