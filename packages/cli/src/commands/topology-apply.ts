@@ -318,7 +318,7 @@ async function removedNodeSteps(s: Session, plan: Plan, dir: Directory, target: 
     .filter((n) => !target.hasNode(n.id))
     .sort((a, b) => depth(b.id) - depth(a.id) || a.id.localeCompare(b.id));
   for (const n of removed) {
-    const into = drainTargetOf(dir, n.id, (id) => target.hasNode(id));
+    const into = drainTargetOf(dir, n.id, target);
     if (!into) {
       plan.refused.push(`node ${n.id} is removed and no node above it stays to take its queues`);
       continue;

@@ -11,7 +11,7 @@ import {
   relaySubject,
   submitSubject,
 } from '@lienthong/core';
-import type { NodeInfo } from '@lienthong/core';
+import type { NodeInfo, Topology } from '@lienthong/core';
 import { classifyNatsError } from '@lienthong/infra';
 import { moveInbox } from '@lienthong/node/internal';
 import { subjectMatches, sum } from '@lienthong/readers';
@@ -168,14 +168,20 @@ export async function moveQueued(
   return { moved, left };
 }
 
-/** Where a removed node's queued relays go: its nearest ancestor that stays. */
-export function drainTargetOf(
-  dir: Directory,
-  id: string,
-  stays: (id: string) => boolean,
-): NodeRecord | undefined {
+/**
+ * Where a removed node's queued relays go, as `topology diff` says: the new home of one of its
+ * agencies, or of a closed one's successor (they are mostly for them), else its nearest ancestor
+ * that stays.
+ */
+export function drainTargetOf(dir: Directory, id: string, target: Topology): NodeRecord | undefined {
+  for (const a of dir.agenciesOf(id)) {
+    const successor = target.closedCode(a.code)?.successor;
+    const live = target.agency(a.code) ?? (successor === undefined ? undefined : target.agency(successor));
+    const home = live ? dir.nodes.get(live.homeNode) : undefined;
+    if (home && target.hasNode(home.id)) return home;
+  }
   let p = dir.nodes.get(id)?.parent;
-  while (p && !stays(p)) p = dir.nodes.get(p)?.parent;
+  while (p && !target.hasNode(p)) p = dir.nodes.get(p)?.parent;
   return p ? dir.nodes.get(p) : undefined;
 }
 
