@@ -187,7 +187,7 @@ describe.each([
       `close ${DISTRICT} (redirect to ${PROVINCE}, ${CLOSED_AT})`,
       `move the unread inbox items of ${DISTRICT} to ${PROVINCE}`,
       `move the unread inbox items of ${MERGED} to ${KEPT}`,
-      'drain node h41-quynhluu-xa2 into h41 (3 relays, 0 submissions, 1 inbox items), then remove it',
+      'drain node h41-quynhluu-xa2 into h41-quynhluu-xa1 (3 relays, 0 submissions, 1 inbox items), then remove it',
       'drain node h41-quynhluu into h41 (1 relays, 0 submissions, 1 inbox items), then remove it',
     ]);
 

@@ -3,12 +3,12 @@ import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import type { KV } from '@nats-io/kv';
 import { StorageType } from '@nats-io/jetstream';
-import { BUCKETS, closedCodeToProto, directoryKeys } from '@lienthong/core';
+import { BUCKETS, agencyFromToken, agencyToToken, closedCodeToProto, directoryKeys } from '@lienthong/core';
 import type { AgencyInfo, ClosedCode, NodeInfo, Topology } from '@lienthong/core';
 import { readDirectory } from '@lienthong/readers';
 import type { Directory } from '@lienthong/readers';
 import { AgencyRecord, ClosedAgencyRecord, NodeRecord } from '@lienthong/proto';
-import { CliError } from '../errors';
+import { CliError, isJsNotFound } from '../errors';
 import { printJson, write } from '../output';
 import { withSession } from '../session';
 import type { Session } from '../session';
@@ -18,7 +18,7 @@ import {
   drainClosedInbox,
   drainNode,
   drainTargetOf,
-  inboxHoldersOf,
+  inboxCount,
   isEmpty,
   nodeContents,
   nodeInfoOf,
@@ -137,8 +137,9 @@ async function planOf(s: Session, dir: Directory, target: Topology): Promise<Pla
     return d;
   };
   const closing = [...target.closedCodes()].sort((x, y) => depth(y.code) - depth(x.code));
-  for (const c of closing) closeStep(plan, dir, c);
-  for (const c of target.closedCodes()) await closedInboxStep(s, plan, dir, c);
+  for (const c of closing) closeStep(s, plan, dir, c);
+  const lastHomes = await lastHomesOf(s);
+  for (const c of target.closedCodes()) await closedInboxStep(s, plan, dir, c, lastHomes);
   await removedNodeSteps(s, plan, dir, target);
   for (const code of dir.agencies.keys()) {
     if (!target.agency(code) && !target.closedCode(code))
@@ -226,7 +227,30 @@ function agencyStep(s: Session, plan: Plan, dir: Directory, a: AgencyInfo): void
   });
 }
 
-function closeStep(plan: Plan, dir: Directory, c: ClosedCode): void {
+/** Where each code closed by `apply` last had its home (`home.<agency token>` in the progress bucket). */
+async function lastHomesOf(s: Session): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  const prefix = `$KV.${PROGRESS_BUCKET}.home.`;
+  let subjects: Record<string, number>;
+  try {
+    // The keys from the bucket stream's subject list (kv.keys() against 2.9.10 can stall).
+    const info = await s.jsm.streams.info(`KV_${PROGRESS_BUCKET}`, { subjects_filter: `${prefix}*` });
+    subjects = info.state.subjects ?? {};
+  } catch (e) {
+    if (isJsNotFound(e)) return out;
+    throw e;
+  }
+  if (Object.keys(subjects).length === 0) return out;
+  const kv = await s.kvm.open(PROGRESS_BUCKET);
+  for (const subject of Object.keys(subjects)) {
+    const token = subject.slice(prefix.length);
+    const e = await kv.get(`home.${token}`);
+    if (e?.operation === 'PUT') out.set(agencyFromToken(token), e.string());
+  }
+  return out;
+}
+
+function closeStep(s: Session, plan: Plan, dir: Directory, c: ClosedCode): void {
   const cur = dir.closed.get(c.code);
   const live = dir.agencies.get(c.code);
   // The keys it signed with under this code stay with the closure (kept from an earlier run too).
@@ -246,6 +270,11 @@ function closeStep(plan: Plan, dir: Directory, c: ClosedCode): void {
     id: `closed:${c.code}`,
     text: `close ${c.code} (${c.policy} to ${c.successor}, ${c.closedAt})`,
     run: async (kv) => {
+      // Where its inbox is, for a re-run that finds the agency gone (its unread items go on next).
+      if (live) {
+        const progress = await s.kvm.create(PROGRESS_BUCKET, { history: 1, storage: StorageType.File });
+        await progress.put(`home.${agencyToToken(c.code)}`, live.homeNode);
+      }
       // The closure first: nodes ignore it while the code is live; removing the agency makes it take effect.
       await kv.put(directoryKeys.closed(c.code), ClosedAgencyRecord.encode(record).finish());
       await kv.delete(directoryKeys.agency(c.code));
@@ -258,13 +287,21 @@ function closeStep(plan: Plan, dir: Directory, c: ClosedCode): void {
  * read go to the successor's inbox (whose statuses then answer for it at the sender), after the
  * closure, so that nothing new arrives behind them.
  */
-async function closedInboxStep(s: Session, plan: Plan, dir: Directory, c: ClosedCode): Promise<void> {
-  if ((await inboxHoldersOf(s, dir, c.code)).length === 0) return;
+async function closedInboxStep(
+  s: Session,
+  plan: Plan,
+  dir: Directory,
+  c: ClosedCode,
+  lastHomes: ReadonlyMap<string, string>,
+): Promise<void> {
+  const homeId = dir.agencies.get(c.code)?.homeNode ?? lastHomes.get(c.code);
+  const home = homeId === undefined ? undefined : dir.nodes.get(homeId);
+  if (!home || (await inboxCount(s, nodeInfoOf(home), c.code)) === 0) return;
   plan.steps.push({
     id: `closed-inbox:${c.code}`,
     text: `move the unread inbox items of ${c.code} to ${c.successor}`,
     run: async () => {
-      await drainClosedInbox(s, await readDirectory(s), c.code, c.successor);
+      await drainClosedInbox(s, await readDirectory(s), c.code, nodeInfoOf(home), c.successor);
     },
   });
 }
@@ -285,7 +322,7 @@ async function removedNodeSteps(s: Session, plan: Plan, dir: Directory, target: 
     .filter((n) => !target.hasNode(n.id))
     .sort((a, b) => depth(b.id) - depth(a.id) || a.id.localeCompare(b.id));
   for (const n of removed) {
-    const into = drainTargetOf(dir, n.id, (id) => target.hasNode(id));
+    const into = drainTargetOf(dir, n.id, target);
     if (!into) {
       plan.refused.push(`node ${n.id} is removed and no node above it stays to take its queues`);
       continue;

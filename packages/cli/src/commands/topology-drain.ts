@@ -4,14 +4,14 @@ import { headers as natsHeaders } from '@nats-io/transport-node';
 import type { MsgHdrs } from '@nats-io/transport-node';
 import {
   STREAMS,
-  agencyToToken,
+  inboxFilter,
   levelName,
   nodeSubjects,
   parseSubject,
   relaySubject,
   submitSubject,
 } from '@lienthong/core';
-import type { NodeInfo } from '@lienthong/core';
+import type { NodeInfo, Topology } from '@lienthong/core';
 import { classifyNatsError } from '@lienthong/infra';
 import { moveInbox } from '@lienthong/node/internal';
 import { subjectMatches, sum } from '@lienthong/readers';
@@ -134,7 +134,8 @@ async function publishWithRoom(
  * left where they are), oldest first: each is published there, then deleted here. The message id
  * published is made of the stored message's own, so a move interrupted between the two and run
  * again is de-duplicated by the next queue (and past its window, by the recipient's inbox, which
- * keeps one item per document). Reads the stream by sequence from its oldest message.
+ * keeps one item per document). Reads the stream by sequence from its oldest message, with no
+ * consumer (a work-queue stream allows one per subject).
  */
 export async function moveQueued(
   from: DomainStreams,
@@ -167,14 +168,20 @@ export async function moveQueued(
   return { moved, left };
 }
 
-/** Where a removed node's queued relays go: its nearest ancestor that stays. */
-export function drainTargetOf(
-  dir: Directory,
-  id: string,
-  stays: (id: string) => boolean,
-): NodeRecord | undefined {
+/**
+ * Where a removed node's queued relays go, as `topology diff` says: the new home of one of its
+ * agencies, or of a closed one's successor (they are mostly for them), else its nearest ancestor
+ * that stays.
+ */
+export function drainTargetOf(dir: Directory, id: string, target: Topology): NodeRecord | undefined {
+  for (const a of dir.agenciesOf(id)) {
+    const successor = target.closedCode(a.code)?.successor;
+    const live = target.agency(a.code) ?? (successor === undefined ? undefined : target.agency(successor));
+    const home = live ? dir.nodes.get(live.homeNode) : undefined;
+    if (home && target.hasNode(home.id)) return home;
+  }
   let p = dir.nodes.get(id)?.parent;
-  while (p && !stays(p)) p = dir.nodes.get(p)?.parent;
+  while (p && !target.hasNode(p)) p = dir.nodes.get(p)?.parent;
   return p ? dir.nodes.get(p) : undefined;
 }
 
@@ -249,50 +256,33 @@ export async function drainNode(
   return { relays, submissions, inboxItems, left };
 }
 
-/**
- * Where a code's inbox still holds items, in every domain of the directory: for a closed code, the
- * node it was at (its agency record is gone once it closed).
- */
-export async function inboxHoldersOf(s: Session, dir: Directory, code: string): Promise<NodeInfo[]> {
-  const domains = new Set([...dir.nodes.values()].map((n) => n.domain));
-  const out: NodeInfo[] = [];
-  for (const domain of [...domains].sort()) {
-    const h = await domainStreams(s, domain);
-    let subjects: Record<string, number>;
-    try {
-      const filter = `lt.v1.*.*.inbox.${agencyToToken(code)}.>`;
-      subjects = (await h.jsm.streams.info(STREAMS.inbox, { subjects_filter: filter })).state.subjects ?? {};
-    } catch (e) {
-      if (classifyNatsError(e).kind === 'not-found') continue;
-      throw e;
-    }
-    const ids = new Set(Object.keys(subjects).map((x) => x.split('.')[3] ?? ''));
-    for (const id of [...ids].sort()) {
-      const n = dir.nodes.get(id);
-      if (n && n.domain === domain) out.push(nodeInfoOf(n));
-    }
+/** Items in a code's inbox at one node (read or not). */
+export async function inboxCount(s: Session, at: NodeInfo, code: string): Promise<number> {
+  const h = await domainStreams(s, at.domain);
+  try {
+    const filter = inboxFilter(at.level, at.id, code);
+    return sum((await h.jsm.streams.info(STREAMS.inbox, { subjects_filter: filter })).state.subjects ?? {});
+  } catch (e) {
+    if (classifyNatsError(e).kind === 'not-found') return 0;
+    throw e;
   }
-  return out;
 }
 
 /**
- * After a closure: the items still in the closed code's inbox go to its successor's inbox (those it
- * had read are removed). Idempotent.
+ * After a closure: the items still in the closed code's inbox at `at` (its last home) go to its
+ * successor's inbox (those it had read are removed). Idempotent.
  */
 export async function drainClosedInbox(
   s: Session,
   dir: Directory,
   code: string,
+  at: NodeInfo,
   successor: string,
 ): Promise<number> {
   const home = dir.nodes.get(dir.agencies.get(successor)?.homeNode ?? '');
   if (!home) return 0;
-  let moved = 0;
-  for (const at of await inboxHoldersOf(s, dir, code)) {
-    const h = await domainStreams(s, at.domain);
-    moved += await moveInbox(h, code, at, nodeInfoOf(home), { info: () => undefined }, successor);
-  }
-  return moved;
+  const h = await domainStreams(s, at.domain);
+  return moveInbox(h, code, at, nodeInfoOf(home), { info: () => undefined }, successor);
 }
 
 /** The per-node consumers of a removed node (a level-wide one serves others too and stays). */
