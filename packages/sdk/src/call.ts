@@ -20,8 +20,8 @@ const TRACEPARENT = /^00-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$/;
 
 /** A fresh W3C traceparent, sampled. */
 export function newTraceparent(): string {
-  const hex = (n: number): string => randomBytes(n).toString('hex');
-  return `00-${hex(16)}-${hex(8)}-01`;
+  const hex = randomBytes(24).toString('hex'); // trace id (16 bytes), then span id (8)
+  return `00-${hex.slice(0, 32)}-${hex.slice(32)}-01`;
 }
 
 /** The caller's traceparent if well-formed, else a new one. */
