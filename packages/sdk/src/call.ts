@@ -51,14 +51,8 @@ export async function withCall<T>(
   defaultTimeoutMs: number,
   fn: (ctx: CallContext) => Promise<T>,
 ): Promise<T> {
-  const timeoutMs = opts?.timeoutMs ?? defaultTimeoutMs;
-  if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) {
-    throw new LienthongError('InvalidArgument', `${what}: timeoutMs must be a positive number of ms`, {
-      context: { what, timeoutMs },
-    });
-  }
+  const timeoutMs = checkCall(what, opts, defaultTimeoutMs);
   const signal = opts?.signal;
-  if (signal?.aborted) throw canceled(what, signal.reason);
   const inner = new AbortController();
   let timer: NodeJS.Timeout | undefined;
   let onAbort: (() => void) | undefined;
@@ -95,6 +89,22 @@ export async function withCall<T>(
     clearTimeout(timer);
     if (signal && onAbort) signal.removeEventListener('abort', onAbort);
   }
+}
+
+/**
+ * What `withCall` refuses before it starts: a timeout that is not a positive number of ms, a signal
+ * already aborted. Returns the call's timeout. For a step that needs no deadline of its own (its
+ * answer is at hand) but must fail as the call would.
+ */
+export function checkCall(what: string, opts: CallOptions | undefined, defaultTimeoutMs: number): number {
+  const timeoutMs = opts?.timeoutMs ?? defaultTimeoutMs;
+  if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) {
+    throw new LienthongError('InvalidArgument', `${what}: timeoutMs must be a positive number of ms`, {
+      context: { what, timeoutMs },
+    });
+  }
+  if (opts?.signal?.aborted) throw canceled(what, opts.signal.reason);
+  return timeoutMs;
 }
 
 /** Back-off of the retries while the broker is unreachable. */
