@@ -106,6 +106,7 @@ export {
   DEFAULT_MAX_BYTES,
   ENVELOPE_LIMITS,
   validateEnvelope,
+  checkEncodedEnvelope,
   encodeEnvelope,
   decodeEnvelope,
   encodeTrackingRecord,
