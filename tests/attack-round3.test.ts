@@ -12,6 +12,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { isBackpressure } from '@lienthong/sdk';
 import { findNatsServer, waitFor } from '@lienthong/testkit';
 import { A, B, B_TRACK, C, D, attackWorld, expectDenied, fileOf, sha } from './attack-kit';
 
@@ -438,7 +439,7 @@ describe('security round 2, continued: one agency cannot fill the content store'
     }
   });
 
-  it('5e. over its pace an agency’s SDK waits; a chunk whose bytes do not match its hash is refused', async () => {
+  it('5e. over its pace an agency’s SDK waits, past its timeout it is told the limit; a chunk not matching its hash is refused', async () => {
     const good = fileOf(64 * 1024, 71);
     const bad = fileOf(64 * 1024, 72);
     expect(await put(D, bad, chunkSubject('', sha(good)))).toEqual({ outcome: 'InvalidArgument' });
@@ -461,5 +462,16 @@ describe('security round 2, continued: one agency cannot fill the content store'
     expect((await q.deliversOnce(sdkD, sdkA, id(D), attach(data))).map(sha)).toEqual([sha(data)]);
     expect(Date.now() - t0).toBeGreaterThanOrEqual(1_000);
     expect(await refusals('rate')).toBeGreaterThan(paced);
+    // Its bucket spent, 2 MiB more need 2 s: a client that waits at most 1 s per chunk is told why.
+    const hasty = await q.sdkAs(D, { defaultTimeoutMs: 1_000 });
+    const refused = await hasty
+      .send(
+        { documentId: id(D), subject: 'x', to: [{ code: A }] },
+        { attachments: attach(fileOf(2 * MiB, 79)) },
+      )
+      .catch((e: unknown) => e);
+    expect(isBackpressure(refused)).toBe(true);
+    expect(refused).toMatchObject({ code: 'ResourceExhausted', scope: 'upload-rate' });
+    expect((refused as Error).message).toMatch(/limits\.uploadBytesPerSecond/);
   });
 });
