@@ -245,7 +245,7 @@ describe('security round 2: what one agency cannot do to another', () => {
     await expectDenied(js.publish(manifestSubject('', whole), bogus));
     // …and refuses a chunk whose bytes do not hash to its subject; a manifest (which the node does
     // not check against the content) is stored, for the guard to remove.
-    const home = topology.homeNodeOf(A);
+    const home = w.topology.homeNodeOf(A);
     const put = async (subject: string, body: Uint8Array): Promise<{ ok: boolean; code?: string }> => {
       const h = natsHeaders();
       h.set('Lt-Op', 'put');
