@@ -3,9 +3,11 @@
  * (successor, policy) is in the directory, running nodes redirect documents still addressed to it,
  * earlier closures that named it are re-pointed, and a code with unread inbox items is not closed.
  */
-import { FailureReason, TransportState, connect } from '@lienthong/sdk';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { FailureReason, TransportState, connect, generateSigningKey } from '@lienthong/sdk';
 import type { LienthongClient } from '@lienthong/sdk';
-import { eventually, json, lienthong, brokerForSuite } from './helpers';
+import { brokerForSuite, eventually, json, lienthong, tempDir } from './helpers';
 
 jest.setTimeout(60_000);
 
@@ -104,6 +106,52 @@ describe('lienthong agency close', () => {
         (e.description ?? '').startsWith(`redirected to ${PROVINCE} (${code} closed on ${AT}`),
       ),
     ).toBe(true);
+  });
+
+  it('keeps the keys of a closed code: what it signed before the closure still verifies', async () => {
+    const code = '000.09.43.H41';
+    await add(code);
+    const dir = tempDir('lt-close-keys-');
+    const key = generateSigningKey();
+    writeFileSync(path.join(dir, 'key.pem'), key.publicKey);
+    const added = await lienthong([
+      'agency',
+      'keys',
+      'add',
+      code,
+      '--key',
+      path.join(dir, 'key.pem'),
+      ...suite.s,
+    ]);
+    expect([added.code, added.stderr]).toEqual([0, '']);
+    const signer = await connect({
+      servers: suite.broker.url,
+      agency: code,
+      signingKey: { privateKey: key.privateKey },
+    });
+    const id = `${code},2026/12/02,1/UBND-VP`;
+    await signer.send({ documentId: id, subject: 'Ký trước khi đóng mã', to: [{ code: SENDER }] });
+    await signer.close();
+    expect((await close(code, PROVINCE)).code).toBe(0);
+    // The recipient reads it after the closure: the signature is checked against the kept keys.
+    const inbox = sender.inbox();
+    const timer = setTimeout(() => void inbox.stop(), 20_000);
+    let signature: unknown;
+    for await (const item of inbox) {
+      await item.ack();
+      if (item.documentId !== id) continue;
+      signature = item.signature;
+      break;
+    }
+    clearTimeout(timer);
+    await inbox.stop();
+    expect(signature).toMatchObject({ state: 'verified', keyId: key.keyId });
+    const listed = await lienthong(['agency', 'keys', 'ls', code, '--json', ...suite.s]);
+    expect(json<{ keyId: string }[]>(listed).map((k) => k.keyId)).toEqual([key.keyId]);
+    const human = await lienthong(['agency', 'keys', 'ls', code, ...suite.s]);
+    expect(human.stdout).toContain(
+      `${code} is closed (since ${AT}; successor ${PROVINCE}): the keys it had, kept to verify what it signed`,
+    );
   });
 
   it('re-points earlier closures that named the closed code as successor', async () => {

@@ -29,6 +29,7 @@ export type {
   DownloadOptions,
   Progress,
   ProgressCallback,
+  ReadOptions,
   StoredContent,
   UploadOptions,
 } from './store';

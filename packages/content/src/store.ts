@@ -50,11 +50,26 @@ export interface UploadOptions {
   readonly size?: number;
   readonly onProgress?: ProgressCallback;
   readonly signal?: AbortSignal;
+  /**
+   * The source hands each piece over and never writes to it again (a file read stream does): a
+   * whole chunk within one piece is stored as it is rather than copied first. Leave it unset for a
+   * source that may reuse its buffer.
+   */
+  readonly handsOver?: boolean;
 }
 
 export interface DownloadOptions {
   readonly onProgress?: ProgressCallback;
   readonly signal?: AbortSignal;
+}
+
+export interface ReadOptions extends DownloadOptions {
+  /**
+   * False: chunks are handed over unchecked, the whole content checked against its id at the end
+   * (each byte hashed once, not twice); for a sink thrown away when the download fails. True by
+   * default: no byte of a bad chunk is handed over.
+   */
+  readonly checkEachChunk?: boolean;
 }
 
 export interface ContentStoreOptions {
@@ -163,7 +178,7 @@ export class ContentStore {
     let newChunks = 0;
     let buf = Buffer.allocUnsafe(chunkSize);
     let fill = 0;
-    const flush = async (data: Buffer): Promise<void> => {
+    const flush = async (data: Uint8Array): Promise<void> => {
       const digest = createHash('sha256').update(data).digest();
       whole.update(data);
       hashes.push(digest);
@@ -191,6 +206,12 @@ export class ContentStore {
           );
         }
         for (let at = 0; at < bytes.length;) {
+          if (opts.handsOver && fill === 0 && bytes.length - at >= chunkSize) {
+            // A whole chunk in the piece read (a file read a chunk at a time): stored as it is.
+            await flush(bytes.subarray(at, at + chunkSize));
+            at += chunkSize;
+            continue;
+          }
           const n = Math.min(chunkSize - fill, bytes.length - at);
           buf.set(bytes.subarray(at, at + n), fill);
           fill += n;
@@ -257,7 +278,7 @@ export class ContentStore {
   async download(
     sha256Hex: string,
     write: (chunk: Uint8Array) => Promise<void> | void,
-    opts: DownloadOptions = {},
+    opts: ReadOptions = {},
   ): Promise<ContentManifest> {
     const manifest = await this.manifest(sha256Hex);
     if (!manifest) {
@@ -270,7 +291,8 @@ export class ContentStore {
     const total = Number(manifest.size);
     const whole = createHash('sha256');
     let bytes = 0;
-    for await (const data of this.inOrder(sha256Hex, manifest)) {
+    const checkEachChunk = opts.checkEachChunk ?? true;
+    for await (const data of this.inOrder(sha256Hex, manifest, checkEachChunk)) {
       if (opts.signal?.aborted) throw opts.signal.reason;
       whole.update(data);
       await write(data);
@@ -278,6 +300,7 @@ export class ContentStore {
       opts.onProgress?.({ bytes, total });
     }
     if (bytes !== total || whole.digest('hex') !== sha256Hex) {
+      if (!checkEachChunk) for await (const _ of this.inOrder(sha256Hex, manifest, true)) void _; // names the bad chunk
       throw new ContentIntegrityError(
         `content ${sha256Hex}: its chunks (${bytes} bytes) do not hash to its id`,
         sha256Hex,

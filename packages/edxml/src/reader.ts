@@ -14,15 +14,21 @@
  * and counters it reads and moves inside saxes).
  */
 import { createHash } from 'node:crypto';
-import { SaxesParser } from 'saxes';
-import type { SaxesTagNS } from 'saxes';
+import type { SaxesParser, SaxesTagNS } from 'saxes';
 import { AttachmentStream, attachmentStart } from './attachment-stream';
 import type { SinkQueue } from './attachment-stream';
 import { OffsetMap } from './byte-offsets';
 import { EdxmlError } from './errors';
 import type { EdxmlWarning } from './errors';
 import type { ReadAttachment, ReadResult, XNode } from './read-result';
-import { S_DOCTYPE_FIRST, S_DOCTYPE_LAST, S_ENTITY, S_TEXT, skipBase64Run } from './saxes-internals';
+import {
+  FastSaxesParser,
+  S_DOCTYPE_FIRST,
+  S_DOCTYPE_LAST,
+  S_ENTITY,
+  S_TEXT,
+  skipBase64Run,
+} from './saxes-internals';
 import type { SaxesInternals } from './saxes-internals';
 import { SignatureLocator } from './signature-locator';
 import { EDXML_NS, XLINK_NS } from './types';
@@ -79,7 +85,7 @@ export class PackageReader {
 
   constructor(opts: ParseOptions = {}) {
     this.opts = { ...DEFAULTS, ...opts };
-    this.parser = new SaxesParser({
+    this.parser = new FastSaxesParser({
       xmlns: true,
       position: true,
       resolvePrefix: (prefix: string) => this.resolvePrefix(prefix),

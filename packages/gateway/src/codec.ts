@@ -1,3 +1,4 @@
+import type { ParsedPackage as EdxmlParse } from '@lienthong/edxml';
 import type { IDocument, IStatusReport } from '@lienthong/proto';
 
 /** What a posted package is. */
@@ -22,6 +23,11 @@ export interface ParsedPackage {
   readonly document?: IDocument;
   readonly status?: MappedStatus;
   readonly warnings: readonly string[];
+  /**
+   * The `@lienthong/edxml` parse itself, when the codec is that one: the sender's home node, in this
+   * process, judges the package's signature with it instead of reading the package again.
+   */
+  readonly edxml?: EdxmlParse;
 }
 
 /** A package that cannot be read: where and why. */

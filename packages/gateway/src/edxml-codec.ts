@@ -90,6 +90,7 @@ class ChannelParser implements PackageParser {
           },
         },
         warnings,
+        edxml: parsed,
       };
     }
     const document: IDocument = { ...toDocument(parsed), attachments: [] };
@@ -105,7 +106,7 @@ class ChannelParser implements PackageParser {
         `a BussinessDocType ${op} package must name the earlier document (ResponseFor, Bussiness/DocumentId or ReplacementInfoList)`,
       );
     }
-    return { messageType: 'edoc', document: { ...document, responseFor }, warnings };
+    return { messageType: 'edoc', document: { ...document, responseFor }, warnings, edxml: parsed };
   }
 }
 

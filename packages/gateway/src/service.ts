@@ -1,6 +1,7 @@
 import { agencyToToken, isAgencyCode } from '@lienthong/core';
 import type { NodeInfo, Topology } from '@lienthong/core';
 import { BusinessOperation, BusinessStatus } from '@lienthong/proto';
+import type { ParsedPackage as EdxmlParse } from '@lienthong/edxml';
 import type { IDocument } from '@lienthong/proto';
 import type { InboxItem, LienthongClient } from '@lienthong/sdk';
 import { EdxmlError } from './codec';
@@ -33,6 +34,8 @@ export interface GatewayHost {
   /** The nodes this process hosts: the gateway acts only for their agencies. */
   readonly nodes: readonly NodeInfo[];
   readiness(): { ok: boolean; reason?: string };
+  /** A package read here, about to be submitted: the signature check at intake reuses the parse. */
+  rememberEdxmlParse?(bytes: Uint8Array, parsed: EdxmlParse): void;
 }
 
 export interface GatewayOptions {
@@ -221,6 +224,7 @@ export class EdocGateway {
     // Stored as content while it arrived: the document references it; otherwise the SDK attaches it.
     if (pkg.stored) document.attachments = [storedAttachment(pkg.stored)];
     const sources = pkg.stored ? [] : [pkg.data ? { ...info, data: pkg.data } : { ...info, path: pkg.path! }];
+    if (pkg.data && parsed.edxml) this.host.rememberEdxmlParse?.(pkg.data, parsed.edxml);
     const receipt = await sdkCall(() =>
       client.send(document, {
         attachments: sources,

@@ -69,6 +69,8 @@ const VERIFIED_CAPACITY = 1024;
  */
 const GUARD_WAIT_MS = 2_000;
 const GUARD_WAIT_BYTES_PER_MS = 20_000;
+/** The longest pause between two looks for the guard's record. */
+const GUARD_POLL_MS = 40;
 
 /**
  * What a node does for the large attachments of the documents it handles: refuses attachments over
@@ -301,7 +303,9 @@ export class Attachments {
     const holds = (): Promise<boolean> => this.marks.holds(hex, manifest).catch(() => false);
     if (await holds()) return true;
     const until = storedAtMs + GUARD_WAIT_MS + Number(manifest.size) / GUARD_WAIT_BYTES_PER_MS;
-    for (let wait = 25; Date.now() < until; wait = Math.min(wait * 2, 200)) {
+    // Asked often (two KV reads each time): the record usually comes within tens of milliseconds,
+    // when the guard has hashed the last chunks of the upload, and the delivery waits for it.
+    for (let wait = 10; Date.now() < until; wait = Math.min(wait * 2, GUARD_POLL_MS)) {
       await sleep(Math.min(wait, Math.max(1, until - Date.now())));
       if (await holds()) return true;
     }

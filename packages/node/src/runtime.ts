@@ -3,12 +3,14 @@ import type { Logger } from 'pino';
 import { inject, injectable } from 'tsyringe';
 import { BUCKETS } from '@lienthong/core';
 import type { NodeInfo, SubmitPace, Topology } from '@lienthong/core';
+import type { ParsedPackage } from '@lienthong/edxml';
 import type { NatsHandles } from '@lienthong/infra';
 import { AgencyService } from './agency-service';
 import { Attachments } from './attachments';
 import type { ResolvedConfig } from './config';
 import { NodeConsumers, hostedNodes } from './consumers';
 import type { RuntimeCounters } from './consumers';
+import { EdxmlSignatures } from './edxml-signatures';
 import { NeighbourRoom, SubmitPacer, readFlowUsage } from './flow';
 import type { FlowUsage } from './flow';
 import { HealthServer } from './http';
@@ -50,6 +52,7 @@ export class NodeRuntime {
     @inject(NeighbourRoom) private readonly room: NeighbourRoom,
     @inject(NodeMetrics) readonly metrics: NodeMetrics,
     @inject(TOKENS.HttpPlugins) httpPlugins: readonly HttpPlugin[],
+    @inject(EdxmlSignatures) private readonly edxmlSignatures: EdxmlSignatures,
   ) {
     this.hosted = hostedNodes(config);
     this.agencyService = new AgencyService(nats, log, config.domain ?? '');
@@ -134,6 +137,14 @@ export class NodeRuntime {
   /** The directory as it is now (follows `lt_directory`). */
   get topology(): Topology {
     return this.directory.topology;
+  }
+
+  /**
+   * An edXML package read in this process (by the edXML gateway) on its way to intake as a
+   * document's inline original: the signature judgement there reuses the parse (edxml-parsed.ts).
+   */
+  rememberEdxmlParse(bytes: Uint8Array, parsed: ParsedPackage): void {
+    this.edxmlSignatures.rememberParsed(bytes, parsed);
   }
 
   /** Serving: started, not draining, connected to NATS. */

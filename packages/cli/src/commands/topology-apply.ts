@@ -252,8 +252,12 @@ async function lastHomesOf(s: Session): Promise<Map<string, string>> {
 
 function closeStep(s: Session, plan: Plan, dir: Directory, c: ClosedCode): void {
   const cur = dir.closed.get(c.code);
-  const record = ClosedAgencyRecord.create(closedCodeToProto(c));
   const live = dir.agencies.get(c.code);
+  // The keys it signed with under this code stay with the closure (kept from an earlier run too).
+  const record = ClosedAgencyRecord.create({
+    ...closedCodeToProto(c),
+    keys: live?.keys?.length ? live.keys : (cur?.keys ?? []),
+  });
   if (
     !live &&
     cur &&
