@@ -19,6 +19,7 @@ import type { JetStreamManager } from '@nats-io/jetstream';
 import { Kvm } from '@nats-io/kv';
 import {
   STREAMS,
+  agencyServiceSubject,
   agencyToToken,
   deadSubject,
   decodeDeadLetter,
@@ -235,9 +236,31 @@ describe('security round 2: what one agency cannot do to another', () => {
     const firstChunk = sha(data.subarray(0, DEFAULT_CHUNK_SIZE));
     const nc = await rawAs(`agency:${A}`);
     const js = jetstream(nc);
-    await js.publish(chunkSubject('', firstChunk), new TextEncoder().encode('garbage'));
-    const bogus = ContentManifest.create({ sha256Hex: whole, size: 7, chunkSize: 1024, chunks: [] });
-    await js.publish(manifestSubject('', whole), ContentManifest.encode(bogus).finish());
+    const garbage = new TextEncoder().encode('garbage');
+    const bogus = ContentManifest.encode(
+      ContentManifest.create({ sha256Hex: whole, size: 7, chunkSize: 1024, chunks: [] }),
+    ).finish();
+    // Content subjects are closed to agencies: their home node stores content for them (#18 item 5)…
+    await expectDenied(js.publish(chunkSubject('', firstChunk), garbage));
+    await expectDenied(js.publish(manifestSubject('', whole), bogus));
+    // …and refuses a chunk whose bytes do not hash to its subject; a manifest (which the node does
+    // not check against the content) is stored, for the guard to remove.
+    const home = w.topology.homeNodeOf(A);
+    const put = async (subject: string, body: Uint8Array): Promise<{ ok: boolean; code?: string }> => {
+      const h = natsHeaders();
+      h.set('Lt-Op', 'put');
+      h.set('Lt-Subject', subject);
+      const m = await nc.request(agencyServiceSubject(home.level, home.id, A), body, {
+        headers: h,
+        timeout: 10_000,
+      });
+      return JSON.parse(new TextDecoder().decode(m.data)) as { ok: boolean; code?: string };
+    };
+    expect(await put(chunkSubject('', firstChunk), garbage)).toMatchObject({
+      ok: false,
+      code: 'InvalidArgument',
+    });
+    expect(await put(manifestSubject('', whole), bogus)).toMatchObject({ ok: true });
     const got = await deliversOnce(nextDocumentId(), [{ name: 'scan.pdf', data }]);
     expect(got.bytes.length).toBe(1);
     expect(sha(got.bytes[0]!)).toBe(whole);

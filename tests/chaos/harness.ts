@@ -521,6 +521,40 @@ async function sentRecords(
   return out;
 }
 
+/**
+ * How many (document, recipient) pairs reached their recipient, and how many copies too many; with
+ * `successorOf`, a pair whose recipient's code closed counts at its successor (or, delivered before
+ * the closure, at the old code itself).
+ */
+export function countDeliveries(
+  responders: Responders,
+  docs: readonly SentDoc[],
+  successorOf: (code: string) => string | undefined = () => undefined,
+): { expected: number; delivered: number; duplicates: number; missing: string[]; twice: string[] } {
+  let expected = 0;
+  let delivered = 0;
+  let duplicates = 0;
+  const missing: string[] = [];
+  const twice: string[] = [];
+  const seen = (code: string, documentId: string): number =>
+    responders.seen.get(code)?.get(documentId)?.size ?? 0;
+  for (const d of docs) {
+    for (const r of d.recipients) {
+      expected++;
+      const at = successorOf(r) ?? r;
+      const n = seen(at, d.documentId) + (at === r ? 0 : seen(r, d.documentId));
+      const who = at === r ? r : `${r} (${at})`;
+      if (n === 0) missing.push(`${d.documentId} -> ${who}`);
+      else delivered++;
+      if (n > 1) {
+        duplicates += n - 1;
+        twice.push(`${d.documentId} -> ${at} x${n}`);
+      }
+    }
+  }
+  return { expected, delivered, duplicates, missing, twice };
+}
+
 /** One pass of every check; `problems` empty means the promise holds for these documents. */
 export async function check(
   world: ChaosWorld,
@@ -534,23 +568,7 @@ export async function check(
     if (examples.length > 0)
       problems.push(`${what} (${examples.length}): ${examples.slice(0, 3).join('; ')}`);
   };
-  let expected = 0;
-  let delivered = 0;
-  let duplicates = 0;
-  const missing: string[] = [];
-  const twice: string[] = [];
-  for (const d of docs) {
-    for (const r of d.recipients) {
-      expected++;
-      const n = responders.seen.get(r)?.get(d.documentId)?.size ?? 0;
-      if (n === 0) missing.push(`${d.documentId} -> ${r}`);
-      else delivered++;
-      if (n > 1) {
-        duplicates += n - 1;
-        twice.push(`${d.documentId} -> ${r} x${n}`);
-      }
-    }
-  }
+  const { expected, delivered, duplicates, missing, twice } = countDeliveries(responders, docs);
   note('not delivered', missing);
   note('delivered twice', twice);
 

@@ -33,6 +33,7 @@ import {
   Responders,
   SEED,
   baseline,
+  countDeliveries,
   domainTopology,
   report,
 } from './harness';
@@ -234,26 +235,11 @@ async function judge(
     if (examples.length > 0)
       problems.push(`${what} (${examples.length}): ${examples.slice(0, 3).join('; ')}`);
   };
-  let expected = 0;
-  let delivered = 0;
-  let duplicates = 0;
-  const missing: string[] = [];
-  const twice: string[] = [];
-  for (const d of docs) {
-    for (const r of d.recipients) {
-      expected++;
-      const at = SUCCESSOR[r] ?? r;
-      const n =
-        (responders.seen.get(at)?.get(d.documentId)?.size ?? 0) +
-        (at === r ? 0 : (responders.seen.get(r)?.get(d.documentId)?.size ?? 0));
-      if (n === 0) missing.push(`${d.documentId} -> ${r} (${at})`);
-      else delivered++;
-      if (n > 1) {
-        duplicates += n - 1;
-        twice.push(`${d.documentId} -> ${at} x${n}`);
-      }
-    }
-  }
+  const { expected, delivered, duplicates, missing, twice } = countDeliveries(
+    responders,
+    docs,
+    (code) => SUCCESSOR[code],
+  );
   note('not delivered', missing);
   note('delivered twice', twice);
 

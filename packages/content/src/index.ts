@@ -23,6 +23,7 @@ export { ensureContentStream } from './stream';
 export { CHUNK_INDEX_HEADER, UPLOAD_HEADER, manifestDigest } from './marks';
 export type { VerificationMarks } from './marks';
 export { sweepContent } from './sweep';
+export { publishContent } from './put';
 
 export type {
   ContentStoreOptions,
@@ -35,3 +36,4 @@ export type {
 } from './store';
 export type { SweepOptions, SweepResult } from './sweep';
 export type { ContentReader } from './reader';
+export type { ContentWriter } from './put';

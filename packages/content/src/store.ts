@@ -6,7 +6,7 @@ import { Window } from './window';
 import { putChecked, sha256Hex, storeManifest } from './put';
 import { UPLOAD_HEADER, newUploadId, uploadHints } from './marks';
 import { copyContent } from './copy';
-import type { ContentTarget } from './put';
+import type { ContentTarget, ContentWriter } from './put';
 import { ContentManifest } from '@lienthong/proto';
 import { ContentIntegrityError, ContentMissingError, ContentTooLargeError } from './errors';
 import type { ContentReader } from './reader';
@@ -84,6 +84,8 @@ export interface ContentStoreOptions {
   readonly streamReads?: boolean;
   /** How a message is read instead of a direct get (an agency's: through its home node). */
   readonly read?: ContentReader;
+  /** How a message is stored instead of a publish (an agency's: through its home node, which counts it). */
+  readonly write?: ContentWriter;
 }
 
 /** Contents of more chunks than this are read through an ordered consumer. */
@@ -115,7 +117,13 @@ export class ContentStore {
     this.timeoutMs = opts.timeoutMs ?? 10_000;
     this.streamReads = opts.streamReads ?? true;
     this.reader = opts.read;
-    this.target = { js, domain, timeoutMs: this.timeoutMs, read: (s, have) => this.get(s, { have }) };
+    this.target = {
+      js,
+      domain,
+      timeoutMs: this.timeoutMs,
+      read: (s, have) => this.get(s, { have }),
+      write: opts.write,
+    };
   }
 
   /**

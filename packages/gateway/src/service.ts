@@ -21,6 +21,7 @@ import type { ContentUpload, SpooledPackage } from './spool';
 import { StatusQueue } from './status-queue';
 import { ContentUploads, ORIGINAL_ATTACHMENT_NAME, ORIGINAL_MEDIA_TYPE, storedAttachment } from './uploads';
 import type { GatewayJetStream, HeldStatus } from './status-queue';
+import type { UploadHost } from './uploads';
 
 export { GatewayError, gatewayErrorOf } from './errors';
 export type { ReceivedItem } from './received-queue';
@@ -28,7 +29,7 @@ export type { ReceivedItem } from './received-queue';
 export type { AgencyEntry, SentRecord } from './records';
 
 /** What the gateway needs of the node process it runs in (NodeRuntime has it). */
-export interface GatewayHost {
+export interface GatewayHost extends UploadHost {
   /** The directory as it is now. */
   readonly topology: Topology;
   /** The nodes this process hosts: the gateway acts only for their agencies. */
@@ -97,7 +98,9 @@ export class EdocGateway {
     private readonly opts: GatewayOptions,
   ) {
     this.maxPackageBytes = opts.maxPackageBytes ?? DEFAULT_MAX_PACKAGE_BYTES;
-    this.uploads = opts.jetstream ? new ContentUploads(opts.jetstream, this.maxPackageBytes) : undefined;
+    this.uploads = opts.jetstream
+      ? new ContentUploads(opts.jetstream, this.maxPackageBytes, host)
+      : undefined;
     // The codec's own limit is the package limit plus nothing: the spool refuses first.
     this.codec = opts.codec ?? new LienthongEdxmlCodec({ maxBytes: this.maxPackageBytes + 1 });
   }
@@ -156,7 +159,7 @@ export class EdocGateway {
     // of unknown length goes to a temporary file first, so that a stream over the limit stores nothing.
     const upload =
       declaredLength !== undefined
-        ? this.uploads?.of(this.host.topology.homeNodeOf(agency).domain)
+        ? this.uploads?.of(this.host.topology.homeNodeOf(agency).domain, agency)
         : undefined;
     const pkg = await this.spool(body, upload);
     try {

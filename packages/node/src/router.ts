@@ -125,6 +125,10 @@ export class Router {
     }
     // Every branch settles before the handler returns: a failed one makes the message come back,
     // and no branch of this attempt may still be waiting or copying when it does.
+    if (work.length === 1) {
+      await work[0];
+      return;
+    }
     const failed = (await Promise.allSettled(work)).find((r) => r.status === 'rejected');
     if (failed) throw failed.reason;
   }
