@@ -37,15 +37,31 @@ const PROVINCE = '000.00.00.H41'; // h41
 const DISTRICT = '000.00.44.H41'; // h41-quynhluu: closes into the province UBND
 const MERGED = '000.02.44.H41'; // Quỳnh Văn, h41-quynhluu-xa2: closes into Quỳnh Thạch
 const KEPT = '000.01.44.H41'; // Quỳnh Thạch, h41-quynhluu-xa1: stays, under the province
+/** An agency at Quỳnh Văn's node that moves to Quỳnh Thạch's: it submits while its node is down. */
+const MOVING = '000.05.44.H41';
 const REMOVED = ['h41-quynhluu', 'h41-quynhluu-xa2'];
 const CLOSED_AT = '2025-07-01T00:00:00Z';
 
-function reformed(): TopologyJson {
+function before(): TopologyJson {
   const t = JSON.parse(readFileSync(DEMO, 'utf8')) as TopologyJson;
+  t.agencies.push({
+    code: MOVING,
+    name: 'Hợp tác xã Quỳnh Văn',
+    tier: 'commune',
+    parentCode: MERGED,
+    homeNode: 'h41-quynhluu-xa2',
+  });
+  return t;
+}
+
+function reformed(): TopologyJson {
+  const t = before();
   t.nodes = t.nodes.filter((n) => !REMOVED.includes(n.id));
   for (const n of t.nodes) if (n.id === 'h41-quynhluu-xa1') n.parent = 'h41';
   t.agencies = t.agencies.filter((a) => a.code !== DISTRICT && a.code !== MERGED);
   for (const a of t.agencies) if (a.code === KEPT) a.parentCode = PROVINCE;
+  for (const a of t.agencies)
+    if (a.code === MOVING) Object.assign(a, { parentCode: KEPT, homeNode: 'h41-quynhluu-xa1' });
   t.closed = [
     {
       code: DISTRICT,
@@ -96,10 +112,12 @@ describe.each([
 
   beforeAll(async () => {
     // Written here: the temporary directories of a suite go when it ends (killAll).
-    file = path.join(tempDir('lt-drain-'), 'reformed.json');
+    const dir = tempDir('lt-drain-');
+    file = path.join(dir, 'reformed.json');
     writeFileSync(file, JSON.stringify(reformed()));
+    writeFileSync(path.join(dir, 'before.json'), JSON.stringify(before()));
     server = await startNatsServer();
-    const topology = loadTopologyFile(DEMO);
+    const topology = loadTopologyFile(path.join(dir, 'before.json'));
     const start = (nodes: string[], name: string): Promise<RunningNode> =>
       startNode(
         { servers: server.url, topology, nodes, name },
@@ -170,6 +188,15 @@ describe.each([
       to: [{ code: MERGED }, { code: KEPT }],
     });
     await sender.recall(unreadMerged, { reason: 'Ban hành nhầm' });
+    // Submitted at a node that is down: it waits in that node's submit queue.
+    const submitted = `${MOVING},2026/12/02,${Date.now().toString(36)}/SUBMITTED`;
+    await (
+      await client(MOVING)
+    ).send({ documentId: submitted, subject: 'Gửi khi nút nghỉ', to: [{ code: PROVINCE }] });
+    await eventually(async () => {
+      if ((await count(STREAMS.submit, 'lt.v1.commune.h41-quynhluu-xa2.submit.>')) !== 1)
+        throw new Error('not queued');
+    });
     await eventually(async () => {
       const n =
         (await count(STREAMS.relay, 'lt.v1.district.h41-quynhluu.relay.>')) +
@@ -183,11 +210,12 @@ describe.each([
     expect(dry.steps).toEqual([
       'change node h41-quynhluu-xa1 (parent h41, Xã Quỳnh Thạch)',
       `re-parent ${KEPT} under ${PROVINCE}`,
+      `move ${MOVING} from h41-quynhluu-xa2 to h41-quynhluu-xa1, re-parent ${MOVING} under ${KEPT}`,
       `close ${MERGED} (redirect to ${KEPT}, ${CLOSED_AT})`,
       `close ${DISTRICT} (redirect to ${PROVINCE}, ${CLOSED_AT})`,
       `move the unread inbox items of ${DISTRICT} to ${PROVINCE}`,
       `move the unread inbox items of ${MERGED} to ${KEPT}`,
-      'drain node h41-quynhluu-xa2 into h41-quynhluu-xa1 (3 relays, 0 submissions, 1 inbox items), then remove it',
+      'drain node h41-quynhluu-xa2 into h41-quynhluu-xa1 (3 relays, 1 submissions, 1 inbox items), then remove it',
       'drain node h41-quynhluu into h41 (1 relays, 0 submissions, 1 inbox items), then remove it',
     ]);
 
@@ -202,7 +230,7 @@ describe.each([
     expect([applied.code, applied.stderr.split('\n').filter((l) => !l.startsWith('['))]).toEqual([0, ['']]);
     const result = json<{ steps: string[]; done: number; left: string[] }>(applied);
     expect(result).toMatchObject({ done: result.steps.length, left: [] });
-    if (!interrupted) expect(result.done).toBe(8);
+    if (!interrupted) expect(result.done).toBe(9);
 
     // The successors read their inboxes: each document once, the recall with it.
     const province = new Reader(await client(PROVINCE));
@@ -211,6 +239,7 @@ describe.each([
       const want = [
         [province, unreadDistrict],
         [province, queuedDistrict],
+        [province, submitted],
         [kept, unreadMerged],
         [kept, queuedMerged],
         [kept, alsoToKept],
@@ -221,7 +250,14 @@ describe.each([
     expect([...province.seen.values()].every((n) => n === 1)).toBe(true);
     expect([...kept.seen.values()].every((n) => n === 1)).toBe(true);
     expect(kept.seen.size).toBe(3);
-    expect(province.seen.size).toBe(2);
+    expect(province.seen.size).toBe(3);
+    // The moved agency's submission left from its new home, which keeps its record.
+    await eventually(async () => {
+      const e = await tracking.get(trackingKey(MOVING, submitted, PROVINCE));
+      const r = e?.operation === 'PUT' ? decodeTrackingRecord(e.value) : undefined;
+      if (r?.business !== BusinessStatus.BUSINESS_STATUS_ARRIVED) throw new Error('no 01 at its sender');
+      expect(r.timeline[0]?.node).toBe('h41-quynhluu-xa1');
+    }, 20_000);
 
     // The senders' records of the closed codes follow the successors (their 01 answers for them).
     for (const [id, closed, successor] of [

@@ -139,8 +139,12 @@ async function planOf(s: Session, dir: Directory, target: Topology): Promise<Pla
   const closing = [...target.closedCodes()].sort((x, y) => depth(y.code) - depth(x.code));
   for (const c of closing) closeStep(s, plan, dir, c);
   const lastHomes = await lastHomesOf(s);
-  for (const c of target.closedCodes()) await closedInboxStep(s, plan, dir, c, lastHomes);
-  await removedNodeSteps(s, plan, dir, target);
+  // The directory once the agencies have moved and the codes closed, read once by the first step
+  // that needs it: the steps after that change only node records, which they do not look up.
+  let settled: Promise<Directory> | undefined;
+  const after = (): Promise<Directory> => (settled ??= readDirectory(s));
+  for (const c of target.closedCodes()) await closedInboxStep(s, plan, dir, c, lastHomes, after);
+  await removedNodeSteps(s, plan, dir, target, after);
   for (const code of dir.agencies.keys()) {
     if (!target.agency(code) && !target.closedCode(code))
       plan.refused.push(`agency ${code} disappears without a successor: close it (closed: [...]) or keep it`);
@@ -293,6 +297,7 @@ async function closedInboxStep(
   dir: Directory,
   c: ClosedCode,
   lastHomes: ReadonlyMap<string, string>,
+  after: () => Promise<Directory>,
 ): Promise<void> {
   const homeId = dir.agencies.get(c.code)?.homeNode ?? lastHomes.get(c.code);
   const home = homeId === undefined ? undefined : dir.nodes.get(homeId);
@@ -301,7 +306,7 @@ async function closedInboxStep(
     id: `closed-inbox:${c.code}`,
     text: `move the unread inbox items of ${c.code} to ${c.successor}`,
     run: async () => {
-      await drainClosedInbox(s, await readDirectory(s), c.code, nodeInfoOf(home), c.successor);
+      await drainClosedInbox(s, await after(), c.code, nodeInfoOf(home), c.successor);
     },
   });
 }
@@ -312,7 +317,13 @@ async function closedInboxStep(
  * service still serves is removed once they are empty (a re-run); its service is then stopped by
  * the operator.
  */
-async function removedNodeSteps(s: Session, plan: Plan, dir: Directory, target: Topology): Promise<void> {
+async function removedNodeSteps(
+  s: Session,
+  plan: Plan,
+  dir: Directory,
+  target: Topology,
+  after: () => Promise<Directory>,
+): Promise<void> {
   const depth = (id: string): number => {
     let d = 0;
     for (let p = dir.nodes.get(id)?.parent; p; p = dir.nodes.get(p)?.parent) d++;
@@ -336,7 +347,7 @@ async function removedNodeSteps(s: Session, plan: Plan, dir: Directory, target: 
       id: `node-removed:${n.id}`,
       text: what,
       run: async (kv) => {
-        const now = await readDirectory(s);
+        const now = await after();
         const node = nodeInfoOf(n);
         const stillThere = now.agenciesOf(n.id).map((a) => a.code);
         if (stillThere.length > 0) {
