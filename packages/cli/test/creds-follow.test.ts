@@ -81,11 +81,23 @@ describe('lienthong creds follow (a province domain with its own server)', () =>
     await killAll();
   });
 
-  it('refuses to start without a server to reload, saying how to name it', async () => {
+  it('refuses to start without a server to reload, or with a pid file that names none', async () => {
     const r = await lienthong(['creds', 'follow', '--data', data, '-s', tree.leaves.h41!.url]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`no nats-server runs on ${data}: name the one to reload`);
     expect(r.stderr).toContain('--server-pid-file FILE');
+    const typo = await lienthong([
+      'creds',
+      'follow',
+      '--data',
+      data,
+      '--server-pid-file',
+      path.join(data, 'nats-h14.pid'),
+      '-s',
+      tree.leaves.h41!.url,
+    ]);
+    expect(typo.code).not.toBe(0);
+    expect(typo.stderr).toContain(`cannot read the server's pid file ${path.join(data, 'nats-h14.pid')}`);
   });
 
   it('an agency moved at the centre is served at its new home in the province at once', async () => {

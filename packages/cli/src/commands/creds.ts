@@ -240,6 +240,8 @@ function credsFollow(creds: Command): void {
         'pass --server-pid-file FILE (the pid_file of its configuration), or --no-reload to only rewrite the block',
       );
     }
+    // A wrong pid file is said at once, not at the first directory change.
+    if (o.reload && o.serverPidFile !== undefined) serverPid(o.serverPidFile);
     const reload = async (): Promise<string | void> => {
       if (!o.reload) return;
       if (o.serverPidFile === undefined) return `reloaded (pid ${node.reloadServerIn(dir)})`;
@@ -280,6 +282,13 @@ function credsFollow(creds: Command): void {
 
 /** SIGHUP to the nats-server whose pid `file` holds (it re-reads its configuration); its pid. */
 function signalReload(file: string): number {
+  const pid = serverPid(file);
+  process.kill(pid, 'SIGHUP');
+  return pid;
+}
+
+/** The pid of the running nats-server that `file` names; a clear error when it names none. */
+function serverPid(file: string): number {
   let pid: number;
   try {
     pid = Number(readFileSync(file, 'utf8').trim());
@@ -293,7 +302,6 @@ function signalReload(file: string): number {
   if (existsSync(comm) && readFileSync(comm, 'utf8').trim() !== 'nats-server') {
     throw new CliError('Unavailable', `process ${pid} (from ${file}) is not a nats-server`);
   }
-  process.kill(pid, 'SIGHUP');
   return pid;
 }
 
