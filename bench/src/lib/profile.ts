@@ -157,3 +157,47 @@ export function summarizeProfile(path: string, docs: number, top = 30): ProfileS
     topInclusive: ranked(inclusive),
   };
 }
+
+/** A layer a sample is attributed to: the first rule, from the innermost frame out, that names it. */
+export interface LayerRule {
+  readonly layer: string;
+  readonly matches: (frame: CallFrame) => boolean;
+  /** Wins over the innermost-frame order when any frame of the stack matches. */
+  readonly anywhere?: boolean;
+}
+
+/**
+ * Busy time by layer: each sample goes to the layer of the innermost frame a rule names (rules
+ * marked `anywhere` first, if any frame of the stack matches them), else to its leaf function.
+ */
+export function layersOf(path: string, rules: readonly LayerRule[]): { layer: string; share: number }[] {
+  const p = JSON.parse(readFileSync(path, 'utf8')) as CpuProfile;
+  const byId = new Map<number, ProfileNode>();
+  const parent = new Map<number, number>();
+  for (const n of p.nodes) {
+    byId.set(n.id, n);
+    for (const c of n.children ?? []) parent.set(c, n.id);
+  }
+  const anywhere = rules.filter((r) => r.anywhere);
+  const inner = rules.filter((r) => !r.anywhere);
+  const time = new Map<string, number>();
+  let busy = 0;
+  for (let i = 0; i < p.samples.length; i++) {
+    const dt = p.timeDeltas[i + 1] ?? 0;
+    const leaf = byId.get(p.samples[i]!);
+    if (dt <= 0 || !leaf || leaf.callFrame.functionName === '(idle)') continue;
+    busy += dt;
+    const stack: CallFrame[] = [];
+    for (let id: number | undefined = leaf.id; id !== undefined; id = parent.get(id)) {
+      stack.push(byId.get(id)!.callFrame);
+    }
+    const layer =
+      anywhere.find((r) => stack.some(r.matches))?.layer ??
+      stack.map((f) => inner.find((r) => r.matches(f))?.layer).find((l) => l !== undefined) ??
+      `other: ${leaf.callFrame.functionName || '(anonymous)'}`;
+    time.set(layer, (time.get(layer) ?? 0) + dt);
+  }
+  return [...time.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .map(([layer, us]) => ({ layer, share: us / Math.max(1, busy) }));
+}

@@ -36,6 +36,8 @@ export class DurableInbox implements Inbox {
   private readonly queue: Held[] = [];
   /** Handed out and not settled. */
   private readonly out = new Map<number, Held>();
+  /** Everything held (queued or handed out, not acknowledged), by item key: a reader may hold hundreds. */
+  private readonly byKey = new Map<string, Held>();
   /** Keys of items acknowledged lately (a moved copy of one is not handed out again). */
   private readonly ackedKeys = new Set<string>();
   private readonly waiters = new Set<() => void>();
@@ -98,7 +100,7 @@ export class DurableInbox implements Inbox {
       // Unsubscribe only: a nak racing an unsubscribed pull request makes nats-server 2.9 hand a
       // message out twice, so what is left simply comes back after the redelivery timer.
       this.batch?.stop();
-      this.queue.length = 0;
+      this.dropQueued();
       clearTimeout(this.recheck);
       this.notify();
     }
@@ -135,7 +137,7 @@ export class DurableInbox implements Inbox {
     } finally {
       this.stopping.abort();
       this.batch?.stop();
-      this.queue.length = 0;
+      this.dropQueued();
       clearTimeout(this.recheck);
       this.notify();
       await pump;
@@ -242,6 +244,7 @@ export class DurableInbox implements Inbox {
     }
     this.highestSeq = Math.max(this.highestSeq, m.seq);
     const held = holdMessage(m, envelope);
+    this.byKey.set(itemKey(m.subject), held);
     held.signature = this.port.verify(envelope).catch((e: unknown): ItemSignature => ({
       state: 'unverifiable',
       detail: `keys not readable: ${String(e)}`,
@@ -263,12 +266,19 @@ export class DurableInbox implements Inbox {
       m.ack();
       return true;
     }
-    const held = [...this.queue, ...this.out.values()].find((h) => itemKey(h.m.subject) === key);
+    const held = this.byKey.get(key);
     if (held) held.m = m;
     return held !== undefined;
   }
 
+  /** Items received and not handed out are let go (the broker hands them out again later). */
+  private dropQueued(): void {
+    for (const h of this.queue) this.byKey.delete(itemKey(h.m.subject));
+    this.queue.length = 0;
+  }
+
   private rememberAcked(subject: string): void {
+    this.byKey.delete(itemKey(subject));
     this.ackedKeys.add(itemKey(subject));
     if (this.ackedKeys.size > ACKED_KEYS_KEPT) this.ackedKeys.delete(this.ackedKeys.values().next().value!);
   }
@@ -380,6 +390,8 @@ export class DurableInbox implements Inbox {
           held.notBefore = Date.now() + Math.max(delayMs ?? 0, 0);
           this.queue.push(held);
           this.notify();
+        } else {
+          this.byKey.delete(itemKey(held.m.subject));
         }
       },
       report: (code: BusinessStatus, opts: Omit<ReportOptions, 'sender'> = {}) =>

@@ -194,6 +194,44 @@ describe('inbox through its port', () => {
     await inbox.stop();
   });
 
+  it('a copy of a held item under another sequence (a moved item) is not handed out again', async () => {
+    const port = new RecordingPort();
+    const id = docId(A.sontay, 'PORT-COPY');
+    const env = documentOf(id, A.sontay, A.noivu);
+    // The item key is the subject's last token: the same in the old and the new home node's inbox.
+    await port.put(env, 'k1');
+    const inbox = new DurableInbox(port, { maxInFlight: 4 });
+    const it = inbox[Symbol.asyncIterator]();
+    const item = await next(it, 'the document');
+    const pendingWith = async (n: number, what: string): Promise<void> =>
+      within(
+        5_000,
+        what,
+        (async () => {
+          while ((await port.ackPending()) !== n) await new Promise((r) => setTimeout(r, 20));
+        })(),
+      );
+
+    await port.put(env, 'k1'); // its copy, while the reader holds it
+    await pendingWith(2, 'the copy received');
+    const following = next(it, 'the next item, not the copy');
+    const otherId = docId(A.sontay, 'PORT-OTHER');
+    await port.put(documentOf(otherId, A.sontay, A.noivu), 'k2');
+    const other = await following;
+    expect(other.documentId).toBe(otherId);
+
+    // Acknowledged through the copy (in a move, the old message's consumer is gone).
+    await item.ack();
+    await other.ack();
+    await pendingWith(1, 'the copy acknowledged');
+    // A copy of an item already acknowledged is acknowledged at once, never handed out.
+    await port.put(env, 'k1');
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await port.ackPending()).toBe(1);
+    expect(port.arrivals.map((a) => a.arrival.documentId)).toEqual([id, other.documentId]);
+    await inbox.stop();
+  });
+
   it('keys that cannot be read make the item unverifiable, not the inbox fail', async () => {
     const port = new RecordingPort();
     port.verifyFails = true;
