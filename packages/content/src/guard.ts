@@ -32,11 +32,6 @@ export interface ContentGuardEvents {
    * verifies it then, reading nothing again when its manifest comes (see `UploadRuns`).
    */
   readonly marks?: VerificationMarks;
-  /**
-   * True when this process hashed the chunk stored at `seq` to `hex` before storing it itself (the
-   * node's content puts for its agencies): the guard does not hash those bytes again.
-   */
-  readonly hashedHere?: (seq: number, hex: string) => boolean;
   /** A content verified as a whole: `followed` as it was stored, or `read` again for its manifest. */
   readonly onVerified?: (sha256Hex: string, size: number, how: 'followed' | 'read') => void;
 }
@@ -139,8 +134,7 @@ export class ContentGuard {
     const hex = hashOfSubject(subject);
     const isChunk = subject.startsWith(chunkFilter(this.store.domain).slice(0, -1));
     if (isChunk) {
-      const known = hints.seq !== undefined && this.events.hashedHere?.(hints.seq, hex) === true;
-      if (!known && createHash('sha256').update(data).digest('hex') !== hex)
+      if (createHash('sha256').update(data).digest('hex') !== hex)
         return 'chunk bytes do not hash to its subject';
       this.runs?.chunk(hints.upload, hints.index ?? Number.NaN, hex, data, hints.seq ?? 0);
       return undefined;

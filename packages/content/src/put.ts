@@ -74,8 +74,6 @@ export async function publishContent(
   subject: string,
   data: Uint8Array,
   hints: Readonly<Record<string, string>> | undefined,
-  /** Called with the stream sequence the bytes were stored at, when this call stored them. */
-  onStored?: (seq: number) => void,
 ): Promise<boolean> {
   let h: ReturnType<typeof natsHeaders> | undefined;
   if (hints) {
@@ -84,14 +82,13 @@ export async function publishContent(
   }
   try {
     // A timeout or a moment without responders: the same publish again is harmless.
-    const ack = await retry(
+    await retry(
       () => target.js.publish(subject, data, { timeout: target.timeoutMs, ...(h ? { headers: h } : {}) }),
       {
         attempts: PUBLISH_ATTEMPTS,
         backoff: { initialMs: 200, maxMs: 3_200 },
       },
     );
-    onStored?.(ack.seq);
     return true;
   } catch (e) {
     // A second message on a subject (one per subject, discard new): the subject is taken. A full

@@ -154,7 +154,6 @@ export class Attachments {
     // Content counts as stored only when its bytes hash to its subject: remove what does not.
     this.contentGuard = new ContentGuard(this.nats.js, this.nats.jsm, this.own, {
       marks: this.marks,
-      hashedHere: (seq, hex) => this.puts.hashedHere(seq, hex),
       onVerified: (hex, size, how) => {
         this.bytes.inc({ op: how === 'followed' ? 'verified-as-stored' : 'verified-by-guard' }, size);
         this.log.debug({ content: hex, size, how }, 'content verified by the guard');

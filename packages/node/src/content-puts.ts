@@ -16,8 +16,6 @@ import type { UploadQuota } from './upload-quota';
 
 /** The largest chunk (`MAX_CHUNK_SIZE` of @lienthong/content): 1 MiB less 4 KiB. */
 const MAX_CHUNK_BYTES = 1024 * 1024 - 4096;
-/** Chunks this process hashed and stored whose guard delivery has not come yet, at most. */
-const MAX_CHECKED = 4096;
 /** A manifest lists a chunk hash per chunk: 200 MiB in 1 KiB chunks stays under this. */
 const MAX_MANIFEST_BYTES = MAX_CHUNK_BYTES;
 const CONTENT_SUBJECT = /^lt\.v1\.content\.([^.]+)\.([cm])\.([0-9a-f]{64})$/;
@@ -31,9 +29,6 @@ export interface ContentPutRequest {
 }
 
 export class ContentPuts {
-  /** Stream sequence → chunk hash, of the chunks this process hashed and then stored itself. */
-  private readonly checked = new Map<number, string>();
-
   constructor(
     private readonly js: JetStreamClient,
     /** The JetStream domain of the content stream this process serves ('' for none). */
@@ -79,11 +74,7 @@ export class ContentPuts {
         if (checkHash && createHash('sha256').update(data).digest('hex') !== hash) {
           throw invalid('the chunk’s bytes do not hash to its subject; nothing was stored', subject);
         }
-        const stored = await publishContent(this.target, subject, data, hints(req), (seq) => {
-          if (!checkHash) return;
-          if (this.checked.size >= MAX_CHECKED) this.checked.delete(this.checked.keys().next().value!);
-          this.checked.set(seq, hash);
-        });
+        const stored = await publishContent(this.target, subject, data, hints(req));
         if (stored) ticket.stored(hash);
         else ticket.release();
         return stored;
@@ -110,18 +101,6 @@ export class ContentPuts {
       manifest.chunks.map((c) => Buffer.from(c).toString('hex')),
     );
     return publishContent(this.target, subject, data, hints(req));
-  }
-
-  /**
-   * True when the message stored at `seq` is a chunk this process hashed to `hex` and then stored
-   * (its publish acknowledged at that sequence, so it holds those very bytes): the content guard of
-   * this process need not hash it again. Each sequence is answered once.
-   */
-  hashedHere(seq: number, hex: string): boolean {
-    const known = this.checked.get(seq);
-    if (known === undefined) return false;
-    this.checked.delete(seq);
-    return known === hex;
   }
 
   /** For `publishContent`: where and how long. */

@@ -38,7 +38,6 @@ export { NodeMetrics } from './metrics';
 export type { MessageKind, MessageOutcome } from './metrics';
 export { OverdueIndex } from './overdue';
 export { MIN_UPLOAD_CHARGE, UploadQuota } from './upload-quota';
-export { ContentPuts } from './content-puts';
 export type { UploadQuotaConfig } from './upload-quota';
 export { EnvelopePublisher } from './publisher';
 export { subjectsOverlap } from './pull-worker';
