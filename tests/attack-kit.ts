@@ -64,7 +64,10 @@ export interface AttackWorld {
 }
 
 /** Starts the server and the node before the suite and stops them after it. */
-export function attackWorld(flow?: NodeRuntimeConfig['flow']): AttackWorld {
+export function attackWorld(
+  flow?: NodeRuntimeConfig['flow'],
+  more: Pick<Partial<NodeRuntimeConfig>, 'limits' | 'retention'> = {},
+): AttackWorld {
   const w = { creds: new Map<string, IdentityCredentials>() } as AttackWorld;
   const conns: NatsConnection[] = [];
   const clients: LienthongClient[] = [];
@@ -149,6 +152,7 @@ export function attackWorld(flow?: NodeRuntimeConfig['flow']): AttackWorld {
         topology: w.topology,
         auth: { seedFile: n.seedFile, inboxPrefix: n.inboxPrefix },
         ...(flow ? { flow } : {}),
+        ...more,
       },
       { logger: createLogger({ name: 'attack', level: process.env.LT_TEST_LOG_LEVEL ?? 'silent' }) },
     );

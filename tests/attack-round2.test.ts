@@ -8,90 +8,48 @@
  * Each case makes the attack, checks it is refused or has no effect on the others, and checks that
  * the legitimate path still delivers exactly once.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { connect as natsConnect, headers as natsHeaders, nkeyAuthenticator } from '@nats-io/transport-node';
+import { connect as natsConnect, headers as natsHeaders } from '@nats-io/transport-node';
 import type { NatsConnection, Subscription } from '@nats-io/transport-node';
 import { AckPolicy, DeliverPolicy, jetstream, jetstreamManager } from '@nats-io/jetstream';
 import type { JetStreamManager } from '@nats-io/jetstream';
 import { Kvm } from '@nats-io/kv';
 import {
   STREAMS,
+  agencyServiceSubject,
   agencyToToken,
   deadSubject,
   decodeDeadLetter,
   encodeEnvelope,
-  inboxFilter,
   submitSubject,
-  trackSubject,
   trackingKey,
 } from '@lienthong/core';
-import type { Topology } from '@lienthong/core';
 import { CONTENT_STREAM, DEFAULT_CHUNK_SIZE, chunkSubject, manifestSubject } from '@lienthong/content';
-import { AUTH_CONFIG, CredentialStore, createLogger, loadTopologyFile, startNode } from '@lienthong/node';
-import type { IdentityCredentials, RunningNode } from '@lienthong/node';
+import type { RunningNode } from '@lienthong/node';
 import { ContentManifest, EnvelopeKind, FailureReason, SCHEMA_VERSION } from '@lienthong/proto';
-import { BusinessStatus, connect, isBackpressure } from '@lienthong/sdk';
+import { BusinessStatus, isBackpressure } from '@lienthong/sdk';
 import type { LienthongClient } from '@lienthong/sdk';
 import { startNatsServer, waitFor } from '@lienthong/testkit';
-import type { NatsServer } from '@lienthong/testkit';
-import { DEMO_TOPOLOGY_FILE } from './support';
+import { A, B, B_TRACK, C, D, DENIED, attackWorld, expectDenied, fileOf, sha } from './attack-kit';
 
 jest.setTimeout(60_000);
 
-const A = '000.01.43.H41'; // the attacker (home h41-yenthanh-xa1)
-const B = '000.01.44.H41'; // the victim sender (home h41-quynhluu-xa1)
-const C = '000.00.00.G22'; // the recipient (home vn)
-const D = '000.02.44.H41'; // a third agency of the same domain (home h41-quynhluu-xa2)
-const B_TRACK = trackSubject('commune', 'h41-quynhluu-xa1', B);
-
-const DENIED = /permissions? violation|permission denied|authori[sz]ation/i;
-
-let topology: Topology;
-let dir: string;
-let server: NatsServer;
+const w = attackWorld(
+  // Every agency at a pace, with a bounded queue: a flood waits in its own queue, then is refused.
+  { defaultSubmitLimits: { perSecond: 200, burst: 50 }, maxQueuedPerAgency: 100 },
+);
 let node: RunningNode;
 let ops: NatsConnection;
 let opsJsm: JetStreamManager;
-const creds = new Map<string, IdentityCredentials>();
-const conns: NatsConnection[] = [];
-const clients: LienthongClient[] = [];
+const rawAs = (id: string): Promise<NatsConnection> => w.rawAs(id);
+const sdkAs = (agency: string): Promise<LienthongClient> => w.sdkAs(agency);
+const inboxCount = (agency: string): Promise<number> => w.inboxCount(agency);
 let sdkB: LienthongClient;
 let sdkC: LienthongClient;
 let docs = 0;
-
-async function rawAs(id: string): Promise<NatsConnection> {
-  const nc = await natsConnect({
-    servers: server.url,
-    authenticator: nkeyAuthenticator(new TextEncoder().encode(creds.get(id)!.seed)),
-    inboxPrefix: creds.get(id)!.inboxPrefix,
-    reconnect: false,
-  });
-  conns.push(nc);
-  return nc;
-}
-
-async function sdkAs(agency: string): Promise<LienthongClient> {
-  const c = await connect({
-    servers: server.url,
-    agency,
-    credentials: { seedFile: creds.get(`agency:${agency}`)!.seedFile },
-    defaultTimeoutMs: 5_000,
-  });
-  clients.push(c);
-  return c;
-}
-
-async function expectDenied(attempt: Promise<unknown>): Promise<void> {
-  const outcome = await attempt.then(
-    () => 'accepted',
-    (e: unknown) => e,
-  );
-  expect(outcome).toBeInstanceOf(Error);
-  expect(String((outcome as Error).message)).toMatch(DENIED);
-}
 
 async function expectSubscribeDenied(nc: NatsConnection, subject: string): Promise<void> {
   const sub = nc.subscribe(subject);
@@ -107,15 +65,6 @@ async function expectSubscribeDenied(nc: NatsConnection, subject: string): Promi
   clearTimeout(timer);
   expect(closed).toBeInstanceOf(Error);
   expect(String((closed as Error).message)).toMatch(DENIED);
-}
-
-/** Items in one agency's inbox stream, by subject. */
-async function inboxCount(agency: string): Promise<number> {
-  const home = topology.homeNodeOf(agency);
-  const info = await opsJsm.streams.info(STREAMS.inbox, {
-    subjects_filter: inboxFilter(home.level, home.id, agency),
-  });
-  return Object.keys(info.state.subjects ?? {}).length;
 }
 
 /**
@@ -176,51 +125,10 @@ async function deliversOnce(
   return { duplicate: receipt.duplicate, bytes: got.bytes };
 }
 
-function fileOf(size: number, seed: number): Uint8Array {
-  return new Uint8Array(size).map((_, i) => (i * seed + 11) & 0xff);
-}
-
-const sha = (b: Uint8Array): string => createHash('sha256').update(b).digest('hex');
-
 beforeAll(async () => {
-  topology = loadTopologyFile(DEMO_TOPOLOGY_FILE);
-  dir = mkdtempSync(path.join(tmpdir(), 'lt-attack2-'));
-  const store = CredentialStore.open(path.join(dir, 'credentials'));
-  for (const [id, subject] of [
-    ['node:embedded', { kind: 'node', name: 'embedded', nodes: '*' }],
-    ['ops:admin', { kind: 'ops', name: 'admin' }],
-    [`agency:${A}`, { kind: 'agency', agency: A }],
-    [`agency:${B}`, { kind: 'agency', agency: B }],
-    [`agency:${C}`, { kind: 'agency', agency: C }],
-    [`agency:${D}`, { kind: 'agency', agency: D }],
-  ] as const) {
-    creds.set(id, store.issue(subject, topology));
-  }
-  store.writeAuthConfig(topology, path.join(dir, AUTH_CONFIG));
-  server = await startNatsServer({ include: [path.join(dir, AUTH_CONFIG)] });
-  const n = creds.get('node:embedded')!;
-  node = await startNode(
-    {
-      servers: server.url,
-      topology,
-      auth: { seedFile: n.seedFile, inboxPrefix: n.inboxPrefix },
-      // Every agency at a pace, with a bounded queue: a flood waits in its own queue, then is refused.
-      flow: { defaultSubmitLimits: { perSecond: 200, burst: 50 }, maxQueuedPerAgency: 100 },
-    },
-    { logger: createLogger({ name: 'attack2', level: process.env.LT_TEST_LOG_LEVEL ?? 'silent' }) },
-  );
-  ops = await rawAs('ops:admin');
-  opsJsm = await jetstreamManager(ops);
+  ({ node, ops, opsJsm } = w);
   sdkB = await sdkAs(B);
   sdkC = await sdkAs(C);
-});
-
-afterAll(async () => {
-  await Promise.allSettled(clients.map((c) => c.close()));
-  await Promise.allSettled(conns.map((c) => c.close()));
-  await node?.stop();
-  await server?.cleanup();
-  if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
 describe('security round 2: what one agency cannot do to another', () => {
@@ -328,9 +236,31 @@ describe('security round 2: what one agency cannot do to another', () => {
     const firstChunk = sha(data.subarray(0, DEFAULT_CHUNK_SIZE));
     const nc = await rawAs(`agency:${A}`);
     const js = jetstream(nc);
-    await js.publish(chunkSubject('', firstChunk), new TextEncoder().encode('garbage'));
-    const bogus = ContentManifest.create({ sha256Hex: whole, size: 7, chunkSize: 1024, chunks: [] });
-    await js.publish(manifestSubject('', whole), ContentManifest.encode(bogus).finish());
+    const garbage = new TextEncoder().encode('garbage');
+    const bogus = ContentManifest.encode(
+      ContentManifest.create({ sha256Hex: whole, size: 7, chunkSize: 1024, chunks: [] }),
+    ).finish();
+    // Content subjects are closed to agencies: their home node stores content for them (#18 item 5)…
+    await expectDenied(js.publish(chunkSubject('', firstChunk), garbage));
+    await expectDenied(js.publish(manifestSubject('', whole), bogus));
+    // …and refuses a chunk whose bytes do not hash to its subject; a manifest (which the node does
+    // not check against the content) is stored, for the guard to remove.
+    const home = w.topology.homeNodeOf(A);
+    const put = async (subject: string, body: Uint8Array): Promise<{ ok: boolean; code?: string }> => {
+      const h = natsHeaders();
+      h.set('Lt-Op', 'put');
+      h.set('Lt-Subject', subject);
+      const m = await nc.request(agencyServiceSubject(home.level, home.id, A), body, {
+        headers: h,
+        timeout: 10_000,
+      });
+      return JSON.parse(new TextDecoder().decode(m.data)) as { ok: boolean; code?: string };
+    };
+    expect(await put(chunkSubject('', firstChunk), garbage)).toMatchObject({
+      ok: false,
+      code: 'InvalidArgument',
+    });
+    expect(await put(manifestSubject('', whole), bogus)).toMatchObject({ ok: true });
     const got = await deliversOnce(nextDocumentId(), [{ name: 'scan.pdf', data }]);
     expect(got.bytes.length).toBe(1);
     expect(sha(got.bytes[0]!)).toBe(whole);
@@ -465,6 +395,7 @@ describe('security round 2: resource limits', () => {
       serverLimitsConfig?: (l: Record<string, number>) => string;
     };
     expect(typeof serverLimitsConfig).toBe('function');
+    const dir = mkdtempSync(path.join(tmpdir(), 'lt-limits-'));
     const conf = path.join(dir, 'limits.conf');
     writeFileSync(
       conf,
@@ -493,6 +424,7 @@ describe('security round 2: resource limits', () => {
     } finally {
       await Promise.allSettled(open.map((c) => c.close()));
       await limited.cleanup();
+      rmSync(dir, { recursive: true, force: true });
     }
     // Consumers per stream: the agencies' streams cap them.
     for (const s of [STREAMS.inbox, STREAMS.track, CONTENT_STREAM]) {

@@ -12,6 +12,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { isBackpressure } from '@lienthong/sdk';
 import { findNatsServer, waitFor } from '@lienthong/testkit';
 import { A, B, B_TRACK, C, D, attackWorld, expectDenied, fileOf, sha } from './attack-kit';
 
@@ -313,5 +314,164 @@ describe('security round 2, continued: attachments', () => {
       timeout: 5_000,
     });
     expect([m.headers?.get('Lt-Content'), m.data.length]).toEqual(['denied', 0]);
+  });
+});
+
+describe('security round 2, continued: one agency cannot fill the content store', () => {
+  // Small limits, so that a flood meets them in seconds: 1 MiB/s with a burst of 4 MiB, and 6 MiB
+  // of uploads no document references; unreferenced content is kept 2 s, swept when asked.
+  const MiB = 1024 * 1024;
+  const q = attackWorld(undefined, {
+    limits: { uploadBytesPerSecond: MiB, uploadBurstBytes: 4 * MiB, uploadUnreferencedBytes: 6 * MiB },
+    retention: { attachmentGraceMs: 2_000, attachmentSweepIntervalMs: 0 },
+  });
+  let n = 0;
+  const id = (from: string): string => `${from},2026/12/04,${++n}/UBND-VP`;
+  const contentBytes = async (): Promise<number> => (await q.opsJsm.streams.info(CONTENT_STREAM)).state.bytes;
+  /** One message stored through the home node, as a raw client would: 'stored', or the refusal. */
+  const put = async (
+    agency: string,
+    data: Uint8Array,
+    subject = chunkSubject('', sha(data)),
+  ): Promise<{ outcome: string; retryAfterMs?: number }> => {
+    const nc = await raw(agency);
+    const home = q.topology.homeNodeOf(agency);
+    const h = natsHeaders();
+    h.set('Lt-Op', 'put');
+    h.set('Lt-Subject', subject);
+    const m = await nc.request(agencyServiceSubject(home.level, home.id, agency), data, {
+      headers: h,
+      timeout: 10_000,
+    });
+    const r = JSON.parse(new TextDecoder().decode(m.data)) as {
+      ok: boolean;
+      stored?: boolean;
+      code?: string;
+      retryAfterMs?: number;
+    };
+    if (r.ok) return { outcome: r.stored ? 'stored' : 'there' };
+    return { outcome: r.code!, ...(r.retryAfterMs !== undefined ? { retryAfterMs: r.retryAfterMs } : {}) };
+  };
+  const raws = new Map<string, Promise<Awaited<ReturnType<typeof q.rawAs>>>>();
+  const raw = (agency: string): Promise<Awaited<ReturnType<typeof q.rawAs>>> => {
+    if (!raws.has(agency)) raws.set(agency, q.rawAs(`agency:${agency}`));
+    return raws.get(agency)!;
+  };
+  const attach = (data: Uint8Array): { name: string; data: Uint8Array }[] => [{ name: 'scan.pdf', data }];
+  const refusals = async (limit: string): Promise<number> => {
+    const text = await q.node.runtime.metrics.registry.getSingleMetricAsString(
+      'lienthong_upload_refused_total',
+    );
+    return Number(new RegExp(`limit="${limit}"\\} (\\d+)`).exec(text)?.[1] ?? 0);
+  };
+
+  it('5c. a flood of uploads is refused with ResourceExhausted at the agency’s pace and bound; another agency keeps sending', async () => {
+    // Storing content directly is closed: its home node stores it, and counts it.
+    await expectDenied(
+      jetstream(await raw(A)).publish(chunkSubject('', sha(fileOf(1024, 3))), fileOf(1024, 3)),
+    );
+    const sdkB = await q.sdkAs(B);
+    const sdkC = await q.sdkAs(C);
+    const before = await contentBytes();
+    // 40 largest chunks (about 40 MiB), 8 at a time, while B sends C a document with an attachment.
+    const outcomes: string[] = [];
+    let next = 0;
+    const flood = Promise.all(
+      Array.from({ length: 8 }, async () => {
+        while (next < 40) outcomes.push((await put(A, fileOf(MAX_CHUNK_SIZE, 1000 + next++))).outcome);
+      }),
+    );
+    const bData = fileOf(DEFAULT_CHUNK_SIZE * 2 + 5_000, 41);
+    const got = await q.deliversOnce(sdkB, sdkC, id(B), attach(bData));
+    await flood;
+    expect(got.map(sha)).toEqual([sha(bData)]);
+    const stored = outcomes.filter((o) => o === 'stored').length;
+    expect(outcomes.filter((o) => o === 'ResourceExhausted').length).toBe(40 - stored);
+    // The burst (4 MiB) and what the pace allows while the flood lasts; never more than the bound.
+    expect(stored).toBeGreaterThanOrEqual(4);
+    expect(stored).toBeLessThanOrEqual(6);
+    expect(await refusals('rate')).toBeGreaterThan(0);
+    // Uploading on, at its pace, A meets its bound of unreferenced content: refused without a wait.
+    let last: { outcome: string; retryAfterMs?: number } = { outcome: '' };
+    for (
+      let k = 0;
+      k < 12 && (last.outcome !== 'ResourceExhausted' || last.retryAfterMs !== undefined);
+      k++
+    ) {
+      if (last.retryAfterMs !== undefined) await pause(last.retryAfterMs);
+      last = await put(A, fileOf(MAX_CHUNK_SIZE, 1100 + k));
+    }
+    expect(last).toEqual({ outcome: 'ResourceExhausted' });
+    expect(await refusals('unreferenced')).toBeGreaterThan(0);
+    expect(await contentBytes()).toBeLessThan(before + 6 * MiB + bData.length + 64 * 1024);
+    // A's own SDK is told which limit it is at; B sends with attachments as before.
+    const refused = await (
+      await q.sdkAs(A)
+    )
+      .send(
+        { documentId: id(A), subject: 'x', to: [{ code: D }] },
+        { attachments: attach(fileOf(2 * MiB, 43)) },
+      )
+      .catch((e: unknown) => e as { code?: string; message?: string });
+    expect(refused).toMatchObject({ code: 'ResourceExhausted' });
+    expect((refused as { message: string }).message).toMatch(/limits\.uploadUnreferencedBytes/);
+    const again = fileOf(DEFAULT_CHUNK_SIZE + 7_000, 47);
+    expect((await q.deliversOnce(sdkB, sdkC, id(B), attach(again))).map(sha)).toEqual([sha(again)]);
+  });
+
+  it('5d. the bound is freed by the sweep, and by sending the documents that use the content', async () => {
+    const sdkA = await q.sdkAs(A, { defaultTimeoutMs: 20_000 });
+    const sdkD = await q.sdkAs(D);
+    // Still held from 5c: refused until the sweep has removed what no document references.
+    await expect(
+      sdkA.send(
+        { documentId: id(A), subject: 'x', to: [{ code: D }] },
+        { attachments: attach(fileOf(2 * MiB, 53)) },
+      ),
+    ).rejects.toMatchObject({ code: 'ResourceExhausted' });
+    await pause(2_100);
+    const swept = await q.node.runtime.sweepAttachments();
+    expect(swept.chunksRemoved).toBeGreaterThanOrEqual(4);
+    // Four documents with 2 MiB each (8 MiB, over the 6 MiB bound): each is referenced once sent.
+    for (let i = 0; i < 4; i++) {
+      const data = fileOf(2 * MiB, 60 + i);
+      expect((await q.deliversOnce(sdkA, sdkD, id(A), attach(data))).map(sha)).toEqual([sha(data)]);
+    }
+  });
+
+  it('5e. over its pace an agency’s SDK waits, past its timeout it is told the limit; a chunk not matching its hash is refused', async () => {
+    const good = fileOf(64 * 1024, 71);
+    const bad = fileOf(64 * 1024, 72);
+    expect(await put(D, bad, chunkSubject('', sha(good)))).toEqual({ outcome: 'InvalidArgument' });
+    const subject = chunkSubject('', sha(good));
+    const info = await q.opsJsm.streams.info(CONTENT_STREAM, { subjects_filter: subject });
+    expect(info.state.subjects?.[subject] ?? 0).toBe(0);
+    // Nor anywhere but its own domain's content subjects.
+    expect(await put(D, good, `lt.v1.content.elsewhere.c.${sha(good)}`)).toEqual({
+      outcome: 'PermissionDenied',
+    });
+    expect(await put(D, good, `lt.v1.submit.x.c.${sha(good)}`)).toEqual({ outcome: 'PermissionDenied' });
+    // D's bucket (4 MiB) mostly spent, then 2.5 MiB through its SDK: paced at 1 MiB/s, not refused.
+    const sdkD = await q.sdkAs(D, { defaultTimeoutMs: 20_000 });
+    const sdkA = await q.sdkAs(A);
+    for (let k = 0; k < 3; k++)
+      expect(await put(D, fileOf(MAX_CHUNK_SIZE, 1200 + k))).toEqual({ outcome: 'stored' });
+    const paced = await refusals('rate');
+    const data = fileOf(2.5 * MiB, 73);
+    const t0 = Date.now();
+    expect((await q.deliversOnce(sdkD, sdkA, id(D), attach(data))).map(sha)).toEqual([sha(data)]);
+    expect(Date.now() - t0).toBeGreaterThanOrEqual(1_000);
+    expect(await refusals('rate')).toBeGreaterThan(paced);
+    // Its bucket spent, 2 MiB more need 2 s: a client that waits at most 1 s per chunk is told why.
+    const hasty = await q.sdkAs(D, { defaultTimeoutMs: 1_000 });
+    const refused = await hasty
+      .send(
+        { documentId: id(D), subject: 'x', to: [{ code: A }] },
+        { attachments: attach(fileOf(2 * MiB, 79)) },
+      )
+      .catch((e: unknown) => e);
+    expect(isBackpressure(refused)).toBe(true);
+    expect(refused).toMatchObject({ code: 'ResourceExhausted', scope: 'upload-rate' });
+    expect((refused as Error).message).toMatch(/limits\.uploadBytesPerSecond/);
   });
 });

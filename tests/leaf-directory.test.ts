@@ -47,6 +47,22 @@ async function until(
   }
 }
 
+/** The id of the first item in `client`'s inbox (acknowledged), or undefined after `timeoutMs`. */
+async function firstInboxItem(client: LienthongClient, timeoutMs = 30_000): Promise<string | undefined> {
+  const inbox = client.inbox();
+  const timer = setTimeout(() => void inbox.stop(), timeoutMs);
+  try {
+    for await (const item of inbox) {
+      await item.ack();
+      return item.documentId;
+    }
+    return undefined;
+  } finally {
+    clearTimeout(timer);
+    await inbox.stop();
+  }
+}
+
 describe('one directory across domains: provinces mirror the centre’s', () => {
   let tree: LeafTree;
   const nodes = new Map<string, RunningNode>();
@@ -129,17 +145,7 @@ describe('one directory across domains: provinces mirror the centre’s', () => 
     const added = await client(ADDED, tree.leaves.h27!.url, 'h27');
     const documentId = `${SENDER},2026/12/02,301/UBND-VP`;
     await sender.send({ documentId, subject: 'Gửi cơ quan mới thêm', to: [{ code: ADDED }] });
-    const inbox = added.inbox();
-    const timer = setTimeout(() => void inbox.stop(), 30_000);
-    let got: string | undefined;
-    for await (const item of inbox) {
-      got = item.documentId;
-      await item.ack();
-      break;
-    }
-    clearTimeout(timer);
-    await inbox.stop();
-    expect(got).toBe(documentId);
+    expect(await firstInboxItem(added)).toBe(documentId);
   });
 
   it('cut off, a province keeps the last directory it saw (also across a restart) and catches up after', async () => {
@@ -157,17 +163,7 @@ describe('one directory across domains: provinces mirror the centre’s', () => 
     const neighbour = await client(NEIGHBOUR, tree.leaves.h41!.url, 'h41');
     const documentId = `${SENDER},2026/12/02,302/UBND-VP`;
     await sender.send({ documentId, subject: 'Trong tỉnh khi bị cắt', to: [{ code: NEIGHBOUR }] });
-    const inbox = neighbour.inbox();
-    const timer = setTimeout(() => void inbox.stop(), 30_000);
-    let got: string | undefined;
-    for await (const item of inbox) {
-      got = item.documentId;
-      await item.ack();
-      break;
-    }
-    clearTimeout(timer);
-    await inbox.stop();
-    expect(got).toBe(documentId);
+    expect(await firstInboxItem(neighbour)).toBe(documentId);
     await tree.restoreLink('h41');
     await until('h41 to catch up', () => h41.runtime.topology.agency(LATER) !== undefined, 60_000);
   });
@@ -203,6 +199,61 @@ describe('a province domain whose lt_directory predates following the centre', (
     } finally {
       await nc.close();
       await server.stop();
+    }
+  });
+});
+
+describe('a province domain started before the centre', () => {
+  it('its nodes start, and its agencies can connect and send once the centre is up', async () => {
+    const tree = await startLeafTree({ hubDomain: 'central', leaves: ['h41'] });
+    const topology = domainTopology();
+    const log = createLogger({ name: 'leaf-first', level: 'error' });
+    const started: RunningNode[] = [];
+    const clients: LienthongClient[] = [];
+    const start = async (domain: string, url: string): Promise<void> => {
+      const ids = topology
+        .nodes()
+        .filter((n) => n.domain === domain)
+        .map((n) => n.id);
+      started.push(await startNode({ servers: url, topology, nodes: ids, domain }, { logger: log }));
+    };
+    try {
+      // The province first: its directory mirror has no source yet; the node goes on after its wait.
+      await start('h41', tree.leaves.h41!.url);
+      await expect(connect({ servers: tree.leaves.h41!.url, agency: SENDER, domain: 'h41' })).rejects.toThrow(
+        /agency 000\.01\.43\.H41 is not in the directory of domain h41 \(a domain's directory follows the centre's: if the centre has only just started, connect again/,
+      );
+      await start('central', tree.hub.url);
+      const t0 = Date.now();
+      // The mirror picks the centre's directory up without a restart of the province's node.
+      let sender: LienthongClient | undefined;
+      await until(
+        'the province domain to know its agencies',
+        async () => {
+          sender = await connect({ servers: tree.leaves.h41!.url, agency: SENDER, domain: 'h41' }).catch(
+            () => undefined,
+          );
+          return sender !== undefined;
+        },
+        60_000,
+      );
+      clients.push(sender!);
+      const caughtUpMs = Date.now() - t0;
+      const neighbour = await connect({ servers: tree.leaves.h41!.url, agency: NEIGHBOUR, domain: 'h41' });
+      clients.push(neighbour);
+      const documentId = `${SENDER},2026/12/02,303/UBND-VP`;
+      await sender!.send({
+        documentId,
+        subject: 'Tỉnh khởi động trước trung tâm',
+        to: [{ code: NEIGHBOUR }],
+      });
+      expect(await firstInboxItem(neighbour)).toBe(documentId);
+      // Bounded: the centre's directory reaches a province started before it within seconds.
+      expect(caughtUpMs).toBeLessThan(20_000);
+    } finally {
+      await Promise.allSettled(clients.map((c) => c.close()));
+      await Promise.allSettled(started.map((n) => n.stop()));
+      await tree.stop();
     }
   });
 });

@@ -127,7 +127,7 @@ export interface ChaosOptions {
 }
 
 /** The demo tree with a JetStream domain per node: the root in `central`, each province in its own. */
-function domainTopology(): TopologyJson {
+export function domainTopology(): TopologyJson {
   const file = path.resolve(__dirname, '../../deploy/topology.demo.json');
   const json = JSON.parse(readFileSync(file, 'utf8')) as TopologyJson;
   for (const n of json.nodes) n.domain = n.id === 'vn' ? 'central' : n.id.split('-')[0];
@@ -327,6 +327,8 @@ async function persist<T>(
 export class Responders {
   /** recipient -> documentId -> inbox sequences seen */
   readonly seen = new Map<string, Map<string, Set<number>>>();
+  /** recipient -> documentId -> recall items seen (acknowledged, not counted as documents) */
+  readonly recalls = new Map<string, Map<string, number>>();
   /**
    * When each (document, recipient) was put in the recipient's inbox by its home node
    * (`documentId|recipient` → Unix ms): the broker's part, apart from how fast the recipient reads.
@@ -350,9 +352,22 @@ export class Responders {
     if (this.#inboxes.has(code)) return;
     const client = this.world.client(code);
     const inbox = client.inbox({ maxInFlight: 32, redeliverAfterMs: 5000 });
+    if (!this.seen.has(code)) this.seen.set(code, new Map());
     const seen = this.seen.get(code)!;
     const loop = (async () => {
       for await (const item of inbox) {
+        if (item.kind === 'recall') {
+          const recalls = this.recalls.get(code) ?? new Map<string, number>();
+          recalls.set(item.documentId, (recalls.get(item.documentId) ?? 0) + 1);
+          this.recalls.set(code, recalls);
+          await persist(
+            'ack',
+            () => item.ack(),
+            () => this.#closing,
+            this.errors,
+          );
+          continue;
+        }
         const pair = `${item.documentId}|${code}`;
         if (!this.inboxAt.has(pair)) this.inboxAt.set(pair, item.deliveredAtMs);
         const seqs = seen.get(item.documentId) ?? new Set<number>();
@@ -506,6 +521,40 @@ async function sentRecords(
   return out;
 }
 
+/**
+ * How many (document, recipient) pairs reached their recipient, and how many copies too many; with
+ * `successorOf`, a pair whose recipient's code closed counts at its successor (or, delivered before
+ * the closure, at the old code itself).
+ */
+export function countDeliveries(
+  responders: Responders,
+  docs: readonly SentDoc[],
+  successorOf: (code: string) => string | undefined = () => undefined,
+): { expected: number; delivered: number; duplicates: number; missing: string[]; twice: string[] } {
+  let expected = 0;
+  let delivered = 0;
+  let duplicates = 0;
+  const missing: string[] = [];
+  const twice: string[] = [];
+  const seen = (code: string, documentId: string): number =>
+    responders.seen.get(code)?.get(documentId)?.size ?? 0;
+  for (const d of docs) {
+    for (const r of d.recipients) {
+      expected++;
+      const at = successorOf(r) ?? r;
+      const n = seen(at, d.documentId) + (at === r ? 0 : seen(r, d.documentId));
+      const who = at === r ? r : `${r} (${at})`;
+      if (n === 0) missing.push(`${d.documentId} -> ${who}`);
+      else delivered++;
+      if (n > 1) {
+        duplicates += n - 1;
+        twice.push(`${d.documentId} -> ${at} x${n}`);
+      }
+    }
+  }
+  return { expected, delivered, duplicates, missing, twice };
+}
+
 /** One pass of every check; `problems` empty means the promise holds for these documents. */
 export async function check(
   world: ChaosWorld,
@@ -519,23 +568,7 @@ export async function check(
     if (examples.length > 0)
       problems.push(`${what} (${examples.length}): ${examples.slice(0, 3).join('; ')}`);
   };
-  let expected = 0;
-  let delivered = 0;
-  let duplicates = 0;
-  const missing: string[] = [];
-  const twice: string[] = [];
-  for (const d of docs) {
-    for (const r of d.recipients) {
-      expected++;
-      const n = responders.seen.get(r)?.get(d.documentId)?.size ?? 0;
-      if (n === 0) missing.push(`${d.documentId} -> ${r}`);
-      else delivered++;
-      if (n > 1) {
-        duplicates += n - 1;
-        twice.push(`${d.documentId} -> ${r} x${n}`);
-      }
-    }
-  }
+  const { expected, delivered, duplicates, missing, twice } = countDeliveries(responders, docs);
   note('not delivered', missing);
   note('delivered twice', twice);
 

@@ -245,9 +245,12 @@ export async function attachment(o: AttachmentOptions): Promise<Record<string, u
   const bytes = o.mb * MiB;
   // CPU of every process at each phase boundary: which processes and how many cores each phase used.
   const marks: number[][] = [];
-  const t = await transfer(dir, sender, recipient, 2, bytes, o.timeoutMs, () =>
-    marks.push(processes.map((p) => cpuMs(p.pid))),
-  );
+  // The monotonic clock at each boundary, µs: the time base of `--cpu-prof` profiles, to cut them by phase.
+  const clockUs: number[] = [];
+  const t = await transfer(dir, sender, recipient, 2, bytes, o.timeoutMs, () => {
+    marks.push(processes.map((p) => cpuMs(p.pid)));
+    clockUs.push(Number(process.hrtime.bigint() / 1000n));
+  });
   const phaseCpu = (k: number, i: number): number => round(marks[k + 1]![i]! - marks[k]![i]!);
   const phaseMs = [t.sendMs, t.deliverMs, t.downloadMs];
   const cpuSum = (k: number): number => processes.reduce((a, _, i) => a + phaseCpu(k, i), 0);
@@ -283,6 +286,8 @@ export async function attachment(o: AttachmentOptions): Promise<Record<string, u
       total: round((cpuSum(0) + cpuSum(1) + cpuSum(2)) / t.totalMs, 2),
     },
     cpuMsTotal: round(cpuSum(0) + cpuSum(1) + cpuSum(2)),
+    /** Monotonic clock (µs) at the start of the upload, relays, download and at the end. */
+    phaseClockUs: clockUs,
     rss: before.map((p) => {
       const peak = status(p.pid, 'VmHWM');
       return {

@@ -270,11 +270,10 @@ async function startServices(
   if (!ids.store || !ids.ops) return { node };
   try {
     const stopApplying = await applyCredentialsOnDirectoryChange({
-      url: server.url,
-      ops: ids.ops,
+      connection: { servers: server.url, auth: { nkeySeed: ids.ops.seed, inboxPrefix: ids.ops.inboxPrefix } },
       store: ids.store,
       dataDir,
-      server,
+      reload: () => server.reload(),
       ...(opts.logger ? { logger: opts.logger } : {}),
     });
     return { node, stopApplying };

@@ -3,9 +3,11 @@
  * (successor, policy) is in the directory, running nodes redirect documents still addressed to it,
  * earlier closures that named it are re-pointed, and a code with unread inbox items is not closed.
  */
-import { FailureReason, TransportState, connect } from '@lienthong/sdk';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { FailureReason, TransportState, connect, generateSigningKey } from '@lienthong/sdk';
 import type { LienthongClient } from '@lienthong/sdk';
-import { eventually, json, lienthong, brokerForSuite } from './helpers';
+import { brokerForSuite, eventually, json, lienthong, tempDir } from './helpers';
 
 jest.setTimeout(60_000);
 
@@ -69,7 +71,7 @@ describe('lienthong agency close', () => {
     );
 
     // Nodes follow the directory a moment later: a document that left its sender's home before the
-    // closure reached it is refused on the way (AGENCY_CLOSED); once there, it is redirected.
+    // closure reached it is redirected where it meets the closure; once there, at its sender's home.
     let n = 0;
     const records = await eventually(async () => {
       const id = `${SENDER},2026/12/02,5${++n}/UBND-VP`;
@@ -99,8 +101,56 @@ describe('lienthong agency close', () => {
     }, 40_000);
     const old = records.find((r) => r.recipient === code)!;
     expect(old.transport).toBe(TransportState.TRANSPORT_STATE_RELAYED);
-    expect(old.timeline.map((e) => e.description)).toContain(
-      `redirected to ${PROVINCE} (${code} closed on ${AT})`,
+    expect(
+      old.timeline.some((e) =>
+        (e.description ?? '').startsWith(`redirected to ${PROVINCE} (${code} closed on ${AT}`),
+      ),
+    ).toBe(true);
+  });
+
+  it('keeps the keys of a closed code: what it signed before the closure still verifies', async () => {
+    const code = '000.09.43.H41';
+    await add(code);
+    const dir = tempDir('lt-close-keys-');
+    const key = generateSigningKey();
+    writeFileSync(path.join(dir, 'key.pem'), key.publicKey);
+    const added = await lienthong([
+      'agency',
+      'keys',
+      'add',
+      code,
+      '--key',
+      path.join(dir, 'key.pem'),
+      ...suite.s,
+    ]);
+    expect([added.code, added.stderr]).toEqual([0, '']);
+    const signer = await connect({
+      servers: suite.broker.url,
+      agency: code,
+      signingKey: { privateKey: key.privateKey },
+    });
+    const id = `${code},2026/12/02,1/UBND-VP`;
+    await signer.send({ documentId: id, subject: 'Ký trước khi đóng mã', to: [{ code: SENDER }] });
+    await signer.close();
+    expect((await close(code, PROVINCE)).code).toBe(0);
+    // The recipient reads it after the closure: the signature is checked against the kept keys.
+    const inbox = sender.inbox();
+    const timer = setTimeout(() => void inbox.stop(), 20_000);
+    let signature: unknown;
+    for await (const item of inbox) {
+      await item.ack();
+      if (item.documentId !== id) continue;
+      signature = item.signature;
+      break;
+    }
+    clearTimeout(timer);
+    await inbox.stop();
+    expect(signature).toMatchObject({ state: 'verified', keyId: key.keyId });
+    const listed = await lienthong(['agency', 'keys', 'ls', code, '--json', ...suite.s]);
+    expect(json<{ keyId: string }[]>(listed).map((k) => k.keyId)).toEqual([key.keyId]);
+    const human = await lienthong(['agency', 'keys', 'ls', code, ...suite.s]);
+    expect(human.stdout).toContain(
+      `${code} is closed (since ${AT}; successor ${PROVINCE}): the keys it had, kept to verify what it signed`,
     );
   });
 
@@ -115,6 +165,42 @@ describe('lienthong agency close', () => {
     expect(json<{ repointed: string[] }>(r).repointed).toEqual([earlier]);
     const shown = await lienthong(['agency', 'show', earlier, ...suite.s]);
     expect(shown.stderr).toContain(`its successor is ${PROVINCE}`);
+  });
+
+  it('agency ls lists the closed codes with closing date, successor and policy', async () => {
+    const code = '000.08.43.H41';
+    await add(code);
+    expect((await close(code, PROVINCE, 'refuse')).code).toBe(0);
+    const all = json<{ code: string; status: string }[]>(
+      await lienthong(['agency', 'ls', '--json', ...suite.s]),
+    );
+    expect(all.find((r) => r.code === SENDER)).toMatchObject({
+      status: 'live',
+      homeNode: 'h41-quynhluu-xa1',
+    });
+    expect(all.find((r) => r.code === code)).toEqual({
+      code,
+      name: `Xã ${code}`,
+      status: 'closed',
+      closedAt: AT,
+      successor: PROVINCE,
+      policy: 'refuse',
+    });
+    const closedOnly = json<{ status: string }[]>(
+      await lienthong(['agency', 'ls', '--closed', '--json', ...suite.s]),
+    );
+    expect(closedOnly.length).toBeGreaterThan(0);
+    expect(closedOnly.every((r) => r.status === 'closed')).toBe(true);
+    const text = await lienthong(['agency', 'ls', ...suite.s]);
+    expect(text.stdout).toMatch(/^closed codes \(\d+\):$/m);
+    expect(text.stdout).toMatch(
+      new RegExp(
+        `^${code.replaceAll('.', '\\.')}\\s+Xã ${code.replaceAll('.', '\\.')}\\s+${AT}\\s+${PROVINCE.replaceAll('.', '\\.')}\\s+refuse$`,
+        'm',
+      ),
+    );
+    const node = await lienthong(['agency', 'ls', '--node', 'h41', ...suite.s]);
+    expect(node.stdout).not.toContain('closed codes');
   });
 
   it('refuses a code with unread inbox items, one with units under it, and bad options', async () => {

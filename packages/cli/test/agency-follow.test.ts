@@ -7,7 +7,7 @@
 import { connect } from '@lienthong/sdk';
 import type { ConnectOptions, InboxItem, LienthongClient } from '@lienthong/sdk';
 import path from 'node:path';
-import { eventually, json, lienthong, brokerForSuite } from './helpers';
+import { brokerForSuite, eventually, issueAgency, json, lienthong } from './helpers';
 import type { SuiteBroker } from './helpers';
 
 jest.setTimeout(90_000);
@@ -35,18 +35,7 @@ function followsTheMove(suite: SuiteBroker, auth: boolean): void {
     expect([add.code, add.stderr]).toEqual([0, '']);
     const identity = async (code: string): Promise<Partial<ConnectOptions>> => {
       if (!auth) return {};
-      const r = await lienthong([
-        'creds',
-        'issue',
-        'agency',
-        code,
-        '--data',
-        suite.broker.dataDir,
-        '--json',
-        ...suite.s,
-      ]);
-      expect([r.code, r.stderr]).toEqual([0, '']);
-      return { credentials: { seedFile: json<{ seedFile: string }>(r).seedFile } };
+      return { credentials: { seedFile: (await issueAgency(suite, code)).seedFile } };
     };
     const sender = await connect({ servers: suite.broker.url, agency: SENDER, ...(await identity(SENDER)) });
     suite.clients.push(sender);

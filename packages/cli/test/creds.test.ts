@@ -7,7 +7,7 @@ import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { BusinessStatus, LienthongError, connect } from '@lienthong/sdk';
 import type { LienthongClient } from '@lienthong/sdk';
-import { eventually, json, lienthong, brokerForSuite, tempDir } from './helpers';
+import { brokerForSuite, creds, eventually, issueAgency, json, lienthong, tempDir } from './helpers';
 
 jest.setTimeout(60_000);
 
@@ -18,20 +18,8 @@ describe('lienthong creds', () => {
   const suite = brokerForSuite({ auth: true });
   let ops: string;
 
-  const issue = async (code: string): Promise<{ seedFile: string; inboxPrefix: string }> => {
-    const r = await lienthong([
-      'creds',
-      'issue',
-      'agency',
-      code,
-      '--data',
-      suite.broker.dataDir,
-      '--json',
-      ...suite.s,
-    ]);
-    expect([r.code, r.stderr]).toEqual([0, '']);
-    return json<{ seedFile: string; inboxPrefix: string }>(r);
-  };
+  const issue = (code: string): Promise<{ seedFile: string; inboxPrefix: string }> =>
+    issueAgency(suite, code);
   const client = async (code: string, seedFile: string): Promise<LienthongClient> => {
     const c = await connect({
       servers: suite.broker.url,
@@ -177,14 +165,7 @@ describe('lienthong creds', () => {
     const a = suite.clients.find((c) => c.agency === SENDER)!;
     const events: string[] = [];
     a.onConnection((e) => events.push(e.type));
-    const r = await lienthong([
-      'creds',
-      'revoke',
-      `agency:${SENDER}`,
-      '--data',
-      suite.broker.dataDir,
-      ...suite.s,
-    ]);
+    const r = await creds(suite, 'revoke', `agency:${SENDER}`);
     expect([r.code, r.stderr]).toEqual([0, '']);
     expect(r.stdout).toMatch(new RegExp(`revoked agency:${SENDER.replaceAll('.', '\\.')}; server reloaded`));
     await eventually(() => Promise.resolve(expect(events).toContain('disconnect')));
@@ -195,14 +176,7 @@ describe('lienthong creds', () => {
     }).catch((x: unknown) => x);
     expect(e).toBeInstanceOf(LienthongError);
     expect((e as LienthongError).code).toBe('PermissionDenied');
-    const twice = await lienthong([
-      'creds',
-      'revoke',
-      `agency:${SENDER}`,
-      '--data',
-      suite.broker.dataDir,
-      ...suite.s,
-    ]);
+    const twice = await creds(suite, 'revoke', `agency:${SENDER}`);
     expect(twice.code).toBe(1);
     expect(twice.stderr).toMatch(/no active credentials/);
     const listed = json<{ id: string; revokedAtMs?: number }[]>(

@@ -6,7 +6,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { renderEdocBytes } from '@lienthong/edxml';
-import { brokerForSuite, json, lienthong, tempDir } from './helpers';
+import { brokerForSuite, creds, json, lienthong, tempDir } from './helpers';
 
 jest.setTimeout(60_000);
 
@@ -20,16 +20,7 @@ describe('edXML gateway from the command line', () => {
   const dir = tempDir('lt-edxml-cli-');
 
   const issue = async (code: string): Promise<string> => {
-    const r = await lienthong([
-      'creds',
-      'issue',
-      'agency',
-      code,
-      '--data',
-      suite.broker.dataDir,
-      '--http-token',
-      ...suite.s,
-    ]);
+    const r = await creds(suite, 'issue', 'agency', code, '--http-token');
     expect([r.code, r.stderr]).toEqual([0, '']);
     const last = r.stdout.trimEnd().split('\n').at(-1)!;
     expect(last).toMatch(/^lt_[A-Za-z0-9_-]{43}$/);
@@ -168,14 +159,7 @@ describe('edXML gateway from the command line', () => {
   it("creds revoke refuses the agency's token from the next request on", async () => {
     const auth = { authorization: `Bearer ${tokens.get(RECIPIENT)!}` };
     expect((await fetch(`${api}/edocs/received`, { headers: auth })).status).toBe(200);
-    const r = await lienthong([
-      'creds',
-      'revoke',
-      `agency:${RECIPIENT}`,
-      '--data',
-      suite.broker.dataDir,
-      ...suite.s,
-    ]);
+    const r = await creds(suite, 'revoke', `agency:${RECIPIENT}`);
     expect([r.code, r.stderr]).toEqual([0, '']);
     expect(r.stdout).toContain('1 HTTP token(s)');
     const after = await fetch(`${api}/edocs/received`, { headers: auth });

@@ -306,3 +306,18 @@ export async function eventually<T>(fn: () => Promise<T>, timeoutMs = 10_000, in
     }
   }
 }
+
+/** `lienthong creds <args…>` against the suite's broker and its data directory. */
+export function creds(suite: SuiteBroker, ...args: string[]): Promise<Run> {
+  return lienthong(['creds', ...args, '--data', suite.broker.dataDir, ...suite.s]);
+}
+
+/** Issues (or re-issues) an agency's credentials on the suite's broker; fails the test if refused. */
+export async function issueAgency(
+  suite: SuiteBroker,
+  code: string,
+): Promise<{ seedFile: string; inboxPrefix: string }> {
+  const r = await creds(suite, 'issue', 'agency', code, '--json');
+  expect([r.code, r.stderr]).toEqual([0, '']);
+  return json<{ seedFile: string; inboxPrefix: string }>(r);
+}

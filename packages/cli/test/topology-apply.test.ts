@@ -99,7 +99,7 @@ describe('lienthong topology apply', () => {
     try {
       const kv = await new Kvm(jetstream(nc)).open('lt_topology_apply');
       const keys: string[] = [];
-      for await (const k of await kv.keys()) keys.push(k);
+      for await (const k of await kv.keys('plan.*')) keys.push(k);
       expect(keys).toHaveLength(1);
       const progress = JSON.parse((await kv.get(keys[0]!))!.string()) as {
         file: string;

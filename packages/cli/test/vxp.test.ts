@@ -7,7 +7,8 @@ import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { renderEdocBytes } from '@lienthong/edxml';
-import { brokerForSuite, lienthong, tempDir } from './helpers';
+import { brokerForSuite, creds, tempDir } from './helpers';
+import type { Run } from './helpers';
 
 jest.setTimeout(60_000);
 
@@ -45,8 +46,7 @@ describe('the VXP endpoint from the command line', () => {
   const dir = tempDir('lt-vxp-cli-');
   let endpoint = '';
 
-  const creds = (args: string[]) =>
-    lienthong(['creds', 'issue', ...args, '--data', suite.broker.dataDir, ...suite.s]);
+  const issue = (args: string[]): Promise<Run> => creds(suite, 'issue', ...args);
 
   beforeAll(() => {
     endpoint = `${suite.broker.httpUrl!}/vxp`;
@@ -54,7 +54,7 @@ describe('the VXP endpoint from the command line', () => {
 
   it('up prints the endpoint; an agency signs with its HTTP token and sends', async () => {
     expect(suite.broker.process.stdout()).toContain(`vxp:     ${endpoint}`);
-    const r = await creds(['agency', SENDER, '--http-token']);
+    const r = await issue(['agency', SENDER, '--http-token']);
     expect([r.code, r.stderr]).toEqual([0, '']);
     const secret = r.stdout.trimEnd().split('\n').at(-1)!;
     const documentId = `${SENDER},2026/12/02,${Date.now()}/VPCP-VXP`;
@@ -82,7 +82,7 @@ describe('the VXP endpoint from the command line', () => {
   });
 
   it('creds issue system: one secret for several agencies, from names which; revoke refuses it', async () => {
-    const r = await creds([
+    const r = await issue([
       'system',
       'qlvb-nghe-an',
       '--agencies',
@@ -98,28 +98,21 @@ describe('the VXP endpoint from the command line', () => {
     const outside = await call(endpoint, 'countReceiveEdoc', 'qlvb-nghe-an', secret, { from: SENDER });
     expect(outside).toMatchObject({ status: 'FAIL', ErrorCode: '5' });
 
-    const revoked = await lienthong([
-      'creds',
-      'revoke',
-      'system:qlvb-nghe-an',
-      '--data',
-      suite.broker.dataDir,
-      ...suite.s,
-    ]);
+    const revoked = await creds(suite, 'revoke', 'system:qlvb-nghe-an');
     expect([revoked.code, revoked.stdout]).toEqual([0, 'revoked 1 VXP token(s) of system:qlvb-nghe-an\n']);
     const after = await call(endpoint, 'countReceiveEdoc', 'qlvb-nghe-an', secret, { from: RECIPIENT });
     expect(after).toMatchObject({ status: 'FAIL', ErrorCode: '2' });
   });
 
   it('refuses a system without --http-token, without agencies, or with an agency not in the directory', async () => {
-    const noToken = await creds(['system', 'x1', '--agencies', RECIPIENT]);
+    const noToken = await issue(['system', 'x1', '--agencies', RECIPIENT]);
     expect(noToken.code).not.toBe(0);
     expect(noToken.stderr).toMatch(/add --http-token/);
-    const noAgencies = await creds(['system', 'x2', '--http-token']);
+    const noAgencies = await issue(['system', 'x2', '--http-token']);
     expect(noAgencies.stderr).toMatch(/needs --agencies/);
-    const unknown = await creds(['system', 'x3', '--agencies', '000.00.99.Z99', '--http-token']);
+    const unknown = await issue(['system', 'x3', '--agencies', '000.00.99.Z99', '--http-token']);
     expect(unknown.stderr).toMatch(/000\.00\.99\.Z99 is not in the directory/);
-    const code = await creds(['system', RECIPIENT, '--agencies', RECIPIENT, '--http-token']);
+    const code = await issue(['system', RECIPIENT, '--agencies', RECIPIENT, '--http-token']);
     expect(code.stderr).toMatch(/is an agency code/);
   });
 });

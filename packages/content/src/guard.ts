@@ -197,7 +197,7 @@ export class ContentGuard {
     if (!upload || (run && (!run.followed || run.broken))) return false;
     // Another process of the domain (or a follower here) may be following this upload.
     const until = Date.now() + FOLLOWER_WAIT_MS + Number(manifest.size) / FOLLOWER_WAIT_BYTES_PER_MS;
-    for (let wait = 10; Date.now() < until; wait = Math.min(wait * 2, 100)) {
+    for (let wait = 10; Date.now() < until; wait = Math.min(wait * 2, 40)) {
       await sleep(wait);
       if (await holds()) return true;
     }

@@ -23,14 +23,17 @@ export { ensureContentStream } from './stream';
 export { CHUNK_INDEX_HEADER, UPLOAD_HEADER, manifestDigest } from './marks';
 export type { VerificationMarks } from './marks';
 export { sweepContent } from './sweep';
+export { publishContent } from './put';
 
 export type {
   ContentStoreOptions,
   DownloadOptions,
   Progress,
   ProgressCallback,
+  ReadOptions,
   StoredContent,
   UploadOptions,
 } from './store';
 export type { SweepOptions, SweepResult } from './sweep';
 export type { ContentReader } from './reader';
+export type { ContentWriter } from './put';

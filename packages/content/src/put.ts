@@ -22,7 +22,19 @@ export interface ContentTarget {
   readonly timeoutMs: number;
   /** The message stored on a subject, if any; `have` is what this store means to put there. */
   readonly read: (subject: string, have: Uint8Array) => Promise<Uint8Array | undefined>;
+  /** How a message is stored instead of a publish of this store's own (an agency's: through its home node). */
+  readonly write?: ContentWriter | undefined;
 }
+
+/**
+ * Stores one message on a content subject for the caller: true when stored, false when the subject
+ * was taken already; an agency's home node does it for it, counting its uploads (its `put`).
+ */
+export type ContentWriter = (
+  subject: string,
+  data: Uint8Array,
+  hints: Readonly<Record<string, string>> | undefined,
+) => Promise<boolean>;
 
 /**
  * Stores `data` on `subject`; true when this call stored it, false when what the subject held was
@@ -39,9 +51,12 @@ export async function putChecked(
 ): Promise<boolean> {
   const deadline = Date.now() + target.timeoutMs;
   for (let wait = 50; ; wait = Math.min(wait * 2, 500)) {
-    if (await publishOnce(target, subject, data, hints)) return true;
-    const stored = await target.read(subject, data);
-    if (stored !== undefined && (await isGood(stored))) return false;
+    const stored = target.write
+      ? await target.write(subject, data, hints)
+      : await publishContent(target, subject, data, hints);
+    if (stored) return true;
+    const held = await target.read(subject, data);
+    if (held !== undefined && (await isGood(held))) return false;
     if (Date.now() >= deadline) {
       throw new ContentIntegrityError(
         `${subject} holds other bytes than its hash names, and they were not removed; nothing was stored there`,
@@ -54,8 +69,8 @@ export async function putChecked(
 }
 
 /** Publishes once on a subject; true when stored, false when the subject was taken. */
-async function publishOnce(
-  target: ContentTarget,
+export async function publishContent(
+  target: Pick<ContentTarget, 'js' | 'domain' | 'timeoutMs'>,
   subject: string,
   data: Uint8Array,
   hints: Readonly<Record<string, string>> | undefined,

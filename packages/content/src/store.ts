@@ -22,54 +22,22 @@ import {
   manifestSubject,
 } from './subjects';
 
-/** Bytes moved so far, and the total when it is known. */
-export interface Progress {
-  readonly bytes: number;
-  readonly total: number | undefined;
-}
-
-export type ProgressCallback = (p: Progress) => void;
-
-/** What an upload stored: the content's id and its shape, as a document's `ContentRef` carries it. */
-export interface StoredContent {
-  readonly sha256Hex: string;
-  readonly sha256: Uint8Array;
-  readonly size: number;
-  readonly chunkSize: number;
-  readonly chunkCount: number;
-  /** Chunks this upload added; the others were stored already (the same bytes sent before). */
-  readonly newChunks: number;
-}
-
-export interface UploadOptions {
-  /** Bytes per chunk; {@link DEFAULT_CHUNK_SIZE} by default. */
-  readonly chunkSize?: number;
-  /** Refuse content larger than this; {@link DEFAULT_MAX_ATTACHMENT_BYTES} by default. */
-  readonly maxBytes?: number;
-  /** The size, when known in advance: refused at once when over the limit, and checked at the end. */
-  readonly size?: number;
-  readonly onProgress?: ProgressCallback;
-  readonly signal?: AbortSignal;
-}
-
-export interface DownloadOptions {
-  readonly onProgress?: ProgressCallback;
-  readonly signal?: AbortSignal;
-}
-
-export interface ContentStoreOptions {
-  /** Chunk publishes (or reads) in flight at once: the memory bound is about `window × chunk size`. */
-  readonly window?: number;
-  /** Deadline of one publish or read. */
-  readonly timeoutMs?: number;
-  /**
-   * Read long contents through an ordered consumer (true, the default), or by direct gets only, as
-   * an agency must: its permissions allow no consumer on the content stream.
-   */
-  readonly streamReads?: boolean;
-  /** How a message is read instead of a direct get (an agency's: through its home node). */
-  readonly read?: ContentReader;
-}
+export type {
+  ContentStoreOptions,
+  DownloadOptions,
+  Progress,
+  ProgressCallback,
+  ReadOptions,
+  StoredContent,
+  UploadOptions,
+} from './store-options';
+import type {
+  ContentStoreOptions,
+  DownloadOptions,
+  ReadOptions,
+  StoredContent,
+  UploadOptions,
+} from './store-options';
 
 /** Contents of more chunks than this are read through an ordered consumer. */
 const STREAM_READ_MIN_CHUNKS = 4;
@@ -100,7 +68,13 @@ export class ContentStore {
     this.timeoutMs = opts.timeoutMs ?? 10_000;
     this.streamReads = opts.streamReads ?? true;
     this.reader = opts.read;
-    this.target = { js, domain, timeoutMs: this.timeoutMs, read: (s, have) => this.get(s, { have }) };
+    this.target = {
+      js,
+      domain,
+      timeoutMs: this.timeoutMs,
+      read: (s, have) => this.get(s, { have }),
+      write: opts.write,
+    };
   }
 
   /**
@@ -163,7 +137,7 @@ export class ContentStore {
     let newChunks = 0;
     let buf = Buffer.allocUnsafe(chunkSize);
     let fill = 0;
-    const flush = async (data: Buffer): Promise<void> => {
+    const flush = async (data: Uint8Array): Promise<void> => {
       const digest = createHash('sha256').update(data).digest();
       whole.update(data);
       hashes.push(digest);
@@ -191,6 +165,12 @@ export class ContentStore {
           );
         }
         for (let at = 0; at < bytes.length;) {
+          if (opts.handsOver && fill === 0 && bytes.length - at >= chunkSize) {
+            // A whole chunk in the piece read (a file read a chunk at a time): stored as it is.
+            await flush(bytes.subarray(at, at + chunkSize));
+            at += chunkSize;
+            continue;
+          }
           const n = Math.min(chunkSize - fill, bytes.length - at);
           buf.set(bytes.subarray(at, at + n), fill);
           fill += n;
@@ -257,7 +237,7 @@ export class ContentStore {
   async download(
     sha256Hex: string,
     write: (chunk: Uint8Array) => Promise<void> | void,
-    opts: DownloadOptions = {},
+    opts: ReadOptions = {},
   ): Promise<ContentManifest> {
     const manifest = await this.manifest(sha256Hex);
     if (!manifest) {
@@ -270,7 +250,8 @@ export class ContentStore {
     const total = Number(manifest.size);
     const whole = createHash('sha256');
     let bytes = 0;
-    for await (const data of this.inOrder(sha256Hex, manifest)) {
+    const checkEachChunk = opts.checkEachChunk ?? true;
+    for await (const data of this.inOrder(sha256Hex, manifest, checkEachChunk)) {
       if (opts.signal?.aborted) throw opts.signal.reason;
       whole.update(data);
       await write(data);
@@ -278,6 +259,7 @@ export class ContentStore {
       opts.onProgress?.({ bytes, total });
     }
     if (bytes !== total || whole.digest('hex') !== sha256Hex) {
+      if (!checkEachChunk) for await (const _ of this.inOrder(sha256Hex, manifest, true)) void _; // names the bad chunk
       throw new ContentIntegrityError(
         `content ${sha256Hex}: its chunks (${bytes} bytes) do not hash to its id`,
         sha256Hex,

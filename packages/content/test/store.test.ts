@@ -80,6 +80,45 @@ describe('content store', () => {
     expect(back.equals(Buffer.alloc(size))).toBe(true);
   });
 
+  it('stores whole chunks of pieces handed over as they are, and copies those of a source that reuses its buffer', async () => {
+    const chunk = 64 * 1024;
+    const size = 6 * chunk;
+    const pieces: Buffer[] = [];
+    for await (const p of deterministicBytes(size, 31, 2 * chunk)) pieces.push(p);
+    const expected = Buffer.concat(pieces);
+    // One buffer for every piece, written again as soon as the upload asks for the next one: the
+    // chunks still in flight must not change under it.
+    async function* reusing(): AsyncGenerator<Uint8Array> {
+      const piece = Buffer.alloc(2 * chunk);
+      for (let at = 0; at < size; at += piece.length) {
+        expected.copy(piece, 0, at, at + piece.length);
+        yield piece;
+      }
+    }
+    const copied = await store.upload(reusing(), { chunkSize: chunk });
+    expect(copied.sha256Hex).toBe(createHash('sha256').update(expected).digest('hex'));
+    expect((await collect(copied.sha256Hex)).equals(expected)).toBe(true);
+    // Pieces of two chunks each, handed over (a file stream's): the same content, the same chunks.
+    const handed = await store.upload(deterministicBytes(size, 31, 2 * chunk), {
+      chunkSize: chunk,
+      handsOver: true,
+    });
+    expect(handed).toMatchObject({ sha256Hex: copied.sha256Hex, chunkCount: 6, newChunks: 0 });
+    // Pieces that do not line up with the chunks: whole chunks within them as they are, the rest copied.
+    const whole = createHash('sha256');
+    for await (const p of deterministicBytes(size + 100, 32, 2 * chunk + 50)) whole.update(p);
+    const odd = await store.upload(deterministicBytes(size + 100, 32, 2 * chunk + 50), {
+      chunkSize: chunk,
+      handsOver: true,
+    });
+    expect(odd).toMatchObject({ sha256Hex: whole.digest('hex'), chunkCount: 7 });
+    expect(
+      createHash('sha256')
+        .update(await collect(odd.sha256Hex))
+        .digest('hex'),
+    ).toBe(odd.sha256Hex);
+  });
+
   it('stores empty content and content of exactly one chunk', async () => {
     const empty = await store.upload(deterministicBytes(0));
     expect(empty).toMatchObject({ size: 0, chunkCount: 0 });
@@ -185,6 +224,15 @@ describe('content store', () => {
     expect(err).toMatchObject({ code: 'DataLoss', chunk: 2, sha256Hex: stored.sha256Hex });
     expect(handed).toBe(2 * 8192);
     await expect(store.verify(stored.sha256Hex)).rejects.toThrow(/chunk 2 of content .* does not match/);
+    // Chunks handed over unchecked (a sink thrown away on failure): every byte is handed over, and
+    // the whole content's hash catches it at the end, the error still naming the chunk.
+    handed = 0;
+    const late = await store
+      .download(stored.sha256Hex, (c) => void (handed += c.length), { checkEachChunk: false })
+      .catch((e: unknown) => e);
+    expect(late).toBeInstanceOf(ContentIntegrityError);
+    expect(late).toMatchObject({ code: 'DataLoss', chunk: 2, sha256Hex: stored.sha256Hex });
+    expect(handed).toBe(5 * 8192);
   });
 
   it('counts a taken subject as stored only when it holds the right bytes; the guard clears bad ones', async () => {

@@ -10,7 +10,10 @@
  * - `follow`: a push consumer of the agency's own track subject, delivering to a subject under the
  *   agency's inbox prefix (which only it may subscribe to), from now on;
  * - `keys`: the agency's tracking keys matching a filter under its own token, a page at a time;
- * - `content`: attachment content, only of documents the agency sent or received.
+ * - `content`: attachment content, only of documents the agency sent or received;
+ * - `put`: stores a chunk or manifest of attachment content for the agency (which may not publish
+ *   on content subjects itself), checking a chunk's bytes against its hash and counting the agency's
+ *   uploads against its pace and its bound of content no document references yet.
  */
 import { agencyToToken } from './agency';
 import type { Level } from '@lienthong/proto';
@@ -59,7 +62,18 @@ export type AgencyServiceRequest =
   | { readonly op: 'follow'; readonly deliver: string }
   | { readonly op: 'keys'; readonly filter: string; readonly after?: string }
   /** Never JSON: a content read is asked with headers (see {@link CONTENT_READ_HEADERS}). */
-  | { readonly op: 'content' };
+  | { readonly op: 'content' }
+  /** Never JSON: the body is the message to store (see {@link CONTENT_PUT_OP}). */
+  | { readonly op: 'put' };
+
+/**
+ * A content store (`op` `put`) is a request whose body is the chunk or manifest to store, with the
+ * headers `Lt-Op: put` and `Lt-Subject` (a content subject of the node's domain), and the upload's
+ * `Lt-Upload`/`Lt-Chunk` hints passed on to the domain's guard. The reply is JSON: `{ ok: true,
+ * stored }` (false: the subject held these bytes already), or the error, with `retryAfterMs` when
+ * the agency is over its upload pace.
+ */
+export const CONTENT_PUT_OP = 'put';
 
 /**
  * A content read (`op` `content`) is a request whose body is empty, or the bytes the agency is
@@ -74,8 +88,20 @@ export const CONTENT_READ_HEADERS = Object.freeze({ op: 'Lt-Op', subject: 'Lt-Su
 export const CONTENT_STATUS_HEADER = 'Lt-Content';
 
 export type AgencyServiceReply =
-  | { readonly ok: true; readonly name?: string; readonly keys?: string[]; readonly more?: boolean }
-  | { readonly ok: false; readonly code: ErrorCode; readonly message: string };
+  | {
+      readonly ok: true;
+      readonly name?: string;
+      readonly keys?: string[];
+      readonly more?: boolean;
+      readonly stored?: boolean;
+    }
+  | {
+      readonly ok: false;
+      readonly code: ErrorCode;
+      readonly message: string;
+      /** Over a pace: when to try again. */
+      readonly retryAfterMs?: number;
+    };
 
 /** The reply's result, or its error as a LienthongError. */
 export function serviceResult(

@@ -58,6 +58,8 @@ class Checker {
   text(field: string, value: string | null | undefined, max: number, forbidden = CONTROL): string {
     if (value === undefined || value === null || value === '')
       this.fail(R.FAILURE_REASON_MALFORMED, `${field}: missing`);
+    // Always a string once decoded; an object checked before it is encoded may hold anything.
+    if (typeof value !== 'string') this.fail(R.FAILURE_REASON_MALFORMED, `${field}: not a string`);
     if (value.length > max) {
       this.fail(R.FAILURE_REASON_MALFORMED, `${field}: ${value.length} characters; at most ${max}`);
     }
@@ -214,6 +216,16 @@ export function validateEnvelope(env: IEnvelope): void {
   if (env.document) checkDocument(c, env.document, 'document.', documentId);
   if (env.status) checkStatus(c, env.status, documentId);
   if (env.transport) checkTransport(c, env.transport, documentId);
+}
+
+/**
+ * Refuses, like `decodeEnvelope(bytes, opts)` at the receiver, an envelope about to be sent as
+ * `bytes` (its encoding): too large, or not valid by `validateEnvelope`. For a sender that holds the
+ * object it encoded: the same verdict without decoding the bytes again.
+ */
+export function checkEncodedEnvelope(env: IEnvelope, bytes: Uint8Array, opts: DecodeOptions = {}): void {
+  checkBytes(bytes, 'Envelope', opts);
+  validateEnvelope(env);
 }
 
 function checkDocument(c: Checker, doc: IDocument, prefix: string, envelopeDocumentId?: string): void {

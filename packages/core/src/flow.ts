@@ -4,8 +4,12 @@
  */
 import { LienthongError } from './errors';
 
-/** Which bound refused: an agency's submit queue, a neighbour's relay queue, or a whole stream. */
-export type BackpressureScope = 'agency-queue' | 'neighbour-queue' | 'stream-bytes' | 'agency-rate';
+/**
+ * Which bound refused: an agency's submit queue, a neighbour's relay queue, a whole stream, an
+ * agency's submit pace, or an agency's upload pace (bytes of attachment content per second).
+ */
+export type BackpressureScope =
+  'agency-queue' | 'neighbour-queue' | 'stream-bytes' | 'agency-rate' | 'upload-rate';
 
 /**
  * A bounded queue is full or a sender is over its limits. Nothing was accepted: retrying the same

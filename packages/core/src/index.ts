@@ -106,6 +106,7 @@ export {
   DEFAULT_MAX_BYTES,
   ENVELOPE_LIMITS,
   validateEnvelope,
+  checkEncodedEnvelope,
   encodeEnvelope,
   decodeEnvelope,
   encodeTrackingRecord,
@@ -180,6 +181,7 @@ export type {
 
 export {
   AGENCY_SERVICE_SUBJECTS,
+  CONTENT_PUT_OP,
   CONTENT_READ_HEADERS,
   CONTENT_STATUS_HEADER,
   INBOX_CONSUMER_BOUNDS,

@@ -208,9 +208,9 @@ function agencyPermissions(code: string, topology: Topology): Permissions {
   const publish = [
     submitSubject(home.level, home.id, agency),
     submitSubject(home.level, home.id, agency, 'urgent'),
-    // Storing attachment content. Reading it is not allowed at all, not even by a hash it knows: its
-    // home node hands it the content of documents it sent or received (agency-service.ts).
-    contentSubjects(home.domain),
+    // No content subject: its home node stores attachment content for it (the agency service's
+    // `put`), counting its uploads, and hands it the content of documents it sent or received, not
+    // even a hash it knows being enough to read (agency-service.ts).
   ];
   for (const api of apiPrefixes(home.domain)) {
     publish.push(

@@ -1,6 +1,7 @@
 import {
   DEFAULT_MAX_BYTES,
   DecodeError,
+  checkEncodedEnvelope,
   decodeDeadLetter,
   decodeDocument,
   decodeEnvelope,
@@ -340,6 +341,60 @@ describe('decodeEnvelope', () => {
   it('validateEnvelope applies the same rules to an object', () => {
     expect(() => validateEnvelope(envelope())).not.toThrow();
     expect(() => validateEnvelope(envelope({ recipients: [] }))).toThrow(DecodeError);
+  });
+
+  it('checkEncodedEnvelope gives the verdict decoding the encoded bytes would give', () => {
+    const cases: IEnvelope[] = [
+      envelope(),
+      envelope({ recipients: [] }),
+      envelope({ recipients: ['000.00.00.H41', '000.00.00.H41'] }),
+      envelope({ recipients: ['000.00.00.H4>'] }),
+      envelope({ schemaVersion: 2 }),
+      envelope({ documentId: 'bad\u0000id' }),
+      envelope({ originNode: '' }),
+      envelope({ hops: [{ node: 'a b' }] }),
+      envelope({ document: { ...document(), documentId: 'other' } }),
+      envelope({ document: { ...document(), to: [{ code: 'nope' }] } }),
+      envelope({ kind: EnvelopeKind.ENVELOPE_KIND_STATUS }),
+    ];
+    for (const env of cases) {
+      const bytes = encodeEnvelope(env);
+      const viaDecode = (() => {
+        try {
+          decodeEnvelope(bytes);
+          return undefined;
+        } catch (e) {
+          return e as DecodeError;
+        }
+      })();
+      const viaCheck = (() => {
+        try {
+          checkEncodedEnvelope(env, bytes);
+          return undefined;
+        } catch (e) {
+          return e as DecodeError;
+        }
+      })();
+      expect(viaCheck?.reason).toBe(viaDecode?.reason);
+      expect(viaCheck?.message).toBe(viaDecode?.message);
+    }
+  });
+
+  it('checkEncodedEnvelope refuses what is too large, and a field that is not a string', () => {
+    const bytes = encodeEnvelope(envelope());
+    const tooLarge = (() => {
+      try {
+        checkEncodedEnvelope(envelope(), bytes, { maxBytes: 10 });
+      } catch (e) {
+        return e as DecodeError;
+      }
+      return undefined;
+    })();
+    expect(tooLarge).toBeInstanceOf(DecodeError);
+    expect(tooLarge?.reason).toBe(R.FAILURE_REASON_TOO_LARGE);
+    expect(() => checkEncodedEnvelope(envelope({ documentId: 42 as never }), bytes)).toThrow(
+      'documentId: not a string',
+    );
   });
 
   it('encodes without validating, so a bad envelope can be produced on purpose', () => {

@@ -4,6 +4,7 @@ import {
   InvalidNodeIdError,
   LienthongError,
   assertNodeId,
+  documentEnvelopeId,
   documentKey,
   envelopeIdFor,
   isNodeId,
@@ -84,6 +85,23 @@ describe('documentKey', () => {
 });
 
 describe('envelopeIdFor and msgIdFor', () => {
+  it('gives the ids it always gave (they de-duplicate resends across versions)', () => {
+    expect(
+      envelopeIdFor([
+        'status',
+        '000.00.00.H41',
+        '000.00.00.G22',
+        '000.00.00.G22,2026/12/02,12/VPCP-TH',
+        '1',
+        '1764650000000',
+      ]),
+    ).toBe('htgpwpgz2nmgnjpcj4qexc4yuy');
+    expect(envelopeIdFor(['Công điện khẩn', '', 'a\u0000b'])).toBe('h22h37p7upj2gk6d6ukescmege');
+    expect(documentEnvelopeId('000.00.00.G22', '000.00.00.G22,2026/12/02,12/VPCP-TH', 0)).toBe(
+      'cixobaw2lyrhyaxzfpzvv2wkvi',
+    );
+  });
+
   it('gives the same id for the same parts and different ids otherwise', () => {
     const parts = ['000.00.00.G22', 'doc-1', 'document'];
     expect(envelopeIdFor(parts)).toBe(envelopeIdFor([...parts]));

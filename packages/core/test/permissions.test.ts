@@ -56,8 +56,6 @@ describe('agency permissions', () => {
     const sdk = [
       submitSubject('commune', 'h41-yenthanh-xa1', A),
       submitSubject('commune', 'h41-yenthanh-xa1', A, 'urgent'),
-      `lt.v1.content._.c.${'a'.repeat(64)}`,
-      `lt.v1.content._.m.${'b'.repeat(64)}`,
       '$JS.API.INFO',
       '$JS.API.DIRECT.GET.KV_lt_directory.$KV.lt_directory.agency.000_01_43_H41',
       '$JS.API.DIRECT.GET.KV_lt_directory.$KV.lt_directory.node.h41-yenthanh-xa1',
@@ -86,6 +84,9 @@ describe('agency permissions', () => {
       '$JS.API.STREAM.INFO.LT_TRACK',
       // Not even by a hash it knows: its home node hands it the content of its own documents.
       `$JS.API.DIRECT.GET.LT_CONTENT.lt.v1.content._.c.${'a'.repeat(64)}`,
+      // Nor stores content itself: its home node stores it, counting its uploads (#18 item 5).
+      `lt.v1.content._.c.${'a'.repeat(64)}`,
+      `lt.v1.content._.m.${'b'.repeat(64)}`,
       `$JS.API.DIRECT.GET.LT_CONTENT.lt.v1.content._.m.${'a'.repeat(64)}`,
       // No consumer of its own making anywhere: a create body can make it push to any subject.
       `$JS.API.CONSUMER.CREATE.KV_lt_tracking.lt-keys-1.$KV.lt_tracking.${A_TOKEN}.>`,

@@ -2,11 +2,13 @@
  * The dashboard in a real browser (Debian's Chromium), against the embedded default running the
  * demo scenario: the sent documents are listed, a document's page shows each recipient's route and
  * state and takes a new status live, an offline recipient turns overdue, an agency sees only its
- * own documents, and the operator replays a dead letter. Screenshots of every page are saved.
+ * own documents, the operator replays a dead letter, and a signed edXML package shows its signer and
+ * verdict (a changed one is flagged). Screenshots of every page are saved.
  */
 import { connect as natsConnect, nkeyAuthenticator } from '@nats-io/transport-node';
 import { jetstream } from '@nats-io/jetstream';
 import type { Browser, Page } from 'puppeteer-core';
+import { createTestSigningIdentity, renderEdocBytes, signEdxml } from '@lienthong/edxml';
 import { BusinessStatus, connect } from '@lienthong/sdk';
 import type { InboxItem, LienthongClient } from '@lienthong/sdk';
 import { readSeedFile } from '@lienthong/infra';
@@ -31,6 +33,8 @@ describe('dashboard in a browser', () => {
   let operatorToken: string;
   let senderToken: string;
   let recipientToken: string;
+  let onlineToken: string;
+  let signer: Awaited<ReturnType<typeof createTestSigningIdentity>>;
   let browser: Browser;
   let closeBrowser: () => Promise<void>;
   const clients: LienthongClient[] = [];
@@ -70,7 +74,10 @@ describe('dashboard in a browser', () => {
 
   beforeAll(async () => {
     buildPages();
+    signer = await createTestSigningIdentity();
     up = await startEmbedded({
+      // The nodes trust a throw-away test CA: packages its signer signs are judged valid.
+      edxmlSignatures: { trustAnchors: [signer.caPem] },
       httpPort: 0,
       confirmWithinMs: CONFIRM_WITHIN_MS,
       overdueSweepMs: 500,
@@ -79,6 +86,7 @@ describe('dashboard in a browser', () => {
     const tokens = new HttpTokenStore(httpTokensFile(credentialsDir(up.server.dataDir)));
     senderToken = tokens.issue(SENDER).token;
     recipientToken = tokens.issue(DEMO_RECIPIENT).token;
+    onlineToken = tokens.issue(ONLINE).token;
     url = up.dashboard!.url;
     operatorToken = up.dashboard!.operatorToken!;
     await up.dashboard!.plugin.dashboard!.ready;
@@ -320,6 +328,63 @@ describe('dashboard in a browser', () => {
     await page.click('button::-p-text(Kiểm tra ngay)');
     await page.waitForSelector('ul.audit li');
     expect(await textOf(page, 'ul.audit')).toContain('nguyên vẹn');
+    await page.close();
+  });
+
+  it('shows who signed an edXML package and the verdict, and flags one changed after signing', async () => {
+    const api = `${up.node.runtime.httpUrl!}/api/v1`;
+    // A QLVB on HTTP (Hà Tĩnh's People's Committee) posts two signed packages to the sender agency.
+    const post = async (number: number, tamper: boolean): Promise<string> => {
+      const documentId = `${ONLINE},${day},${number}/UBND-VX`;
+      const rendered = await renderEdocBytes({
+        documentId,
+        from: { code: ONLINE, name: 'Ủy ban nhân dân tỉnh Hà Tĩnh' },
+        to: [{ code: SENDER, name: 'Sở Nội vụ tỉnh Nghệ An' }],
+        codeNumber: String(number),
+        codeNotation: 'UBND-VX',
+        promulgationDate: day.replaceAll('/', '-'),
+        subject: 'Về việc cử cán bộ tham dự tập huấn',
+      });
+      let pkg = Buffer.from(
+        signEdxml(rendered, { privateKey: signer.keyPem, certificates: [signer.certPem] }),
+      );
+      if (tamper) pkg = Buffer.from(pkg.toString('utf8').replace('tập huấn', 'tập huấn lại'), 'utf8');
+      const res = await fetch(`${api}/edocs`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${onlineToken}`, 'content-type': 'application/xml' },
+        body: pkg,
+      });
+      expect(res.status).toBe(202);
+      return documentId;
+    };
+    // Last in this file: the recipient never fetches them, so they would count as overdue above.
+    const signed = await post(41, false);
+    const changed = await post(42, true);
+    const page = await browser.newPage();
+    await page.setViewport({ width: 1280, height: 900 });
+    await signIn(page, operatorToken);
+    const show = async (id: string): Promise<void> => {
+      await page.goto(`${url}#/doc?${new URLSearchParams({ id, sender: ONLINE }).toString()}`, {
+        waitUntil: 'load',
+      });
+      await page.waitForSelector('dl.signature', { timeout: 10_000 });
+    };
+    await show(signed);
+    expect(await page.$eval('dl.signature', (e) => [e.getAttribute('data-verdict'), e.className])).toEqual([
+      'valid',
+      'facts card signature ok',
+    ]);
+    const facts = await textOf(page, 'dl.signature');
+    expect(facts).toContain('hợp lệ');
+    expect(facts).toContain('Nguyễn Văn A');
+    expect(facts).toContain('lienthong Test CA');
+    await shoot(page, 'document-signature');
+    await show(changed);
+    expect(await page.$eval('dl.signature', (e) => [e.getAttribute('data-verdict'), e.className])).toEqual([
+      'invalid_digest',
+      'facts card signature flagged',
+    ]);
+    expect(await textOf(page, 'dl.signature')).toContain('nội dung đã bị thay đổi sau khi ký');
     await page.close();
   });
 });

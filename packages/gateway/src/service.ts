@@ -1,7 +1,6 @@
 import { agencyToToken, isAgencyCode } from '@lienthong/core';
-import type { NodeInfo, Topology } from '@lienthong/core';
+import type { Topology } from '@lienthong/core';
 import { BusinessOperation, BusinessStatus } from '@lienthong/proto';
-import type { ParsedPackage as EdxmlParse } from '@lienthong/edxml';
 import type { IDocument } from '@lienthong/proto';
 import type { InboxItem, LienthongClient } from '@lienthong/sdk';
 import { EdxmlError } from './codec';
@@ -20,55 +19,15 @@ import { PackageTooLargeError, spool } from './spool';
 import type { ContentUpload, SpooledPackage } from './spool';
 import { StatusQueue } from './status-queue';
 import { ContentUploads, ORIGINAL_ATTACHMENT_NAME, ORIGINAL_MEDIA_TYPE, storedAttachment } from './uploads';
-import type { GatewayJetStream, HeldStatus } from './status-queue';
+import type { HeldStatus } from './status-queue';
 
 export { GatewayError, gatewayErrorOf } from './errors';
 export type { ReceivedItem } from './received-queue';
 
 export type { AgencyEntry, SentRecord } from './records';
 
-/** What the gateway needs of the node process it runs in (NodeRuntime has it). */
-export interface GatewayHost {
-  /** The directory as it is now. */
-  readonly topology: Topology;
-  /** The nodes this process hosts: the gateway acts only for their agencies. */
-  readonly nodes: readonly NodeInfo[];
-  readiness(): { ok: boolean; reason?: string };
-  /** A package read here, about to be submitted: the signature check at intake reuses the parse. */
-  rememberEdxmlParse?(bytes: Uint8Array, parsed: EdxmlParse): void;
-}
-
-export interface GatewayOptions {
-  /** Default: `@lienthong/edxml` (LienthongEdxmlCodec). */
-  readonly codec?: EdxmlCodec;
-  /**
-   * An SDK client for an agency this node hosts, connected with that agency's own NATS identity (and
-   * its signing key, when it signs). Called once per agency, on its first request.
-   */
-  readonly connect: (agency: string) => Promise<LienthongClient>;
-  /** Largest package accepted, in bytes: the attachment limit, 200 MiB by default. */
-  readonly maxPackageBytes?: number;
-  /** Items a caller may hold listed and not acknowledged; 256 by default. */
-  readonly maxListed?: number;
-  /** After `fail`, how long before the item is listed again; 30 s by default. */
-  readonly failRetryMs?: number;
-  /**
-   * The node's JetStream: statuses coming back to an agency for documents it sent are listed from
-   * its track subject. Without it, they are only in `sent()`.
-   */
-  readonly jetstream?: GatewayJetStream;
-}
-
-export interface SendResult {
-  readonly id: string;
-  readonly documentId: string;
-  readonly messageType: MessageType;
-  readonly businessDocType?: number;
-  readonly statusCode?: string;
-  readonly warnings: readonly string[];
-  /** True when this package had been posted before: nothing was sent again. */
-  readonly duplicate: boolean;
-}
+export type { GatewayHost, GatewayOptions, SendResult } from './gateway-types';
+import type { GatewayHost, GatewayOptions, SendResult } from './gateway-types';
 
 export type { PackageBytes } from './original-package';
 
@@ -97,7 +56,9 @@ export class EdocGateway {
     private readonly opts: GatewayOptions,
   ) {
     this.maxPackageBytes = opts.maxPackageBytes ?? DEFAULT_MAX_PACKAGE_BYTES;
-    this.uploads = opts.jetstream ? new ContentUploads(opts.jetstream, this.maxPackageBytes) : undefined;
+    this.uploads = opts.jetstream
+      ? new ContentUploads(opts.jetstream, this.maxPackageBytes, host)
+      : undefined;
     // The codec's own limit is the package limit plus nothing: the spool refuses first.
     this.codec = opts.codec ?? new LienthongEdxmlCodec({ maxBytes: this.maxPackageBytes + 1 });
   }
@@ -156,7 +117,7 @@ export class EdocGateway {
     // of unknown length goes to a temporary file first, so that a stream over the limit stores nothing.
     const upload =
       declaredLength !== undefined
-        ? this.uploads?.of(this.host.topology.homeNodeOf(agency).domain)
+        ? this.uploads?.of(this.host.topology.homeNodeOf(agency).domain, agency)
         : undefined;
     const pkg = await this.spool(body, upload);
     try {

@@ -1,5 +1,5 @@
 import { ContentStore, storedAttachmentFields } from '@lienthong/content';
-import type { StoredContent } from '@lienthong/content';
+import type { ContentWriter, StoredContent } from '@lienthong/content';
 import type { IAttachment } from '@lienthong/proto';
 import type { ContentUpload } from './spool';
 import type { GatewayJetStream } from './status-queue';
@@ -7,6 +7,15 @@ import type { GatewayJetStream } from './status-queue';
 /** The attachment that carries the original package, as SDK recipients see it. */
 export const ORIGINAL_ATTACHMENT_NAME = 'edxml-original.edxml';
 export const ORIGINAL_MEDIA_TYPE = 'application/xml';
+
+/** What the gateway's host may offer for storing packages (NodeRuntime has it). */
+export interface UploadHost {
+  /**
+   * Where content stored for an agency goes, counted against its upload pace and its bound of
+   * unreferenced content; without it, large packages are stored uncounted.
+   */
+  contentWriter?(agency: string): ContentWriter;
+}
 
 /**
  * Where large packages are stored as they arrive: the content stream of the sender's home node's
@@ -18,11 +27,16 @@ export class ContentUploads {
   constructor(
     private readonly nats: GatewayJetStream,
     private readonly maxBytes: number,
+    private readonly host: UploadHost = {},
   ) {}
 
-  of(domain: string): ContentUpload {
+  /** Stores a package of `agency` in `domain`. */
+  of(domain: string, agency: string): ContentUpload {
     let store = this.stores.get(domain);
-    if (!store) {
+    const write = this.host.contentWriter?.(agency);
+    if (write) {
+      store = new ContentStore(this.nats.js, this.nats.jsm, domain, { write });
+    } else if (!store) {
       store = new ContentStore(this.nats.js, this.nats.jsm, domain);
       this.stores.set(domain, store);
     }

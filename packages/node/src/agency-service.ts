@@ -11,6 +11,8 @@ import { AckPolicy, DeliverPolicy } from '@nats-io/jetstream';
 import type { Logger } from 'pino';
 import {
   BUCKETS,
+  BackpressureError,
+  CONTENT_PUT_OP,
   CONTENT_READ_HEADERS,
   CONTENT_STATUS_HEADER,
   INBOX_CONSUMER_BOUNDS,
@@ -23,6 +25,8 @@ import {
 } from '@lienthong/core';
 import type { AgencyServiceReply, AgencyServiceRequest, NodeInfo } from '@lienthong/core';
 import type { NatsHandles } from '@lienthong/infra';
+import { CHUNK_INDEX_HEADER, UPLOAD_HEADER } from '@lienthong/content';
+import type { ContentPuts } from './content-puts';
 import { ContentReads } from './content-reads';
 
 /** Above this many hosted nodes, one subscription per level instead of one per node. */
@@ -55,7 +59,9 @@ export class AgencyService {
     private readonly nats: NatsHandles,
     private readonly log: Logger,
     /** The JetStream domain of this process ('' for none): its content stream is served. */
-    domain = '',
+    domain: string,
+    /** Stores content for an agency, counting its uploads (`put`). */
+    private readonly puts: ContentPuts,
   ) {
     this.content = new ContentReads(nats.jsm, domain);
   }
@@ -103,25 +109,41 @@ export class AgencyService {
     }
     let reply: AgencyServiceReply;
     try {
-      if (m.headers?.get(CONTENT_READ_HEADERS.op) === 'content') {
-        const file = m.headers.get(CONTENT_READ_HEADERS.file);
+      const h = m.headers;
+      const op = h?.get(CONTENT_READ_HEADERS.op);
+      if (h && op === CONTENT_PUT_OP) {
+        const stored = await this.puts.put(asker.token, {
+          subject: h.get(CONTENT_READ_HEADERS.subject),
+          data: m.data,
+          upload: h.get(UPLOAD_HEADER),
+          index: h.get(CHUNK_INDEX_HEADER),
+        });
+        reply = { ok: true, stored };
+      } else if (h && op === 'content') {
+        const file = h.get(CONTENT_READ_HEADERS.file);
         const r = await this.content.read(asker, {
-          subject: m.headers.get(CONTENT_READ_HEADERS.subject),
+          subject: h.get(CONTENT_READ_HEADERS.subject),
           ...(file ? { file } : { have: m.data }),
         });
-        const h = headers();
-        h.set(CONTENT_STATUS_HEADER, r.status);
-        if (r.detail) h.set('Lt-Detail', r.detail);
-        m.respond(r.data ?? new Uint8Array(), { headers: h });
+        const out = headers();
+        out.set(CONTENT_STATUS_HEADER, r.status);
+        if (r.detail) out.set('Lt-Detail', r.detail);
+        m.respond(r.data ?? new Uint8Array(), { headers: out });
         return;
+      } else {
+        reply = { ok: true, ...(await this.handle(parseRequest(m.data), asker, prefix)) };
       }
-      reply = { ok: true, ...(await this.handle(parseRequest(m.data), asker, prefix)) };
     } catch (e) {
       const err =
         e instanceof LienthongError
           ? e
           : new LienthongError('Unavailable', (e as Error).message ?? String(e));
-      reply = { ok: false, code: err.code, message: err.message };
+      reply = {
+        ok: false,
+        code: err.code,
+        message: err.message,
+        ...(err instanceof BackpressureError ? { retryAfterMs: err.retryAfterMs } : {}),
+      };
     }
     m.respond(JSON.stringify(reply));
   }
@@ -196,7 +218,8 @@ export class AgencyService {
       case 'keys':
         return this.keys(a.token, req.filter, req.after);
       case 'content':
-        throw new LienthongError('InvalidArgument', 'a content read is asked with headers, not JSON');
+      case 'put':
+        throw new LienthongError('InvalidArgument', `a content ${req.op} is asked with headers, not JSON`);
       default:
         throw new LienthongError(
           'InvalidArgument',

@@ -28,6 +28,9 @@ import type { AcceptedEnvelope } from './accepted';
 import type { NodeLimits, RetentionConfig } from './config';
 import { streamLimitsOf } from './stream-limits';
 import { KvVerificationMarks, MARK_KEY_PREFIXES } from './content-marks';
+import { ContentPuts } from './content-puts';
+import { UploadQuota } from './upload-quota';
+import type { UploadQuotaConfig } from './upload-quota';
 
 const CONTENT_STREAM_NAME = 'LT_CONTENT';
 
@@ -45,10 +48,19 @@ export interface AttachmentConfig {
   readonly referenceMaxAgeMs: number;
   readonly graceMs: number;
   readonly sweepIntervalMs: number;
+  /** What each agency may upload (`UploadQuota`). */
+  readonly uploads: UploadQuotaConfig;
 }
 
 export function attachmentConfig(limits: NodeLimits, retention: RetentionConfig): AttachmentConfig {
   return {
+    uploads: {
+      bytesPerSecond: limits.uploadBytesPerSecond,
+      burstBytes: limits.uploadBurstBytes,
+      unreferencedBytes: limits.uploadUnreferencedBytes,
+      // Unreferenced content is swept after the grace, by the next sweep.
+      countedForMs: retention.attachmentGraceMs + Math.max(retention.attachmentSweepIntervalMs, 60_000),
+    },
     maxAttachmentBytes: limits.maxAttachmentBytes,
     maxInlineBytes: limits.maxInlineAttachmentBytes,
     waitMs: limits.attachmentWaitMs,
@@ -69,6 +81,8 @@ const VERIFIED_CAPACITY = 1024;
  */
 const GUARD_WAIT_MS = 2_000;
 const GUARD_WAIT_BYTES_PER_MS = 20_000;
+/** The longest pause between two looks for the guard's record. */
+const GUARD_POLL_MS = 40;
 
 /**
  * What a node does for the large attachments of the documents it handles: refuses attachments over
@@ -90,6 +104,10 @@ export class Attachments {
   private contentGuard: ContentGuard | undefined;
   /** Which contents were verified as a whole in this domain (by a guard or a delivering node). */
   private readonly marks: KvVerificationMarks;
+  /** What each agency uploaded that no document references yet, and its upload pace. */
+  readonly uploads: UploadQuota;
+  /** Stores content for agencies, counted in `uploads`. */
+  readonly puts: ContentPuts;
 
   constructor(
     private readonly nats: {
@@ -115,6 +133,14 @@ export class Attachments {
       labelNames: ['op'] as const,
       registers: registry ? [registry] : [],
     });
+    const refused = new Counter({
+      name: 'lienthong_upload_refused_total',
+      help: 'Uploads of attachment content refused because the agency was over its pace (rate) or held its bound of unreferenced content (unreferenced)',
+      labelNames: ['limit'] as const,
+      registers: registry ? [registry] : [],
+    });
+    this.uploads = new UploadQuota(config.uploads, now, (limit) => refused.inc({ limit }));
+    this.puts = new ContentPuts(nats.js, domain, this.uploads);
     this.removed = new Counter({
       name: 'lienthong_content_removed_total',
       help: 'Content messages removed because their bytes did not match their hash (chunk) or content (manifest)',
@@ -223,6 +249,7 @@ export class Attachments {
           `${hex}.${env.envelopeId.toLowerCase()}`,
           new TextEncoder().encode(env.documentId),
         );
+        this.uploads.referenced(hex);
       }
       return undefined;
     });
@@ -301,7 +328,9 @@ export class Attachments {
     const holds = (): Promise<boolean> => this.marks.holds(hex, manifest).catch(() => false);
     if (await holds()) return true;
     const until = storedAtMs + GUARD_WAIT_MS + Number(manifest.size) / GUARD_WAIT_BYTES_PER_MS;
-    for (let wait = 25; Date.now() < until; wait = Math.min(wait * 2, 200)) {
+    // Asked often (two KV reads each time): the record usually comes within tens of milliseconds,
+    // when the guard has hashed the last chunks of the upload, and the delivery waits for it.
+    for (let wait = 10; Date.now() < until; wait = Math.min(wait * 2, GUARD_POLL_MS)) {
       await sleep(Math.min(wait, Math.max(1, until - Date.now())));
       if (await holds()) return true;
     }
@@ -354,16 +383,19 @@ export class Attachments {
             .filter((k) => !MARK_KEY_PREFIXES.some((p) => k.startsWith(p)))
             .map((k) => k.slice(0, k.indexOf('.'))),
         );
+        const now = this.now();
         const result = await sweepContent(this.nats.js, this.nats.jsm, this.domain, {
           referenced,
           graceMs: this.config.graceMs,
-          now: this.now(),
+          now,
           beforeRemove: async () => {
             this.verified.clear();
             await this.marks.removing();
           },
         });
         for (const hex of this.verified.keys()) if (!referenced.has(hex)) this.verified.delete(hex);
+        // Stored before the cut-off: referenced, or removed just now.
+        this.uploads.swept(now - this.config.graceMs);
         if (result.manifestsRemoved + result.chunksRemoved > 0) this.log.info(result, 'content swept');
         return result;
       } finally {

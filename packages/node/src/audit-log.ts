@@ -13,7 +13,7 @@ import {
 import type { AuditBlock, AuditEntry, AuditVerification, NodeInfo, Topology } from '@lienthong/core';
 import { classifyNatsError, retry, upsertStream } from '@lienthong/infra';
 import { BusinessStatus, EnvelopeKind } from '@lienthong/proto';
-import { decodeWithoutDocument } from './document-bytes';
+import { envelopeNames } from './document-bytes';
 import type { Disposition, InboundMessage } from './inbound';
 import { streamLimitsOf } from './stream-limits';
 
@@ -172,11 +172,12 @@ export function auditEntryOf(kind: string, msg: InboundMessage, disposition: Dis
   };
   if (msg.data.length > DEFAULT_MAX_BYTES) return base;
   try {
-    // The routing fields only: a broadcast's document (thousands of addressees) is not decoded again.
-    const env = decodeWithoutDocument(msg.data);
+    // As the intake decoded it, or else the routing fields only: a broadcast's document (thousands
+    // of addressees) is not decoded again.
+    const env = envelopeNames(msg.data);
     const what =
-      env.kind === EnvelopeKind.ENVELOPE_KIND_STATUS && env.status
-        ? `STATUS ${BusinessStatus[env.status.code ?? 0] ?? String(env.status.code)}`
+      env.kind === EnvelopeKind.ENVELOPE_KIND_STATUS && env.statusCode !== undefined
+        ? `STATUS ${BusinessStatus[env.statusCode] ?? String(env.statusCode)}`
         : (EnvelopeKind[env.kind] ?? String(env.kind)).replace('ENVELOPE_KIND_', '');
     return {
       ...base,

@@ -82,6 +82,15 @@ export interface NodeLimits {
   readonly attachmentWaitMs: number;
   /** Attachment copies and verifications run at once per process; each holds a few chunks (2). */
   readonly attachmentTransfers: number;
+  /** Bytes of attachment content one agency may upload per second, on average (16 MiB); 0: no pace. */
+  readonly uploadBytesPerSecond: number;
+  /** Bytes one agency may upload at once beyond its pace (256 MiB; at least 1 MiB, one chunk). */
+  readonly uploadBurstBytes: number;
+  /**
+   * Bytes of uploaded content one agency may hold that no document references yet (1 GiB, an
+   * eighth of `LT_CONTENT`'s default bound); 0: no bound.
+   */
+  readonly uploadUnreferencedBytes: number;
 }
 
 export interface RetentionConfig {
@@ -120,6 +129,9 @@ export const DEFAULT_LIMITS: NodeLimits = {
   maxInlineAttachmentBytes: 256 * 1024,
   attachmentWaitMs: 10 * 60 * 1000,
   attachmentTransfers: 2,
+  uploadBytesPerSecond: 16 * 1024 * 1024,
+  uploadBurstBytes: 256 * 1024 * 1024,
+  uploadUnreferencedBytes: 1024 * 1024 * 1024,
 };
 export const DEFAULT_RETENTION: RetentionConfig = {
   inboxMaxAgeMs: 30 * DAY,

@@ -26,6 +26,7 @@ import { NodeMetrics } from './metrics';
 import { OverdueIndex } from './overdue';
 import { EnvelopePublisher } from './publisher';
 import { Refusals } from './refusals';
+import { LateRedirects } from './closed-on-the-way';
 import { RelayFastPath } from './relay-fast-path';
 import { Router } from './router';
 import { NodeRuntime } from './runtime';
@@ -160,6 +161,7 @@ export async function createContainer(
   c.registerSingleton(EnvelopePublisher);
   c.registerSingleton(Refusals);
   c.registerSingleton(Delivery);
+  c.registerSingleton(LateRedirects);
   c.registerSingleton(TrackingApply);
   c.registerSingleton(Router);
   c.registerSingleton(RelayFastPath);

@@ -49,6 +49,32 @@ interface Slices {
   readonly documentId: string;
 }
 
+/** What the audit log's entry of a handled message names of its envelope. */
+export interface EnvelopeNames {
+  readonly kind: number;
+  readonly envelopeId: string;
+  readonly documentId: string;
+  /** The status code, for a status envelope. */
+  readonly statusCode?: number;
+}
+
+/** The names of envelopes decoded here, by the bytes they were decoded from (the inbound message's). */
+const namesOf = new WeakMap<Uint8Array, EnvelopeNames>();
+
+/**
+ * The kind, ids and status code of the envelope in `bytes`: those of its decode by `decode` below
+ * when these bytes were decoded there, else read from the routing fields (`decodeWithoutDocument`).
+ * Not validated; throws what `Envelope.decode` throws.
+ */
+export function envelopeNames(bytes: Uint8Array): EnvelopeNames {
+  return namesOf.get(bytes) ?? namesFrom(decodeWithoutDocument(bytes));
+}
+
+function namesFrom(env: IEnvelope): EnvelopeNames {
+  const names = { kind: env.kind ?? 0, envelopeId: env.envelopeId ?? '', documentId: env.documentId ?? '' };
+  return env.status ? { ...names, statusCode: env.status.code ?? 0 } : names;
+}
+
 /**
  * The envelope's fields without its document, decoded: what a reader of the routing fields only
  * needs (the audit log's entry of a handled message: kind, ids, status code). Not validated; throws
@@ -123,8 +149,17 @@ export class DocumentBytesCache {
     private readonly maxBytes = 32 * 1024 * 1024,
   ) {}
 
-  /** Decodes and validates like `decodeEnvelope`, reusing a document decoded before. */
+  /**
+   * Decodes and validates like `decodeEnvelope`, reusing a document decoded before. The envelope's
+   * names are kept for `envelopeNames(bytes)`: the audit entry of the message does not decode it again.
+   */
   decode(bytes: Uint8Array, opts: DecodeOptions = {}): Envelope {
+    const env = this.decodeOnce(bytes, opts);
+    namesOf.set(bytes, namesFrom(env));
+    return env;
+  }
+
+  private decodeOnce(bytes: Uint8Array, opts: DecodeOptions): Envelope {
     if (bytes.length > (opts.maxBytes ?? DEFAULT_MAX_BYTES)) return decodeEnvelope(bytes, opts);
     const at = bytes.length >= SHARED_MIN_BYTES ? locate(bytes) : undefined;
     if (!at || at.value.length < SHARED_MIN_BYTES) return decodeEnvelope(bytes, opts);

@@ -18,6 +18,11 @@ export async function fanOut(
   tasks: readonly (() => Promise<unknown>)[],
   window = FAN_OUT_WINDOW,
 ): Promise<void> {
+  // One copy (the usual case: one recipient, or all behind one next hop): no window to keep.
+  if (tasks.length === 1) {
+    await tasks[0]!();
+    return;
+  }
   let next = 0;
   let failure: { reason: unknown } | undefined;
   const worker = async (): Promise<void> => {

@@ -19,16 +19,20 @@ export function inboxConsumerName(agency: string): string {
 /**
  * After an agency moved from node `from` to node `to`: copies the inbox items it has not
  * acknowledged yet to its inbox at the new node (the item keys stay, so a second copy is refused
- * there), then removes its inbox consumer if it still reads the old inbox; its SDK re-creates it on
- * the new one. Items it had acknowledged (up to the consumer's ack floor) are not copied. An item
- * that was handed out but not yet acknowledged when the agency moved is handed out again.
+ * there), removes the old inbox's items, then removes its inbox consumer if it still reads the old
+ * inbox; its SDK re-creates it on the new one. Items it had acknowledged (up to the consumer's ack
+ * floor) are not copied. An item that was handed out but not yet acknowledged when the agency moved
+ * is handed out again. The old items go before the consumer that knows what was read, so a move
+ * interrupted and run again never copies an item that was read. `toAgency`: the inbox it goes to at
+ * `to`, another agency's for a closed code whose unread items go to its successor.
  */
 export async function moveInbox(
-  nats: NatsHandles,
+  nats: Pick<NatsHandles, 'js' | 'jsm'>,
   agency: string,
   from: NodeInfo,
   to: NodeInfo,
-  log: Logger,
+  log: Pick<Logger, 'info'>,
+  toAgency = agency,
 ): Promise<number> {
   const durable = inboxConsumerName(agency);
   const oldFilter = inboxFilter(from.level, from.id, agency);
@@ -55,10 +59,10 @@ export async function moveInbox(
     let pending = (await reader.info()).num_pending;
     while (pending > 0) {
       const m = await reader.next({ expires: 5000 });
-      if (!m) break;
+      if (!m) throw new Error(`inbox of ${agency} at ${from.id}: ${pending} items not read back to move`);
       const key = m.subject.split('.').pop()!;
       try {
-        await nats.js.publish(inboxSubject(to.level, to.id, agency, key), m.data, {
+        await nats.js.publish(inboxSubject(to.level, to.id, toAgency, key), m.data, {
           msgID: `move:${agency}:${key}`,
           ...(m.headers ? { headers: m.headers } : {}),
         });
@@ -72,12 +76,13 @@ export async function moveInbox(
   } finally {
     await reader.delete().catch(() => undefined);
   }
+  await nats.jsm.streams.purge(STREAMS.inbox, { filter: oldFilter });
   if (oldConsumer) {
     await nats.jsm.consumers.delete(STREAMS.inbox, durable).catch((e: unknown) => {
       if (classifyNatsError(e).kind !== 'not-found') throw e;
     });
   }
-  log.info({ agency, from: from.id, to: to.id, moved }, 'inbox moved');
+  log.info({ agency, from: from.id, to: to.id, toAgency, moved }, 'inbox moved');
   return moved;
 }
 

@@ -37,6 +37,8 @@ export type { AgencyMove, TopologyView } from './live-directory';
 export { NodeMetrics } from './metrics';
 export type { MessageKind, MessageOutcome } from './metrics';
 export { OverdueIndex } from './overdue';
+export { MIN_UPLOAD_CHARGE, UploadQuota } from './upload-quota';
+export type { UploadQuotaConfig } from './upload-quota';
 export { EnvelopePublisher } from './publisher';
 export { subjectsOverlap } from './pull-worker';
 export { Refusals } from './refusals';

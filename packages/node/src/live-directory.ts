@@ -81,9 +81,12 @@ export class LiveDirectory implements TopologyView {
   agenciesOf(nodeId: string): AgencyInfo[] {
     return this.current.agenciesOf(nodeId);
   }
-  /** The agency's registered signing keys, as the directory bucket holds them now. */
+  /**
+   * The agency's registered signing keys, as the directory bucket holds them now; for a closed code,
+   * the keys it had when it closed (what it signed before stays verifiable).
+   */
   keysOf(agencyCode: string): readonly IPublicKey[] {
-    return this.agencies.get(agencyCode)?.keys ?? [];
+    return this.agencies.get(agencyCode)?.keys ?? this.closed.get(agencyCode)?.keys ?? [];
   }
 
   /** The agency's submission limits as the directory sets them, if it sets any (Flow control). */

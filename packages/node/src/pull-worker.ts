@@ -5,6 +5,7 @@ import { DeliveryMark, isBackpressure } from '@lienthong/core';
 import { FairQueue } from './fair-queue';
 import { findConsumerFault } from './consumer-check';
 import { Parking, isLinkFailure } from './parking';
+import { LONG_HANDLER_MS, RunningHandlers } from './running-handlers';
 
 export { isLinkFailure } from './parking';
 import { classifyNatsError } from '@lienthong/infra';
@@ -50,10 +51,9 @@ export interface PullWorkerOptions {
   readonly parkWhen?: (e: unknown) => boolean;
   /** How often a parked message is tried; 1 s. */
   readonly probeMs?: number;
+  /** A handler running this long is reported, and again each time as long again; 60 s. */
+  readonly longHandlerMs?: number;
 }
-
-/** A handler running this long is reported (and again each time as long again). */
-const LONG_HANDLER_MS = 60_000;
 
 /** Checks after a reconnect, ms after it: at once, then while the server recovers its streams. */
 const CHECKS_AFTER_RECONNECT_MS = [0, 250, 1_000, 2_500, 5_000];
@@ -70,6 +70,9 @@ export class PullWorker {
   private messages: ConsumerMessages | undefined;
   private stopped = false;
   private readonly inFlight = new Set<Promise<void>>();
+  /** The messages whose handlers run, kept alive by one timer (`sweepTimer`). */
+  private readonly running: RunningHandlers;
+  private sweepTimer: NodeJS.Timeout | undefined;
   private loop: Promise<void> | undefined;
   private checkTimer: NodeJS.Timeout | undefined;
   private readonly afterReconnect = new Set<NodeJS.Timeout>();
@@ -98,6 +101,13 @@ export class PullWorker {
       { probeMs: opts.probeMs ?? 1_000, ackWaitMs: opts.ackWaitMs ?? 5_000, consumer: opts.durable },
       log,
     );
+    // A handler that never settles holds its message (and a slot) for ever: said once a minute.
+    this.running = new RunningHandlers(opts.longHandlerMs ?? LONG_HANDLER_MS, (m, runningMs) =>
+      log.warn(
+        { consumer: opts.durable, subject: m.subject, seq: m.seq, runningMs },
+        'handler still running',
+      ),
+    );
   }
 
   /** Released from the parking because a probe passed. */
@@ -108,6 +118,9 @@ export class PullWorker {
   async start(): Promise<void> {
     await this.ensureConsumer();
     this.loop = this.run();
+    this.sweepTimer = setInterval(() => {
+      if (!this.abandoned) this.running.sweep();
+    }, this.keepAliveMs);
     this.checkTimer = setInterval(() => void this.checkConsumer(), this.opts.consumerCheckMs ?? 10_000);
     this.checkTimer.unref();
     if (this.opts.connection) void this.watchConnection(this.opts.connection);
@@ -135,6 +148,8 @@ export class PullWorker {
     })();
     const outcome = await Promise.race([drained, timeout]);
     clearTimeout(timer);
+    // The handlers left running (if any) lose their keep-alive: their messages are handed out again.
+    clearInterval(this.sweepTimer);
     if (outcome === 'timeout') {
       this.abandoned = true;
       this.log.warn(
@@ -278,18 +293,15 @@ export class PullWorker {
         this.inFlight.add(p);
       }
     };
-    const keepAlive = setInterval(
-      () => {
-        for (const m of waiting.items()) {
-          try {
-            m.working();
-          } catch {
-            // disconnected: the server hands it out again after ack_wait
-          }
+    const keepAlive = setInterval(() => {
+      for (const m of waiting.items()) {
+        try {
+          m.working();
+        } catch {
+          // disconnected: the server hands it out again after ack_wait
         }
-      },
-      Math.max(100, this.ackWaitMs / 2),
-    );
+      }
+    }, this.keepAliveMs);
     try {
       while (!this.stopped) {
         try {
@@ -397,23 +409,13 @@ export class PullWorker {
     return this.opts.ackWaitMs ?? 5_000;
   }
 
+  /** How often the messages held here are kept alive: twice per ack wait. */
+  private get keepAliveMs(): number {
+    return Math.max(100, this.ackWaitMs / 2);
+  }
+
   private async handle(m: JsMsg): Promise<void> {
-    const keepAlive = setInterval(
-      () => {
-        if (this.abandoned) clearInterval(keepAlive);
-        else m.working();
-      },
-      Math.max(100, this.ackWaitMs / 2),
-    );
-    // A handler that never settles holds its message (and a slot) for ever: say so, once a minute.
-    const started = Date.now();
-    const longRunning = setInterval(() => {
-      this.log.warn(
-        { consumer: this.opts.durable, subject: m.subject, seq: m.seq, runningMs: Date.now() - started },
-        'handler still running',
-      );
-    }, LONG_HANDLER_MS);
-    longRunning.unref();
+    this.running.add(m);
     try {
       await this.handler(m);
       m.ack();
@@ -453,8 +455,7 @@ export class PullWorker {
         m.nak(delay);
       }
     } finally {
-      clearInterval(keepAlive);
-      clearInterval(longRunning);
+      this.running.delete(m);
     }
   }
 }

@@ -6,6 +6,7 @@ import type { IHop } from '@lienthong/proto';
 import { storedAttachments } from './accepted';
 import type { AcceptedEnvelope } from './accepted';
 import { Attachments } from './attachments';
+import { redirectedOnTheWay, redirectsOnTheWay } from './closed-on-the-way';
 import type { AttachmentProblem } from './attachments';
 import type { ResolvedConfig } from './config';
 import { Delivery } from './delivery';
@@ -26,8 +27,10 @@ import { ownHop, transportEventBack } from './transport-events';
 interface RoutePlan {
   readonly local: string[];
   readonly unknown: string[];
-  /** Codes closed after the document left its sender's home node (see closedOnTheWay). */
+  /** Codes closed after the document left its sender's home node, refused here. */
   readonly closed: ClosedCode[];
+  /** Codes closed after it left, whose copies go on to their successors (closed-on-the-way.ts). */
+  readonly redirected: ClosedCode[];
   /** By the node each copy is published to (the next node, or farther with the shortcut). */
   readonly byNextHop: Map<string, HopTarget & { recipients: string[] }>;
 }
@@ -68,7 +71,7 @@ export class Router {
       return;
     }
     const hops = [...env.hops, hop];
-    const plan = this.plan(node, env.recipients, env.hopLimit);
+    const plan = this.plan(node, env.recipients, env.hopLimit, (c) => redirectsOnTheWay(env, c));
     const work: Promise<unknown>[] = [];
     if (plan.unknown.length > 0) {
       const reason = FailureReason.FAILURE_REASON_UNKNOWN_RECIPIENT;
@@ -76,9 +79,14 @@ export class Router {
         this.failOnTheWay(node, msg, env, plan.unknown, reason, `not in the directory of ${node.id}`),
       );
     }
+    for (const c of plan.redirected) {
+      if (env.kind !== EnvelopeKind.ENVELOPE_KIND_DOCUMENT) continue;
+      const back = redirectedOnTheWay(node, env, c, this.config.limits.hopLimit, this.now());
+      work.push(this.route(node, back, ownHop(node, back.createdAtMs), msg));
+    }
     for (const c of plan.closed) {
-      // Closed after the document left its sender's home node, where closures are applied: it is
-      // past the point where it could be redirected, so it is refused, naming the successor.
+      // Closed after the document left its sender's home node, under a `refuse` closure (or a
+      // status other than a recall): refused here, naming the successor.
       const detail = `${c.code} closed on ${c.closedAt} while the document was on its way; successor ${c.successor}`;
       work.push(
         this.failOnTheWay(node, msg, env, [c.code], FailureReason.FAILURE_REASON_AGENCY_CLOSED, detail),
@@ -117,15 +125,32 @@ export class Router {
     }
     // Every branch settles before the handler returns: a failed one makes the message come back,
     // and no branch of this attempt may still be waiting or copying when it does.
+    if (work.length === 1) {
+      await work[0];
+      return;
+    }
     const failed = (await Promise.allSettled(work)).find((r) => r.status === 'rejected');
     if (failed) throw failed.reason;
   }
 
-  private plan(node: NodeInfo, recipients: readonly string[], hopLimit: number): RoutePlan {
-    const plan: RoutePlan = { local: [], unknown: [], closed: [], byNextHop: new Map() };
-    for (const r of recipients) {
+  private plan(
+    node: NodeInfo,
+    recipients: readonly string[],
+    hopLimit: number,
+    redirects: (c: ClosedCode) => boolean,
+  ): RoutePlan {
+    const plan: RoutePlan = { local: [], unknown: [], closed: [], redirected: [], byNextHop: new Map() };
+    // A redirected code's successor joins the recipients (once: a successor already among them, or
+    // already sent the document another way, is not given a second copy; its inbox keeps one).
+    const all = [...recipients];
+    for (const r of all) {
       const agency = this.topology.agency(r);
       const closure = agency ? undefined : this.topology.closedCode(r);
+      if (closure && redirects(closure)) {
+        plan.redirected.push(closure);
+        if (!all.includes(closure.successor)) all.push(closure.successor);
+        continue;
+      }
       if (closure) {
         plan.closed.push(closure);
         continue;

@@ -1,7 +1,7 @@
-import type { SweepResult } from '@lienthong/content';
+import type { ContentWriter, SweepResult } from '@lienthong/content';
 import type { Logger } from 'pino';
 import { inject, injectable } from 'tsyringe';
-import { BUCKETS } from '@lienthong/core';
+import { BUCKETS, agencyToToken } from '@lienthong/core';
 import type { NodeInfo, SubmitPace, Topology } from '@lienthong/core';
 import type { ParsedPackage } from '@lienthong/edxml';
 import type { NatsHandles } from '@lienthong/infra';
@@ -21,6 +21,7 @@ import { NodeMetrics } from './metrics';
 import { OverdueIndex } from './overdue';
 import { registerStreamFill } from './stream-fill';
 import { TOKENS } from './tokens';
+import type { UploadQuota } from './upload-quota';
 
 /**
  * Hosts a set of logical nodes in one process: follows the live directory, runs the submit and
@@ -55,7 +56,7 @@ export class NodeRuntime {
     @inject(EdxmlSignatures) private readonly edxmlSignatures: EdxmlSignatures,
   ) {
     this.hosted = hostedNodes(config);
-    this.agencyService = new AgencyService(nats, log, config.domain ?? '');
+    this.agencyService = new AgencyService(nats, log, config.domain ?? '', attachments.puts);
     const health = { ready: () => this.readiness(), refresh: () => this.refreshGauges() };
     // Plugins are given this runtime as their host and the process's NATS connection.
     this.http = new HealthServer(metrics, health, httpPlugins, log, this, nats);
@@ -127,6 +128,19 @@ export class NodeRuntime {
   /** An agency's submit limits as this runtime applies them now (directory, else the default). */
   submitLimits(agency: string): SubmitPace | undefined {
     return this.directory.submitLimits(agency) ?? this.config.flow.defaultSubmitLimits;
+  }
+
+  /** What each agency of the hosted nodes holds uploaded and unreferenced, in bytes. */
+  get uploadQuota(): UploadQuota {
+    return this.attachments.uploads;
+  }
+
+  /**
+   * Where content stored for an agency goes (the edXML gateway's large packages): counted against
+   * the agency's upload pace and bound like its own uploads.
+   */
+  contentWriter(agency: string): ContentWriter {
+    return this.attachments.puts.writerFor(agencyToToken(agency));
   }
 
   /** The process's NATS connection and JetStream views, for the plugins on its HTTP port. */

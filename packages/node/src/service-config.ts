@@ -26,6 +26,11 @@ const Limits = strict(
     maxInlineAttachmentBytes: ms('largest attachment carried inside a document, in bytes (256 KiB)'),
     attachmentWaitMs: ms("how long a document waits for its attachments' content (10 min)"),
     attachmentTransfers: atLeastOne('attachment copies and verifications at once per process (2)'),
+    uploadBytesPerSecond: ms('attachment bytes one agency may upload per second (16 MiB); 0: no pace'),
+    uploadBurstBytes: ms('attachment bytes one agency may upload at once beyond its pace (256 MiB)'),
+    uploadUnreferencedBytes: ms(
+      'uploaded bytes one agency may hold that no document references yet (1 GiB); 0: no bound',
+    ),
   },
   'node limits (NodeLimits)',
 );

@@ -11,6 +11,7 @@ import type {
 } from './accepted';
 import type { ResolvedConfig } from './config';
 import type { Clock, InboundMessage } from './inbound';
+import { LateRedirects } from './closed-on-the-way';
 import { fanOut } from './fan-out';
 import { NodeMetrics } from './metrics';
 import { OverdueIndex } from './overdue';
@@ -37,6 +38,7 @@ export class TrackingApply {
     @inject(NodeMetrics) private readonly metrics: NodeMetrics,
     @inject(TOKENS.Config) private readonly config: ResolvedConfig,
     @inject(TOKENS.Clock) private readonly now: Clock,
+    @inject(LateRedirects) private readonly lateRedirects: LateRedirects,
   ) {}
 
   /**
@@ -176,7 +178,9 @@ export class TrackingApply {
       ...(st.staff ? { staff: st.staff } : {}),
       ...receiptOf(st),
     };
-    const result = await this.tracking.apply(sender, st.documentId, st.responder, event);
+    let result = await this.tracking.apply(sender, st.documentId, st.responder, event);
+    if (result.outcome === 'unknown' && (await this.lateRedirects.link(sender, st.documentId, st.responder)))
+      result = await this.tracking.apply(sender, st.documentId, st.responder, event);
     if (result.outcome === 'changed') this.metrics.status(st.code);
     if (result.outcome === 'unknown') {
       await this.refusals.deadLetter(node, msg, await this.notSentTo(sender, st), env);
@@ -224,7 +228,14 @@ export class TrackingApply {
       ...(t.detail ? { detail: t.detail } : {}),
       ...(t.hops && t.hops.length > 0 ? { hops: t.hops } : {}),
     };
-    const result = await this.tracking.apply(t.documentSender, t.documentId, t.recipient, event);
+    let result = await this.tracking.apply(t.documentSender, t.documentId, t.recipient, event);
+    if (
+      result.outcome === 'unknown' &&
+      (await this.lateRedirects.link(t.documentSender, t.documentId, t.recipient))
+    )
+      result = await this.tracking.apply(t.documentSender, t.documentId, t.recipient, event);
+    if (t.state === TransportState.TRANSPORT_STATE_RELAYED && result.outcome !== 'unknown')
+      await this.lateRedirects.redirected(t.documentSender, t.documentId, t.recipient);
     if (result.outcome === 'unknown') {
       await this.refusals.deadLetter(
         node,

@@ -14,7 +14,7 @@ import {
 } from '@lienthong/core';
 import type { TrackingEvent } from '@lienthong/core';
 import type { TopologyView } from './live-directory';
-import { EdxmlSignatureVerdict, TrackingRecord } from '@lienthong/proto';
+import { EdxmlSignatureVerdict, TrackingRecord, TransportState } from '@lienthong/proto';
 import type { IEdxmlSignatureVerdict } from '@lienthong/proto';
 import { classifyNatsError, listKvKeys, retry } from '@lienthong/infra';
 import { KeyedBatches } from './tracking-batch';
@@ -187,13 +187,16 @@ export class TrackingStore {
       if (r.redirectedTo === successor) return { record: r, changed: false };
       return { record: TrackingRecord.create({ ...r, redirectedTo: successor }), changed: true };
     });
-    await this.mutate(TrackingStore.key(sender, documentId, successor), (r) => {
+    const linked = await this.mutate(TrackingStore.key(sender, documentId, successor), (r) => {
       if (r.answersFor.includes(closedCode)) return { record: r, changed: false };
       return {
         record: TrackingRecord.create({ ...r, answersFor: [...r.answersFor, closedCode] }),
         changed: true,
       };
     });
+    // Linked after the successor's record moved on (a redirect on the way, a drained inbox): the
+    // closed code's record catches up now, not at the successor's next change, which may never come.
+    if ((linked.record?.timeline.length ?? 0) > 1) await this.mirrored(linked);
   }
 
   /**
@@ -307,13 +310,20 @@ function isWrongLastSequence(e: unknown): boolean {
   return classifyNatsError(e).kind === 'wrong-last-sequence';
 }
 
-/** Entries of a redirected code's own record before the mirrored ones: accepted, then the redirect. */
-const OWN_ENTRIES = 2;
+/**
+ * Entries of a redirected code's own record before the mirrored ones: up to its first RELAYED entry
+ * (only redirects write RELAYED), which is the second for a redirect at intake (accepted, then the
+ * redirect) and comes later for a code closed while its document was on its way.
+ */
+function ownEntries(old: TrackingRecord): number {
+  const at = old.timeline.findIndex((e) => e.transport === TransportState.TRANSPORT_STATE_RELAYED);
+  return at < 0 ? 2 : at + 1;
+}
 
-/** The closed code's record `old` showing the successor's record `s` after its own first entries. */
 function mirrorOnto(old: TrackingRecord, s: TrackingRecord): { record: TrackingRecord; changed: boolean } {
+  const own = ownEntries(old);
   const mirrored = s.timeline.slice(1);
-  if (mirrored.length < old.timeline.length - OWN_ENTRIES) return { record: old, changed: false };
+  if (mirrored.length < old.timeline.length - own) return { record: old, changed: false };
   const next = TrackingRecord.create({
     ...old,
     transport: s.transport,
@@ -326,7 +336,7 @@ function mirrorOnto(old: TrackingRecord, s: TrackingRecord): { record: TrackingR
     hops: s.hops,
     ruleViolations: s.ruleViolations,
     updatedAtMs: Math.max(Number(old.updatedAtMs), Number(s.updatedAtMs)),
-    timeline: [...old.timeline.slice(0, OWN_ENTRIES), ...mirrored],
+    timeline: [...old.timeline.slice(0, own), ...mirrored],
   });
   const same = Buffer.from(encodeTrackingRecord(next)).equals(Buffer.from(encodeTrackingRecord(old)));
   return { record: same ? old : next, changed: !same };

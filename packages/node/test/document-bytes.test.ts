@@ -12,6 +12,7 @@ import {
   SHARED_MIN_BYTES,
   decodeWithoutDocument,
   encodeEnvelopeShared,
+  envelopeNames,
 } from '../src/document-bytes';
 
 const SENDER = '000.00.00.G01';
@@ -145,5 +146,37 @@ describe('document bytes shared between envelopes', () => {
     const small = encodeEnvelope(envelope(documentOf('x', to.slice(0, 1))));
     expect(decodeWithoutDocument(small).document?.documentId).toBe('x');
     expect(() => decodeWithoutDocument(bytes.subarray(0, bytes.length - 5))).toThrow();
+  });
+
+  it('names an envelope as its decode did, or from the routing fields of bytes it did not decode', () => {
+    const status: IEnvelope = {
+      ...envelope(documentOf('000.00.00.G01,2026/12/02,9/s', to)),
+      kind: EnvelopeKind.ENVELOPE_KIND_STATUS,
+      document: null,
+      status: { code: 1, documentId: '000.00.00.G01,2026/12/02,9/s' },
+    };
+    for (const env of [envelope(doc), status]) {
+      const bytes = encodeEnvelope(env);
+      const read = envelopeNames(bytes);
+      new DocumentBytesCache().decode(bytes);
+      const kept = envelopeNames(bytes);
+      expect(kept).toEqual(read);
+      expect(kept).toEqual({
+        kind: env.kind,
+        envelopeId: env.envelopeId,
+        documentId: env.documentId,
+        ...(env.status ? { statusCode: 1 } : {}),
+      });
+      // The same bytes in another array were not decoded here: read again, same names.
+      const copy = Uint8Array.from(bytes);
+      expect(envelopeNames(copy)).toEqual(kept);
+      // The decoded ones are not read again (their bytes overwritten, the names stay).
+      bytes.fill(0);
+      expect(envelopeNames(bytes)).toEqual(kept);
+    }
+    // A decode that fails keeps nothing: the fallback reads what it can, or throws.
+    const truncated = encodeEnvelope(envelope(doc)).subarray(0, 40);
+    expect(() => new DocumentBytesCache().decode(truncated)).toThrow(DecodeError);
+    expect(() => envelopeNames(truncated)).toThrow();
   });
 });

@@ -252,6 +252,7 @@ export namespace lienthong {
             closedAt: string;
             successor: string;
             policy: lienthong.v1.ClosurePolicy;
+            keys: lienthong.v1.PublicKey.$Properties[];
             static create(properties: lienthong.v1.ClosedAgencyRecord.$Shape): lienthong.v1.ClosedAgencyRecord & lienthong.v1.ClosedAgencyRecord.$Shape;
             static create(properties?: lienthong.v1.ClosedAgencyRecord.$Properties): lienthong.v1.ClosedAgencyRecord;
             static encode(m: lienthong.v1.ClosedAgencyRecord.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
@@ -272,6 +273,7 @@ export namespace lienthong {
                 closedAt?: (string|null);
                 successor?: (string|null);
                 policy?: (lienthong.v1.ClosurePolicy|null);
+                keys?: (lienthong.v1.PublicKey.$Properties[]|null);
                 $unknowns?: Uint8Array[];
             }
             type $Shape = lienthong.v1.ClosedAgencyRecord.$Properties;

@@ -2804,6 +2804,7 @@ $root.lienthong = (function() {
              * @property {string|null} [closedAt] ClosedAgencyRecord closedAt
              * @property {string|null} [successor] ClosedAgencyRecord successor
              * @property {lienthong.v1.ClosurePolicy|null} [policy] ClosedAgencyRecord policy
+             * @property {Array.<lienthong.v1.PublicKey.$Properties>|null} [keys] ClosedAgencyRecord keys
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -2829,6 +2830,7 @@ $root.lienthong = (function() {
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
             var ClosedAgencyRecord = function (p) {
+                this.keys = [];
                 if (p)
                     for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
                         if (p[ks[i]] != null && ks[i] !== "__proto__")
@@ -2876,6 +2878,14 @@ $root.lienthong = (function() {
             ClosedAgencyRecord.prototype.policy = 0;
 
             /**
+             * ClosedAgencyRecord keys.
+             * @member {Array.<lienthong.v1.PublicKey.$Properties>} keys
+             * @memberof lienthong.v1.ClosedAgencyRecord
+             * @instance
+             */
+            ClosedAgencyRecord.prototype.keys = $util.emptyArray;
+
+            /**
              * Creates a new ClosedAgencyRecord instance using the specified properties.
              * @function create
              * @memberof lienthong.v1.ClosedAgencyRecord
@@ -2917,6 +2927,10 @@ $root.lienthong = (function() {
                     w.uint32(/* id 4, wireType 2 =*/34).string(m.successor);
                 if (m.policy != null && $Object.hasOwnProperty.call(m, "policy") && m.policy !== 0)
                     w.uint32(/* id 5, wireType 0 =*/40).int32(m.policy);
+                if (m.keys != null && m.keys.length) {
+                    for (var i = 0; i < m.keys.length; ++i)
+                        $root.lienthong.v1.PublicKey.encode(m.keys[i], w.uint32(/* id 6, wireType 2 =*/50).fork(), q + 1).ldelim();
+                }
                 if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
                     for (var i = 0; i < m.$unknowns.length; ++i)
                         w.raw(m.$unknowns[i]);
@@ -3019,6 +3033,14 @@ $root.lienthong = (function() {
                                 delete m.policy;
                             continue;
                         }
+                    case 6: {
+                            if (u !== 2)
+                                break;
+                            if (!(m.keys && m.keys.length))
+                                m.keys = [];
+                            m.keys.push($root.lienthong.v1.PublicKey.decode(r, r.size(), $undefined, q + 1));
+                            continue;
+                        }
                     }
                     r.skipType(u, q, t);
                     if (!r.discardUnknown) {
@@ -3087,6 +3109,17 @@ $root.lienthong = (function() {
                     if (typeof m.policy !== "number" || (m.policy | 0) !== m.policy)
                         return "policy: enum value expected";
                 }
+                if (m.keys != null && $Object.hasOwnProperty.call(m, "keys")) {
+                    if (!$Array.isArray(m.keys))
+                        return "keys: array expected";
+                    for (var i = 0; i < m.keys.length; ++i) {
+                        {
+                            var e = $root.lienthong.v1.PublicKey.verify(m.keys[i], q + 1);
+                            if (e)
+                                return "keys." + e;
+                        }
+                    }
+                }
                 return null;
             };
 
@@ -3147,6 +3180,16 @@ $root.lienthong = (function() {
                             m.policy = d.policy;
                     }
                 }
+                if (d.keys) {
+                    if (!$Array.isArray(d.keys))
+                        throw $TypeError(".lienthong.v1.ClosedAgencyRecord.keys: array expected");
+                    m.keys = $Array(d.keys.length);
+                    for (var i = 0; i < d.keys.length; ++i) {
+                        if (!$util.isObject(d.keys[i]))
+                            throw $TypeError(".lienthong.v1.ClosedAgencyRecord.keys: object expected");
+                        m.keys[i] = $root.lienthong.v1.PublicKey.fromObject(d.keys[i], q + 1);
+                    }
+                }
                 return m;
             };
 
@@ -3167,6 +3210,9 @@ $root.lienthong = (function() {
                 if (q > $util.recursionLimit)
                     throw $Error("max depth exceeded");
                 var d = {};
+                if (o.arrays || o.defaults) {
+                    d.keys = [];
+                }
                 if (o.defaults) {
                     d.code = "";
                     d.name = "";
@@ -3188,6 +3234,12 @@ $root.lienthong = (function() {
                 }
                 if (m.policy != null && $Object.hasOwnProperty.call(m, "policy")) {
                     d.policy = o.enums === $String ? $root.lienthong.v1.ClosurePolicy[m.policy] === $undefined ? m.policy : $root.lienthong.v1.ClosurePolicy[m.policy] : m.policy;
+                }
+                if (m.keys && m.keys.length) {
+                    d.keys = $Array(m.keys.length);
+                    for (var j = 0; j < m.keys.length; ++j) {
+                        d.keys[j] = $root.lienthong.v1.PublicKey.toObject(m.keys[j], o, q + 1);
+                    }
                 }
                 return d;
             };

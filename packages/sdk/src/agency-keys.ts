@@ -11,7 +11,7 @@ import {
   verifyStatus,
 } from '@lienthong/core';
 import type { ReceiptProof } from '@lienthong/core';
-import { AgencyRecord, FailureReason } from '@lienthong/proto';
+import { AgencyRecord, ClosedAgencyRecord, FailureReason } from '@lienthong/proto';
 import type { IEnvelope, IPublicKey, TrackingRecord } from '@lienthong/proto';
 import type { ItemSignature } from './types';
 
@@ -23,12 +23,21 @@ export class AgencyKeys {
 
   constructor(private readonly directory: KV) {}
 
-  /** An agency's registered keys; read again when `fresh` or when the cached ones are old. */
+  /**
+   * An agency's registered keys (a closed code's: those it had when it closed); read again when
+   * `fresh` or when the cached ones are old.
+   */
   async of(agency: string, fresh = false): Promise<readonly IPublicKey[]> {
     const cached = this.cache.get(agency);
     if (!fresh && cached && Date.now() - cached.atMs < KEY_CACHE_MS) return cached.keys;
     const entry = await this.directory.get(directoryKeys.agency(agency));
-    const keys = entry && entry.operation === 'PUT' ? (AgencyRecord.decode(entry.value).keys ?? []) : [];
+    let keys: readonly IPublicKey[] = [];
+    if (entry && entry.operation === 'PUT') keys = AgencyRecord.decode(entry.value).keys ?? [];
+    else {
+      // A closed code keeps the keys it had: what it signed before it closed stays verifiable.
+      const closed = await this.directory.get(directoryKeys.closed(agency));
+      if (closed && closed.operation === 'PUT') keys = ClosedAgencyRecord.decode(closed.value).keys ?? [];
+    }
     this.cache.set(agency, { keys, atMs: Date.now() });
     return keys;
   }

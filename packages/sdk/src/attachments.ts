@@ -70,7 +70,7 @@ export interface ReceivedAttachment {
   readonly stored: boolean;
   /** Writes the bytes to `to`, honouring its back-pressure; does not end it. */
   download(to: Writable, opts?: DownloadOptions): Promise<void>;
-  /** Writes the bytes to a file: to a temporary name first, renamed once every hash checked out. */
+  /** Writes the bytes to a file: to a temporary name first, renamed once the whole hashed to its id. */
   saveTo(path: string, opts?: DownloadOptions): Promise<void>;
   /** The bytes in memory; for small attachments. */
   bytes(opts?: DownloadOptions): Promise<Uint8Array>;
@@ -129,6 +129,8 @@ export async function prepareAttachments(
         maxBytes: limits.maxBytes,
         ...(size !== undefined ? { size } : {}),
         ...(opts.signal ? { signal: opts.signal } : {}),
+        // A file stream's pieces, or the caller's bytes during send(), are not written to again.
+        handsOver: !('stream' in source),
         onProgress: (p) => opts.onProgress?.({ name: source.name, index, bytes: p.bytes, total: p.total }),
       })
       .catch((e: unknown) => {
@@ -201,7 +203,8 @@ function received(store: ContentStore, a: IAttachment, index: number): ReceivedA
       .digest('hex');
   const size = Number(a.ref?.size ?? a.size ?? a.inline?.byteLength ?? 0);
   const name = a.name ?? '';
-  const download = async (to: Writable, opts: DownloadOptions = {}): Promise<void> => {
+  // checkEachChunk false for a sink thrown away when the download fails (saveTo's file, bytes()).
+  const download = async (to: Writable, opts: DownloadOptions = {}, checkEachChunk = true): Promise<void> => {
     const progress = (bytes: number): void => opts.onProgress?.({ name, index, bytes, total: size });
     if (!a.ref) {
       const data = a.inline ?? new Uint8Array();
@@ -217,6 +220,7 @@ function received(store: ContentStore, a: IAttachment, index: number): ReceivedA
       return;
     }
     await store.download(sha256Hex, (chunk) => write(to, chunk), {
+      checkEachChunk,
       onProgress: (p) => progress(p.bytes),
       ...(opts.signal ? { signal: opts.signal } : {}),
     });
@@ -228,7 +232,7 @@ function received(store: ContentStore, a: IAttachment, index: number): ReceivedA
     size,
     sha256Hex,
     stored: !!a.ref,
-    download,
+    download: (to, opts) => download(to, opts),
     async saveTo(path, opts) {
       const part = `${path}.${randomBytes(4).toString('hex')}.part`;
       // Room for a few chunks, so that the next chunk is read while the disk takes the last one.
@@ -238,7 +242,8 @@ function received(store: ContentStore, a: IAttachment, index: number): ReceivedA
       const closed = (): Promise<void> =>
         new Promise((resolve) => (file.closed ? resolve() : file.once('close', () => resolve())));
       try {
-        await download(file, opts);
+        // Renamed into place only once the whole content hashed to its id; removed otherwise.
+        await download(file, opts, false);
         file.end();
         await closed();
         if (failure) throw failure;
@@ -260,7 +265,7 @@ function received(store: ContentStore, a: IAttachment, index: number): ReceivedA
           return true;
         },
       } as unknown as Writable;
-      await download(sink, opts);
+      await download(sink, opts, false);
       return Buffer.concat(parts);
     },
   };

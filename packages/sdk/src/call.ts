@@ -20,8 +20,8 @@ const TRACEPARENT = /^00-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$/;
 
 /** A fresh W3C traceparent, sampled. */
 export function newTraceparent(): string {
-  const hex = (n: number): string => randomBytes(n).toString('hex');
-  return `00-${hex(16)}-${hex(8)}-01`;
+  const hex = randomBytes(24).toString('hex'); // trace id (16 bytes), then span id (8)
+  return `00-${hex.slice(0, 32)}-${hex.slice(32)}-01`;
 }
 
 /** The caller's traceparent if well-formed, else a new one. */
@@ -51,14 +51,8 @@ export async function withCall<T>(
   defaultTimeoutMs: number,
   fn: (ctx: CallContext) => Promise<T>,
 ): Promise<T> {
-  const timeoutMs = opts?.timeoutMs ?? defaultTimeoutMs;
-  if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) {
-    throw new LienthongError('InvalidArgument', `${what}: timeoutMs must be a positive number of ms`, {
-      context: { what, timeoutMs },
-    });
-  }
+  const timeoutMs = checkCall(what, opts, defaultTimeoutMs);
   const signal = opts?.signal;
-  if (signal?.aborted) throw canceled(what, signal.reason);
   const inner = new AbortController();
   let timer: NodeJS.Timeout | undefined;
   let onAbort: (() => void) | undefined;
@@ -95,6 +89,22 @@ export async function withCall<T>(
     clearTimeout(timer);
     if (signal && onAbort) signal.removeEventListener('abort', onAbort);
   }
+}
+
+/**
+ * What `withCall` refuses before it starts: a timeout that is not a positive number of ms, a signal
+ * already aborted. Returns the call's timeout. For a step that needs no deadline of its own (its
+ * answer is at hand) but must fail as the call would.
+ */
+export function checkCall(what: string, opts: CallOptions | undefined, defaultTimeoutMs: number): number {
+  const timeoutMs = opts?.timeoutMs ?? defaultTimeoutMs;
+  if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) {
+    throw new LienthongError('InvalidArgument', `${what}: timeoutMs must be a positive number of ms`, {
+      context: { what, timeoutMs },
+    });
+  }
+  if (opts?.signal?.aborted) throw canceled(what, opts.signal.reason);
+  return timeoutMs;
 }
 
 /** Back-off of the retries while the broker is unreachable. */

@@ -8,7 +8,7 @@ import { assertDocumentIdOf, envelopeIdFor } from '@lienthong/core';
 import { BusinessOperation, EnvelopeKind, SCHEMA_VERSION } from '@lienthong/proto';
 import type { IDocument, IEnvelope } from '@lienthong/proto';
 import { prepareAttachments } from './attachments';
-import { withCall } from './call';
+import { checkCall, withCall } from './call';
 import type { AttachmentLimits } from './attachments';
 import type { KnownRecipients } from './recipients';
 import type { Session } from './session';
@@ -33,8 +33,11 @@ export class DocumentSender {
     const { agency, homeNode } = this.session;
     const documentId = assertDocumentIdOf(requireId('send', document.documentId), agency);
     const to = recipientsOf('send', opts.to ?? (document.to ?? []).map((o) => o.code ?? ''));
-    // Under the call's deadline, its errors typed like the rest of send()'s.
-    await withCall('send', opts, this.session.defaultTimeoutMs, () => this.recipients.assert('send', to));
+    // Under the call's deadline, its errors typed like the rest of send()'s; recipients looked up
+    // within the last minute need no look-up, and no deadline of their own (the usual case).
+    if (this.recipients.allKnown(to)) checkCall('send', opts, this.session.defaultTimeoutMs);
+    else
+      await withCall('send', opts, this.session.defaultTimeoutMs, () => this.recipients.assert('send', to));
     const doc = await this.withAttachments({ ...document, documentId }, to, opts);
     const op = doc.business?.operation ?? BusinessOperation.BUSINESS_OPERATION_NEW;
     const env: IEnvelope = {

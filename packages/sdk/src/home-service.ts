@@ -4,6 +4,8 @@
  */
 import { createInbox, headers } from '@nats-io/transport-node';
 import {
+  BackpressureError,
+  CONTENT_PUT_OP,
   CONTENT_READ_HEADERS,
   CONTENT_STATUS_HEADER,
   LienthongError,
@@ -100,6 +102,58 @@ export class HomeService {
       `content read refused: ${m.headers?.get('Lt-Detail') || status || 'no status'}`,
       { context: { subject, file: context.file } },
     );
+  }
+
+  /**
+   * Stores a chunk or manifest of attachment content through the home node, which counts this
+   * agency's uploads: true when stored, false when the subject held it already. Over its upload pace
+   * the node names a wait, which is waited while `timeoutMs` allows; past that, the node's
+   * `BackpressureError` (scope `upload-rate`) is thrown, as is its `ResourceExhausted` when the
+   * agency holds its bound of content no document references yet.
+   */
+  async put(
+    subject: string,
+    data: Uint8Array,
+    hints: Readonly<Record<string, string>> | undefined,
+    timeoutMs: number,
+  ): Promise<boolean> {
+    const { nc, homeNode, agency } = this.session;
+    const h = headers();
+    h.set(CONTENT_READ_HEADERS.op, CONTENT_PUT_OP);
+    h.set(CONTENT_READ_HEADERS.subject, subject);
+    for (const [k, v] of Object.entries(hints ?? {})) h.set(k, v);
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      let reply: AgencyServiceReply;
+      try {
+        const m = await nc.request(agencyServiceSubject(homeNode.level, homeNode.id, agency), data, {
+          timeout: Math.max(deadline - Date.now(), 1),
+          headers: h,
+        });
+        reply = JSON.parse(new TextDecoder().decode(m.data)) as AgencyServiceReply;
+      } catch (e) {
+        const message = (e as Error).message ?? String(e);
+        throw new LienthongError(
+          /timeout/i.test(message) ? 'DeadlineExceeded' : 'Unavailable',
+          `home node ${homeNode.id} did not answer a content upload (${message})`,
+          { cause: e, context: { subject } },
+        );
+      }
+      if (reply.ok) return reply.stored === true;
+      if (reply.retryAfterMs !== undefined) {
+        const wait = reply.retryAfterMs;
+        if (Date.now() + wait < deadline) {
+          await new Promise((r) => setTimeout(r, wait));
+          continue;
+        }
+        throw new BackpressureError(`upload: ${reply.message}`, {
+          retryAfterMs: wait,
+          scope: 'upload-rate',
+          context: { subject },
+        });
+      }
+      throw new LienthongError(reply.code, `upload: ${reply.message}`, { context: { subject } });
+    }
   }
 
   /** Its tracking keys matching `filter` (under its own token), sorted, every page. */

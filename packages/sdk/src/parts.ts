@@ -47,8 +47,12 @@ export function buildParts(opened: OpenedSession, opts: ConnectOptions): ClientP
   const service = isIdentity(opts.credentials) ? new HomeService(session) : undefined;
   const content = new ContentStore(session.js, session.jsm, contentDomain, {
     streamReads: false,
+    // …and stores through it too, which counts its uploads against its pace and quota.
     ...(service
-      ? { read: (subject, context) => service.content(subject, context, session.defaultTimeoutMs) }
+      ? {
+          read: (subject, context) => service.content(subject, context, session.defaultTimeoutMs),
+          write: (subject, data, hints) => service.put(subject, data, hints, session.defaultTimeoutMs),
+        }
       : {}),
   });
   const submitter = new Submitter(

@@ -30,6 +30,11 @@ export class KnownRecipients {
 
   constructor(private readonly directory: KV) {}
 
+  /** Whether every code was found in the directory within the last minute (`assert` needs no look-up). */
+  allKnown(codes: readonly string[], now = Date.now()): boolean {
+    return codes.every((c) => (this.known.get(c) ?? 0) >= now - KNOWN_FOR_MS);
+  }
+
   /** Looks `codes` up (known ones are trusted for a minute); UnknownRecipientsError lists the others. */
   async assert(what: string, codes: readonly string[]): Promise<void> {
     const now = Date.now();

@@ -68,7 +68,7 @@ export async function openSession(
   });
   try {
     const directory = await kvm.open(BUCKETS.directory, DIRECT_READS);
-    const record = await agencyRecord(directory, agency);
+    const record = await agencyRecord(directory, agency, opts.domain);
     const node = await homeNodeRecord(directory, agency, record.homeNode);
     const tracking = await kvm.open(BUCKETS.tracking, DIRECT_READS);
     if (ctx.signal.aborted) throw ctx.signal.reason;
@@ -91,10 +91,17 @@ export async function openSession(
   }
 }
 
-async function agencyRecord(directory: KV, agency: string): Promise<AgencyRecord> {
+async function agencyRecord(directory: KV, agency: string, domain?: string): Promise<AgencyRecord> {
   const entry = await directory.get(directoryKeys.agency(agency));
   if (!entry || entry.operation !== 'PUT') {
-    throw new LienthongError('NotFound', `agency ${agency} is not in the directory`, { context: { agency } });
+    // A province domain's directory is a copy of the centre's: right after the centre starts (or
+    // while a province started first waits for it) the copy may not hold the agency yet.
+    const hint = domain
+      ? ` of domain ${domain} (a domain's directory follows the centre's: if the centre has only just started, connect again in a moment)`
+      : '';
+    throw new LienthongError('NotFound', `agency ${agency} is not in the directory${hint}`, {
+      context: { agency, ...(domain ? { domain } : {}) },
+    });
   }
   return AgencyRecord.decode(entry.value);
 }

@@ -7,7 +7,7 @@
 import { headers as natsHeaders } from '@nats-io/transport-node';
 import {
   DEFAULT_MAX_BYTES,
-  decodeEnvelope,
+  checkEncodedEnvelope,
   encodeEnvelope,
   envelopeIdFor,
   laneOf,
@@ -85,9 +85,11 @@ export class Submitter {
     const traceparent = traceparentOf(opts);
     const h = natsHeaders();
     h.set('traceparent', traceparent);
-    const data = encodeEnvelope(this.sign(env));
-    // Refuse here what the home node would dead-letter: too large, malformed, bad agency codes.
-    decodeEnvelope(data, { maxBytes: DEFAULT_MAX_BYTES });
+    const signed = this.sign(env);
+    const data = encodeEnvelope(signed);
+    // Refuse here what the home node would dead-letter: too large, malformed, bad agency codes
+    // (the rules of its decode, applied to the object encoded rather than to the bytes decoded again).
+    checkEncodedEnvelope(signed, data, { maxBytes: DEFAULT_MAX_BYTES });
     if (opts.signal?.aborted) throw canceled(what, opts.signal.reason);
     const refusal = { agency, subject, limits: this.limits, bytes: data.length };
     return withCall(what, opts, defaultTimeoutMs, (ctx) =>

@@ -46,6 +46,22 @@ describe('calls', () => {
     expect(await codeOf(tracker.until(() => false, { timeoutMs: 100 }))).toBe('DeadlineExceeded');
   });
 
+  it('once the recipients are known, send() still refuses an aborted signal and a bad timeout before sending', async () => {
+    const sender = await w.client(A.baothanh);
+    // The first send looks the recipient up; the next ones find it known (no look-up).
+    await sender.send(documentTo(docId(A.baothanh, 'KNOWN-1'), [A.nghean]));
+    const gone = new AbortController();
+    gone.abort(new Error('user left'));
+    const id = docId(A.baothanh, 'KNOWN-2');
+    expect(await codeOf(sender.send(documentTo(id, [A.nghean]), { signal: gone.signal }))).toBe('Canceled');
+    expect(await codeOf(sender.send(documentTo(id, [A.nghean]), { timeoutMs: -1 }))).toBe('InvalidArgument');
+    expect(await codeOf(sender.send(documentTo(id, [A.nghean]), { timeoutMs: Number.NaN }))).toBe(
+      'InvalidArgument',
+    );
+    await sleep(300);
+    expect(await sender.snapshot(id)).toEqual([]); // nothing reached the home node
+  });
+
   it('connect fails with Unavailable when no server answers', async () => {
     const err = await connect({ servers: 'nats://127.0.0.1:1', agency: A.nghean, timeoutMs: 2_000 }).catch(
       (e: unknown) => e,

@@ -3,7 +3,8 @@
  * only what cannot work on a test machine and leaves the TLS, leaf-node, JetStream-domain and
  * authorization settings as the file has them:
  *
- * - drops `server_name`, the client `listen` and `http` (the test kit sets its own, on loopback);
+ * - drops `server_name`, the client `listen`, `http` and `pid_file` (the test kit sets its own, on
+ *   loopback, and knows its server's pid);
  * - drops the options nats-server 2.9 does not know (`sync_interval`) or that would not fit a test
  *   machine (`max_file_store`); points `store_dir` at the test's store;
  * - drops the `cluster { … }` block: the centre runs as one server (its routes name hosts that do
@@ -24,7 +25,7 @@ export interface DeployRewrite {
   readonly authorization?: string;
 }
 
-const DROPPED = /^\s*(server_name|http|sync_interval|max_file_store)\s*:/;
+const DROPPED = /^\s*(server_name|http|sync_interval|max_file_store|pid_file)\s*:/;
 
 export function rewriteDeployConfig(text: string, r: DeployRewrite): string {
   const lines = text.split('\n');

@@ -264,7 +264,10 @@ class NatsServerProcess implements NatsServer {
       `listen: ${q(`127.0.0.1:${this.#port ?? -1}`)}`,
       `ports_file_dir: ${q(this.#workDir)}`,
     ];
-    if (o.monitor) lines.push(`http: ${q(`127.0.0.1:${this.#monitorPort ?? -1}`)}`);
+    // The monitoring port stays random, also after a restart (monitorUrl follows it): nats-server
+    // keeps -1 as its configured value, so a concrete one here would make every reload fail with
+    // "config reload not supported for HTTPPort".
+    if (o.monitor) lines.push(`http: ${q('127.0.0.1:-1')}`);
     if (o.debug) lines.push('debug: true');
     if (o.jetstream ?? true) {
       lines.push('jetstream {', `  store_dir: ${q(this.storeDir)}`);

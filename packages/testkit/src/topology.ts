@@ -8,6 +8,8 @@ export interface LeafNodeSpec {
   domain: string;
   /** Domain of the server this one connects to as a leaf; absent for a root. Must be listed earlier. */
   parent?: string;
+  /** Config files this server includes (an `authorization` block, say); re-read on `reload()`. */
+  include?: readonly string[];
 }
 
 export interface LeafTopologyOptions {
@@ -54,6 +56,8 @@ export interface LeafTreeOptions {
   hubDomain?: string;
   /** Leaf domains, e.g. ['h41', 'h42']; each is a direct leaf of the hub. */
   leaves: string[];
+  /** Per leaf domain, config files its server includes (an `authorization` block, say). */
+  include?: Readonly<Record<string, readonly string[]>>;
   /**
    * Put this many intermediate servers between the hub and each leaf (default 0), named
    * `<leaf>-up1`, `<leaf>-up2`, ... from the leaf upwards; each is reachable in `servers`.
@@ -117,6 +121,7 @@ class Topology implements LeafTopology {
         leafRemotes: remoteUrl === undefined ? [] : [{ url: remoteUrl }],
         // The link checks read /leafz.
         monitor: true,
+        ...(spec.include ? { include: spec.include } : {}),
         ...(opts.startTimeoutMs === undefined ? {} : { startTimeoutMs: opts.startTimeoutMs }),
         ...(opts.debug === undefined ? {} : { debug: opts.debug }),
       });
@@ -230,7 +235,8 @@ export async function startLeafTree(opts: LeafTreeOptions): Promise<LeafTree> {
       nodes.push({ domain, parent });
       parent = domain;
     }
-    nodes.push({ domain: leaf, parent });
+    const include = opts.include?.[leaf];
+    nodes.push({ domain: leaf, parent, ...(include ? { include } : {}) });
   }
   const topology = await startLeafTopology({ ...topologyOptions(opts), nodes });
   const pick = (d: string): NatsServer => {

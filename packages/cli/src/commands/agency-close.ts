@@ -107,6 +107,8 @@ async function closeAgency(
       c.policy === 'redirect'
         ? ClosurePolicyProto.CLOSURE_POLICY_REDIRECT
         : ClosurePolicyProto.CLOSURE_POLICY_REFUSE,
+    // What it signed under this code stays verifiable.
+    keys: current.keys ?? [],
   });
   const repointed = [...dir.closed.values()].filter((r) => r.successor === c.code);
   checkClosedTree(dir, c.code, [

@@ -5,6 +5,7 @@ import {
   STREAMS,
   agencyToToken,
   assertAgencyCode,
+  closedCodeFromProto,
   directoryKeys,
   inboxFilter,
   levelFromName,
@@ -41,44 +42,77 @@ export function registerAgency(program: Command): void {
   registerAgencyClose(agency);
 }
 
-/** `ls`: list the agencies in the directory. */
+/** `ls`: list the agencies in the directory, then the codes closed by a reorganisation. */
 function agencyLs(agency: Command): void {
   agency
     .command('ls')
-    .description('list the agencies in the directory')
-    .option('--node <id>', "only this node's agencies")
+    .description('list the agencies in the directory, and the closed codes with their successors')
+    .option('--node <id>', "only this node's agencies (closed codes have no node)")
+    .option('--closed', 'only the closed codes')
     .option('--json', 'print JSON')
-    .action(async (o: { node?: string; json?: boolean }, cmd: Command) => {
+    .action(async (o: { node?: string; closed?: boolean; json?: boolean }, cmd: Command) => {
       const settings = resolveSettings(globalsOf(cmd));
       const dir = await withSession(settings, readDirectory);
       if (o.node !== undefined) dir.node(o.node);
-      const rows = [...dir.agencies.values()]
-        .filter((a) => o.node === undefined || a.homeNode === o.node)
-        .sort((a, b) => a.homeNode.localeCompare(b.homeNode) || a.code.localeCompare(b.code))
-        .map((a) => ({
-          code: a.code,
-          name: a.name,
-          tier: levelLabel(a.tier),
-          homeNode: a.homeNode,
-          parentCode: a.parentCode || null,
-        }));
+      const rows = o.closed
+        ? []
+        : [...dir.agencies.values()]
+            .filter((a) => o.node === undefined || a.homeNode === o.node)
+            .sort((a, b) => a.homeNode.localeCompare(b.homeNode) || a.code.localeCompare(b.code))
+            .map((a) => ({
+              code: a.code,
+              name: a.name,
+              status: 'live' as const,
+              tier: levelLabel(a.tier),
+              homeNode: a.homeNode,
+              parentCode: a.parentCode || null,
+            }));
+      const closed =
+        o.node !== undefined
+          ? []
+          : [...dir.closed.values()]
+              .map(closedCodeFromProto)
+              .sort((a, b) => a.code.localeCompare(b.code))
+              .map((c) => ({
+                code: c.code,
+                name: c.name,
+                status: 'closed' as const,
+                closedAt: c.closedAt,
+                successor: c.successor,
+                policy: c.policy,
+              }));
       if (o.json) {
-        printJson(rows);
+        printJson([...rows, ...closed]);
         return;
       }
-      if (rows.length === 0) {
-        write(o.node ? `no agency has ${o.node} as its home node\n` : 'no agencies in the directory yet\n');
+      if (rows.length === 0 && closed.length === 0) {
+        if (o.closed) write('no closed codes in the directory\n');
+        else
+          write(o.node ? `no agency has ${o.node} as its home node\n` : 'no agencies in the directory yet\n');
         return;
       }
-      write(
-        table(rows, [
-          { header: 'CODE', value: (r) => r.code },
-          { header: 'NAME', value: (r) => r.name, max: 48 },
-          { header: 'TIER', value: (r) => r.tier },
-          { header: 'HOME NODE', value: (r) => r.homeNode },
-          { header: 'PARENT', value: (r) => r.parentCode ?? '-' },
-        ]),
-      );
+      if (rows.length > 0)
+        write(
+          table(rows, [
+            { header: 'CODE', value: (r) => r.code },
+            { header: 'NAME', value: (r) => r.name, max: 48 },
+            { header: 'TIER', value: (r) => r.tier },
+            { header: 'HOME NODE', value: (r) => r.homeNode },
+            { header: 'PARENT', value: (r) => r.parentCode ?? '-' },
+          ]),
+        );
+      if (closed.length > 0) {
+        if (rows.length > 0) write(`\nclosed codes (${closed.length}):\n`);
+        write(
+          table(closed, [
+            { header: 'CODE', value: (r) => r.code },
+            { header: 'NAME', value: (r) => r.name, max: 40 },
+            { header: 'CLOSED AT', value: (r) => r.closedAt },
+            { header: 'SUCCESSOR', value: (r) => r.successor },
+            { header: 'POLICY', value: (r) => r.policy },
+          ]),
+        );
+      }
     });
 }
 

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { OBSERVER_SUBJECTS, assertAgencyCode, topologyFromProto } from '@lienthong/core';
@@ -23,7 +23,7 @@ interface StoreOptions {
 }
 
 /**
- * `lienthong creds issue|ls|revoke|apply`: the nkey identities of a broker whose data directory is
+ * `lienthong creds issue|ls|revoke|apply|follow`: the nkey identities of a broker whose data directory is
  * `--data` (the embedded default's; `credentials/` holds the seeds, `auth.conf` the server's
  * authorization block). Issuing and revoking rewrite the block from the live directory and reload
  * the server, which drops the connections of a revoked identity.
@@ -44,6 +44,7 @@ export function registerCreds(program: Command): void {
   credsLs(creds);
   credsRevoke(creds);
   credsApply(creds);
+  credsFollow(creds);
 }
 
 /** `issue`: issue a key pair: issue agency CODE | issue node NAME --nodes ID,… | issue ops NAME. */
@@ -208,6 +209,100 @@ function credsApply(creds: Command): void {
     for (const s of applied.skipped) write(`skipped ${s.id}: ${s.reason}\n`);
     write(`${applied.users} identities allowed; server ${serverLine(applied, o)}\n`);
   });
+}
+
+/**
+ * `follow`: keeps the authorization block of a server that `lienthong up` does not run (a province
+ * domain's, with its credentials folder beside it) in step with the directory, for as long as it
+ * runs: what `creds apply` does, at each directory change, and the server reloaded.
+ */
+function credsFollow(creds: Command): void {
+  withStore(
+    creds
+      .command('follow')
+      .description(
+        "keep the authorization block in step with the directory while running: rewrite and reload the server at each agency add, move or close (a province domain follows the centre's directory)",
+      )
+      .option(
+        '--server-pid-file <file>',
+        'the pid file of the nats-server to reload (its `pid_file`); not needed when `lienthong up` runs on --data',
+      ),
+  ).action(async (o: StoreOptions & { serverPidFile?: string }, cmd) => {
+    openDataDir(o.data, { init: false });
+    const node = await import('@lienthong/node');
+    const { applyCredentialsOnDirectoryChange } = await import('../auto-apply.js');
+    const dir = resolve(o.data);
+    const store = node.CredentialStore.open(join(dir, 'credentials'));
+    const local = existsSync(join(dir, 'nats-server.pid'));
+    if (o.reload && !local && o.serverPidFile === undefined) {
+      throw invalid(
+        `no nats-server runs on ${dir}: name the one to reload`,
+        'pass --server-pid-file FILE (the pid_file of its configuration), or --no-reload to only rewrite the block',
+      );
+    }
+    // A wrong pid file is said at once, not at the first directory change.
+    if (o.reload && o.serverPidFile !== undefined) serverPid(o.serverPidFile);
+    const reload = async (): Promise<string | void> => {
+      if (!o.reload) return;
+      if (o.serverPidFile === undefined) return `reloaded (pid ${node.reloadServerIn(dir)})`;
+      // SIGHUP: the server re-reads its configuration within moments, after this returns.
+      return `signalled to reload (pid ${signalReload(o.serverPidFile)})`;
+    };
+    const { settings } = settingsFor(cmd, o.data);
+    const stop = await applyCredentialsOnDirectoryChange({
+      connection: {
+        servers: settings.server,
+        timeoutMs: settings.timeoutMs,
+        reconnect: { timeWaitMs: 1000 },
+        ...(settings.credentials ? { auth: settings.credentials } : {}),
+        ...(settings.tls ? { tls: settings.tls } : {}),
+        ...(settings.domain ? { domain: settings.domain } : {}),
+      },
+      store,
+      dataDir: dir,
+      reload,
+      onApplied: (a) => {
+        for (const s of a.skipped) write(`skipped ${s.id}: ${s.reason}\n`);
+        const server = a.server ?? (o.reload ? 'not reloaded' : 'not reloaded (--no-reload)');
+        write(
+          `${formatTime(Date.now())} directory changed: ${a.users} identities allowed; server ${server}\n`,
+        );
+      },
+    });
+    write(
+      `following the directory of ${settings.server}${settings.domain ? ` (domain ${settings.domain})` : ''}: ${join(dir, node.AUTH_CONFIG)} kept in step; Ctrl-C stops\n`,
+    );
+    await new Promise<void>((res) => {
+      process.once('SIGINT', res);
+      process.once('SIGTERM', res);
+    });
+    await stop();
+  });
+}
+
+/** SIGHUP to the nats-server whose pid `file` holds (it re-reads its configuration); its pid. */
+function signalReload(file: string): number {
+  const pid = serverPid(file);
+  process.kill(pid, 'SIGHUP');
+  return pid;
+}
+
+/** The pid of the running nats-server that `file` names; a clear error when it names none. */
+function serverPid(file: string): number {
+  let pid: number;
+  try {
+    pid = Number(readFileSync(file, 'utf8').trim());
+  } catch (e) {
+    throw new CliError('Unavailable', `cannot read the server's pid file ${file}`, { cause: e });
+  }
+  const comm = `/proc/${pid}/comm`;
+  if (!Number.isInteger(pid) || pid <= 0 || (existsSync('/proc/self/comm') && !existsSync(comm))) {
+    throw new CliError('Unavailable', `no process ${pid} (from ${file}) runs`);
+  }
+  if (existsSync(comm) && readFileSync(comm, 'utf8').trim() !== 'nats-server') {
+    throw new CliError('Unavailable', `process ${pid} (from ${file}) is not a nats-server`);
+  }
+  return pid;
 }
 
 interface IssueFlags {

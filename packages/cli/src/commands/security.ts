@@ -12,7 +12,7 @@ import {
   verifyReceiptProof,
 } from '@lienthong/core';
 import { auditedNodes, verifyNodeAudit } from '@lienthong/node';
-import { AgencyRecord, SignatureAlgorithm } from '@lienthong/proto';
+import { AgencyRecord, ClosedAgencyRecord, SignatureAlgorithm } from '@lienthong/proto';
 import type { IPublicKey } from '@lienthong/proto';
 import { senderOf } from '@lienthong/sdk';
 import { CliError, invalid, notFound } from '../errors';
@@ -82,13 +82,17 @@ function keysLs(keys: Command): void {
     .description("list an agency's keys")
     .option('--json', 'print JSON')
     .action(async (code: string, o: { json?: boolean }, cmd: Command) => {
-      const list = await withSession(
-        resolveSettings(globalsOf(cmd)),
-        async (s) => (await readAgency(s, code)).keys,
+      const { keys: list, closed } = await withSession(resolveSettings(globalsOf(cmd)), (s) =>
+        readKeysOf(s, code),
       );
       if (o.json) {
         printJson(list.map(keyJson));
         return;
+      }
+      if (closed) {
+        write(
+          `${code} is closed (since ${closed.closedAt}; successor ${closed.successor}): the keys it had, kept to verify what it signed\n`,
+        );
       }
       if (list.length === 0) {
         write(`${code} has no registered keys: its documents need no signature\n`);
@@ -278,6 +282,20 @@ async function readAgency(
   }
   const record = AgencyRecord.decode(entry.value);
   return { record, keys: record.keys ?? [], revision: entry.revision };
+}
+
+/** An agency's keys; for a closed code, those its closure keeps (and the closure). */
+async function readKeysOf(
+  s: Session,
+  agency: string,
+): Promise<{ keys: IPublicKey[]; closed?: ClosedAgencyRecord }> {
+  const kv = await s.kvm.open(BUCKETS.directory);
+  const entry = await kv.get(directoryKeys.closed(code(agency)));
+  if (entry && entry.operation === 'PUT') {
+    const closed = ClosedAgencyRecord.decode(entry.value);
+    return { keys: closed.keys ?? [], closed };
+  }
+  return { keys: (await readAgency(s, agency)).keys };
 }
 
 /** Read-modify-write of an agency's keys with compare-and-set on the KV revision. */

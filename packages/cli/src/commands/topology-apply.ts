@@ -3,17 +3,31 @@ import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import type { KV } from '@nats-io/kv';
 import { StorageType } from '@nats-io/jetstream';
-import { BUCKETS, closedCodeToProto, directoryKeys } from '@lienthong/core';
+import { BUCKETS, agencyFromToken, agencyToToken, closedCodeToProto, directoryKeys } from '@lienthong/core';
 import type { AgencyInfo, ClosedCode, NodeInfo, Topology } from '@lienthong/core';
 import { readDirectory } from '@lienthong/readers';
 import type { Directory } from '@lienthong/readers';
 import { AgencyRecord, ClosedAgencyRecord, NodeRecord } from '@lienthong/proto';
-import { CliError } from '../errors';
+import { CliError, isJsNotFound } from '../errors';
 import { printJson, write } from '../output';
 import { withSession } from '../session';
 import type { Session } from '../session';
 import { globalsOf, resolveSettings } from '../settings';
-import { unreadInbox } from './agency-close';
+import {
+  domainStreams,
+  drainClosedInbox,
+  drainNode,
+  drainTargetOf,
+  inboxCount,
+  isEmpty,
+  nodeContents,
+  nodeInfoOf,
+  removeNodeConsumers,
+} from './topology-drain';
+import { moveInbox } from '@lienthong/node/internal';
+
+/** How long a removed node's own running service is given to hand on what is queued there. */
+const SERVED_WAIT_MS = 15_000;
 
 /** Where `topology apply` records its progress, one key per target file (by content hash). */
 const PROGRESS_BUCKET = 'lt_topology_apply';
@@ -34,15 +48,17 @@ interface Plan {
 /**
  * `lienthong topology apply NEW.json`: brings the running directory (KV `lt_directory`) to NEW, one
  * idempotent step at a time — nodes added or changed, agencies added, renamed, re-parented or moved
- * (keys and submit limits kept), codes closed with their successor — in that order. Each step is
- * computed against the directory as it is, so a re-run (after an interruption) does what is left,
- * and a completed apply does nothing. Progress is recorded in KV `lt_topology_apply`.
+ * (keys and submit limits kept, unread inbox items taken along), codes closed with their successor
+ * (unread inbox items to the successor), nodes that NEW removes drained into the nodes that stay and
+ * removed — in that order. Each step is computed against the directory as it is, so a re-run (after
+ * an interruption) does what is left, and a completed apply does nothing. Progress is recorded in KV
+ * `lt_topology_apply`.
  */
 export function registerTopologyApply(topology: Command, readTopologyFile: (file: string) => Topology): void {
   topology
     .command('apply')
     .description(
-      'bring the running directory to NEW: add/change nodes and agencies, move agencies, close codes (resumable)',
+      'bring the running directory to NEW: add/change nodes and agencies, move agencies, close codes, drain and remove nodes (resumable)',
     )
     .argument('<new>', 'the topology to move to (file)')
     .option('--dry-run', 'print the steps, change nothing')
@@ -72,6 +88,7 @@ export function registerTopologyApply(topology: Command, readTopologyFile: (file
             left: plan.left,
           };
         const done = await carryOut(s, planId, file, plan.steps, o.json !== true);
+        // Steps that could not finish (a queue still served, say) said so as they ran.
         return { plan: planId, dryRun: false, steps: plan.steps.map((x) => x.text), done, left: plan.left };
       });
       if (o.json) printJson(result);
@@ -112,14 +129,22 @@ async function carryOut(
 async function planOf(s: Session, dir: Directory, target: Topology): Promise<Plan> {
   const plan: Plan = { steps: [], refused: [], left: [] };
   for (const n of target.nodes()) nodeStep(plan, dir, n);
-  for (const a of target.agencies()) agencyStep(plan, dir, a);
-  for (const c of target.closedCodes()) await closeStep(s, plan, dir, c);
-  for (const n of dir.nodes.values()) {
-    if (!target.hasNode(n.id))
-      plan.left.push(
-        `node ${n.id} is not in the new topology: drain it (lienthong check), stop its service, then remove it`,
-      );
-  }
+  for (const a of target.agencies()) agencyStep(s, plan, dir, a);
+  // Units before the units they were under: a code is never closed while one under it is live.
+  const depth = (code: string): number => {
+    let d = 0;
+    for (let p = dir.agencies.get(code)?.parentCode; p && d < 16; p = dir.agencies.get(p)?.parentCode) d++;
+    return d;
+  };
+  const closing = [...target.closedCodes()].sort((x, y) => depth(y.code) - depth(x.code));
+  for (const c of closing) closeStep(s, plan, dir, c);
+  const lastHomes = await lastHomesOf(s);
+  // The directory once the agencies have moved and the codes closed, read once by the first step
+  // that needs it: the steps after that change only node records, which they do not look up.
+  let settled: Promise<Directory> | undefined;
+  const after = (): Promise<Directory> => (settled ??= readDirectory(s));
+  for (const c of target.closedCodes()) await closedInboxStep(s, plan, dir, c, lastHomes, after);
+  await removedNodeSteps(s, plan, dir, target, after);
   for (const code of dir.agencies.keys()) {
     if (!target.agency(code) && !target.closedCode(code))
       plan.refused.push(`agency ${code} disappears without a successor: close it (closed: [...]) or keep it`);
@@ -156,7 +181,7 @@ function nodeStep(plan: Plan, dir: Directory, n: NodeInfo): void {
   });
 }
 
-function agencyStep(plan: Plan, dir: Directory, a: AgencyInfo): void {
+function agencyStep(s: Session, plan: Plan, dir: Directory, a: AgencyInfo): void {
   const cur = dir.agencies.get(a.code);
   const parentCode = a.parentCode ?? '';
   if (
@@ -194,14 +219,49 @@ function agencyStep(plan: Plan, dir: Directory, a: AgencyInfo): void {
         homeNode: a.homeNode,
       });
       await kv.put(directoryKeys.agency(a.code), AgencyRecord.encode(next).finish());
+      // Its unread inbox items go along now, also when the service of the node it left is not
+      // running (that service does the same when it is: either copy keeps one item per document).
+      const from = now.homeNode ? dir.nodes.get(now.homeNode) : undefined;
+      const to = dir.nodes.get(a.homeNode);
+      if (from && to && from.id !== to.id) {
+        const h = await domainStreams(s, from.domain);
+        await moveInbox(h, a.code, nodeInfoOf(from), nodeInfoOf(to), { info: () => undefined });
+      }
     },
   });
 }
 
-async function closeStep(s: Session, plan: Plan, dir: Directory, c: ClosedCode): Promise<void> {
+/** Where each code closed by `apply` last had its home (`home.<agency token>` in the progress bucket). */
+async function lastHomesOf(s: Session): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  const prefix = `$KV.${PROGRESS_BUCKET}.home.`;
+  let subjects: Record<string, number>;
+  try {
+    // The keys from the bucket stream's subject list (kv.keys() against 2.9.10 can stall).
+    const info = await s.jsm.streams.info(`KV_${PROGRESS_BUCKET}`, { subjects_filter: `${prefix}*` });
+    subjects = info.state.subjects ?? {};
+  } catch (e) {
+    if (isJsNotFound(e)) return out;
+    throw e;
+  }
+  if (Object.keys(subjects).length === 0) return out;
+  const kv = await s.kvm.open(PROGRESS_BUCKET);
+  for (const subject of Object.keys(subjects)) {
+    const token = subject.slice(prefix.length);
+    const e = await kv.get(`home.${token}`);
+    if (e?.operation === 'PUT') out.set(agencyFromToken(token), e.string());
+  }
+  return out;
+}
+
+function closeStep(s: Session, plan: Plan, dir: Directory, c: ClosedCode): void {
   const cur = dir.closed.get(c.code);
-  const record = ClosedAgencyRecord.create(closedCodeToProto(c));
   const live = dir.agencies.get(c.code);
+  // The keys it signed with under this code stay with the closure (kept from an earlier run too).
+  const record = ClosedAgencyRecord.create({
+    ...closedCodeToProto(c),
+    keys: live?.keys?.length ? live.keys : (cur?.keys ?? []),
+  });
   if (
     !live &&
     cur &&
@@ -210,19 +270,106 @@ async function closeStep(s: Session, plan: Plan, dir: Directory, c: ClosedCode):
     )
   )
     return;
-  if (live && (await unreadInbox(s, dir, live.homeNode, c.code)) > 0) {
-    plan.left.push(
-      `${c.code} is not closed yet: its inbox has items not read (have its system read them, then apply again)`,
-    );
-    return;
-  }
   plan.steps.push({
     id: `closed:${c.code}`,
     text: `close ${c.code} (${c.policy} to ${c.successor}, ${c.closedAt})`,
     run: async (kv) => {
+      // Where its inbox is, for a re-run that finds the agency gone (its unread items go on next).
+      if (live) {
+        const progress = await s.kvm.create(PROGRESS_BUCKET, { history: 1, storage: StorageType.File });
+        await progress.put(`home.${agencyToToken(c.code)}`, live.homeNode);
+      }
       // The closure first: nodes ignore it while the code is live; removing the agency makes it take effect.
       await kv.put(directoryKeys.closed(c.code), ClosedAgencyRecord.encode(record).finish());
       await kv.delete(directoryKeys.agency(c.code));
     },
   });
+}
+
+/**
+ * A code closed (now, or by an earlier run) whose inbox still holds items: those its system had not
+ * read go to the successor's inbox (whose statuses then answer for it at the sender), after the
+ * closure, so that nothing new arrives behind them.
+ */
+async function closedInboxStep(
+  s: Session,
+  plan: Plan,
+  dir: Directory,
+  c: ClosedCode,
+  lastHomes: ReadonlyMap<string, string>,
+  after: () => Promise<Directory>,
+): Promise<void> {
+  const homeId = dir.agencies.get(c.code)?.homeNode ?? lastHomes.get(c.code);
+  const home = homeId === undefined ? undefined : dir.nodes.get(homeId);
+  if (!home || (await inboxCount(s, nodeInfoOf(home), c.code)) === 0) return;
+  plan.steps.push({
+    id: `closed-inbox:${c.code}`,
+    text: `move the unread inbox items of ${c.code} to ${c.successor}`,
+    run: async () => {
+      await drainClosedInbox(s, await after(), c.code, nodeInfoOf(home), c.successor);
+    },
+  });
+}
+
+/**
+ * Nodes that NEW no longer has, deepest first (a district after its communes): each drained into
+ * its nearest ancestor that stays, then removed from the directory. A node whose queues a running
+ * service still serves is removed once they are empty (a re-run); its service is then stopped by
+ * the operator.
+ */
+async function removedNodeSteps(
+  s: Session,
+  plan: Plan,
+  dir: Directory,
+  target: Topology,
+  after: () => Promise<Directory>,
+): Promise<void> {
+  const depth = (id: string): number => {
+    let d = 0;
+    for (let p = dir.nodes.get(id)?.parent; p; p = dir.nodes.get(p)?.parent) d++;
+    return d;
+  };
+  const removed = [...dir.nodes.values()]
+    .filter((n) => !target.hasNode(n.id))
+    .sort((a, b) => depth(b.id) - depth(a.id) || a.id.localeCompare(b.id));
+  for (const n of removed) {
+    const into = drainTargetOf(dir, n.id, target);
+    if (!into) {
+      plan.refused.push(`node ${n.id} is removed and no node above it stays to take its queues`);
+      continue;
+    }
+    const contents = await nodeContents(await domainStreams(s, n.domain), nodeInfoOf(n));
+    const what = isEmpty(contents)
+      ? `remove node ${n.id} (nothing queued there)`
+      : `drain node ${n.id} into ${into.id} (${contents.relay} relays, ${contents.submit} submissions, ` +
+        `${[...contents.inbox.values()].reduce((x, y) => x + y, 0)} inbox items), then remove it`;
+    plan.steps.push({
+      id: `node-removed:${n.id}`,
+      text: what,
+      run: async (kv) => {
+        const now = await after();
+        const node = nodeInfoOf(n);
+        const stillThere = now.agenciesOf(n.id).map((a) => a.code);
+        if (stillThere.length > 0) {
+          plan.left.push(`node ${n.id} not removed: agencies ${stillThere.join(', ')} are still there`);
+          return;
+        }
+        const closedSuccessor = (code: string): string | undefined =>
+          target.closedCode(code)?.successor ?? now.closed.get(code)?.successor;
+        const result = await drainNode(s, now, node, nodeInfoOf(into), closedSuccessor);
+        // What a running service still hands on: given a little time to leave.
+        const h = await domainStreams(s, n.domain);
+        const until = Date.now() + SERVED_WAIT_MS;
+        while (!isEmpty(await nodeContents(h, node)) && Date.now() < until)
+          await new Promise((r) => setTimeout(r, 250));
+        if (!isEmpty(await nodeContents(h, node))) {
+          plan.left.push(...result.left);
+          plan.left.push(`node ${n.id} not removed yet: something is still queued there (apply again)`);
+          return;
+        }
+        await removeNodeConsumers(s, node);
+        await kv.delete(directoryKeys.node(n.id));
+      },
+    });
+  }
 }
