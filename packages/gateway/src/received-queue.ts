@@ -43,6 +43,8 @@ export class ReceivedQueue {
     client: LienthongClient,
     private readonly agency: string,
     max: number,
+    /** Acknowledged item ids and documents remembered (for idempotent acks and 01s), newest kept. */
+    private readonly keepAcked = 100_000,
   ) {
     this.inbox = client.inbox({ maxInFlight: max });
     this.loop = this.run();
@@ -100,10 +102,13 @@ export class ReceivedQueue {
 
   acked(id: string): void {
     const h = this.held.get(id);
-    if (h?.item.kind === 'document') this.ackedDocs.add(`${h.item.sender}|${h.item.documentId}`);
+    if (h?.item.kind === 'document') {
+      this.ackedDocs.add(`${h.item.sender}|${h.item.documentId}`);
+      if (this.ackedDocs.size > this.keepAcked) this.ackedDocs.delete(this.ackedDocs.values().next().value!);
+    }
     this.held.delete(id);
     this.ackedIds.add(id);
-    if (this.ackedIds.size > 100_000) this.ackedIds.delete(this.ackedIds.values().next().value!);
+    if (this.ackedIds.size > this.keepAcked) this.ackedIds.delete(this.ackedIds.values().next().value!);
   }
 
   /** Hidden from the list until the retry time (the item stays held: the SDK keeps it alive). */

@@ -1,0 +1,51 @@
+/**
+ * The received list remembers acknowledged items and documents (a repeated ack, or a 01 after the
+ * ack, is answered without a second report) only up to its bound: a gateway running for months
+ * must not keep every document it ever handed out.
+ */
+import type { InboxItem, LienthongClient } from '@lienthong/sdk';
+import { ReceivedQueue } from '../src/received-queue';
+
+const AGENCY = '000.00.00.H41';
+const SENDER = '000.00.00.G22';
+
+/** A client whose inbox hands out `items` and then waits until stopped. */
+function clientWith(items: InboxItem[]): LienthongClient {
+  let stop: () => void = () => undefined;
+  const stopped = new Promise<void>((r) => (stop = r));
+  const inbox = {
+    async *[Symbol.asyncIterator](): AsyncGenerator<InboxItem> {
+      yield* items;
+      await stopped;
+    },
+    stop: async () => stop(),
+  };
+  return { inbox: () => inbox } as unknown as LienthongClient;
+}
+
+function item(n: number): InboxItem {
+  return {
+    kind: 'document',
+    documentId: `${SENDER},2026/12/02,${n}/VPCP`,
+    sender: SENDER,
+    deliveredAtMs: 1_764_633_600_000 + n,
+    envelope: { envelopeId: `env${n}` },
+    signature: { state: 'unsigned' },
+  } as unknown as InboxItem;
+}
+
+describe('ReceivedQueue', () => {
+  it('remembers acknowledged items and documents up to its bound, newest kept', async () => {
+    const queue = new ReceivedQueue(clientWith([1, 2, 3, 4].map(item)), AGENCY, 16, 2);
+    await queue.settle();
+    const ids = queue.items().map((i) => i.id);
+    expect(ids).toHaveLength(4);
+    for (const id of ids) queue.acked(id);
+
+    expect(ids.map((id) => queue.wasAcked(id))).toEqual([false, false, true, true]);
+    const doc = (n: number): boolean => queue.documentAcked(item(n).documentId, SENDER);
+    expect([1, 2, 3, 4].map(doc)).toEqual([false, false, true, true]);
+    expect(queue.items()).toHaveLength(0);
+    await queue.stop();
+  });
+});
