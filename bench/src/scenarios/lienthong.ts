@@ -294,8 +294,12 @@ export async function backlog(o: BacklogOptions): Promise<Record<string, unknown
     .nodes()
     .map((n) => n.id)
     .filter((id) => id !== offlineNode);
+  // Flow control bounds what one neighbour may have waiting at a node (1,000 per lane by default):
+  // a deployment that expects a commune to be offline for a `docs`-long backlog raises the bound.
+  // Queue bounds are stream settings, the same in both processes.
+  const flow = { maxQueuedPerNeighbour: o.docs + 1000, maxQueuedPerAgency: o.docs + 1000 };
   const main = await startNode(
-    { servers: server.url, topology: cast.topology, nodes: others, name: 'bench-backlog-main' },
+    { servers: server.url, topology: cast.topology, nodes: others, name: 'bench-backlog-main', flow },
     { logger: benchLogger('bench-backlog-main') },
   );
   defer('node runtime backlog-main', () => main.stop());
@@ -318,7 +322,12 @@ export async function backlog(o: BacklogOptions): Promise<Record<string, unknown
   const q0 = now();
   const inflight = new Set<Promise<unknown>>();
   for (let i = 0; i < o.docs; i++) {
-    const p = client.send({ ...template, documentId: documentIdOf(sender, 'BACKLOG', i) });
+    // As a document system sending a burst would: when its home node has as many of its submissions
+    // waiting as it may (flow control), wait the suggested time and send again.
+    const p = client.send(
+      { ...template, documentId: documentIdOf(sender, 'BACKLOG', i) },
+      { waitForCapacity: true, timeoutMs: o.timeoutMs },
+    );
     inflight.add(p);
     void p.finally(() => inflight.delete(p)).catch(() => undefined);
     if (inflight.size >= o.sendWindow) await Promise.race(inflight);
@@ -340,7 +349,13 @@ export async function backlog(o: BacklogOptions): Promise<Record<string, unknown
   const cpu = cpuMeter(server.pid);
   const t0 = now();
   const back = await startNode(
-    { servers: server.url, topology: cast.topology, nodes: [offlineNode], name: 'bench-backlog-commune' },
+    {
+      servers: server.url,
+      topology: cast.topology,
+      nodes: [offlineNode],
+      name: 'bench-backlog-commune',
+      flow,
+    },
     { logger: benchLogger('bench-backlog-commune') },
   );
   defer('node runtime backlog-commune', () => back.stop());
