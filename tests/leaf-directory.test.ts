@@ -4,14 +4,11 @@
  * province cut off keeps routing with the last directory it saw (also after a restart), and catches
  * up when the link returns.
  */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { Kvm } from '@nats-io/kv';
 import { connect as natsConnect } from '@nats-io/transport-node';
 import type { NatsConnection } from '@nats-io/transport-node';
-import { BUCKETS, directoryKeys, parseTopology } from '@lienthong/core';
-import type { Topology, TopologyJson } from '@lienthong/core';
+import { BUCKETS, directoryKeys } from '@lienthong/core';
 import { createLogger, startNode } from '@lienthong/node';
 import type { RunningNode } from '@lienthong/node';
 import { AgencyRecord, Level } from '@lienthong/proto';
@@ -19,6 +16,7 @@ import { connect } from '@lienthong/sdk';
 import type { LienthongClient } from '@lienthong/sdk';
 import { startLeafTree, startNatsServer } from '@lienthong/testkit';
 import type { LeafTree } from '@lienthong/testkit';
+import { demoDomainTopology, nodesInDomain } from './support';
 
 jest.setTimeout(120_000);
 
@@ -26,14 +24,6 @@ const SENDER = '000.01.43.H41'; // commune of Yên Thành, domain h41
 const NEIGHBOUR = '000.02.43.H41'; // commune of Yên Thành, domain h41
 const ADDED = '000.02.41.H27'; // added at the centre, at commune node h27-huongson-xa1 (domain h27)
 const LATER = '000.03.41.H27'; // added at the centre while h41 is cut off
-
-function domainTopology(): Topology {
-  const json = JSON.parse(
-    readFileSync(path.resolve(__dirname, '../deploy/topology.demo.json'), 'utf8'),
-  ) as TopologyJson;
-  for (const n of json.nodes) n.domain = n.id === 'vn' ? 'central' : n.id.split('-')[0];
-  return parseTopology(json);
-}
 
 async function until(
   what: string,
@@ -68,16 +58,12 @@ describe('one directory across domains: provinces mirror the centre’s', () => 
   const nodes = new Map<string, RunningNode>();
   const clients: LienthongClient[] = [];
   const conns: NatsConnection[] = [];
-  const topology = domainTopology();
+  const topology = demoDomainTopology();
   const log = createLogger({ name: 'leaf-directory-test', level: 'warn' });
 
   const host = async (domain: string, url: string): Promise<RunningNode> => {
-    const ids = topology
-      .nodes()
-      .filter((n) => n.domain === domain)
-      .map((n) => n.id);
     const n = await startNode(
-      { servers: url, topology, nodes: ids, domain, name: `lt-${domain}` },
+      { servers: url, topology, nodes: nodesInDomain(topology, domain), domain, name: `lt-${domain}` },
       { logger: log },
     );
     nodes.set(domain, n);
@@ -173,14 +159,11 @@ describe('a province domain whose lt_directory predates following the centre', (
   it('keeps using its own bucket and says how to make it follow', async () => {
     const server = await startNatsServer({ domain: 'h41' });
     const lines: string[] = [];
-    const topology = domainTopology();
+    const topology = demoDomainTopology();
     const nc = await natsConnect({ servers: server.url });
     try {
       await new Kvm(jetstream(nc, { domain: 'h41' })).create(BUCKETS.directory, { history: 1 });
-      const ids = topology
-        .nodes()
-        .filter((n) => n.domain === 'h41')
-        .map((n) => n.id);
+      const ids = nodesInDomain(topology, 'h41');
       const logger = createLogger({
         name: 'own-bucket',
         level: 'warn',
@@ -206,16 +189,17 @@ describe('a province domain whose lt_directory predates following the centre', (
 describe('a province domain started before the centre', () => {
   it('its nodes start, and its agencies can connect and send once the centre is up', async () => {
     const tree = await startLeafTree({ hubDomain: 'central', leaves: ['h41'] });
-    const topology = domainTopology();
+    const topology = demoDomainTopology();
     const log = createLogger({ name: 'leaf-first', level: 'error' });
     const started: RunningNode[] = [];
     const clients: LienthongClient[] = [];
     const start = async (domain: string, url: string): Promise<void> => {
-      const ids = topology
-        .nodes()
-        .filter((n) => n.domain === domain)
-        .map((n) => n.id);
-      started.push(await startNode({ servers: url, topology, nodes: ids, domain }, { logger: log }));
+      started.push(
+        await startNode(
+          { servers: url, topology, nodes: nodesInDomain(topology, domain), domain },
+          { logger: log },
+        ),
+      );
     };
     try {
       // The province first: its directory mirror has no source yet; the node goes on after its wait.

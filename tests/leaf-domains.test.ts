@@ -4,16 +4,13 @@
  * and a cut leaf link only delays: the province keeps documents in its own streams until the link
  * returns (store-and-forward).
  */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { parseTopology } from '@lienthong/core';
-import type { Topology, TopologyJson } from '@lienthong/core';
 import { auditedNodes, createLogger, startNode, verifyNodeAudit } from '@lienthong/node';
 import type { RunningNode } from '@lienthong/node';
 import { BusinessStatus, TransportState, connect } from '@lienthong/sdk';
 import type { LienthongClient, Tracker } from '@lienthong/sdk';
 import { startLeafTree } from '@lienthong/testkit';
 import type { LeafTree } from '@lienthong/testkit';
+import { demoDomainTopology, nodesInDomain } from './support';
 
 jest.setTimeout(90_000);
 
@@ -21,29 +18,20 @@ const SENDER = '000.01.43.H41'; // commune of Yên Thành, in domain h41
 const CENTRE = '000.00.00.G22'; // Government Office, domain central
 const HATINH = '000.01.41.H27'; // commune of Hương Sơn, domain h27
 
-function domainTopology(): Topology {
-  const json = JSON.parse(
-    readFileSync(path.resolve(__dirname, '../deploy/topology.demo.json'), 'utf8'),
-  ) as TopologyJson;
-  for (const n of json.nodes) n.domain = n.id === 'vn' ? 'central' : n.id.split('-')[0];
-  return parseTopology(json);
-}
-
 describe('provinces as leaf nodes with their own JetStream domains', () => {
   let tree: LeafTree;
   const nodes: RunningNode[] = [];
   const clients: LienthongClient[] = [];
   const trackers: Tracker[] = [];
-  const topology = domainTopology();
+  const topology = demoDomainTopology();
   const log = createLogger({ name: 'leaf-test', level: 'warn' });
 
   const host = async (domain: string, url: string): Promise<void> => {
-    const ids = topology
-      .nodes()
-      .filter((n) => n.domain === domain)
-      .map((n) => n.id);
     nodes.push(
-      await startNode({ servers: url, topology, nodes: ids, domain, name: `lt-${domain}` }, { logger: log }),
+      await startNode(
+        { servers: url, topology, nodes: nodesInDomain(topology, domain), domain, name: `lt-${domain}` },
+        { logger: log },
+      ),
     );
   };
   const client = async (agency: string, url: string, domain: string): Promise<LienthongClient> => {

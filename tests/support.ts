@@ -2,10 +2,12 @@
  * Shared set-up of the cross-package tests: a real nats-server (testkit), every node of the demo
  * topology in one runtime, and a raw NATS connection for looking at subjects and streams.
  */
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { connect as natsConnect } from '@nats-io/transport-node';
 import type { NatsConnection } from '@nats-io/transport-node';
-import type { Topology } from '@lienthong/core';
+import { parseTopology } from '@lienthong/core';
+import type { Topology, TopologyJson } from '@lienthong/core';
 import { createLogger, loadTopologyFile, startNode } from '@lienthong/node';
 import type { RunningNode } from '@lienthong/node';
 import { startNatsServer } from '@lienthong/testkit';
@@ -44,4 +46,24 @@ export async function startDemoBroker(name: string, level = 'warn'): Promise<Dem
     throw e;
   }
   return { server, node, nc, topology, stop };
+}
+
+/** The demo tree with a JetStream domain per province (the root in `central`), as a topology file. */
+export function demoDomainTopologyJson(): TopologyJson {
+  const json = JSON.parse(readFileSync(DEMO_TOPOLOGY_FILE, 'utf8')) as TopologyJson;
+  for (const n of json.nodes) n.domain = n.id === 'vn' ? 'central' : n.id.split('-')[0];
+  return json;
+}
+
+/** The demo tree with a JetStream domain per province (the root in `central`). */
+export function demoDomainTopology(): Topology {
+  return parseTopology(demoDomainTopologyJson());
+}
+
+/** The ids of the nodes of `topology` whose streams are in JetStream domain `domain`. */
+export function nodesInDomain(topology: Topology, domain: string): string[] {
+  return topology
+    .nodes()
+    .filter((n) => n.domain === domain)
+    .map((n) => n.id);
 }

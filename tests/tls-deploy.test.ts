@@ -20,6 +20,7 @@ import { BusinessStatus, LienthongError, TransportState, connect } from '@lienth
 import type { LienthongClient } from '@lienthong/sdk';
 import { makeTestPki, rewriteDeployConfig, startNatsServer } from '@lienthong/testkit';
 import type { NatsServer, TestPki } from '@lienthong/testkit';
+import { nodesInDomain } from './support';
 
 jest.setTimeout(90_000);
 
@@ -82,11 +83,7 @@ describe('deploy configs: TLS client and leaf connections with per-identity auth
   const clients: LienthongClient[] = [];
   const stores: Record<'central' | 'h41', CredentialStore> = {} as never;
 
-  const idsOf = (domain: string): string[] =>
-    topology
-      .nodes()
-      .filter((n) => n.domain === domain)
-      .map((n) => n.id);
+  const idsOf = (domain: string): string[] => nodesInDomain(topology, domain);
 
   /** One domain's identities: its node process and the agencies homed there. */
   const authFor = (domain: 'central' | 'h41', agencies: string[]): string => {

@@ -9,7 +9,7 @@
  * `LT_CHAOS_SEED` replays a run; `LT_CHAOS_LOG_LEVEL` sets the services' log level (`warn`; their
  * last lines are in the JSON of a failed scenario).
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { jetstreamManager } from '@nats-io/jetstream';
@@ -20,6 +20,7 @@ import { BusinessStatus, TransportState, connect } from '@lienthong/sdk';
 import type { Inbox, LienthongClient, TrackingRecord } from '@lienthong/sdk';
 import { sleep, startLeafTree, startService } from '@lienthong/testkit';
 import type { LeafTree, NatsServer, ServiceLevel, ServiceProcess } from '@lienthong/testkit';
+import { demoDomainTopologyJson } from '../support';
 
 export const FULL = process.env.LT_CHAOS === 'full';
 
@@ -128,10 +129,7 @@ export interface ChaosOptions {
 
 /** The demo tree with a JetStream domain per node: the root in `central`, each province in its own. */
 export function domainTopology(): TopologyJson {
-  const file = path.resolve(__dirname, '../../deploy/topology.demo.json');
-  const json = JSON.parse(readFileSync(file, 'utf8')) as TopologyJson;
-  for (const n of json.nodes) n.domain = n.id === 'vn' ? 'central' : n.id.split('-')[0];
-  return json;
+  return demoDomainTopologyJson();
 }
 
 export class ChaosWorld {

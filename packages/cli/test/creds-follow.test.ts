@@ -7,14 +7,13 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseTopology } from '@lienthong/core';
-import type { TopologyJson } from '@lienthong/core';
 import { AUTH_CONFIG, CredentialStore, createLogger, startNode } from '@lienthong/node';
 import type { RunningNode } from '@lienthong/node';
 import { connect } from '@lienthong/sdk';
 import type { LienthongClient } from '@lienthong/sdk';
 import { startLeafTree } from '@lienthong/testkit';
 import type { LeafTree } from '@lienthong/testkit';
+import { demoDomainTopology, nodesInDomain } from '../../../tests/support';
 import { background, eventually, killAll, lienthong, tempDir } from './helpers';
 
 jest.setTimeout(90_000);
@@ -24,17 +23,10 @@ const RECIPIENT = '000.01.43.H41'; // commune Yên Thành 1
 const NEW_HOME = 'h41-quynhluu-xa1';
 
 describe('lienthong creds follow (a province domain with its own server)', () => {
-  const topologyJson = JSON.parse(
-    readFileSync(path.resolve(__dirname, '../../../deploy/topology.demo.json'), 'utf8'),
-  ) as TopologyJson;
-  for (const n of topologyJson.nodes) n.domain = n.id === 'vn' ? 'central' : n.id.split('-')[0];
-  const topology = parseTopology(topologyJson);
+  const topology = demoDomainTopology();
   const data = tempDir('lt-creds-follow-');
   const store = CredentialStore.open(path.join(data, 'credentials'));
-  const h41 = topology
-    .nodes()
-    .filter((n) => n.domain === 'h41')
-    .map((n) => n.id);
+  const h41 = nodesInDomain(topology, 'h41');
   const node = store.issue({ kind: 'node', name: 'h41', nodes: h41 }, topology);
   const ops = store.issue({ kind: 'ops', name: 'admin' }, topology);
   const mover = store.issue({ kind: 'agency', agency: MOVER }, topology);
@@ -53,10 +45,7 @@ describe('lienthong creds follow (a province domain with its own server)', () =>
       include: { h41: [path.join(data, AUTH_CONFIG)] },
     });
     writeFileSync(pidFile, `${tree.leaves.h41!.pid}\n`);
-    const centre = topology
-      .nodes()
-      .filter((n) => n.domain === 'central')
-      .map((n) => n.id);
+    const centre = nodesInDomain(topology, 'central');
     nodes.push(
       await startNode({ servers: tree.hub.url, topology, nodes: centre, domain: 'central' }, { logger: log }),
     );

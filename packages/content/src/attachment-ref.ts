@@ -1,5 +1,5 @@
 import type { IAttachment } from '@lienthong/proto';
-import type { StoredContent } from './store';
+import type { StoredContent } from './store-options';
 
 /** What an attachment says of content stored in chunks: its size, SHA-256 and reference. */
 export function storedAttachmentFields(stored: StoredContent): Pick<IAttachment, 'size' | 'sha256' | 'ref'> {

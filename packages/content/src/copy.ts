@@ -1,4 +1,5 @@
-import type { ContentStore, DownloadOptions } from './store';
+import type { ContentStore } from './store';
+import type { DownloadOptions } from './store-options';
 import { ContentMissingError } from './errors';
 import { Window } from './window';
 import { newUploadId, uploadHints } from './marks';

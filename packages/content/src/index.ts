@@ -33,7 +33,7 @@ export type {
   ReadOptions,
   StoredContent,
   UploadOptions,
-} from './store';
+} from './store-options';
 export type { SweepOptions, SweepResult } from './sweep';
 export type { ContentReader } from './reader';
 export type { ContentWriter } from './put';

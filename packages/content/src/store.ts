@@ -22,15 +22,6 @@ import {
   manifestSubject,
 } from './subjects';
 
-export type {
-  ContentStoreOptions,
-  DownloadOptions,
-  Progress,
-  ProgressCallback,
-  ReadOptions,
-  StoredContent,
-  UploadOptions,
-} from './store-options';
 import type {
   ContentStoreOptions,
   DownloadOptions,

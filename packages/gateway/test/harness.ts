@@ -21,6 +21,7 @@ import { startNatsServer } from '@lienthong/testkit';
 import type { NatsServer } from '@lienthong/testkit';
 import { HttpTokenStore, gatewayPlugin, vxpPlugin } from '@lienthong/gateway';
 import type { GatewayAuth, GatewayPlugin, GatewayPluginOptions } from '@lienthong/gateway';
+import { renderEdocBytes } from '@lienthong/edxml';
 
 export const SAMPLES_DIR = '/work/shared/conformance/edxml/public';
 export const SAMPLES_TOPOLOGY = resolve(__dirname, 'topology.samples.json');
@@ -275,4 +276,35 @@ export function runPython(
       res({ code, stdout, stderr });
     });
   });
+}
+
+/**
+ * An edoc package from `from` to `to` with one base64 attachment of `mib` MiB of pseudo-random bytes
+ * (seeded by `n`); `tail` ends it (a wrong one makes it malformed after the attachment).
+ */
+export async function edocWithAttachment(
+  o: { from: string; to: string; documentId: string; subject: string },
+  n: number,
+  mib: number,
+  tail = '</edXML>\n',
+): Promise<Buffer> {
+  const head = Buffer.from(
+    await renderEdocBytes({
+      documentId: o.documentId,
+      from: { code: o.from },
+      to: [{ code: o.to }],
+      subject: o.subject,
+    }),
+  )
+    .toString('utf8')
+    .replace('</edXML>', '');
+  const raw = Buffer.alloc(mib * 1024 * 1024);
+  for (let i = 0; i < raw.length; i += 4) raw.writeUInt32LE((i * 2654435761 + n) >>> 0, i);
+  return Buffer.concat([
+    Buffer.from(
+      `${head}<AttachmentEncoded><Attachment><ContentId>cid:1</ContentId><AttachmentName>a.pdf</AttachmentName><ContentType>application/pdf</ContentType><edXML:ContentTransferEncoded xmlns:edXML="http://www.mic.gov.vn/TBT/QCVN_102_2016">`,
+    ),
+    Buffer.from(raw.toString('base64')),
+    Buffer.from(`</edXML:ContentTransferEncoded></Attachment></AttachmentEncoded>${tail}`),
+  ]);
 }

@@ -4,36 +4,21 @@
  * its line and column and delivers nothing.
  */
 import { createHash } from 'node:crypto';
-import { renderEdocBytes } from '@lienthong/edxml';
-import { Caller, startGatewayNode } from './harness';
+import { Caller, edocWithAttachment, startGatewayNode } from './harness';
 import type { GatewayNode } from './harness';
 
 const G22 = '000.00.00.G22';
 const H41 = '000.00.00.H41';
 const RUN = Date.now().toString(36);
 
-/** An edoc with one base64 attachment of `mib` MiB of pseudo-random bytes. */
-async function bigEdoc(n: number, mib: number, tail = '</edXML>\n'): Promise<Buffer> {
-  const head = Buffer.from(
-    await renderEdocBytes({
-      documentId: `${G22},2026/12/02,${RUN}${n}/BIG`,
-      from: { code: G22 },
-      to: [{ code: H41 }],
-      subject: `Gói lớn ${n}`,
-    }),
-  )
-    .toString('utf8')
-    .replace('</edXML>', '');
-  const raw = Buffer.alloc(mib * 1024 * 1024);
-  for (let i = 0; i < raw.length; i += 4) raw.writeUInt32LE((i * 2654435761 + n) >>> 0, i);
-  return Buffer.concat([
-    Buffer.from(
-      `${head}<AttachmentEncoded><Attachment><ContentId>cid:1</ContentId><AttachmentName>a.pdf</AttachmentName><ContentType>application/pdf</ContentType><edXML:ContentTransferEncoded xmlns:edXML="http://www.mic.gov.vn/TBT/QCVN_102_2016">`,
-    ),
-    Buffer.from(raw.toString('base64')),
-    Buffer.from(`</edXML:ContentTransferEncoded></Attachment></AttachmentEncoded>${tail}`),
-  ]);
-}
+/** An edoc from G22 to H41 with one base64 attachment of `mib` MiB. */
+const bigEdoc = (n: number, mib: number, tail?: string): Promise<Buffer> =>
+  edocWithAttachment(
+    { from: G22, to: H41, documentId: `${G22},2026/12/02,${RUN}${n}/BIG`, subject: `Gói lớn ${n}` },
+    n,
+    mib,
+    tail,
+  );
 
 describe('large packages through the gateway', () => {
   let gw: GatewayNode;

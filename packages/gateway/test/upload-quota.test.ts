@@ -5,8 +5,7 @@
  * limit, while another agency posts as before; the sweep frees it, and a package sent frees its own.
  */
 import { agencyToToken } from '@lienthong/core';
-import { renderEdocBytes } from '@lienthong/edxml';
-import { Caller, startGatewayNode } from './harness';
+import { Caller, edocWithAttachment, startGatewayNode } from './harness';
 import type { GatewayNode } from './harness';
 
 const G22 = '000.00.00.G22';
@@ -14,34 +13,14 @@ const H41 = '000.00.00.H41';
 const RUN = Date.now().toString(36);
 const MiB = 1024 * 1024;
 
-/** An edoc from `from` with one base64 attachment of `mib` MiB (about 4/3 as many bytes posted). */
-async function bigEdoc(
-  from: string,
-  to: string,
-  n: number,
-  mib: number,
-  tail = '</edXML>\n',
-): Promise<Buffer> {
-  const head = Buffer.from(
-    await renderEdocBytes({
-      documentId: `${from},2026/12/04,${RUN}${n}/Q`,
-      from: { code: from },
-      to: [{ code: to }],
-      subject: `Gói ${n}`,
-    }),
-  )
-    .toString('utf8')
-    .replace('</edXML>', '');
-  const raw = Buffer.alloc(mib * MiB);
-  for (let i = 0; i < raw.length; i += 4) raw.writeUInt32LE((i * 2654435761 + n) >>> 0, i);
-  return Buffer.concat([
-    Buffer.from(
-      `${head}<AttachmentEncoded><Attachment><ContentId>cid:1</ContentId><AttachmentName>a.pdf</AttachmentName><ContentType>application/pdf</ContentType><edXML:ContentTransferEncoded xmlns:edXML="http://www.mic.gov.vn/TBT/QCVN_102_2016">`,
-    ),
-    Buffer.from(raw.toString('base64')),
-    Buffer.from(`</edXML:ContentTransferEncoded></Attachment></AttachmentEncoded>${tail}`),
-  ]);
-}
+/** An edoc from `from` to `to` with one base64 attachment of `mib` MiB. */
+const bigEdoc = (from: string, to: string, n: number, mib: number, tail?: string): Promise<Buffer> =>
+  edocWithAttachment(
+    { from, to, documentId: `${from},2026/12/04,${RUN}${n}/Q`, subject: `Gói ${n}` },
+    n,
+    mib,
+    tail,
+  );
 
 describe('the gateway’s stored packages count against their agency’s upload bound', () => {
   let gw: GatewayNode;
