@@ -97,6 +97,7 @@ export {
 export type { BusinessState, StatusJudgement, StatusMoveCheck, StatusMoveOptions } from './status-rules';
 
 export { newTrackingRecord, applyTrackingEvent, isTerminal, markOverdue } from './tracking';
+export { TRACK_ADDED_HEADER, addedEntryIndices, parseAddedHeader, timelineEntryKey } from './timeline-diff';
 export type { TrackingEvent, TrackingOutcome, NewTrackingRecord } from './tracking';
 
 export { confirmDeadline } from './deadline';

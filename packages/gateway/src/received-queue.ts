@@ -124,7 +124,7 @@ export class ReceivedQueue {
 }
 
 export function isStatusId(id: string): boolean {
-  return /^[0-9A-Za-z_]+\.s\d+$/.test(id);
+  return /^[0-9A-Za-z_]+\.s\d+(\.\d+)?$/.test(id);
 }
 
 export function describeStatus(h: HeldStatus): ReceivedItem {

@@ -1,6 +1,15 @@
 import { AckPolicy, DeliverPolicy } from '@nats-io/jetstream';
 import type { ConsumerMessages, JetStreamClient, JetStreamManager, JsMsg } from '@nats-io/jetstream';
-import { STREAMS, agencyToToken, decodeTrackingRecord, trackSubject } from '@lienthong/core';
+import {
+  STREAMS,
+  TRACK_ADDED_HEADER,
+  addedEntryIndices,
+  agencyToToken,
+  decodeTrackingRecord,
+  parseAddedHeader,
+  timelineEntryKey,
+  trackSubject,
+} from '@lienthong/core';
 import type { NodeInfo } from '@lienthong/core';
 import { classifyNatsError } from '@lienthong/infra';
 import type { IStatusReport, ITimelineEntry } from '@lienthong/proto';
@@ -35,6 +44,8 @@ const KEEP_ALIVE_MS = 10_000;
  */
 export class StatusQueue {
   private readonly held = new Map<string, HeldStatus>();
+  /** The items each held message brought, by stream sequence: the message is acked with its last. */
+  private readonly messagesHeld = new Map<number, { msg: JsMsg; ids: Set<string> }>();
   private readonly acked = new Set<string>();
   /** The timeline entries of each record as last read: what tells the entry a change brought. */
   private readonly seen = new SeenEntries();
@@ -76,7 +87,7 @@ export class StatusQueue {
     const consumer = await this.nats.js.consumers.get(STREAMS.track, this.durable);
     this.messages = await consumer.consume({ max_messages: this.max });
     this.keepAlive = setInterval(() => {
-      for (const h of this.held.values()) {
+      for (const h of this.messagesHeld.values()) {
         try {
           h.msg.working();
         } catch {
@@ -92,23 +103,27 @@ export class StatusQueue {
     try {
       for await (const m of this.messages!) {
         if (this.stopped) break;
-        const id = `${agencyToToken(this.agency)}.s${m.seq}`;
-        const redelivered = this.held.get(id);
-        if (redelivered) {
-          // Already listed (delivered again after a reconnect): keep it, acknowledged through this delivery.
-          this.held.set(id, { ...redelivered, msg: m });
+        const group = this.messagesHeld.get(m.seq);
+        if (group) {
+          // Already listed (delivered again after a reconnect): kept, acknowledged through this delivery.
+          group.msg = m;
+          for (const id of group.ids) {
+            const h = this.held.get(id);
+            if (h) this.held.set(id, { ...h, msg: m });
+          }
           continue;
         }
-        const status = statusOf(m, this.seen);
-        if (!status) {
-          m.ack();
-          continue;
-        }
-        if (this.acked.has(id)) {
-          m.ack();
-          continue;
-        }
-        this.held.set(id, { id, receipt: status.receipt, atMs: status.atMs, notBefore: 0, msg: m });
+        const base = `${agencyToToken(this.agency)}.s${m.seq}`;
+        const ids = new Set<string>();
+        statusesOf(m, this.seen).forEach((status, i) => {
+          // The first status of a message keeps the plain id; more than one (a burst written at once) are numbered.
+          const id = i === 0 ? base : `${base}.${i}`;
+          if (this.acked.has(id)) return;
+          ids.add(id);
+          this.held.set(id, { id, receipt: status.receipt, atMs: status.atMs, notBefore: 0, msg: m });
+        });
+        if (ids.size === 0) m.ack();
+        else this.messagesHeld.set(m.seq, { msg: m, ids });
       }
     } catch {
       // stopped, or the connection closed
@@ -131,7 +146,12 @@ export class StatusQueue {
   async ack(id: string): Promise<void> {
     const h = this.held.get(id);
     if (!h) return;
-    await h.msg.ackAck();
+    const group = this.messagesHeld.get(h.msg.seq);
+    const last = !group || (group.ids.size === 1 && group.ids.has(id));
+    // The message is acknowledged with the last of its statuses; until then it stays held.
+    if (last) await h.msg.ackAck();
+    group?.ids.delete(id);
+    if (last) this.messagesHeld.delete(h.msg.seq);
     this.held.delete(id);
     this.acked.add(id);
     if (this.acked.size > 100_000) this.acked.delete(this.acked.values().next().value!);
@@ -156,68 +176,59 @@ export class StatusQueue {
 class SeenEntries {
   private readonly byRecord = new Map<string, string[]>();
 
-  /** The entries `timeline` holds that the record's previous version did not; remembers this one. */
-  added(record: string, timeline: readonly ITimelineEntry[]): ITimelineEntry[] | undefined {
-    const keys = timeline.map(entryKey);
+  /**
+   * The positions in `timeline` of the entries the record's previous version did not hold;
+   * undefined for a record not read before. Remembers this version.
+   */
+  added(record: string, timeline: readonly ITimelineEntry[]): number[] | undefined {
     const before = this.byRecord.get(record);
     this.byRecord.delete(record);
-    this.byRecord.set(record, keys);
+    this.byRecord.set(record, timeline.map(timelineEntryKey));
     if (this.byRecord.size > SEEN_RECORDS) this.byRecord.delete(this.byRecord.keys().next().value!);
-    if (!before) return undefined;
-    const left = new Map<string, number>();
-    for (const k of before) left.set(k, (left.get(k) ?? 0) + 1);
-    return timeline.filter((_, i) => {
-      const n = left.get(keys[i]!) ?? 0;
-      if (n > 0) left.set(keys[i]!, n - 1);
-      return n === 0;
-    });
+    return before && addedEntryIndices(before, timeline);
   }
 }
 
 const SEEN_RECORDS = 10_000;
 
-function entryKey(e: ITimelineEntry): string {
-  return JSON.stringify([
-    e.transport ?? 0,
-    e.business ?? 0,
-    Number(e.atMs ?? 0),
-    e.node ?? '',
-    e.description ?? '',
-  ]);
-}
-
 /**
- * The status a tracking change brought: the business entry the record did not hold when last read
- * (statuses are kept in the order the recipient reported them, so a late one stands before newer
- * ones), else its newest timeline entry, when that is a business status. A signed status is its
- * receipt (with the Status package's bytes when it was posted as one); an unsigned one is rebuilt
- * from the entry.
+ * The statuses a tracking change brought, in the order the record holds them: the business
+ * entries it added, as the node says in the message's header (several when a burst of statuses was
+ * written at once), else as told by the version last read; for a record neither tells, its newest
+ * timeline entry when that is a business status. A signed status is its receipt (with the Status
+ * package's bytes when it was posted as one); an unsigned one is rebuilt from the entry.
  */
-function statusOf(m: JsMsg, seen: SeenEntries): { receipt: IStatusReport; atMs: number } | undefined {
+function statusesOf(m: JsMsg, seen: SeenEntries): { receipt: IStatusReport; atMs: number }[] {
   let record;
   try {
     record = decodeTrackingRecord(m.data);
   } catch {
-    return undefined;
+    return [];
   }
-  if (record.recipient === '') return undefined;
-  const added = seen.added(`${record.documentId}\n${record.recipient}`, record.timeline);
-  const last = added?.length
-    ? added.filter((e) => e.business && !e.transport).at(-1)
-    : record.timeline.at(-1);
+  if (record.recipient === '') return [];
+  const timeline = record.timeline;
+  const fromSeen = seen.added(`${record.documentId}\n${record.recipient}`, timeline);
+  const said = m.headers?.has(TRACK_ADDED_HEADER) ? m.headers.get(TRACK_ADDED_HEADER) : undefined;
+  const added = parseAddedHeader(said, timeline.length) ?? fromSeen;
+  const entries = added
+    ? added.map((i) => timeline[i]!).filter((e) => e.business && !e.transport)
+    : timeline.slice(-1).filter((e) => e.business);
   // A recall (13) is the sender's own; it reaches the recipients, not the sender's list.
-  if (!last?.business || last.business === 13) return undefined;
-  const atMs = Number(last.atMs ?? 0);
-  return {
-    receipt: last.receipt ?? {
-      code: last.business,
-      responder: record.recipient,
-      documentId: record.documentId,
-      documentSender: record.sender,
-      description: last.description ?? '',
-      timestampMs: atMs,
-      ...(last.staff ? { staff: last.staff } : {}),
-    },
-    atMs,
-  };
+  return entries
+    .filter((e) => e.business !== 13)
+    .map((e) => {
+      const atMs = Number(e.atMs ?? 0);
+      return {
+        receipt: e.receipt ?? {
+          code: e.business,
+          responder: record.recipient,
+          documentId: record.documentId,
+          documentSender: record.sender,
+          description: e.description ?? '',
+          timestampMs: atMs,
+          ...(e.staff ? { staff: e.staff } : {}),
+        },
+        atMs,
+      };
+    });
 }

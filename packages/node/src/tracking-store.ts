@@ -2,6 +2,8 @@ import type { JetStreamClient, JetStreamManager } from '@nats-io/jetstream';
 import { headers as natsHeaders } from '@nats-io/transport-node';
 import type { KV } from '@nats-io/kv';
 import {
+  TRACK_ADDED_HEADER,
+  addedEntryIndices,
   BUCKETS,
   applyTrackingEvent,
   decodeTrackingRecord,
@@ -109,7 +111,7 @@ export class TrackingStore {
       const bytes = encodeTrackingRecord(record);
       const revision = await this.kv.create(key, bytes);
       this.remember(key, record, revision);
-      await this.publish(key, revision, record, bytes);
+      await this.publish(key, revision, record, bytes, record.timeline.map((_, i) => i));
       return { record, created: true };
     } catch (e) {
       if (!isWrongLastSequence(e)) throw e;
@@ -250,7 +252,8 @@ export class TrackingStore {
           const bytes = encodeTrackingRecord(steps.record);
           const revision = await this.kv.update(key, bytes, current.revision);
           this.remember(key, steps.record, revision);
-          await this.publish(key, revision, steps.record, bytes);
+          const added = addedEntryIndices(current.record.timeline, steps.record.timeline);
+          await this.publish(key, revision, steps.record, bytes, added);
           return steps.results;
         } catch (e) {
           this.cache.delete(key);
@@ -285,16 +288,22 @@ export class TrackingStore {
     return v;
   }
 
-  /** Publishes the record on its sender's track subject; `bytes` when the caller encoded it already. */
+  /**
+   * Publishes the record on its sender's track subject; `bytes` when the caller encoded it already,
+   * `added` the timeline positions this version added when known (a republish of an unchanged
+   * record does not know what its first publish carried, and says nothing).
+   */
   private async publish(
     key: string,
     revision: number,
     record: TrackingRecord,
     bytes?: Uint8Array,
+    added?: readonly number[],
   ): Promise<void> {
     const home = this.topology.homeNodeOf(record.sender);
     const h = natsHeaders();
     h.set('Lt-Kind', 'tracking');
+    if (added) h.set(TRACK_ADDED_HEADER, added.join(','));
     await this.js.publish(
       trackSubject(home.level, home.id, record.sender),
       bytes ?? encodeTrackingRecord(record),

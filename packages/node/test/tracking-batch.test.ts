@@ -7,7 +7,13 @@
  */
 import { DeliverPolicy, jetstream } from '@nats-io/jetstream';
 import type { JetStreamClient } from '@nats-io/jetstream';
-import { BUCKETS, decodeTrackingRecord, trackSubject, trackingKey } from '@lienthong/core';
+import {
+  BUCKETS,
+  TRACK_ADDED_HEADER,
+  decodeTrackingRecord,
+  trackSubject,
+  trackingKey,
+} from '@lienthong/core';
 import type { Topology, TrackingEvent } from '@lienthong/core';
 import { BusinessStatus, TransportState } from '@lienthong/proto';
 import type { TrackingRecord } from '@lienthong/proto';
@@ -57,18 +63,26 @@ describe('coalesced tracking writes', () => {
 
   /** Every record published on the sender's track subject for one document. */
   async function published(documentId: string): Promise<TrackingRecord[]> {
+    return (await publishedWithAdded(documentId)).map((p) => p.record);
+  }
+
+  /** The same, with the timeline positions each message says it added (its Lt-Added header). */
+  async function publishedWithAdded(
+    documentId: string,
+  ): Promise<{ record: TrackingRecord; added: string | undefined }[]> {
     const consumer = await jetstream(node.nats.nc).consumers.get('LT_TRACK', {
       filter_subjects: trackSubject('commune', HOME, SENDER),
       deliver_policy: DeliverPolicy.All,
     });
-    const out: TrackingRecord[] = [];
+    const out: { record: TrackingRecord; added: string | undefined }[] = [];
     const info = await consumer.info();
     let left = info.num_pending;
     if (left === 0) return out;
     const messages = await consumer.consume();
     for await (const m of messages) {
       const r = decodeTrackingRecord(m.data);
-      if (r.documentId === documentId) out.push(r);
+      const added = m.headers?.has(TRACK_ADDED_HEADER) ? m.headers.get(TRACK_ADDED_HEADER) : undefined;
+      if (r.documentId === documentId) out.push({ record: r, added });
       if (--left === 0) break;
     }
     await messages.close();
@@ -116,11 +130,20 @@ describe('coalesced tracking writes', () => {
       [BusinessStatus.BUSINESS_STATUS_ARRIVED, false],
       [BusinessStatus.BUSINESS_STATUS_ACCEPTED, false],
     ]);
-    // One track publish for the burst (after the one of the record's creation), holding it all.
-    const seen = await published(id);
+    // One track publish for the burst (after the one of the record's creation), holding it all,
+    // and saying which entries it added: a reader listing statuses gets the 01 and the 03.
+    const withAdded = await publishedWithAdded(id);
+    const seen = withAdded.map((p) => p.record);
     expect(seen).toHaveLength(2);
     expect(seen[1]!.business).toBe(BusinessStatus.BUSINESS_STATUS_ACCEPTED);
     expect(seen[1]!.transport).toBe(TransportState.TRANSPORT_STATE_FETCHED);
+    expect(withAdded[0]!.added).toBe('0');
+    const added = withAdded[1]!.added!.split(',').map(Number);
+    expect(added.map((i) => seen[1]!.timeline[i]!.business ?? 0).filter(Boolean)).toEqual([
+      BusinessStatus.BUSINESS_STATUS_ARRIVED,
+      BusinessStatus.BUSINESS_STATUS_ACCEPTED,
+    ]);
+    expect(added).toHaveLength(seen[1]!.timeline.length - seen[0]!.timeline.length);
   });
 
   it('a change arriving during a write goes into the next one, after it', async () => {
@@ -187,6 +210,8 @@ describe('coalesced tracking writes', () => {
     ).toHaveLength(1);
     // The record the failed publish did not show is on the track subject now.
     const seen = await published(id);
+    // Republished unchanged, it cannot say what its lost first publish added: readers fall back.
+    expect((await publishedWithAdded(id)).at(-1)!.added).toBeUndefined();
     expect(seen.at(-1)!.business).toBe(BusinessStatus.BUSINESS_STATUS_ACCEPTED);
   });
 });

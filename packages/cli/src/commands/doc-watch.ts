@@ -6,9 +6,11 @@ import { followSubject } from '@lienthong/sdk';
 import {
   STREAMS,
   STREAM_SUBJECTS,
+  TRACK_ADDED_HEADER,
   assertAgencyCode,
   decodeTrackingRecord,
   levelName,
+  parseAddedHeader,
   trackSubject,
 } from '@lienthong/core';
 import type { TrackingRecord } from '@lienthong/proto';
@@ -96,7 +98,8 @@ async function watch(
         });
         continue;
       }
-      write(`${watchLine(r, color)}\n`);
+      const said = m.headers?.has(TRACK_ADDED_HEADER) ? m.headers.get(TRACK_ADDED_HEADER) : undefined;
+      write(`${watchLine(r, color, parseAddedHeader(said, r.timeline.length))}\n`);
     }
   } finally {
     process.removeListener('SIGINT', stop);
@@ -105,16 +108,23 @@ async function watch(
   }
 }
 
-/** One line per change: when, the document, sender → recipient, the states, and what changed. */
-export function watchLine(r: TrackingRecord, color: boolean): string {
+/**
+ * One line per change: when, the document, sender → recipient, the states, and what changed: the
+ * entries the change added (`added`, positions in the timeline: statuses that arrived together are
+ * written at once), else the newest entry.
+ */
+export function watchLine(r: TrackingRecord, color: boolean, added?: readonly number[]): string {
   const at = formatTime(r.updatedAtMs || Date.now());
   if (!r.recipient) {
     return `${at}  ${paint.red(color)('REFUSED')}  ${r.sender}  ${r.documentId || '(undecodable submission)'}  ${reasonName(r.failure)}: ${r.failureDetail}`;
   }
-  const last = r.timeline[r.timeline.length - 1];
-  const change = last
-    ? `${last.business ? businessName(last.business) : transportName(last.transport)}${last.node ? ` at ${last.node}` : ''}${last.ignored ? ' (ignored)' : ''}`
-    : '';
+  const entries = added?.length ? added.map((i) => r.timeline[i]!) : r.timeline.slice(-1);
+  const change = entries
+    .map(
+      (e) =>
+        `${e.business ? businessName(e.business) : transportName(e.transport)}${e.node ? ` at ${e.node}` : ''}${e.ignored ? ' (ignored)' : ''}`,
+    )
+    .join(', ');
   const flags = [
     r.overdue ? paint.red(color)('OVERDUE') : '',
     isFailed(r) ? paint.red(color)(`FAILED ${reasonName(r.failure)}`) : '',
