@@ -111,7 +111,13 @@ export class TrackingStore {
       const bytes = encodeTrackingRecord(record);
       const revision = await this.kv.create(key, bytes);
       this.remember(key, record, revision);
-      await this.publish(key, revision, record, bytes, record.timeline.map((_, i) => i));
+      await this.publish(
+        key,
+        revision,
+        record,
+        bytes,
+        record.timeline.map((_, i) => i),
+      );
       return { record, created: true };
     } catch (e) {
       if (!isWrongLastSequence(e)) throw e;
