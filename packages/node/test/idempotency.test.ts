@@ -82,6 +82,9 @@ describe('idempotency', () => {
     await setUp();
     const id = docId(SENDER);
     const first = await sender.send(documentOf(id, SENDER, [RECIPIENT]));
+    // A duplicate is reported once the sender's tracking holds the document (the home node writes the
+    // record just after taking custody); a resend before that is handed over again, still delivered once.
+    await waitFor(`${id} in the sender's tracking`, async () => (await sender.snapshot(id)).length > 0);
     const second = await sender.send(documentOf(id, SENDER, [RECIPIENT]));
     expect(first.duplicate).toBe(false);
     expect(second.duplicate).toBe(true);
