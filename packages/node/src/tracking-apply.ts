@@ -58,8 +58,12 @@ export class TrackingApply {
     const fixedMs = this.config.overdue.fixedMs;
     const confirmByMs = confirmDeadline(now, priority, fixedMs !== undefined ? { fixedMs } : undefined);
     const operation = doc.business?.operation ?? BusinessOperation.BUSINESS_OPERATION_NEW;
-    const known = recipients.filter((r) => this.topology.agency(r));
-    const unknown = recipients.filter((r) => !this.topology.agency(r));
+    // A code closed since intake resolved the recipients (the directory changed in between) is not
+    // unknown: its record opens as usual and the router redirects or refuses it on the way.
+    const inDirectory = (r: string): boolean =>
+      this.topology.agency(r) !== undefined || this.topology.closedCode(r) !== undefined;
+    const known = recipients.filter(inDirectory);
+    const unknown = recipients.filter((r) => !inDirectory(r));
     // A broadcast opens thousands of records: a window of them at a time, not thousands of requests
     // on the connection at once (whose last ones would time out behind the first).
     await fanOut(
