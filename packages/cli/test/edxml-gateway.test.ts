@@ -182,6 +182,11 @@ describe('edXML gateway from the command line', () => {
     expect(demo.stdout).toMatch(
       /the SDK user's inbox: ".+", with the original package \(\d+ bytes, identical\)/,
     );
+    // The package is signed by the demo's test CA, which the demo's node trusts: a valid verdict at
+    // the recipient, naming the signer and the issuer.
+    expect(demo.stdout).toMatch(
+      /its XML signature, judged at the sender's home node \S+: valid — signed by .+, certificate \S+ issued by ".+" \(.+\)/,
+    );
     expect(demo.stdout).toContain('GET /api/v1/edocs/sent → FETCHED, statuses 01 03 05');
     expect(demo.stdout).toMatch(/scenario completed in \d+ ms: every expected status arrived/);
   }, 120_000);
