@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The long forms of the checks the project cites as evidence, run one after another (they load both
 # cores; never in parallel): the node fuzz at 100,000 cases with two seeds, the decoder fuzz at
-# 200,000 cases, the full chaos suite, and the benchmark's quick form (every scenario must run; its
-# targets are reported, not enforced). One summary line per check; exits non-zero if any failed.
+# 200,000 cases, the full chaos suite, the guarantee tests with the domain-local shortcut off, and
+# the benchmark's quick form (every scenario must run; its targets are reported, not enforced).
+# One summary line per check; exits non-zero if any failed.
 # Each check's output goes to $LT_VERIFY_LOGS (default: a temporary directory, printed at the end).
 #
 #   scripts/verify-long.sh                 # everything (≈ 15 min on 2 cores)
@@ -44,7 +45,7 @@ detail_of() {
   local f="$logs/$1.log"
   case "$1" in
     fuzz-node-*) grep -ho 'fuzz-node: .*' "$f" | tail -1 ;;
-    fuzz-decoder) grep -hE '^Tests:' "$f" | tail -1 ;;
+    fuzz-decoder | shortcut-off) grep -hE '^Tests:' "$f" | tail -1 ;;
     chaos-full)
       grep -hoE 'chaos\[[a-z-]+\] .*' "$f" | sed -E 's/ sent=[0-9]+ delivered=/ delivered=/; s/ statuses=[^ ]+//' |
         awk '{printf "%s%s", sep, $0; sep=" | "}'
@@ -74,6 +75,10 @@ check fuzz-decoder "200,000 random and mutated byte strings through the envelope
   env LT_FUZZ_RUNS=200000 pnpm exec jest --ci packages/core/test/codec.fuzz.test.ts
 check chaos-full "the full chaos suite: SIGKILLs of services and servers, a cut link, an absent recipient" \
   bash scripts/chaos.sh
+check shortcut-off "the guarantee tests with the domain-local shortcut off (node by node custody in a domain)" \
+  env LT_DOMAIN_SHORTCUT=off pnpm exec jest --ci --runInBand tests/chaos/chaos.test.ts \
+  tests/multiprocess.test.ts tests/leaf-domains.test.ts tests/agency-move.test.ts \
+  packages/node/test/{idempotency,status,flow-lanes,flow-fairness,store-and-forward,routing,broadcast,fan-out,overdue,closed-codes,closed-during-intake,link-parking}.test.ts
 check bench-quick "every benchmark scenario runs (quick form; targets reported, not enforced)" \
   env BENCH_SKIP_SETUP=1 bash scripts/bench.sh --quick --out "$logs/bench.json"
 
