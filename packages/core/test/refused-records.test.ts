@@ -55,6 +55,7 @@ describe('refused tracking records', () => {
       sender: SENDER,
       recipient: RECIPIENT,
       sentAtMs: 5,
+      confirmByMs: 0,
     });
     expect(isRefusedRecord(accepted)).toBe(false);
     const failed = applyTrackingEvent(accepted, {

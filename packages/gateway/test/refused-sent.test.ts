@@ -38,11 +38,10 @@ describe('refused packages in the sent list', () => {
     });
     expect((await sender.post(pkg)).status).toBe(202);
 
-    type Sent = SentJson & { failure?: string; failureDetail?: string; timeline: { description?: string }[] };
-    let sent: Sent[] = [];
+    let sent: SentJson[] = [];
     const deadline = Date.now() + 20_000;
     while (sent.length === 0 && Date.now() < deadline) {
-      sent = (await sender.sent(documentId)) as Sent[];
+      sent = await sender.sent(documentId);
       if (sent.length === 0) await new Promise((r) => setTimeout(r, 100));
     }
     expect(sent).toHaveLength(1);
