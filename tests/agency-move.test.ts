@@ -5,7 +5,16 @@
  */
 import { Kvm } from '@nats-io/kv';
 import { jetstreamManager } from '@nats-io/jetstream';
-import { BUCKETS, directoryKeys, inboxFilter } from '@lienthong/core';
+import { connect as natsConnect } from '@nats-io/transport-node';
+import {
+  BUCKETS,
+  agencyServiceSubject,
+  directoryKeys,
+  inboxDurableOf,
+  inboxFilter,
+  inboxPrefixOf,
+} from '@lienthong/core';
+import type { AgencyServiceReply } from '@lienthong/core';
 import { AgencyRecord } from '@lienthong/proto';
 import { connect } from '@lienthong/sdk';
 import type { LienthongClient } from '@lienthong/sdk';
@@ -71,6 +80,25 @@ describe('agency move', () => {
       await new Promise((r) => setTimeout(r, 20));
     }
     expect(b.node.runtime.topology.agency(MOVER)?.homeNode).toBe('h41-yenthanh-xa1');
+
+    // Its old home node makes it no inbox consumer any more: it answers with its home node now.
+    const asker = await natsConnect({
+      servers: b.server.url,
+      inboxPrefix: inboxPrefixOf({ kind: 'agency', agency: MOVER }),
+    });
+    try {
+      const m = await asker.request(
+        agencyServiceSubject('commune', 'h41-yenthanh-xa2', MOVER),
+        JSON.stringify({ op: 'inbox', maxAckPending: 100, ackWaitMs: 30_000 }),
+        { timeout: 10_000 },
+      );
+      const reply = JSON.parse(m.string()) as AgencyServiceReply;
+      expect(reply).toMatchObject({ ok: false, code: 'FailedPrecondition', homeNode: 'h41-yenthanh-xa1' });
+      expect(reply.ok ? '' : reply.message).toContain('h41-yenthanh-xa1');
+    } finally {
+      await asker.close();
+    }
+    await expect(jsm.consumers.info('LT_INBOX', inboxDurableOf(MOVER))).rejects.toThrow(/not found/i);
 
     const mover = await connect({ servers: b.server.url, agency: MOVER });
     clients.push(mover);

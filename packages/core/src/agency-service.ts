@@ -7,6 +7,8 @@
  * own inbox prefix.
  *
  * - `inbox`: create or update the agency's durable pull consumer `lt-inbox-<token>` on its inbox;
+ *   asked of a node that is not the agency's home in the directory (the agency moved), the answer
+ *   is FailedPrecondition naming the home node (`homeNode`), and no consumer is made;
  * - `follow`: a push consumer of the agency's own track subject, delivering to a subject under the
  *   agency's inbox prefix (which only it may subscribe to), from now on;
  * - `keys`: the agency's tracking keys matching a filter under its own token, a page at a time;
@@ -101,6 +103,8 @@ export type AgencyServiceReply =
       readonly message: string;
       /** Over a pace: when to try again. */
       readonly retryAfterMs?: number;
+      /** FailedPrecondition for an agency homed at another node: the node that is its home now. */
+      readonly homeNode?: string;
     };
 
 /** The reply's result, or its error as a LienthongError. */
@@ -109,5 +113,6 @@ export function serviceResult(
   what: string,
 ): Extract<AgencyServiceReply, { ok: true }> {
   if (reply.ok) return reply;
-  throw new LienthongError(reply.code, `${what}: ${reply.message}`, { context: { what } });
+  const context = reply.homeNode === undefined ? { what } : { what, homeNode: reply.homeNode };
+  throw new LienthongError(reply.code, `${what}: ${reply.message}`, { context });
 }

@@ -64,6 +64,7 @@ export {
   directoryKeys,
   parseDirectoryKey,
   trackingKey,
+  recipientToken,
   trackingDocumentFilter,
   trackingSenderFilter,
 } from './kv-keys';
@@ -97,6 +98,15 @@ export {
 export type { BusinessState, StatusJudgement, StatusMoveCheck, StatusMoveOptions } from './status-rules';
 
 export { newTrackingRecord, applyTrackingEvent, isTerminal, markOverdue } from './tracking';
+export {
+  NO_RECIPIENT_TOKEN,
+  isRefusedRecord,
+  refusalText,
+  refusedAgain,
+  refusedTrackingRecord,
+  reopenedRecord,
+} from './refused-records';
+export type { RefusedRecordInit } from './refused-records';
 export { TRACK_ADDED_HEADER, addedEntryIndices, parseAddedHeader, timelineEntryKey } from './timeline-diff';
 export type { TrackingEvent, TrackingOutcome, NewTrackingRecord } from './tracking';
 

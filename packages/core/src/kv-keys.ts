@@ -5,6 +5,7 @@
  */
 import { agencyFromToken, agencyToToken } from './agency';
 import { assertNodeId, documentKey, isNodeId } from './ids';
+import { NO_RECIPIENT_TOKEN } from './refused-records';
 
 /** Stream names (one set per JetStream domain); their subjects are in docs/PROTOCOL.md. */
 export const STREAMS = Object.freeze({
@@ -52,11 +53,20 @@ export function parseDirectoryKey(key: string): DirectoryKey | undefined {
 }
 
 /**
- * Key of one tracking record in `lt_tracking`: `<sender token>.<document key>.<recipient token>`.
+ * Key of one tracking record in `lt_tracking`: `<sender token>.<document key>.<recipient token>`
+ * (`-` for the record of a refused document without a readable recipient).
  * The sender comes first so one sender's records (or one document's) are listed by a key filter.
  */
 export function trackingKey(sender: string, documentId: string, recipient: string): string {
-  return `${agencyToToken(sender)}.${documentKey(documentId)}.${agencyToToken(recipient)}`;
+  return `${agencyToToken(sender)}.${documentKey(documentId)}.${recipientToken(recipient)}`;
+}
+
+/**
+ * The recipient's token in a tracking key; {@link NO_RECIPIENT_TOKEN} for '' (the record of a refused
+ * document whose recipients could not be read, refused-records.ts).
+ */
+export function recipientToken(recipient: string): string {
+  return recipient === '' ? NO_RECIPIENT_TOKEN : agencyToToken(recipient);
 }
 
 /** Key filter for every recipient's record of one sent document. */

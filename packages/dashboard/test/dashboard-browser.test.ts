@@ -363,11 +363,15 @@ describe('dashboard in a browser', () => {
     const page = await browser.newPage();
     await page.setViewport({ width: 1280, height: 900 });
     await signIn(page, operatorToken);
+    // The page of `id`, once its data is there: the previous document's page stays on screen until
+    // the new one's snapshot arrives, so the element waited on names the document.
     const show = async (id: string): Promise<void> => {
       await page.goto(`${url}#/doc?${new URLSearchParams({ id, sender: ONLINE }).toString()}`, {
         waitUntil: 'load',
       });
-      await page.waitForSelector('dl.signature', { timeout: 10_000 });
+      await page.waitForSelector(`section[data-document=${JSON.stringify(id)}] dl.signature`, {
+        timeout: 10_000,
+      });
     };
     await show(signed);
     expect(await page.$eval('dl.signature', (e) => [e.getAttribute('data-verdict'), e.className])).toEqual([
@@ -378,6 +382,10 @@ describe('dashboard in a browser', () => {
     expect(facts).toContain('hợp lệ');
     expect(facts).toContain('Nguyễn Văn A');
     expect(facts).toContain('lienthong Test CA');
+    // The reason in Vietnamese (verdict-reason.ts), the judge's English in its title.
+    expect(await textOf(page, 'dl.signature .verdict-reason')).toContain(
+      'Người ký: Nguyễn Văn A; chứng thư do tổ chức chứng thực được tin cậy cấp',
+    );
     await shoot(page, 'document-signature');
     await show(changed);
     expect(await page.$eval('dl.signature', (e) => [e.getAttribute('data-verdict'), e.className])).toEqual([
@@ -385,6 +393,9 @@ describe('dashboard in a browser', () => {
       'facts card signature flagged',
     ]);
     expect(await textOf(page, 'dl.signature')).toContain('nội dung đã bị thay đổi sau khi ký');
+    expect(await textOf(page, 'dl.signature .verdict-reason')).toBe(
+      'Nội dung văn bản đã bị thay đổi sau khi ký: chữ ký không còn khớp với văn bản. Giá trị băm của toàn bộ gói tin không khớp với giá trị đã ký.',
+    );
     await page.close();
   });
 });

@@ -105,7 +105,7 @@ export function directoryEntries(t: Topology): AgencyEntry[] {
   return [...live, ...closed].sort((a, b) => a.code.localeCompare(b.code));
 }
 
-/** The per-recipient records of a document (the document's own record, with no recipient, left out). */
+/** The per-recipient records of a document (recipient '': a refused document whose recipients could not be read). */
 export function sentRecords(records: readonly TrackingRecord[]): SentRecord[] {
-  return records.filter((r) => r.recipient !== '').map(sentRecord);
+  return records.map(sentRecord);
 }

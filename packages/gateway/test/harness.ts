@@ -221,7 +221,15 @@ export interface SentJson {
   business: string;
   statusCode?: string;
   recall?: string;
-  timeline: { statusCode?: string; transport?: string; signed: boolean; ignored: boolean }[];
+  failure?: string;
+  failureDetail?: string;
+  timeline: {
+    statusCode?: string;
+    transport?: string;
+    description?: string;
+    signed: boolean;
+    ignored: boolean;
+  }[];
 }
 
 /**

@@ -20,6 +20,7 @@ import {
   LienthongError,
   STREAMS,
   SUBJECT_PREFIX,
+  agencyFromToken,
   levelServiceSubjects,
   nodeServiceSubjects,
 } from '@lienthong/core';
@@ -62,6 +63,8 @@ export class AgencyService {
     domain: string,
     /** Stores content for an agency, counting its uploads (`put`). */
     private readonly puts: ContentPuts,
+    /** The node the directory names as an agency's home now (undefined: not in the directory). */
+    private readonly homeOf: (agency: string) => string | undefined = () => undefined,
   ) {
     this.content = new ContentReads(nats.jsm, domain);
   }
@@ -138,11 +141,13 @@ export class AgencyService {
         e instanceof LienthongError
           ? e
           : new LienthongError('Unavailable', (e as Error).message ?? String(e));
+      const homeNode = err.context['homeNode'];
       reply = {
         ok: false,
         code: err.code,
         message: err.message,
         ...(err instanceof BackpressureError ? { retryAfterMs: err.retryAfterMs } : {}),
+        ...(typeof homeNode === 'string' ? { homeNode } : {}),
       };
     }
     m.respond(JSON.stringify(reply));
@@ -163,6 +168,7 @@ export class AgencyService {
           INBOX_CONSUMER_BOUNDS.maxAckPending,
         );
         const ackWaitMs = bounded('ackWaitMs', req.ackWaitMs, INBOX_CONSUMER_BOUNDS.ackWaitMs);
+        this.assertHome(a);
         const name = `lt-inbox-${a.token}`;
         const settings = { max_ack_pending: maxAckPending, ack_wait: ackWaitMs * 1_000_000 };
         const info = await jsm.consumers.info(STREAMS.inbox, name).catch(() => undefined);
@@ -226,6 +232,22 @@ export class AgencyService {
           `unknown operation ${String((req as { op?: unknown }).op)}`,
         );
     }
+  }
+
+  /**
+   * An agency homed at another node (it moved, and its client has not followed yet) gets no inbox
+   * consumer here: that consumer would read an inbox nothing is delivered to any more. The error
+   * names the home node, where the client asks again.
+   */
+  private assertHome(a: Asker): void {
+    const agency = agencyFromToken(a.token);
+    const homeNode = this.homeOf(agency);
+    if (homeNode === undefined || homeNode === a.node) return;
+    throw new LienthongError(
+      'FailedPrecondition',
+      `agency ${agency} is homed at node ${homeNode}, not ${a.node}: its inbox consumer is made by its home node`,
+      { context: { agency, homeNode, asked: a.node } },
+    );
   }
 
   /** The agency's follow consumers that still exist (asked of the server only when at the limit). */

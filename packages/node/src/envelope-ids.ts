@@ -64,5 +64,8 @@ export function readableIds(data: Uint8Array, e: DecodeError): IEnvelope | undef
     ...(usable(raw.documentId) ? { documentId: raw.documentId } : {}),
     ...(usable(raw.envelopeId) ? { envelopeId: raw.envelopeId } : {}),
     ...(isAgencyCode(raw.originAgency) ? { originAgency: raw.originAgency } : {}),
+    // What kind of submission it was, and whom it was for: a refused document's tracking records.
+    ...(typeof raw.kind === 'number' ? { kind: raw.kind } : {}),
+    recipients: (raw.recipients ?? []).filter((r) => isAgencyCode(r)),
   };
 }

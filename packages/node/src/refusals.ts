@@ -1,20 +1,26 @@
 import { headers as natsHeaders } from '@nats-io/transport-node';
 import type { Logger } from 'pino';
 import { inject, injectable } from 'tsyringe';
-import { encodeEnvelope, encodeTrackingRecord, trackSubject } from '@lienthong/core';
+import { encodeEnvelope, encodeTrackingRecord, isAgencyCode, trackSubject } from '@lienthong/core';
 import type { NodeInfo } from '@lienthong/core';
 import type { NatsHandles } from '@lienthong/infra';
-import { FailureReason, TrackingRecord, TransportState } from '@lienthong/proto';
+import { EnvelopeKind, FailureReason, TrackingRecord, TransportState } from '@lienthong/proto';
 import type { IEnvelope } from '@lienthong/proto';
 import { DeadLetters } from './dead-letters';
+import { fanOut } from './fan-out';
 import type { Clock, InboundMessage, Rejection } from './inbound';
 import type { TopologyView } from './live-directory';
 import { NodeMetrics } from './metrics';
 import { TOKENS } from './tokens';
+import { TrackingStore } from './tracking-store';
+
+/** Tracking records of one refused document written at once. */
+const REFUSED_WINDOW = 256;
 
 /**
  * What a node refuses: dead letters (with the reason and the original bytes), and for a refused
- * submission also a notice on the submitter's track subject.
+ * submission also a notice on the submitter's track subject and, for a document, a FAILED tracking
+ * record per recipient (core refused-records.ts), which every listing of the sender's shows.
  */
 @injectable()
 export class Refusals {
@@ -25,6 +31,7 @@ export class Refusals {
     @inject(NodeMetrics) private readonly metrics: NodeMetrics,
     @inject(TOKENS.Logger) private readonly log: Logger,
     @inject(TOKENS.Clock) private readonly now: Clock,
+    @inject(TrackingStore) private readonly tracking: TrackingStore,
   ) {}
 
   /**
@@ -78,6 +85,7 @@ export class Refusals {
   ): Promise<void> {
     await this.deadLetter(node, msg, problem, env);
     const now = this.now();
+    await this.recordRefusal(node, submitter, env, problem, now);
     const notice = TrackingRecord.create({
       documentId: env?.documentId ?? '',
       sender: submitter,
@@ -111,6 +119,43 @@ export class Refusals {
         detail: problem.detail,
       },
       'submission rejected',
+    );
+  }
+
+  /**
+   * The refused document's tracking records: one per recipient code it names, or one without a
+   * recipient when none could be read. Only at the submitter's home node, its records' one writer:
+   * a submission from an agency the directory does not know, or on another node's subject, gets
+   * the notice and the dead letter only; so does a refused status report (it sends no document).
+   */
+  private async recordRefusal(
+    node: NodeInfo,
+    submitter: string,
+    env: IEnvelope | undefined,
+    problem: Rejection,
+    now: number,
+  ): Promise<void> {
+    const documentId = env?.documentId ?? '';
+    if (env?.kind !== EnvelopeKind.ENVELOPE_KIND_DOCUMENT || documentId === '') return;
+    if (this.topology.agency(submitter)?.homeNode !== node.id) return;
+    const named = env.document ? (env.document.to ?? []).map((o) => o.code ?? '') : (env.recipients ?? []);
+    const codes = [...new Set(named.filter((c) => isAgencyCode(c)))];
+    const base = {
+      documentId,
+      sender: submitter,
+      atMs: now,
+      node: node.id,
+      failure: problem.reason,
+      detail: problem.detail,
+      subject: env.document?.subject ?? '',
+      priority: env.document?.priority ?? 0,
+      ...(problem.edxmlSignature ? { edxmlSignature: problem.edxmlSignature } : {}),
+    };
+    await fanOut(
+      (codes.length > 0 ? codes : ['']).map(
+        (recipient) => () => this.tracking.refuse({ ...base, recipient }),
+      ),
+      REFUSED_WINDOW,
     );
   }
 

@@ -56,7 +56,13 @@ export class NodeRuntime {
     @inject(EdxmlSignatures) private readonly edxmlSignatures: EdxmlSignatures,
   ) {
     this.hosted = hostedNodes(config);
-    this.agencyService = new AgencyService(nats, log, config.domain ?? '', attachments.puts);
+    this.agencyService = new AgencyService(
+      nats,
+      log,
+      config.domain ?? '',
+      attachments.puts,
+      (agency) => directory.agency(agency)?.homeNode,
+    );
     const health = { ready: () => this.readiness(), refresh: () => this.refreshGauges() };
     // Plugins are given this runtime as their host and the process's NATS connection.
     this.http = new HealthServer(metrics, health, httpPlugins, log, this, nats);

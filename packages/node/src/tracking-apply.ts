@@ -1,5 +1,5 @@
 import { inject, injectable } from 'tsyringe';
-import { confirmDeadline } from '@lienthong/core';
+import { confirmDeadline, isRefusedRecord } from '@lienthong/core';
 import type { NodeInfo, TrackingEvent } from '@lienthong/core';
 import { BusinessOperation, BusinessStatus, FailureReason, TransportState } from '@lienthong/proto';
 import type { IStatusReport } from '@lienthong/proto';
@@ -133,7 +133,10 @@ export class TrackingApply {
     now: number,
   ): Promise<string[] | undefined> {
     const st = env.status;
-    const records = await this.tracking.list(st.documentSender, st.documentId);
+    // A refused submission's records (never accepted, never delivered) have nothing to recall.
+    const records = (await this.tracking.list(st.documentSender, st.documentId)).filter(
+      (r) => !isRefusedRecord(r),
+    );
     if (records.length === 0) {
       await this.refusals.rejectSubmission(node, msg, env.originAgency, env, {
         reason: FailureReason.FAILURE_REASON_UNKNOWN_DOCUMENT,

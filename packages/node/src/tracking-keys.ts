@@ -3,7 +3,7 @@
  * on every call, and a node computes a key for every tracking change and overdue-index update of
  * every recipient: a broadcast to 3,366 recipients hashed the same id more than ten thousand times.
  */
-import { agencyToToken, documentKey } from '@lienthong/core';
+import { agencyToToken, documentKey, recipientToken } from '@lienthong/core';
 
 const MAX_DOCUMENTS = 10_000;
 const documentKeys = new Map<string, string>();
@@ -22,5 +22,5 @@ export function documentKeyOf(documentId: string): string {
 /** `trackingKey(sender, documentId, recipient)`, without hashing a recent document id again. */
 export function trackingKeyOf(sender: string, documentId: string, recipient: string): string {
   // The same form as core's trackingKey (kv-keys.ts): sender token, document key, recipient token.
-  return `${agencyToToken(sender)}.${documentKeyOf(documentId)}.${agencyToToken(recipient)}`;
+  return `${agencyToToken(sender)}.${documentKeyOf(documentId)}.${recipientToken(recipient)}`;
 }

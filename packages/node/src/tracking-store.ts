@@ -8,13 +8,17 @@ import {
   applyTrackingEvent,
   decodeTrackingRecord,
   encodeTrackingRecord,
+  isRefusedRecord,
   markOverdue,
   newTrackingRecord,
+  refusedAgain,
+  refusedTrackingRecord,
+  reopenedRecord,
   trackSubject,
   trackingDocumentFilter,
   trackingSenderFilter,
 } from '@lienthong/core';
-import type { TrackingEvent } from '@lienthong/core';
+import type { RefusedRecordInit, TrackingEvent } from '@lienthong/core';
 import type { TopologyView } from './live-directory';
 import { EdxmlSignatureVerdict, TrackingRecord, TransportState } from '@lienthong/proto';
 import type { IEdxmlSignatureVerdict } from '@lienthong/proto';
@@ -94,8 +98,9 @@ export class TrackingStore {
     return this.batches.stats;
   }
 
-  /** Creates the record unless it exists (a resend keeps the first record). */
   /**
+   * Creates the record unless it exists (a resend keeps the first record); the record of an earlier
+   * refused submission of the document is reopened (`created` then true, as for a new one).
    * `changeRequested`: the package revokes, updates or replaces an earlier document, so the
    * recipient answers it with 15 or 16, as it would a recall.
    */
@@ -123,9 +128,36 @@ export class TrackingStore {
       if (!isWrongLastSequence(e)) throw e;
       const existing = await this.read(key);
       if (!existing) throw e;
+      if (isRefusedRecord(existing.record)) {
+        const reopened = await this.mutate(key, (r) => reopenedRecord(r, record));
+        if (reopened.outcome === 'changed' && reopened.record)
+          return { record: reopened.record, created: true };
+      }
       // Re-publish at the existing revision: a no-op unless an earlier attempt died before it.
       await this.publish(key, existing.revision, existing.record);
       return { record: existing.record, created: false };
+    }
+  }
+
+  /**
+   * Writes the refusal of a submitted document into its record for `init.recipient`: a new FAILED
+   * record, or the refusal appended to the record of an earlier refusal. A record of an accepted
+   * submission of the document is left as it is.
+   */
+  async refuse(init: RefusedRecordInit): Promise<{ record: TrackingRecord; changed: boolean }> {
+    const key = TrackingStore.key(init.sender, init.documentId, init.recipient);
+    const record = refusedTrackingRecord(init);
+    try {
+      const bytes = encodeTrackingRecord(record);
+      const revision = await this.kv.create(key, bytes);
+      this.remember(key, record, revision);
+      await this.publish(key, revision, record, bytes, [0]);
+      return { record, changed: true };
+    } catch (e) {
+      if (!isWrongLastSequence(e)) throw e;
+      const result = await this.mutate(key, (r) => refusedAgain(r, init));
+      if (!result.record) throw e;
+      return { record: result.record, changed: result.outcome === 'changed' };
     }
   }
 

@@ -1,8 +1,8 @@
 /**
  * Dead letters: each failure reason provoked through the node's public subjects, and checked where an
  * operator looks (the node's dead subject in LT_DEAD, a decodable DeadLetter with the reason and a
- * precise detail) and where the sender looks (its tracking record for that recipient, or the notice
- * of a refused submission on its track subject). After each, the node still carries documents.
+ * precise detail) and where the sender looks (its tracking record for that recipient, and for a
+ * refused submission the notice on its track subject, and for a refused document its records). After each, the node still carries documents.
  */
 import { encodeEnvelope, relaySubject, submitSubject } from '@lienthong/core';
 import type { Topology } from '@lienthong/core';
@@ -70,7 +70,7 @@ describe('dead letters', () => {
   /** The notice of a refused submission on `agency`'s track subject at its home node. */
   async function rejection(agency: string, match: (r: TrackingRecord) => boolean): Promise<TrackingRecord> {
     const found = await waitFor(`a rejection notice on the track subject of ${agency}`, async () => {
-      const all = (await inspect.trackMessages(agency)).filter((r) => r.recipient === '' && match(r));
+      const all = (await inspect.rejectionNotices(agency)).filter((r) => r.recipient === '' && match(r));
       return all.length > 0 ? all : false;
     });
     expect(found).toHaveLength(1);
@@ -174,6 +174,15 @@ describe('dead letters', () => {
       (r) => r.failure === R.FAILURE_REASON_INVALID_AGENCY_CODE && r.documentId === id,
     );
     expect(notice.failureDetail).toBe(d.detail);
+    // No recipient could be read (the envelope did not decode): one record without a recipient.
+    const record = await waitFor('the refused document’s record', async () => {
+      return (await inspect.record(SENDER, id, '')) ?? false;
+    });
+    expect(record.transport).toBe(TransportState.TRANSPORT_STATE_FAILED);
+    expect(record.failure).toBe(R.FAILURE_REASON_INVALID_AGENCY_CODE);
+    expect(record.timeline.map((e) => e.description)).toEqual([
+      `refused at intake (INVALID_AGENCY_CODE): ${d.detail}`,
+    ]);
     await stillServes();
   });
 

@@ -111,6 +111,8 @@ export interface Stored {
   readonly subject: string;
   readonly seq: number;
   readonly data: Uint8Array;
+  /** `Lt-Kind` of a track message: `tracking` (a record's change) or `rejection` (a notice). */
+  readonly kind?: string;
 }
 
 /** Read-only views of one server's streams and buckets, as an operator or integrator sees them. */
@@ -160,7 +162,8 @@ export class Inspector {
       `reading ${total} messages of ${stream} on ${filter}`,
       (async () => {
         for await (const m of messages) {
-          out.push({ subject: m.subject, seq: m.seq, data: m.data });
+          const kind = m.headers?.get('Lt-Kind');
+          out.push({ subject: m.subject, seq: m.seq, data: m.data, ...(kind ? { kind } : {}) });
           if (m.info.pending === 0) break;
         }
       })(),
@@ -205,6 +208,14 @@ export class Inspector {
     return (await this.read(STREAMS.track, trackSubject(n.level, n.id, agency))).map((m) =>
       decodeTrackingRecord(m.data),
     );
+  }
+
+  /** The notices of refused submissions on an agency's track subject (`Lt-Kind: rejection`). */
+  async rejectionNotices(agency: string): Promise<TrackingRecord[]> {
+    const n = this.topology.homeNodeOf(agency);
+    return (await this.read(STREAMS.track, trackSubject(n.level, n.id, agency)))
+      .filter((m) => m.kind === 'rejection')
+      .map((m) => decodeTrackingRecord(m.data));
   }
 
   /**

@@ -15,7 +15,9 @@ export const FOLLOW_HOME_MS = 2_000;
  */
 export class HomeFollower {
   private timer: NodeJS.Timeout | undefined;
-  private refreshing: Promise<boolean> | undefined;
+  /** Number of the newest read started, and of the newest read whose answer was taken. */
+  private started = 0;
+  private answered = 0;
 
   constructor(
     private readonly session: Session,
@@ -35,20 +37,31 @@ export class HomeFollower {
     this.timer = undefined;
   }
 
-  /** Reads the agency's home node from the directory; true when it changed. One read at a time. */
+  /**
+   * Reads the agency's home node from the directory; true when it changed. Every call starts a read
+   * of its own (one already under way may have started before a move the caller knows of), and the
+   * newest read's answer wins: an older read that completes later is not taken.
+   */
   refresh(): Promise<boolean> {
-    this.refreshing ??= this.read().finally(() => (this.refreshing = undefined));
-    return this.refreshing;
+    this.started += 1;
+    return this.read(this.started);
   }
 
-  private async read(): Promise<boolean> {
+  /** Takes read `n`'s answer unless a newer read's answer was taken already. */
+  private take(n: number): boolean {
+    if (n < this.answered) return false;
+    this.answered = n;
+    return true;
+  }
+
+  private async read(n: number): Promise<boolean> {
     const { agency } = this.session;
     const entry = await this.directory.get(directoryKeys.agency(agency));
-    if (!entry || entry.operation !== 'PUT') return false;
+    if (!this.take(n) || !entry || entry.operation !== 'PUT') return false;
     const homeNode = AgencyRecord.decode(entry.value).homeNode;
     if (homeNode === this.session.homeNode.id) return false;
     const node = await this.directory.get(directoryKeys.node(homeNode));
-    if (!node || node.operation !== 'PUT') return false;
+    if (!this.take(n) || !node || node.operation !== 'PUT') return false;
     const record = NodeRecord.decode(node.value);
     if (record.domain !== this.contentDomain) return false;
     const next: HomeNode = { id: record.id, level: record.level };

@@ -7,6 +7,7 @@ import {
   BUCKETS,
   LienthongError,
   STREAMS,
+  isRefusedRecord,
   trackSubject,
   trackingDocumentFilter,
   trackingSenderFilter,
@@ -59,9 +60,12 @@ export class TrackingReader {
     });
   }
 
-  /** True when this agency's tracking holds a record of `documentId` (a live one, not a deleted key). */
+  /**
+   * True when this agency's tracking holds a record of `documentId` (a live one, not a deleted key)
+   * that its home node accepted: the record of a refused submission does not count.
+   */
   async holds(documentId: string, opts?: CallOptions): Promise<boolean> {
-    return (await this.snapshot(documentId, opts)).length > 0;
+    return (await this.snapshot(documentId, opts)).some((r) => !isRefusedRecord(r));
   }
 
   /** Follows a sent document's track subject from the stream's end, then reads its snapshot. */
@@ -102,8 +106,8 @@ export class TrackingReader {
       const filter = trackingSenderFilter(agency);
       const keys = await this.keys(filter, ctx);
       const byDocument = new Map<string, TrackingRecord[]>();
+      // A refused document whose recipients could not be read is listed with one record, recipient ''.
       for (const r of await this.readRecords(filter, keys, ctx)) {
-        if (r.recipient === '') continue;
         byDocument.set(r.documentId, [...(byDocument.get(r.documentId) ?? []), r]);
       }
       const out: SentDocument[] = [];
@@ -160,7 +164,7 @@ export class TrackingReader {
     for (const id of documentIds) {
       out.set(
         id,
-        (await this.sentRecords(what, id, opts)).map((r) => r.recipient),
+        (await this.sentRecords(what, id, opts)).map((r) => r.recipient).filter((r) => r !== ''),
       );
     }
     return out;

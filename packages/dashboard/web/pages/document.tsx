@@ -3,6 +3,7 @@ import { follow, query } from '../api';
 import { Failure, LiveDot, StateBadge } from '../common';
 import { useApp } from '../context';
 import { dateTime, duration } from '../format';
+import { verdictReason } from '../verdict-reason';
 
 interface Entry {
   atMs: number;
@@ -101,7 +102,7 @@ export function DocumentPage(props: { id: string; sender: string }) {
   if (!doc) return <Failure error={failure.error} status={failure.status} />;
   const first = doc.recipients[0];
   return (
-    <section aria-labelledby="doc-title">
+    <section aria-labelledby="doc-title" data-document={doc.documentId}>
       <p>
         <a href="#/sent">{t.doc_back}</a>
       </p>
@@ -238,7 +239,9 @@ function SignatureFacts(props: { v: Verdict }) {
           </dd>
         </>
       )}
-      <dd class="small">{v.reason}</dd>
+      <dd class="small verdict-reason" title={lang === 'vi' ? v.reason : undefined}>
+        {lang === 'vi' ? verdictReason(v.verdict, v.reason) : v.reason}
+      </dd>
     </dl>
   );
 }

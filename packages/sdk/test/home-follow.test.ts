@@ -1,0 +1,105 @@
+/**
+ * The client follows its agency's home node (`lienthong agency move`): a refresh asked for after a
+ * move reads the directory anew, even while an older read is still under way, and the newest read's
+ * answer wins over an older one that completes later.
+ */
+import { connect } from '@nats-io/transport-node';
+import type { NatsConnection } from '@nats-io/transport-node';
+import { Kvm } from '@nats-io/kv';
+import type { KV, KvEntry } from '@nats-io/kv';
+import { directoryKeys } from '@lienthong/core';
+import { AgencyRecord, Level, NodeRecord } from '@lienthong/proto';
+import { startNatsServer } from '@lienthong/testkit';
+import type { NatsServer } from '@lienthong/testkit';
+import { HomeFollower } from '../src/home';
+import type { HomeNode, Session } from '../src/session';
+
+jest.setTimeout(60_000);
+
+const AGENCY = '000.02.43.H41';
+const FROM = 'h41-yenthanh-xa2';
+const TO = 'h41-yenthanh-xa1';
+const DOMAIN = 'h41';
+
+describe('HomeFollower', () => {
+  let server: NatsServer;
+  let nc: NatsConnection;
+  let kv: KV;
+
+  beforeAll(async () => {
+    server = await startNatsServer();
+    nc = await connect({ servers: server.url });
+    kv = await new Kvm(nc).create('lt_directory_home_follow', { history: 1 });
+    for (const id of [FROM, TO]) {
+      await kv.put(
+        directoryKeys.node(id),
+        NodeRecord.encode({
+          id,
+          level: Level.LEVEL_COMMUNE,
+          parent: 'h41-yenthanh',
+          name: id,
+          domain: DOMAIN,
+        }).finish(),
+      );
+    }
+  });
+
+  afterAll(async () => {
+    await nc?.close();
+    await server?.cleanup();
+  });
+
+  const home = (id: string): Promise<unknown> =>
+    kv.put(
+      directoryKeys.agency(AGENCY),
+      AgencyRecord.encode({ code: AGENCY, name: 'UBND xã Công Thành', homeNode: id }).finish(),
+    );
+
+  it('reads anew after a move while an older read is under way, and the older answer does not win', async () => {
+    await home(FROM);
+    const session = { agency: AGENCY, homeNode: { id: FROM, level: Level.LEVEL_COMMUNE } as HomeNode };
+    let gate: (() => void) | undefined;
+    let held = 0;
+    const directory = Object.create(kv) as KV;
+    directory.get = async (key: string): Promise<KvEntry | null> => {
+      const entry = await kv.get(key);
+      if (key === directoryKeys.agency(AGENCY) && held === 0) {
+        held += 1;
+        await new Promise<void>((r) => (gate = r));
+      }
+      return entry;
+    };
+    const follower = new HomeFollower(session as unknown as Session, directory, DOMAIN, 0);
+
+    // A read (the periodic one) has read the directory before the move and is not done yet.
+    const before = follower.refresh();
+    while (!gate) await new Promise((r) => setTimeout(r, 5));
+    await home(TO);
+
+    // Asked for after the move, a refresh reads the directory as it is now (the held read is let go
+    // after a while, so that a refresh that only waits for it fails here rather than hangs).
+    const letGo = setTimeout(() => gate!(), 2_000);
+    await expect(follower.refresh()).resolves.toBe(true);
+    expect(session.homeNode.id).toBe(TO);
+
+    // The older read completes last, with the home node from before the move: it is not taken.
+    clearTimeout(letGo);
+    gate!();
+    await expect(before).resolves.toBe(false);
+    expect(session.homeNode.id).toBe(TO);
+  });
+
+  it('takes the newest answer when reads complete in order, and a move back', async () => {
+    await home(FROM);
+    const session = { agency: AGENCY, homeNode: { id: FROM, level: Level.LEVEL_COMMUNE } as HomeNode };
+    const follower = new HomeFollower(session as unknown as Session, kv, DOMAIN, 0);
+    await expect(follower.refresh()).resolves.toBe(false);
+    await home(TO);
+    await expect(follower.refresh()).resolves.toBe(true);
+    expect(session.homeNode.id).toBe(TO);
+    await home(FROM);
+    const answers = await Promise.all([follower.refresh(), follower.refresh()]);
+    expect(answers.filter(Boolean)).toHaveLength(1);
+    expect(session.homeNode.id).toBe(FROM);
+  });
+});
