@@ -226,7 +226,9 @@ describe.each([
       await first.stop('SIGKILL');
       process.stderr.write(`topology apply SIGKILLed after step ${step}/${dry.steps.length}\n`);
     }
-    const applied = await lienthong(['topology', 'apply', file, '--json', ...s()]);
+    // A drain copies queues and inboxes message by message: on a loaded machine it takes longer than
+    // the helper's default 15 s.
+    const applied = await lienthong(['topology', 'apply', file, '--json', ...s()], { timeoutMs: 60_000 });
     expect([applied.code, applied.stderr.split('\n').filter((l) => !l.startsWith('['))]).toEqual([0, ['']]);
     const result = json<{ steps: string[]; done: number; left: string[] }>(applied);
     expect(result).toMatchObject({ done: result.steps.length, left: [] });
@@ -292,7 +294,7 @@ describe.each([
     // Every transport event and status found its record at the sender's home node.
     expect(await count(STREAMS.dead, 'lt.v1.commune.h41-yenthanh-xa1.dead')).toBe(0);
 
-    const again = await lienthong(['topology', 'apply', file, ...s()]);
+    const again = await lienthong(['topology', 'apply', file, ...s()], { timeoutMs: 60_000 });
     expect(again.stdout).toContain('the directory already matches this topology: nothing to do');
   });
 });
