@@ -42,7 +42,8 @@ describe('consumer check', () => {
   );
 
   beforeAll(async () => {
-    server = await startNatsServer();
+    // The faults below need the consumers' state as a clean shutdown writes it (SIGKILL loses it).
+    server = await startNatsServer({ stopGraceMs: 30_000 });
     nc = await connect({ servers: server.url, maxReconnectAttempts: -1, reconnectTimeWait: 100 });
     jsm = await jetstreamManager(nc);
     await jsm.streams.add({ name: 'WQ', subjects: ['wq.>'], retention: RetentionPolicy.Workqueue });
@@ -259,6 +260,8 @@ describe('consumer check', () => {
     await restoreWhileDown('RS', backup);
     const lastSeq = (await jsm.streams.info('RS')).state.last_seq;
     expect(lastSeq).toBeLessThanOrEqual(3);
+    // The consumer kept its state over the restarts: delivered 5, with 5 not acknowledged.
+    expect((await jsm.consumers.info('RS', 'ra')).delivered.stream_seq).toBe(5);
     // New messages up to sequence 6: the one at 5 is rb's, the others ra's.
     const mine: number[] = [];
     for (let seq = lastSeq + 1; seq <= 6; seq++) {

@@ -42,6 +42,11 @@ export interface NatsServerOptions {
   debug?: boolean;
   /** Bound on each start / restart (default 10000 ms). */
   startTimeoutMs?: number;
+  /**
+   * How long `stop()` waits after SIGTERM before SIGKILL (default 5000 ms). A test that needs what
+   * a clean shutdown writes (consumer state) gives a loaded machine longer.
+   */
+  stopGraceMs?: number;
 }
 
 export interface NatsServer extends AsyncDisposable {
@@ -206,7 +211,7 @@ class NatsServerProcess implements NatsServer {
     if (proc === undefined || proc.done) return;
     setRef(proc, true);
     proc.child.kill('SIGTERM');
-    if (await settlesWithin(proc.exited, STOP_GRACE_MS)) return;
+    if (await settlesWithin(proc.exited, this.#opts.stopGraceMs ?? STOP_GRACE_MS)) return;
     proc.child.kill('SIGKILL');
     await proc.exited;
   }
