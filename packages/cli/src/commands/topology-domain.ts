@@ -163,8 +163,11 @@ async function moveNode(
 ): Promise<void> {
   const progress = await s.kvm.create(progressBucket, { history: 1, storage: StorageType.File });
   const key = `domain.${n.id}`;
+  // `<from>><to>:<stage>`: a record of another move (this node moved back later, say) does not count.
+  const route = `${cur.domain}>${n.domain}:`;
   const entry = await progress.get(key);
-  const last = entry?.operation === 'PUT' ? STAGES.indexOf(entry.string() as Stage) : -1;
+  const recorded = entry?.operation === 'PUT' ? entry.string() : '';
+  const last = recorded.startsWith(route) ? STAGES.indexOf(recorded.slice(route.length) as Stage) : -1;
   const from = nodeInfoOf(cur);
   const to: NodeInfo = { ...from, domain: n.domain };
   const old = await domainStreams(s, from.domain);
@@ -199,7 +202,7 @@ async function moveNode(
   for (const [i, stage] of STAGES.entries()) {
     if (i <= last) continue;
     await run[stage]();
-    await progress.put(key, stage);
+    await progress.put(key, `${route}${stage}`);
     process.stderr.write(`[domain ${n.id}] ${stage} done\n`);
     if (delayMs > 0) await new Promise((r) => setTimeout(r, delayMs));
   }
