@@ -10,7 +10,7 @@
 import type { KV } from '@nats-io/kv';
 import { Kvm } from '@nats-io/kv';
 import { StorageType } from '@nats-io/jetstream';
-import type { MsgRequest, StoredMsg } from '@nats-io/jetstream';
+import type { MsgRequest, StoredMsg, StreamConfig } from '@nats-io/jetstream';
 import { ContentStore } from '@lienthong/content';
 import {
   BUCKETS,
@@ -227,7 +227,8 @@ async function unserved(old: DomainStreams, next: DomainStreams, n: NodeInfo): P
 async function switchSubjects(old: DomainStreams, next: DomainStreams, n: NodeInfo): Promise<void> {
   const own = nodeStreamSubjects(n);
   for (const [stream, subjects] of Object.entries(own)) {
-    const { config } = await old.jsm.streams.info(stream);
+    const config = await configOf(old, stream);
+    if (!config) continue;
     const kept = (config.subjects ?? []).filter((x) => !subjects.includes(x));
     // A stream needs a subject: one no publisher uses, when the domain's last node leaves.
     const left = kept.length > 0 ? kept : [`${SUBJECT_PREFIX}.retired.${stream.toLowerCase()}`];
@@ -235,11 +236,22 @@ async function switchSubjects(old: DomainStreams, next: DomainStreams, n: NodeIn
       await old.jsm.streams.update(stream, { ...config, subjects: left });
   }
   for (const [stream, subjects] of Object.entries(own)) {
-    const { config } = await next.jsm.streams.info(stream);
+    // A stream the new domain lacks is created with the node's subjects by its services' start.
+    const config = await configOf(next, stream);
+    if (!config) continue;
     const listed = (config.subjects ?? []).filter((x) => !x.startsWith(`${SUBJECT_PREFIX}.retired.`));
     const added = subjects.filter((x) => !listed.some((l) => subjectMatches(l, x)));
     if (added.length > 0 || listed.length !== config.subjects?.length)
       await next.jsm.streams.update(stream, { ...config, subjects: [...listed, ...added] });
+  }
+}
+
+async function configOf(h: DomainStreams, stream: string): Promise<StreamConfig | undefined> {
+  try {
+    return (await h.jsm.streams.info(stream)).config;
+  } catch (e) {
+    if (classifyNatsError(e).kind === 'not-found') return undefined;
+    throw e;
   }
 }
 
