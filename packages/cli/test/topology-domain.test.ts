@@ -23,7 +23,7 @@ import type { TopologyJson } from '@lienthong/core';
 import { createLogger, startNode } from '@lienthong/node';
 import type { RunningNode } from '@lienthong/node';
 import { connect } from '@lienthong/sdk';
-import type { InboxItem, LienthongClient } from '@lienthong/sdk';
+import type { Inbox, InboxItem, LienthongClient } from '@lienthong/sdk';
 import { startLeafTree } from '@lienthong/testkit';
 import type { LeafTree } from '@lienthong/testkit';
 import { background, cliEnv, eventually, json, killAll, lienthong, tempDir } from './helpers';
@@ -56,11 +56,12 @@ const doc = (from: string, tag: string): string =>
 class Reader {
   readonly seen = new Map<string, number>();
   readonly bytes = new Map<string, Uint8Array>();
-  private readonly inbox;
+  private readonly inbox: Inbox;
   constructor(readonly client: LienthongClient) {
-    this.inbox = client.inbox();
+    const inbox = client.inbox();
+    this.inbox = inbox;
     void (async () => {
-      for await (const item of this.inbox) await this.take(item);
+      for await (const item of inbox) await this.take(item);
     })().catch(() => undefined);
   }
   private async take(item: InboxItem): Promise<void> {
