@@ -85,7 +85,6 @@ describe.each([
   const readers: Reader[] = [];
   let hubNc: NatsConnection;
   let leafNc: NatsConnection;
-  let hubJsm: JetStreamManager;
   let leafJsm: JetStreamManager;
   let hubTracking: KV;
   let leafTracking: KV;
@@ -123,7 +122,6 @@ describe.each([
     await host(before(), 'h27', tree.leaves.h27!.url);
     hubNc = await natsConnect({ servers: tree.hub.url });
     leafNc = await natsConnect({ servers: tree.leaves.h27!.url });
-    hubJsm = await jetstreamManager(hubNc, { domain: 'hub' });
     leafJsm = await jetstreamManager(leafNc, { domain: 'h27' });
     hubTracking = await new Kvm(jetstream(hubNc, { domain: 'hub' })).open(BUCKETS.tracking);
     leafTracking = await new Kvm(jetstream(leafNc, { domain: 'h27' })).open(BUCKETS.tracking);
