@@ -5,7 +5,9 @@
  * apply` moves it to a post-reform tree: the districts abolished and their UBND codes closed into
  * the province UBND, the communes re-parented to the province, Công Thành merged into Bảo Thành
  * (its code closed), and Hà Tĩnh merged into Nghệ An (000.00.00.H41 kept, 000.00.00.H27 closed; its
- * commune's node keeps its leaf domain under the merged province). During the change: documents
+ * commune's node moves into Nghệ An's JetStream domain h41 with what waits there, and the commune
+ * service of h41 starts again with the new tree to serve it). The apply is SIGKILLed after a step
+ * (or a stage of the domain move) picked with the seed, and run again. During the change: documents
  * wait in the queue of an abolished district whose service is down (one recalled while waiting),
  * items wait unread in closed agencies' inboxes (Công Thành's system is offline, Hà Tĩnh's UBND
  * never reads), and a commune's service is down. Afterwards: every document delivered exactly once
@@ -15,8 +17,8 @@
  *
  * Short form with the normal tests; `LT_CHAOS=full` (scripts/chaos.sh) sends more for longer.
  */
-import { execFile } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { execFile, spawn } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { jetstreamManager } from '@nats-io/jetstream';
@@ -31,6 +33,7 @@ import {
   FULL,
   LoadGenerator,
   Responders,
+  Rng,
   SEED,
   baseline,
   countDeliveries,
@@ -50,6 +53,8 @@ const HA_TINH = '000.00.00.H27';
 const QUYNH_LUU = '000.00.44.H41'; // district UBND, node h41-quynhluu
 const YEN_THANH = '000.00.43.H41'; // district UBND, node h41-yenthanh
 const HUONG_SON = '000.00.41.H27'; // district UBND, node h27-huongson
+const SON_TAY = AGENCIES.sonTay.code; // commune h27-huongson-xa1: its node moves into domain h41
+const MOVED_NODE = 'h27-huongson-xa1';
 const CONG_THANH = AGENCIES.congThanh.code; // commune h41-yenthanh-xa2, merged into Bảo Thành
 const QUYNH_HAU = AGENCIES.quynhHau.code; // commune h41-quynhluu-xa2, merged into Quỳnh Thạch
 const REMOVED_NODES = [
@@ -75,6 +80,8 @@ function reformed(): TopologyJson {
   const t = domainTopology();
   t.nodes = t.nodes.filter((n) => !REMOVED_NODES.includes(n.id));
   for (const n of t.nodes) if (n.level === 'commune') n.parent = 'h41';
+  // Hà Tĩnh's domain is merged into Nghệ An's: its commune's node moves there.
+  for (const n of t.nodes) if (n.id === MOVED_NODE) n.domain = 'h41';
   const closedNames = new Map<string, string>();
   t.agencies = t.agencies.filter((a) => {
     if (SUCCESSOR[a.code] === undefined) return true;
@@ -110,6 +117,7 @@ async function sendTo(world: ChaosWorld, from: string, documentId: string, to: s
 describe(`reform under load (${FULL ? 'full' : 'short'} form, seed ${SEED})`, () => {
   let world: ChaosWorld;
   let responders: Responders;
+  let load: LoadGenerator | undefined;
 
   beforeAll(async () => {
     world = await ChaosWorld.start({ overdueFixedMs: 600_000, overdueSweepMs: 1000 });
@@ -128,6 +136,10 @@ describe(`reform under load (${FULL ? 'full' : 'short'} form, seed ${SEED})`, ()
   });
 
   afterAll(async () => {
+    // A failed run leaves the load generator going: stopped (bounded) before the world goes.
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([load?.stop(0), new Promise((r) => (timer = setTimeout(r, 10_000)))]);
+    clearTimeout(timer);
     await responders?.stop();
     await world?.stop();
   });
@@ -156,7 +168,7 @@ describe(`reform under load (${FULL ? 'full' : 'short'} form, seed ${SEED})`, ()
     await world.client(vpcp).recall(recalled, { reason: 'Ban hành nhầm' });
     log(`${P.queued} documents and a recall queued at h41-quynhluu`);
 
-    const load = new LoadGenerator(world, 'reform', FLOWS);
+    load = new LoadGenerator(world, 'reform', FLOWS);
     load.start(100);
     await sleep(1500);
     // A commune is offline during the change.
@@ -165,21 +177,52 @@ describe(`reform under load (${FULL ? 'full' : 'short'} form, seed ${SEED})`, ()
 
     const file = path.join(world.dir, 'topology.reformed.json');
     writeFileSync(file, JSON.stringify(reformed()));
+    // Before the domain move: Sơn Tây's system stops reading (its SDK does not follow a move), and
+    // the commune service of h41 stops (its level-wide consumers would take the moving node's
+    // messages before it serves that node).
+    await responders.pause(SON_TAY);
+    await world.service('commune-h41').stop(3000);
+    log('commune-h41 stopped, Sơn Tây not reading');
     const t0 = Date.now();
+    await interruptedApply(world, file, log);
     const applied = await promisify(execFile)(
       process.execPath,
       [CLI, 'topology', 'apply', file, '--json', '-s', world.server('central').url],
       { timeout: 90_000 },
     );
-    const result = JSON.parse(applied.stdout) as { steps: string[]; done: number; left: string[] };
+    const result = JSON.parse(applied.stdout) as {
+      steps: string[];
+      done: number;
+      left: string[];
+      retired: string[];
+    };
     log(
-      `topology apply: ${result.done}/${result.steps.length} steps in ${Date.now() - t0} ms, left ${result.left.length}`,
+      `topology apply (run again): ${result.done}/${result.steps.length} steps, ${Date.now() - t0} ms ` +
+        `with the killed run, left ${result.left.length}, retired ${result.retired.join(',')}`,
     );
+    process.stderr.write(`${faults.slice(-2).join('\n')}\n`);
     expect(result.left).toEqual([]);
     expect(result.done).toBe(result.steps.length);
+    expect(result.retired).toEqual(['h27']);
 
-    await world.service('commune-h27').restart();
-    log('commune-h27 back');
+    // The commune service of h41 starts with the new tree (Sơn Tây's node is in h41 now); Sơn
+    // Tây's system connects to h41; the commune service of h27 stays down: its domain has no node.
+    const config = path.join(world.dir, 'commune-h41.json');
+    writeFileSync(config, JSON.stringify({ ...JSON.parse(readFileSync(config, 'utf8')), topology: file }));
+    await world.service('commune-h41').restart();
+    const old = world.client(SON_TAY);
+    world.clients.set(
+      SON_TAY,
+      await connect({
+        servers: world.server('h41').url,
+        agency: SON_TAY,
+        domain: 'h41',
+        name: 'chaos moved',
+      }),
+    );
+    await old.close();
+    responders.start(SON_TAY);
+    log('commune-h41 back with the new tree, Sơn Tây reading in h41');
     await sleep(1500);
     await load.stop(P.docs);
     const quietFrom = Math.max(Date.now(), load.lastSentAt);
@@ -310,4 +353,55 @@ async function judge(
     seed: SEED,
     problems,
   };
+}
+
+/**
+ * Runs `topology apply` and SIGKILLs it once it reports the step (or the stage of the domain move)
+ * picked with the seed; the steps are slowed so that the kill lands before the next one ends.
+ */
+async function interruptedApply(world: ChaosWorld, file: string, log: (what: string) => void): Promise<void> {
+  const server = ['-s', world.server('central').url];
+  const dry = await promisify(execFile)(process.execPath, [
+    CLI,
+    'topology',
+    'apply',
+    file,
+    '--dry-run',
+    '--json',
+    ...server,
+  ]);
+  const total = (JSON.parse(dry.stdout) as { steps: string[] }).steps.length;
+  const marks = [
+    ...Array.from({ length: total - 1 }, (_, i) => `[${i + 1}/${total}]`),
+    ...['subjects', 'content', 'queues', 'inbox', 'dead', 'tracking', 'consumers'].map(
+      (stage) => `[domain ${MOVED_NODE}] ${stage} done`,
+    ),
+  ];
+  const mark = marks[new Rng(SEED).int(0, marks.length - 1)]!;
+  const child = spawn(process.execPath, [CLI, 'topology', 'apply', file, ...server], {
+    env: { ...process.env, LT_APPLY_STEP_DELAY_MS: '300' },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  const exited = new Promise<void>((resolve) => child.once('close', () => resolve()));
+  try {
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`apply never said ${mark}: ${stderr}`)), 90_000);
+      child.stderr!.on('data', (b: Buffer) => {
+        stderr += b.toString();
+        if (stderr.includes(mark)) {
+          clearTimeout(timer);
+          resolve();
+        }
+      });
+      void exited.then(() => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+  } finally {
+    child.kill('SIGKILL');
+    await exited;
+  }
+  log(`topology apply SIGKILLed after ${mark}`);
 }

@@ -2,7 +2,7 @@
  * `lienthong topology apply NEW.json` on a running `lienthong up`: --dry-run changes nothing; apply
  * adds a node and an agency, renames, re-parents and closes; SIGKILLed between steps and run
  * again, it does what is left and ends in the same directory; a third run has nothing to do; plans
- * it cannot carry out (a domain change, an agency dropped without successor) are refused whole.
+ * it cannot carry out (a move into a domain without lienthong streams, an agency dropped without successor) are refused whole.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -124,7 +124,9 @@ describe('lienthong topology apply', () => {
     writeFileSync(bad, JSON.stringify(t));
     const r = await lienthong(['topology', 'apply', bad, ...suite.s]);
     expect(r.code).not.toBe(0);
-    expect(r.stderr).toContain('node h27 changes JetStream domain ((default) → h27)');
+    expect(r.stderr).toContain(
+      'node h27 moves from domain (default) to h27, which has no lienthong streams (a split into a new domain)',
+    );
     expect(r.stderr).toContain('agency 000.00.11.H41 disappears without a successor');
     expect((await show('000.00.11.H41')).code).toBe(0);
   });

@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import type { KV } from '@nats-io/kv';
 import { StorageType } from '@nats-io/jetstream';
 import { BUCKETS, agencyFromToken, agencyToToken, closedCodeToProto, directoryKeys } from '@lienthong/core';
 import type { AgencyInfo, ClosedCode, NodeInfo, Topology } from '@lienthong/core';
@@ -25,6 +24,8 @@ import {
   removeNodeConsumers,
 } from './topology-drain';
 import { moveInbox } from '@lienthong/node/internal';
+import { domainMoveSteps, retiredDomains } from './topology-domain';
+import type { Plan, Step } from './topology-domain';
 
 /** How long a removed node's own running service is given to hand on what is queued there. */
 const SERVED_WAIT_MS = 15_000;
@@ -32,25 +33,13 @@ const SERVED_WAIT_MS = 15_000;
 /** Where `topology apply` records its progress, one key per target file (by content hash). */
 const PROGRESS_BUCKET = 'lt_topology_apply';
 
-interface Step {
-  readonly id: string;
-  readonly text: string;
-  readonly run: (kv: KV) => Promise<void>;
-}
-
-/** What a plan cannot or does not carry out: the whole plan is refused (`refused`) or the item is left. */
-interface Plan {
-  readonly steps: Step[];
-  readonly refused: string[];
-  readonly left: string[];
-}
-
 /**
  * `lienthong topology apply NEW.json`: brings the running directory (KV `lt_directory`) to NEW, one
  * idempotent step at a time — nodes added or changed, agencies added, renamed, re-parented or moved
  * (keys and submit limits kept, unread inbox items taken along), codes closed with their successor
  * (unread inbox items to the successor), nodes that NEW removes drained into the nodes that stay and
- * removed — in that order. Each step is computed against the directory as it is, so a re-run (after
+ * removed, and last nodes moved into another JetStream domain (a domain merge: see topology-domain.ts)
+ * — in that order. Each step is computed against the directory as it is, so a re-run (after
  * an interruption) does what is left, and a completed apply does nothing. Progress is recorded in KV
  * `lt_topology_apply`.
  */
@@ -58,7 +47,7 @@ export function registerTopologyApply(topology: Command, readTopologyFile: (file
   topology
     .command('apply')
     .description(
-      'bring the running directory to NEW: add/change nodes and agencies, move agencies, close codes, drain and remove nodes (resumable)',
+      'bring the running directory to NEW: add/change nodes and agencies, move agencies, close codes, drain and remove nodes, merge domains (resumable)',
     )
     .argument('<new>', 'the topology to move to (file)')
     .option('--dry-run', 'print the steps, change nothing')
@@ -79,6 +68,7 @@ export function registerTopologyApply(topology: Command, readTopologyFile: (file
             },
           );
         }
+        const retired = retiredDomains(dir, target);
         if (o.dryRun)
           return {
             plan: planId,
@@ -86,10 +76,12 @@ export function registerTopologyApply(topology: Command, readTopologyFile: (file
             steps: plan.steps.map((x) => x.text),
             done: 0,
             left: plan.left,
+            retired,
           };
         const done = await carryOut(s, planId, file, plan.steps, o.json !== true);
         // Steps that could not finish (a queue still served, say) said so as they ran.
-        return { plan: planId, dryRun: false, steps: plan.steps.map((x) => x.text), done, left: plan.left };
+        const steps = plan.steps.map((x) => x.text);
+        return { plan: planId, dryRun: false, steps, done, left: plan.left, retired };
       });
       if (o.json) printJson(result);
       else {
@@ -100,6 +92,8 @@ export function registerTopologyApply(topology: Command, readTopologyFile: (file
           );
         else write(`carried out ${result.done} steps; running nodes follow now\n`);
         for (const l of result.left) write(`left for the operator: ${l}\n`);
+        if (result.retired.length > 0)
+          write(`domains left with no node (their streams are kept): ${result.retired.join(', ')}\n`);
       }
     });
 }
@@ -145,6 +139,7 @@ async function planOf(s: Session, dir: Directory, target: Topology): Promise<Pla
   const after = (): Promise<Directory> => (settled ??= readDirectory(s));
   for (const c of target.closedCodes()) await closedInboxStep(s, plan, dir, c, lastHomes, after);
   await removedNodeSteps(s, plan, dir, target, after);
+  await domainMoveSteps(s, plan, dir, target, PROGRESS_BUCKET);
   for (const code of dir.agencies.keys()) {
     if (!target.agency(code) && !target.closedCode(code))
       plan.refused.push(`agency ${code} disappears without a successor: close it (closed: [...]) or keep it`);
@@ -161,12 +156,8 @@ function nodeStep(plan: Plan, dir: Directory, n: NodeInfo): void {
     name: n.name,
     domain: n.domain,
   });
-  if (cur && cur.domain !== n.domain) {
-    plan.refused.push(
-      `node ${n.id} changes JetStream domain (${cur.domain || '(default)'} → ${n.domain || '(default)'}): merge or split domains by hand`,
-    );
-    return;
-  }
+  // A new domain is the domain move's, the plan's last step: until then the record keeps the old one.
+  if (cur && cur.domain !== n.domain) next.domain = cur.domain;
   if (cur && cur.level !== next.level) {
     plan.refused.push(`node ${n.id} changes level: add a new node instead`);
     return;

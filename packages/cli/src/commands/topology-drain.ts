@@ -96,7 +96,7 @@ export async function servedAt(h: DomainStreams, stream: string, n: NodeInfo): P
 }
 
 /** The headers of a stored message to publish again: trace context and the like, not JetStream's own. */
-function carriedHeaders(h: MsgHdrs | undefined): MsgHdrs | undefined {
+export function carriedHeaders(h: MsgHdrs | undefined): MsgHdrs | undefined {
   if (!h) return undefined;
   const out = natsHeaders();
   let any = false;
@@ -109,7 +109,7 @@ function carriedHeaders(h: MsgHdrs | undefined): MsgHdrs | undefined {
 }
 
 /** Publishes, waiting (up to `waitMs`) while the next queue is full (flow control refuses it). */
-async function publishWithRoom(
+export async function publishWithRoom(
   js: JetStreamClient,
   subject: string,
   data: Uint8Array,
