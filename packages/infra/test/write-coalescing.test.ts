@@ -87,7 +87,9 @@ describe('socket writes of the patched client', () => {
 
   it('sends concurrent requests of one tick in one write and answers each', async () => {
     const service = sub.subscribe('coalesce.echo', {
-      callback: (_e, m) => m.respond(text(`re:${m.string()}`)),
+      callback: (_e, m) => {
+        m.respond(text(`re:${m.string()}`));
+      },
     });
     await sub.flush();
     const req = await connect({ servers: server.url });
