@@ -10,7 +10,8 @@
  * registry) travel inside it as bundled dependencies, with `workspace:*` turned into their versions
  * (`pnpm pack` does that); their third-party dependencies become the tarball's own, so npm installs
  * them from the registry. Nothing depends on the workspace's patch of `@nats-io/nats-core`: npm
- * installs the upstream release, which behaves the same (see packages/sdk/README.md, "Installing").
+ * installs the upstream release, which costs more CPU (more socket writes and copies) but sends the
+ * same (see packages/sdk/README.md, "Installing").
  * Run `pnpm build` first: the tarballs carry `dist/`.
  */
 import { execFileSync } from 'node:child_process';

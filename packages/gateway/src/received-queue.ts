@@ -164,10 +164,14 @@ function describe(id: string, item: InboxItem, failure?: ItemFailure): ReceivedI
   };
 }
 
-/** Refuses an id that is not of the form the gateway gives, or that is another agency's item. */
+/**
+ * Refuses an id that is not of the form the gateway gives (`<token>.<item>`, or `<token>.s<seq>.<n>`
+ * for the second and later statuses of one tracking change), or that is another agency's item.
+ */
 export function assertOwnItem(agency: string, id: string): void {
   const token = id.split('.')[0] ?? '';
-  if (!/^[0-9A-Za-z_]+\.[0-9a-z-]+$/.test(id)) throw new GatewayError(404, 'NotFound', `no item ${id}`);
+  if (!/^[0-9A-Za-z_]+\.[0-9a-z-]+$/.test(id) && !isStatusId(id))
+    throw new GatewayError(404, 'NotFound', `no item ${id}`);
   if (token !== agencyToToken(agency)) {
     throw new GatewayError(
       403,

@@ -4,7 +4,7 @@
  * must not keep every document it ever handed out.
  */
 import type { InboxItem, LienthongClient } from '@lienthong/sdk';
-import { ReceivedQueue } from '../src/received-queue';
+import { ReceivedQueue, assertOwnItem } from '../src/received-queue';
 
 const AGENCY = '000.00.00.H41';
 const SENDER = '000.00.00.G22';
@@ -47,5 +47,25 @@ describe('ReceivedQueue', () => {
     expect([1, 2, 3, 4].map(doc)).toEqual([false, false, true, true]);
     expect(queue.items()).toHaveLength(0);
     await queue.stop();
+  });
+});
+
+describe('assertOwnItem', () => {
+  it('takes every id the lists give, the numbered statuses of one tracking change too', () => {
+    for (const id of [
+      '000_00_00_H41.k3x9',
+      '000_00_00_H41.s8',
+      '000_00_00_H41.s8.1',
+      '000_00_00_H41.s8.12',
+    ]) {
+      expect(() => assertOwnItem(AGENCY, id)).not.toThrow();
+    }
+  });
+
+  it('refuses ids of another form or of another agency', () => {
+    for (const id of ['000_00_00_H41', '000_00_00_H41.s8.x', '000_00_00_H41.a.b', '../etc', '']) {
+      expect(() => assertOwnItem(AGENCY, id)).toThrow(/no item/);
+    }
+    expect(() => assertOwnItem(AGENCY, '000_00_00_G22.s8.1')).toThrow(/another agency/);
   });
 });
