@@ -4,11 +4,21 @@
  * carry a package byte for byte, and `creds revoke` refuses the token from the next request on.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 import { renderEdocBytes } from '@lienthong/edxml';
 import { brokerForSuite, creds, json, lienthong, tempDir } from './helpers';
 
 jest.setTimeout(60_000);
+
+/** A loopback port nothing listens on (bound, then released). */
+const freePort = (): Promise<number> =>
+  new Promise((resolve) => {
+    const srv = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
 
 const SENDER = '000.00.00.G22';
 const RECIPIENT = '000.00.00.H41';
@@ -154,6 +164,45 @@ describe('edXML gateway from the command line', () => {
     ]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('line 3, column');
+    // One line, the code once, the gateway's position not repeated.
+    expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(/^lienthong: \[InvalidArgument\] not a valid edXML package: /);
+    expect(r.stderr).not.toContain('InvalidArgument: ');
+    expect(r.stderr).not.toContain('[line');
+  });
+
+  it('edxml send refuses a missing file, a URL without scheme, a wrong port and a bad token in one line each', async () => {
+    const file = path.join(dir, 'ok.edxml');
+    writeFileSync(file, '<?xml version="1.0"?>\n<edXML/>\n');
+    const send = (f: string, url: string, token: string) =>
+      lienthong(['edxml', 'send', f, '--agency', SENDER, '--token', token, '--url', url]);
+    const first = (stderr: string) => stderr.split('\n')[0];
+    const missing = await send(path.join(dir, 'nowhere.edxml'), api, tokens.get(SENDER)!);
+    expect(missing.code).toBe(1);
+    expect(first(missing.stderr)).toBe(
+      `lienthong: [NotFound] cannot read the package ${path.join(dir, 'nowhere.edxml')}: no such file`,
+    );
+    const bare = api.replace(/^http:\/\//, '');
+    const noScheme = await send(file, bare, tokens.get(SENDER)!);
+    expect(noScheme.code).toBe(2);
+    expect(noScheme.stderr).toContain(`--url ${bare} is not an http:// or https:// URL`);
+    expect(noScheme.stderr).toContain(`hint: for example ${api}`);
+    const port = await freePort();
+    const closed = await send(file, `http://127.0.0.1:${port}/api/v1`, tokens.get(SENDER)!);
+    expect(closed.code).toBe(1);
+    expect(first(closed.stderr)).toBe(
+      `lienthong: [Unavailable] cannot reach the gateway at http://127.0.0.1:${port}/api/v1: connection refused`,
+    );
+    const wrongToken = await send(file, api, 'lt_nope');
+    expect(wrongToken.code).toBe(1);
+    expect(first(wrongToken.stderr)).toBe(
+      'lienthong: [PermissionDenied] Unauthenticated: the token is not valid (unknown or revoked)',
+    );
+    expect(wrongToken.stderr).toContain('creds issue agency CODE --http-token');
+    const root = await send(file, api.replace(/\/api\/v1$/, ''), tokens.get(SENDER)!);
+    expect(root.code).toBe(1);
+    expect(root.stderr).toContain('hint: check --url: it ends in /api/v1');
+    for (const r of [missing, noScheme, closed, wrongToken, root]) expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 
   it("creds revoke refuses the agency's token from the next request on", async () => {
