@@ -146,6 +146,14 @@ describe('errors and help', () => {
     }
     const root = (await lienthong(['--help'])).stdout;
     expect(root).toContain('--tls-ca <file>');
+    // --http-port names everything the port serves, as `up` prints it.
+    for (const args of [
+      ['up', '--help'],
+      ['demo', '--help'],
+    ]) {
+      const help = (await lienthong(args)).stdout.replace(/\s+/g, ' ');
+      for (const route of ['/api/v1', '/vxp', '/metrics']) expect(help).toContain(route);
+    }
     expect(root).not.toContain('Global options (before or after');
   });
 });

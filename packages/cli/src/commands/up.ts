@@ -53,7 +53,7 @@ export function registerUp(program: Command): void {
     )
     .option(
       '--http-port <port>',
-      'serve the web dashboard (/), the edXML gateway /api/v1, /metrics, /healthz and /readyz on this port (0: a free one)',
+      'serve the web dashboard (/), the edXML gateway /api/v1, the VXP endpoint /vxp, /metrics, /healthz and /readyz on this port (0: a free one)',
       parsePort,
     )
     .addOption(
