@@ -4,21 +4,11 @@
  * carry a package byte for byte, and `creds revoke` refuses the token from the next request on.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import { renderEdocBytes } from '@lienthong/edxml';
-import { brokerForSuite, creds, json, lienthong, tempDir } from './helpers';
+import { brokerForSuite, creds, freePort, json, lienthong, tempDir } from './helpers';
 
 jest.setTimeout(60_000);
-
-/** A loopback port nothing listens on (bound, then released). */
-const freePort = (): Promise<number> =>
-  new Promise((resolve) => {
-    const srv = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
 
 const SENDER = '000.00.00.G22';
 const RECIPIENT = '000.00.00.H41';
