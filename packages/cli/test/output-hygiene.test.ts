@@ -169,6 +169,8 @@ describe('errors and help', () => {
     }
     const root = (await lienthong(['--help'])).stdout;
     expect(root).toContain('--tls-ca <file>');
+    // a group's line in the root help names what its subcommands do, send and get included
+    expect(root.replace(/\s+/g, ' ')).toMatch(/edxml edXML \(QCVN 102:2016\) packages: [^\n]*send and fetch/);
     // --http-port names everything the port serves, as `up` prints it.
     for (const args of [
       ['up', '--help'],
