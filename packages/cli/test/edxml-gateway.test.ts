@@ -161,7 +161,7 @@ describe('edXML gateway from the command line', () => {
     expect(r.stderr).not.toContain('[line');
   });
 
-  it('edxml send refuses a missing file, a URL without scheme, a wrong port and a bad token in one line each', async () => {
+  it('edxml send and get refuse a missing file, a URL without scheme, a wrong port, a bad token and an -o they cannot write, in one line each', async () => {
     const file = path.join(dir, 'ok.edxml');
     writeFileSync(file, '<?xml version="1.0"?>\n<edXML/>\n');
     const send = (f: string, url: string, token: string) =>
@@ -192,7 +192,32 @@ describe('edXML gateway from the command line', () => {
     const root = await send(file, api.replace(/\/api\/v1$/, ''), tokens.get(SENDER)!);
     expect(root.code).toBe(1);
     expect(root.stderr).toContain('hint: check --url: it ends in /api/v1');
-    for (const r of [missing, noScheme, closed, wrongToken, root]) expect(r.stderr).not.toMatch(/\n\s+at /);
+    // edxml get: an -o it could not write is refused before anything is fetched
+    const get = (out: string) =>
+      lienthong([
+        'edxml',
+        'get',
+        'x.y',
+        '--agency',
+        SENDER,
+        '--token',
+        tokens.get(SENDER)!,
+        '--url',
+        api,
+        '-o',
+        out,
+      ]);
+    const toDir = await get(dir);
+    expect(toDir.code).toBe(2);
+    expect(first(toDir.stderr)).toBe(`lienthong: [InvalidArgument] -o ${dir} is a directory`);
+    const toNowhere = await get(path.join(dir, 'no', 'x.edxml'));
+    expect(toNowhere.code).toBe(2);
+    expect(first(toNowhere.stderr)).toBe(
+      `lienthong: [InvalidArgument] -o ${path.join(dir, 'no', 'x.edxml')}: the directory ${path.join(dir, 'no')} does not exist`,
+    );
+    for (const r of [missing, noScheme, closed, wrongToken, root, toDir, toNowhere]) {
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+    }
   });
 
   it("creds revoke refuses the agency's token from the next request on", async () => {

@@ -1,4 +1,5 @@
-import { createReadStream, statSync, writeFileSync } from 'node:fs';
+import { createReadStream, existsSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { Readable } from 'node:stream';
 import type { Command } from 'commander';
 import type { ErrorCode } from '@lienthong/core';
@@ -82,9 +83,16 @@ export function registerEdxmlGateway(program: Command): void {
       .argument('<id>', 'the item id (from GET /api/v1/edocs/received)')
       .requiredOption('-o, --output <file>', 'where to write the package'),
   ).action(async (id: string, o: GatewayOptions & { output: string }) => {
+    assertWritable(o.output);
     const res = await call(o, `/edocs/${encodeURIComponent(id)}`, { method: 'GET' });
     const bytes = Buffer.from(await res.arrayBuffer());
-    writeFileSync(o.output, bytes);
+    try {
+      writeFileSync(o.output, bytes);
+    } catch (e) {
+      throw new CliError('FailedPrecondition', `cannot write ${o.output}: ${(e as Error).message}`, {
+        cause: e,
+      });
+    }
     if (o.json) printJson({ id, output: o.output, bytes: bytes.length });
     else write(`wrote ${bytes.length} bytes to ${o.output}\n`);
   });
@@ -96,6 +104,15 @@ const HTTP_CODES: Record<string, ErrorCode> = {
   TooLarge: 'ResourceExhausted',
   UnsupportedMediaType: 'InvalidArgument',
 };
+
+/** Refuses an -o that names a directory or lies in one that does not exist, before anything is fetched. */
+function assertWritable(file: string): void {
+  if (existsSync(file) && statSync(file).isDirectory()) {
+    throw invalid(`-o ${file} is a directory`, 'name the file to write, e.g. -o received.edxml');
+  }
+  const dir = dirname(resolve(file));
+  if (!existsSync(dir)) throw invalid(`-o ${file}: the directory ${dir} does not exist`);
+}
 
 /** The package's size, or a one-line refusal when FILE cannot be read. */
 function packageSize(file: string): number {
