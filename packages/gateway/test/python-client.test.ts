@@ -71,4 +71,13 @@ describe('the Python client', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/HTTP 401: .*Unauthenticated/);
   });
+
+  it('fails in one line, without a traceback, when nothing answers at --url', async () => {
+    const closed = node.gw.url.replace(/:\d+/, ':9');
+    const r = await python(['--url', closed, '--sender', G22, '--recipient', H41, '--sender-token', 'lt_x']);
+    expect(r.code).toBe(1);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(/^error: cannot reach the gateway: .*refused.* \(check --url/);
+    expect(r.stderr).not.toContain('Traceback');
+  });
 });
