@@ -79,5 +79,26 @@ describe('the Python client', () => {
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).toMatch(/^error: cannot reach the gateway: .*refused.* \(check --url/);
     expect(r.stderr).not.toContain('Traceback');
+    // the same for the client that speaks as the national axis's Java client does
+    const compat = await runPython(
+      resolve(__dirname, '../../../examples/python/vxp_java_compat.py'),
+      [
+        'call',
+        'countReceiveEdoc',
+        '--endpoint',
+        closed.replace(/\/api\/v1$/, '/vxp'),
+        '--system',
+        H41,
+        '--secret',
+        'x',
+      ],
+      {},
+      60_000,
+    );
+    expect(compat.code).toBe(1);
+    expect(compat.stderr.trim().split('\n')).toHaveLength(1);
+    expect(compat.stderr).toMatch(
+      /^error: countReceiveEdoc: \d+ attempts failed: .*refused.* \(check --endpoint/,
+    );
   });
 });
