@@ -47,32 +47,6 @@ describe('lienthong creds', () => {
     expect(statSync(path.dirname(ops)).mode & 0o777).toBe(0o700);
   });
 
-  it('refuses an agency code that is not in the directory or is closed, naming the successor', async () => {
-    const unknown = await creds(suite, 'issue', 'agency', '000.00.00.G99');
-    expect(unknown.code).toBe(1);
-    expect(unknown.stderr.split('\n')[0]).toBe(
-      'lienthong: [NotFound] agency 000.00.00.G99 is not in the directory',
-    );
-    const closed = await lienthong([
-      'agency',
-      'close',
-      '000.00.11.H41',
-      '--successor',
-      '000.00.00.H41',
-      '--policy',
-      'refuse',
-      '--creds',
-      ops,
-      ...suite.s,
-    ]);
-    expect([closed.code, closed.stderr]).toEqual([0, '']);
-    const issued = await creds(suite, 'issue', 'agency', '000.00.11.H41', '--http-token');
-    expect(issued.code).toBe(1);
-    expect(issued.stderr.split('\n')[0]).toMatch(
-      /^lienthong: \[NotFound\] agency code 000\.00\.11\.H41 is closed \(since .+\); its successor is 000\.00\.00\.H41$/,
-    );
-  });
-
   it('issues agency seeds that the SDK connects with, and lists them', async () => {
     const sender = await issue(SENDER);
     const recipient = await issue(RECIPIENT);
@@ -238,5 +212,31 @@ describe('lienthong creds', () => {
       ...suite.s,
     ]);
     expect(kept.stdout).toMatch(/1 identities allowed; server not reloaded \(--no-reload\)/);
+  });
+
+  it('refuses an agency code that is not in the directory or is closed, naming the successor', async () => {
+    const unknown = await creds(suite, 'issue', 'agency', '000.00.00.G99');
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr.split('\n')[0]).toBe(
+      'lienthong: [NotFound] agency 000.00.00.G99 is not in the directory',
+    );
+    const closed = await lienthong([
+      'agency',
+      'close',
+      '000.00.11.H41',
+      '--successor',
+      '000.00.00.H41',
+      '--policy',
+      'refuse',
+      '--creds',
+      ops,
+      ...suite.s,
+    ]);
+    expect([closed.code, closed.stderr]).toEqual([0, '']);
+    const issued = await creds(suite, 'issue', 'agency', '000.00.11.H41', '--http-token');
+    expect(issued.code).toBe(1);
+    expect(issued.stderr.split('\n')[0]).toMatch(
+      /^lienthong: \[NotFound\] agency code 000\.00\.11\.H41 is closed \(since .+\); its successor is 000\.00\.00\.H41$/,
+    );
   });
 });
