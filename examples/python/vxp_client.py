@@ -286,3 +286,8 @@ if __name__ == "__main__":
     except GatewayError as e:
         print("error: %s" % e, file=sys.stderr)
         sys.exit(1)
+    except urllib.error.URLError as e:
+        # No HTTP answer at all: a wrong --url, or the node is not serving it.
+        print("error: cannot reach the gateway: %s (check --url: `lienthong up --http-port PORT` prints it as api:)"
+              % getattr(e, "reason", e), file=sys.stderr)
+        sys.exit(1)

@@ -504,4 +504,9 @@ def main(argv=None):
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    try:
+        sys.exit(main())
+    except ConnectionError as e:
+        # Every attempt failed to reach the endpoint: a wrong --endpoint, or the node is not serving /vxp.
+        print("error: %s (check --endpoint: `lienthong up --http-port PORT` prints it as vxp:)" % e, file=sys.stderr)
+        sys.exit(1)

@@ -75,7 +75,7 @@ export async function probeNats(address: ServerAddress, timeoutMs: number): Prom
               'DeadlineExceeded',
               `${url} accepts connections but sent no NATS greeting (INFO) within ${timeoutMs} ms: it does not look like a NATS client port`,
               {
-                hint: 'check the port: `lienthong up` prints the NATS URL as "nats:" (its HTTP port serves /metrics only); raise --timeout for a slow server',
+                hint: 'check the port: `lienthong up` prints the NATS URL as "nats:" (its HTTP port, "web:", serves the dashboard, /api/v1, /vxp and /metrics); raise --timeout for a slow server',
               },
             )
           : new CliError(

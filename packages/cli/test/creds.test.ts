@@ -213,4 +213,30 @@ describe('lienthong creds', () => {
     ]);
     expect(kept.stdout).toMatch(/1 identities allowed; server not reloaded \(--no-reload\)/);
   });
+
+  it('refuses an agency code that is not in the directory or is closed, naming the successor', async () => {
+    const unknown = await creds(suite, 'issue', 'agency', '000.00.00.G99');
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr.split('\n')[0]).toBe(
+      'lienthong: [NotFound] agency 000.00.00.G99 is not in the directory',
+    );
+    const closed = await lienthong([
+      'agency',
+      'close',
+      '000.00.11.H41',
+      '--successor',
+      '000.00.00.H41',
+      '--policy',
+      'refuse',
+      '--creds',
+      ops,
+      ...suite.s,
+    ]);
+    expect([closed.code, closed.stderr]).toEqual([0, '']);
+    const issued = await creds(suite, 'issue', 'agency', '000.00.11.H41', '--http-token');
+    expect(issued.code).toBe(1);
+    expect(issued.stderr.split('\n')[0]).toMatch(
+      /^lienthong: \[NotFound\] agency code 000\.00\.11\.H41 is closed \(since .+\); its successor is 000\.00\.00\.H41$/,
+    );
+  });
 });

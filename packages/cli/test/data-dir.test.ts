@@ -105,6 +105,13 @@ describe('a data directory', () => {
           `^lienthong: \\[AlreadyExists\\] a broker already runs on ${data} \\(nats-server pid \\d+, ${broker.url}\\)$`,
         ),
       );
+      // the hint's command runs as printed: with the operator's seed, as the broker requires credentials
+      const hint = /hint: use it: (lienthong .*)$/m.exec(again.stderr)![1]!;
+      expect(hint).toBe(
+        `lienthong node ls -s ${broker.url} --creds ${path.join(data, 'credentials', 'ops_admin.nk')}`,
+      );
+      const used = await lienthong(hint.split(' ').slice(1));
+      expect([used.code, used.stderr]).toEqual([0, '']);
     } finally {
       expect(await broker.stop()).toEqual(CLEAN);
     }

@@ -6,7 +6,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { renderEdocBytes } from '@lienthong/edxml';
-import { brokerForSuite, creds, json, lienthong, tempDir } from './helpers';
+import { brokerForSuite, creds, freePort, json, lienthong, tempDir } from './helpers';
 
 jest.setTimeout(60_000);
 
@@ -154,6 +154,70 @@ describe('edXML gateway from the command line', () => {
     ]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('line 3, column');
+    // One line, the code once, the gateway's position not repeated.
+    expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(/^lienthong: \[InvalidArgument\] not a valid edXML package: /);
+    expect(r.stderr).not.toContain('InvalidArgument: ');
+    expect(r.stderr).not.toContain('[line');
+  });
+
+  it('edxml send and get refuse a missing file, a URL without scheme, a wrong port, a bad token and an -o they cannot write, in one line each', async () => {
+    const file = path.join(dir, 'ok.edxml');
+    writeFileSync(file, '<?xml version="1.0"?>\n<edXML/>\n');
+    const send = (f: string, url: string, token: string) =>
+      lienthong(['edxml', 'send', f, '--agency', SENDER, '--token', token, '--url', url]);
+    const first = (stderr: string) => stderr.split('\n')[0];
+    const missing = await send(path.join(dir, 'nowhere.edxml'), api, tokens.get(SENDER)!);
+    expect(missing.code).toBe(1);
+    expect(first(missing.stderr)).toBe(
+      `lienthong: [NotFound] cannot read the package ${path.join(dir, 'nowhere.edxml')}: no such file`,
+    );
+    const bare = api.replace(/^http:\/\//, '');
+    const noScheme = await send(file, bare, tokens.get(SENDER)!);
+    expect(noScheme.code).toBe(2);
+    expect(noScheme.stderr).toContain(`--url ${bare} is not an http:// or https:// URL`);
+    expect(noScheme.stderr).toContain(`hint: for example ${api}`);
+    const port = await freePort();
+    const closed = await send(file, `http://127.0.0.1:${port}/api/v1`, tokens.get(SENDER)!);
+    expect(closed.code).toBe(1);
+    expect(first(closed.stderr)).toBe(
+      `lienthong: [Unavailable] cannot reach the gateway at http://127.0.0.1:${port}/api/v1: connection refused`,
+    );
+    const wrongToken = await send(file, api, 'lt_nope');
+    expect(wrongToken.code).toBe(1);
+    expect(first(wrongToken.stderr)).toBe(
+      'lienthong: [PermissionDenied] Unauthenticated: the token is not valid (unknown or revoked)',
+    );
+    expect(wrongToken.stderr).toContain('creds issue agency CODE --http-token');
+    const root = await send(file, api.replace(/\/api\/v1$/, ''), tokens.get(SENDER)!);
+    expect(root.code).toBe(1);
+    expect(root.stderr).toContain('hint: check --url: it ends in /api/v1');
+    // edxml get: an -o it could not write is refused before anything is fetched
+    const get = (out: string) =>
+      lienthong([
+        'edxml',
+        'get',
+        'x.y',
+        '--agency',
+        SENDER,
+        '--token',
+        tokens.get(SENDER)!,
+        '--url',
+        api,
+        '-o',
+        out,
+      ]);
+    const toDir = await get(dir);
+    expect(toDir.code).toBe(2);
+    expect(first(toDir.stderr)).toBe(`lienthong: [InvalidArgument] -o ${dir} is a directory`);
+    const toNowhere = await get(path.join(dir, 'no', 'x.edxml'));
+    expect(toNowhere.code).toBe(2);
+    expect(first(toNowhere.stderr)).toBe(
+      `lienthong: [InvalidArgument] -o ${path.join(dir, 'no', 'x.edxml')}: the directory ${path.join(dir, 'no')} does not exist`,
+    );
+    for (const r of [missing, noScheme, closed, wrongToken, root, toDir, toNowhere]) {
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+    }
   });
 
   it("creds revoke refuses the agency's token from the next request on", async () => {

@@ -128,6 +128,29 @@ describe('errors and help', () => {
     expect(run.stderr).not.toContain('position');
   });
 
+  it('doc send: a document file that is not JSON is reported with line and column, a missing one in plain words', async () => {
+    const dir = tempDir('lt-doc-');
+    const file = path.join(dir, 'doc.json');
+    writeFileSync(
+      file,
+      '{\n  "documentId": "000.01.43.H41,2026/11/22,15/UBND-VP",\n  "subject": "x" "to": []\n}\n',
+    );
+    const bad = await lienthong(['doc', 'send', file]);
+    expect(bad.code).toBe(2);
+    const lines = bad.stderr.split('\n');
+    expect(lines[0]).toBe(
+      `lienthong: [InvalidArgument] ${file} is not JSON: line 3, column 18: Expected ',' or '}' after property value`,
+    );
+    expect(lines[1]).toBe('    "subject": "x" "to": []');
+    expect(bad.stderr).not.toContain('position');
+    const missing = await lienthong(['doc', 'send', path.join(dir, 'none.json')]);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr.split('\n')[0]).toBe(
+      `lienthong: [NotFound] cannot read ${path.join(dir, 'none.json')}: no such file`,
+    );
+    expect(missing.stderr).toContain('hint: pass the path of a JSON Document');
+  });
+
   it("a subcommand's help shows its own options and subcommands first, the global ones in a short block after", async () => {
     for (const args of [
       ['doc', '--help'],
@@ -146,6 +169,16 @@ describe('errors and help', () => {
     }
     const root = (await lienthong(['--help'])).stdout;
     expect(root).toContain('--tls-ca <file>');
+    // a group's line in the root help names what its subcommands do, send and get included
+    expect(root.replace(/\s+/g, ' ')).toMatch(/edxml edXML \(QCVN 102:2016\) packages: [^\n]*send and fetch/);
+    // --http-port names everything the port serves, as `up` prints it.
+    for (const args of [
+      ['up', '--help'],
+      ['demo', '--help'],
+    ]) {
+      const help = (await lienthong(args)).stdout.replace(/\s+/g, ' ');
+      for (const route of ['/api/v1', '/vxp', '/metrics']) expect(help).toContain(route);
+    }
     expect(root).not.toContain('Global options (before or after');
   });
 });

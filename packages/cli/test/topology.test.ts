@@ -86,7 +86,10 @@ describe('lienthong topology diff', () => {
       env: cliEnv(),
     });
     expect(notJson.code).not.toBe(0);
-    expect(notJson.stderr).toContain(`topology file ${path.join(dir, 'bad.json')} is not JSON`);
+    expect(notJson.stderr).toContain(
+      `topology file ${path.join(dir, 'bad.json')} is not JSON: line 1, column 3:`,
+    );
+    expect(notJson.stderr).not.toContain('position');
     const bad = { ...after, closed: [{ ...after.closed[0], successor: '000.00.09.H01' }] };
     const invalid = await lienthong(['topology', 'diff', oldFile, file('invalid.json', bad)], {
       env: cliEnv(),

@@ -71,4 +71,34 @@ describe('the Python client', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/HTTP 401: .*Unauthenticated/);
   });
+
+  it('fails in one line, without a traceback, when nothing answers at --url', async () => {
+    const closed = node.gw.url.replace(/:\d+/, ':9');
+    const r = await python(['--url', closed, '--sender', G22, '--recipient', H41, '--sender-token', 'lt_x']);
+    expect(r.code).toBe(1);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(/^error: cannot reach the gateway: .*refused.* \(check --url/);
+    expect(r.stderr).not.toContain('Traceback');
+    // the same for the client that speaks as the national axis's Java client does
+    const compat = await runPython(
+      resolve(__dirname, '../../../examples/python/vxp_java_compat.py'),
+      [
+        'call',
+        'countReceiveEdoc',
+        '--endpoint',
+        closed.replace(/\/api\/v1$/, '/vxp'),
+        '--system',
+        H41,
+        '--secret',
+        'x',
+      ],
+      {},
+      60_000,
+    );
+    expect(compat.code).toBe(1);
+    expect(compat.stderr.trim().split('\n')).toHaveLength(1);
+    expect(compat.stderr).toMatch(
+      /^error: countReceiveEdoc: \d+ attempts failed: .*refused.* \(check --endpoint/,
+    );
+  });
 });

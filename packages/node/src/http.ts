@@ -95,6 +95,14 @@ export class HealthServer {
     return { host: addr.address, port: addr.port, url: `http://${addr.address}:${addr.port}` };
   }
 
+  /** What this port serves, for the answer to an unknown route: the health routes, then each plugin's mount point. */
+  private mountPoints(): string {
+    const points = [
+      ...new Set(['/metrics', '/healthz', '/readyz', ...this.plugins.map((p) => p.prefix ?? '/')]),
+    ];
+    return `${points.slice(0, -1).join(', ')} or ${points.at(-1)!}`;
+  }
+
   /** The fastify instance with every route, not listening (for `inject()` in tests). */
   async build(): Promise<FastifyInstance> {
     const app = Fastify({
@@ -106,7 +114,7 @@ export class HealthServer {
     app.setNotFoundHandler((req, reply) =>
       reply.code(404).send({
         code: 'NotFound',
-        message: `no route ${req.method} ${req.url.split('?')[0]}; try /metrics, /healthz or /readyz`,
+        message: `no route ${req.method} ${req.url.split('?')[0]}; try ${this.mountPoints()}`,
       } satisfies HttpErrorBody),
     );
     app.get('/healthz', (_req, reply) => reply.type('text/plain').send('ok\n'));

@@ -85,7 +85,7 @@ describe('node HTTP server', () => {
     expect(n.status).toBe(404);
     expect(await n.json()).toEqual({
       code: 'NotFound',
-      message: 'no route GET /nowhere; try /metrics, /healthz or /readyz',
+      message: 'no route GET /nowhere; try /metrics, /healthz, /readyz or /api/test',
     });
   });
 });

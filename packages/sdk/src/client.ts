@@ -50,10 +50,15 @@ export class LienthongClient implements AsyncDisposable {
   static async connect(opts: ConnectOptions): Promise<LienthongClient> {
     const agency = assertAgencyCode(opts.agency);
     const timeout = opts.defaultTimeoutMs ?? 10_000;
-    return withCall('connect', opts, opts.timeoutMs ?? timeout, async (ctx) => {
-      const opened = await openSession(agency, opts, timeout, ctx);
-      return new LienthongClient(buildParts(opened, opts));
-    });
+    return withCall(
+      `connect to ${serversShown(opts.servers)}`,
+      opts,
+      opts.timeoutMs ?? timeout,
+      async (ctx) => {
+        const opened = await openSession(agency, opts, timeout, ctx);
+        return new LienthongClient(buildParts(opened, opts));
+      },
+    );
   }
 
   /**
@@ -221,3 +226,9 @@ function checkInboxOptions(opts: InboxOptions): number {
 }
 
 export const connect = (opts: ConnectOptions): Promise<LienthongClient> => LienthongClient.connect(opts);
+
+/** The servers as an error names them: comma-separated, without any user or password in a URL. */
+function serversShown(servers: string | readonly string[]): string {
+  const list = typeof servers === 'string' ? [servers] : servers;
+  return list.map((s) => s.replace(/\/\/[^@/]*@/, '//')).join(',');
+}

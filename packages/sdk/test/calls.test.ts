@@ -68,6 +68,15 @@ describe('calls', () => {
     );
     expect(err).toBeInstanceOf(LienthongError);
     expect(err).toMatchObject({ code: 'Unavailable' });
+    // the message names the server it tried, never a password in its URL
+    expect((err as Error).message).toMatch(/^connect to nats:\/\/127\.0\.0\.1:1: /);
+    const withUser = (await connect({
+      servers: ['nats://u:secret@127.0.0.1:1', 'nats://127.0.0.1:2'],
+      agency: A.nghean,
+      timeoutMs: 2_000,
+    }).catch((e: unknown) => e)) as Error;
+    expect(withUser.message).toMatch(/^connect to nats:\/\/127\.0\.0\.1:1,nats:\/\/127\.0\.0\.1:2: /);
+    expect(withUser.message).not.toContain('secret');
   });
 
   it('close() ends inboxes and trackers cleanly; calls after it fail with FailedPrecondition; await using closes', async () => {

@@ -83,7 +83,7 @@ function credsIssue(creds: Command): void {
     const subject = subjectOf(kind, what, o.nodes);
     if (o.httpToken && subject.kind !== 'agency') throw invalid('--http-token is for agencies');
     openDataDir(o.data, { init: o.init === true });
-    const topology = await liveTopology(cmd, o.data);
+    const topology = await liveTopology(cmd, o.data, subject.kind === 'agency' ? subject.agency : undefined);
     const node = await import('@lienthong/node');
     const dir = join(resolve(o.data), 'credentials');
     const store = node.CredentialStore.open(dir);
@@ -424,12 +424,16 @@ function settingsFor(cmd: Command, data: string): { settings: Settings; broker: 
   return { settings, broker };
 }
 
-/** The directory as the running broker has it (agencies added or moved since the topology file). */
-async function liveTopology(cmd: Command, data: string): Promise<Topology> {
+/**
+ * The directory as the running broker has it (agencies added or moved since the topology file).
+ * `agency`, when given, must be a live agency of it: a closed code is refused naming its successor.
+ */
+async function liveTopology(cmd: Command, data: string, agency?: string): Promise<Topology> {
   const { settings, broker } = settingsFor(cmd, data);
   try {
     return await withSession(settings, async (s) => {
       const dir = await readDirectory(s);
+      if (agency !== undefined) dir.agency(agency);
       return topologyFromProto({ nodes: [...dir.nodes.values()], agencies: [...dir.agencies.values()] });
     });
   } catch (e) {

@@ -19,7 +19,7 @@ export function registerDemo(program: Command): void {
     .option('--no-auth', 'run the broker without credentials (every client may do anything)')
     .option(
       '--http-port <port>',
-      'serve the web dashboard and /metrics on this port (with --keep: a free one)',
+      'serve the web dashboard, the edXML gateway /api/v1, /vxp and /metrics on this port (with --keep: a free one)',
       parsePort,
     )
     .addHelpText('after', '\nThe global --timeout bounds the whole scenario here (default: 60000 ms).')

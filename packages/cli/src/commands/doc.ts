@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { InvalidArgumentError } from 'commander';
-import { STREAMS, assertAgencyCode, isAgencyCode } from '@lienthong/core';
+import { STREAMS, assertAgencyCode, isAgencyCode, parseJsonText } from '@lienthong/core';
 import { BusinessStatus, Document, EdxmlSignatureVerdict, Priority, TransportState } from '@lienthong/proto';
 import type { Envelope, TrackingRecord } from '@lienthong/proto';
 import { readDirectory } from '@lienthong/readers';
@@ -237,16 +237,18 @@ function readDocumentFile(file: string): Document {
   try {
     text = readFileSync(file === '-' ? 0 : file, 'utf8');
   } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
     throw new CliError(
       'NotFound',
-      `cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
+      `cannot read ${file}: ${code === 'ENOENT' ? 'no such file' : (code ?? (e as Error).message)}`,
+      { hint: 'pass the path of a JSON Document (`lienthong doc send --help` shows one), or - for stdin' },
     );
   }
   let json: unknown;
   try {
-    json = JSON.parse(text);
+    json = parseJsonText(text, `${file} is not JSON`);
   } catch (e) {
-    throw invalid(`${file} is not JSON: ${(e as Error).message}`);
+    throw invalid((e as Error).message);
   }
   if (typeof json !== 'object' || json === null || Array.isArray(json)) {
     throw invalid(`${file} must hold one JSON object, a Document`);

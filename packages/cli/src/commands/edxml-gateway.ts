@@ -1,4 +1,5 @@
-import { createReadStream, statSync, writeFileSync } from 'node:fs';
+import { createReadStream, existsSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { Readable } from 'node:stream';
 import type { Command } from 'commander';
 import type { ErrorCode } from '@lienthong/core';
@@ -47,7 +48,7 @@ export function registerEdxmlGateway(program: Command): void {
       .description('post one edXML package (an edoc or a Status package) for the agency; prints its id')
       .argument('<file>', 'the package'),
   ).action(async (file: string, o: GatewayOptions) => {
-    const size = statSync(file).size;
+    const size = packageSize(file);
     const res = await call(o, '/edocs', {
       method: 'POST',
       headers: { 'content-type': 'application/xml', 'content-length': String(size) },
@@ -82,9 +83,16 @@ export function registerEdxmlGateway(program: Command): void {
       .argument('<id>', 'the item id (from GET /api/v1/edocs/received)')
       .requiredOption('-o, --output <file>', 'where to write the package'),
   ).action(async (id: string, o: GatewayOptions & { output: string }) => {
+    assertWritable(o.output);
     const res = await call(o, `/edocs/${encodeURIComponent(id)}`, { method: 'GET' });
     const bytes = Buffer.from(await res.arrayBuffer());
-    writeFileSync(o.output, bytes);
+    try {
+      writeFileSync(o.output, bytes);
+    } catch (e) {
+      throw new CliError('FailedPrecondition', `cannot write ${o.output}: ${(e as Error).message}`, {
+        cause: e,
+      });
+    }
     if (o.json) printJson({ id, output: o.output, bytes: bytes.length });
     else write(`wrote ${bytes.length} bytes to ${o.output}\n`);
   });
@@ -97,9 +105,71 @@ const HTTP_CODES: Record<string, ErrorCode> = {
   UnsupportedMediaType: 'InvalidArgument',
 };
 
-async function call(o: GatewayOptions, path: string, init: RequestInit): Promise<Response> {
+/** Refuses an -o that names a directory or lies in one that does not exist, before anything is fetched. */
+function assertWritable(file: string): void {
+  if (existsSync(file) && statSync(file).isDirectory()) {
+    throw invalid(`-o ${file} is a directory`, 'name the file to write, e.g. -o received.edxml');
+  }
+  const dir = dirname(resolve(file));
+  if (!existsSync(dir)) throw invalid(`-o ${file}: the directory ${dir} does not exist`);
+}
+
+/** The package's size, or a one-line refusal when FILE cannot be read. */
+function packageSize(file: string): number {
+  try {
+    const st = statSync(file);
+    if (!st.isFile()) throw invalid(`${file} is not a file`, 'pass the path of one edXML package');
+    return st.size;
+  } catch (e) {
+    if (e instanceof CliError) throw e;
+    const why = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message;
+    throw new CliError('NotFound', `cannot read the package ${file}: ${why}`, {
+      hint: 'check the path of the edXML file',
+    });
+  }
+}
+
+const URL_HINT = '`lienthong up --http-port PORT` prints it as "api:" (http://127.0.0.1:PORT/api/v1)';
+
+/** The gateway's base URL from --url or LT_API, refused unless it is an http(s) URL. */
+function gatewayBase(o: GatewayOptions): string {
   const base = (o.url ?? process.env.LT_API ?? '').replace(/\/+$/, '');
-  if (!base) throw invalid('where is the gateway? pass --url http://HOST:PORT/api/v1 or set LT_API');
+  if (!base)
+    throw invalid('where is the gateway? pass --url http://HOST:PORT/api/v1 or set LT_API', URL_HINT);
+  let url: URL | undefined;
+  try {
+    url = new URL(base);
+  } catch {
+    url = undefined;
+  }
+  if (url?.protocol !== 'http:' && url?.protocol !== 'https:') {
+    throw invalid(
+      `--url ${base} is not an http:// or https:// URL`,
+      `for example http://${base.replace(/^\w+:\/\//, '')}`,
+    );
+  }
+  return base;
+}
+
+/** Why fetch failed, in a few words: the socket error's code when there is one. */
+function fetchFailure(e: unknown): string {
+  const cause = (e as { cause?: { code?: string; message?: string } }).cause;
+  if (cause?.code === 'ECONNREFUSED') return 'connection refused';
+  return cause?.code ?? cause?.message ?? (e as Error).message;
+}
+
+/** A hint for the gateway's refusals a person can act on. */
+function refusalHint(status: number, body: { code?: string; message?: string }): string | undefined {
+  if (body.code === 'Unauthenticated') {
+    return "pass the agency's token with --token (or LT_HTTP_TOKEN): `lienthong creds issue agency CODE --http-token --data DIR` prints it as the last line";
+  }
+  if (status === 404 && body.message?.startsWith('no route'))
+    return `check --url: it ends in /api/v1; ${URL_HINT}`;
+  return undefined;
+}
+
+async function call(o: GatewayOptions, path: string, init: RequestInit): Promise<Response> {
+  const base = gatewayBase(o);
   const token = o.token ?? process.env.LT_HTTP_TOKEN;
   const headers = new Headers(init.headers);
   headers.set('x-lienthong-agency', o.agency);
@@ -108,24 +178,30 @@ async function call(o: GatewayOptions, path: string, init: RequestInit): Promise
   try {
     res = await fetch(`${base}${path}`, { ...init, headers });
   } catch (e) {
-    throw new CliError('Unavailable', `cannot reach the gateway at ${base}: ${(e as Error).message}`, {
+    throw new CliError('Unavailable', `cannot reach the gateway at ${base}: ${fetchFailure(e)}`, {
+      hint: `check --url; ${URL_HINT}`,
       cause: e,
     });
   }
   if (res.ok) return res;
   let code: ErrorCode = 'Internal';
-  let message = `${res.status} ${res.statusText}`;
+  let message = `HTTP ${res.status} ${res.statusText}`;
+  let hint: string | undefined;
   try {
     const body = (await res.json()) as { code?: string; message?: string; details?: Record<string, unknown> };
     code = (HTTP_CODES[body.code ?? ''] ?? body.code ?? code) as ErrorCode;
-    message = `${body.code ? `${body.code}: ` : ''}${body.message ?? message}${
-      body.details && 'line' in body.details
-        ? ` [line ${String(body.details['line'])}, column ${String(body.details['column'])}]`
-        : ''
-    }`;
+    // The gateway's own code is kept in the message only where the CLI's differs (401 → PermissionDenied).
+    const prefix = body.code && body.code !== code ? `${body.code}: ` : '';
+    message = `${prefix}${body.message ?? message}`;
+    const d = body.details;
+    if (d && 'line' in d && !message.includes(`line ${String(d['line'])}`)) {
+      message += ` (line ${String(d['line'])}, column ${String(d['column'])})`;
+    }
+    hint = refusalHint(res.status, body);
   } catch {
     // Not JSON: keep the status line.
   }
   const retry = res.headers.get('retry-after');
-  throw new CliError(code, message, retry ? { hint: `retry after ${retry} s` } : {});
+  if (retry) hint = `retry after ${retry} s`;
+  throw new CliError(code, message, hint === undefined ? {} : { hint });
 }

@@ -203,7 +203,9 @@ const collect = (value: string, previous: string[] = []): string[] => [...previo
 export function registerEdxml(program: Command): void {
   const edxml = program
     .command('edxml')
-    .description('edXML (QCVN 102:2016) packages: validate them, verify their signatures');
+    .description(
+      'edXML (QCVN 102:2016) packages: validate them, verify their signatures, send and fetch them through the HTTP gateway',
+    );
   registerValidate(edxml);
   registerVerify(edxml);
 }

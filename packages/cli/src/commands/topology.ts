@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { diffTopologies, parseTopology, renderTopologyDiff } from '@lienthong/core';
+import { diffTopologies, parseJsonText, parseTopology, renderTopologyDiff } from '@lienthong/core';
 import type { Topology } from '@lienthong/core';
 import { invalid } from '../errors';
 import { printJson, write } from '../output';
@@ -16,9 +16,9 @@ export function readTopologyFile(file: string): Topology {
   }
   let json: unknown;
   try {
-    json = JSON.parse(text);
+    json = parseJsonText(text, `topology file ${file} is not JSON`);
   } catch (e) {
-    throw invalid(`topology file ${file} is not JSON: ${(e as Error).message}`);
+    throw invalid((e as Error).message);
   }
   try {
     return parseTopology(json);

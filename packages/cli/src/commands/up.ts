@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { Option } from 'commander';
 import type { Command } from 'commander';
 import { addEdxmlTrustOptions, edxmlTrustOf } from '../edxml-trust';
@@ -53,7 +55,7 @@ export function registerUp(program: Command): void {
     )
     .option(
       '--http-port <port>',
-      'serve the web dashboard (/), the edXML gateway /api/v1, /metrics, /healthz and /readyz on this port (0: a free one)',
+      'serve the web dashboard (/), the edXML gateway /api/v1, the VXP endpoint /vxp, /metrics, /healthz and /readyz on this port (0: a free one)',
       parsePort,
     )
     .addOption(
@@ -109,6 +111,12 @@ async function runUp(o: UpOptions): Promise<void> {
   process.stdout.write('stopped\n');
 }
 
+/** ` --creds FILE` when the directory holds the operator's seed (a broker with credentials), else nothing. */
+function opsCreds(dataDir: string): string {
+  const ops = join(dataDir, 'credentials', 'ops_admin.nk');
+  return existsSync(ops) ? ` --creds ${ops}` : '';
+}
+
 /**
  * The data directory (refused when missing unless --init, or when a broker already runs on it) and
  * the port: --port, else the one the directory kept (so that clients reconnecting forever find it
@@ -121,7 +129,7 @@ async function choosePlace(o: UpOptions): Promise<Place> {
     throw new CliError(
       'AlreadyExists',
       `a broker already runs on ${dataDir} (nats-server pid ${running.pid}, ${running.url})`,
-      { hint: `use it: lienthong node ls -s ${running.url}` },
+      { hint: `use it: lienthong node ls -s ${running.url}${opsCreds(dataDir!)}` },
     );
   }
   const kept = dataDir === undefined ? undefined : rememberedPort(dataDir);
