@@ -8,6 +8,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { connect } from '@lienthong/sdk';
+import { startNatsServer } from '@lienthong/testkit';
 import { background, cliEnv, freePort, killAll, lienthong, tempDir } from './helpers';
 
 jest.setTimeout(90_000);
@@ -120,6 +121,23 @@ describe('a data directory', () => {
     expect(none.code).toBe(1);
     expect(none.stderr).toContain(`no broker runs on ${data} (no live nats-server there)`);
     expect(none.stderr).toContain(`start it: lienthong up --data ${data}`);
+
+    // ... also when the selected context reaches another broker: its credentials are not this
+    // directory's, so nothing is read from or issued against it
+    const other = await startNatsServer();
+    try {
+      const env = cliEnv();
+      const contexts = path.join(env.XDG_CONFIG_HOME!, 'lienthong', 'contexts.json');
+      mkdirSync(path.dirname(contexts), { recursive: true });
+      writeFileSync(contexts, JSON.stringify({ current: 'prod', contexts: { prod: { server: other.url } } }));
+      const elsewhere = await lienthong(['creds', 'issue', 'agency', '000.00.00.G22', '--data', data], {
+        env,
+      });
+      expect(elsewhere.code).toBe(1);
+      expect(elsewhere.stderr).toContain(`no broker runs on ${data} (no live nats-server there)`);
+    } finally {
+      await other.cleanup();
+    }
   });
 
   it('a missing --data is refused unless --init asks for it, by up, demo and creds', async () => {

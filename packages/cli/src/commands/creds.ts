@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import { OBSERVER_SUBJECTS, assertAgencyCode, topologyFromProto } from '@lienthong/core';
 import type { IdentitySubject, Topology } from '@lienthong/core';
 import { readDirectory } from '@lienthong/readers';
-import { openDataDir, runningBroker } from '../data-dir';
+import { openDataDir, rememberedPort, runningBroker } from '../data-dir';
 import type { RunningBroker } from '../data-dir';
 import { CliError, invalid } from '../errors';
 import { formatTime, printJson, table, write } from '../output';
@@ -430,6 +430,16 @@ function settingsFor(cmd: Command, data: string): { settings: Settings; broker: 
  */
 async function liveTopology(cmd: Command, data: string, agency?: string): Promise<Topology> {
   const { settings, broker } = settingsFor(cmd, data);
+  const g = globalsOf(cmd);
+  // A directory `up` made whose broker is stopped: its credentials belong to that broker, not to
+  // whatever the selected context or the default port reaches, unless -s, --context or LT_SERVER
+  // says so.
+  const implicit = g.server === undefined && g.context === undefined && !process.env.LT_SERVER;
+  if (!broker && implicit && rememberedPort(resolve(data)) !== undefined) {
+    throw new CliError('Unavailable', `no broker runs on ${resolve(data)} (no live nats-server there)`, {
+      hint: `start it: lienthong up --data ${data}; or pass -s with the URL of its server`,
+    });
+  }
   try {
     return await withSession(settings, async (s) => {
       const dir = await readDirectory(s);
@@ -437,7 +447,6 @@ async function liveTopology(cmd: Command, data: string, agency?: string): Promis
       return topologyFromProto({ nodes: [...dir.nodes.values()], agencies: [...dir.agencies.values()] });
     });
   } catch (e) {
-    const g = globalsOf(cmd);
     if (broker || g.server !== undefined || !(e instanceof CliError) || e.code !== 'Unavailable') throw e;
     throw new CliError(
       'Unavailable',
