@@ -4,12 +4,16 @@ import { agencyToToken, inboxFilter, inboxSubject } from '@lienthong/core';
 import type { NodeInfo, Topology } from '@lienthong/core';
 import { inject, injectable } from 'tsyringe';
 import type { NatsHandles } from '@lienthong/infra';
-import { classifyNatsError } from '@lienthong/infra';
+import { classifyNatsError, retry } from '@lienthong/infra';
 import type { ResolvedConfig } from './config';
 import { InFlight } from './in-flight';
 import type { AgencyMove } from './live-directory';
 import { STREAMS } from '@lienthong/core';
 import { TOKENS } from './tokens';
+
+/** How long a node keeps retrying an agency's inbox move that fails transiently, and how it backs off. */
+const MOVE_RETRY_MS = 60_000;
+const MOVE_BACKOFF = { initialMs: 100, maxMs: 5_000 } as const;
 
 /** The durable inbox consumer of an agency (created by its SDK on first use). */
 export function inboxConsumerName(agency: string): string {
@@ -104,7 +108,18 @@ export class InboxMover {
     const hosted = new Set(this.config.nodes);
     for (const m of moves) {
       if (!hosted.has(m.from)) continue;
-      await moveInbox(this.nats, m.code, before.node(m.from), after.node(m.to), this.log);
+      // The move runs once per directory change: a transient refusal (the server reloading the
+      // credentials the same change rewrote answers "jetstream is not enabled" for a moment) is
+      // retried, or the unread items would stay behind at the old node. Each attempt is idempotent.
+      await retry(() => moveInbox(this.nats, m.code, before.node(m.from), after.node(m.to), this.log), {
+        backoff: MOVE_BACKOFF,
+        deadline: Date.now() + MOVE_RETRY_MS,
+        onRetry: (err, attempt, waitMs) =>
+          this.log.warn(
+            { agency: m.code, from: m.from, to: m.to, attempt, waitMs, err: (err as Error).message },
+            'moving an inbox failed; will retry',
+          ),
+      });
     }
   }
 }
