@@ -80,13 +80,13 @@ describe('HomeFollower', () => {
     // after a while, so that a refresh that only waits for it fails here rather than hangs).
     const letGo = setTimeout(() => gate!(), 2_000);
     await expect(follower.refresh()).resolves.toBe(true);
-    expect(session.homeNode.id).toBe(TO);
+    expect(follower.node.id).toBe(TO);
 
     // The older read completes last, with the home node from before the move: it is not taken.
     clearTimeout(letGo);
     gate!();
     await expect(before).resolves.toBe(false);
-    expect(session.homeNode.id).toBe(TO);
+    expect(follower.node.id).toBe(TO);
   });
 
   it('takes the newest answer when reads complete in order, and a move back', async () => {
@@ -96,10 +96,10 @@ describe('HomeFollower', () => {
     await expect(follower.refresh()).resolves.toBe(false);
     await home(TO);
     await expect(follower.refresh()).resolves.toBe(true);
-    expect(session.homeNode.id).toBe(TO);
+    expect(follower.node.id).toBe(TO);
     await home(FROM);
     const answers = await Promise.all([follower.refresh(), follower.refresh()]);
     expect(answers.filter(Boolean)).toHaveLength(1);
-    expect(session.homeNode.id).toBe(FROM);
+    expect(follower.node.id).toBe(FROM);
   });
 });
