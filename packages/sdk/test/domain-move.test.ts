@@ -73,7 +73,8 @@ describe('a home node in another JetStream domain', () => {
 
   it('refuses send and the inbox at once after an agency move there, and works again once moved back', async () => {
     const client = await w.client(A.congthanh, { followHomeMs: 100 });
-    const reader = w.reader(await w.client(A.baothanh));
+    const other = await w.client(A.baothanh);
+    const reader = w.reader(other);
     const home = client.homeNode.id;
     expect(client.home()).toEqual({ node: home, domain: '', reachable: true });
     // An inbox iteration waiting for items when the agency moves.
@@ -112,6 +113,13 @@ describe('a home node in another JetStream domain', () => {
     await reader.waitForId(id);
     expect(await w.inboxSettled(A.baothanh)).toMatchObject({ messages: 1, pending: 0, ackPending: 0 });
     expect(reader.counts().get(id)).toBe(1);
+    // Its inbox is read again too: a document to it comes, once.
+    const back = w.reader(client);
+    const answer = docId(A.baothanh, 'BACK');
+    await other.send(documentTo(answer, [A.congthanh]));
+    await back.waitForId(answer);
+    expect(await w.inboxSettled(A.congthanh)).toMatchObject({ pending: 0, ackPending: 0 });
+    expect(back.counts().get(answer)).toBe(1);
   });
 
   it('refuses as soon as its home node itself is put in another domain (domains merged), until it is back', async () => {
