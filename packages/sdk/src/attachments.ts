@@ -188,11 +188,19 @@ async function checkedSize(source: AttachmentSource, limits: AttachmentLimits): 
 export function receivedAttachments(
   store: ContentStore,
   attachments: readonly IAttachment[] | null | undefined,
+  /** Throws when the home domain is out of reach (the agency's home node moved to another). */
+  reachable: () => void = () => undefined,
 ): ReceivedAttachment[] {
-  return (attachments ?? []).map((a, index) => received(store, a, index));
+  const guarded: Pick<ContentStore, 'download'> = {
+    download: (...args) => {
+      reachable();
+      return store.download(...args);
+    },
+  };
+  return (attachments ?? []).map((a, index) => received(guarded, a, index));
 }
 
-function received(store: ContentStore, a: IAttachment, index: number): ReceivedAttachment {
+function received(store: Pick<ContentStore, 'download'>, a: IAttachment, index: number): ReceivedAttachment {
   // An inline attachment from a system that left out its hash can only be taken as it is.
   const declared = a.sha256 && a.sha256.length > 0 ? Buffer.from(a.sha256).toString('hex') : undefined;
   const sha256Hex =

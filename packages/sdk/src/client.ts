@@ -8,6 +8,7 @@ import type { ReceiptProof } from '@lienthong/core';
 import type { BusinessStatus, IDocument, Level, TrackingRecord } from '@lienthong/proto';
 import { withCall } from './call';
 import type { CallOptions } from './call';
+import type { HomeState } from './home';
 import { DurableInbox } from './inbox';
 import type { Inbox, InboxOptions } from './inbox-types';
 import { buildParts } from './parts';
@@ -37,9 +38,22 @@ export class LienthongClient implements AsyncDisposable {
     this.agency = parts.session.agency;
   }
 
-  /** The agency's home node, as the directory says now: followed while connected (agency move). */
+  /**
+   * The agency's home node, as the directory says now: followed while connected (agency move). While
+   * the agency's home node is in another JetStream domain, the last one in this client's domain.
+   */
   get homeNode(): { readonly id: string; readonly level: Level } {
-    return this.parts.session.homeNode;
+    return this.parts.home.node;
+  }
+
+  /**
+   * Where the directory says the agency's home node is, and whether this client reaches it: not once
+   * it is in another JetStream domain (`agency move`, `topology apply` merging domains), when every
+   * call that needs it fails with FailedPrecondition naming the domain to connect to. It is reached
+   * again if the agency comes back into this client's domain.
+   */
+  home(): HomeState {
+    return this.parts.home.state;
   }
 
   /**
@@ -67,7 +81,7 @@ export class LienthongClient implements AsyncDisposable {
    * no recipient gets it twice. While the broker is unreachable it retries until the deadline.
    */
   async send(document: IDocument, opts: SendOptions = {}): Promise<SendReceipt> {
-    this.assertOpen('send');
+    this.assertReady('send');
     return this.parts.documents.send(document, opts);
   }
 
@@ -77,7 +91,7 @@ export class LienthongClient implements AsyncDisposable {
    * recipients plus `addRecipients`. The recipients answer it like any document (01, 03…).
    */
   async update(originalDocumentId: string, document: IDocument, opts: UpdateOptions): Promise<SendReceipt> {
-    this.assertOpen('update');
+    this.assertReady('update');
     return this.parts.amendments.update(requireId('update', originalDocumentId), document, opts);
   }
 
@@ -90,7 +104,7 @@ export class LienthongClient implements AsyncDisposable {
     document: IDocument,
     opts: ReplaceOptions,
   ): Promise<SendReceipt> {
-    this.assertOpen('replace');
+    this.assertReady('replace');
     const ids = (typeof replaced === 'string' ? [replaced] : replaced).map((id) => requireId('replace', id));
     return this.parts.amendments.replace([...new Set(ids)], document, opts);
   }
@@ -103,7 +117,7 @@ export class LienthongClient implements AsyncDisposable {
    * before anything is sent.
    */
   async report(documentId: string, code: BusinessStatus, opts: ReportOptions = {}): Promise<void> {
-    this.assertOpen('report');
+    this.assertReady('report');
     return this.parts.reports.report(documentId, code, opts);
   }
 
@@ -112,12 +126,13 @@ export class LienthongClient implements AsyncDisposable {
    * (refused), which shows in tracking. NotFound when this agency sent no such document.
    */
   async recall(documentId: string, opts: RecallOptions): Promise<void> {
-    this.assertOpen('recall');
+    this.assertReady('recall');
     return this.parts.amendments.recall(requireId('recall', documentId), opts);
   }
 
   /** The per-recipient tracking records of a document this agency sent (empty if unknown). */
   async snapshot(documentId: string, opts?: CallOptions): Promise<TrackingRecord[]> {
+    this.parts.home.current();
     return this.parts.tracking.snapshot(requireId('snapshot', documentId), opts);
   }
 
@@ -127,7 +142,7 @@ export class LienthongClient implements AsyncDisposable {
    * and `until()` waits for a condition. Stop it (or `await using` it) when done.
    */
   async track(documentId: string, opts?: CallOptions): Promise<Tracker> {
-    this.assertOpen('track');
+    this.assertReady('track');
     return this.parts.tracking.track(requireId('track', documentId), opts);
   }
 
@@ -137,7 +152,7 @@ export class LienthongClient implements AsyncDisposable {
    * set; an index by date would replace it for archives).
    */
   async sent(query: SentQuery = {}): Promise<SentDocument[]> {
-    this.assertOpen('sent');
+    this.assertReady('sent');
     return this.parts.tracking.sent(query);
   }
 
@@ -162,7 +177,7 @@ export class LienthongClient implements AsyncDisposable {
    * the recipient has sent no signed status yet.
    */
   async receiptProof(documentId: string, recipient: string, opts: CallOptions = {}): Promise<ReceiptProof> {
-    this.assertOpen('receiptProof');
+    this.assertReady('receiptProof');
     const records = await this.snapshot(requireId('receiptProof', documentId), opts);
     return this.parts.keys.receiptProof(documentId, recipient, records);
   }
@@ -205,6 +220,12 @@ export class LienthongClient implements AsyncDisposable {
 
   private assertOpen(what: string): void {
     this.parts.lifecycle.assertOpen(what);
+  }
+
+  /** Open, and its agency's home node in this client's JetStream domain. */
+  private assertReady(what: string): void {
+    this.assertOpen(what);
+    this.parts.home.current();
   }
 }
 

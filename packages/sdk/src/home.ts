@@ -1,30 +1,79 @@
 import type { KV } from '@nats-io/kv';
-import { directoryKeys } from '@lienthong/core';
+import { LienthongError, directoryKeys } from '@lienthong/core';
 import { AgencyRecord, NodeRecord } from '@lienthong/proto';
-import type { HomeNode, Session } from './session';
+import type { HomeNode } from './session';
 
 /** How often a connected client looks its agency up in the directory, to follow a move. */
 export const FOLLOW_HOME_MS = 2_000;
 
+/** The agency's home node as a client sees it (`client.home()`). */
+export interface HomeState {
+  /** The home node the directory names now (in another domain while `reachable` is false). */
+  readonly node: string;
+  /** Its JetStream domain ('' for none). */
+  readonly domain: string;
+  /** False once the home node is in another JetStream domain than this client's connection. */
+  readonly reachable: boolean;
+}
+
+/** A home node in another JetStream domain, which this client's connection cannot reach. */
+interface Away {
+  readonly node: string;
+  readonly domain: string;
+}
+
 /**
  * Follows the agency's home node while connected (`lienthong agency move`): the directory is read
- * now and then (a direct get, which an agency may do) and on demand (before the inbox consumer is
- * re-created), and the session's home node changes in place, so submissions, statuses, tracking and
- * the inbox use the new one from then on. A move to a node in another JetStream domain is not
- * followed (the connection and content store belong to the old one): such a client reconnects.
+ * now and then (direct gets of the agency's record and of its home node's, which an agency may do)
+ * and on demand (before the inbox consumer is re-created), and the home node changes in place, so
+ * submissions, statuses, tracking and the inbox use the new one from then on. A home node in
+ * another JetStream domain (a move there, or its province merged into another's domain) cannot be
+ * followed (the connection, content store and credentials belong to the old one): from then on
+ * `current()` refuses with FailedPrecondition, saying which domain to connect to, and the listeners
+ * of `onAway` hear it, until the home node is in this client's domain again.
  */
 export class HomeFollower {
   private timer: NodeJS.Timeout | undefined;
   /** Number of the newest read started, and of the newest read whose answer was taken. */
   private started = 0;
   private answered = 0;
+  private home: HomeNode;
+  private away: Away | undefined;
+  private readonly listeners = new Set<(e: LienthongError) => void>();
 
   constructor(
-    private readonly session: Session,
+    private readonly session: { readonly agency: string; readonly homeNode: HomeNode },
     private readonly directory: KV,
     private readonly contentDomain: string,
     private readonly everyMs = FOLLOW_HOME_MS,
-  ) {}
+  ) {
+    this.home = session.homeNode;
+  }
+
+  /** The last home node in this client's domain, even while the agency's is in another one. */
+  get node(): HomeNode {
+    return this.home;
+  }
+
+  /** Where the directory says the home node is, and whether this client's connection reaches it. */
+  get state(): HomeState {
+    const { away } = this;
+    return away
+      ? { node: away.node, domain: away.domain, reachable: false }
+      : { node: this.home.id, domain: this.contentDomain, reachable: true };
+  }
+
+  /** The home node; FailedPrecondition while it is in another JetStream domain. */
+  current(): HomeNode {
+    if (this.away) throw this.awayError(this.away);
+    return this.home;
+  }
+
+  /** Called once each time the home node is found in another domain; returns the remover. */
+  onAway(listener: (e: LienthongError) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
 
   start(): void {
     if (this.everyMs <= 0 || this.timer) return;
@@ -35,6 +84,7 @@ export class HomeFollower {
   stop(): void {
     clearInterval(this.timer);
     this.timer = undefined;
+    this.listeners.clear();
   }
 
   /**
@@ -59,13 +109,32 @@ export class HomeFollower {
     const entry = await this.directory.get(directoryKeys.agency(agency));
     if (!this.take(n) || !entry || entry.operation !== 'PUT') return false;
     const homeNode = AgencyRecord.decode(entry.value).homeNode;
-    if (homeNode === this.session.homeNode.id) return false;
+    // The node's record is read even when its id is the same: its domain may have changed (merged).
     const node = await this.directory.get(directoryKeys.node(homeNode));
     if (!this.take(n) || !node || node.operation !== 'PUT') return false;
     const record = NodeRecord.decode(node.value);
-    if (record.domain !== this.contentDomain) return false;
-    const next: HomeNode = { id: record.id, level: record.level };
-    (this.session as { homeNode: HomeNode }).homeNode = next;
+    if (record.domain !== this.contentDomain) return this.leave({ node: record.id, domain: record.domain });
+    const changed = this.away !== undefined || record.id !== this.home.id;
+    this.away = undefined;
+    this.home = { id: record.id, level: record.level };
+    return changed;
+  }
+
+  /** The home node is now in another domain: remembered, and its listeners told once. */
+  private leave(away: Away): boolean {
+    if (this.away?.node === away.node && this.away.domain === away.domain) return false;
+    this.away = away;
+    const e = this.awayError(away);
+    for (const listener of [...this.listeners]) listener(e);
     return true;
+  }
+
+  private awayError({ node, domain }: Away): LienthongError {
+    const { agency } = this.session;
+    return new LienthongError(
+      'FailedPrecondition',
+      `agency ${agency} now has its home node ${node} in JetStream domain ${domain}: connect to that domain's servers (connect({ servers: …, domain: '${domain}' }))`,
+      { context: { agency, homeNode: node, domain } },
+    );
   }
 }

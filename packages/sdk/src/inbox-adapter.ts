@@ -63,6 +63,8 @@ export class ClientInboxPort implements InboxPort {
     // Gone, perhaps because the agency moved (its old home node removes it once the unread items
     // are copied to the new inbox): it is made again at the home node the directory names now.
     if (!info) await this.home?.refresh().catch(() => false);
+    // Not at all while the home node is in another JetStream domain: FailedPrecondition.
+    this.home?.current();
     if (this.service) {
       // Asked of the home node only when it is missing or its settings change: an existing one is
       // read even while the node is away.
@@ -114,12 +116,16 @@ export class ClientInboxPort implements InboxPort {
     return seqs.length > 0 ? Math.min(...seqs) : undefined;
   }
 
+  onAway(listener: (e: Error) => void): () => void {
+    return this.home?.onAway(listener) ?? (() => undefined);
+  }
+
   verify(envelope: Envelope): Promise<ItemSignature> {
     return this.keys.verify(envelope);
   }
 
   attachments(list: IDocument['attachments']): ReceivedAttachment[] {
-    return receivedAttachments(this.content, list);
+    return receivedAttachments(this.content, list, () => this.home?.current());
   }
 
   arrived(arrival: Arrival, opts: CallOptions): Promise<void> {

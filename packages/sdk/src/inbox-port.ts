@@ -43,6 +43,11 @@ export interface InboxPort {
   arrived(arrival: Arrival, opts: CallOptions): Promise<void>;
   /** Reports a business status on a received document to its sender. */
   report(documentId: string, code: BusinessStatus, opts: ReportOptions): Promise<void>;
+  /**
+   * Calls `listener` when the agency's home node turns out to be in another JetStream domain (the
+   * inbox then ends with that error); returns the remover.
+   */
+  onAway?(listener: (e: Error) => void): () => void;
   /** Finds and repairs a consumer a restarted server left unable to deliver (inbox-check.ts). */
   readonly check?: InboxCheckDeps;
 }

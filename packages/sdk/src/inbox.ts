@@ -46,6 +46,8 @@ export class DurableInbox implements Inbox {
   /** True while the iteration waits for its caller to ask for the next item. */
   private atYield = false;
   private finished = false;
+  /** What ended the inbox from outside (its agency's home node moved to another domain). */
+  private failure: Error | undefined;
   /** The highest stream sequence received: everything up to it reached this inbox. */
   private highestSeq = 0;
   private readonly maxInFlight: number;
@@ -117,16 +119,21 @@ export class DurableInbox implements Inbox {
     let finished!: () => void;
     this.done = new Promise<void>((resolve) => (finished = resolve));
     let pump: Promise<void> | undefined;
+    // A waiting iteration ends with the error rather than waiting for items that cannot come.
+    const unlisten = this.port.onAway?.((e) => {
+      this.failure ??= e;
+      void this.stop();
+    });
     try {
-      if (this.stopped) return;
+      if (this.stopped) return this.failed();
       const consumer = await this.openConsumer();
-      if (!consumer) return;
+      if (!consumer) return this.failed();
       this.keepAlive = setInterval(() => this.keepHeldAlive(), Math.max(this.redeliverAfterMs / 3, 100));
       this.keepAlive.unref();
       pump = this.pump(consumer);
       for (;;) {
         const next = await this.nextReady();
-        if (!next) return;
+        if (!next) return this.failed();
         this.atYield = true;
         try {
           yield this.handOut(next, (await next.signature) ?? UNSIGNED);
@@ -135,6 +142,7 @@ export class DurableInbox implements Inbox {
         }
       }
     } finally {
+      unlisten?.();
       this.stopping.abort();
       this.batch?.stop();
       this.dropQueued();
@@ -218,6 +226,11 @@ export class DurableInbox implements Inbox {
       }
       waiters.add(wake);
     });
+  }
+
+  /** Ends an iteration: with the error that stopped the inbox from outside, if one did. */
+  private failed(): void {
+    if (this.failure) throw this.failure;
   }
 
   private finish(): void {

@@ -47,6 +47,7 @@ export type {
   StreamAttachment,
 } from './attachments';
 export type { CallOptions } from './call';
+export type { HomeState } from './home';
 export type { Inbox, InboxItem, InboxItemKind, InboxOptions } from './inbox-types';
 export type { Tracker } from './tracking';
 export type { BackpressureScope, ErrorCode } from '@lienthong/core';

@@ -36,7 +36,21 @@ export interface ClientParts {
 }
 
 export function buildParts(opened: OpenedSession, opts: ConnectOptions): ClientParts {
-  const { record, directory, tracking: trackingBucket, contentDomain, ...session } = opened;
+  const { record, directory, tracking: trackingBucket, contentDomain, homeNode, ...rest } = opened;
+  const home = new HomeFollower(
+    { agency: rest.agency, homeNode },
+    directory,
+    contentDomain,
+    opts.followHomeMs,
+  );
+  // Every part reads the home node here: while it is in another JetStream domain, whatever needs it
+  // fails at once with FailedPrecondition (HomeFollower.current) instead of reaching the old node.
+  const session: Session = {
+    ...rest,
+    get homeNode() {
+      return home.current();
+    },
+  };
   const lifecycle = new Lifecycle();
   const keys = new AgencyKeys(directory);
   // Read and written in the home node's domain: its content stream is where the home node looks for
@@ -65,7 +79,6 @@ export function buildParts(opened: OpenedSession, opts: ConnectOptions): ClientP
   // An nkey identity may create no consumer either: its home node does that for it.
   const tracking = new TrackingReader(session, trackingBucket, service);
   const recipients = new KnownRecipients(directory);
-  const home = new HomeFollower(session, directory, contentDomain, opts.followHomeMs);
   home.start();
   const documents = new DocumentSender(
     session,

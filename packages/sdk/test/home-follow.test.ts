@@ -1,7 +1,8 @@
 /**
  * The client follows its agency's home node (`lienthong agency move`): a refresh asked for after a
  * move reads the directory anew, even while an older read is still under way, and the newest read's
- * answer wins over an older one that completes later.
+ * answer wins over an older one that completes later. A home node in another JetStream domain is
+ * remembered (and refused) rather than taken, until the agency is in the client's domain again.
  */
 import { connect } from '@nats-io/transport-node';
 import type { NatsConnection } from '@nats-io/transport-node';
@@ -80,13 +81,13 @@ describe('HomeFollower', () => {
     // after a while, so that a refresh that only waits for it fails here rather than hangs).
     const letGo = setTimeout(() => gate!(), 2_000);
     await expect(follower.refresh()).resolves.toBe(true);
-    expect(session.homeNode.id).toBe(TO);
+    expect(follower.node.id).toBe(TO);
 
     // The older read completes last, with the home node from before the move: it is not taken.
     clearTimeout(letGo);
     gate!();
     await expect(before).resolves.toBe(false);
-    expect(session.homeNode.id).toBe(TO);
+    expect(follower.node.id).toBe(TO);
   });
 
   it('takes the newest answer when reads complete in order, and a move back', async () => {
@@ -96,10 +97,46 @@ describe('HomeFollower', () => {
     await expect(follower.refresh()).resolves.toBe(false);
     await home(TO);
     await expect(follower.refresh()).resolves.toBe(true);
-    expect(session.homeNode.id).toBe(TO);
+    expect(follower.node.id).toBe(TO);
     await home(FROM);
     const answers = await Promise.all([follower.refresh(), follower.refresh()]);
     expect(answers.filter(Boolean)).toHaveLength(1);
-    expect(session.homeNode.id).toBe(FROM);
+    expect(follower.node.id).toBe(FROM);
+  });
+  it('remembers a home node in another domain, tells its listeners once, and takes the node back in its own', async () => {
+    const ELSEWHERE = 'h27-huongson-xa1';
+    await kv.put(
+      directoryKeys.node(ELSEWHERE),
+      NodeRecord.encode({
+        id: ELSEWHERE,
+        level: Level.LEVEL_COMMUNE,
+        parent: 'h27-huongson',
+        name: ELSEWHERE,
+        domain: 'h27',
+      }).finish(),
+    );
+    await home(FROM);
+    const session = { agency: AGENCY, homeNode: { id: FROM, level: Level.LEVEL_COMMUNE } as HomeNode };
+    const follower = new HomeFollower(session as unknown as Session, kv, DOMAIN, 0);
+    const heard: Error[] = [];
+    follower.onAway((e) => heard.push(e));
+
+    await home(ELSEWHERE);
+    await expect(follower.refresh()).resolves.toBe(true);
+    await expect(follower.refresh()).resolves.toBe(false);
+    expect(heard).toHaveLength(1);
+    expect(follower.state).toEqual({ node: ELSEWHERE, domain: 'h27', reachable: false });
+    expect(() => follower.current()).toThrow(
+      expect.objectContaining({
+        code: 'FailedPrecondition',
+        context: { agency: AGENCY, homeNode: ELSEWHERE, domain: 'h27' },
+      }),
+    );
+    expect(follower.node.id).toBe(FROM);
+
+    await home(TO);
+    await expect(follower.refresh()).resolves.toBe(true);
+    expect(follower.state).toEqual({ node: TO, domain: DOMAIN, reachable: true });
+    expect(follower.current().id).toBe(TO);
   });
 });
