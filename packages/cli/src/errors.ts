@@ -6,3 +6,9 @@ export { CliError, EXIT, explain, invalid, isJsNotFound, notFound, unreachable }
 export function isCommanderError(e: unknown): e is CommanderError {
   return e instanceof CommanderError;
 }
+
+/** Why a file could not be read, in a few words: "no such file" for ENOENT, else the error's code. */
+export function unreadable(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  return code === 'ENOENT' ? 'no such file' : (code ?? (e as Error).message);
+}

@@ -9,6 +9,9 @@
 /** Copies of one message in the making at once. */
 export const FAN_OUT_WINDOW = 32;
 
+/** Tracking records of one document opened (or refused) at once. */
+export const RECORDS_WINDOW = 256;
+
 /**
  * Runs every task, at most `window` at a time, in order. Resolves when all succeeded; otherwise,
  * once every task has settled, rejects with the first failure (no copy of this attempt is still

@@ -111,10 +111,11 @@ export class HealthServer {
       forceCloseConnections: true,
     });
     app.setErrorHandler((err: FastifyError | HttpError, _req, reply) => this.sendError(err, reply));
+    const served = this.mountPoints();
     app.setNotFoundHandler((req, reply) =>
       reply.code(404).send({
         code: 'NotFound',
-        message: `no route ${req.method} ${req.url.split('?')[0]}; try ${this.mountPoints()}`,
+        message: `no route ${req.method} ${req.url.split('?')[0]}; try ${served}`,
       } satisfies HttpErrorBody),
     );
     app.get('/healthz', (_req, reply) => reply.type('text/plain').send('ok\n'));

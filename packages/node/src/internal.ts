@@ -17,7 +17,7 @@ export type {
   StoredAttachment,
 } from './accepted';
 export { Attachments, attachmentConfig, provisionAttachments } from './attachments';
-export { AuditLog, auditEntryOf } from './audit-log';
+export { AUDIT_STREAM, AuditLog, auditEntryOf } from './audit-log';
 export { openNats, STILL_CONNECTING_EVERY_MS } from './connection';
 export { NodeConsumers, consumerScopes, hostedNodes } from './consumers';
 export type { ConsumerScope } from './consumers';

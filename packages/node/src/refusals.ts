@@ -7,15 +7,13 @@ import type { NatsHandles } from '@lienthong/infra';
 import { EnvelopeKind, FailureReason, TrackingRecord, TransportState } from '@lienthong/proto';
 import type { IEnvelope } from '@lienthong/proto';
 import { DeadLetters } from './dead-letters';
-import { fanOut } from './fan-out';
+import { RECORDS_WINDOW, fanOut } from './fan-out';
 import type { Clock, InboundMessage, Rejection } from './inbound';
 import type { TopologyView } from './live-directory';
 import { NodeMetrics } from './metrics';
 import { TOKENS } from './tokens';
+import { documentRecipients } from './submission-rules';
 import { TrackingStore } from './tracking-store';
-
-/** Tracking records of one refused document written at once. */
-const REFUSED_WINDOW = 256;
 
 /**
  * What a node refuses: dead letters (with the reason and the original bytes), and for a refused
@@ -138,7 +136,7 @@ export class Refusals {
     const documentId = env?.documentId ?? '';
     if (env?.kind !== EnvelopeKind.ENVELOPE_KIND_DOCUMENT || documentId === '') return;
     if (this.topology.agency(submitter)?.homeNode !== node.id) return;
-    const named = env.document ? (env.document.to ?? []).map((o) => o.code ?? '') : (env.recipients ?? []);
+    const named = env.document ? documentRecipients(env.document) : (env.recipients ?? []);
     const codes = [...new Set(named.filter((c) => isAgencyCode(c)))];
     const base = {
       documentId,
@@ -155,7 +153,7 @@ export class Refusals {
       (codes.length > 0 ? codes : ['']).map(
         (recipient) => () => this.tracking.refuse({ ...base, recipient }),
       ),
-      REFUSED_WINDOW,
+      RECORDS_WINDOW,
     );
   }
 

@@ -12,16 +12,13 @@ import type {
 import type { ResolvedConfig } from './config';
 import type { Clock, InboundMessage } from './inbound';
 import { LateRedirects } from './closed-on-the-way';
-import { fanOut } from './fan-out';
+import { RECORDS_WINDOW, fanOut } from './fan-out';
 import { NodeMetrics } from './metrics';
 import { OverdueIndex } from './overdue';
 import { Refusals } from './refusals';
 import { TOKENS } from './tokens';
 import type { TopologyView } from './live-directory';
 import { TrackingStore } from './tracking-store';
-
-/** Tracking records of one document opened at once. */
-const OPEN_WINDOW = 256;
 
 /**
  * The sender's side of tracking, at the home node of a document's sender: a record per recipient
@@ -60,10 +57,12 @@ export class TrackingApply {
     const operation = doc.business?.operation ?? BusinessOperation.BUSINESS_OPERATION_NEW;
     // A code closed since intake resolved the recipients (the directory changed in between) is not
     // unknown: its record opens as usual and the router redirects or refuses it on the way.
-    const inDirectory = (r: string): boolean =>
-      this.topology.agency(r) !== undefined || this.topology.closedCode(r) !== undefined;
-    const known = recipients.filter(inDirectory);
-    const unknown = recipients.filter((r) => !inDirectory(r));
+    const known: string[] = [];
+    const unknown: string[] = [];
+    for (const r of recipients) {
+      const inDirectory = this.topology.agency(r) !== undefined || this.topology.closedCode(r) !== undefined;
+      (inDirectory ? known : unknown).push(r);
+    }
     // A broadcast opens thousands of records: a window of them at a time, not thousands of requests
     // on the connection at once (whose last ones would time out behind the first).
     await fanOut(
@@ -88,7 +87,7 @@ export class TrackingApply {
           this.overdue.add(TrackingStore.key(sender, documentId, recipient), record.confirmByMs);
         }
       }),
-      OPEN_WINDOW,
+      RECORDS_WINDOW,
     );
     if (unknown.length > 0) await this.failUnknown(node, msg, env, unknown, now);
     return known;

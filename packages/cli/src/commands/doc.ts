@@ -15,7 +15,7 @@ import {
   senderFromId,
 } from '@lienthong/readers';
 import type { InboxCopy } from '@lienthong/readers';
-import { CliError, explain, invalid, notFound } from '../errors';
+import { CliError, explain, invalid, notFound, unreadable } from '../errors';
 import {
   ago,
   businessName,
@@ -237,12 +237,9 @@ function readDocumentFile(file: string): Document {
   try {
     text = readFileSync(file === '-' ? 0 : file, 'utf8');
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new CliError(
-      'NotFound',
-      `cannot read ${file}: ${code === 'ENOENT' ? 'no such file' : (code ?? (e as Error).message)}`,
-      { hint: 'pass the path of a JSON Document (`lienthong doc send --help` shows one), or - for stdin' },
-    );
+    throw new CliError('NotFound', `cannot read ${file}: ${unreadable(e)}`, {
+      hint: 'pass the path of a JSON Document (`lienthong doc send --help` shows one), or - for stdin',
+    });
   }
   let json: unknown;
   try {

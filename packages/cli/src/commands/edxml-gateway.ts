@@ -1,9 +1,10 @@
 import { createReadStream, existsSync, statSync, writeFileSync } from 'node:fs';
+import type { Stats } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { Readable } from 'node:stream';
 import type { Command } from 'commander';
 import type { ErrorCode } from '@lienthong/core';
-import { CliError, invalid } from '../errors';
+import { CliError, invalid, unreadable } from '../errors';
 import { printJson, write } from '../output';
 
 /** The `edxml` command group: created by whichever file registers first (`edxml validate` lives apart). */
@@ -116,17 +117,16 @@ function assertWritable(file: string): void {
 
 /** The package's size, or a one-line refusal when FILE cannot be read. */
 function packageSize(file: string): number {
+  let st: Stats;
   try {
-    const st = statSync(file);
-    if (!st.isFile()) throw invalid(`${file} is not a file`, 'pass the path of one edXML package');
-    return st.size;
+    st = statSync(file);
   } catch (e) {
-    if (e instanceof CliError) throw e;
-    const why = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message;
-    throw new CliError('NotFound', `cannot read the package ${file}: ${why}`, {
+    throw new CliError('NotFound', `cannot read the package ${file}: ${unreadable(e)}`, {
       hint: 'check the path of the edXML file',
     });
   }
+  if (!st.isFile()) throw invalid(`${file} is not a file`, 'pass the path of one edXML package');
+  return st.size;
 }
 
 const URL_HINT = '`lienthong up --http-port PORT` prints it as "api:" (http://127.0.0.1:PORT/api/v1)';
@@ -136,12 +136,7 @@ function gatewayBase(o: GatewayOptions): string {
   const base = (o.url ?? process.env.LT_API ?? '').replace(/\/+$/, '');
   if (!base)
     throw invalid('where is the gateway? pass --url http://HOST:PORT/api/v1 or set LT_API', URL_HINT);
-  let url: URL | undefined;
-  try {
-    url = new URL(base);
-  } catch {
-    url = undefined;
-  }
+  const url = URL.canParse(base) ? new URL(base) : undefined;
   if (url?.protocol !== 'http:' && url?.protocol !== 'https:') {
     throw invalid(
       `--url ${base} is not an http:// or https:// URL`,
@@ -188,15 +183,11 @@ async function call(o: GatewayOptions, path: string, init: RequestInit): Promise
   let message = `HTTP ${res.status} ${res.statusText}`;
   let hint: string | undefined;
   try {
-    const body = (await res.json()) as { code?: string; message?: string; details?: Record<string, unknown> };
+    const body = (await res.json()) as { code?: string; message?: string };
     code = (HTTP_CODES[body.code ?? ''] ?? body.code ?? code) as ErrorCode;
     // The gateway's own code is kept in the message only where the CLI's differs (401 → PermissionDenied).
     const prefix = body.code && body.code !== code ? `${body.code}: ` : '';
     message = `${prefix}${body.message ?? message}`;
-    const d = body.details;
-    if (d && 'line' in d && !message.includes(`line ${String(d['line'])}`)) {
-      message += ` (line ${String(d['line'])}, column ${String(d['column'])})`;
-    }
     hint = refusalHint(res.status, body);
   } catch {
     // Not JSON: keep the status line.

@@ -25,7 +25,7 @@ import {
 } from '@lienthong/core';
 import type { NodeInfo, Topology } from '@lienthong/core';
 import { classifyNatsError } from '@lienthong/infra';
-import { inboxConsumerName } from '@lienthong/node/internal';
+import { AUDIT_STREAM, inboxConsumerName } from '@lienthong/node/internal';
 import { Envelope, NodeRecord } from '@lienthong/proto';
 import { readDirectory, subjectMatches } from '@lienthong/readers';
 import type { Directory } from '@lienthong/readers';
@@ -41,10 +41,7 @@ import {
 import type { DomainStreams } from './topology-drain';
 
 /** How long the level services that could take a moving node's messages are given to stop. */
-export const DOMAIN_WAIT_MS = 15_000;
-
-/** The node audit chains' stream (the old domain keeps the history written there). */
-const AUDIT_STREAM = 'LT_AUDIT';
+const DOMAIN_WAIT_MS = 15_000;
 
 export interface Step {
   readonly id: string;
@@ -216,8 +213,12 @@ async function unserved(old: DomainStreams, next: DomainStreams, n: NodeInfo): P
     return false;
   };
   const until = Date.now() + DOMAIN_WAIT_MS;
-  while ((await served()) && Date.now() < until) await new Promise((r) => setTimeout(r, 250));
-  return !(await served());
+  let busy = await served();
+  while (busy && Date.now() < until) {
+    await new Promise((r) => setTimeout(r, 250));
+    busy = await served();
+  }
+  return !busy;
 }
 
 /**
@@ -316,8 +317,13 @@ async function moveUnreadInbox(old: DomainStreams, next: DomainStreams, n: NodeI
   for (let m = await nextOn(old, STREAMS.inbox, filter, 1); m;) {
     const p = parseSubject(m.subject);
     if (p?.kind === 'inbox' && m.seq > (await floorOf(p.agency))) {
+      // The inbox keeps one message per item subject: a refusal is a copy already there.
+      const headers = carriedHeaders(m.header);
       try {
-        await publishWithRoom(next.js, m.subject, m.data, `domain:${m.subject}`, carriedHeaders(m.header));
+        await next.js.publish(m.subject, m.data, {
+          msgID: `domain:${m.subject}`,
+          ...(headers ? { headers } : {}),
+        });
       } catch (e) {
         if (classifyNatsError(e).kind !== 'store-refused') throw e;
       }
