@@ -8,4 +8,4 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
-exec node packages/cli/dist/main.js demo "$@"
+exec node --max-semi-space-size=32 packages/cli/dist/main.js demo "$@"

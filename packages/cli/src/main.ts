@@ -1,4 +1,4 @@
-#!/usr/bin/env node
+#!/usr/bin/env -S node --max-semi-space-size=32
 /**
  * `lienthong`: the registry of command groups. Each group lives in `commands/<group>.ts`; adding a
  * group is one import and one line here.

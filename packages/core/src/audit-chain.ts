@@ -3,7 +3,7 @@
  * while the previous block was being stored. A block's hash covers its content and the previous
  * block's hash, so changing or removing any block breaks every link after it.
  */
-import { createHash } from 'node:crypto';
+import { sha256Hex } from './sha256';
 
 export const AUDIT_GENESIS = '0'.repeat(64);
 
@@ -37,9 +37,7 @@ export interface AuditBlock {
 
 /** The hash of a block: SHA-256 over its fields in a fixed order. */
 export function auditBlockHash(b: Omit<AuditBlock, 'hash'>): string {
-  return createHash('sha256')
-    .update(JSON.stringify([b.v, b.node, b.seq, b.prev, b.atMs, b.entries]))
-    .digest('hex');
+  return sha256Hex(JSON.stringify([b.v, b.node, b.seq, b.prev, b.atMs, b.entries]));
 }
 
 export function makeAuditBlock(

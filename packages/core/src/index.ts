@@ -204,3 +204,4 @@ export {
   serviceResult,
 } from './agency-service';
 export type { AgencyServiceReply, AgencyServiceRequest } from './agency-service';
+export { sha256, sha256Hex } from './sha256';

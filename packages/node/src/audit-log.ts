@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { JetStreamClient, JetStreamManager } from '@nats-io/jetstream';
 import { RetentionPolicy, StorageType } from '@nats-io/jetstream';
 import type { Logger } from 'pino';
@@ -7,6 +6,7 @@ import {
   AUDIT_SUBJECTS,
   DEFAULT_MAX_BYTES,
   auditSubject,
+  sha256Hex,
   makeAuditBlock,
   verifyAuditChain,
 } from '@lienthong/core';
@@ -155,7 +155,7 @@ class Chain {
     this.log.error({ node: this.node, streamSeq: last.seq }, 'audit chain head is not a valid block');
     return {
       seq: 0,
-      hash: createHash('sha256').update(last.data).digest('hex'),
+      hash: sha256Hex(last.data),
       subjectSeq: last.seq,
     };
   }
@@ -167,7 +167,7 @@ export function auditEntryOf(kind: string, msg: InboundMessage, disposition: Dis
     kind,
     subject: msg.subject,
     streamSeq: msg.seq,
-    sha256: createHash('sha256').update(msg.data).digest('hex'),
+    sha256: sha256Hex(msg.data),
     disposition,
   };
   if (msg.data.length > DEFAULT_MAX_BYTES) return base;

@@ -36,6 +36,12 @@ export interface ApplyResult {
 
 const MAX_CAS_ATTEMPTS = 50;
 
+/**
+ * A DELIVERED's wait for its 01 (tracking-batch.ts). Long enough for a recipient that reads its
+ * inbox as items arrive; short beside the time a sender takes to look at its tracking.
+ */
+export const DELIVERED_LINGER_MS = 50;
+
 type Change = (r: TrackingRecord) => { record: TrackingRecord; changed: boolean; violation?: string };
 
 /** The changes applied one after the other; each result says what its own change did. */
@@ -83,6 +89,8 @@ export class TrackingStore {
     private readonly jsm: JetStreamManager,
     private readonly topology: TopologyView,
     private readonly cacheSize = 50_000,
+    /** How long a DELIVERED waits for the 01 that usually follows it, to be written with it. */
+    private readonly deliveredLingerMs = DELIVERED_LINGER_MS,
   ) {}
 
   private readonly batches = new KeyedBatches<Change, ApplyResult>((key, changes) =>
@@ -206,7 +214,13 @@ export class TrackingStore {
     event: TrackingEvent,
   ): Promise<ApplyResult> {
     const key = TrackingStore.key(sender, documentId, recipient);
-    return this.mirrored(await this.mutate(key, (r) => applyTrackingEvent(r, event)));
+    // A DELIVERED is usually followed within milliseconds by the recipient's 01: it waits a little
+    // for it, so that both cost one write (tracking-batch.ts).
+    const linger =
+      event.type === 'transport' && event.state === TransportState.TRANSPORT_STATE_DELIVERED
+        ? this.deliveredLingerMs
+        : 0;
+    return this.mirrored(await this.mutate(key, (r) => applyTrackingEvent(r, event), linger));
   }
 
   async markOverdue(key: string, nowMs: number): Promise<ApplyResult> {
@@ -264,8 +278,8 @@ export class TrackingStore {
    * record that arrive together are applied in arrival order and written at once
    * (tracking-batch.ts): one KV write and one track publish for the burst.
    */
-  private mutate(key: string, change: Change): Promise<ApplyResult> {
-    return this.batches.submit(key, change);
+  private mutate(key: string, change: Change, lingerMs = 0): Promise<ApplyResult> {
+    return this.batches.submit(key, change, lingerMs);
   }
 
   private writeBatch(key: string, changes: readonly Change[]): Promise<ApplyResult[]> {

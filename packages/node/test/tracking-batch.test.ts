@@ -51,9 +51,12 @@ describe('coalesced tracking writes', () => {
   }, 30_000);
   afterAll(() => h.cleanup());
 
-  async function storeWith(js: JetStreamClient = node.nats.js): Promise<TrackingStore> {
+  async function storeWith(
+    js: JetStreamClient = node.nats.js,
+    deliveredLingerMs?: number,
+  ): Promise<TrackingStore> {
     const kv = await node.nats.kvm.open(BUCKETS.tracking);
-    return new TrackingStore(kv, js, node.nats.jsm, topology);
+    return new TrackingStore(kv, js, node.nats.jsm, topology, undefined, deliveredLingerMs);
   }
 
   /** Messages stored in the tracking bucket so far (one per KV write). */
@@ -146,8 +149,45 @@ describe('coalesced tracking writes', () => {
     expect(added).toHaveLength(seen[1]!.timeline.length - seen[0]!.timeline.length);
   });
 
+  it('a DELIVERED waits for the 01 that follows it: one write for both', async () => {
+    const store = await storeWith(node.nats.js, 2_000);
+    const id = docId(SENDER, 'LINGER');
+    await open(store, id);
+    const before = await bucketWrites();
+    const t0 = Date.now();
+    const first = store.apply(SENDER, id, RECIPIENT, delivered(2_000));
+    await new Promise((r) => setTimeout(r, 30)); // the recipient read its inbox a little later
+    const second = store.apply(
+      SENDER,
+      id,
+      RECIPIENT,
+      business(BusinessStatus.BUSINESS_STATUS_ARRIVED, 2_001),
+    );
+    expect((await Promise.all([first, second])).map((r) => r.outcome)).toEqual(['changed', 'changed']);
+    // The 01 ended the wait: both were written at once, long before the 2 s linger was over.
+    expect(Date.now() - t0).toBeLessThan(1_500);
+    expect(await bucketWrites()).toBe(before + 1);
+    const record = (await store.get(SENDER, id, RECIPIENT))!;
+    expect(record.business).toBe(BusinessStatus.BUSINESS_STATUS_ARRIVED);
+    expect(record.timeline.some((e) => e.transport === TransportState.TRANSPORT_STATE_DELIVERED)).toBe(true);
+  });
+
+  it('a DELIVERED with no 01 after it is written when its linger is over', async () => {
+    const store = await storeWith(node.nats.js, 300);
+    const id = docId(SENDER, 'ALONE');
+    await open(store, id);
+    const before = await bucketWrites();
+    const t0 = Date.now();
+    expect((await store.apply(SENDER, id, RECIPIENT, delivered(2_000))).outcome).toBe('changed');
+    expect(Date.now() - t0).toBeGreaterThanOrEqual(250);
+    expect(await bucketWrites()).toBe(before + 1);
+    expect((await store.get(SENDER, id, RECIPIENT))!.transport).toBe(
+      TransportState.TRANSPORT_STATE_DELIVERED,
+    );
+  });
+
   it('a change arriving during a write goes into the next one, after it', async () => {
-    const store = await storeWith();
+    const store = await storeWith(node.nats.js, 0);
     const id = docId(SENDER, 'NEXT');
     await open(store, id);
     const first = store.apply(SENDER, id, RECIPIENT, delivered(2_000));
