@@ -40,6 +40,26 @@ export function auditBlockHash(b: Omit<AuditBlock, 'hash'>): string {
   return sha256Hex(JSON.stringify([b.v, b.node, b.seq, b.prev, b.atMs, b.entries]));
 }
 
+/**
+ * A new block as the JSON text that is stored: the same text as `JSON.stringify(makeAuditBlock(…))`,
+ * with the entries serialised once for both the hash and the stored text (a busy node writes a block
+ * for every few documents).
+ */
+export function auditBlockText(
+  node: string,
+  seq: number,
+  prev: string,
+  atMs: number,
+  entries: readonly AuditEntry[],
+): { text: string; hash: string } {
+  const [n, s, p, a, e] = [node, seq, prev, atMs, entries].map((v) => JSON.stringify(v));
+  const hash = sha256Hex(`[1,${n},${s},${p},${a},${e}]`);
+  return {
+    text: `{"v":1,"node":${n},"seq":${s},"prev":${p},"atMs":${a},"entries":${e},"hash":"${hash}"}`,
+    hash,
+  };
+}
+
 export function makeAuditBlock(
   node: string,
   seq: number,

@@ -145,7 +145,13 @@ export type { SigningKey, VerifyOptions, Verification } from './signing';
 export { RECEIPT_PROOF_FORMAT, buildReceiptProof, verifyReceiptProof } from './receipt-proof';
 export type { ReceiptProof, CheckedReceipt, ProofVerification } from './receipt-proof';
 
-export { AUDIT_GENESIS, auditBlockHash, makeAuditBlock, verifyAuditChain } from './audit-chain';
+export {
+  AUDIT_GENESIS,
+  auditBlockHash,
+  auditBlockText,
+  makeAuditBlock,
+  verifyAuditChain,
+} from './audit-chain';
 export type { AuditBlock, AuditEntry, AuditProblem, AuditVerification } from './audit-chain';
 
 export {

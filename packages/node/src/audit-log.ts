@@ -7,7 +7,7 @@ import {
   DEFAULT_MAX_BYTES,
   auditSubject,
   sha256Hex,
-  makeAuditBlock,
+  auditBlockText,
   verifyAuditChain,
 } from '@lienthong/core';
 import type { AuditBlock, AuditEntry, AuditVerification, NodeInfo, Topology } from '@lienthong/core';
@@ -119,11 +119,12 @@ class Chain {
     await retry(
       async () => {
         const head = (this.head ??= await this.readHead());
-        const block = makeAuditBlock(this.node, head.seq + 1, head.hash, Date.now(), entries);
-        const ack = await this.js.publish(auditSubject(this.node), JSON.stringify(block), {
+        const seq = head.seq + 1;
+        const block = auditBlockText(this.node, seq, head.hash, Date.now(), entries);
+        const ack = await this.js.publish(auditSubject(this.node), block.text, {
           expect: { lastSubjectSequence: head.subjectSeq },
         });
-        this.head = { seq: block.seq, hash: block.hash, subjectSeq: ack.seq };
+        this.head = { seq, hash: block.hash, subjectSeq: ack.seq };
       },
       {
         attempts: 6,
