@@ -56,6 +56,20 @@ describe('AuditLog', () => {
     expect(v.blocks).toBeLessThan(400); // batched: a block per burst, not per entry
   });
 
+  it('an idle chain gathers entries recorded a moment apart into one block', async () => {
+    const writer = new AuditLog(js, jsm, log);
+    const n = node('h38');
+    // The first entry finds the chain idle; the others come within the next millisecond or two.
+    const first = writer.record(n, entry(1));
+    await new Promise((r) => setImmediate(r));
+    const more = Array.from({ length: 9 }, (_, i) => writer.record(n, entry(i + 2)));
+    await Promise.all([first, ...more]);
+    const v = await verifyNodeAudit(js, jsm, 'h38');
+    expect(v.broken).toBeUndefined();
+    expect(v.entries).toBe(10);
+    expect(v.blocks).toBe(1);
+  });
+
   it('keeps recording after its head was replaced by garbage, and the break is reported', async () => {
     const n = node('h27');
     await new AuditLog(js, jsm, log).record(n, entry(1));
