@@ -5,9 +5,9 @@ import {
   AUDIT_GENESIS,
   AUDIT_SUBJECTS,
   DEFAULT_MAX_BYTES,
+  auditBlockText,
   auditSubject,
   sha256Hex,
-  auditBlockText,
   verifyAuditChain,
 } from '@lienthong/core';
 import type { AuditBlock, AuditEntry, AuditVerification, NodeInfo, Topology } from '@lienthong/core';
