@@ -418,6 +418,38 @@ function buildRows(records: RunRecord[], runs: number, shortcut: boolean): Row[]
         unit: 'ms',
         digits: 2,
       },
+      ...(has('throughput-services')
+        ? [
+            {
+              scenario: '1 throughput',
+              metric: 'one process per level (as deployed), SDK clients in the bench process',
+              values: pick('throughput-services', 'docsPerSec'),
+              unit: 'docs/s',
+              digits: 0,
+            },
+            ...(
+              [
+                ['central', 'central service'],
+                ['commune', 'commune service'],
+                ['sdk', 'SDK senders + recipient'],
+                ['server', 'nats-server'],
+              ] as const
+            ).map(([key, name]) => ({
+              scenario: '1 throughput',
+              metric: `  CPU/doc: ${name}`,
+              values: pick('throughput-services', `cpuMsPerDoc.${key}`),
+              unit: 'ms',
+              digits: 2,
+            })),
+            {
+              scenario: '1 throughput',
+              metric: '  cores busy, every process (of 2)',
+              values: pick('throughput-services', 'coresBusy'),
+              unit: '',
+              digits: 2,
+            },
+          ]
+        : []),
     );
   }
   if (has('latency')) {
@@ -904,6 +936,8 @@ async function main(): Promise<void> {
       }
       const opts = { ...s.throughput, shortcut: args.shortcut };
       max = get((await step(run, 'throughput', opts)).data, 'docsPerSec');
+      // The same load on the level services in processes of their own (not in --quick).
+      if (args.only.has('throughput') && !args.quick) await step(run, 'throughput-services', opts);
     }
     if (args.only.has('latency')) {
       const rate = Math.max(10, Math.round((max ?? 200) / 2));

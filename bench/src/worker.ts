@@ -9,7 +9,7 @@ import { attachment } from './scenarios/attachment';
 import { baseline } from './scenarios/baseline';
 import { broadcast } from './scenarios/broadcast';
 import { gateway } from './scenarios/gateway';
-import { backlog, latency, national, throughput } from './scenarios/lienthong';
+import { backlog, latency, national, throughput, throughputServices } from './scenarios/lienthong';
 import { startupBreakdown } from './scenarios/startup';
 import { urgent } from './scenarios/urgent';
 import { vxp } from './scenarios/vxp';
@@ -20,6 +20,7 @@ const SCENARIOS: Record<string, Runner> = {
   baseline,
   'baseline-direct': baseline,
   throughput,
+  'throughput-services': throughputServices,
   latency,
   national,
   backlog,

@@ -4,10 +4,23 @@ import type { RunningNode } from '@lienthong/node';
 import type { EmbeddedServer } from '@lienthong/node';
 import { inboxFilter, nodeSubjects } from '@lienthong/core';
 import { BusinessStatus, connect } from '@lienthong/sdk';
-import { benchLogger, cpuMeter, defer, processRssBytes, startServer, tellParent } from '../lib/env';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startService } from '@lienthong/testkit';
+import type { ServiceLevel, ServiceProcess } from '@lienthong/testkit';
+import {
+  benchLogger,
+  cpuMeter,
+  defer,
+  processCpuMs,
+  processRssBytes,
+  startServer,
+  tellParent,
+} from '../lib/env';
 import { documentIdOf, makeDocument } from '../lib/documents';
 import { LoadRig } from '../lib/rig';
-import { NATIONAL, NATIONAL_QUICK, demoCast, nationalCast } from '../lib/topologies';
+import { DEMO_TOPOLOGY_FILE, NATIONAL, NATIONAL_QUICK, demoCast, nationalCast } from '../lib/topologies';
 import type { Cast } from '../lib/topologies';
 import { now, round, sleep, summarize, waitFor } from '../lib/util';
 
@@ -89,6 +102,61 @@ export async function throughput(o: ThroughputOptions): Promise<Record<string, u
   const node = await hostAll(server, cast, 'throughput', o.shortcut);
   const rig = await openRig(server, cast, o.docBytes);
   return { topology: 'demo', ...(await measure(server, node, rig, o)) };
+}
+
+/**
+ * Scenario 1 in the deployed layout: each level's service in a process of its own (as the systemd
+ * unit runs them, each hosting every node of its level), the SDK senders and the recipient in this
+ * process, the same load and measure as scenario 1. CPU per document of each process.
+ */
+export async function throughputServices(o: ThroughputOptions): Promise<Record<string, unknown>> {
+  const server = await startServer('throughput-services');
+  const cast = demoCast();
+  const dir = mkdtempSync(join(tmpdir(), 'lt-bench-services-'));
+  defer('services config dir', () => Promise.resolve(rmSync(dir, { recursive: true, force: true })));
+  const services: { level: ServiceLevel; service: ServiceProcess }[] = [];
+  // Top down, as a deployment starts them.
+  for (const level of ['central', 'province', 'district', 'commune'] as const) {
+    const config = join(dir, `${level}.json`);
+    writeFileSync(
+      config,
+      JSON.stringify({
+        servers: server.url,
+        topology: DEMO_TOPOLOGY_FILE,
+        name: `bench-${level}`,
+        ...(o.shortcut === false ? { domainShortcut: false } : {}),
+      }),
+    );
+    const service = await startService(level, config, { readyTimeoutMs: 60_000 });
+    defer(`${level} service`, () => service.stop());
+    services.push({ level, service });
+  }
+  const rig = await openRig(server, cast, o.docBytes);
+  if (o.warmup > 0) await rig.closedLoop(o.warmup, o.window, 'WARMUP', o.timeoutMs);
+  const processes = [
+    ...services.map((s) => ({ name: s.level as string, pid: s.service.pid })),
+    { name: 'sdk', pid: process.pid }, // the senders, the recipient and the rig's tracker
+    { name: 'server', pid: server.pid },
+  ];
+  const before = processes.map((p) => processCpuMs(p.pid));
+  const r = await rig.closedLoop(o.docs, o.window, 'BENCH', o.timeoutMs);
+  const used = processes.map((p, i) => processCpuMs(p.pid) - before[i]!);
+  const elapsedMs = r.lastArrivedAt - r.startedAt;
+  return {
+    topology: 'demo',
+    layout: 'one process per level',
+    docs: o.docs,
+    senders: rig.senders.length,
+    windowPerSender: o.window,
+    docBytes: o.docBytes,
+    elapsedMs: round(elapsedMs),
+    docsPerSec: round((o.docs * 1000) / elapsedMs, 1),
+    deliveredPerSec: round((o.docs * 1000) / (r.lastInboxAt - r.startedAt), 1),
+    cpuMsPerDoc: Object.fromEntries(processes.map((p, i) => [p.name, round(used[i]! / o.docs, 3)])),
+    cpuMsPerDocAll: round(used.reduce((a, b) => a + b, 0) / o.docs, 3),
+    coresBusy: round(used.reduce((a, b) => a + b, 0) / elapsedMs, 2),
+    errors: { ...rig.errors },
+  };
 }
 
 export interface LatencyOptions {
