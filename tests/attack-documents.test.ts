@@ -223,9 +223,13 @@ describe('attacks on a running node (signatures, replays, forged statuses, bad i
       .filter((l) => l.documentId === documentId && l.reason === FailureReason[reason]);
     expect(logged.map((l) => l.msg)).toContain('dead letter');
     if (notice) {
-      const n = (await trackNotices(notice.agency, notice.at)).find(
-        (r) => r.documentId === documentId && r.failure === reason,
-      );
+      // The notice follows the dead letter (after the refused records are written): wait for it.
+      const n = await waitFor(`FAILED notice ${FailureReason[reason]} for ${documentId}`, async () => {
+        const found = (await trackNotices(notice.agency, notice.at)).find(
+          (r) => r.documentId === documentId && r.failure === reason,
+        );
+        return found ?? false;
+      });
       expect(n).toMatchObject({ transport: TransportState.TRANSPORT_STATE_FAILED, failure: reason });
     }
   };
