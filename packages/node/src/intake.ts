@@ -104,10 +104,20 @@ export class Intake {
       return 'dead-lettered';
     }
     const withVerdict = judged.verdict ? { ...accepted, edxmlSignature: judged.verdict } : accepted;
-    const routed = await this.openRecords(node, msg, withVerdict, now);
-    if (!routed) return 'dead-lettered';
+    // The new records' track publishes go on while the document is handed on: both are stored
+    // before the submission is acknowledged.
+    const trackPublishes: Promise<unknown>[] = [];
+    const routed = await this.openRecords(node, msg, withVerdict, now, trackPublishes);
+    if (!routed) {
+      await Promise.all(trackPublishes);
+      return 'dead-lettered';
+    }
     const hop: IHop = { node: node.id, level: node.level, inMs: msg.storedAtMs, outMs: now };
-    return this.permanentAsDeadLetter(node, msg, routed, () => this.router.route(node, routed, hop, msg));
+    const disposition = await this.permanentAsDeadLetter(node, msg, routed, () =>
+      this.router.route(node, routed, hop, msg),
+    );
+    await Promise.all(trackPublishes);
+    return disposition;
   }
 
   /**
@@ -119,11 +129,19 @@ export class Intake {
     msg: InboundMessage,
     env: AcceptedEnvelope,
     now: number,
+    trackPublishes: Promise<unknown>[],
   ): Promise<AcceptedEnvelope | undefined> {
     if (env.kind === EnvelopeKind.ENVELOPE_KIND_DOCUMENT) {
       const resolved = this.closedCodes.resolve(documentRecipients(env.document));
       await this.closedCodes.record(node, env, resolved.closed, now);
-      const recipients = await this.trackingApply.open(node, msg, env, resolved.recipients, now);
+      const recipients = await this.trackingApply.open(
+        node,
+        msg,
+        env,
+        resolved.recipients,
+        now,
+        trackPublishes,
+      );
       await this.closedCodes.link(env, resolved.closed);
       return recipients.length > 0 ? { ...env, recipients } : undefined;
     }

@@ -40,7 +40,8 @@ export class TrackingApply {
 
   /**
    * Opens a tracking record per recipient of a new document; recipients the directory does not know
-   * fail at once (dead letter, FAILED record). Returns the known ones.
+   * fail at once (dead letter, FAILED record). Returns the known ones. The track publishes of the new
+   * records are left in `trackPublishes` (see TrackingStore.create): the caller awaits them.
    */
   async open(
     node: NodeInfo,
@@ -48,6 +49,7 @@ export class TrackingApply {
     env: AcceptedDocument,
     recipients: readonly string[],
     now: number,
+    trackPublishes: Promise<unknown>[],
   ): Promise<string[]> {
     const doc = env.document;
     const { documentId, originAgency: sender } = env;
@@ -81,6 +83,7 @@ export class TrackingApply {
           {
             changeRequested: operation !== BusinessOperation.BUSINESS_OPERATION_NEW,
             ...(env.edxmlSignature ? { edxmlSignature: env.edxmlSignature } : {}),
+            trackPublishes,
           },
         );
         if (!unknown.includes(recipient)) {

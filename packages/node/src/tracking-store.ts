@@ -114,7 +114,16 @@ export class TrackingStore {
    */
   async create(
     init: NewRecord,
-    opts: { changeRequested?: boolean; edxmlSignature?: IEdxmlSignatureVerdict } = {},
+    opts: {
+      changeRequested?: boolean;
+      edxmlSignature?: IEdxmlSignatureVerdict;
+      /**
+       * Where to leave the track publish of a new record instead of waiting for it here: the caller
+       * awaits it before acknowledging its inbound message, and may meanwhile hand the document on
+       * (the record itself is stored when this resolves). A redelivered message publishes it again.
+       */
+      trackPublishes?: Promise<unknown>[];
+    } = {},
   ): Promise<{ record: TrackingRecord; created: boolean }> {
     const key = TrackingStore.key(init.sender, init.documentId, init.recipient);
     const record = newTrackingRecord(init);
@@ -124,13 +133,18 @@ export class TrackingStore {
       const bytes = encodeTrackingRecord(record);
       const revision = await this.kv.create(key, bytes);
       this.remember(key, record, revision);
-      await this.publish(
+      const published = this.publish(
         key,
         revision,
         record,
         bytes,
         record.timeline.map((_, i) => i),
       );
+      if (opts.trackPublishes) {
+        // Handled here too, so that a failure is not unhandled while the caller is still routing.
+        published.catch(() => undefined);
+        opts.trackPublishes.push(published);
+      } else await published;
       return { record, created: true };
     } catch (e) {
       if (!isWrongLastSequence(e)) throw e;

@@ -208,6 +208,38 @@ describe('coalesced tracking writes', () => {
     ).toHaveLength(1);
   });
 
+  it("a new record's track publish can be left to the caller; a lost one comes with the redelivery", async () => {
+    let failPublishes = 1;
+    const real = node.nats.js;
+    const flaky = Object.create(real) as JetStreamClient;
+    flaky.publish = (...args: Parameters<JetStreamClient['publish']>) => {
+      if (args[0].includes('.track.') && failPublishes-- > 0) {
+        return Promise.reject(new Error('connection closed'));
+      }
+      return real.publish(...args);
+    };
+    const id = docId(SENDER, 'DEFERRED');
+    const init = {
+      documentId: id,
+      sender: SENDER,
+      recipient: RECIPIENT,
+      sentAtMs: 1_000,
+      confirmByMs: 10_000_000_000_000,
+      node: HOME,
+    };
+    // Intake hands the document on meanwhile, then awaits the publish before its acknowledgement.
+    const trackPublishes: Promise<unknown>[] = [];
+    const first = await (await storeWith(flaky)).create(init, { trackPublishes });
+    expect(first.created).toBe(true);
+    expect(trackPublishes).toHaveLength(1);
+    await expect(Promise.all(trackPublishes)).rejects.toThrow('connection closed');
+    expect(await published(id)).toHaveLength(0);
+    // The submission was not acknowledged: its redelivery finds the record and publishes it.
+    const again = await (await storeWith()).create(init);
+    expect(again.created).toBe(false);
+    expect((await published(id)).map((r) => r.documentId)).toEqual([id]);
+  });
+
   it('a failure after the KV write fails the whole burst; applying it again loses and doubles nothing', async () => {
     let failPublishes = 1;
     const real = node.nats.js;
