@@ -30,11 +30,12 @@ class ClosingTrackingApply extends TrackingApply {
     env: AcceptedDocument,
     recipients: readonly string[],
     now: number,
+    trackPublishes: Promise<unknown>[],
   ): Promise<string[]> {
     const hook = ClosingTrackingApply.beforeOpen;
     ClosingTrackingApply.beforeOpen = undefined;
     if (hook) await hook();
-    return super.open(node, msg, env, recipients, now);
+    return super.open(node, msg, env, recipients, now, trackPublishes);
   }
 }
 
