@@ -18,7 +18,7 @@ export interface CallOptions {
 
 const TRACEPARENT = /^00-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$/;
 
-/** Random bytes for traceparents, drawn 4 KiB at a time (one draw per call cost more than the rest of a send). */
+/** Random bytes for traceparents, drawn 4 KiB at a time (a draw per call was 1 % of a busy process's CPU). */
 let pool = Buffer.alloc(0);
 let poolAt = 0;
 
