@@ -60,6 +60,24 @@ async function openRig(server: EmbeddedServer, cast: Cast, docBytes: number): Pr
   });
 }
 
+/** What a closed loop of scenario 1 did: its shape, its rate to the last 01 and to the last inbox item. */
+function loopFacts(
+  o: ThroughputOptions,
+  rig: LoadRig,
+  r: { startedAt: number; lastInboxAt: number; lastArrivedAt: number },
+): Record<string, number> {
+  const elapsedMs = r.lastArrivedAt - r.startedAt;
+  return {
+    docs: o.docs,
+    senders: rig.senders.length,
+    windowPerSender: o.window,
+    docBytes: o.docBytes,
+    elapsedMs: round(elapsedMs),
+    docsPerSec: round((o.docs * 1000) / elapsedMs, 1),
+    deliveredPerSec: round((o.docs * 1000) / (r.lastInboxAt - r.startedAt), 1),
+  };
+}
+
 /** Scenario 1's measurement on a running broker: warm up, then a timed closed loop. */
 async function measure(
   server: EmbeddedServer,
@@ -75,13 +93,7 @@ async function measure(
   const elapsedMs = r.lastArrivedAt - r.startedAt;
   await waitFor('the runtime to settle', async () => (await node.runtime.backlog()) === 0, 30_000, 50);
   return {
-    docs: o.docs,
-    senders: rig.senders.length,
-    windowPerSender: o.window,
-    docBytes: o.docBytes,
-    elapsedMs: round(elapsedMs),
-    docsPerSec: round((o.docs * 1000) / elapsedMs, 1),
-    deliveredPerSec: round((o.docs * 1000) / (r.lastInboxAt - r.startedAt), 1),
+    ...loopFacts(o, rig, r),
     cpu: {
       processMs: round(used.processMs),
       serverMs: round(used.serverMs),
@@ -141,20 +153,14 @@ export async function throughputServices(o: ThroughputOptions): Promise<Record<s
   const before = processes.map((p) => processCpuMs(p.pid));
   const r = await rig.closedLoop(o.docs, o.window, 'BENCH', o.timeoutMs);
   const used = processes.map((p, i) => processCpuMs(p.pid) - before[i]!);
-  const elapsedMs = r.lastArrivedAt - r.startedAt;
+  const all = used.reduce((x, y) => x + y, 0);
   return {
     topology: 'demo',
     layout: 'one process per level',
-    docs: o.docs,
-    senders: rig.senders.length,
-    windowPerSender: o.window,
-    docBytes: o.docBytes,
-    elapsedMs: round(elapsedMs),
-    docsPerSec: round((o.docs * 1000) / elapsedMs, 1),
-    deliveredPerSec: round((o.docs * 1000) / (r.lastInboxAt - r.startedAt), 1),
+    ...loopFacts(o, rig, r),
     cpuMsPerDoc: Object.fromEntries(processes.map((p, i) => [p.name, round(used[i]! / o.docs, 3)])),
-    cpuMsPerDocAll: round(used.reduce((a, b) => a + b, 0) / o.docs, 3),
-    coresBusy: round(used.reduce((a, b) => a + b, 0) / elapsedMs, 2),
+    cpuMsPerDocAll: round(all / o.docs, 3),
+    coresBusy: round(all / (r.lastArrivedAt - r.startedAt), 2),
     errors: { ...rig.errors },
   };
 }

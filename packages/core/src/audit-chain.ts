@@ -35,9 +35,14 @@ export interface AuditBlock {
   readonly hash: string;
 }
 
+/** The hashed text of a block: its fields in a fixed order, each already JSON. */
+function hashedText(fields: readonly string[]): string {
+  return `[${fields.join(',')}]`;
+}
+
 /** The hash of a block: SHA-256 over its fields in a fixed order. */
 export function auditBlockHash(b: Omit<AuditBlock, 'hash'>): string {
-  return sha256Hex(JSON.stringify([b.v, b.node, b.seq, b.prev, b.atMs, b.entries]));
+  return sha256Hex(hashedText([b.v, b.node, b.seq, b.prev, b.atMs, b.entries].map((f) => JSON.stringify(f))));
 }
 
 /**
@@ -52,10 +57,11 @@ export function auditBlockText(
   atMs: number,
   entries: readonly AuditEntry[],
 ): { text: string; hash: string } {
-  const [n, s, p, a, e] = [node, seq, prev, atMs, entries].map((v) => JSON.stringify(v));
-  const hash = sha256Hex(`[1,${n},${s},${p},${a},${e}]`);
+  const fields = [1, node, seq, prev, atMs, entries].map((f) => JSON.stringify(f));
+  const [v, n, s, p, a, e] = fields;
+  const hash = sha256Hex(hashedText(fields));
   return {
-    text: `{"v":1,"node":${n},"seq":${s},"prev":${p},"atMs":${a},"entries":${e},"hash":"${hash}"}`,
+    text: `{"v":${v},"node":${n},"seq":${s},"prev":${p},"atMs":${a},"entries":${e},"hash":"${hash}"}`,
     hash,
   };
 }

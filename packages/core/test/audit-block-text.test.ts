@@ -2,6 +2,7 @@
  * auditBlockText (the node's way of writing a block) gives the same bytes and hash as the object
  * form that verifyAuditChain reads back: Vietnamese text, absent optional fields, a chain of two.
  */
+import { createHash } from 'node:crypto';
 import { AUDIT_GENESIS, auditBlockHash, auditBlockText, makeAuditBlock, verifyAuditChain } from '../src';
 import type { AuditEntry } from '../src';
 
@@ -31,6 +32,11 @@ describe('auditBlockText', () => {
     const block = makeAuditBlock('h41-yenthanh-xa1', 3, 'ef'.repeat(32), 1_764_000_000_123, entries);
     expect(fromText.text).toBe(JSON.stringify(block));
     expect(fromText.hash).toBe(block.hash);
+    // The hash every stored chain was written with: SHA-256 of the JSON array of the fields.
+    const original = createHash('sha256')
+      .update(JSON.stringify([1, 'h41-yenthanh-xa1', 3, 'ef'.repeat(32), 1_764_000_000_123, entries]))
+      .digest('hex');
+    expect(fromText.hash).toBe(original);
     expect(auditBlockHash(JSON.parse(fromText.text) as Parameters<typeof auditBlockHash>[0])).toBe(
       block.hash,
     );

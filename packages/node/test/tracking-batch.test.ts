@@ -92,15 +92,32 @@ describe('coalesced tracking writes', () => {
     return out;
   }
 
+  /** The record of `documentId` from SENDER to RECIPIENT, as intake opens it. */
+  const recordOf = (documentId: string): Parameters<TrackingStore['create']>[0] => ({
+    documentId,
+    sender: SENDER,
+    recipient: RECIPIENT,
+    sentAtMs: 1_000,
+    confirmByMs: 10_000_000_000_000,
+    node: HOME,
+  });
+
   async function open(store: TrackingStore, documentId: string): Promise<void> {
-    await store.create({
-      documentId,
-      sender: SENDER,
-      recipient: RECIPIENT,
-      sentAtMs: 1_000,
-      confirmByMs: 10_000_000_000_000,
-      node: HOME,
-    });
+    await store.create(recordOf(documentId));
+  }
+
+  /** The node's JetStream client, except that its first track publish fails (the process dying there). */
+  function failingFirstTrackPublish(): JetStreamClient {
+    let failPublishes = 1;
+    const real = node.nats.js;
+    const flaky = Object.create(real) as JetStreamClient;
+    flaky.publish = (...args: Parameters<JetStreamClient['publish']>) => {
+      if (args[0].includes('.track.') && failPublishes-- > 0) {
+        return Promise.reject(new Error('connection closed'));
+      }
+      return real.publish(...args);
+    };
+    return flaky;
   }
 
   it('derives the same keys as core, hashing a document id once', () => {
@@ -209,27 +226,11 @@ describe('coalesced tracking writes', () => {
   });
 
   it("a new record's track publish can be left to the caller; a lost one comes with the redelivery", async () => {
-    let failPublishes = 1;
-    const real = node.nats.js;
-    const flaky = Object.create(real) as JetStreamClient;
-    flaky.publish = (...args: Parameters<JetStreamClient['publish']>) => {
-      if (args[0].includes('.track.') && failPublishes-- > 0) {
-        return Promise.reject(new Error('connection closed'));
-      }
-      return real.publish(...args);
-    };
     const id = docId(SENDER, 'DEFERRED');
-    const init = {
-      documentId: id,
-      sender: SENDER,
-      recipient: RECIPIENT,
-      sentAtMs: 1_000,
-      confirmByMs: 10_000_000_000_000,
-      node: HOME,
-    };
+    const init = recordOf(id);
     // Intake hands the document on meanwhile, then awaits the publish before its acknowledgement.
     const trackPublishes: Promise<unknown>[] = [];
-    const first = await (await storeWith(flaky)).create(init, { trackPublishes });
+    const first = await (await storeWith(failingFirstTrackPublish())).create(init, { trackPublishes });
     expect(first.created).toBe(true);
     expect(trackPublishes).toHaveLength(1);
     await expect(Promise.all(trackPublishes)).rejects.toThrow('connection closed');
@@ -241,20 +242,11 @@ describe('coalesced tracking writes', () => {
   });
 
   it('a failure after the KV write fails the whole burst; applying it again loses and doubles nothing', async () => {
-    let failPublishes = 1;
-    const real = node.nats.js;
-    // The track publish after the burst's KV write fails once, as if the process died there: no
-    // change in the burst is confirmed, so none of their messages would be acknowledged.
-    const flaky = Object.create(real) as JetStreamClient;
-    flaky.publish = (...args: Parameters<JetStreamClient['publish']>) => {
-      if (args[0].includes('.track.') && failPublishes-- > 0) {
-        return Promise.reject(new Error('connection closed'));
-      }
-      return real.publish(...args);
-    };
     const id = docId(SENDER, 'CRASH');
     await open(await storeWith(), id);
-    const store = await storeWith(flaky);
+    // The track publish after the burst's KV write fails once, as if the process died there: no
+    // change in the burst is confirmed, so none of their messages would be acknowledged.
+    const store = await storeWith(failingFirstTrackPublish());
     const burst = (): TrackingEvent[] => [
       delivered(2_000),
       business(BusinessStatus.BUSINESS_STATUS_ARRIVED, 2_001),
