@@ -167,11 +167,14 @@ describe('dashboard in a browser', () => {
     );
     expect(await page.$eval('[data-doc]', (e) => e.getAttribute('data-doc'))).toBe(doc3);
 
-    // English on request.
+    // English on request, and the choice survives a reload made right after the click.
     await page.click('button.lang');
     await waitForText(page, 'nav.tabs', 'Sent');
     expect(await textOf(page, 'h1')).toBe('Sent documents');
+    await page.reload({ waitUntil: 'load' });
+    await waitForText(page, 'nav.tabs', 'Sent');
     await page.click('button.lang');
+    await page.reload({ waitUntil: 'load' });
     await waitForText(page, 'nav.tabs', 'Văn bản đi');
 
     // Readable on a phone.

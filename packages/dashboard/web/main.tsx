@@ -87,15 +87,19 @@ function App() {
   useEffect(() => {
     document.documentElement.lang = lang;
     document.title = t.title;
-    localStorage.setItem('lienthong.lang', lang);
   }, [lang]);
+  // Stored at the click, not in an effect: a reload right after the click keeps the choice.
+  const chooseLang = (next: Lang): void => {
+    localStorage.setItem('lienthong.lang', next);
+    setLang(next);
+  };
 
   const toggle = (
     <button
       type="button"
       class="lang"
       aria-label={t.lang_label}
-      onClick={() => setLang(lang === 'vi' ? 'en' : 'vi')}
+      onClick={() => chooseLang(lang === 'vi' ? 'en' : 'vi')}
     >
       {t.lang_toggle}
     </button>
