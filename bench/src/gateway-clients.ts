@@ -12,11 +12,16 @@ import { pipeline } from 'node:stream/promises';
 import { renderEdocBytes, renderStatus } from '@lienthong/edxml';
 import { unpaddedHex } from '@lienthong/gateway';
 import { BusinessStatus } from '@lienthong/proto';
+import { connect } from '@lienthong/sdk';
+import type { LienthongClient } from '@lienthong/sdk';
+import { makeDocument } from './lib/documents';
 import { RECIPIENT, SENDER, windowed } from './lib/gateway-bench';
 import type { ClientsCommand, ClientsSetup } from './lib/gateway-bench';
 import { now, sleep } from './lib/util';
 
 const MiB = 1024 * 1024;
+/** Sở Nội vụ tỉnh Nghệ An: homed at h41 like the HTTP recipient, so the path is the same. */
+const SDK_RECIPIENT = '000.00.01.H41';
 
 interface Item {
   readonly id: string;
@@ -233,6 +238,66 @@ class Parties {
     };
   }
 
+  private sdk?: { sender: LienthongClient; recipient: LienthongClient };
+
+  /**
+   * The same pair's SDK path, for comparison: `count` documents of the packages' size sent by the
+   * sender's SDK client (as many in flight as the gateway cycle posts), each taken from the
+   * recipient's inbox and acknowledged (01), both clients in this process as the HTTP ones are.
+   * At `rate` documents/s when given (the gateway cycle's rate: the same load, so neither path runs
+   * into the flow control's bounds while the other does not).
+   * The recipient is another agency of the same node (h41): the gateway already reads
+   * the HTTP recipient's inbox.
+   */
+  async sdkCycle(first: number, count: number, rate?: number): Promise<Record<string, number>> {
+    if (!this.setup.servers) throw new Error('sdkCycle needs the nats-server (setup.servers)');
+    this.sdk ??= {
+      sender: await connect({ servers: this.setup.servers, agency: SENDER, name: 'bench sdk sender' }),
+      recipient: await connect({
+        servers: this.setup.servers,
+        agency: SDK_RECIPIENT,
+        name: 'bench sdk recipient',
+      }),
+    };
+    const { sender, recipient } = this.sdk;
+    const docs = Array.from({ length: count }, (_, i) =>
+      makeDocument(
+        SENDER,
+        [SDK_RECIPIENT],
+        `${SENDER},2026/12/02,${this.setup.run}${first + i}/SDK-BENCH`,
+        4096,
+      ),
+    );
+    const want = new Set(docs.map((d) => d.documentId!));
+    const due = new Map(docs.map((d, i) => [d, rate ? (i * 1000) / rate : 0]));
+    const t0 = now();
+    const cpu0 = process.cpuUsage();
+    const inbox = recipient.inbox({ maxInFlight: 256 });
+    const receiving = (async () => {
+      const acks: Promise<void>[] = [];
+      for await (const item of inbox) {
+        acks.push(item.ack());
+        if (want.delete(item.documentId) && want.size === 0) break;
+      }
+      await Promise.all(acks);
+    })();
+    await windowed(docs, this.setup.window, async (d) => {
+      const wait = t0 + due.get(d)! - now();
+      if (wait > 0) await sleep(wait);
+      await sender.send(d, { waitForCapacity: true });
+    });
+    const deadline = new Promise<never>((_, reject) =>
+      setTimeout(
+        () => reject(new Error(`${want.size} documents not in the inbox in time`)),
+        this.setup.timeoutMs,
+      ).unref(),
+    );
+    await Promise.race([receiving, deadline]);
+    await inbox.stop();
+    const cpu = process.cpuUsage(cpu0);
+    return { ms: now() - t0, listedMs: 0, cpuMs: (cpu.user + cpu.system) / 1000, bytes: 4096 };
+  }
+
   /** One 03 per document of the last cycle, as Status packages from the recipient. */
   async statuses(): Promise<Record<string, number>> {
     const statuses = this.measured.map((d, i) =>
@@ -315,6 +380,8 @@ async function run(c: ClientsCommand): Promise<unknown> {
       return {};
     case 'cycle':
       return parties!.cycle(c.first, c.count);
+    case 'sdkCycle':
+      return parties!.sdkCycle(c.first, c.count, c.rate);
     case 'statuses':
       return parties!.statuses();
     case 'prepareBig':

@@ -7,6 +7,7 @@
  *
  *   node bench/dist/gateway-profile.js [--packages 1500] [--warmup 200] [--window 16] [--out FILE]
  *   node bench/dist/gateway-profile.js --no-profiler   # the CPU per package alone (the profiler costs ~1 ms)
+ *   node bench/dist/gateway-profile.js --sdk [--rate R] # the same pair's SDK path instead (clients' process)
  *
  * Under load the profiler's wall-clock samples inflate every layer alike: read the shares, and the
  * µs column as shares of the measured CPU (which does not come from the profiler).
@@ -66,15 +67,26 @@ async function main(): Promise<void> {
     run: Date.now().toString(36),
     notation: 'VPCP-BENCH',
     subject: 'Về việc đo thông lượng của cổng edXML',
+    servers: server.url,
   });
-  await clients.call({ cmd: 'cycle', first: 0, count: warmup });
+  const cmd = process.argv.includes('--sdk') ? 'sdkCycle' : 'cycle';
+  const pace = arg('rate', 0) || undefined;
+  await clients.call({ cmd, first: 0, count: warmup });
   if (process.argv.includes('--no-profiler')) {
     const load = loadavg()[0]!;
-    const cycle = await clients.measuredCycle(server, warmup, packages);
+    const cycle = await clients.measuredCycle(server, warmup, packages, cmd, pace);
     const rate = round((packages * 1000) / cycle.ms, 1);
     const loads = `${round(load, 1)}–${round(loadavg()[0]!, 1)}`;
     console.log(
-      JSON.stringify({ packages, warmup, window, packagesPerSec: rate, ...cycle.cpu, load: loads }),
+      JSON.stringify({
+        path: cmd,
+        packages,
+        warmup,
+        window,
+        packagesPerSec: rate,
+        ...cycle.cpu,
+        load: loads,
+      }),
     );
     return;
   }
@@ -86,7 +98,7 @@ async function main(): Promise<void> {
   await post('Profiler.setSamplingInterval', { interval: 200 });
   await post('Profiler.start');
   const load0 = loadavg()[0]!;
-  const cycle = await clients.measuredCycle(server, warmup, packages);
+  const cycle = await clients.measuredCycle(server, warmup, packages, cmd, pace);
   const { profile } = await post<{ profile: object }>('Profiler.stop');
   writeFileSync(out, JSON.stringify(profile));
   const cpu = cycle.cpu.processMsPerPackage;

@@ -31,6 +31,8 @@ export interface ClientsSetup {
   readonly timeoutMs: number;
   /** Makes this run's document ids unique. */
   readonly run: string;
+  /** The nats-server, for the same pair's SDK path (`sdkCycle`). */
+  readonly servers?: string;
   readonly notation: string;
   readonly subject: string;
 }
@@ -38,6 +40,13 @@ export interface ClientsSetup {
 export type ClientsCommand =
   | { readonly cmd: 'setup'; readonly setup: ClientsSetup }
   | { readonly cmd: 'cycle'; readonly first: number; readonly count: number }
+  | {
+      readonly cmd: 'sdkCycle';
+      readonly first: number;
+      readonly count: number;
+      /** Documents per second the sender sends at (the gateway cycle's rate); unpaced without. */
+      readonly rate?: number;
+    }
   | { readonly cmd: 'statuses' }
   | { readonly cmd: 'prepareBig'; readonly dir: string; readonly mb: number }
   | {
@@ -102,10 +111,22 @@ export class Clients {
     });
   }
 
-  /** One cycle of `count` packages, metered in the node process, nats-server and the clients. */
-  async measuredCycle(server: EmbeddedServer, first: number, count: number): Promise<MeasuredCycle> {
+  /**
+   * One cycle of `count` packages, metered in the node process, nats-server and the clients: through
+   * the gateway (`cycle`), or the same pair's SDK path with the SDK clients in the clients' process
+   * (`sdkCycle`).
+   */
+  async measuredCycle(
+    server: EmbeddedServer,
+    first: number,
+    count: number,
+    cmd: 'cycle' | 'sdkCycle' = 'cycle',
+    rate?: number,
+  ): Promise<MeasuredCycle> {
     const cpu = cpuMeter(server.pid);
-    const r = await this.call({ cmd: 'cycle', first, count });
+    const r = await this.call(
+      cmd === 'sdkCycle' ? { cmd, first, count, ...(rate ? { rate } : {}) } : { cmd, first, count },
+    );
     const used = cpu.stop();
     return {
       ms: r.ms!,

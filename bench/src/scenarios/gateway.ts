@@ -9,6 +9,11 @@
  * - Status packages/s: one 03 per document POSTed by the recipient (16 in flight) until the sender's
  *   tracking shows 03 for every one;
  * - CPU per package of the node process (runtime + gateway), of nats-server and of the clients;
+ * - the same pair's SDK path at the same rate, for the cost of the gateway hop: the sender's and the
+ *   recipient's SDK clients in the clients' process, sending 4 KB documents at the edoc cycle's
+ *   rate (16 in flight), the recipient taking each from its inbox and acknowledging it (01). The
+ *   hop's cost is the CPU of every process per document (node, nats-server, clients) through the
+ *   gateway over the same through the SDK, in the same run;
  * - MB/s for one 50 MB package: POST streamed from a file → GET streamed to a file at the recipient,
  *   SHA-256 checked, and the growth of the node process's peak RSS during the transfer.
  */
@@ -18,6 +23,7 @@ import { join } from 'node:path';
 import { BusinessStatus, connect } from '@lienthong/sdk';
 import { cpuMeter, defer, processRssBytes } from '../lib/env';
 import { Clients, SENDER, startGatewayNode } from '../lib/gateway-bench';
+import type { MeasuredCycle } from '../lib/gateway-bench';
 import { now, round, sleep } from '../lib/util';
 
 export interface GatewayBenchOptions {
@@ -55,12 +61,19 @@ export async function gateway(opts: GatewayBenchOptions): Promise<Record<string,
     run: Date.now().toString(36),
     notation: 'VPCP-BENCH',
     subject: 'Về việc đo thông lượng của cổng edXML',
+    servers: server.url,
   });
   const tracker = await connect({ servers: server.url, agency: SENDER });
   defer('tracker', () => tracker.close());
 
   await clients.call({ cmd: 'cycle', first: 0, count: opts.warmup });
   const edoc = await clients.measuredCycle(server, opts.warmup, opts.packages);
+  // The same pair through the SDK, at the rate the gateway just ran at (the same load on the node).
+  const rate = (opts.packages * 1000) / edoc.ms;
+  await clients.call({ cmd: 'sdkCycle', first: 0, count: opts.warmup, rate });
+  const sdk = await clients.measuredCycle(server, opts.warmup, opts.packages, 'sdkCycle', rate);
+  const all = (c: MeasuredCycle['cpu']): number =>
+    c.processMsPerPackage + c.serverMsPerPackage + c.clientsMsPerPackage;
 
   // One 03 per document, as Status packages from the recipient, until the sender's tracking has them.
   const cpu = cpuMeter(server.pid);
@@ -97,6 +110,24 @@ export async function gateway(opts: GatewayBenchOptions): Promise<Record<string,
       bytes: edoc.bytes,
       packagesPerSec: round((n * 1000) / edoc.ms, 1),
       cpu: edoc.cpu,
+      /** Node process + nats-server + clients, per package. */
+      allMsPerPackage: round(all(edoc.cpu), 3),
+    },
+    sdk: {
+      documents: n,
+      docsPerSec: round((n * 1000) / sdk.ms, 1),
+      cpu: sdk.cpu,
+      /** Node process + nats-server + clients, per document. */
+      allMsPerDoc: round(all(sdk.cpu), 3),
+    },
+    hop: {
+      /** Every process's CPU per package through the gateway ÷ per document through the SDK. */
+      allProcessesRatio: round(all(edoc.cpu) / all(sdk.cpu), 3),
+      /** lienthong's own processes: the node (with the gateway's SDK clients) ÷ node + SDK clients. */
+      lienthongRatio: round(
+        edoc.cpu.processMsPerPackage / (sdk.cpu.processMsPerPackage + sdk.cpu.clientsMsPerPackage),
+        3,
+      ),
     },
     status: {
       packages: posted.count,
