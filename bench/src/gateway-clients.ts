@@ -242,10 +242,11 @@ class Parties {
 
   /**
    * The same pair's SDK path, for comparison: `count` documents of the packages' size sent by the
-   * sender's SDK client (as many in flight as the gateway cycle posts), each taken from the
-   * recipient's inbox and acknowledged (01), both clients in this process as the HTTP ones are.
-   * At `rate` documents/s when given (the gateway cycle's rate: the same load, so neither path runs
-   * into the flow control's bounds while the other does not).
+   * sender's SDK client, each taken from the recipient's inbox and acknowledged (01), both clients
+   * in this process as the HTTP ones are. As many in flight as the gateway cycle posts, each from
+   * send() until the recipient has it (a sender that only waits for custody outruns the return
+   * path and runs into the flow control's bounds, which the gateway cycle does not); or, with
+   * `rate`, sent at that many documents/s, each until custody.
    * The recipient is another agency of the same node (h41): the gateway already reads
    * the HTTP recipient's inbox.
    */
@@ -273,10 +274,13 @@ class Parties {
     const t0 = now();
     const cpu0 = process.cpuUsage();
     const inbox = recipient.inbox({ maxInFlight: 256 });
+    // Unpaced, a document is in flight from send() until the recipient has it.
+    const arrived = new Map<string, () => void>();
     const receiving = (async () => {
       const acks: Promise<void>[] = [];
       for await (const item of inbox) {
         acks.push(item.ack());
+        arrived.get(item.documentId)?.();
         if (want.delete(item.documentId) && want.size === 0) break;
       }
       await Promise.all(acks);
@@ -284,7 +288,9 @@ class Parties {
     await windowed(docs, this.setup.window, async (d) => {
       const wait = t0 + due.get(d)! - now();
       if (wait > 0) await sleep(wait);
+      const got = rate ? undefined : new Promise<void>((r) => arrived.set(d.documentId!, r));
       await sender.send(d, { waitForCapacity: true });
+      await got;
     });
     const deadline = new Promise<never>((_, reject) =>
       setTimeout(
