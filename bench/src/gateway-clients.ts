@@ -246,11 +246,17 @@ class Parties {
    * in this process as the HTTP ones are. As many in flight as the gateway cycle posts, each from
    * send() until the recipient has it (a sender that only waits for custody outruns the return
    * path and runs into the flow control's bounds, which the gateway cycle does not); or, with
-   * `rate`, sent at that many documents/s, each until custody.
+   * `rate`, sent at that many documents/s, each until custody; or, with `custodyOnly`, unpaced,
+   * each until custody.
    * The recipient is another agency of the same node (h41): the gateway already reads
    * the HTTP recipient's inbox.
    */
-  async sdkCycle(first: number, count: number, rate?: number): Promise<Record<string, number>> {
+  async sdkCycle(
+    first: number,
+    count: number,
+    rate?: number,
+    custodyOnly = false,
+  ): Promise<Record<string, number>> {
     if (!this.setup.servers) throw new Error('sdkCycle needs the nats-server (setup.servers)');
     this.sdk ??= {
       sender: await connect({ servers: this.setup.servers, agency: SENDER, name: 'bench sdk sender' }),
@@ -288,7 +294,7 @@ class Parties {
     await windowed(docs, this.setup.window, async (d) => {
       const wait = t0 + due.get(d)! - now();
       if (wait > 0) await sleep(wait);
-      const got = rate ? undefined : new Promise<void>((r) => arrived.set(d.documentId!, r));
+      const got = rate || custodyOnly ? undefined : new Promise<void>((r) => arrived.set(d.documentId!, r));
       await sender.send(d, { waitForCapacity: true });
       await got;
     });
@@ -387,7 +393,7 @@ async function run(c: ClientsCommand): Promise<unknown> {
     case 'cycle':
       return parties!.cycle(c.first, c.count);
     case 'sdkCycle':
-      return parties!.sdkCycle(c.first, c.count, c.rate);
+      return parties!.sdkCycle(c.first, c.count, c.rate, c.custodyOnly);
     case 'statuses':
       return parties!.statuses();
     case 'prepareBig':

@@ -7,7 +7,9 @@
  *
  *   node bench/dist/gateway-profile.js [--packages 1500] [--warmup 200] [--window 16] [--out FILE]
  *   node bench/dist/gateway-profile.js --no-profiler   # the CPU per package alone (the profiler costs ~1 ms)
- *   node bench/dist/gateway-profile.js --sdk [--rate R] # the same pair's SDK path instead (clients' process)
+ *   node bench/dist/gateway-profile.js --sdk [--rate R | --custody-only]
+ *       # the same pair's SDK path instead (clients' process): 16 in flight until received, or paced,
+ *       # or unpaced with each send() in flight until custody only
  *
  * Under load the profiler's wall-clock samples inflate every layer alike: read the shares, and the
  * µs column as shares of the measured CPU (which does not come from the profiler).
@@ -70,11 +72,16 @@ async function main(): Promise<void> {
     servers: server.url,
   });
   const cmd = process.argv.includes('--sdk') ? 'sdkCycle' : 'cycle';
-  const pace = arg('rate', 0) || undefined;
-  await clients.call({ cmd, first: 0, count: warmup });
+  const sdk = {
+    ...(arg('rate', 0) ? { rate: arg('rate', 0) } : {}),
+    custodyOnly: process.argv.includes('--custody-only'),
+  };
+  await clients.call(
+    cmd === 'sdkCycle' ? { cmd, first: 0, count: warmup, ...sdk } : { cmd, first: 0, count: warmup },
+  );
   if (process.argv.includes('--no-profiler')) {
     const load = loadavg()[0]!;
-    const cycle = await clients.measuredCycle(server, warmup, packages, cmd, pace);
+    const cycle = await clients.measuredCycle(server, warmup, packages, cmd, sdk);
     const rate = round((packages * 1000) / cycle.ms, 1);
     const loads = `${round(load, 1)}–${round(loadavg()[0]!, 1)}`;
     console.log(
@@ -98,7 +105,7 @@ async function main(): Promise<void> {
   await post('Profiler.setSamplingInterval', { interval: 200 });
   await post('Profiler.start');
   const load0 = loadavg()[0]!;
-  const cycle = await clients.measuredCycle(server, warmup, packages, cmd, pace);
+  const cycle = await clients.measuredCycle(server, warmup, packages, cmd, sdk);
   const { profile } = await post<{ profile: object }>('Profiler.stop');
   writeFileSync(out, JSON.stringify(profile));
   const cpu = cycle.cpu.processMsPerPackage;

@@ -46,6 +46,8 @@ export type ClientsCommand =
       readonly count: number;
       /** Documents per second the sender sends at (the gateway cycle's rate); unpaced without. */
       readonly rate?: number;
+      /** Unpaced, each send() in flight until custody only (the sender can outrun the path). */
+      readonly custodyOnly?: boolean;
     }
   | { readonly cmd: 'statuses' }
   | { readonly cmd: 'prepareBig'; readonly dir: string; readonly mb: number }
@@ -121,12 +123,10 @@ export class Clients {
     first: number,
     count: number,
     cmd: 'cycle' | 'sdkCycle' = 'cycle',
-    rate?: number,
+    sdk: { rate?: number; custodyOnly?: boolean } = {},
   ): Promise<MeasuredCycle> {
     const cpu = cpuMeter(server.pid);
-    const r = await this.call(
-      cmd === 'sdkCycle' ? { cmd, first, count, ...(rate ? { rate } : {}) } : { cmd, first, count },
-    );
+    const r = await this.call(cmd === 'sdkCycle' ? { cmd, first, count, ...sdk } : { cmd, first, count });
     const used = cpu.stop();
     return {
       ms: r.ms!,
