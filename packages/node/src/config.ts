@@ -1,4 +1,3 @@
-import { LienthongError } from '@lienthong/core';
 import type { SubmitPace, Topology } from '@lienthong/core';
 import { defaultDomainShortcut } from './shortcut';
 import { DEFAULT_SECURITY } from './signature-policy';
@@ -37,14 +36,6 @@ export interface NodeRuntimeConfig {
   readonly overdue?: Partial<OverdueConfig>;
   /** Process at most this many messages of one consumer at once. */
   readonly concurrency?: number;
-  /**
-   * Take at most this many new (normal-lane) submissions at once; default a quarter of
-   * `concurrency`. Fewer than the relays' handlers, so that a node finishes the documents and
-   * statuses already on their way before it takes more from its agencies: a sender faster than the
-   * path then waits in its own queue, instead of filling the queues between nodes (docs/ARCHITECTURE.md,
-   * "Flow control").
-   */
-  readonly intakeConcurrency?: number;
   /** Serve `/metrics`, `/healthz` and `/readyz` here (port 0 picks a free port). */
   readonly http?: { readonly port: number; readonly host?: string };
   /** Replicas of the streams and buckets this process creates (3 on the centre's cluster). */
@@ -171,7 +162,6 @@ export interface ResolvedConfig {
   readonly retention: RetentionConfig;
   readonly overdue: OverdueConfig;
   readonly concurrency: number;
-  readonly intakeConcurrency: number;
   readonly http: NodeRuntimeConfig['http'];
   readonly replicas: number;
   readonly security: SecurityConfig;
@@ -198,11 +188,7 @@ export function resolveConfig(config: NodeRuntimeConfig): ResolvedConfig {
       ...config.retention,
     },
     overdue: { ...DEFAULT_OVERDUE, ...config.overdue },
-    concurrency: handlers('concurrency', config.concurrency ?? 64),
-    intakeConcurrency: handlers(
-      'intakeConcurrency',
-      config.intakeConcurrency ?? Math.ceil((config.concurrency ?? 64) / 4),
-    ),
+    concurrency: config.concurrency ?? 64,
     http: config.http,
     replicas: config.replicas ?? 1,
     security: {
@@ -214,14 +200,4 @@ export function resolveConfig(config: NodeRuntimeConfig): ResolvedConfig {
     flow: { ...DEFAULT_FLOW, ...config.flow },
     domainShortcut: config.domainShortcut ?? defaultDomainShortcut(),
   };
-}
-
-/** A count of handlers run at once: a positive integer, or a consumer that never takes anything. */
-function handlers(key: string, n: number): number {
-  if (!Number.isInteger(n) || n < 1) {
-    throw new LienthongError('InvalidArgument', `${key} must be a positive integer, not ${n}`, {
-      context: { key, value: n },
-    });
-  }
-  return n;
 }

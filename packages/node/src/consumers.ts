@@ -121,7 +121,6 @@ export class NodeConsumers {
       this.worker('submit', STREAMS.submit, `lt-submit-${durableSuffix}`, lanes.submit.normal, submit, {
         window: submitWindow,
         maxAckPending: submitWindow + 2 * concurrency + 4 * flow.maxQueuedPerAgency,
-        concurrency: this.config.intakeConcurrency,
       }),
       this.worker('submit', STREAMS.submit, `lt-urgent-submit-${durableSuffix}`, lanes.submit.urgent, submit),
       this.worker('relay', STREAMS.relay, `lt-relay-${durableSuffix}`, lanes.relay.normal, relay, {
@@ -137,7 +136,7 @@ export class NodeConsumers {
     durable: string,
     filter: string,
     handle: Handler,
-    sizes: { window?: number; maxAckPending?: number; concurrency?: number } = {},
+    sizes: { window?: number; maxAckPending?: number } = {},
   ): PullWorker {
     const opts = {
       stream,

@@ -102,9 +102,6 @@ export const ServiceConfigSchema = strict(
       ),
     ),
     concurrency: atLeastOne('messages of one consumer processed at once (64)'),
-    intakeConcurrency: atLeastOne(
-      'new normal-lane submissions taken at once (a quarter of concurrency: 16); fewer than the relays, so a node finishes what is on its way before it takes more',
-    ),
     overdue: optional(
       strict(
         {

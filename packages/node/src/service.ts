@@ -206,7 +206,6 @@ export async function startLevelService(
       ...(file.domain ? { domain: file.domain } : {}),
       name,
       ...(file.concurrency ? { concurrency: file.concurrency } : {}),
-      ...(file.intakeConcurrency ? { intakeConcurrency: file.intakeConcurrency } : {}),
       ...(file.overdue ? { overdue: file.overdue } : {}),
       ...(file.limits ? { limits: file.limits } : {}),
       ...(file.retention ? { retention: file.retention } : {}),
