@@ -345,6 +345,15 @@ function buildRows(records: RunRecord[], runs: number, shortcut: boolean): Row[]
     a.map((x, i) => (x !== undefined && b[i] ? x / b[i]! : undefined));
   const rows: Row[] = [];
   const has = (s: string): boolean => records.some((r) => r.scenario === s);
+  /** One "CPU/doc" row (ms, 2 digits) per process, each read at its path of `source`'s results. */
+  const cpuRows = (scenario: string, source: string, of: readonly (readonly [string, string])[]): Row[] =>
+    of.map(([what, path]) => ({
+      scenario,
+      metric: `  CPU/doc: ${what}`,
+      values: pick(source, path),
+      unit: 'ms',
+      digits: 2,
+    }));
   if (has('throughput')) {
     const lt = pick('throughput', 'docsPerSec');
     // The same JetStream work as lienthong's: 12 publishes + 6 consumes with the shortcut.
@@ -427,20 +436,12 @@ function buildRows(records: RunRecord[], runs: number, shortcut: boolean): Row[]
               unit: 'docs/s',
               digits: 0,
             },
-            ...(
-              [
-                ['central', 'central service'],
-                ['commune', 'commune service'],
-                ['sdk', 'SDK senders + recipient'],
-                ['server', 'nats-server'],
-              ] as const
-            ).map(([key, name]) => ({
-              scenario: '1 throughput',
-              metric: `  CPU/doc: ${name}`,
-              values: pick('throughput-services', `cpuMsPerDoc.${key}`),
-              unit: 'ms',
-              digits: 2,
-            })),
+            ...cpuRows('1 throughput', 'throughput-services', [
+              ['central service', 'cpuMsPerDoc.central'],
+              ['commune service', 'cpuMsPerDoc.commune'],
+              ['SDK senders + recipient', 'cpuMsPerDoc.sdk'],
+              ['nats-server', 'cpuMsPerDoc.server'],
+            ]),
             {
               scenario: '1 throughput',
               metric: '  cores busy, every process (of 2)',
@@ -770,20 +771,12 @@ function buildRows(records: RunRecord[], runs: number, shortcut: boolean): Row[]
         unit: 'docs/s',
         digits: 0,
       },
-      ...(
-        [
-          ['node process', 'sdk.cpu.processMsPerPackage'],
-          ['the two SDK clients (a process of their own)', 'sdk.cpu.clientsMsPerPackage'],
-          ['nats-server', 'sdk.cpu.serverMsPerPackage'],
-          ['all three', 'sdk.allMsPerDoc'],
-        ] as const
-      ).map(([what, path]) => ({
-        scenario: '7 gateway',
-        metric: `  CPU/doc: ${what}`,
-        values: pick('gateway', path),
-        unit: 'ms',
-        digits: 2,
-      })),
+      ...cpuRows('7 gateway', 'gateway', [
+        ['node process', 'sdk.cpu.processMsPerPackage'],
+        ['the two SDK clients (a process of their own)', 'sdk.cpu.clientsMsPerPackage'],
+        ['nats-server', 'sdk.cpu.serverMsPerPackage'],
+        ['all three', 'sdk.allMsPerDoc'],
+      ]),
       {
         scenario: '7 gateway',
         metric: '  gateway hop: CPU of all processes per package ÷ per SDK document (same run)',

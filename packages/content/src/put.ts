@@ -3,7 +3,6 @@
  * only key: no message id, so nothing stored elsewhere can make a publish a "duplicate". A taken
  * subject counts as stored only when what it holds is good (its bytes hash to the subject).
  */
-import { createHash } from 'node:crypto';
 import type { JetStreamClient } from '@nats-io/jetstream';
 import { headers as natsHeaders } from '@nats-io/transport-node';
 import { LienthongError } from '@lienthong/core';
@@ -104,10 +103,6 @@ export async function publishContent(
     }
     throw e;
   }
-}
-
-export function sha256Hex(data: Uint8Array): string {
-  return createHash('sha256').update(data).digest('hex');
 }
 
 /**

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { DeliverPolicy } from '@nats-io/jetstream';
 import type { JetStreamClient, JetStreamManager } from '@nats-io/jetstream';
-import { LienthongError } from '@lienthong/core';
+import { LienthongError, sha256Hex } from '@lienthong/core';
 import { Window } from './window';
-import { putChecked, sha256Hex, storeManifest } from './put';
+import { putChecked, storeManifest } from './put';
 import { UPLOAD_HEADER, newUploadId, uploadHints } from './marks';
 import { copyContent } from './copy';
 import type { ContentTarget } from './put';

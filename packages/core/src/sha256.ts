@@ -9,20 +9,17 @@ import type { BinaryLike } from 'node:crypto';
 type OneShot = (algorithm: string, data: string | Uint8Array, encoding: 'hex' | 'buffer') => string | Buffer;
 const oneShot = (crypto as unknown as { hash?: OneShot }).hash;
 
+/** Older Node: the Hash object, fed the same bytes. */
+function viaHashObject(data: string | Uint8Array): crypto.Hash {
+  return crypto.createHash('sha256').update(data as BinaryLike);
+}
+
 /** The digest's bytes. A string is hashed as UTF-8. */
 export function sha256(data: string | Uint8Array): Buffer {
-  if (oneShot) return oneShot('sha256', data, 'buffer') as Buffer;
-  return crypto
-    .createHash('sha256')
-    .update(data as BinaryLike)
-    .digest();
+  return oneShot ? (oneShot('sha256', data, 'buffer') as Buffer) : viaHashObject(data).digest();
 }
 
 /** The digest as 64 lowercase hex characters. */
 export function sha256Hex(data: string | Uint8Array): string {
-  if (oneShot) return oneShot('sha256', data, 'hex') as string;
-  return crypto
-    .createHash('sha256')
-    .update(data as BinaryLike)
-    .digest('hex');
+  return oneShot ? (oneShot('sha256', data, 'hex') as string) : viaHashObject(data).digest('hex');
 }
