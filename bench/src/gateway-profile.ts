@@ -48,12 +48,33 @@ const LAYERS: LayerRule[] = [
   { layer: 'GC', matches: (f) => f.functionName === '(garbage collector)' },
 ];
 
+const VALUED = ['packages', 'warmup', 'window', 'rate', 'out'];
+const FLAGS = ['no-profiler', 'sdk', 'custody-only'];
+
+/** Refuses an option it does not know (a typo would otherwise measure something else silently). */
+function checkArgs(args: readonly string[]): void {
+  for (let i = 0; i < args.length; i++) {
+    const name = args[i]!.replace(/^--/, '');
+    if (VALUED.includes(name) && args[i]!.startsWith('--') && i + 1 < args.length) i++;
+    else if (!FLAGS.includes(name) || !args[i]!.startsWith('--')) {
+      throw new Error(
+        `unknown or incomplete option '${args[i]}'; options: ${[...VALUED.map((v) => `--${v} ${v === 'out' ? 'FILE' : 'N'}`), ...FLAGS.map((f) => `--${f}`)].join(', ')}`,
+      );
+    }
+  }
+}
+
 function arg(name: string, dflt: number): number {
   const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? Number(process.argv[i + 1]) : dflt;
+  if (i < 0) return dflt;
+  const v = Number(process.argv[i + 1]);
+  if (!Number.isFinite(v) || v <= 0)
+    throw new Error(`--${name} wants a positive number, not '${process.argv[i + 1]}'`);
+  return v;
 }
 
 async function main(): Promise<void> {
+  checkArgs(process.argv.slice(2));
   const packages = arg('packages', 1500);
   const warmup = arg('warmup', 200);
   const window = arg('window', 16);
