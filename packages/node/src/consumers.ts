@@ -6,6 +6,7 @@ import type { NodeInfo, Topology } from '@lienthong/core';
 import type { NatsHandles } from '@lienthong/infra';
 import { AuditLog, auditEntryOf } from './audit-log';
 import type { ResolvedConfig } from './config';
+import { IntakeYield } from './flow';
 import { InFlight } from './in-flight';
 import type { Disposition, InboundMessage } from './inbound';
 import { Intake } from './intake';
@@ -76,6 +77,8 @@ export class NodeConsumers {
   readonly scopes: readonly ConsumerScope[];
   readonly counters: RuntimeCounters = { submitted: 0, relayed: 0, deadLettered: 0 };
   private readonly hosted: Map<string, NodeInfo>;
+  /** The normal-lane intake gives way to the relays waiting in this process (`IntakeYield`). */
+  readonly intakeYield: IntakeYield;
 
   constructor(
     @inject(TOKENS.Config) private readonly config: ResolvedConfig,
@@ -89,6 +92,14 @@ export class NodeConsumers {
   ) {
     this.hosted = hostedNodes(config);
     this.scopes = consumerScopes(config.topology, config.domain ?? '', [...this.hosted.values()]);
+    // The intake gives way to a quarter of its handlers while the relays' handlers are all busy and
+    // as many more wait (the relays are falling behind, more than a burst), or while more relays are
+    // held than half of what one neighbour may queue here, when that is less.
+    const { concurrency, flow } = config;
+    this.intakeYield = new IntakeYield(
+      Math.ceil(concurrency / 4),
+      Math.min(2 * concurrency, Math.ceil(flow.maxQueuedPerNeighbour / 2)),
+    );
     this.workers = this.scopes.flatMap((scope) => this.scopeWorkers(scope));
   }
 
@@ -117,15 +128,25 @@ export class NodeConsumers {
       Math.max(concurrency * 4, Math.min(perSender + concurrency, MAX_WINDOW));
     const submitWindow = windowFor(flow.maxQueuedPerAgency);
     const lanes = laneSubjects(filterSuffix);
+    const relays = this.worker(
+      'relay',
+      STREAMS.relay,
+      `lt-relay-${durableSuffix}`,
+      lanes.relay.normal,
+      relay,
+      {
+        window: windowFor(flow.maxQueuedPerNeighbour),
+      },
+    );
+    this.intakeYield.watch(relays);
     return [
       this.worker('submit', STREAMS.submit, `lt-submit-${durableSuffix}`, lanes.submit.normal, submit, {
         window: submitWindow,
         maxAckPending: submitWindow + 2 * concurrency + 4 * flow.maxQueuedPerAgency,
+        yieldTo: this.intakeYield,
       }),
       this.worker('submit', STREAMS.submit, `lt-urgent-submit-${durableSuffix}`, lanes.submit.urgent, submit),
-      this.worker('relay', STREAMS.relay, `lt-relay-${durableSuffix}`, lanes.relay.normal, relay, {
-        window: windowFor(flow.maxQueuedPerNeighbour),
-      }),
+      relays,
       this.worker('relay', STREAMS.relay, `lt-urgent-relay-${durableSuffix}`, lanes.relay.urgent, relay),
     ];
   }
@@ -136,7 +157,7 @@ export class NodeConsumers {
     durable: string,
     filter: string,
     handle: Handler,
-    sizes: { window?: number; maxAckPending?: number } = {},
+    sizes: { window?: number; maxAckPending?: number; yieldTo?: IntakeYield } = {},
   ): PullWorker {
     const opts = {
       stream,

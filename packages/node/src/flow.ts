@@ -118,6 +118,50 @@ export class NeighbourRoom {
   }
 }
 
+/**
+ * A node's intake gives way to the relays already on their way through it (documents to deliver or
+ * hand on, and the transport events and statuses coming back). While this process holds more relays
+ * than `threshold` (in a handler or waiting for one), the intake takes at most `slots` new
+ * submissions at once, so the node
+ * finishes what it carries before it takes more from its agencies. Without it, a sender faster than
+ * the path fills the queue that carries its 01s and DELIVERED events home; the nodes sending them
+ * back are refused, give their messages back and take them again, and the work done per document
+ * grows while the rate falls (docs/ARCHITECTURE.md, "Flow control"). Only under that pressure: a
+ * fixed bound would cap what a node takes in, even when nothing else waits.
+ */
+export class IntakeYield {
+  private readonly relays: { readonly holding: number }[] = [];
+  /** Times a submission was left waiting because the intake gave way. */
+  held = 0;
+
+  constructor(
+    readonly slots: number,
+    private readonly threshold: number,
+  ) {}
+
+  /** A relay consumer of this process whose messages count. */
+  watch(relay: { readonly holding: number }): void {
+    this.relays.push(relay);
+  }
+
+  /** Whether the intake gives way now (asked when it would start one more than `slots`). */
+  pressed(): boolean {
+    if (!this.yielding()) return false;
+    this.held++;
+    return true;
+  }
+
+  /** More relays than the threshold are held here: in a handler, or waiting for one. */
+  yielding(): boolean {
+    let held = 0;
+    for (const r of this.relays) {
+      held += r.holding;
+      if (held > this.threshold) return true;
+    }
+    return false;
+  }
+}
+
 /** Back-off for a relay given back because the next hop stayed full: grows to 30 s, with jitter. */
 export function relayRetryMs(deliveryCount: number): number {
   const base = Math.min(500 * 2 ** Math.min(Math.max(deliveryCount - 1, 0), 6), 30_000);
@@ -245,6 +289,8 @@ export interface FlowUsage {
   readonly relay: QueueUsage;
   readonly pacer: { admitted: number; deferred: number; waiting: number };
   readonly room: { waiting: number; waited: number; gaveUp: number };
+  /** Whether the intake gives way to waiting relays now, and how often it held a submission back. */
+  readonly intake: { yielding: boolean; held: number };
 }
 
 export interface QueueUsage {
@@ -261,6 +307,7 @@ export async function readFlowUsage(
   flow: FlowConfig,
   pacer: SubmitPacer | undefined,
   room: NeighbourRoom | undefined,
+  intake?: IntakeYield,
 ): Promise<FlowUsage> {
   const usage = async (stream: string, kind: 'submit' | 'relay', limit: number): Promise<QueueUsage> => ({
     limit,
@@ -280,5 +327,6 @@ export async function readFlowUsage(
     relay,
     pacer: pacer?.counts ?? { admitted: 0, deferred: 0, waiting: 0 },
     room: { waiting: room?.size ?? 0, waited: room?.waited ?? 0, gaveUp: room?.gaveUp ?? 0 },
+    intake: { yielding: intake?.yielding() ?? false, held: intake?.held ?? 0 },
   };
 }

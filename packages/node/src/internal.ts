@@ -25,7 +25,7 @@ export { DeadLetters } from './dead-letters';
 export { Delivery } from './delivery';
 export { ENVELOPE_ID, envelopeIdOf, readableIds } from './envelope-ids';
 export { FairQueue } from './fair-queue';
-export { NeighbourRoom, SubmitPacer, queueUsage, readFlowUsage } from './flow';
+export { IntakeYield, NeighbourRoom, SubmitPacer, queueUsage, readFlowUsage } from './flow';
 export { HealthServer } from './http';
 export type { HealthSource } from './http';
 export { InFlight } from './in-flight';

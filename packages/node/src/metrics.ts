@@ -99,6 +99,12 @@ export class NodeMetrics {
     registers: [this.registry],
   });
 
+  private readonly intakeYielding: Gauge = new Gauge({
+    name: 'lienthong_flow_intake_yielding',
+    help: 'While 1, the intake takes a quarter of its handlers: relays wait here for a handler',
+    registers: [this.registry],
+  });
+
   constructor(opts: { defaultMetrics?: boolean } = {}) {
     if (opts.defaultMetrics ?? true)
       collectDefaultMetrics({ register: this.registry, prefix: 'lienthong_process_' });
@@ -123,6 +129,7 @@ export class NodeMetrics {
       this.queuesFull.set({ queue }, q.full);
     }
     this.pacerWaiting.set(u.pacer.waiting);
+    this.intakeYielding.set(u.intake.yielding ? 1 : 0);
   }
 
   message(kind: MessageKind, level: string, outcome: MessageOutcome, seconds: number): void {

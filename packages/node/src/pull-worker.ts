@@ -53,6 +53,11 @@ export interface PullWorkerOptions {
   readonly probeMs?: number;
   /** A handler running this long is reported, and again each time as long again; 60 s. */
   readonly longHandlerMs?: number;
+  /**
+   * Work to give way to: while `pressed()` says so, at most `slots` handlers of this consumer run at
+   * once (a node's intake gives way to the relays already on their way: `IntakeYield`).
+   */
+  readonly yieldTo?: { readonly slots: number; pressed(): boolean };
 }
 
 /** Checks after a reconnect, ms after it: at once, then while the server recovers its streams. */
@@ -89,6 +94,8 @@ export class PullWorker {
   failed = 0;
   /** Given back to wait: over its agency's pace, or the next hop's queue was full. */
   deferred = 0;
+  /** Messages taken from the stream and waiting here for a handler. */
+  private queued: FairQueue<JsMsg> | undefined;
 
   constructor(
     private readonly js: JetStreamClient,
@@ -108,6 +115,11 @@ export class PullWorker {
         'handler still running',
       ),
     );
+  }
+
+  /** Messages taken from the stream and not finished: in a handler, or waiting here for one. */
+  get holding(): number {
+    return this.inFlight.size + (this.queued?.size ?? 0);
   }
 
   /** Released from the parking because a probe passed. */
@@ -278,10 +290,15 @@ export class PullWorker {
    */
   private async run(): Promise<void> {
     const waiting = new FairQueue<JsMsg>((m) => m.subject);
-    let slots = this.opts.concurrency;
+    this.queued = waiting;
+    const { concurrency, yieldTo } = this.opts;
+    let slots = concurrency;
     let roomFreed: (() => void) | undefined;
+    // Giving way, at most `yieldTo.slots` run; each handler that ends pumps again (and asks again).
+    const givesWay = (): boolean =>
+      yieldTo !== undefined && concurrency - slots >= yieldTo.slots && yieldTo.pressed();
     const pump = (): void => {
-      while (slots > 0 && waiting.size > 0) {
+      while (slots > 0 && waiting.size > 0 && !givesWay()) {
         const m = waiting.shift()!;
         slots--;
         const p = this.handle(m).finally(() => {

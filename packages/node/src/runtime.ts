@@ -178,7 +178,14 @@ export class NodeRuntime {
   /** Queue bounds and how full the hosted nodes' queues are (lienthong_flow_* gauges). */
   flowUsage(): Promise<FlowUsage> {
     const prefixes = this.consumers.scopes.map((s) => s.filterSuffix);
-    return readFlowUsage(this.nats.jsm, prefixes, this.config.flow, this.pacer, this.room);
+    return readFlowUsage(
+      this.nats.jsm,
+      prefixes,
+      this.config.flow,
+      this.pacer,
+      this.room,
+      this.consumers.intakeYield,
+    );
   }
 
   private async refreshGauges(): Promise<void> {
