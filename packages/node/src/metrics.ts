@@ -101,7 +101,7 @@ export class NodeMetrics {
 
   private readonly intakeYielding: Gauge = new Gauge({
     name: 'lienthong_flow_intake_yielding',
-    help: 'While 1, the intake takes a quarter of its handlers: relays wait here for a handler',
+    help: '1 while relays fall behind here and the intake takes new submissions a quarter of its handlers at a time',
     registers: [this.registry],
   });
 
