@@ -51,25 +51,32 @@ const LAYERS: LayerRule[] = [
 const VALUED = ['packages', 'warmup', 'window', 'rate', 'out'];
 const FLAGS = ['no-profiler', 'sdk', 'custody-only'];
 
+/** A wrong command line: said in one line, without a stack trace. */
+class UsageError extends Error {}
+
 /** Refuses an option it does not know (a typo would otherwise measure something else silently). */
 function checkArgs(args: readonly string[]): void {
   for (let i = 0; i < args.length; i++) {
     const name = args[i]!.replace(/^--/, '');
     if (VALUED.includes(name) && args[i]!.startsWith('--') && i + 1 < args.length) i++;
     else if (!FLAGS.includes(name) || !args[i]!.startsWith('--')) {
-      throw new Error(
+      throw new UsageError(
         `unknown or incomplete option '${args[i]}'; options: ${[...VALUED.map((v) => `--${v} ${v === 'out' ? 'FILE' : 'N'}`), ...FLAGS.map((f) => `--${f}`)].join(', ')}`,
       );
     }
   }
 }
 
+/** The value of `--name`: a positive whole number (`--warmup` may be 0). */
 function arg(name: string, dflt: number): number {
   const i = process.argv.indexOf(`--${name}`);
   if (i < 0) return dflt;
   const v = Number(process.argv[i + 1]);
-  if (!Number.isFinite(v) || v <= 0)
-    throw new Error(`--${name} wants a positive number, not '${process.argv[i + 1]}'`);
+  const least = name === 'warmup' ? 0 : 1;
+  if (!Number.isInteger(v) || v < least) {
+    const what = least === 0 ? 'a whole number, 0 or more' : 'a positive whole number';
+    throw new UsageError(`--${name} wants ${what}, not '${process.argv[i + 1]}'`);
+  }
   return v;
 }
 
@@ -97,9 +104,11 @@ async function main(): Promise<void> {
     ...(arg('rate', 0) ? { rate: arg('rate', 0) } : {}),
     custodyOnly: process.argv.includes('--custody-only'),
   };
-  await clients.call(
-    cmd === 'sdkCycle' ? { cmd, first: 0, count: warmup, ...sdk } : { cmd, first: 0, count: warmup },
-  );
+  if (warmup > 0) {
+    await clients.call(
+      cmd === 'sdkCycle' ? { cmd, first: 0, count: warmup, ...sdk } : { cmd, first: 0, count: warmup },
+    );
+  }
   if (process.argv.includes('--no-profiler')) {
     const load = loadavg()[0]!;
     const cycle = await clients.measuredCycle(server, warmup, packages, cmd, sdk);
@@ -152,7 +161,7 @@ async function main(): Promise<void> {
 
 main()
   .catch((e: unknown) => {
-    console.error(e);
+    console.error(e instanceof UsageError ? `gateway-profile: ${e.message}` : e);
     process.exitCode = 1;
   })
   .finally(() => void disposeAll().then(() => process.exit()));
