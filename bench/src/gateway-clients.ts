@@ -247,7 +247,9 @@ class Parties {
    * send() until the recipient has it (a sender that only waits for custody outruns the return
    * path and runs into the flow control's bounds, which the gateway cycle does not); or, with
    * `rate`, sent at that many documents/s, each until custody; or, with `custodyOnly`, unpaced,
-   * each until custody.
+   * each until custody. With `ackDelayMs` the recipient acknowledges each document that long after
+   * it has it (as a system that polls, or a person, does), so its 01 no longer comes within the
+   * 50 ms a DELIVERED waits for it to be written together.
    * The recipient is another agency of the same node (h41): the gateway already reads
    * the HTTP recipient's inbox.
    */
@@ -256,6 +258,7 @@ class Parties {
     count: number,
     rate?: number,
     custodyOnly = false,
+    ackDelayMs = 0,
   ): Promise<Record<string, number>> {
     if (!this.setup.servers) throw new Error('sdkCycle needs the nats-server (setup.servers)');
     this.sdk ??= {
@@ -285,7 +288,7 @@ class Parties {
     const receiving = (async () => {
       const acks: Promise<void>[] = [];
       for await (const item of inbox) {
-        acks.push(item.ack());
+        acks.push(ackDelayMs > 0 ? sleep(ackDelayMs).then(() => item.ack()) : item.ack());
         arrived.get(item.documentId)?.();
         if (want.delete(item.documentId) && want.size === 0) break;
       }
@@ -393,7 +396,7 @@ async function run(c: ClientsCommand): Promise<unknown> {
     case 'cycle':
       return parties!.cycle(c.first, c.count);
     case 'sdkCycle':
-      return parties!.sdkCycle(c.first, c.count, c.rate, c.custodyOnly);
+      return parties!.sdkCycle(c.first, c.count, c.rate, c.custodyOnly, c.ackDelayMs);
     case 'statuses':
       return parties!.statuses();
     case 'prepareBig':

@@ -7,9 +7,10 @@
  *
  *   node bench/dist/gateway-profile.js [--packages 1500] [--warmup 200] [--window 16] [--out FILE]
  *   node bench/dist/gateway-profile.js --no-profiler   # the CPU per package alone (the profiler costs ~1 ms)
- *   node bench/dist/gateway-profile.js --sdk [--rate R | --custody-only]
+ *   node bench/dist/gateway-profile.js --sdk [--rate R | --custody-only] [--ack-delay MS]
  *       # the same pair's SDK path instead (clients' process): 16 in flight until received, or paced,
- *       # or unpaced with each send() in flight until custody only
+ *       # or unpaced with each send() in flight until custody only; the recipient acks (01) each
+ *       # document MS after it has it (at once by default)
  *
  * Under load the profiler's wall-clock samples inflate every layer alike: read the shares, and the
  * µs column as shares of the measured CPU (which does not come from the profiler).
@@ -48,7 +49,7 @@ const LAYERS: LayerRule[] = [
   { layer: 'GC', matches: (f) => f.functionName === '(garbage collector)' },
 ];
 
-const VALUED = ['packages', 'warmup', 'window', 'rate', 'out'];
+const VALUED = ['packages', 'warmup', 'window', 'rate', 'ack-delay', 'out'];
 const FLAGS = ['no-profiler', 'sdk', 'custody-only'];
 
 /** A wrong command line: said in one line, without a stack trace. */
@@ -72,7 +73,7 @@ function arg(name: string, dflt: number): number {
   const i = process.argv.indexOf(`--${name}`);
   if (i < 0) return dflt;
   const v = Number(process.argv[i + 1]);
-  const least = name === 'warmup' ? 0 : 1;
+  const least = name === 'warmup' || name === 'ack-delay' ? 0 : 1;
   if (!Number.isInteger(v) || v < least) {
     const what = least === 0 ? 'a whole number, 0 or more' : 'a positive whole number';
     throw new UsageError(`--${name} wants ${what}, not '${process.argv[i + 1]}'`);
@@ -103,6 +104,7 @@ async function main(): Promise<void> {
   const sdk = {
     ...(arg('rate', 0) ? { rate: arg('rate', 0) } : {}),
     custodyOnly: process.argv.includes('--custody-only'),
+    ...(arg('ack-delay', 0) ? { ackDelayMs: arg('ack-delay', 0) } : {}),
   };
   if (warmup > 0) {
     await clients.call(

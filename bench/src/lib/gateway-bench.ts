@@ -48,6 +48,8 @@ export type ClientsCommand =
       readonly rate?: number;
       /** Unpaced, each send() in flight until custody only (the sender can outrun the path). */
       readonly custodyOnly?: boolean;
+      /** The recipient acknowledges (01) each document this long after it has it; at once without. */
+      readonly ackDelayMs?: number;
     }
   | { readonly cmd: 'statuses' }
   | { readonly cmd: 'prepareBig'; readonly dir: string; readonly mb: number }
@@ -123,7 +125,7 @@ export class Clients {
     first: number,
     count: number,
     cmd: 'cycle' | 'sdkCycle' = 'cycle',
-    sdk: { rate?: number; custodyOnly?: boolean } = {},
+    sdk: { rate?: number; custodyOnly?: boolean; ackDelayMs?: number } = {},
   ): Promise<MeasuredCycle> {
     const cpu = cpuMeter(server.pid);
     const r = await this.call(cmd === 'sdkCycle' ? { cmd, first, count, ...sdk } : { cmd, first, count });
