@@ -45,6 +45,25 @@ export class FairQueue<T> {
     return item;
   }
 
+  /**
+   * Like `shift`, but only an oldest item that `wanted` accepts: the first such sender in turn goes to
+   * the back of the ring; senders passed over keep their place. Undefined when no sender has one.
+   */
+  shiftFirst(wanted: (item: T) => boolean): T | undefined {
+    for (let i = 0; i < this.ring.length; i++) {
+      const key = this.ring[i]!;
+      const q = this.queues.get(key)!;
+      if (!wanted(q[0]!)) continue;
+      this.ring.splice(i, 1);
+      const item = q.shift()!;
+      this.count--;
+      if (q.length > 0) this.ring.push(key);
+      else this.queues.delete(key);
+      return item;
+    }
+    return undefined;
+  }
+
   /** Everything waiting, oldest first per sender. */
   *items(): IterableIterator<T> {
     for (const q of this.queues.values()) yield* q;

@@ -14,6 +14,8 @@ import { BackpressureError, submitPaceMs } from '@lienthong/core';
 import { refusedBy } from '@lienthong/infra';
 import type { Lane, SubmitPace } from '@lienthong/core';
 import type { FlowConfig } from './config';
+import { EnvelopeKind } from '@lienthong/proto';
+import { envelopeKindOf } from './wire';
 import { STREAMS } from '@lienthong/core';
 
 /** A publisher waits this long at most for a place in a full queue before giving its message back. */
@@ -122,7 +124,7 @@ export class NeighbourRoom {
  * A node's intake gives way to the relays already on their way through it (documents to deliver or
  * hand on, and the transport events and statuses coming back). While this process holds more relays
  * than `threshold` (in a handler or waiting for one), the intake takes at most `slots` new
- * submissions at once, so the node
+ * submissions at once (status reports are not held back), so the node
  * finishes what it carries before it takes more from its agencies. Without it, a sender faster than
  * the path fills the queue that carries its 01s and DELIVERED events home; the nodes sending them
  * back are refused, give their messages back and take them again, and the work done per document
@@ -131,6 +133,9 @@ export class NeighbourRoom {
  */
 export class IntakeYield {
   private readonly relays: { readonly holding: number }[] = [];
+  /** Status reports never give way: they are the path back, which the yield is for. */
+  readonly exempt = (m: { readonly data: Uint8Array }): boolean =>
+    envelopeKindOf(m.data) === EnvelopeKind.ENVELOPE_KIND_STATUS;
   /** Times a submission was left waiting because the intake gave way. */
   held = 0;
 

@@ -6,6 +6,7 @@ import { FairQueue } from './fair-queue';
 import { findConsumerFault } from './consumer-check';
 import { Parking, isLinkFailure } from './parking';
 import { LONG_HANDLER_MS, RunningHandlers } from './running-handlers';
+import { subjectsOverlap } from './subjects-overlap';
 
 export { isLinkFailure } from './parking';
 import { classifyNatsError } from '@lienthong/infra';
@@ -55,9 +56,10 @@ export interface PullWorkerOptions {
   readonly longHandlerMs?: number;
   /**
    * Work to give way to: while `pressed()` says so, at most `slots` handlers of this consumer run at
-   * once (a node's intake gives way to the relays already on their way: `IntakeYield`).
+   * once, besides messages that `exempt` lets through (a node's intake gives way to the relays already
+   * on their way, but not the statuses coming back: `IntakeYield`).
    */
-  readonly yieldTo?: { readonly slots: number; pressed(): boolean };
+  readonly yieldTo?: { readonly slots: number; pressed(): boolean; exempt(m: JsMsg): boolean };
 }
 
 /** Checks after a reconnect, ms after it: at once, then while the server recovers its streams. */
@@ -294,12 +296,14 @@ export class PullWorker {
     const { concurrency, yieldTo } = this.opts;
     let slots = concurrency;
     let roomFreed: (() => void) | undefined;
-    // Giving way, at most `yieldTo.slots` run; each handler that ends pumps again (and asks again).
+    // Giving way, at most `yieldTo.slots` run, and exempt messages; each handler that ends pumps again.
     const givesWay = (): boolean =>
       yieldTo !== undefined && concurrency - slots >= yieldTo.slots && yieldTo.pressed();
+    const exempt = (m: JsMsg): boolean => yieldTo!.exempt(m);
     const pump = (): void => {
-      while (slots > 0 && waiting.size > 0 && !givesWay()) {
-        const m = waiting.shift()!;
+      while (slots > 0 && waiting.size > 0) {
+        const m = givesWay() ? waiting.shiftFirst(exempt) : waiting.shift();
+        if (!m) break;
         slots--;
         const p = this.handle(m).finally(() => {
           this.inFlight.delete(p);
@@ -479,20 +483,6 @@ export class PullWorker {
 
 function sleep(ms: number): Promise<void> {
   return new Promise((r) => setTimeout(r, ms));
-}
-
-/** Whether two subject filters can match the same subject (`*` one token, `>` the rest). */
-export function subjectsOverlap(a: string, b: string): boolean {
-  const x = a.split('.');
-  const y = b.split('.');
-  for (let i = 0; i < Math.max(x.length, y.length); i++) {
-    const p = x[i];
-    const q = y[i];
-    if (p === '>' || q === '>') return p !== undefined && q !== undefined;
-    if (p === undefined || q === undefined) return false;
-    if (p !== '*' && q !== '*' && p !== q) return false;
-  }
-  return true;
 }
 
 function isNotFound(e: unknown): boolean {

@@ -66,6 +66,27 @@ export class WireReader {
   }
 }
 
+/**
+ * An envelope's kind (field 3) read from its first fields, without decoding it; 0 (unspecified) when
+ * the bytes do not read as an envelope that has one. Encoders write fields in number order, so this
+ * reads two short fields at most.
+ */
+export function envelopeKindOf(data: Uint8Array): number {
+  try {
+    const r = new WireReader(data);
+    while (r.pos < r.len) {
+      const tag = r.varint();
+      const field = tag >>> 3;
+      if (field === 3 && (tag & 7) === 0) return r.varint();
+      if (field > 3) return 0;
+      r.skip(tag & 7);
+    }
+  } catch {
+    // not protobuf: the handler will say why
+  }
+  return 0;
+}
+
 function varintBytes(v: number, out: number[]): void {
   let x = v >>> 0;
   while (x >= 0x80) {

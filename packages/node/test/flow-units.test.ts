@@ -65,6 +65,25 @@ describe('FairQueue', () => {
     ]);
     expect(q.size).toBe(0);
   });
+
+  it('takes the first sender in turn whose oldest item is wanted; the others keep their place', () => {
+    const q = new FairQueue<string>((s) => s.split(':')[0]!);
+    q.push('flood:doc1');
+    q.push('flood:status1');
+    q.push('quiet:doc1');
+    q.push('back:status1');
+    q.push('back:status2');
+    const status = (s: string): boolean => s.includes('status');
+    // flood's oldest is a document: passed over, not skipped within its own order.
+    expect(q.shiftFirst(status)).toBe('back:status1');
+    expect(q.shiftFirst(status)).toBe('back:status2');
+    expect(q.shiftFirst(status)).toBeUndefined();
+    expect(q.size).toBe(3);
+    // Round-robin goes on where it was: flood and quiet first, in their order.
+    const order: string[] = [];
+    for (let s = q.shift(); s !== undefined; s = q.shift()) order.push(s);
+    expect(order).toEqual(['flood:doc1', 'quiet:doc1', 'flood:status1']);
+  });
 });
 
 describe('NeighbourRoom', () => {

@@ -9,8 +9,9 @@
 import 'reflect-metadata';
 import { injectable } from 'tsyringe';
 import type { NodeInfo } from '@lienthong/core';
-import { TransportState } from '@lienthong/proto';
-import { IntakeYield, TrackingApply } from '@lienthong/node/internal';
+import { encodeEnvelope } from '@lienthong/core';
+import { EnvelopeKind, SCHEMA_VERSION, TransportState } from '@lienthong/proto';
+import { IntakeYield, TrackingApply, envelopeKindOf } from '@lienthong/node/internal';
 import type {
   AcceptedDocument,
   AcceptedStatus,
@@ -81,6 +82,28 @@ describe('the intake gives way to relays', () => {
     relays[0]!.holding = 0;
     expect(y.pressed()).toBe(false);
     expect(y.held).toBe(1);
+  });
+
+  it('never holds back a status report; reads the kind without decoding, and bad bytes as no kind', () => {
+    const y = new IntakeYield(2, 8);
+    const env = (kind: EnvelopeKind): { data: Uint8Array } => ({
+      data: encodeEnvelope({
+        schemaVersion: SCHEMA_VERSION,
+        envelopeId: 'e'.repeat(43),
+        kind,
+        documentId: docId(SENDER, 'KIND'),
+        originAgency: SENDER,
+        originNode: 'vn',
+        recipients: [RECIPIENT],
+        createdAtMs: Date.now(),
+      }),
+    });
+    expect(y.exempt(env(EnvelopeKind.ENVELOPE_KIND_STATUS))).toBe(true);
+    expect(y.exempt(env(EnvelopeKind.ENVELOPE_KIND_DOCUMENT))).toBe(false);
+    expect(envelopeKindOf(env(EnvelopeKind.ENVELOPE_KIND_TRANSPORT).data)).toBe(3);
+    expect(envelopeKindOf(new Uint8Array([0xff, 0xff, 0xff]))).toBe(0);
+    expect(envelopeKindOf(new TextEncoder().encode('<edXML/>'))).toBe(0);
+    expect(y.exempt({ data: new Uint8Array() })).toBe(false);
   });
 
   it('a sender faster than the path back waits in its own queue; nothing is handed back between nodes', async () => {
