@@ -32,6 +32,8 @@ interface Item {
 interface Side {
   post(body: Uint8Array | Readable, size?: number, messageType?: 'edoc' | 'status'): Promise<Item>;
   list(): Promise<Item[]>;
+  /** POSTs answered 429 and posted again, so far (HTTP API only). */
+  readonly refused?: number;
   /** The fetched package's length. */
   fetch(id: string): Promise<number>;
   ack(id: string): Promise<void>;
@@ -44,8 +46,26 @@ class ApiSide implements Side {
     private readonly agency: string,
   ) {}
 
+  /** Posts a package; refused for backpressure (429), posts it again after `Retry-After`, as a client should. */
   async post(body: Uint8Array | Readable, size?: number): Promise<Item> {
-    const r = await fetch(`${this.api}/edocs`, {
+    for (;;) {
+      const r = await this.postOnce(body, size);
+      if (r.status === 429 && body instanceof Uint8Array) {
+        this.refused++;
+        await r.arrayBuffer();
+        await sleep(Number(r.headers.get('retry-after') ?? 1) * 1000);
+        continue;
+      }
+      if (r.status !== 202) throw new Error(`POST: ${r.status} ${await r.text()}`);
+      return (await r.json()) as Item;
+    }
+  }
+
+  /** POSTs answered 429 and posted again. */
+  refused = 0;
+
+  private postOnce(body: Uint8Array | Readable, size?: number): Promise<Response> {
+    return fetch(`${this.api}/edocs`, {
       method: 'POST',
       headers: {
         'content-type': 'application/xml',
@@ -55,8 +75,6 @@ class ApiSide implements Side {
       body: body instanceof Readable ? (Readable.toWeb(body) as ReadableStream) : body,
       duplex: 'half',
     } as RequestInit);
-    if (r.status !== 202) throw new Error(`POST: ${r.status} ${await r.text()}`);
-    return (await r.json()) as Item;
   }
 
   async list(): Promise<Item[]> {
@@ -202,6 +220,7 @@ class Parties {
     const want = new Map(docs.map((d) => [d.documentId, d.bytes.length]));
     const t0 = now();
     const cpu0 = process.cpuUsage();
+    const refused0 = this.sender.refused ?? 0;
     let lastListed = 0;
     const seen = new Set<string>();
     const receiving = (async () => {
@@ -233,6 +252,7 @@ class Parties {
     return {
       ms: now() - t0,
       listedMs: lastListed - t0,
+      refusedPosts: (this.sender.refused ?? 0) - refused0,
       cpuMs: (cpu.user + cpu.system) / 1000,
       bytes: docs[0]!.bytes.length,
     };

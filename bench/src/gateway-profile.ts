@@ -124,6 +124,7 @@ async function main(): Promise<void> {
         window,
         packagesPerSec: rate,
         ...cycle.cpu,
+        ...(cmd === 'cycle' ? { refusedPosts: cycle.refusedPosts } : {}),
         load: loads,
       }),
     );

@@ -134,6 +134,7 @@ export class Clients {
       ms: r.ms!,
       listedMs: r.listedMs!,
       bytes: r.bytes!,
+      refusedPosts: r.refusedPosts ?? 0,
       cpu: {
         processMsPerPackage: round(used.processMs / count, 3),
         serverMsPerPackage: round(used.serverMs / count, 3),
@@ -147,6 +148,8 @@ export interface MeasuredCycle {
   readonly ms: number;
   readonly listedMs: number;
   readonly bytes: number;
+  /** POSTs answered 429 (backpressure) and posted again after `Retry-After`. */
+  readonly refusedPosts: number;
   readonly cpu: { processMsPerPackage: number; serverMsPerPackage: number; clientsMsPerPackage: number };
 }
 
