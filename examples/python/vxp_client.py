@@ -19,6 +19,9 @@ Usage:
 Tokens come from `lienthong creds issue agency CODE --data DIR --http-token` (also read from
 LT_SENDER_TOKEN / LT_RECIPIENT_TOKEN). Without tokens (a broker started with `up --no-auth`) each
 request names its agency in the X-Lienthong-Agency header. Exit status 0 when the cycle completed.
+
+A request answered 429 (the agency's queue at its node is full) or 503 (the node is starting or
+draining) is made again after the Retry-After the gateway sends, within --timeout.
 """
 import argparse
 import datetime
@@ -36,10 +39,12 @@ VN = datetime.timezone(datetime.timedelta(hours=7))
 
 
 class GatewayError(Exception):
-    def __init__(self, status, body):
+    def __init__(self, status, body, retry_after=None):
         super().__init__("HTTP %d: %s" % (status, body))
         self.status = status
         self.body = body
+        # Seconds to wait before asking again (429, 503), when the gateway said.
+        self.retry_after = float(retry_after) if retry_after and retry_after.isdigit() else None
 
 
 class Gateway:
@@ -50,8 +55,25 @@ class Gateway:
         self.agency = agency
         self.token = token
         self.timeout = timeout
+        self.waited = 0  # requests answered 429 or 503 and made again after Retry-After
 
     def _request(self, method, path, body=None, content_type=None):
+        """One call. Answered 429 (the agency's queue at its node is full: backpressure) or 503 (the
+        node is starting or draining), it waits the Retry-After the gateway names and asks again, for
+        up to `timeout` seconds in all; every call may be repeated (a package posted twice is taken
+        once)."""
+        deadline = time.monotonic() + self.timeout
+        while True:
+            try:
+                return self._request_once(method, path, body, content_type)
+            except GatewayError as e:
+                wait = e.retry_after
+                if e.status not in (429, 503) or wait is None or time.monotonic() + wait > deadline:
+                    raise
+                self.waited += 1
+                time.sleep(wait)
+
+    def _request_once(self, method, path, body=None, content_type=None):
         headers = {"Accept": "application/json, application/xml"}
         if self.token:
             headers["Authorization"] = "Bearer " + self.token
@@ -64,7 +86,8 @@ class Gateway:
             with urllib.request.urlopen(req, timeout=self.timeout) as res:
                 return res.status, res.headers, res.read()
         except urllib.error.HTTPError as e:
-            raise GatewayError(e.code, e.read().decode("utf-8", "replace")) from None
+            body = e.read().decode("utf-8", "replace")
+            raise GatewayError(e.code, body, e.headers.get("Retry-After")) from None
 
     def _json(self, method, path, body=None, content_type=None):
         _, _, data = self._request(method, path, body, content_type)

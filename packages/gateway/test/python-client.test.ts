@@ -1,10 +1,12 @@
 /**
  * examples/python/vxp_client.py (Python 3 standard library only) runs the whole cycle against a
  * real node serving the gateway with bearer tokens: send, list, get (same bytes), ack, statuses
- * 03/05/06 as Status packages, the sender's tracking.
+ * 03/05/06 as Status packages, the sender's tracking; and waits out backpressure (429) as the
+ * gateway's Retry-After says.
  */
 import { resolve } from 'node:path';
-import { runPython, tokenGatewayNode } from './harness';
+import { runPython, startGatewayNode, tokenGatewayNode } from './harness';
+import type { GatewayNode } from './harness';
 
 const CLIENT = resolve(__dirname, '../../../examples/python/vxp_client.py');
 const G22 = '000.00.00.G22';
@@ -101,4 +103,38 @@ describe('the Python client', () => {
       /^error: countReceiveEdoc: \d+ attempts failed: .*refused.* \(check --endpoint/,
     );
   });
+});
+
+describe('the Python client under backpressure', () => {
+  let gw: GatewayNode;
+  beforeAll(async () => {
+    // Two submissions may wait for G22 at its node, taken at 2 a second: the third posted at once is refused.
+    gw = await startGatewayNode({
+      node: { flow: { maxQueuedPerAgency: 2 } },
+      submitLimits: { [G22]: { perSecond: 2, burst: 1 } },
+    });
+  });
+  afterAll(async () => {
+    await gw?.stop();
+  });
+
+  it('waits the Retry-After of each 429 and posts again; every package is taken once', async () => {
+    const script = [
+      'import json, sys, time',
+      `sys.path.insert(0, ${JSON.stringify(resolve(CLIENT, '..'))})`,
+      'import vxp_client as v',
+      `g = v.Gateway(${JSON.stringify(gw.url)}, ${JSON.stringify(G22)}, timeout=60)`,
+      'ids = []',
+      'for i in range(8):',
+      `    pkg, doc = v.build_edoc(${JSON.stringify(G22)}, ${JSON.stringify(H41)}, "%d%d" % (time.time() * 1000, i), "Thử áp lực")`,
+      '    ids.append(g.send_edoc(pkg)["id"])',
+      'print(json.dumps({"sent": len(set(ids)), "waited": g.waited}))',
+    ].join('\n');
+    const r = await runPython('-c', [script], {}, 60_000);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout.trim().split('\n').at(-1)!) as { sent: number; waited: number };
+    expect(out.sent).toBe(8);
+    expect(out.waited).toBeGreaterThan(0);
+  }, 90_000);
 });
