@@ -113,12 +113,26 @@ describe('the intake gives way to relays', () => {
     const node = await h.node(
       server,
       topology,
-      { concurrency: 24, flow: { maxQueuedPerNeighbour: 100, maxQueuedPerAgency: 100 } },
+      {
+        concurrency: 24,
+        flow: { maxQueuedPerNeighbour: 100, maxQueuedPerAgency: 100 },
+        http: { port: 0, host: '127.0.0.1' },
+      },
       { configure: (c) => c.register(TrackingApply, { useClass: SlowTrackingApply }) },
     );
     const sender = await h.client(server, SENDER);
     const reader = h.reader(await h.client(server, RECIPIENT));
     const ids = Array.from({ length: DOCS }, (_, i) => docId(SENDER, `YIELD${i}`));
+    // The gauge as an operator scrapes it, while the documents go.
+    const gauge: string[] = [];
+    let sending = true;
+    const scraping = (async () => {
+      while (sending) {
+        const text = await (await fetch(`${node.runtime.httpUrl}/metrics`)).text();
+        gauge.push(/^lienthong_flow_intake_yielding (\d)$/m.exec(text)?.[1] ?? '?');
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    })();
     let next = 0;
     // Each send() is done at custody; the next one follows at once.
     await Promise.all(
@@ -133,6 +147,8 @@ describe('the intake gives way to relays', () => {
       }),
     );
     await reader.waitForDocuments(DOCS, 60_000);
+    sending = false;
+    await scraping;
     for (const id of [ids[0]!, ids[DOCS - 1]!]) {
       await waitFor(
         `${id} delivered and confirmed (01) in the sender's tracking`,
@@ -150,6 +166,11 @@ describe('the intake gives way to relays', () => {
     expect(flow.intake.held).toBeGreaterThan(0);
     expect(flow.room.gaveUp).toBe(0);
     expect(reader.errors).toEqual([]);
+    // Operators see it as a gauge: 1 in scrapes during the flood (4 runs: 10–11 of 17–19 scrapes),
+    // 0 again once the relays have caught up.
+    expect(gauge).toContain('1');
+    const metrics = await (await fetch(`${node.runtime.httpUrl}/metrics`)).text();
+    expect(metrics).toMatch(/^lienthong_flow_intake_yielding 0$/m);
     expect(reader.counts().size).toBe(DOCS);
     expect([...reader.counts().values()].every((n) => n === 1)).toBe(true);
   }, 120_000);
