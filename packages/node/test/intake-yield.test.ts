@@ -166,7 +166,7 @@ describe('the intake gives way to relays', () => {
     expect(flow.intake.held).toBeGreaterThan(0);
     expect(flow.room.gaveUp).toBe(0);
     expect(reader.errors).toEqual([]);
-    // Operators see it as a gauge: 1 in scrapes during the flood (4 runs: 10–11 of 17–19 scrapes),
+    // Operators see it as a gauge: 1 in scrapes during the flood (4 runs: 10–13 of 17–19 scrapes),
     // 0 again once the relays have caught up.
     expect(gauge).toContain('1');
     const metrics = await (await fetch(`${node.runtime.httpUrl}/metrics`)).text();
