@@ -227,8 +227,8 @@ def main(argv=None):
     p.add_argument("--timeout", type=float, default=30.0)
     a = p.parse_args(argv)
 
-    sender = Gateway(a.url, a.sender, a.sender_token)
-    recipient = Gateway(a.url, a.recipient, a.recipient_token)
+    sender = Gateway(a.url, a.sender, a.sender_token, a.timeout)
+    recipient = Gateway(a.url, a.recipient, a.recipient_token, a.timeout)
 
     codes = [x["code"] for x in sender.agencies()]
     for code in (a.sender, a.recipient):
