@@ -16,7 +16,7 @@ import { connect } from '@lienthong/sdk';
 import type { LienthongClient } from '@lienthong/sdk';
 import { makeDocument } from './lib/documents';
 import { RECIPIENT, SENDER, windowed } from './lib/gateway-bench';
-import type { ClientsCommand, ClientsSetup } from './lib/gateway-bench';
+import type { ClientsCommand, ClientsSetup, SdkCycleOptions } from './lib/gateway-bench';
 import { now, sleep } from './lib/util';
 
 const MiB = 1024 * 1024;
@@ -276,9 +276,7 @@ class Parties {
   async sdkCycle(
     first: number,
     count: number,
-    rate?: number,
-    custodyOnly = false,
-    ackDelayMs = 0,
+    { rate, custodyOnly = false, ackDelayMs = 0 }: SdkCycleOptions = {},
   ): Promise<Record<string, number>> {
     if (!this.setup.servers) throw new Error('sdkCycle needs the nats-server (setup.servers)');
     this.sdk ??= {
@@ -416,7 +414,7 @@ async function run(c: ClientsCommand): Promise<unknown> {
     case 'cycle':
       return parties!.cycle(c.first, c.count);
     case 'sdkCycle':
-      return parties!.sdkCycle(c.first, c.count, c.rate, c.custodyOnly, c.ackDelayMs);
+      return parties!.sdkCycle(c.first, c.count, c);
     case 'statuses':
       return parties!.statuses();
     case 'prepareBig':

@@ -23,6 +23,7 @@ import { disposeAll } from './lib/env';
 import { Clients, startGatewayNode } from './lib/gateway-bench';
 import { layersOf } from './lib/profile';
 import type { LayerRule } from './lib/profile';
+import type { SdkCycleOptions } from './lib/gateway-bench';
 import { round } from './lib/util';
 
 const url = (re: RegExp) => (f: { url: string }) => re.test(f.url);
@@ -101,10 +102,12 @@ async function main(): Promise<void> {
     servers: server.url,
   });
   const cmd = process.argv.includes('--sdk') ? 'sdkCycle' : 'cycle';
-  const sdk = {
-    ...(arg('rate', 0) ? { rate: arg('rate', 0) } : {}),
+  const rate = arg('rate', 0);
+  const ackDelayMs = arg('ack-delay', 0);
+  const sdk: SdkCycleOptions = {
+    ...(rate ? { rate } : {}),
     custodyOnly: process.argv.includes('--custody-only'),
-    ...(arg('ack-delay', 0) ? { ackDelayMs: arg('ack-delay', 0) } : {}),
+    ...(ackDelayMs ? { ackDelayMs } : {}),
   };
   if (warmup > 0) {
     await clients.call(
@@ -114,7 +117,7 @@ async function main(): Promise<void> {
   if (process.argv.includes('--no-profiler')) {
     const load = loadavg()[0]!;
     const cycle = await clients.measuredCycle(server, warmup, packages, cmd, sdk);
-    const rate = round((packages * 1000) / cycle.ms, 1);
+    const perSec = round((packages * 1000) / cycle.ms, 1);
     const loads = `${round(load, 1)}–${round(loadavg()[0]!, 1)}`;
     console.log(
       JSON.stringify({
@@ -122,7 +125,7 @@ async function main(): Promise<void> {
         packages,
         warmup,
         window,
-        packagesPerSec: rate,
+        packagesPerSec: perSec,
         ...cycle.cpu,
         ...(cmd === 'cycle' ? { refusedPosts: cycle.refusedPosts } : {}),
         load: loads,

@@ -37,20 +37,20 @@ export interface ClientsSetup {
   readonly subject: string;
 }
 
+/** How the same pair's SDK path is driven (`sdkCycle`). */
+export interface SdkCycleOptions {
+  /** Documents per second the sender sends at (the gateway cycle's rate); unpaced without. */
+  readonly rate?: number;
+  /** Unpaced, each send() in flight until custody only (the sender can outrun the path). */
+  readonly custodyOnly?: boolean;
+  /** The recipient acknowledges (01) each document this long after it has it; at once without. */
+  readonly ackDelayMs?: number;
+}
+
 export type ClientsCommand =
   | { readonly cmd: 'setup'; readonly setup: ClientsSetup }
   | { readonly cmd: 'cycle'; readonly first: number; readonly count: number }
-  | {
-      readonly cmd: 'sdkCycle';
-      readonly first: number;
-      readonly count: number;
-      /** Documents per second the sender sends at (the gateway cycle's rate); unpaced without. */
-      readonly rate?: number;
-      /** Unpaced, each send() in flight until custody only (the sender can outrun the path). */
-      readonly custodyOnly?: boolean;
-      /** The recipient acknowledges (01) each document this long after it has it; at once without. */
-      readonly ackDelayMs?: number;
-    }
+  | ({ readonly cmd: 'sdkCycle'; readonly first: number; readonly count: number } & SdkCycleOptions)
   | { readonly cmd: 'statuses' }
   | { readonly cmd: 'prepareBig'; readonly dir: string; readonly mb: number }
   | {
@@ -125,7 +125,7 @@ export class Clients {
     first: number,
     count: number,
     cmd: 'cycle' | 'sdkCycle' = 'cycle',
-    sdk: { rate?: number; custodyOnly?: boolean; ackDelayMs?: number } = {},
+    sdk: SdkCycleOptions = {},
   ): Promise<MeasuredCycle> {
     const cpu = cpuMeter(server.pid);
     const r = await this.call(cmd === 'sdkCycle' ? { cmd, first, count, ...sdk } : { cmd, first, count });

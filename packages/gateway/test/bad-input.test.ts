@@ -4,7 +4,7 @@
  */
 import { request } from 'node:http';
 import { renderEdocBytes } from '@lienthong/edxml';
-import { Caller, startGatewayNode } from './harness';
+import { Caller, fullQueueGatewayNode, startGatewayNode } from './harness';
 import type { GatewayNode } from './harness';
 
 const G22 = '000.00.00.G22';
@@ -233,19 +233,10 @@ describe('bad input through the gateway', () => {
 });
 
 describe('backpressure and readiness through the gateway', () => {
-  let gw: GatewayNode;
-  beforeAll(async () => {
-    gw = await startGatewayNode({
-      node: { flow: { maxQueuedPerAgency: 2 } },
-      submitLimits: { [G22]: { perSecond: 2, burst: 1 } },
-    });
-  });
-  afterAll(async () => {
-    await gw?.stop();
-  });
+  const full = fullQueueGatewayNode(G22);
 
   it('429 with Retry-After when the agency is over its limit; the retry goes through', async () => {
-    const g22 = new Caller(gw.url, G22);
+    const g22 = new Caller(full.gw.url, G22);
     const pkgs = await Promise.all(Array.from({ length: 20 }, () => edoc(G22, H41)));
     const results = await Promise.all(pkgs.map((p) => g22.post(p)));
     const refused = results.filter((r) => r.status === 429);
@@ -267,6 +258,7 @@ describe('backpressure and readiness through the gateway', () => {
   }, 90_000);
 
   it('503 while the node is not ready', async () => {
+    const { gw } = full;
     const gateway = gw.plugin.gateway!;
     const stopping = gw.node.runtime.stop();
     // Draining from the first moment of stop(): the service refuses, whatever the transport.

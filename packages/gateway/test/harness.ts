@@ -233,6 +233,28 @@ export interface SentJson {
 }
 
 /**
+ * A gateway node (no auth) where `agency` may have two submissions waiting at its node, taken at 2 a
+ * second: the third posted at once is refused with 429. Started before the file's tests, stopped after.
+ */
+export function fullQueueGatewayNode(agency: string): { readonly gw: GatewayNode } {
+  let gw: GatewayNode | undefined;
+  beforeAll(async () => {
+    gw = await startGatewayNode({
+      node: { flow: { maxQueuedPerAgency: 2 } },
+      submitLimits: { [agency]: { perSecond: 2, burst: 1 } },
+    });
+  });
+  afterAll(async () => {
+    await gw?.stop();
+  });
+  return {
+    get gw() {
+      return gw!;
+    },
+  };
+}
+
+/**
  * A gateway node with bearer tokens (a token store in a temporary directory), started before the
  * file's tests and stopped (the directory removed) after them; `vxp` mounts /vxp beside /api/v1.
  */

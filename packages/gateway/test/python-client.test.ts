@@ -5,8 +5,7 @@
  * gateway's Retry-After says.
  */
 import { resolve } from 'node:path';
-import { runPython, startGatewayNode, tokenGatewayNode } from './harness';
-import type { GatewayNode } from './harness';
+import { fullQueueGatewayNode, runPython, tokenGatewayNode } from './harness';
 
 const CLIENT = resolve(__dirname, '../../../examples/python/vxp_client.py');
 const G22 = '000.00.00.G22';
@@ -106,24 +105,14 @@ describe('the Python client', () => {
 });
 
 describe('the Python client under backpressure', () => {
-  let gw: GatewayNode;
-  beforeAll(async () => {
-    // Two submissions may wait for G22 at its node, taken at 2 a second: the third posted at once is refused.
-    gw = await startGatewayNode({
-      node: { flow: { maxQueuedPerAgency: 2 } },
-      submitLimits: { [G22]: { perSecond: 2, burst: 1 } },
-    });
-  });
-  afterAll(async () => {
-    await gw?.stop();
-  });
+  const full = fullQueueGatewayNode(G22);
 
   it('waits the Retry-After of each 429 and posts again; every package is taken once', async () => {
     const script = [
       'import json, sys, time',
       `sys.path.insert(0, ${JSON.stringify(resolve(CLIENT, '..'))})`,
       'import vxp_client as v',
-      `g = v.Gateway(${JSON.stringify(gw.url)}, ${JSON.stringify(G22)}, timeout=60)`,
+      `g = v.Gateway(${JSON.stringify(full.gw.url)}, ${JSON.stringify(G22)}, timeout=60)`,
       'ids = []',
       'for i in range(8):',
       `    pkg, doc = v.build_edoc(${JSON.stringify(G22)}, ${JSON.stringify(H41)}, "%d%d" % (time.time() * 1000, i), "Thử áp lực")`,

@@ -13,10 +13,10 @@ import type { JetStreamManager, PubAck } from '@nats-io/jetstream';
 import { BackpressureError, submitPaceMs } from '@lienthong/core';
 import { refusedBy } from '@lienthong/infra';
 import type { Lane, SubmitPace } from '@lienthong/core';
-import type { FlowConfig } from './config';
-import { EnvelopeKind } from '@lienthong/proto';
-import { envelopeKindOf } from './wire';
 import { STREAMS } from '@lienthong/core';
+import { EnvelopeKind } from '@lienthong/proto';
+import type { FlowConfig } from './config';
+import { envelopeKindOf } from './wire';
 
 /** A publisher waits this long at most for a place in a full queue before giving its message back. */
 const ROOM_WAIT_MS = 5_000;
@@ -136,7 +136,7 @@ export class IntakeYield {
   /** Status reports never give way: they are the path back, which the yield is for. */
   readonly exempt = (m: { readonly data: Uint8Array }): boolean =>
     envelopeKindOf(m.data) === EnvelopeKind.ENVELOPE_KIND_STATUS;
-  /** Times a submission was left waiting because the intake gave way. */
+  /** Times the intake gave way (only status reports could start then). */
   held = 0;
 
   constructor(
@@ -294,7 +294,7 @@ export interface FlowUsage {
   readonly relay: QueueUsage;
   readonly pacer: { admitted: number; deferred: number; waiting: number };
   readonly room: { waiting: number; waited: number; gaveUp: number };
-  /** Whether the intake gives way to waiting relays now, and how often it held a submission back. */
+  /** Whether the intake gives way to waiting relays now, and how often it did. */
   readonly intake: { yielding: boolean; held: number };
 }
 

@@ -8,16 +8,9 @@
  */
 import 'reflect-metadata';
 import { injectable } from 'tsyringe';
-import type { NodeInfo } from '@lienthong/core';
 import { encodeEnvelope } from '@lienthong/core';
 import { EnvelopeKind, SCHEMA_VERSION, TransportState } from '@lienthong/proto';
 import { IntakeYield, TrackingApply, envelopeKindOf } from '@lienthong/node/internal';
-import type {
-  AcceptedDocument,
-  AcceptedStatus,
-  AcceptedTransportEvent,
-  InboundMessage,
-} from '@lienthong/node/internal';
 import { A, Harness, demoTopology, docId, documentOf, waitFor } from './harness';
 
 const SENDER = A.government; // node vn
@@ -31,35 +24,19 @@ const pause = (): Promise<void> => new Promise((r) => setTimeout(r, SLOW_MS));
 
 @injectable()
 class SlowTrackingApply extends TrackingApply {
-  override async open(
-    node: NodeInfo,
-    msg: InboundMessage,
-    env: AcceptedDocument,
-    recipients: readonly string[],
-    now: number,
-    trackPublishes: Promise<unknown>[],
-  ): Promise<string[]> {
+  override async open(...args: Parameters<TrackingApply['open']>): Promise<string[]> {
     await pause();
-    return super.open(node, msg, env, recipients, now, trackPublishes);
+    return super.open(...args);
   }
 
-  override async status(
-    node: NodeInfo,
-    env: AcceptedStatus,
-    sender: string,
-    msg: InboundMessage | undefined,
-  ): Promise<void> {
+  override async status(...args: Parameters<TrackingApply['status']>): Promise<void> {
     await pause();
-    return super.status(node, env, sender, msg);
+    return super.status(...args);
   }
 
-  override async transport(
-    node: NodeInfo,
-    env: AcceptedTransportEvent,
-    msg: InboundMessage | undefined,
-  ): Promise<void> {
+  override async transport(...args: Parameters<TrackingApply['transport']>): Promise<void> {
     await pause();
-    return super.transport(node, env, msg);
+    return super.transport(...args);
   }
 }
 
