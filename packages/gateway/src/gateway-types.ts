@@ -29,6 +29,11 @@ export interface GatewayOptions {
   readonly maxPackageBytes?: number;
   /** Items a caller may hold listed and not acknowledged; 256 by default. */
   readonly maxListed?: number;
+  /**
+   * How long a post whose agency's queue at its home node is full waits here for room before it is
+   * answered 429 with `Retry-After`; 2,000 ms by default, 0 to answer at once.
+   */
+  readonly capacityWaitMs?: number;
   /** After `fail`, how long before the item is listed again; 30 s by default. */
   readonly failRetryMs?: number;
   /**

@@ -9,6 +9,7 @@ export { LienthongEdxmlCodec } from './edxml-codec';
 export { API_PREFIX, ROUTES, gatewayPlugin } from './routes';
 export type { GatewayAuth, GatewayPlugin, GatewayPluginOptions, RouteSpec } from './routes';
 export { openApiDocument } from './openapi';
+export { DEFAULT_CAPACITY_WAIT_MS } from './capacity';
 export {
   DEFAULT_MAX_PACKAGE_BYTES,
   EdocGateway,

@@ -10,6 +10,7 @@ import { signatureView } from './edxml-signature';
 import type { SignatureView } from './edxml-signature';
 import { originalPackage } from './original-package';
 import type { PackageBytes } from './original-package';
+import { DEFAULT_CAPACITY_WAIT_MS, withCapacityWait } from './capacity';
 import { GatewayError, gatewayErrorOf, sdkCall, tooLarge } from './errors';
 import { ReceivedQueue, assertOwnItem, describeStatus, isStatusId } from './received-queue';
 import type { ReceivedItem } from './received-queue';
@@ -142,15 +143,25 @@ export class EdocGateway {
         }
       }
       const client = await this.client(agency);
-      const result =
+      const result = await this.withRoom(() =>
         parsed.messageType === 'edoc'
-          ? await this.sendEdoc(client, id, pkg)
-          : await this.sendStatus(agency, client, id, pkg);
+          ? this.sendEdoc(client, id, pkg)
+          : this.sendStatus(agency, client, id, pkg),
+      );
       this.remember(id, result);
       return result;
     } finally {
       pkg.dispose();
     }
+  }
+
+  /** A submission that waits a little for room at the agency's home node before a 429 (capacity.ts). */
+  private withRoom<T>(attempt: () => Promise<T>): Promise<T> {
+    return withCapacityWait(
+      this.opts.capacityWaitMs ?? DEFAULT_CAPACITY_WAIT_MS,
+      () => !this.closed && this.host.readiness().ok,
+      attempt,
+    );
   }
 
   /** Reads the posted body to its end (memory or a spool file), parsing it on the way. */
@@ -321,7 +332,7 @@ export class EdocGateway {
     const q = await this.queue(agency);
     if (q.wasAcked(id)) return { id, acknowledged: true, duplicate: true };
     const item = await this.held(agency, id);
-    await sdkCall(() => item.ack());
+    await this.withRoom(() => sdkCall(() => item.ack()));
     q.acked(id);
     return { id, acknowledged: true, duplicate: false };
   }

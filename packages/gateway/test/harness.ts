@@ -234,14 +234,16 @@ export interface SentJson {
 
 /**
  * A gateway node (no auth) where `agency` may have two submissions waiting at its node, taken at 2 a
- * second: the third posted at once is refused with 429. Started before the file's tests, stopped after.
+ * second: the third posted at once is refused with 429 (the gateway answers at once unless given
+ * `capacityWaitMs`). Started before the file's tests, stopped after.
  */
-export function fullQueueGatewayNode(agency: string): { readonly gw: GatewayNode } {
+export function fullQueueGatewayNode(agency: string, capacityWaitMs = 0): { readonly gw: GatewayNode } {
   let gw: GatewayNode | undefined;
   beforeAll(async () => {
     gw = await startGatewayNode({
       node: { flow: { maxQueuedPerAgency: 2 } },
       submitLimits: { [agency]: { perSecond: 2, burst: 1 } },
+      gateway: { capacityWaitMs },
     });
   });
   afterAll(async () => {
