@@ -15,6 +15,7 @@ import { BusinessStatus } from '@lienthong/proto';
 import { connect } from '@lienthong/sdk';
 import type { LienthongClient } from '@lienthong/sdk';
 import { makeDocument } from './lib/documents';
+import { HttpClient } from './lib/http-client';
 import { RECIPIENT, SENDER, windowed } from './lib/gateway-bench';
 import type { ClientsCommand, ClientsSetup, SdkCycleOptions } from './lib/gateway-bench';
 import { now, sleep } from './lib/util';
@@ -41,65 +42,67 @@ interface Side {
 
 /** `/api/v1` with `X-Lienthong-Agency` (the node runs without auth). */
 class ApiSide implements Side {
+  private readonly http: HttpClient;
+
   constructor(
-    private readonly api: string,
+    api: string,
     private readonly agency: string,
-  ) {}
+  ) {
+    this.http = new HttpClient(api);
+  }
 
   /** Posts a package; refused for backpressure (429), posts it again after `Retry-After`, as a client should. */
   async post(body: Uint8Array | Readable, size?: number): Promise<Item> {
     for (;;) {
-      const r = await this.postOnce(body, size);
+      const r = await this.http.call(
+        'POST',
+        '/edocs',
+        {
+          'content-type': 'application/xml',
+          'x-lienthong-agency': this.agency,
+          ...(size !== undefined ? { 'content-length': String(size) } : {}),
+        },
+        body,
+      );
       if (r.status === 429 && body instanceof Uint8Array) {
         this.refused++;
-        await r.arrayBuffer();
-        await sleep(Number(r.headers.get('retry-after') ?? 1) * 1000);
+        await sleep(Number(r.headers['retry-after'] ?? 1) * 1000);
         continue;
       }
-      if (r.status !== 202) throw new Error(`POST: ${r.status} ${await r.text()}`);
-      return (await r.json()) as Item;
+      if (r.status !== 202) throw new Error(`POST: ${r.status} ${r.body.toString()}`);
+      return JSON.parse(r.body.toString()) as Item;
     }
   }
 
   /** POSTs answered 429 and posted again. */
   refused = 0;
 
-  private postOnce(body: Uint8Array | Readable, size?: number): Promise<Response> {
-    return fetch(`${this.api}/edocs`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/xml',
-        'x-lienthong-agency': this.agency,
-        ...(size !== undefined ? { 'content-length': String(size) } : {}),
-      },
-      body: body instanceof Readable ? (Readable.toWeb(body) as ReadableStream) : body,
-      duplex: 'half',
-    } as RequestInit);
-  }
-
   async list(): Promise<Item[]> {
-    const r = await fetch(`${this.api}/edocs/received?messageType=edoc`, {
-      headers: { 'x-lienthong-agency': this.agency },
+    const r = await this.http.call('GET', '/edocs/received?messageType=edoc', {
+      'x-lienthong-agency': this.agency,
     });
     if (r.status !== 200) throw new Error(`received: ${r.status}`);
-    return (await r.json()) as Item[];
+    return JSON.parse(r.body.toString()) as Item[];
   }
 
-  async get(id: string): Promise<Response> {
-    const r = await fetch(`${this.api}/edocs/${id}`, { headers: { 'x-lienthong-agency': this.agency } });
-    if (r.status !== 200) throw new Error(`GET: ${r.status}`);
-    return r;
+  /** The package's answer, its body still to be read. */
+  async get(id: string): Promise<Readable> {
+    const r = await this.http.open('GET', `/edocs/${id}`, { 'x-lienthong-agency': this.agency });
+    if (r.status !== 200) {
+      r.body.resume();
+      throw new Error(`GET: ${r.status}`);
+    }
+    return r.body;
   }
 
   async fetch(id: string): Promise<number> {
-    return (await (await this.get(id)).arrayBuffer()).byteLength;
+    let n = 0;
+    for await (const c of await this.get(id)) n += (c as Buffer).length;
+    return n;
   }
 
   async ack(id: string): Promise<void> {
-    const r = await fetch(`${this.api}/edocs/${id}/ack`, {
-      method: 'POST',
-      headers: { 'x-lienthong-agency': this.agency },
-    });
+    const r = await this.http.call('POST', `/edocs/${id}/ack`, { 'x-lienthong-agency': this.agency });
     if (r.status !== 200) throw new Error(`ack: ${r.status}`);
   }
 }
@@ -115,13 +118,15 @@ interface Answer {
 /** `/vxp` as the Java client speaks it: one header map, never emptied, signed on every call. */
 class VxpSide implements Side {
   private readonly map: Record<string, string>;
+  private readonly http: HttpClient;
 
   constructor(
-    private readonly endpoint: string,
+    endpoint: string,
     private readonly agency: string,
     private readonly secret: string,
   ) {
     this.map = { systemid: agency, timestamp: '02122026T063722+0287' };
+    this.http = new HttpClient(endpoint);
   }
 
   private headers(h: Record<string, string>, contentType: string): Record<string, string> {
@@ -139,12 +144,13 @@ class VxpSide implements Side {
   }
 
   private async call(verb: string, h: Record<string, string> = {}, body?: Uint8Array): Promise<Answer> {
-    const r = await fetch(`${this.endpoint}/${verb}`, {
-      method: 'POST',
-      headers: this.headers(h, body ? 'application/octet-stream' : 'application/json'),
-      body: body ?? '{}',
-    });
-    const a = (await r.json()) as Answer;
+    const r = await this.http.call(
+      'POST',
+      `/${verb}`,
+      this.headers(h, body ? 'application/octet-stream' : 'application/json'),
+      body ?? '{}',
+    );
+    const a = JSON.parse(r.body.toString()) as Answer;
     if (a.ErrorCode !== '0') throw new Error(`${verb}: ${a.ErrorCode} ${a.ErrorDesc}`);
     return a;
   }
@@ -393,8 +399,7 @@ class Parties {
       if (!item) await sleep(5);
     }
     const out = join(dir, 'received.edxml');
-    const res = await recipient.get(item.id);
-    await pipeline(Readable.fromWeb(res.body! as never), createWriteStream(out));
+    await pipeline(await recipient.get(item.id), createWriteStream(out));
     const totalMs = now() - t0;
     const got = createHash('sha256');
     await pipeline(createReadStream(out), got);

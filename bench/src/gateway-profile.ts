@@ -21,6 +21,7 @@ import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { disposeAll } from './lib/env';
 import { Clients, startGatewayNode } from './lib/gateway-bench';
+import { httpClientKind } from './lib/http-client';
 import { layersOf } from './lib/profile';
 import type { LayerRule } from './lib/profile';
 import type { SdkCycleOptions } from './lib/gateway-bench';
@@ -84,6 +85,11 @@ function arg(name: string, dflt: number): number {
 
 async function main(): Promise<void> {
   checkArgs(process.argv.slice(2));
+  try {
+    httpClientKind();
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
   const packages = arg('packages', 1500);
   const warmup = arg('warmup', 200);
   const window = arg('window', 16);
