@@ -50,6 +50,7 @@ export function levelGatewayPlugins(ctx: LevelServiceContext): HttpPlugin[] {
     auth: tokens ? { mode: 'token', tokens } : { mode: 'none' },
     connect: (agency) => connect({ ...base, agency, name: `${ctx.name} gateway ${agency}` }),
     ...(g.maxPackageBytes !== undefined ? { maxPackageBytes: g.maxPackageBytes } : {}),
+    ...(g.capacityWaitMs !== undefined ? { capacityWaitMs: g.capacityWaitMs } : {}),
   });
   if (g.vxp === false) return [gateway];
   return [gateway, vxpPlugin({ gateway: () => gateway.gateway, ...(tokens ? { tokens } : {}) })];

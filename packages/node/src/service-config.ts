@@ -154,6 +154,9 @@ export const ServiceConfigSchema = strict(
           ),
           vxp: optional(Type.Boolean({ description: 'the VXP endpoint at /vxp beside /api/v1 (true)' })),
           maxPackageBytes: atLeastOne('largest package accepted, in bytes (200 MiB)'),
+          capacityWaitMs: ms(
+            "how long a POST or ack whose agency's queue at its home node is full waits for room before it is answered 429 (2,000; 0: at once)",
+          ),
           seedFile: text(
             "the gateway's NATS identity (`lienthong creds issue gateway NAME --nodes ID,…`), relative to this file: it may act only for the agencies of those nodes",
           ),
