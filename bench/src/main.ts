@@ -794,6 +794,20 @@ function buildRows(records: RunRecord[], runs: number, shortcut: boolean): Row[]
       },
       {
         scenario: '7 gateway',
+        metric: '  SDK path, recipient acks 100 ms late (3 tracking writes, as HTTP): CPU/doc, all',
+        values: pick('gateway', 'sdkLateAck.allMsPerDoc'),
+        unit: 'ms',
+        digits: 2,
+      },
+      {
+        scenario: '7 gateway',
+        metric: '  gateway hop against it: all processes per package ÷ per SDK document',
+        values: pick('gateway', 'hop.allProcessesRatioLateAck'),
+        unit: '',
+        digits: 2,
+      },
+      {
+        scenario: '7 gateway',
         metric: '  node process CPU ÷ scenario 1 process CPU (1,000 docs/s, one process)',
         values: ratio(gwCpu, sdkCpu),
         unit: '',
