@@ -24,7 +24,10 @@ export const SendResponse = Type.Object(
     ),
     statusCode: Type.Optional(Type.String({ description: 'Two digits: 02-06, 13, 15, 16' })),
     warnings: Type.Array(Type.String()),
-    duplicate: Type.Boolean({ description: 'The package had been posted before; nothing was sent again' }),
+    duplicate: Type.Boolean({
+      description:
+        'This package, or another package of the same document (DocumentId), had been posted before: nothing was sent again',
+    }),
   },
   { $id: 'SendResponse' },
 );

@@ -38,6 +38,14 @@ describe('public edXML samples through the gateway', () => {
     const again = await sender.post(bytes);
     expect(again.status).toBe(202);
     expect(await again.json()).toMatchObject({ id: body['id'], duplicate: true });
+    // The same document in other bytes (a system that builds its package again for a retry): another
+    // id, but the document was sent: nothing is sent again, and the recipients get the first bytes.
+    const rebuilt = Buffer.concat([Buffer.from(bytes), Buffer.from('\n')]);
+    const retry = await sender.post(rebuilt);
+    expect(retry.status).toBe(202);
+    const retried = (await retry.json()) as Record<string, unknown>;
+    expect(retried).toMatchObject({ documentId: DOC, duplicate: true });
+    expect(retried['id']).toBe(`000_00_00_G22.${sha(rebuilt)}`);
 
     for (const agency of [H41, H14, G17]) {
       const c = new Caller(gw.url, agency);
