@@ -53,9 +53,24 @@ async function serve(): Promise<void> {
   process.send!(await fastify.listen({ port: 0, host: '127.0.0.1' }));
 }
 
+const OPTIONS = ['client', 'packages'];
+
+/** The value of `--name`; an option it does not know is refused (a typo would measure the default). */
 function option(name: string, dflt: string): string {
-  const i = process.argv.indexOf(`--${name}`);
-  return i < 0 ? dflt : (process.argv[i + 1] ?? '');
+  const args = process.argv.slice(2);
+  for (let i = 0; i < args.length; i += 2) {
+    if (
+      !OPTIONS.includes(args[i]!.replace(/^--/, '')) ||
+      !args[i]!.startsWith('--') ||
+      i + 1 >= args.length
+    ) {
+      throw new Error(
+        `unknown or incomplete option '${args[i]}'; options: --client node-http|fetch, --packages N`,
+      );
+    }
+  }
+  const i = args.indexOf(`--${name}`);
+  return i < 0 ? dflt : args[i + 1]!;
 }
 
 async function main(): Promise<void> {

@@ -23,6 +23,7 @@ import {
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { findNatsServerBinary } from '@lienthong/node';
+import { httpClientKind } from './lib/http-client';
 import { summarizeProfile } from './lib/profile';
 import type { ProfileSummary } from './lib/profile';
 import { median, round } from './lib/util';
@@ -111,6 +112,8 @@ function parseArgs(argv: string[]): Args {
   }
   if (args.quick && !runsGiven) args.runs = 1;
   if (args.quick) args.profile = false;
+  // Scenarios 7 and 8's client, refused here rather than when their runs start.
+  httpClientKind();
   return args;
 }
 

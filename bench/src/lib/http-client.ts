@@ -12,6 +12,9 @@ import { Readable } from 'node:stream';
 
 export type HttpClientKind = 'node-http' | 'fetch';
 
+/** A request's body: bytes, text, or a stream sent as it is read. */
+type Body = Uint8Array | string | Readable;
+
 /** The client the environment asks for; a wrong value is refused, not ignored. */
 export function httpClientKind(
   value = process.env.LT_BENCH_HTTP_CLIENT,
@@ -42,7 +45,7 @@ export class HttpClient {
     method: string,
     path: string,
     headers: Record<string, string>,
-    body?: Uint8Array | string | Readable,
+    body?: Body,
   ): Promise<HttpAnswer> {
     return this.kind === 'fetch'
       ? this.viaFetch(method, path, headers, body)
@@ -54,7 +57,7 @@ export class HttpClient {
     method: string,
     path: string,
     headers: Record<string, string>,
-    body?: Uint8Array | string | Readable,
+    body?: Body,
   ): Promise<{ status: number; headers: IncomingHttpHeaders; body: Buffer }> {
     const a = await this.open(method, path, headers, body);
     const chunks: Buffer[] = [];
@@ -70,7 +73,7 @@ export class HttpClient {
     method: string,
     path: string,
     headers: Record<string, string>,
-    body?: Uint8Array | string | Readable,
+    body?: Body,
   ): Promise<HttpAnswer> {
     return new Promise((resolve, reject) => {
       const sized =
@@ -93,7 +96,7 @@ export class HttpClient {
     method: string,
     path: string,
     headers: Record<string, string>,
-    body?: Uint8Array | string | Readable,
+    body?: Body,
   ): Promise<HttpAnswer> {
     const r = await fetch(`${this.base}${path}`, {
       method,

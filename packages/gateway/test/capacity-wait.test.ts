@@ -14,52 +14,45 @@ const RUN = Date.now().toString(36);
 const full = (retryAfterMs = 20) =>
   new GatewayError(429, 'ResourceExhausted', 'queue full', { scope: 'agency-queue' }, retryAfterMs);
 
+/** A submission refused for room `refusals` times (each suggesting `retryAfterMs`), then taken. */
+function refusedFor(refusals: number, retryAfterMs = 20) {
+  const a = {
+    calls: 0,
+    run: async (): Promise<string> => {
+      if (++a.calls <= refusals) throw full(retryAfterMs);
+      return 'taken';
+    },
+  };
+  return a;
+}
+
 describe('withCapacityWait', () => {
   it('tries again after the suggested wait while refused for room, and answers once there is room', async () => {
-    let calls = 0;
+    const a = refusedFor(3);
     const t0 = Date.now();
-    const r = await withCapacityWait(
-      1_000,
-      () => true,
-      async () => {
-        if (++calls < 4) throw full(20);
-        return 'taken';
-      },
-    );
+    const r = await withCapacityWait(1_000, () => true, a.run);
     expect(r).toBe('taken');
-    expect(calls).toBe(4);
+    expect(a.calls).toBe(4);
     expect(Date.now() - t0).toBeGreaterThanOrEqual(3 * 16);
   });
 
   it('gives the 429 to the caller when the next try would start past the budget', async () => {
-    let calls = 0;
+    const a = refusedFor(Infinity, 100);
     const t0 = Date.now();
-    const e = await withCapacityWait(
-      150,
-      () => true,
-      async () => {
-        calls++;
-        throw full(100);
-      },
-    ).catch((x: unknown) => x);
+    const e = await withCapacityWait(150, () => true, a.run).catch((x: unknown) => x);
     expect(e).toBeInstanceOf(GatewayError);
     expect(e).toMatchObject({ status: 429, retryAfterMs: 100 });
     // 0 ms and ~100 ms; a third try would start at ~200 ms.
-    expect(calls).toBe(2);
+    expect(a.calls).toBe(2);
     expect(Date.now() - t0).toBeLessThan(400);
   });
 
   it('answers at once with a budget of 0, and on any other error, and once the gateway stops serving', async () => {
-    let calls = 0;
-    await expect(
-      withCapacityWait(
-        0,
-        () => true,
-        async () => (calls++, Promise.reject(full())),
-      ),
-    ).rejects.toMatchObject({ status: 429 });
-    expect(calls).toBe(1);
+    const atOnce = refusedFor(Infinity);
+    await expect(withCapacityWait(0, () => true, atOnce.run)).rejects.toMatchObject({ status: 429 });
+    expect(atOnce.calls).toBe(1);
     const other = new GatewayError(400, 'InvalidArgument', 'bad');
+    let calls = 0;
     await expect(
       withCapacityWait(
         5_000,
@@ -67,19 +60,13 @@ describe('withCapacityWait', () => {
         async () => (calls++, Promise.reject(other)),
       ),
     ).rejects.toBe(other);
-    expect(calls).toBe(2);
-    let serving = true;
-    const waiting = withCapacityWait(
-      5_000,
-      () => serving,
-      async () => {
-        calls++;
-        serving = false;
-        throw full(10);
-      },
-    );
-    await expect(waiting).rejects.toMatchObject({ status: 429 });
-    expect(calls).toBe(3);
+    expect(calls).toBe(1);
+    // The gateway stops serving after the first refusal: no second try.
+    const stopping = refusedFor(Infinity, 10);
+    await expect(withCapacityWait(5_000, () => stopping.calls === 0, stopping.run)).rejects.toMatchObject({
+      status: 429,
+    });
+    expect(stopping.calls).toBe(1);
   });
 });
 

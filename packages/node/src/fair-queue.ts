@@ -35,14 +35,7 @@ export class FairQueue<T> {
 
   /** The oldest item of the next sender in turn; that sender goes to the back of the ring. */
   shift(): T | undefined {
-    const key = this.ring.shift();
-    if (key === undefined) return undefined;
-    const q = this.queues.get(key)!;
-    const item = q.shift()!;
-    this.count--;
-    if (q.length > 0) this.ring.push(key);
-    else this.queues.delete(key);
-    return item;
+    return this.ring.length > 0 ? this.takeAt(0) : undefined;
   }
 
   /**
@@ -51,17 +44,20 @@ export class FairQueue<T> {
    */
   shiftFirst(wanted: (item: T) => boolean): T | undefined {
     for (let i = 0; i < this.ring.length; i++) {
-      const key = this.ring[i]!;
-      const q = this.queues.get(key)!;
-      if (!wanted(q[0]!)) continue;
-      this.ring.splice(i, 1);
-      const item = q.shift()!;
-      this.count--;
-      if (q.length > 0) this.ring.push(key);
-      else this.queues.delete(key);
-      return item;
+      if (wanted(this.queues.get(this.ring[i]!)![0]!)) return this.takeAt(i);
     }
     return undefined;
+  }
+
+  /** The oldest item of the `i`-th sender in the ring, which goes to the back (or leaves, emptied). */
+  private takeAt(i: number): T {
+    const key = i === 0 ? this.ring.shift()! : this.ring.splice(i, 1)[0]!;
+    const q = this.queues.get(key)!;
+    const item = q.shift()!;
+    this.count--;
+    if (q.length > 0) this.ring.push(key);
+    else this.queues.delete(key);
+    return item;
   }
 
   /** Everything waiting, oldest first per sender. */
