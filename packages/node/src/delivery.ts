@@ -1,7 +1,7 @@
 import { inject, injectable } from 'tsyringe';
-import { inboxSubject, msgIdFor } from '@lienthong/core';
+import { LienthongError, inboxSubject, msgIdFor } from '@lienthong/core';
 import type { NodeInfo } from '@lienthong/core';
-import { classifyNatsError } from '@lienthong/infra';
+import { refusedBy } from '@lienthong/infra';
 import { EnvelopeKind, TransportState } from '@lienthong/proto';
 import type { AcceptedDocument, AcceptedStatus, AcceptedTransportEvent } from './accepted';
 import type { ResolvedConfig } from './config';
@@ -50,8 +50,11 @@ export class Delivery {
       );
       this.metrics.delivered(node.levelName, env.createdAtMs ? now - env.createdAtMs : -1);
     } catch (e) {
-      // The inbox already holds this item: a retry or a resend. It is delivered, exactly once.
-      if (classifyNatsError(e).kind !== 'store-refused') throw e;
+      // The inbox already holds this item (its subject has its one message): a retry or a resend.
+      // It is delivered, exactly once. Any other refusal — the inbox stream full — is not a
+      // delivery: the message stays in custody and is retried.
+      const refused = refusedBy(e);
+      if (refused !== 'subject') throw refused ? inboxFull(e, subject) : e;
     }
     if (env.kind !== EnvelopeKind.ENVELOPE_KIND_DOCUMENT) return undefined;
     return transportEventBack({
@@ -65,4 +68,11 @@ export class Delivery {
       now,
     });
   }
+}
+
+/** The inbox stream refused an item for want of room: said so, with the server's refusal as cause. */
+function inboxFull(e: unknown, subject: string): Error {
+  return new LienthongError('ResourceExhausted', `the inbox stream is full: ${subject} not delivered yet`, {
+    cause: e,
+  });
 }

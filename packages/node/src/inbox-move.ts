@@ -4,7 +4,7 @@ import { agencyToToken, inboxFilter, inboxSubject } from '@lienthong/core';
 import type { NodeInfo, Topology } from '@lienthong/core';
 import { inject, injectable } from 'tsyringe';
 import type { NatsHandles } from '@lienthong/infra';
-import { classifyNatsError, retry } from '@lienthong/infra';
+import { classifyNatsError, refusedBy, retry } from '@lienthong/infra';
 import type { ResolvedConfig } from './config';
 import { InFlight } from './in-flight';
 import type { AgencyMove } from './live-directory';
@@ -72,8 +72,9 @@ export async function moveInbox(
         });
         moved++;
       } catch (e) {
-        // Already in the new inbox (one message per item subject).
-        if (classifyNatsError(e).kind !== 'store-refused') throw e;
+        // Already in the new inbox (one message per item subject). A full inbox stream is not
+        // that: the move fails before the old items are removed, and is retried.
+        if (refusedBy(e) !== 'subject') throw e;
       }
       pending = m.info.pending;
     }
@@ -114,6 +115,8 @@ export class InboxMover {
       await retry(() => moveInbox(this.nats, m.code, before.node(m.from), after.node(m.to), this.log), {
         backoff: MOVE_BACKOFF,
         deadline: Date.now() + MOVE_RETRY_MS,
+        // A full inbox stream may have room again soon (items read or aged out).
+        retryIf: (e) => classifyNatsError(e).transient || refusedBy(e) === 'bytes',
         onRetry: (err, attempt, waitMs) =>
           this.log.warn(
             { agency: m.code, from: m.from, to: m.to, attempt, waitMs, err: (err as Error).message },
