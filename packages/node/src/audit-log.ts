@@ -1,5 +1,5 @@
 import type { JetStreamClient, JetStreamManager } from '@nats-io/jetstream';
-import { RetentionPolicy, StorageType } from '@nats-io/jetstream';
+import { DiscardPolicy, RetentionPolicy, StorageType } from '@nats-io/jetstream';
 import type { Logger } from 'pino';
 import {
   AUDIT_GENESIS,
@@ -53,7 +53,9 @@ export class AuditLog {
       num_replicas: this.replicas,
       // An audit log is never trimmed by the broker; archiving it is an operator's decision. Its
       // bound refuses new blocks when reached (custody then waits): the fill alert comes before.
+      // (Without discard new, a full stream would drop its oldest blocks instead.)
       max_age: 0,
+      discard: DiscardPolicy.New,
       ...streamLimitsOf(AUDIT_STREAM),
     };
     await upsertStream(this.jsm, config);
