@@ -86,7 +86,10 @@ export const CONTENT_PUT_OP = 'put';
  */
 export const CONTENT_READ_HEADERS = Object.freeze({ op: 'Lt-Op', subject: 'Lt-Subject', file: 'Lt-File' });
 
-/** `ok` (the bytes follow), `missing`, `denied`, or `other` (what is stored differs from `have`). */
+/**
+ * `ok` (the bytes follow), `missing`, `denied`, `other` (what is stored differs from `have`), or
+ * `unavailable` (the node could not look just now: try again).
+ */
 export const CONTENT_STATUS_HEADER = 'Lt-Content';
 
 export type AgencyServiceReply =

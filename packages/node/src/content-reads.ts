@@ -8,9 +8,10 @@
 import type { JetStreamManager } from '@nats-io/jetstream';
 import { BUCKETS, STREAMS, SUBJECT_PREFIX, agencyFromToken, trackingDocumentFilter } from '@lienthong/core';
 import { CONTENT_REFS_BUCKET, CONTENT_STREAM, isSha256Hex, manifestSubject } from '@lienthong/content';
+import { classifyNatsError } from '@lienthong/infra';
 import { ContentManifest } from '@lienthong/proto';
 
-export type ContentReadStatus = 'ok' | 'missing' | 'denied' | 'other';
+export type ContentReadStatus = 'ok' | 'missing' | 'denied' | 'other' | 'unavailable';
 
 /** How long a verdict on (agency, content) is kept. */
 const VERDICT_MS = 60_000;
@@ -41,7 +42,22 @@ export class ContentReads {
     private readonly domain: string,
   ) {}
 
+  /**
+   * What the asker may read of a content subject. `unavailable` when this node could not look (its
+   * server away, a timeout): nothing is concluded, or remembered, from a lookup that failed.
+   */
   async read(
+    asker: { level: string; node: string; token: string },
+    req: ContentReadRequest,
+  ): Promise<{ status: ContentReadStatus; data?: Uint8Array; detail?: string }> {
+    try {
+      return await this.readOrThrow(asker, req);
+    } catch (e) {
+      return { status: 'unavailable', detail: (e instanceof Error ? e.message : String(e)).slice(0, 200) };
+    }
+  }
+
+  private async readOrThrow(
     asker: { level: string; node: string; token: string },
     req: ContentReadRequest,
   ): Promise<{ status: ContentReadStatus; data?: Uint8Array; detail?: string }> {
@@ -107,7 +123,7 @@ export class ContentReads {
     const prefix = `$KV.${CONTENT_REFS_BUCKET}.${file}.`;
     const refs = await this.jsm.streams
       .info(`KV_${CONTENT_REFS_BUCKET}`, { subjects_filter: `${prefix}*` })
-      .catch(() => undefined);
+      .catch(absentIfMissing);
     const envelopes = Object.keys(refs?.state.subjects ?? {}).map((s) => s.slice(prefix.length));
     // A recipient: the document is in its inbox (one item per envelope id). With many references (a
     // form attached to many documents), one listing of its inbox instead of a read per reference.
@@ -115,7 +131,7 @@ export class ContentReads {
     if (envelopes.length > MANY_REFERENCES) {
       const mine = await this.jsm.streams
         .info(STREAMS.inbox, { subjects_filter: `${inbox}>` })
-        .catch(() => undefined);
+        .catch(absentIfMissing);
       const items = new Set(Object.keys(mine?.state.subjects ?? {}));
       if (envelopes.some((e) => items.has(`${inbox}${e}`))) return true;
     } else {
@@ -133,7 +149,7 @@ export class ContentReads {
         .info(`KV_${BUCKETS.tracking}`, {
           subjects_filter: `$KV.${BUCKETS.tracking}.${trackingDocumentFilter(agency, documentId)}`,
         })
-        .catch(() => undefined);
+        .catch(absentIfMissing);
       if (Object.keys(sent?.state.subjects ?? {}).length > 0) return true;
     }
     return false;
@@ -144,7 +160,17 @@ export class ContentReads {
   }
 
   private async getFrom(stream: string, subject: string): Promise<Uint8Array | undefined> {
-    const m = await this.jsm.direct.getMessage(stream, { last_by_subj: subject }).catch(() => undefined);
+    const m = await this.jsm.direct.getMessage(stream, { last_by_subj: subject }).catch(absentIfMissing);
     return m && m.data.length > 0 ? m.data : undefined;
   }
+}
+
+/**
+ * A stream or message that is not there reads as absent. Any other failure (the server away, a
+ * timeout) is thrown: taken for absence it would answer "denied" or "missing" for content the asker
+ * may read, and a denial is remembered for a minute.
+ */
+function absentIfMissing(e: unknown): undefined {
+  if (classifyNatsError(e).kind === 'not-found') return undefined;
+  throw e;
 }

@@ -52,3 +52,4 @@ export { TrackingApply } from './tracking-apply';
 export { TrackingStore } from './tracking-store';
 export { ownHop, transportEventBack } from './transport-events';
 export { envelopeKindOf } from './wire';
+export { ContentReads } from './content-reads';

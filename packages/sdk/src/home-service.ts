@@ -98,7 +98,7 @@ export class HomeService {
     if (status === 'ok') return m.data;
     if (status === 'missing' || status === 'other') return undefined;
     throw new LienthongError(
-      status === 'denied' ? 'PermissionDenied' : 'Internal',
+      status === 'denied' ? 'PermissionDenied' : status === 'unavailable' ? 'Unavailable' : 'Internal',
       `content read refused: ${m.headers?.get('Lt-Detail') || status || 'no status'}`,
       { context: { subject, file: context.file } },
     );
