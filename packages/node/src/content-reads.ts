@@ -53,6 +53,8 @@ export class ContentReads {
     try {
       return await this.readOrThrow(asker, req);
     } catch (e) {
+      // A failure of the server or of the way to it; anything else is not for the asker to retry.
+      if (classifyNatsError(e).kind === 'other') throw e;
       return { status: 'unavailable', detail: (e instanceof Error ? e.message : String(e)).slice(0, 200) };
     }
   }
