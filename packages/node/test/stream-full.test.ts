@@ -9,10 +9,10 @@
  */
 import 'reflect-metadata';
 import { DiscardPolicy } from '@nats-io/jetstream';
+import type { JetStreamManager } from '@nats-io/jetstream';
 import pino from 'pino';
 import { BUCKETS, STREAMS, inboxFilter, inboxSubject } from '@lienthong/core';
 import { connectNats } from '@lienthong/infra';
-import type { NatsHandles } from '@lienthong/infra';
 import { AUDIT_STREAM, InFlight, InboxMover } from '@lienthong/node/internal';
 import { auditedNodes, verifyNodeAudit } from '@lienthong/node';
 import type { ResolvedConfig } from '@lienthong/node';
@@ -21,7 +21,7 @@ import { A, Harness, demoTopology, docId, documentOf, sleep, waitFor } from './h
 
 /** Sets a stream's byte bound; returns the bound it had. */
 async function setStreamBytes(
-  h: Pick<NatsHandles, 'jsm'>,
+  h: { readonly jsm: JetStreamManager },
   stream: string,
   maxBytes: (stored: number) => number,
 ): Promise<number> {
@@ -30,18 +30,9 @@ async function setStreamBytes(
   return info.config.max_bytes;
 }
 
-/** Sets LT_INBOX's byte bound; returns the bound it had. */
-function setInboxBytes(h: Pick<NatsHandles, 'jsm'>, maxBytes: (stored: number) => number): Promise<number> {
-  return setStreamBytes(h, STREAMS.inbox, maxBytes);
-}
-
 describe('a full stream', () => {
   const h = new Harness();
-  let handles: NatsHandles | undefined;
-  afterAll(async () => {
-    await handles?.nc.close();
-    await h.cleanup();
-  });
+  afterAll(() => h.cleanup());
 
   it('keeps the document in custody, not DELIVERED, and delivers it once when there is room', async () => {
     const topology = demoTopology();
@@ -49,10 +40,9 @@ describe('a full stream', () => {
     await h.node(server, topology);
     const inspect = await h.inspector(server, topology);
     const sender = await h.client(server, A.nghean);
-    handles = await connectNats({ name: 'inbox-full-test', servers: server.url, timeoutMs: 5_000 });
 
     // Room for what is stored and a few bytes more: the next item does not fit.
-    const bound = await setInboxBytes(handles, (stored) => stored + 16);
+    const bound = await setStreamBytes(inspect, STREAMS.inbox, (stored) => stored + 16);
     const id = docId(A.nghean, 'FULL');
     await sender.send(documentOf(id, A.nghean, [A.noivu]));
     await sleep(2_500); // several delivery attempts, each refused for want of room
@@ -63,7 +53,7 @@ describe('a full stream', () => {
     expect(held!.transport).not.toBe(TransportState.TRANSPORT_STATE_DELIVERED);
     expect(held!.transport).not.toBe(TransportState.TRANSPORT_STATE_FETCHED);
 
-    await setInboxBytes(handles, () => bound);
+    await setStreamBytes(inspect, STREAMS.inbox, () => bound);
     await waitFor(
       'the document delivered once the inbox has room, and DELIVERED at the sender',
       async () => {
@@ -87,7 +77,7 @@ describe('a full stream', () => {
       for (const key of ['item1', 'item2']) {
         await nats.js.publish(inboxSubject(from.level, from.id, A.baothanh, key), new Uint8Array(64));
       }
-      const bound = await setInboxBytes(nats, (stored) => stored + 16);
+      const bound = await setStreamBytes(nats, STREAMS.inbox, (stored) => stored + 16);
       const warnings: string[] = [];
       const log = pino({ level: 'warn' }, { write: (line: string) => warnings.push(line) });
       const mover = new InboxMover(
@@ -107,7 +97,7 @@ describe('a full stream', () => {
       expect(await count(inboxFilter(from.level, from.id, A.baothanh))).toBe(2);
       expect(await count(inboxFilter(to.level, to.id, A.baothanh))).toBe(0);
 
-      await setInboxBytes(nats, () => bound);
+      await setStreamBytes(nats, STREAMS.inbox, () => bound);
       await moving;
       expect(await count(inboxFilter(to.level, to.id, A.baothanh))).toBe(2);
       expect(await count(inboxFilter(from.level, from.id, A.baothanh))).toBe(0);
@@ -130,38 +120,33 @@ describe('a full stream', () => {
       await h.node(server, topology);
       const inspect = await h.inspector(server, topology);
       const sender = await h.client(server, A.nghean);
-      const nats = await connectNats({ name: 'stream-full-test', servers: server.url, timeoutMs: 5_000 });
-      try {
-        const bound = await setStreamBytes(nats, stream, (stored) => stored + 16);
-        const id = docId(A.nghean, 'FULL');
-        await sender.send(documentOf(id, A.nghean, [A.baothanh]));
-        await sleep(2_500);
-        // Still in custody: the submission (or a relay made from it) is not acknowledged.
-        const held = async (): Promise<number> =>
-          (await nats.jsm.streams.info(STREAMS.submit)).state.messages +
-          (await nats.jsm.streams.info(STREAMS.relay)).state.messages;
-        expect(await held()).toBeGreaterThan(0);
-        await setStreamBytes(nats, stream, () => bound);
-        await waitFor(
-          'the document in its inbox, and DELIVERED in its sender’s tracking',
-          async () => {
-            const [r] = await inspect.records(A.nghean, id, [A.baothanh]);
-            return (
-              r?.transport === TransportState.TRANSPORT_STATE_DELIVERED &&
-              (await inspect.inboxCounts(A.baothanh)).get(id) === 1
-            );
-          },
-          30_000,
-        );
-        await waitFor('every custody queue empty', async () => (await held()) === 0, 10_000);
-        // Every node's audit chain whole from its first block: a full log refuses, never trims.
-        for (const n of await auditedNodes(nats.jsm)) {
-          expect([n, (await verifyNodeAudit(nats.js, nats.jsm, n)).broken]).toEqual([n, undefined]);
-        }
-        for (const n of topology.nodes()) expect([n.id, await inspect.deadLetters(n.id)]).toEqual([n.id, []]);
-      } finally {
-        await nats.nc.close();
+      const bound = await setStreamBytes(inspect, stream, (stored) => stored + 16);
+      const id = docId(A.nghean, 'FULL');
+      await sender.send(documentOf(id, A.nghean, [A.baothanh]));
+      await sleep(2_500);
+      // Still in custody: the submission (or a relay made from it) is not acknowledged.
+      const held = async (): Promise<number> =>
+        (await inspect.jsm.streams.info(STREAMS.submit)).state.messages +
+        (await inspect.jsm.streams.info(STREAMS.relay)).state.messages;
+      expect(await held()).toBeGreaterThan(0);
+      await setStreamBytes(inspect, stream, () => bound);
+      await waitFor(
+        'the document in its inbox, and DELIVERED in its sender’s tracking',
+        async () => {
+          const [r] = await inspect.records(A.nghean, id, [A.baothanh]);
+          return (
+            r?.transport === TransportState.TRANSPORT_STATE_DELIVERED &&
+            (await inspect.inboxCounts(A.baothanh)).get(id) === 1
+          );
+        },
+        30_000,
+      );
+      await waitFor('every custody queue empty', async () => (await held()) === 0, 10_000);
+      // Every node's audit chain whole from its first block: a full log refuses, never trims.
+      for (const n of await auditedNodes(inspect.jsm)) {
+        expect([n, (await verifyNodeAudit(inspect.js, inspect.jsm, n)).broken]).toEqual([n, undefined]);
       }
+      for (const n of topology.nodes()) expect([n.id, await inspect.deadLetters(n.id)]).toEqual([n.id, []]);
     },
     60_000,
   );
@@ -171,14 +156,10 @@ describe('a full stream', () => {
     const server = await h.server();
     const first = await h.node(server, topology);
     await first.stop();
-    const nats = await connectNats({ name: 'audit-discard-test', servers: server.url, timeoutMs: 5_000 });
-    try {
-      const before = (await nats.jsm.streams.info(AUDIT_STREAM)).config;
-      await nats.jsm.streams.update(AUDIT_STREAM, { ...before, discard: DiscardPolicy.Old });
-      await h.node(server, topology);
-      expect((await nats.jsm.streams.info(AUDIT_STREAM)).config.discard).toBe(DiscardPolicy.New);
-    } finally {
-      await nats.nc.close();
-    }
+    const { jsm } = await h.inspector(server, topology);
+    const before = (await jsm.streams.info(AUDIT_STREAM)).config;
+    await jsm.streams.update(AUDIT_STREAM, { ...before, discard: DiscardPolicy.Old });
+    await h.node(server, topology);
+    expect((await jsm.streams.info(AUDIT_STREAM)).config.discard).toBe(DiscardPolicy.New);
   }, 60_000);
 });
