@@ -90,13 +90,17 @@ export function processRssBytes(pid: number): number {
 }
 
 /** CPU used by this process and by a nats-server between `start()` and `stop()`. */
-export function cpuMeter(serverPid: number): { stop(): { processMs: number; serverMs: number } } {
+export function cpuMeter(serverPids: number | readonly number[]): {
+  stop(): { processMs: number; serverMs: number };
+} {
+  const pids = typeof serverPids === 'number' ? [serverPids] : serverPids;
+  const serversMs = (): number => pids.reduce((sum, pid) => sum + processCpuMs(pid), 0);
   const p0 = process.cpuUsage();
-  const s0 = processCpuMs(serverPid);
+  const s0 = serversMs();
   return {
     stop() {
       const p = process.cpuUsage(p0);
-      return { processMs: (p.user + p.system) / 1000, serverMs: processCpuMs(serverPid) - s0 };
+      return { processMs: (p.user + p.system) / 1000, serverMs: serversMs() - s0 };
     },
   };
 }

@@ -52,6 +52,12 @@ export interface NodeRuntimeConfig {
    * default off for a process).
    */
   readonly domainShortcut?: boolean;
+  /**
+   * Transport events for a node in another JetStream domain that wait for the same relay queue go
+   * as one message (transport-batches.ts; default true). A node of an earlier version cannot read
+   * such a message: set false until the neighbours across the domain border run this version.
+   */
+  readonly crossDomainBatches?: boolean;
 }
 
 /**
@@ -168,6 +174,7 @@ export interface ResolvedConfig {
   readonly edxmlSignatures: EdxmlSignatureConfig;
   readonly flow: FlowConfig;
   readonly domainShortcut: boolean;
+  readonly crossDomainBatches: boolean;
 }
 
 export function resolveConfig(config: NodeRuntimeConfig): ResolvedConfig {
@@ -199,5 +206,6 @@ export function resolveConfig(config: NodeRuntimeConfig): ResolvedConfig {
     edxmlSignatures: { ...DEFAULT_EDXML_SIGNATURES, ...config.edxmlSignatures },
     flow: { ...DEFAULT_FLOW, ...config.flow },
     domainShortcut: config.domainShortcut ?? defaultDomainShortcut(),
+    crossDomainBatches: config.crossDomainBatches ?? true,
   };
 }

@@ -28,6 +28,7 @@ import { EnvelopePublisher } from './publisher';
 import { Refusals } from './refusals';
 import { LateRedirects } from './closed-on-the-way';
 import { RelayFastPath } from './relay-fast-path';
+import { TransportBatches } from './transport-batches';
 import { Router } from './router';
 import { NodeRuntime } from './runtime';
 import { DRAIN_TIMEOUT_MS, drainWithin } from './shutdown';
@@ -159,6 +160,7 @@ export async function createContainer(
   });
   // The stages of the per-message work and the runtime, built by constructor injection.
   c.registerSingleton(EnvelopePublisher);
+  c.registerSingleton(TransportBatches);
   c.registerSingleton(Refusals);
   c.registerSingleton(Delivery);
   c.registerSingleton(LateRedirects);

@@ -24,6 +24,9 @@ import { checkSubmission, documentRecipients } from './submission-rules';
 import type { SubmissionContext } from './submission-rules';
 import { TOKENS } from './tokens';
 import { TrackingApply } from './tracking-apply';
+import { fanOut } from './fan-out';
+import { readRoutingFields } from './relay-fast-path';
+import { isBatch, readBatch } from './transport-batches';
 
 /**
  * Where a message enters a node: an agency's submission at its home node (decoded, checked,
@@ -166,6 +169,7 @@ export class Intake {
 
   /** An envelope a neighbour handed over, on its way to its recipients. */
   async relay(node: NodeInfo, msg: InboundMessage): Promise<Disposition> {
+    if (isBatch(msg.headers)) return this.relayBatch(node, msg);
     // Only passing through: handed on as received, the new hops appended (relay-fast-path.ts).
     if (await this.fastPath.forward(node, msg)) return 'forwarded';
     const env = this.decode(msg);
@@ -183,6 +187,40 @@ export class Intake {
     }
     const hop: IHop = { node: node.id, level: node.level, inMs: msg.storedAtMs, outMs: this.now() };
     return this.permanentAsDeadLetter(node, msg, accepted, () => this.router.route(node, accepted, hop, msg));
+  }
+
+  /**
+   * Transport events that crossed from another domain together (transport-batches.ts): each entry is
+   * handled as if it had arrived alone, and the batch is done when all of them are. An entry that is
+   * not a transport event is dead-lettered; the others go on.
+   */
+  private async relayBatch(node: NodeInfo, msg: InboundMessage): Promise<Disposition> {
+    const entries = readBatch(msg.data);
+    if (!Array.isArray(entries)) {
+      await this.refusals.deadLetter(node, msg, entries, undefined);
+      return 'dead-lettered';
+    }
+    const outcomes: Disposition[] = [];
+    await fanOut(
+      entries.map((data) => async () => {
+        const entry: InboundMessage = { ...msg, data, headers: undefined };
+        const kind = readRoutingFields(data)?.kind;
+        if (kind !== EnvelopeKind.ENVELOPE_KIND_TRANSPORT) {
+          const what =
+            kind === undefined ? 'does not read as an envelope' : `is ${EnvelopeKind[kind] ?? kind}`;
+          await this.refusals.deadLetter(
+            node,
+            entry,
+            malformed(`a batch carries only transport events; this entry ${what}`),
+            undefined,
+          );
+          outcomes.push('dead-lettered');
+          return;
+        }
+        outcomes.push(await this.relay(node, entry));
+      }),
+    );
+    return outcomes.includes('forwarded') ? 'forwarded' : 'dead-lettered';
   }
 
   private decode(msg: InboundMessage): Envelope | DecodeError {

@@ -37,6 +37,17 @@ export class NodeMetrics {
     labelNames: ['level'],
     registers: [this.registry],
   });
+  private readonly crossDomainEvents: Counter<'sent'> = new Counter({
+    name: 'lienthong_cross_domain_transport_events_total',
+    help: 'Transport events handed to a node in another JetStream domain, sent alone or in a batch',
+    labelNames: ['sent'],
+    registers: [this.registry],
+  });
+  private readonly crossDomainBatches: Counter = new Counter({
+    name: 'lienthong_cross_domain_batches_total',
+    help: 'Batches of transport events published to a node in another JetStream domain',
+    registers: [this.registry],
+  });
   private readonly deliveryLatency: Histogram<'level'> = new Histogram({
     name: 'lienthong_delivery_seconds',
     help: "Time from the sender's home node taking custody to the recipient's inbox",
@@ -146,6 +157,12 @@ export class NodeMetrics {
   delivered(level: string, sinceMs: number): void {
     this.deliveries.inc({ level });
     if (sinceMs >= 0) this.deliveryLatency.observe({ level }, sinceMs / 1000);
+  }
+
+  /** Transport events stored in another domain's relay queue: one alone, or a batch of `events`. */
+  crossedDomain(events: number, batch: boolean): void {
+    this.crossDomainEvents.inc({ sent: batch ? 'batched' : 'alone' }, events);
+    if (batch) this.crossDomainBatches.inc();
   }
 
   status(code: number): void {

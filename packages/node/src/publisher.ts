@@ -30,4 +30,10 @@ export class EnvelopePublisher {
     if (traceparent) h.set('traceparent', traceparent);
     return this.gate.run(data.length, () => this.nats.js.publish(subject, data, { msgID, headers: h }));
   }
+
+  /** Publishes an `EnvelopeBatch` of transport events (transport-batches.ts) with its own headers. */
+  publishBatch(subject: string, data: Uint8Array, msgID: string, headers: MsgHdrs): Promise<PubAck> {
+    headers.set('Lt-Kind', EnvelopeKind[EnvelopeKind.ENVELOPE_KIND_TRANSPORT]!);
+    return this.gate.run(data.length, () => this.nats.js.publish(subject, data, { msgID, headers }));
+  }
 }

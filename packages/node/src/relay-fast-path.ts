@@ -25,6 +25,7 @@ import { EnvelopePublisher } from './publisher';
 import { WireReader, lengthDelimited, varint } from './wire';
 import { passedHops, shortcutTarget } from './shortcut';
 import { TOKENS } from './tokens';
+import { TransportBatches } from './transport-batches';
 
 /** What a forwarding node reads of an envelope. */
 export interface RoutingFields {
@@ -132,6 +133,7 @@ export class RelayFastPath {
     @inject(TOKENS.Topology) private readonly topology: TopologyView,
     @inject(NeighbourRoom) private readonly room: NeighbourRoom,
     @inject(EnvelopePublisher) private readonly publisher: EnvelopePublisher,
+    @inject(TransportBatches) private readonly batches: TransportBatches,
     @inject(TOKENS.Config) private readonly config: ResolvedConfig,
     @inject(TOKENS.Clock) private readonly now: Clock,
   ) {
@@ -172,13 +174,22 @@ export class RelayFastPath {
     const subject = relaySubject(target.level, target.id, laneOf(env.priority), node.id);
     // The same message id as the full path gives this hop (router.ts), so either may retry the other.
     const msgID = msgIdFor(env.envelopeId, `${target.id}#${hopCount}`);
-    await this.room.publish(
-      subject,
-      () => this.publisher.publish(subject, data, msgID, env.kind, msg.headers),
-      msg.deliveryCount ?? 1,
-    );
+    if (env.kind === EnvelopeKind.ENVELOPE_KIND_TRANSPORT && this.batchesTo(node, target)) {
+      await this.batches.send(subject, data, msgID, msg.headers, msg.deliveryCount ?? 1);
+    } else {
+      await this.room.publish(
+        subject,
+        () => this.publisher.publish(subject, data, msgID, env.kind, msg.headers),
+        msg.deliveryCount ?? 1,
+      );
+    }
     this.forwarded++;
     return true;
+  }
+
+  /** Whether transport events from `node` to `target` go through the batches (another domain). */
+  batchesTo(node: NodeInfo, target: NodeInfo): boolean {
+    return this.config.crossDomainBatches && target.domain !== node.domain;
   }
 
   private plan(

@@ -22,6 +22,7 @@ import { TrackingApply } from './tracking-apply';
 import { passedHops, shortcutTarget } from './shortcut';
 import type { HopTarget } from './shortcut';
 import { ownHop, transportEventBack } from './transport-events';
+import { TransportBatches } from './transport-batches';
 
 /** Where each recipient of an envelope goes from this node. */
 interface RoutePlan {
@@ -49,6 +50,7 @@ export class Router {
     @inject(Attachments) private readonly attachments: Attachments,
     @inject(NeighbourRoom) private readonly room: NeighbourRoom,
     @inject(EnvelopePublisher) private readonly publisher: EnvelopePublisher,
+    @inject(TransportBatches) private readonly batches: TransportBatches,
     @inject(Delivery) private readonly delivery: Delivery,
     @inject(TrackingApply) private readonly trackingApply: TrackingApply,
     @inject(Refusals) private readonly refusals: Refusals,
@@ -200,6 +202,15 @@ export class Router {
     // The hop count keeps ids unique when a path visits a node twice (an agency moved while its
     // document was on the way): a plain envelope id + next node would be de-duplicated.
     const msgID = msgIdFor(env.envelopeId, `${next.id}#${hops.length}`);
+    // Transport events into another domain go together with those waiting for the same queue.
+    if (
+      env.kind === EnvelopeKind.ENVELOPE_KIND_TRANSPORT &&
+      this.config.crossDomainBatches &&
+      next.domain !== node.domain
+    ) {
+      await this.batches.send(subject, data, msgID, msg?.headers, msg?.deliveryCount ?? 1);
+      return;
+    }
     await this.afterContent(copyContent, node, msg, env, recipients, () =>
       // The next hop's queue for this node may be full: wait for a place (flow.ts).
       this.room.publish(

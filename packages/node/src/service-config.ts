@@ -237,6 +237,12 @@ export const ServiceConfigSchema = strict(
           'within one JetStream domain, publish straight to the last node of the path still in it (true); false hands on node by node',
       }),
     ),
+    crossDomainBatches: optional(
+      Type.Boolean({
+        description:
+          'transport events waiting for the same relay queue in another JetStream domain go as one message (true); false until the nodes across the border run a version that reads them',
+      }),
+    ),
   },
   'The config file of a lienthong level service (lienthong-central, -province, -district, -commune --config FILE)',
 );

@@ -216,6 +216,7 @@ export async function startLevelService(
       ...securityOf(file, dirname(configPath)),
       ...(file.flow ? { flow: file.flow } : {}),
       ...(file.domainShortcut === undefined ? {} : { domainShortcut: file.domainShortcut }),
+      ...(file.crossDomainBatches === undefined ? {} : { crossDomainBatches: file.crossDomainBatches }),
     },
     {
       logger: createLogger({ name, ...(file.logLevel ? { level: file.logLevel } : {}) }),

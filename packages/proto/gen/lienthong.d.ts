@@ -798,6 +798,34 @@ export namespace lienthong {
             );
         }
 
+        interface IEnvelopeBatch extends lienthong.v1.EnvelopeBatch.$Properties {
+        }
+
+        class EnvelopeBatch {
+            constructor(p?: lienthong.v1.EnvelopeBatch.$Properties);
+            $unknowns?: Uint8Array[];
+            envelopes: Uint8Array[];
+            static create(properties: lienthong.v1.EnvelopeBatch.$Shape): lienthong.v1.EnvelopeBatch & lienthong.v1.EnvelopeBatch.$Shape;
+            static create(properties?: lienthong.v1.EnvelopeBatch.$Properties): lienthong.v1.EnvelopeBatch;
+            static encode(m: lienthong.v1.EnvelopeBatch.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+            static encodeDelimited(message: lienthong.v1.EnvelopeBatch.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): lienthong.v1.EnvelopeBatch & lienthong.v1.EnvelopeBatch.$Shape;
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): lienthong.v1.EnvelopeBatch & lienthong.v1.EnvelopeBatch.$Shape;
+            static verify(m: { [k: string]: any }): (string|null);
+            static fromObject(d: { [k: string]: any }): lienthong.v1.EnvelopeBatch;
+            static toObject(m: lienthong.v1.EnvelopeBatch, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            toJSON(): { [k: string]: any };
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace EnvelopeBatch {
+            interface $Properties {
+                envelopes?: (Uint8Array[]|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = lienthong.v1.EnvelopeBatch.$Properties;
+        }
+
         interface IEdxmlSignatureVerdict extends lienthong.v1.EdxmlSignatureVerdict.$Properties {
         }
 

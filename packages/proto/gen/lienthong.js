@@ -9040,6 +9040,301 @@ $root.lienthong = (function() {
             return Envelope;
         })();
 
+        v1.EnvelopeBatch = (function() {
+
+            /**
+             * Properties of an EnvelopeBatch.
+             * @typedef {Object} lienthong.v1.EnvelopeBatch.$Properties
+             * @property {Array.<Uint8Array>|null} [envelopes] EnvelopeBatch envelopes
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of an EnvelopeBatch.
+             * @memberof lienthong.v1
+             * @interface IEnvelopeBatch
+             * @augments lienthong.v1.EnvelopeBatch.$Properties
+             * @deprecated Use lienthong.v1.EnvelopeBatch.$Properties instead.
+             */
+
+            /**
+             * Shape of an EnvelopeBatch.
+             * @typedef {lienthong.v1.EnvelopeBatch.$Properties} lienthong.v1.EnvelopeBatch.$Shape
+             */
+
+            /**
+             * Constructs a new EnvelopeBatch.
+             * @memberof lienthong.v1
+             * @classdesc Represents an EnvelopeBatch.
+             * @constructor
+             * @param {lienthong.v1.EnvelopeBatch.$Properties=} [p] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            var EnvelopeBatch = function (p) {
+                this.envelopes = [];
+                if (p)
+                    for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            };
+
+            /**
+             * EnvelopeBatch envelopes.
+             * @member {Array.<Uint8Array>} envelopes
+             * @memberof lienthong.v1.EnvelopeBatch
+             * @instance
+             */
+            EnvelopeBatch.prototype.envelopes = $util.emptyArray;
+
+            /**
+             * Creates a new EnvelopeBatch instance using the specified properties.
+             * @function create
+             * @memberof lienthong.v1.EnvelopeBatch
+             * @static
+             * @param {lienthong.v1.EnvelopeBatch.$Properties=} [properties] Properties to set
+             * @returns {lienthong.v1.EnvelopeBatch} EnvelopeBatch instance
+             * @type {{
+             *   (properties: lienthong.v1.EnvelopeBatch.$Shape): lienthong.v1.EnvelopeBatch & lienthong.v1.EnvelopeBatch.$Shape;
+             *   (properties?: lienthong.v1.EnvelopeBatch.$Properties): lienthong.v1.EnvelopeBatch;
+             * }}
+             */
+            EnvelopeBatch.create = function(properties) {
+                return new EnvelopeBatch(properties);
+            };
+
+            /**
+             * Encodes the specified EnvelopeBatch message. Does not implicitly {@link lienthong.v1.EnvelopeBatch.verify|verify} messages.
+             * @function encode
+             * @memberof lienthong.v1.EnvelopeBatch
+             * @static
+             * @param {lienthong.v1.EnvelopeBatch.$Properties} m EnvelopeBatch message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            EnvelopeBatch.encode = function (m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (m.envelopes != null && m.envelopes.length) {
+                    for (var i = 0; i < m.envelopes.length; ++i)
+                        w.uint32(/* id 1, wireType 2 =*/10).bytes(m.envelopes[i]);
+                }
+                if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                    for (var i = 0; i < m.$unknowns.length; ++i)
+                        w.raw(m.$unknowns[i]);
+                return w;
+            };
+
+            /**
+             * Encodes the specified EnvelopeBatch message, length delimited. Does not implicitly {@link lienthong.v1.EnvelopeBatch.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof lienthong.v1.EnvelopeBatch
+             * @static
+             * @param {lienthong.v1.EnvelopeBatch.$Properties} message EnvelopeBatch message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            EnvelopeBatch.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes an EnvelopeBatch message from the specified reader or buffer.
+             * @function decode
+             * @memberof lienthong.v1.EnvelopeBatch
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {lienthong.v1.EnvelopeBatch & lienthong.v1.EnvelopeBatch.$Shape} EnvelopeBatch
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            EnvelopeBatch.decode = function (r, l, z, q, g) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (q === $undefined)
+                    q = 0;
+                if (q > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var c, m;
+                if (l === $undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw $RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = g || new $root.lienthong.v1.EnvelopeBatch();
+                while (r.pos < c) {
+                    var s = r.pos;
+                    var t = r.tag();
+                    if (t === z) {
+                        z = $undefined;
+                        break;
+                    }
+                    var u = t & 7;
+                    switch (t >>>= 3) {
+                    case 1: {
+                            if (u !== 2)
+                                break;
+                            if (!(m.envelopes && m.envelopes.length))
+                                m.envelopes = [];
+                            m.envelopes.push(r.bytes());
+                            continue;
+                        }
+                    }
+                    r.skipType(u, q, t);
+                    if (!r.discardUnknown) {
+                        $util.makeProp(m, "$unknowns", false);
+                        (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                    }
+                }
+                if (l !== $undefined) {
+                    if (r.pos !== c)
+                        throw $RangeError("index out of range");
+                    r.len = l;
+                }
+                if (z !== $undefined)
+                    throw $Error("missing end group");
+                return m;
+            };
+
+            /**
+             * Decodes an EnvelopeBatch message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof lienthong.v1.EnvelopeBatch
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {lienthong.v1.EnvelopeBatch & lienthong.v1.EnvelopeBatch.$Shape} EnvelopeBatch
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            EnvelopeBatch.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies an EnvelopeBatch message.
+             * @function verify
+             * @memberof lienthong.v1.EnvelopeBatch
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            EnvelopeBatch.verify = function (m, q) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (m.envelopes != null && $Object.hasOwnProperty.call(m, "envelopes")) {
+                    if (!$Array.isArray(m.envelopes))
+                        return "envelopes: array expected";
+                    for (var i = 0; i < m.envelopes.length; ++i) {
+                        if (!(m.envelopes[i] && typeof m.envelopes[i].length === "number" || $util.isString(m.envelopes[i])))
+                            return "envelopes: buffer[] expected";
+                    }
+                }
+                return null;
+            };
+
+            /**
+             * Creates an EnvelopeBatch message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof lienthong.v1.EnvelopeBatch
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {lienthong.v1.EnvelopeBatch} EnvelopeBatch
+             */
+            EnvelopeBatch.fromObject = function (d, q) {
+                if (d instanceof $root.lienthong.v1.EnvelopeBatch)
+                    return d;
+                if (!$util.isObject(d))
+                    throw $TypeError(".lienthong.v1.EnvelopeBatch: object expected");
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var m = new $root.lienthong.v1.EnvelopeBatch();
+                if (d.envelopes) {
+                    if (!$Array.isArray(d.envelopes))
+                        throw $TypeError(".lienthong.v1.EnvelopeBatch.envelopes: array expected");
+                    m.envelopes = $Array(d.envelopes.length);
+                    for (var i = 0; i < d.envelopes.length; ++i) {
+                        if (typeof d.envelopes[i] === "string")
+                            $util.base64.decode(d.envelopes[i], m.envelopes[i] = $util.newBuffer($util.base64.length(d.envelopes[i])), 0);
+                        else if (d.envelopes[i].length >= 0)
+                            m.envelopes[i] = d.envelopes[i];
+                    }
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from an EnvelopeBatch message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof lienthong.v1.EnvelopeBatch
+             * @static
+             * @param {lienthong.v1.EnvelopeBatch} m EnvelopeBatch
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            EnvelopeBatch.toObject = function (m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var d = {};
+                if (o.arrays || o.defaults) {
+                    d.envelopes = [];
+                }
+                if (m.envelopes && m.envelopes.length) {
+                    d.envelopes = $Array(m.envelopes.length);
+                    for (var j = 0; j < m.envelopes.length; ++j) {
+                        d.envelopes[j] = o.bytes === $String ? $util.base64.encode(m.envelopes[j], 0, m.envelopes[j].length) : o.bytes === $Array ? $Array.prototype.slice.call(m.envelopes[j]) : m.envelopes[j];
+                    }
+                }
+                return d;
+            };
+
+            /**
+             * Converts this EnvelopeBatch to JSON.
+             * @function toJSON
+             * @memberof lienthong.v1.EnvelopeBatch
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            EnvelopeBatch.prototype.toJSON = function() {
+                return EnvelopeBatch.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for EnvelopeBatch
+             * @function getTypeUrl
+             * @memberof lienthong.v1.EnvelopeBatch
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            EnvelopeBatch.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/lienthong.v1.EnvelopeBatch";
+            };
+
+            return EnvelopeBatch;
+        })();
+
         v1.EdxmlSignatureVerdict = (function() {
 
             /**

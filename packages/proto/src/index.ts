@@ -41,6 +41,7 @@ export const {
   EnvelopeKind,
   Hop,
   Envelope,
+  EnvelopeBatch,
   TrackingRecord,
   TimelineEntry,
   DeadLetter,
@@ -100,6 +101,8 @@ export type Hop = gen.lienthong.v1.Hop;
 export type IHop = gen.lienthong.v1.IHop;
 export type Envelope = gen.lienthong.v1.Envelope;
 export type IEnvelope = gen.lienthong.v1.IEnvelope;
+export type EnvelopeBatch = gen.lienthong.v1.EnvelopeBatch;
+export type IEnvelopeBatch = gen.lienthong.v1.IEnvelopeBatch;
 export type TrackingRecord = gen.lienthong.v1.TrackingRecord;
 export type ITrackingRecord = gen.lienthong.v1.ITrackingRecord;
 export type TimelineEntry = gen.lienthong.v1.TimelineEntry;

@@ -1,0 +1,182 @@
+/**
+ * Transport events crossing into another JetStream domain travel together (docs/ARCHITECTURE.md,
+ * "Transport events across domains"). A broadcast's DELIVERED events reach a province's border node
+ * by the hundred within a second, all for the centre's relay queue; one by one, each is a publish
+ * over the leaf link, a stored message and a consume on the other side.
+ *
+ * Per relay subject (next node, lane, this node), the first event goes alone, at once. Events that
+ * arrive while a publish for the subject is still unanswered wait for it and then go as one
+ * `EnvelopeBatch` (header `Lt-Batch`), up to BATCH_MAX_EVENTS or BATCH_MAX_BYTES. So an idle border
+ * adds no delay, and a busy one sends one message per round trip instead of one per event.
+ *
+ * Custody is unchanged: each event's `send()` resolves only once the message holding it is stored in
+ * the next domain, and the caller acknowledges its inbound message only then. A failed publish fails
+ * every event in it, and each comes back on its own (a later batch may group them otherwise). The
+ * receiving node handles each entry as if it had arrived alone (`Intake.relay`): the next hop's
+ * message ids and the tracking records' state make a second copy of an event harmless.
+ */
+import { createHash } from 'node:crypto';
+import { headers as natsHeaders } from '@nats-io/transport-node';
+import type { MsgHdrs } from '@nats-io/transport-node';
+import { inject, injectable } from 'tsyringe';
+import { EnvelopeBatch, EnvelopeKind } from '@lienthong/proto';
+import { NeighbourRoom } from './flow';
+import { malformed } from './inbound';
+import { NodeMetrics } from './metrics';
+import type { Rejection } from './inbound';
+import { EnvelopePublisher } from './publisher';
+
+/** The header that marks a relay message as an `EnvelopeBatch`; its value is the number of entries. */
+export const BATCH_HEADER = 'Lt-Batch';
+/** Entries in one batch at most (a node takes up to `concurrency` messages at once: 64 by default). */
+export const BATCH_MAX_EVENTS = 256;
+/** Bytes of entries in one batch at most: well under a NATS message's 1 MiB. */
+export const BATCH_MAX_BYTES = 256 * 1024;
+
+interface Waiting {
+  readonly data: Uint8Array;
+  readonly msgID: string;
+  readonly deliveryCount: number;
+  readonly resolve: () => void;
+  readonly reject: (e: unknown) => void;
+}
+
+interface SubjectQueue {
+  /** Publishes for this subject not answered yet. */
+  inFlight: number;
+  waiting: Waiting[];
+  bytes: number;
+}
+
+@injectable()
+export class TransportBatches {
+  private readonly queues = new Map<string, SubjectQueue>();
+
+  constructor(
+    @inject(NeighbourRoom) private readonly room: NeighbourRoom,
+    @inject(EnvelopePublisher) private readonly publisher: EnvelopePublisher,
+    @inject(NodeMetrics) private readonly metrics: NodeMetrics,
+  ) {}
+
+  /**
+   * Hands one encoded transport envelope to `subject` (a relay subject in another domain); resolves
+   * once the message holding it is stored there.
+   */
+  async send(
+    subject: string,
+    data: Uint8Array,
+    msgID: string,
+    inbound: MsgHdrs | undefined,
+    deliveryCount: number,
+  ): Promise<void> {
+    const q = this.queueOf(subject);
+    if (q.inFlight === 0 && q.waiting.length === 0) {
+      q.inFlight++;
+      try {
+        await this.room.publish(
+          subject,
+          () => this.publisher.publish(subject, data, msgID, EnvelopeKind.ENVELOPE_KIND_TRANSPORT, inbound),
+          deliveryCount,
+        );
+        this.metrics.crossedDomain(1, false);
+      } finally {
+        q.inFlight--;
+        this.flush(subject, q);
+      }
+      return;
+    }
+    await new Promise<void>((resolve, reject) => {
+      q.waiting.push({ data, msgID, deliveryCount, resolve, reject });
+      q.bytes += data.length;
+      // A full batch goes at once; otherwise it waits for the publish in flight.
+      if (q.waiting.length >= BATCH_MAX_EVENTS || q.bytes >= BATCH_MAX_BYTES) this.flush(subject, q, true);
+    });
+  }
+
+  private queueOf(subject: string): SubjectQueue {
+    let q = this.queues.get(subject);
+    if (!q) this.queues.set(subject, (q = { inFlight: 0, waiting: [], bytes: 0 }));
+    return q;
+  }
+
+  /** Sends what waits for `subject` as one message, if nothing is in flight for it (or `full`). */
+  private flush(subject: string, q: SubjectQueue, full = false): void {
+    if (q.waiting.length === 0 || (q.inFlight > 0 && !full)) {
+      if (q.waiting.length === 0 && q.inFlight === 0) this.queues.delete(subject);
+      return;
+    }
+    const taken = q.waiting.splice(0, BATCH_MAX_EVENTS);
+    q.bytes = q.waiting.reduce((n, w) => n + w.data.length, 0);
+    q.inFlight++;
+    void this.publishBatch(subject, taken)
+      .then(
+        () => {
+          this.metrics.crossedDomain(taken.length, taken.length > 1);
+          for (const w of taken) w.resolve();
+        },
+        (e: unknown) => {
+          for (const w of taken) w.reject(e);
+        },
+      )
+      .finally(() => {
+        q.inFlight--;
+        this.flush(subject, q);
+      });
+  }
+
+  private async publishBatch(subject: string, taken: readonly Waiting[]): Promise<void> {
+    if (taken.length === 1) {
+      const [w] = taken;
+      await this.room.publish(
+        subject,
+        () =>
+          this.publisher.publish(subject, w!.data, w!.msgID, EnvelopeKind.ENVELOPE_KIND_TRANSPORT, undefined),
+        w!.deliveryCount,
+      );
+      return;
+    }
+    const data = EnvelopeBatch.encode({ envelopes: taken.map((w) => w.data) }).finish();
+    const msgID = batchMessageId(taken.map((w) => w.msgID));
+    const h = natsHeaders();
+    h.set(BATCH_HEADER, String(taken.length));
+    const deliveryCount = Math.max(...taken.map((w) => w.deliveryCount));
+    await this.room.publish(
+      subject,
+      () => this.publisher.publishBatch(subject, data, msgID, h),
+      deliveryCount,
+    );
+  }
+}
+
+/**
+ * A batch's message id: from its entries' ids, so that a batch sent again as it was is recognised
+ * by the next domain's duplicate window (grouped otherwise, its entries are each harmless twice).
+ */
+export function batchMessageId(entryIds: readonly string[]): string {
+  const h = createHash('sha256');
+  for (const id of entryIds) h.update(id).update('\n');
+  return `batch:${h.digest('base64url').slice(0, 32)}`;
+}
+
+/** Whether an inbound relay message is an `EnvelopeBatch`. */
+export function isBatch(headers: MsgHdrs | undefined): boolean {
+  return headers?.has(BATCH_HEADER) ?? false;
+}
+
+/**
+ * The entries of a received batch, or why it cannot be read. Each entry must be a transport event:
+ * only those travel together.
+ */
+export function readBatch(data: Uint8Array): Uint8Array[] | Rejection {
+  let entries: Uint8Array[];
+  try {
+    entries = EnvelopeBatch.decode(data).envelopes;
+  } catch (e) {
+    return malformed(`a batch (header ${BATCH_HEADER}) that does not decode: ${(e as Error).message}`);
+  }
+  if (entries.length === 0) return malformed(`a batch (header ${BATCH_HEADER}) with no entries`);
+  if (entries.length > BATCH_MAX_EVENTS) {
+    return malformed(`a batch of ${entries.length} entries; at most ${BATCH_MAX_EVENTS} travel together`);
+  }
+  return entries;
+}
