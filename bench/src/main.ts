@@ -167,6 +167,7 @@ function settings(quick: boolean) {
       gateway: quick ? 120_000 : 300_000,
       vxp: quick ? 120_000 : 300_000,
       broadcast: 300_000,
+      'broadcast-domains': 300_000,
     } as Record<string, number>,
   };
 }
@@ -885,14 +886,20 @@ function buildRows(records: RunRecord[], runs: number, shortcut: boolean): Row[]
       },
     );
   }
-  if (has('broadcast')) {
+  for (const [name, scenario] of [
+    ['broadcast', '9 broadcast'],
+    ['broadcast-domains', '9 broadcast, 35 domains'],
+  ] as const) {
+    if (!has(name)) continue;
+    // The targets are the issue's, for the tree on one server; across domains the numbers are shown.
+    const targets = name === 'broadcast';
     const b = (metric: string, path: string, unit: string, digits: number, target?: number): Row => ({
-      scenario: '9 broadcast',
+      scenario,
       metric,
-      values: pick('broadcast', path).map((v) => (v === undefined || unit !== 's' ? v : v / 1000)),
+      values: pick(name, path).map((v) => (v === undefined || unit !== 's' ? v : v / 1000)),
       unit,
       digits,
-      ...(target !== undefined ? { target: { op: '<=' as const, value: target } } : {}),
+      ...(target !== undefined && targets ? { target: { op: '<=' as const, value: target } } : {}),
     });
     rows.push(
       b('recipients (34 provinces × 98 communes + the provinces)', 'recipients', '', 0),
@@ -904,6 +911,13 @@ function buildRows(records: RunRecord[], runs: number, shortcut: boolean): Row[]
       b('CPU: runtime + SDK process', 'processCpuMs', 's', 1),
       b('CPU: nats-server', 'serverCpuMs', 's', 1),
     );
+    if (name === 'broadcast-domains') {
+      rows.push(
+        b('transport events into another domain, alone', 'crossDomain.alone', '', 0),
+        b('  … in batches', 'crossDomain.batched', '', 0),
+        b('  … the batches', 'crossDomain.batches', '', 0),
+      );
+    }
   }
   // Rows of scenarios that were not run (--only) have no values at all.
   return rows.filter((r) => r.values.some((v) => v !== undefined) || records.some((x) => !x.result.ok));
@@ -966,7 +980,7 @@ async function main(): Promise<void> {
                 ? `${get(d, 'edoc.packagesPerSec')} edoc/s, ${get(d, 'status.trackedPerSec')} status/s, 50 MB at ${get(d, 'big.mbPerSec')} MB/s`
                 : scenario === 'vxp'
                   ? `${get(d, 'listedPerSec')} sendEdoc → listed/s, ${get(d, 'cyclePerSec')} with fetch + done`
-                  : scenario === 'broadcast'
+                  : scenario.startsWith('broadcast')
                     ? `${get(d, 'recipients')} recipients: all in inboxes ${get(d, 'allInInboxMs')} ms, all DELIVERED at the sender ${get(d, 'allDeliveredMs')} ms, snapshot() ${get(d, 'snapshotMs')} ms`
                     : scenario === 'urgent'
                       ? `urgent p50/p99 idle ${get(d, 'idleMs.p50')}/${get(d, 'idleMs.p99')} ms, behind ${get(d, 'backlogAtStart')} queued ${get(d, 'backlogMs.p50')}/${get(d, 'backlogMs.p99')} ms`
@@ -1006,7 +1020,12 @@ async function main(): Promise<void> {
     if (args.only.has('urgent')) await step(run, 'urgent', s.urgent);
     if (args.only.has('gateway')) await step(run, 'gateway', s.gateway);
     if (args.only.has('vxp')) await step(run, 'vxp', s.vxp);
-    if (args.only.has('broadcast')) await step(run, 'broadcast', { ...s.broadcast, shortcut: args.shortcut });
+    if (args.only.has('broadcast')) {
+      await step(run, 'broadcast', { ...s.broadcast, shortcut: args.shortcut });
+      // Each province on a leaf server of its own (35 servers and runtimes on this machine): not in --quick.
+      if (!args.quick)
+        await step(run, 'broadcast-domains', { ...s.broadcast, shortcut: args.shortcut, domains: true });
+    }
   }
 
   let profile: ProfileSummary | undefined;

@@ -31,6 +31,7 @@ const SCENARIOS: Record<string, Runner> = {
   gateway,
   vxp,
   broadcast,
+  'broadcast-domains': broadcast,
 };
 
 async function main(): Promise<number> {

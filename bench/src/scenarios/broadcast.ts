@@ -39,6 +39,8 @@ export interface BroadcastOptions {
    * crosses from the centre's domain into a province's, and every DELIVERED crosses back.
    */
   readonly domains?: boolean;
+  /** With `domains`: transport events into another domain go together (on unless false). */
+  readonly crossDomainBatches?: boolean;
 }
 
 /** Central → provinces → communes, one agency per node (the first is the sending ministry). */
@@ -160,7 +162,14 @@ export async function broadcast(o: BroadcastOptions): Promise<Record<string, unk
         }
       : {};
     const node = await startNode(
-      { servers: url, topology, name, domainShortcut: o.shortcut ?? true, ...where },
+      {
+        servers: url,
+        topology,
+        name,
+        domainShortcut: o.shortcut ?? true,
+        crossDomainBatches: o.crossDomainBatches ?? true,
+        ...where,
+      },
       { logger: benchLogger(name) },
     );
     defer(`node runtime ${name}`, () => node.stop());
@@ -300,6 +309,7 @@ export async function broadcast(o: BroadcastOptions): Promise<Record<string, unk
     docBytes: o.docBytes,
     shortcut: o.shortcut ?? true,
     domains: o.domains ? servers.all.length : 1,
+    crossDomainBatches: o.crossDomainBatches ?? true,
     warmup,
     ...timed,
     counters: sumCounters(runtimes.map((n) => n.runtime.counters)),
