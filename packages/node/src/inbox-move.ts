@@ -1,19 +1,31 @@
 import { DeliverPolicy } from '@nats-io/jetstream';
 import type { Logger } from 'pino';
-import { agencyToToken, inboxFilter, inboxSubject } from '@lienthong/core';
+import { SUBJECT_PREFIX, agencyFromToken, agencyToToken, inboxFilter, inboxSubject } from '@lienthong/core';
 import type { NodeInfo, Topology } from '@lienthong/core';
 import { inject, injectable } from 'tsyringe';
 import type { NatsHandles } from '@lienthong/infra';
 import { classifyNatsError, refusedBy, retry } from '@lienthong/infra';
 import type { ResolvedConfig } from './config';
 import { InFlight } from './in-flight';
-import type { AgencyMove } from './live-directory';
+import type { AgencyMove, TopologyView } from './live-directory';
 import { STREAMS } from '@lienthong/core';
 import { TOKENS } from './tokens';
 
 /** How long a node keeps retrying an agency's inbox move that fails transiently, and how it backs off. */
 const MOVE_RETRY_MS = 60_000;
 const MOVE_BACKOFF = { initialMs: 100, maxMs: 5_000 } as const;
+/** How often a node looks for inbox items left behind for agencies homed elsewhere now. */
+export const STRAY_SWEEP_MS = 5 * 60_000;
+
+/** Unread items at a node hosted here for an agency the directory homes elsewhere now. */
+export interface StrayInbox {
+  readonly agency: string;
+  readonly from: NodeInfo;
+  readonly to: NodeInfo;
+  /** The inbox they go to at `to`: the agency's, or its successor's for a closed code. */
+  readonly toAgency: string;
+  readonly items: number;
+}
 
 /** The durable inbox consumer of an agency (created by its SDK on first use). */
 export function inboxConsumerName(agency: string): string {
@@ -104,8 +116,22 @@ export class InboxMover {
     @inject(TOKENS.Logger) private readonly log: Logger,
   ) {}
 
+  /** Moves and sweeps run one at a time: each is idempotent, but two at once could both copy. */
+  private chain: Promise<unknown> = Promise.resolve();
+  private timer: NodeJS.Timeout | undefined;
+
+  private serial<T>(work: () => Promise<T>): Promise<T> {
+    const next = this.chain.then(work);
+    this.chain = next.catch(() => undefined);
+    return next;
+  }
+
   async move(moves: readonly AgencyMove[], epoch: number, before: Topology, after: Topology): Promise<void> {
     await this.inFlight.settledBefore(epoch, 30_000);
+    await this.serial(() => this.moveAll(moves, before, after));
+  }
+
+  private async moveAll(moves: readonly AgencyMove[], before: Topology, after: Topology): Promise<void> {
     const hosted = new Set(this.config.nodes);
     for (const m of moves) {
       if (!hosted.has(m.from)) continue;
@@ -125,4 +151,123 @@ export class InboxMover {
       });
     }
   }
+
+  /**
+   * Sweeps now and then every `intervalMs` (the first sweep runs in the background: a start does
+   * not wait for it). A sweep that fails is logged; the next one tries again.
+   */
+  startSweeping(directory: TopologyView, intervalMs = STRAY_SWEEP_MS): void {
+    const run = (): void =>
+      void this.sweep(directory).catch((e: unknown) =>
+        this.log.warn(
+          { err: (e as Error).message },
+          'looking for inbox items left behind failed; will retry',
+        ),
+      );
+    run();
+    this.timer = setInterval(run, intervalMs);
+    this.timer.unref();
+  }
+
+  /** Stops the timer and waits (at most `waitMs`) for a sweep or move under way; each is idempotent. */
+  async stopSweeping(waitMs = 5_000): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = undefined;
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([this.chain, new Promise((r) => (timer = setTimeout(r, waitMs)))]);
+    clearTimeout(timer);
+  }
+
+  /**
+   * Moves the unread items that a node hosted here holds for agencies the directory homes elsewhere
+   * now, as the directory change would have: left by a move that gave up (a full inbox for longer
+   * than its retry budget), one that never ran (this process was down when the directory changed),
+   * or a delivery that landed after the move. Returns the items moved.
+   */
+  sweep(directory: TopologyView): Promise<number> {
+    return this.serial(async () => {
+      let moved = 0;
+      for (const s of await this.strays(directory)) {
+        this.log.warn(
+          { agency: s.agency, from: s.from.id, to: s.to.id, toAgency: s.toAgency, items: s.items },
+          'inbox items left behind for an agency homed elsewhere; moving them',
+        );
+        try {
+          moved += await moveInbox(this.nats, s.agency, s.from, s.to, this.log, s.toAgency);
+        } catch (e) {
+          this.log.warn(
+            { agency: s.agency, from: s.from.id, to: s.to.id, err: (e as Error).message },
+            'moving inbox items left behind failed; the next sweep tries again',
+          );
+        }
+      }
+      return moved;
+    });
+  }
+
+  /**
+   * The inboxes at nodes hosted here whose agency the directory homes elsewhere now, and that its
+   * inbox consumer does not read (if it does, its SDK still reads here: nothing is left behind, and
+   * this node's directory may be the one that is behind).
+   */
+  async strays(directory: TopologyView): Promise<StrayInbox[]> {
+    const hosted = new Set(this.config.nodes.filter((id) => directory.hasNode(id)));
+    const levels = new Set([...hosted].map((id) => directory.node(id).levelName));
+    const found = new Map<string, StrayInbox>();
+    const homedHere = new Set<string>();
+    for (const level of levels) {
+      const filter = `${SUBJECT_PREFIX}.${level}.*.inbox.>`;
+      const info = await this.nats.jsm.streams.info(STREAMS.inbox, { subjects_filter: filter });
+      for (const [subject, count] of Object.entries(info.state.subjects ?? {})) {
+        // lt.v1.<level>.<node>.inbox.<agency token>.<item key>
+        const [, , , nodeId, , token] = subject.split('.');
+        if (!nodeId || !token || !hosted.has(nodeId)) continue;
+        const key = `${nodeId}/${token}`;
+        const seen = found.get(key);
+        if (seen) found.set(key, { ...seen, items: seen.items + count });
+        else if (!homedHere.has(key)) {
+          const stray = strayOf(directory, nodeId, token, count);
+          if (stray) found.set(key, stray);
+          else homedHere.add(key);
+        }
+      }
+    }
+    const out: StrayInbox[] = [];
+    for (const s of found.values()) if (!(await this.readHere(s))) out.push(s);
+    return out;
+  }
+
+  /** Whether the agency's inbox consumer reads the inbox at `s.from`. */
+  private async readHere(s: StrayInbox): Promise<boolean> {
+    try {
+      const info = await this.nats.jsm.consumers.info(STREAMS.inbox, inboxConsumerName(s.agency));
+      return info.config.filter_subject === inboxFilter(s.from.level, s.from.id, s.agency);
+    } catch (e) {
+      if (classifyNatsError(e).kind === 'not-found') return false;
+      throw e;
+    }
+  }
+}
+
+/** The stray inbox of `token` at `nodeId`, if the directory homes that agency (or successor) elsewhere. */
+function strayOf(
+  directory: TopologyView,
+  nodeId: string,
+  token: string,
+  items: number,
+): StrayInbox | undefined {
+  let agency: string;
+  try {
+    agency = agencyFromToken(token);
+  } catch {
+    return undefined;
+  }
+  const home = directory.agency(agency)?.homeNode;
+  if (home === nodeId) return undefined;
+  // A closed code's unread items go to its successor (if that is in the directory).
+  const successor = home === undefined ? directory.closedCode(agency)?.successor : undefined;
+  const toAgency = home === undefined ? successor : agency;
+  const to = toAgency === undefined ? undefined : directory.agency(toAgency)?.homeNode;
+  if (toAgency === undefined || to === undefined || !directory.hasNode(to) || to === nodeId) return undefined;
+  return { agency, from: directory.node(nodeId), to: directory.node(to), toAgency, items };
 }

@@ -91,6 +91,8 @@ export class NodeRuntime {
     await this.overdue.load(senders);
     this.overdue.start(this.config.overdue.sweepIntervalMs);
     await this.consumers.start();
+    // Inbox items left behind for agencies homed elsewhere now (a move that gave up or never ran).
+    this.inboxMover.startSweeping(this.directory);
     this.agencyService.start(this.nodes);
     void this.watchConnection();
     if (this.config.http) {
@@ -109,11 +111,17 @@ export class NodeRuntime {
     this.metrics.draining.set(1);
     await this.agencyService.stop();
     await this.consumers.stop();
+    await this.inboxMover.stopSweeping();
     await this.overdue.stop();
     await this.attachments.stop();
     await this.directory.stop();
     await this.http.close();
     this.log.info('node runtime stopped');
+  }
+
+  /** Moves inbox items left behind for agencies homed elsewhere now (the timer runs it periodically). */
+  sweepInboxes(): Promise<number> {
+    return this.inboxMover.sweep(this.directory);
   }
 
   /** Runs the overdue sweep now (the timer runs it periodically). */

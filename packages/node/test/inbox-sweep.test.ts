@@ -1,0 +1,114 @@
+/**
+ * Unread inbox items left at a node for an agency that the directory homes elsewhere now are found
+ * and moved (inbox-move.ts, `InboxMover.sweep`): the move runs once per directory change, so a node
+ * process that was down when the agency moved, or a move that gave up, would otherwise leave them
+ * where nobody reads them. An inbox its agency's consumer still reads is left alone; a closed code's
+ * items go to its successor; each item arrives once.
+ */
+import 'reflect-metadata';
+import { Kvm } from '@nats-io/kv';
+import { AckPolicy } from '@nats-io/jetstream';
+import { BUCKETS, STREAMS, directoryKeys, inboxFilter, inboxSubject } from '@lienthong/core';
+import { connectNats } from '@lienthong/infra';
+import type { NatsHandles } from '@lienthong/infra';
+import type { RunningNode } from '@lienthong/node';
+import { inboxConsumerName } from '@lienthong/node/internal';
+import { AgencyRecord, ClosedAgencyRecord, ClosurePolicy } from '@lienthong/proto';
+import { A, Harness, demoTopology, waitFor } from './harness';
+
+const AGENCY = A.baothanh;
+const FROM = 'h41-yenthanh-xa1';
+const TO = 'h41-yenthanh-xa2';
+
+describe('inbox items left behind for an agency homed elsewhere', () => {
+  const h = new Harness();
+  let handles: NatsHandles | undefined;
+  let node: RunningNode;
+  afterAll(async () => {
+    await handles?.nc.close();
+    await h.cleanup();
+  });
+
+  const items = async (node: string, agency: string): Promise<string[]> => {
+    const n = demoTopology().node(node);
+    const info = await handles!.jsm.streams.info(STREAMS.inbox, {
+      subjects_filter: inboxFilter(n.level, n.id, agency),
+    });
+    return Object.keys(info.state.subjects ?? {})
+      .map((s) => s.split('.').pop()!)
+      .sort();
+  };
+  const put = async (node: string, agency: string, keys: readonly string[]): Promise<void> => {
+    const n = demoTopology().node(node);
+    for (const key of keys)
+      await handles!.js.publish(inboxSubject(n.level, n.id, agency, key), new Uint8Array([1]));
+  };
+
+  it('moves them when the node starts again after the agency moved while it was down', async () => {
+    const topology = demoTopology();
+    const server = await h.server();
+    const first = await h.node(server, topology); // makes the streams and the directory
+    handles = await connectNats({ name: 'inbox-sweep-test', servers: server.url, timeoutMs: 5_000 });
+    await put(FROM, AGENCY, ['item1', 'item2']);
+    await first.stop();
+
+    // The agency moves while no process hosts its old node: no move runs.
+    const kv = await new Kvm(handles.nc).open(BUCKETS.directory);
+    const record = AgencyRecord.decode((await kv.get(directoryKeys.agency(AGENCY)))!.value);
+    expect(record.homeNode).toBe(FROM);
+    await kv.put(directoryKeys.agency(AGENCY), AgencyRecord.encode({ ...record, homeNode: TO }).finish());
+
+    node = await h.node(server, topology);
+    await waitFor(
+      'the unread items at the new home',
+      async () => (await items(TO, AGENCY)).length === 2,
+      20_000,
+    );
+    expect(await items(TO, AGENCY)).toEqual(['item1', 'item2']);
+    expect(await items(FROM, AGENCY)).toEqual([]);
+    // Nothing is left to move, and a second sweep copies nothing twice.
+    expect(await node.runtime.sweepInboxes()).toBe(0);
+    expect(await items(TO, AGENCY)).toEqual(['item1', 'item2']);
+  });
+
+  it('leaves an inbox alone while its agency’s consumer reads it', async () => {
+    // The agency is homed at TO now; a consumer of its (as if not yet moved) reads FROM's inbox.
+    await put(FROM, AGENCY, ['item3']);
+    const from = demoTopology().node(FROM);
+    await handles!.jsm.consumers.add(STREAMS.inbox, {
+      durable_name: inboxConsumerName(AGENCY),
+      filter_subject: inboxFilter(from.level, from.id, AGENCY),
+      ack_policy: AckPolicy.Explicit,
+    });
+    expect(await node.runtime.sweepInboxes()).toBe(0);
+    expect(await items(FROM, AGENCY)).toEqual(['item3']);
+    // Once nobody reads it there, the next sweep moves it (and the consumer that read the old inbox).
+    await handles!.jsm.consumers.delete(STREAMS.inbox, inboxConsumerName(AGENCY));
+    expect(await node.runtime.sweepInboxes()).toBe(1);
+    expect(await items(FROM, AGENCY)).toEqual([]);
+    expect(await items(TO, AGENCY)).toEqual(['item1', 'item2', 'item3']);
+  });
+
+  it('gives a closed code’s unread items to its successor', async () => {
+    const closed = '000.00.47.H41';
+    await put(FROM, closed, ['item4', 'item5']);
+    // Not closed yet: an unknown code's items stay where they are.
+    expect(await node.runtime.sweepInboxes()).toBe(0);
+    const kv = await new Kvm(handles!.nc).open(BUCKETS.directory);
+    await kv.create(
+      directoryKeys.closed(closed),
+      ClosedAgencyRecord.encode({
+        code: closed,
+        name: 'UBND huyện cũ',
+        closedAt: '2025-07-01T00:00:00Z',
+        successor: A.nghean,
+        policy: ClosurePolicy.CLOSURE_POLICY_REDIRECT,
+      }).finish(),
+    );
+    await waitFor('the closure taken', async () => node.runtime.topology.closedCode(closed) !== undefined);
+    expect(await node.runtime.sweepInboxes()).toBe(2);
+    const successorHome = node.runtime.topology.homeNodeOf(A.nghean).id;
+    expect(await items(successorHome, A.nghean)).toEqual(expect.arrayContaining(['item4', 'item5']));
+    expect(await items(FROM, closed)).toEqual([]);
+  });
+});
