@@ -19,7 +19,7 @@ import {
   relaySubject,
 } from '@lienthong/core';
 import type { Topology } from '@lienthong/core';
-import { createLogger, startNode } from '@lienthong/node';
+import { createLogger, readAuditChain, startNode, verifyNodeAudit } from '@lienthong/node';
 import type { RunningNode } from '@lienthong/node';
 import { NodeMetrics } from '@lienthong/node/internal';
 import { EnvelopeBatch, EnvelopeKind, FailureReason, SCHEMA_VERSION } from '@lienthong/proto';
@@ -182,6 +182,14 @@ describe('transport events across a domain border', () => {
     expect(sent.alone + sent.batched).toBe(recipients.length);
     expect(sent.batches).toBeGreaterThanOrEqual(1);
     expect(sent.batched).toBeGreaterThan(sent.alone);
+    // Each batch is one custody transfer in the centre's audit chain, which stays intact.
+    const blocks = await readAuditChain(centre.nats.js, centre.nats.jsm, 'vn');
+    const entries = blocks.flatMap(
+      (b) => (JSON.parse(Buffer.from(b.data).toString('utf8')) as { entries: { what?: string }[] }).entries,
+    );
+    const batchEntries = entries.filter((e) => e.what?.startsWith('TRANSPORT BATCH of '));
+    expect(batchEntries.length).toBeGreaterThanOrEqual(sent.batches);
+    expect((await verifyNodeAudit(centre.nats.js, centre.nats.jsm, 'vn')).broken).toBeUndefined();
     const records = await client.snapshot(documentId);
     for (const r of records) {
       const delivered = r.timeline.filter((e) => e.transport === TransportState.TRANSPORT_STATE_DELIVERED);

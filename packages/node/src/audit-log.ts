@@ -15,6 +15,7 @@ import { classifyNatsError, retry, upsertStream } from '@lienthong/infra';
 import { BusinessStatus, EnvelopeKind } from '@lienthong/proto';
 import { envelopeNames } from './document-bytes';
 import type { Disposition, InboundMessage } from './inbound';
+import { BATCH_HEADER, isBatch } from './transport-batches';
 import { streamLimitsOf } from './stream-limits';
 
 export const AUDIT_STREAM = 'LT_AUDIT';
@@ -188,6 +189,9 @@ export function auditEntryOf(kind: string, msg: InboundMessage, disposition: Dis
     disposition,
   };
   if (msg.data.length > DEFAULT_MAX_BYTES) return base;
+  // Transport events that crossed from another domain together: one custody transfer, its bytes'
+  // hash covering every entry.
+  if (isBatch(msg.headers)) return { ...base, what: `TRANSPORT BATCH of ${msg.headers?.get(BATCH_HEADER)}` };
   try {
     // As the intake decoded it, or else the routing fields only: a broadcast's document (thousands
     // of addressees) is not decoded again.
