@@ -15,7 +15,7 @@ import { classifyNatsError, retry, upsertStream } from '@lienthong/infra';
 import { BusinessStatus, EnvelopeKind } from '@lienthong/proto';
 import { envelopeNames } from './document-bytes';
 import type { Disposition, InboundMessage } from './inbound';
-import { BATCH_HEADER, isBatch } from './transport-batches';
+import { BATCH_HEADER, isBatch } from './batch-wire';
 import { streamLimitsOf } from './stream-limits';
 
 export const AUDIT_STREAM = 'LT_AUDIT';

@@ -26,7 +26,7 @@ import { TOKENS } from './tokens';
 import { TrackingApply } from './tracking-apply';
 import { fanOut } from './fan-out';
 import { readRoutingFields } from './relay-fast-path';
-import { isBatch, readBatch } from './transport-batches';
+import { isBatch, readBatch } from './batch-wire';
 
 /**
  * Where a message enters a node: an agency's submission at its home node (decoded, checked,
