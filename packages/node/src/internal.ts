@@ -40,6 +40,8 @@ export { OverdueIndex } from './overdue';
 export { MIN_UPLOAD_CHARGE, UploadQuota } from './upload-quota';
 export type { UploadQuotaConfig } from './upload-quota';
 export { EnvelopePublisher } from './publisher';
+export { TransportBatches } from './transport-batches';
+export { BATCH_HEADER, BATCH_MAX_BYTES, BATCH_MAX_EVENTS, readBatch } from './batch-wire';
 export { subjectsOverlap } from './subjects-overlap';
 export { Refusals } from './refusals';
 export { Router } from './router';

@@ -61,7 +61,9 @@ export class TransportBatches {
     deliveryCount: number,
   ): Promise<void> {
     const q = this.queueOf(subject);
-    if (q.inFlight === 0 && q.waiting.length === 0) {
+    // Nothing in flight: at once, alone. So is an event too large to share a message (it would
+    // only ever be one of a batch's few entries).
+    if ((q.inFlight === 0 && q.waiting.length === 0) || data.length > BATCH_MAX_BYTES / 4) {
       q.inFlight++;
       try {
         await this.room.publish(
@@ -96,8 +98,19 @@ export class TransportBatches {
       if (q.waiting.length === 0 && q.inFlight === 0) this.queues.delete(subject);
       return;
     }
-    const taken = q.waiting.splice(0, BATCH_MAX_EVENTS);
-    q.bytes = q.waiting.reduce((n, w) => n + w.data.length, 0);
+    // Up to BATCH_MAX_EVENTS entries and BATCH_MAX_BYTES (at least one entry).
+    let n = 0;
+    let bytes = 0;
+    while (
+      n < q.waiting.length &&
+      n < BATCH_MAX_EVENTS &&
+      (n === 0 || bytes + q.waiting[n]!.data.length <= BATCH_MAX_BYTES)
+    ) {
+      bytes += q.waiting[n]!.data.length;
+      n++;
+    }
+    const taken = q.waiting.splice(0, n);
+    q.bytes -= bytes;
     q.inFlight++;
     void this.publishBatch(subject, taken)
       .then(
