@@ -16,6 +16,12 @@ const MOVE_RETRY_MS = 60_000;
 const MOVE_BACKOFF = { initialMs: 100, maxMs: 5_000 } as const;
 /** How often a node looks for inbox items left behind for agencies homed elsewhere now. */
 export const STRAY_SWEEP_MS = 5 * 60_000;
+/**
+ * The first look, after a start: once a province's directory mirror has had time to catch up with
+ * the centre's (a node that moved an inbox by a directory it had not caught up with yet would have
+ * it moved back by the next sweep; nothing is lost, but nothing should move for nothing).
+ */
+export const FIRST_STRAY_SWEEP_MS = 30_000;
 
 /** Unread items at a node hosted here for an agency the directory homes elsewhere now. */
 export interface StrayInbox {
@@ -153,25 +159,31 @@ export class InboxMover {
   }
 
   /**
-   * Sweeps now and then every `intervalMs` (the first sweep runs in the background: a start does
-   * not wait for it). A sweep that fails is logged; the next one tries again.
+   * Sweeps `firstMs` after the start, then every `everyMs`. A sweep that fails is logged; the next
+   * one tries again.
    */
-  startSweeping(directory: TopologyView, intervalMs = STRAY_SWEEP_MS): void {
-    const run = (): void =>
-      void this.sweep(directory).catch((e: unknown) =>
-        this.log.warn(
-          { err: (e as Error).message },
-          'looking for inbox items left behind failed; will retry',
-        ),
-      );
-    run();
-    this.timer = setInterval(run, intervalMs);
-    this.timer.unref();
+  startSweeping(directory: TopologyView, firstMs = FIRST_STRAY_SWEEP_MS, everyMs = STRAY_SWEEP_MS): void {
+    const run = (next: number): void => {
+      this.timer = setTimeout(() => {
+        void this.sweep(directory)
+          .catch((e: unknown) =>
+            this.log.warn(
+              { err: (e as Error).message },
+              'looking for inbox items left behind failed; will retry',
+            ),
+          )
+          .finally(() => {
+            if (this.timer) run(everyMs);
+          });
+      }, next);
+      this.timer.unref();
+    };
+    run(firstMs);
   }
 
   /** Stops the timer and waits (at most `waitMs`) for a sweep or move under way; each is idempotent. */
   async stopSweeping(waitMs = 5_000): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
+    if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
     let timer: NodeJS.Timeout | undefined;
     await Promise.race([this.chain, new Promise((r) => (timer = setTimeout(r, waitMs)))]);
@@ -206,9 +218,10 @@ export class InboxMover {
   }
 
   /**
-   * The inboxes at nodes hosted here whose agency the directory homes elsewhere now, and that its
-   * inbox consumer does not read (if it does, its SDK still reads here: nothing is left behind, and
-   * this node's directory may be the one that is behind).
+   * The inboxes at nodes hosted here whose agency (or closed code) the directory homes elsewhere
+   * now. `moveInbox` copies only what the agency's consumer has not acknowledged when that consumer
+   * still reads the old inbox; once it was removed (always after the old inbox was emptied), what is
+   * left there arrived after the move and is unread.
    */
   async strays(directory: TopologyView): Promise<StrayInbox[]> {
     const hosted = new Set(this.config.nodes.filter((id) => directory.hasNode(id)));
@@ -232,20 +245,7 @@ export class InboxMover {
         }
       }
     }
-    const out: StrayInbox[] = [];
-    for (const s of found.values()) if (!(await this.readHere(s))) out.push(s);
-    return out;
-  }
-
-  /** Whether the agency's inbox consumer reads the inbox at `s.from`. */
-  private async readHere(s: StrayInbox): Promise<boolean> {
-    try {
-      const info = await this.nats.jsm.consumers.info(STREAMS.inbox, inboxConsumerName(s.agency));
-      return info.config.filter_subject === inboxFilter(s.from.level, s.from.id, s.agency);
-    } catch (e) {
-      if (classifyNatsError(e).kind === 'not-found') return false;
-      throw e;
-    }
+    return [...found.values()];
   }
 }
 
