@@ -6,6 +6,7 @@
  * DELIVERED (the records on the sender's track subject, followed as the SDK's Tracker does); then
  * `snapshot()` and `sent()` of the document at the sender.
  */
+import { dirname } from 'node:path';
 import { DeliverPolicy, jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { connect as natsConnect } from '@nats-io/transport-node';
 import {
@@ -21,7 +22,7 @@ import { NodeMetrics } from '@lienthong/node/internal';
 import { startNatsServer } from '@lienthong/testkit';
 import { TransportState, connect } from '@lienthong/sdk';
 import type { LienthongClient } from '@lienthong/sdk';
-import { benchLogger, cpuMeter, defer, startServer } from '../lib/env';
+import { benchLogger, cpuMeter, defer, startServer, tellParent } from '../lib/env';
 import { documentIdOf, makeDocument } from '../lib/documents';
 import { deferred, now, round, sleep } from '../lib/util';
 
@@ -79,12 +80,15 @@ async function startServers(o: BroadcastOptions, topology: Topology): Promise<Se
   // Linked directly, leaf to hub (no proxy in this process: it would be measured with the nodes).
   const hub = await startNatsServer({ domain: 'central', leafListen: true, monitor: true });
   defer('nats-server hub', () => hub.cleanup());
+  // Told to the orchestrator, which kills and removes them if this process is killed first.
+  await tellParent({ type: 'server', pid: hub.pid, dataDir: dirname(hub.storeDir) });
   const all = [{ url: hub.url, domain: 'central' as string | undefined, pid: hub.pid }];
   const provinces = topology.children('vn').map((n) => n.id);
   const leaves = await Promise.all(
     provinces.map(async (domain) => {
       const leaf = await startNatsServer({ domain, leafRemotes: [{ url: hub.leafUrl! }] });
       defer(`nats-server ${domain}`, () => leaf.cleanup());
+      await tellParent({ type: 'server', pid: leaf.pid, dataDir: dirname(leaf.storeDir) });
       return { url: leaf.url, domain: domain as string | undefined, pid: leaf.pid };
     }),
   );
