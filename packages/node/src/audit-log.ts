@@ -15,7 +15,7 @@ import { classifyNatsError, retry, upsertStream } from '@lienthong/infra';
 import { BusinessStatus, EnvelopeKind } from '@lienthong/proto';
 import { envelopeNames } from './document-bytes';
 import type { Disposition, InboundMessage } from './inbound';
-import { BATCH_HEADER, isBatch } from './batch-wire';
+import { BATCH_HEADER, BATCH_MAX_EVENTS, isBatch } from './batch-wire';
 import { streamLimitsOf } from './stream-limits';
 
 export const AUDIT_STREAM = 'LT_AUDIT';
@@ -190,8 +190,12 @@ export function auditEntryOf(kind: string, msg: InboundMessage, disposition: Dis
   };
   if (msg.data.length > DEFAULT_MAX_BYTES) return base;
   // Transport events that crossed from another domain together: one custody transfer, its bytes'
-  // hash covering every entry.
-  if (isBatch(msg.headers)) return { ...base, what: `TRANSPORT BATCH of ${msg.headers?.get(BATCH_HEADER)}` };
+  // hash covering every entry. The count is the sender's header: kept only as a plausible number.
+  if (isBatch(msg.headers)) {
+    const n = Number(msg.headers?.get(BATCH_HEADER));
+    const of = Number.isInteger(n) && n > 0 && n <= BATCH_MAX_EVENTS ? ` of ${n}` : '';
+    return { ...base, what: `TRANSPORT BATCH${of}` };
+  }
   try {
     // As the intake decoded it, or else the routing fields only: a broadcast's document (thousands
     // of addressees) is not decoded again.
