@@ -107,7 +107,9 @@ describe('the intake gives way to relays', () => {
       while (sending) {
         const text = await (await fetch(`${node.runtime.httpUrl}/metrics`)).text();
         gauge.push(/^lienthong_flow_intake_yielding (\d)$/m.exec(text)?.[1] ?? '?');
-        await new Promise((r) => setTimeout(r, 20));
+        // Often: on a loaded machine the intake may give way for moments only (one full run of
+        // 2026-12-04 saw none of its scrapes, 20 ms apart, fall in one, though the intake held).
+        await new Promise((r) => setTimeout(r, 5));
       }
     })();
     let next = 0;
