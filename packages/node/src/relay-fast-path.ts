@@ -25,7 +25,7 @@ import { EnvelopePublisher } from './publisher';
 import { WireReader, lengthDelimited, varint } from './wire';
 import { passedHops, shortcutTarget } from './shortcut';
 import { TOKENS } from './tokens';
-import { TransportBatches } from './transport-batches';
+import { TransportBatches, goesInBatch } from './transport-batches';
 
 /** What a forwarding node reads of an envelope. */
 export interface RoutingFields {
@@ -174,7 +174,7 @@ export class RelayFastPath {
     const subject = relaySubject(target.level, target.id, laneOf(env.priority), node.id);
     // The same message id as the full path gives this hop (router.ts), so either may retry the other.
     const msgID = msgIdFor(env.envelopeId, `${target.id}#${hopCount}`);
-    if (env.kind === EnvelopeKind.ENVELOPE_KIND_TRANSPORT && this.batchesTo(node, target)) {
+    if (goesInBatch(this.config, env.kind, node, target)) {
       await this.batches.send(subject, data, msgID, msg.headers, msg.deliveryCount ?? 1);
     } else {
       await this.room.publish(
@@ -185,11 +185,6 @@ export class RelayFastPath {
     }
     this.forwarded++;
     return true;
-  }
-
-  /** Whether transport events from `node` to `target` go through the batches (another domain). */
-  batchesTo(node: NodeInfo, target: NodeInfo): boolean {
-    return this.config.crossDomainBatches && target.domain !== node.domain;
   }
 
   private plan(

@@ -22,7 +22,7 @@ import { TrackingApply } from './tracking-apply';
 import { passedHops, shortcutTarget } from './shortcut';
 import type { HopTarget } from './shortcut';
 import { ownHop, transportEventBack } from './transport-events';
-import { TransportBatches } from './transport-batches';
+import { TransportBatches, goesInBatch } from './transport-batches';
 
 /** Where each recipient of an envelope goes from this node. */
 interface RoutePlan {
@@ -203,11 +203,7 @@ export class Router {
     // document was on the way): a plain envelope id + next node would be de-duplicated.
     const msgID = msgIdFor(env.envelopeId, `${next.id}#${hops.length}`);
     // Transport events into another domain go together with those waiting for the same queue.
-    if (
-      env.kind === EnvelopeKind.ENVELOPE_KIND_TRANSPORT &&
-      this.config.crossDomainBatches &&
-      next.domain !== node.domain
-    ) {
+    if (goesInBatch(this.config, env.kind, node, next)) {
       await this.batches.send(subject, data, msgID, msg?.headers, msg?.deliveryCount ?? 1);
       return;
     }

@@ -20,6 +20,8 @@ import type { MsgHdrs } from '@nats-io/transport-node';
 import { inject, injectable } from 'tsyringe';
 import { EnvelopeBatch, EnvelopeKind } from '@lienthong/proto';
 import { BATCH_HEADER, BATCH_MAX_BYTES, BATCH_MAX_EVENTS, batchMessageId } from './batch-wire';
+import type { NodeInfo } from '@lienthong/core';
+import type { ResolvedConfig } from './config';
 import { NeighbourRoom } from './flow';
 import { NodeMetrics } from './metrics';
 import { EnvelopePublisher } from './publisher';
@@ -66,12 +68,7 @@ export class TransportBatches {
     if ((q.inFlight === 0 && q.waiting.length === 0) || data.length > BATCH_MAX_BYTES / 4) {
       q.inFlight++;
       try {
-        await this.room.publish(
-          subject,
-          () => this.publisher.publish(subject, data, msgID, EnvelopeKind.ENVELOPE_KIND_TRANSPORT, inbound),
-          deliveryCount,
-        );
-        this.metrics.crossedDomain(1, false);
+        await this.publishOne(subject, data, msgID, inbound, deliveryCount);
       } finally {
         q.inFlight--;
         this.flush(subject, q);
@@ -115,7 +112,7 @@ export class TransportBatches {
     void this.publishBatch(subject, taken)
       .then(
         () => {
-          this.metrics.crossedDomain(taken.length, taken.length > 1);
+          if (taken.length > 1) this.metrics.crossedDomain(taken.length, true);
           for (const w of taken) w.resolve();
         },
         (e: unknown) => {
@@ -128,15 +125,26 @@ export class TransportBatches {
       });
   }
 
+  /** One event as an ordinary message (its trace context passed on). */
+  private async publishOne(
+    subject: string,
+    data: Uint8Array,
+    msgID: string,
+    inbound: MsgHdrs | undefined,
+    deliveryCount: number,
+  ): Promise<void> {
+    await this.room.publish(
+      subject,
+      () => this.publisher.publish(subject, data, msgID, EnvelopeKind.ENVELOPE_KIND_TRANSPORT, inbound),
+      deliveryCount,
+    );
+    this.metrics.crossedDomain(1, false);
+  }
+
   private async publishBatch(subject: string, taken: readonly Waiting[]): Promise<void> {
     if (taken.length === 1) {
       const [w] = taken;
-      await this.room.publish(
-        subject,
-        () =>
-          this.publisher.publish(subject, w!.data, w!.msgID, EnvelopeKind.ENVELOPE_KIND_TRANSPORT, undefined),
-        w!.deliveryCount,
-      );
+      await this.publishOne(subject, w!.data, w!.msgID, undefined, w!.deliveryCount);
       return;
     }
     const data = EnvelopeBatch.encode({ envelopes: taken.map((w) => w.data) }).finish();
@@ -150,4 +158,16 @@ export class TransportBatches {
       deliveryCount,
     );
   }
+}
+
+/** Whether a node hands an envelope of `kind` for `to` to the batches: a transport event for another domain. */
+export function goesInBatch(
+  config: Pick<ResolvedConfig, 'crossDomainBatches'>,
+  kind: EnvelopeKind | number,
+  from: NodeInfo,
+  to: NodeInfo,
+): boolean {
+  return (
+    config.crossDomainBatches && kind === EnvelopeKind.ENVELOPE_KIND_TRANSPORT && to.domain !== from.domain
+  );
 }
