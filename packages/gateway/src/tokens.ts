@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { LienthongError, assertAgencyCode, isAgencyCode } from '@lienthong/core';
@@ -84,6 +84,8 @@ export class HttpTokenStore {
   private cache: { mtimeMs: number; size: number; records: HttpTokenRecord[] } | undefined;
   private keyCache: Buffer | undefined;
   private readonly systems = new WeakMap<readonly HttpTokenRecord[], Map<string, VxpSystem | undefined>>();
+  /** The active bearer tokens of a loaded list: SHA-256 hex → agency. */
+  private readonly bearers = new WeakMap<readonly HttpTokenRecord[], Map<string, string>>();
 
   constructor(readonly file: string) {}
 
@@ -201,17 +203,25 @@ export class HttpTokenStore {
 
   /** The agency a token stands for, when it is issued and not revoked. */
   agencyOf(token: string): string | undefined {
-    const h = Buffer.from(sha256(token), 'hex');
-    for (const r of this.records()) {
-      if (r.revokedAtMs !== undefined || r.system !== undefined) continue;
-      if (timingSafeEqual(Buffer.from(r.sha256, 'hex'), h)) return r.agency;
+    // One lookup whatever the number of tokens (a scan cost 0.35 ms a request at 1,000 tokens). The
+    // key is the SHA-256 of what the caller sent, which the caller cannot steer towards a stored one,
+    // so the lookup's timing tells nothing of other tokens.
+    const records = this.records();
+    let bearers = this.bearers.get(records);
+    if (!bearers) {
+      bearers = new Map();
+      for (const r of records) {
+        if (r.revokedAtMs === undefined && r.system === undefined)
+          bearers.set(r.sha256.toLowerCase(), r.agency);
+      }
+      this.bearers.set(records, bearers);
     }
-    return undefined;
+    return bearers.get(sha256(token));
   }
 
   records(): HttpTokenRecord[] {
-    if (!existsSync(this.file)) return [];
-    const st = statSync(this.file);
+    const st = statSync(this.file, { throwIfNoEntry: false });
+    if (!st) return [];
     if (this.cache && this.cache.mtimeMs === st.mtimeMs && this.cache.size === st.size)
       return this.cache.records;
     let records: HttpTokenRecord[];
