@@ -243,6 +243,9 @@ function checkInboxOptions(opts: InboxOptions): number {
       throw invalid('inbox', `${name} must be a number of ms${name === 'redeliverAfterMs' ? ' ≥ 500' : ''}`);
     }
   }
+  if (opts.onUnreadable !== undefined && typeof opts.onUnreadable !== 'function') {
+    throw invalid('inbox', 'onUnreadable must be a function');
+  }
   return maxInFlight;
 }
 

@@ -45,6 +45,10 @@ export class ClientInboxPort implements InboxPort {
     this.defaultTimeoutMs = session.defaultTimeoutMs;
   }
 
+  get agency(): string {
+    return this.session.agency;
+  }
+
   get check(): InboxCheckDeps {
     return { jsm: this.session.jsm, connection: this.session.nc };
   }

@@ -29,6 +29,8 @@ export interface Arrival {
 }
 
 export interface InboxPort {
+  /** The agency whose inbox this is. */
+  readonly agency: string;
   /** The deadline of an `ack()` that names none. */
   readonly defaultTimeoutMs: number;
   /** The agency's durable inbox consumer, created or brought up to date. */

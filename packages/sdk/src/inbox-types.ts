@@ -31,6 +31,28 @@ export interface InboxOptions {
   readonly redeliverAfterMs?: number;
   /** Stops the inbox when aborted: the iteration ends as with `stop()`. */
   readonly signal?: AbortSignal;
+  /**
+   * Called when an item in the inbox cannot be read by this version of the SDK (an envelope of a
+   * newer schema, or damaged bytes). Such an item is not lost: it stays in the inbox, is offered
+   * again every minute (to this reader, or to the next one after an upgrade), and holds one of this
+   * reader's places meanwhile, so a reader with as many of them as it may hold (`2 × maxInFlight +
+   * 16`) takes nothing more. By default a process warning (code `LIENTHONG_UNREADABLE_ITEM`) is
+   * emitted, once per item and reader.
+   */
+  readonly onUnreadable?: (item: UnreadableItem) => void;
+}
+
+/** An inbox item this SDK could not read (`InboxOptions.onUnreadable`). */
+export interface UnreadableItem {
+  /** The agency whose inbox holds it. */
+  readonly agency: string;
+  /** Position in the agency's inbox stream. */
+  readonly sequence: number;
+  readonly subject: string;
+  /** Why it could not be read. */
+  readonly reason: string;
+  /** How many times it has been offered. */
+  readonly deliveryCount: number;
 }
 
 export type InboxItemKind = 'document' | 'recall';

@@ -13,7 +13,7 @@ import { held as holdMessage, itemFacts, recalledSender, storedAtMs } from './in
 import type { Held } from './inbox-item';
 import { watchInboxConsumer } from './inbox-check';
 import type { InboxPort } from './inbox-port';
-import type { Inbox, InboxItem, InboxOptions } from './inbox-types';
+import type { Inbox, InboxItem, InboxOptions, UnreadableItem } from './inbox-types';
 import type { ItemSignature, ReportOptions } from './types';
 
 /** How long one pull waits for messages before the next one replaces it. */
@@ -24,6 +24,15 @@ const CONSUMER_BACKOFF = { initialMs: 100, maxMs: 5_000 } as const;
 
 /** A recall whose document has not come yet is looked at again after this long. */
 const RECALL_RECHECK_MS = 250;
+
+/** An item this SDK cannot read is offered again after this long (to this reader or the next). */
+const UNREADABLE_RETRY_MS = 60_000;
+
+/** The inbox's options, and what only tests set. */
+export interface DurableInboxOptions extends InboxOptions {
+  /** UNREADABLE_RETRY_MS by default. */
+  readonly unreadableRetryMs?: number;
+}
 
 /** An Inbox over the agency's durable consumer, reached through its port. */
 export class DurableInbox implements Inbox {
@@ -48,6 +57,10 @@ export class DurableInbox implements Inbox {
   private finished = false;
   /** What ended the inbox from outside (its agency's home node moved to another domain). */
   private failure: Error | undefined;
+  /** Items this SDK cannot read, by sequence: put back for later, each holding a place. */
+  private readonly unreadable = new Set<number>();
+  private readonly unreadableRetryMs: number;
+  private readonly onUnreadable: (item: UnreadableItem) => void;
   /** The highest stream sequence received: everything up to it reached this inbox. */
   private highestSeq = 0;
   private readonly maxInFlight: number;
@@ -59,7 +72,7 @@ export class DurableInbox implements Inbox {
 
   constructor(
     private readonly port: InboxPort,
-    opts: InboxOptions = {},
+    opts: DurableInboxOptions = {},
     /** Called once the inbox has stopped. */
     private readonly onStop: () => void = () => undefined,
   ) {
@@ -67,6 +80,8 @@ export class DurableInbox implements Inbox {
     this.maxHeld = this.maxInFlight * 2 + 16;
     this.holdRecallMs = opts.holdRecallMs ?? 30_000;
     this.redeliverAfterMs = opts.redeliverAfterMs ?? 10_000;
+    this.unreadableRetryMs = opts.unreadableRetryMs ?? UNREADABLE_RETRY_MS;
+    this.onUnreadable = opts.onUnreadable ?? warnUnreadable;
     if (opts.signal?.aborted) this.stopping.abort();
     else opts.signal?.addEventListener('abort', () => void this.stop(), { once: true });
   }
@@ -163,7 +178,7 @@ export class DurableInbox implements Inbox {
     let consumer: Consumer | undefined = first;
     let pause = 100;
     while (!this.stopped) {
-      const room = this.maxHeld - this.queue.length - this.out.size;
+      const room = this.maxHeld - this.queue.length - this.out.size - this.unreadable.size;
       if (room <= 0) {
         await this.changed();
         continue;
@@ -250,11 +265,11 @@ export class DurableInbox implements Inbox {
     let envelope: Envelope;
     try {
       envelope = decodeEnvelope(m.data);
-    } catch {
-      // The home node only delivers what it decoded; anything else is not for us to process.
-      m.term('undecodable inbox item');
+    } catch (e) {
+      this.putBackUnreadable(m, e);
       return;
     }
+    this.unreadable.delete(m.seq);
     this.highestSeq = Math.max(this.highestSeq, m.seq);
     const held = holdMessage(m, envelope);
     this.byKey.set(itemKey(m.subject), held);
@@ -265,6 +280,30 @@ export class DurableInbox implements Inbox {
     this.queue.push(held);
     if (held.recall) void this.checkRecall(held);
     this.notify();
+  }
+
+  /**
+   * An item this SDK cannot read (a newer schema's envelope, or damaged bytes) stays in the inbox:
+   * put back to be offered again later, to this reader or to an upgraded one, and told once to
+   * `onUnreadable`. Meanwhile it holds one of this reader's places.
+   */
+  private putBackUnreadable(m: JsMsg, e: unknown): void {
+    const first = !this.unreadable.has(m.seq);
+    this.unreadable.add(m.seq);
+    m.nak(this.unreadableRetryMs);
+    if (!first) return;
+    const item: UnreadableItem = {
+      agency: this.port.agency,
+      sequence: m.seq,
+      subject: m.subject,
+      reason: e instanceof Error ? e.message : String(e),
+      deliveryCount: m.info.deliveryCount,
+    };
+    try {
+      this.onUnreadable(item);
+    } catch {
+      // The listener's own failure does not stop the inbox.
+    }
   }
 
   /**
@@ -288,6 +327,7 @@ export class DurableInbox implements Inbox {
   private dropQueued(): void {
     for (const h of this.queue) this.byKey.delete(itemKey(h.m.subject));
     this.queue.length = 0;
+    this.unreadable.clear();
   }
 
   private rememberAcked(subject: string): void {
@@ -419,4 +459,14 @@ const ACKED_KEYS_KEPT = 10_000;
 /** An inbox item's key: the last token of its subject, the same at every home node. */
 function itemKey(subject: string): string {
   return subject.slice(subject.lastIndexOf('.') + 1);
+}
+
+/** What an inbox does with an item it cannot read when its options name no listener. */
+function warnUnreadable(item: UnreadableItem): void {
+  process.emitWarning(
+    `inbox of ${item.agency}: item ${item.sequence} (${item.subject}) cannot be read by this version of ` +
+      `@lienthong/sdk: ${item.reason}. It stays in the inbox and is offered again every minute; ` +
+      'upgrade the SDK to read it.',
+    { code: 'LIENTHONG_UNREADABLE_ITEM' },
+  );
 }

@@ -48,7 +48,7 @@ export type {
 } from './attachments';
 export type { CallOptions } from './call';
 export type { HomeState } from './home';
-export type { Inbox, InboxItem, InboxItemKind, InboxOptions } from './inbox-types';
+export type { Inbox, InboxItem, InboxItemKind, InboxOptions, UnreadableItem } from './inbox-types';
 export type { Tracker } from './tracking';
 export type { BackpressureScope, ErrorCode } from '@lienthong/core';
 export type { IDocument, IStaff, TrackingRecord, TimelineEntry } from '@lienthong/proto';

@@ -13,7 +13,7 @@ import { startNatsServer, within } from '@lienthong/testkit';
 import type { NatsServer } from '@lienthong/testkit';
 import { DurableInbox } from '../src/inbox';
 import type { Arrival, ConsumerSettings, InboxPort } from '../src/inbox-port';
-import type { InboxItem } from '../src/inbox-types';
+import type { InboxItem, UnreadableItem } from '../src/inbox-types';
 import type { ItemSignature, ReportOptions } from '../src/types';
 import { A, docId, documentOf, recallOf } from './world';
 
@@ -41,6 +41,7 @@ afterAll(async () => {
 
 /** A port that records what the inbox asked of it; its consumer reads `port.<n>.>` of the stream. */
 class RecordingPort implements InboxPort {
+  readonly agency = A.noivu;
   readonly defaultTimeoutMs = 5_000;
   readonly subjects: string;
   readonly arrivals: { arrival: Arrival; opts: unknown }[] = [];
@@ -94,6 +95,11 @@ class RecordingPort implements InboxPort {
 
   async report(documentId: string, code: BusinessStatus, opts: ReportOptions): Promise<void> {
     this.reports.push({ documentId, code, opts });
+  }
+
+  /** Puts bytes in this port's part of the stream as they are; returns their sequence. */
+  async putRaw(data: Uint8Array, name: string): Promise<number> {
+    return (await js.publish(`${this.subjects}.${name}`, data)).seq;
   }
 
   /** Puts an envelope in this port's part of the stream; returns its sequence. */
@@ -230,6 +236,78 @@ describe('inbox through its port', () => {
     expect(await port.ackPending()).toBe(1);
     expect(port.arrivals.map((a) => a.arrival.documentId)).toEqual([id, other.documentId]);
     await inbox.stop();
+  });
+
+  it('an item this SDK cannot read stays in the inbox, is told once and offered again, and the items behind it come', async () => {
+    const port = new RecordingPort();
+    const told: UnreadableItem[] = [];
+    // A newer schema's envelope (this SDK speaks 1), and bytes that are no protobuf at all.
+    const newer = { ...documentOf(docId(A.sontay, 'PORT-NEWER'), A.sontay, A.noivu), schemaVersion: 2 };
+    const newerSeq = await port.put(newer, 'newer');
+    const junkSeq = await port.putRaw(new Uint8Array([0xff, 0xff, 0xff, 0xff, 0x0f]), 'junk');
+    const id = docId(A.sontay, 'PORT-AFTER');
+    await port.put(documentOf(id, A.sontay, A.noivu), 'after');
+    const inbox = new DurableInbox(port, {
+      maxInFlight: 4,
+      unreadableRetryMs: 400,
+      onUnreadable: (u) => told.push(u),
+    });
+    const it = inbox[Symbol.asyncIterator]();
+    const item = await next(it, 'the readable item behind the unreadable ones');
+    expect(item.documentId).toBe(id);
+    await item.ack();
+    // Offered again after 400 ms (twice at least in 1.5 s), yet told once each.
+    await new Promise((r) => setTimeout(r, 1_500));
+    expect(told.map((u) => u.sequence).sort()).toEqual([newerSeq, junkSeq].sort());
+    expect(told.find((u) => u.sequence === newerSeq)).toMatchObject({
+      agency: A.noivu,
+      subject: `${port.subjects}.newer`,
+      deliveryCount: 1,
+    });
+    expect(told.find((u) => u.sequence === newerSeq)!.reason).toMatch(/schemaVersion: 2 is not supported/);
+    expect(told.find((u) => u.sequence === junkSeq)!.reason).toMatch(/not a protobuf/);
+    const info = await jsm.consumers.info(STREAM, `port-${port.subjects.split('.')[1]}`);
+    expect(info.num_ack_pending).toBe(2); // neither acknowledged nor terminated: still to be read
+    expect(info.delivered.consumer_seq).toBeGreaterThanOrEqual(5); // 3 first deliveries, then again
+    await inbox.stop();
+
+    // The next reader (an upgraded one, say) is offered both again; nothing was dropped.
+    const later: UnreadableItem[] = [];
+    const again = new DurableInbox(port, { unreadableRetryMs: 400, onUnreadable: (u) => later.push(u) });
+    const ended = again[Symbol.asyncIterator]().next();
+    await within(
+      5_000,
+      'both offered to the next reader',
+      (async () => {
+        while (later.length < 2) await new Promise((r) => setTimeout(r, 20));
+      })(),
+    );
+    expect(later.every((u) => u.deliveryCount > 1)).toBe(true);
+    await again.stop();
+    await ended;
+  });
+
+  it('without a listener, an unreadable item is a process warning naming the agency, once', async () => {
+    const port = new RecordingPort();
+    const seq = await port.putRaw(new Uint8Array([0x0a, 0xff]), 'junk');
+    const warn = jest.spyOn(process, 'emitWarning').mockImplementation(() => undefined);
+    let calls: unknown[][] = [];
+    try {
+      const inbox = new DurableInbox(port, { unreadableRetryMs: 200 });
+      const ended = inbox[Symbol.asyncIterator]().next();
+      await new Promise((r) => setTimeout(r, 1_000));
+      await inbox.stop();
+      await ended;
+    } finally {
+      calls = [...warn.mock.calls];
+      warn.mockRestore();
+    }
+    const warnings = calls.filter(
+      ([, o]) => (o as { code?: string } | undefined)?.code === 'LIENTHONG_UNREADABLE_ITEM',
+    );
+    expect(warnings).toHaveLength(1);
+    expect(String(warnings[0]![0])).toContain(`inbox of ${A.noivu}: item ${seq}`);
+    expect(String(warnings[0]![0])).toContain('upgrade the SDK');
   });
 
   it('keys that cannot be read make the item unverifiable, not the inbox fail', async () => {
