@@ -150,6 +150,11 @@ export function asciiJson(value: unknown): string {
   );
 }
 
+/** An answer already rendered as {@link asciiJson}, sent as it is. */
+export class RenderedJson {
+  constructor(readonly body: Buffer) {}
+}
+
 /** The common envelope of a success. */
 export const OK = { status: 'OK', ErrorCode: '0', ErrorDesc: 'Thành công' } as const;
 

@@ -11,7 +11,15 @@ import type { HttpTokenStore } from '../tokens';
 import { authenticate } from './auth';
 import type { Caller } from './auth';
 import { readSmall } from './body';
-import { SIGN_HEADER, SYSTEM_HEADER, VXP_ERRORS, VxpError, asciiJson, failEnvelope } from './protocol';
+import {
+  RenderedJson,
+  SIGN_HEADER,
+  SYSTEM_HEADER,
+  VXP_ERRORS,
+  VxpError,
+  asciiJson,
+  failEnvelope,
+} from './protocol';
 import { VxpVerbs } from './verbs';
 
 type Logger = HttpPluginContext['log'];
@@ -97,7 +105,10 @@ function registerVxp(
           answer = { ...failEnvelope(v), ...(verb === 'sendEdoc' ? { DocId: '' } : {}) };
         }
         // Every JSON answer is 200 (the client ignores the status) and ASCII (sendEdoc reads it so).
-        return reply.code(200).type('application/json; charset=utf-8').send(asciiJson(answer));
+        return reply
+          .code(200)
+          .type('application/json; charset=utf-8')
+          .send(answer instanceof RenderedJson ? answer.body : asciiJson(answer));
       },
     });
   }

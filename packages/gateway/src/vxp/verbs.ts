@@ -4,12 +4,13 @@
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { MessageType } from '../codec';
-import type { EdocGateway, SentRecord } from '../service';
+import type { AgencyEntry, EdocGateway, SentRecord } from '../service';
 import { docIdOf, messageTypeOf, one } from './auth';
 import type { Caller } from './auth';
 import { collect, readSmall, withoutClientCrlf } from './body';
 import { DirectoryChanges } from './directory';
-import { OK, VXP_ERRORS, VxpError, compact, vxpTime } from './protocol';
+import type { Topology } from '@lienthong/core';
+import { OK, RenderedJson, VXP_ERRORS, VxpError, asciiJson, compact, vxpTime } from './protocol';
 
 /** What a sent package is, kept so getSentEdocList can answer for the DocId sendEdoc gave. */
 interface SentEntry {
@@ -23,6 +24,8 @@ const MAX_SENT_REMEMBERED = 10_000;
 export class VxpVerbs {
   private readonly sentBy = new Map<string, Map<string, SentEntry>>();
   private readonly directoryChanges: DirectoryChanges;
+  /** The directory verbs' answers, rendered once per directory version (the national ones: 20–30 ms). */
+  private readonly rendered = new WeakMap<Topology, Map<string, RenderedJson>>();
 
   constructor(
     private readonly gatewayOf: () => EdocGateway | undefined,
@@ -148,10 +151,10 @@ export class VxpVerbs {
    * Live agencies, then closed codes: a closed code is listed under its successor (`pid`), with
    * `successor` and `closedAt` (keys the Java client ignores) for clients that read them.
    */
-  getAgenciesList(c: Caller): unknown {
-    return {
+  getAgenciesList(c: Caller): RenderedJson {
+    return this.directory(c, 'getAgenciesList', (list) => ({
       ...OK,
-      data: this.directory(c).map((a) =>
+      data: list.map((a) =>
         compact({
           id: a.code,
           pid: a.successor ?? (a.parentCode || '-1'),
@@ -161,13 +164,13 @@ export class VxpVerbs {
           closedAt: a.closedAt,
         }),
       ),
-    };
+    }));
   }
 
-  getAgenciesListQD20(c: Caller): unknown {
-    return {
+  getAgenciesListQD20(c: Caller): RenderedJson {
+    return this.directory(c, 'getAgenciesListQD20', (list) => ({
       ...OK,
-      data: this.directory(c).map((a) =>
+      data: list.map((a) =>
         compact({
           id: a.code,
           code: a.code,
@@ -177,39 +180,12 @@ export class VxpVerbs {
           closedAt: a.closedAt,
         }),
       ),
-    };
+    }));
   }
 
   /** A closed code is a unit with `deleted: true`, its closing time as `modifyDate`, under its successor. */
-  getSynchronizeUnit(c: Caller): unknown {
-    const list = this.directory(c);
-    const parent = new Map(list.filter((a) => !a.successor).map((a) => [a.code, a.parentCode]));
-    const root = (code: string): string => {
-      let cur = code;
-      for (let i = 0; i < 16; i++) {
-        const p = parent.get(cur);
-        if (!p || !parent.has(p)) return cur;
-        cur = p;
-      }
-      return cur;
-    };
-    return {
-      ...OK,
-      data: list.map((a) =>
-        compact({
-          id: a.code,
-          pid: a.successor ?? (a.parentCode || '-1'),
-          code: a.code,
-          name: a.name,
-          centerCode: root(a.successor ?? a.code),
-          version: 1,
-          deleted: a.successor !== undefined,
-          modifyDate: a.closedAt !== undefined ? vxpTime(Date.parse(a.closedAt)) : undefined,
-          isAgency: true,
-          successor: a.successor,
-        }),
-      ),
-    };
+  getSynchronizeUnit(c: Caller): RenderedJson {
+    return this.directory(c, 'getSynchronizeUnit', (list) => synchronizeUnits(list));
   }
 
   /** registerAgency: the body is read (so the connection stays usable); operators change the directory. */
@@ -227,10 +203,51 @@ export class VxpVerbs {
     return { ...OK };
   }
 
-  private directory(c: Caller): ReturnType<EdocGateway['agencies']> {
+  /** A directory verb's answer for a caller this node serves, rendered once per directory version. */
+  private directory(
+    c: Caller,
+    verb: string,
+    answer: (list: readonly AgencyEntry[]) => unknown,
+  ): RenderedJson {
     this.gateway.assertServes(c.agency);
-    return this.gateway.agencies();
+    const t = this.gateway.topology;
+    let byVerb = this.rendered.get(t);
+    if (!byVerb) this.rendered.set(t, (byVerb = new Map()));
+    let r = byVerb.get(verb);
+    if (!r) byVerb.set(verb, (r = new RenderedJson(Buffer.from(asciiJson(answer(this.gateway.agencies()))))));
+    return r;
   }
+}
+
+/** getSynchronizeUnit's answer: each entry with the root of its tree as its centre. */
+function synchronizeUnits(list: readonly AgencyEntry[]): unknown {
+  const parent = new Map(list.filter((a) => !a.successor).map((a) => [a.code, a.parentCode]));
+  const root = (code: string): string => {
+    let cur = code;
+    for (let i = 0; i < 16; i++) {
+      const p = parent.get(cur);
+      if (!p || !parent.has(p)) return cur;
+      cur = p;
+    }
+    return cur;
+  };
+  return {
+    ...OK,
+    data: list.map((a) =>
+      compact({
+        id: a.code,
+        pid: a.successor ?? (a.parentCode || '-1'),
+        code: a.code,
+        name: a.name,
+        centerCode: root(a.successor ?? a.code),
+        version: 1,
+        deleted: a.successor !== undefined,
+        modifyDate: a.closedAt !== undefined ? vxpTime(Date.parse(a.closedAt)) : undefined,
+        isAgency: true,
+        successor: a.successor,
+      }),
+    ),
+  };
 }
 
 const TRANSPORT_DESC: Record<string, [string, string]> = {
