@@ -74,6 +74,17 @@ export class ReceivedQueue {
       .sort((a, b) => a.receivedAt.localeCompare(b.receivedAt) || a.id.localeCompare(b.id));
   }
 
+  /** How many items `items()` lists (of one message type), without describing them. */
+  count(messageType?: MessageType): number {
+    const now = Date.now();
+    let n = 0;
+    for (const h of this.held.values()) {
+      if (h.notBefore > now) continue;
+      if (messageType === undefined || (h.item.envelope.status ? 'status' : 'edoc') === messageType) n++;
+    }
+    return n;
+  }
+
   get(id: string): InboxItem | undefined {
     return this.held.get(id)?.item;
   }

@@ -282,6 +282,14 @@ export class EdocGateway {
     return items.filter((i) => messageType === undefined || i.messageType === messageType);
   }
 
+  /** How many items `listReceived` lists, without describing and sorting them (VXP countReceive*). */
+  async countReceived(agency: string, messageType?: MessageType): Promise<number> {
+    this.assertServes(agency);
+    const [q, s] = await Promise.all([this.queue(agency), this.statusQueue(agency)]);
+    await q.settle();
+    return q.count(messageType) + (messageType === 'edoc' ? 0 : (s?.count() ?? 0));
+  }
+
   /** The bytes of a received item: the sender's original package, or the document rendered as edXML. */
   async getPackage(agency: string, id: string): Promise<PackageBytes> {
     const status = await this.heldStatus(agency, id);

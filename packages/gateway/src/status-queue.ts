@@ -135,6 +135,14 @@ export class StatusQueue {
     return [...this.held.values()].filter((h) => h.notBefore <= now);
   }
 
+  /** How many statuses `items()` lists. */
+  count(): number {
+    const now = Date.now();
+    let n = 0;
+    for (const h of this.held.values()) if (h.notBefore <= now) n++;
+    return n;
+  }
+
   get(id: string): HeldStatus | undefined {
     return this.held.get(id);
   }

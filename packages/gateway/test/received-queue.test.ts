@@ -50,6 +50,29 @@ describe('ReceivedQueue', () => {
   });
 });
 
+describe('ReceivedQueue.count', () => {
+  it('counts what items() lists, of each message type, failed items hidden until their retry', async () => {
+    const status = (n: number): InboxItem =>
+      ({
+        ...item(n),
+        kind: 'status',
+        envelope: { envelopeId: `env${n}`, status: { code: 1 } },
+      }) as unknown as InboxItem;
+    const items = [item(1), item(2), item(3), status(4), status(5)];
+    const queue = new ReceivedQueue(clientWith(items), AGENCY, 16);
+    await queue.settle();
+    const listed = (t?: 'edoc' | 'status') =>
+      queue.items().filter((i) => t === undefined || i.messageType === t).length;
+    expect([queue.count(), queue.count('edoc'), queue.count('status')]).toEqual([5, 3, 2]);
+    const [edoc, , , st] = queue.items();
+    queue.failed(edoc!.id, queue.get(edoc!.id)!, 'busy', 60_000);
+    queue.failed(st!.id, queue.get(st!.id)!, 'busy', 60_000);
+    expect([queue.count(), queue.count('edoc'), queue.count('status')]).toEqual([3, 2, 1]);
+    expect([listed(), listed('edoc'), listed('status')]).toEqual([3, 2, 1]);
+    await queue.stop();
+  });
+});
+
 describe('assertOwnItem', () => {
   it('takes every id the lists give, the numbered statuses of one tracking change too', () => {
     for (const id of [

@@ -144,7 +144,7 @@ export class VxpVerbs {
   }
 
   async countReceived(c: Caller, messageType: MessageType): Promise<unknown> {
-    return { ...OK, count: (await this.gateway.listReceived(c.agency, messageType)).length };
+    return { ...OK, count: await this.gateway.countReceived(c.agency, messageType) };
   }
 
   /**
