@@ -119,9 +119,20 @@ export class NodeRuntime {
     this.log.info('node runtime stopped');
   }
 
-  /** Moves inbox items left behind for agencies homed elsewhere now (the timer runs it periodically). */
+  /**
+   * Moves inbox items left behind for agencies homed elsewhere now, looking through the whole inbox
+   * stream (the timer runs it once, 30 s after the start).
+   */
   sweepInboxes(): Promise<number> {
     return this.inboxMover.sweep(this.directory);
+  }
+
+  /**
+   * Looks again at the inboxes agencies left at nodes hosted here and moves what reached them since
+   * (the timer runs it every 5 minutes); `quietMs`: forget one found empty that long after it was left.
+   */
+  recheckLeftInboxes(quietMs?: number): Promise<number> {
+    return this.inboxMover.recheck(this.directory, quietMs);
   }
 
   /** Runs the overdue sweep now (the timer runs it periodically). */

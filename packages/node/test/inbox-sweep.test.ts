@@ -3,7 +3,8 @@
  * and moved (inbox-move.ts, `InboxMover.sweep`): the move runs once per directory change, so a node
  * process that was down when the agency moved, or a move that gave up, would otherwise leave them
  * where nobody reads them. Only what the agency had not read moves; a closed code's items go to its
- * successor; each item arrives once.
+ * successor; each item arrives once, also when an agency moves away and back within the duplicate
+ * window; after the first full sweep, only the inboxes agencies left are looked at again.
  */
 import 'reflect-metadata';
 import { Kvm } from '@nats-io/kv';
@@ -112,5 +113,38 @@ describe('inbox items left behind for an agency homed elsewhere', () => {
     const successorHome = node.runtime.topology.homeNodeOf(A.nghean).id;
     expect(await items(successorHome, A.nghean)).toEqual(expect.arrayContaining(['item4', 'item5']));
     expect(await items(FROM, closed)).toEqual([]);
+  });
+
+  it('an agency moved away and back within the duplicate window keeps its unread items', async () => {
+    // At TO since the first case (items copied there from FROM minutes ago at most), the agency
+    // moves back to FROM while this node runs: the same items go back to the inbox they came from.
+    const kv = await new Kvm(handles!.nc).open(BUCKETS.directory);
+    const record = AgencyRecord.decode((await kv.get(directoryKeys.agency(AGENCY)))!.value);
+    await kv.put(directoryKeys.agency(AGENCY), AgencyRecord.encode({ ...record, homeNode: FROM }).finish());
+    await waitFor('the move back done', async () => (await items(TO, AGENCY)).length === 0, 15_000);
+    expect(await items(FROM, AGENCY)).toEqual(['item1', 'item2', 'item4']);
+  });
+
+  it('looks again at an inbox an agency left, by its own filter: a late delivery there moves, others wait for the full sweep', async () => {
+    // A delivery that reached the old inbox after the move, and an item at FROM for an agency that
+    // was never homed there (no move of this process left it: only the full sweep looks for it).
+    await put(TO, AGENCY, ['late1']);
+    const other = A.quynhthach;
+    await put(FROM, other, ['other1']);
+    expect(await node.runtime.recheckLeftInboxes()).toBe(1);
+    expect(await items(FROM, AGENCY)).toEqual(['item1', 'item2', 'item4', 'late1']);
+    expect(await items(TO, AGENCY)).toEqual([]);
+    expect(await items(FROM, other)).toEqual(['other1']);
+    // Found empty again, and quiet long enough (0 here): forgotten, nothing moves twice.
+    expect(await node.runtime.recheckLeftInboxes(0)).toBe(0);
+    await put(TO, AGENCY, ['late2']);
+    expect(await node.runtime.recheckLeftInboxes()).toBe(0);
+    expect(await items(TO, AGENCY)).toEqual(['late2']);
+    // The full sweep finds both.
+    expect(await node.runtime.sweepInboxes()).toBe(2);
+    expect(await items(FROM, other)).toEqual([]);
+    const otherHome = node.runtime.topology.homeNodeOf(other).id;
+    expect(await items(otherHome, other)).toEqual(['other1']);
+    expect(await items(FROM, AGENCY)).toEqual(['item1', 'item2', 'item4', 'late1', 'late2']);
   });
 });
