@@ -29,12 +29,14 @@ const { vxpPlugin } = require(join(tree, 'packages/gateway/dist/vxp/routes.js'))
 
 const topology = parseTopology(JSON.parse(readFileSync(join(here, 'deploy/topology.vn-2025.json'), 'utf8')));
 const nodes = topology.nodes();
+const hosted = new Map(nodes.map((n) => [n.id, n]));
 const host = {
   topology,
-  // As NodeRuntime: a copy of the hosted nodes on every read.
+  // As NodeRuntime: a copy of the hosted nodes on every read, and a lookup by id.
   get nodes() {
-    return [...nodes];
+    return [...hosted.values()];
   },
+  hostsNode: (id) => hosted.has(id),
   readiness: () => ({ ok: true }),
 };
 const agency = topology.agencies().at(-1).code;

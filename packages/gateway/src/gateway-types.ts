@@ -12,6 +12,8 @@ export interface GatewayHost extends UploadHost {
   readonly topology: Topology;
   /** The nodes this process hosts: the gateway acts only for their agencies. */
   readonly nodes: readonly NodeInfo[];
+  /** Whether this process hosts the node, without listing them all (3,356 nodes nationally). */
+  hostsNode?(nodeId: string): boolean;
   readiness(): { ok: boolean; reason?: string };
   /** A package read here, about to be submitted: the signature check at intake reuses the parse. */
   rememberEdxmlParse?(bytes: Uint8Array, parsed: EdxmlParse): void;

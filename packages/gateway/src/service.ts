@@ -91,7 +91,10 @@ export class EdocGateway {
       throw new GatewayError(401, 'Unauthenticated', `'${agency}' is not an agency code`);
     const info = this.host.topology.agency(agency);
     if (!info) throw new GatewayError(403, 'PermissionDenied', `agency ${agency} is not in the directory`);
-    if (!this.host.nodes.some((n) => n.id === info.homeNode)) {
+    const hosted = this.host.hostsNode
+      ? this.host.hostsNode(info.homeNode)
+      : this.host.nodes.some((n) => n.id === info.homeNode);
+    if (!hosted) {
       throw new GatewayError(
         403,
         'PermissionDenied',

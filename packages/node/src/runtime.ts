@@ -72,6 +72,11 @@ export class NodeRuntime {
     return [...this.hosted.values()];
   }
 
+  /** Whether this runtime hosts the node. */
+  hostsNode(nodeId: string): boolean {
+    return this.hosted.has(nodeId);
+  }
+
   get isDraining(): boolean {
     return this.draining;
   }
