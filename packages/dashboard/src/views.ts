@@ -15,14 +15,24 @@ export function sees(viewer: Viewer, row: Pick<Row, 'sender' | 'recipient'>): bo
   return viewer.kind === 'operator' || row.sender === viewer.code || row.recipient === viewer.code;
 }
 
+/** Texts folded so far (subjects, names, ids): a search compares each with its needle. */
+const FOLDED = new Map<string, string>();
+const MAX_FOLDED = 200_000;
+
 /** Lower case without Vietnamese diacritics, so that "bao cao" finds "Báo cáo". */
 export function fold(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D')
-    .toLowerCase();
+  let folded = FOLDED.get(text);
+  if (folded === undefined) {
+    folded = text
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/đ/g, 'd')
+      .replace(/Đ/g, 'D')
+      .toLowerCase();
+    if (FOLDED.size >= MAX_FOLDED) FOLDED.clear();
+    FOLDED.set(text, folded);
+  }
+  return folded;
 }
 
 export interface RecipientView {
@@ -128,18 +138,20 @@ export function sentDocuments(
   now: number,
 ): { total: number; documents: DocumentSummary[] } {
   const sender = viewer.kind === 'agency' ? viewer.code : query.sender || undefined;
-  const byDoc = new Map<string, Row[]>();
+  // Per sender, per document id: no key is built per row.
+  const bySender = new Map<string, Map<string, Row[]>>();
   for (const row of rows) {
     if (sender !== undefined && row.sender !== sender) continue;
     if (query.fromMs !== undefined && row.sentAtMs < query.fromMs) continue;
     if (query.toMs !== undefined && row.sentAtMs > query.toMs) continue;
-    const key = `${row.sender}|${row.documentId}`;
-    let list = byDoc.get(key);
-    if (!list) byDoc.set(key, (list = []));
-    list.push(row);
+    let byDoc = bySender.get(row.sender);
+    if (!byDoc) bySender.set(row.sender, (byDoc = new Map()));
+    const list = byDoc.get(row.documentId);
+    if (list) list.push(row);
+    else byDoc.set(row.documentId, [row]);
   }
-  const out: DocumentSummary[] = [];
-  for (const list of byDoc.values()) {
+  const found: { list: Row[]; sentAtMs: number }[] = [];
+  for (const list of [...bySender.values()].flatMap((byDoc) => [...byDoc.values()])) {
     const first = list[0]!;
     if (!matches(first.documentId, query.q)) continue;
     if (!matches(first.subject, query.subject)) continue;
@@ -152,18 +164,25 @@ export function sentDocuments(
     ) {
       continue;
     }
-    out.push({
+    let sentAtMs = first.sentAtMs;
+    for (const r of list) if (r.sentAtMs < sentAtMs) sentAtMs = r.sentAtMs;
+    found.push({ list, sentAtMs });
+  }
+  found.sort((a, b) => b.sentAtMs - a.sentAtMs || a.list[0]!.documentId.localeCompare(b.list[0]!.documentId));
+  // Only the documents of the page are described (an operator's list holds every document).
+  const documents = found.slice(0, query.limit ?? 200).map(({ list, sentAtMs }): DocumentSummary => {
+    const first = list[0]!;
+    return {
       documentId: first.documentId,
       sender: first.sender,
       senderName: dir?.name(first.sender) ?? '',
       subject: first.subject,
       priority: first.priority,
-      sentAtMs: Math.min(...list.map((r) => r.sentAtMs)),
+      sentAtMs,
       recipients: list.map((r) => recipientView(r, dir, now)).sort((a, b) => a.code.localeCompare(b.code)),
-    });
-  }
-  out.sort((a, b) => b.sentAtMs - a.sentAtMs || a.documentId.localeCompare(b.documentId));
-  return { total: out.length, documents: out.slice(0, query.limit ?? 200) };
+    };
+  });
+  return { total: found.length, documents };
 }
 
 export interface ReceivedItem {
@@ -202,35 +221,36 @@ export function receivedDocuments(
 ): { total: number; items: ReceivedItem[]; counts: Record<ReceivedItem['state'], number> } {
   const recipient = viewer.kind === 'agency' ? viewer.code : undefined;
   const counts = { 'on-the-way': 0, waiting: 0, fetched: 0, answered: 0, failed: 0 };
-  const out: ReceivedItem[] = [];
+  const found: Row[] = [];
   for (const row of rows) {
     if (recipient !== undefined && row.recipient !== recipient) continue;
     if (recipient === undefined && query.recipient && !matches(row.recipient, query.recipient)) continue;
     if (query.fromMs !== undefined && row.sentAtMs < query.fromMs) continue;
     if (query.toMs !== undefined && row.sentAtMs > query.toMs) continue;
     if (!matches(row.documentId, query.q) || !matches(row.subject, query.subject)) continue;
-    const state = receivedState(row);
-    counts[state]++;
-    out.push({
-      documentId: row.documentId,
-      sender: row.sender,
-      senderName: dir?.name(row.sender) ?? '',
-      recipient: row.recipient,
-      recipientName: dir?.name(row.recipient) ?? '',
-      subject: row.subject,
-      priority: row.priority,
-      sentAtMs: row.sentAtMs,
-      state,
-      transport: transportName(row.transport),
-      business: row.business,
-      recall: row.recall,
-      recallRequested: row.recallRequested,
-      reason: row.reason,
-      updatedAtMs: row.updatedAtMs,
-    });
+    counts[receivedState(row)]++;
+    found.push(row);
   }
-  out.sort((a, b) => b.sentAtMs - a.sentAtMs || a.documentId.localeCompare(b.documentId));
-  return { total: out.length, items: out.slice(0, query.limit ?? 200), counts };
+  found.sort((a, b) => b.sentAtMs - a.sentAtMs || a.documentId.localeCompare(b.documentId));
+  // Only the copies of the page are described (an operator's list holds every copy).
+  const items = found.slice(0, query.limit ?? 200).map((row): ReceivedItem => ({
+    documentId: row.documentId,
+    sender: row.sender,
+    senderName: dir?.name(row.sender) ?? '',
+    recipient: row.recipient,
+    recipientName: dir?.name(row.recipient) ?? '',
+    subject: row.subject,
+    priority: row.priority,
+    sentAtMs: row.sentAtMs,
+    state: receivedState(row),
+    transport: transportName(row.transport),
+    business: row.business,
+    recall: row.recall,
+    recallRequested: row.recallRequested,
+    reason: row.reason,
+    updatedAtMs: row.updatedAtMs,
+  }));
+  return { total: found.length, items, counts };
 }
 
 export interface OverdueItem {

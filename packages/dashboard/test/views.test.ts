@@ -140,6 +140,34 @@ describe('dashboard views', () => {
     ]);
   });
 
+  it('answers a page of the newest documents and copies, with the total and counts of all of them', () => {
+    const op = { kind: 'operator' } as const;
+    // Two senders with a document of the same number, and documents sent at the same time.
+    const many = [
+      ...rows,
+      row(COMMUNE, '7/VPCP-TH', '000.00.00.H27', { sentAtMs: NOW - 5 * HOUR }),
+      row('000.00.00.H27', '1/UBND', COMMUNE, { sentAtMs: NOW - 9 * HOUR }),
+      row('000.00.00.H27', '2/UBND', COMMUNE, { sentAtMs: NOW - 9 * HOUR }),
+    ];
+    const all = sentDocuments(many, {}, op, dir, NOW);
+    const page = sentDocuments(many, { limit: 2 }, op, dir, NOW);
+    expect(page.total).toBe(all.total);
+    expect(page.documents).toEqual(all.documents.slice(0, 2));
+    expect(all.documents.map((d) => d.sentAtMs)).toEqual(
+      [...all.documents.map((d) => d.sentAtMs)].sort((a, b) => b - a),
+    );
+    const ties = all.documents.filter((d) => d.sentAtMs === NOW - 9 * HOUR).map((d) => d.documentId);
+    expect(ties).toEqual([...ties].sort((a, b) => a.localeCompare(b)));
+    const everyone = receivedDocuments(many, {}, op, dir);
+    const firstTwo = receivedDocuments(many, { limit: 2 }, op, dir);
+    expect(firstTwo.total).toBe(everyone.total);
+    expect(firstTwo.counts).toEqual(everyone.counts);
+    expect(firstTwo.items).toEqual(everyone.items.slice(0, 2));
+    // Folding the same text twice (the second from memory) gives the same answer.
+    expect(fold('Văn bản ĐẾN')).toBe('van ban den');
+    expect(fold('Văn bản ĐẾN')).toBe('van ban den');
+  });
+
   it('shows an agency only the documents it sent, whatever sender it asks for', () => {
     const mine = sentDocuments(
       rows,
