@@ -298,7 +298,7 @@ async function moveSameSubject(
  * a second copy is refused); the old items and inbox consumers go. An agency's SDK re-creates its
  * consumer where its inbox now is.
  */
-async function moveUnreadInbox(old: DomainStreams, next: DomainStreams, n: NodeInfo): Promise<void> {
+export async function moveUnreadInbox(old: DomainStreams, next: DomainStreams, n: NodeInfo): Promise<void> {
   const filter = nodeSubjects(n.level, n.id).inbox;
   const floors = new Map<string, number>();
   const floorOf = async (agency: string): Promise<number> => {
@@ -320,8 +320,11 @@ async function moveUnreadInbox(old: DomainStreams, next: DomainStreams, n: NodeI
       // The inbox keeps one message per item subject: a refusal is a copy already there.
       const headers = carriedHeaders(m.header);
       try {
+        // The id names this stored copy (its sequence): a re-run sends the same id, while an item
+        // that comes back (the node moved away and back within the duplicate window) is a new copy
+        // that must be stored, not taken for the earlier one and lost when its source is deleted.
         await next.js.publish(m.subject, m.data, {
-          msgID: `domain:${m.subject}`,
+          msgID: `domain:${m.subject}:${m.seq}`,
           ...(headers ? { headers } : {}),
         });
       } catch (e) {
