@@ -7,6 +7,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { BUCKETS } from '@lienthong/core';
 import { readDirectory } from '@lienthong/readers';
 import type { Directory } from '@lienthong/readers';
 import type { DashboardDeps, RouteContext } from './deps';
@@ -31,6 +32,7 @@ export interface Dashboard {
 const WEB = [join(__dirname, 'web'), join(__dirname, '..', 'dist', 'web')].find((d) =>
   existsSync(join(d, 'index.html')),
 );
+const DIRECTORY_STREAM = `KV_${BUCKETS.directory}`;
 const ASSETS: Record<string, string> = {
   'app.js': 'text/javascript; charset=utf-8',
   'app.css': 'text/css; charset=utf-8',
@@ -59,8 +61,19 @@ export async function registerDashboard(app: FastifyInstance, deps: DashboardDep
   const s = deps.session;
   const index = new TrackingIndex(s);
   let dir: Directory | undefined;
+  let dirSeq: number | undefined;
+  // The directory is read again only when its bucket has changed (its stream's last sequence): a
+  // national directory is 7,400 entries, about 0.2 s of this process's CPU to read.
   const loadDirectory = async (): Promise<void> => {
-    dir = await readDirectory(s).catch(() => dir);
+    const seq = await s.jsm.streams
+      .info(DIRECTORY_STREAM)
+      .then((i) => i.state.last_seq)
+      .catch(() => undefined);
+    if (dir !== undefined && seq !== undefined && seq === dirSeq) return;
+    const read = await readDirectory(s).catch(() => undefined);
+    if (read === undefined) return;
+    dir = read;
+    dirSeq = seq;
   };
   await loadDirectory();
   const dirTimer = setInterval(() => void loadDirectory(), deps.directoryRefreshMs ?? 30_000);

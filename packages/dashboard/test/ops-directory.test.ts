@@ -1,0 +1,170 @@
+/**
+ * The operations page on the directory it keeps: the nodes in tree order (as `Directory.treeOrder`,
+ * from an index of the children), and the directory read again when its bucket changes, not on
+ * every refresh; the consumers serving each node matched again when the consumers change.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import Fastify from 'fastify';
+import type { FastifyInstance } from 'fastify';
+import { connect as natsConnect } from '@nats-io/transport-node';
+import type { NatsConnection } from '@nats-io/transport-node';
+import { AckPolicy, jetstream, jetstreamManager } from '@nats-io/jetstream';
+import type { JetStreamManager } from '@nats-io/jetstream';
+import { Kvm } from '@nats-io/kv';
+import { BUCKETS, STREAMS, directoryKeys, parseTopology } from '@lienthong/core';
+import { Level, NodeRecord } from '@lienthong/proto';
+import type { AgencyRecord, ClosedAgencyRecord } from '@lienthong/proto';
+import { Directory } from '@lienthong/readers';
+import { startNatsServer } from '@lienthong/testkit';
+import type { NatsServer } from '@lienthong/testkit';
+import { publishDirectory } from '../../node/src/directory';
+import { registerDashboard } from '../src';
+import { treeOrder } from '../src/routes-ops';
+
+jest.setTimeout(60_000);
+
+const DEPLOY = resolve(__dirname, '../../../deploy');
+
+function directoryOf(file: string): Directory {
+  const p = parseTopology(JSON.parse(readFileSync(file, 'utf8'))).toProto();
+  return new Directory(
+    new Map((p.nodes ?? []).map((n) => [n.id!, NodeRecord.create(n)])),
+    new Map((p.agencies ?? []).map((a) => [a.code!, a as AgencyRecord])),
+    new Map((p.closed ?? []).map((c) => [c.code!, c as ClosedAgencyRecord])),
+  );
+}
+
+describe('operations page: tree order', () => {
+  it('lists the national tree as Directory.treeOrder does', () => {
+    const d = directoryOf(`${DEPLOY}/topology.vn-2025.json`);
+    const order = treeOrder(d);
+    expect(order.map((n) => n.id)).toEqual(d.treeOrder().map((n) => n.id));
+    expect(order).toHaveLength(d.nodes.size);
+    expect(treeOrder(d)).toBe(order); // once per directory read
+  });
+
+  it('puts orphans among the roots and leaves a cycle out, as Directory.treeOrder does', () => {
+    const n = (id: string, parent: string, level = Level.LEVEL_DISTRICT): [string, NodeRecord] => [
+      id,
+      NodeRecord.create({ id, parent, level }),
+    ];
+    const d = new Directory(
+      new Map([
+        n('b', 'vn'),
+        n('vn', '', Level.LEVEL_CENTRAL),
+        n('a', 'vn'),
+        n('a2', 'a'),
+        n('a1', 'a'),
+        n('lost', 'gone'),
+        n('x', 'y'),
+        n('y', 'x'),
+        n('self', 'self'),
+      ]),
+      new Map(),
+    );
+    expect(treeOrder(d).map((x) => x.id)).toEqual(d.treeOrder().map((x) => x.id));
+    expect(treeOrder(d).map((x) => x.id)).toEqual(['vn', 'a', 'a1', 'a2', 'b', 'lost']);
+  });
+});
+
+describe('operations page: the directory it keeps', () => {
+  let server: NatsServer;
+  let nc: NatsConnection;
+  let jsm: JetStreamManager;
+  let kvm: Kvm;
+  let app: FastifyInstance;
+  let url: string;
+  /** Scans of the directory bucket started (each a consumer on its stream). */
+  let reads = 0;
+
+  beforeAll(async () => {
+    server = await startNatsServer();
+    nc = await natsConnect({ servers: server.url });
+    const js = jetstream(nc);
+    jsm = await jetstreamManager(nc);
+    kvm = new Kvm(js);
+    await publishDirectory(
+      kvm,
+      parseTopology(JSON.parse(readFileSync(`${DEPLOY}/topology.demo.json`, 'utf8'))),
+    );
+    await kvm.create(BUCKETS.tracking, { history: 1 });
+    const add = jsm.consumers.add.bind(jsm.consumers);
+    jsm.consumers.add = (stream, config) => {
+      if (stream === `KV_${BUCKETS.directory}`) reads++;
+      return add(stream, config);
+    };
+    app = Fastify();
+    await registerDashboard(app, {
+      session: { settings: { server: server.url, timeoutMs: 10_000 }, nc, js, jsm, kvm },
+      authenticate: () => null,
+      noAuth: true,
+      directoryRefreshMs: 50,
+    });
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    url = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    await nc?.close();
+    await server?.stop();
+  });
+
+  const ops = async (): Promise<{
+    nodesTotal: number;
+    nodes: { id: string; consumers: { name: string }[] }[];
+  }> =>
+    (await fetch(`${url}/dashboard/api/ops`)).json() as Promise<{
+      nodesTotal: number;
+      nodes: { id: string; consumers: { name: string }[] }[];
+    }>;
+  const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+  it('does not read an unchanged directory again, and reads it again once it changes', async () => {
+    const before = await ops();
+    expect(before.nodesTotal).toBe(11);
+    const readsBefore = reads;
+    await sleep(500); // about ten refreshes
+    expect(reads).toBe(readsBefore);
+
+    const kv = await kvm.open(BUCKETS.directory);
+    await kv.put(
+      directoryKeys.node('h27-new'),
+      NodeRecord.encode(
+        NodeRecord.create({ id: 'h27-new', parent: 'h27', level: Level.LEVEL_DISTRICT, name: 'Mới' }),
+      ).finish(),
+    );
+    for (let i = 0; i < 100 && (await ops()).nodesTotal === 11; i++) await sleep(50);
+    const after = await ops();
+    expect(after.nodesTotal).toBe(12);
+    expect(after.nodes.map((n) => n.id)).toContain('h27-new');
+    expect(reads).toBeGreaterThan(readsBefore);
+
+    await kv.delete(directoryKeys.node('h27-new'));
+    for (let i = 0; i < 100 && (await ops()).nodesTotal === 12; i++) await sleep(50);
+    expect((await ops()).nodesTotal).toBe(11);
+  });
+
+  it('names the consumers serving each node as consumers come and go', async () => {
+    await jsm.streams.add({ name: STREAMS.submit, subjects: ['lt.v1.*.*.submit.>'] });
+    await jsm.streams.add({ name: STREAMS.relay, subjects: ['lt.v1.*.*.relay.>'] });
+    const serving = async (id: string): Promise<string[]> =>
+      ((await ops()).nodes.find((n) => n.id === id)?.consumers ?? []).map((c) => c.name).sort();
+    expect(await serving('h41')).toEqual([]);
+    const pull = (name: string, filter: string) =>
+      jsm.consumers.add(STREAMS.submit, {
+        durable_name: name,
+        ack_policy: AckPolicy.Explicit,
+        filter_subject: filter,
+      });
+    await pull('only-h41', 'lt.v1.province.h41.submit.>');
+    expect(await serving('h41')).toEqual(['only-h41']);
+    expect(await serving('h27')).toEqual([]);
+    await pull('provinces', 'lt.v1.province.*.submit.>');
+    expect(await serving('h41')).toEqual(['only-h41', 'provinces']);
+    expect(await serving('h27')).toEqual(['provinces']);
+    await jsm.consumers.delete(STREAMS.submit, 'only-h41');
+    expect(await serving('h41')).toEqual(['provinces']);
+  });
+});
