@@ -91,6 +91,23 @@ describe('lienthong against a running broker', () => {
       domain: null,
       agencies: 3,
     });
+
+    const under = await lienthong(['node', 'ls', '--under', 'h41-yenthanh', ...s]);
+    expect(
+      under.stdout
+        .trim()
+        .split('\n')
+        .slice(1)
+        .map((l) => l.trim().split(/\s+/)[0]),
+    ).toEqual(['h41-yenthanh', 'h41-yenthanh-xa1', 'h41-yenthanh-xa2']);
+    expect(under.stdout).toMatch(/^ {2}h41-yenthanh-xa1\s+commune\s+h41-yenthanh\s/m);
+    const provinces = json<{ id: string }[]>(
+      await lienthong(['node', 'ls', '--level', 'province', '--json', ...s]),
+    );
+    expect(provinces.map((n) => n.id)).toEqual(['h27', 'h41']);
+    const unknown = await lienthong(['node', 'ls', '--under', 'h99', ...s]);
+    expect(unknown.code).not.toBe(0);
+    expect(unknown.stderr).toContain('node h99 is not in the directory');
   });
 
   it('node info shows children, agencies, backlog and the consumers serving the node', async () => {

@@ -4,6 +4,8 @@ import { isLevelName } from '@lienthong/core';
 import type { Command } from 'commander';
 import { levelName } from '@lienthong/core';
 import { readDirectory } from '@lienthong/readers';
+import type { Directory } from '@lienthong/readers';
+import type { NodeRecord } from '@lienthong/proto';
 import { consumerState, consumersServing, custodyConsumers, nodeBacklog } from '@lienthong/readers';
 import type { ConsumerState } from '@lienthong/readers';
 import { ago, colorEnabled, fields, formatTime, levelLabel, paint, printJson, table, write } from '../output';
@@ -58,25 +60,27 @@ function nodeLs(node: Command): void {
   node
     .command('ls')
     .description('list the nodes in the directory (KV lt_directory), in tree order')
+    .option('--under <id>', 'only this node and the nodes below it')
+    .option('--level <level>', 'only the nodes of this level: central|province|district|commune')
     .option('--json', 'print JSON')
-    .action(async (o: ReadOptions, cmd: Command) => {
+    .action(async (o: ReadOptions & LsFilter, cmd: Command) => {
+      if (o.level !== undefined && !isLevelName(o.level)) {
+        throw invalid(`'${o.level}' is not a level: central, province, district or commune`);
+      }
       const settings = resolveSettings(globalsOf(cmd));
       const dir = await withSession(settings, readDirectory);
-      const rows = dir.treeOrder().map((n) => ({
-        id: n.id,
-        level: levelLabel(n.level),
-        parent: n.parent || null,
-        name: n.name,
-        domain: n.domain || null,
-        agencies: dir.agenciesOf(n.id).length,
-        depth: dir.path(n.id).length,
-      }));
+      if (o.under !== undefined) dir.node(o.under);
+      const rows = nodeListing(dir, o);
       if (o.json) {
         printJson(rows.map(({ depth: _depth, ...r }) => r));
         return;
       }
       if (rows.length === 0) {
-        write('no nodes in the directory yet\n');
+        write(
+          o.under !== undefined || o.level !== undefined
+            ? 'no node matches\n'
+            : 'no nodes in the directory yet\n',
+        );
         return;
       }
       write(
@@ -90,6 +94,60 @@ function nodeLs(node: Command): void {
         ]),
       );
     });
+}
+
+export interface LsFilter {
+  /** Only this node and its descendants (depths then count from it). */
+  readonly under?: string;
+  readonly level?: string;
+}
+
+/**
+ * `node ls`'s rows: depth-first from the roots as `Directory.treeOrder()`, with each node's depth
+ * in the tree (as `Directory.path`) and agency count, from one index of the children and one pass
+ * over the agencies (the directory's per-node lookups scan every node and agency: 1.2 s on the
+ * national tree of 3,356 nodes and 3,359 agencies).
+ */
+export function nodeListing(dir: Directory, filter: LsFilter = {}) {
+  const children = new Map<string, NodeRecord[]>();
+  const roots: NodeRecord[] = [];
+  for (const n of dir.nodes.values()) {
+    if (!n.parent || !dir.nodes.has(n.parent)) roots.push(n);
+    if (!n.parent) continue;
+    const list = children.get(n.parent);
+    if (list) list.push(n);
+    else children.set(n.parent, [n]);
+  }
+  for (const list of children.values()) list.sort((a, b) => a.id.localeCompare(b.id));
+  roots.sort((a, b) => a.level - b.level || a.id.localeCompare(b.id));
+  const agencies = new Map<string, number>();
+  for (const a of dir.agencies.values()) agencies.set(a.homeNode, (agencies.get(a.homeNode) ?? 0) + 1);
+  const out: { node: NodeRecord; depth: number }[] = [];
+  const seen = new Set<string>();
+  const visit = (n: NodeRecord, depth: number): void => {
+    if (seen.has(n.id)) return;
+    seen.add(n.id);
+    out.push({ node: n, depth });
+    for (const c of children.get(n.id) ?? []) visit(c, depth + 1);
+  };
+  if (filter.under !== undefined) {
+    const top = dir.nodes.get(filter.under);
+    if (top) visit(top, 0);
+  } else {
+    // A root whose parent is missing from the directory sits one step in, as its path says.
+    for (const r of roots) visit(r, r.parent ? 1 : 0);
+  }
+  return out
+    .filter(({ node: n }) => filter.level === undefined || levelLabel(n.level) === filter.level)
+    .map(({ node: n, depth }) => ({
+      id: n.id,
+      level: levelLabel(n.level),
+      parent: n.parent || null,
+      name: n.name,
+      domain: n.domain || null,
+      agencies: agencies.get(n.id) ?? 0,
+      depth,
+    }));
 }
 
 /** `info`: a node's place in the tree, agencies, backlog, consumers and dead letters. */

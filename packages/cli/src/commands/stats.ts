@@ -4,13 +4,24 @@ import { readDirectory } from '@lienthong/readers';
 import { allRecords } from '@lienthong/readers';
 import { formatDuration, formatTime, isoTime, printJson, table, write } from '../output';
 import type { Column } from '../output';
-import { parseDuration } from '../program';
+import { isLevelName } from '@lienthong/core';
+import { invalid } from '../errors';
+import { parseDuration, parsePositiveInt } from '../program';
 import { withSession } from '../session';
 import { globalsOf, resolveSettings } from '../settings';
 import { computeStats, isActive } from '@lienthong/readers';
 import { bound, paceText, readFlow } from '@lienthong/readers';
 import type { FlowReport } from '@lienthong/readers';
 import type { StatsRow } from '@lienthong/readers';
+
+const STATS_HELP = `
+Counts come from the tracking records in KV lt_tracking. A node's "sent" counts documents of the
+agencies it hosts; "received", "pending", "overdue", "failed" and the delivery times count copies for
+the agencies it hosts; "dead" counts dead letters the node wrote in the window.
+
+"flow control" shows the bound on each sender's queue (an agency's submissions at its home node, a
+neighbour's envelopes at a node, per lane), how many messages wait now, the fullest queues, and the
+agencies whose submissions the directory paces (lienthong agency limits).`;
 
 export function registerStats(program: Command): void {
   program
@@ -25,19 +36,18 @@ export function registerStats(program: Command): void {
       3_600_000,
     )
     .option('--all-nodes', 'list nodes without activity too')
-    .option('--json', 'print JSON')
-    .addHelpText(
-      'after',
-      `
-Counts come from the tracking records in KV lt_tracking. A node's "sent" counts documents of the
-agencies it hosts; "received", "pending", "overdue", "failed" and the delivery times count copies for
-the agencies it hosts; "dead" counts dead letters the node wrote in the window.
-
-"flow control" shows the bound on each sender's queue (an agency's submissions at its home node, a
-neighbour's envelopes at a node, per lane), how many messages wait now, the fullest queues, and the
-agencies whose submissions the directory paces (lienthong agency limits).`,
+    .option('--level <level>', 'by node: only the nodes of this level (central|province|district|commune)')
+    .option(
+      '--top <n>',
+      'by node: only the n busiest (sent + received + pending), busiest first',
+      parsePositiveInt,
     )
-    .action(async (o: { window: number; allNodes?: boolean; json?: boolean }, cmd: Command) => {
+    .option('--json', 'print JSON')
+    .addHelpText('after', STATS_HELP)
+    .action(async (o: StatsOptions, cmd: Command) => {
+      if (o.level !== undefined && !isLevelName(o.level)) {
+        throw invalid(`'${o.level}' is not a level: central, province, district or commune`);
+      }
       const settings = resolveSettings(globalsOf(cmd));
       const now = Date.now();
       const since = now - o.window;
@@ -59,7 +69,7 @@ agencies whose submissions the directory paces (lienthong agency limits).`,
         levelOf: (node) => dir.levelOf(node),
         nodes: [...dir.nodes.keys()],
       });
-      const nodes = o.allNodes ? stats.nodes : stats.nodes.filter(isActive);
+      const nodes = nodeRows(stats.nodes, o);
       if (o.json) {
         printJson({
           window: { ms: o.window, since: isoTime(since), until: isoTime(now) },
@@ -77,7 +87,7 @@ agencies whose submissions the directory paces (lienthong agency limits).`,
           columns('LEVEL', (r) => (r.level === '*' ? 'all' : r.level)),
         ),
       );
-      write('\nby node\n');
+      write(`\nby node${o.top !== undefined ? ` (the ${o.top} busiest)` : ''}\n`);
       if (nodes.length === 0) write('no activity in the window\n');
       else
         write(
@@ -88,6 +98,30 @@ agencies whose submissions the directory paces (lienthong agency limits).`,
         );
       write(`\nflow control\n${flowText(flow)}`);
     });
+}
+
+interface StatsOptions {
+  window: number;
+  allNodes?: boolean;
+  level?: string;
+  top?: number;
+  json?: boolean;
+}
+
+/**
+ * The "by node" rows: those with activity (all with `--all-nodes`), of one level with `--level`,
+ * the `--top` busiest (sent + received + pending) first; in level and node order otherwise.
+ */
+export function nodeRows(
+  all: readonly StatsRow[],
+  o: Pick<StatsOptions, 'allNodes' | 'level' | 'top'>,
+): StatsRow[] {
+  const rows = all.filter(
+    (r) => (o.allNodes || isActive(r)) && (o.level === undefined || r.level === o.level),
+  );
+  if (o.top === undefined) return rows;
+  const load = (r: StatsRow): number => r.sent + r.received + r.pending;
+  return rows.sort((a, b) => load(b) - load(a) || a.node.localeCompare(b.node)).slice(0, o.top);
 }
 
 function flowText(f: FlowReport): string {
