@@ -16,7 +16,8 @@ import {
 } from '@lienthong/readers';
 import type { DeadLetterEntry, Directory } from '@lienthong/readers';
 import type { RouteContext } from './deps';
-import { HttpError, handle } from './http-errors';
+import { HttpError, handle, query, text } from './http-errors';
+import { fold } from './views';
 
 /** Nodes listed on the operations page; a larger tree shows those that need a look first. */
 const MAX_OPS_NODES = 300;
@@ -147,7 +148,13 @@ function deadLetterView(e: DeadLetterEntry) {
   };
 }
 
-async function opsView(ctx: RouteContext) {
+/** The nodes whose id or name holds `wanted` (without diacritics, any case). */
+function matching(rows: NodeRow[], wanted: string): NodeRow[] {
+  const needle = fold(wanted.trim());
+  return rows.filter((r) => fold(r.id).includes(needle) || fold(r.name).includes(needle));
+}
+
+async function opsView(ctx: RouteContext, wanted?: string) {
   const s = ctx.session;
   const d = ctx.dir() ?? (await readDirectory(s));
   const [consumers, flow, dead, backlogs] = await Promise.all([
@@ -157,11 +164,13 @@ async function opsView(ctx: RouteContext) {
     allBacklogs(s, d),
   ]);
   const rows = nodeRows(d, consumers, backlogs);
+  const shown = wanted === undefined ? rows : matching(rows, wanted);
   return {
     process: ctx.deps.health?.() ?? { ok: true },
     metricsPath: ctx.deps.metricsPath ?? '/metrics',
-    nodes: needingALook(rows),
+    nodes: needingALook(shown),
     nodesTotal: rows.length,
+    ...(wanted === undefined ? {} : { nodesMatching: shown.length }),
     flow,
     deadLetters: dead.reverse().map(deadLetterView),
     auditAvailable: ctx.deps.auditCheck !== undefined,
@@ -173,7 +182,10 @@ export function registerOpsRoutes(app: FastifyInstance, ctx: RouteContext): void
     '/dashboard/api/ops',
     handle(async (req) => {
       await ctx.operatorOnly(req);
-      return opsView(ctx);
+      const wanted = text(query(req).node);
+      if (wanted !== undefined && wanted.length > 100)
+        throw new HttpError(400, 'node: at most 100 characters');
+      return opsView(ctx, wanted);
     }),
   );
   app.post(

@@ -1,7 +1,8 @@
 /**
  * The operations page on the directory it keeps: the nodes in tree order (as `Directory.treeOrder`,
  * from an index of the children), and the directory read again when its bucket changes, not on
- * every refresh; the consumers serving each node matched again when the consumers change.
+ * every refresh; the consumers serving each node matched again when the consumers change; the
+ * search for a node among all of them (`?node=`).
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -166,5 +167,22 @@ describe('operations page: the directory it keeps', () => {
     expect(await serving('h27')).toEqual(['provinces']);
     await jsm.consumers.delete(STREAMS.submit, 'only-h41');
     expect(await serving('h41')).toEqual(['provinces']);
+  });
+
+  it('finds nodes by id or name, without diacritics, among all of them', async () => {
+    const find = async (node: string) =>
+      (await fetch(`${url}/dashboard/api/ops?node=${encodeURIComponent(node)}`)).json() as Promise<{
+        nodes: { id: string }[];
+        nodesTotal: number;
+        nodesMatching: number;
+      }>;
+    const byId = await find('yenthanh');
+    expect(byId.nodes.map((n) => n.id)).toEqual(['h41-yenthanh', 'h41-yenthanh-xa1', 'h41-yenthanh-xa2']);
+    expect(byId).toMatchObject({ nodesTotal: 11, nodesMatching: 3 });
+    const byName = await find('ha tinh');
+    expect(byName.nodes.map((n) => n.id)).toEqual(['h27']);
+    expect((await find('nowhere')).nodesMatching).toBe(0);
+    expect('nodesMatching' in (await ops())).toBe(false);
+    expect((await fetch(`${url}/dashboard/api/ops?node=${'x'.repeat(101)}`)).status).toBe(400);
   });
 });

@@ -101,6 +101,8 @@ const vi = {
   nodes: 'Các nút',
   nodes_shown: (n: number, total: number) =>
     `${n} / ${total} nút: trước hết các nút không được phục vụ, rồi các nút có nhiều thư chờ nhất.`,
+  f_node: 'Tìm nút (mã hoặc tên)',
+  nodes_matching: (n: number, total: number) => `${n} / ${total} nút khớp (hiển thị tối đa 300).`,
   node_health: 'Tình trạng',
   h_serving: 'Đang phục vụ',
   h_no_puller: 'Không có tiến trình',
@@ -296,6 +298,8 @@ const en: Dict = {
   nodes: 'Nodes',
   nodes_shown: (n: number, total: number) =>
     `${n} of ${total} nodes: those not served first, then those with the most waiting.`,
+  f_node: 'Find a node (id or name)',
+  nodes_matching: (n: number, total: number) => `${n} of ${total} nodes match (at most 300 shown).`,
   node_health: 'Health',
   h_serving: 'Serving',
   h_no_puller: 'No process',

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { api } from '../api';
+import { api, query } from '../api';
 import { Failure, useData } from '../common';
 import { useApp } from '../context';
 import { dateTime } from '../format';
@@ -41,6 +41,8 @@ interface Ops {
   metricsPath: string;
   nodes: NodeRow[];
   nodesTotal: number;
+  /** With `?node=`: how many nodes match. */
+  nodesMatching?: number;
   flow: {
     submit: Queue;
     relay: Queue;
@@ -59,7 +61,9 @@ interface Audit {
 
 export function OpsPage() {
   const { t, lang } = useApp();
-  const { data, error, status, reload } = useData<Ops>('ops');
+  const [nodeForm, setNodeForm] = useState('');
+  const [nodeFilter, setNodeFilter] = useState('');
+  const { data, error, status, reload } = useData<Ops>(`ops${query({ node: nodeFilter })}`);
   const [replayed, setReplayed] = useState<Record<number, string>>({});
   const [audit, setAudit] = useState<Audit[] | string | undefined>(undefined);
   if (!data) return <Failure error={error} status={status} />;
@@ -100,8 +104,34 @@ export function OpsPage() {
         </span>
       </p>
       <h2>{t.nodes}</h2>
-      {data.nodesTotal > data.nodes.length && (
-        <p class="small">{t.nodes_shown(data.nodes.length, data.nodesTotal)}</p>
+      <form
+        class="filters"
+        role="search"
+        onSubmit={(e) => {
+          e.preventDefault();
+          setNodeFilter(nodeForm.trim());
+        }}
+      >
+        <div class="field">
+          <label for="ops-node">{t.f_node}</label>
+          <input
+            id="ops-node"
+            type="search"
+            maxLength={100}
+            value={nodeForm}
+            onInput={(e) => setNodeForm((e.target as HTMLInputElement).value)}
+          />
+        </div>
+        <div class="actions">
+          <button type="submit">{t.search}</button>
+        </div>
+      </form>
+      {data.nodesMatching !== undefined ? (
+        <p class="small">{t.nodes_matching(data.nodesMatching, data.nodesTotal)}</p>
+      ) : (
+        data.nodesTotal > data.nodes.length && (
+          <p class="small">{t.nodes_shown(data.nodes.length, data.nodesTotal)}</p>
+        )
       )}
       <div class="table-wrap">
         <table>
