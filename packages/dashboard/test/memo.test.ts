@@ -1,0 +1,85 @@
+/** The answers kept for the overdue and statistics pages: when they are served again, when recomputed. */
+import { AnswerMemo, MAX_STALE_MS, STALE_PER_COST } from '../src/memo';
+
+describe('kept answers', () => {
+  let clock = 0;
+  let version = 0;
+  let computed = 0;
+  /** An answer whose computing takes `costMs` of the clock. */
+  const answer = (costMs: number) => async (): Promise<number> => {
+    clock += costMs;
+    return ++computed;
+  };
+  const forever = (): number => Infinity;
+  const settle = (): Promise<void> => new Promise((r) => setImmediate(r));
+
+  beforeEach(() => {
+    clock = 1_000_000;
+    version = 0;
+    computed = 0;
+  });
+
+  it('serves an answer again while no record changed and its time has not passed', async () => {
+    const memo = new AnswerMemo(
+      () => version,
+      () => clock,
+    );
+    expect(await memo.get('k', answer(0), (t) => t + 1_000)).toBe(1);
+    clock += 999;
+    expect(await memo.get('k', answer(0), (t) => t + 1_000)).toBe(1);
+    clock += 1;
+    expect(await memo.get('k', answer(0), (t) => t + 1_000)).toBe(2);
+    expect(await memo.get('other', answer(0), forever)).toBe(3);
+  });
+
+  it('computes again after a change, unless the answer may lag', async () => {
+    const memo = new AnswerMemo(
+      () => version,
+      () => clock,
+    );
+    expect(await memo.get('exact', answer(500), forever)).toBe(1);
+    version++;
+    expect(await memo.get('exact', answer(500), forever)).toBe(2);
+
+    expect(await memo.get('lags', answer(500), forever, true)).toBe(3);
+    await settle();
+    version++;
+    // Computing took 500 ms: the answer may lag 20 × 500 ms after it was computed.
+    clock += STALE_PER_COST * 500 - 501;
+    expect(await memo.get('lags', answer(500), forever, true)).toBe(3);
+    clock += 1;
+    expect(await memo.get('lags', answer(500), forever, true)).toBe(4);
+  });
+
+  it('lets a cheap answer lag only a moment, and none more than MAX_STALE_MS', async () => {
+    const memo = new AnswerMemo(
+      () => version,
+      () => clock,
+    );
+    expect(await memo.get('cheap', answer(0), forever, true)).toBe(1);
+    version++;
+    expect(await memo.get('cheap', answer(0), forever, true)).toBe(2);
+
+    expect(await memo.get('slow', answer(10_000), forever, true)).toBe(3);
+    await settle();
+    version++;
+    clock += MAX_STALE_MS - 10_001;
+    expect(await memo.get('slow', answer(10_000), forever, true)).toBe(3);
+    clock += 1;
+    expect(await memo.get('slow', answer(10_000), forever, true)).toBe(4);
+  });
+
+  it('forgets a failed answer, and the oldest beyond its size', async () => {
+    const memo = new AnswerMemo(
+      () => version,
+      () => clock,
+      2,
+    );
+    await expect(memo.get('bad', () => Promise.reject(new Error('no')), forever)).rejects.toThrow('no');
+    await settle();
+    expect(await memo.get('bad', answer(0), forever)).toBe(1);
+    await memo.get('b', answer(0), forever);
+    await memo.get('c', answer(0), forever);
+    expect(await memo.get('bad', answer(0), forever)).toBe(4);
+  });
+});
