@@ -104,16 +104,21 @@ const result = {
     views.receivedDocuments(index.values(), { q: '17/ubnd' }, op, dir),
   ),
   'received agency': time(() => views.receivedDocuments(index.values(), {}, agency, dir)),
-  'ops nodes: Directory.treeOrder()': time(() => dir.treeOrder().length),
+  // Each run on a directory not seen before (a directory works its order out once per read).
+  ...((dirs) => ({ 'ops nodes: Directory.treeOrder()': time(() => dirs.pop().treeOrder().length) }))(
+    Array.from({ length: 10 }, fresh),
+  ),
   // Each run on a directory not seen before (the order is kept per directory read).
   ...(treeOrder
     ? ((dirs) => ({ 'ops nodes: treeOrder, first read': time(() => treeOrder(dirs.pop()).length) }))(
         Array.from({ length: 10 }, fresh),
       )
     : {}),
-  'node ls: directory lookups': time(
-    () => dir.treeOrder().map((n) => [dir.agenciesOf(n.id).length, dir.path(n.id).length]).length,
-  ),
+  'node ls: directory lookups': ((dirs) =>
+    time(() => {
+      const d = dirs.pop();
+      return d.treeOrder().map((n) => [d.agenciesOf(n.id).length, d.path(n.id).length]).length;
+    }))(Array.from({ length: 10 }, fresh)),
   ...(nodeListing ? { 'node ls: nodeListing': time(() => nodeListing(dir).length) } : {}),
 };
 for (const [k, v] of Object.entries(result)) {

@@ -1,7 +1,6 @@
 /**
- * The operations page on the directory it keeps: the nodes in tree order (as `Directory.treeOrder`,
- * from an index of the children), and the directory read again when its bucket changes, not on
- * every refresh; the consumers serving each node matched again when the consumers change; the
+ * The operations page on the directory it keeps: the directory read again when its bucket changes,
+ * not on every refresh; the consumers serving each node matched again when the consumers change; the
  * search for a node among all of them (`?node=`).
  */
 import { readFileSync } from 'node:fs';
@@ -15,59 +14,14 @@ import type { JetStreamManager } from '@nats-io/jetstream';
 import { Kvm } from '@nats-io/kv';
 import { BUCKETS, STREAMS, directoryKeys, parseTopology } from '@lienthong/core';
 import { Level, NodeRecord } from '@lienthong/proto';
-import type { AgencyRecord, ClosedAgencyRecord } from '@lienthong/proto';
-import { Directory } from '@lienthong/readers';
 import { startNatsServer } from '@lienthong/testkit';
 import type { NatsServer } from '@lienthong/testkit';
 import { publishDirectory } from '../../node/src/directory';
 import { registerDashboard } from '../src';
-import { treeOrder } from '../src/routes-ops';
 
 jest.setTimeout(60_000);
 
 const DEPLOY = resolve(__dirname, '../../../deploy');
-
-function directoryOf(file: string): Directory {
-  const p = parseTopology(JSON.parse(readFileSync(file, 'utf8'))).toProto();
-  return new Directory(
-    new Map((p.nodes ?? []).map((n) => [n.id!, NodeRecord.create(n)])),
-    new Map((p.agencies ?? []).map((a) => [a.code!, a as AgencyRecord])),
-    new Map((p.closed ?? []).map((c) => [c.code!, c as ClosedAgencyRecord])),
-  );
-}
-
-describe('operations page: tree order', () => {
-  it('lists the national tree as Directory.treeOrder does', () => {
-    const d = directoryOf(`${DEPLOY}/topology.vn-2025.json`);
-    const order = treeOrder(d);
-    expect(order.map((n) => n.id)).toEqual(d.treeOrder().map((n) => n.id));
-    expect(order).toHaveLength(d.nodes.size);
-    expect(treeOrder(d)).toBe(order); // once per directory read
-  });
-
-  it('puts orphans among the roots and leaves a cycle out, as Directory.treeOrder does', () => {
-    const n = (id: string, parent: string, level = Level.LEVEL_DISTRICT): [string, NodeRecord] => [
-      id,
-      NodeRecord.create({ id, parent, level }),
-    ];
-    const d = new Directory(
-      new Map([
-        n('b', 'vn'),
-        n('vn', '', Level.LEVEL_CENTRAL),
-        n('a', 'vn'),
-        n('a2', 'a'),
-        n('a1', 'a'),
-        n('lost', 'gone'),
-        n('x', 'y'),
-        n('y', 'x'),
-        n('self', 'self'),
-      ]),
-      new Map(),
-    );
-    expect(treeOrder(d).map((x) => x.id)).toEqual(d.treeOrder().map((x) => x.id));
-    expect(treeOrder(d).map((x) => x.id)).toEqual(['vn', 'a', 'a1', 'a2', 'b', 'lost']);
-  });
-});
 
 describe('operations page: the directory it keeps', () => {
   let server: NatsServer;

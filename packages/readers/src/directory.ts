@@ -10,6 +10,16 @@ import type { Session } from './session';
  * closed by a reorganisation with their successors.
  */
 export class Directory {
+  /** Children by parent id and agencies by home node, each sorted: built on first use. */
+  private index:
+    | {
+        readonly children: ReadonlyMap<string, readonly NodeRecord[]>;
+        readonly agencies: ReadonlyMap<string, readonly AgencyRecord[]>;
+        readonly roots: readonly NodeRecord[];
+      }
+    | undefined;
+  private order: readonly NodeRecord[] | undefined;
+
   constructor(
     readonly nodes: ReadonlyMap<string, NodeRecord>,
     readonly agencies: ReadonlyMap<string, AgencyRecord>,
@@ -52,32 +62,57 @@ export class Directory {
   }
 
   agenciesOf(nodeId: string): AgencyRecord[] {
-    return [...this.agencies.values()]
-      .filter((a) => a.homeNode === nodeId)
-      .sort((a, b) => a.code.localeCompare(b.code));
+    return [...(this.indexed().agencies.get(nodeId) ?? [])];
   }
 
   children(nodeId: string): NodeRecord[] {
-    return [...this.nodes.values()]
-      .filter((n) => n.parent === nodeId)
-      .sort((a, b) => a.id.localeCompare(b.id));
+    return [...(this.indexed().children.get(nodeId) ?? [])];
   }
 
   /** Nodes depth-first from the root(s), so that a listing reads like the tree. */
-  treeOrder(): NodeRecord[] {
+  treeOrder(): readonly NodeRecord[] {
+    if (this.order) return this.order;
     const out: NodeRecord[] = [];
     const seen = new Set<string>();
+    const { children, roots } = this.indexed();
     const visit = (n: NodeRecord): void => {
       if (seen.has(n.id)) return;
       seen.add(n.id);
       out.push(n);
-      for (const c of this.children(n.id)) visit(c);
+      for (const c of children.get(n.id) ?? []) visit(c);
     };
-    const roots = [...this.nodes.values()]
-      .filter((n) => !n.parent || !this.nodes.has(n.parent))
-      .sort((a, b) => a.level - b.level || a.id.localeCompare(b.id));
     for (const r of roots) visit(r);
+    this.order = out;
     return out;
+  }
+
+  /**
+   * One pass over the nodes and one over the agencies (a look per node among all of them cost
+   * 0.2 s for the tree order and 1.2 s for `node ls` on the national tree of 3,356 nodes).
+   */
+  private indexed(): NonNullable<Directory['index']> {
+    if (this.index) return this.index;
+    const byId = (a: NodeRecord, b: NodeRecord): number => a.id.localeCompare(b.id);
+    const children = new Map<string, NodeRecord[]>();
+    const roots: NodeRecord[] = [];
+    for (const n of this.nodes.values()) {
+      if (!n.parent || !this.nodes.has(n.parent)) roots.push(n);
+      if (!n.parent) continue;
+      const list = children.get(n.parent);
+      if (list) list.push(n);
+      else children.set(n.parent, [n]);
+    }
+    for (const list of children.values()) list.sort(byId);
+    roots.sort((a, b) => a.level - b.level || byId(a, b));
+    const agencies = new Map<string, AgencyRecord[]>();
+    for (const a of this.agencies.values()) {
+      const list = agencies.get(a.homeNode);
+      if (list) list.push(a);
+      else agencies.set(a.homeNode, [a]);
+    }
+    for (const list of agencies.values()) list.sort((a, b) => a.code.localeCompare(b.code));
+    this.index = { children, agencies, roots };
+    return this.index;
   }
 
   /** Ancestors of a node, nearest first. */
