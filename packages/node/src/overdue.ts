@@ -12,6 +12,9 @@ function confirmed(r: TrackingRecord): boolean {
   );
 }
 
+/** From this many records of its senders on, a start reads them in one pass over the bucket. */
+export const SCAN_FROM = 256;
+
 /**
  * The recipients that have not confirmed 01 yet, by the time they must confirm by. A sweep marks the
  * late ones overdue in their tracking records (which publishes the change to the sender).
@@ -42,9 +45,18 @@ export class OverdueIndex {
 
   /** Rebuilds the index from the tracking records of the given senders (after a restart). */
   async load(senders: readonly string[]): Promise<void> {
-    for (const key of await this.tracking.keysOfSenders(senders)) {
+    const keys = await this.tracking.keysOfSenders(senders);
+    const take = (key: string, r: TrackingRecord): void => {
+      if (!confirmed(r) && !r.overdue) this.add(key, r.confirmByMs);
+    };
+    // Many records: one pass over the bucket; a few: a get each (a pass reads every record in it).
+    if (keys.length >= SCAN_FROM) {
+      await this.tracking.scanKeys(new Set(keys), take);
+      return;
+    }
+    for (const key of keys) {
       const r = await this.tracking.readKey(key);
-      if (r && !confirmed(r) && !r.overdue) this.add(key, r.confirmByMs);
+      if (r) take(key, r);
     }
   }
 

@@ -24,6 +24,7 @@ import { EdxmlSignatureVerdict, TrackingRecord, TransportState } from '@lienthon
 import type { IEdxmlSignatureVerdict } from '@lienthong/proto';
 import { classifyNatsError, listKvKeys, retry } from '@lienthong/infra';
 import { KeyedBatches } from './tracking-batch';
+import { scanTrackingRecords } from './tracking-scan';
 import { trackingKeyOf } from './tracking-keys';
 
 export type NewRecord = Parameters<typeof newTrackingRecord>[0];
@@ -210,6 +211,14 @@ export class TrackingStore {
   async keysOfSenders(senders: readonly string[]): Promise<string[]> {
     const tokens = new Set(senders.map((s) => trackingSenderFilter(s).slice(0, -2)));
     return (await this.keysMatching('>')).filter((k) => tokens.has(k.slice(0, k.indexOf('.'))));
+  }
+
+  /** The current records of many keys, read in one pass over the bucket (tracking-scan.ts). */
+  scanKeys(
+    wanted: ReadonlySet<string>,
+    visit: (key: string, record: TrackingRecord) => void,
+  ): Promise<number> {
+    return scanTrackingRecords(this.js, this.jsm, wanted, visit);
   }
 
   /** Keys matching a filter, sorted, each once, from one listing of the bucket stream's subjects. */

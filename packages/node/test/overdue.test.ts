@@ -3,8 +3,11 @@
  * sender's tracking, and the change is published on the sender's track subject; one that confirms
  * in time is not; a late confirmation clears the flag.
  */
-import { TransportState } from '@lienthong/proto';
-import type { TrackingRecord } from '@lienthong/proto';
+import { Kvm } from '@nats-io/kv';
+import { BUCKETS, trackingKey } from '@lienthong/core';
+import { connectNats } from '@lienthong/infra';
+import { BusinessStatus, TrackingRecord, TransportState } from '@lienthong/proto';
+import { SCAN_FROM } from '../src/overdue';
 import { A, Harness, demoTopology, docId, documentOf, waitFor } from './harness';
 
 describe('overdue', () => {
@@ -86,5 +89,60 @@ describe('overdue', () => {
       10_000,
     );
     expect(Date.now()).toBeGreaterThanOrEqual(late.confirmByMs);
+  });
+
+  it('a restart over many records reads them in one pass and raises exactly the unconfirmed late ones', async () => {
+    const topology = demoTopology();
+    const server = await h.server();
+    const first = await h.node(server, topology);
+    await first.stop();
+    const handles = await connectNats({ name: 'overdue-load-test', servers: server.url, timeoutMs: 5_000 });
+    try {
+      const kv = await new Kvm(handles.nc).open(BUCKETS.tracking);
+      const past = Date.now() - 60_000;
+      // More than SCAN_FROM records of hosted senders: late and unconfirmed, confirmed (01 or later),
+      // fetched, failed, already overdue, and late ones deleted since.
+      const kinds = ['late', 'confirmed', 'fetched', 'failed', 'overdue', 'deleted'] as const;
+      const per = Math.ceil(SCAN_FROM / 4);
+      const late: string[] = [];
+      for (const [k, kind] of kinds.entries()) {
+        for (let i = 0; i < per; i++) {
+          const documentId = `${A.nghean},2026/12/04,${k * 1000 + i}/LOAD`;
+          const key = trackingKey(A.nghean, documentId, A.hatinh);
+          const r = TrackingRecord.create({
+            documentId,
+            sender: A.nghean,
+            recipient: A.hatinh,
+            sentAtMs: past,
+            updatedAtMs: past,
+            confirmByMs: past + 1_000,
+            transport:
+              kind === 'fetched'
+                ? TransportState.TRANSPORT_STATE_FETCHED
+                : kind === 'failed'
+                  ? TransportState.TRANSPORT_STATE_FAILED
+                  : TransportState.TRANSPORT_STATE_DELIVERED,
+            business: kind === 'confirmed' ? BusinessStatus.BUSINESS_STATUS_ACCEPTED : 0,
+            overdue: kind === 'overdue',
+          });
+          await kv.put(key, TrackingRecord.encode(r).finish());
+          if (kind === 'deleted') await kv.delete(key);
+          if (kind === 'late') late.push(key);
+        }
+      }
+      expect(per * kinds.length).toBeGreaterThanOrEqual(SCAN_FROM);
+      const again = await h.node(server, topology, { overdue: { sweepIntervalMs: 3_600_000 } });
+      expect(await again.runtime.sweepOverdue()).toBe(late.length);
+      for (const key of late) {
+        const r = TrackingRecord.decode((await kv.get(key))!.value);
+        expect(r.overdue).toBe(true);
+      }
+      expect(await again.runtime.sweepOverdue()).toBe(0);
+      // The pass left no consumer behind on the bucket.
+      const consumers = await handles.jsm.consumers.list(`KV_${BUCKETS.tracking}`).next();
+      expect(consumers.filter((c) => c.config.deliver_policy === 'last_per_subject')).toEqual([]);
+    } finally {
+      await handles.nc.close();
+    }
   });
 });
