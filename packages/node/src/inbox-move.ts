@@ -208,11 +208,6 @@ export class InboxMover {
     run(firstMs);
   }
 
-  /** Inboxes agencies left at nodes hosted here that are still looked at (`node/agency`). */
-  watchedLeft(): string[] {
-    return [...this.left.keys()];
-  }
-
   private watchLeft(agency: string, from: string): void {
     this.left.set(`${from}/${agency}`, { agency, from, sinceMs: Date.now() });
   }

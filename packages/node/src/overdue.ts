@@ -50,11 +50,10 @@ export class OverdueIndex {
       if (!confirmed(r) && !r.overdue) this.add(key, r.confirmByMs);
     };
     // Many records: one pass over the bucket; a few: a get each (a pass reads every record in it).
-    if (keys.length >= SCAN_FROM) {
-      await this.tracking.scanKeys(new Set(keys), take);
-      return;
-    }
+    // What the pass did not come across is read by itself.
+    const seen = keys.length >= SCAN_FROM ? await this.tracking.scanKeys(new Set(keys), take) : undefined;
     for (const key of keys) {
+      if (seen?.has(key)) continue;
       const r = await this.tracking.readKey(key);
       if (r) take(key, r);
     }

@@ -15,15 +15,16 @@ const BATCH = 512;
 
 /**
  * Calls `visit` with the current record of each key in `wanted` that has one (deleted keys and
- * values that do not decode are passed over); records stored while it runs may be left out.
- * Returns how many were visited.
+ * values that do not decode are passed over). Returns the keys of `wanted` the pass came across,
+ * visited or not: one it did not (stored after the pass began, or a pass cut short by a fetch that
+ * brought nothing) is for the caller to read by itself.
  */
 export async function scanTrackingRecords(
   js: JetStreamClient,
   jsm: JetStreamManager,
   wanted: ReadonlySet<string>,
   visit: (key: string, record: TrackingRecord) => void,
-): Promise<number> {
+): Promise<Set<string>> {
   const info = await jsm.consumers.add(STREAM, {
     ack_policy: AckPolicy.None,
     deliver_policy: DeliverPolicy.LastPerSubject,
@@ -31,7 +32,7 @@ export async function scanTrackingRecords(
     inactive_threshold: 30_000 * 1_000_000,
     mem_storage: true,
   });
-  let visited = 0;
+  const seen = new Set<string>();
   try {
     let remaining = info.num_pending;
     const consumer = await js.consumers.get(STREAM, info.name);
@@ -43,6 +44,7 @@ export async function scanTrackingRecords(
         remaining = m.info.pending === 0 ? 0 : remaining - 1;
         const key = m.subject.slice(PREFIX.length);
         if (!wanted.has(key)) continue;
+        seen.add(key);
         const op = m.headers?.get('KV-Operation');
         if (op === 'DEL' || op === 'PURGE') continue;
         let record: TrackingRecord;
@@ -51,14 +53,13 @@ export async function scanTrackingRecords(
         } catch {
           continue;
         }
-        visited++;
         visit(key, record);
       }
-      // Messages removed while it ran: what is left cannot come.
+      // Messages removed while it ran, or a server too slow to answer: the caller reads the rest.
       if (got === 0) break;
     }
   } finally {
     await jsm.consumers.delete(STREAM, info.name).catch(() => undefined);
   }
-  return visited;
+  return seen;
 }

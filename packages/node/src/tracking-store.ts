@@ -213,11 +213,14 @@ export class TrackingStore {
     return (await this.keysMatching('>')).filter((k) => tokens.has(k.slice(0, k.indexOf('.'))));
   }
 
-  /** The current records of many keys, read in one pass over the bucket (tracking-scan.ts). */
+  /**
+   * The current records of many keys, read in one pass over the bucket (tracking-scan.ts); returns
+   * the keys the pass came across.
+   */
   scanKeys(
     wanted: ReadonlySet<string>,
     visit: (key: string, record: TrackingRecord) => void,
-  ): Promise<number> {
+  ): Promise<Set<string>> {
     return scanTrackingRecords(this.js, this.jsm, wanted, visit);
   }
 
