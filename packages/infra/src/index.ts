@@ -7,6 +7,8 @@ export type { NatsErrorClass, NatsErrorKind } from './errors';
 export { upsertStream } from './streams';
 export type { StreamSpec, StreamUpsert } from './streams';
 export { listKvKeys } from './kv-keys';
+export { scanStream } from './stream-scan';
+export type { StreamScan, StreamScanOptions } from './stream-scan';
 export type { ListKvKeysOptions } from './kv-keys';
 export { findUserSeed, readSeedFile } from './seed-file';
 export { connectNats, securityOptions } from './connect';

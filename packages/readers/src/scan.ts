@@ -1,5 +1,5 @@
-import { AckPolicy, DeliverPolicy } from '@nats-io/jetstream';
-import type { ConsumerConfig, JsMsg } from '@nats-io/jetstream';
+import type { JsMsg } from '@nats-io/jetstream';
+import { scanStream as scanOnce } from '@lienthong/infra';
 import type { Session } from './session';
 
 export interface ScanOptions {
@@ -11,12 +11,9 @@ export interface ScanOptions {
   readonly since?: number;
 }
 
-const nanos = (ms: number): number => ms * 1_000_000;
-
 /**
- * Reads what a stream holds now, once, in order: an ephemeral consumer without acks tells up front
- * how many messages match, so the scan ends without waiting for a timeout. Messages stored while it
- * runs are not included. Works on nats-server 2.9 (no batched direct get there).
+ * Reads what a stream holds now, once, in order (`@lienthong/infra` `scanStream`: an ephemeral
+ * consumer without acks); returns how many messages it visited.
  */
 export async function scanStream(
   s: Session,
@@ -24,44 +21,8 @@ export async function scanStream(
   opts: ScanOptions,
   visit: (m: JsMsg) => void,
 ): Promise<number> {
-  const config: Partial<ConsumerConfig> = {
-    ack_policy: AckPolicy.None,
-    deliver_policy: opts.lastPerSubject
-      ? DeliverPolicy.LastPerSubject
-      : opts.since !== undefined
-        ? DeliverPolicy.StartTime
-        : DeliverPolicy.All,
-    ...(opts.since !== undefined && !opts.lastPerSubject
-      ? { opt_start_time: new Date(opts.since).toISOString() }
-      : {}),
-    ...(opts.filter ? { filter_subject: opts.filter } : {}),
-    inactive_threshold: nanos(30_000),
-    mem_storage: true,
-  };
-  const info = await s.jsm.consumers.add(stream, config);
-  let seen = 0;
-  try {
-    let remaining = info.num_pending;
-    if (remaining === 0) return 0;
-    const consumer = await s.js.consumers.get(stream, info.name);
-    while (remaining > 0) {
-      const batch = await consumer.fetch({
-        max_messages: Math.min(remaining, 512),
-        expires: Math.max(1000, s.settings.timeoutMs),
-      });
-      let got = 0;
-      for await (const m of batch) {
-        got++;
-        seen++;
-        remaining = m.info.pending === 0 ? 0 : remaining - 1;
-        visit(m);
-      }
-      if (got === 0) break; // messages were removed while scanning
-    }
-    return seen;
-  } finally {
-    await s.jsm.consumers.delete(stream, info.name).catch(() => undefined);
-  }
+  const r = await scanOnce(s.js, s.jsm, stream, { ...opts, fetchMs: s.settings.timeoutMs }, visit);
+  return r.messages;
 }
 
 /** The current values of a KV bucket under a key filter (`>` for all), deletes left out. */

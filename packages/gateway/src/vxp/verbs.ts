@@ -154,16 +154,7 @@ export class VxpVerbs {
   getAgenciesList(c: Caller): RenderedJson {
     return this.directory(c, 'getAgenciesList', (list) => ({
       ...OK,
-      data: list.map((a) =>
-        compact({
-          id: a.code,
-          pid: a.successor ?? (a.parentCode || '-1'),
-          code: a.code,
-          name: a.name,
-          successor: a.successor,
-          closedAt: a.closedAt,
-        }),
-      ),
+      data: list.map((a) => compact({ ...unitOf(a), successor: a.successor, closedAt: a.closedAt })),
     }));
   }
 
@@ -219,6 +210,11 @@ export class VxpVerbs {
   }
 }
 
+/** A directory entry as the VXP verbs name it: a closed code under its successor (`pid`). */
+function unitOf(a: AgencyEntry): { id: string; pid: string; code: string; name: string } {
+  return { id: a.code, pid: a.successor ?? (a.parentCode || '-1'), code: a.code, name: a.name };
+}
+
 /** getSynchronizeUnit's answer: each entry with the root of its tree as its centre. */
 function synchronizeUnits(list: readonly AgencyEntry[]): unknown {
   const parent = new Map(list.filter((a) => !a.successor).map((a) => [a.code, a.parentCode]));
@@ -235,10 +231,7 @@ function synchronizeUnits(list: readonly AgencyEntry[]): unknown {
     ...OK,
     data: list.map((a) =>
       compact({
-        id: a.code,
-        pid: a.successor ?? (a.parentCode || '-1'),
-        code: a.code,
-        name: a.name,
+        ...unitOf(a),
         centerCode: root(a.successor ?? a.code),
         version: 1,
         deleted: a.successor !== undefined,
