@@ -53,9 +53,19 @@ export function parseAgencyCode(s: string): AgencyCode {
   return { text, level1, level2, level3, level4 };
 }
 
+/** Tokens of the codes seen lately: a code is checked and rewritten a dozen times per document. */
+const tokens = new Map<string, string>();
+const TOKENS_KEPT = 8192;
+
 /** The subject token of an agency code: dots become underscores (`000_00_00_H41`). */
 export function agencyToToken(code: string): string {
-  return assertAgencyCode(code).replaceAll('.', '_');
+  const known = tokens.get(code);
+  if (known !== undefined) return known;
+  const token = assertAgencyCode(code).replaceAll('.', '_');
+  // Only valid codes are kept (an invalid one threw above); the map is bounded by starting over.
+  if (tokens.size >= TOKENS_KEPT) tokens.clear();
+  tokens.set(code, token);
+  return token;
 }
 
 /** The agency code of a subject token; throws InvalidAgencyCodeError unless it is exactly one. */

@@ -14,6 +14,7 @@
 import { createHash, createHmac } from 'node:crypto';
 import { agencyToToken, assertAgencyCode } from './agency';
 import { LienthongError } from './errors';
+import { sha256 } from './sha256';
 
 const SCOPED = /^lt1:([0-9A-Za-z_]+):/;
 
@@ -33,13 +34,11 @@ export function msgIdKeyFrom(secret: string): Uint8Array {
 export function submitMsgId(agency: string, parts: readonly string[], key?: Uint8Array): string {
   const token = agencyToToken(assertAgencyCode(agency));
   if (parts.length === 0) throw new LienthongError('InvalidArgument', 'submitMsgId needs at least one part');
-  const mac = key ? createHmac('sha256', key) : createHash('sha256');
-  mac.update(`${token}\u0000`);
-  for (const p of parts) {
-    const bytes = Buffer.from(p, 'utf8');
-    mac.update(`${bytes.length}\u0000`).update(bytes);
-  }
-  return `lt1:${token}:${mac.digest('base64url').slice(0, 32)}`;
+  // `<token>\0`, then `<byte length>\0<part>` for each part, as one UTF-8 string in one update.
+  let text = `${token}\u0000`;
+  for (const p of parts) text += `${Buffer.byteLength(p, 'utf8')}\u0000${p}`;
+  const digest = key ? createHmac('sha256', key).update(text, 'utf8').digest() : sha256(text);
+  return `lt1:${token}:${digest.toString('base64url').slice(0, 32)}`;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { LienthongError } from '@lienthong/core';
-import { classifyNatsError, retry } from '@lienthong/infra';
+import { classifyNatsError, retry, sleep } from '@lienthong/infra';
 
 /** Options every client call takes. */
 export interface CallOptions {
@@ -46,6 +46,8 @@ export interface CallContext {
   readonly deadline: number;
   /** Aborted when the call times out or is canceled: stop retrying, release what was opened. */
   readonly signal: AbortSignal;
+  /** Whether the call has timed out or been canceled (without making `signal`). */
+  readonly aborted: boolean;
   /** Remembers a transient failure, so that a deadline error can say what kept failing. */
   noteFailure(e: unknown): void;
 }
@@ -62,7 +64,15 @@ export async function withCall<T>(
 ): Promise<T> {
   const timeoutMs = checkCall(what, opts, defaultTimeoutMs);
   const signal = opts?.signal;
-  const inner = new AbortController();
+  // The call's own signal is made when a step asks for it (a retry, a pause, a wait): most calls
+  // finish at the first attempt and never do, and an AbortController is one of the costlier
+  // objects a call would make.
+  let inner: AbortController | undefined;
+  let abortedWith: { reason: unknown } | undefined;
+  const abort = (err: LienthongError): void => {
+    abortedWith = { reason: err };
+    inner?.abort(err);
+  };
   let timer: NodeJS.Timeout | undefined;
   let onAbort: (() => void) | undefined;
   let lastError: unknown;
@@ -74,13 +84,13 @@ export async function withCall<T>(
         `${what} did not finish within ${timeoutMs} ms${cause ? ` (last error: ${cause.message})` : ''}`,
         { context: { what, timeoutMs }, cause },
       );
-      inner.abort(err);
+      abort(err);
       reject(err);
     }, timeoutMs);
     if (signal) {
       onAbort = () => {
         const err = canceled(what, signal.reason);
-        inner.abort(err);
+        abort(err);
         reject(err);
       };
       signal.addEventListener('abort', onAbort, { once: true });
@@ -89,7 +99,16 @@ export async function withCall<T>(
   const ctx: CallContext = {
     timeoutMs,
     deadline: Date.now() + timeoutMs,
-    signal: inner.signal,
+    get signal(): AbortSignal {
+      if (!inner) {
+        inner = new AbortController();
+        if (abortedWith) inner.abort(abortedWith.reason);
+      }
+      return inner.signal;
+    },
+    get aborted(): boolean {
+      return abortedWith !== undefined;
+    },
     noteFailure: (e: unknown) => (lastError = e),
   };
   try {
@@ -128,15 +147,26 @@ export async function retryWhileUnavailable<T>(
   ctx: CallContext,
   attempt: (remainingMs: number) => Promise<T>,
 ): Promise<T> {
+  const retryable = (e: unknown): boolean => {
+    const code = normalize(what, e).code;
+    return code === 'Unavailable' || code === 'DeadlineExceeded';
+  };
+  const remaining = (): number => Math.max(ctx.deadline - Date.now(), 50);
+  // The first attempt, as nearly every call ends: no retry loop, no signal made for it.
   try {
+    return await attempt(remaining());
+  } catch (e) {
+    if (ctx.aborted) throw ctx.signal.reason;
+    if (!retryable(e)) throw normalize(what, e);
+    ctx.noteFailure(e);
+  }
+  try {
+    await sleep(UNAVAILABLE_BACKOFF.initialMs, ctx.signal);
     // No deadline here: the call's own deadline aborts the signal, and says what kept failing.
-    return await retry(() => attempt(Math.max(ctx.deadline - Date.now(), 50)), {
+    return await retry(() => attempt(remaining()), {
       signal: ctx.signal,
-      backoff: UNAVAILABLE_BACKOFF,
-      retryIf: (e) => {
-        const code = normalize(what, e).code;
-        return code === 'Unavailable' || code === 'DeadlineExceeded';
-      },
+      backoff: { initialMs: UNAVAILABLE_BACKOFF.initialMs * 2, maxMs: UNAVAILABLE_BACKOFF.maxMs },
+      retryIf: retryable,
       onRetry: (e) => ctx.noteFailure(e),
     });
   } catch (e) {
