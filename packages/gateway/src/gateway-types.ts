@@ -1,7 +1,7 @@
 /** What the edXML gateway (service.ts) is given and what it answers a posted package with. */
 import type { NodeInfo, Topology } from '@lienthong/core';
 import type { ParsedPackage as EdxmlParse } from '@lienthong/edxml';
-import type { LienthongClient } from '@lienthong/sdk';
+import type { LienthongClient, UnreadableItem } from '@lienthong/sdk';
 import type { EdxmlCodec, MessageType } from './codec';
 import type { GatewayJetStream } from './status-queue';
 import type { UploadHost } from './uploads';
@@ -43,6 +43,12 @@ export interface GatewayOptions {
    * its track subject. Without it, they are only in `sent()`.
    */
   readonly jetstream?: GatewayJetStream;
+  /**
+   * Told of an inbox item an agency's SDK client cannot read (a newer schema, damaged bytes): it
+   * stays in the inbox and is not listed. The HTTP plugin logs it on the node's logger; without
+   * this, the SDK's process warning.
+   */
+  readonly onUnreadable?: (item: UnreadableItem) => void;
 }
 
 export interface SendResult {

@@ -1,5 +1,5 @@
 import { agencyToToken } from '@lienthong/core';
-import type { InboxItem, LienthongClient } from '@lienthong/sdk';
+import type { InboxItem, LienthongClient, UnreadableItem } from '@lienthong/sdk';
 import type { MessageType } from './codec';
 import { GatewayError } from './errors';
 import { nextFailure } from './failure';
@@ -45,8 +45,10 @@ export class ReceivedQueue {
     max: number,
     /** Acknowledged item ids and documents remembered (for idempotent acks and 01s), newest kept. */
     private readonly keepAcked = 100_000,
+    /** Told of an item the client cannot read (the SDK's process warning without it). */
+    onUnreadable?: (item: UnreadableItem) => void,
   ) {
-    this.inbox = client.inbox({ maxInFlight: max });
+    this.inbox = client.inbox({ maxInFlight: max, ...(onUnreadable ? { onUnreadable } : {}) });
     this.loop = this.run();
   }
 

@@ -46,6 +46,17 @@ export function gatewayPlugin(opts: GatewayPluginOptions): GatewayPlugin {
     register: (app, ctx) => {
       gateway = new EdocGateway(ctx.host as GatewayHost, {
         ...(ctx.nats ? { jetstream: { js: ctx.nats.js, jsm: ctx.nats.jsm } } : {}),
+        // An item an agency's client cannot read stays in its inbox, unlisted: the operator is told.
+        onUnreadable: (item) =>
+          ctx.log.warn(
+            {
+              agency: item.agency,
+              sequence: item.sequence,
+              subject: item.subject,
+              deliveryCount: item.deliveryCount,
+            },
+            `an inbox item of ${item.agency} cannot be read here and is not listed: ${item.reason}`,
+          ),
         ...opts,
       });
       registerRoutes(app, gateway, opts.auth, openApiDocument());

@@ -62,6 +62,8 @@ export async function startGatewayNode(
     node?: Partial<NodeRuntimeConfig>;
     /** Also mount the VXP endpoint at /vxp over the same gateway service. */
     vxp?: boolean;
+    /** The node's logger (default: warnings on stdout). */
+    logger?: ReturnType<typeof createLogger>;
   } = {},
 ): Promise<GatewayNode> {
   const topologyFile = opts.topologyFile ?? SAMPLES_TOPOLOGY;
@@ -107,7 +109,7 @@ export async function startGatewayNode(
             ]
           : []),
       ],
-      logger: createLogger({ name: 'gateway-test', level: process.env['LT_LOG'] ?? 'warn' }),
+      logger: opts.logger ?? createLogger({ name: 'gateway-test', level: process.env['LT_LOG'] ?? 'warn' }),
     },
   );
   const clients: LienthongClient[] = [];
