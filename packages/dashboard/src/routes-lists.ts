@@ -98,7 +98,7 @@ export function registerListRoutes(app: FastifyInstance, ctx: RouteContext): voi
   app.get(
     '/dashboard/api/sent',
     handle(async (req) =>
-      sentDocuments(index.values(), documentQuery(query(req)), await ctx.viewerOf(req), ctx.dir(), ctx.now()),
+      sentDocuments(index, documentQuery(query(req)), await ctx.viewerOf(req), ctx.dir(), ctx.now()),
     ),
   );
   app.get(

@@ -81,8 +81,34 @@ export interface Change {
 
 export type Listener = (change: Change) => void;
 
+/** The rows of one sent document (one per recipient), kept as the records change. */
+class DocumentRows {
+  readonly byKey = new Map<string, Row>();
+  private list: Row[] | undefined;
+
+  set(row: Row): void {
+    this.byKey.set(row.key, row);
+    this.list = undefined;
+  }
+
+  delete(key: string): void {
+    this.byKey.delete(key);
+    this.list = undefined;
+  }
+
+  /** The rows as an array, made again only after a change. */
+  get rows(): readonly Row[] {
+    return (this.list ??= [...this.byKey.values()]);
+  }
+}
+
+const documentOf = (row: Pick<Row, 'sender' | 'documentId'>): string =>
+  `${row.sender}\u0000${row.documentId}`;
+
 export class TrackingIndex {
   private readonly rows = new Map<string, Row>();
+  /** The same rows by sent document (sender and document id): the sent list reads them so. */
+  private readonly byDocument = new Map<string, DocumentRows>();
   private readonly listeners = new Set<Listener>();
   private messages: ConsumerMessages | undefined;
   private changes = 0;
@@ -104,6 +130,29 @@ export class TrackingIndex {
 
   values(): IterableIterator<Row> {
     return this.rows.values();
+  }
+
+  /** Every sent document's rows, one array per document (`sentDocuments` takes it as it is). */
+  *documents(): IterableIterator<readonly Row[]> {
+    for (const d of this.byDocument.values()) yield d.rows;
+  }
+
+  private put(row: Row): void {
+    this.rows.set(row.key, row);
+    const id = documentOf(row);
+    let d = this.byDocument.get(id);
+    if (!d) this.byDocument.set(id, (d = new DocumentRows()));
+    d.set(row);
+  }
+
+  private remove(key: string): void {
+    const old = this.rows.get(key);
+    if (!old) return;
+    this.rows.delete(key);
+    const id = documentOf(old);
+    const d = this.byDocument.get(id);
+    d?.delete(key);
+    if (d?.byKey.size === 0) this.byDocument.delete(id);
   }
 
   /** Follows the bucket from the last value of every key on; resolves when following has begun. */
@@ -142,7 +191,7 @@ export class TrackingIndex {
     this.changes++;
     const op = m.headers?.get('KV-Operation');
     if (op === 'DEL' || op === 'PURGE' || m.data.length === 0) {
-      this.rows.delete(key);
+      this.remove(key);
       return;
     }
     let record: TrackingRecord;
@@ -154,7 +203,7 @@ export class TrackingIndex {
     // A refusal notice of a submission (no recipient) is not a copy of a document.
     if (record.recipient === '') return;
     const row = rowOf(key, record);
-    this.rows.set(key, row);
+    this.put(row);
     for (const l of this.listeners) {
       try {
         l({ row, record });

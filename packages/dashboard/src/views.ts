@@ -6,6 +6,7 @@ import { markOverdue } from '@lienthong/core';
 import { BusinessStatus, Level, TransportState } from '@lienthong/proto';
 import { computeStats, isActive } from '@lienthong/readers';
 import type { Directory, StatsRow } from '@lienthong/readers';
+import { firstOf } from './ranking';
 import type { Row } from './store';
 
 /** Who is looking: an operator sees everything, an agency only what it sent or received. */
@@ -129,60 +130,89 @@ function matches(text: string, needle: string | undefined): boolean {
   return needle === undefined || needle === '' || fold(text).includes(fold(needle));
 }
 
+/** Rows already grouped by sent document (`TrackingIndex.documents()`), so a request does not group them. */
+export interface SentDocumentRows {
+  documents(): Iterable<readonly Row[]>;
+}
+
+/** Newest first; the same moment by document id, then sender. */
+function newestDocumentFirst(
+  a: { rows: readonly Row[]; sentAtMs: number },
+  b: { rows: readonly Row[]; sentAtMs: number },
+): number {
+  const x = a.rows[0]!;
+  const y = b.rows[0]!;
+  return (
+    b.sentAtMs - a.sentAtMs ||
+    (x.documentId < y.documentId ? -1 : x.documentId > y.documentId ? 1 : 0) ||
+    (x.sender < y.sender ? -1 : x.sender > y.sender ? 1 : 0)
+  );
+}
+
 /** Documents sent, newest first, each with every recipient's state (those the viewer may see). */
 export function sentDocuments(
-  rows: Iterable<Row>,
+  source: Iterable<Row> | SentDocumentRows,
   query: DocumentQuery,
   viewer: Viewer,
   dir: Directory | undefined,
   now: number,
 ): { total: number; documents: DocumentSummary[] } {
   const sender = viewer.kind === 'agency' ? viewer.code : query.sender || undefined;
-  // Per sender, per document id: no key is built per row.
-  const bySender = new Map<string, Map<string, Row[]>>();
-  for (const row of rows) {
-    if (sender !== undefined && row.sender !== sender) continue;
-    if (query.fromMs !== undefined && row.sentAtMs < query.fromMs) continue;
-    if (query.toMs !== undefined && row.sentAtMs > query.toMs) continue;
-    let byDoc = bySender.get(row.sender);
-    if (!byDoc) bySender.set(row.sender, (byDoc = new Map()));
-    const list = byDoc.get(row.documentId);
-    if (list) list.push(row);
-    else byDoc.set(row.documentId, [row]);
-  }
-  const found: { list: Row[]; sentAtMs: number }[] = [];
-  for (const list of [...bySender.values()].flatMap((byDoc) => [...byDoc.values()])) {
-    const first = list[0]!;
+  const { fromMs, toMs } = query;
+  const dated = fromMs !== undefined || toMs !== undefined;
+  const inRange = (r: Row): boolean =>
+    (fromMs === undefined || r.sentAtMs >= fromMs) && (toMs === undefined || r.sentAtMs <= toMs);
+  const found: { rows: readonly Row[]; sentAtMs: number }[] = [];
+  for (const all of 'documents' in source ? source.documents() : groupByDocument(source, sender)) {
+    const first = all[0];
+    if (!first || (sender !== undefined && first.sender !== sender)) continue;
+    const rows = dated ? all.filter(inRange) : all;
+    if (rows.length === 0) continue;
     if (!matches(first.documentId, query.q)) continue;
     if (!matches(first.subject, query.subject)) continue;
     if (
       query.recipient &&
-      !list.some(
+      !rows.some(
         (r) =>
           matches(r.recipient, query.recipient) || matches(dir?.name(r.recipient) ?? '', query.recipient),
       )
     ) {
       continue;
     }
-    let sentAtMs = first.sentAtMs;
-    for (const r of list) if (r.sentAtMs < sentAtMs) sentAtMs = r.sentAtMs;
-    found.push({ list, sentAtMs });
+    let sentAtMs = rows[0]!.sentAtMs;
+    for (const r of rows) if (r.sentAtMs < sentAtMs) sentAtMs = r.sentAtMs;
+    found.push({ rows, sentAtMs });
   }
-  found.sort((a, b) => b.sentAtMs - a.sentAtMs || a.list[0]!.documentId.localeCompare(b.list[0]!.documentId));
-  // Only the documents of the page are described (an operator's list holds every document).
-  const documents = found.slice(0, query.limit ?? 200).map(({ list, sentAtMs }): DocumentSummary => {
-    const first = list[0]!;
-    return {
-      documentId: first.documentId,
-      sender: first.sender,
-      senderName: dir?.name(first.sender) ?? '',
-      subject: first.subject,
-      priority: first.priority,
-      sentAtMs,
-      recipients: list.map((r) => recipientView(r, dir, now)).sort((a, b) => a.code.localeCompare(b.code)),
-    };
-  });
+  // Only the documents of the page are ordered and described (an operator's list holds every one).
+  const documents = firstOf(found, query.limit ?? 200, newestDocumentFirst).map(
+    ({ rows, sentAtMs }): DocumentSummary => {
+      const first = rows[0]!;
+      return {
+        documentId: first.documentId,
+        sender: first.sender,
+        senderName: dir?.name(first.sender) ?? '',
+        subject: first.subject,
+        priority: first.priority,
+        sentAtMs,
+        recipients: rows.map((r) => recipientView(r, dir, now)).sort((a, b) => a.code.localeCompare(b.code)),
+      };
+    },
+  );
   return { total: found.length, documents };
+}
+
+/** Rows grouped by sent document, only `sender`'s when given: for a caller with rows alone. */
+function groupByDocument(rows: Iterable<Row>, sender: string | undefined): Iterable<Row[]> {
+  const bySender = new Map<string, Map<string, Row[]>>();
+  for (const row of rows) {
+    if (sender !== undefined && row.sender !== sender) continue;
+    let byDoc = bySender.get(row.sender);
+    if (!byDoc) bySender.set(row.sender, (byDoc = new Map()));
+    const list = byDoc.get(row.documentId);
+    if (list) list.push(row);
+    else byDoc.set(row.documentId, [row]);
+  }
+  return [...bySender.values()].flatMap((byDoc) => [...byDoc.values()]);
 }
 
 export interface ReceivedItem {
@@ -212,6 +242,16 @@ function receivedState(row: Row): ReceivedItem['state'] {
   return 'on-the-way';
 }
 
+/** Newest first; the same moment by document id, then sender, then recipient. */
+function newestCopyFirst(a: Row, b: Row): number {
+  return (
+    b.sentAtMs - a.sentAtMs ||
+    (a.documentId < b.documentId ? -1 : a.documentId > b.documentId ? 1 : 0) ||
+    (a.sender < b.sender ? -1 : a.sender > b.sender ? 1 : 0) ||
+    (a.recipient < b.recipient ? -1 : a.recipient > b.recipient ? 1 : 0)
+  );
+}
+
 /** Copies addressed to an agency (or to anyone, for an operator), newest first. */
 export function receivedDocuments(
   rows: Iterable<Row>,
@@ -231,9 +271,8 @@ export function receivedDocuments(
     counts[receivedState(row)]++;
     found.push(row);
   }
-  found.sort((a, b) => b.sentAtMs - a.sentAtMs || a.documentId.localeCompare(b.documentId));
-  // Only the copies of the page are described (an operator's list holds every copy).
-  const items = found.slice(0, query.limit ?? 200).map((row): ReceivedItem => ({
+  // Only the copies of the page are ordered and described (an operator's list holds every copy).
+  const items = firstOf(found, query.limit ?? 200, newestCopyFirst).map((row): ReceivedItem => ({
     documentId: row.documentId,
     sender: row.sender,
     senderName: dir?.name(row.sender) ?? '',

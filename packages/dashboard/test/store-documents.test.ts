@@ -1,0 +1,118 @@
+/**
+ * The dashboard's record index keeps its rows grouped by sent document as the records change (a
+ * new recipient's record, an update, a deletion), and the sent list read from those groups is the
+ * one computed from the rows alone.
+ */
+import { connect } from '@nats-io/transport-node';
+import type { NatsConnection } from '@nats-io/transport-node';
+import { jetstream, jetstreamManager } from '@nats-io/jetstream';
+import { Kvm } from '@nats-io/kv';
+import type { KV } from '@nats-io/kv';
+import { BUCKETS, trackingKey } from '@lienthong/core';
+import { TrackingRecord, TransportState } from '@lienthong/proto';
+import type { Session } from '@lienthong/readers';
+import { eventually, startNatsServer } from '@lienthong/testkit';
+import type { NatsServer } from '@lienthong/testkit';
+import { TrackingIndex } from '../src/store';
+import { sentDocuments } from '../src/views';
+
+const G22 = '000.00.00.G22';
+const H41 = '000.00.00.H41';
+const H27 = '000.00.00.H27';
+const T0 = 1_796_000_000_000;
+
+let server: NatsServer;
+let nc: NatsConnection;
+let kv: KV;
+let index: TrackingIndex;
+
+async function put(
+  documentId: string,
+  recipient: string,
+  transport: TransportState,
+  sentAtMs = T0,
+): Promise<void> {
+  const record = TrackingRecord.create({
+    documentId,
+    sender: G22,
+    recipient,
+    subject: `Văn bản ${documentId}`,
+    sentAtMs,
+    updatedAtMs: sentAtMs,
+    transport,
+  });
+  await kv.put(trackingKey(G22, documentId, recipient), TrackingRecord.encode(record).finish());
+}
+
+/** Each document's recipients and their transport state, as the index groups them. */
+function groups(): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const rows of index.documents()) {
+    out[rows[0]!.documentId] = rows.map((r) => `${r.recipient} ${TransportState[r.transport]}`).sort();
+  }
+  return out;
+}
+
+beforeAll(async () => {
+  server = await startNatsServer();
+  nc = await connect({ servers: server.url });
+  const js = jetstream(nc);
+  const kvm = new Kvm(js);
+  kv = await kvm.create(BUCKETS.tracking, { history: 1 });
+  await put('1/VPCP', H41, TransportState.TRANSPORT_STATE_RELAYED);
+  await put('1/VPCP', H27, TransportState.TRANSPORT_STATE_RELAYED);
+  const session: Session = {
+    settings: { server: server.url, timeoutMs: 5_000 },
+    nc,
+    js,
+    jsm: await jetstreamManager(nc),
+    kvm,
+  };
+  index = new TrackingIndex(session);
+  await index.start();
+  await index.ready;
+});
+
+afterAll(async () => {
+  await index?.stop();
+  await nc?.close();
+  await server?.stop();
+});
+
+describe('TrackingIndex.documents()', () => {
+  it('groups the rows stored at start, then follows updates, new records and deletions', async () => {
+    expect(groups()).toEqual({
+      '1/VPCP': [`${H27} TRANSPORT_STATE_RELAYED`, `${H41} TRANSPORT_STATE_RELAYED`],
+    });
+
+    await put('1/VPCP', H41, TransportState.TRANSPORT_STATE_DELIVERED);
+    await put('2/VPCP', H41, TransportState.TRANSPORT_STATE_RELAYED, T0 + 1_000);
+    await eventually(() =>
+      expect(groups()).toEqual({
+        '1/VPCP': [`${H27} TRANSPORT_STATE_RELAYED`, `${H41} TRANSPORT_STATE_DELIVERED`],
+        '2/VPCP': [`${H41} TRANSPORT_STATE_RELAYED`],
+      }),
+    );
+
+    await kv.delete(trackingKey(G22, '1/VPCP', H27));
+    await kv.delete(trackingKey(G22, '2/VPCP', H41));
+    await eventually(() => expect(groups()).toEqual({ '1/VPCP': [`${H41} TRANSPORT_STATE_DELIVERED`] }));
+    expect(index.size).toBe(1);
+  });
+
+  it('gives the sent list that the rows alone give', async () => {
+    await put('3/VPCP', H27, TransportState.TRANSPORT_STATE_FAILED, T0 + 2_000);
+    await put('3/VPCP', H41, TransportState.TRANSPORT_STATE_DELIVERED, T0 + 2_000);
+    await eventually(() => expect(index.size).toBe(3));
+    const operator = { kind: 'operator' } as const;
+    for (const query of [{}, { recipient: 'H27' }, { fromMs: T0 + 1 }, { limit: 1 }]) {
+      expect(sentDocuments(index, query, operator, undefined, T0)).toEqual(
+        sentDocuments(index.values(), query, operator, undefined, T0),
+      );
+    }
+    expect(sentDocuments(index, {}, operator, undefined, T0).documents.map((d) => d.documentId)).toEqual([
+      '3/VPCP',
+      '1/VPCP',
+    ]);
+  });
+});
