@@ -9,9 +9,9 @@
  * and a JSON line.
  */
 import { createRequire } from 'node:module';
-import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { cpuMsOf, writeTrackingRecords } from './lib/tracking-records.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(join(root, 'packages/dashboard/package.json'));
@@ -19,8 +19,7 @@ const { TrackingIndex } = require('@lienthong/dashboard');
 const nodeRequire = createRequire(join(root, 'packages/node/package.json'));
 const { startNode, createLogger, loadTopologyFile } = nodeRequire('@lienthong/node');
 const { startNatsServer } = nodeRequire('@lienthong/testkit');
-const { BUCKETS, trackingKey } = nodeRequire('@lienthong/core');
-const { TrackingRecord, TransportState, BusinessStatus } = nodeRequire('@lienthong/proto');
+const { TransportState, BusinessStatus } = nodeRequire('@lienthong/proto');
 const { connect } = nodeRequire('@nats-io/transport-node');
 const { jetstream, jetstreamManager } = nodeRequire('@nats-io/jetstream');
 const { Kvm } = nodeRequire('@nats-io/kv');
@@ -33,49 +32,6 @@ const targets = sizes.length > 0 ? sizes : [100_000];
 const topology = loadTopologyFile(join(root, 'deploy/topology.vn-2025.json'));
 const agencies = topology.agencies().map((a) => a.code);
 const logger = createLogger({ name: 'dashboard-restart-cost', level: 'silent' });
-const cpuOf = (pid) => {
-  const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  return (Number(f[11]) + Number(f[12])) * 10;
-};
-
-async function writeRecords(url, n) {
-  const nc = await connect({ servers: url });
-  const js = jetstream(nc);
-  const now = Date.now();
-  for (let start = 0; start < n; start += 2_000) {
-    const acks = [];
-    for (let i = start; i < Math.min(n, start + 2_000); i++) {
-      const sender = agencies[(i * 7919) % agencies.length];
-      const recipient = agencies[(i * 104_729 + 13) % agencies.length];
-      const documentId = `${sender},2026/11/${String(1 + (i % 28)).padStart(2, '0')},${i}/UBND-VP`;
-      const sentAtMs = now - (i % 86_400_000);
-      const r = TrackingRecord.create({
-        documentId,
-        sender,
-        recipient,
-        subject: `Công văn số ${i} về việc triển khai kế hoạch`,
-        sentAtMs,
-        updatedAtMs: sentAtMs + 2_000,
-        confirmByMs: sentAtMs + 86_400_000,
-        transport: TransportState.TRANSPORT_STATE_DELIVERED,
-        business: BusinessStatus.BUSINESS_STATUS_ARRIVED,
-        timeline: [
-          { atMs: sentAtMs, transport: TransportState.TRANSPORT_STATE_ACCEPTED },
-          { atMs: sentAtMs + 1_000, transport: TransportState.TRANSPORT_STATE_DELIVERED },
-          { atMs: sentAtMs + 2_000, business: BusinessStatus.BUSINESS_STATUS_ARRIVED },
-        ],
-      });
-      acks.push(
-        js.publish(
-          `$KV.${BUCKETS.tracking}.${trackingKey(sender, documentId, recipient)}`,
-          TrackingRecord.encode(r).finish(),
-        ),
-      );
-    }
-    await Promise.all(acks);
-  }
-  await nc.close();
-}
 
 async function loadIndex(url) {
   const nc = await connect({ servers: url });
@@ -104,16 +60,26 @@ for (const n of targets) {
   try {
     const first = await startNode({ servers: server.url, topology }, { logger });
     await first.stop();
-    await writeRecords(server.url, n);
+    await writeTrackingRecords(nodeRequire, server.url, agencies, n, (i, sentAtMs) => ({
+      subject: `Công văn số ${i} về việc triển khai kế hoạch`,
+      updatedAtMs: sentAtMs + 2_000,
+      transport: TransportState.TRANSPORT_STATE_DELIVERED,
+      business: BusinessStatus.BUSINESS_STATUS_ARRIVED,
+      timeline: [
+        { atMs: sentAtMs, transport: TransportState.TRANSPORT_STATE_ACCEPTED },
+        { atMs: sentAtMs + 1_000, transport: TransportState.TRANSPORT_STATE_DELIVERED },
+        { atMs: sentAtMs + 2_000, business: BusinessStatus.BUSINESS_STATUS_ARRIVED },
+      ],
+    }));
     for (const beside of [false, true]) {
       await server.restart();
-      const cpu0 = cpuOf(server.pid);
+      const cpu0 = cpuMsOf(server.pid);
       const t0 = performance.now();
       const runtime = beside ? startNode({ servers: server.url, topology }, { logger }) : undefined;
       const { ms, size } = await loadIndex(server.url);
       const node = await runtime;
       const runtimeMs = runtime ? Math.round(performance.now() - t0) : undefined;
-      const serverCpuMs = cpuOf(server.pid) - cpu0;
+      const serverCpuMs = cpuMsOf(server.pid) - cpu0;
       await node?.stop();
       const r = { records: n, besideRuntime: beside, loadMs: ms, rows: size, runtimeMs, serverCpuMs };
       results.push(r);
