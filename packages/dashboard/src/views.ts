@@ -7,33 +7,16 @@ import { BusinessStatus, Level, TransportState } from '@lienthong/proto';
 import { computeStats, isActive } from '@lienthong/readers';
 import type { Directory, StatsRow } from '@lienthong/readers';
 import { firstOf } from './ranking';
+import { matches, rowMatches } from './search';
 import type { Row } from './store';
+
+export { fold } from './search';
 
 /** Who is looking: an operator sees everything, an agency only what it sent or received. */
 export type Viewer = { readonly kind: 'operator' } | { readonly kind: 'agency'; readonly code: string };
 
 export function sees(viewer: Viewer, row: Pick<Row, 'sender' | 'recipient'>): boolean {
   return viewer.kind === 'operator' || row.sender === viewer.code || row.recipient === viewer.code;
-}
-
-/** Texts folded so far (subjects, names, ids): a search compares each with its needle. */
-const FOLDED = new Map<string, string>();
-const MAX_FOLDED = 200_000;
-
-/** Lower case without Vietnamese diacritics, so that "bao cao" finds "Báo cáo". */
-export function fold(text: string): string {
-  let folded = FOLDED.get(text);
-  if (folded === undefined) {
-    folded = text
-      .normalize('NFD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .replace(/đ/g, 'd')
-      .replace(/Đ/g, 'D')
-      .toLowerCase();
-    if (FOLDED.size >= MAX_FOLDED) FOLDED.clear();
-    FOLDED.set(text, folded);
-  }
-  return folded;
 }
 
 export interface RecipientView {
@@ -126,10 +109,6 @@ export function nextLateAt(rows: Iterable<Row>, now: number): number {
   return next;
 }
 
-function matches(text: string, needle: string | undefined): boolean {
-  return needle === undefined || needle === '' || fold(text).includes(fold(needle));
-}
-
 /** Rows already grouped by sent document (`TrackingIndex.documents()`), so a request does not group them. */
 export interface SentDocumentRows {
   documents(): Iterable<readonly Row[]>;
@@ -168,8 +147,8 @@ export function sentDocuments(
     if (!first || (sender !== undefined && first.sender !== sender)) continue;
     const rows = dated ? all.filter(inRange) : all;
     if (rows.length === 0) continue;
-    if (!matches(first.documentId, query.q)) continue;
-    if (!matches(first.subject, query.subject)) continue;
+    if (!rowMatches(first, 'documentId', query.q)) continue;
+    if (!rowMatches(first, 'subject', query.subject)) continue;
     if (
       query.recipient &&
       !rows.some(
@@ -267,7 +246,7 @@ export function receivedDocuments(
     if (recipient === undefined && query.recipient && !matches(row.recipient, query.recipient)) continue;
     if (query.fromMs !== undefined && row.sentAtMs < query.fromMs) continue;
     if (query.toMs !== undefined && row.sentAtMs > query.toMs) continue;
-    if (!matches(row.documentId, query.q) || !matches(row.subject, query.subject)) continue;
+    if (!rowMatches(row, 'documentId', query.q) || !rowMatches(row, 'subject', query.subject)) continue;
     counts[receivedState(row)]++;
     found.push(row);
   }
