@@ -86,6 +86,20 @@ describe('agency codes', () => {
     expect(agencyFromToken('000_00_00_H41')).toBe('000.00.00.H41');
   });
 
+  it('gives the same tokens past the codes it remembers, and never remembers a bad code', () => {
+    // More codes than the tokens kept (8,192): the memory starts over, the answers do not change.
+    const codes = Array.from(
+      { length: 9_000 },
+      (_, i) =>
+        `000.${String(i % 100).padStart(2, '0')}.${String(Math.floor(i / 100) % 100).padStart(2, '0')}.H${String(10 + (i % 80)).padStart(2, '0')}`,
+    );
+    for (const round of [1, 2]) {
+      for (const c of codes) expect(agencyToToken(c)).toBe(c.replaceAll('.', '_'));
+      expect(() => agencyToToken('000.00.00.H4*')).toThrow(InvalidAgencyCodeError);
+      expect(() => agencyToToken(`${codes[round]!} `)).toThrow(InvalidAgencyCodeError);
+    }
+  });
+
   it.each([
     ['000.00.00.H41', 'wildcard or subject separator'],
     ['000_00_00_H4*', 'wildcard or subject separator'],

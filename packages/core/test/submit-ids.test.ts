@@ -7,6 +7,19 @@ describe('submission message ids', () => {
   const keyA = msgIdKeyFrom('SUAAAA-seed-of-A');
   const keyB = msgIdKeyFrom('SUBBBB-seed-of-B');
 
+  it('stay the ids earlier versions gave, so a resend after an upgrade is still de-duplicated', () => {
+    const key = msgIdKeyFrom('SUAJ-seed-of-the-agency');
+    expect(submitMsgId(A, ['document', `${A},2026/12/05,15/UBND-VP`, '0'], key)).toBe(
+      'lt1:000_01_43_H41:giqMigq-_rQupl8k0Ln4CD7sK0ixj0bU',
+    );
+    expect(submitMsgId(A, ['status', '000.00.00.G22,2026/12/05,7/VPCP', '1', '1796000000000'])).toBe(
+      'lt1:000_01_43_H41:HgjYzC84AZP8sTkcoEnm9fXlDNGP5GCH',
+    );
+    expect(
+      submitMsgId('000.00.00.G22', ['document', '000.00.00.G22,2026/12/05,Số 15/QĐ-TTg về việc', '0'], key),
+    ).toBe('lt1:000_00_00_G22:Yzmvjt67opNk3yfhZPQogcnPInhDN0fj');
+  });
+
   it('are deterministic under one key, so a retry is de-duplicated', () => {
     const parts = ['document', `${A},2026/12/02,1/UBND`, '0'];
     expect(submitMsgId(A, parts, keyA)).toBe(submitMsgId(A, parts, keyA));
