@@ -81,34 +81,54 @@ export interface Change {
 
 export type Listener = (change: Change) => void;
 
-/** The rows of one sent document (one per recipient), kept as the records change. */
-class DocumentRows {
-  readonly byKey = new Map<string, Row>();
-  private list: Row[] | undefined;
+/**
+ * The rows of one sent document (one per recipient), as an array changed in place: most documents
+ * have a few recipients, and a Map each would cost some 200 bytes per document more (100,000
+ * documents on a national dashboard). A document with many recipients (a broadcast: 3,366) also
+ * keeps where each recipient's row is.
+ */
+type DocumentRows = Row[];
 
-  set(row: Row): void {
-    this.byKey.set(row.key, row);
-    this.list = undefined;
+/** Past this many rows a document keeps the position of each (`positions`). */
+const INDEXED_FROM = 64;
+const positions = new WeakMap<DocumentRows, Map<string, number>>();
+
+function positionOf(rows: DocumentRows, key: string): number {
+  const at = positions.get(rows);
+  if (at) return at.get(key) ?? -1;
+  for (let i = 0; i < rows.length; i++) if (rows[i]!.key === key) return i;
+  return -1;
+}
+
+function putRow(rows: DocumentRows, row: Row): void {
+  const i = positionOf(rows, row.key);
+  if (i >= 0) {
+    rows[i] = row;
+    return;
   }
+  rows.push(row);
+  const at = positions.get(rows);
+  if (at) at.set(row.key, rows.length - 1);
+  else if (rows.length > INDEXED_FROM) positions.set(rows, new Map(rows.map((r, j) => [r.key, j])));
+}
 
-  delete(key: string): void {
-    this.byKey.delete(key);
-    this.list = undefined;
-  }
-
-  /** The rows as an array, made again only after a change. */
-  get rows(): readonly Row[] {
-    return (this.list ??= [...this.byKey.values()]);
+/** Takes the row out, the last row moving into its place (the lists order recipients themselves). */
+function removeRow(rows: DocumentRows, key: string): void {
+  const i = positionOf(rows, key);
+  if (i < 0) return;
+  const last = rows.pop()!;
+  const at = positions.get(rows);
+  at?.delete(key);
+  if (i < rows.length) {
+    rows[i] = last;
+    at?.set(last.key, i);
   }
 }
 
-const documentOf = (row: Pick<Row, 'sender' | 'documentId'>): string =>
-  `${row.sender}\u0000${row.documentId}`;
-
 export class TrackingIndex {
   private readonly rows = new Map<string, Row>();
-  /** The same rows by sent document (sender and document id): the sent list reads them so. */
-  private readonly byDocument = new Map<string, DocumentRows>();
+  /** The same rows by sender, then document id: the sent list reads them so. */
+  private readonly byDocument = new Map<string, Map<string, DocumentRows>>();
   private readonly listeners = new Set<Listener>();
   private messages: ConsumerMessages | undefined;
   private changes = 0;
@@ -134,25 +154,29 @@ export class TrackingIndex {
 
   /** Every sent document's rows, one array per document (`sentDocuments` takes it as it is). */
   *documents(): IterableIterator<readonly Row[]> {
-    for (const d of this.byDocument.values()) yield d.rows;
+    for (const bySender of this.byDocument.values()) yield* bySender.values();
   }
 
   private put(row: Row): void {
     this.rows.set(row.key, row);
-    const id = documentOf(row);
-    let d = this.byDocument.get(id);
-    if (!d) this.byDocument.set(id, (d = new DocumentRows()));
-    d.set(row);
+    let bySender = this.byDocument.get(row.sender);
+    if (!bySender) this.byDocument.set(row.sender, (bySender = new Map()));
+    const rows = bySender.get(row.documentId);
+    if (rows) putRow(rows, row);
+    else bySender.set(row.documentId, [row]);
   }
 
   private remove(key: string): void {
     const old = this.rows.get(key);
     if (!old) return;
     this.rows.delete(key);
-    const id = documentOf(old);
-    const d = this.byDocument.get(id);
-    d?.delete(key);
-    if (d?.byKey.size === 0) this.byDocument.delete(id);
+    const bySender = this.byDocument.get(old.sender);
+    const rows = bySender?.get(old.documentId);
+    if (!bySender || !rows) return;
+    removeRow(rows, key);
+    if (rows.length > 0) return;
+    bySender.delete(old.documentId);
+    if (bySender.size === 0) this.byDocument.delete(old.sender);
   }
 
   /** Follows the bucket from the last value of every key on; resolves when following has begun. */

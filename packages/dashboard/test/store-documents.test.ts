@@ -100,6 +100,31 @@ describe('TrackingIndex.documents()', () => {
     expect(index.size).toBe(1);
   });
 
+  it('keeps a document with many recipients (positions kept past 64) through updates and deletions', async () => {
+    const codes = Array.from({ length: 90 }, (_, i) => `000.${String(10 + i)}.01.H41`);
+    for (const c of codes) await put('9/VPCP', c, TransportState.TRANSPORT_STATE_RELAYED, T0 + 3_000);
+    const delivered = new Set(codes.filter((_, i) => i % 7 === 0));
+    for (const c of delivered) await put('9/VPCP', c, TransportState.TRANSPORT_STATE_DELIVERED, T0 + 3_000);
+    const gone = codes.filter((_, i) => i % 11 === 3);
+    for (const c of gone) await kv.delete(trackingKey(G22, '9/VPCP', c));
+    const expected = codes
+      .filter((c) => !gone.includes(c))
+      .map((c) => `${c} ${delivered.has(c) ? 'TRANSPORT_STATE_DELIVERED' : 'TRANSPORT_STATE_RELAYED'}`)
+      .sort();
+    await eventually(() => expect(groups()['9/VPCP']).toEqual(expected));
+    // Each recipient once, and the other documents untouched.
+    expect(new Set(groups()['9/VPCP']).size).toBe(expected.length);
+    expect(groups()['1/VPCP']).toEqual([`${H41} TRANSPORT_STATE_DELIVERED`]);
+    // Rows moved into the places of deleted ones are found again.
+    const left = codes.filter((c) => !gone.includes(c));
+    for (const c of left) await put('9/VPCP', c, TransportState.TRANSPORT_STATE_FETCHED, T0 + 3_000);
+    await eventually(() =>
+      expect(groups()['9/VPCP']).toEqual(left.map((c) => `${c} TRANSPORT_STATE_FETCHED`).sort()),
+    );
+    for (const c of codes) await kv.delete(trackingKey(G22, '9/VPCP', c));
+    await eventually(() => expect(groups()['9/VPCP']).toBeUndefined());
+  });
+
   it('gives the sent list that the rows alone give', async () => {
     await put('3/VPCP', H27, TransportState.TRANSPORT_STATE_FAILED, T0 + 2_000);
     await put('3/VPCP', H41, TransportState.TRANSPORT_STATE_DELIVERED, T0 + 2_000);
