@@ -70,7 +70,7 @@ for (let i = 0; i < records; i++) {
   rows.push(views.rowOf(`r${i}`, record));
 }
 // The dashboard iterates its Map of rows; it keeps them grouped by sent document too, where it
-// has that (TrackingIndex.documents()), and the sent list takes the groups.
+// has that (TrackingIndex.eachDocument()), and the sent list takes the groups.
 const index = new Map(rows.map((r) => [r.key, r]));
 const groups = new Map();
 for (const r of rows) {
@@ -79,7 +79,7 @@ for (const r of rows) {
   if (g) g.push(r);
   else groups.set(id, [r]);
 }
-const byDocument = { documents: () => groups.values() };
+const byDocument = { eachDocument: (visit) => groups.forEach((rows) => visit(rows)) };
 const sentSource = existsSync(join(tree, 'packages/dashboard/dist/ranking.js')) ? byDocument : null;
 const sent = (query, viewer) => views.sentDocuments(sentSource ?? index.values(), query, viewer, dir, now);
 

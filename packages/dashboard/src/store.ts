@@ -152,9 +152,9 @@ export class TrackingIndex {
     return this.rows.values();
   }
 
-  /** Every sent document's rows, one array per document (`sentDocuments` takes it as it is). */
-  *documents(): IterableIterator<readonly Row[]> {
-    for (const bySender of this.byDocument.values()) yield* bySender.values();
+  /** Calls `visit` with every sent document's rows, one array per document (`sentDocuments` takes it so). */
+  eachDocument(visit: (rows: readonly Row[]) => void): void {
+    for (const bySender of this.byDocument.values()) for (const rows of bySender.values()) visit(rows);
   }
 
   private put(row: Row): void {

@@ -109,9 +109,10 @@ export function nextLateAt(rows: Iterable<Row>, now: number): number {
   return next;
 }
 
-/** Rows already grouped by sent document (`TrackingIndex.documents()`), so a request does not group them. */
+/** Rows already grouped by sent document (`TrackingIndex`), so that a request does not group them. */
 export interface SentDocumentRows {
-  documents(): Iterable<readonly Row[]>;
+  /** Calls `visit` with each sent document's rows. */
+  eachDocument(visit: (rows: readonly Row[]) => void): void;
 }
 
 /** Newest first; the same moment by document id, then sender. */
@@ -142,13 +143,13 @@ export function sentDocuments(
   const inRange = (r: Row): boolean =>
     (fromMs === undefined || r.sentAtMs >= fromMs) && (toMs === undefined || r.sentAtMs <= toMs);
   const found: { rows: readonly Row[]; sentAtMs: number }[] = [];
-  for (const all of 'documents' in source ? source.documents() : groupByDocument(source, sender)) {
+  const consider = (all: readonly Row[]): void => {
     const first = all[0];
-    if (!first || (sender !== undefined && first.sender !== sender)) continue;
+    if (!first || (sender !== undefined && first.sender !== sender)) return;
     const rows = dated ? all.filter(inRange) : all;
-    if (rows.length === 0) continue;
-    if (!rowMatches(first, 'documentId', query.q)) continue;
-    if (!rowMatches(first, 'subject', query.subject)) continue;
+    if (rows.length === 0) return;
+    if (!rowMatches(first, 'documentId', query.q)) return;
+    if (!rowMatches(first, 'subject', query.subject)) return;
     if (
       query.recipient &&
       !rows.some(
@@ -156,12 +157,14 @@ export function sentDocuments(
           matches(r.recipient, query.recipient) || matches(dir?.name(r.recipient) ?? '', query.recipient),
       )
     ) {
-      continue;
+      return;
     }
     let sentAtMs = rows[0]!.sentAtMs;
     for (const r of rows) if (r.sentAtMs < sentAtMs) sentAtMs = r.sentAtMs;
     found.push({ rows, sentAtMs });
-  }
+  };
+  if ('eachDocument' in source) source.eachDocument(consider);
+  else for (const rows of groupByDocument(source, sender)) consider(rows);
   // Only the documents of the page are ordered and described (an operator's list holds every one).
   const documents = firstOf(found, query.limit ?? 200, newestDocumentFirst).map(
     ({ rows, sentAtMs }): DocumentSummary => {

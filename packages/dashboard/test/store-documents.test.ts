@@ -47,9 +47,9 @@ async function put(
 /** Each document's recipients and their transport state, as the index groups them. */
 function groups(): Record<string, string[]> {
   const out: Record<string, string[]> = {};
-  for (const rows of index.documents()) {
+  index.eachDocument((rows) => {
     out[rows[0]!.documentId] = rows.map((r) => `${r.recipient} ${TransportState[r.transport]}`).sort();
-  }
+  });
   return out;
 }
 
@@ -79,7 +79,7 @@ afterAll(async () => {
   await server?.stop();
 });
 
-describe('TrackingIndex.documents()', () => {
+describe('TrackingIndex.eachDocument()', () => {
   it('groups the rows stored at start, then follows updates, new records and deletions', async () => {
     expect(groups()).toEqual({
       '1/VPCP': [`${H27} TRANSPORT_STATE_RELAYED`, `${H41} TRANSPORT_STATE_RELAYED`],
