@@ -127,8 +127,15 @@ function removeRow(rows: DocumentRows, key: string): void {
 
 export class TrackingIndex {
   private readonly rows = new Map<string, Row>();
-  /** The same rows by sender, then document id: the sent list reads them so. */
-  private readonly byDocument = new Map<string, Map<string, DocumentRows>>();
+  /**
+   * The same rows by sent document, in the order documents were first seen: the sent list reads
+   * them so, and in that order its reads follow memory (visiting 100,000 documents scattered, as a
+   * map per sender did, took twice as long). Keyed by the document id, the row's own string; a
+   * second sender's document of the same id, under `<sender>\0<document id>`.
+   */
+  private readonly byDocument = new Map<string, DocumentRows>();
+  /** Documents kept under `<sender>\0<document id>`. */
+  private shared = 0;
   private readonly listeners = new Set<Listener>();
   private messages: ConsumerMessages | undefined;
   private changes = 0;
@@ -154,29 +161,41 @@ export class TrackingIndex {
 
   /** Calls `visit` with every sent document's rows, one array per document (`sentDocuments` takes it so). */
   eachDocument(visit: (rows: readonly Row[]) => void): void {
-    for (const bySender of this.byDocument.values()) for (const rows of bySender.values()) visit(rows);
+    for (const rows of this.byDocument.values()) visit(rows);
+  }
+
+  /** Where `row`'s document is kept: its id, or its sender and id when another sender has the id. */
+  private documentKey(row: Row): string {
+    const rows = this.byDocument.get(row.documentId);
+    if (rows !== undefined && rows[0]!.sender === row.sender) return row.documentId;
+    if (rows === undefined && this.shared === 0) return row.documentId;
+    const own = `${row.sender}\u0000${row.documentId}`;
+    // Kept under both names once the id's first sender is gone: the second stays where it is.
+    return rows !== undefined || this.byDocument.has(own) ? own : row.documentId;
   }
 
   private put(row: Row): void {
     this.rows.set(row.key, row);
-    let bySender = this.byDocument.get(row.sender);
-    if (!bySender) this.byDocument.set(row.sender, (bySender = new Map()));
-    const rows = bySender.get(row.documentId);
+    const key = this.documentKey(row);
+    const rows = this.byDocument.get(key);
     if (rows) putRow(rows, row);
-    else bySender.set(row.documentId, [row]);
+    else {
+      this.byDocument.set(key, [row]);
+      if (key !== row.documentId) this.shared++;
+    }
   }
 
   private remove(key: string): void {
     const old = this.rows.get(key);
     if (!old) return;
     this.rows.delete(key);
-    const bySender = this.byDocument.get(old.sender);
-    const rows = bySender?.get(old.documentId);
-    if (!bySender || !rows) return;
+    const at = this.documentKey(old);
+    const rows = this.byDocument.get(at);
+    if (!rows) return;
     removeRow(rows, key);
     if (rows.length > 0) return;
-    bySender.delete(old.documentId);
-    if (bySender.size === 0) this.byDocument.delete(old.sender);
+    this.byDocument.delete(at);
+    if (at !== old.documentId) this.shared--;
   }
 
   /** Follows the bucket from the last value of every key on; resolves when following has begun. */

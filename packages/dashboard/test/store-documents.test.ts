@@ -31,24 +31,28 @@ async function put(
   recipient: string,
   transport: TransportState,
   sentAtMs = T0,
+  sender = G22,
 ): Promise<void> {
   const record = TrackingRecord.create({
     documentId,
-    sender: G22,
+    sender,
     recipient,
     subject: `Văn bản ${documentId}`,
     sentAtMs,
     updatedAtMs: sentAtMs,
     transport,
   });
-  await kv.put(trackingKey(G22, documentId, recipient), TrackingRecord.encode(record).finish());
+  await kv.put(trackingKey(sender, documentId, recipient), TrackingRecord.encode(record).finish());
 }
 
-/** Each document's recipients and their transport state, as the index groups them. */
+/** Each document's recipients and their transport state, as the index groups them (by id; other senders' ids prefixed). */
 function groups(): Record<string, string[]> {
   const out: Record<string, string[]> = {};
   index.eachDocument((rows) => {
-    out[rows[0]!.documentId] = rows.map((r) => `${r.recipient} ${TransportState[r.transport]}`).sort();
+    const { sender, documentId } = rows[0]!;
+    const name = sender === G22 ? documentId : `${sender} ${documentId}`;
+    expect(out[name]).toBeUndefined();
+    out[name] = rows.map((r) => `${r.recipient} ${TransportState[r.transport]}`).sort();
   });
   return out;
 }
@@ -123,6 +127,36 @@ describe('TrackingIndex.eachDocument()', () => {
     );
     for (const c of codes) await kv.delete(trackingKey(G22, '9/VPCP', c));
     await eventually(() => expect(groups()['9/VPCP']).toBeUndefined());
+  });
+
+  it("keeps two senders' documents of the same id apart, also once the first sender's is gone", async () => {
+    const id = '5/CHUNG';
+    await put(id, H41, TransportState.TRANSPORT_STATE_RELAYED, T0, G22);
+    await put(id, H41, TransportState.TRANSPORT_STATE_RELAYED, T0, H27);
+    await eventually(() => {
+      expect(groups()[id]).toEqual([`${H41} TRANSPORT_STATE_RELAYED`]);
+      expect(groups()[`${H27} ${id}`]).toEqual([`${H41} TRANSPORT_STATE_RELAYED`]);
+    });
+    await kv.delete(trackingKey(G22, id, H41));
+    await put(id, G22, TransportState.TRANSPORT_STATE_DELIVERED, T0, H27);
+    await eventually(() => {
+      expect(groups()[id]).toBeUndefined();
+      expect(groups()[`${H27} ${id}`]).toEqual([
+        `${G22} TRANSPORT_STATE_DELIVERED`,
+        `${H41} TRANSPORT_STATE_RELAYED`,
+      ]);
+    });
+    // The id free again: G22's next document of it is one group of its own.
+    await put(id, H27, TransportState.TRANSPORT_STATE_RELAYED, T0, G22);
+    await eventually(() => expect(groups()[id]).toEqual([`${H27} TRANSPORT_STATE_RELAYED`]));
+    for (const [sender, recipient] of [
+      [G22, H27],
+      [H27, H41],
+      [H27, G22],
+    ] as const) {
+      await kv.delete(trackingKey(sender, id, recipient));
+    }
+    await eventually(() => expect(Object.keys(groups()).filter((k) => k.includes(id))).toEqual([]));
   });
 
   it('gives the sent list that the rows alone give', async () => {
