@@ -1,4 +1,6 @@
 import { CommanderError } from 'commander';
+import { isLevelName } from '@lienthong/core';
+import { invalid } from '@lienthong/readers';
 
 export { CliError, EXIT, explain, invalid, isJsNotFound, notFound, unreachable } from '@lienthong/readers';
 
@@ -11,4 +13,11 @@ export function isCommanderError(e: unknown): e is CommanderError {
 export function unreadable(e: unknown): string {
   const code = (e as NodeJS.ErrnoException).code;
   return code === 'ENOENT' ? 'no such file' : (code ?? (e as Error).message);
+}
+
+/** A `--level` filter's value, refused (InvalidArgument) unless it names a level. */
+export function assertLevelOption(level: string | undefined): void {
+  if (level !== undefined && !isLevelName(level)) {
+    throw invalid(`'${level}' is not a level: central, province, district or commune`);
+  }
 }

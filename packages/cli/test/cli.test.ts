@@ -108,6 +108,15 @@ describe('lienthong against a running broker', () => {
     const unknown = await lienthong(['node', 'ls', '--under', 'h99', ...s]);
     expect(unknown.code).not.toBe(0);
     expect(unknown.stderr).toContain('node h99 is not in the directory');
+    // A mistyped level is named, with the levels there are, before anything is read.
+    for (const args of [
+      ['node', 'ls', '--level', 'provnce'],
+      ['stats', '--level', 'provnce'],
+    ]) {
+      const typo = await lienthong([...args, ...s]);
+      expect(typo.code).not.toBe(0);
+      expect(typo.stderr).toContain("'provnce' is not a level: central, province, district or commune");
+    }
   });
 
   it('node info shows children, agencies, backlog and the consumers serving the node', async () => {

@@ -2,7 +2,8 @@ export { plannedRoute, registerDashboard } from './plugin';
 export type { Authenticate, Dashboard, DashboardDeps, Viewer } from './plugin';
 export { TrackingIndex, rowOf } from './store';
 export type { Change, Row } from './store';
-export { fold, isLate, overdueGroups, receivedDocuments, sees, sentDocuments, statistics } from './views';
+export { fold } from './search';
+export { isLate, overdueGroups, receivedDocuments, sees, sentDocuments, statistics } from './views';
 export type { SentDocumentRows } from './views';
 export type {
   DocumentQuery,

@@ -16,7 +16,7 @@ import {
 import type { DeadLetterEntry, Directory } from '@lienthong/readers';
 import type { RouteContext } from './deps';
 import { HttpError, handle, query, text } from './http-errors';
-import { fold } from './views';
+import { fold } from './search';
 
 /** Nodes listed on the operations page; a larger tree shows those that need a look first. */
 const MAX_OPS_NODES = 300;

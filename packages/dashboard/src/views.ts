@@ -10,8 +10,6 @@ import { firstOf } from './ranking';
 import { matches, rowMatches } from './search';
 import type { Row } from './store';
 
-export { fold } from './search';
-
 /** Who is looking: an operator sees everything, an agency only what it sent or received. */
 export type Viewer = { readonly kind: 'operator' } | { readonly kind: 'agency'; readonly code: string };
 

@@ -11,8 +11,8 @@ import { Directory } from '@lienthong/readers';
 import { plannedRoute } from '../src/plugin';
 import { rowOf } from '../src/store';
 import type { Row } from '../src/store';
+import { fold } from '../src/search';
 import {
-  fold,
   isLate,
   nextLateAt,
   overdueGroups,

@@ -1,4 +1,4 @@
-import { invalid } from '../errors';
+import { assertLevelOption, invalid } from '../errors';
 import path from 'node:path';
 import { isLevelName } from '@lienthong/core';
 import type { Command } from 'commander';
@@ -64,9 +64,7 @@ function nodeLs(node: Command): void {
     .option('--level <level>', 'only the nodes of this level: central|province|district|commune')
     .option('--json', 'print JSON')
     .action(async (o: ReadOptions & LsFilter, cmd: Command) => {
-      if (o.level !== undefined && !isLevelName(o.level)) {
-        throw invalid(`'${o.level}' is not a level: central, province, district or commune`);
-      }
+      assertLevelOption(o.level);
       const settings = resolveSettings(globalsOf(cmd));
       const dir = await withSession(settings, readDirectory);
       if (o.under !== undefined) dir.node(o.under);

@@ -4,8 +4,7 @@ import { readDirectory } from '@lienthong/readers';
 import { allRecords } from '@lienthong/readers';
 import { formatDuration, formatTime, isoTime, printJson, table, write } from '../output';
 import type { Column } from '../output';
-import { isLevelName } from '@lienthong/core';
-import { invalid } from '../errors';
+import { assertLevelOption } from '../errors';
 import { parseDuration, parsePositiveInt } from '../program';
 import { withSession } from '../session';
 import { globalsOf, resolveSettings } from '../settings';
@@ -45,9 +44,7 @@ export function registerStats(program: Command): void {
     .option('--json', 'print JSON')
     .addHelpText('after', STATS_HELP)
     .action(async (o: StatsOptions, cmd: Command) => {
-      if (o.level !== undefined && !isLevelName(o.level)) {
-        throw invalid(`'${o.level}' is not a level: central, province, district or commune`);
-      }
+      assertLevelOption(o.level);
       const settings = resolveSettings(globalsOf(cmd));
       const now = Date.now();
       const since = now - o.window;
