@@ -8,15 +8,11 @@
  * does. `node scripts/dashboard-restart-cost.mjs [N…]` (default 100000). Prints a line per case
  * and a JSON line.
  */
-import { createRequire } from 'node:module';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { cpuMsOf, writeTrackingRecords } from './lib/tracking-records.mjs';
+import { join } from 'node:path';
+import { countsFromArgs, cpuMsOf, root, workspaceRequire, writeTrackingRecords } from './lib/measure.mjs';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const require = createRequire(join(root, 'packages/dashboard/package.json'));
-const { TrackingIndex } = require('@lienthong/dashboard');
-const nodeRequire = createRequire(join(root, 'packages/node/package.json'));
+const { TrackingIndex } = workspaceRequire('dashboard')('@lienthong/dashboard');
+const nodeRequire = workspaceRequire('node');
 const { startNode, createLogger, loadTopologyFile } = nodeRequire('@lienthong/node');
 const { startNatsServer } = nodeRequire('@lienthong/testkit');
 const { TransportState, BusinessStatus } = nodeRequire('@lienthong/proto');
@@ -24,11 +20,7 @@ const { connect } = nodeRequire('@nats-io/transport-node');
 const { jetstream, jetstreamManager } = nodeRequire('@nats-io/jetstream');
 const { Kvm } = nodeRequire('@nats-io/kv');
 
-const sizes = process.argv
-  .slice(2)
-  .map(Number)
-  .filter((n) => n > 0);
-const targets = sizes.length > 0 ? sizes : [100_000];
+const targets = countsFromArgs([100_000]);
 const topology = loadTopologyFile(join(root, 'deploy/topology.vn-2025.json'));
 const agencies = topology.agencies().map((a) => a.code);
 const logger = createLogger({ name: 'dashboard-restart-cost', level: 'silent' });

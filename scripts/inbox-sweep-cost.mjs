@@ -7,21 +7,14 @@
  * how long each publish waits. `node scripts/inbox-sweep-cost.mjs [N…]` (default 20000 100000
  * 300000). Prints a line per N and a JSON line.
  */
-import { createRequire } from 'node:module';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { countsFromArgs, workspaceRequire } from './lib/measure.mjs';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const require = createRequire(join(root, 'packages/node/package.json'));
+const require = workspaceRequire('node');
 const { startNatsServer } = require('@lienthong/testkit');
 const { connect } = require('@nats-io/transport-node');
 const { jetstream, jetstreamManager } = require('@nats-io/jetstream');
 
-const sizes = process.argv
-  .slice(2)
-  .map(Number)
-  .filter((n) => n > 0);
-const targets = sizes.length > 0 ? sizes.sort((a, b) => a - b) : [20_000, 100_000, 300_000];
+const targets = countsFromArgs([20_000, 100_000, 300_000]).sort((a, b) => a - b);
 const server = await startNatsServer();
 const results = [];
 try {

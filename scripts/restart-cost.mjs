@@ -7,22 +7,15 @@
  * nats-server's CPU over the start. `node scripts/restart-cost.mjs [N…]` (default 20000 100000).
  * Prints a line per N and a JSON line.
  */
-import { createRequire } from 'node:module';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { cpuMsOf, writeTrackingRecords } from './lib/tracking-records.mjs';
+import { join } from 'node:path';
+import { countsFromArgs, cpuMsOf, root, workspaceRequire, writeTrackingRecords } from './lib/measure.mjs';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const require = createRequire(join(root, 'packages/node/package.json'));
+const require = workspaceRequire('node');
 const { startNode, createLogger, loadTopologyFile } = require('@lienthong/node');
 const { startNatsServer } = require('@lienthong/testkit');
 const { TransportState } = require('@lienthong/proto');
 
-const sizes = process.argv
-  .slice(2)
-  .map(Number)
-  .filter((n) => n > 0);
-const targets = sizes.length > 0 ? sizes : [20_000, 100_000];
+const targets = countsFromArgs([20_000, 100_000]);
 const topology = loadTopologyFile(join(root, 'deploy/topology.vn-2025.json'));
 const agencies = topology.agencies().map((a) => a.code);
 const logger = createLogger({ name: 'restart-cost', level: 'silent' });

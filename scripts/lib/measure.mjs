@@ -1,9 +1,29 @@
 /**
- * What the measurement scripts over many tracking records share: N records of the national tree's
- * agencies written straight into KV `lt_tracking` (a spread of senders and recipients, sent over the
- * last day), and a process's CPU time from /proc.
+ * What the measurement scripts share: the checkout's packages, the record counts given on the
+ * command line, a process's CPU time from /proc, and N records of the national tree's agencies
+ * written straight into KV `lt_tracking` (a spread of senders and recipients, sent over the last day).
  */
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** This checkout. */
+export const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+
+/** `require` as the workspace package `packages/<name>` resolves it. */
+export function workspaceRequire(name) {
+  return createRequire(join(root, `packages/${name}/package.json`));
+}
+
+/** The positive whole numbers given after the script's name, else `defaults`. */
+export function countsFromArgs(defaults) {
+  const given = process.argv
+    .slice(2)
+    .map(Number)
+    .filter((n) => n > 0);
+  return given.length > 0 ? given : defaults;
+}
 
 /** CPU (user + system) a process has used, in ms, from /proc/<pid>/stat. */
 export function cpuMsOf(pid) {
