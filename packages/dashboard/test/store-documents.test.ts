@@ -137,6 +137,13 @@ describe('TrackingIndex.eachDocument()', () => {
       expect(groups()[id]).toEqual([`${H41} TRANSPORT_STATE_RELAYED`]);
       expect(groups()[`${H27} ${id}`]).toEqual([`${H41} TRANSPORT_STATE_RELAYED`]);
     });
+    // Each sender sees its own document of that id only, as the rows alone give it.
+    for (const code of [G22, H27]) {
+      const agency = { kind: 'agency', code } as const;
+      const mine = sentDocuments(index, { q: id }, agency, undefined, T0);
+      expect(mine.documents.map((d) => d.sender)).toEqual([code]);
+      expect(mine).toEqual(sentDocuments(index.values(), { q: id }, agency, undefined, T0));
+    }
     await kv.delete(trackingKey(G22, id, H41));
     await put(id, G22, TransportState.TRANSPORT_STATE_DELIVERED, T0, H27);
     await eventually(() => {
