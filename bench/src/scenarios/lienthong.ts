@@ -259,7 +259,7 @@ function trackerProbe(servers: string, cast: Cast, rig: LoadRig, o: LatencyOptio
 
 export interface NationalOptions extends ThroughputOptions {
   readonly quick: boolean;
-  /** Documents of the first measurement, right after start-up (it can be slow: see below). */
+  /** Documents of the first measurement, right after start-up (the bench gives it scenario 1's count). */
   readonly docsAfterStart: number;
 }
 
