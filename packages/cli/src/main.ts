@@ -20,6 +20,13 @@ import { registerUp } from './commands/up';
 import { registerSecurity } from './commands/security';
 import { createProgram, run } from './program';
 
+// `pnpm lienthong …` runs in the repository's root, wherever it was typed (a subdirectory, or
+// `pnpm -C <repo>` from elsewhere): a relative path given to it (a document file, `--data`,
+// `--topology`, a seed file) is the user's, from the directory pnpm was called in.
+if (process.env.npm_lifecycle_event === 'lienthong' && process.env.INIT_CWD) {
+  process.chdir(process.env.INIT_CWD);
+}
+
 // `lienthong doc track … | head -5`: the reader has gone; stop quietly, as other tools do.
 for (const stream of [process.stdout, process.stderr]) {
   stream.on('error', (e: NodeJS.ErrnoException) => {

@@ -5,7 +5,7 @@
  * without `ELIFECYCLE`.
  */
 import { spawn } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { formatTime, setTimeZone } from '../src/output';
 import { humanLogLine } from '../src/human-log';
@@ -108,6 +108,47 @@ describe('pipes and signals', () => {
     expect(out).toContain('stopped');
     expect(out).not.toContain('ELIFECYCLE');
     expect(code).toBe(0);
+  });
+});
+
+describe('paths', () => {
+  /** `pnpm <args>` in `cwd`; its exit code and output. */
+  function pnpm(args: string[], cwd: string): Promise<{ code: number | null; out: string }> {
+    return new Promise((resolve) => {
+      const child = spawn('pnpm', args, { cwd, env: cliEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+      let out = '';
+      child.stdout.on('data', (b: Buffer) => (out += b.toString()));
+      child.stderr.on('data', (b: Buffer) => (out += b.toString()));
+      child.on('close', (code) => resolve({ code, out }));
+    });
+  }
+
+  it('a relative path given to `pnpm lienthong` is from where it was typed, not the repository root', async () => {
+    const elsewhere = tempDir('lt-cwd-');
+    const demo = path.join(ROOT, 'deploy/topology.demo.json');
+    const tree = JSON.parse(readFileSync(demo, 'utf8')) as { agencies: { name: string }[] };
+    tree.agencies[0]!.name = 'Tên mới';
+    writeFileSync(path.join(elsewhere, 'old.json'), readFileSync(demo));
+    writeFileSync(path.join(elsewhere, 'new.json'), JSON.stringify(tree));
+    const fromOutside = await pnpm(
+      ['-C', ROOT, '-s', 'lienthong', 'topology', 'diff', 'old.json', 'new.json'],
+      elsewhere,
+    );
+    expect(fromOutside.out).toContain('Tên mới');
+    expect(fromOutside.code).toBe(0);
+    const fromBelow = await pnpm(
+      [
+        '-s',
+        'lienthong',
+        'topology',
+        'diff',
+        '../deploy/topology.demo.json',
+        path.join(elsewhere, 'new.json'),
+      ],
+      path.join(ROOT, 'docs'),
+    );
+    expect(fromBelow.out).toContain('Tên mới');
+    expect(fromBelow.code).toBe(0);
   });
 });
 
