@@ -17,12 +17,18 @@
  *
  *   node scripts/codec-floor.mjs [DOCUMENTS_PER_ROUND]
  */
+import { existsSync } from 'node:fs';
 import { countsFromArgs, root, workspaceRequire } from './lib/measure.mjs';
 
 const require = workspaceRequire('node');
 const core = require('@lienthong/core');
 const { BusinessStatus, EnvelopeKind, SCHEMA_VERSION } = require('@lienthong/proto');
-const { documentIdOf, makeDocument } = require(`${root}/bench/dist/lib/documents.js`);
+const documentsJs = `${root}/bench/dist/lib/documents.js`;
+if (!existsSync(documentsJs)) {
+  console.error(`${documentsJs} is missing: build the bench first (scripts/bench.sh does, or tsc -p bench)`);
+  process.exit(2);
+}
+const { documentIdOf, makeDocument } = require(documentsJs);
 
 const [perRound] = countsFromArgs([20_000]);
 const sender = '000.00.41.H41';
