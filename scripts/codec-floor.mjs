@@ -17,40 +17,19 @@
  *
  *   node scripts/codec-floor.mjs [DOCUMENTS_PER_ROUND]
  */
-import { existsSync } from 'node:fs';
-import { countsFromArgs, root, workspaceRequire } from './lib/measure.mjs';
+import { benchEnvelope, countsFromArgs, workspaceRequire } from './lib/measure.mjs';
 
 const require = workspaceRequire('node');
 const core = require('@lienthong/core');
 const { BusinessStatus, EnvelopeKind, SCHEMA_VERSION } = require('@lienthong/proto');
-const documentsJs = `${root}/bench/dist/lib/documents.js`;
-if (!existsSync(documentsJs)) {
-  console.error(`${documentsJs} is missing: build the bench first (scripts/bench.sh does, or tsc -p bench)`);
-  process.exit(2);
-}
-const { documentIdOf, makeDocument } = require(documentsJs);
 
 const [perRound] = countsFromArgs([20_000]);
 const sender = '000.00.41.H41';
 const recipient = '000.00.00.G02';
 
-function documentEnvelope(i) {
-  const document = makeDocument(sender, [recipient], documentIdOf(sender, 'FLOOR', i), 4096);
-  return {
-    schemaVersion: SCHEMA_VERSION,
-    envelopeId: core.documentEnvelopeId('h41-yenthanh-xa1', document.documentId, 0),
-    kind: EnvelopeKind.ENVELOPE_KIND_DOCUMENT,
-    documentId: document.documentId,
-    originAgency: sender,
-    originNode: 'h41-yenthanh-xa1',
-    recipients: [recipient],
-    createdAtMs: Date.now(),
-    priority: 0,
-    document,
-  };
-}
-
-const documents = Array.from({ length: 256 }, (_, i) => documentEnvelope(i));
+const documents = Array.from({ length: 256 }, (_, seq) =>
+  benchEnvelope(require, { sender, recipient, tag: 'FLOOR', seq }),
+);
 const at = Date.now();
 const status = {
   schemaVersion: SCHEMA_VERSION,

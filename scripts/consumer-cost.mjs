@@ -15,17 +15,16 @@
  *
  *   node scripts/consumer-cost.mjs [MESSAGES] [ORDER]
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { root, workspaceRequire } from './lib/measure.mjs';
+import { benchEnvelope, root, workspaceRequire } from './lib/measure.mjs';
 
 const require = workspaceRequire('node');
 const { startEmbeddedServer } = require('@lienthong/node');
 const { PullWorker } = require(join(root, 'packages/node/dist/pull-worker.js'));
 const { AuditLog, auditEntryOf } = require(join(root, 'packages/node/dist/audit-log.js'));
 const core = require('@lienthong/core');
-const { EnvelopeKind, SCHEMA_VERSION } = require('@lienthong/proto');
 const { connect } = require('@nats-io/transport-node');
 const {
   AckPolicy,
@@ -36,13 +35,6 @@ const {
 } = require('@nats-io/jetstream');
 const pino = require('pino');
 
-const documentsJs = join(root, 'bench/dist/lib/documents.js');
-if (!existsSync(documentsJs)) {
-  console.error(`${documentsJs} is missing: build the bench first (scripts/bench.sh does, or tsc -p bench)`);
-  process.exit(2);
-}
-const { documentIdOf, makeDocument } = require(documentsJs);
-
 const n = Number(process.argv[2] ?? 20_000);
 const order = (process.argv[3] ?? 'abc').split('');
 if (!(n > 0) || order.some((p) => !'abc'.includes(p))) {
@@ -50,20 +42,9 @@ if (!(n > 0) || order.some((p) => !'abc'.includes(p))) {
   process.exit(2);
 }
 
-const sender = '000.00.41.H41';
-const document = makeDocument(sender, ['000.00.00.G02'], documentIdOf(sender, 'CONSUMER', 1), 4096);
-const body = core.encodeEnvelope({
-  schemaVersion: SCHEMA_VERSION,
-  envelopeId: core.documentEnvelopeId('h41-yenthanh-xa1', document.documentId, 0),
-  kind: EnvelopeKind.ENVELOPE_KIND_DOCUMENT,
-  documentId: document.documentId,
-  originAgency: sender,
-  originNode: 'h41-yenthanh-xa1',
-  recipients: ['000.00.00.G02'],
-  createdAtMs: Date.now(),
-  priority: 0,
-  document,
-});
+const body = core.encodeEnvelope(
+  benchEnvelope(require, { sender: '000.00.41.H41', recipient: '000.00.00.G02', tag: 'CONSUMER', seq: 1 }),
+);
 
 const dataDir = mkdtempSync(join(tmpdir(), 'lt-consumer-cost-'));
 const server = await startEmbeddedServer({ dataDir });

@@ -3,7 +3,7 @@
  * command line, a process's CPU time from /proc, and N records of the national tree's agencies
  * written straight into KV `lt_tracking` (a spread of senders and recipients, sent over the last day).
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -70,4 +70,35 @@ export async function writeTrackingRecords(require, url, agencies, n, shape) {
     await Promise.all(acks);
   }
   await nc.close();
+}
+
+/**
+ * A document envelope as the bench's senders submit it (bench/src/lib/documents.ts: an edXML-like
+ * header and a Vietnamese body, about 4 KB encoded), not yet encoded. The bench must be built; the
+ * process ends with a hint when it is not.
+ */
+export function benchEnvelope(require, { sender, recipient, tag, seq }) {
+  const documentsJs = join(root, 'bench/dist/lib/documents.js');
+  if (!existsSync(documentsJs)) {
+    console.error(
+      `${documentsJs} is missing: build the bench first (scripts/bench.sh does, or tsc -p bench)`,
+    );
+    process.exit(2);
+  }
+  const { documentIdOf, makeDocument } = require(documentsJs);
+  const { documentEnvelopeId } = require('@lienthong/core');
+  const { EnvelopeKind, SCHEMA_VERSION } = require('@lienthong/proto');
+  const document = makeDocument(sender, [recipient], documentIdOf(sender, tag, seq), 4096);
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    envelopeId: documentEnvelopeId('h41-yenthanh-xa1', document.documentId, 0),
+    kind: EnvelopeKind.ENVELOPE_KIND_DOCUMENT,
+    documentId: document.documentId,
+    originAgency: sender,
+    originNode: 'h41-yenthanh-xa1',
+    recipients: [recipient],
+    createdAtMs: Date.now(),
+    priority: 0,
+    document,
+  };
 }
