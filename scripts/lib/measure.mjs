@@ -1,7 +1,8 @@
 /**
  * What the measurement scripts share: the checkout's packages, the record counts given on the
- * command line, a process's CPU time from /proc, and N records of the national tree's agencies
- * written straight into KV `lt_tracking` (a spread of senders and recipients, sent over the last day).
+ * command line, a process's CPU time from /proc, N records of the national tree's agencies
+ * written straight into KV `lt_tracking` (a spread of senders and recipients, sent over the last day),
+ * and the bench's document envelope.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
