@@ -8,21 +8,17 @@
  * does. `node scripts/dashboard-restart-cost.mjs [N…]` (default 100000). Prints a line per case
  * and a JSON line.
  */
-import { join } from 'node:path';
-import { countsFromArgs, cpuMsOf, root, workspaceRequire, writeTrackingRecords } from './lib/measure.mjs';
+import { countsFromArgs, cpuMsOf, nationalServerWithRecords, workspaceRequire } from './lib/measure.mjs';
 
 const { TrackingIndex } = workspaceRequire('dashboard')('@lienthong/dashboard');
 const nodeRequire = workspaceRequire('node');
-const { startNode, createLogger, loadTopologyFile } = nodeRequire('@lienthong/node');
-const { startNatsServer } = nodeRequire('@lienthong/testkit');
+const { startNode, createLogger } = nodeRequire('@lienthong/node');
 const { TransportState, BusinessStatus } = nodeRequire('@lienthong/proto');
 const { connect } = nodeRequire('@nats-io/transport-node');
 const { jetstream, jetstreamManager } = nodeRequire('@nats-io/jetstream');
 const { Kvm } = nodeRequire('@nats-io/kv');
 
 const targets = countsFromArgs([100_000]);
-const topology = loadTopologyFile(join(root, 'deploy/topology.vn-2025.json'));
-const agencies = topology.agencies().map((a) => a.code);
 const logger = createLogger({ name: 'dashboard-restart-cost', level: 'silent' });
 
 async function loadIndex(url) {
@@ -48,21 +44,18 @@ async function loadIndex(url) {
 
 const results = [];
 for (const n of targets) {
-  const server = await startNatsServer();
+  const { server, topology } = await nationalServerWithRecords(nodeRequire, n, (i, sentAtMs) => ({
+    subject: `Công văn số ${i} về việc triển khai kế hoạch`,
+    updatedAtMs: sentAtMs + 2_000,
+    transport: TransportState.TRANSPORT_STATE_DELIVERED,
+    business: BusinessStatus.BUSINESS_STATUS_ARRIVED,
+    timeline: [
+      { atMs: sentAtMs, transport: TransportState.TRANSPORT_STATE_ACCEPTED },
+      { atMs: sentAtMs + 1_000, transport: TransportState.TRANSPORT_STATE_DELIVERED },
+      { atMs: sentAtMs + 2_000, business: BusinessStatus.BUSINESS_STATUS_ARRIVED },
+    ],
+  }));
   try {
-    const first = await startNode({ servers: server.url, topology }, { logger });
-    await first.stop();
-    await writeTrackingRecords(nodeRequire, server.url, agencies, n, (i, sentAtMs) => ({
-      subject: `Công văn số ${i} về việc triển khai kế hoạch`,
-      updatedAtMs: sentAtMs + 2_000,
-      transport: TransportState.TRANSPORT_STATE_DELIVERED,
-      business: BusinessStatus.BUSINESS_STATUS_ARRIVED,
-      timeline: [
-        { atMs: sentAtMs, transport: TransportState.TRANSPORT_STATE_ACCEPTED },
-        { atMs: sentAtMs + 1_000, transport: TransportState.TRANSPORT_STATE_DELIVERED },
-        { atMs: sentAtMs + 2_000, business: BusinessStatus.BUSINESS_STATUS_ARRIVED },
-      ],
-    }));
     for (const beside of [false, true]) {
       await server.restart();
       const cpu0 = cpuMsOf(server.pid);

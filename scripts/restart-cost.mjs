@@ -7,28 +7,21 @@
  * nats-server's CPU over the start. `node scripts/restart-cost.mjs [N…]` (default 20000 100000).
  * Prints a line per N and a JSON line.
  */
-import { join } from 'node:path';
-import { countsFromArgs, cpuMsOf, root, workspaceRequire, writeTrackingRecords } from './lib/measure.mjs';
+import { countsFromArgs, cpuMsOf, nationalServerWithRecords, workspaceRequire } from './lib/measure.mjs';
 
 const require = workspaceRequire('node');
-const { startNode, createLogger, loadTopologyFile } = require('@lienthong/node');
-const { startNatsServer } = require('@lienthong/testkit');
+const { startNode, createLogger } = require('@lienthong/node');
 const { TransportState } = require('@lienthong/proto');
 
 const targets = countsFromArgs([20_000, 100_000]);
-const topology = loadTopologyFile(join(root, 'deploy/topology.vn-2025.json'));
-const agencies = topology.agencies().map((a) => a.code);
 const logger = createLogger({ name: 'restart-cost', level: 'silent' });
 const results = [];
 for (const n of targets) {
-  const server = await startNatsServer();
+  const { server, topology } = await nationalServerWithRecords(require, n, (i) => ({
+    transport: TransportState.TRANSPORT_STATE_DELIVERED,
+    business: i % 10 === 0 ? 0 : 3,
+  }));
   try {
-    const first = await startNode({ servers: server.url, topology }, { logger });
-    await first.stop();
-    await writeTrackingRecords(require, server.url, agencies, n, (i) => ({
-      transport: TransportState.TRANSPORT_STATE_DELIVERED,
-      business: i % 10 === 0 ? 0 : 3,
-    }));
     const cpu0 = cpuMsOf(server.pid);
     const t0 = performance.now();
     const again = await startNode({ servers: server.url, topology }, { logger });

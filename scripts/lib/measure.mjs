@@ -33,11 +33,36 @@ export function cpuMsOf(pid) {
 }
 
 /**
+ * A test kit nats-server holding the national tree of 2025 (deploy/topology.vn-2025.json) as a
+ * runtime leaves it after a first start (its streams and directory), and `n` tracking records
+ * between its agencies (`writeTrackingRecords`). The caller stops it (`server.cleanup()`).
+ */
+export async function nationalServerWithRecords(require, n, shape) {
+  const { createLogger, loadTopologyFile, startNode } = require('@lienthong/node');
+  const { startNatsServer } = require('@lienthong/testkit');
+  const topology = loadTopologyFile(join(root, 'deploy/topology.vn-2025.json'));
+  const server = await startNatsServer();
+  try {
+    const first = await startNode(
+      { servers: server.url, topology },
+      { logger: createLogger({ name: 'first start', level: 'silent' }) },
+    );
+    await first.stop();
+    const agencies = topology.agencies().map((a) => a.code);
+    await writeTrackingRecords(require, server.url, agencies, n, shape);
+    return { server, topology };
+  } catch (e) {
+    await server.cleanup();
+    throw e;
+  }
+}
+
+/**
  * Writes `n` tracking records into `lt_tracking` at `url`, 2,000 publishes in flight. `require`
  * resolves the workspace packages; `shape(i, sentAtMs)` gives each record's state (transport,
  * business, timeline…), merged over its ids and times.
  */
-export async function writeTrackingRecords(require, url, agencies, n, shape) {
+async function writeTrackingRecords(require, url, agencies, n, shape) {
   const { BUCKETS, trackingKey } = require('@lienthong/core');
   const { TrackingRecord } = require('@lienthong/proto');
   const { connect } = require('@nats-io/transport-node');
