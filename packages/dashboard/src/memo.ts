@@ -28,29 +28,34 @@ export class AnswerMemo {
   ) {}
 
   /**
-   * The kept answer for `key`, or a fresh one. `validUntil(t)` says until when a fresh answer stays
-   * true while no record changes; with `mayLag`, an answer is also served after a change for
-   * STALE_PER_COST times what computing it took, at most MAX_STALE_MS after it was computed.
+   * The kept answer for `key`, or a fresh one. What computing it cost is the time until `compute`'s
+   * answer came, or what it reports with `took` (its own work, without the waits on other services
+   * that a loaded machine stretches). `validUntil(t)` says until when a fresh answer stays
+   * true while no record changes; with `mayLag`, an answer is also served after a change (or past
+   * that time) for STALE_PER_COST times what computing it took, at most MAX_STALE_MS after it was
+   * computed.
    */
   get<T>(
     key: string,
-    compute: () => Promise<T>,
+    compute: (took: (costMs: number) => void) => Promise<T>,
     validUntil: (t: number) => number,
     mayLag = false,
   ): Promise<T> {
     const t = this.now();
     const hit = this.memo.get(key);
-    if (hit && t < hit.validUntil) {
+    if (hit) {
+      const exact = hit.version === this.version() && t < hit.validUntil;
       const lag = mayLag ? Math.min(MAX_STALE_MS, STALE_PER_COST * hit.costMs) : 0;
-      if (hit.version === this.version() || t < hit.computedAt + lag) return hit.value as Promise<T>;
+      if (exact || t < hit.computedAt + lag) return hit.value as Promise<T>;
     }
     const version = this.version();
-    const value = compute();
+    let reported: number | undefined;
+    const value = compute((costMs) => (reported = costMs));
     const entry: Entry = { version, validUntil: validUntil(t), computedAt: t, costMs: 0, value };
     this.memo.delete(key);
     this.memo.set(key, entry);
     value.then(
-      () => (entry.costMs = this.now() - t),
+      () => (entry.costMs = reported ?? this.now() - t),
       () => this.memo.get(key) === entry && this.memo.delete(key),
     );
     if (this.memo.size > this.maxEntries) this.memo.delete(this.memo.keys().next().value!);

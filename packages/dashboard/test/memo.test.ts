@@ -69,6 +69,51 @@ describe('kept answers', () => {
     expect(await memo.get('slow', answer(10_000), forever, true)).toBe(4);
   });
 
+  it('treats a copy turning late like a change: a cheap answer is computed again at once', async () => {
+    const memo = new AnswerMemo(
+      () => version,
+      () => clock,
+    );
+    const lateAt = clock + 5_000;
+    const until = (): number => lateAt;
+    expect(await memo.get('cheap', answer(1), until, true)).toBe(1);
+    await settle();
+    clock = lateAt - 1;
+    expect(await memo.get('cheap', answer(1), until, true)).toBe(1);
+    clock = lateAt;
+    expect(await memo.get('cheap', answer(1), until, true)).toBe(2);
+
+    // A costly one lags past the deadline as it does past a change: 20 × 500 ms after computing.
+    clock = 2_000_000;
+    const slowLateAt = clock + 1_000;
+    expect(await memo.get('slow', answer(500), () => slowLateAt, true)).toBe(3);
+    await settle();
+    clock = 2_000_000 + STALE_PER_COST * 500 - 1;
+    expect(await memo.get('slow', answer(500), () => slowLateAt, true)).toBe(3);
+    clock += 1;
+    expect(await memo.get('slow', answer(500), () => Infinity, true)).toBe(4);
+  });
+
+  it('counts the cost an answer reports, not the waits around it', async () => {
+    const memo = new AnswerMemo(
+      () => version,
+      () => clock,
+    );
+    // 2 s until the answer came (a loaded machine, a slow read), 2 ms of its own work.
+    const waited = (took: (ms: number) => void) => async (): Promise<number> => {
+      clock += 2_000;
+      took(2);
+      return ++computed;
+    };
+    expect(await memo.get('k', (took) => waited(took)(), forever, true)).toBe(1);
+    await settle();
+    version++;
+    clock = 1_000_000 + STALE_PER_COST * 2 - 1;
+    expect(await memo.get('k', (took) => waited(took)(), forever, true)).toBe(1);
+    clock += 1;
+    expect(await memo.get('k', (took) => waited(took)(), forever, true)).toBe(2);
+  });
+
   it('forgets a failed answer, and the oldest beyond its size', async () => {
     const memo = new AnswerMemo(
       () => version,
