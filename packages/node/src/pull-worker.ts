@@ -7,6 +7,7 @@ import { findConsumerFault } from './consumer-check';
 import { Parking, isLinkFailure } from './parking';
 import { LONG_HANDLER_MS, RunningHandlers } from './running-handlers';
 import { subjectsOverlap } from './subjects-overlap';
+import { superviseConsume } from './pull-supervisor';
 
 export { isLinkFailure } from './parking';
 import { classifyNatsError } from '@lienthong/infra';
@@ -50,6 +51,12 @@ export interface PullWorkerOptions {
    * `probeMs`; the first that passes releases all the others at once. `isLinkFailure` by default.
    */
   readonly parkWhen?: (e: unknown) => boolean;
+  /**
+   * How often the server tells a waiting pull that it still holds it; two missed in a row mean it
+   * holds none (lost in transit, dropped by a loaded server) and the client pulls again, four that
+   * the pull is set up again. 1 s: a stalled pull costs 2-3 s instead of 10-15.
+   */
+  readonly heartbeatMs?: number;
   /** How often a parked message is tried; 1 s. */
   readonly probeMs?: number;
   /** A handler running this long is reported, and again each time as long again; 60 s. */
@@ -330,12 +337,13 @@ export class PullWorker {
           const messages = await consumer.consume({
             max_messages: Math.max(this.opts.concurrency * 2, Math.min(this.window, 1024)),
             expires: 10_000,
+            idle_heartbeat: this.opts.heartbeatMs ?? 1_000,
           });
           this.messages = messages;
           // stop() may have run while the pull was being set up, before there was anything to stop:
           // without this the loop would wait for a message that may never come, and so would stop().
           if (this.stopped) messages.stop();
-          void this.supervise(messages);
+          void superviseConsume(messages, this.opts.durable, this.log, () => this.ensureConsumer());
           for await (const m of messages) {
             this.mark.note({ seq: m.seq, subject: m.subject, storedAtNanos: m.info.timestampNanos });
             waiting.push(m);
@@ -399,26 +407,6 @@ export class PullWorker {
     } catch (e) {
       // Disconnected or the server is still recovering: the next check tries again.
       this.log.debug({ err: e, consumer: this.opts.durable }, 'consumer check failed');
-    }
-  }
-
-  /** Ends an iteration whose heartbeats stopped so that `run` pulls again on a fresh subscription. */
-  private async supervise(messages: ConsumerMessages): Promise<void> {
-    try {
-      for await (const s of messages.status()) {
-        if (
-          (s.type === 'heartbeats_missed' && s.count >= 2) ||
-          s.type === 'consumer_deleted' ||
-          s.type === 'consumer_not_found'
-        ) {
-          this.log.warn({ consumer: this.opts.durable, status: s.type }, 'consumer stalled; restarting pull');
-          if (s.type !== 'heartbeats_missed') await this.ensureConsumer().catch(() => undefined);
-          messages.stop();
-          return;
-        }
-      }
-    } catch {
-      // the iterator ended with the subscription
     }
   }
 
