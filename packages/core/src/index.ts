@@ -59,6 +59,7 @@ export {
 export type { LevelName, Lane, SubjectKind, SubjectSet, ParsedSubject } from './subjects';
 
 export {
+  AUDIT_STREAM,
   BUCKETS,
   STREAMS,
   directoryKeys,

@@ -16,6 +16,9 @@ export const STREAMS = Object.freeze({
   dead: 'LT_DEAD',
 } as const);
 
+/** The nodes' audit logs: one hash chain per node (docs/SECURITY.md). */
+export const AUDIT_STREAM = 'LT_AUDIT';
+
 export const BUCKETS = Object.freeze({
   tracking: 'lt_tracking',
   directory: 'lt_directory',

@@ -10,6 +10,7 @@ import {
   sha256Hex,
   verifyAuditChain,
 } from '@lienthong/core';
+import { AUDIT_STREAM } from '@lienthong/core';
 import type { AuditBlock, AuditEntry, AuditVerification, NodeInfo, Topology } from '@lienthong/core';
 import { classifyNatsError, retry, upsertStream } from '@lienthong/infra';
 import { BusinessStatus, EnvelopeKind } from '@lienthong/proto';
@@ -18,7 +19,7 @@ import type { Disposition, InboundMessage } from './inbound';
 import { BATCH_HEADER, BATCH_MAX_EVENTS, isBatch } from './batch-wire';
 import { streamLimitsOf } from './stream-limits';
 
-export const AUDIT_STREAM = 'LT_AUDIT';
+export { AUDIT_STREAM };
 
 /**
  * The audit log of the nodes this process hosts: one hash chain per node in stream LT_AUDIT.

@@ -11,7 +11,6 @@ import {
   trackingKey,
   verifyReceiptProof,
 } from '@lienthong/core';
-import { auditedNodes, verifyNodeAudit } from '@lienthong/node';
 import { AgencyRecord, ClosedAgencyRecord, SignatureAlgorithm } from '@lienthong/proto';
 import type { IPublicKey } from '@lienthong/proto';
 import { senderOf } from '@lienthong/sdk';
@@ -225,6 +224,8 @@ function registerAudit(program: Command): void {
     .option('--node <id>', 'only this node')
     .option('--json', 'print JSON')
     .action(async (o: { node?: string; json?: boolean }, cmd: Command) => {
+      // The node runtime is loaded for this command only: every other command starts without it.
+      const { auditedNodes, verifyNodeAudit } = await import('@lienthong/node');
       const results = await withSession(resolveSettings(globalsOf(cmd)), async (s) => {
         const nodes = o.node ? [o.node] : await auditedNodes(s.jsm);
         return Promise.all(nodes.map((n) => verifyNodeAudit(s.js, s.jsm, n)));

@@ -23,9 +23,9 @@ import {
   nodeInfoOf,
   removeNodeConsumers,
 } from './topology-drain';
-import { moveInbox } from '@lienthong/node/internal';
 import { domainMoveSteps, retiredDomains } from './topology-domain';
 import type { Plan, Step } from './topology-domain';
+import { nodeInternals } from '../lazy';
 
 /** How long a removed node's own running service is given to hand on what is queued there. */
 const SERVED_WAIT_MS = 15_000;
@@ -216,7 +216,9 @@ function agencyStep(s: Session, plan: Plan, dir: Directory, a: AgencyInfo): void
       const to = dir.nodes.get(a.homeNode);
       if (from && to && from.id !== to.id) {
         const h = await domainStreams(s, from.domain);
-        await moveInbox(h, a.code, nodeInfoOf(from), nodeInfoOf(to), { info: () => undefined });
+        await (
+          await nodeInternals()
+        ).moveInbox(h, a.code, nodeInfoOf(from), nodeInfoOf(to), { info: () => undefined });
       }
     },
   });

@@ -13,19 +13,20 @@ import { StorageType } from '@nats-io/jetstream';
 import type { MsgRequest, StoredMsg, StreamConfig } from '@nats-io/jetstream';
 import { ContentStore } from '@lienthong/content';
 import {
+  AUDIT_STREAM,
   BUCKETS,
   STREAMS,
   SUBJECT_PREFIX,
   agencyToToken,
   auditSubject,
   directoryKeys,
+  inboxDurableOf,
   laneSubjects,
   nodeSubjects,
   parseSubject,
 } from '@lienthong/core';
 import type { NodeInfo, Topology } from '@lienthong/core';
 import { classifyNatsError } from '@lienthong/infra';
-import { AUDIT_STREAM, inboxConsumerName } from '@lienthong/node/internal';
 import { Envelope, NodeRecord } from '@lienthong/proto';
 import { readDirectory, subjectMatches } from '@lienthong/readers';
 import type { Directory } from '@lienthong/readers';
@@ -305,7 +306,7 @@ export async function moveUnreadInbox(old: DomainStreams, next: DomainStreams, n
     let floor = floors.get(agency);
     if (floor === undefined) {
       try {
-        floor = (await old.jsm.consumers.info(STREAMS.inbox, inboxConsumerName(agency))).ack_floor.stream_seq;
+        floor = (await old.jsm.consumers.info(STREAMS.inbox, inboxDurableOf(agency))).ack_floor.stream_seq;
       } catch (e) {
         if (classifyNatsError(e).kind !== 'not-found') throw e;
         floor = 0;
@@ -335,7 +336,7 @@ export async function moveUnreadInbox(old: DomainStreams, next: DomainStreams, n
     m = await nextOn(old, STREAMS.inbox, filter, m.seq + 1);
   }
   for (const agency of floors.keys()) {
-    await old.jsm.consumers.delete(STREAMS.inbox, inboxConsumerName(agency)).catch((e: unknown) => {
+    await old.jsm.consumers.delete(STREAMS.inbox, inboxDurableOf(agency)).catch((e: unknown) => {
       if (classifyNatsError(e).kind !== 'not-found') throw e;
     });
   }

@@ -13,11 +13,11 @@ import {
 } from '@lienthong/core';
 import type { NodeInfo, Topology } from '@lienthong/core';
 import { classifyNatsError } from '@lienthong/infra';
-import { moveInbox } from '@lienthong/node/internal';
 import { subjectMatches, sum } from '@lienthong/readers';
 import type { Directory } from '@lienthong/readers';
 import type { NodeRecord } from '@lienthong/proto';
 import type { Session } from '../session';
+import { nodeInternals } from '../lazy';
 
 /** The JetStream API of one domain (the node's streams live there), over the session's connection. */
 export interface DomainStreams {
@@ -251,7 +251,9 @@ export async function drainNode(
       left.push(`inbox items of ${agency} at ${n.id}: no live agency or successor elsewhere to take them`);
       continue;
     }
-    inboxItems += await moveInbox(h, agency, n, nodeInfoOf(home), { info: () => undefined }, owner);
+    inboxItems += await (
+      await nodeInternals()
+    ).moveInbox(h, agency, n, nodeInfoOf(home), { info: () => undefined }, owner);
   }
   return { relays, submissions, inboxItems, left };
 }
@@ -282,7 +284,14 @@ export async function drainClosedInbox(
   const home = dir.nodes.get(dir.agencies.get(successor)?.homeNode ?? '');
   if (!home) return 0;
   const h = await domainStreams(s, at.domain);
-  return moveInbox(h, code, at, nodeInfoOf(home), { info: () => undefined }, successor);
+  return (await nodeInternals()).moveInbox(
+    h,
+    code,
+    at,
+    nodeInfoOf(home),
+    { info: () => undefined },
+    successor,
+  );
 }
 
 /** The per-node consumers of a removed node (a level-wide one serves others too and stays). */
