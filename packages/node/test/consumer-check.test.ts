@@ -10,8 +10,6 @@
 import { cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Writable } from 'node:stream';
-import pino from 'pino';
 import { AckPolicy, DeliverPolicy, RetentionPolicy, jetstream, jetstreamManager } from '@nats-io/jetstream';
 import type { JetStreamManager, JsMsg } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
@@ -20,6 +18,7 @@ import { sleep, startNatsServer, waitFor } from '@lienthong/testkit';
 import type { NatsServer } from '@lienthong/testkit';
 import { findConsumerFault } from '../src/consumer-check';
 import { PullWorker } from '../src/pull-worker';
+import { capturedLog } from './log-lines';
 
 jest.setTimeout(30_000);
 
@@ -28,18 +27,7 @@ describe('consumer check', () => {
   let nc: NatsConnection;
   let jsm: JetStreamManager;
   const workers: PullWorker[] = [];
-  const warnings: { msg: string; consumer?: string; kind?: string }[] = [];
-  const log = pino(
-    { level: 'warn' },
-    new Writable({
-      write(chunk: Buffer, _enc, done) {
-        for (const l of chunk.toString().split('\n').filter(Boolean)) {
-          warnings.push(JSON.parse(l) as { msg: string; consumer?: string; kind?: string });
-        }
-        done();
-      },
-    }),
-  );
+  const { log, lines: warnings } = capturedLog<{ msg: string; consumer?: string; kind?: string }>();
 
   beforeAll(async () => {
     // The faults below need the consumers' state as a clean shutdown writes it (SIGKILL loses it).

@@ -3,29 +3,14 @@
  * timer of the worker keeps every running handler's message alive), and a handler that runs long is
  * reported, again each time as long again.
  */
-import { Writable } from 'node:stream';
-import pino from 'pino';
 import { RetentionPolicy, jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
 import { startNatsServer, waitFor } from '@lienthong/testkit';
 import type { NatsServer } from '@lienthong/testkit';
 import { PullWorker } from '../src/pull-worker';
+import { capturedLog } from './log-lines';
 
 jest.setTimeout(60_000);
-
-function capture(): { log: pino.Logger; lines: { msg: string; seq?: number; runningMs?: number }[] } {
-  const lines: { msg: string; seq?: number; runningMs?: number }[] = [];
-  const log = pino(
-    { level: 'warn' },
-    new Writable({
-      write(chunk: Buffer, _enc, done) {
-        for (const l of chunk.toString().split('\n').filter(Boolean)) lines.push(JSON.parse(l) as never);
-        done();
-      },
-    }),
-  );
-  return { log, lines };
-}
 
 describe('pull worker keep-alive', () => {
   let server: NatsServer;
@@ -40,7 +25,7 @@ describe('pull worker keep-alive', () => {
     const nc = await connect({ servers: server.url });
     const jsm = await jetstreamManager(nc);
     await jsm.streams.add({ name: 'KA', subjects: ['ka.>'], retention: RetentionPolicy.Workqueue });
-    const { log, lines } = capture();
+    const { log, lines } = capturedLog<{ msg: string; seq?: number; runningMs?: number }>();
     const seen: number[] = [];
     const worker = new PullWorker(
       jetstream(nc),

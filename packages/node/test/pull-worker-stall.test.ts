@@ -4,14 +4,13 @@
  * pull's expiry. (The server here is real; the connection loses the worker's pull requests for a
  * while, the way a pull lost in transit or dropped by the server would be missed.)
  */
-import { Writable } from 'node:stream';
-import pino from 'pino';
 import { RetentionPolicy, jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { startNatsServer, waitFor } from '@lienthong/testkit';
 import type { NatsServer } from '@lienthong/testkit';
 import { PullWorker } from '../src/pull-worker';
+import { capturedLog } from './log-lines';
 
 jest.setTimeout(60_000);
 
@@ -49,16 +48,7 @@ describe('pull worker stall', () => {
     const nc = await connect({ servers: server.url });
     const jsm = await jetstreamManager(nc);
     await jsm.streams.add({ name: 'ST', subjects: ['st.>'], retention: RetentionPolicy.Workqueue });
-    const lines: { msg: string; status?: string }[] = [];
-    const log = pino(
-      { level: 'warn' },
-      new Writable({
-        write(chunk: Buffer, _enc, done) {
-          for (const l of chunk.toString().split('\n').filter(Boolean)) lines.push(JSON.parse(l) as never);
-          done();
-        },
-      }),
-    );
+    const { log, lines } = capturedLog<{ msg: string; status?: string }>();
     const lose = losingPulls(nc);
     const handled: number[] = [];
     const worker = new PullWorker(

@@ -4,8 +4,6 @@
  * drain), and with the server slow or gone they wait as long as it is. Here: a handler that never
  * settles, and a large runtime whose server is killed before it is stopped.
  */
-import { Writable } from 'node:stream';
-import pino from 'pino';
 import { RetentionPolicy, jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
 import { generateTopology } from '@lienthong/core';
@@ -16,23 +14,9 @@ import { OverdueIndex } from '../src/overdue';
 import { PullWorker } from '../src/pull-worker';
 import { drainWithin } from '../src/shutdown';
 import type { TrackingStore } from '../src/tracking-store';
+import { capturedLog } from './log-lines';
 
 jest.setTimeout(120_000);
-
-function capture(): { log: pino.Logger; lines: { msg: string }[] } {
-  const lines: { msg: string }[] = [];
-  const log = pino(
-    { level: 'warn' },
-    new Writable({
-      write(chunk: Buffer, _enc, done) {
-        for (const l of chunk.toString().split('\n').filter(Boolean))
-          lines.push(JSON.parse(l) as { msg: string });
-        done();
-      },
-    }),
-  );
-  return { log, lines };
-}
 
 describe('bounded shutdown', () => {
   let server: NatsServer;
@@ -47,7 +31,7 @@ describe('bounded shutdown', () => {
     const nc = await connect({ servers: server.url });
     const jsm = await jetstreamManager(nc);
     await jsm.streams.add({ name: 'SD', subjects: ['sd.>'], retention: RetentionPolicy.Workqueue });
-    const { log, lines } = capture();
+    const { log, lines } = capturedLog();
     const opts = { stream: 'SD', durable: 'sd', filter: 'sd.>', concurrency: 2, ackWaitMs: 1000 };
     const stuck = new PullWorker(
       jetstream(nc),
@@ -81,7 +65,7 @@ describe('bounded shutdown', () => {
       communesPerDistrict: 3,
       agenciesPerNode: 2,
     });
-    const { log } = capture();
+    const { log } = capturedLog();
     const node = await startNode({ servers: server.url, topology, name: 'big' }, { logger: log });
     expect(node.runtime.nodes.length).toBeGreaterThan(500);
     await server.kill();
@@ -103,7 +87,7 @@ describe('bounded shutdown', () => {
         return { outcome: 'changed' };
       },
     } as unknown as TrackingStore;
-    const { log } = capture();
+    const { log } = capturedLog();
     const index = new OverdueIndex(slow, log, () => 1_000);
     for (let i = 0; i < 10_000; i++) index.add(`k${i}`, 1);
     index.start(10);
