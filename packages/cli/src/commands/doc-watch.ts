@@ -14,7 +14,7 @@ import {
   trackSubject,
 } from '@lienthong/core';
 import type { TrackingRecord } from '@lienthong/proto';
-import { isFailed, readDirectory, recordJson } from '@lienthong/readers';
+import { isFailed, readAgencies, recordJson } from '@lienthong/readers';
 import {
   businessName,
   colorEnabled,
@@ -56,7 +56,7 @@ async function watch(
   let subject: string = STREAM_SUBJECTS.track;
   try {
     if (o.agency) {
-      const dir = await readDirectory(s);
+      const dir = await readAgencies(s, [o.agency]);
       const a = dir.agency(o.agency);
       const home = dir.node(a.homeNode);
       subject = trackSubject(levelName(home.level), home.id, a.code);

@@ -4,7 +4,7 @@ import { InvalidArgumentError } from 'commander';
 import { STREAMS, assertAgencyCode, isAgencyCode, parseJsonText } from '@lienthong/core';
 import { BusinessStatus, Document, EdxmlSignatureVerdict, Priority, TransportState } from '@lienthong/proto';
 import type { Envelope, TrackingRecord } from '@lienthong/proto';
-import { readDirectory } from '@lienthong/readers';
+import { readAgencies } from '@lienthong/readers';
 import type { Directory } from '@lienthong/readers';
 import {
   documentRecords,
@@ -116,8 +116,9 @@ function docShow(doc: Command): void {
       const sender = senderFromId(id, o.from);
       const settings = resolveSettings(globalsOf(cmd));
       const { dir, records, copy } = await withSession(settings, async (s) => {
-        const dir = await readDirectory(s);
         const records = await requireRecords(s, sender, id);
+        // The document's agencies and their home nodes (where their inboxes are).
+        const dir = await readAgencies(s, [sender, ...records.map((r) => r.recipient)]);
         const copy = await findInboxCopy(
           s,
           dir,
@@ -174,10 +175,11 @@ function docTrack(doc: Command): void {
     .action(async (id: string, o: { from?: string; json?: boolean }, cmd: Command) => {
       const sender = senderFromId(id, o.from);
       const settings = resolveSettings(globalsOf(cmd));
-      const { dir, records } = await withSession(settings, async (s) => ({
-        dir: await readDirectory(s),
-        records: await requireRecords(s, sender, id),
-      }));
+      const { dir, records } = await withSession(settings, async (s) => {
+        const found = await requireRecords(s, sender, id);
+        // Only the names and home nodes of the document's agencies are shown.
+        return { dir: await readAgencies(s, [sender, ...found.map((r) => r.recipient)]), records: found };
+      });
       if (o.json) {
         printJson({
           documentId: id,
@@ -291,7 +293,10 @@ async function sendWithSdk(
   to: string[],
 ): Promise<Receipt> {
   // The directory first: a clear NotFound for an unknown sender, and its home node for the receipt.
-  const homeNode = await withSession(settings, async (s) => (await readDirectory(s)).agency(from).homeNode);
+  const homeNode = await withSession(
+    settings,
+    async (s) => (await readAgencies(s, [from])).agency(from).homeNode,
+  );
   const { connect } = await import('@lienthong/sdk');
   let client: Awaited<ReturnType<typeof connect>>;
   try {
