@@ -1,16 +1,20 @@
 import { AckPolicy, DeliverPolicy } from '@nats-io/jetstream';
-import type { ConsumerMessages, JetStreamClient, JetStreamManager, JsMsg } from '@nats-io/jetstream';
+import type {
+  Consumer,
+  ConsumerMessages,
+  JetStreamClient,
+  JetStreamManager,
+  JsMsg,
+} from '@nats-io/jetstream';
 import type { Logger } from 'pino';
 import { DeliveryMark, isBackpressure } from '@lienthong/core';
 import { FairQueue } from './fair-queue';
 import { findConsumerFault } from './consumer-check';
 import { Parking, isLinkFailure } from './parking';
 import { LONG_HANDLER_MS, RunningHandlers } from './running-handlers';
-import { subjectsOverlap } from './subjects-overlap';
-import { superviseConsume } from './pull-supervisor';
+import { isNotFound, retireOverlapping } from './retire-overlapping';
 
 export { isLinkFailure } from './parking';
-import { classifyNatsError } from '@lienthong/infra';
 
 export interface PullWorkerOptions {
   readonly stream: string;
@@ -53,8 +57,8 @@ export interface PullWorkerOptions {
   readonly parkWhen?: (e: unknown) => boolean;
   /**
    * How often the server tells a waiting pull that it still holds it; two missed in a row mean it
-   * holds none (lost in transit, dropped by a loaded server) and the client pulls again, four that
-   * the pull is set up again. 1 s: a stalled pull costs 2-3 s instead of 10-15.
+   * holds none (lost in transit, dropped by a loaded server) and the worker pulls again. 1 s: a
+   * stalled pull costs 2-3 s.
    */
   readonly heartbeatMs?: number;
   /** How often a parked message is tried; 1 s. */
@@ -77,8 +81,9 @@ export type MessageHandler = (msg: JsMsg) => Promise<void>;
 /**
  * A durable pull consumer with a bounded number of messages in flight. A message is acknowledged
  * only when its handler resolves; a handler that throws gets the message again after a back-off
- * (store-and-forward: the message never leaves the stream until it was handed on). The consumer
- * is re-created when heartbeats stop, since pulls can stall after reconnects.
+ * (store-and-forward: the message never leaves the stream until it was handed on). Each pull asks
+ * for as many messages as the window has room for, so every message taken is in the worker's hands
+ * and kept alive; a pull whose heartbeats stop (lost, or the server restarted) is made again.
  */
 export class PullWorker {
   private messages: ConsumerMessages | undefined;
@@ -105,6 +110,8 @@ export class PullWorker {
   deferred = 0;
   /** Messages taken from the stream and waiting here for a handler. */
   private queued: FairQueue<JsMsg> | undefined;
+  /** Pulls that went without heartbeats from the server and were made again. */
+  heartbeatsMissed = 0;
 
   constructor(
     private readonly js: JetStreamClient,
@@ -251,37 +258,9 @@ export class PullWorker {
         await this.jsm.consumers.add(this.opts.stream, config);
       } catch (err) {
         if (!/not unique/i.test(String((err as Error)?.message))) throw err;
-        await this.retireOverlapping();
+        await retireOverlapping(this.jsm, this.opts, this.log);
         await this.jsm.consumers.add(this.opts.stream, config);
       }
-    }
-  }
-
-  /**
-   * A work-queue stream refuses two consumers whose filters overlap. When the nodes are split
-   * differently across processes (one process hosted every commune, now each province hosts its
-   * own), the old durable consumers stay behind: remove those nobody pulls from. Their messages
-   * stay in the stream and go to the new consumer. A consumer some process still pulls from means
-   * those nodes are served elsewhere, and taking them over is refused. (Processes that host the same
-   * node share its durable consumer instead, splitting the work.)
-   */
-  private async retireOverlapping(): Promise<void> {
-    for await (const c of this.jsm.consumers.list(this.opts.stream)) {
-      const filter = c.config.filter_subject;
-      if (!filter || c.name === this.opts.durable || !subjectsOverlap(filter, this.opts.filter)) continue;
-      if (c.num_waiting > 0) {
-        throw new Error(
-          `${this.opts.filter} is already served by consumer ${c.name} (${filter}) of a running process: a node cannot be hosted twice`,
-        );
-      }
-      this.log.warn(
-        { consumer: c.name, filter, replacedBy: this.opts.durable },
-        'removing a consumer nobody pulls from',
-      );
-      // Another worker of this process may retire the same one at the same moment.
-      await this.jsm.consumers.delete(this.opts.stream, c.name).catch((e: unknown) => {
-        if (!isNotFound(e)) throw e;
-      });
     }
   }
 
@@ -300,62 +279,40 @@ export class PullWorker {
   private async run(): Promise<void> {
     const waiting = new FairQueue<JsMsg>((m) => m.subject);
     this.queued = waiting;
-    const { concurrency, yieldTo } = this.opts;
-    let slots = concurrency;
-    let roomFreed: (() => void) | undefined;
-    // Giving way, at most `yieldTo.slots` run, and exempt messages; each handler that ends pumps again.
-    const givesWay = (): boolean =>
-      yieldTo !== undefined && concurrency - slots >= yieldTo.slots && yieldTo.pressed();
-    const exempt = (m: JsMsg): boolean => yieldTo!.exempt(m);
-    const pump = (): void => {
-      while (slots > 0 && waiting.size > 0) {
-        const m = givesWay() ? waiting.shiftFirst(exempt) : waiting.shift();
-        if (!m) break;
-        slots--;
-        const p = this.handle(m).finally(() => {
-          this.inFlight.delete(p);
-          slots++;
-          pump();
-          roomFreed?.();
-        });
-        this.inFlight.add(p);
-      }
-    };
-    const keepAlive = setInterval(() => {
-      for (const m of waiting.items()) {
-        try {
-          m.working();
-        } catch {
-          // disconnected: the server hands it out again after ack_wait
-        }
-      }
-    }, this.keepAliveMs);
+    const { pump, room } = this.dispatch(waiting);
+    const keepAlive = this.keepAlive(waiting);
+    let consumer: Consumer | undefined;
     try {
       while (!this.stopped) {
         try {
-          const consumer = await this.js.consumers.get(this.opts.stream, this.opts.durable);
-          const messages = await consumer.consume({
-            max_messages: Math.max(this.opts.concurrency * 2, Math.min(this.window, 1024)),
+          // A pull for as many messages as there is room for, once a quarter of the window is free:
+          // every message taken is then here, kept alive, and none waits unseen in the client.
+          await room(Math.max(1, Math.floor(this.window / 4)));
+          if (this.stopped) break;
+          consumer ??= await this.js.consumers.get(this.opts.stream, this.opts.durable);
+          const messages = await consumer.fetch({
+            max_messages: this.window - waiting.size,
             expires: 10_000,
-            idle_heartbeat: this.opts.heartbeatMs ?? 1_000,
+            idle_heartbeat: this.heartbeatMs,
           });
           this.messages = messages;
           // stop() may have run while the pull was being set up, before there was anything to stop:
           // without this the loop would wait for a message that may never come, and so would stop().
           if (this.stopped) messages.stop();
-          void superviseConsume(messages, this.opts.durable, this.log, () => this.ensureConsumer());
           for await (const m of messages) {
             this.mark.note({ seq: m.seq, subject: m.subject, storedAtNanos: m.info.timestampNanos });
             waiting.push(m);
             pump();
-            while (waiting.size >= this.window && !this.stopped) {
-              await new Promise<void>((resolve) => (roomFreed = resolve));
-              roomFreed = undefined;
-            }
-            if (this.stopped) break;
           }
         } catch (e) {
+          consumer = undefined;
           if (this.stopped) break;
+          if (isHeartbeatsMissed(e)) {
+            // The server holds no pull of ours (lost in transit, dropped under load): pull again.
+            this.heartbeatsMissed++;
+            this.log.warn({ consumer: this.opts.durable }, 'no heartbeat from the server; pulling again');
+            continue;
+          }
           this.log.warn({ err: e, consumer: this.opts.durable }, 'consumer failed; re-creating');
           try {
             await this.ensureConsumer();
@@ -376,6 +333,54 @@ export class PullWorker {
         }
       }
     }
+  }
+
+  /**
+   * Runs handlers on `waiting`'s messages: `pump()` starts as many as there are free slots (giving
+   * way, at most `yieldTo.slots` run, and exempt messages; each handler that ends pumps again);
+   * `room(least)` waits until the window has room for `least` more.
+   */
+  private dispatch(waiting: FairQueue<JsMsg>): { pump(): void; room(least: number): Promise<void> } {
+    const { concurrency, yieldTo } = this.opts;
+    let slots = concurrency;
+    let roomFreed: (() => void) | undefined;
+    const givesWay = (): boolean =>
+      yieldTo !== undefined && concurrency - slots >= yieldTo.slots && yieldTo.pressed();
+    const exempt = (m: JsMsg): boolean => yieldTo!.exempt(m);
+    const pump = (): void => {
+      while (slots > 0 && waiting.size > 0) {
+        const m = givesWay() ? waiting.shiftFirst(exempt) : waiting.shift();
+        if (!m) break;
+        slots--;
+        const p = this.handle(m).finally(() => {
+          this.inFlight.delete(p);
+          slots++;
+          pump();
+          roomFreed?.();
+        });
+        this.inFlight.add(p);
+      }
+    };
+    const room = async (least: number): Promise<void> => {
+      while (this.window - waiting.size < least && !this.stopped) {
+        await new Promise<void>((resolve) => (roomFreed = resolve));
+        roomFreed = undefined;
+      }
+    };
+    return { pump, room };
+  }
+
+  /** Keeps the messages waiting here for a handler alive (the handlers' own are kept by `running`). */
+  private keepAlive(waiting: FairQueue<JsMsg>): NodeJS.Timeout {
+    return setInterval(() => {
+      for (const m of waiting.items()) {
+        try {
+          m.working();
+        } catch {
+          // disconnected: the server hands it out again after ack_wait
+        }
+      }
+    }, this.keepAliveMs);
   }
 
   /**
@@ -416,6 +421,10 @@ export class PullWorker {
    */
   private get ackWaitMs(): number {
     return this.opts.ackWaitMs ?? 5_000;
+  }
+
+  private get heartbeatMs(): number {
+    return this.opts.heartbeatMs ?? 1_000;
   }
 
   /** How often the messages held here are kept alive: twice per ack wait. */
@@ -473,6 +482,7 @@ function sleep(ms: number): Promise<void> {
   return new Promise((r) => setTimeout(r, ms));
 }
 
-function isNotFound(e: unknown): boolean {
-  return classifyNatsError(e).kind === 'not-found';
+/** A pull's iterator that ended because the server sent it no heartbeat (nats.js `fetch`). */
+function isHeartbeatsMissed(e: unknown): boolean {
+  return e instanceof Error && e.message === 'heartbeats missed';
 }
