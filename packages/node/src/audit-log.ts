@@ -3,6 +3,7 @@ import { DiscardPolicy, RetentionPolicy, StorageType } from '@nats-io/jetstream'
 import type { Logger } from 'pino';
 import {
   AUDIT_GENESIS,
+  AUDIT_STREAM,
   AUDIT_SUBJECTS,
   DEFAULT_MAX_BYTES,
   auditBlockText,
@@ -10,7 +11,6 @@ import {
   sha256Hex,
   verifyAuditChain,
 } from '@lienthong/core';
-import { AUDIT_STREAM } from '@lienthong/core';
 import type { AuditBlock, AuditEntry, AuditVerification, NodeInfo, Topology } from '@lienthong/core';
 import { classifyNatsError, retry, upsertStream } from '@lienthong/infra';
 import { BusinessStatus, EnvelopeKind } from '@lienthong/proto';
