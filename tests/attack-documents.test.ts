@@ -218,9 +218,13 @@ describe('attacks on a running node (signatures, replays, forged statuses, bad i
     });
     expect(dead.detail).toMatch(detail);
     expect(dead.original.length).toBeGreaterThan(0);
-    const logged = logLines
-      .map((l) => JSON.parse(l) as { documentId?: string; reason?: string; msg: string })
-      .filter((l) => l.documentId === documentId && l.reason === FailureReason[reason]);
+    // Logged once the node has the stream's acknowledgement, which may come after the stream shows it.
+    const logged = await waitFor(`the dead letter of ${documentId} logged`, async () => {
+      const lines = logLines
+        .map((l) => JSON.parse(l) as { documentId?: string; reason?: string; msg: string })
+        .filter((l) => l.documentId === documentId && l.reason === FailureReason[reason]);
+      return lines.some((l) => l.msg === 'dead letter') ? lines : false;
+    });
     expect(logged.map((l) => l.msg)).toContain('dead letter');
     if (notice) {
       // The notice follows the dead letter (after the refused records are written): wait for it.
