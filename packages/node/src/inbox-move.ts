@@ -1,6 +1,13 @@
 import { DeliverPolicy } from '@nats-io/jetstream';
 import type { Logger } from 'pino';
-import { SUBJECT_PREFIX, agencyFromToken, agencyToToken, inboxFilter, inboxSubject } from '@lienthong/core';
+import {
+  SUBJECT_PREFIX,
+  agencyFromToken,
+  agencyToToken,
+  inboxDurableOf,
+  inboxFilter,
+  inboxSubject,
+} from '@lienthong/core';
 import type { NodeInfo, Topology } from '@lienthong/core';
 import { inject, injectable } from 'tsyringe';
 import type { NatsHandles } from '@lienthong/infra';
@@ -46,10 +53,8 @@ export interface StrayInbox {
   readonly items: number;
 }
 
-/** The durable inbox consumer of an agency (created by its SDK on first use). */
-export function inboxConsumerName(agency: string): string {
-  return `lt-inbox-${agencyToToken(agency)}`;
-}
+/** The durable inbox consumer of an agency (created by its SDK on first use): core's name for it. */
+export { inboxDurableOf as inboxConsumerName };
 
 /**
  * After an agency moved from node `from` to node `to`: copies the inbox items it has not
@@ -69,7 +74,7 @@ export async function moveInbox(
   log: Pick<Logger, 'info'>,
   toAgency = agency,
 ): Promise<number> {
-  const durable = inboxConsumerName(agency);
+  const durable = inboxDurableOf(agency);
   const oldFilter = inboxFilter(from.level, from.id, agency);
   let startSeq = 1;
   // Only a consumer still reading the old inbox belongs to the move; one on the new inbox was

@@ -110,8 +110,6 @@ export class PullWorker {
   deferred = 0;
   /** Messages taken from the stream and waiting here for a handler. */
   private queued: FairQueue<JsMsg> | undefined;
-  /** Pulls that went without heartbeats from the server and were made again. */
-  heartbeatsMissed = 0;
 
   constructor(
     private readonly js: JetStreamClient,
@@ -309,7 +307,6 @@ export class PullWorker {
           if (this.stopped) break;
           if (isHeartbeatsMissed(e)) {
             // The server holds no pull of ours (lost in transit, dropped under load): pull again.
-            this.heartbeatsMissed++;
             this.log.warn({ consumer: this.opts.durable }, 'no heartbeat from the server; pulling again');
             continue;
           }
