@@ -27,6 +27,13 @@ export interface ReceivedItem {
   readonly edxmlSignature?: string;
 }
 
+export interface ReceivedQueueOptions {
+  /** Acknowledged item ids and documents remembered (for idempotent acks and 01s), newest kept. */
+  readonly keepAcked?: number;
+  /** Told of an item the client cannot read (the SDK's process warning without it). */
+  readonly onUnreadable?: (item: UnreadableItem) => void;
+}
+
 /**
  * The items of one agency the gateway holds for its HTTP caller: an SDK inbox that keeps up to
  * `max` items handed out and unsettled (kept alive while listed); `ack` settles them.
@@ -38,16 +45,16 @@ export class ReceivedQueue {
   private readonly inbox;
   private readonly started = Date.now();
   private readonly loop: Promise<void>;
+  private readonly keepAcked: number;
 
   constructor(
     client: LienthongClient,
     private readonly agency: string,
     max: number,
-    /** Acknowledged item ids and documents remembered (for idempotent acks and 01s), newest kept. */
-    private readonly keepAcked = 100_000,
-    /** Told of an item the client cannot read (the SDK's process warning without it). */
-    onUnreadable?: (item: UnreadableItem) => void,
+    opts: ReceivedQueueOptions = {},
   ) {
+    this.keepAcked = opts.keepAcked ?? 100_000;
+    const { onUnreadable } = opts;
     this.inbox = client.inbox({ maxInFlight: max, ...(onUnreadable ? { onUnreadable } : {}) });
     this.loop = this.run();
   }

@@ -481,7 +481,9 @@ export class EdocGateway {
       const client = await sdkCall(() => this.client(agency));
       q = this.inboxes.get(agency);
       if (!q) {
-        q = new ReceivedQueue(client, agency, this.opts.maxListed ?? 256, undefined, this.opts.onUnreadable);
+        q = new ReceivedQueue(client, agency, this.opts.maxListed ?? 256, {
+          ...(this.opts.onUnreadable ? { onUnreadable: this.opts.onUnreadable } : {}),
+        });
         this.inboxes.set(agency, q);
       }
     }

@@ -36,7 +36,7 @@ function item(n: number): InboxItem {
 
 describe('ReceivedQueue', () => {
   it('remembers acknowledged items and documents up to its bound, newest kept', async () => {
-    const queue = new ReceivedQueue(clientWith([1, 2, 3, 4].map(item)), AGENCY, 16, 2);
+    const queue = new ReceivedQueue(clientWith([1, 2, 3, 4].map(item)), AGENCY, 16, { keepAcked: 2 });
     await queue.settle();
     const ids = queue.items().map((i) => i.id);
     expect(ids).toHaveLength(4);
