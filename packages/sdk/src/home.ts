@@ -37,6 +37,8 @@ export class HomeFollower {
   /** Number of the newest read started, and of the newest read whose answer was taken. */
   private started = 0;
   private answered = 0;
+  /** The newest read (number `started`). */
+  private newest: Promise<boolean> = Promise.resolve(false);
   private home: HomeNode;
   private away: Away | undefined;
   private readonly listeners = new Set<(e: LienthongError) => void>();
@@ -88,13 +90,30 @@ export class HomeFollower {
   }
 
   /**
-   * Reads the agency's home node from the directory; true when it changed. Every call starts a read
+   * Reads the agency's home node from the directory; true when this call's read changed it. Every call starts a read
    * of its own (one already under way may have started before a move the caller knows of), and the
-   * newest read's answer wins: an older read that completes later is not taken.
+   * newest read's answer wins: an older read that completes later is not taken. A call resolves once
+   * the newest read started meanwhile is done too, so that what it says afterwards (`node`,
+   * `current()`) is at least as new as the directory when it was called.
    */
   refresh(): Promise<boolean> {
     this.started += 1;
-    return this.read(this.started);
+    const n = this.started;
+    this.newest = this.read(n);
+    return this.untilNewest(this.newest, n);
+  }
+
+  /**
+   * Waits for read `n`, then for any read started after it: a newer read that took its answer over
+   * read `n`'s may still be reading the home node's record.
+   */
+  private async untilNewest(read: Promise<boolean>, n: number): Promise<boolean> {
+    const changed = await read;
+    while (this.started > n) {
+      n = this.started;
+      await this.newest.catch(() => false);
+    }
+    return changed;
   }
 
   /** Takes read `n`'s answer unless a newer read's answer was taken already. */

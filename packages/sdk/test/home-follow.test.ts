@@ -90,6 +90,39 @@ describe('HomeFollower', () => {
     expect(follower.node.id).toBe(TO);
   });
 
+  it('answers a refresh only once a newer read that took over from it has read the home node too', async () => {
+    // The inbox re-creates its consumer at the home node a refresh leaves (inbox-adapter.ts): a
+    // refresh that answered while the periodic read that overtook it was still reading the node's
+    // record left the old home node in place, and the consumer was made on the inbox the agency had
+    // just left.
+    await home(FROM);
+    const session = { agency: AGENCY, homeNode: { id: FROM, level: Level.LEVEL_COMMUNE } as HomeNode };
+    const gates: (() => void)[] = [];
+    let calls = 0;
+    const directory = Object.create(kv) as KV;
+    directory.get = async (key: string): Promise<KvEntry | null> => {
+      calls += 1;
+      // 1: the first read's agency record, answered late; 2: the second read's, at once; 3: the
+      // second read's node record, held until after the first read has answered.
+      if (calls === 1 || calls === 3) await new Promise<void>((r) => gates.push(r));
+      return kv.get(key);
+    };
+    const follower = new HomeFollower(session as unknown as Session, directory, DOMAIN, 0);
+    await home(TO);
+    const first = follower.refresh();
+    const second = follower.refresh();
+    while (gates.length < 2) await new Promise((r) => setTimeout(r, 5));
+    let firstDone = false;
+    void first.then(() => (firstDone = true));
+    gates[0]!(); // the first read's answer comes while the second is reading the node's record
+    await new Promise((r) => setTimeout(r, 200));
+    expect(firstDone).toBe(false);
+    gates[1]!();
+    await first;
+    expect(follower.node.id).toBe(TO);
+    await expect(second).resolves.toBe(true);
+  });
+
   it('takes the newest answer when reads complete in order, and a move back', async () => {
     await home(FROM);
     const session = { agency: AGENCY, homeNode: { id: FROM, level: Level.LEVEL_COMMUNE } as HomeNode };
