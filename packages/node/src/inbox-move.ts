@@ -35,6 +35,12 @@ export const STRAY_SWEEP_MS = 5 * 60_000;
  * CPU at 300,000), so it runs once, not on a timer.
  */
 export const FIRST_STRAY_SWEEP_MS = 30_000;
+/**
+ * An inbox an agency left is looked at once this long after the move as well: a delivery that landed
+ * there late, or an inbox consumer a client made again on it (it had not yet seen the move), is
+ * handled in seconds rather than at the next five-minute look.
+ */
+export const RECHECK_AFTER_MOVE_MS = 10_000;
 
 /** An inbox an agency left at a node hosted here, looked at again until it stays empty. */
 interface LeftInbox {
@@ -146,6 +152,9 @@ export class InboxMover {
   /** Moves and sweeps run one at a time: each is idempotent, but two at once could both copy. */
   private chain: Promise<unknown> = Promise.resolve();
   private timer: NodeJS.Timeout | undefined;
+  /** The directory the sweeps read (set by `startSweeping`), and the look due soon after a move. */
+  private directory: TopologyView | undefined;
+  private soon: NodeJS.Timeout | undefined;
   /** Inboxes agencies left here, by `node/agency`. */
   private readonly left = new Map<string, LeftInbox>();
 
@@ -157,7 +166,25 @@ export class InboxMover {
 
   async move(moves: readonly AgencyMove[], epoch: number, before: Topology, after: Topology): Promise<void> {
     await this.inFlight.settledBefore(epoch, 30_000);
-    await this.serial(() => this.moveAll(moves, before, after));
+    try {
+      await this.serial(() => this.moveAll(moves, before, after));
+    } finally {
+      this.recheckSoon();
+    }
+  }
+
+  /** Looks again at the inboxes agencies left, RECHECK_AFTER_MOVE_MS from now (once sweeping). */
+  private recheckSoon(): void {
+    const directory = this.directory;
+    if (!directory || !this.timer) return;
+    clearTimeout(this.soon);
+    this.soon = setTimeout(() => {
+      this.soon = undefined;
+      void this.recheck(directory).catch((e: unknown) =>
+        this.log.warn({ err: (e as Error).message }, 'looking again at inboxes left by a move failed'),
+      );
+    }, RECHECK_AFTER_MOVE_MS);
+    this.soon.unref();
   }
 
   private async moveAll(moves: readonly AgencyMove[], before: Topology, after: Topology): Promise<void> {
@@ -188,6 +215,7 @@ export class InboxMover {
    * next one tries again.
    */
   startSweeping(directory: TopologyView, firstMs = FIRST_STRAY_SWEEP_MS, everyMs = STRAY_SWEEP_MS): void {
+    this.directory = directory;
     let swept = false;
     const run = (next: number): void => {
       this.timer = setTimeout(() => {
@@ -220,7 +248,9 @@ export class InboxMover {
   /**
    * Looks again at each inbox an agency left here, by its own filter (never the whole stream), and
    * moves what was delivered there since; forgets one found empty `quietMs` after it was left.
-   * Returns the items moved.
+   * An inbox consumer that reads the empty inbox of an agency homed elsewhere is removed (its client
+   * made it again before it saw the move: it would wait there for ever); the client makes it again
+   * at the home node. Returns the items moved.
    */
   recheck(directory: TopologyView, quietMs = STRAY_SWEEP_MS): Promise<number> {
     return this.serial(async () => {
@@ -235,22 +265,43 @@ export class InboxMover {
           subjects_filter: inboxFilter(from.level, from.id, l.agency),
         });
         const items = Object.values(info.state.subjects ?? {}).reduce((a, b) => a + b, 0);
-        const stray = items > 0 ? strayOf(directory, l.from, agencyToToken(l.agency), items) : undefined;
-        if (!stray) {
-          // Empty, or the agency is homed here again: watched until quiet, then forgotten.
-          if (items === 0 && Date.now() - l.sinceMs >= quietMs) this.left.delete(key);
+        // Undefined while the agency is homed here again.
+        const stray = strayOf(directory, l.from, agencyToToken(l.agency), items);
+        if (stray && items > 0) {
+          moved += await this.moveStray(stray);
           continue;
         }
-        moved += await this.moveStray(stray);
+        if (stray && (await this.readsLeftInbox(stray))) {
+          this.log.warn(
+            { agency: stray.agency, from: stray.from.id, to: stray.to.id },
+            'the inbox consumer of an agency homed elsewhere reads the inbox it left; removing it (its client makes it again at the home node)',
+          );
+          await this.moveStray(stray, false);
+        }
+        // Empty: watched until quiet, then forgotten.
+        if (items === 0 && Date.now() - l.sinceMs >= quietMs) this.left.delete(key);
       }
       return moved;
     });
   }
 
+  /** True when the agency's inbox consumer reads the inbox it left at `from`. */
+  private async readsLeftInbox(s: StrayInbox): Promise<boolean> {
+    try {
+      const info = await this.nats.jsm.consumers.info(STREAMS.inbox, inboxDurableOf(s.agency));
+      return info.config.filter_subject === inboxFilter(s.from.level, s.from.id, s.agency);
+    } catch (e) {
+      if (classifyNatsError(e).kind === 'not-found') return false;
+      throw e;
+    }
+  }
+
   /** Stops the timer and waits (at most `waitMs`) for a sweep or move under way; each is idempotent. */
   async stopSweeping(waitMs = 5_000): Promise<void> {
     if (this.timer) clearTimeout(this.timer);
+    clearTimeout(this.soon);
     this.timer = undefined;
+    this.soon = undefined;
     let timer: NodeJS.Timeout | undefined;
     await Promise.race([this.chain, new Promise((r) => (timer = setTimeout(r, waitMs)))]);
     clearTimeout(timer);
@@ -270,12 +321,17 @@ export class InboxMover {
     });
   }
 
-  /** Moves one stray inbox's items; watched afterwards, so that a failure is tried again. */
-  private async moveStray(s: StrayInbox): Promise<number> {
-    this.log.warn(
-      { agency: s.agency, from: s.from.id, to: s.to.id, toAgency: s.toAgency, items: s.items },
-      'inbox items left behind for an agency homed elsewhere; moving them',
-    );
+  /**
+   * Moves one stray inbox's items (and removes the agency's consumer if it reads that inbox);
+   * watched afterwards, so that a failure is tried again.
+   */
+  private async moveStray(s: StrayInbox, say = true): Promise<number> {
+    if (say) {
+      this.log.warn(
+        { agency: s.agency, from: s.from.id, to: s.to.id, toAgency: s.toAgency, items: s.items },
+        'inbox items left behind for an agency homed elsewhere; moving them',
+      );
+    }
     this.watchLeft(s.agency, s.from.id);
     try {
       return await moveInbox(this.nats, s.agency, s.from, s.to, this.log, s.toAgency);

@@ -29,7 +29,7 @@ export { IntakeYield, NeighbourRoom, SubmitPacer, queueUsage, readFlowUsage } fr
 export { HealthServer } from './http';
 export type { HealthSource } from './http';
 export { InFlight } from './in-flight';
-export { InboxMover, inboxConsumerName, moveInbox } from './inbox-move';
+export { InboxMover, RECHECK_AFTER_MOVE_MS, inboxConsumerName, moveInbox } from './inbox-move';
 export type { Clock, Disposition, InboundMessage, Rejection } from './inbound';
 export { Intake } from './intake';
 export { LiveDirectory } from './live-directory';

@@ -13,7 +13,7 @@ import { BUCKETS, STREAMS, directoryKeys, inboxFilter, inboxSubject } from '@lie
 import { connectNats } from '@lienthong/infra';
 import type { NatsHandles } from '@lienthong/infra';
 import type { RunningNode } from '@lienthong/node';
-import { inboxConsumerName } from '@lienthong/node/internal';
+import { RECHECK_AFTER_MOVE_MS, inboxConsumerName } from '@lienthong/node/internal';
 import { AgencyRecord, ClosedAgencyRecord, ClosurePolicy } from '@lienthong/proto';
 import { A, Harness, demoTopology, waitFor } from './harness';
 
@@ -147,4 +147,48 @@ describe('inbox items left behind for an agency homed elsewhere', () => {
     expect(await items(otherHome, other)).toEqual(['other1']);
     expect(await items(FROM, AGENCY)).toEqual(['item1', 'item2', 'item4', 'late1', 'late2']);
   });
+
+  const consumerOn = async (node: string): Promise<void> => {
+    const n = demoTopology().node(node);
+    await handles!.jsm.consumers.add(STREAMS.inbox, {
+      durable_name: inboxConsumerName(AGENCY),
+      filter_subject: inboxFilter(n.level, n.id, AGENCY),
+      ack_policy: AckPolicy.Explicit,
+    });
+  };
+  const consumerFilter = (): Promise<string | undefined> =>
+    handles!.jsm.consumers
+      .info(STREAMS.inbox, inboxConsumerName(AGENCY))
+      .then((i) => i.config.filter_subject)
+      .catch(() => undefined);
+
+  it('removes an inbox consumer made again on the empty inbox the agency left, and only that one', async () => {
+    // Homed at FROM since the move back; TO is an inbox it left. A client that had not seen the
+    // move made its consumer again there after the move removed it: it would wait there for ever.
+    expect(await items(TO, AGENCY)).toEqual([]);
+    await consumerOn(TO);
+    expect(await node.runtime.recheckLeftInboxes()).toBe(0);
+    expect(await consumerFilter()).toBeUndefined();
+    // The consumer on the inbox at its home node stays.
+    await consumerOn(FROM);
+    expect(await node.runtime.recheckLeftInboxes()).toBe(0);
+    expect(await consumerFilter()).toBe(inboxFilter(demoTopology().node(FROM).level, FROM, AGENCY));
+    await handles!.jsm.consumers.delete(STREAMS.inbox, inboxConsumerName(AGENCY));
+  });
+
+  it('looks at an inbox left by a move again seconds after the move, not minutes', async () => {
+    const kv = await new Kvm(handles!.nc).open(BUCKETS.directory);
+    const record = AgencyRecord.decode((await kv.get(directoryKeys.agency(AGENCY)))!.value);
+    await kv.put(directoryKeys.agency(AGENCY), AgencyRecord.encode({ ...record, homeNode: TO }).finish());
+    await waitFor('the move done', async () => (await items(FROM, AGENCY)).length === 0, 15_000);
+    // After the move: a consumer made again on the old inbox, and a delivery that landed there late.
+    await consumerOn(FROM);
+    await put(FROM, AGENCY, ['late3']);
+    await waitFor(
+      'the late delivery moved and the consumer removed',
+      async () => (await consumerFilter()) === undefined && (await items(TO, AGENCY)).includes('late3'),
+      RECHECK_AFTER_MOVE_MS + 10_000,
+    );
+    expect(await items(FROM, AGENCY)).toEqual([]);
+  }, 60_000);
 });
