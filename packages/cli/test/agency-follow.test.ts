@@ -1,11 +1,13 @@
 /**
  * The SDK follows a move while connected: `lienthong agency move` on a running `lienthong up`, with
- * the moved agency's client connected and holding an item it has not acknowledged. Its client
- * picks up the new home node, its inbox goes on at the new home, what it sends leaves from there,
- * and no item is handed out twice.
+ * the moved agency's client connected, holding an item it has not acknowledged and tracking a
+ * document it sent before. Its client picks up the new home node, its inbox goes on at the new home,
+ * the tracker hears the statuses that now come through the new home, what it sends leaves from
+ * there, and no item is handed out twice.
  */
 import { connect } from '@lienthong/sdk';
 import type { ConnectOptions, InboxItem, LienthongClient } from '@lienthong/sdk';
+import { BusinessStatus, TransportState } from '@lienthong/proto';
 import path from 'node:path';
 import { brokerForSuite, eventually, issueAgency, json, lienthong } from './helpers';
 import type { SuiteBroker } from './helpers';
@@ -70,6 +72,14 @@ function followsTheMove(suite: SuiteBroker, auth: boolean): void {
     );
     await items.find((i) => i.documentId === doc(2))!.ack();
 
+    // A document it sent before the move, tracked since then: its tracker follows the move.
+    const earlier = `${MOVING},2026/12/02,0/UBND-VP`;
+    await moving.send({ documentId: earlier, subject: 'Gửi trước khi chuyển', to: [{ code: SENDER }] });
+    const earlierTracker = await moving.track(earlier);
+    await earlierTracker.until((rs) => rs[0]?.transport === TransportState.TRANSPORT_STATE_DELIVERED, {
+      signal: AbortSignal.timeout(20_000),
+    });
+
     const moved = await lienthong(['agency', 'move', MOVING, '--to', TO, '--json', ...ops, ...suite.s]);
     expect(json<{ to: string }>(moved).to).toBe(TO);
     await eventually(async () => expect(moving.homeNode.id).toBe(TO), 20_000);
@@ -82,6 +92,19 @@ function followsTheMove(suite: SuiteBroker, auth: boolean): void {
     await sender.send({ documentId: doc(3), subject: 'Sau khi chuyển', to: [{ code: MOVING }] });
     await eventually(async () => expect(handedOut.get(doc(3))).toBe(1), 30_000);
     await items.find((i) => i.documentId === doc(3))!.ack();
+
+    // Its recipient reads the earlier document now: the 01 reaches the tracker opened before the move.
+    const senderInbox = sender.inbox();
+    for await (const item of senderInbox) {
+      if (item.documentId !== earlier) continue;
+      await item.ack();
+      break;
+    }
+    await senderInbox.stop();
+    await earlierTracker.until((rs) => rs[0]?.business === BusinessStatus.BUSINESS_STATUS_ARRIVED, {
+      signal: AbortSignal.timeout(20_000),
+    });
+    await earlierTracker.stop();
 
     // What it sends leaves from its new home node.
     const reply = `${MOVING},2026/12/02,1/UBND-VP`;

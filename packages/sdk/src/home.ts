@@ -42,6 +42,7 @@ export class HomeFollower {
   private home: HomeNode;
   private away: Away | undefined;
   private readonly listeners = new Set<(e: LienthongError) => void>();
+  private readonly movers = new Set<(home: HomeNode) => void>();
 
   constructor(
     private readonly session: { readonly agency: string; readonly homeNode: HomeNode },
@@ -71,6 +72,12 @@ export class HomeFollower {
     return this.home;
   }
 
+  /** Called with the new home node each time it changes within this client's domain; returns the remover. */
+  onMove(listener: (home: HomeNode) => void): () => void {
+    this.movers.add(listener);
+    return () => this.movers.delete(listener);
+  }
+
   /** Called once each time the home node is found in another domain; returns the remover. */
   onAway(listener: (e: LienthongError) => void): () => void {
     this.listeners.add(listener);
@@ -87,6 +94,7 @@ export class HomeFollower {
     clearInterval(this.timer);
     this.timer = undefined;
     this.listeners.clear();
+    this.movers.clear();
   }
 
   /**
@@ -133,9 +141,11 @@ export class HomeFollower {
     if (!this.take(n) || !node || node.operation !== 'PUT') return false;
     const record = NodeRecord.decode(node.value);
     if (record.domain !== this.contentDomain) return this.leave({ node: record.id, domain: record.domain });
-    const changed = this.away !== undefined || record.id !== this.home.id;
+    const moved = record.id !== this.home.id;
+    const changed = this.away !== undefined || moved;
     this.away = undefined;
     this.home = { id: record.id, level: record.level };
+    if (moved) for (const listener of [...this.movers]) listener(this.home);
     return changed;
   }
 

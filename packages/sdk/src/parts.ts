@@ -77,7 +77,7 @@ export function buildParts(opened: OpenedSession, opts: ConnectOptions): ClientP
   );
   const reports = new Reports(session, submitter);
   // An nkey identity may create no consumer either: its home node does that for it.
-  const tracking = new TrackingReader(session, trackingBucket, service);
+  const tracking = new TrackingReader(session, trackingBucket, service, home);
   const recipients = new KnownRecipients(directory);
   home.start();
   const documents = new DocumentSender(

@@ -17,13 +17,17 @@ import { listKvKeys, retry } from '@lienthong/infra';
 import { withCall } from './call';
 import { readRecords } from './tracking-bulk';
 import { followSubject } from './follow';
-import type { HomeService } from './home-service';
+import type { HomeService, LiveFeed } from './home-service';
+import type { HomeFollower } from './home';
 import type { CallContext } from './call';
 import type { CallOptions } from './call';
 import type { Session } from './session';
 import { DocumentTracker } from './tracking';
 import type { Tracker } from './tracking';
 import type { SentDocument, SentQuery } from './types';
+
+/** Pauses between attempts to follow a moved home node's track subject. */
+const REFOLLOW_BACKOFF = { initialMs: 200, maxMs: 5_000 } as const;
 
 /** How long recall/update/replace wait for the home node to register a document just sent. */
 const REGISTER_WAIT_MS = 2_000;
@@ -38,7 +42,9 @@ function pauseAfter(attempt: number): number {
 }
 
 export class TrackingReader {
-  private readonly trackers = new Set<Tracker>();
+  private readonly trackers = new Set<DocumentTracker>();
+  /** Each tracker's move to the track subject of a new home node, one after another. */
+  private readonly moves = new WeakMap<DocumentTracker, Promise<void>>();
 
   constructor(
     private readonly session: Session,
@@ -48,7 +54,45 @@ export class TrackingReader {
      * subject and lists its tracking keys for it.
      */
     private readonly service?: HomeService,
-  ) {}
+    /** Told when the agency moves to another home node, whose track subject its changes go to then. */
+    home?: Pick<HomeFollower, 'onMove'>,
+  ) {
+    home?.onMove(() => {
+      for (const tracker of this.trackers) this.follow(tracker);
+    });
+  }
+
+  /**
+   * The agency's home node moved: the tracker follows the new node's track subject (retried while
+   * it runs, unless the home node is out of this client's reach), and takes the records as read then.
+   */
+  private follow(tracker: DocumentTracker): void {
+    const move = async (): Promise<void> => {
+      await retry(
+        async () => {
+          if (tracker.isStopped) return;
+          const live = await this.liveFeed(this.session.defaultTimeoutMs);
+          await tracker.moveTo(live, () => this.snapshot(tracker.documentId));
+        },
+        {
+          backoff: REFOLLOW_BACKOFF,
+          // Not while the home node is in another JetStream domain (nothing to follow from here).
+          retryIf: (e) =>
+            !tracker.isStopped && !(e instanceof LienthongError && e.code === 'FailedPrecondition'),
+        },
+      ).catch(() => undefined);
+    };
+    const next = (this.moves.get(tracker) ?? Promise.resolve()).then(move);
+    this.moves.set(tracker, next);
+  }
+
+  /** The agency's track subject at its home node from now on. */
+  private liveFeed(timeoutMs: number): Promise<LiveFeed> {
+    const { agency, homeNode, js, jsm } = this.session;
+    return this.service
+      ? this.service.follow(timeoutMs)
+      : followSubject(js, jsm, STREAMS.track, trackSubject(homeNode.level, homeNode.id, agency));
+  }
 
   /** The per-recipient records of a document this agency sent (empty if unknown). */
   snapshot(documentId: string, opts?: CallOptions): Promise<TrackingRecord[]> {
@@ -70,15 +114,13 @@ export class TrackingReader {
 
   /** Follows a sent document's track subject from the stream's end, then reads its snapshot. */
   track(documentId: string, opts?: CallOptions): Promise<Tracker> {
-    const { agency, homeNode, js, jsm, defaultTimeoutMs } = this.session;
-    return withCall('track', opts, defaultTimeoutMs, async (ctx) => {
+    return withCall('track', opts, this.session.defaultTimeoutMs, async (ctx) => {
       // Follow the track subject from the stream's current end before reading the snapshot, so that
       // no change falls between the two (a change seen twice is recognised and kept once).
       // A pull consumer created on the agency's own track subject (`followSubject`): no stream info,
       // which agencies may not read, and nothing anyone else points at a subscription reaches it.
-      const live = this.service
-        ? await this.service.follow(Math.max(ctx.deadline - Date.now(), 1))
-        : await followSubject(js, jsm, STREAMS.track, trackSubject(homeNode.level, homeNode.id, agency));
+      // Followed at the new home node when the agency moves (`follow`).
+      const live = await this.liveFeed(Math.max(ctx.deadline - Date.now(), 1));
       const tracker: DocumentTracker = new DocumentTracker(documentId, live, () =>
         this.trackers.delete(tracker),
       );

@@ -46,7 +46,7 @@ export class DocumentTracker implements Tracker {
 
   constructor(
     readonly documentId: string,
-    private readonly live: LiveFeed,
+    private live: LiveFeed,
     private readonly onStop: () => void = () => undefined,
   ) {}
 
@@ -75,6 +75,22 @@ export class DocumentTracker implements Tracker {
         if (this.keep(record)) this.push(record);
       }
     })().catch(() => undefined);
+  }
+
+  /**
+   * Follows another feed from now on (the agency's home node moved: its changes are published on the
+   * new node's track subject), then takes the records as read after that: a change that came between
+   * the two feeds is in them, and reaches the iteration like any other.
+   */
+  async moveTo(live: LiveFeed, read: () => Promise<readonly TrackingRecord[]>): Promise<void> {
+    if (this.stopped) return;
+    const [messages, pump] = [this.messages, this.pump];
+    this.live = live;
+    await this.follow();
+    messages?.stop();
+    await pump;
+    if (this.stopped) return this.messages?.stop();
+    for (const r of await read()) if (this.keep(r)) this.push(r);
   }
 
   /** The records as read once, after `follow()`: the newer of each recipient's two versions stands. */

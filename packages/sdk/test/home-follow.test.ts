@@ -127,6 +127,9 @@ describe('HomeFollower', () => {
     await home(FROM);
     const session = { agency: AGENCY, homeNode: { id: FROM, level: Level.LEVEL_COMMUNE } as HomeNode };
     const follower = new HomeFollower(session as unknown as Session, kv, DOMAIN, 0);
+    // Trackers listen for moves, to follow the new node's track subject (tracking-reader.ts).
+    const moves: string[] = [];
+    follower.onMove((node) => moves.push(node.id));
     await expect(follower.refresh()).resolves.toBe(false);
     await home(TO);
     await expect(follower.refresh()).resolves.toBe(true);
@@ -135,6 +138,7 @@ describe('HomeFollower', () => {
     const answers = await Promise.all([follower.refresh(), follower.refresh()]);
     expect(answers.filter(Boolean)).toHaveLength(1);
     expect(follower.node.id).toBe(FROM);
+    expect(moves).toEqual([TO, FROM]);
   });
   it('remembers a home node in another domain, tells its listeners once, and takes the node back in its own', async () => {
     const ELSEWHERE = 'h27-huongson-xa1';
