@@ -9,7 +9,7 @@ import { connect } from '@lienthong/sdk';
 import type { ConnectOptions, InboxItem, LienthongClient } from '@lienthong/sdk';
 import { BusinessStatus, TransportState } from '@lienthong/proto';
 import path from 'node:path';
-import { brokerForSuite, eventually, issueAgency, json, lienthong } from './helpers';
+import { background, brokerForSuite, eventually, issueAgency, json, lienthong } from './helpers';
 import type { SuiteBroker } from './helpers';
 
 jest.setTimeout(90_000);
@@ -80,6 +80,10 @@ function followsTheMove(suite: SuiteBroker, auth: boolean): void {
       signal: AbortSignal.timeout(20_000),
     });
 
+    // An operator watches the agency's tracking changes from before the move, too.
+    const watch = background(['doc', 'watch', '--agency', MOVING, '--json', ...ops, ...suite.s]);
+    await watch.waitFor(/watching /, 10_000, 'stderr');
+
     const moved = await lienthong(['agency', 'move', MOVING, '--to', TO, '--json', ...ops, ...suite.s]);
     expect(json<{ to: string }>(moved).to).toBe(TO);
     await eventually(async () => expect(moving.homeNode.id).toBe(TO), 20_000);
@@ -105,6 +109,11 @@ function followsTheMove(suite: SuiteBroker, auth: boolean): void {
       signal: AbortSignal.timeout(20_000),
     });
     await earlierTracker.stop();
+    await watch.waitFor(
+      new RegExp(`"documentId":"${earlier}".*"business":"BUSINESS_STATUS_ARRIVED"`),
+      10_000,
+    );
+    await watch.stop('SIGINT');
 
     // What it sends leaves from its new home node.
     const reply = `${MOVING},2026/12/02,1/UBND-VP`;

@@ -165,7 +165,7 @@ describe('lienthong against a running broker', () => {
 
   it('doc send, then doc show and doc track follow it to 01 arrived', async () => {
     const watch = background(['doc', 'watch', '--agency', SENDER, ...s]);
-    await watch.waitFor(/watching lt\.v1\.commune\.h41-yenthanh-xa1\.track\.000_01_43_H41/, 10_000, 'stderr');
+    await watch.waitFor(/watching lt\.v1\.\*\.\*\.track\.000_01_43_H41/, 10_000, 'stderr');
 
     const sent = await lienthong([
       'doc',

@@ -49,6 +49,7 @@ export {
   inboxSubject,
   inboxFilter,
   trackSubject,
+  trackFilterOfAgency,
   deadSubject,
   nodeSubjects,
   laneSubjects,

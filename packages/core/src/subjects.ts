@@ -121,6 +121,11 @@ export function trackSubject(level: Level | LevelName, node: string, agency: str
   return `${nodeBase(level, node)}.track.${agencyToToken(agency)}`;
 }
 
+/** The agency's track subject at any node: the changes of its documents wherever it is homed. */
+export function trackFilterOfAgency(agency: string): string {
+  return `${SUBJECT_PREFIX}.*.*.track.${agencyToToken(agency)}`;
+}
+
 export function deadSubject(level: Level | LevelName, node: string): string {
   return `${nodeBase(level, node)}.dead`;
 }

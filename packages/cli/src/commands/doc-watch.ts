@@ -9,9 +9,8 @@ import {
   TRACK_ADDED_HEADER,
   assertAgencyCode,
   decodeTrackingRecord,
-  levelName,
   parseAddedHeader,
-  trackSubject,
+  trackFilterOfAgency,
 } from '@lienthong/core';
 import type { TrackingRecord } from '@lienthong/proto';
 import { isFailed, readAgencies, recordJson } from '@lienthong/readers';
@@ -56,10 +55,10 @@ async function watch(
   let subject: string = STREAM_SUBJECTS.track;
   try {
     if (o.agency) {
-      const dir = await readAgencies(s, [o.agency]);
-      const a = dir.agency(o.agency);
-      const home = dir.node(a.homeNode);
-      subject = trackSubject(levelName(home.level), home.id, a.code);
+      // Refuses a code the directory does not know. Its track subject at any node: the agency may
+      // move while this runs, and its changes are published at its home node.
+      (await readAgencies(s, [o.agency])).agency(o.agency);
+      subject = trackFilterOfAgency(o.agency);
     }
   } catch (e) {
     await s.close();
