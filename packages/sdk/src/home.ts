@@ -37,6 +37,8 @@ export class HomeFollower {
   /** Number of the newest read started, and of the newest read whose answer was taken. */
   private started = 0;
   private answered = 0;
+  /** Reads under way. */
+  private reading = 0;
   /** The newest read (number `started`). */
   private newest: Promise<boolean> = Promise.resolve(false);
   private home: HomeNode;
@@ -86,7 +88,11 @@ export class HomeFollower {
 
   start(): void {
     if (this.everyMs <= 0 || this.timer) return;
-    this.timer = setInterval(() => void this.refresh().catch(() => undefined), this.everyMs);
+    // The periodic read is skipped while a read is under way: a refresh waits for every read started
+    // after its own, so reads slower than the period must not keep starting new ones.
+    this.timer = setInterval(() => {
+      if (this.reading === 0) void this.refresh().catch(() => undefined);
+    }, this.everyMs);
     this.timer.unref();
   }
 
@@ -107,7 +113,8 @@ export class HomeFollower {
   refresh(): Promise<boolean> {
     this.started += 1;
     const n = this.started;
-    this.newest = this.read(n);
+    this.reading += 1;
+    this.newest = this.read(n).finally(() => (this.reading -= 1));
     return this.untilNewest(this.newest, n);
   }
 

@@ -123,6 +123,35 @@ describe('HomeFollower', () => {
     await expect(second).resolves.toBe(true);
   });
 
+  it('answers a refresh while directory reads are slower than the period of the periodic read', async () => {
+    // A refresh waits for the reads started after its own: the periodic read must not start another
+    // while one is under way, or a refresh would wait as long as the reads stay slow.
+    await home(TO);
+    const session = { agency: AGENCY, homeNode: { id: FROM, level: Level.LEVEL_COMMUNE } as HomeNode };
+    let reads = 0;
+    const directory = Object.create(kv) as KV;
+    directory.get = async (key: string): Promise<KvEntry | null> => {
+      reads += 1;
+      await new Promise((r) => setTimeout(r, 100));
+      return kv.get(key);
+    };
+    const follower = new HomeFollower(session as unknown as Session, directory, DOMAIN, 20);
+    follower.start();
+    try {
+      await new Promise((r) => setTimeout(r, 50));
+      const answered = await Promise.race([
+        follower.refresh().then(() => 'answered'),
+        new Promise((r) => setTimeout(() => r('still waiting'), 2_000)),
+      ]);
+      expect(answered).toBe('answered');
+      expect(follower.node.id).toBe(TO);
+      // Two gets a read, at most one periodic read at a time (plus the refresh's own).
+      expect(reads).toBeLessThan(30);
+    } finally {
+      follower.stop();
+    }
+  });
+
   it('takes the newest answer when reads complete in order, and a move back', async () => {
     await home(FROM);
     const session = { agency: AGENCY, homeNode: { id: FROM, level: Level.LEVEL_COMMUNE } as HomeNode };
