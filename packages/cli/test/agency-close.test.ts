@@ -154,6 +154,42 @@ describe('lienthong agency close', () => {
     );
   });
 
+  it('tells a connected client of the closed code, whose inbox ends naming the successor, and refuses a new one', async () => {
+    const code = '000.08.43.H41';
+    await add(code);
+    const client = await connect({ servers: suite.broker.url, agency: code, followHomeMs: 200 });
+    suite.clients.push(client);
+    const inbox = client.inbox();
+    const reading = (async () => {
+      for await (const _item of inbox) {
+        // nothing is sent to it
+      }
+    })();
+    expect((await close(code, PROVINCE)).code).toBe(0);
+    const ended = await Promise.race([
+      reading.then(
+        () => 'ended without an error',
+        (e: unknown) => e,
+      ),
+      new Promise((r) => setTimeout(() => r('still reading'), 15_000)),
+    ]);
+    expect(ended).toMatchObject({
+      code: 'FailedPrecondition',
+      context: { successor: PROVINCE, closedAt: AT },
+    });
+    expect(String((ended as Error).message)).toContain(`connect as ${PROVINCE}`);
+    expect(client.home()).toMatchObject({ reachable: false, closed: { successor: PROVINCE, closedAt: AT } });
+    await expect(
+      client.send({ documentId: `${code},2026/12/02,9/UBND-VP`, to: [{ code: SENDER }] }),
+    ).rejects.toMatchObject({
+      code: 'FailedPrecondition',
+    });
+    await expect(connect({ servers: suite.broker.url, agency: code })).rejects.toMatchObject({
+      code: 'NotFound',
+      message: expect.stringContaining(`was closed on ${AT}; its successor ${PROVINCE}`),
+    });
+  });
+
   it('re-points earlier closures that named the closed code as successor', async () => {
     const kept = '000.06.43.H41';
     const earlier = '000.07.43.H41';

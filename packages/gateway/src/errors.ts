@@ -56,3 +56,13 @@ export function gatewayErrorOf(e: unknown): GatewayError {
   }
   return new GatewayError(500, 'Internal', 'internal error');
 }
+
+/** A caller acting as a code that is no live agency: a closed one is told its successor. */
+export function notAnAgency(agency: string, closed?: { closedAt: string; successor: string }): GatewayError {
+  if (!closed) return new GatewayError(403, 'PermissionDenied', `agency ${agency} is not in the directory`);
+  return new GatewayError(
+    403,
+    'PermissionDenied',
+    `agency ${agency} was closed on ${closed.closedAt}; its successor ${closed.successor} receives what is sent to it: act as ${closed.successor}`,
+  );
+}

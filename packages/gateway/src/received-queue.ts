@@ -1,7 +1,7 @@
 import { agencyToToken } from '@lienthong/core';
 import type { InboxItem, LienthongClient, UnreadableItem } from '@lienthong/sdk';
 import type { MessageType } from './codec';
-import { GatewayError } from './errors';
+import { GatewayError, gatewayErrorOf } from './errors';
 import { nextFailure } from './failure';
 import type { ItemFailure } from './failure';
 import type { HeldStatus } from './status-queue';
@@ -46,6 +46,7 @@ export class ReceivedQueue {
   private readonly started = Date.now();
   private readonly loop: Promise<void>;
   private readonly keepAcked: number;
+  private failure: unknown;
 
   constructor(
     client: LienthongClient,
@@ -64,15 +65,26 @@ export class ReceivedQueue {
       for await (const item of this.inbox) {
         this.held.set(itemId(this.agency, item), { item, notBefore: 0 });
       }
-    } catch {
-      // The client closed.
+    } catch (e) {
+      // The agency is out of this client's reach: its code was closed, or its home node is in another
+      // JetStream domain now (the client closing ends the iteration without an error).
+      this.failure = e;
     }
   }
 
-  /** Gives a just-started inbox a moment to take what is waiting. */
+  /** True once the inbox ended with an error; the gateway makes another queue then. */
+  get ended(): boolean {
+    return this.failure !== undefined;
+  }
+
+  /**
+   * Gives a just-started inbox a moment to take what is waiting; rejects with what ended it (a closed
+   * code names its successor), rather than listing nothing for ever.
+   */
   async settle(): Promise<void> {
     const wait = 300 - (Date.now() - this.started);
     if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    if (this.failure !== undefined) throw gatewayErrorOf(this.failure);
   }
 
   items(): ReceivedItem[] {

@@ -11,7 +11,7 @@ import type { SignatureView } from './edxml-signature';
 import { originalPackage } from './original-package';
 import type { PackageBytes } from './original-package';
 import { DEFAULT_CAPACITY_WAIT_MS, withCapacityWait } from './capacity';
-import { GatewayError, gatewayErrorOf, sdkCall, tooLarge } from './errors';
+import { GatewayError, gatewayErrorOf, notAnAgency, sdkCall, tooLarge } from './errors';
 import { ReceivedQueue, assertOwnItem, describeStatus, isStatusId } from './received-queue';
 import type { ReceivedItem } from './received-queue';
 import { directoryEntries, sentRecords } from './records';
@@ -90,7 +90,7 @@ export class EdocGateway {
     if (!isAgencyCode(agency))
       throw new GatewayError(401, 'Unauthenticated', `'${agency}' is not an agency code`);
     const info = this.host.topology.agency(agency);
-    if (!info) throw new GatewayError(403, 'PermissionDenied', `agency ${agency} is not in the directory`);
+    if (!info) throw notAnAgency(agency, this.host.topology.closedCode(agency));
     const hosted = this.host.hostsNode
       ? this.host.hostsNode(info.homeNode)
       : this.host.nodes.some((n) => n.id === info.homeNode);
@@ -477,10 +477,11 @@ export class EdocGateway {
 
   private async queue(agency: string): Promise<ReceivedQueue> {
     let q = this.inboxes.get(agency);
-    if (!q) {
+    // Its inbox ended (the agency out of reach): a fresh one, which ends at once while that lasts.
+    if (!q || q.ended) {
       const client = await sdkCall(() => this.client(agency));
       q = this.inboxes.get(agency);
-      if (!q) {
+      if (!q || q.ended) {
         q = new ReceivedQueue(client, agency, this.opts.maxListed ?? 256, {
           ...(this.opts.onUnreadable ? { onUnreadable: this.opts.onUnreadable } : {}),
         });

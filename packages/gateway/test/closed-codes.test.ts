@@ -6,7 +6,12 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { connect as natsConnect } from '@nats-io/transport-node';
+import { jetstream } from '@nats-io/jetstream';
+import { Kvm } from '@nats-io/kv';
+import { BUCKETS, directoryKeys } from '@lienthong/core';
 import { renderEdocBytes } from '@lienthong/edxml';
+import { ClosedAgencyRecord, ClosurePolicy } from '@lienthong/proto';
 import type { TopologyJson } from '@lienthong/core';
 import { Caller, SAMPLES_TOPOLOGY, startGatewayNode } from './harness';
 import type { GatewayNode, SentJson } from './harness';
@@ -197,5 +202,35 @@ describe('closed codes over HTTP (/api/v1/edocs)', () => {
       expect(r.data.find((a) => a['code'] === SUCCESSOR)).toMatchObject({ deleted: false });
       expect(r.data.find((a) => a['code'] === SUCCESSOR)).not.toHaveProperty('modifyDate');
     });
+  });
+
+  it('tells the system of an agency closed while it reads over HTTP that it was closed, naming the successor', async () => {
+    const code = '000.00.11.H53';
+    const caller = new Caller(gw.url, code);
+    expect(await caller.received()).toEqual([]); // its inbox is open at the gateway
+    const nc = await natsConnect({ servers: gw.server.url });
+    try {
+      const kv = await new Kvm(jetstream(nc)).open(BUCKETS.directory);
+      const closure = ClosedAgencyRecord.encode({
+        code,
+        name: 'Cơ quan đã đóng mã',
+        closedAt: CLOSED_AT,
+        successor: SUCCESSOR,
+        policy: ClosurePolicy.CLOSURE_POLICY_REDIRECT,
+      }).finish();
+      await kv.put(directoryKeys.closed(code), closure);
+      await kv.delete(directoryKeys.agency(code));
+    } finally {
+      await nc.close();
+    }
+    const deadline = Date.now() + 15_000;
+    let last = '';
+    for (;;) {
+      const r = await caller.get('/edocs/received');
+      last = `${r.status} ${await r.text()}`;
+      if (r.status !== 200 || Date.now() > deadline) break;
+      await new Promise((res) => setTimeout(res, 200));
+    }
+    expect(last).toMatch(new RegExp(`^403 .*${code} was closed on ${CLOSED_AT}.*act as ${SUCCESSOR}`));
   });
 });

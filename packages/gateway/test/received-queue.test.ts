@@ -3,6 +3,7 @@
  * ack, is answered without a second report) only up to its bound: a gateway running for months
  * must not keep every document it ever handed out.
  */
+import { LienthongError } from '@lienthong/core';
 import type { InboxItem, LienthongClient } from '@lienthong/sdk';
 import { ReceivedQueue, assertOwnItem } from '../src/received-queue';
 
@@ -35,6 +36,31 @@ function item(n: number): InboxItem {
 }
 
 describe('ReceivedQueue', () => {
+  it('says what ended its inbox (its agency out of reach) instead of listing nothing for ever', async () => {
+    const away = new LienthongError(
+      'FailedPrecondition',
+      `agency ${AGENCY} now has its home node h27 in JetStream domain h27: connect to that domain's servers`,
+    );
+    const inbox = {
+      async *[Symbol.asyncIterator](): AsyncGenerator<InboxItem> {
+        throw away;
+      },
+      stop: async () => undefined,
+    };
+    const queue = new ReceivedQueue({ inbox: () => inbox } as unknown as LienthongClient, AGENCY, 16);
+    await expect(queue.settle()).rejects.toMatchObject({
+      status: 409,
+      code: 'FailedPrecondition',
+      message: away.message,
+    });
+    expect(queue.ended).toBe(true);
+    // An inbox that ends without an error (the client closed) is not that.
+    const closed = new ReceivedQueue(clientWith([]), AGENCY, 16);
+    await closed.stop();
+    await expect(closed.settle()).resolves.toBeUndefined();
+    expect(closed.ended).toBe(false);
+  });
+
   it('remembers acknowledged items and documents up to its bound, newest kept', async () => {
     const queue = new ReceivedQueue(clientWith([1, 2, 3, 4].map(item)), AGENCY, 16, { keepAcked: 2 });
     await queue.settle();

@@ -1,6 +1,6 @@
 import type { KV } from '@nats-io/kv';
 import { LienthongError, directoryKeys } from '@lienthong/core';
-import { AgencyRecord, NodeRecord } from '@lienthong/proto';
+import { AgencyRecord, ClosedAgencyRecord, NodeRecord } from '@lienthong/proto';
 import type { HomeNode } from './session';
 
 /** How often a connected client looks its agency up in the directory, to follow a move. */
@@ -12,14 +12,23 @@ export interface HomeState {
   readonly node: string;
   /** Its JetStream domain ('' for none). */
   readonly domain: string;
-  /** False once the home node is in another JetStream domain than this client's connection. */
+  /**
+   * False once the home node is in another JetStream domain than this client's connection, or the
+   * agency's code was closed.
+   */
   readonly reachable: boolean;
+  /** Set once the agency's code was closed by a reorganisation (`lienthong agency close`). */
+  readonly closed?: { readonly successor: string; readonly closedAt: string };
 }
 
-/** A home node in another JetStream domain, which this client's connection cannot reach. */
+/**
+ * A home node in another JetStream domain, which this client's connection cannot reach; or, with
+ * `closed`, a code closed by a reorganisation (its node and domain are the last ones it had).
+ */
 interface Away {
   readonly node: string;
   readonly domain: string;
+  readonly closed?: { readonly successor: string; readonly closedAt: string };
 }
 
 /**
@@ -30,7 +39,8 @@ interface Away {
  * another JetStream domain (a move there, or its province merged into another's domain) cannot be
  * followed (the connection, content store and credentials belong to the old one): from then on
  * `current()` refuses with FailedPrecondition, saying which domain to connect to, and the listeners
- * of `onAway` hear it, until the home node is in this client's domain again.
+ * of `onAway` hear it, until the home node is in this client's domain again. A code closed by a
+ * reorganisation (`agency close`, `topology apply`) is refused the same way, naming its successor.
  */
 export class HomeFollower {
   private timer: NodeJS.Timeout | undefined;
@@ -64,7 +74,12 @@ export class HomeFollower {
   get state(): HomeState {
     const { away } = this;
     return away
-      ? { node: away.node, domain: away.domain, reachable: false }
+      ? {
+          node: away.node,
+          domain: away.domain,
+          reachable: false,
+          ...(away.closed ? { closed: away.closed } : {}),
+        }
       : { node: this.home.id, domain: this.contentDomain, reachable: true };
   }
 
@@ -141,7 +156,8 @@ export class HomeFollower {
   private async read(n: number): Promise<boolean> {
     const { agency } = this.session;
     const entry = await this.directory.get(directoryKeys.agency(agency));
-    if (!this.take(n) || !entry || entry.operation !== 'PUT') return false;
+    if (!this.take(n)) return false;
+    if (!entry || entry.operation !== 'PUT') return this.closedOrGone(n);
     const homeNode = AgencyRecord.decode(entry.value).homeNode;
     // The node's record is read even when its id is the same: its domain may have changed (merged).
     const node = await this.directory.get(directoryKeys.node(homeNode));
@@ -156,17 +172,45 @@ export class HomeFollower {
     return changed;
   }
 
-  /** The home node is now in another domain: remembered, and its listeners told once. */
+  /**
+   * The agency is not in the directory: closed by a reorganisation when a closure names it (from then
+   * on nothing reaches it here), else left as it is (removed, or a province's copy of the directory
+   * catching up).
+   */
+  private async closedOrGone(n: number): Promise<boolean> {
+    const { agency } = this.session;
+    const entry = await this.directory.get(directoryKeys.closed(agency));
+    if (!this.take(n) || !entry || entry.operation !== 'PUT') return false;
+    const { successor, closedAt } = ClosedAgencyRecord.decode(entry.value);
+    const last = this.away ?? { node: this.home.id, domain: this.contentDomain };
+    return this.leave({ node: last.node, domain: last.domain, closed: { successor, closedAt } });
+  }
+
+  /**
+   * The home node is now in another domain, or the code was closed: remembered, and its listeners
+   * told once.
+   */
   private leave(away: Away): boolean {
-    if (this.away?.node === away.node && this.away.domain === away.domain) return false;
+    const same =
+      this.away?.node === away.node &&
+      this.away.domain === away.domain &&
+      this.away.closed?.successor === away.closed?.successor;
+    if (same) return false;
     this.away = away;
     const e = this.awayError(away);
     for (const listener of [...this.listeners]) listener(e);
     return true;
   }
 
-  private awayError({ node, domain }: Away): LienthongError {
+  private awayError({ node, domain, closed }: Away): LienthongError {
     const { agency } = this.session;
+    if (closed) {
+      return new LienthongError(
+        'FailedPrecondition',
+        `agency ${agency} was closed on ${closed.closedAt}; its successor ${closed.successor} receives what was sent to it, and its unread inbox items: connect as ${closed.successor}`,
+        { context: { agency, successor: closed.successor, closedAt: closed.closedAt } },
+      );
+    }
     return new LienthongError(
       'FailedPrecondition',
       `agency ${agency} now has its home node ${node} in JetStream domain ${domain}: connect to that domain's servers (connect({ servers: …, domain: '${domain}' }))`,

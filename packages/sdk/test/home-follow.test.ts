@@ -9,7 +9,7 @@ import type { NatsConnection } from '@nats-io/transport-node';
 import { Kvm } from '@nats-io/kv';
 import type { KV, KvEntry } from '@nats-io/kv';
 import { directoryKeys } from '@lienthong/core';
-import { AgencyRecord, Level, NodeRecord } from '@lienthong/proto';
+import { AgencyRecord, ClosedAgencyRecord, Level, NodeRecord } from '@lienthong/proto';
 import { startNatsServer } from '@lienthong/testkit';
 import type { NatsServer } from '@lienthong/testkit';
 import { HomeFollower } from '../src/home';
@@ -204,5 +204,35 @@ describe('HomeFollower', () => {
     await expect(follower.refresh()).resolves.toBe(true);
     expect(follower.state).toEqual({ node: TO, domain: DOMAIN, reachable: true });
     expect(follower.current().id).toBe(TO);
+  });
+
+  it('refuses a code closed by a reorganisation, naming its successor, until it is an agency again', async () => {
+    await home(TO);
+    const session = { agency: AGENCY, homeNode: { id: TO, level: Level.LEVEL_COMMUNE } as HomeNode };
+    const follower = new HomeFollower(session as unknown as Session, kv, DOMAIN, 0);
+    const heard: Error[] = [];
+    follower.onAway((e) => heard.push(e));
+    // Removed without a closure (a copy of the directory catching up, say): nothing changes.
+    await kv.delete(directoryKeys.agency(AGENCY));
+    await expect(follower.refresh()).resolves.toBe(false);
+    expect(follower.current().id).toBe(TO);
+
+    const closure = { successor: '000.00.00.H41', closedAt: '2025-07-01T00:00:00Z' };
+    await kv.put(
+      directoryKeys.closed(AGENCY),
+      ClosedAgencyRecord.encode({ code: AGENCY, name: 'UBND xã Công Thành', ...closure }).finish(),
+    );
+    await expect(follower.refresh()).resolves.toBe(true);
+    await expect(follower.refresh()).resolves.toBe(false);
+    expect(heard).toHaveLength(1);
+    expect(follower.state).toEqual({ node: TO, domain: DOMAIN, reachable: false, closed: closure });
+    expect(() => follower.current()).toThrow(
+      expect.objectContaining({ code: 'FailedPrecondition', context: { agency: AGENCY, ...closure } }),
+    );
+
+    await home(TO);
+    await kv.delete(directoryKeys.closed(AGENCY));
+    await expect(follower.refresh()).resolves.toBe(true);
+    expect(follower.state).toEqual({ node: TO, domain: DOMAIN, reachable: true });
   });
 });
