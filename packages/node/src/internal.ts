@@ -48,7 +48,13 @@ export { Router } from './router';
 export { NodeRuntime } from './runtime';
 export { SignaturePolicy } from './signature-policy';
 export type { KeyDirectory, SignatureRefusal } from './signature-policy';
-export { domainSubjects, ensureBuckets, ensureStreams, streamConfigs } from './streams';
+export {
+  SHORT_DUPLICATE_WINDOW_MS,
+  domainSubjects,
+  ensureBuckets,
+  ensureStreams,
+  streamConfigs,
+} from './streams';
 export { checkSubmission, documentRecipients } from './submission-rules';
 export { TrackingApply } from './tracking-apply';
 export { TrackingStore } from './tracking-store';

@@ -51,6 +51,15 @@ export function domainSubjects(topology: Topology, domain: string): Record<Strea
   return out;
 }
 
+/**
+ * The duplicate window, at most, of the streams that do not need the custody streams' long one: the
+ * inbox refuses a second copy of an item by its subject for as long as the first is kept, and the
+ * track stream's readers take a repeated change as it is (records only grow; the newer stands). Their
+ * message ids only spare a republish soon after a crash or a lost acknowledgement. Each id stays in
+ * nats-server's memory for the window: these two streams take 3.3 of the ≈ 8.3 ids a document leaves.
+ */
+export const SHORT_DUPLICATE_WINDOW_MS = 2 * 60_000;
+
 export function streamConfigs(
   subjects: Record<StreamKind, string[]>,
   retention: RetentionConfig,
@@ -96,7 +105,9 @@ export function streamConfigs(
       discard: DiscardPolicy.New,
       discard_new_per_subject: true,
       max_age: ms(retention.inboxMaxAgeMs),
-      duplicate_window: ms(Math.min(retention.duplicateWindowMs, retention.inboxMaxAgeMs)),
+      duplicate_window: ms(
+        Math.min(retention.duplicateWindowMs, retention.inboxMaxAgeMs, SHORT_DUPLICATE_WINDOW_MS),
+      ),
       // Readers look items up by subject with direct gets, which permissions can limit to their inbox.
       allow_direct: true,
       // Full: a new item is refused (the relay retries it), never an old one dropped.
@@ -108,7 +119,7 @@ export function streamConfigs(
       subjects: subjects.track,
       retention: RetentionPolicy.Limits,
       max_age: ms(retention.trackMaxAgeMs),
-      duplicate_window: ms(retention.duplicateWindowMs),
+      duplicate_window: ms(Math.min(retention.duplicateWindowMs, SHORT_DUPLICATE_WINDOW_MS)),
       // Full: the oldest changes go (the tracking records keep the state).
       discard: DiscardPolicy.Old,
       ...streamLimitsOf(STREAMS.track),
