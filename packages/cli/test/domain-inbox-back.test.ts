@@ -45,7 +45,7 @@ describe('inbox items moved between domains and back', () => {
       max_msgs_per_subject: 1,
       discard: DiscardPolicy.New,
       discard_new_per_subject: true,
-      duplicate_window: 10 * 60 * 1_000_000_000,
+      duplicate_window: 2 * 60 * 1_000_000_000, // SHORT_DUPLICATE_WINDOW_MS
     });
     return d;
   };
