@@ -120,6 +120,7 @@ export class TrackingReader {
       // A pull consumer created on the agency's own track subject (`followSubject`): no stream info,
       // which agencies may not read, and nothing anyone else points at a subscription reaches it.
       // Followed at the new home node when the agency moves (`follow`).
+      const at = this.homeId();
       const live = await this.liveFeed(Math.max(ctx.deadline - Date.now(), 1));
       const tracker: DocumentTracker = new DocumentTracker(documentId, live, () =>
         this.trackers.delete(tracker),
@@ -135,8 +136,19 @@ export class TrackingReader {
         throw e;
       }
       this.trackers.add(tracker);
+      // A move noticed while it was set up (not yet among the trackers told of moves).
+      if (this.homeId() !== at) this.follow(tracker);
       return tracker;
     });
+  }
+
+  /** The home node's id now; undefined while it is out of this client's reach. */
+  private homeId(): string | undefined {
+    try {
+      return this.session.homeNode.id;
+    } catch {
+      return undefined;
+    }
   }
 
   /** The documents this agency sent, newest first, each with its recipients' records. */
