@@ -14,6 +14,7 @@ import type { NatsHandles } from '@lienthong/infra';
 import { classifyNatsError, refusedBy, retry } from '@lienthong/infra';
 import type { ResolvedConfig } from './config';
 import { InFlight } from './in-flight';
+import { isNotFound } from './retire-overlapping';
 import type { AgencyMove, TopologyView } from './live-directory';
 import { STREAMS } from '@lienthong/core';
 import { TOKENS } from './tokens';
@@ -271,13 +272,7 @@ export class InboxMover {
           moved += await this.moveStray(stray);
           continue;
         }
-        if (stray && (await this.readsLeftInbox(stray))) {
-          this.log.warn(
-            { agency: stray.agency, from: stray.from.id, to: stray.to.id },
-            'the inbox consumer of an agency homed elsewhere reads the inbox it left; removing it (its client makes it again at the home node)',
-          );
-          await this.moveStray(stray, false);
-        }
+        if (stray) await this.removeLeftConsumer(stray);
         // Empty: watched until quiet, then forgotten.
         if (items === 0 && Date.now() - l.sinceMs >= quietMs) this.left.delete(key);
       }
@@ -285,15 +280,24 @@ export class InboxMover {
     });
   }
 
-  /** True when the agency's inbox consumer reads the inbox it left at `from`. */
-  private async readsLeftInbox(s: StrayInbox): Promise<boolean> {
-    try {
-      const info = await this.nats.jsm.consumers.info(STREAMS.inbox, inboxDurableOf(s.agency));
-      return info.config.filter_subject === inboxFilter(s.from.level, s.from.id, s.agency);
-    } catch (e) {
-      if (classifyNatsError(e).kind === 'not-found') return false;
+  /**
+   * Removes the agency's inbox consumer if it reads the (empty) inbox it left at `from`: its client
+   * made it again there before it saw the move, and would wait there for ever.
+   */
+  private async removeLeftConsumer(s: StrayInbox): Promise<void> {
+    const durable = inboxDurableOf(s.agency);
+    const info = await this.nats.jsm.consumers.info(STREAMS.inbox, durable).catch((e: unknown) => {
+      if (isNotFound(e)) return undefined;
       throw e;
-    }
+    });
+    if (info?.config.filter_subject !== inboxFilter(s.from.level, s.from.id, s.agency)) return;
+    this.log.warn(
+      { agency: s.agency, from: s.from.id, to: s.to.id },
+      'the inbox consumer of an agency homed elsewhere reads the inbox it left; removing it (its client makes it again at the home node)',
+    );
+    await this.nats.jsm.consumers.delete(STREAMS.inbox, durable).catch((e: unknown) => {
+      if (!isNotFound(e)) throw e;
+    });
   }
 
   /** Stops the timer and waits (at most `waitMs`) for a sweep or move under way; each is idempotent. */
@@ -321,17 +325,12 @@ export class InboxMover {
     });
   }
 
-  /**
-   * Moves one stray inbox's items (and removes the agency's consumer if it reads that inbox);
-   * watched afterwards, so that a failure is tried again.
-   */
-  private async moveStray(s: StrayInbox, say = true): Promise<number> {
-    if (say) {
-      this.log.warn(
-        { agency: s.agency, from: s.from.id, to: s.to.id, toAgency: s.toAgency, items: s.items },
-        'inbox items left behind for an agency homed elsewhere; moving them',
-      );
-    }
+  /** Moves one stray inbox's items; watched afterwards, so that a failure is tried again. */
+  private async moveStray(s: StrayInbox): Promise<number> {
+    this.log.warn(
+      { agency: s.agency, from: s.from.id, to: s.to.id, toAgency: s.toAgency, items: s.items },
+      'inbox items left behind for an agency homed elsewhere; moving them',
+    );
     this.watchLeft(s.agency, s.from.id);
     try {
       return await moveInbox(this.nats, s.agency, s.from, s.to, this.log, s.toAgency);

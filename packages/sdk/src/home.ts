@@ -1,6 +1,8 @@
 import type { KV } from '@nats-io/kv';
 import { LienthongError, directoryKeys } from '@lienthong/core';
-import { AgencyRecord, ClosedAgencyRecord, NodeRecord } from '@lienthong/proto';
+import { AgencyRecord, NodeRecord } from '@lienthong/proto';
+import { closedError, readClosure } from './closure';
+import type { Closure } from './closure';
 import type { HomeNode } from './session';
 
 /** How often a connected client looks its agency up in the directory, to follow a move. */
@@ -18,7 +20,7 @@ export interface HomeState {
    */
   readonly reachable: boolean;
   /** Set once the agency's code was closed by a reorganisation (`lienthong agency close`). */
-  readonly closed?: { readonly successor: string; readonly closedAt: string };
+  readonly closed?: Closure;
 }
 
 /**
@@ -28,7 +30,7 @@ export interface HomeState {
 interface Away {
   readonly node: string;
   readonly domain: string;
-  readonly closed?: { readonly successor: string; readonly closedAt: string };
+  readonly closed?: Closure;
 }
 
 /**
@@ -178,12 +180,10 @@ export class HomeFollower {
    * catching up).
    */
   private async closedOrGone(n: number): Promise<boolean> {
-    const { agency } = this.session;
-    const entry = await this.directory.get(directoryKeys.closed(agency));
-    if (!this.take(n) || !entry || entry.operation !== 'PUT') return false;
-    const { successor, closedAt } = ClosedAgencyRecord.decode(entry.value);
+    const closed = await readClosure(this.directory, this.session.agency);
+    if (!this.take(n) || !closed) return false;
     const last = this.away ?? { node: this.home.id, domain: this.contentDomain };
-    return this.leave({ node: last.node, domain: last.domain, closed: { successor, closedAt } });
+    return this.leave({ node: last.node, domain: last.domain, closed });
   }
 
   /**
@@ -204,13 +204,7 @@ export class HomeFollower {
 
   private awayError({ node, domain, closed }: Away): LienthongError {
     const { agency } = this.session;
-    if (closed) {
-      return new LienthongError(
-        'FailedPrecondition',
-        `agency ${agency} was closed on ${closed.closedAt}; its successor ${closed.successor} receives what was sent to it, and its unread inbox items: connect as ${closed.successor}`,
-        { context: { agency, successor: closed.successor, closedAt: closed.closedAt } },
-      );
-    }
+    if (closed) return closedError('FailedPrecondition', agency, closed);
     return new LienthongError(
       'FailedPrecondition',
       `agency ${agency} now has its home node ${node} in JetStream domain ${domain}: connect to that domain's servers (connect({ servers: …, domain: '${domain}' }))`,

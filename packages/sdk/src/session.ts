@@ -7,7 +7,8 @@ import type { JetStreamClient, JetStreamManager } from '@nats-io/jetstream';
 import type { KV } from '@nats-io/kv';
 import { BUCKETS, LienthongError, agencyToToken, directoryKeys } from '@lienthong/core';
 import { connectNats } from '@lienthong/infra';
-import { AgencyRecord, ClosedAgencyRecord, NodeRecord } from '@lienthong/proto';
+import { AgencyRecord, NodeRecord } from '@lienthong/proto';
+import { closedError, readClosure } from './closure';
 import type { Level } from '@lienthong/proto';
 import { normalize } from './call';
 import type { CallContext } from './call';
@@ -94,15 +95,8 @@ export async function openSession(
 async function agencyRecord(directory: KV, agency: string, domain?: string): Promise<AgencyRecord> {
   const entry = await directory.get(directoryKeys.agency(agency));
   if (!entry || entry.operation !== 'PUT') {
-    const closed = await directory.get(directoryKeys.closed(agency)).catch(() => null);
-    if (closed && closed.operation === 'PUT') {
-      const { successor, closedAt } = ClosedAgencyRecord.decode(closed.value);
-      throw new LienthongError(
-        'NotFound',
-        `agency ${agency} was closed on ${closedAt}; its successor ${successor} receives what is sent to it: connect as ${successor}`,
-        { context: { agency, successor, closedAt } },
-      );
-    }
+    const closure = await readClosure(directory, agency).catch(() => undefined);
+    if (closure) throw closedError('NotFound', agency, closure);
     // A province domain's directory is a copy of the centre's: right after the centre starts (or
     // while a province started first waits for it) the copy may not hold the agency yet.
     const hint = domain

@@ -1,0 +1,31 @@
+/** A code closed by a reorganisation (`closed.<token>` in the directory), as a client meets it. */
+import type { KV } from '@nats-io/kv';
+import { LienthongError, directoryKeys } from '@lienthong/core';
+import type { ErrorCode } from '@lienthong/core';
+import { ClosedAgencyRecord } from '@lienthong/proto';
+
+export interface Closure {
+  readonly successor: string;
+  readonly closedAt: string;
+}
+
+/** The closure of `agency`, if the directory holds one. */
+export async function readClosure(directory: KV, agency: string): Promise<Closure | undefined> {
+  const entry = await directory.get(directoryKeys.closed(agency));
+  if (!entry || entry.operation !== 'PUT') return undefined;
+  const { successor, closedAt } = ClosedAgencyRecord.decode(entry.value);
+  return { successor, closedAt };
+}
+
+/** What a client of a closed code is told: who succeeds it, and to connect as that agency. */
+export function closedError(
+  code: ErrorCode,
+  agency: string,
+  { successor, closedAt }: Closure,
+): LienthongError {
+  return new LienthongError(
+    code,
+    `agency ${agency} was closed on ${closedAt}; its successor ${successor} receives what is sent to it and its unread inbox items: connect as ${successor}`,
+    { context: { agency, successor, closedAt } },
+  );
+}
