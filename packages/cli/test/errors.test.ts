@@ -82,7 +82,9 @@ describe('errors a person hits', () => {
     writeFileSync(right, JSON.stringify({ user: 'ops', pass: 's3cret' }));
     const ok = await lienthong(['node', 'ls', '-s', auth.url, '--creds', right]);
     expect(ok.code).toBe(1);
-    expect(ok.stderr).toMatch(/JetStream does not answer at nats:\/\/127\.0\.0\.1:\d+/);
+    expect(ok.stderr).toMatch(
+      /JetStream does not answer through the NATS server at 127\.0\.0\.1:\d+: the server has no JetStream of its own/,
+    );
 
     const bad = path.join(dir, 'bad.json');
     writeFileSync(bad, '{"password":"x"}');

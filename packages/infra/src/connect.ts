@@ -4,6 +4,7 @@ import type { NatsConnection, NodeConnectionOptions } from '@nats-io/transport-n
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import type { JetStreamClient, JetStreamManager } from '@nats-io/jetstream';
 import { Kvm } from '@nats-io/kv';
+import { jetStreamUnreachable } from './jetstream-reach';
 import { readSeedFile } from './seed-file';
 
 /**
@@ -53,6 +54,9 @@ export interface ConnectNatsOptions {
   /** Called every `everyMs` while the first connect has not succeeded yet. */
   readonly stillConnecting?: { readonly everyMs: number; readonly notify: (waitingMs: number) => void };
 }
+
+/** nats.js's bound on a JetStream API request when none is given. */
+const NATS_API_TIMEOUT_MS = 5_000;
 
 /** One NATS connection and the JetStream views on it. */
 export interface NatsHandles {
@@ -105,7 +109,9 @@ export async function connectNats(opts: ConnectNatsOptions): Promise<NatsHandles
       ...(opts.domain ? { domain: opts.domain } : {}),
       ...(opts.apiTimeoutMs !== undefined ? { timeout: opts.apiTimeoutMs } : {}),
     };
-    const jsm = await jetstreamManager(nc, jsOpts);
+    const jsm = await jetstreamManager(nc, jsOpts).catch(async (e: unknown) => {
+      throw await jetStreamUnreachable(nc, opts.domain, opts.apiTimeoutMs ?? NATS_API_TIMEOUT_MS, e);
+    });
     const js = jetstream(nc, jsOpts);
     return { nc, js, jsm, kvm: new Kvm(js) };
   } catch (e) {

@@ -75,7 +75,10 @@ export function explain(
     case 'no-responders':
       return new CliError(
         'Unavailable',
-        `JetStream does not answer at ${server}${ctx.domain ? ` in domain ${ctx.domain}` : ''}`,
+        // The connection's own account of it names the domain the server does serve, if any.
+        e instanceof LienthongError && 'ownDomain' in e.context
+          ? e.message
+          : `JetStream does not answer at ${server}${ctx.domain ? ` in domain ${ctx.domain}` : ''}`,
         { hint: 'is this the lienthong server? a province with its own domain needs --domain', cause: e },
       );
     case 'not-found':
