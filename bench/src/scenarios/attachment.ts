@@ -40,6 +40,11 @@ export interface AttachmentOptions {
   readonly domains?: boolean;
   /** Chunk size of the upload, KiB; the SDK's default (512) when omitted. */
   readonly chunkKb?: number;
+  /**
+   * With `domains`: run the leaf link through the test kit's TCP proxy, in this process (as until
+   * 2026-12-05; for comparison). By default the leaf connects straight to the hub, as deployed.
+   */
+  readonly leafProxy?: boolean;
   readonly timeoutMs: number;
 }
 
@@ -169,8 +174,8 @@ async function oneServer(): Promise<Layout> {
  * `h41`, hosting the commune, district and province). The province node copies the content into
  * the central domain before relaying.
  */
-async function leafDomains(dir: string): Promise<Layout> {
-  const tree = await startLeafTree({ hubDomain: 'central', leaves: ['h41'] });
+async function leafDomains(dir: string, leafProxy: boolean): Promise<Layout> {
+  const tree = await startLeafTree({ hubDomain: 'central', leaves: ['h41'], direct: !leafProxy });
   for (const s of [tree.hub, tree.leaves.h41!]) {
     await tellParent({ type: 'server', pid: s.pid, dataDir: s.storeDir });
   }
@@ -194,7 +199,7 @@ async function leafDomains(dir: string): Promise<Layout> {
 export async function attachment(o: AttachmentOptions): Promise<Record<string, unknown>> {
   const dir = mkdtempSync(join(tmpdir(), 'lt-bench-attachment-'));
   defer('attachment config dir', () => Promise.resolve(rmSync(dir, { recursive: true, force: true })));
-  const layout = o.domains ? await leafDomains(dir) : await oneServer();
+  const layout = o.domains ? await leafDomains(dir, o.leafProxy === true) : await oneServer();
   const services: { level: ServiceLevel; node: string; service: ServiceProcess }[] = [];
   // Top down, as a deployment starts: the centre first seeds the directory that the leaf domain's
   // nodes mirror, so they find it when they start instead of waiting for the mirror to retry.
@@ -257,7 +262,9 @@ export async function attachment(o: AttachmentOptions): Promise<Record<string, u
   const mb = bytes / 1e6;
   const rate = (ms: number): number => round(mb / (ms / 1000), 1);
   return {
-    layout: o.domains ? 'leaf domains central + h41' : 'one server',
+    layout: o.domains
+      ? `leaf domains central + h41, ${o.leafProxy ? "linked through the test kit's proxy" : 'linked directly'}`
+      : 'one server',
     attachmentBytes: bytes,
     chunkBytes: o.chunkKb ? o.chunkKb * 1024 : DEFAULT_CHUNK_SIZE,
     route: ROUTE.map(([, node]) => node),

@@ -21,6 +21,12 @@ export interface LeafTopologyOptions {
   linkTimeoutMs?: number;
   /** Echo every server's log to stderr. */
   debug?: boolean;
+  /**
+   * Link each leaf straight to its parent's leaf port, without the cuttable proxy (which relays
+   * every byte through this process): for measuring, where links are never cut. `cutLink` and
+   * `restoreLink` then throw.
+   */
+  direct?: boolean;
 }
 
 export interface RestoreLinkOptions {
@@ -31,7 +37,7 @@ export interface RestoreLinkOptions {
 export interface LeafTopology extends AsyncDisposable {
   /** Every server, keyed by domain. */
   readonly servers: Record<string, NatsServer>;
-  /** The proxy in front of each child's link to its parent, keyed by the child's domain. */
+  /** The proxy in front of each child's link to its parent, keyed by the child's domain (none when `direct`). */
   readonly proxies: Record<string, TcpProxy>;
   /** Drops the link from `domain` to its parent and keeps it down; resolves once the leaf sees it down. */
   cutLink(domain: string): Promise<void>;
@@ -66,6 +72,8 @@ export interface LeafTreeOptions {
   startTimeoutMs?: number;
   linkTimeoutMs?: number;
   debug?: boolean;
+  /** Links without proxies (see `LeafTopologyOptions.direct`). */
+  direct?: boolean;
 }
 
 export interface LeafChain extends LeafTopology {
@@ -78,6 +86,8 @@ export interface LeafChainOptions {
   startTimeoutMs?: number;
   linkTimeoutMs?: number;
   debug?: boolean;
+  /** Links without proxies (see `LeafTopologyOptions.direct`). */
+  direct?: boolean;
 }
 
 interface LeafzResponse {
@@ -87,6 +97,8 @@ interface LeafzResponse {
 class Topology implements LeafTopology {
   readonly servers: Record<string, NatsServer> = {};
   readonly proxies: Record<string, TcpProxy> = {};
+  /** Each child's parent-side leaf port, where its link arrives when there is no proxy. */
+  readonly #parentPort: Record<string, number> = {};
   readonly #order: string[] = [];
   readonly #linkTimeoutMs: number;
   #stopped = false;
@@ -111,9 +123,15 @@ class Topology implements LeafTopology {
       if (spec.parent !== undefined) {
         const parent = this.#server(spec.parent);
         if (parent.leafPort === undefined) throw new Error(`leaf topology: ${spec.parent} has no leaf port`);
-        const proxy = await TcpProxy.start({ targetPort: parent.leafPort, rewriteLeafInfo: true });
-        this.proxies[spec.domain] = proxy;
-        remoteUrl = proxy.url;
+        if (opts.direct) {
+          this.#parentPort[spec.domain] = parent.leafPort;
+          remoteUrl = `nats://127.0.0.1:${parent.leafPort}`;
+        } else {
+          const proxy = await TcpProxy.start({ targetPort: parent.leafPort, rewriteLeafInfo: true });
+          this.proxies[spec.domain] = proxy;
+          this.#parentPort[spec.domain] = proxy.port;
+          remoteUrl = proxy.url;
+        }
       }
       const server = await startNatsServer({
         domain: spec.domain,
@@ -129,7 +147,7 @@ class Topology implements LeafTopology {
       this.#order.push(spec.domain);
     }
     // Only hand the topology out once every link is up, so tests do not race the first connect.
-    await Promise.all(Object.keys(this.proxies).map((d) => this.waitForLink(d)));
+    await Promise.all(Object.keys(this.#parentPort).map((d) => this.waitForLink(d)));
   }
 
   #server(domain: string): NatsServer {
@@ -140,19 +158,24 @@ class Topology implements LeafTopology {
 
   #proxy(domain: string): TcpProxy {
     const proxy = this.proxies[domain];
-    if (proxy === undefined) throw new Error(`leaf topology: ${domain} has no link to a parent`);
-    return proxy;
+    if (proxy !== undefined) return proxy;
+    if (this.#parentPort[domain] !== undefined) {
+      throw new Error(`leaf topology: ${domain}'s link is direct (no proxy): it cannot be cut`);
+    }
+    throw new Error(`leaf topology: ${domain} has no link to a parent`);
   }
 
   async isLinkUp(domain: string): Promise<boolean> {
-    const proxy = this.#proxy(domain);
+    const port = this.#parentPort[domain];
+    if (port === undefined) throw new Error(`leaf topology: ${domain} has no link to a parent`);
     const server = this.#server(domain);
     if (!server.isRunning() || server.monitorUrl === undefined) return false;
     try {
       const res = await fetch(`${server.monitorUrl}/leafz`, { signal: AbortSignal.timeout(2000) });
       const body = (await res.json()) as LeafzResponse;
-      // 2.9.10's /leafz has no remote name; the solicited connection is the one whose peer is our proxy.
-      return (body.leafs ?? []).some((l) => l.port === proxy.port && l.ip === '127.0.0.1');
+      // 2.9.10's /leafz has no remote name; the solicited connection is the one whose peer is our
+      // proxy (or, direct, the parent's leaf port).
+      return (body.leafs ?? []).some((l) => l.port === port && l.ip === '127.0.0.1');
     } catch {
       return false;
     }
@@ -208,6 +231,7 @@ function topologyOptions(opts: LeafChainOptions): Omit<LeafTopologyOptions, 'nod
   if (opts.startTimeoutMs !== undefined) out.startTimeoutMs = opts.startTimeoutMs;
   if (opts.linkTimeoutMs !== undefined) out.linkTimeoutMs = opts.linkTimeoutMs;
   if (opts.debug !== undefined) out.debug = opts.debug;
+  if (opts.direct !== undefined) out.direct = opts.direct;
   return out;
 }
 

@@ -57,6 +57,21 @@ describe('startLeafTree', () => {
     await expect(leafJsm.streams.info('CENTRAL_IN')).rejects.toThrow(/stream not found/i);
   });
 
+  it('direct: links without a proxy carry publishes to the hub, and cannot be cut', async () => {
+    const tree = await startLeafTree({ leaves: ['h41'], direct: true });
+    topologies.push(tree);
+    expect(tree.proxies).toEqual({});
+    expect(await tree.isLinkUp('h41')).toBe(true);
+    await addStream(tree.hub, 'CENTRAL_IN', ['central.in.>']);
+    const js = jetstream(await open(tree.leaves['h41']!));
+    const ack = await eventually(() => js.publish('central.in.h41', 'direct', { timeout: 2000 }), {
+      timeoutMs: 5000,
+    });
+    expect(ack).toMatchObject({ stream: 'CENTRAL_IN', domain: 'central', seq: 1 });
+    await expect(tree.cutLink('h41')).rejects.toThrow(/direct \(no proxy\): it cannot be cut/);
+    expect(await tree.isLinkUp('h41')).toBe(true);
+  });
+
   it('cutLink stops publishes from the leaf to the hub; restoreLink brings them back', async () => {
     const tree = await startLeafTree({ leaves: ['h41', 'h42'] });
     topologies.push(tree);
