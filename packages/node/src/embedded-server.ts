@@ -178,6 +178,29 @@ export function reloadServerIn(dataDir: string): number {
   return pid;
 }
 
+/** The servers this process started and that still run. */
+const running = new Set<ChildProcess>();
+
+/**
+ * This process ending by any path that runs exit handlers (a crash, `process.exit`, a write to a
+ * closed pipe) ends its servers too: nats-server ignores a hang-up (it reloads its config on
+ * SIGHUP), so nothing else would, and each would keep its port and its store's lock.
+ */
+function endWithThisProcess(child: ChildProcess, exited: Promise<void>): void {
+  if (running.size === 0) process.once('exit', endAll);
+  running.add(child);
+  void exited.then(() => {
+    running.delete(child);
+    if (running.size === 0) process.removeListener('exit', endAll);
+  });
+}
+
+function endAll(): void {
+  for (const child of running) {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+  }
+}
+
 function server(
   child: ChildProcess,
   exited: Promise<void>,
@@ -187,6 +210,7 @@ function server(
   authConfigFile: string | undefined,
   out: { reloads: { done: number; failed: number }; log: string[] },
 ): EmbeddedServer {
+  endWithThisProcess(child, exited);
   let stopping: Promise<void> | undefined;
   const stop = (): Promise<void> =>
     (stopping ??= (async () => {

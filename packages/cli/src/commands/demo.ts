@@ -71,7 +71,10 @@ export function registerDemo(program: Command): void {
           );
           if (o.keep) {
             printKept(up);
-            await new Promise<void>((resolve) => process.once('SIGINT', resolve));
+            // Ctrl-C, a stop, or the terminal closing: each stops the broker (and its nats-server).
+            await new Promise<void>((resolve) => {
+              for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.once(signal, resolve);
+            });
           }
         } finally {
           await up.stop();

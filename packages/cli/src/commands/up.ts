@@ -34,6 +34,9 @@ interface Place {
 /** How long after Ctrl-C the same signal, forwarded by a wrapper, may still arrive. */
 const FORWARDED_MS = 1000;
 
+/** The signals that drain and stop the broker (a second one within the drain forces the exit). */
+const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+
 /** How many node ids the banner names: a national tree has thousands. */
 const LISTED_NODES = 12;
 
@@ -90,11 +93,14 @@ async function runUp(o: UpOptions): Promise<void> {
     logger: log,
   });
   if (place.dataDir) rememberPort(place.dataDir, up.server.port);
-  // Listening before the banner says so: a Ctrl-C right after it must drain, not kill.
+  // Listening before the banner says so: a Ctrl-C right after it must drain, not kill. A closed
+  // terminal (SIGHUP) drains too; by default it would end this process and leave the server behind.
   const stopSignal = new Promise<void>((resolve) => {
-    process.once('SIGINT', resolve);
-    process.once('SIGTERM', resolve);
+    for (const signal of STOP_SIGNALS) process.once(signal, resolve);
   });
+  // Output nobody reads any more (`up | head`, a closed terminal) is dropped: writing it must not
+  // end the broker, or stop it half-way through its drain.
+  for (const stream of [process.stdout, process.stderr]) stream.on('error', () => undefined);
   process.stdout.write(banner(up, place, o));
   await stopSignal;
   // A second Ctrl-C while draining gives up on the drain. The first one reaches this process twice
@@ -104,8 +110,7 @@ async function runUp(o: UpOptions): Promise<void> {
   const force = (): void => {
     if (Date.now() - askedAt >= FORWARDED_MS) process.exit(130);
   };
-  process.on('SIGINT', force);
-  process.on('SIGTERM', force);
+  for (const signal of STOP_SIGNALS) process.on(signal, force);
   process.stdout.write('draining…\n');
   await up.stop();
   process.stdout.write('stopped\n');

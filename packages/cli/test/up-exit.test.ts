@@ -1,0 +1,61 @@
+/**
+ * `lienthong up` ends its nats-server however it is ended: a hang-up (a closed terminal or SSH
+ * session) drains and stops like Ctrl-C, and output nobody reads any more (`up | head`) neither ends
+ * it half-way nor leaves the server behind. nats-server itself ignores a hang-up (it reloads its
+ * config), so a server left behind would keep its port and its store's lock.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { background, cliEnv, eventually, killAll, tempDir } from './helpers';
+
+jest.setTimeout(60_000);
+
+afterAll(killAll);
+
+/** Whether the nats-server started on `data` still runs (its pid file, and its command line). */
+function serverRuns(data: string, pid: number): boolean {
+  const cmdline = `/proc/${pid}/cmdline`;
+  return existsSync(cmdline) && readFileSync(cmdline, 'utf8').includes(path.join(data, 'nats-server.conf'));
+}
+
+async function upOn(data: string) {
+  const p = background(['up', '--data', data, '--init', '--no-auth'], cliEnv({ LT_LOG_LEVEL: 'info' }));
+  await p.waitFor(/Ctrl-C drains and stops/, 30_000);
+  const pid = Number(readFileSync(path.join(data, 'nats-server.pid'), 'utf8').trim());
+  expect(serverRuns(data, pid)).toBe(true);
+  return { p, pid };
+}
+
+/** Waits until the server is gone; kills it if it is not (it was started by this test) and fails. */
+async function expectGone(data: string, pid: number): Promise<void> {
+  const gone = await eventually(async () => {
+    if (serverRuns(data, pid)) throw new Error(`nats-server ${pid} still runs`);
+    return true;
+  }, 8_000).catch(() => false);
+  if (!gone && serverRuns(data, pid)) process.kill(pid, 'SIGKILL');
+  expect(gone).toBe(true);
+}
+
+it('a hang-up drains and stops the broker, and its nats-server ends with it', async () => {
+  const data = path.join(tempDir('lt-up-hup-'), 'broker');
+  const { p, pid } = await upOn(data);
+  try {
+    expect(await p.stop('SIGHUP', 20_000)).toBe(0);
+    expect(p.stdout()).toContain('draining…\nstopped\n');
+  } finally {
+    await expectGone(data, pid);
+  }
+});
+
+it('output nobody reads any more does not keep it from draining and ending its server', async () => {
+  const data = path.join(tempDir('lt-up-pipe-'), 'broker');
+  const { p, pid } = await upOn(data);
+  // The reader goes away (`lienthong up | head -3`): every later write fails with EPIPE.
+  p.child.stdout!.destroy();
+  p.child.stderr!.destroy();
+  try {
+    expect(await p.stop('SIGINT', 20_000)).toBe(0);
+  } finally {
+    await expectGone(data, pid);
+  }
+});
