@@ -1,4 +1,4 @@
-import net from 'node:net';
+import { probeGreeting } from '@lienthong/infra';
 import { CliError, invalid, unreachable } from './errors';
 
 /** The schemes a NATS client port speaks; anything else given to `-s` is a mistake. */
@@ -56,65 +56,39 @@ export function parseServerUrl(text: string): ServerAddress {
  */
 export async function probeNats(address: ServerAddress, timeoutMs: number): Promise<void> {
   const { host, port, url } = address;
-  await new Promise<void>((resolve, reject) => {
-    const socket = net.connect({ host, port });
-    let received = '';
-    let connected = false;
-    const finish = (err?: CliError): void => {
-      clearTimeout(timer);
-      socket.removeAllListeners();
-      socket.on('error', () => undefined);
-      socket.destroy();
-      if (err) reject(err);
-      else resolve();
-    };
-    const timer = setTimeout(() => {
-      finish(
-        connected
-          ? new CliError(
-              'DeadlineExceeded',
-              `${url} accepts connections but sent no NATS greeting (INFO) within ${timeoutMs} ms: it does not look like a NATS client port`,
-              {
-                hint: 'check the port: `lienthong up` prints the NATS URL as "nats:" (its HTTP port, "web:", serves the dashboard, /api/v1, /vxp and /metrics); raise --timeout for a slow server',
-              },
-            )
-          : new CliError(
-              'DeadlineExceeded',
-              `no TCP connection to ${url} within ${timeoutMs} ms (waiting for the server to accept)`,
-              { hint: 'check the host, the port and any firewall; raise --timeout for a slow network' },
-            ),
+  const g = await probeGreeting(host, port, timeoutMs);
+  switch (g.kind) {
+    case 'nats':
+      return;
+    case 'silent':
+      throw new CliError(
+        'DeadlineExceeded',
+        `${url} accepts connections but sent no NATS greeting (INFO) within ${timeoutMs} ms: it does not look like a NATS client port`,
+        {
+          hint: 'check the port: `lienthong up` prints the NATS URL as "nats:" (its HTTP port, "web:", serves the dashboard, /api/v1, /vxp and /metrics); raise --timeout for a slow server',
+        },
       );
-    }, timeoutMs);
-    socket.once('connect', () => {
-      connected = true;
-    });
-    socket.on('data', (b: Buffer) => {
-      received += b.toString('latin1');
-      if (received.length < 5 && !received.includes('\n')) return;
-      if (received.startsWith('INFO')) return finish();
-      const first = received.split(/\r?\n/)[0]!.slice(0, 60);
-      finish(
-        new CliError(
-          'Unavailable',
-          `${url} answered, but not as a NATS server (it sent ${JSON.stringify(first)})`,
-          { hint: '-s takes the NATS URL that `lienthong up` prints as "nats:"' },
-        ),
+    case 'no-connection':
+      throw new CliError(
+        'DeadlineExceeded',
+        `no TCP connection to ${url} within ${timeoutMs} ms (waiting for the server to accept)`,
+        { hint: 'check the host, the port and any firewall; raise --timeout for a slow network' },
       );
-    });
-    socket.once('error', (e) => finish(unreachable(url, e)));
-    socket.once('close', () => {
-      if (received.startsWith('INFO')) return finish();
-      finish(
-        connected
-          ? new CliError(
-              'Unavailable',
-              `${url} accepted the connection and closed it without a NATS greeting`,
-              {
-                hint: 'is it a NATS client port?',
-              },
-            )
-          : unreachable(url),
+    case 'other':
+      throw new CliError(
+        'Unavailable',
+        `${url} answered, but not as a NATS server (it sent ${JSON.stringify(g.first)})`,
+        { hint: '-s takes the NATS URL that `lienthong up` prints as "nats:"' },
       );
-    });
-  });
+    case 'closed':
+      throw new CliError(
+        'Unavailable',
+        `${url} accepted the connection and closed it without a NATS greeting`,
+        {
+          hint: 'is it a NATS client port?',
+        },
+      );
+    case 'error':
+      throw unreachable(url, g.error);
+  }
 }

@@ -4,6 +4,9 @@ import type { NatsConnection, NodeConnectionOptions } from '@nats-io/transport-n
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import type { JetStreamClient, JetStreamManager } from '@nats-io/jetstream';
 import { Kvm } from '@nats-io/kv';
+import { LienthongError } from '@lienthong/core';
+import { classifyNatsError } from './errors';
+import { hostPortOf, probeGreeting } from './greeting';
 import { jetStreamUnreachable } from './jetstream-reach';
 import { readSeedFile } from './seed-file';
 
@@ -58,6 +61,44 @@ export interface ConnectNatsOptions {
 /** nats.js's bound on a JetStream API request when none is given. */
 const NATS_API_TIMEOUT_MS = 5_000;
 
+/** nats.js's bound on a connect attempt when none is given. */
+const NATS_CONNECT_TIMEOUT_MS = 20_000;
+
+/** How long a connect that timed out spends finding out what the port is. */
+const GREETING_PROBE_MS = 1_000;
+
+/**
+ * A connect that timed out, to a server that accepts connections but is not a NATS client port (an
+ * HTTP port, say), is said as such; nats.js gives a bare timeout for it. Anything else comes back
+ * as it is.
+ */
+async function notNatsPort(
+  servers: string | readonly string[],
+  timeoutMs: number,
+  e: unknown,
+): Promise<unknown> {
+  const list = typeof servers === 'string' ? servers.split(',') : servers;
+  const first = list.length === 1 ? hostPortOf(list[0]!.trim()) : undefined;
+  // nats.js times out on a silent port and gives "unexpected response from server" for one that
+  // answers something else.
+  const suspect = classifyNatsError(e).kind === 'timeout' || /unexpected response/i.test(String(e));
+  if (!first || !suspect) return e;
+  const g = await probeGreeting(first.host, first.port, GREETING_PROBE_MS);
+  const at = `${first.host}:${first.port}`;
+  const what =
+    g.kind === 'silent'
+      ? `accepts connections but sent no NATS greeting (INFO) within ${timeoutMs} ms`
+      : g.kind === 'other'
+        ? `answered, but not as a NATS server (it sent ${JSON.stringify(g.first)})`
+        : undefined;
+  if (!what) return e;
+  return new LienthongError(
+    'Unavailable',
+    `${at} ${what}: it is not a NATS client port (\`lienthong up\` prints the NATS URL as "nats:"; its HTTP port serves the dashboard, /api/v1 and /vxp)`,
+    { context: { server: at, greeting: g.kind }, cause: e },
+  );
+}
+
 /** One NATS connection and the JetStream views on it. */
 export interface NatsHandles {
   readonly nc: NatsConnection;
@@ -103,7 +144,11 @@ export async function connectNats(opts: ConnectNatsOptions): Promise<NatsHandles
     noAsyncTraces: true,
     ...(opts.timeoutMs !== undefined ? { timeout: opts.timeoutMs } : {}),
     ...security,
-  }).finally(() => clearInterval(timer));
+  })
+    .catch(async (e: unknown) => {
+      throw await notNatsPort(opts.servers, opts.timeoutMs ?? NATS_CONNECT_TIMEOUT_MS, e);
+    })
+    .finally(() => clearInterval(timer));
   try {
     const jsOpts = {
       ...(opts.domain ? { domain: opts.domain } : {}),

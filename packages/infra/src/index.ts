@@ -12,6 +12,8 @@ export type { StreamScan, StreamScanOptions } from './stream-scan';
 export type { ListKvKeysOptions } from './kv-keys';
 export { findUserSeed, readSeedFile } from './seed-file';
 export { connectNats, securityOptions } from './connect';
+export { hostPortOf, probeGreeting } from './greeting';
+export type { Greeting } from './greeting';
 export type { ConnectNatsOptions, NatsAuth, NatsHandles, NatsTls } from './connect';
 export { DEFAULT_BACKOFF, retry, sleep } from './retry';
 export type { Attempt, Backoff, RetryOptions } from './retry';

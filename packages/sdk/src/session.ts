@@ -63,7 +63,8 @@ export async function openSession(
     ...(auth ? { auth } : {}),
     ...(opts.tls ? { tls: opts.tls } : {}),
     ...(opts.domain ? { domain: opts.domain } : {}),
-    timeoutMs: Math.min(ctx.timeoutMs, 20_000),
+    // Leaves the call time to say what a port that timed out is (connectNats asks it for up to 1 s).
+    timeoutMs: Math.min(Math.max(ctx.timeoutMs - 1_500, ctx.timeoutMs / 2), 20_000),
   }).catch((e: unknown) => {
     throw notOwnIdentity(agency, e);
   });

@@ -1,0 +1,63 @@
+/**
+ * What a TCP port says first. Every NATS server sends its `INFO` line as soon as a client connects;
+ * a port that accepts and stays silent (an HTTP port waits for a request) or answers with something
+ * else is not a NATS client port. nats.js only reports a timeout for both, after its connect timeout.
+ */
+import net from 'node:net';
+
+export type Greeting =
+  /** The server's `INFO`: a NATS client port. */
+  | { readonly kind: 'nats' }
+  /** Connected, nothing said within the bound. */
+  | { readonly kind: 'silent' }
+  /** Connected, and the first line was not `INFO` (quoted, at most 60 characters). */
+  | { readonly kind: 'other'; readonly first: string }
+  /** Connected, then closed without a word. */
+  | { readonly kind: 'closed' }
+  /** No TCP connection within the bound. */
+  | { readonly kind: 'no-connection' }
+  /** The connection failed (refused, no such host, …). */
+  | { readonly kind: 'error'; readonly error: Error };
+
+/** Connects to `host:port` and reads what it says first, for at most `timeoutMs`. */
+export function probeGreeting(host: string, port: number, timeoutMs: number): Promise<Greeting> {
+  return new Promise((resolve) => {
+    const socket = net.connect({ host, port });
+    let received = '';
+    let connected = false;
+    const finish = (g: Greeting): void => {
+      clearTimeout(timer);
+      socket.removeAllListeners();
+      socket.on('error', () => undefined);
+      socket.destroy();
+      resolve(g);
+    };
+    const timer = setTimeout(() => finish({ kind: connected ? 'silent' : 'no-connection' }), timeoutMs);
+    socket.once('connect', () => {
+      connected = true;
+    });
+    socket.on('data', (b: Buffer) => {
+      received += b.toString('latin1');
+      if (received.length < 5 && !received.includes('\n')) return;
+      if (received.startsWith('INFO')) return finish({ kind: 'nats' });
+      finish({ kind: 'other', first: received.split(/\r?\n/)[0]!.slice(0, 60) });
+    });
+    socket.once('error', (error) => finish({ kind: 'error', error }));
+    socket.once('close', () => {
+      if (received.startsWith('INFO')) return finish({ kind: 'nats' });
+      finish({ kind: connected ? 'closed' : 'no-connection' });
+    });
+  });
+}
+
+/** Host and port of a server URL as nats.js takes it (`nats://h:p`, `tls://h:p`, `h:p`, `h`). */
+export function hostPortOf(server: string): { host: string; port: number } | undefined {
+  const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(server) ? server : `nats://${server}`;
+  try {
+    const u = new URL(withScheme);
+    if (u.hostname === '') return undefined;
+    return { host: u.hostname.replace(/^\[(.*)\]$/, '$1'), port: u.port === '' ? 4222 : Number(u.port) };
+  } catch {
+    return undefined;
+  }
+}
