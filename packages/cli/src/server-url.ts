@@ -1,15 +1,9 @@
-import { probeGreeting } from '@lienthong/infra';
+import { parseNatsServerUrl, probeGreeting } from '@lienthong/infra';
+import type { NatsServerAddress } from '@lienthong/infra';
 import { CliError, invalid, unreachable } from './errors';
 
-/** The schemes a NATS client port speaks; anything else given to `-s` is a mistake. */
-const NATS_SCHEMES = new Set(['nats:', 'tls:']);
-
 /** A NATS server address, as `-s` accepts it: `nats://HOST:PORT`, `tls://HOST:PORT`, `HOST:PORT` or `HOST`. */
-export interface ServerAddress {
-  readonly url: string;
-  readonly host: string;
-  readonly port: number;
-}
+export type ServerAddress = NatsServerAddress;
 
 /**
  * Parses `-s`, `LT_SERVER` or a context's server. An HTTP URL (the metrics port of `lienthong up`) or
@@ -17,35 +11,14 @@ export interface ServerAddress {
  * later as an unreachable server.
  */
 export function parseServerUrl(text: string): ServerAddress {
-  const raw = text.trim();
-  const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(raw) ? raw : `nats://${raw}`;
-  let u: URL;
-  try {
-    u = new URL(withScheme);
-  } catch {
-    throw invalid(
-      `'${text}' is not a valid NATS server URL`,
-      'write nats://HOST:PORT, tls://HOST:PORT or HOST:PORT',
-    );
-  }
-  if (!NATS_SCHEMES.has(u.protocol)) {
-    const http = u.protocol === 'http:' || u.protocol === 'https:';
-    throw invalid(
-      `'${text}' is not a NATS server URL: the scheme ${u.protocol.slice(0, -1)}:// is not NATS (use nats:// or tls://)`,
-      http
-        ? 'an http:// address is an HTTP port (such as /metrics of `lienthong up`); -s takes the NATS URL that `lienthong up` prints as "nats:"'
-        : 'write nats://HOST:PORT, tls://HOST:PORT or HOST:PORT',
-    );
-  }
-  if (u.hostname === '' || (u.pathname !== '' && u.pathname !== '/') || u.search !== '' || u.hash !== '') {
-    throw invalid(
-      `'${text}' is not a valid NATS server URL`,
-      'write nats://HOST:PORT, tls://HOST:PORT or HOST:PORT',
-    );
-  }
-  const port = u.port === '' ? 4222 : Number(u.port);
-  const host = u.hostname.replace(/^\[(.*)\]$/, '$1');
-  return { url: raw, host, port };
+  const a = parseNatsServerUrl(text);
+  if (!('problem' in a)) return a;
+  throw invalid(
+    a.problem,
+    a.http
+      ? 'an http:// address is an HTTP port (such as /metrics of `lienthong up`); -s takes the NATS URL that `lienthong up` prints as "nats:"'
+      : 'write nats://HOST:PORT, tls://HOST:PORT or HOST:PORT',
+  );
 }
 
 /**

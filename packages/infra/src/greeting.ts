@@ -50,14 +50,48 @@ export function probeGreeting(host: string, port: number, timeoutMs: number): Pr
   });
 }
 
-/** Host and port of a server URL as nats.js takes it (`nats://h:p`, `tls://h:p`, `h:p`, `h`). */
-export function hostPortOf(server: string): { host: string; port: number } | undefined {
-  const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(server) ? server : `nats://${server}`;
+/** The schemes a NATS client port speaks. */
+const NATS_SCHEMES = new Set(['nats:', 'tls:']);
+
+/** A NATS server address: `nats://HOST:PORT`, `tls://HOST:PORT`, `HOST:PORT` or `HOST` (port 4222). */
+export interface NatsServerAddress {
+  readonly url: string;
+  readonly host: string;
+  readonly port: number;
+}
+
+/** Why a text is not a NATS server address; `http` when it is an HTTP one (a dashboard, /metrics). */
+export interface NatsServerUrlProblem {
+  readonly problem: string;
+  readonly http: boolean;
+}
+
+/** Parses one NATS server address, or says why it is none. */
+export function parseNatsServerUrl(text: string): NatsServerAddress | NatsServerUrlProblem {
+  const raw = text.trim();
+  const invalid = { problem: `'${text}' is not a valid NATS server URL`, http: false };
+  const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(raw) ? raw : `nats://${raw}`;
+  let u: URL;
   try {
-    const u = new URL(withScheme);
-    if (u.hostname === '') return undefined;
-    return { host: u.hostname.replace(/^\[(.*)\]$/, '$1'), port: u.port === '' ? 4222 : Number(u.port) };
+    u = new URL(withScheme);
   } catch {
-    return undefined;
+    return invalid;
   }
+  if (!NATS_SCHEMES.has(u.protocol)) {
+    return {
+      problem: `'${text}' is not a NATS server URL: the scheme ${u.protocol.slice(0, -1)}:// is not NATS (use nats:// or tls://)`,
+      http: u.protocol === 'http:' || u.protocol === 'https:',
+    };
+  }
+  if (u.hostname === '' || (u.pathname !== '' && u.pathname !== '/') || u.search !== '' || u.hash !== '') {
+    return invalid;
+  }
+  const port = u.port === '' ? 4222 : Number(u.port);
+  return { url: raw, host: u.hostname.replace(/^\[(.*)\]$/, '$1'), port };
+}
+
+/** Host and port of a server URL as nats.js takes it, if it is one. */
+export function hostPortOf(server: string): { host: string; port: number } | undefined {
+  const a = parseNatsServerUrl(server);
+  return 'problem' in a ? undefined : { host: a.host, port: a.port };
 }

@@ -13,7 +13,7 @@ import { DurableInbox } from './inbox';
 import type { Inbox, InboxOptions } from './inbox-types';
 import { buildParts } from './parts';
 import type { ClientParts } from './parts';
-import { openSession } from './session';
+import { checkServers, openSession } from './session';
 import type { Tracker } from './tracking';
 import type {
   ConnectOptions,
@@ -62,6 +62,13 @@ export class LienthongClient implements AsyncDisposable {
    * home node has not started. Once connected, the client reconnects forever (see `onConnection`).
    */
   static async connect(opts: ConnectOptions): Promise<LienthongClient> {
+    checkServers(opts.servers);
+    if ((opts.agency as unknown) === undefined) {
+      throw invalid(
+        'connect',
+        'agency is required: the code of the agency this client acts for (such as 000.00.00.G22)',
+      );
+    }
     const agency = assertAgencyCode(opts.agency);
     const timeout = opts.defaultTimeoutMs ?? 10_000;
     return withCall(

@@ -6,7 +6,7 @@ import type { NatsConnection } from '@nats-io/transport-node';
 import type { JetStreamClient, JetStreamManager } from '@nats-io/jetstream';
 import type { KV } from '@nats-io/kv';
 import { BUCKETS, LienthongError, agencyToToken, directoryKeys } from '@lienthong/core';
-import { connectNats } from '@lienthong/infra';
+import { connectNats, parseNatsServerUrl } from '@lienthong/infra';
 import { AgencyRecord, NodeRecord } from '@lienthong/proto';
 import { closedError, readClosure } from './closure';
 import type { Level } from '@lienthong/proto';
@@ -137,4 +137,28 @@ function notOwnIdentity(agency: string, e: unknown): unknown {
     );
   }
   return e;
+}
+
+/**
+ * The `servers` of `connect()`, checked before anything connects: each a NATS URL (`nats://`,
+ * `tls://`, or `HOST:PORT`). An HTTP address (the dashboard and gateway port of a node) or an empty
+ * list would otherwise be reported as an unreachable broker.
+ */
+export function checkServers(servers: unknown): void {
+  const list: unknown[] =
+    typeof servers === 'string' ? servers.split(',') : Array.isArray(servers) ? servers : [];
+  if (list.length === 0 || list.some((s) => typeof s !== 'string' || s.trim() === '')) {
+    throw new LienthongError(
+      'InvalidArgument',
+      `connect: servers must name the NATS servers of the home node (nats://HOST:PORT), got ${JSON.stringify(servers)}`,
+    );
+  }
+  for (const s of list as string[]) {
+    const a = parseNatsServerUrl(s);
+    if (!('problem' in a)) continue;
+    const hint = a.http
+      ? ': that is an HTTP address (a node\'s dashboard, /api/v1 and /vxp); the SDK takes the NATS URL (`lienthong up` prints it as "nats:")'
+      : '';
+    throw new LienthongError('InvalidArgument', `connect: ${a.problem}${hint}`, { context: { server: s } });
+  }
 }

@@ -8,6 +8,7 @@ import { spawn } from 'node:child_process';
 import http from 'node:http';
 import net from 'node:net';
 import path from 'node:path';
+import { connect } from '@lienthong/sdk';
 
 jest.setTimeout(30_000);
 
@@ -73,5 +74,34 @@ describe('connect() to a port that is not NATS', () => {
     const err = JSON.parse(r.out) as { code: string; message: string };
     expect(err.code).toBe('Unavailable');
     expect(err.message).toContain(`answered, but not as a NATS server (it sent "SSH-2.0-OpenSSH_9.2")`);
+  });
+});
+
+describe('connect() refuses at once what is not a NATS address', () => {
+  const refusal = (p: Promise<unknown>): Promise<{ code?: string; message?: string }> =>
+    p.then(
+      () => ({}),
+      (e: { code?: string; message?: string }) => ({ code: e.code, message: e.message }),
+    );
+
+  it('an http:// address, an empty list, a missing agency', async () => {
+    const http = await refusal(connect({ servers: 'http://127.0.0.1:9464', agency: '000.00.00.G22' }));
+    expect(http.code).toBe('InvalidArgument');
+    expect(http.message).toContain(
+      "'http://127.0.0.1:9464' is not a NATS server URL: the scheme http:// is not NATS",
+    );
+    expect(http.message).toContain('that is an HTTP address');
+    const listed = await refusal(
+      connect({ servers: ['nats://127.0.0.1:4222', 'https://node.example/'], agency: '000.00.00.G22' }),
+    );
+    expect(listed.message).toContain("'https://node.example/' is not a NATS server URL");
+    const empty = await refusal(connect({ servers: '', agency: '000.00.00.G22' }));
+    expect(empty).toEqual({
+      code: 'InvalidArgument',
+      message: 'connect: servers must name the NATS servers of the home node (nats://HOST:PORT), got ""',
+    });
+    const none = await refusal(connect({ servers: 'nats://127.0.0.1:4222' } as never));
+    expect(none.code).toBe('InvalidArgument');
+    expect(none.message).toContain('connect: agency is required');
   });
 });
