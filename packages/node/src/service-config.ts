@@ -9,6 +9,7 @@ import { ValueErrorType } from '@sinclair/typebox/errors';
 import type { ValueError } from '@sinclair/typebox/errors';
 import { Value } from '@sinclair/typebox/value';
 import { LienthongError } from '@lienthong/core';
+import { parseNatsServerUrl } from '@lienthong/infra';
 
 /** Every object of the file: only the keys the schema names. */
 const strict = <T extends Parameters<typeof Type.Object>[0]>(props: T, description: string) =>
@@ -285,7 +286,22 @@ export function serviceConfigProblems(json: unknown): string[] {
     seen.add(e.path);
     out.push(describe(e));
   }
+  if (out.length === 0) out.push(...serverProblems((json as { servers: string | string[] }).servers));
   return out;
+}
+
+/**
+ * Servers that are not NATS URLs (an `http://` address is the node's HTTP port): the service would
+ * otherwise keep trying to reach them for ever, as it does a server that is down.
+ */
+function serverProblems(servers: string | string[]): string[] {
+  const list = typeof servers === 'string' ? servers.split(',') : servers;
+  return list.flatMap((s, i) => {
+    const a = parseNatsServerUrl(s);
+    if (!('problem' in a)) return [];
+    const at = typeof servers === 'string' ? '/servers' : `/servers/${i}`;
+    return [`${at}: ${a.problem}${a.http ? ' (an HTTP port; servers are NATS client ports)' : ''}`];
+  });
 }
 
 /** Reads a service config file's text; InvalidArgument listing every problem, each with its path. */

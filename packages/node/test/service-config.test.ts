@@ -60,6 +60,20 @@ describe('service config', () => {
     );
   });
 
+  it('refuses servers that are not NATS URLs (it would otherwise try to reach them for ever)', () => {
+    const http = problemOf({ servers: 'http://127.0.0.1:9464', topology: 't.json' });
+    expect(http.message).toBe(
+      "service config svc.json:\n  /servers: 'http://127.0.0.1:9464' is not a NATS server URL: the scheme http:// is not NATS (use nats:// or tls://) (an HTTP port; servers are NATS client ports)",
+    );
+    const listed = problemOf({ servers: ['nats://a:4222', 'nats//b'], topology: 't.json' });
+    expect(listed.message).toContain("/servers/1: 'nats//b' is not a valid NATS server URL");
+    for (const ok of ['nats://a:4222', 'tls://a', 'a:4222', ['nats://a', 'nats://b:4223']]) {
+      expect(
+        parseServiceConfig(JSON.stringify({ servers: ok, topology: 't.json' }), 's.json').servers,
+      ).toEqual(ok);
+    }
+  });
+
   it('refuses missing, mistyped and malformed files', () => {
     expect(problemOf({ servers: 'nats://x' }).message).toContain('/topology: missing');
     expect(problemOf({ servers: 'nats://x', topology: 't', http: { port: 'a' } }).message).toContain(
