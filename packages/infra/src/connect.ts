@@ -7,6 +7,7 @@ import { Kvm } from '@nats-io/kv';
 import { LienthongError } from '@lienthong/core';
 import { classifyNatsError } from './errors';
 import { hostPortOf, probeGreeting } from './greeting';
+import type { Greeting } from './greeting';
 import { jetStreamUnreachable } from './jetstream-reach';
 import { readSeedFile } from './seed-file';
 
@@ -56,6 +57,13 @@ export interface ConnectNatsOptions {
   readonly reconnect?: false | { readonly timeWaitMs?: number; readonly waitOnFirstConnect?: boolean };
   /** Called every `everyMs` while the first connect has not succeeded yet. */
   readonly stillConnecting?: { readonly everyMs: number; readonly notify: (waitingMs: number) => void };
+  /**
+   * Before connecting to a single server, read what its port says first (within the connect
+   * timeout): a port that is not NATS fails here, and nats.js never dials it. Upstream nats.js (an
+   * installed SDK tarball has no workspace patch) leaves the socket of a connect that timed out
+   * before the server's INFO open, which keeps a short program alive long after the error.
+   */
+  readonly greetingFirst?: boolean;
 }
 
 /** nats.js's bound on a JetStream API request when none is given. */
@@ -77,26 +85,60 @@ async function notNatsPort(
   timeoutMs: number,
   e: unknown,
 ): Promise<unknown> {
-  const list = typeof servers === 'string' ? servers.split(',') : servers;
-  const first = list.length === 1 ? hostPortOf(list[0]!.trim()) : undefined;
+  const first = onlyServer(servers);
   // nats.js times out on a silent port and gives "unexpected response from server" for one that
   // answers something else.
   const suspect = classifyNatsError(e).kind === 'timeout' || /unexpected response/i.test(String(e));
   if (!first || !suspect) return e;
   const g = await probeGreeting(first.host, first.port, GREETING_PROBE_MS);
-  const at = `${first.host}:${first.port}`;
+  return notNatsError(first, g, timeoutMs, e) ?? e;
+}
+
+/** The first server, when `servers` names exactly one. */
+function onlyServer(servers: string | readonly string[]): { host: string; port: number } | undefined {
+  const list = typeof servers === 'string' ? servers.split(',') : servers;
+  return list.length === 1 ? hostPortOf(list[0]!.trim()) : undefined;
+}
+
+/** The error for a port that greeted otherwise than NATS does, or undefined when it is not one. */
+function notNatsError(
+  server: { host: string; port: number },
+  g: Greeting,
+  timeoutMs: number,
+  cause?: unknown,
+): LienthongError | undefined {
+  const at = `${server.host}:${server.port}`;
   const what =
     g.kind === 'silent'
       ? `accepts connections but sent no NATS greeting (INFO) within ${timeoutMs} ms`
       : g.kind === 'other'
         ? `answered, but not as a NATS server (it sent ${JSON.stringify(g.first)})`
-        : undefined;
-  if (!what) return e;
+        : g.kind === 'closed'
+          ? 'accepted the connection and closed it without a NATS greeting'
+          : undefined;
+  if (!what) return undefined;
   return new LienthongError(
     'Unavailable',
     `${at} ${what}: it is not a NATS client port (\`lienthong up\` prints the NATS URL as "nats:"; its HTTP port serves the dashboard, /api/v1 and /vxp)`,
-    { context: { server: at, greeting: g.kind }, cause: e },
+    { context: { server: at, greeting: g.kind }, ...(cause === undefined ? {} : { cause }) },
   );
+}
+
+/** `greetingFirst`: fails on a single server whose port is not NATS, before nats.js dials it. */
+async function expectGreeting(servers: string | readonly string[], timeoutMs: number): Promise<void> {
+  const only = onlyServer(servers);
+  if (!only) return;
+  const g = await probeGreeting(only.host, only.port, timeoutMs);
+  if (g.kind === 'no-connection') {
+    throw new LienthongError(
+      'Unavailable',
+      `no TCP connection to ${only.host}:${only.port} within ${timeoutMs} ms (waiting for the server to accept)`,
+      { context: { server: `${only.host}:${only.port}`, greeting: g.kind } },
+    );
+  }
+  // Refused, no such host: nats.js says those itself, as before.
+  const err = notNatsError(only, g, timeoutMs);
+  if (err) throw err;
 }
 
 /** One NATS connection and the JetStream views on it. */
@@ -125,6 +167,7 @@ export function securityOptions(auth: NatsAuth | undefined, tls: NatsTls | undef
 
 /** Connects and opens the JetStream views; a failure after connecting closes the connection. */
 export async function connectNats(opts: ConnectNatsOptions): Promise<NatsHandles> {
+  if (opts.greetingFirst) await expectGreeting(opts.servers, opts.timeoutMs ?? NATS_CONNECT_TIMEOUT_MS);
   const security = securityOptions(opts.auth, opts.tls);
   const since = Date.now();
   const still = opts.stillConnecting;

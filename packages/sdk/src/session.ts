@@ -65,6 +65,9 @@ export async function openSession(
     ...(opts.domain ? { domain: opts.domain } : {}),
     // Leaves the call time to say what a port that timed out is (connectNats asks it for up to 1 s).
     timeoutMs: Math.min(Math.max(ctx.timeoutMs - 1_500, ctx.timeoutMs / 2), 20_000),
+    // A port that is not NATS is found before nats.js dials it: an installed SDK runs upstream
+    // nats.js, which would keep such a socket (and the program) open after the error.
+    greetingFirst: true,
   }).catch((e: unknown) => {
     throw notOwnIdentity(agency, e);
   });
