@@ -6,7 +6,7 @@ import type { JetStreamClient, JetStreamManager } from '@nats-io/jetstream';
 import { Kvm } from '@nats-io/kv';
 import { LienthongError } from '@lienthong/core';
 import { classifyNatsError } from './errors';
-import { hostPortOf, probeGreeting } from './greeting';
+import { hostPortOf, probeGreeting, serverListOf } from './greeting';
 import type { Greeting } from './greeting';
 import { jetStreamUnreachable } from './jetstream-reach';
 import { readSeedFile } from './seed-file';
@@ -96,8 +96,8 @@ async function notNatsPort(
 
 /** The first server, when `servers` names exactly one. */
 function onlyServer(servers: string | readonly string[]): { host: string; port: number } | undefined {
-  const list = typeof servers === 'string' ? servers.split(',') : servers;
-  return list.length === 1 ? hostPortOf(list[0]!.trim()) : undefined;
+  const list = serverListOf(servers);
+  return list.length === 1 ? hostPortOf(list[0]!) : undefined;
 }
 
 /** The error for a port that greeted otherwise than NATS does, or undefined when it is not one. */

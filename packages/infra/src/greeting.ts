@@ -90,6 +90,11 @@ export function parseNatsServerUrl(text: string): NatsServerAddress | NatsServer
   return { url: raw, host: u.hostname.replace(/^\[(.*)\]$/, '$1'), port };
 }
 
+/** The servers of a connection, one per entry: a string may list several, separated by commas. */
+export function serverListOf(servers: string | readonly string[]): string[] {
+  return typeof servers === 'string' ? servers.split(',') : [...servers];
+}
+
 /** Host and port of a server URL as nats.js takes it, if it is one. */
 export function hostPortOf(server: string): { host: string; port: number } | undefined {
   const a = parseNatsServerUrl(server);

@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import { connectNats, hostPortOf, probeGreeting } from '@lienthong/infra';
+import { connectNats, hostPortOf, probeGreeting, serverListOf } from '@lienthong/infra';
 import type { NatsHandles } from '@lienthong/infra';
 import type { ResolvedConfig } from './config';
 
@@ -52,7 +52,7 @@ const WHY_PROBE_MS = 1_000;
  * as NATS says nothing here (TLS or credentials: its own log says which).
  */
 async function whyUnreached(servers: string | readonly string[]): Promise<string | undefined> {
-  const first = hostPortOf((typeof servers === 'string' ? servers.split(',') : servers)[0] ?? '');
+  const first = hostPortOf(serverListOf(servers)[0] ?? '');
   if (!first) return undefined;
   const at = `${first.host}:${first.port}`;
   const g = await probeGreeting(first.host, first.port, WHY_PROBE_MS);

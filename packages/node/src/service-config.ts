@@ -9,7 +9,7 @@ import { ValueErrorType } from '@sinclair/typebox/errors';
 import type { ValueError } from '@sinclair/typebox/errors';
 import { Value } from '@sinclair/typebox/value';
 import { LienthongError } from '@lienthong/core';
-import { parseNatsServerUrl } from '@lienthong/infra';
+import { parseNatsServerUrl, serverListOf } from '@lienthong/infra';
 
 /** Every object of the file: only the keys the schema names. */
 const strict = <T extends Parameters<typeof Type.Object>[0]>(props: T, description: string) =>
@@ -295,8 +295,7 @@ export function serviceConfigProblems(json: unknown): string[] {
  * otherwise keep trying to reach them for ever, as it does a server that is down.
  */
 function serverProblems(servers: string | string[]): string[] {
-  const list = typeof servers === 'string' ? servers.split(',') : servers;
-  return list.flatMap((s, i) => {
+  return serverListOf(servers).flatMap((s, i) => {
     const a = parseNatsServerUrl(s);
     if (!('problem' in a)) return [];
     const at = typeof servers === 'string' ? '/servers' : `/servers/${i}`;

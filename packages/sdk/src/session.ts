@@ -6,7 +6,7 @@ import type { NatsConnection } from '@nats-io/transport-node';
 import type { JetStreamClient, JetStreamManager } from '@nats-io/jetstream';
 import type { KV } from '@nats-io/kv';
 import { BUCKETS, LienthongError, agencyToToken, directoryKeys } from '@lienthong/core';
-import { connectNats, parseNatsServerUrl } from '@lienthong/infra';
+import { connectNats, parseNatsServerUrl, serverListOf } from '@lienthong/infra';
 import { AgencyRecord, NodeRecord } from '@lienthong/proto';
 import { closedError, readClosure } from './closure';
 import type { Level } from '@lienthong/proto';
@@ -148,8 +148,9 @@ function notOwnIdentity(agency: string, e: unknown): unknown {
  * list would otherwise be reported as an unreachable broker.
  */
 export function checkServers(servers: unknown): void {
+  // Not typed by a caller in plain JavaScript: anything but a string or an array is no list.
   const list: unknown[] =
-    typeof servers === 'string' ? servers.split(',') : Array.isArray(servers) ? servers : [];
+    typeof servers === 'string' || Array.isArray(servers) ? serverListOf(servers as string | string[]) : [];
   if (list.length === 0 || list.some((s) => typeof s !== 'string' || s.trim() === '')) {
     throw new LienthongError(
       'InvalidArgument',

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { openDataDir } from '../data-dir';
 import type { Embedded } from '../embedded';
+import { STOP_SIGNALS } from '../stop-signals';
 import type { TestSigningIdentity } from '@lienthong/edxml';
 import { parsePort } from '../program';
 import { globalsOf } from '../settings';
@@ -71,9 +72,8 @@ export function registerDemo(program: Command): void {
           );
           if (o.keep) {
             printKept(up);
-            // Ctrl-C, a stop, or the terminal closing: each stops the broker (and its nats-server).
             await new Promise<void>((resolve) => {
-              for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.once(signal, resolve);
+              for (const signal of STOP_SIGNALS) process.once(signal, resolve);
             });
           }
         } finally {

@@ -5,6 +5,7 @@ import type { Command } from 'commander';
 import { addEdxmlTrustOptions, edxmlTrustOf } from '../edxml-trust';
 import type { EdxmlTrustOptions } from '../edxml-trust';
 import type { Embedded } from '../embedded';
+import { STOP_SIGNALS } from '../stop-signals';
 import { humanLog } from '../human-log';
 import { summarizeList } from '../output';
 import { openDataDir, rememberPort, rememberedPort, runningBroker } from '../data-dir';
@@ -33,9 +34,6 @@ interface Place {
 
 /** How long after Ctrl-C the same signal, forwarded by a wrapper, may still arrive. */
 const FORWARDED_MS = 1000;
-
-/** The signals that drain and stop the broker (a second one within the drain forces the exit). */
-const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 
 /** How many node ids the banner names: a national tree has thousands. */
 const LISTED_NODES = 12;
@@ -93,8 +91,8 @@ async function runUp(o: UpOptions): Promise<void> {
     logger: log,
   });
   if (place.dataDir) rememberPort(place.dataDir, up.server.port);
-  // Listening before the banner says so: a Ctrl-C right after it must drain, not kill. A closed
-  // terminal (SIGHUP) drains too; by default it would end this process and leave the server behind.
+  // Listening before the banner says so: a Ctrl-C right after it must drain, not kill. A second
+  // signal during the drain forces the exit (below).
   const stopSignal = new Promise<void>((resolve) => {
     for (const signal of STOP_SIGNALS) process.once(signal, resolve);
   });
