@@ -6,6 +6,7 @@
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { CliError } from './errors';
+import { serverOf } from './orphans';
 
 /** What `up` remembers in the data directory. */
 export const BROKER_FILE = 'lienthong.json';
@@ -86,23 +87,8 @@ export interface RunningBroker {
  */
 export function runningBroker(dir: string): RunningBroker | undefined {
   const abs = resolve(dir);
-  let pid: number;
-  try {
-    pid = Number(readFileSync(join(abs, 'nats-server.pid'), 'utf8').trim());
-  } catch {
-    return undefined;
-  }
-  if (!Number.isInteger(pid) || pid <= 0) return undefined;
-  try {
-    process.kill(pid, 0);
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== 'EPERM') return undefined;
-  }
-  const cmdline = `/proc/${pid}/cmdline`;
-  if (existsSync('/proc/self/cmdline')) {
-    const args = existsSync(cmdline) ? readFileSync(cmdline, 'utf8').split('\0') : [];
-    if (!args.includes(join(abs, 'nats-server.conf'))) return undefined;
-  }
+  const pid = serverOf(abs);
+  if (pid === undefined) return undefined;
   const portsFile = join(abs, `nats-server_${pid}.ports`);
   if (existsSync(portsFile)) {
     try {

@@ -26,6 +26,7 @@ import type { GatewayPlugin } from '@lienthong/gateway';
 import { connect } from '@lienthong/sdk';
 import type { Logger } from 'pino';
 import { applyCredentialsOnDirectoryChange } from './auto-apply';
+import { claimDataDir, sweepOrphanedTempDirs, TEMP_PREFIX } from './orphans';
 
 /** The embedded default: a local nats-server with JetStream, and every node of a topology in this process. */
 export interface Embedded extends AsyncDisposable {
@@ -108,8 +109,11 @@ export interface EmbeddedOptions {
 
 export async function startEmbedded(opts: EmbeddedOptions): Promise<Embedded> {
   const topology = loadTopologyFile(opts.topologyFile ?? DEMO_TOPOLOGY);
-  const temp = opts.dataDir === undefined ? mkdtempSync(join(tmpdir(), 'lienthong-')) : undefined;
+  if (opts.dataDir === undefined) await sweepKilledTempStores(opts.logger);
+  const temp = opts.dataDir === undefined ? mkdtempSync(join(tmpdir(), TEMP_PREFIX)) : undefined;
   const dataDir = resolve(opts.dataDir ?? temp!);
+  // Before its server starts: a broker starting beside it sees this one running, not a dead owner.
+  claimDataDir(dataDir);
   const auth = opts.auth ?? true;
   const store = auth ? CredentialStore.open(credentialsDir(dataDir)) : undefined;
   const nodeId = store?.ensure({ kind: 'node', name: 'embedded', nodes: '*' }, topology);
@@ -173,6 +177,18 @@ export async function startEmbedded(opts: EmbeddedOptions): Promise<Embedded> {
     stop,
     [Symbol.asyncDispose]: stop,
   };
+}
+
+/** Removes the temporary stores of brokers killed outright (their exit handler never ran), ending their servers. */
+async function sweepKilledTempStores(logger: Logger | undefined): Promise<void> {
+  for (const { dir, server } of await sweepOrphanedTempDirs()) {
+    logger?.warn(
+      { dir, ...(server !== undefined ? { natsServerPid: server } : {}) },
+      server !== undefined
+        ? 'ended the nats-server of a broker that was killed without stopping, and removed its temporary store'
+        : 'removed the temporary store of a broker that was killed without stopping',
+    );
+  }
 }
 
 /** The node's overdue options from the embedded ones: none unless one is set. */

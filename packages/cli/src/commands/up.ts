@@ -10,6 +10,7 @@ import { humanLog } from '../human-log';
 import { summarizeList } from '../output';
 import { openDataDir, rememberPort, rememberedPort, runningBroker } from '../data-dir';
 import { CliError } from '../errors';
+import { endOrphanedServer } from '../orphans';
 import { assertPortFree } from '../ports';
 import { parsePort } from '../program';
 
@@ -121,12 +122,20 @@ function opsCreds(dataDir: string): string {
 }
 
 /**
- * The data directory (refused when missing unless --init, or when a broker already runs on it) and
- * the port: --port, else the one the directory kept (so that clients reconnecting forever find it
- * again), else a free one. A port another program holds is refused here, in one line.
+ * The data directory (refused when missing unless --init, or when a broker already runs on it; the
+ * server a broker killed outright left running is ended first) and the port: --port, else the one
+ * the directory kept (so that clients reconnecting forever find it again), else a free one. A port
+ * another program holds is refused here, in one line.
  */
 async function choosePlace(o: UpOptions): Promise<Place> {
   const dataDir = o.data === undefined ? undefined : openDataDir(o.data, { init: o.init === true });
+  // The server of a broker killed outright (SIGKILL, out of memory) still holds the store and port.
+  const orphan = dataDir === undefined ? undefined : await endOrphanedServer(dataDir);
+  if (orphan !== undefined) {
+    process.stderr.write(
+      `lienthong: ended nats-server pid ${orphan}, left running on ${dataDir} by a broker that was killed without stopping\n`,
+    );
+  }
   const running = dataDir === undefined ? undefined : runningBroker(dataDir);
   if (running) {
     throw new CliError(
