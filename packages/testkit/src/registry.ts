@@ -45,20 +45,37 @@ function onExit(): void {
   tempDirs.clear();
 }
 
-let hookedOn: NodeJS.Process | undefined;
+/** The property of the real process that holds the clean-ups of every copy of this module. */
+const HOOKS = '__lienthongTestkitExitHooks';
 
 /**
- * The hook is only attached while there is something to clean up: Jest loads this module afresh for
- * every test file in a worker, and permanent listeners would pile up on the one real process.
+ * The clean-ups run by the one 'exit' listener this kit puts on the real process. Jest loads this
+ * module afresh for every test file in a worker; one listener per copy would pile up on the one
+ * real process (Node warns past ten), so every copy adds its clean-up to this set instead.
  */
+function exitHooks(): Set<() => void> {
+  const host = hostProcess() as NodeJS.Process & { [HOOKS]?: Set<() => void> };
+  const there = host[HOOKS];
+  if (there !== undefined) return there;
+  const hooks = new Set<() => void>();
+  Object.defineProperty(host, HOOKS, { value: hooks });
+  host.on('exit', () => {
+    for (const hook of hooks) hook();
+  });
+  return hooks;
+}
+
+let hooked = false;
+
+/** This copy's clean-up is in the set only while there is something to clean up. */
 function updateExitHook(): void {
   const needed = livePids.size > 0 || tempDirs.size > 0;
-  if (needed && hookedOn === undefined) {
-    hookedOn = hostProcess();
-    hookedOn.on('exit', onExit);
-  } else if (!needed && hookedOn !== undefined) {
-    hookedOn.off('exit', onExit);
-    hookedOn = undefined;
+  if (needed && !hooked) {
+    exitHooks().add(onExit);
+    hooked = true;
+  } else if (!needed && hooked) {
+    exitHooks().delete(onExit);
+    hooked = false;
   }
 }
 

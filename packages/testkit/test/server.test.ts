@@ -4,6 +4,7 @@ import type { NatsConnection } from '@nats-io/transport-node';
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import net from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 
 import { findNatsServer, liveServerPids, NATS_SERVER_NOT_FOUND, startNatsServer } from '@lienthong/testkit';
@@ -190,6 +191,26 @@ describe('process exit hook', () => {
       return true;
     }
   }
+
+  it('puts one exit listener on the process, however many copies of the kit have something to clean up', () => {
+    // Jest loads the kit afresh for every test file of a worker; each copy used to add a listener of
+    // its own to the one real process, and Node warned past ten ("MaxListenersExceededWarning").
+    const HostFunction = readFileSync.constructor as FunctionConstructor;
+    const host = new HostFunction('return process')() as NodeJS.Process;
+    const before = host.listenerCount('exit');
+    const copies: { registerTempDir(d: string): void; unregisterTempDir(d: string): void }[] = [];
+    for (let i = 0; i < 12; i++) {
+      jest.isolateModules(() => {
+        copies.push(jest.requireActual<(typeof copies)[number]>('../src/registry'));
+      });
+    }
+    expect(new Set(copies).size).toBe(12);
+    const dir = path.join(os.tmpdir(), 'lt-registry-copies-never-made');
+    copies.forEach((c) => c.registerTempDir(dir));
+    expect(host.listenerCount('exit') - before).toBeLessThanOrEqual(1);
+    copies.forEach((c) => c.unregisterTempDir(dir));
+    expect(host.listenerCount('exit') - before).toBeLessThanOrEqual(1);
+  });
 
   it('kills servers a process forgot to stop when it exits, and removes their temp dirs', async () => {
     // A plain Node child loads the kit from source, starts a server, and just ends.
