@@ -4,10 +4,7 @@ import type { NatsConnection, NodeConnectionOptions } from '@nats-io/transport-n
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import type { JetStreamClient, JetStreamManager } from '@nats-io/jetstream';
 import { Kvm } from '@nats-io/kv';
-import { LienthongError } from '@lienthong/core';
-import { classifyNatsError } from './errors';
-import { hostPortOf, probeGreeting, serverListOf } from './greeting';
-import type { Greeting } from './greeting';
+import { greetingOrder, notNatsPort } from './greeting-check';
 import { jetStreamUnreachable } from './jetstream-reach';
 import { readSeedFile } from './seed-file';
 
@@ -58,10 +55,12 @@ export interface ConnectNatsOptions {
   /** Called every `everyMs` while the first connect has not succeeded yet. */
   readonly stillConnecting?: { readonly everyMs: number; readonly notify: (waitingMs: number) => void };
   /**
-   * Before connecting to a single server, read what its port says first (within the connect
-   * timeout): a port that is not NATS fails here, and nats.js never dials it. Upstream nats.js (an
-   * installed SDK tarball has no workspace patch) leaves the socket of a connect that timed out
-   * before the server's INFO open, which keeps a short program alive long after the error.
+   * Before connecting, read what each server's port says first (within the connect timeout): a
+   * single server whose port is not NATS fails here, and nats.js never dials it (upstream nats.js,
+   * as an installed SDK tarball has it, leaves the socket of a connect that timed out before the
+   * server's INFO open, which keeps a short program alive long after the error). Of several
+   * servers, those that greeted as NATS are dialled first, and ports that answered otherwise not at
+   * all; when none greets, the error names what each did.
    */
   readonly greetingFirst?: boolean;
 }
@@ -71,75 +70,6 @@ const NATS_API_TIMEOUT_MS = 5_000;
 
 /** nats.js's bound on a connect attempt when none is given. */
 const NATS_CONNECT_TIMEOUT_MS = 20_000;
-
-/** How long a connect that timed out spends finding out what the port is. */
-const GREETING_PROBE_MS = 1_000;
-
-/**
- * A connect that timed out, to a server that accepts connections but is not a NATS client port (an
- * HTTP port, say), is said as such; nats.js gives a bare timeout for it. Anything else comes back
- * as it is.
- */
-async function notNatsPort(
-  servers: string | readonly string[],
-  timeoutMs: number,
-  e: unknown,
-): Promise<unknown> {
-  const first = onlyServer(servers);
-  // nats.js times out on a silent port and gives "unexpected response from server" for one that
-  // answers something else.
-  const suspect = classifyNatsError(e).kind === 'timeout' || /unexpected response/i.test(String(e));
-  if (!first || !suspect) return e;
-  const g = await probeGreeting(first.host, first.port, GREETING_PROBE_MS);
-  return notNatsError(first, g, timeoutMs, e) ?? e;
-}
-
-/** The first server, when `servers` names exactly one. */
-function onlyServer(servers: string | readonly string[]): { host: string; port: number } | undefined {
-  const list = serverListOf(servers);
-  return list.length === 1 ? hostPortOf(list[0]!) : undefined;
-}
-
-/** The error for a port that greeted otherwise than NATS does, or undefined when it is not one. */
-function notNatsError(
-  server: { host: string; port: number },
-  g: Greeting,
-  timeoutMs: number,
-  cause?: unknown,
-): LienthongError | undefined {
-  const at = `${server.host}:${server.port}`;
-  const what =
-    g.kind === 'silent'
-      ? `accepts connections but sent no NATS greeting (INFO) within ${timeoutMs} ms`
-      : g.kind === 'other'
-        ? `answered, but not as a NATS server (it sent ${JSON.stringify(g.first)})`
-        : g.kind === 'closed'
-          ? 'accepted the connection and closed it without a NATS greeting'
-          : undefined;
-  if (!what) return undefined;
-  return new LienthongError(
-    'Unavailable',
-    `${at} ${what}: it is not a NATS client port (\`lienthong up\` prints the NATS URL as "nats:"; its HTTP port serves the dashboard, /api/v1 and /vxp)`,
-    { context: { server: at, greeting: g.kind }, ...(cause === undefined ? {} : { cause }) },
-  );
-}
-
-/** `greetingFirst`: fails on a single server whose port is not NATS, before nats.js dials it. */
-async function expectGreeting(servers: string | readonly string[], timeoutMs: number): Promise<void> {
-  const only = onlyServer(servers);
-  if (!only) return;
-  const g = await probeGreeting(only.host, only.port, timeoutMs);
-  if (g.kind === 'no-connection') {
-    throw new LienthongError(
-      'Unavailable',
-      `no TCP connection to ${only.host}:${only.port} within ${timeoutMs} ms (waiting for the server to accept)`,
-      { context: { server: `${only.host}:${only.port}`, greeting: g.kind } },
-    );
-  }
-  // Refused, no such host: nats.js says those itself, as before.
-  const err = notNatsError(only, g, timeoutMs);
-  if (err) throw err;
-}
 
 /** One NATS connection and the JetStream views on it. */
 export interface NatsHandles {
@@ -167,14 +97,19 @@ export function securityOptions(auth: NatsAuth | undefined, tls: NatsTls | undef
 
 /** Connects and opens the JetStream views; a failure after connecting closes the connection. */
 export async function connectNats(opts: ConnectNatsOptions): Promise<NatsHandles> {
-  if (opts.greetingFirst) await expectGreeting(opts.servers, opts.timeoutMs ?? NATS_CONNECT_TIMEOUT_MS);
+  const ordered = opts.greetingFirst
+    ? await greetingOrder(opts.servers, opts.timeoutMs ?? NATS_CONNECT_TIMEOUT_MS)
+    : undefined;
   const security = securityOptions(opts.auth, opts.tls);
   const since = Date.now();
   const still = opts.stillConnecting;
   const timer = still ? setInterval(() => still.notify(Date.now() - since), still.everyMs) : undefined;
   const reconnect = opts.reconnect ?? {};
   const nc = await connect({
-    servers: typeof opts.servers === 'string' ? opts.servers : [...opts.servers],
+    // In the order the greetings gave: nats.js would otherwise pick at random, wrong ports too.
+    ...(ordered
+      ? { servers: ordered, noRandomize: true }
+      : { servers: typeof opts.servers === 'string' ? opts.servers : [...opts.servers] }),
     name: opts.name,
     ...(reconnect === false
       ? { reconnect: false }

@@ -19,8 +19,16 @@ export type Greeting =
   /** The connection failed (refused, no such host, …). */
   | { readonly kind: 'error'; readonly error: Error };
 
-/** Connects to `host:port` and reads what it says first, for at most `timeoutMs`. */
-export function probeGreeting(host: string, port: number, timeoutMs: number): Promise<Greeting> {
+/**
+ * Connects to `host:port` and reads what it says first, for at most `timeoutMs`; `signal` ends the
+ * probe early (its answer is then what it saw so far).
+ */
+export function probeGreeting(
+  host: string,
+  port: number,
+  timeoutMs: number,
+  signal?: AbortSignal,
+): Promise<Greeting> {
   return new Promise((resolve) => {
     const socket = net.connect({ host, port });
     let received = '';
@@ -30,9 +38,13 @@ export function probeGreeting(host: string, port: number, timeoutMs: number): Pr
       socket.removeAllListeners();
       socket.on('error', () => undefined);
       socket.destroy();
+      signal?.removeEventListener('abort', early);
       resolve(g);
     };
-    const timer = setTimeout(() => finish({ kind: connected ? 'silent' : 'no-connection' }), timeoutMs);
+    const early = (): void => finish({ kind: connected ? 'silent' : 'no-connection' });
+    const timer = setTimeout(early, timeoutMs);
+    if (signal?.aborted) early();
+    else signal?.addEventListener('abort', early, { once: true });
     socket.once('connect', () => {
       connected = true;
     });

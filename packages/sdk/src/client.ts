@@ -13,7 +13,7 @@ import { DurableInbox } from './inbox';
 import type { Inbox, InboxOptions } from './inbox-types';
 import { buildParts } from './parts';
 import type { ClientParts } from './parts';
-import { checkServers, openSession } from './session';
+import { checkServers, openSession, serversShown } from './session';
 import type { Tracker } from './tracking';
 import type {
   ConnectOptions,
@@ -257,9 +257,3 @@ function checkInboxOptions(opts: InboxOptions): number {
 }
 
 export const connect = (opts: ConnectOptions): Promise<LienthongClient> => LienthongClient.connect(opts);
-
-/** The servers as an error names them: comma-separated, without any user or password in a URL. */
-function serversShown(servers: string | readonly string[]): string {
-  const list = typeof servers === 'string' ? [servers] : servers;
-  return list.map((s) => s.replace(/\/\/[^@/]*@/, '//')).join(',');
-}

@@ -6,7 +6,7 @@ import type { NatsConnection } from '@nats-io/transport-node';
 import type { JetStreamClient, JetStreamManager } from '@nats-io/jetstream';
 import type { KV } from '@nats-io/kv';
 import { BUCKETS, LienthongError, agencyToToken, directoryKeys } from '@lienthong/core';
-import { connectNats, parseNatsServerUrl, serverListOf } from '@lienthong/infra';
+import { classifyNatsError, connectNats, parseNatsServerUrl, serverListOf } from '@lienthong/infra';
 import { AgencyRecord, NodeRecord } from '@lienthong/proto';
 import { closedError, readClosure } from './closure';
 import type { Level } from '@lienthong/proto';
@@ -73,7 +73,12 @@ export async function openSession(
   });
   try {
     const directory = await kvm.open(BUCKETS.directory, DIRECT_READS);
-    const record = await agencyRecord(directory, agency, opts.domain);
+    // A NATS server without lienthong on it answers no directory read: nats.js waits out its request
+    // timeout. Whether the directory's stream is there is asked alongside, and says so at once.
+    const record = await Promise.race([
+      agencyRecord(directory, agency, opts.domain),
+      noDirectory(jsm, opts.servers, opts.domain),
+    ]);
     const node = await homeNodeRecord(directory, agency, record.homeNode);
     const tracking = await kvm.open(BUCKETS.tracking, DIRECT_READS);
     if (ctx.signal.aborted) throw ctx.signal.reason;
@@ -94,6 +99,37 @@ export async function openSession(
     await nc.close().catch(() => undefined);
     throw notOwnIdentity(agency, e);
   }
+}
+
+/** The servers as an error names them: comma-separated, without any user or password in a URL. */
+export function serversShown(servers: string | readonly string[]): string {
+  const list = typeof servers === 'string' ? [servers] : servers;
+  return list.map((s) => s.replace(/\/\/[^@/]*@/, '//')).join(',');
+}
+
+/**
+ * Fails when the servers hold no lienthong directory (no broker runs there, or another JetStream
+ * domain is meant); never settles otherwise, nor when the question itself fails.
+ */
+function noDirectory(
+  jsm: JetStreamManager,
+  servers: string | readonly string[],
+  domain: string | undefined,
+): Promise<never> {
+  return jsm.streams.info(`KV_${BUCKETS.directory}`).then(
+    () => new Promise<never>(() => undefined),
+    (e: unknown) => {
+      if (classifyNatsError(e).kind !== 'not-found') return new Promise<never>(() => undefined);
+      const where = domain
+        ? `JetStream domain '${domain}' of ${serversShown(servers)}`
+        : serversShown(servers);
+      throw new LienthongError(
+        'Unavailable',
+        `no lienthong broker on ${where}: the NATS server answers, but holds no lienthong directory (stream KV_${BUCKETS.directory}); start the broker there (\`lienthong up\`, or the level services), or check the servers${domain ? ' and the domain' : ''}`,
+        { context: { servers: serversShown(servers), ...(domain ? { domain } : {}) } },
+      );
+    },
+  );
 }
 
 async function agencyRecord(directory: KV, agency: string, domain?: string): Promise<AgencyRecord> {

@@ -9,6 +9,8 @@ import http from 'node:http';
 import net from 'node:net';
 import path from 'node:path';
 import { connect } from '@lienthong/sdk';
+import { startNatsServer } from '@lienthong/testkit';
+import type { NatsServer } from '@lienthong/testkit';
 
 jest.setTimeout(30_000);
 
@@ -103,5 +105,72 @@ describe('connect() refuses at once what is not a NATS address', () => {
     const none = await refusal(connect({ servers: 'nats://127.0.0.1:4222' } as never));
     expect(none.code).toBe('InvalidArgument');
     expect(none.message).toContain('connect: agency is required');
+  });
+});
+
+describe('connect() given several servers, some of them wrong', () => {
+  const servers: net.Server[] = [];
+  let nats: NatsServer;
+  beforeAll(async () => {
+    nats = await startNatsServer();
+  });
+  afterAll(async () => {
+    for (const s of servers) {
+      (s as http.Server).closeAllConnections?.();
+      await new Promise((r) => s.close(r));
+    }
+    await nats?.cleanup();
+  });
+
+  const web = async (): Promise<number> => {
+    const s = http.createServer((_req, res) => res.end('dashboard'));
+    servers.push(s);
+    return listening(s);
+  };
+
+  it('dials the server that greets as NATS first: a wrong port in the list costs no connect timeout', async () => {
+    // nats.js picks among the servers at random, and waited out its whole connect timeout on the
+    // HTTP port whenever it picked that one first (half the connects).
+    const list = [`nats://127.0.0.1:${await web()}`, nats.url];
+    for (let i = 0; i < 8; i++) {
+      const t0 = Date.now();
+      const sdk = connect({ servers: list, agency: '000.00.00.G22', timeoutMs: 6000 });
+      // No lienthong broker runs on this server: what counts is that the connection got there.
+      const err = await sdk.then(
+        () => undefined,
+        (e: { code?: string; message?: string }) => e,
+      );
+      expect(err?.message).toContain(`no lienthong broker on ${list.join(',')}`);
+      expect(Date.now() - t0).toBeLessThan(2_500);
+    }
+  });
+
+  it('a NATS server without lienthong on it: said at once, not after the request timeout', async () => {
+    const t0 = Date.now();
+    const err = await connect({ servers: nats.url, agency: '000.00.00.G22', timeoutMs: 8000 }).then(
+      () => undefined,
+      (e: { code?: string; message?: string }) => e,
+    );
+    expect(err?.code).toBe('Unavailable');
+    expect(err?.message).toBe(
+      `no lienthong broker on ${nats.url}: the NATS server answers, but holds no lienthong directory (stream KV_lt_directory); start the broker there (\`lienthong up\`, or the level services), or check the servers`,
+    );
+    expect(Date.now() - t0).toBeLessThan(2_000);
+  });
+
+  it('none of them NATS: the error names what each one did, and comes within the timeout', async () => {
+    const a = await web();
+    const closed = net.createServer();
+    const b = await listening(closed); // taken, then freed: nothing listens there
+    await new Promise((r) => closed.close(r));
+    const t0 = Date.now();
+    const r = await connectFromAProgram(`nats://127.0.0.1:${a},nats://127.0.0.1:${b}`);
+    expect(r.code).toBe(0);
+    const err = JSON.parse(r.out) as { code: string; message: string };
+    expect(err.code).toBe('Unavailable');
+    expect(err.message).toContain('none of the 2 servers is a NATS client port');
+    expect(err.message).toContain(`127.0.0.1:${a} accepts connections but sent no NATS greeting (INFO)`);
+    expect(err.message).toMatch(new RegExp(`127\\.0\\.0\\.1:${b} could not be reached \\(.*ECONNREFUSED`));
+    expect(Date.now() - t0).toBeLessThan(10_000);
   });
 });
