@@ -43,6 +43,22 @@ describe('errors a person hits', () => {
     );
   });
 
+  it('a NATS server no lienthong node has set up: the commands say so; check is CRITICAL, naming the missing streams', async () => {
+    const bare = await startNatsServer();
+    try {
+      const ls = await lienthong(['node', 'ls', '-s', bare.url]);
+      expect(ls.code).toBe(1);
+      expect(ls.stderr).toContain('hint: no lienthong node has started on this server yet');
+      const check = await lienthong(['check', '-s', bare.url]);
+      expect(check.code).toBe(2);
+      expect(check.stdout).toMatch(
+        /^LIENTHONG CRITICAL - streams missing: LT_SUBMIT, LT_RELAY, LT_INBOX, LT_TRACK, LT_DEAD \|/,
+      );
+    } finally {
+      await bare.cleanup();
+    }
+  });
+
   it("bad flags: commander's message and exit code 2 (3, UNKNOWN, for check)", async () => {
     const unknown = await lienthong(['node', 'ls', '--bogus']);
     expect(unknown.code).toBe(2);
