@@ -534,6 +534,14 @@ describe('attacks on identities and permissions', () => {
       credentials: { nkeySeed: stranger.seed },
     }).catch((x: unknown) => x);
     expect((e as LienthongError).code).toBe('PermissionDenied');
+    // No credentials at all through the SDK: refused, saying what to pass.
+    const none = (await connect({ servers: server.url, agency: A }).catch(
+      (x: unknown) => x,
+    )) as LienthongError;
+    expect(none.code).toBe('PermissionDenied');
+    expect(none.message).toBe(
+      `connect: the broker requires credentials and none were given (Authorization Violation): pass credentials: { seedFile } with agency ${A}'s seed file (\`lienthong creds issue agency ${A} --data DIR\` writes it)`,
+    );
     await stillServes();
   });
 

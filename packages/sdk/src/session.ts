@@ -69,7 +69,7 @@ export async function openSession(
     // nats.js, which would keep such a socket (and the program) open after the error.
     greetingFirst: true,
   }).catch((e: unknown) => {
-    throw notOwnIdentity(agency, e);
+    throw auth ? notOwnIdentity(agency, e) : noCredentials(agency, e);
   });
   try {
     const directory = await kvm.open(BUCKETS.directory, DIRECT_READS);
@@ -176,6 +176,17 @@ function notOwnIdentity(agency: string, e: unknown): unknown {
     );
   }
   return e;
+}
+
+/** A server that wants credentials, asked without any: say what to pass, and where it comes from. */
+function noCredentials(agency: string, e: unknown): unknown {
+  const err = normalize('connect', e);
+  if (err.code !== 'PermissionDenied') return e;
+  return new LienthongError(
+    'PermissionDenied',
+    `connect: the broker requires credentials and none were given (${err.message.replace(/^connect: /, '')}): pass credentials: { seedFile } with agency ${agency}'s seed file (\`lienthong creds issue agency ${agency} --data DIR\` writes it)`,
+    { context: { what: 'connect', agency }, cause: e },
+  );
 }
 
 /**
