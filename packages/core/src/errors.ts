@@ -93,7 +93,14 @@ export class InvalidAgencyCodeError extends LienthongError {
 
   constructor(input: unknown, problem: AgencyCodeProblem, options: { what?: string; cause?: unknown } = {}) {
     const shown = displayInput(input);
-    super('InvalidArgument', `'${shown}' is not ${options.what ?? 'an agency code'}: ${problem}`, {
+    // The shape, when that is what is wrong: a mistyped code is the usual case.
+    const expected =
+      problem === 'wrong shape'
+        ? options.what === undefined
+          ? ' (expected AAA.BB.CC.Xnn, such as 000.00.00.G22)'
+          : ' (expected AAA_BB_CC_Xnn, such as 000_00_00_G22)'
+        : '';
+    super('InvalidArgument', `'${shown}' is not ${options.what ?? 'an agency code'}: ${problem}${expected}`, {
       context: { input: shown, problem },
       cause: options.cause,
     });

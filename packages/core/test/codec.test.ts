@@ -208,7 +208,7 @@ describe('decodeEnvelope', () => {
       'a 3-group recipient',
       { recipients: ['28.22.H17'] },
       R.FAILURE_REASON_INVALID_AGENCY_CODE,
-      "recipients[0]: '28.22.H17' is not an agency code: wrong shape",
+      "recipients[0]: '28.22.H17' is not an agency code: wrong shape (expected AAA.BB.CC.Xnn, such as 000.00.00.G22)",
     ],
     [
       'an empty recipient',
@@ -272,7 +272,7 @@ describe('decodeEnvelope', () => {
         status: { code: BusinessStatus.BUSINESS_STATUS_ARRIVED, responder: 'H41' },
       },
       R.FAILURE_REASON_INVALID_AGENCY_CODE,
-      "status.responder: 'H41' is not an agency code: wrong shape",
+      "status.responder: 'H41' is not an agency code: wrong shape (expected AAA.BB.CC.Xnn, such as 000.00.00.G22)",
     ],
     [
       'a transport event without a state',
