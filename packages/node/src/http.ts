@@ -67,6 +67,9 @@ export interface HttpPlugin {
 /** Container token of the list of {@link HttpPlugin}s a node process serves (`TOKENS.HttpPlugins`). */
 export const HTTP_PLUGINS: typeof TOKENS.HttpPlugins = TOKENS.HttpPlugins;
 
+/** How many routes a 404 under a mount point names. */
+const MAX_ROUTES_NAMED = 16;
+
 /** Largest body the server reads into memory for routes that do not stream their body. */
 const DEFAULT_BODY_LIMIT = 1024 * 1024;
 
@@ -103,6 +106,24 @@ export class HealthServer {
     return `${points.slice(0, -1).join(', ')} or ${points.at(-1)!}`;
   }
 
+  /**
+   * For a path under a plugin's mount point (`/api/v1/…`, not the dashboard's `/`): the routes there,
+   * and the document describing them when the plugin serves one (`openapi.json`).
+   */
+  private routesNear(path: string, routes: readonly { method: string; url: string }[]): string | undefined {
+    const prefix = this.plugins
+      .map((p) => p.prefix)
+      .filter((p): p is string => p !== undefined && p !== '/' && (path === p || path.startsWith(`${p}/`)))
+      .sort((a, b) => b.length - a.length)[0];
+    if (prefix === undefined) return undefined;
+    const here = routes.filter((r) => r.url.startsWith(`${prefix}/`) || r.url === prefix);
+    if (here.length === 0) return undefined;
+    const shown = here.slice(0, MAX_ROUTES_NAMED).map((r) => `${r.method} ${r.url}`);
+    if (here.length > MAX_ROUTES_NAMED) shown.push(`… ${here.length - MAX_ROUTES_NAMED} more`);
+    const described = here.find((r) => r.method === 'GET' && r.url.endsWith('/openapi.json'));
+    return `the routes under ${prefix} are ${shown.join(', ')}${described ? ` (${described.url} describes them)` : ''}`;
+  }
+
   /** The fastify instance with every route, not listening (for `inject()` in tests). */
   async build(): Promise<FastifyInstance> {
     const app = Fastify({
@@ -112,12 +133,18 @@ export class HealthServer {
     });
     app.setErrorHandler((err: FastifyError | HttpError, _req, reply) => this.sendError(err, reply));
     const served = this.mountPoints();
-    app.setNotFoundHandler((req, reply) =>
-      reply.code(404).send({
+    // Every route as registered, for naming those under a plugin's mount point in a 404.
+    const routes: { method: string; url: string }[] = [];
+    app.addHook('onRoute', (r) => {
+      for (const method of [r.method].flat()) if (method !== 'HEAD') routes.push({ method, url: r.url });
+    });
+    app.setNotFoundHandler((req, reply) => {
+      const path = req.url.split('?')[0]!;
+      return reply.code(404).send({
         code: 'NotFound',
-        message: `no route ${req.method} ${req.url.split('?')[0]}; try ${served}`,
-      } satisfies HttpErrorBody),
-    );
+        message: `no route ${req.method} ${path}; ${this.routesNear(path, routes) ?? `try ${served}`}`,
+      } satisfies HttpErrorBody);
+    });
     app.get('/healthz', (_req, reply) => reply.type('text/plain').send('ok\n'));
     app.get('/readyz', (_req, reply) => {
       const r = this.health.ready();

@@ -88,4 +88,16 @@ describe('node HTTP server', () => {
       message: 'no route GET /nowhere; try /metrics, /healthz, /readyz or /api/test',
     });
   });
+
+  it('names the routes under a mount point to a request that missed them', async () => {
+    // `GET /api/test` and a wrong path under it: the mount point alone was offered as what to try.
+    for (const path of ['/api/test', '/api/test/', '/api/test/helo']) {
+      const r = await fetch(`${url}${path}?x=1`);
+      expect(r.status).toBe(404);
+      expect(await r.json()).toEqual({
+        code: 'NotFound',
+        message: `no route GET ${path}; the routes under /api/test are GET /api/test/hello, GET /api/test/teapot, GET /api/test/boom`,
+      });
+    }
+  });
 });
