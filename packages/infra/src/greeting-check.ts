@@ -12,8 +12,11 @@ import type { Greeting } from './greeting';
 /** How long a connect that timed out spends finding out what the port is. */
 const GREETING_PROBE_MS = 1_000;
 
-/** How long, once one server has greeted as NATS, the others' greetings are waited for. */
-const GREETING_GRACE_MS = 150;
+/**
+ * How long, once one server has greeted as NATS, the others' greetings are waited for: three times
+ * what the first one took (servers of one cluster answer alike), within these bounds.
+ */
+const GREETING_GRACE_MS = { min: 20, max: 150, times: 3 } as const;
 
 /** Where the right URL is to be found. */
 const NATS_URL_HINT =
@@ -93,6 +96,7 @@ async function firstGreetings(
   abort: AbortController,
 ): Promise<(Greeting | undefined)[]> {
   const greetings: (Greeting | undefined)[] = list.map(() => undefined);
+  const started = Date.now();
   await new Promise<void>((resolve) => {
     let pending = list.length;
     let grace: NodeJS.Timeout | undefined;
@@ -106,7 +110,10 @@ async function firstGreetings(
         if (abort.signal.aborted) return;
         greetings[i] = g;
         if (--pending === 0) done();
-        else if (g.kind === 'nats' && grace === undefined) grace = setTimeout(done, GREETING_GRACE_MS);
+        else if (g.kind === 'nats' && grace === undefined) {
+          const { min, max, times } = GREETING_GRACE_MS;
+          grace = setTimeout(done, Math.min(max, Math.max(min, times * (Date.now() - started))));
+        }
       });
     });
   });
