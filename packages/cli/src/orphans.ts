@@ -9,7 +9,7 @@ import { existsSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
-/** Who runs the broker of a data directory: written once its server is up. */
+/** Who runs the broker of a data directory: written before its server starts. */
 export const OWNER_FILE = 'owner.json';
 
 /** The prefix of the temporary data directories of brokers started without `--data`. */
