@@ -39,11 +39,11 @@ export async function notNatsPort(
   const suspect = classifyNatsError(e).kind === 'timeout' || /unexpected response/i.test(String(e));
   if (!suspect) return e;
   const list = addressesOf(servers);
+  if (list === undefined || list.length === 0) return e;
   if (list.length === 1) {
     const g = await probeGreeting(list[0]!.host, list[0]!.port, GREETING_PROBE_MS);
     return notNatsError(list[0]!, g, timeoutMs, e) ?? e;
   }
-  if (list.length < 2) return e;
   const greetings = await Promise.all(list.map((a) => probeGreeting(a.host, a.port, GREETING_PROBE_MS)));
   return noNatsAmong(list, greetings, GREETING_PROBE_MS, e) ?? e;
 }
@@ -64,9 +64,8 @@ export async function greetingOrder(
 ): Promise<string[] | undefined> {
   const urls = serverListOf(servers).map((s) => s.trim());
   const list = addressesOf(urls);
-  if (list.length !== urls.length || list.length === 0) return undefined; // nats.js says what is wrong
-  const abort = new AbortController();
-  const greetings = await firstGreetings(list, timeoutMs, abort);
+  if (list === undefined || list.length === 0) return undefined; // nats.js says what is wrong
+  const greetings = await firstGreetings(list, timeoutMs);
   if (list.length === 1) {
     const g = greetings[0]!;
     if (g.kind === 'no-connection') throw noConnection(list, timeoutMs);
@@ -93,9 +92,9 @@ export async function greetingOrder(
 async function firstGreetings(
   list: readonly Address[],
   timeoutMs: number,
-  abort: AbortController,
 ): Promise<(Greeting | undefined)[]> {
   const greetings: (Greeting | undefined)[] = list.map(() => undefined);
+  const abort = new AbortController();
   const started = Date.now();
   await new Promise<void>((resolve) => {
     let pending = list.length;
@@ -120,10 +119,10 @@ async function firstGreetings(
   return greetings;
 }
 
-function addressesOf(servers: string | readonly string[]): Address[] {
-  return serverListOf(servers)
-    .map((s) => hostPortOf(s.trim()))
-    .filter((a): a is Address => a !== undefined);
+/** Host and port of every server, or undefined when one of them is not a server URL. */
+function addressesOf(servers: string | readonly string[]): Address[] | undefined {
+  const list = serverListOf(servers).map((s) => hostPortOf(s.trim()));
+  return list.every((a) => a !== undefined) ? (list as Address[]) : undefined;
 }
 
 function shuffled<T>(items: readonly T[]): T[] {
