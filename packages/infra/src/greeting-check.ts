@@ -1,7 +1,7 @@
 /**
  * What the ports of a connection's servers say, for `connectNats`: a port that is not a NATS client
  * port (an HTTP port, say) is named as such instead of a bare timeout, and of several servers the
- * ones that greet as NATS are dialled first, so that a wrong or unreachable entry in the list does
+ * ones that greet as NATS are dialled first, so that a wrong entry in the list (an HTTP port) does
  * not make every other connect wait out the connect timeout.
  */
 import { LienthongError } from '@lienthong/core';
