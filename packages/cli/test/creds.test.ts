@@ -3,7 +3,7 @@
  * it: commands need the operator's seed, agencies connect with the seeds issued to them, a revoked
  * agency is cut off at once, and an agency that moved gets its new permissions from `creds apply`.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { BusinessStatus, LienthongError, connect } from '@lienthong/sdk';
 import type { LienthongClient } from '@lienthong/sdk';
@@ -237,6 +237,34 @@ describe('lienthong creds', () => {
     expect(issued.code).toBe(1);
     expect(issued.stderr.split('\n')[0]).toMatch(
       /^lienthong: \[NotFound\] agency code 000\.00\.11\.H41 is closed \(since .+\); its successor is 000\.00\.00\.H41$/,
+    );
+  });
+
+  it("an agency's own seed sends with doc send; a command that needs the operator's says so; a node's prints its config", async () => {
+    const code = '000.00.00.H27';
+    const own = await issue(code);
+    const docFile = path.join(tempDir('lt-cli-own-seed-'), 'doc.json');
+    const documentId = `${code},2026/12/05,7/UBND-VP`;
+    writeFileSync(
+      docFile,
+      JSON.stringify({ documentId, subject: 'Gửi bằng khóa của chính cơ quan', to: [{ code: RECIPIENT }] }),
+    );
+    const sent = await lienthong(['doc', 'send', docFile, '--creds', own.seedFile, ...suite.s]);
+    expect([sent.code, sent.stderr]).toEqual([0, '']);
+    expect(sent.stdout).toContain(`from ${code} (home node h27 has custody)`);
+
+    // The operator's commands read with nats.js's default inbox prefix, which an agency may not use.
+    const track = await lienthong(['doc', 'track', documentId, '--creds', own.seedFile, ...suite.s]);
+    expect(track.code).toBe(1);
+    expect(track.stderr).toContain('Permissions Violation for Subscription to "_INBOX.');
+    expect(track.stderr).toContain("hint: these credentials are not an operator's");
+    expect(track.stderr).toContain('`lienthong up` prints it as creds:');
+
+    const node = await creds(suite, 'issue', 'node', 'province', '--nodes', 'h41,h27');
+    expect([node.code, node.stderr]).toEqual([0, '']);
+    const seedFile = path.join(suite.broker.dataDir, 'credentials', 'node_province.nk');
+    expect(node.stdout).toContain(
+      `  config:       "auth": { "seedFile": ${JSON.stringify(seedFile)}, "inboxPrefix": "_INBOX_n_province" }`,
     );
   });
 });

@@ -11,6 +11,7 @@ import type { HttpPlugin } from './http';
 import { createLogger } from './logger';
 import { parseServiceConfig } from './service-config';
 import type { ServiceConfigFile } from './service-config';
+import { explainServiceRefusal } from './service-refusals';
 import type { EdxmlSignatureConfig } from './edxml-signatures';
 
 /** What differs between the four services. */
@@ -222,7 +223,9 @@ export async function startLevelService(
       logger: createLogger({ name, ...(file.logLevel ? { level: file.logLevel } : {}) }),
       ...(plugins.length > 0 ? { httpPlugins: plugins } : {}),
     },
-  );
+  ).catch((e: unknown) => {
+    throw explainServiceRefusal(e, file, configPath);
+  });
 }
 
 /** The `main` of a level service: `lienthong-<level> --config FILE`; drains on SIGTERM/SIGINT. */

@@ -109,6 +109,7 @@ function credsIssue(creds: Command): void {
         `issued ${issued.id}`,
         `  seed file:    ${issued.seedFile} (secret: hand it to the ${kind} only)`,
         `  inbox prefix: ${issued.inboxPrefix}`,
+        ...serviceConfigLine(subject.kind, issued),
         ...(subject.kind === 'observer'
           ? [`  may read:     ${OBSERVER_SUBJECTS.join(', ')} (subscriptions only; publishes nothing)`]
           : []),
@@ -477,4 +478,15 @@ function serverLine(applied: { reloaded: boolean; pid?: number }, o: StoreOption
   return o.reload
     ? `not running here: copy ${file} to the servers and reload them`
     : `not reloaded (--no-reload): ${file} written`;
+}
+
+/** What a level service's config file takes for a node's or a gateway's identity, ready to paste. */
+function serviceConfigLine(kind: string, issued: { seedFile: string; inboxPrefix: string }): string[] {
+  const seedFile = JSON.stringify(issued.seedFile);
+  if (kind === 'node')
+    return [
+      `  config:       "auth": { "seedFile": ${seedFile}, "inboxPrefix": ${JSON.stringify(issued.inboxPrefix)} }`,
+    ];
+  if (kind === 'gateway') return [`  config:       "gateway": { …, "seedFile": ${seedFile} }`];
+  return [];
 }

@@ -292,11 +292,10 @@ async function sendWithSdk(
   document: Document,
   to: string[],
 ): Promise<Receipt> {
-  // The directory first: a clear NotFound for an unknown sender, and its home node for the receipt.
-  const homeNode = await withSession(
-    settings,
-    async (s) => (await readAgencies(s, [from])).agency(from).homeNode,
-  );
+  // Through the SDK alone, which looks the sender up in the directory (an unknown one is refused at
+  // connect) and uses its inbox prefix, so that the agency's own seed file works as well as an
+  // operator's: a CLI session first would ask for replies on the default prefix, which an agency's
+  // identity may not use.
   const { connect } = await import('@lienthong/sdk');
   let client: Awaited<ReturnType<typeof connect>>;
   try {
@@ -317,7 +316,7 @@ async function sendWithSdk(
     return {
       documentId: receipt.documentId,
       from,
-      homeNode,
+      homeNode: client.homeNode.id,
       recipients: [...receipt.recipients],
       duplicate: receipt.duplicate,
     };

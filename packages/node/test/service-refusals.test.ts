@@ -1,0 +1,113 @@
+/**
+ * A level service that the broker refuses says which key of its config file to set and where the
+ * value comes from: no `auth` against a broker that requires credentials, a node identity without
+ * its inbox prefix or with another one, an identity the broker does not know. The server alone
+ * says "Authorization Violation", or names a subject the operator never chose.
+ */
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { LienthongError } from '@lienthong/core';
+import { AUTH_CONFIG, CredentialStore, loadTopologyFile, startLevelService } from '@lienthong/node';
+import type { RunningNode } from '@lienthong/node';
+import { startNatsServer } from '@lienthong/testkit';
+import type { NatsServer } from '@lienthong/testkit';
+
+jest.setTimeout(60_000);
+
+const TOPOLOGY = path.resolve(__dirname, '../../../deploy/topology.demo.json');
+
+let dir: string;
+let server: NatsServer;
+let seedFile: string;
+
+beforeAll(async () => {
+  dir = mkdtempSync(path.join(tmpdir(), 'lt-service-refusals-'));
+  const topology = loadTopologyFile(TOPOLOGY);
+  const store = CredentialStore.open(path.join(dir, 'credentials'));
+  seedFile = store.issue({ kind: 'node', name: 'prov', nodes: '*' }, topology).seedFile;
+  // An identity of another broker's data directory: a well-formed seed this server does not know.
+  const other = CredentialStore.open(path.join(dir, 'other'));
+  copyFileSync(
+    other.issue({ kind: 'node', name: 'prov', nodes: '*' }, topology).seedFile,
+    path.join(dir, 'stranger.nk'),
+  );
+  store.writeAuthConfig(topology, path.join(dir, AUTH_CONFIG));
+  server = await startNatsServer({ include: [path.join(dir, AUTH_CONFIG)] });
+});
+
+afterAll(async () => {
+  await server?.cleanup();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** Starts a province service with `extra` in its config; the refusal it fails with. */
+async function refusal(extra: Record<string, unknown>): Promise<LienthongError> {
+  const config = path.join(dir, 'province.json');
+  writeFileSync(
+    config,
+    JSON.stringify({ servers: server.url, topology: TOPOLOGY, logLevel: 'silent', ...extra }),
+  );
+  let running: RunningNode | undefined;
+  try {
+    running = await startLevelService('province', config);
+  } catch (e) {
+    expect(e).toBeInstanceOf(LienthongError);
+    expect((e as LienthongError).code).toBe('PermissionDenied');
+    return e as LienthongError;
+  }
+  await running.stop();
+  throw new Error('expected the service to be refused');
+}
+
+describe('a level service the broker refuses', () => {
+  it('without auth: says the broker requires credentials and what "auth" takes', async () => {
+    const e = await refusal({});
+    expect(e.message).toContain(
+      `province.json: the broker at ${server.url} requires credentials and the config gives none`,
+    );
+    expect(e.message).toContain('Authorization Violation');
+    expect(e.message).toContain('add "auth": { "seedFile": "FILE", "inboxPrefix": "_INBOX_n_NAME" }');
+    expect(e.message).toContain('lienthong creds issue node NAME --nodes ID,… --data DIR');
+  });
+
+  it('a node seed file without its inbox prefix: names the prefix, read off the name creds issue gave the file', async () => {
+    const e = await refusal({ auth: { seedFile } });
+    expect(e.message).toContain("refused this identity's replies on the default inbox");
+    expect(e.message).toContain('add "inboxPrefix": "_INBOX_n_prov" to "auth"');
+  });
+
+  it('a seed file renamed: the prefix cannot be read off it, and the message says what to put', async () => {
+    const renamed = path.join(dir, 'province.nk');
+    copyFileSync(seedFile, renamed);
+    const e = await refusal({ auth: { seedFile: renamed } });
+    expect(e.message).toContain('add "inboxPrefix": "_INBOX_n_NAME" to "auth"');
+  });
+
+  it("another identity's inbox prefix: says it is not this identity's, and which one the file's name gives", async () => {
+    const e = await refusal({ auth: { seedFile, inboxPrefix: '_INBOX_n_other' } });
+    expect(e.message).toContain('refused this identity\'s replies on "auth.inboxPrefix" _INBOX_n_other');
+    expect(e.message).toContain("its seed file's name says _INBOX_n_prov");
+  });
+
+  it('an identity the broker does not know: says its credentials were refused, naming the seed file', async () => {
+    const e = await refusal({ auth: { seedFile: 'stranger.nk', inboxPrefix: '_INBOX_n_prov' } });
+    expect(e.message).toContain('refused the credentials of "auth" (seedFile stranger.nk');
+    expect(e.message).toContain('it does not know that identity');
+  });
+
+  it('with the right identity and prefix it starts', async () => {
+    const config = path.join(dir, 'province.json');
+    writeFileSync(
+      config,
+      JSON.stringify({
+        servers: server.url,
+        topology: TOPOLOGY,
+        logLevel: 'silent',
+        auth: { seedFile, inboxPrefix: '_INBOX_n_prov' },
+      }),
+    );
+    const running = await startLevelService('province', config);
+    await running.stop();
+  });
+});
