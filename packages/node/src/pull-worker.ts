@@ -11,6 +11,7 @@ import { DeliveryMark, isBackpressure } from '@lienthong/core';
 import { FairQueue } from './fair-queue';
 import { findConsumerFault } from './consumer-check';
 import { Parking, isLinkFailure } from './parking';
+import { RefusedPublishes } from './refused-publishes';
 import { LONG_HANDLER_MS, RunningHandlers } from './running-handlers';
 import { isNotFound, retireOverlapping } from './retire-overlapping';
 
@@ -104,6 +105,7 @@ export class PullWorker {
   recreated = 0;
   /** Messages whose next hop was unreachable (parking.ts). */
   private readonly parking: Parking;
+  private readonly refused: RefusedPublishes;
   processed = 0;
   failed = 0;
   /** Given back to wait: over its agency's pace, or the next hop's queue was full. */
@@ -122,6 +124,7 @@ export class PullWorker {
       { probeMs: opts.probeMs ?? 1_000, ackWaitMs: opts.ackWaitMs ?? 5_000, consumer: opts.durable },
       log,
     );
+    this.refused = new RefusedPublishes(log, opts.durable);
     // A handler that never settles holds its message (and a slot) for ever: said once a minute.
     this.running = new RunningHandlers(opts.longHandlerMs ?? LONG_HANDLER_MS, (m, runningMs) =>
       log.warn(
@@ -444,6 +447,7 @@ export class PullWorker {
         return;
       }
       this.failed++;
+      this.refused.note(e);
       const delay = Math.min(
         250 * 2 ** Math.min(m.info.deliveryCount - 1, 10),
         this.opts.maxBackoffMs ?? 30_000,

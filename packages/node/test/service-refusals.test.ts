@@ -8,7 +8,16 @@ import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { LienthongError } from '@lienthong/core';
-import { AUTH_CONFIG, CredentialStore, loadTopologyFile, startLevelService } from '@lienthong/node';
+import {
+  AUTH_CONFIG,
+  CredentialStore,
+  createLogger,
+  loadTopologyFile,
+  startLevelService,
+  startNode,
+} from '@lienthong/node';
+import { connect } from '@lienthong/sdk';
+import { eventually } from '@lienthong/testkit';
 import type { RunningNode } from '@lienthong/node';
 import { startNatsServer } from '@lienthong/testkit';
 import type { NatsServer } from '@lienthong/testkit';
@@ -20,11 +29,12 @@ const TOPOLOGY = path.resolve(__dirname, '../../../deploy/topology.demo.json');
 let dir: string;
 let server: NatsServer;
 let seedFile: string;
+let store: CredentialStore;
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'lt-service-refusals-'));
   const topology = loadTopologyFile(TOPOLOGY);
-  const store = CredentialStore.open(path.join(dir, 'credentials'));
+  store = CredentialStore.open(path.join(dir, 'credentials'));
   seedFile = store.issue({ kind: 'node', name: 'prov', nodes: '*' }, topology).seedFile;
   // An identity of another broker's data directory: a well-formed seed this server does not know.
   const other = CredentialStore.open(path.join(dir, 'other'));
@@ -109,5 +119,90 @@ describe('a level service the broker refuses', () => {
     );
     const running = await startLevelService('province', config);
     await running.stop();
+  });
+});
+
+describe('a node process whose identity does not cover a node it hosts', () => {
+  it('says once, as an error, which publish was refused and what to do; the document waits and goes on with the right identity', async () => {
+    const topology = loadTopologyFile(TOPOLOGY);
+    const sender = '000.00.00.H27';
+    const recipient = '000.00.00.G22';
+    const narrow = store.issue({ kind: 'node', name: 'narrow', nodes: ['h41'] }, topology);
+    const senderCreds = store.issue({ kind: 'agency', agency: sender }, topology);
+    const recipientCreds = store.issue({ kind: 'agency', agency: recipient }, topology);
+    store.writeAuthConfig(topology, path.join(dir, AUTH_CONFIG));
+    await server.reload();
+    const lines: string[] = [];
+    const wrong = await startNode(
+      {
+        servers: server.url,
+        topology,
+        nodes: ['vn', 'h27'],
+        auth: { seedFile: narrow.seedFile, inboxPrefix: narrow.inboxPrefix },
+      },
+      {
+        logger: createLogger({
+          name: 'narrow',
+          level: 'warn',
+          destination: { write: (l) => void lines.push(l) },
+        }),
+      },
+    );
+    const a = await connect({
+      servers: server.url,
+      agency: sender,
+      credentials: { seedFile: senderCreds.seedFile },
+      defaultTimeoutMs: 5_000,
+    });
+    const documentId = `${sender},2026/12/05,9/UBND-VP`;
+    try {
+      await a.send({ documentId, subject: 'Danh tính không đủ quyền', to: [{ code: recipient }] });
+      const errors = await eventually(
+        () => {
+          const found = lines
+            .map((l) => JSON.parse(l) as { level: number; msg: string; subject?: string })
+            .filter((l) => l.level === 50);
+          expect(found.length).toBeGreaterThan(0);
+          return found;
+        },
+        { timeoutMs: 10_000 },
+      );
+      expect(errors[0]!.msg).toContain(
+        `this process's NATS identity may not publish to ${errors[0]!.subject}`,
+      );
+      expect(errors[0]!.msg).toContain('lienthong creds issue node NAME --nodes ID,… --data DIR');
+      // Retries keep failing; the cause is said once per subject, not once per retry.
+      await new Promise((r) => setTimeout(r, 1_500));
+      const said = lines
+        .filter((l) => l.includes('may not publish to'))
+        .map((l) => (JSON.parse(l) as { subject: string }).subject);
+      expect(new Set(said).size).toBe(said.length);
+    } finally {
+      await wrong.stop();
+    }
+    // The document was not lost: a process with an identity for every node hands it on.
+    const right = await startNode(
+      { servers: server.url, topology, auth: { seedFile, inboxPrefix: '_INBOX_n_prov' } },
+      { logger: createLogger({ name: 'right', level: 'silent' }) },
+    );
+    const b = await connect({
+      servers: server.url,
+      agency: recipient,
+      credentials: { seedFile: recipientCreds.seedFile },
+      defaultTimeoutMs: 5_000,
+    });
+    try {
+      const inbox = b.inbox();
+      for await (const item of inbox) {
+        expect(item.documentId).toBe(documentId);
+        await item.ack();
+        break;
+      }
+      await inbox.stop();
+    } finally {
+      await b.close();
+      await a.close();
+      await right.stop();
+    }
   });
 });
