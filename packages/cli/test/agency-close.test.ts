@@ -106,6 +106,12 @@ describe('lienthong agency close', () => {
         (e.description ?? '').startsWith(`redirected to ${PROVINCE} (${code} closed on ${AT}`),
       ),
     ).toBe(true);
+
+    // doc track names the closed code by the name it had, and says it is closed and who succeeds it.
+    const track = await lienthong(['doc', 'track', `${SENDER},2026/12/02,5${n}/UBND-VP`, ...suite.s]);
+    expect([track.code, track.stderr]).toEqual([0, '']);
+    expect(track.stdout.split('\n').some((l) => l.startsWith(`${code}  Xã ${code}  `))).toBe(true);
+    expect(track.stdout).toContain(`→ ${code}  Xã ${code} (closed since ${AT}; successor ${PROVINCE})`);
   });
 
   it('keeps the keys of a closed code: what it signed before the closure still verifies', async () => {

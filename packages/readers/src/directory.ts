@@ -133,8 +133,15 @@ export class Directory {
     return out;
   }
 
+  /** The agency's name, or the name a closed code had (a document sent before the merger, say). */
   name(code: string): string {
-    return this.agencies.get(code)?.name ?? '';
+    return this.agencies.get(code)?.name ?? this.closed.get(code)?.name ?? '';
+  }
+
+  /** For a closed code (not open again): when it closed and its successor, to show beside its name. */
+  closedNote(code: string): string {
+    const c = this.agencies.has(code) ? undefined : this.closed.get(code);
+    return c ? `closed since ${c.closedAt}; successor ${c.successor}` : '';
   }
 }
 

@@ -196,14 +196,20 @@ function docTrack(doc: Command): void {
       write(
         fields([
           ['subject', records[0]!.subject || '-'],
-          ['sender', `${sender}  ${dir.name(sender)}`],
+          [
+            'sender',
+            `${sender}  ${dir.name(sender)}${dir.closedNote(sender) ? ` (${dir.closedNote(sender)})` : ''}`,
+          ],
           ['sent', `${formatTime(t0)} (${ago(t0)})`],
         ]),
       );
       write('\n');
       write(recipientTable(dir, records));
       for (const r of records) {
-        write(`\n${paint.bold(color)(`→ ${r.recipient}`)}  ${dir.name(r.recipient)}\n`);
+        const closed = dir.closedNote(r.recipient);
+        write(
+          `\n${paint.bold(color)(`→ ${r.recipient}`)}  ${dir.name(r.recipient)}${closed ? ` (${closed})` : ''}\n`,
+        );
         if (r.hops.length > 0) {
           const hops = r.hops.map((h) => `${h.node} (+${formatDuration(Math.max(0, (h.inMs ?? 0) - t0))})`);
           write(`    hops: ${hops.join(' → ')}\n`);
