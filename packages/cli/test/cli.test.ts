@@ -140,6 +140,19 @@ describe('lienthong against a running broker', () => {
     expect(j.backlog).toMatchObject({ submit: 0, relay: 0, toParent: 0 });
     expect(j.consumers.submit.map((c) => c.name)).toEqual(['lt-submit-commune-all']);
     expect(j.consumers.relay[0]).toMatchObject({ name: 'lt-relay-commune-all', status: 'serving' });
+
+    // `show`, as for agencies, documents and dead letters.
+    const shown = await lienthong(['node', 'show', 'h41', ...s]);
+    expect([shown.code, shown.stdout]).toEqual([0, info.stdout]);
+  });
+
+  it('audit verify before any message has been handled says there is no audit log yet', async () => {
+    const none = await lienthong(['audit', 'verify', ...s]);
+    expect([none.code, none.stderr]).toEqual([0, '']);
+    expect(none.stdout).toBe(
+      'no audit log here yet: a node writes its first block when it has handled its first message\n',
+    );
+    expect(json(await lienthong(['audit', 'verify', '--json', ...s]))).toEqual([]);
   });
 
   it('agency ls and agency show', async () => {

@@ -140,6 +140,7 @@ export function nodeListing(dir: Directory, filter: LsFilter = {}) {
 function nodeInfo(node: Command): void {
   node
     .command('info')
+    .alias('show')
     .description("a node's place in the tree, agencies, backlog, consumers and dead letters")
     .argument('<id>', 'node id, e.g. h41')
     .option('--json', 'print JSON')

@@ -232,6 +232,11 @@ function registerAudit(program: Command): void {
       });
       if (o.json) printJson(results);
       else {
+        if (results.length === 0) {
+          write(
+            'no audit log here yet: a node writes its first block when it has handled its first message\n',
+          );
+        }
         for (const r of results) {
           write(
             r.broken
