@@ -177,6 +177,12 @@ describe('edXML gateway from the command line', () => {
     expect(noScheme.code).toBe(2);
     expect(noScheme.stderr).toContain(`--url ${bare} is not an http:// or https:// URL`);
     expect(noScheme.stderr).toContain(`hint: for example ${api}`);
+    // The NATS URL `up` prints first: its port is not the HTTP port, so no example built from it.
+    const nats = await send(file, 'nats://127.0.0.1:4222', tokens.get(SENDER)!);
+    expect(nats.code).toBe(2);
+    expect(nats.stderr).toContain(
+      'hint: that is the broker\'s NATS URL; the gateway is on the node\'s HTTP port: `lienthong up --http-port PORT` prints it as "api:"',
+    );
     const port = await freePort();
     const closed = await send(file, `http://127.0.0.1:${port}/api/v1`, tokens.get(SENDER)!);
     expect(closed.code).toBe(1);

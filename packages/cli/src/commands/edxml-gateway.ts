@@ -140,7 +140,10 @@ function gatewayBase(o: GatewayOptions): string {
   if (url?.protocol !== 'http:' && url?.protocol !== 'https:') {
     throw invalid(
       `--url ${base} is not an http:// or https:// URL`,
-      `for example http://${base.replace(/^\w+:\/\//, '')}`,
+      url?.protocol === 'nats:' || url?.protocol === 'tls:'
+        ? // Another port, not another scheme: the NATS port does not speak HTTP.
+          `that is the broker's NATS URL; the gateway is on the node's HTTP port: ${URL_HINT}`
+        : `for example http://${base.replace(/^\w+:\/\//, '')}`,
     );
   }
   return base;
