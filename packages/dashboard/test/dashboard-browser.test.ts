@@ -5,6 +5,7 @@
  * own documents, the operator replays a dead letter, and a signed edXML package shows its signer and
  * verdict (a changed one is flagged). Screenshots of every page are saved.
  */
+import path from 'node:path';
 import { connect as natsConnect, nkeyAuthenticator } from '@nats-io/transport-node';
 import { jetstream } from '@nats-io/jetstream';
 import type { Browser, Page } from 'puppeteer-core';
@@ -129,6 +130,16 @@ describe('dashboard in a browser', () => {
     await page.goto(url, { waitUntil: 'load' });
     await page.waitForSelector('label[for="token"]');
     expect(await textOf(page, 'label[for="token"]')).toBe('Mã truy cập (token)');
+    // The operator's seed file, which `up` prints right above the token, is not the token: said so.
+    const seed = readSeedFile(path.join(credentialsDir(up.server.dataDir), 'ops_admin.nk'));
+    await page.focus('#token');
+    await page.keyboard.type(seed);
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('[role="alert"]');
+    expect(await textOf(page, '[role="alert"]')).toBe(
+      'Đây là khóa NATS (dòng SU… của tệp seed), không phải mã truy cập trang này. Mã của người vận hành bắt đầu bằng lto_ (lienthong up in ra ở dòng "operator token"); mã của một cơ quan bắt đầu bằng lt_ (dòng cuối của lienthong creds issue agency MÃ --http-token).',
+    );
+    await shoot(page, 'signin-seed');
     await signIn(page, operatorToken);
     await page.waitForSelector('[data-doc]');
     const docs = await page.$$eval('[data-doc]', (els) => els.map((e) => e.getAttribute('data-doc')));

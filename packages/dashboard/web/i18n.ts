@@ -19,6 +19,9 @@ const vi = {
   signin: 'Đăng nhập',
   signout: 'Đăng xuất',
   signin_failed: 'Mã truy cập không hợp lệ.',
+  signin_seed: 'Đây là khóa NATS (dòng SU… của tệp seed), không phải mã truy cập trang này.',
+  signin_failed_hint:
+    'Mã của người vận hành bắt đầu bằng lto_ (lienthong up in ra ở dòng "operator token"); mã của một cơ quan bắt đầu bằng lt_ (dòng cuối của lienthong creds issue agency MÃ --http-token).',
   viewer_operator: 'Người vận hành',
   viewer_agency: 'Cơ quan',
   loading: 'Đang tải…',
@@ -216,6 +219,9 @@ const en: Dict = {
   signin: 'Sign in',
   signout: 'Sign out',
   signin_failed: 'The token is not valid.',
+  signin_seed: "This is a NATS key (a seed file's SU… line), not this page's access token.",
+  signin_failed_hint:
+    'An operator\'s token starts with lto_ (lienthong up prints it as "operator token"); an agency\'s with lt_ (the last line of lienthong creds issue agency CODE --http-token).',
   viewer_operator: 'Operator',
   viewer_agency: 'Agency',
   loading: 'Loading…',

@@ -28,6 +28,9 @@ function useRoute(): { page: string; params: URLSearchParams } {
   return route;
 }
 
+/** A user nkey seed, as `lienthong up` prints the operator's seed file right above the dashboard's token. */
+const NKEY_SEED = /^SU[A-Z2-7]{50,}$/;
+
 function SignIn(props: { lang: Lang; failed: boolean; onDone: () => void }) {
   const t = DICTS[props.lang];
   const [value, setValue] = useState('');
@@ -45,7 +48,7 @@ function SignIn(props: { lang: Lang; failed: boolean; onDone: () => void }) {
         <p>{t.signin_help}</p>
         {props.failed && (
           <p class="error" role="alert">
-            {t.signin_failed}
+            {NKEY_SEED.test(token() ?? '') ? t.signin_seed : t.signin_failed} {t.signin_failed_hint}
           </p>
         )}
         <label for="token">{t.token}</label>
