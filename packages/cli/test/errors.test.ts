@@ -69,6 +69,14 @@ describe('errors a person hits', () => {
     const badCode = await lienthong(['doc', 'send', 'x.json', '--to', '000.00.00.H4*']);
     expect(badCode.code).toBe(2);
     expect(badCode.stderr).toContain('not agency codes (AAA.BB.CC.Xnn): 000.00.00.H4*');
+    // A misspelt Document field is named, with the fields there are (not the class's methods).
+    const misspelt = path.join(tempDir('lt-cli-doc-'), 'doc.json');
+    writeFileSync(misspelt, JSON.stringify({ documentId: '000.00.00.G22,2026/12/05,1/VPCP', subjct: 'x' }));
+    const field = await lienthong(['doc', 'send', misspelt, '--to', '000.00.00.H41']);
+    expect(field.code).toBe(2);
+    expect(field.stderr).toContain('unknown Document field subjct');
+    expect(field.stderr).toMatch(/hint: fields are the proto names in camelCase: documentId, .*subject/);
+    expect(field.stderr).not.toContain('toJSON');
     const noCommand = await lienthong(['nodes']);
     expect(noCommand.code).toBe(2);
     expect(noCommand.stderr).toMatch(/unknown command 'nodes'[\s\S]*Did you mean node\?/);

@@ -259,7 +259,9 @@ function readDocumentFile(file: string): Document {
     throw invalid(`${file} must hold one JSON object, a Document`);
   }
   const obj = json as Record<string, unknown>;
-  const known = new Set(Object.keys(Document.prototype));
+  // The generated class keeps each field's default on its prototype, beside methods (toJSON).
+  const proto = Document.prototype as unknown as Record<string, unknown>;
+  const known = new Set(Object.keys(proto).filter((k) => typeof proto[k] !== 'function'));
   const unknown = Object.keys(obj).filter((k) => !known.has(k));
   if (unknown.length > 0) {
     throw invalid(
