@@ -58,7 +58,14 @@ export interface PackageParser {
  */
 export interface EdxmlCodec {
   parser(): PackageParser;
-  renderEdoc(document: IDocument): Uint8Array | Promise<Uint8Array>;
+  /**
+   * A document born in the SDK as a package, streamed: `attachments[i]` gives the bytes of
+   * `document.attachments[i]` (read when the package reaches it), base64-encoded into the package.
+   */
+  renderEdoc(
+    document: IDocument,
+    attachments?: readonly AsyncIterable<Uint8Array>[],
+  ): AsyncIterable<Uint8Array>;
   /** `otherParty`: ResponseFor/OrganId (for 13, the recipient asked to give the document back). */
   renderStatus(status: IStatusReport, document?: { otherParty?: string }): Uint8Array;
 }

@@ -1,7 +1,7 @@
 import {
   EdxmlError as CodecError,
   parseEdxml,
-  renderEdocBytes,
+  renderEdoc,
   renderStatus,
   toDocument,
   toStatusReport,
@@ -28,10 +28,13 @@ export class LienthongEdxmlCodec implements EdxmlCodec {
     return new ChannelParser(this.opts.maxBytes);
   }
 
-  renderEdoc(document: IDocument): Promise<Uint8Array> {
-    // Documents born in the SDK: their attachments are stored content the HTTP recipient cannot read
-    // through this package; the package names them in its manifest only.
-    return renderEdocBytes({ ...document, attachments: [] });
+  renderEdoc(
+    document: IDocument,
+    attachments: readonly AsyncIterable<Uint8Array>[] = [],
+  ): AsyncIterable<Uint8Array> {
+    // Documents born in the SDK: each attachment's bytes (stored content or inline) are read through
+    // the recipient's client as the package reaches them, so a large one streams with bounded memory.
+    return renderEdoc(document, { attachments: (_a, i) => attachments[i] });
   }
 
   renderStatus(status: IStatusReport, document?: { otherParty?: string }): Uint8Array {

@@ -1,8 +1,12 @@
-/** The sender's own edXML package of a received document, from the attachment that carries it. */
-import { PassThrough } from 'node:stream';
-import type { InboxItem } from '@lienthong/sdk';
+/**
+ * The package of a received document: the sender's own edXML bytes, from the attachment that carries
+ * them, or a document born in the SDK rendered as edXML with its attachments' bytes.
+ */
+import { PassThrough, Readable } from 'node:stream';
+import type { IDocument } from '@lienthong/proto';
+import type { InboxItem, ReceivedAttachment } from '@lienthong/sdk';
+import type { EdxmlCodec } from './codec';
 import { GatewayError, sdkCall } from './errors';
-import type { Readable } from 'node:stream';
 
 export interface PackageBytes {
   readonly size?: number;
@@ -26,4 +30,46 @@ export async function originalPackage(item: InboxItem, original: string): Promis
     (e: unknown) => body.destroy(e instanceof Error ? e : new Error(String(e))),
   );
   return { body, size: att.size };
+}
+
+/**
+ * A document born in the SDK, as an edXML package: in memory when it has no attachment (its size is
+ * known), else streamed, each attachment read through the recipient's client (checked against its
+ * SHA-256 chunk by chunk) when the package reaches it and base64-encoded into it.
+ */
+export async function renderedPackage(
+  codec: EdxmlCodec,
+  d: IDocument,
+  item: InboxItem,
+): Promise<PackageBytes> {
+  if ((d.attachments ?? []).length === 0) {
+    const parts: Uint8Array[] = [];
+    for await (const p of codec.renderEdoc(d)) parts.push(p);
+    const bytes = Buffer.concat(parts);
+    return { body: bytes, size: bytes.length };
+  }
+  const rendered = codec.renderEdoc(d, item.attachments.map(attachmentBytes));
+  return { body: Readable.from(rendered, { objectMode: false }) };
+}
+
+/** One attachment's bytes, read once asked for, at the pace the reader takes them. */
+async function* attachmentBytes(att: ReceivedAttachment): AsyncGenerator<Uint8Array> {
+  const through = new PassThrough({ highWaterMark: 1024 * 1024 });
+  const stop = new AbortController();
+  const done = att.download(through, { signal: stop.signal }).then(
+    () => through.end(),
+    (e: unknown) => through.destroy(e instanceof Error ? e : new Error(String(e))),
+  );
+  let finished = false;
+  try {
+    for await (const chunk of through as AsyncIterable<Buffer>) yield chunk;
+    finished = true;
+  } finally {
+    if (!finished) {
+      // The reader went away (a client that hung up) or the content failed its check: stop reading.
+      stop.abort();
+      through.destroy(new Error(`attachment ${att.name} was not read to its end`));
+    }
+    await done;
+  }
 }

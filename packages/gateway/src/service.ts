@@ -8,7 +8,7 @@ import type { EdxmlCodec, MessageType } from './codec';
 import { LienthongEdxmlCodec } from './edxml-codec';
 import { signatureView } from './edxml-signature';
 import type { SignatureView } from './edxml-signature';
-import { originalPackage } from './original-package';
+import { originalPackage, renderedPackage } from './original-package';
 import type { PackageBytes } from './original-package';
 import { DEFAULT_CAPACITY_WAIT_MS, withCapacityWait } from './capacity';
 import { GatewayError, gatewayErrorOf, notAnAgency, sdkCall, tooLarge } from './errors';
@@ -315,8 +315,7 @@ export class EdocGateway {
     const verdict = item.edxmlSignature?.verdict;
     if (original && verdict) return { ...(await originalPackage(item, original)), edxmlSignature: verdict };
     if (original) return originalPackage(item, original);
-    const bytes = await this.codec.renderEdoc(d);
-    return { body: bytes, size: bytes.length };
+    return renderedPackage(this.codec, d, item);
   }
 
   /** The verdict on a held item's edXML signature (GET /edocs/{id}/signature). */

@@ -114,6 +114,69 @@ describe('SDK ↔ HTTP interop, signed both ways', () => {
     await tracker.stop();
   });
 
+  it('SDK → HTTP with attachments: the package carries each one, stored or inline, byte for byte', async () => {
+    const documentId = `${SDK_AGENCY},2026/12/05,${RUN}3/VPCP-SDK`;
+    // 3 MiB + 17 bytes (stored content, in chunks) and a few bytes (inside the document).
+    const scan = Buffer.alloc(3 * 1024 * 1024 + 17);
+    for (let i = 0; i < scan.length; i++) scan[i] = (i * 31 + (i >> 10)) & 0xff;
+    const note = Buffer.from('Tờ trình kèm theo quyết định');
+    await sdk.send(
+      {
+        documentId,
+        subject: 'Quyết định kèm bản scan',
+        codeNumber: `${RUN}3`,
+        codeNotation: 'VPCP-SDK',
+        promulgationDate: '2026-12-05',
+        to: [{ code: HTTP_AGENCY }],
+      },
+      {
+        attachments: [
+          {
+            name: 'quyet-dinh.pdf',
+            mediaType: 'application/pdf',
+            description: 'Bản ký số',
+            stream: (async function* () {
+              for (let o = 0; o < scan.length; o += 100_000) yield scan.subarray(o, o + 100_000);
+            })(),
+          },
+          { name: 'to-trinh.txt', mediaType: 'text/plain', data: note },
+        ],
+      },
+    );
+    const item = await http.waitForItem(documentId);
+    expect(item).toMatchObject({ messageType: 'edoc', original: false });
+    const xml = await http.bytes(item.id);
+    const parsed = await parseEdxml(xml, { keepAttachmentBytes: 8 * 1024 * 1024 });
+    expect(parsed.kind).toBe('edoc');
+    const atts = (
+      parsed as {
+        attachments: {
+          attachmentName: string;
+          contentType: string;
+          description: string;
+          sha256Hex: string;
+          data?: Uint8Array;
+        }[];
+      }
+    ).attachments;
+    expect(atts.map((a) => [a.attachmentName, a.contentType, a.description])).toEqual([
+      ['quyet-dinh.pdf', 'application/pdf', 'Bản ký số'],
+      ['to-trinh.txt', 'text/plain', ''],
+    ]);
+    expect(atts.map((a) => [a.sha256, a.size])).toEqual([
+      [sha(scan), scan.length],
+      [sha(note), note.length],
+    ]);
+    expect(Buffer.from(atts[0]!.data!).equals(scan)).toBe(true);
+    expect(Buffer.from(atts[1]!.data!).toString()).toBe(note.toString());
+    // Each in the manifest too, under the ContentId of its Attachment.
+    expect(toDocument(parsed as never).attachments?.map((a) => a.name)).toEqual([
+      'quyet-dinh.pdf',
+      'to-trinh.txt',
+    ]);
+    expect((await http.postJson(`/edocs/${item.id}/ack`)).status).toBe(200);
+  });
+
   it('HTTP → SDK: the SDK user gets the mapped Document, verified, and the original bytes; statuses back', async () => {
     const documentId = `${HTTP_AGENCY},2026/12/02,${RUN}2/UBND-VP`;
     const pkg = await renderEdocBytes({
