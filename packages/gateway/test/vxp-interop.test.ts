@@ -3,7 +3,9 @@
  * fetched byte-identical through /api/v1 and by an SDK user; a document from the SDK and a package
  * from /api/v1 are fetched through /vxp; statuses come back each way.
  */
+import { createHash } from 'node:crypto';
 import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -154,16 +156,23 @@ describe('VXP ↔ HTTP API ↔ SDK', () => {
 
   it('SDK and /api/v1 → VXP: fetched by getEdoc and downloadEdoc; updateStatus done reports 01', async () => {
     const fromSdk = `${SDK},2026/12/02,${RUN}2/UBND`;
+    const scan = Buffer.alloc(300 * 1024, 0x25);
     const tracker = await sdk.track(fromSdk);
-    await sdk.send({
-      documentId: fromSdk,
-      subject: 'Văn bản gửi từ SDK',
-      codeNumber: `${RUN}2`,
-      codeNotation: 'UBND',
-      promulgationDate: '2026-12-02',
-      documentType: { type: 1, typeName: 'Công văn' },
-      to: [{ code: VXP, name: 'Văn phòng Chính phủ' }],
-    });
+    await sdk.send(
+      {
+        documentId: fromSdk,
+        subject: 'Văn bản gửi từ SDK',
+        codeNumber: `${RUN}2`,
+        codeNotation: 'UBND',
+        promulgationDate: '2026-12-02',
+        documentType: { type: 1, typeName: 'Công văn' },
+        to: [{ code: VXP, name: 'Văn phòng Chính phủ' }],
+      },
+      {
+        // Over the inline limit: stored content, read into the package when it is fetched.
+        attachments: [{ name: 'cong-van.pdf', mediaType: 'application/pdf', data: scan }],
+      },
+    );
     const fromHttp = `${HTTP},2026/12/02,${RUN}3/UBND-VP`;
     const pkg = await renderEdocBytes({
       documentId: fromHttp,
@@ -192,6 +201,11 @@ describe('VXP ↔ HTTP API ↔ SDK', () => {
       if (i['documentId'] === fromHttp) expect(viaDownload.equals(Buffer.from(pkg))).toBe(true);
       const parsed = await parseEdxml(viaDownload);
       expect(parsed.kind === 'edoc' && parsed.header.documentId).toBe(i['documentId']);
+      if (i['documentId'] === fromSdk && parsed.kind === 'edoc') {
+        expect(parsed.attachments.map((a) => [a.attachmentName, a.size, a.sha256])).toEqual([
+          ['cong-van.pdf', scan.length, createHash('sha256').update(scan).digest('hex')],
+        ]);
+      }
       expect(await vxp('updateStatus', { docId: i['docId']!, status: 'done' })).toMatchObject({
         status: 'OK',
       });
