@@ -3,7 +3,6 @@
  * fetched byte-identical through /api/v1 and by an SDK user; a document from the SDK and a package
  * from /api/v1 are fetched through /vxp; statuses come back each way.
  */
-import { createHash } from 'node:crypto';
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
