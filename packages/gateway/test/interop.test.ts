@@ -231,4 +231,60 @@ describe('SDK ↔ HTTP interop, signed both ways', () => {
       expect((await http.postJson(`/edocs/${i.id}/ack`)).status).toBe(200);
     }
   });
+
+  it.each([
+    ['in memory', 40 * 1024, false],
+    ['stored as it arrived', 2 * 1024 * 1024 + 5, false],
+    ['of no declared length, spooled to a file', 2 * 1024 * 1024 + 9, true],
+  ])(
+    'HTTP → SDK with attachments (a package %s): each file is an attachment of its own beside the original',
+    async (_how, bytes, chunked) => {
+      const documentId = `${HTTP_AGENCY},2026/12/05,${RUN}${bytes}/UBND-VP`;
+      const pdf = Buffer.alloc(bytes);
+      for (let i = 0; i < pdf.length; i++) pdf[i] = (i * 7 + (i >> 12)) & 0xff;
+      const note = Buffer.from('Phụ lục: danh sách các xã');
+      const pkg = await renderEdocBytes({
+        documentId,
+        from: { code: HTTP_AGENCY, name: 'UBND tỉnh Nghệ An' },
+        to: [{ code: SDK_AGENCY }],
+        codeNumber: `${RUN}${bytes}`,
+        codeNotation: 'UBND-VP',
+        subject: 'Quyết định kèm phụ lục',
+        attachments: [
+          { name: 'quyet-dinh.pdf', mediaType: 'application/pdf', description: 'Bản ký số', inline: pdf },
+          { name: 'phu-luc.txt', mediaType: 'text/plain', inline: note },
+        ],
+      });
+      const posted = chunked
+        ? await fetch(`${gw.url}/edocs`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/xml', 'x-lienthong-agency': HTTP_AGENCY },
+            // A stream: no Content-Length, so the gateway spools it to a file before it stores it.
+            body: new Blob([pkg]).stream(),
+            duplex: 'half',
+          } as RequestInit)
+        : await http.post(pkg);
+      expect(posted.status).toBe(202);
+      let item: InboxItem | undefined;
+      for await (const i of sdk.inbox()) {
+        if (i.documentId === documentId) {
+          item = i;
+          break;
+        }
+        await i.ack();
+      }
+      expect(item!.attachments.map((a) => [a.name, a.mediaType, a.description, a.size])).toEqual([
+        [ORIGINAL_ATTACHMENT_NAME, 'application/xml', '', pkg.length],
+        ['quyet-dinh.pdf', 'application/pdf', 'Bản ký số', pdf.length],
+        ['phu-luc.txt', 'text/plain', '', note.length],
+      ]);
+      expect(Buffer.from(await item!.attachments[0]!.bytes()).equals(Buffer.from(pkg))).toBe(true);
+      expect(Buffer.from(await item!.attachments[1]!.bytes()).equals(pdf)).toBe(true);
+      expect(Buffer.from(await item!.attachments[2]!.bytes()).equals(note)).toBe(true);
+      expect(item!.attachments[1]!.sha256Hex).toBe(sha(pdf));
+      await item!.ack();
+      // The HTTP recipient of such a document would still get the package itself, byte for byte:
+      // the files are for recipients on the SDK.
+    },
+  );
 });
