@@ -9,7 +9,6 @@ import { LienthongEdxmlCodec } from './edxml-codec';
 import { signatureView } from './edxml-signature';
 import type { SignatureView } from './edxml-signature';
 import { originalPackage, renderedPackage } from './original-package';
-import { spooledSource, withPackageFiles } from './package-attachments';
 import type { PackageBytes } from './original-package';
 import { DEFAULT_CAPACITY_WAIT_MS, withCapacityWait } from './capacity';
 import { GatewayError, gatewayErrorOf, notAnAgency, sdkCall, tooLarge } from './errors';
@@ -20,7 +19,7 @@ import type { AgencyEntry, SentRecord } from './records';
 import { PackageTooLargeError, spool } from './spool';
 import type { ContentUpload, SpooledPackage } from './spool';
 import { StatusQueue } from './status-queue';
-import { ContentUploads, originalAttachment } from './uploads';
+import { ContentUploads, ORIGINAL_ATTACHMENT_NAME, ORIGINAL_MEDIA_TYPE, storedAttachment } from './uploads';
 import type { HeldStatus } from './status-queue';
 
 export { GatewayError, gatewayErrorOf } from './errors';
@@ -198,22 +197,16 @@ export class EdocGateway {
       ...d,
       edxmlOriginal: { sha256Hex: pkg.sha256Hex, size: pkg.size, warnings: [...parsed.warnings] },
     };
-    const { referenced, sources } = originalAttachment(pkg);
-    document.attachments = referenced;
+    const info = { name: ORIGINAL_ATTACHMENT_NAME, mediaType: ORIGINAL_MEDIA_TYPE };
+    // Stored as content while it arrived: the document references it; otherwise the SDK attaches it.
+    if (pkg.stored) document.attachments = [storedAttachment(pkg.stored)];
+    const sources = pkg.stored ? [] : [pkg.data ? { ...info, data: pkg.data } : { ...info, path: pkg.path! }];
     if (pkg.data && parsed.edxml) this.host.rememberEdxmlParse?.(pkg.data, parsed.edxml);
-    // Each file of the package also as an attachment of its own, for recipients on the SDK.
-    const listed = parsed.edxml?.kind === 'edoc' ? parsed.edxml.attachments : [];
-    const receipt = await withPackageFiles(
-      listed,
-      () =>
-        spooledSource(pkg, () => this.uploads!.reader(this.host.topology.homeNodeOf(client.agency).domain)),
-      (files) =>
-        sdkCall(() =>
-          client.send(document, {
-            attachments: [...sources, ...files],
-            ...(d.priority ? { priority: d.priority } : {}),
-          }),
-        ),
+    const receipt = await sdkCall(() =>
+      client.send(document, {
+        attachments: sources,
+        ...(d.priority ? { priority: d.priority } : {}),
+      }),
     );
     return {
       id,

@@ -1,7 +1,6 @@
 import { ContentStore, storedAttachmentFields } from '@lienthong/content';
 import type { ContentWriter, StoredContent } from '@lienthong/content';
 import type { IAttachment } from '@lienthong/proto';
-import type { StoredReader } from './package-attachments';
 import type { ContentUpload } from './spool';
 import type { GatewayJetStream } from './status-queue';
 
@@ -31,17 +30,6 @@ export class ContentUploads {
     private readonly host: UploadHost = {},
   ) {}
 
-  /** Reads stored content of `domain` back, chunk by chunk, each checked against its SHA-256. */
-  reader(domain: string): StoredReader {
-    let store = this.stores.get(domain);
-    if (!store) {
-      store = new ContentStore(this.nats.js, this.nats.jsm, domain);
-      this.stores.set(domain, store);
-    }
-    const s = store;
-    return (sha256Hex, write) => s.download(sha256Hex, write);
-  }
-
   /** Stores a package of `agency` in `domain`. */
   of(domain: string, agency: string): ContentUpload {
     let store = this.stores.get(domain);
@@ -64,21 +52,4 @@ export function storedAttachment(stored: StoredContent): IAttachment {
     mediaType: ORIGINAL_MEDIA_TYPE,
     ...storedAttachmentFields(stored),
   };
-}
-
-/**
- * The original package as the document's attachment: referenced when it was stored as content while
- * it arrived, else given to the SDK to attach (its bytes, or its spool file).
- */
-export function originalAttachment(pkg: {
-  readonly data?: Uint8Array;
-  readonly path?: string;
-  readonly stored?: StoredContent;
-}): {
-  referenced: IAttachment[];
-  sources: ({ name: string; mediaType: string } & ({ data: Uint8Array } | { path: string }))[];
-} {
-  if (pkg.stored) return { referenced: [storedAttachment(pkg.stored)], sources: [] };
-  const info = { name: ORIGINAL_ATTACHMENT_NAME, mediaType: ORIGINAL_MEDIA_TYPE };
-  return { referenced: [], sources: [pkg.data ? { ...info, data: pkg.data } : { ...info, path: pkg.path! }] };
 }
