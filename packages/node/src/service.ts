@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname, isAbsolute, resolve } from 'node:path';
 import { LienthongError, levelName, parseJsonText, parseTopology } from '@lienthong/core';
 import type { LevelName, Topology } from '@lienthong/core';
 import { bearerAuthenticator, dashboardPlugin } from '@lienthong/dashboard';
@@ -78,7 +78,7 @@ export function loadTopologyFile(path: string): Topology {
   try {
     text = readFileSync(path, 'utf8');
   } catch (e) {
-    throw new LienthongError('NotFound', `cannot read topology file ${path}`, {
+    throw new LienthongError('NotFound', `cannot read topology file ${path}: ${unreadable(e)}`, {
       context: { path },
       cause: e,
     });
@@ -95,13 +95,22 @@ export function loadTopologyFile(path: string): Topology {
   return parseTopology(json);
 }
 
+/** Why a file could not be read, in a few words. */
+function unreadable(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return 'no such file';
+  if (code === 'EACCES') return 'permission denied';
+  if (code === 'EISDIR') return 'a directory, not a file';
+  return code ?? (e as Error).message;
+}
+
 /** Reads and checks a service config file (`ServiceConfigSchema`). */
 export function readServiceConfig(path: string): ServiceConfigFile {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
   } catch (e) {
-    throw new LienthongError('NotFound', `cannot read service config ${path}`, {
+    throw new LienthongError('NotFound', `cannot read service config ${path}: ${unreadable(e)}`, {
       context: { path },
       cause: e,
     });
@@ -172,7 +181,7 @@ export async function startLevelService(
 ): Promise<RunningNode> {
   const policy = LEVEL_POLICIES[level];
   const file = readServiceConfig(configPath);
-  const topology = loadTopologyFile(resolve(dirname(configPath), file.topology));
+  const topology = topologyOf(configPath, file.topology);
   const domain = file.domain ?? '';
   const nodes =
     file.nodes ??
@@ -226,6 +235,21 @@ export async function startLevelService(
   ).catch((e: unknown) => {
     throw explainServiceRefusal(e, file, configPath);
   });
+}
+
+/** The config's topology, read relative to the config file: a missing one says so. */
+function topologyOf(configPath: string, topology: string): Topology {
+  const path = resolve(dirname(configPath), topology);
+  try {
+    return loadTopologyFile(path);
+  } catch (e) {
+    if (!(e instanceof LienthongError) || e.code !== 'NotFound' || isAbsolute(topology)) throw e;
+    throw new LienthongError(
+      'NotFound',
+      `service config ${configPath}: "topology" ${topology} is read relative to the config file's directory: ${e.message}`,
+      { context: { path }, cause: e },
+    );
+  }
 }
 
 /** The `main` of a level service: `lienthong-<level> --config FILE`; drains on SIGTERM/SIGINT. */

@@ -110,6 +110,26 @@ describe('service config', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it('a missing config or topology file says why, and that the topology is read beside the config', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'lt-svc-'));
+    try {
+      await expect(startLevelService('province', path.join(dir, 'none.json'))).rejects.toThrow(
+        `cannot read service config ${path.join(dir, 'none.json')}: no such file`,
+      );
+      // The README's example config, copied out of the checkout: its relative topology is not there.
+      const file = path.join(dir, 'province.json');
+      writeFileSync(
+        file,
+        JSON.stringify({ servers: 'nats://127.0.0.1:1', topology: 'deploy/topology.demo.json' }),
+      );
+      await expect(startLevelService('province', file)).rejects.toThrow(
+        `service config ${file}: "topology" deploy/topology.demo.json is read relative to the config file's directory: cannot read topology file ${path.join(dir, 'deploy/topology.demo.json')}: no such file`,
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
 
 describe('edxmlSignatures in the service config', () => {
