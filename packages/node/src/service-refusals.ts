@@ -21,11 +21,19 @@ function serverWords(e: unknown): string {
 }
 
 /**
- * A level service that the broker refuses, said with the key of its config file to set and where its
+ * A level service whose HTTP port is taken, or that the broker refuses, said with the key of its config file to set and where its
  * value comes from, instead of the server's bare "Authorization Violation" or a permissions violation
  * on a subject the operator never chose. Anything else is returned as it is.
  */
 export function explainServiceRefusal(e: unknown, file: ServiceConfigFile, configPath: string): unknown {
+  const inUse = e as NodeJS.ErrnoException & { address?: string; port?: number };
+  if (inUse?.code === 'EADDRINUSE') {
+    return new LienthongError(
+      'FailedPrecondition',
+      `service config ${configPath}: cannot listen on ${inUse.address ?? file.http?.host ?? '127.0.0.1'}:${inUse.port ?? file.http?.port ?? '?'} ("http.port"): address already in use (another program listens there)`,
+      { cause: e },
+    );
+  }
   const words = serverWords(e);
   const at = `the broker at ${Array.isArray(file.servers) ? file.servers.join(', ') : String(file.servers)}`;
   const refused = (message: string): LienthongError =>

@@ -5,6 +5,8 @@
  * says "Authorization Violation", or names a subject the operator never chose.
  */
 import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { LienthongError } from '@lienthong/core';
@@ -104,6 +106,37 @@ describe('a level service the broker refuses', () => {
     const e = await refusal({ auth: { seedFile: 'stranger.nk', inboxPrefix: '_INBOX_n_prov' } });
     expect(e.message).toContain('refused the credentials of "auth" (seedFile stranger.nk');
     expect(e.message).toContain('it does not know that identity');
+  });
+
+  it('an HTTP port another program holds: says which, naming the key', async () => {
+    const holder = createServer();
+    await new Promise<void>((r) => holder.listen(0, '127.0.0.1', () => r()));
+    const port = (holder.address() as AddressInfo).port;
+    try {
+      const config = path.join(dir, 'province.json');
+      writeFileSync(
+        config,
+        JSON.stringify({
+          servers: server.url,
+          topology: TOPOLOGY,
+          logLevel: 'silent',
+          http: { port },
+          auth: { seedFile, inboxPrefix: '_INBOX_n_prov' },
+        }),
+      );
+      const e = await startLevelService('province', config).then(
+        async (running) => {
+          await running.stop();
+          throw new Error('expected the service to be refused');
+        },
+        (err: unknown) => err as LienthongError,
+      );
+      expect(e.message).toBe(
+        `service config ${config}: cannot listen on 127.0.0.1:${port} ("http.port"): address already in use (another program listens there)`,
+      );
+    } finally {
+      await new Promise((r) => holder.close(r));
+    }
   });
 
   it('with the right identity and prefix it starts', async () => {
