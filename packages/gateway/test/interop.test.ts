@@ -4,6 +4,7 @@
  * both ways; every document and status is signed by its agency and verified.
  */
 import { createHash } from 'node:crypto';
+import { PassThrough } from 'node:stream';
 import { parseEdxml, renderEdocBytes, renderStatus, toDocument } from '@lienthong/edxml';
 import { BusinessStatus, generateSigningKey, publicKeyRecord, verifyReceiptProof } from '@lienthong/sdk';
 import type { InboxItem, LienthongClient } from '@lienthong/sdk';
@@ -230,5 +231,48 @@ describe('SDK ↔ HTTP interop, signed both ways', () => {
       ).toEqual([i.statusCode, documentId]);
       expect((await http.postJson(`/edocs/${i.id}/ack`)).status).toBe(200);
     }
+  });
+
+  it('HTTP → SDK with attachments: the files come out of the original package as the gateway README shows', async () => {
+    const documentId = `${HTTP_AGENCY},2026/12/05,${RUN}7/UBND-VP`;
+    const pdf = Buffer.alloc(600 * 1024);
+    for (let i = 0; i < pdf.length; i++) pdf[i] = (i * 13) & 0xff;
+    const pkg = await renderEdocBytes({
+      documentId,
+      from: { code: HTTP_AGENCY },
+      to: [{ code: SDK_AGENCY }],
+      codeNumber: `${RUN}7`,
+      codeNotation: 'UBND-VP',
+      subject: 'Quyết định kèm bản ký số',
+      attachments: [{ name: 'quyet-dinh.pdf', mediaType: 'application/pdf', inline: pdf }],
+    });
+    expect((await http.post(pkg)).status).toBe(202);
+    let item: InboxItem | undefined;
+    for await (const i of sdk.inbox()) {
+      if (i.documentId === documentId) {
+        item = i;
+        break;
+      }
+      await i.ack();
+    }
+    // As in packages/gateway/README.md, "SDK users": the package streamed through the parser, each
+    // file's bytes handed to a sink as they are decoded.
+    const sha256 = item!.document!.edxmlOriginal!.sha256Hex;
+    const original = item!.attachments.find((a) => a.sha256Hex === sha256)!;
+    const bytes = new PassThrough();
+    const downloading = original.download(bytes).then(() => bytes.end());
+    const files = new Map<string, Buffer[]>();
+    await parseEdxml(bytes, {
+      keepAttachmentBytes: 0,
+      attachmentSink: ({ attachmentName }) => {
+        const parts: Buffer[] = [];
+        files.set(attachmentName, parts);
+        return { write: (chunk) => void parts.push(Buffer.from(chunk)), end: () => undefined };
+      },
+    });
+    await downloading;
+    expect([...files.keys()]).toEqual(['quyet-dinh.pdf']);
+    expect(Buffer.concat(files.get('quyet-dinh.pdf')!).equals(pdf)).toBe(true);
+    await item!.ack();
   });
 });
