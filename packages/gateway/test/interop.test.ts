@@ -49,6 +49,15 @@ describe('SDK ↔ HTTP interop, signed both ways', () => {
     }
   }
 
+  /** The SDK user's inbox item of `documentId` (items before it, of earlier tests, acknowledged). */
+  async function sdkItem(documentId: string): Promise<InboxItem | undefined> {
+    for await (const i of sdk.inbox()) {
+      if (i.documentId === documentId) return i;
+      await i.ack();
+    }
+    return undefined;
+  }
+
   it('SDK → HTTP: fetched as an edXML package that parses back to the same header; statuses signed', async () => {
     const documentId = `${SDK_AGENCY},2026/12/02,${RUN}1/VPCP-SDK`;
     const tracker = await sdk.track(documentId);
@@ -181,14 +190,7 @@ describe('SDK ↔ HTTP interop, signed both ways', () => {
     });
     const r = await http.post(pkg);
     expect(r.status).toBe(202);
-    let item: InboxItem | undefined;
-    for await (const i of sdk.inbox()) {
-      if (i.documentId === documentId) {
-        item = i;
-        break;
-      }
-      await i.ack();
-    }
+    const item = await sdkItem(documentId);
     expect(item!.signature.state).toBe('verified');
     expect(item!.document).toMatchObject({ documentId, subject: 'Báo cáo tình hình thiệt hại do mưa lũ' });
     const original = item!.document!.edxmlOriginal!;
@@ -247,14 +249,7 @@ describe('SDK ↔ HTTP interop, signed both ways', () => {
       attachments: [{ name: 'quyet-dinh.pdf', mediaType: 'application/pdf', inline: pdf }],
     });
     expect((await http.post(pkg)).status).toBe(202);
-    let item: InboxItem | undefined;
-    for await (const i of sdk.inbox()) {
-      if (i.documentId === documentId) {
-        item = i;
-        break;
-      }
-      await i.ack();
-    }
+    const item = await sdkItem(documentId);
     // As in packages/gateway/README.md, "SDK users": the package streamed through the parser, each
     // file's bytes handed to a sink as they are decoded.
     const sha256 = item!.document!.edxmlOriginal!.sha256Hex;

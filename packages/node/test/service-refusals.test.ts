@@ -53,19 +53,24 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-/** Starts a province service with `extra` in its config; the refusal it fails with. */
-async function refusal(extra: Record<string, unknown>): Promise<LienthongError> {
+/** Writes a province service's config: the test server, the demo topology, quiet logs, and `extra`. */
+function configWith(extra: Record<string, unknown>): string {
   const config = path.join(dir, 'province.json');
   writeFileSync(
     config,
     JSON.stringify({ servers: server.url, topology: TOPOLOGY, logLevel: 'silent', ...extra }),
   );
+  return config;
+}
+
+/** Starts a province service with `extra` in its config; the error it fails with. */
+async function refusal(extra: Record<string, unknown>, code = 'PermissionDenied'): Promise<LienthongError> {
   let running: RunningNode | undefined;
   try {
-    running = await startLevelService('province', config);
+    running = await startLevelService('province', configWith(extra));
   } catch (e) {
     expect(e).toBeInstanceOf(LienthongError);
-    expect((e as LienthongError).code).toBe('PermissionDenied');
+    expect((e as LienthongError).code).toBe(code);
     return e as LienthongError;
   }
   await running.stop();
@@ -113,26 +118,12 @@ describe('a level service the broker refuses', () => {
     await new Promise<void>((r) => holder.listen(0, '127.0.0.1', () => r()));
     const port = (holder.address() as AddressInfo).port;
     try {
-      const config = path.join(dir, 'province.json');
-      writeFileSync(
-        config,
-        JSON.stringify({
-          servers: server.url,
-          topology: TOPOLOGY,
-          logLevel: 'silent',
-          http: { port },
-          auth: { seedFile, inboxPrefix: '_INBOX_n_prov' },
-        }),
-      );
-      const e = await startLevelService('province', config).then(
-        async (running) => {
-          await running.stop();
-          throw new Error('expected the service to be refused');
-        },
-        (err: unknown) => err as LienthongError,
+      const e = await refusal(
+        { http: { port }, auth: { seedFile, inboxPrefix: '_INBOX_n_prov' } },
+        'FailedPrecondition',
       );
       expect(e.message).toBe(
-        `service config ${config}: cannot listen on 127.0.0.1:${port} ("http.port"): address already in use (another program listens there)`,
+        `service config ${path.join(dir, 'province.json')}: cannot listen on 127.0.0.1:${port} ("http.port"): address already in use (another program listens there)`,
       );
     } finally {
       await new Promise((r) => holder.close(r));
@@ -140,16 +131,7 @@ describe('a level service the broker refuses', () => {
   });
 
   it('with the right identity and prefix it starts', async () => {
-    const config = path.join(dir, 'province.json');
-    writeFileSync(
-      config,
-      JSON.stringify({
-        servers: server.url,
-        topology: TOPOLOGY,
-        logLevel: 'silent',
-        auth: { seedFile, inboxPrefix: '_INBOX_n_prov' },
-      }),
-    );
+    const config = configWith({ auth: { seedFile, inboxPrefix: '_INBOX_n_prov' } });
     const running = await startLevelService('province', config);
     await running.stop();
   });
