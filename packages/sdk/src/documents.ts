@@ -15,7 +15,7 @@ import type { Session } from './session';
 import type { Submitter } from './submitter';
 import type { TrackingReader } from './tracking-reader';
 import type { SendOptions, SendReceipt } from './types';
-import { checkAttachmentSize, recipientsOf, requireId } from './validate';
+import { checkAttachmentSize, checkDocumentShape, recipientsOf, requireId } from './validate';
 
 export class DocumentSender {
   constructor(
@@ -31,6 +31,7 @@ export class DocumentSender {
   /** Hands a document to the home node; resolves once the node has custody of it. */
   async send(document: IDocument, opts: SendOptions): Promise<SendReceipt> {
     const { agency, homeNode } = this.session;
+    checkDocumentShape('send', document, opts.priority);
     const documentId = assertDocumentIdOf(requireId('send', document.documentId), agency);
     const to = recipientsOf('send', opts.to ?? (document.to ?? []).map((o) => o.code ?? ''));
     // Under the call's deadline, its errors typed like the rest of send()'s; recipients looked up

@@ -25,6 +25,11 @@ const REPORTABLE: ReadonlySet<BusinessStatus> = new Set([
   BusinessStatus.BUSINESS_STATUS_CHANGE_REFUSED,
 ]);
 
+/** The reportable statuses by their two-digit code ('03'), to name the one a string meant. */
+const REPORTABLE_BY_CODE: ReadonlyMap<string, BusinessStatus> = new Map(
+  [...REPORTABLE].map((s) => [String(s).padStart(2, '0'), s]),
+);
+
 /** What this client reported on one received document, to refuse illegal moves before sending. */
 interface ReportedState {
   readonly business: BusinessStatus | undefined;
@@ -110,6 +115,13 @@ function checkReportable(code: BusinessStatus, description: string | undefined):
   }
   if (code === BusinessStatus.BUSINESS_STATUS_RECALL_REQUESTED) {
     throw invalid('report', 'use recall() to ask for a document back (13)');
+  }
+  if (typeof code === 'string') {
+    const named = REPORTABLE_BY_CODE.get(code);
+    throw invalid(
+      'report',
+      `'${String(code)}' is a string: pass ${named !== undefined ? `BusinessStatus.${BusinessStatus[named]} (${named})` : 'the BusinessStatus a recipient reports (02–06, 15, 16)'}`,
+    );
   }
   if (!REPORTABLE.has(code)) {
     throw invalid('report', `${String(code)} is not a status a recipient reports (02–06, 15, 16)`);

@@ -1,6 +1,7 @@
 /** Checks of the arguments of client calls: each failure is an InvalidArgument naming the call. */
 import { LienthongError, assertAgencyCode, isAgencyCode } from '@lienthong/core';
-import type { IAttachment } from '@lienthong/proto';
+import { Priority } from '@lienthong/proto';
+import type { IAttachment, IDocument } from '@lienthong/proto';
 import { MAX_INLINE_ATTACHMENT_BYTES } from './types';
 
 /** The sender named at the start of a document id `{sender},{yyyy/MM/dd},{number}/{notation}`. */
@@ -23,6 +24,52 @@ export function checkAttachmentSize(a: IAttachment): void {
       `send: attachment ${name} is ${size} bytes; inline attachments are limited to ${MAX_INLINE_ATTACHMENT_BYTES} bytes (256 KiB)`,
       { context: { what: 'send', attachment: name, size, limit: MAX_INLINE_ATTACHMENT_BYTES } },
     );
+  }
+}
+
+/**
+ * What a caller in plain JavaScript can get wrong that the encoder would turn into something else
+ * without a word: a recipient given as a string (its code read as empty), `to` given as one object,
+ * a priority given by name (encoded as 0, normal: an urgent document sent as an ordinary one).
+ */
+export function checkDocumentShape(what: string, document: IDocument, priority?: unknown): void {
+  const to: unknown = document.to;
+  if (to !== undefined && to !== null && !Array.isArray(to)) {
+    throw invalid(
+      what,
+      `to must be a list of recipients, [{ code: '000.00.00.G22' }, …]; got ${describe(to)}`,
+    );
+  }
+  ((to ?? []) as unknown[]).forEach((r, i) => {
+    if (typeof r !== 'object' || r === null || typeof (r as { code?: unknown }).code !== 'string') {
+      throw invalid(
+        what,
+        typeof r === 'string'
+          ? `to[${i}] is the string '${r}'; a recipient is an object: { code: '${r}' }`
+          : `to[${i}] must be { code: 'AAA.BB.CC.Xnn' }; got ${describe(r)}`,
+      );
+    }
+  });
+  for (const [field, value] of [
+    ['document.priority', document.priority],
+    ['priority', priority],
+  ] as const) {
+    if (value === undefined || value === null) continue;
+    if (typeof value !== 'number' || Priority[value] === undefined) {
+      throw invalid(
+        what,
+        `${field} ${describe(value)} is not a Priority: pass Priority.PRIORITY_URGENT and the like (import { Priority } from '@lienthong/sdk'), or a number 0–4`,
+      );
+    }
+  }
+}
+
+function describe(v: unknown): string {
+  if (typeof v === 'string') return `'${v}'`;
+  try {
+    return JSON.stringify(v) ?? String(v);
+  } catch {
+    return String(v);
   }
 }
 

@@ -1,7 +1,8 @@
 /**
  * What send() refuses before anything is submitted, with a clear, typed error: a document id that
  * is not `OrganId,YYYY/MM/DD,number/notation` with the sender's own code (a newline included), and
- * recipients the directory does not know (all of them named).
+ * recipients the directory does not know (all of them named), and what plain JavaScript can pass that
+ * the encoder would silently turn into something else (a recipient as a string, a priority by name).
  */
 import { LienthongError, UnknownRecipientsError } from '@lienthong/sdk';
 import { A, World, docId, documentTo, sleep } from './world';
@@ -49,4 +50,35 @@ describe('send checks', () => {
     const ok = await sender.send(documentTo(docId(A.baothanh, 'KNOWN'), [A.nghean]));
     expect(ok.recipients).toEqual([A.nghean]);
   });
+
+  it.each([
+    [
+      'a recipient given as a string',
+      { to: [A.nghean] },
+      `send: to[0] is the string '${A.nghean}'; a recipient is an object: { code: '${A.nghean}' }`,
+    ],
+    [
+      'to given as one object',
+      { to: { code: A.nghean } },
+      `send: to must be a list of recipients, [{ code: '000.00.00.G22' }, …]; got {"code":"${A.nghean}"}`,
+    ],
+    [
+      'a priority by name',
+      { priority: 'urgent' },
+      "send: document.priority 'urgent' is not a Priority: pass Priority.PRIORITY_URGENT and the like (import { Priority } from '@lienthong/sdk'), or a number 0–4",
+    ],
+    ['a priority out of range', { priority: 9 }, 'send: document.priority 9 is not a Priority'],
+  ])(
+    'refuses %s (plain JavaScript), saying what to pass, and submits nothing',
+    async (_what, change, message) => {
+      const sender = await w.client(A.baothanh);
+      const id = docId(A.baothanh, 'SHAPE');
+      // What the encoder would otherwise make of it: an empty recipient code, or an urgent document
+      // sent as an ordinary one.
+      const e = await errorOf(sender.send({ ...documentTo(id, [A.nghean]), ...(change as object) }));
+      expect(e.code).toBe('InvalidArgument');
+      expect(e.message).toContain(message);
+      expect(await sender.snapshot(id)).toEqual([]);
+    },
+  );
 });

@@ -113,6 +113,10 @@ describe('statuses', () => {
       'InvalidArgument',
     );
     expect(await codeOf(recipient.report(progressed, 7 as BusinessStatus))).toBe('InvalidArgument');
+    // The two-digit code as a string (plain JavaScript): the status it names is said.
+    await expect(recipient.report(progressed, '06' as unknown as BusinessStatus)).rejects.toThrow(
+      "report: '06' is a string: pass BusinessStatus.BUSINESS_STATUS_COMPLETED (6)",
+    );
     expect(await codeOf(recipient.report('', S.BUSINESS_STATUS_ACCEPTED))).toBe('InvalidArgument');
     expect(await codeOf(recipient.report('no sender in this id', S.BUSINESS_STATUS_ACCEPTED))).toBe(
       'InvalidArgument',
