@@ -12,7 +12,7 @@ import type { Arrival } from './inbox-port';
 import type { Session } from './session';
 import type { Submitter } from './submitter';
 import type { ReportOptions } from './types';
-import { invalid, requireId, senderOf } from './validate';
+import { checkPriority, invalid, requireId, senderOf } from './validate';
 
 /** Statuses a recipient reports with `report()`: 01 comes from `item.ack()`, 13 from `recall()`. */
 const REPORTABLE: ReadonlySet<BusinessStatus> = new Set([
@@ -52,6 +52,7 @@ export class Reports {
   async report(document: string, code: BusinessStatus, opts: ReportOptions): Promise<void> {
     const documentId = requireId('report', document);
     checkReportable(code, opts.description);
+    checkPriority('report', 'priority', opts.priority);
     const sender = opts.sender !== undefined ? assertAgencyCode(opts.sender) : senderOf(documentId);
     const key = `${sender}|${documentId}`;
     const state = this.reported.get(key) ?? { business: undefined, recall: undefined };

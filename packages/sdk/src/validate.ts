@@ -50,17 +50,18 @@ export function checkDocumentShape(what: string, document: IDocument, priority?:
       );
     }
   });
-  for (const [field, value] of [
-    ['document.priority', document.priority],
-    ['priority', priority],
-  ] as const) {
-    if (value === undefined || value === null) continue;
-    if (typeof value !== 'number' || Priority[value] === undefined) {
-      throw invalid(
-        what,
-        `${field} ${describe(value)} is not a Priority: pass Priority.PRIORITY_URGENT and the like (import { Priority } from '@lienthong/sdk'), or a number 0–4`,
-      );
-    }
+  checkPriority(what, 'document.priority', document.priority);
+  checkPriority(what, 'priority', priority);
+}
+
+/** A priority that is a `Priority` value, or none. */
+export function checkPriority(what: string, field: string, value: unknown): void {
+  if (value === undefined || value === null) return;
+  if (typeof value !== 'number' || Priority[value] === undefined) {
+    throw invalid(
+      what,
+      `${field} ${describe(value)} is not a Priority: pass Priority.PRIORITY_URGENT and the like (import { Priority } from '@lienthong/sdk'), or a number 0–4`,
+    );
   }
 }
 

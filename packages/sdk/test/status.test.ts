@@ -9,7 +9,7 @@ import {
   StatusRuleError,
   TransportState,
 } from '@lienthong/sdk';
-import type { InboxItem, TrackingRecord } from '@lienthong/sdk';
+import type { InboxItem, Priority, TrackingRecord } from '@lienthong/sdk';
 import { A, World, docId, documentTo, within } from './world';
 
 const S = BusinessStatus;
@@ -113,6 +113,9 @@ describe('statuses', () => {
       'InvalidArgument',
     );
     expect(await codeOf(recipient.report(progressed, 7 as BusinessStatus))).toBe('InvalidArgument');
+    await expect(
+      recipient.report(progressed, S.BUSINESS_STATUS_COMPLETED, { priority: 'flash' as unknown as Priority }),
+    ).rejects.toThrow("report: priority 'flash' is not a Priority");
     // The two-digit code as a string (plain JavaScript): the status it names is said.
     await expect(recipient.report(progressed, '06' as unknown as BusinessStatus)).rejects.toThrow(
       "report: '06' is a string: pass BusinessStatus.BUSINESS_STATUS_COMPLETED (6)",
