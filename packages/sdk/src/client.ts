@@ -27,7 +27,7 @@ import type {
   SentQuery,
   UpdateOptions,
 } from './types';
-import { invalid, requireId } from './validate';
+import { invalid, requireId, requireOptions } from './validate';
 
 /** A client bound to one agency and its home node. */
 export class LienthongClient implements AsyncDisposable {
@@ -99,7 +99,11 @@ export class LienthongClient implements AsyncDisposable {
    */
   async update(originalDocumentId: string, document: IDocument, opts: UpdateOptions): Promise<SendReceipt> {
     this.assertReady('update');
-    return this.parts.amendments.update(requireId('update', originalDocumentId), document, opts);
+    return this.parts.amendments.update(
+      requireId('update', originalDocumentId),
+      document,
+      requireOptions('update', opts),
+    );
   }
 
   /**
@@ -113,7 +117,7 @@ export class LienthongClient implements AsyncDisposable {
   ): Promise<SendReceipt> {
     this.assertReady('replace');
     const ids = (typeof replaced === 'string' ? [replaced] : replaced).map((id) => requireId('replace', id));
-    return this.parts.amendments.replace([...new Set(ids)], document, opts);
+    return this.parts.amendments.replace([...new Set(ids)], document, requireOptions('replace', opts));
   }
 
   /**
@@ -134,7 +138,7 @@ export class LienthongClient implements AsyncDisposable {
    */
   async recall(documentId: string, opts: RecallOptions): Promise<void> {
     this.assertReady('recall');
-    return this.parts.amendments.recall(requireId('recall', documentId), opts);
+    return this.parts.amendments.recall(requireId('recall', documentId), requireOptions('recall', opts));
   }
 
   /** The per-recipient tracking records of a document this agency sent (empty if unknown). */

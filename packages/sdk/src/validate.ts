@@ -79,6 +79,14 @@ export function requireId(what: string, id: string | null | undefined): string {
   return id;
 }
 
+/** The options of a call that needs a reason (recall, update, replace), given at all. */
+export function requireOptions<T>(what: string, opts: T | undefined | null): T {
+  if (typeof opts !== 'object' || opts === null) {
+    throw invalid(what, "options with a reason are required: { reason: '…' }");
+  }
+  return opts;
+}
+
 export function requireReason(what: string, reason: string | undefined): string {
   if (typeof reason !== 'string' || reason.trim() === '') throw invalid(what, 'a reason is required');
   return reason;

@@ -155,6 +155,17 @@ describe('statuses', () => {
     expect(await sender.recall(id, { reason: '' }).catch((e: unknown) => (e as LienthongError).code)).toBe(
       'InvalidArgument',
     );
+    // Without options at all (plain JavaScript): said, not a TypeError; update and replace the same.
+    const noOptions = undefined as unknown as { reason: string };
+    await expect(sender.recall(id, noOptions)).rejects.toThrow(
+      "recall: options with a reason are required: { reason: '…' }",
+    );
+    await expect(sender.update(id, documentTo(docId(A.yenthanh, 'UPD'), []), noOptions)).rejects.toThrow(
+      "update: options with a reason are required: { reason: '…' }",
+    );
+    await expect(sender.replace(id, documentTo(docId(A.yenthanh, 'REP'), []), noOptions)).rejects.toThrow(
+      "replace: options with a reason are required: { reason: '…' }",
+    );
     expect(
       await sender
         .recall(docId(A.yenthanh, 'NEVER-SENT'), { reason: 'x', timeoutMs: 500 })
