@@ -62,7 +62,20 @@ export class LienthongClient implements AsyncDisposable {
    * home node has not started. Once connected, the client reconnects forever (see `onConnection`).
    */
   static async connect(opts: ConnectOptions): Promise<LienthongClient> {
+    if (typeof opts !== 'object' || (opts as unknown) === null) {
+      throw invalid(
+        'connect',
+        "options are required: { servers: 'nats://HOST:PORT', agency: 'AAA.BB.CC.Xnn' }",
+      );
+    }
     checkServers(opts.servers);
+    const credentials: unknown = opts.credentials;
+    if (credentials !== undefined && (typeof credentials !== 'object' || credentials === null)) {
+      throw invalid(
+        'connect',
+        `credentials must be an object, such as { seedFile: '…' } (or { nkeySeed }, { user, pass }, { token }); got ${typeof credentials === 'string' ? `the string '${credentials}'` : String(credentials)}`,
+      );
+    }
     if ((opts.agency as unknown) === undefined) {
       throw invalid(
         'connect',
@@ -88,6 +101,9 @@ export class LienthongClient implements AsyncDisposable {
    * no recipient gets it twice. While the broker is unreachable it retries until the deadline.
    */
   async send(document: IDocument, opts: SendOptions = {}): Promise<SendReceipt> {
+    if (typeof document !== 'object' || (document as unknown) === null) {
+      throw invalid('send', 'a document is required: { documentId, subject, to: [{ code }] }');
+    }
     this.assertReady('send');
     return this.parts.documents.send(document, opts);
   }

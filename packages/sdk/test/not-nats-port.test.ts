@@ -105,6 +105,24 @@ describe('connect() refuses at once what is not a NATS address', () => {
     const none = await refusal(connect({ servers: 'nats://127.0.0.1:4222' } as never));
     expect(none.code).toBe('InvalidArgument');
     expect(none.message).toContain('connect: agency is required');
+    // From plain JavaScript: no options at all, credentials given as a path.
+    const nothing = await refusal((connect as (o?: unknown) => Promise<unknown>)());
+    expect(nothing).toEqual({
+      code: 'InvalidArgument',
+      message: "connect: options are required: { servers: 'nats://HOST:PORT', agency: 'AAA.BB.CC.Xnn' }",
+    });
+    const path = await refusal(
+      connect({
+        servers: 'nats://127.0.0.1:4222',
+        agency: '000.00.00.G22',
+        credentials: '/etc/g22.nk',
+      } as never),
+    );
+    expect(path).toEqual({
+      code: 'InvalidArgument',
+      message:
+        "connect: credentials must be an object, such as { seedFile: '…' } (or { nkeySeed }, { user, pass }, { token }); got the string '/etc/g22.nk'",
+    });
   });
 });
 

@@ -51,6 +51,15 @@ describe('send checks', () => {
     expect(ok.recipients).toEqual([A.nghean]);
   });
 
+  it('refuses a call without a document, saying what one is', async () => {
+    const sender = await w.client(A.baothanh);
+    const e = await errorOf((sender.send as (d?: unknown) => Promise<unknown>)());
+    expect([e.code, e.message]).toEqual([
+      'InvalidArgument',
+      'send: a document is required: { documentId, subject, to: [{ code }] }',
+    ]);
+  });
+
   it.each([
     [
       'a recipient given as a string',
