@@ -8,7 +8,7 @@
  * npm fetches the third-party dependencies (nats.js, protobufjs, pino, …) from the registry, or its
  * cache (`--prefer-offline`).
  */
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -215,6 +215,16 @@ describe('the packed CLI', () => {
     expect(execFileSync(bin, ['--version'], { encoding: 'utf8' }).trim()).toBe('0.1.0');
     const table = execFileSync(bin, ['node', 'ls', '-s', broker.server.url], { encoding: 'utf8' });
     expect(table).toMatch(/^ {4}h41-yenthanh\s+district\s+h41\s+/m);
+  });
+
+  it('lienthong bench, which runs from a checkout, says so instead of failing in bash', () => {
+    const bin = path.join(app, 'node_modules/.bin/lienthong');
+    const run = spawnSync(bin, ['bench', '--quick'], { cwd: app, encoding: 'utf8' });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain(
+      'lienthong: [FailedPrecondition] the benchmarks run from a checkout of lienthong',
+    );
+    expect(run.stderr).toContain('hint: clone the repository and run scripts/bench.sh');
   });
 
   it('lienthong up hosts the demo tree from the installed package and stops on Ctrl-C', async () => {
