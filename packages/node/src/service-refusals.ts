@@ -21,9 +21,10 @@ function serverWords(e: unknown): string {
 }
 
 /**
- * A level service whose HTTP port is taken, or that the broker refuses, said with the key of its config file to set and where its
- * value comes from, instead of the server's bare "Authorization Violation" or a permissions violation
- * on a subject the operator never chose. Anything else is returned as it is.
+ * A level service whose HTTP port is taken, or that the broker refuses, said with the key of its
+ * config file to set and where its value comes from, instead of Node's `listen EADDRINUSE`, the
+ * server's bare "Authorization Violation" or a permissions violation on a subject the operator never
+ * chose. Anything else is returned as it is.
  */
 export function explainServiceRefusal(e: unknown, file: ServiceConfigFile, configPath: string): unknown {
   const inUse = e as NodeJS.ErrnoException & { address?: string; port?: number };
