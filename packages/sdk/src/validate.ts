@@ -52,6 +52,23 @@ export function checkDocumentShape(what: string, document: IDocument, priority?:
   });
   checkPriority(what, 'document.priority', document.priority);
   checkPriority(what, 'priority', priority);
+  for (const [field, value, hint] of [
+    ['steeringType', document.steeringType, 'a number'],
+    ['documentType.type', document.documentType?.type, 'a number (its name goes in documentType.typeName)'],
+  ] as const) {
+    if (value !== undefined && value !== null && !Number.isInteger(value)) {
+      throw invalid(what, `${field} ${describe(value)} is not a whole number: pass ${hint}`);
+    }
+  }
+  const at: unknown = document.appointedAtMs;
+  // A number, or a Long as protobufjs decodes int64 fields.
+  const long = typeof at === 'object' && at !== null && 'low' in at && 'high' in at;
+  if (at !== undefined && at !== null && !long && !(typeof at === 'number' && Number.isFinite(at))) {
+    throw invalid(
+      what,
+      `appointedAtMs ${at instanceof Date ? `is a Date (${at.toISOString()})` : describe(at)}: pass Unix milliseconds, such as date.getTime() or Date.parse('2026-12-07T08:00:00+07:00')`,
+    );
+  }
 }
 
 /** A priority that is a `Priority` value, or none. */

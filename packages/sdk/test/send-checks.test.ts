@@ -77,6 +77,21 @@ describe('send checks', () => {
       "send: document.priority 'urgent' is not a Priority: pass Priority.PRIORITY_URGENT and the like (import { Priority } from '@lienthong/sdk'), or a number 0–4",
     ],
     ['a priority out of range', { priority: 9 }, 'send: document.priority 9 is not a Priority'],
+    [
+      'an appointed time as a Date',
+      { appointedAtMs: new Date('2026-12-07T01:00:00Z') },
+      'send: appointedAtMs is a Date (2026-12-07T01:00:00.000Z): pass Unix milliseconds, such as date.getTime()',
+    ],
+    [
+      'an appointed time as text',
+      { appointedAtMs: '2026-12-07T08:00' },
+      "send: appointedAtMs '2026-12-07T08:00': pass Unix milliseconds",
+    ],
+    [
+      'a document type by name',
+      { documentType: { type: 'Công văn' } },
+      "send: documentType.type 'Công văn' is not a whole number: pass a number (its name goes in documentType.typeName)",
+    ],
   ])(
     'refuses %s (plain JavaScript), saying what to pass, and submits nothing',
     async (_what, change, message) => {
