@@ -155,6 +155,13 @@ describe('SDK ↔ HTTP interop, signed both ways', () => {
     );
     const item = await http.waitForItem(documentId);
     expect(item).toMatchObject({ messageType: 'edoc', original: false });
+    // A client that hangs up after the first bytes: the gateway stops reading the content for it…
+    const early = await http.get(`/edocs/${item.id}`);
+    expect(early.status).toBe(200);
+    const reader = early.body!.getReader();
+    expect((await reader.read()).done).toBe(false);
+    await reader.cancel();
+    // …and the next fetch gets the whole package.
     const xml = await http.bytes(item.id);
     const parsed = await parseEdxml(xml, { keepAttachmentBytes: 8 * 1024 * 1024 });
     if (parsed.kind !== 'edoc') throw new Error(`expected an edoc, got ${parsed.kind}`);
