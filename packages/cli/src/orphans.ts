@@ -67,7 +67,8 @@ export function ownerGone(dir: string): boolean {
   if (typeof pid !== 'number' || !Number.isInteger(pid) || pid <= 0) return false;
   if (pid === process.pid) return false;
   if (!alive(pid)) return true;
-  return owner.started !== undefined && startTimeOf(pid) !== undefined && startTimeOf(pid) !== owner.started;
+  const started = startTimeOf(pid);
+  return owner.started !== undefined && started !== undefined && started !== owner.started;
 }
 
 /** The pid of the nats-server started with `dir`'s config, if it runs (checked by its command line). */

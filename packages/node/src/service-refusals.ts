@@ -1,5 +1,6 @@
 import { basename } from 'node:path';
 import { LienthongError } from '@lienthong/core';
+import { classifyNatsError, serversShown } from '@lienthong/infra';
 import type { ServiceConfigFile } from './service-config';
 
 /** Where `creds issue node` prints what a service's `auth` takes. */
@@ -35,12 +36,16 @@ export function explainServiceRefusal(e: unknown, file: ServiceConfigFile, confi
       { cause: e },
     );
   }
+  const denied = classifyNatsError(e);
+  if (denied.kind !== 'denied') return e;
   const words = serverWords(e);
-  const at = `the broker at ${Array.isArray(file.servers) ? file.servers.join(', ') : String(file.servers)}`;
+  const at = `the broker at ${serversShown(file.servers)}`;
   const refused = (message: string): LienthongError =>
     new LienthongError('PermissionDenied', `service config ${configPath}: ${message}`, { cause: e });
   const auth = file.auth;
-  if (/authori[sz]ation violation/i.test(words)) {
+  const p = denied.permission;
+  if (p === undefined) {
+    // Authentication itself: no identity, or one the server does not know.
     if (!auth) {
       return refused(
         `${at} requires credentials and the config gives none (${words}): add "auth": { "seedFile": "FILE", "inboxPrefix": "_INBOX_n_NAME" } (${ISSUE})`,
@@ -56,8 +61,7 @@ export function explainServiceRefusal(e: unknown, file: ServiceConfigFile, confi
       `${at} refused the credentials of "auth" (${which}; ${words}): it does not know that identity (issued for another data directory, or revoked?)`,
     );
   }
-  const inbox = /permissions violation for subscription to "([^"]+)"/i.exec(words);
-  if (inbox && auth && /^_INBOX[._]/.test(inbox[1]!)) {
+  if (p.operation === 'subscription' && auth && /^_INBOX[._]/.test(p.subject)) {
     const guess = prefixFromSeedFile(auth.seedFile);
     if (auth.inboxPrefix === undefined) {
       return refused(

@@ -44,7 +44,9 @@ export function invalid(message: string, hint?: string): CliError {
 }
 
 /** The server refusing replies on nats.js's default inbox prefix: the identity has a prefix of its own. */
-const DEFAULT_INBOX_REFUSED = /subscription to "_INBOX\./i;
+function defaultInboxRefused(p: { operation: string; subject: string } | undefined): boolean {
+  return p?.operation === 'subscription' && p.subject.startsWith('_INBOX.');
+}
 
 function messageOf(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
@@ -71,7 +73,7 @@ export function explain(
       return unreachable(server, e);
     case 'denied':
       return new CliError('PermissionDenied', `NATS at ${server} refused: ${messageOf(e)}`, {
-        hint: DEFAULT_INBOX_REFUSED.test(messageOf(e))
+        hint: defaultInboxRefused(nats.permission)
           ? // Every identity but an operator's receives replies only under its own inbox prefix.
             "these credentials are not an operator's (an agency's, a node's or an observer's identity gets replies only on its own inbox prefix): this command takes the operator's seed file (`lienthong up` prints it as creds:; `lienthong creds issue ops NAME --data DIR` issues one); an agency's own works for doc send"
           : 'check the --creds file (nkey seed, user/password or token) or the context; a revoked identity is refused',

@@ -13,7 +13,8 @@ import { DurableInbox } from './inbox';
 import type { Inbox, InboxOptions } from './inbox-types';
 import { buildParts } from './parts';
 import type { ClientParts } from './parts';
-import { checkServers, openSession, serversShown } from './session';
+import { serversShown } from '@lienthong/infra';
+import { checkServers, openSession } from './session';
 import type { Tracker } from './tracking';
 import type {
   ConnectOptions,

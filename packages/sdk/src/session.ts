@@ -6,7 +6,13 @@ import type { NatsConnection } from '@nats-io/transport-node';
 import type { JetStreamClient, JetStreamManager } from '@nats-io/jetstream';
 import type { KV } from '@nats-io/kv';
 import { BUCKETS, LienthongError, agencyToToken, directoryKeys } from '@lienthong/core';
-import { classifyNatsError, connectNats, parseNatsServerUrl, serverListOf } from '@lienthong/infra';
+import {
+  classifyNatsError,
+  connectNats,
+  parseNatsServerUrl,
+  serverListOf,
+  serversShown,
+} from '@lienthong/infra';
 import { AgencyRecord, NodeRecord } from '@lienthong/proto';
 import { closedError, readClosure } from './closure';
 import type { Level } from '@lienthong/proto';
@@ -99,12 +105,6 @@ export async function openSession(
     await nc.close().catch(() => undefined);
     throw notOwnIdentity(agency, e);
   }
-}
-
-/** The servers as an error names them: comma-separated, without any user or password in a URL. */
-export function serversShown(servers: string | readonly string[]): string {
-  const list = typeof servers === 'string' ? [servers] : servers;
-  return list.map((s) => s.replace(/\/\/[^@/]*@/, '//')).join(',');
 }
 
 /**
