@@ -1,6 +1,6 @@
 import { basename } from 'node:path';
 import { LienthongError } from '@lienthong/core';
-import { classifyNatsError, serversShown } from '@lienthong/infra';
+import { classifyNatsError, serverListOf, serversShown } from '@lienthong/infra';
 import type { ServiceConfigFile } from './service-config';
 
 /** Where `creds issue node` prints what a service's `auth` takes. */
@@ -46,6 +46,12 @@ export function explainServiceRefusal(e: unknown, file: ServiceConfigFile, confi
   const p = denied.permission;
   if (p === undefined) {
     // Authentication itself: no identity, or one the server does not know.
+    const inUrl = serverListOf(file.servers).some((u) => /\/\/[^@/]*@/.test(u));
+    if (!auth && inUrl) {
+      return refused(
+        `${at} refused the user and password in "servers" (${words}): a lienthong broker takes a node identity, "auth": { "seedFile": "FILE", "inboxPrefix": "_INBOX_n_NAME" } (${ISSUE})`,
+      );
+    }
     if (!auth) {
       return refused(
         `${at} requires credentials and the config gives none (${words}): add "auth": { "seedFile": "FILE", "inboxPrefix": "_INBOX_n_NAME" } (${ISSUE})`,

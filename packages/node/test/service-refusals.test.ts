@@ -88,6 +88,12 @@ describe('a level service the broker refuses', () => {
     expect(e.message).toContain('lienthong creds issue node NAME --nodes ID,… --data DIR');
   });
 
+  it('a user and password in the servers URL: says they were refused, without showing the password', async () => {
+    const e = await refusal({ servers: server.url.replace('nats://', 'nats://alice:secret@') });
+    expect(e.message).toContain(`the broker at ${server.url} refused the user and password in "servers"`);
+    expect(e.message).not.toContain('secret');
+  });
+
   it('a node seed file without its inbox prefix: names the prefix, read off the name creds issue gave the file', async () => {
     const e = await refusal({ auth: { seedFile } });
     expect(e.message).toContain("refused this identity's replies on the default inbox");
