@@ -149,4 +149,35 @@ describe('provinces as leaf nodes with their own JetStream domains', () => {
     expect([...got.keys()].sort()).toEqual([...ids].sort());
     expect([...got.values()].every((n) => n === 1)).toBe(true);
   });
+  it('tells a reporter in another domain that the sender’s home node refused its status', async () => {
+    const sender =
+      clients.find((c) => c.agency === SENDER) ?? (await client(SENDER, tree.leaves.h41!.url, 'h41'));
+    const hatinh =
+      clients.find((c) => c.agency === HATINH) ?? (await client(HATINH, tree.leaves.h27!.url, 'h27'));
+    const documentId = `${SENDER},2026/11/22,103/UBND-VP`;
+    await sender.send({ documentId, subject: 'Chỉ gửi Văn phòng Chính phủ', to: [{ code: CENTRE }] });
+    const refusals = await hatinh.refusals();
+    try {
+      // Not sent to Hà Tĩnh: refused at h41-yenthanh-xa1 (domain h41), told in domain h27.
+      await hatinh.report(documentId, BusinessStatus.BUSINESS_STATUS_ACCEPTED, { description: 'nhầm số' });
+      const it = refusals[Symbol.asyncIterator]();
+      const next = await Promise.race([
+        it.next(),
+        new Promise<never>((_, reject) =>
+          setTimeout(() => reject(new Error('no refusal within 20 s')), 20_000).unref(),
+        ),
+      ]);
+      expect(next.done).toBe(false);
+      expect(next.value).toMatchObject({
+        documentId,
+        kind: 'status',
+        code: BusinessStatus.BUSINESS_STATUS_ACCEPTED,
+        reasonName: 'NOT_A_RECIPIENT',
+        node: 'h41-yenthanh-xa1',
+      });
+      expect((await sender.snapshot(documentId)).map((r) => r.recipient)).toEqual([CENTRE]);
+    } finally {
+      await refusals.stop();
+    }
+  });
 });

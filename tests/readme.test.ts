@@ -314,6 +314,9 @@ describe('README snippets run', () => {
     }
     expect(printed).toContain('connected as 000.01.43.H41, home node h41-yenthanh-xa1');
     expect(printed.some((l) => l.startsWith('refused before sending:'))).toBe(true);
+    expect(printed).toContain(
+      '000.01.43.H41,2026/12/01,7/UBND-VP: 3 refused at h41-yenthanh-xa1: UNKNOWN_DOCUMENT',
+    );
     expect(printed).toContain('uploaded ho-so.pdf: 3145728 bytes');
     expect(printed).toContain('ho-so.pdf: 3145728 bytes, stored: true');
 

@@ -8,6 +8,7 @@ import { EnvelopeKind, FailureReason, TrackingRecord, TransportState } from '@li
 import type { IEnvelope } from '@lienthong/proto';
 import { DeadLetters } from './dead-letters';
 import { RECORDS_WINDOW, fanOut } from './fan-out';
+import type { AcceptedTransportEvent } from './accepted';
 import type { Clock, InboundMessage, Rejection } from './inbound';
 import type { TopologyView } from './live-directory';
 import { NodeMetrics } from './metrics';
@@ -96,18 +97,15 @@ export class Refusals {
         {
           atMs: now,
           transport: TransportState.TRANSPORT_STATE_FAILED,
+          // A refused status report names its code, so the reporter can tell which one it was.
+          ...(env?.status?.code ? { business: env.status.code } : {}),
           node: node.id,
           description: problem.detail,
         },
       ],
     });
-    const h = natsHeaders();
-    h.set('Lt-Kind', 'rejection');
     const at = this.noticeNode(node, submitter);
-    await this.nats.js.publish(trackSubject(at.level, at.id, submitter), encodeTrackingRecord(notice), {
-      msgID: `reject:${msg.stream}:${msg.seq}`,
-      headers: h,
-    });
+    await this.publishNotice(at, submitter, notice, `reject:${msg.stream}:${msg.seq}`);
     this.log.warn(
       {
         node: node.id,
@@ -118,6 +116,61 @@ export class Refusals {
       },
       'submission rejected',
     );
+  }
+
+  /**
+   * The home node of a document's sender refused a status `reporter` reported on it (not a
+   * recipient, no such document, against the rules): this node, the reporter's home, tells the
+   * reporter with a notice on its track subject, as for a submission refused here. The notice names
+   * the document, its sender, the status code (in its timeline entry) and the reason.
+   */
+  async statusRefused(node: NodeInfo, event: AcceptedTransportEvent): Promise<void> {
+    const t = event.transport;
+    const now = this.now();
+    const notice = TrackingRecord.create({
+      documentId: t.documentId,
+      sender: t.documentSender,
+      transport: TransportState.TRANSPORT_STATE_FAILED,
+      failure: t.failure ?? FailureReason.FAILURE_REASON_UNSPECIFIED,
+      failureDetail: t.detail ?? '',
+      updatedAtMs: now,
+      timeline: [
+        {
+          atMs: Number(t.atMs ?? 0) || now,
+          transport: TransportState.TRANSPORT_STATE_FAILED,
+          ...(t.status ? { business: t.status } : {}),
+          node: t.node ?? event.originNode,
+          description: t.detail ?? '',
+        },
+      ],
+    });
+    const at = this.noticeNode(node, t.recipient);
+    await this.publishNotice(at, t.recipient, notice, `refused:${event.envelopeId}`);
+    this.log.warn(
+      {
+        node: node.id,
+        agency: t.recipient,
+        documentId: t.documentId,
+        status: t.status,
+        reason: FailureReason[t.failure ?? 0],
+        detail: t.detail,
+      },
+      "status refused by the document sender's home node; the reporter is told",
+    );
+  }
+
+  private async publishNotice(
+    at: NodeInfo,
+    agency: string,
+    notice: TrackingRecord,
+    msgID: string,
+  ): Promise<void> {
+    const h = natsHeaders();
+    h.set('Lt-Kind', 'rejection');
+    await this.nats.js.publish(trackSubject(at.level, at.id, agency), encodeTrackingRecord(notice), {
+      msgID,
+      headers: h,
+    });
   }
 
   /**

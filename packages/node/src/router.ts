@@ -21,7 +21,7 @@ import { TOKENS } from './tokens';
 import { TrackingApply } from './tracking-apply';
 import { passedHops, shortcutTarget } from './shortcut';
 import type { HopTarget } from './shortcut';
-import { ownHop, transportEventBack } from './transport-events';
+import { ownHop, statusRefusedBack, transportEventBack } from './transport-events';
 import { TransportBatches, goesInBatch } from './transport-batches';
 
 /** Where each recipient of an envelope goes from this node. */
@@ -246,7 +246,13 @@ export class Router {
     switch (env.kind) {
       case EnvelopeKind.ENVELOPE_KIND_STATUS:
         if (env.status.code !== BusinessStatus.BUSINESS_STATUS_RECALL_REQUESTED) {
-          await this.trackingApply.status(node, env, recipient, msg);
+          const refused = await this.trackingApply.status(node, env, recipient, msg);
+          if (refused) {
+            // The reporter is told, at its home node (which may be in another domain).
+            const now = this.now();
+            const back = statusRefusedBack(node, env, recipient, refused, this.config.limits.hopLimit, now);
+            await this.route(node, back, ownHop(node, now), msg);
+          }
           return;
         }
         await this.delivery.toInbox(node, env, recipient, msg);
@@ -257,6 +263,10 @@ export class Router {
         return;
       }
       case EnvelopeKind.ENVELOPE_KIND_TRANSPORT:
+        if (env.transport.state === TransportState.TRANSPORT_STATE_STATUS_REFUSED) {
+          await this.refusals.statusRefused(node, env);
+          return;
+        }
         await this.trackingApply.transport(node, env, msg);
         return;
     }

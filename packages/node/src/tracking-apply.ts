@@ -10,7 +10,7 @@ import type {
   AcceptedTransportEvent,
 } from './accepted';
 import type { ResolvedConfig } from './config';
-import type { Clock, InboundMessage } from './inbound';
+import type { Clock, InboundMessage, Rejection } from './inbound';
 import { LateRedirects } from './closed-on-the-way';
 import { RECORDS_WINDOW, fanOut } from './fan-out';
 import { NodeMetrics } from './metrics';
@@ -170,13 +170,17 @@ export class TrackingApply {
     return targets;
   }
 
-  /** A business status reached the home node of the document's sender: update its tracking. */
+  /**
+   * A business status reached the home node of the document's sender: update its tracking. Returns
+   * why it was refused (dead-lettered: no such document sent to the reporter, or against the rules),
+   * for the caller to tell the reporter; undefined when it was taken.
+   */
   async status(
     node: NodeInfo,
     env: AcceptedStatus,
     sender: string,
     msg: InboundMessage | undefined,
-  ): Promise<void> {
+  ): Promise<Rejection | undefined> {
     const st = env.status;
     const event: TrackingEvent = {
       type: 'business',
@@ -192,16 +196,19 @@ export class TrackingApply {
       result = await this.tracking.apply(sender, st.documentId, st.responder, event);
     if (result.outcome === 'changed') this.metrics.status(st.code);
     if (result.outcome === 'unknown') {
-      await this.refusals.deadLetter(node, msg, await this.notSentTo(sender, st), env);
-      return;
-    }
-    if (result.violation) {
-      const reason = FailureReason.FAILURE_REASON_INVALID_STATUS;
-      await this.refusals.deadLetter(node, msg, { reason, detail: result.violation }, env);
+      const problem = await this.notSentTo(sender, st);
+      await this.refusals.deadLetter(node, msg, problem, env);
+      return problem;
     }
     if (st.code === BusinessStatus.BUSINESS_STATUS_ARRIVED) {
       this.overdue.remove(TrackingStore.key(sender, st.documentId, st.responder));
     }
+    if (result.violation) {
+      const problem = { reason: FailureReason.FAILURE_REASON_INVALID_STATUS, detail: result.violation };
+      await this.refusals.deadLetter(node, msg, problem, env);
+      return problem;
+    }
+    return undefined;
   }
 
   /** Why a status has no record: a document the sender did send, to others, or not at all. */

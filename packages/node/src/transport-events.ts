@@ -4,9 +4,15 @@
  */
 import { envelopeIdFor } from '@lienthong/core';
 import type { NodeInfo } from '@lienthong/core';
-import { EnvelopeKind, SCHEMA_VERSION } from '@lienthong/proto';
-import type { IHop, TransportState } from '@lienthong/proto';
-import type { AcceptedEnvelope, AcceptedTransportEvent, AcceptedTransportReport } from './accepted';
+import { EnvelopeKind, SCHEMA_VERSION, TransportState } from '@lienthong/proto';
+import type { IHop } from '@lienthong/proto';
+import type {
+  AcceptedEnvelope,
+  AcceptedStatus,
+  AcceptedTransportEvent,
+  AcceptedTransportReport,
+} from './accepted';
+import type { Rejection } from './inbound';
 
 /** What the event says, beyond the document, sender, recipient and node it names. */
 export type TransportNews = Pick<AcceptedTransportReport, 'atMs'> & {
@@ -56,4 +62,51 @@ export function transportEventBack(t: TransportBack): AcceptedTransportEvent {
 /** The hop a node adds to what it originates itself: in and out at once. */
 export function ownHop(node: NodeInfo, now: number): IHop {
   return { node: node.id, level: node.level, inMs: now, outMs: now };
+}
+
+/**
+ * What the home node of a document's sender sends the recipient whose status report it refused:
+ * a STATUS_REFUSED event addressed to the reporter (routed like any other), naming the status code,
+ * the envelope that carried it, and why. Its id comes from that envelope's: a retry sends it once.
+ */
+export function statusRefusedBack(
+  node: NodeInfo,
+  status: AcceptedStatus,
+  sender: string,
+  problem: Rejection,
+  hopLimit: number,
+  now: number,
+): AcceptedTransportEvent {
+  const st = status.status;
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    envelopeId: envelopeIdFor([
+      'transport',
+      st.documentId,
+      st.responder,
+      'status-refused',
+      status.envelopeId,
+    ]),
+    kind: EnvelopeKind.ENVELOPE_KIND_TRANSPORT,
+    documentId: st.documentId,
+    originAgency: sender,
+    originNode: node.id,
+    recipients: [st.responder],
+    createdAtMs: now,
+    hops: [],
+    hopLimit,
+    priority: status.priority,
+    transport: {
+      state: TransportState.TRANSPORT_STATE_STATUS_REFUSED,
+      atMs: now,
+      documentId: st.documentId,
+      documentSender: sender,
+      recipient: st.responder,
+      node: node.id,
+      failure: problem.reason,
+      detail: problem.detail,
+      status: st.code,
+      statusEnvelopeId: status.envelopeId,
+    },
+  };
 }

@@ -29,7 +29,7 @@ class SlowTrackingApply extends TrackingApply {
     return super.open(...args);
   }
 
-  override async status(...args: Parameters<TrackingApply['status']>): Promise<void> {
+  override async status(...args: Parameters<TrackingApply['status']>): ReturnType<TrackingApply['status']> {
     await pause();
     return super.status(...args);
   }

@@ -1203,7 +1203,8 @@ export namespace lienthong {
             TRANSPORT_STATE_RELAYED = 2,
             TRANSPORT_STATE_DELIVERED = 3,
             TRANSPORT_STATE_FETCHED = 4,
-            TRANSPORT_STATE_FAILED = 5
+            TRANSPORT_STATE_FAILED = 5,
+            TRANSPORT_STATE_STATUS_REFUSED = 6
         }
 
         enum FailureReason {
@@ -1282,6 +1283,8 @@ export namespace lienthong {
             failure: lienthong.v1.FailureReason;
             detail: string;
             hops: lienthong.v1.Hop.$Properties[];
+            status: lienthong.v1.BusinessStatus;
+            statusEnvelopeId: string;
             static create(properties: lienthong.v1.TransportEvent.$Shape): lienthong.v1.TransportEvent & lienthong.v1.TransportEvent.$Shape;
             static create(properties?: lienthong.v1.TransportEvent.$Properties): lienthong.v1.TransportEvent;
             static encode(m: lienthong.v1.TransportEvent.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
@@ -1306,6 +1309,8 @@ export namespace lienthong {
                 failure?: (lienthong.v1.FailureReason|null);
                 detail?: (string|null);
                 hops?: (lienthong.v1.Hop.$Properties[]|null);
+                status?: (lienthong.v1.BusinessStatus|null);
+                statusEnvelopeId?: (string|null);
                 $unknowns?: Uint8Array[];
             }
             type $Shape = lienthong.v1.TransportEvent.$Properties;

@@ -11692,6 +11692,10 @@ $root.lienthong = (function() {
                     case 5:
                         m.transport = 5;
                         break;
+                    case "TRANSPORT_STATE_STATUS_REFUSED":
+                    case 6:
+                        m.transport = 6;
+                        break;
                     default:
                         if (typeof d.transport === "number" && (d.transport | 0) === d.transport)
                             m.transport = d.transport;
@@ -12610,6 +12614,10 @@ $root.lienthong = (function() {
                     case "TRANSPORT_STATE_FAILED":
                     case 5:
                         m.transport = 5;
+                        break;
+                    case "TRANSPORT_STATE_STATUS_REFUSED":
+                    case 6:
+                        m.transport = 6;
                         break;
                     default:
                         if (typeof d.transport === "number" && (d.transport | 0) === d.transport)
@@ -14513,6 +14521,7 @@ $root.lienthong = (function() {
          * @property {number} TRANSPORT_STATE_DELIVERED=3 TRANSPORT_STATE_DELIVERED value
          * @property {number} TRANSPORT_STATE_FETCHED=4 TRANSPORT_STATE_FETCHED value
          * @property {number} TRANSPORT_STATE_FAILED=5 TRANSPORT_STATE_FAILED value
+         * @property {number} TRANSPORT_STATE_STATUS_REFUSED=6 TRANSPORT_STATE_STATUS_REFUSED value
          */
         v1.TransportState = (function() {
             var valuesById = $Object.create(null), values = $Object.create(valuesById);
@@ -14522,6 +14531,7 @@ $root.lienthong = (function() {
             values[valuesById[3] = "TRANSPORT_STATE_DELIVERED"] = 3;
             values[valuesById[4] = "TRANSPORT_STATE_FETCHED"] = 4;
             values[valuesById[5] = "TRANSPORT_STATE_FAILED"] = 5;
+            values[valuesById[6] = "TRANSPORT_STATE_STATUS_REFUSED"] = 6;
             return values;
         })();
 
@@ -15059,6 +15069,8 @@ $root.lienthong = (function() {
              * @property {lienthong.v1.FailureReason|null} [failure] TransportEvent failure
              * @property {string|null} [detail] TransportEvent detail
              * @property {Array.<lienthong.v1.Hop.$Properties>|null} [hops] TransportEvent hops
+             * @property {lienthong.v1.BusinessStatus|null} [status] TransportEvent status
+             * @property {string|null} [statusEnvelopeId] TransportEvent statusEnvelopeId
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -15164,6 +15176,22 @@ $root.lienthong = (function() {
             TransportEvent.prototype.hops = $util.emptyArray;
 
             /**
+             * TransportEvent status.
+             * @member {lienthong.v1.BusinessStatus} status
+             * @memberof lienthong.v1.TransportEvent
+             * @instance
+             */
+            TransportEvent.prototype.status = 0;
+
+            /**
+             * TransportEvent statusEnvelopeId.
+             * @member {string} statusEnvelopeId
+             * @memberof lienthong.v1.TransportEvent
+             * @instance
+             */
+            TransportEvent.prototype.statusEnvelopeId = "";
+
+            /**
              * Creates a new TransportEvent instance using the specified properties.
              * @function create
              * @memberof lienthong.v1.TransportEvent
@@ -15215,6 +15243,10 @@ $root.lienthong = (function() {
                     for (var i = 0; i < m.hops.length; ++i)
                         $root.lienthong.v1.Hop.encode(m.hops[i], w.uint32(/* id 9, wireType 2 =*/74).fork(), q + 1).ldelim();
                 }
+                if (m.status != null && $Object.hasOwnProperty.call(m, "status") && m.status !== 0)
+                    w.uint32(/* id 10, wireType 0 =*/80).int32(m.status);
+                if (m.statusEnvelopeId != null && $Object.hasOwnProperty.call(m, "statusEnvelopeId") && m.statusEnvelopeId !== "")
+                    w.uint32(/* id 11, wireType 2 =*/90).string(m.statusEnvelopeId);
                 if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
                     for (var i = 0; i < m.$unknowns.length; ++i)
                         w.raw(m.$unknowns[i]);
@@ -15352,6 +15384,24 @@ $root.lienthong = (function() {
                             m.hops.push($root.lienthong.v1.Hop.decode(r, r.size(), $undefined, q + 1));
                             continue;
                         }
+                    case 10: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.int32())
+                                m.status = v;
+                            else
+                                delete m.status;
+                            continue;
+                        }
+                    case 11: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.statusEnvelopeId = v;
+                            else
+                                delete m.statusEnvelopeId;
+                            continue;
+                        }
                     }
                     r.skipType(u, q, t);
                     if (!r.discardUnknown) {
@@ -15443,6 +15493,14 @@ $root.lienthong = (function() {
                         }
                     }
                 }
+                if (m.status != null && $Object.hasOwnProperty.call(m, "status")) {
+                    if (typeof m.status !== "number" || (m.status | 0) !== m.status)
+                        return "status: enum value expected";
+                }
+                if (m.statusEnvelopeId != null && $Object.hasOwnProperty.call(m, "statusEnvelopeId")) {
+                    if (!$util.isString(m.statusEnvelopeId))
+                        return "statusEnvelopeId: string expected";
+                }
                 return null;
             };
 
@@ -15489,6 +15547,10 @@ $root.lienthong = (function() {
                     case "TRANSPORT_STATE_FAILED":
                     case 5:
                         m.state = 5;
+                        break;
+                    case "TRANSPORT_STATE_STATUS_REFUSED":
+                    case 6:
+                        m.state = 6;
                         break;
                     default:
                         if (typeof d.state === "number" && (d.state | 0) === d.state)
@@ -15637,6 +15699,58 @@ $root.lienthong = (function() {
                         m.hops[i] = $root.lienthong.v1.Hop.fromObject(d.hops[i], q + 1);
                     }
                 }
+                if (d.status !== 0 && (typeof d.status !== "string" || $root.lienthong.v1.BusinessStatus[d.status] !== 0)) {
+                    switch (d.status) {
+                    case "BUSINESS_STATUS_UNSPECIFIED":
+                    case 0:
+                        m.status = 0;
+                        break;
+                    case "BUSINESS_STATUS_ARRIVED":
+                    case 1:
+                        m.status = 1;
+                        break;
+                    case "BUSINESS_STATUS_REJECTED":
+                    case 2:
+                        m.status = 2;
+                        break;
+                    case "BUSINESS_STATUS_ACCEPTED":
+                    case 3:
+                        m.status = 3;
+                        break;
+                    case "BUSINESS_STATUS_ASSIGNED":
+                    case 4:
+                        m.status = 4;
+                        break;
+                    case "BUSINESS_STATUS_IN_PROGRESS":
+                    case 5:
+                        m.status = 5;
+                        break;
+                    case "BUSINESS_STATUS_COMPLETED":
+                    case 6:
+                        m.status = 6;
+                        break;
+                    case "BUSINESS_STATUS_RECALL_REQUESTED":
+                    case 13:
+                        m.status = 13;
+                        break;
+                    case "BUSINESS_STATUS_CHANGE_ACCEPTED":
+                    case 15:
+                        m.status = 15;
+                        break;
+                    case "BUSINESS_STATUS_CHANGE_REFUSED":
+                    case 16:
+                        m.status = 16;
+                        break;
+                    default:
+                        if (typeof d.status === "number" && (d.status | 0) === d.status)
+                            m.status = d.status;
+                    }
+                }
+                if (d.statusEnvelopeId != null) {
+                    if (typeof d.statusEnvelopeId !== "string" || d.statusEnvelopeId.length) {
+                        m.statusEnvelopeId = $String(d.statusEnvelopeId);
+                    }
+                }
                 return m;
             };
 
@@ -15673,6 +15787,8 @@ $root.lienthong = (function() {
                         d.atMs = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
                     d.failure = o.enums === $String ? "FAILURE_REASON_UNSPECIFIED" : 0;
                     d.detail = "";
+                    d.status = o.enums === $String ? "BUSINESS_STATUS_UNSPECIFIED" : 0;
+                    d.statusEnvelopeId = "";
                 }
                 if (m.state != null && $Object.hasOwnProperty.call(m, "state")) {
                     d.state = o.enums === $String ? $root.lienthong.v1.TransportState[m.state] === $undefined ? m.state : $root.lienthong.v1.TransportState[m.state] : m.state;
@@ -15708,6 +15824,12 @@ $root.lienthong = (function() {
                     for (var j = 0; j < m.hops.length; ++j) {
                         d.hops[j] = $root.lienthong.v1.Hop.toObject(m.hops[j], o, q + 1);
                     }
+                }
+                if (m.status != null && $Object.hasOwnProperty.call(m, "status")) {
+                    d.status = o.enums === $String ? $root.lienthong.v1.BusinessStatus[m.status] === $undefined ? m.status : $root.lienthong.v1.BusinessStatus[m.status] : m.status;
+                }
+                if (m.statusEnvelopeId != null && $Object.hasOwnProperty.call(m, "statusEnvelopeId")) {
+                    d.statusEnvelopeId = m.statusEnvelopeId;
                 }
                 return d;
             };

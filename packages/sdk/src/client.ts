@@ -15,6 +15,7 @@ import { buildParts } from './parts';
 import type { ClientParts } from './parts';
 import { serversShown } from '@lienthong/infra';
 import { checkServers, openSession } from './session';
+import type { Refusals } from './refusal-feed';
 import type { Tracker } from './tracking';
 import type {
   ConnectOptions,
@@ -172,6 +173,18 @@ export class LienthongClient implements AsyncDisposable {
   async track(documentId: string, opts?: CallOptions): Promise<Tracker> {
     this.assertReady('track');
     return this.parts.tracking.track(requireId('track', documentId), opts);
+  }
+
+  /**
+   * What the network refuses of this agency's submissions from now on: a document or status its
+   * home node refused at intake, and a status the document sender's home node refused (no such
+   * document sent to this agency, or against the status rules). `report()` resolves once the home
+   * node has custody, before the sender's node judges it; this is where a refusal comes back. Open
+   * it before reporting: it follows from now, and keeps nothing from before.
+   */
+  async refusals(opts?: CallOptions): Promise<Refusals> {
+    this.assertReady('refusals');
+    return this.parts.tracking.refusals(opts);
   }
 
   /**

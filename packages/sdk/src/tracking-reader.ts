@@ -22,6 +22,8 @@ import type { HomeFollower } from './home';
 import type { CallContext } from './call';
 import type { CallOptions } from './call';
 import type { Session } from './session';
+import { RefusalFeed } from './refusal-feed';
+import type { Refusals } from './refusal-feed';
 import { DocumentTracker } from './tracking';
 import type { Tracker } from './tracking';
 import type { SentDocument, SentQuery } from './types';
@@ -41,10 +43,13 @@ function pauseAfter(attempt: number): number {
   return Math.min(initialMs * factor ** (attempt - 1), maxMs);
 }
 
+/** What follows the agency's track subject: a document's tracker, or the feed of refusals. */
+type Follower = DocumentTracker | RefusalFeed;
+
 export class TrackingReader {
-  private readonly trackers = new Set<DocumentTracker>();
+  private readonly trackers = new Set<Follower>();
   /** Each tracker's move to the track subject of a new home node, one after another. */
-  private readonly moves = new WeakMap<DocumentTracker, Promise<void>>();
+  private readonly moves = new WeakMap<Follower, Promise<void>>();
 
   constructor(
     private readonly session: Session,
@@ -66,13 +71,14 @@ export class TrackingReader {
    * The agency's home node moved: the tracker follows the new node's track subject (retried while
    * it runs, unless the home node is out of this client's reach), and takes the records as read then.
    */
-  private follow(tracker: DocumentTracker): void {
+  private follow(tracker: Follower): void {
     const move = async (): Promise<void> => {
       await retry(
         async () => {
           if (tracker.isStopped) return;
           const live = await this.liveFeed(this.session.defaultTimeoutMs);
-          await tracker.moveTo(live, () => this.snapshot(tracker.documentId));
+          if (tracker instanceof RefusalFeed) await tracker.moveTo(live);
+          else await tracker.moveTo(live, () => this.snapshot(tracker.documentId));
         },
         {
           backoff: REFOLLOW_BACKOFF,
@@ -139,6 +145,25 @@ export class TrackingReader {
       // A move noticed while it was set up (not yet among the trackers told of moves).
       if (this.homeId() !== at) this.follow(tracker);
       return tracker;
+    });
+  }
+
+  /** Follows the agency's track subject from its end for the notices of refused submissions. */
+  refusals(opts?: CallOptions): Promise<Refusals> {
+    return withCall('refusals', opts, this.session.defaultTimeoutMs, async (ctx) => {
+      const at = this.homeId();
+      const live = await this.liveFeed(Math.max(ctx.deadline - Date.now(), 1));
+      const feed: RefusalFeed = new RefusalFeed(live, () => this.trackers.delete(feed));
+      try {
+        await feed.follow();
+        if (ctx.signal.aborted) throw ctx.signal.reason;
+      } catch (e) {
+        await feed.stop();
+        throw e;
+      }
+      this.trackers.add(feed);
+      if (this.homeId() !== at) this.follow(feed);
+      return feed;
     });
   }
 
