@@ -7,6 +7,8 @@ import {
   IdParams,
   ReceivedList,
   ReceivedQuery,
+  RefusalList,
+  RefusalsQuery,
   SendResponse,
   SentList,
   SentQuery,
@@ -108,6 +110,17 @@ export const ROUTES: readonly RouteSpec[] = [
     body: FailBody,
     success: { status: 200, schema: FailResponse },
     errors: [400, ...COMMON, 404],
+    auth: true,
+  },
+  {
+    method: 'GET',
+    url: '/refusals',
+    operationId: 'getRefusals',
+    summary:
+      "What the network refused of the caller's submissions, oldest first: chiefly a status it posted that the document sender's home node refused (not sent to the caller, no such document, against the status rules). Kept by this gateway since it first served the caller (the newest 1,000).",
+    query: RefusalsQuery,
+    success: { status: 200, schema: RefusalList },
+    errors: [400, ...COMMON],
     auth: true,
   },
   {

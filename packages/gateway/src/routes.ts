@@ -135,6 +135,7 @@ function handlersOf(gateway: EdocGateway, openapi: object): Record<string, Handl
     updateStatusDone: (req, _reply, agency) => gateway.ack(agency, (req.params as { id: string }).id),
     updateStatusFail: (req, _reply, agency) =>
       gateway.fail(agency, (req.params as { id: string }).id, (req.body as { reason: string }).reason),
+    getRefusals: (req, _reply, agency) => gateway.refusals(agency, sinceOf(req.query as { since?: string })),
     getAgenciesList: (_req, reply, agency) => {
       gateway.assertServes(agency);
       const t = gateway.topology;
@@ -199,4 +200,18 @@ function callerOf(req: FastifyRequest, auth: GatewayAuth): string {
     throw new GatewayError(403, 'PermissionDenied', `the token is ${agency}'s, not ${named}'s`);
   }
   return agency;
+}
+
+/** `since` as Unix milliseconds (0 without it); 400 when it is not a date. */
+function sinceOf(query: { since?: string }): number {
+  if (query.since === undefined) return 0;
+  const ms = Date.parse(query.since);
+  if (Number.isNaN(ms)) {
+    throw new GatewayError(
+      400,
+      'InvalidArgument',
+      `since: '${query.since}' is not a date (ISO 8601, e.g. 2026-12-06T00:00:00Z)`,
+    );
+  }
+  return ms;
 }

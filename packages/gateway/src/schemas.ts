@@ -152,6 +152,35 @@ export const Agency = Type.Object(
 
 export const AgencyList = Type.Array(Agency);
 
+export const RefusalsQuery = Type.Object(
+  {
+    since: Type.Optional(
+      Type.String({
+        description: 'only refusals at or after this time (ISO 8601)',
+        examples: ['2026-12-06T00:00:00Z'],
+      }),
+    ),
+  },
+  { additionalProperties: false },
+);
+
+export const Refusal = Type.Object(
+  {
+    documentId: Type.String(),
+    kind: Type.Union([Type.Literal('document'), Type.Literal('status')], {
+      description: 'a document the caller sent, or a status it reported (or a recall, 13)',
+    }),
+    statusCode: Type.Optional(Type.String({ description: 'for a status: its code, two digits' })),
+    reason: Type.String({ description: 'e.g. NOT_A_RECIPIENT, UNKNOWN_DOCUMENT, INVALID_STATUS' }),
+    detail: Type.String(),
+    node: Type.String({ description: 'the node that refused it' }),
+    at: Type.String({ format: 'date-time' }),
+  },
+  { $id: 'Refusal' },
+);
+
+export const RefusalList = Type.Object({ refusals: Type.Array(Refusal) });
+
 /** A schema without the `$id` (inlined where fastify and OpenAPI use it). */
 export function inline<T extends TSchema>(s: T): T {
   const { $id: _id, ...rest } = s as T & { $id?: string };

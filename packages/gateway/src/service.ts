@@ -18,20 +18,19 @@ import { directoryEntries, sentRecords } from './records';
 import type { AgencyEntry, SentRecord } from './records';
 import { PackageTooLargeError, spool } from './spool';
 import type { ContentUpload, SpooledPackage } from './spool';
+import { RefusalLogs } from './refusal-log';
+import type { RefusalJson } from './refusal-log';
 import { StatusQueue } from './status-queue';
 import { ContentUploads, ORIGINAL_ATTACHMENT_NAME, ORIGINAL_MEDIA_TYPE, storedAttachment } from './uploads';
 import type { HeldStatus } from './status-queue';
+import type { GatewayHost, GatewayOptions, SendResult } from './gateway-types';
 
 export { GatewayError, gatewayErrorOf } from './errors';
 export type { ReceivedItem } from './received-queue';
-
 export type { AgencyEntry, SentRecord } from './records';
-
 export type { GatewayHost, GatewayOptions, SendResult } from './gateway-types';
-import type { GatewayHost, GatewayOptions, SendResult } from './gateway-types';
-
 export type { PackageBytes } from './original-package';
-
+export type { RefusalJson } from './refusal-log';
 export const DEFAULT_MAX_PACKAGE_BYTES = 200 * 1024 * 1024;
 export { ORIGINAL_ATTACHMENT_NAME, ORIGINAL_MEDIA_TYPE } from './uploads';
 
@@ -42,6 +41,7 @@ export { ORIGINAL_ATTACHMENT_NAME, ORIGINAL_MEDIA_TYPE } from './uploads';
  */
 export class EdocGateway {
   private readonly clients = new Map<string, Promise<LienthongClient>>();
+  private readonly refusalLogs = new RefusalLogs();
   private readonly inboxes = new Map<string, ReceivedQueue>();
   private readonly statuses = new Map<string, Promise<StatusQueue | undefined>>();
   /** Responses to packages already posted (by package SHA-256), so a repeat sends nothing. */
@@ -59,9 +59,7 @@ export class EdocGateway {
     private readonly opts: GatewayOptions,
   ) {
     this.maxPackageBytes = opts.maxPackageBytes ?? DEFAULT_MAX_PACKAGE_BYTES;
-    this.uploads = opts.jetstream
-      ? new ContentUploads(opts.jetstream, this.maxPackageBytes, host)
-      : undefined;
+    this.uploads = opts.jetstream && new ContentUploads(opts.jetstream, this.maxPackageBytes, host);
     // The codec's own limit is the package limit plus nothing: the spool refuses first.
     this.codec = opts.codec ?? new LienthongEdxmlCodec({ maxBytes: this.maxPackageBytes + 1 });
   }
@@ -394,8 +392,16 @@ export class EdocGateway {
     return list;
   }
 
+  /** What the network refused of the caller's submissions since `sinceMs`, oldest first. */
+  async refusals(agency: string, sinceMs: number): Promise<{ refusals: RefusalJson[] }> {
+    this.assertServes(agency);
+    await sdkCall(() => this.client(agency));
+    return { refusals: this.refusalLogs.list(agency, sinceMs) };
+  }
+
   async close(): Promise<void> {
     this.closed = true;
+    await this.refusalLogs.close();
     await Promise.allSettled([...this.inboxes.values()].map((q) => q.stop()));
     await Promise.allSettled([...this.statuses.values()].map(async (s) => (await s)?.stop()));
     const clients = await Promise.allSettled([...this.clients.values()]);
@@ -467,7 +473,8 @@ export class EdocGateway {
   private client(agency: string): Promise<LienthongClient> {
     let c = this.clients.get(agency);
     if (!c) {
-      c = this.opts.connect(agency);
+      // Its refusals are followed before anything it posts goes out (refusal-log.ts).
+      c = this.opts.connect(agency).then((client) => this.refusalLogs.opened(agency, client));
       this.clients.set(agency, c);
       c.catch(() => this.clients.delete(agency));
     }

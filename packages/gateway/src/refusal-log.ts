@@ -1,0 +1,96 @@
+/**
+ * What the network refused of an agency's submissions through the gateway — chiefly a status it
+ * posted that the document sender's home node refused (no such document sent to it, against the
+ * rules) — kept from the moment the gateway first served the agency, for `GET /api/v1/refusals`.
+ * The gateway's own memory: the newest ones, up to a bound; a restart starts the list again (the
+ * dead letters keep every refusal for the operators).
+ */
+import type { LienthongClient, Refusal, Refusals } from '@lienthong/sdk';
+import { GatewayError } from './errors';
+
+/** A refusal as the HTTP API shows it. */
+export interface RefusalJson {
+  readonly documentId: string;
+  readonly kind: 'document' | 'status';
+  /** For a status: its edXML code, two digits. */
+  readonly statusCode?: string;
+  readonly reason: string;
+  readonly detail: string;
+  readonly node: string;
+  readonly at: string;
+}
+
+/** How many refusals an agency's log keeps (the oldest go first). */
+export const REFUSALS_KEPT = 1_000;
+
+export class RefusalLog {
+  private readonly kept: Refusal[] = [];
+  private readonly pump: Promise<void>;
+
+  private constructor(
+    private readonly feed: Refusals,
+    private readonly max: number,
+  ) {
+    this.pump = (async () => {
+      for await (const r of feed) {
+        this.kept.push(r);
+        if (this.kept.length > this.max) this.kept.shift();
+      }
+    })().catch(() => undefined);
+  }
+
+  /** Starts following the agency's refusals through its client. */
+  static async open(client: LienthongClient, max = REFUSALS_KEPT): Promise<RefusalLog> {
+    return new RefusalLog(await client.refusals(), max);
+  }
+
+  /** The refusals kept at or after `sinceMs`, oldest first. */
+  list(sinceMs = 0): RefusalJson[] {
+    return this.kept.filter((r) => r.atMs >= sinceMs).map(refusalJson);
+  }
+
+  async stop(): Promise<void> {
+    await this.feed.stop();
+    await this.pump;
+  }
+}
+
+function refusalJson(r: Refusal): RefusalJson {
+  return {
+    documentId: r.documentId,
+    kind: r.kind,
+    ...(r.code !== undefined ? { statusCode: String(r.code).padStart(2, '0') } : {}),
+    reason: r.reasonName,
+    detail: r.detail,
+    node: r.node,
+    at: new Date(r.atMs).toISOString(),
+  };
+}
+
+/** Each served agency's refusal log, opened with its client. */
+export class RefusalLogs {
+  private readonly logs = new Map<string, RefusalLog | Error>();
+
+  /** Opens the agency's log on its new client; a failure is kept and told when the log is asked for. */
+  async opened(agency: string, client: LienthongClient): Promise<LienthongClient> {
+    try {
+      this.logs.set(agency, await RefusalLog.open(client));
+    } catch (e) {
+      this.logs.set(agency, e instanceof Error ? e : new Error(String(e)));
+    }
+    return client;
+  }
+
+  /** The agency's refusals since `sinceMs`, once its client is open; 503 when they are not followed. */
+  list(agency: string, sinceMs: number): RefusalJson[] {
+    const log = this.logs.get(agency);
+    if (log instanceof RefusalLog) return log.list(sinceMs);
+    throw new GatewayError(503, 'Unavailable', `refusals are not followed: ${log?.message ?? 'not yet'}`);
+  }
+
+  async close(): Promise<void> {
+    await Promise.allSettled(
+      [...this.logs.values()].map((l) => (l instanceof RefusalLog ? l.stop() : undefined)),
+    );
+  }
+}
