@@ -217,14 +217,15 @@ export class TrackingApply {
     st: AcceptedStatusReport,
   ): Promise<{ reason: FailureReason; detail: string }> {
     const sentToOthers = (await this.tracking.list(sender, st.documentId)).length > 0;
+    const code = String(st.code).padStart(2, '0');
     return sentToOthers
       ? {
           reason: FailureReason.FAILURE_REASON_NOT_A_RECIPIENT,
-          detail: `${st.responder} reported ${st.code} on ${st.documentId}, but ${sender} did not send it to ${st.responder}`,
+          detail: `${st.responder} reported ${code} on ${st.documentId}, but ${sender} did not send it to ${st.responder}`,
         }
       : {
           reason: FailureReason.FAILURE_REASON_UNKNOWN_DOCUMENT,
-          detail: `${st.responder} reported ${st.code} on ${st.documentId}, which ${sender} did not send to it`,
+          detail: `${st.responder} reported ${code} on ${st.documentId}, which ${sender} did not send to it`,
         };
   }
 

@@ -329,7 +329,7 @@ describe('dead letters', () => {
       SENDER_HOME,
       (x) => x.reason === R.FAILURE_REASON_UNKNOWN_DOCUMENT && x.documentId === never,
     );
-    expect(d.detail).toBe(`${A.government} reported 3 on ${never}, which ${SENDER} did not send to it`);
+    expect(d.detail).toBe(`${A.government} reported 03 on ${never}, which ${SENDER} did not send to it`);
     expect(d.originAgency).toBe(A.government);
     expect(await inspect.record(SENDER, never, A.government)).toBeUndefined();
 

@@ -56,7 +56,7 @@ describe('refusals of reported statuses reach the reporter', () => {
       reasonName: 'UNKNOWN_DOCUMENT',
       node: 'h41-yenthanh-xa1',
     });
-    expect(refusal.detail).toContain(`${A.hatinh} reported 3 on ${typo}`);
+    expect(refusal.detail).toContain(`${A.hatinh} reported 03 on ${typo}`);
     expect(refusal.record.transport).toBe(TransportState.TRANSPORT_STATE_FAILED);
     expect(await sender.snapshot(typo)).toEqual([]);
   });
