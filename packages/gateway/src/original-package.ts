@@ -24,12 +24,8 @@ export async function originalPackage(item: InboxItem, original: string): Promis
     const bytes = await sdkCall(() => att.bytes());
     return { body: bytes, size: bytes.length };
   }
-  const body = new PassThrough();
-  att.download(body).then(
-    () => body.end(),
-    (e: unknown) => body.destroy(e instanceof Error ? e : new Error(String(e))),
-  );
-  return { body, size: att.size };
+  const [source] = await started([att]);
+  return { body: readableOf(source!, [source!]), size: att.size };
 }
 
 /**
@@ -48,8 +44,58 @@ export async function renderedPackage(
     const bytes = Buffer.concat(parts);
     return { body: bytes, size: bytes.length };
   }
-  const rendered = codec.renderEdoc(d, item.attachments.map(attachmentBytes));
-  return { body: Readable.from(rendered, { objectMode: false }) };
+  const sources = await started(item.attachments);
+  return { body: readableOf(codec.renderEdoc(d, sources), sources) };
+}
+
+/** An attachment's bytes, read from its first chunk on; `close()` stops the read wherever it is. */
+interface StartedSource extends AsyncIterable<Uint8Array> {
+  close(): Promise<void>;
+}
+
+/**
+ * Starts reading each stored attachment up to its first chunk before anything is answered, so that
+ * content that is missing (purged, lost) is a DataLoss error naming the attachment rather than a
+ * response that breaks off part way. A failure stops the reads already started.
+ */
+async function started(atts: readonly ReceivedAttachment[]): Promise<StartedSource[]> {
+  const sources: StartedSource[] = [];
+  for (const att of atts) {
+    const gen = attachmentBytes(att);
+    let first: IteratorResult<Uint8Array>;
+    try {
+      first = att.stored ? await gen.next() : { done: false, value: new Uint8Array() };
+    } catch (e) {
+      await Promise.all(sources.map((s) => s.close()));
+      const why = e instanceof Error ? e.message : String(e);
+      throw new GatewayError(
+        500,
+        'DataLoss',
+        `attachment ${att.name} (${att.sha256Hex}) cannot be read: ${why}`,
+      );
+    }
+    const replay = (async function* (): AsyncGenerator<Uint8Array> {
+      if (first.done) return;
+      if (first.value.length > 0) yield first.value;
+      yield* gen;
+    })();
+    sources.push({
+      [Symbol.asyncIterator]: () => replay,
+      // The replay passes a return on to the read it is in; a read never reached is ended itself.
+      close: async () => {
+        await replay.return(undefined).catch(() => undefined);
+        await gen.return(undefined).catch(() => undefined);
+      },
+    });
+  }
+  return sources;
+}
+
+/** The response body; once it closes (sent, or the client hung up), every read still open stops. */
+function readableOf(parts: AsyncIterable<Uint8Array>, sources: readonly StartedSource[]): Readable {
+  const body = Readable.from(parts, { objectMode: false });
+  body.once('close', () => void Promise.all(sources.map((s) => s.close())));
+  return body;
 }
 
 /** One attachment's bytes, read once asked for, at the pace the reader takes them. */

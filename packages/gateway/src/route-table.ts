@@ -77,7 +77,7 @@ export const ROUTES: readonly RouteSpec[] = [
       "A received item's package bytes: the sender's original edXML, or the document rendered as edXML.",
     params: IdParams,
     success: { status: 200, xml: true },
-    errors: [...COMMON, 404],
+    errors: [...COMMON, 404, 500],
     auth: true,
   },
   {

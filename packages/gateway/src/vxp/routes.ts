@@ -196,6 +196,10 @@ export function vxpErrorOf(e: unknown): VxpError {
       );
     case 503:
       return new VxpError(VXP_ERRORS.UNAVAILABLE, g.message);
+    case 500:
+      // Content gone from the store: which attachment, and its hash, is no internal detail.
+      if (g.code === 'DataLoss') return new VxpError(VXP_ERRORS.INTERNAL, g.message);
+      return new VxpError(VXP_ERRORS.INTERNAL, 'internal error');
     default:
       return new VxpError(VXP_ERRORS.INTERNAL, 'internal error');
   }
