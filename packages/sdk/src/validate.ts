@@ -1,6 +1,6 @@
 /** Checks of the arguments of client calls: each failure is an InvalidArgument naming the call. */
 import { LienthongError, assertAgencyCode, isAgencyCode } from '@lienthong/core';
-import { Priority } from '@lienthong/proto';
+import { BusinessOperation, Priority } from '@lienthong/proto';
 import type { IAttachment, IDocument } from '@lienthong/proto';
 import { MAX_INLINE_ATTACHMENT_BYTES } from './types';
 
@@ -59,6 +59,18 @@ export function checkDocumentShape(what: string, document: IDocument, priority?:
     if (value !== undefined && value !== null && !Number.isInteger(value)) {
       throw invalid(what, `${field} ${describe(value)} is not a whole number: pass ${hint}`);
     }
+  }
+  // By name it would be encoded as 0, NEW: a revoke, update or replace sent as a new document.
+  const operation: unknown = document.business?.operation;
+  if (
+    operation !== undefined &&
+    operation !== null &&
+    (typeof operation !== 'number' || BusinessOperation[operation] === undefined)
+  ) {
+    throw invalid(
+      what,
+      `business.operation ${describe(operation)} is not a BusinessOperation: pass BusinessOperation.BUSINESS_OPERATION_REVOKE and the like (import { BusinessOperation } from '@lienthong/sdk'), or use update() and replace()`,
+    );
   }
   const at: unknown = document.appointedAtMs;
   // A number, or a Long as protobufjs decodes int64 fields.

@@ -92,6 +92,11 @@ describe('send checks', () => {
       { documentType: { type: 'Công văn' } },
       "send: documentType.type 'Công văn' is not a whole number: pass a number (its name goes in documentType.typeName)",
     ],
+    [
+      'a business operation by name',
+      { business: { operation: 'BUSINESS_OPERATION_REVOKE', reason: 'Ban hành nhầm' } },
+      "send: business.operation 'BUSINESS_OPERATION_REVOKE' is not a BusinessOperation: pass BusinessOperation.BUSINESS_OPERATION_REVOKE",
+    ],
   ])(
     'refuses %s (plain JavaScript), saying what to pass, and submits nothing',
     async (_what, change, message) => {
