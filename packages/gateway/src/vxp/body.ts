@@ -44,12 +44,6 @@ export async function* withoutClientCrlf(
   );
 }
 
-export async function collect(s: AsyncIterable<Uint8Array>): Promise<Buffer> {
-  const parts: Buffer[] = [];
-  for await (const c of s) parts.push(Buffer.from(c));
-  return Buffer.concat(parts);
-}
-
 /** Reads (and drops) a small request body: `{}`, or nothing. */
 export async function readSmall(req: FastifyRequest, max: number): Promise<Buffer> {
   const body = req.body as AsyncIterable<Uint8Array> | undefined;

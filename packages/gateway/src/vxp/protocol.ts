@@ -2,6 +2,7 @@
  * The VXP client protocol (SDKVXP 2.0.1) as a server needs it: the `XroadVnpt-*` signature check,
  * the `hash-file` rendering, the answers' envelope and encoding. docs/VXP.md describes it.
  */
+import { Readable } from 'node:stream';
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 
 /** The error codes of the VXP endpoint (`ErrorCode`; `"0"` is success). docs/VXP.md lists them. */
@@ -150,9 +151,40 @@ export function asciiJson(value: unknown): string {
   );
 }
 
-/** An answer already rendered as {@link asciiJson}, sent as it is. */
+/** An answer already rendered as {@link asciiJson}, sent as it is (streamed, when it is a stream). */
 export class RenderedJson {
-  constructor(readonly body: Buffer) {}
+  constructor(
+    readonly body: Buffer | Readable,
+    /** Its length in bytes, when it is a stream whose length is known. */
+    readonly length?: number,
+  ) {}
+}
+
+/**
+ * `envelope` with a `data` field holding the base64 of `bytes`, rendered as it streams: the package
+ * is never whole in memory (a 200 MiB one would take ≈ 0.5 GB as a buffer and its base64 string).
+ * `size` (the bytes' length, when known) gives the answer's length.
+ */
+export function withBase64Data(
+  envelope: object,
+  bytes: AsyncIterable<Uint8Array>,
+  size?: number,
+): RenderedJson {
+  const head = Buffer.from(`${asciiJson(envelope).slice(0, -1)},"data":"`);
+  const tail = Buffer.from('"}');
+  async function* render(): AsyncGenerator<Buffer> {
+    yield head;
+    let carry = Buffer.alloc(0);
+    for await (const chunk of bytes) {
+      const all = carry.length > 0 ? Buffer.concat([carry, chunk]) : Buffer.from(chunk);
+      const whole = all.length - (all.length % 3);
+      if (whole > 0) yield Buffer.from(all.subarray(0, whole).toString('base64'));
+      carry = Buffer.from(all.subarray(whole));
+    }
+    yield Buffer.concat([Buffer.from(carry.toString('base64')), tail]);
+  }
+  const length = size === undefined ? undefined : head.length + 4 * Math.ceil(size / 3) + tail.length;
+  return new RenderedJson(Readable.from(render(), { objectMode: false }), length);
 }
 
 /** The common envelope of a success. */

@@ -105,6 +105,8 @@ function registerVxp(
           answer = { ...failEnvelope(v), ...(verb === 'sendEdoc' ? { DocId: '' } : {}) };
         }
         // Every JSON answer is 200 (the client ignores the status) and ASCII (sendEdoc reads it so).
+        if (answer instanceof RenderedJson && answer.length !== undefined)
+          void reply.header('content-length', answer.length);
         return reply
           .code(200)
           .type('application/json; charset=utf-8')

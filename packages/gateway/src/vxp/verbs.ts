@@ -7,10 +7,19 @@ import type { MessageType } from '../codec';
 import type { AgencyEntry, EdocGateway, SentRecord } from '../service';
 import { docIdOf, messageTypeOf, one } from './auth';
 import type { Caller } from './auth';
-import { collect, readSmall, withoutClientCrlf } from './body';
+import { readSmall, withoutClientCrlf } from './body';
 import { DirectoryChanges } from './directory';
 import type { Topology } from '@lienthong/core';
-import { OK, RenderedJson, VXP_ERRORS, VxpError, asciiJson, compact, vxpTime } from './protocol';
+import {
+  OK,
+  RenderedJson,
+  VXP_ERRORS,
+  VxpError,
+  asciiJson,
+  compact,
+  vxpTime,
+  withBase64Data,
+} from './protocol';
 
 /** What a sent package is, kept so getSentEdocList can answer for the DocId sendEdoc gave. */
 interface SentEntry {
@@ -89,8 +98,8 @@ export class VxpVerbs {
 
   async getEdoc(c: Caller): Promise<unknown> {
     const p = await this.gateway.getPackage(c.agency, docIdOf(c));
-    const bytes = p.body instanceof Uint8Array ? Buffer.from(p.body) : await collect(p.body);
-    return { ...OK, data: bytes.toString('base64') };
+    if (p.body instanceof Uint8Array) return { ...OK, data: Buffer.from(p.body).toString('base64') };
+    return withBase64Data(OK, p.body, p.size);
   }
 
   async downloadEdoc(reply: FastifyReply, c: Caller): Promise<unknown> {
