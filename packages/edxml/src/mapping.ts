@@ -113,6 +113,17 @@ export function organOfDocumentId(documentId: string): string {
   return m === null ? '' : m[1]!;
 }
 
+/**
+ * The number, notation and promulgation date (`YYYY-MM-DD`) a `<organ>,<YYYY/MM/DD>,<number>/<notation>`
+ * DocumentId carries (`2491/STC-BCTC`: number `2491`, notation `STC-BCTC`); undefined for another form.
+ */
+export function codeOfDocumentId(
+  documentId: string,
+): { number: string; notation: string; date: string } | undefined {
+  const m = /^[^,]+,(\d{4})\/(\d{2})\/(\d{2}),([^/]+)\/(.+)$/.exec(documentId);
+  return m === null ? undefined : { number: m[4]!, notation: m[5]!, date: `${m[1]}-${m[2]}-${m[3]}` };
+}
+
 /** Maps a parsed Status package to a `StatusReport` (unsigned; `documentSha256` left empty). */
 export function toStatusReport(parsed: ParsedStatus): StatusReport {
   const h = parsed.header;

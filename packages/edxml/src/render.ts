@@ -10,7 +10,7 @@ import { BusinessOperation } from '@lienthong/proto';
 import type { IAttachment, IDocument, IOrgan, IResponseFor, IStatusReport } from '@lienthong/proto';
 import { writeDate, writeTimestamp } from './dates';
 import { EdxmlError } from './errors';
-import { organOfDocumentId } from './mapping';
+import { codeOfDocumentId, organOfDocumentId } from './mapping';
 import { EDXML_NS } from './types';
 
 /** The bytes of one attachment, for attachments the Document does not carry inline. */
@@ -127,13 +127,15 @@ function edocHead(d: IDocument, timestampMs: number, cids: string[]): string {
   organ(x, 'From', d.from);
   for (const t of d.to ?? []) organ(x, 'To', t);
   x.leaf(`${E}DocumentId`, d.documentId, true);
+  // A document born in the SDK may leave out its number, notation and date: its DocumentId carries them.
+  const fromId = codeOfDocumentId(d.documentId ?? '');
   x.open(`${E}Code`)
-    .leaf(`${E}CodeNumber`, d.codeNumber)
-    .leaf(`${E}CodeNotation`, d.codeNotation)
+    .leaf(`${E}CodeNumber`, d.codeNumber || fromId?.number)
+    .leaf(`${E}CodeNotation`, d.codeNotation || fromId?.notation)
     .close(`${E}Code`);
   x.open(`${E}PromulgationInfo`)
     .leaf(`${E}Place`, d.promulgationPlace)
-    .leaf(`${E}PromulgationDate`, writeDate(d.promulgationDate ?? ''))
+    .leaf(`${E}PromulgationDate`, writeDate(d.promulgationDate || fromId?.date || ''))
     .close(`${E}PromulgationInfo`);
   x.open(`${E}DocumentType`)
     .leaf(`${E}Type`, d.documentType?.type ?? 0, true)

@@ -137,6 +137,44 @@ describe('rendering a Document', () => {
     expect(view(toDocument(parsed))).toEqual(view(original));
   });
 
+  it('takes the number, notation and date a Document leaves out from its DocumentId; given ones stand', async () => {
+    const bare = (await parseEdxml(
+      await renderEdocBytes({
+        documentId: '000.01.43.H41,2026/12/06,15/QĐ-UBND',
+        from: { code: '000.01.43.H41' },
+        to: [{ code: '000.00.00.G22' }],
+      }),
+    )) as ParsedEdoc;
+    expect(bare.header.code).toEqual({ codeNumber: '15', codeNotation: 'QĐ-UBND' });
+    expect(toDocument(bare).promulgationDate).toBe('2026-12-06');
+    const given = toDocument(
+      (await parseEdxml(
+        await renderEdocBytes({
+          documentId: '000.01.43.H41,2026/12/06,15/QĐ-UBND',
+          codeNumber: '16',
+          codeNotation: 'TB-UBND',
+          promulgationDate: '2026-12-05',
+          from: { code: '000.01.43.H41' },
+          to: [{ code: '000.00.00.G22' }],
+        }),
+      )) as ParsedEdoc,
+    );
+    expect([given.codeNumber, given.codeNotation, given.promulgationDate]).toEqual([
+      '16',
+      'TB-UBND',
+      '2026-12-05',
+    ]);
+    // An id of another form gives nothing to take.
+    const other = (await parseEdxml(
+      await renderEdocBytes({
+        documentId: 'ABC-123',
+        from: { code: '000.01.43.H41' },
+        to: [{ code: '000.00.00.G22' }],
+      }),
+    )) as ParsedEdoc;
+    expect(toDocument(other).codeNumber ?? '').toBe('');
+  });
+
   it('renders the same Document to the same bytes', async () => {
     const a = await renderEdocBytes(sdkDocument());
     const b = await renderEdocBytes(sdkDocument());
