@@ -61,7 +61,8 @@ export const KEYS_PAGE = 5_000;
 
 export type AgencyServiceRequest =
   | { readonly op: 'inbox'; readonly maxAckPending: number; readonly ackWaitMs: number }
-  | { readonly op: 'follow'; readonly deliver: string }
+  /** From now on, or from `sinceMs` (Unix ms: what the subject kept since then, then on). */
+  | { readonly op: 'follow'; readonly deliver: string; readonly sinceMs?: number }
   | { readonly op: 'keys'; readonly filter: string; readonly after?: string }
   /** Never JSON: a content read is asked with headers (see {@link CONTENT_READ_HEADERS}). */
   | { readonly op: 'content' }

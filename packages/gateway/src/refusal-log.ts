@@ -1,9 +1,9 @@
 /**
  * What the network refused of an agency's submissions through the gateway — chiefly a status it
  * posted that the document sender's home node refused (no such document sent to it, against the
- * rules) — kept from the moment the gateway first served the agency, for `GET /api/v1/refusals`.
- * The gateway's own memory: the newest ones, up to a bound; a restart starts the list again (the
- * dead letters keep every refusal for the operators).
+ * rules) — for `GET /api/v1/refusals`. When the gateway first serves the agency (after each of its
+ * restarts too) the log reads the last week's back from the agency's track subject, then follows
+ * it; it keeps the newest ones, up to a bound. The dead letters keep every refusal for the operators.
  */
 import type { LienthongClient, Refusal, Refusals } from '@lienthong/sdk';
 import { GatewayError } from './errors';
@@ -23,6 +23,9 @@ export interface RefusalJson {
 /** How many refusals an agency's log keeps (the oldest go first). */
 export const REFUSALS_KEPT = 1_000;
 
+/** How far back an agency's log starts when the gateway first serves it (its restarts included). */
+export const REFUSALS_LOOKBACK_MS = 7 * 24 * 3_600_000;
+
 export class RefusalLog {
   private readonly kept: Refusal[] = [];
   private readonly pump: Promise<void>;
@@ -39,9 +42,9 @@ export class RefusalLog {
     })().catch(() => undefined);
   }
 
-  /** Starts following the agency's refusals through its client. */
+  /** Starts following the agency's refusals through its client, with those of the last week. */
   static async open(client: LienthongClient, max = REFUSALS_KEPT): Promise<RefusalLog> {
-    return new RefusalLog(await client.refusals(), max);
+    return new RefusalLog(await client.refusals({ since: Date.now() - REFUSALS_LOOKBACK_MS }), max);
   }
 
   /** The refusals kept at or after `sinceMs`, oldest first. */

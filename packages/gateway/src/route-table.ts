@@ -117,7 +117,7 @@ export const ROUTES: readonly RouteSpec[] = [
     url: '/refusals',
     operationId: 'getRefusals',
     summary:
-      "What the network refused of the caller's submissions, oldest first: chiefly a status it posted that the document sender's home node refused (not sent to the caller, no such document, against the status rules). Kept by this gateway since it first served the caller (the newest 1,000).",
+      "What the network refused of the caller's submissions, oldest first: chiefly a status it posted that the document sender's home node refused (not sent to the caller, no such document, against the status rules). The last week's, and those since (the newest 1,000).",
     query: RefusalsQuery,
     success: { status: 200, schema: RefusalList },
     errors: [400, ...COMMON],

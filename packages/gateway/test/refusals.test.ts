@@ -96,4 +96,24 @@ describe('GET /api/v1/refusals', () => {
     // Another agency's refusals are its own.
     expect(await refusals(recipient)).toEqual({ status: 200, body: { refusals: [] } });
   });
+
+  it('lists a refusal from before the gateway first served the caller (read back from its track subject)', async () => {
+    const SDK_REPORTER = '000.00.11.H53'; // reports with the SDK; its system asks the gateway later
+    const reporter = await gw.sdk(SDK_REPORTER);
+    const feed = await reporter.refusals();
+    const documentId = `${SENDER},2026/12/06,${RUN}9/UBND-VP`; // never sent
+    await reporter.report(documentId, BusinessStatus.BUSINESS_STATUS_COMPLETED, { sender: SENDER });
+    const it = feed[Symbol.asyncIterator]();
+    expect((await it.next()).value).toMatchObject({ documentId, reasonName: 'UNKNOWN_DOCUMENT' });
+    await feed.stop();
+    const r = await refusals(new Caller(gw.url, SDK_REPORTER));
+    expect(r.status).toBe(200);
+    let listed = (r.body as { refusals: RefusalJson[] }).refusals;
+    for (let i = 0; i < 50 && listed.length === 0; i++) {
+      await new Promise((res) => setTimeout(res, 100));
+      listed = ((await refusals(new Caller(gw.url, SDK_REPORTER))).body as { refusals: RefusalJson[] })
+        .refusals;
+    }
+    expect(listed).toMatchObject([{ documentId, statusCode: '06', reason: 'UNKNOWN_DOCUMENT' }]);
+  });
 });

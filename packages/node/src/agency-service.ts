@@ -189,38 +189,8 @@ export class AgencyService {
         }
         return { name };
       }
-      case 'follow': {
-        if (
-          typeof req.deliver !== 'string' ||
-          !req.deliver.startsWith(prefix) ||
-          /[\s*>]/.test(req.deliver)
-        ) {
-          throw new LienthongError(
-            'PermissionDenied',
-            `deliver subject must be under ${prefix.slice(0, -1)}`,
-          );
-        }
-        const mine = await this.liveFollows(a.token);
-        if (mine.length >= MAX_FOLLOWS_PER_AGENCY) {
-          throw new LienthongError(
-            'ResourceExhausted',
-            `agency ${a.token} follows its track subject ${mine.length} times already (at most ${MAX_FOLLOWS_PER_AGENCY}): stop a tracker first`,
-          );
-        }
-        const name = `lt-f-${a.token}-${randomBytes(12).toString('hex')}`;
-        mine.push(name);
-        await jsm.consumers.add(STREAMS.track, {
-          name,
-          deliver_subject: req.deliver,
-          filter_subject: `${base}.track.${a.token}`,
-          deliver_policy: DeliverPolicy.New,
-          ack_policy: AckPolicy.None,
-          max_deliver: 1,
-          num_replicas: 1,
-          inactive_threshold: FOLLOW_INACTIVE_MS * 1_000_000,
-        });
-        return { name };
-      }
+      case 'follow':
+        return this.follow(req, a, prefix, base);
       case 'keys':
         return this.keys(a.token, req.filter, req.after);
       case 'content':
@@ -232,6 +202,45 @@ export class AgencyService {
           `unknown operation ${String((req as { op?: unknown }).op)}`,
         );
     }
+  }
+
+  /** A push consumer on the agency's track subject, delivered to its `deliver` subject. */
+  private async follow(
+    req: Extract<AgencyServiceRequest, { op: 'follow' }>,
+    a: Asker,
+    prefix: string,
+    base: string,
+  ): Promise<{ name: string }> {
+    const { jsm } = this.nats;
+    if (typeof req.deliver !== 'string' || !req.deliver.startsWith(prefix) || /[\s*>]/.test(req.deliver)) {
+      throw new LienthongError('PermissionDenied', `deliver subject must be under ${prefix.slice(0, -1)}`);
+    }
+    const mine = await this.liveFollows(a.token);
+    if (mine.length >= MAX_FOLLOWS_PER_AGENCY) {
+      throw new LienthongError(
+        'ResourceExhausted',
+        `agency ${a.token} follows its track subject ${mine.length} times already (at most ${MAX_FOLLOWS_PER_AGENCY}): stop a tracker first`,
+      );
+    }
+    const since = req.sinceMs;
+    if (since !== undefined && !(typeof since === 'number' && Number.isFinite(since) && since >= 0)) {
+      throw new LienthongError('InvalidArgument', `sinceMs must be Unix milliseconds; got ${String(since)}`);
+    }
+    const name = `lt-f-${a.token}-${randomBytes(12).toString('hex')}`;
+    mine.push(name);
+    await jsm.consumers.add(STREAMS.track, {
+      name,
+      deliver_subject: req.deliver,
+      filter_subject: `${base}.track.${a.token}`,
+      ...(since === undefined
+        ? { deliver_policy: DeliverPolicy.New }
+        : { deliver_policy: DeliverPolicy.StartTime, opt_start_time: new Date(since).toISOString() }),
+      ack_policy: AckPolicy.None,
+      max_deliver: 1,
+      num_replicas: 1,
+      inactive_threshold: FOLLOW_INACTIVE_MS * 1_000_000,
+    });
+    return { name };
   }
 
   /**

@@ -15,7 +15,7 @@ import { buildParts } from './parts';
 import type { ClientParts } from './parts';
 import { serversShown } from '@lienthong/infra';
 import { checkServers, openSession } from './session';
-import type { Refusals } from './refusal-feed';
+import type { Refusals, RefusalsOptions } from './refusal-feed';
 import type { Tracker } from './tracking';
 import type {
   ConnectOptions,
@@ -179,12 +179,17 @@ export class LienthongClient implements AsyncDisposable {
    * What the network refuses of this agency's submissions from now on: a document or status its
    * home node refused at intake, and a status the document sender's home node refused (no such
    * document sent to this agency, or against the status rules). `report()` resolves once the home
-   * node has custody, before the sender's node judges it; this is where a refusal comes back. Open
-   * it before reporting: it follows from now, and keeps nothing from before.
+   * node has custody, before the sender's node judges it; this is where a refusal comes back. From
+   * now on, or with `since` from then (as far back as the track stream keeps them) and on.
    */
-  async refusals(opts?: CallOptions): Promise<Refusals> {
+  async refusals(opts: RefusalsOptions = {}): Promise<Refusals> {
     this.assertReady('refusals');
-    return this.parts.tracking.refusals(opts);
+    const since = opts.since;
+    const sinceMs = since instanceof Date ? since.getTime() : since;
+    if (sinceMs !== undefined && !(typeof sinceMs === 'number' && Number.isFinite(sinceMs) && sinceMs >= 0)) {
+      throw invalid('refusals', `since ${String(since)} is not a time: pass a Date or Unix milliseconds`);
+    }
+    return this.parts.tracking.refusals({ ...opts, ...(sinceMs !== undefined ? { sinceMs } : {}) });
   }
 
   /**

@@ -15,12 +15,16 @@ export async function followSubject(
   stream: string,
   filter: string,
   inactiveMs = 30_000,
+  /** Start with what the stream kept since this time (Unix ms) instead of from now. */
+  sinceMs?: number,
 ): Promise<Consumer> {
   const name = `lt-f-${randomBytes(16).toString('hex')}`;
   await jsm.consumers.add(stream, {
     name,
     filter_subject: filter,
-    deliver_policy: DeliverPolicy.New,
+    ...(sinceMs === undefined
+      ? { deliver_policy: DeliverPolicy.New }
+      : { deliver_policy: DeliverPolicy.StartTime, opt_start_time: new Date(sinceMs).toISOString() }),
     ack_policy: AckPolicy.None,
     max_deliver: 1,
     // On file, so that it outlives a restart of its server (nats.js's ordered consumer would make a

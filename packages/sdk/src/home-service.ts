@@ -46,13 +46,13 @@ export class HomeService {
   }
 
   /** Its own track subject from now on, pushed by a consumer the home node makes to its inbox. */
-  async follow(timeoutMs: number): Promise<LiveFeed> {
+  async follow(timeoutMs: number, sinceMs?: number): Promise<LiveFeed> {
     const { nc, agency } = this.session;
     const deliver = createInbox(inboxPrefixOf({ kind: 'agency', agency }));
     const sub = nc.subscribe(deliver);
     try {
       await nc.flush();
-      await this.call({ op: 'follow', deliver }, timeoutMs);
+      await this.call({ op: 'follow', deliver, ...(sinceMs !== undefined ? { sinceMs } : {}) }, timeoutMs);
     } catch (e) {
       sub.unsubscribe();
       throw e;

@@ -50,7 +50,7 @@ export type { CallOptions } from './call';
 export type { HomeState } from './home';
 export type { Inbox, InboxItem, InboxItemKind, InboxOptions, UnreadableItem } from './inbox-types';
 export type { Tracker } from './tracking';
-export type { Refusal, Refusals } from './refusal-feed';
+export type { Refusal, Refusals, RefusalsOptions } from './refusal-feed';
 export { refusalOf } from './refusal-feed';
 export type { BackpressureScope, ErrorCode } from '@lienthong/core';
 export type { IDocument, IStaff, TrackingRecord, TimelineEntry } from '@lienthong/proto';

@@ -7,6 +7,7 @@
 import { decodeTrackingRecord } from '@lienthong/core';
 import { FailureReason } from '@lienthong/proto';
 import type { BusinessStatus, TrackingRecord } from '@lienthong/proto';
+import type { CallOptions } from './call';
 import type { LiveFeed } from './home-service';
 
 /** One refusal of something this agency submitted. */
@@ -27,6 +28,15 @@ export interface Refusal {
   readonly atMs: number;
   /** The notice as the node published it. */
   readonly record: TrackingRecord;
+}
+
+/** Where a feed of refusals starts. */
+export interface RefusalsOptions extends CallOptions {
+  /**
+   * Start with the refusals since this time (a Date, or Unix milliseconds) — as far back as the
+   * track stream keeps them (30 days by default) — then go on live. Without it: from now on.
+   */
+  readonly since?: Date | number;
 }
 
 /** A live feed of refusals: iterate it; `stop()` ends the iteration. */

@@ -93,11 +93,18 @@ export class TrackingReader {
   }
 
   /** The agency's track subject at its home node from now on. */
-  private liveFeed(timeoutMs: number): Promise<LiveFeed> {
+  private liveFeed(timeoutMs: number, sinceMs?: number): Promise<LiveFeed> {
     const { agency, homeNode, js, jsm } = this.session;
     return this.service
-      ? this.service.follow(timeoutMs)
-      : followSubject(js, jsm, STREAMS.track, trackSubject(homeNode.level, homeNode.id, agency));
+      ? this.service.follow(timeoutMs, sinceMs)
+      : followSubject(
+          js,
+          jsm,
+          STREAMS.track,
+          trackSubject(homeNode.level, homeNode.id, agency),
+          30_000,
+          sinceMs,
+        );
   }
 
   /** The per-recipient records of a document this agency sent (empty if unknown). */
@@ -148,11 +155,14 @@ export class TrackingReader {
     });
   }
 
-  /** Follows the agency's track subject from its end for the notices of refused submissions. */
-  refusals(opts?: CallOptions): Promise<Refusals> {
+  /**
+   * Follows the agency's track subject for the notices of refused submissions: from its end, or
+   * from `sinceMs` (what the track stream kept since then, 30 days by default, then on).
+   */
+  refusals(opts: CallOptions & { readonly sinceMs?: number } = {}): Promise<Refusals> {
     return withCall('refusals', opts, this.session.defaultTimeoutMs, async (ctx) => {
       const at = this.homeId();
-      const live = await this.liveFeed(Math.max(ctx.deadline - Date.now(), 1));
+      const live = await this.liveFeed(Math.max(ctx.deadline - Date.now(), 1), opts.sinceMs);
       const feed: RefusalFeed = new RefusalFeed(live, () => this.trackers.delete(feed));
       try {
         await feed.follow();

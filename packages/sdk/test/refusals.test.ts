@@ -121,6 +121,34 @@ describe('refusals of reported statuses reach the reporter', () => {
     expect(record!.ruleViolations).toBe(1);
   });
 
+  it('with since: a refusal from before the feed was opened, then live ones; a bad since is refused', async () => {
+    const reporter = await w.client(A.hatinh);
+    const t0 = Date.now();
+    const early = docId(A.baothanh, 'EARLY');
+    const probe = await reporter.refusals();
+    await reporter.report(early, S.BUSINESS_STATUS_ACCEPTED, { sender: A.baothanh });
+    expect((await nextRefusal(probe[Symbol.asyncIterator]())).documentId).toBe(early);
+    await probe.stop();
+    // Refused before this feed was opened: a feed from now does not have it.
+    const late = await reporter.refusals();
+    feeds.push(late);
+    const mark = docId(A.baothanh, 'MARK');
+    await reporter.report(mark, S.BUSINESS_STATUS_ACCEPTED, { sender: A.baothanh });
+    expect((await nextRefusal(late[Symbol.asyncIterator]())).documentId).toBe(mark);
+    const back = await reporter.refusals({ since: new Date(t0) });
+    feeds.push(back);
+    const it = back[Symbol.asyncIterator]();
+    expect((await nextRefusal(it)).documentId).toBe(early);
+    expect((await nextRefusal(it)).documentId).toBe(mark);
+    const after = docId(A.baothanh, 'AFTER');
+    await reporter.report(after, S.BUSINESS_STATUS_ACCEPTED, { sender: A.baothanh });
+    expect((await nextRefusal(it)).documentId).toBe(after);
+    await expect(reporter.refusals({ since: Number.NaN })).rejects.toMatchObject({ code: 'InvalidArgument' });
+    await expect(reporter.refusals({ since: new Date('yesterday') })).rejects.toThrow(
+      'refusals: since Invalid Date is not a time: pass a Date or Unix milliseconds',
+    );
+  });
+
   it('a feed stops: its iteration ends', async () => {
     const reporter = await w.client(A.hatinh);
     const feed = await reporter.refusals();
@@ -168,6 +196,13 @@ describe('refusals for an agency connected with its nkey identity (followed thro
         code: S.BUSINESS_STATUS_ACCEPTED,
         reasonName: 'NOT_A_RECIPIENT',
       });
+      // Read back through the home node from a time before it: the same refusal.
+      const back = await reporter.refusals({ since: Date.now() - 60_000 });
+      try {
+        expect(await nextRefusal(back[Symbol.asyncIterator]())).toMatchObject({ documentId: id });
+      } finally {
+        await back.stop();
+      }
     } finally {
       await feed.stop();
     }
