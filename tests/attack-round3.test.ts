@@ -151,6 +151,12 @@ describe('security round 2, continued: consumers', () => {
       ok: false,
       code: 'InvalidArgument',
     });
+    // A start time that is no time is refused, not turned into a consumer from the epoch.
+    for (const sinceMs of ['yesterday', -1, null]) {
+      expect(
+        await ask({ op: 'follow', deliver: `_INBOX_a_${agencyToToken(A)}.since`, sinceMs }),
+      ).toMatchObject({ ok: false, code: 'InvalidArgument' });
+    }
     expect(await ask({ op: 'keys', filter: `${agencyToToken(A)}.>` })).toMatchObject({ ok: true });
     await pause(500);
     expect(spy.getReceived()).toBe(0);
