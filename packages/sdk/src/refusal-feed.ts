@@ -4,11 +4,11 @@
  * to this agency, no such document, against the status rules). Each is a notice on the agency's
  * track subject (a tracking record without a recipient, `Lt-Kind: rejection`).
  */
-import { decodeTrackingRecord } from '@lienthong/core';
 import { FailureReason } from '@lienthong/proto';
 import type { BusinessStatus, TrackingRecord } from '@lienthong/proto';
 import type { CallOptions } from './call';
 import type { LiveFeed } from './home-service';
+import { TrackFeed } from './track-feed';
 
 /** One refusal of something this agency submitted. */
 export interface Refusal {
@@ -67,78 +67,53 @@ export function refusalOf(record: TrackingRecord): Refusal | undefined {
 export class RefusalFeed implements Refusals {
   readonly documentId = '';
   private readonly queue: Refusal[] = [];
-  private readonly waiters = new Set<() => void>();
-  private messages: { stop(): void } | undefined;
-  private pump: Promise<void> | undefined;
-  private stopped = false;
+  private readonly feed: TrackFeed;
 
-  constructor(
-    private live: LiveFeed,
-    private readonly onStop: () => void = () => undefined,
-  ) {}
+  constructor(live: LiveFeed, onStop: () => void = () => undefined) {
+    this.feed = new TrackFeed(
+      live,
+      (record) => {
+        const refusal = refusalOf(record);
+        if (refusal === undefined) return;
+        this.queue.push(refusal);
+        this.feed.wakeAll();
+      },
+      onStop,
+    );
+  }
 
   get isStopped(): boolean {
-    return this.stopped;
+    return this.feed.isStopped;
   }
 
   /** Starts following the feed. */
-  async follow(): Promise<void> {
-    const messages = await this.live.consume();
-    this.messages = messages;
-    this.pump = (async () => {
-      for await (const m of messages) {
-        let refusal: Refusal | undefined;
-        try {
-          refusal = refusalOf(decodeTrackingRecord(m.data));
-        } catch {
-          continue;
-        }
-        if (refusal === undefined) continue;
-        this.queue.push(refusal);
-        this.wakeAll();
-      }
-    })().catch(() => undefined);
+  follow(): Promise<void> {
+    return this.feed.follow();
   }
 
   /** Follows the new home node's feed from now on (nothing to read again: notices are not kept in KV). */
   async moveTo(live: LiveFeed): Promise<void> {
-    if (this.stopped) return;
-    const [messages, pump] = [this.messages, this.pump];
-    this.live = live;
-    await this.follow();
-    messages?.stop();
-    await pump;
-    if (this.stopped) this.messages?.stop();
+    await this.feed.moveTo(live);
   }
 
+  /** The refusals as they come; what came before `stop()` is still handed out, then it ends. */
   async *[Symbol.asyncIterator](): AsyncIterator<Refusal> {
-    while (!this.stopped || this.queue.length > 0) {
+    for (;;) {
       const next = this.queue.shift();
       if (next) {
         yield next;
         continue;
       }
-      if (this.stopped) return;
-      await new Promise<void>((resolve) => this.waiters.add(resolve));
+      if (this.feed.isStopped) return;
+      await this.feed.next();
     }
   }
 
-  async stop(): Promise<void> {
-    if (this.stopped) return;
-    this.stopped = true;
-    this.wakeAll();
-    this.messages?.stop();
-    await this.pump;
-    this.onStop();
+  stop(): Promise<void> {
+    return this.feed.stop();
   }
 
   async [Symbol.asyncDispose](): Promise<void> {
     await this.stop();
-  }
-
-  private wakeAll(): void {
-    const waiters = [...this.waiters];
-    this.waiters.clear();
-    for (const w of waiters) w();
   }
 }

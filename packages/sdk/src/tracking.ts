@@ -1,5 +1,6 @@
-import { LienthongError, decodeTrackingRecord } from '@lienthong/core';
+import { LienthongError } from '@lienthong/core';
 import type { LiveFeed } from './home-service';
+import { TrackFeed } from './track-feed';
 import type { TrackingRecord } from '@lienthong/proto';
 import { withCall } from './call';
 import type { CallOptions } from './call';
@@ -37,18 +38,23 @@ export interface Tracker extends AsyncIterable<TrackingRecord>, AsyncDisposable 
 export class DocumentTracker implements Tracker {
   private readonly byRecipient = new Map<string, TrackingRecord>();
   private readonly queue: TrackingRecord[] = [];
-  private readonly waiters = new Set<() => void>();
-  private messages: { stop(): void } | undefined;
-  private pump: Promise<void> | undefined;
-  private stopped = false;
+  private readonly feed: TrackFeed;
   /** Set when the home node refused the submission itself (malformed, not allowed…). */
   rejection: TrackingRecord | undefined;
 
   constructor(
     readonly documentId: string,
-    private live: LiveFeed,
-    private readonly onStop: () => void = () => undefined,
-  ) {}
+    live: LiveFeed,
+    onStop: () => void = () => undefined,
+  ) {
+    this.feed = new TrackFeed(
+      live,
+      (record) => {
+        if (record.documentId === this.documentId && this.keep(record)) this.push(record);
+      },
+      onStop,
+    );
+  }
 
   /** Latest record per recipient, in recipient order. */
   get records(): TrackingRecord[] {
@@ -56,25 +62,12 @@ export class DocumentTracker implements Tracker {
   }
 
   get isStopped(): boolean {
-    return this.stopped;
+    return this.feed.isStopped;
   }
 
   /** Starts following changes; called before the snapshot is read. */
-  async follow(): Promise<void> {
-    const messages = await this.live.consume();
-    this.messages = messages;
-    this.pump = (async () => {
-      for await (const m of messages) {
-        let record: TrackingRecord;
-        try {
-          record = decodeTrackingRecord(m.data);
-        } catch {
-          continue;
-        }
-        if (record.documentId !== this.documentId) continue;
-        if (this.keep(record)) this.push(record);
-      }
-    })().catch(() => undefined);
+  follow(): Promise<void> {
+    return this.feed.follow();
   }
 
   /**
@@ -83,31 +76,25 @@ export class DocumentTracker implements Tracker {
    * the two feeds is in them, and reaches the iteration like any other.
    */
   async moveTo(live: LiveFeed, read: () => Promise<readonly TrackingRecord[]>): Promise<void> {
-    if (this.stopped) return;
-    const [messages, pump] = [this.messages, this.pump];
-    this.live = live;
-    await this.follow();
-    messages?.stop();
-    await pump;
-    if (this.stopped) return this.messages?.stop();
+    if (!(await this.feed.moveTo(live))) return;
     for (const r of await read()) if (this.keep(r)) this.push(r);
   }
 
   /** The records as read once, after `follow()`: the newer of each recipient's two versions stands. */
   setSnapshot(records: readonly TrackingRecord[]): void {
     for (const r of records) this.keep(r);
-    this.wakeAll();
+    this.feed.wakeAll();
   }
 
   /** Every change from now on (and those since `track()` was called), until `stop()`. */
   async *[Symbol.asyncIterator](): AsyncIterator<TrackingRecord> {
-    while (!this.stopped) {
+    while (!this.feed.isStopped) {
       const next = this.queue.shift();
       if (next) {
         yield next;
         continue;
       }
-      await new Promise<void>((resolve) => this.waiters.add(resolve));
+      await this.feed.next();
     }
   }
 
@@ -123,32 +110,27 @@ export class DocumentTracker implements Tracker {
     return withCall(`tracking ${this.documentId}`, opts, FOREVER_MS, async (ctx) => {
       while (!done(this.records, this)) {
         if (ctx.signal.aborted) throw ctx.signal.reason;
-        if (this.stopped) {
+        if (this.feed.isStopped) {
           throw new LienthongError('FailedPrecondition', `tracking of ${this.documentId} was stopped`, {
             context: { documentId: this.documentId },
           });
         }
         await new Promise<void>((resolve) => {
           const wake = (): void => {
-            this.waiters.delete(wake);
+            this.feed.waiters.delete(wake);
             ctx.signal.removeEventListener('abort', wake);
             resolve();
           };
           ctx.signal.addEventListener('abort', wake, { once: true });
-          this.waiters.add(wake);
+          this.feed.waiters.add(wake);
         });
       }
       return this.records;
     });
   }
 
-  async stop(): Promise<void> {
-    if (this.stopped) return;
-    this.stopped = true;
-    this.wakeAll();
-    this.messages?.stop();
-    await this.pump;
-    this.onStop();
+  stop(): Promise<void> {
+    return this.feed.stop();
   }
 
   async [Symbol.asyncDispose](): Promise<void> {
@@ -157,13 +139,7 @@ export class DocumentTracker implements Tracker {
 
   private push(r: TrackingRecord): void {
     this.queue.push(r);
-    this.wakeAll();
-  }
-
-  private wakeAll(): void {
-    const waiters = [...this.waiters];
-    this.waiters.clear();
-    for (const w of waiters) w();
+    this.feed.wakeAll();
   }
 
   /** Keeps the newer of two versions of a recipient's record; true when it changed. */

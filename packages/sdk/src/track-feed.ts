@@ -1,0 +1,79 @@
+/**
+ * What a tracker and the feed of refusals share: the agency's track subject followed through a
+ * LiveFeed, each record decoded and handed on, the move to another feed when the home node moves,
+ * the waiters of an iteration, and one stop.
+ */
+import { decodeTrackingRecord } from '@lienthong/core';
+import type { TrackingRecord } from '@lienthong/proto';
+import type { LiveFeed } from './home-service';
+
+export class TrackFeed {
+  /** Woken on each record taken and on stop. */
+  readonly waiters = new Set<() => void>();
+  private messages: { stop(): void } | undefined;
+  private pump: Promise<void> | undefined;
+  private stopped = false;
+
+  constructor(
+    private live: LiveFeed,
+    /** Each record that decodes, in the order the feed brings them. */
+    private readonly take: (record: TrackingRecord) => void,
+    private readonly onStop: () => void,
+  ) {}
+
+  get isStopped(): boolean {
+    return this.stopped;
+  }
+
+  /** Starts following the feed. */
+  async follow(): Promise<void> {
+    const messages = await this.live.consume();
+    this.messages = messages;
+    this.pump = (async () => {
+      for await (const m of messages) {
+        let record: TrackingRecord;
+        try {
+          record = decodeTrackingRecord(m.data);
+        } catch {
+          continue;
+        }
+        this.take(record);
+      }
+    })().catch(() => undefined);
+  }
+
+  /** Follows `live` from now on, then lets the old feed go. False when stopped meanwhile. */
+  async moveTo(live: LiveFeed): Promise<boolean> {
+    if (this.stopped) return false;
+    const [messages, pump] = [this.messages, this.pump];
+    this.live = live;
+    await this.follow();
+    messages?.stop();
+    await pump;
+    if (this.stopped) {
+      this.messages?.stop();
+      return false;
+    }
+    return true;
+  }
+
+  /** Resolves at the next wake (a record taken, or the stop). */
+  next(): Promise<void> {
+    return new Promise<void>((resolve) => this.waiters.add(resolve));
+  }
+
+  wakeAll(): void {
+    const waiters = [...this.waiters];
+    this.waiters.clear();
+    for (const w of waiters) w();
+  }
+
+  async stop(): Promise<void> {
+    if (this.stopped) return;
+    this.stopped = true;
+    this.wakeAll();
+    this.messages?.stop();
+    await this.pump;
+    this.onStop();
+  }
+}
