@@ -4,10 +4,6 @@
  * replaced while that listing runs must not make `snapshot()`, `sent()` or `recall()` wait for
  * their whole deadline. Every call here must take no longer than its own work.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { AUTH_CONFIG, CredentialStore } from '@lienthong/node';
 import type { IdentityCredentials } from '@lienthong/node';
 import { BusinessStatus } from '@lienthong/sdk';
 import type { LienthongClient } from '@lienthong/sdk';
@@ -19,27 +15,13 @@ const RECIPIENTS = [A.noivu, A.taichinh, A.government] as const;
 const SLOW_MS = 2_000;
 
 const w = new World();
-let dir = '';
-const creds = new Map<string, IdentityCredentials>();
+let creds = new Map<string, IdentityCredentials>();
 
 beforeAll(async () => {
-  dir = mkdtempSync(path.join(tmpdir(), 'lt-sdk-listing-'));
-  const store = CredentialStore.open(path.join(dir, 'credentials'));
-  creds.set('node', store.issue({ kind: 'node', name: 'embedded', nodes: '*' }, w.topology));
-  for (const agency of [SENDER, ...RECIPIENTS])
-    creds.set(agency, store.issue({ kind: 'agency', agency }, w.topology));
-  store.writeAuthConfig(w.topology, path.join(dir, AUTH_CONFIG));
-  const node = creds.get('node')!;
-  await w.start(
-    { auth: { seedFile: node.seedFile, inboxPrefix: node.inboxPrefix } },
-    { include: [path.join(dir, AUTH_CONFIG)] },
-  );
+  creds = await w.startWithIdentities([SENDER, ...RECIPIENTS]);
 }, 30_000);
 
-afterAll(async () => {
-  await w.cleanup();
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => w.cleanup());
 
 function as(agency: string): Promise<LienthongClient> {
   return w.client(agency, { credentials: { seedFile: creds.get(agency)!.seedFile } });

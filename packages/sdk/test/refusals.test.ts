@@ -4,10 +4,6 @@
  * arrives — a mistyped document id, a document not sent to the reporter, a status against the rules.
  * The sender's tracking is not changed by any of them.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { AUTH_CONFIG, CredentialStore } from '@lienthong/node';
 import { BusinessStatus, FailureReason, TransportState } from '@lienthong/sdk';
 import type { InboxItem, Refusal, Refusals } from '@lienthong/sdk';
 import { A, World, docId, documentTo, within } from './world';
@@ -162,24 +158,12 @@ describe('refusals of reported statuses reach the reporter', () => {
 
 describe('refusals for an agency connected with its nkey identity (followed through its home node)', () => {
   const w = new World();
-  let dir = '';
   const seeds = new Map<string, string>();
   beforeAll(async () => {
-    dir = mkdtempSync(path.join(tmpdir(), 'lt-sdk-refusals-'));
-    const store = CredentialStore.open(path.join(dir, 'credentials'));
-    const node = store.issue({ kind: 'node', name: 'embedded', nodes: '*' }, w.topology);
-    for (const agency of [A.baothanh, A.hatinh])
-      seeds.set(agency, store.issue({ kind: 'agency', agency }, w.topology).seedFile);
-    store.writeAuthConfig(w.topology, path.join(dir, AUTH_CONFIG));
-    await w.start(
-      { auth: { seedFile: node.seedFile, inboxPrefix: node.inboxPrefix } },
-      { include: [path.join(dir, AUTH_CONFIG)] },
-    );
+    for (const [agency, c] of await w.startWithIdentities([A.baothanh, A.hatinh]))
+      seeds.set(agency, c.seedFile);
   }, 30_000);
-  afterAll(async () => {
-    await w.cleanup();
-    if (dir) rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => w.cleanup());
 
   it('a status on a document not sent to it: NOT_A_RECIPIENT comes back to the identity', async () => {
     const as = (agency: string) => w.client(agency, { credentials: { seedFile: seeds.get(agency)! } });

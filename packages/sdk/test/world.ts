@@ -3,7 +3,9 @@
  * topology (startNode), and SDK clients. Everything started here is torn down by `cleanup()`, even
  * when a test failed half-way; every wait is bounded.
  */
-import { resolve } from 'node:path';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import {
   STREAMS,
   agencyToToken,
@@ -13,8 +15,8 @@ import {
   inboxSubject,
 } from '@lienthong/core';
 import type { Topology } from '@lienthong/core';
-import { createLogger, loadTopologyFile, startNode } from '@lienthong/node';
-import type { NodeRuntimeConfig, RunningNode } from '@lienthong/node';
+import { AUTH_CONFIG, CredentialStore, createLogger, loadTopologyFile, startNode } from '@lienthong/node';
+import type { IdentityCredentials, NodeRuntimeConfig, RunningNode } from '@lienthong/node';
 import { BusinessStatus, EnvelopeKind, SCHEMA_VERSION } from '@lienthong/proto';
 import type { IDocument, IEnvelope } from '@lienthong/proto';
 import { connect } from '@lienthong/sdk';
@@ -232,11 +234,32 @@ export class World {
   private readonly clients: LienthongClient[] = [];
   private readonly readers: InboxReader[] = [];
   private readonly trackers: Tracker[] = [];
+  private readonly removeOnCleanup: string[] = [];
 
   async start(config: NodeConfig = {}, serverOptions: NatsServerOptions = {}): Promise<this> {
     this.server = await startNatsServer(serverOptions);
     await this.startNode(config);
     return this;
+  }
+
+  /**
+   * Starts with credentials on: the embedded node with its identity, and one for each of `agencies`
+   * (their credentials returned by code), issued into a temporary directory removed by cleanup().
+   */
+  async startWithIdentities(agencies: readonly string[]): Promise<Map<string, IdentityCredentials>> {
+    const dir = mkdtempSync(join(tmpdir(), 'lt-sdk-identities-'));
+    this.removeOnCleanup.push(dir);
+    const store = CredentialStore.open(join(dir, 'credentials'));
+    const node = store.issue({ kind: 'node', name: 'embedded', nodes: '*' }, this.topology);
+    const creds = new Map(
+      agencies.map((a) => [a, store.issue({ kind: 'agency', agency: a }, this.topology)]),
+    );
+    store.writeAuthConfig(this.topology, join(dir, AUTH_CONFIG));
+    await this.start(
+      { auth: { seedFile: node.seedFile, inboxPrefix: node.inboxPrefix } },
+      { include: [join(dir, AUTH_CONFIG)] },
+    );
+    return creds;
   }
 
   async startNode(config: NodeConfig = {}): Promise<RunningNode> {
@@ -315,5 +338,6 @@ export class World {
     await within(15_000, 'server cleanup', this.server?.cleanup() ?? Promise.resolve()).catch(
       () => undefined,
     );
+    for (const dir of this.removeOnCleanup.splice(0)) rmSync(dir, { recursive: true, force: true });
   }
 }
