@@ -115,7 +115,12 @@ async function watch(
 export function watchLine(r: TrackingRecord, color: boolean, added?: readonly number[]): string {
   const at = formatTime(r.updatedAtMs || Date.now());
   if (!r.recipient) {
-    return `${at}  ${paint.red(color)('REFUSED')}  ${r.sender}  ${r.documentId || '(undecodable submission)'}  ${reasonName(r.failure)}: ${r.failureDetail}`;
+    // A refused status names its code (and, refused at the document sender's home, that node).
+    const refused = r.timeline[0];
+    const what = refused?.business
+      ? `status ${businessName(refused.business)}${refused.node ? ` at ${refused.node}` : ''}`
+      : r.sender;
+    return `${at}  ${paint.red(color)('REFUSED')}  ${what}  ${r.documentId || '(undecodable submission)'}  ${reasonName(r.failure)}: ${r.failureDetail}`;
   }
   const entries = added?.length ? added.map((i) => r.timeline[i]!) : r.timeline.slice(-1);
   const change = entries
