@@ -126,6 +126,12 @@ class Gateway:
         """getAgenciesList."""
         return self._json("GET", "/agencies")
 
+    def refusals(self, since=None):
+        """What the network refused of this agency's submissions (a Status package accepted here, then
+        refused at the home node of the document's sender), oldest first; since: ISO 8601."""
+        query = "?since=" + urllib.parse.quote(since, safe="") if since else ""
+        return self._json("GET", "/refusals" + query)["refusals"]
+
 
 def q(name):
     return "{%s}%s" % (NS, name)
@@ -299,7 +305,21 @@ def main(argv=None):
         seen.append(code)
     log("statuses received", codes=sorted(seen))
     assert sorted(seen) == ["01", "03", "05", "06"], seen
-    print("OK: sent, listed, fetched byte for byte, acknowledged, 03/05/06 reported, tracked and received", flush=True)
+
+    # A status on a mistyped document number is accepted (202) by the recipient's home node, then
+    # refused by the sender's: the recipient's system learns of it from its refusals.
+    organ_id, date, number = document_id.split(",", 2)
+    typo = ",".join([organ_id, date, "9" + number])
+    recipient.send_edoc(build_status(a.recipient, a.sender, typo, "03", "Số văn bản gõ nhầm"))
+    refused = wait_for(
+        "the refusal of the mistyped status",
+        lambda: next((r for r in recipient.refusals() if r["documentId"] == typo), None),
+        a.timeout,
+    )
+    log("refused", documentId=typo, statusCode=refused.get("statusCode"), reason=refused["reason"])
+    assert refused["reason"] == "UNKNOWN_DOCUMENT" and refused.get("statusCode") == "03", refused
+    print("OK: sent, listed, fetched byte for byte, acknowledged, 03/05/06 reported, tracked and received;"
+          " a mistyped status refused and told", flush=True)
     return 0
 
 

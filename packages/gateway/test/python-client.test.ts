@@ -43,8 +43,12 @@ describe('the Python client', () => {
       'status',
       'tracking',
       'statuses received',
+      'refused',
     ]);
-    expect(steps.at(-1)).toMatchObject({ codes: ['01', '03', '05', '06'] });
+    expect(steps.find((s) => s.step === 'statuses received')).toMatchObject({
+      codes: ['01', '03', '05', '06'],
+    });
+    expect(steps.at(-1)).toMatchObject({ statusCode: '03', reason: 'UNKNOWN_DOCUMENT' });
     expect(steps.find((s) => s.step === 'resent')).toMatchObject({ duplicate: true });
     expect(steps.find((s) => s.step === 'fetched')).toMatchObject({ identical: true });
     expect(steps.find((s) => s.step === 'tracking')).toMatchObject({
