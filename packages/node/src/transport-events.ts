@@ -27,6 +27,8 @@ export interface TransportBack {
   readonly recipient: string;
   /** The agency the event is from: the recipient when delivered, else the document's sender. */
   readonly originAgency: string;
+  /** The document's sender, when `about` is not the document (a status about it): else its origin. */
+  readonly documentSender?: string;
   /** With the document and the recipient, these make the event's id: a retry sends the same event. */
   readonly idParts: readonly string[];
   readonly news: TransportNews;
@@ -34,7 +36,7 @@ export interface TransportBack {
   readonly now: number;
 }
 
-/** The transport event about `recipient`'s copy of a document, addressed to its sender. */
+/** The transport event about `recipient`'s copy of a document, addressed to the origin of `about`. */
 export function transportEventBack(t: TransportBack): AcceptedTransportEvent {
   const { about, node } = t;
   return {
@@ -52,7 +54,7 @@ export function transportEventBack(t: TransportBack): AcceptedTransportEvent {
     transport: {
       ...t.news,
       documentId: about.documentId,
-      documentSender: about.originAgency,
+      documentSender: t.documentSender ?? about.originAgency,
       recipient: t.recipient,
       node: node.id,
     },
@@ -78,35 +80,23 @@ export function statusRefusedBack(
   now: number,
 ): AcceptedTransportEvent {
   const st = status.status;
-  return {
-    schemaVersion: SCHEMA_VERSION,
-    envelopeId: envelopeIdFor([
-      'transport',
-      st.documentId,
-      st.responder,
-      'status-refused',
-      status.envelopeId,
-    ]),
-    kind: EnvelopeKind.ENVELOPE_KIND_TRANSPORT,
-    documentId: st.documentId,
+  // `about` is the status envelope: the event goes back to its origin, the reporter.
+  return transportEventBack({
+    node,
+    about: status,
+    recipient: st.responder,
     originAgency: sender,
-    originNode: node.id,
-    recipients: [st.responder],
-    createdAtMs: now,
-    hops: [],
-    hopLimit,
-    priority: status.priority,
-    transport: {
+    documentSender: sender,
+    idParts: ['status-refused', status.envelopeId],
+    news: {
       state: TransportState.TRANSPORT_STATE_STATUS_REFUSED,
       atMs: now,
-      documentId: st.documentId,
-      documentSender: sender,
-      recipient: st.responder,
-      node: node.id,
       failure: problem.reason,
       detail: problem.detail,
       status: st.code,
       statusEnvelopeId: status.envelopeId,
     },
-  };
+    hopLimit,
+    now,
+  });
 }

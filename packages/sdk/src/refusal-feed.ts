@@ -65,7 +65,6 @@ export function refusalOf(record: TrackingRecord): Refusal | undefined {
 
 /** Refusals from a feed of the agency's track subject, moved to another feed when its home node moves. */
 export class RefusalFeed implements Refusals {
-  readonly documentId = '';
   private readonly queue: Refusal[] = [];
   private readonly feed: TrackFeed;
 

@@ -127,32 +127,21 @@ export class TrackingReader {
 
   /** Follows a sent document's track subject from the stream's end, then reads its snapshot. */
   track(documentId: string, opts?: CallOptions): Promise<Tracker> {
-    return withCall('track', opts, this.session.defaultTimeoutMs, async (ctx) => {
-      // Follow the track subject from the stream's current end before reading the snapshot, so that
-      // no change falls between the two (a change seen twice is recognised and kept once).
-      // A pull consumer created on the agency's own track subject (`followSubject`): no stream info,
-      // which agencies may not read, and nothing anyone else points at a subscription reaches it.
-      // Followed at the new home node when the agency moves (`follow`).
-      const at = this.homeId();
-      const live = await this.liveFeed(Math.max(ctx.deadline - Date.now(), 1));
-      const tracker: DocumentTracker = new DocumentTracker(documentId, live, () =>
-        this.trackers.delete(tracker),
-      );
-      try {
-        await tracker.follow();
-        tracker.setSnapshot(
-          await this.snapshot(documentId, { signal: ctx.signal, timeoutMs: ctx.timeoutMs }),
-        );
-        if (ctx.signal.aborted) throw ctx.signal.reason;
-      } catch (e) {
-        await tracker.stop();
-        throw e;
-      }
-      this.trackers.add(tracker);
-      // A move noticed while it was set up (not yet among the trackers told of moves).
-      if (this.homeId() !== at) this.follow(tracker);
-      return tracker;
-    });
+    // Follow the track subject from the stream's current end before reading the snapshot, so that
+    // no change falls between the two (a change seen twice is recognised and kept once).
+    // A pull consumer created on the agency's own track subject (`followSubject`): no stream info,
+    // which agencies may not read, and nothing anyone else points at a subscription reaches it.
+    return withCall('track', opts, this.session.defaultTimeoutMs, (ctx) =>
+      this.started(
+        ctx,
+        undefined,
+        (live, onStop) => new DocumentTracker(documentId, live, onStop),
+        async (tracker) =>
+          tracker.setSnapshot(
+            await this.snapshot(documentId, { signal: ctx.signal, timeoutMs: ctx.timeoutMs }),
+          ),
+      ),
+    );
   }
 
   /**
@@ -160,21 +149,36 @@ export class TrackingReader {
    * from `sinceMs` (what the track stream kept since then, 30 days by default, then on).
    */
   refusals(opts: CallOptions & { readonly sinceMs?: number } = {}): Promise<Refusals> {
-    return withCall('refusals', opts, this.session.defaultTimeoutMs, async (ctx) => {
-      const at = this.homeId();
-      const live = await this.liveFeed(Math.max(ctx.deadline - Date.now(), 1), opts.sinceMs);
-      const feed: RefusalFeed = new RefusalFeed(live, () => this.trackers.delete(feed));
-      try {
-        await feed.follow();
-        if (ctx.signal.aborted) throw ctx.signal.reason;
-      } catch (e) {
-        await feed.stop();
-        throw e;
-      }
-      this.trackers.add(feed);
-      if (this.homeId() !== at) this.follow(feed);
-      return feed;
-    });
+    return withCall('refusals', opts, this.session.defaultTimeoutMs, (ctx) =>
+      this.started(ctx, opts.sinceMs, (live, onStop) => new RefusalFeed(live, onStop)),
+    );
+  }
+
+  /**
+   * A follower of the track subject made with `make`, following (and `then` done) within the call,
+   * stopped if that fails; then among those told of moves, and moved at once if the home node moved
+   * while it was set up.
+   */
+  private async started<F extends Follower>(
+    ctx: CallContext,
+    sinceMs: number | undefined,
+    make: (live: LiveFeed, onStop: () => void) => F,
+    then?: (follower: F) => Promise<void>,
+  ): Promise<F> {
+    const at = this.homeId();
+    const live = await this.liveFeed(Math.max(ctx.deadline - Date.now(), 1), sinceMs);
+    const follower: F = make(live, () => this.trackers.delete(follower));
+    try {
+      await follower.follow();
+      await then?.(follower);
+      if (ctx.signal.aborted) throw ctx.signal.reason;
+    } catch (e) {
+      await follower.stop();
+      throw e;
+    }
+    this.trackers.add(follower);
+    if (this.homeId() !== at) this.follow(follower);
+    return follower;
   }
 
   /** The home node's id now; undefined while it is out of this client's reach. */

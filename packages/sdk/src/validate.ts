@@ -62,11 +62,7 @@ export function checkDocumentShape(what: string, document: IDocument, priority?:
   }
   // By name it would be encoded as 0, NEW: a revoke, update or replace sent as a new document.
   const operation: unknown = document.business?.operation;
-  if (
-    operation !== undefined &&
-    operation !== null &&
-    (typeof operation !== 'number' || BusinessOperation[operation] === undefined)
-  ) {
+  if (operation !== undefined && operation !== null && !isMember(BusinessOperation, operation)) {
     throw invalid(
       what,
       `business.operation ${describe(operation)} is not a BusinessOperation: pass BusinessOperation.BUSINESS_OPERATION_REVOKE and the like (import { BusinessOperation } from '@lienthong/sdk'), or use update() and replace()`,
@@ -86,12 +82,20 @@ export function checkDocumentShape(what: string, document: IDocument, priority?:
 /** A priority that is a `Priority` value, or none. */
 export function checkPriority(what: string, field: string, value: unknown): void {
   if (value === undefined || value === null) return;
-  if (typeof value !== 'number' || Priority[value] === undefined) {
+  if (!isMember(Priority, value)) {
     throw invalid(
       what,
       `${field} ${describe(value)} is not a Priority: pass Priority.PRIORITY_URGENT and the like (import { Priority } from '@lienthong/sdk'), or a number 0–4`,
     );
   }
+}
+
+/**
+ * Whether `value` is a value of a generated enum. Its object maps names to numbers too, so a name
+ * (which the encoder would write as 0) is no member.
+ */
+function isMember(e: Record<number, string>, value: unknown): boolean {
+  return typeof value === 'number' && e[value] !== undefined;
 }
 
 function describe(v: unknown): string {
