@@ -109,8 +109,9 @@ export function serverListOf(servers: string | readonly string[]): string[] {
 
 /** The servers as an error names them: comma-separated, without any user or password in a URL. */
 export function serversShown(servers: string | readonly string[]): string {
-  const list = typeof servers === 'string' ? [servers] : servers;
-  return list.map((s) => s.replace(/\/\/[^@/]*@/, '//')).join(',');
+  return serverListOf(servers)
+    .map((s) => s.replace(/\/\/[^@/]*@/, '//'))
+    .join(',');
 }
 
 /** Host and port of a server URL as nats.js takes it, if it is one. */
