@@ -122,14 +122,15 @@ export class Refusals {
    * The home node of a document's sender refused a status `reporter` reported on it (not a
    * recipient, no such document, against the rules): this node, the reporter's home, tells the
    * reporter with a notice on its track subject, as for a submission refused here. The notice names
-   * the document, its sender, the status code (in its timeline entry) and the reason.
+   * the document, the reporter as its submitter, the status code (in its timeline entry) and the reason.
    */
   async statusRefused(node: NodeInfo, event: AcceptedTransportEvent): Promise<void> {
     const t = event.transport;
     const now = this.now();
     const notice = TrackingRecord.create({
       documentId: t.documentId,
-      sender: t.documentSender,
+      // As on every notice, the agency that submitted what was refused (the document's is in `detail`).
+      sender: t.recipient,
       transport: TransportState.TRANSPORT_STATE_FAILED,
       failure: t.failure ?? FailureReason.FAILURE_REASON_UNSPECIFIED,
       failureDetail: t.detail ?? '',

@@ -54,6 +54,8 @@ describe('refusals of reported statuses reach the reporter', () => {
     });
     expect(refusal.detail).toContain(`${A.hatinh} reported 03 on ${typo}`);
     expect(refusal.record.transport).toBe(TransportState.TRANSPORT_STATE_FAILED);
+    // As on every notice, the record's sender is the agency that submitted what was refused.
+    expect(refusal.record.sender).toBe(A.hatinh);
     expect(await sender.snapshot(typo)).toEqual([]);
   });
 
