@@ -4,7 +4,7 @@ import type { ClosedCode, NodeInfo } from '@lienthong/core';
 import { BusinessStatus, EnvelopeKind, FailureReason, TransportState } from '@lienthong/proto';
 import type { IHop } from '@lienthong/proto';
 import { storedAttachments } from './accepted';
-import type { AcceptedEnvelope } from './accepted';
+import type { AcceptedEnvelope, AcceptedStatus } from './accepted';
 import { Attachments } from './attachments';
 import { redirectedOnTheWay, redirectsOnTheWay } from './closed-on-the-way';
 import type { AttachmentProblem } from './attachments';
@@ -13,7 +13,7 @@ import { Delivery } from './delivery';
 import { encodeEnvelopeShared } from './document-bytes';
 import { fanOut } from './fan-out';
 import { NeighbourRoom } from './flow';
-import type { Clock, InboundMessage } from './inbound';
+import type { Clock, InboundMessage, Rejection } from './inbound';
 import type { TopologyView } from './live-directory';
 import { EnvelopePublisher } from './publisher';
 import { Refusals } from './refusals';
@@ -247,12 +247,7 @@ export class Router {
       case EnvelopeKind.ENVELOPE_KIND_STATUS:
         if (env.status.code !== BusinessStatus.BUSINESS_STATUS_RECALL_REQUESTED) {
           const refused = await this.trackingApply.status(node, env, recipient, msg);
-          if (refused) {
-            // The reporter is told, at its home node (which may be in another domain).
-            const now = this.now();
-            const back = statusRefusedBack(node, env, recipient, refused, this.config.limits.hopLimit, now);
-            await this.route(node, back, ownHop(node, now), msg);
-          }
+          if (refused) await this.tellReporter(node, env, recipient, refused, msg);
           return;
         }
         await this.delivery.toInbox(node, env, recipient, msg);
@@ -272,9 +267,23 @@ export class Router {
     }
   }
 
+  /** A refused status goes back to its reporter, at its home node (which may be in another domain). */
+  private async tellReporter(
+    node: NodeInfo,
+    env: AcceptedStatus,
+    sender: string,
+    problem: Rejection,
+    msg: InboundMessage | undefined,
+  ): Promise<void> {
+    const now = this.now();
+    const back = statusRefusedBack(node, env, sender, problem, this.config.limits.hopLimit, now);
+    await this.route(node, back, ownHop(node, now), msg);
+  }
+
   /**
    * Some recipients cannot be reached from here: dead-letter the envelope for them and, for a
-   * document, send a FAILED transport event back to the sender's home node.
+   * document, send a FAILED transport event back to the sender's home node; a status reported on a
+   * document goes back to its reporter as refused.
    */
   private async failOnTheWay(
     node: NodeInfo,
@@ -286,6 +295,13 @@ export class Router {
   ): Promise<void> {
     const problem = { reason, detail: `${detail}: ${recipients.join(', ')}` };
     await this.refusals.deadLetter(node, msg, problem, env, recipients.join(','));
+    if (
+      env.kind === EnvelopeKind.ENVELOPE_KIND_STATUS &&
+      env.status.code !== BusinessStatus.BUSINESS_STATUS_RECALL_REQUESTED
+    ) {
+      await this.tellReporter(node, env, env.status.documentSender, problem, msg);
+      return;
+    }
     if (env.kind !== EnvelopeKind.ENVELOPE_KIND_DOCUMENT) return;
     const now = this.now();
     await Promise.all(

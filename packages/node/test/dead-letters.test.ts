@@ -282,6 +282,49 @@ describe('dead letters', () => {
     await stillServes();
   });
 
+  it('HOP_LIMIT_EXCEEDED: a status that fails on the way goes back to its reporter as refused', async () => {
+    // Bảo Thành reports 03 on a document of Sơn Tây's; the district gets it with one hop left.
+    const id = docId(A.sontay);
+    const env: IEnvelope = {
+      schemaVersion: SCHEMA_VERSION,
+      envelopeId: `status-hops-${Date.now()}`,
+      kind: EnvelopeKind.ENVELOPE_KIND_STATUS,
+      documentId: id,
+      originAgency: SENDER,
+      originNode: SENDER_HOME,
+      recipients: [A.sontay],
+      createdAtMs: Date.now(),
+      hopLimit: 1,
+      hops: [{ node: SENDER_HOME, level: 4, inMs: Date.now(), outMs: Date.now() }],
+      status: {
+        code: BusinessStatus.BUSINESS_STATUS_ACCEPTED,
+        responder: SENDER,
+        documentId: id,
+        documentSender: A.sontay,
+        timestampMs: Date.now(),
+      },
+    };
+    await inspect.js.publish(
+      relaySubject('district', 'h41-yenthanh', 'normal', SENDER_HOME),
+      encodeEnvelope(env),
+      { msgID: msgId('status-hops') },
+    );
+    const d = await deadLetter(
+      'h41-yenthanh',
+      (x) => x.reason === R.FAILURE_REASON_HOP_LIMIT_EXCEEDED && x.documentId === id,
+    );
+    const notice = await rejection(
+      SENDER,
+      (r) => r.documentId === id && r.failure === R.FAILURE_REASON_HOP_LIMIT_EXCEEDED,
+    );
+    expect(notice.failureDetail).toBe(d.detail);
+    expect(notice.timeline[0]).toMatchObject({
+      business: BusinessStatus.BUSINESS_STATUS_ACCEPTED,
+      node: 'h41-yenthanh',
+    });
+    await stillServes();
+  });
+
   it('TOO_LARGE: a 100 KB document against a 64 KiB envelope limit', async () => {
     const id = docId(SENDER);
     await sender.send(documentOf(id, SENDER, [A.government], { contentSummary: 'x'.repeat(100 * 1024) }));
