@@ -100,6 +100,8 @@ export type AgencyServiceReply =
       readonly keys?: string[];
       readonly more?: boolean;
       readonly stored?: boolean;
+      /** `follow`: how many messages the new consumer reads back before it is at the present. */
+      readonly pending?: number;
     }
   | {
       readonly ok: false;

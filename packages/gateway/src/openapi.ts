@@ -11,7 +11,7 @@ const REASONS: Record<number, string> = {
   413: 'The package is over the limit (the attachment limit, 200 MiB by default)',
   415: 'The body is not application/xml',
   429: 'Backpressure: the agency has as many submissions waiting as it may; retry after Retry-After seconds',
-  503: 'The node is not ready (starting, draining or disconnected from NATS)',
+  503: 'Not ready: the node is starting, draining or disconnected from NATS, or (refusals) the last week is still being read back; ask again, after Retry-After seconds when given',
 };
 
 /** The OpenAPI 3.1 document of `/api/v1`, built from the same route table and schemas as the routes. */
@@ -36,7 +36,7 @@ export function openApiDocument(): Record<string, unknown> {
     for (const e of r.errors) {
       responses[String(e)] = {
         description: REASONS[e] ?? 'Error',
-        ...(e === 429 ? { headers: { 'Retry-After': { schema: { type: 'integer' } } } } : {}),
+        ...(e === 429 || e === 503 ? { headers: { 'Retry-After': { schema: { type: 'integer' } } } } : {}),
         content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
       };
     }

@@ -396,7 +396,7 @@ export class EdocGateway {
   async refusals(agency: string, sinceMs: number): Promise<{ refusals: RefusalJson[] }> {
     this.assertServes(agency);
     await sdkCall(() => this.client(agency));
-    return { refusals: this.refusalLogs.list(agency, sinceMs) };
+    return { refusals: await this.refusalLogs.list(agency, sinceMs) };
   }
 
   async close(): Promise<void> {

@@ -157,7 +157,7 @@ export class AgencyService {
     req: AgencyServiceRequest,
     a: Asker,
     prefix: string,
-  ): Promise<{ name?: string; keys?: string[]; more?: boolean }> {
+  ): Promise<{ name?: string; keys?: string[]; more?: boolean; pending?: number }> {
     const base = `${SUBJECT_PREFIX}.${a.level}.${a.node}`;
     const { jsm } = this.nats;
     switch (req.op) {
@@ -210,7 +210,7 @@ export class AgencyService {
     a: Asker,
     prefix: string,
     base: string,
-  ): Promise<{ name: string }> {
+  ): Promise<{ name: string; pending: number }> {
     const { jsm } = this.nats;
     if (typeof req.deliver !== 'string' || !req.deliver.startsWith(prefix) || /[\s*>]/.test(req.deliver)) {
       throw new LienthongError('PermissionDenied', `deliver subject must be under ${prefix.slice(0, -1)}`);
@@ -228,7 +228,7 @@ export class AgencyService {
     }
     const name = `lt-f-${a.token}-${randomBytes(12).toString('hex')}`;
     mine.push(name);
-    await jsm.consumers.add(STREAMS.track, {
+    const info = await jsm.consumers.add(STREAMS.track, {
       name,
       deliver_subject: req.deliver,
       filter_subject: `${base}.track.${a.token}`,
@@ -240,7 +240,7 @@ export class AgencyService {
       num_replicas: 1,
       inactive_threshold: FOLLOW_INACTIVE_MS * 1_000_000,
     });
-    return { name };
+    return { name, pending: info.num_pending };
   }
 
   /**

@@ -18,8 +18,24 @@ export async function followSubject(
   /** Start with what the stream kept since this time (Unix ms) instead of from now. */
   sinceMs?: number,
 ): Promise<Consumer> {
+  return (await followSubjectCounted(js, jsm, stream, filter, inactiveMs, sinceMs)).consumer;
+}
+
+/**
+ * {@link followSubject}, with how many messages the consumer held when it was made: those it reads
+ * back from `sinceMs` (0 from now on). They come first, in order, each once (no acknowledgements,
+ * one delivery), so the one numbered `pending` is the last of the read-back.
+ */
+export async function followSubjectCounted(
+  js: JetStreamClient,
+  jsm: JetStreamManager,
+  stream: string,
+  filter: string,
+  inactiveMs = 30_000,
+  sinceMs?: number,
+): Promise<{ consumer: Consumer; pending: number }> {
   const name = `lt-f-${randomBytes(16).toString('hex')}`;
-  await jsm.consumers.add(stream, {
+  const info = await jsm.consumers.add(stream, {
     name,
     filter_subject: filter,
     ...(sinceMs === undefined
@@ -32,5 +48,5 @@ export async function followSubject(
     num_replicas: 1,
     inactive_threshold: inactiveMs * 1_000_000,
   });
-  return js.consumers.get(stream, name);
+  return { consumer: await js.consumers.get(stream, name), pending: info.num_pending };
 }

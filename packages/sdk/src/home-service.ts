@@ -19,6 +19,11 @@ import type { Session } from './session';
 /** A stream of tracking messages that can be stopped: a pull consumer's messages, or pushed ones. */
 export interface LiveFeed {
   consume(): Promise<AsyncIterable<{ readonly data: Uint8Array }> & { stop(): void }>;
+  /**
+   * How many messages the feed reads back before it is at the present (those kept since the time it
+   * was asked to start at; 0 from now on). Undefined when not told (a home node of an older version).
+   */
+  readonly pending?: number;
 }
 
 export class HomeService {
@@ -50,9 +55,13 @@ export class HomeService {
     const { nc, agency } = this.session;
     const deliver = createInbox(inboxPrefixOf({ kind: 'agency', agency }));
     const sub = nc.subscribe(deliver);
+    let pending: number | undefined;
     try {
       await nc.flush();
-      await this.call({ op: 'follow', deliver, ...(sinceMs !== undefined ? { sinceMs } : {}) }, timeoutMs);
+      ({ pending } = await this.call(
+        { op: 'follow', deliver, ...(sinceMs !== undefined ? { sinceMs } : {}) },
+        timeoutMs,
+      ));
     } catch (e) {
       sub.unsubscribe();
       throw e;
@@ -61,7 +70,10 @@ export class HomeService {
       [Symbol.asyncIterator]: () => sub[Symbol.asyncIterator](),
       stop: () => sub.unsubscribe(),
     };
-    return { consume: () => Promise.resolve(messages) };
+    return {
+      consume: () => Promise.resolve(messages),
+      ...(typeof pending === 'number' && pending >= 0 ? { pending } : {}),
+    };
   }
 
   /**

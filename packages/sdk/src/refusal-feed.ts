@@ -42,8 +42,18 @@ export interface RefusalsOptions extends CallOptions {
 /** A live feed of refusals: iterate it; `stop()` ends the iteration. */
 export interface Refusals extends AsyncIterable<Refusal>, AsyncDisposable {
   readonly isStopped: boolean;
+  /**
+   * Resolves once the iteration has handed out every refusal the track stream kept since `since`
+   * (what comes after is new), or the feed stopped; at once without `since`. It waits for the
+   * iteration: a feed nobody iterates is never caught up. A home node of a version before this
+   * promise does not tell how much there is to read back: then it resolves at once.
+   */
+  caughtUp(): Promise<void>;
   stop(): Promise<void>;
 }
+
+/** In the queue after the last refusal read back: the iteration that reaches it is at the present. */
+const PRESENT = Symbol('present');
 
 /** The refusal a notice on the track subject tells of; undefined for any other tracking record. */
 export function refusalOf(record: TrackingRecord): Refusal | undefined {
@@ -65,10 +75,14 @@ export function refusalOf(record: TrackingRecord): Refusal | undefined {
 
 /** Refusals from a feed of the agency's track subject, moved to another feed when its home node moves. */
 export class RefusalFeed implements Refusals {
-  private readonly queue: Refusal[] = [];
+  private readonly queue: (Refusal | typeof PRESENT)[] = [];
   private readonly feed: TrackFeed;
+  private present = false;
+  private readonly reached: Promise<void>;
+  private reach!: () => void;
 
   constructor(live: LiveFeed, onStop: () => void = () => undefined) {
+    this.reached = new Promise<void>((resolve) => (this.reach = resolve));
     this.feed = new TrackFeed(
       live,
       (record) => {
@@ -77,8 +91,24 @@ export class RefusalFeed implements Refusals {
         this.queue.push(refusal);
         this.feed.wakeAll();
       },
-      onStop,
+      () => {
+        this.reach();
+        onStop();
+      },
+      (atStart) => {
+        if (this.present) return;
+        this.present = true;
+        // Nothing read back and nothing waiting to be handed out: at the present now. Otherwise
+        // when the iteration reaches the mark, after the last refusal read back.
+        if (atStart && this.queue.length === 0) return this.reach();
+        this.queue.push(PRESENT);
+        this.feed.wakeAll();
+      },
     );
+  }
+
+  caughtUp(): Promise<void> {
+    return this.reached;
   }
 
   get isStopped(): boolean {
@@ -99,6 +129,10 @@ export class RefusalFeed implements Refusals {
   async *[Symbol.asyncIterator](): AsyncIterator<Refusal> {
     for (;;) {
       const next = this.queue.shift();
+      if (next === PRESENT) {
+        this.reach();
+        continue;
+      }
       if (next) {
         yield next;
         continue;

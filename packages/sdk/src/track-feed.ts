@@ -19,6 +19,12 @@ export class TrackFeed {
     /** Each record that decodes, in the order the feed brings them. */
     private readonly take: (record: TrackingRecord) => void,
     private readonly onStop: () => void,
+    /**
+     * Called once a feed has handed on every message it was to read back: what follows is new.
+     * `atStart` when there was nothing to read back (a feed from now on, or one that does not tell
+     * how many), called then before any message. Again after each move.
+     */
+    private readonly onPresent: (atStart: boolean) => void = () => undefined,
   ) {}
 
   get isStopped(): boolean {
@@ -29,15 +35,14 @@ export class TrackFeed {
   async follow(): Promise<void> {
     const messages = await this.live.consume();
     this.messages = messages;
+    let readBack = this.live.pending ?? 0;
+    if (readBack === 0) this.onPresent(true);
     this.pump = (async () => {
       for await (const m of messages) {
-        let record: TrackingRecord;
-        try {
-          record = decodeTrackingRecord(m.data);
-        } catch {
-          continue;
-        }
-        this.take(record);
+        const record = decodedOrUndefined(m.data);
+        // A message that is not a tracking record hands nothing on, but counts towards the read-back.
+        if (record) this.take(record);
+        if (readBack > 0 && --readBack === 0) this.onPresent(false);
       }
     })().catch(() => undefined);
   }
@@ -75,5 +80,13 @@ export class TrackFeed {
     this.messages?.stop();
     await this.pump;
     this.onStop();
+  }
+}
+
+function decodedOrUndefined(data: Uint8Array): TrackingRecord | undefined {
+  try {
+    return decodeTrackingRecord(data);
+  } catch {
+    return undefined;
   }
 }

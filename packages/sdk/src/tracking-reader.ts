@@ -16,7 +16,7 @@ import type { TrackingRecord } from '@lienthong/proto';
 import { listKvKeys, retry } from '@lienthong/infra';
 import { withCall } from './call';
 import { readRecords } from './tracking-bulk';
-import { followSubject } from './follow';
+import { followSubjectCounted } from './follow';
 import type { HomeService, LiveFeed } from './home-service';
 import type { HomeFollower } from './home';
 import type { CallContext } from './call';
@@ -93,18 +93,18 @@ export class TrackingReader {
   }
 
   /** The agency's track subject at its home node from now on. */
-  private liveFeed(timeoutMs: number, sinceMs?: number): Promise<LiveFeed> {
+  private async liveFeed(timeoutMs: number, sinceMs?: number): Promise<LiveFeed> {
     const { agency, homeNode, js, jsm } = this.session;
-    return this.service
-      ? this.service.follow(timeoutMs, sinceMs)
-      : followSubject(
-          js,
-          jsm,
-          STREAMS.track,
-          trackSubject(homeNode.level, homeNode.id, agency),
-          30_000,
-          sinceMs,
-        );
+    if (this.service) return this.service.follow(timeoutMs, sinceMs);
+    const { consumer, pending } = await followSubjectCounted(
+      js,
+      jsm,
+      STREAMS.track,
+      trackSubject(homeNode.level, homeNode.id, agency),
+      30_000,
+      sinceMs,
+    );
+    return { consume: () => consumer.consume(), pending };
   }
 
   /** The per-recipient records of a document this agency sent (empty if unknown). */

@@ -133,14 +133,28 @@ describe('refusals of reported statuses reach the reporter', () => {
     const mark = docId(A.baothanh, 'MARK');
     await reporter.report(mark, S.BUSINESS_STATUS_ACCEPTED, { sender: A.baothanh });
     expect((await nextRefusal(late[Symbol.asyncIterator]())).documentId).toBe(mark);
+    // A feed from now on is at the present at once.
+    await within(1_000, 'a feed from now caught up', late.caughtUp());
     const back = await reporter.refusals({ since: new Date(t0) });
     feeds.push(back);
+    // The track subject holds more than these two notices (the records of every change): the feed
+    // is caught up when the iteration has handed out both, and not before.
+    const seen: string[] = [];
+    let caughtWith: string[] | undefined;
+    void back.caughtUp().then(() => (caughtWith = [...seen]));
+    await sleepMs(300); // the read-back has arrived; nobody has iterated yet
+    expect(caughtWith).toBeUndefined();
     const it = back[Symbol.asyncIterator]();
-    expect((await nextRefusal(it)).documentId).toBe(early);
-    expect((await nextRefusal(it)).documentId).toBe(mark);
+    seen.push((await nextRefusal(it)).documentId);
+    seen.push((await nextRefusal(it)).documentId);
+    expect(seen).toEqual([early, mark]);
     const after = docId(A.baothanh, 'AFTER');
+    const third = it.next();
+    await within(5_000, 'caught up', back.caughtUp());
+    expect(caughtWith).toEqual([early, mark]);
     await reporter.report(after, S.BUSINESS_STATUS_ACCEPTED, { sender: A.baothanh });
-    expect((await nextRefusal(it)).documentId).toBe(after);
+    const r = await within(10_000, 'a refusal', third);
+    expect(r.done ? undefined : r.value.documentId).toBe(after);
     await expect(reporter.refusals({ since: Number.NaN })).rejects.toMatchObject({ code: 'InvalidArgument' });
     await expect(reporter.refusals({ since: new Date('yesterday') })).rejects.toThrow(
       'refusals: since Invalid Date is not a time: pass a Date or Unix milliseconds',
@@ -182,10 +196,24 @@ describe('refusals for an agency connected with its nkey identity (followed thro
         code: S.BUSINESS_STATUS_ACCEPTED,
         reasonName: 'NOT_A_RECIPIENT',
       });
-      // Read back through the home node from a time before it: the same refusal.
+      // Read back through the home node from a time before it: the same refusal, and the home node
+      // tells how much there is to read back, so the feed knows when it is at the present.
       const back = await reporter.refusals({ since: Date.now() - 60_000 });
       try {
-        expect(await nextRefusal(back[Symbol.asyncIterator]())).toMatchObject({ documentId: id });
+        let caught = false;
+        void back.caughtUp().then(() => (caught = true));
+        await sleepMs(300);
+        expect(caught).toBe(false);
+        const it = back[Symbol.asyncIterator]();
+        expect(await nextRefusal(it)).toMatchObject({ documentId: id });
+        const more = it.next();
+        await within(5_000, 'caught up', back.caughtUp());
+        await reporter.report(id, S.BUSINESS_STATUS_COMPLETED);
+        const r = await within(10_000, 'a live refusal', more);
+        expect(r.done ? undefined : r.value).toMatchObject({
+          documentId: id,
+          code: S.BUSINESS_STATUS_COMPLETED,
+        });
       } finally {
         await back.stop();
       }
