@@ -4,7 +4,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { connect } from '@lienthong/sdk';
+import { BusinessStatus, connect } from '@lienthong/sdk';
 import { background, eventually, json, killAll, lienthong, startBroker, tempDir } from './helpers';
 import type { Broker } from './helpers';
 
@@ -341,5 +341,55 @@ describe('lienthong against a running broker', () => {
     const node = await lienthong(['node', 'info', 'h99', ...s]);
     expect(node.code).toBe(1);
     expect(node.stderr).toMatch(/\[NotFound\] node h99 is not in the directory\n {2}hint: .*node ls/);
+  });
+
+  // Last: the refused status leaves a dead letter, which `check` above counts.
+  it('doc refusals lists a status refused at the document sender’s home node, read back and done', async () => {
+    const typo = `${SENDER},2026/11/22,915/UBND-VP`; // never sent: a mistyped number
+    const reporter = await connect({ servers: broker.url, agency: COMMUNE });
+    try {
+      const feed = await reporter.refusals();
+      await reporter.report(typo, BusinessStatus.BUSINESS_STATUS_ACCEPTED, { sender: SENDER });
+      for await (const r of feed) {
+        expect(r.documentId).toBe(typo);
+        break;
+      }
+      await feed.stop();
+    } finally {
+      await reporter.close();
+    }
+    const listed = await lienthong(['doc', 'refusals', '--agency', COMMUNE, '--since', '1h', '--json', ...s]);
+    expect(listed.code).toBe(0);
+    expect(
+      listed.stdout
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l) as unknown),
+    ).toEqual([
+      {
+        agency: COMMUNE,
+        documentId: typo,
+        kind: 'status',
+        statusCode: '03',
+        reason: 'UNKNOWN_DOCUMENT',
+        detail: expect.stringContaining(`${COMMUNE} reported 03 on ${typo}`),
+        node: 'h41-yenthanh-xa1',
+        at: expect.stringMatching(/^2\d{3}-/),
+      },
+    ]);
+    expect(listed.stderr).toMatch(new RegExp(`^1 refused of ${COMMUNE.replace(/\./g, '\\.')} since `, 'm'));
+    // Every agency's, as lines; the sender's own list is empty; a mistyped code and time are errors.
+    const all = await lienthong(['doc', 'refusals', ...s]);
+    expect(all.code).toBe(0);
+    expect(all.stdout).toMatch(/REFUSED {2}status 03 ACCEPTED at h41-yenthanh-xa1 {2}.*UNKNOWN_DOCUMENT/);
+    const none = await lienthong(['doc', 'refusals', '--agency', SENDER, ...s]);
+    expect([none.code, none.stdout]).toEqual([0, '']);
+    expect(none.stderr).toMatch(/^0 refused of /m);
+    const unknown = await lienthong(['doc', 'refusals', '--agency', '000.00.99.H41', ...s]);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain('000.00.99.H41');
+    const bad = await lienthong(['doc', 'refusals', '--since', 'yesterday', ...s]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('expected a duration such as 24h or 7d, or an ISO 8601 time');
   });
 });

@@ -54,4 +54,4 @@ export type { Refusal, Refusals, RefusalsOptions } from './refusal-feed';
 export { refusalOf } from './refusal-feed';
 export type { BackpressureScope, ErrorCode } from '@lienthong/core';
 export type { IDocument, IStaff, TrackingRecord, TimelineEntry } from '@lienthong/proto';
-export { followSubject } from './follow';
+export { followSubject, followSubjectCounted } from './follow';

@@ -33,6 +33,7 @@ import {
   write,
 } from '../output';
 import { withSession } from '../session';
+import { docRefusals } from './doc-refusals';
 import { docWatch } from './doc-watch';
 import { verdictOf, verdictText } from '../edxml-verdict-text';
 import type { Session } from '../session';
@@ -60,6 +61,7 @@ export function registerDoc(program: Command): void {
   docShow(doc);
   docTrack(doc);
   docWatch(doc);
+  docRefusals(doc);
 }
 
 function docSend(doc: Command): void {
