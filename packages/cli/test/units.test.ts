@@ -3,6 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { TrackingRecord, TransportState } from '@lienthong/proto';
 import { evaluate, formatNagios, formatPrometheus } from '../src/check';
+import { parseSince } from '../src/commands/doc-refusals';
 import { processStatus } from '../src/commands/node';
 import type { ConsumerState } from '@lienthong/readers';
 import type { CheckFacts } from '../src/check';
@@ -46,6 +47,19 @@ describe('parseDuration', () => {
   ])('%s', (text, ms) => expect(parseDuration(text)).toBe(ms));
   it.each(['', '1x', 'h', '0s', '1h junk'])('refuses %p', (text) =>
     expect(() => parseDuration(text)).toThrow(/duration/),
+  );
+});
+
+describe('parseSince (doc refusals)', () => {
+  const now = Date.parse('2026-12-06T12:00:00Z');
+  it.each([
+    ['24h', now - 86_400_000],
+    ['7d', now - 604_800_000],
+    ['2026-12-01T08:00:00Z', Date.parse('2026-12-01T08:00:00Z')],
+    ['2026-12-01', Date.parse('2026-12-01')],
+  ])('%s', (text, ms) => expect(parseSince(text, now)).toBe(ms));
+  it.each(['yesterday', '', '12/01/2026', '2026-13-45'])('refuses %p', (text) =>
+    expect(() => parseSince(text, now)).toThrow(/a duration such as 24h or 7d, or an ISO 8601 time/),
   );
 });
 
