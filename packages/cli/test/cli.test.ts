@@ -4,6 +4,9 @@
  */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { Kvm } from '@nats-io/kv';
+import { connect as natsConnect } from '@nats-io/transport-node';
+import { BUCKETS, encodeNodeStatus, statusKeys } from '@lienthong/core';
 import { BusinessStatus, connect } from '@lienthong/sdk';
 import { background, eventually, json, killAll, lienthong, startBroker, tempDir } from './helpers';
 import type { Broker } from './helpers';
@@ -391,5 +394,30 @@ describe('lienthong against a running broker', () => {
     const bad = await lienthong(['doc', 'refusals', '--since', 'yesterday', ...s]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('expected a duration such as 24h or 7d, or an ISO 8601 time');
+  });
+
+  it('check sums the overdue counts the nodes tell in lt_status, of the nodes in the directory', async () => {
+    type Check = { status: string; overdue: number };
+    const before = json<Check>(await lienthong(['check', '--format', 'json', ...s]));
+    expect(before.overdue).toBe(0);
+    // Written as the runtimes hosting those nodes write them (overdue.test.ts provokes the real ones).
+    const nc = await natsConnect({ servers: broker.url });
+    try {
+      const kv = await new Kvm(nc).open(BUCKETS.status);
+      const put = (node: string, overdue: number) =>
+        kv.put(statusKeys.node(node), encodeNodeStatus({ node, overdue, atMs: Date.now() }));
+      await put('h41', 2);
+      await put('h41-yenthanh-xa1', 3);
+      await put('h99', 40); // not in the directory: not counted
+      const after = json<Check>(await lienthong(['check', '--format', 'json', '--max-overdue', '4', ...s]));
+      expect(after.overdue).toBe(5);
+      const line = await lienthong(['check', '--max-overdue', '4', ...s]);
+      expect(line.stdout).toMatch(/5 overdue recipients > 4/);
+      expect(line.code).toBe(1); // WARNING
+      await put('h41', 0);
+      await put('h41-yenthanh-xa1', 0);
+    } finally {
+      await nc.close();
+    }
   });
 });

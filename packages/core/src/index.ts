@@ -71,6 +71,8 @@ export {
   trackingSenderFilter,
 } from './kv-keys';
 export type { DirectoryKey } from './kv-keys';
+export { encodeNodeStatus, parseNodeStatus, statusKeys } from './node-status';
+export type { NodeStatusRecord } from './node-status';
 
 export { Topology, parseTopology, topologyFromProto, generateTopology } from './topology';
 export type { ClosedCode, ClosedCodeJson, ClosurePolicy } from './topology-closed';

@@ -1,7 +1,8 @@
 /**
  * Names and keys of the JetStream KV buckets, part of the public contract like the subject map:
- * `lt_directory` (the directory, watched by nodes and read by SDKs) and `lt_tracking` (one tracking
- * record per sent document and recipient, kept by the sender's home node).
+ * `lt_directory` (the directory, watched by nodes and read by SDKs), `lt_tracking` (one tracking
+ * record per sent document and recipient, kept by the sender's home node) and `lt_status` (what
+ * each node tells of itself for monitoring).
  */
 import { agencyFromToken, agencyToToken } from './agency';
 import { assertNodeId, documentKey, isNodeId } from './ids';
@@ -22,6 +23,8 @@ export const AUDIT_STREAM = 'LT_AUDIT';
 export const BUCKETS = Object.freeze({
   tracking: 'lt_tracking',
   directory: 'lt_directory',
+  /** One entry per node: what it tells of itself (node-status.ts). */
+  status: 'lt_status',
 } as const);
 
 /**

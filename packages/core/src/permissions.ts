@@ -325,6 +325,7 @@ function nodePermissions(s: Extract<IdentitySubject, { kind: 'node' }>, topology
     '$JS.FC.>',
     `$KV.${BUCKETS.tracking}.>`,
     `$KV.${BUCKETS.directory}.>`,
+    `$KV.${BUCKETS.status}.>`,
     `$KV.${CONTENT_REFS_BUCKET}.>`,
   );
   return {

@@ -23,6 +23,7 @@ import type { Clock } from './inbound';
 import { LiveDirectory } from './live-directory';
 import { createLogger } from './logger';
 import { NodeMetrics } from './metrics';
+import { NodeStatusBoard } from './node-status';
 import { OverdueIndex } from './overdue';
 import { EnvelopePublisher } from './publisher';
 import { Refusals } from './refusals';
@@ -68,13 +69,9 @@ export interface NodeContainerOptions {
 /**
  * The streams, buckets and directory entries a node needs, created or brought up to date before
  * anything runs: the node's own streams, `lt_tracking`, the directory, the audit stream, and the
- * content stream with its reference bucket.
+ * content stream with its reference bucket, and `lt_status`.
  */
-async function provision(
-  config: ResolvedConfig,
-  nats: NatsHandles,
-  log: Logger,
-): Promise<{ readonly tracking: KV; readonly contentRefs: KV }> {
+async function provision(config: ResolvedConfig, nats: NatsHandles, log: Logger): Promise<Buckets> {
   const { topology, retention, replicas, flow } = config;
   const domain = config.domain ?? '';
   await ensureStreams(nats.jsm, topology, domain, retention, replicas, flow);
@@ -88,7 +85,28 @@ async function provision(
     attachmentConfig(config.limits, retention),
     replicas,
   );
-  return { tracking: await nats.kvm.open(BUCKETS.tracking), contentRefs };
+  return {
+    tracking: await nats.kvm.open(BUCKETS.tracking),
+    contentRefs,
+    status: await nats.kvm.open(BUCKETS.status),
+  };
+}
+
+/** The KV buckets a node's collaborators use. */
+interface Buckets {
+  readonly tracking: KV;
+  readonly contentRefs: KV;
+  readonly status: KV;
+}
+
+/** `provision`, closing the connection when it fails. */
+async function provisioned(config: ResolvedConfig, nats: NatsHandles, log: Logger): Promise<Buckets> {
+  try {
+    return await provision(config, nats, log);
+  } catch (e) {
+    await nats.nc.close();
+    throw e;
+  }
 }
 
 /**
@@ -103,13 +121,7 @@ export async function createContainer(
   const resolved = resolveConfig(config);
   const log = opts.logger ?? createLogger({ name: resolved.name });
   const nats = await openNats(resolved, log);
-  let kv: { readonly tracking: KV; readonly contentRefs: KV };
-  try {
-    kv = await provision(resolved, nats, log);
-  } catch (e) {
-    await nats.nc.close();
-    throw e;
-  }
+  const kv = await provisioned(resolved, nats, log);
   const c = rootContainer.createChildContainer();
   c.register(TOKENS.Config, { useValue: resolved });
   c.register(TOKENS.Logger, { useValue: log });
@@ -126,6 +138,10 @@ export async function createContainer(
   c.register(TOKENS.Topology, { useFactory: (r) => r.resolve(LiveDirectory) });
   once(TrackingStore, (r) => new TrackingStore(kv.tracking, nats.js, nats.jsm, r.resolve(LiveDirectory)));
   once(OverdueIndex, (r) => new OverdueIndex(r.resolve(TrackingStore), log, clock(r)));
+  once(
+    NodeStatusBoard,
+    (r) => new NodeStatusBoard(kv.status, r.resolve(OverdueIndex), r.resolve(LiveDirectory), log, clock(r)),
+  );
   once(DeadLetters, () => new DeadLetters(nats.js));
   once(SignaturePolicy, (r) => new SignaturePolicy(r.resolve(LiveDirectory), resolved.security));
   once(

@@ -21,6 +21,11 @@ export const SCAN_FROM = 256;
  */
 export class OverdueIndex {
   private readonly pending = new Map<string, number>();
+  /**
+   * The keys of the recipients overdue now (marked, not confirmed since), as this runtime last saw
+   * their records: read at start, then followed through every record the store writes or reads.
+   */
+  private readonly late = new Set<string>();
   private timer: NodeJS.Timeout | undefined;
   private sweeping: Promise<void> | undefined;
   private stopping = false;
@@ -29,7 +34,19 @@ export class OverdueIndex {
     private readonly tracking: TrackingStore,
     private readonly log: Logger,
     private readonly now: () => number = Date.now,
-  ) {}
+  ) {
+    tracking.onRecord((key, r) => this.note(key, r));
+  }
+
+  private note(key: string, r: TrackingRecord): void {
+    if (r.recipient !== '' && r.overdue) this.late.add(key);
+    else this.late.delete(key);
+  }
+
+  /** The keys of the recipients overdue now (see `late`). */
+  lateKeys(): IterableIterator<string> {
+    return this.late.values();
+  }
 
   add(key: string, confirmByMs: number): void {
     if (confirmByMs > 0) this.pending.set(key, confirmByMs);
@@ -47,6 +64,7 @@ export class OverdueIndex {
   async load(senders: readonly string[]): Promise<void> {
     const keys = await this.tracking.keysOfSenders(senders);
     const take = (key: string, r: TrackingRecord): void => {
+      this.note(key, r);
       if (!confirmed(r) && !r.overdue) this.add(key, r.confirmByMs);
     };
     // Many records: one pass over the bucket; a few: a get each (a pass reads every record in it).

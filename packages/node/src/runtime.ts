@@ -18,6 +18,7 @@ import type { HttpPlugin } from './http';
 import { InboxMover } from './inbox-move';
 import { LiveDirectory } from './live-directory';
 import { NodeMetrics } from './metrics';
+import { NodeStatusBoard } from './node-status';
 import { OverdueIndex } from './overdue';
 import { registerStreamFill } from './stream-fill';
 import { TOKENS } from './tokens';
@@ -47,6 +48,7 @@ export class NodeRuntime {
     @inject(LiveDirectory) private readonly directory: LiveDirectory,
     @inject(NodeConsumers) private readonly consumers: NodeConsumers,
     @inject(OverdueIndex) private readonly overdue: OverdueIndex,
+    @inject(NodeStatusBoard) private readonly status: NodeStatusBoard,
     @inject(Attachments) private readonly attachments: Attachments,
     @inject(InboxMover) private readonly inboxMover: InboxMover,
     @inject(SubmitPacer) private readonly pacer: SubmitPacer,
@@ -95,6 +97,10 @@ export class NodeRuntime {
     const senders = this.nodes.flatMap((n) => this.config.topology.agenciesOf(n.id).map((a) => a.code));
     await this.overdue.load(senders);
     this.overdue.start(this.config.overdue.sweepIntervalMs);
+    await this.status.start(
+      this.nodes.map((n) => n.id),
+      this.config.overdue.sweepIntervalMs,
+    );
     await this.consumers.start();
     // Inbox items left behind for agencies homed elsewhere now (a move that gave up or never ran).
     this.inboxMover.startSweeping(this.directory);
@@ -118,6 +124,7 @@ export class NodeRuntime {
     await this.consumers.stop();
     await this.inboxMover.stopSweeping();
     await this.overdue.stop();
+    await this.status.stop();
     await this.attachments.stop();
     await this.directory.stop();
     await this.http.close();
@@ -140,9 +147,14 @@ export class NodeRuntime {
     return this.inboxMover.recheck(this.directory, quietMs);
   }
 
-  /** Runs the overdue sweep now (the timer runs it periodically). */
-  sweepOverdue(): Promise<number> {
-    return this.overdue.sweep();
+  /**
+   * Runs the overdue sweep now, then writes the hosted nodes' changed overdue counts to `lt_status`
+   * (the timers do both periodically). Returns how many recipients the sweep marked.
+   */
+  async sweepOverdue(): Promise<number> {
+    const marked = await this.overdue.sweep();
+    await this.status.write(this.nodes.map((n) => n.id));
+    return marked;
   }
 
   /** Removes attachment content no retained document references (the timer runs it periodically). */

@@ -30,6 +30,7 @@ export const DEFAULT_STREAM_LIMITS: StreamLimits = {
     LT_AUDIT: 2 * GiB,
     KV_lt_tracking: 1 * GiB,
     KV_lt_directory: 64 * MiB,
+    KV_lt_status: 16 * MiB,
     KV_lt_content_refs: 256 * MiB,
   },
   maxConsumers: {

@@ -155,6 +155,9 @@ export async function ensureBuckets(kvm: Kvm, replicas = 1): Promise<void> {
   // Tracking records: one key per (sender, document, recipient), latest value only.
   await kvm.create(BUCKETS.tracking, { history: 1, storage: StorageType.File, replicas });
   await boundStream(kvm, `KV_${BUCKETS.tracking}`);
+  // What each node tells of itself for monitoring (node-status.ts): one small entry per node.
+  await kvm.create(BUCKETS.status, { history: 1, storage: StorageType.File, replicas });
+  await boundStream(kvm, `KV_${BUCKETS.status}`);
 }
 
 /** Gives a stream made by the KV API (a bucket's stream) its size bound. */

@@ -84,6 +84,8 @@ export class TrackingStore {
    * compare-and-set fails and the record is read again.
    */
   private readonly cache = new Map<string, Versioned>();
+  /** Told of each record version this store writes or reads. */
+  private readonly watchers: ((key: string, record: TrackingRecord) => void)[] = [];
   constructor(
     private readonly kv: KV,
     private readonly js: JetStreamClient,
@@ -358,7 +360,13 @@ export class TrackingStore {
     return hit;
   }
 
+  /** Calls `watch` with each record version this store writes or reads from now on. */
+  onRecord(watch: (key: string, record: TrackingRecord) => void): void {
+    this.watchers.push(watch);
+  }
+
   private remember(key: string, record: TrackingRecord, revision: number): Versioned {
+    for (const w of this.watchers) w(key, record);
     const v = { record, revision };
     this.cache.delete(key);
     this.cache.set(key, v);

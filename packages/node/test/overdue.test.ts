@@ -4,11 +4,23 @@
  * in time is not; a late confirmation clears the flag.
  */
 import { Kvm } from '@nats-io/kv';
-import { BUCKETS, trackingKey } from '@lienthong/core';
+import { BUCKETS, parseNodeStatus, statusKeys, trackingKey } from '@lienthong/core';
+import type { NodeStatusRecord } from '@lienthong/core';
 import { connectNats } from '@lienthong/infra';
 import { BusinessStatus, TrackingRecord, TransportState } from '@lienthong/proto';
 import { SCAN_FROM } from '../src/overdue';
 import { A, Harness, demoTopology, docId, documentOf, waitFor } from './harness';
+
+/** What `lt_status` holds for `node` on the server at `url` (what `lienthong check` sums). */
+async function statusOf(url: string, node: string): Promise<NodeStatusRecord | undefined> {
+  const handles = await connectNats({ name: 'overdue-status-test', servers: url, timeoutMs: 5_000 });
+  try {
+    const entry = await (await new Kvm(handles.nc).open(BUCKETS.status)).get(statusKeys.node(node));
+    return entry?.operation === 'PUT' ? parseNodeStatus(entry.value) : undefined;
+  } finally {
+    await handles.nc.close();
+  }
+}
 
 describe('overdue', () => {
   const h = new Harness();
@@ -18,6 +30,9 @@ describe('overdue', () => {
     const topology = demoTopology();
     const server = await h.server();
     await h.node(server, topology, { overdue: { fixedMs: 300, sweepIntervalMs: 100 } });
+    const home = topology.agency(A.nghean)!.homeNode;
+    // Written for every hosted node at start, nothing overdue yet.
+    expect(await statusOf(server.url, home)).toMatchObject({ node: home, overdue: 0 });
     const inspect = await h.inspector(server, topology);
     const sender = await h.client(server, A.nghean);
     const silent = await h.client(server, A.hatinh); // connected, but its inbox is not read
@@ -54,6 +69,8 @@ describe('overdue', () => {
     expect(ok.business).toBe(1);
     expect(ok.transport).toBe(TransportState.TRANSPORT_STATE_FETCHED);
     expect(flagged(A.yenthanh)).toEqual([]);
+    // The sender's home node tells of one overdue recipient.
+    await waitFor('lt_status: 1 overdue', async () => (await statusOf(server.url, home))?.overdue === 1);
 
     // The late one finally reads its inbox: 01 clears the flag.
     h.reader(silent);
@@ -62,6 +79,7 @@ describe('overdue', () => {
       return r && !r.overdue && r.business === 1 ? r : false;
     });
     expect(cleared.transport).toBe(TransportState.TRANSPORT_STATE_FETCHED);
+    await waitFor('lt_status: 0 overdue', async () => (await statusOf(server.url, home))?.overdue === 0);
   });
 
   it('a runtime restarted before the deadline still raises the recipient overdue (the index is rebuilt)', async () => {
@@ -132,7 +150,11 @@ describe('overdue', () => {
       }
       expect(per * kinds.length).toBeGreaterThanOrEqual(SCAN_FROM);
       const again = await h.node(server, topology, { overdue: { sweepIntervalMs: 3_600_000 } });
+      // Counted from the records read at start: those already overdue (and not the deleted ones).
+      const home = topology.agency(A.nghean)!.homeNode;
+      expect((await statusOf(server.url, home))?.overdue).toBe(per);
       expect(await again.runtime.sweepOverdue()).toBe(late.length);
+      expect((await statusOf(server.url, home))?.overdue).toBe(per + late.length);
       for (const key of late) {
         const r = TrackingRecord.decode((await kv.get(key))!.value);
         expect(r.overdue).toBe(true);

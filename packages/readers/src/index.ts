@@ -9,6 +9,7 @@ export * from './documents';
 export * from './errors';
 export * from './flow';
 export * from './inspect';
+export * from './node-status';
 export * from './scan';
 export * from './session';
 export * from './stats';
