@@ -3,6 +3,9 @@ import {
   InvalidAgencyCodeError,
   InvalidNodeIdError,
   directoryKeys,
+  encodeNodeStatus,
+  parseNodeStatus,
+  statusKeys,
   documentKey,
   parseDirectoryKey,
   trackingDocumentFilter,
@@ -16,7 +19,26 @@ const DOC = '000.00.00.G22,2026/11/23,12/VPCP-TTĐT';
 
 describe('KV buckets and keys', () => {
   it('names the buckets', () => {
-    expect(BUCKETS).toEqual({ tracking: 'lt_tracking', directory: 'lt_directory' });
+    expect(BUCKETS).toEqual({ tracking: 'lt_tracking', directory: 'lt_directory', status: 'lt_status' });
+  });
+
+  it('keys lt_status by node id; a value outside the contract is not a status', () => {
+    expect(statusKeys.node('h41-yenthanh')).toBe('node.h41-yenthanh');
+    expect(() => statusKeys.node('H41 x')).toThrow();
+    const ok = { node: 'h41', overdue: 3, atMs: 1_765_000_000_000 };
+    expect(parseNodeStatus(encodeNodeStatus(ok))).toEqual(ok);
+    const bytes = (v: unknown): Uint8Array => new TextEncoder().encode(JSON.stringify(v));
+    for (const bad of [
+      { ...ok, node: 'H41 x' },
+      { ...ok, overdue: -1 },
+      { ...ok, overdue: 1.5 },
+      { ...ok, overdue: '3' },
+      { ...ok, atMs: undefined },
+      null,
+      [ok],
+    ])
+      expect(parseNodeStatus(bytes(bad))).toBeUndefined();
+    expect(parseNodeStatus(new TextEncoder().encode('{not json'))).toBeUndefined();
   });
 
   it('keys the directory by node id and agency token', () => {

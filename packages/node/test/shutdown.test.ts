@@ -86,6 +86,7 @@ describe('bounded shutdown', () => {
         await new Promise((r) => setTimeout(r, 20));
         return { outcome: 'changed' };
       },
+      onRecord: () => undefined,
     } as unknown as TrackingStore;
     const { log } = capturedLog();
     const index = new OverdueIndex(slow, log, () => 1_000);
