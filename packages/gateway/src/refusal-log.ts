@@ -92,7 +92,8 @@ export class RefusalLog {
   }
 }
 
-function refusalJson(r: Refusal): RefusalJson {
+/** A refusal as the HTTP API shows it (and `lienthong doc refusals --json`). */
+export function refusalJson(r: Refusal): RefusalJson {
   return {
     documentId: r.documentId,
     kind: r.kind,

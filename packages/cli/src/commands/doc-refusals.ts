@@ -14,6 +14,7 @@ import {
   trackFilterOfAgency,
 } from '@lienthong/core';
 import type { TrackingRecord } from '@lienthong/proto';
+import { refusalJson } from '@lienthong/gateway';
 import { followSubjectCounted, refusalOf } from '@lienthong/sdk';
 import { readAgencies } from '@lienthong/readers';
 import { colorEnabled, formatTime, printJsonLine, write } from '../output';
@@ -89,7 +90,7 @@ async function list(
           const r = decodedOrUndefined(m.data);
           if (r === undefined || r.recipient !== '') continue;
           found++;
-          if (o.json) printJsonLine(refusalJson(r));
+          if (o.json) printJsonLine(refusalLine(r));
           else write(`${watchLine(r, color)}\n`);
         }
         if (got === 0)
@@ -108,18 +109,9 @@ async function list(
   }
 }
 
-function refusalJson(r: TrackingRecord): Record<string, unknown> {
-  const f = refusalOf(r)!;
-  return {
-    agency: r.sender,
-    documentId: f.documentId,
-    kind: f.kind,
-    ...(f.code !== undefined ? { statusCode: String(f.code).padStart(2, '0') } : {}),
-    reason: f.reasonName,
-    detail: f.detail,
-    node: f.node,
-    at: new Date(f.atMs).toISOString(),
-  };
+/** As the gateway's `GET /api/v1/refusals` lists it, with the agency that submitted it. */
+function refusalLine(r: TrackingRecord): Record<string, unknown> {
+  return { agency: r.sender, ...refusalJson(refusalOf(r)!) };
 }
 
 function decodedOrUndefined(data: Uint8Array): TrackingRecord | undefined {
