@@ -18,7 +18,7 @@ export async function followSubject(
   /** Start with what the stream kept since this time (Unix ms) instead of from now. */
   sinceMs?: number,
 ): Promise<Consumer> {
-  return (await followSubjectCounted(js, jsm, stream, filter, inactiveMs, sinceMs)).consumer;
+  return (await followSubjectCounted(js, jsm, stream, filter, { inactiveMs, sinceMs })).consumer;
 }
 
 /**
@@ -31,8 +31,7 @@ export async function followSubjectCounted(
   jsm: JetStreamManager,
   stream: string,
   filter: string,
-  inactiveMs = 30_000,
-  sinceMs?: number,
+  { inactiveMs = 30_000, sinceMs }: { readonly inactiveMs?: number; readonly sinceMs?: number } = {},
 ): Promise<{ consumer: Consumer; pending: number }> {
   const name = `lt-f-${randomBytes(16).toString('hex')}`;
   const info = await jsm.consumers.add(stream, {

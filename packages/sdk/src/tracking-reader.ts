@@ -101,8 +101,7 @@ export class TrackingReader {
       jsm,
       STREAMS.track,
       trackSubject(homeNode.level, homeNode.id, agency),
-      30_000,
-      sinceMs,
+      { sinceMs },
     );
     return { consume: () => consumer.consume(), pending };
   }

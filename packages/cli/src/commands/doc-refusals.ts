@@ -70,14 +70,9 @@ async function list(
     // Refuses a code the directory does not know. Its track subject at any node: it may have moved.
     if (o.agency) (await readAgencies(s, [o.agency])).agency(o.agency);
     const subject = o.agency ? trackFilterOfAgency(o.agency) : STREAM_SUBJECTS.track;
-    const { consumer, pending } = await followSubjectCounted(
-      s.js,
-      s.jsm,
-      STREAMS.track,
-      subject,
-      30_000,
-      o.since,
-    );
+    const { consumer, pending } = await followSubjectCounted(s.js, s.jsm, STREAMS.track, subject, {
+      sinceMs: o.since,
+    });
     const color = colorEnabled();
     let left = pending;
     let found = 0;
