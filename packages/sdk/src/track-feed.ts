@@ -7,6 +7,12 @@ import { decodeTrackingRecord } from '@lienthong/core';
 import type { TrackingRecord } from '@lienthong/proto';
 import type { LiveFeed } from './home-service';
 
+/**
+ * A read-back that brings nothing for this long is taken as done: a pushed message lost on the way
+ * (a reconnect) must not leave a reader waiting for the rest for ever.
+ */
+export const READ_BACK_QUIET_MS = 3_000;
+
 export class TrackFeed {
   /** Woken on each record taken and on stop. */
   readonly waiters = new Set<() => void>();
@@ -25,7 +31,11 @@ export class TrackFeed {
      * how many), called then before any message. Again after each move.
      */
     private readonly onPresent: (atStart: boolean) => void = () => undefined,
+    private readonly quietMs = READ_BACK_QUIET_MS,
   ) {}
+
+  /** Ends the read-back of the feed in hand when it has been quiet for `quietMs`. */
+  private quiet: NodeJS.Timeout | undefined;
 
   get isStopped(): boolean {
     return this.stopped;
@@ -35,14 +45,27 @@ export class TrackFeed {
   async follow(): Promise<void> {
     const messages = await this.live.consume();
     this.messages = messages;
+    clearTimeout(this.quiet); // a moved feed's read-back is over
     let readBack = this.live.pending ?? 0;
+    const done = (): void => {
+      clearTimeout(this.quiet);
+      readBack = 0;
+      this.onPresent(false);
+    };
+    const wait = (): void => {
+      clearTimeout(this.quiet);
+      this.quiet = setTimeout(done, this.quietMs);
+      this.quiet.unref();
+    };
     if (readBack === 0) this.onPresent(true);
+    else wait();
     this.pump = (async () => {
       for await (const m of messages) {
         const record = decodedOrUndefined(m.data);
         // A message that is not a tracking record hands nothing on, but counts towards the read-back.
         if (record) this.take(record);
-        if (readBack > 0 && --readBack === 0) this.onPresent(false);
+        if (readBack > 0 && --readBack === 0) done();
+        else if (readBack > 0) wait();
       }
     })().catch(() => undefined);
   }
@@ -76,6 +99,7 @@ export class TrackFeed {
   async stop(): Promise<void> {
     if (this.stopped) return;
     this.stopped = true;
+    clearTimeout(this.quiet);
     this.wakeAll();
     this.messages?.stop();
     await this.pump;
