@@ -1,7 +1,7 @@
 /** One document's page (its copies and their routes) and the server-sent events that keep pages current. */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { FailureReason, TrackingRecord } from '@lienthong/proto';
-import { documentRecords } from '@lienthong/readers';
+import { documentRecords, findInboxCopy, isDelivered } from '@lienthong/readers';
 import type { Directory } from '@lienthong/readers';
 import type { RouteContext } from './deps';
 import { HttpError, errorBody, handle, query, statusOf, text } from './http-errors';
@@ -42,11 +42,45 @@ function recordView(dir: Directory | undefined, r: TrackingRecord): Record<strin
   };
 }
 
+/** An attachment as the document page lists it. */
+interface AttachmentView {
+  name: string;
+  mediaType: string;
+  size: number;
+  sha256: string;
+}
+
 interface DocumentView {
   documentId: string;
   sender: string;
   senderName: string;
   recipients: Record<string, unknown>[];
+  /**
+   * The document's attachments, read from a copy in a recipient's inbox in this domain (one the
+   * viewer may see); absent when no such copy is here (not delivered yet, or delivered elsewhere).
+   */
+  attachments?: AttachmentView[];
+}
+
+/** The attachments of a delivered copy of the document among `records`, if this domain holds one. */
+async function attachmentsOf(
+  ctx: RouteContext,
+  dir: Directory | undefined,
+  sender: string,
+  documentId: string,
+  records: readonly TrackingRecord[],
+): Promise<AttachmentView[] | undefined> {
+  if (!dir) return undefined;
+  const delivered = records.filter(isDelivered).map((r) => r.recipient);
+  const copy = await findInboxCopy(ctx.session, dir, sender, documentId, delivered).catch(() => undefined);
+  const doc = copy?.envelope.document;
+  if (!doc) return undefined;
+  return (doc.attachments ?? []).map((a) => ({
+    name: a.name ?? '',
+    mediaType: a.mediaType ?? '',
+    size: Number(a.size ?? 0),
+    sha256: Buffer.from(a.sha256 ?? []).toString('hex'),
+  }));
 }
 
 async function documentView(
@@ -69,11 +103,13 @@ async function documentView(
       : new HttpError(403, 'this document is not yours');
   }
   const dir = ctx.dir();
+  const attachments = await attachmentsOf(ctx, dir, sender, documentId, records);
   return {
     documentId,
     sender,
     senderName: dir?.name(sender) ?? '',
     recipients: records.map((r) => recordView(dir, r)),
+    ...(attachments ? { attachments } : {}),
   };
 }
 

@@ -103,11 +103,22 @@ describe('dashboard in a browser', () => {
     // A third document: one recipient answers (01 now, more while the page is open), one stays offline.
     const sender = await open(SENDER);
     online = await open(ONLINE);
-    await sender.send({
-      documentId: doc3,
-      subject: 'Hướng dẫn sắp xếp tổ chức bộ máy cấp xã',
-      to: [{ code: ONLINE }, { code: OFFLINE }],
-    });
+    await sender.send(
+      {
+        documentId: doc3,
+        subject: 'Hướng dẫn sắp xếp tổ chức bộ máy cấp xã',
+        to: [{ code: ONLINE }, { code: OFFLINE }],
+      },
+      {
+        attachments: [
+          {
+            name: 'huong-dan-sap-xep.pdf',
+            mediaType: 'application/pdf',
+            data: new Uint8Array(3_500).fill(0x25),
+          },
+        ],
+      },
+    );
     const inbox = online.inbox();
     for await (const i of inbox) {
       item = i;
@@ -216,6 +227,10 @@ describe('dashboard in a browser', () => {
     const route = await page.$$eval(`${card} .route li`, (els) => els.map((e) => e.textContent));
     expect(route).toEqual(['h41', 'vn', 'h27']);
     expect(await textOf(page, `[data-recipient="${OFFLINE}"] .route`)).toContain('h41-quynhluu-xa2');
+    // Its attachment, read from the delivered copy: name, size, type, and the start of its SHA-256.
+    const attachment = await textOf(page, '.attachments [data-attachment="huong-dan-sap-xep.pdf"]');
+    expect(attachment).toMatch(/huong-dan-sap-xep\.pdf 3,4 KB · application\/pdf [0-9a-f]{12}…/);
+    expect(await textOf(page, '.attachments h2')).toBe('Tệp đính kèm (1)');
     const navigations: string[] = [];
     page.on('framenavigated', (f) => navigations.push(f.url()));
 

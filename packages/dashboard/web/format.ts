@@ -17,6 +17,19 @@ export function dateTime(ms: number, lang: Lang): string {
   }).format(new Date(ms));
 }
 
+/** A size in bytes as people read it: 512 B, 3,4 KB, 12 MB (1 KB = 1,024 bytes). */
+export function byteSize(n: number, lang: Lang): string {
+  const units = ['B', 'KB', 'MB', 'GB'];
+  let v = n;
+  let u = 0;
+  while (v >= 1024 && u < units.length - 1) {
+    v /= 1024;
+    u++;
+  }
+  const digits = u === 0 || v >= 10 ? 0 : 1;
+  return `${new Intl.NumberFormat(lang === 'vi' ? 'vi-VN' : 'en-GB', { maximumFractionDigits: digits }).format(v)} ${units[u]}`;
+}
+
 /** yyyy-mm-dd of a time in Vietnam (for date inputs). */
 export function isoDay(ms: number): string {
   return new Date(ms + 7 * 3_600_000).toISOString().slice(0, 10);

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { follow, query } from '../api';
 import { Failure, LiveDot, StateBadge } from '../common';
 import { useApp } from '../context';
-import { dateTime, duration } from '../format';
+import { byteSize, dateTime, duration } from '../format';
 import { verdictReason } from '../verdict-reason';
 
 interface Entry {
@@ -35,11 +35,19 @@ interface Rec {
   nodeNames: Record<string, string>;
   edxmlSignature?: Verdict | null;
 }
+interface Attachment {
+  name: string;
+  mediaType: string;
+  size: number;
+  sha256: string;
+}
 interface Doc {
   documentId: string;
   sender: string;
   senderName: string;
   recipients: Rec[];
+  /** Absent when no delivered copy is in this domain. */
+  attachments?: Attachment[];
 }
 
 /** The verdict on the edXML package's signature, as the sender's home node gave it (proto JSON). */
@@ -128,6 +136,7 @@ export function DocumentPage(props: { id: string; sender: string }) {
           </>
         )}
       </dl>
+      {doc.attachments && doc.attachments.length > 0 && <Attachments list={doc.attachments} />}
       {first?.edxmlSignature && <SignatureFacts v={first.edxmlSignature} />}
       <div class="recipient-cards">
         {doc.recipients.map((r) => {
@@ -243,5 +252,29 @@ function SignatureFacts(props: { v: Verdict }) {
         {lang === 'vi' ? verdictReason(v.verdict, v.reason) : v.reason}
       </dd>
     </dl>
+  );
+}
+
+/** The document's attachments: name, size, type, and the start of the SHA-256 they are checked by. */
+function Attachments(props: { list: Attachment[] }) {
+  const { t, lang } = useApp();
+  return (
+    <section class="card attachments" aria-labelledby="doc-attachments">
+      <h2 id="doc-attachments">
+        {t.doc_attachments} ({props.list.length})
+      </h2>
+      <ul>
+        {props.list.map((a) => (
+          <li key={`${a.sha256}:${a.name}`} data-attachment={a.name}>
+            <span class="name">{a.name}</span>{' '}
+            <small>
+              {byteSize(a.size, lang)}
+              {a.mediaType ? ` · ${a.mediaType}` : ''}
+            </small>{' '}
+            <code title={`SHA-256 ${a.sha256}`}>{a.sha256.slice(0, 12)}…</code>
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }
