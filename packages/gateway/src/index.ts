@@ -34,5 +34,3 @@ export type { VxpPluginOptions, VxpVerb } from './vxp/routes';
 export { VXP_ERRORS, VxpError, unpaddedHex } from './vxp/protocol';
 export { PackageTooLargeError } from './spool';
 export { levelGatewayPlugins } from './level';
-export { refusalJson } from './refusal-log';
-export type { RefusalJson } from './refusal-log';

@@ -7,20 +7,11 @@
  * wait for it at first; a 503 to ask again if it takes longer). The dead letters keep every refusal
  * for the operators.
  */
-import type { LienthongClient, Refusal, Refusals } from '@lienthong/sdk';
+import { refusalJson } from '@lienthong/sdk';
+import type { LienthongClient, Refusal, RefusalJson, Refusals } from '@lienthong/sdk';
 import { GatewayError } from './errors';
 
-/** A refusal as the HTTP API shows it. */
-export interface RefusalJson {
-  readonly documentId: string;
-  readonly kind: 'document' | 'status';
-  /** For a status: its edXML code, two digits. */
-  readonly statusCode?: string;
-  readonly reason: string;
-  readonly detail: string;
-  readonly node: string;
-  readonly at: string;
-}
+export type { RefusalJson } from '@lienthong/sdk';
 
 /** How many refusals an agency's log keeps (the oldest go first). */
 export const REFUSALS_KEPT = 1_000;
@@ -90,19 +81,6 @@ export class RefusalLog {
     await this.feed.stop();
     await this.pump;
   }
-}
-
-/** A refusal as the HTTP API shows it (and `lienthong doc refusals --json`). */
-export function refusalJson(r: Refusal): RefusalJson {
-  return {
-    documentId: r.documentId,
-    kind: r.kind,
-    ...(r.code !== undefined ? { statusCode: String(r.code).padStart(2, '0') } : {}),
-    reason: r.reasonName,
-    detail: r.detail,
-    node: r.node,
-    at: new Date(r.atMs).toISOString(),
-  };
 }
 
 /** Each served agency's refusal log, opened with its client. */

@@ -30,6 +30,33 @@ export interface Refusal {
   readonly record: TrackingRecord;
 }
 
+/**
+ * A refusal as JSON, as the edXML gateway's `GET /api/v1/refusals` and `lienthong doc refusals
+ * --json` show it: the reason by name, a status's code with two digits, the time in ISO 8601.
+ */
+export interface RefusalJson {
+  readonly documentId: string;
+  readonly kind: 'document' | 'status';
+  /** For a status: its edXML code, two digits. */
+  readonly statusCode?: string;
+  readonly reason: string;
+  readonly detail: string;
+  readonly node: string;
+  readonly at: string;
+}
+
+export function refusalJson(r: Refusal): RefusalJson {
+  return {
+    documentId: r.documentId,
+    kind: r.kind,
+    ...(r.code !== undefined ? { statusCode: String(r.code).padStart(2, '0') } : {}),
+    reason: r.reasonName,
+    detail: r.detail,
+    node: r.node,
+    at: new Date(r.atMs).toISOString(),
+  };
+}
+
 /** Where a feed of refusals starts. */
 export interface RefusalsOptions extends CallOptions {
   /**

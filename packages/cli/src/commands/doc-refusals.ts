@@ -14,8 +14,7 @@ import {
   trackFilterOfAgency,
 } from '@lienthong/core';
 import type { TrackingRecord } from '@lienthong/proto';
-import { refusalJson } from '@lienthong/gateway';
-import { followSubjectCounted, refusalOf } from '@lienthong/sdk';
+import { followSubjectCounted, refusalJson, refusalOf } from '@lienthong/sdk';
 import { readAgencies } from '@lienthong/readers';
 import { colorEnabled, formatTime, printJsonLine, write } from '../output';
 import { parseDuration } from '../program';
