@@ -297,6 +297,15 @@ export function decodeTrackingRecord(bytes: Uint8Array, opts: DecodeOptions = {}
   return record;
 }
 
+/** The tracking record `bytes` holds, or undefined when they are not one (a feed reader skips them). */
+export function trackingRecordOrUndefined(bytes: Uint8Array): TrackingRecord | undefined {
+  try {
+    return decodeTrackingRecord(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
 export function encodeDeadLetter(deadLetter: IDeadLetter): Uint8Array {
   return DeadLetter.encode(deadLetter).finish();
 }

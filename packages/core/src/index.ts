@@ -126,6 +126,7 @@ export {
   decodeEnvelope,
   encodeTrackingRecord,
   decodeTrackingRecord,
+  trackingRecordOrUndefined,
   encodeDeadLetter,
   decodeDeadLetter,
   encodeDocument,

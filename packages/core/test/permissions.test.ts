@@ -97,6 +97,10 @@ describe('agency permissions', () => {
       '$JS.API.CONSUMER.DELETE.LT_TRACK.oc_xyz_1',
       '$JS.API.CONSUMER.MSG.NEXT.KV_lt_tracking.lt-keys-1',
       agencyServiceSubject('commune', 'h41-yenthanh-xa2', SAME_NODE_OTHER),
+      // Nor writes what nodes tell of themselves: a forged count would mislead `lienthong check`.
+      '$KV.lt_status.node.h41-yenthanh-xa1',
+      '$JS.API.STREAM.MSG.DELETE.KV_lt_status',
+      '$JS.API.STREAM.PURGE.KV_lt_status',
     ]) {
       expect([s, canPublish(p, s)]).toEqual([s, false]);
     }

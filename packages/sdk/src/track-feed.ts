@@ -3,7 +3,7 @@
  * LiveFeed, each record decoded and handed on, the move to another feed when the home node moves,
  * the waiters of an iteration, and one stop.
  */
-import { decodeTrackingRecord } from '@lienthong/core';
+import { trackingRecordOrUndefined } from '@lienthong/core';
 import type { TrackingRecord } from '@lienthong/proto';
 import type { LiveFeed } from './home-service';
 
@@ -61,7 +61,7 @@ export class TrackFeed {
     else wait();
     this.pump = (async () => {
       for await (const m of messages) {
-        const record = decodedOrUndefined(m.data);
+        const record = trackingRecordOrUndefined(m.data);
         // A message that is not a tracking record hands nothing on, but counts towards the read-back.
         if (record) this.take(record);
         if (readBack > 0 && --readBack === 0) done();
@@ -104,13 +104,5 @@ export class TrackFeed {
     this.messages?.stop();
     await this.pump;
     this.onStop();
-  }
-}
-
-function decodedOrUndefined(data: Uint8Array): TrackingRecord | undefined {
-  try {
-    return decodeTrackingRecord(data);
-  } catch {
-    return undefined;
   }
 }

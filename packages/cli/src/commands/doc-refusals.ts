@@ -10,7 +10,7 @@ import {
   STREAMS,
   STREAM_SUBJECTS,
   assertAgencyCode,
-  decodeTrackingRecord,
+  trackingRecordOrUndefined,
   trackFilterOfAgency,
 } from '@lienthong/core';
 import type { TrackingRecord } from '@lienthong/proto';
@@ -81,7 +81,7 @@ async function list(
         let got = 0;
         for await (const m of batch) {
           got++;
-          const r = decodedOrUndefined(m.data);
+          const r = trackingRecordOrUndefined(m.data);
           if (r === undefined || r.recipient !== '') continue;
           found++;
           if (o.json) printJsonLine(refusalLine(r));
@@ -106,12 +106,4 @@ async function list(
 /** As the gateway's `GET /api/v1/refusals` lists it, with the agency that submitted it. */
 function refusalLine(r: TrackingRecord): Record<string, unknown> {
   return { agency: r.sender, ...refusalJson(refusalOf(r)!) };
-}
-
-function decodedOrUndefined(data: Uint8Array): TrackingRecord | undefined {
-  try {
-    return decodeTrackingRecord(data);
-  } catch {
-    return undefined;
-  }
 }
