@@ -55,67 +55,112 @@ export interface CallContext {
 /**
  * Runs `fn` under the call's deadline and abort signal. What `fn` already handed to the broker stays
  * handed: a timed-out send may still be delivered, and sending it again is safe (same document id).
+ *
+ * One promise settles the call, by whichever comes first: `fn`'s outcome, the deadline's timer, the
+ * caller's signal (every send, report and acknowledgement goes through here, so it makes no more
+ * than that: a race of two promises made the call cost twice as much).
  */
-export async function withCall<T>(
+export function withCall<T>(
   what: string,
   opts: CallOptions | undefined,
   defaultTimeoutMs: number,
   fn: (ctx: CallContext) => Promise<T>,
 ): Promise<T> {
-  const timeoutMs = checkCall(what, opts, defaultTimeoutMs);
-  const signal = opts?.signal;
-  // The call's own signal is made when a step asks for it (a retry, a pause, a wait): most calls
-  // finish at the first attempt and never do, and an AbortController is one of the costlier
-  // objects a call would make.
-  let inner: AbortController | undefined;
-  let abortedWith: { reason: unknown } | undefined;
-  const abort = (err: LienthongError): void => {
-    abortedWith = { reason: err };
-    inner?.abort(err);
-  };
-  let timer: NodeJS.Timeout | undefined;
-  let onAbort: (() => void) | undefined;
-  let lastError: unknown;
-  const guard = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => {
-      const cause = lastError === undefined ? undefined : normalize(what, lastError);
-      const err = new LienthongError(
-        'DeadlineExceeded',
-        `${what} did not finish within ${timeoutMs} ms${cause ? ` (last error: ${cause.message})` : ''}`,
-        { context: { what, timeoutMs }, cause },
-      );
-      abort(err);
-      reject(err);
-    }, timeoutMs);
-    if (signal) {
-      onAbort = () => {
-        const err = canceled(what, signal.reason);
-        abort(err);
-        reject(err);
-      };
-      signal.addEventListener('abort', onAbort, { once: true });
-    }
-  });
-  const ctx: CallContext = {
-    timeoutMs,
-    deadline: Date.now() + timeoutMs,
-    get signal(): AbortSignal {
-      if (!inner) {
-        inner = new AbortController();
-        if (abortedWith) inner.abort(abortedWith.reason);
-      }
-      return inner.signal;
-    },
-    get aborted(): boolean {
-      return abortedWith !== undefined;
-    },
-    noteFailure: (e: unknown) => (lastError = e),
-  };
+  let timeoutMs: number;
   try {
-    return await Promise.race([fn(ctx).catch((e: unknown) => Promise.reject(normalize(what, e))), guard]);
-  } finally {
-    clearTimeout(timer);
-    if (signal && onAbort) signal.removeEventListener('abort', onAbort);
+    timeoutMs = checkCall(what, opts, defaultTimeoutMs);
+  } catch (e) {
+    return Promise.reject(e as Error);
+  }
+  return new Promise<T>((resolve, reject) =>
+    new Call(what, timeoutMs, opts?.signal, resolve, reject).run(fn),
+  );
+}
+
+/** One `withCall`: its settling, its deadline timer, the signal made when a step asks for it. */
+class Call<T> implements CallContext {
+  readonly deadline: number;
+  private settled = false;
+  private readonly timer: NodeJS.Timeout;
+  private readonly onAbort: (() => void) | undefined;
+  /** The call's own signal, made when a step asks for it: most calls finish at the first attempt. */
+  private inner: AbortController | undefined;
+  private abortedWith: { reason: LienthongError } | undefined;
+  private lastError: unknown;
+
+  constructor(
+    private readonly what: string,
+    readonly timeoutMs: number,
+    private readonly outer: AbortSignal | undefined,
+    private readonly resolve: (value: T) => void,
+    private readonly reject: (reason: LienthongError) => void,
+  ) {
+    this.deadline = Date.now() + timeoutMs;
+    this.timer = setTimeout(() => this.fail(this.deadlineError()), timeoutMs);
+    if (outer) {
+      this.onAbort = () => this.fail(canceled(what, outer.reason));
+      outer.addEventListener('abort', this.onAbort, { once: true });
+    }
+  }
+
+  run(fn: (ctx: CallContext) => Promise<T>): void {
+    let outcome: Promise<T>;
+    try {
+      outcome = fn(this);
+    } catch (e) {
+      outcome = Promise.reject(e as Error);
+    }
+    outcome.then(
+      (value) => {
+        if (this.end()) this.resolve(value);
+      },
+      (e: unknown) => {
+        if (this.end()) this.reject(normalize(this.what, e));
+      },
+    );
+  }
+
+  get signal(): AbortSignal {
+    if (!this.inner) {
+      this.inner = new AbortController();
+      if (this.abortedWith) this.inner.abort(this.abortedWith.reason);
+    }
+    return this.inner.signal;
+  }
+
+  get aborted(): boolean {
+    return this.abortedWith !== undefined;
+  }
+
+  noteFailure(e: unknown): void {
+    this.lastError = e;
+  }
+
+  /** Timed out or canceled: `fn` is told through the signal, the caller gets `err`. */
+  private fail(err: LienthongError): void {
+    if (!this.end()) return;
+    this.abortedWith = { reason: err };
+    this.inner?.abort(err);
+    this.reject(err);
+  }
+
+  /** True for the first outcome only; releases the timer and the caller's signal. */
+  private end(): boolean {
+    if (this.settled) return false;
+    this.settled = true;
+    clearTimeout(this.timer);
+    if (this.outer && this.onAbort) this.outer.removeEventListener('abort', this.onAbort);
+    return true;
+  }
+
+  private deadlineError(): LienthongError {
+    const cause = this.lastError === undefined ? undefined : normalize(this.what, this.lastError);
+    const { what, timeoutMs } = this;
+    return new LienthongError(
+      'DeadlineExceeded',
+      `${what} did not finish within ${timeoutMs} ms${cause ? ` (last error: ${cause.message})` : ''}`,
+      { context: { what, timeoutMs }, cause },
+    );
   }
 }
 
