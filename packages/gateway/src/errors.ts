@@ -1,4 +1,5 @@
 import { LienthongError, isBackpressure } from '@lienthong/core';
+import { UnknownRecipientsError } from '@lienthong/sdk';
 import type { PackageTooLargeError } from './spool';
 
 /** A gateway error: the HTTP layer maps `status` and `code` to its answer. */
@@ -49,6 +50,11 @@ export function gatewayErrorOf(e: unknown): GatewayError {
   if (e instanceof GatewayError) return e;
   if (isBackpressure(e)) {
     return new GatewayError(429, 'ResourceExhausted', e.message, { scope: e.scope }, e.retryAfterMs);
+  }
+  // A package naming recipients the directory does not have is the caller's input to fix (400, not a
+  // 404 an HTTP client takes for a wrong address), every such recipient named.
+  if (e instanceof UnknownRecipientsError) {
+    return new GatewayError(400, 'InvalidArgument', e.message, { recipients: [...e.recipients] });
   }
   if (e instanceof LienthongError) {
     const status = STATUS_OF[e.code] ?? 500;

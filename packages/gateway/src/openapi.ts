@@ -3,7 +3,7 @@ import { ErrorBody, inline } from './schemas';
 import { API_PREFIX, ROUTES } from './route-table';
 
 const REASONS: Record<number, string> = {
-  400: 'Bad request: a package that is not well-formed edXML (details: line, column, reason), or bad parameters',
+  400: 'Bad request: a package that is not well-formed edXML (details: line, column, reason), recipients not in the directory (details: recipients), or bad parameters',
   401: 'No valid credentials (missing, unknown or revoked token)',
   403: "The package's From, or the item, is another agency's; or the agency is not hosted by this node",
   404: 'No such item (or no such document sent by the caller)',

@@ -66,7 +66,7 @@ export const ROUTES: readonly RouteSpec[] = [
       "The caller's tracking of a document it sent: per recipient, transport, business status, timeline.",
     query: SentQuery,
     success: { status: 200, schema: SentList },
-    errors: [400, ...COMMON, 404],
+    errors: [400, ...COMMON],
     auth: true,
   },
   {

@@ -26,6 +26,7 @@ export interface GatewayJetStream {
 export interface HeldStatus {
   readonly id: string;
   readonly receipt: IStatusReport;
+  /** When it reached the sender's tracking (the listing's `receivedAt`). */
   readonly atMs: number;
   notBefore: number;
   readonly msg: JsMsg;
@@ -115,12 +116,15 @@ export class StatusQueue {
         }
         const base = `${agencyToToken(this.agency)}.s${m.seq}`;
         const ids = new Set<string>();
+        // Received when it reached the sender's tracking: the package's own Timestamp is the
+        // reporter's clock (an old sample, a skewed system), and stays in the package.
+        const receivedAtMs = Math.floor(m.info.timestampNanos / 1_000_000);
         statusesOf(m, this.seen).forEach((status, i) => {
           // The first status of a message keeps the plain id; more than one (a burst written at once) are numbered.
           const id = i === 0 ? base : `${base}.${i}`;
           if (this.acked.has(id)) return;
           ids.add(id);
-          this.held.set(id, { id, receipt: status.receipt, atMs: status.atMs, notBefore: 0, msg: m });
+          this.held.set(id, { id, receipt: status.receipt, atMs: receivedAtMs, notBefore: 0, msg: m });
         });
         if (ids.size === 0) m.ack();
         else this.messagesHeld.set(m.seq, { msg: m, ids });
@@ -206,7 +210,7 @@ const SEEN_RECORDS = 10_000;
  * timeline entry when that is a business status. A signed status is its receipt (with the Status
  * package's bytes when it was posted as one); an unsigned one is rebuilt from the entry.
  */
-function statusesOf(m: JsMsg, seen: SeenEntries): { receipt: IStatusReport; atMs: number }[] {
+function statusesOf(m: JsMsg, seen: SeenEntries): { receipt: IStatusReport }[] {
   let record;
   try {
     record = decodeTrackingRecord(m.data);
@@ -236,7 +240,6 @@ function statusesOf(m: JsMsg, seen: SeenEntries): { receipt: IStatusReport; atMs
           timestampMs: atMs,
           ...(e.staff ? { staff: e.staff } : {}),
         },
-        atMs,
       };
     });
 }

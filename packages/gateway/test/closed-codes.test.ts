@@ -105,7 +105,7 @@ describe('closed codes over HTTP (/api/v1/edocs)', () => {
     expect((await successor.received()).map((i) => i.documentId)).not.toContain(documentId);
   });
 
-  it('a code neither live nor closed is refused at the door', async () => {
+  it('a code neither live nor closed is refused at the door: 400 naming it', async () => {
     const documentId = `${SENDER},2026/12/02,${RUN}3/UBND-VP`;
     const pkg = await renderEdocBytes({
       documentId,
@@ -117,8 +117,20 @@ describe('closed codes over HTTP (/api/v1/edocs)', () => {
       subject: 'Không có người nhận',
     });
     const r = await sender.post(pkg);
-    expect(r.status).toBe(404);
-    expect(await r.text()).toContain('000.00.00.H38 is not in the directory');
+    // The caller's input to fix, every unknown recipient named: not a 404 a client takes for a wrong URL.
+    expect(r.status).toBe(400);
+    const body = (await r.json()) as { code: string; message: string; details?: { recipients?: string[] } };
+    expect(body.code).toBe('InvalidArgument');
+    expect(body.message).toContain('000.00.00.H38 is not in the directory');
+    expect(body.details?.recipients).toEqual(['000.00.00.H38']);
+  });
+
+  it('GET /edocs/sent of a DocumentId the caller has no record of: 200 and an empty list', async () => {
+    const r = await sender.get(
+      `/edocs/sent?documentId=${encodeURIComponent(`${SENDER},2026/12/02,99/VPCP`)}`,
+    );
+    expect(r.status).toBe(200);
+    expect(await r.json()).toEqual([]);
   });
 
   it('GET /agencies lists closed codes with closedAt, successor and policy', async () => {

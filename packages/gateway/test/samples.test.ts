@@ -91,6 +91,7 @@ describe('public edXML samples through the gateway', () => {
   it("status samples 01-06 from the recipient move the sender's tracking as their codes say", async () => {
     const h41 = new Caller(gw.url, H41);
     const g22 = new Caller(gw.url, G22);
+    const startedAt = Date.now();
     // 01 was reported by the ack above; a 01 Status package of the same document is a repeat.
     for (const f of ['tltvbqn__status_inbox_01.edxml', 'tltvbqn__status.edxml']) {
       const r = await h41.post(sample(f));
@@ -125,6 +126,11 @@ describe('public edXML samples through the gateway', () => {
     }
     const fromH41 = items.filter((i) => i.from === H41 && i.documentId === DOC);
     expect(fromH41.map((i) => i.statusCode).sort()).toEqual(['01', '03', '04', '05', '06']);
+    // Received when they reached the sender, not at the 2015 Timestamp the packages carry: the list
+    // (oldest first) is in the order they were reported.
+    const reported = fromH41.filter((i) => i.statusCode !== '01');
+    expect(reported.map((i) => i.statusCode)).toEqual(['03', '04', '05', '06']);
+    for (const i of reported) expect(Date.parse(i.receivedAt)).toBeGreaterThanOrEqual(startedAt - 1_000);
     const posted: Record<string, string> = {
       '03': 'tltvbqn__status_acceptance_03.edxml',
       '04': 'tltvbqn__status_assignment_04.edxml',

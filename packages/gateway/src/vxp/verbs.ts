@@ -260,9 +260,19 @@ const TRANSPORT_DESC: Record<string, [string, string]> = {
   FAILED: ['fail', 'Gửi lỗi'],
 };
 
-function sentItem(agency: string, vxpId: string, documentId: string, r: SentRecord): Record<string, unknown> {
+export function sentItem(
+  agency: string,
+  vxpId: string,
+  documentId: string,
+  r: SentRecord,
+): Record<string, unknown> {
   const [sendStatus, sendStatusDesc] = TRANSPORT_DESC[r.transport] ?? ['pending', 'Đang gửi'];
-  const arrived = r.timeline.find((t) => t.statusCode !== undefined || t.transport === 'FETCHED');
+  // Received: the recipient's 01 (or its fetch), not whichever status a skewed or old Timestamp puts
+  // first in the timeline.
+  const arrived =
+    r.timeline.find((t) => t.statusCode === '01') ??
+    r.timeline.find((t) => t.transport === 'FETCHED') ??
+    r.timeline.find((t) => t.statusCode !== undefined);
   const received = r.transport === 'FETCHED' || r.statusCode !== undefined;
   return compact({
     serviceType: 'eDoc',
