@@ -69,33 +69,51 @@ export class AgencyService {
     this.content = new ContentReads(nats.jsm, domain);
   }
 
+  /** `<level>.<node>` of the nodes answered for. */
+  private readonly hosted = new Set<string>();
+  /** Whether each hosted node has its own subscription (else one per level). */
+  private perNode = true;
+  private queue = 'lt-agency-service';
+
   start(nodes: readonly NodeInfo[]): void {
-    const hosted = new Set(nodes.map((n) => `${n.levelName}.${n.id}`));
-    const perLevel = nodes.length > PER_NODE_SUBSCRIPTIONS;
-    const subjects = perLevel
-      ? [...new Set(nodes.map((n) => levelServiceSubjects(n.level)))]
-      : nodes.map((n) => nodeServiceSubjects(n.level, n.id));
+    for (const n of nodes) this.hosted.add(`${n.levelName}.${n.id}`);
+    this.perNode = nodes.length <= PER_NODE_SUBSCRIPTIONS;
+    const subjects = this.perNode
+      ? nodes.map((n) => nodeServiceSubjects(n.level, n.id))
+      : [...new Set(nodes.map((n) => levelServiceSubjects(n.level)))];
     // Processes hosting the same nodes share their requests; with a subscription per level, those
     // hosting other nodes of the level hear them too, and leave them to the hosting one.
-    const queue = perLevel
-      ? `lt-agency-service-${createHash('sha256')
-          .update([...hosted].sort().join(','))
-          .digest('hex')
-          .slice(0, 16)}`
-      : 'lt-agency-service';
-    for (const subject of subjects) {
-      const sub = this.nats.nc.subscribe(subject, { queue });
-      this.subs.push(sub);
-      this.done.push(
-        (async () => {
-          for await (const m of sub) {
-            const asker = askerOf(m.subject);
-            if (!asker || !hosted.has(`${asker.level}.${asker.node}`)) continue;
-            void this.answer(m, asker);
-          }
-        })(),
-      );
+    if (!this.perNode) {
+      this.queue = `lt-agency-service-${createHash('sha256')
+        .update([...this.hosted].sort().join(','))
+        .digest('hex')
+        .slice(0, 16)}`;
     }
+    for (const subject of subjects) this.listen(subject);
+  }
+
+  /** Answers for a node taken on while running (hosted-nodes.ts) as well. */
+  adopt(node: NodeInfo): void {
+    const key = `${node.levelName}.${node.id}`;
+    if (this.hosted.has(key)) return;
+    const levelHeard = !this.perNode && [...this.hosted].some((h) => h.startsWith(`${node.levelName}.`));
+    this.hosted.add(key);
+    if (!levelHeard)
+      this.listen(this.perNode ? nodeServiceSubjects(node.level, node.id) : levelServiceSubjects(node.level));
+  }
+
+  private listen(subject: string): void {
+    const sub = this.nats.nc.subscribe(subject, { queue: this.queue });
+    this.subs.push(sub);
+    this.done.push(
+      (async () => {
+        for await (const m of sub) {
+          const asker = askerOf(m.subject);
+          if (!asker || !this.hosted.has(`${asker.level}.${asker.node}`)) continue;
+          void this.answer(m, asker);
+        }
+      })(),
+    );
   }
 
   async stop(): Promise<void> {

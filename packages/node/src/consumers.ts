@@ -1,12 +1,13 @@
 import type { JsMsg } from '@nats-io/jetstream';
 import type { Logger } from 'pino';
 import { inject, injectable } from 'tsyringe';
-import { isBackpressure, laneSubjects, levelName } from '@lienthong/core';
+import { isBackpressure, laneSubjects } from '@lienthong/core';
 import type { NodeInfo, Topology } from '@lienthong/core';
 import type { NatsHandles } from '@lienthong/infra';
 import { AuditLog, auditEntryOf } from './audit-log';
 import type { ResolvedConfig } from './config';
 import { IntakeYield } from './flow';
+import { HostedNodes, wholeLevels } from './hosted-nodes';
 import { InFlight } from './in-flight';
 import type { Disposition, InboundMessage } from './inbound';
 import { Intake } from './intake';
@@ -33,11 +34,6 @@ export interface ConsumerScope {
   readonly durableSuffix: string;
 }
 
-/** The logical nodes a process hosts. */
-export function hostedNodes(config: ResolvedConfig): Map<string, NodeInfo> {
-  return new Map(config.nodes.map((id) => [id, config.topology.node(id)]));
-}
-
 /**
  * One consumer scope per level when this process hosts every node of that level in its domain
  * (a single wildcard consumer scales to thousands of nodes), else one per hosted node.
@@ -47,19 +43,14 @@ export function consumerScopes(
   domain: string,
   hosted: readonly NodeInfo[],
 ): ConsumerScope[] {
-  const scopes: ConsumerScope[] = [];
-  const byLevel = new Map<string, NodeInfo[]>();
-  for (const n of hosted) byLevel.set(n.levelName, [...(byLevel.get(n.levelName) ?? []), n]);
-  for (const [level, nodes] of byLevel) {
-    const all = topology.nodes().filter((n) => levelName(n.level) === level && n.domain === domain);
-    if (all.length > 1 && nodes.length === all.length) {
-      scopes.push({
-        filterSuffix: `lt.v1.${level}.*`,
-        durableSuffix: `${level}-all${domain ? `-${domain}` : ''}`,
-      });
-    } else {
-      for (const n of nodes) scopes.push({ filterSuffix: `lt.v1.${level}.${n.id}`, durableSuffix: n.id });
-    }
+  const whole = wholeLevels(topology, domain, hosted);
+  const scopes: ConsumerScope[] = [...whole].map((level) => ({
+    filterSuffix: `lt.v1.${level}.*`,
+    durableSuffix: `${level}-all${domain ? `-${domain}` : ''}`,
+  }));
+  for (const n of hosted) {
+    if (!whole.has(n.levelName))
+      scopes.push({ filterSuffix: `lt.v1.${n.levelName}.${n.id}`, durableSuffix: n.id });
   }
   return scopes;
 }
@@ -76,7 +67,6 @@ export class NodeConsumers {
   readonly workers: readonly PullWorker[];
   readonly scopes: readonly ConsumerScope[];
   readonly counters: RuntimeCounters = { submitted: 0, relayed: 0, deadLettered: 0 };
-  private readonly hosted: Map<string, NodeInfo>;
   /** The normal-lane intake gives way to the relays waiting in this process (`IntakeYield`). */
   readonly intakeYield: IntakeYield;
 
@@ -89,9 +79,9 @@ export class NodeConsumers {
     @inject(NodeMetrics) private readonly metrics: NodeMetrics,
     @inject(LiveDirectory) private readonly directory: LiveDirectory,
     @inject(InFlight) private readonly inFlight: InFlight,
+    @inject(HostedNodes) private readonly hosted: HostedNodes,
   ) {
-    this.hosted = hostedNodes(config);
-    this.scopes = consumerScopes(config.topology, config.domain ?? '', [...this.hosted.values()]);
+    this.scopes = consumerScopes(config.topology, config.domain ?? '', hosted.list());
     // The intake gives way to a quarter of its handlers while the relays' handlers are all busy and
     // as many more wait (the relays are falling behind, more than a burst), or while more relays are
     // held than half of what one neighbour may queue here, when that is less.
@@ -181,10 +171,11 @@ export class NodeConsumers {
       deliveryCount: m.info.deliveryCount,
       ...(m.headers ? { headers: m.headers } : {}),
     };
-    // The level-wide filters also catch subjects with a node token that no node answers for.
-    const node = this.hosted.get(m.subject.split('.')[3] ?? '');
+    // The level-wide filters also catch subjects of nodes the directory gained since the start (taken
+    // on here: hosted-nodes.ts), and subjects with a node token that no node answers for.
+    const node = this.hosted.resolve(m.subject.split('.')[3] ?? '');
     if (!node) {
-      const [fallback] = this.hosted.values();
+      const [fallback] = this.hosted.list();
       if (!fallback) throw new Error(`no node is hosted here to answer for ${m.subject}`);
       const detail = `no node here answers for ${m.subject}`;
       return this.measure(kind, fallback.levelName, () => this.intake.unroutable(fallback, inbound, detail));

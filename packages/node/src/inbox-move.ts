@@ -12,7 +12,7 @@ import type { NodeInfo, Topology } from '@lienthong/core';
 import { inject, injectable } from 'tsyringe';
 import type { NatsHandles } from '@lienthong/infra';
 import { classifyNatsError, refusedBy, retry } from '@lienthong/infra';
-import type { ResolvedConfig } from './config';
+import { HostedNodes } from './hosted-nodes';
 import { InFlight } from './in-flight';
 import { isNotFound } from './retire-overlapping';
 import type { AgencyMove, TopologyView } from './live-directory';
@@ -146,7 +146,8 @@ export class InboxMover {
   constructor(
     @inject(TOKENS.Nats) private readonly nats: NatsHandles,
     @inject(InFlight) private readonly inFlight: InFlight,
-    @inject(TOKENS.Config) private readonly config: ResolvedConfig,
+    /** The nodes hosted here now. */
+    @inject(HostedNodes) private readonly hosted: Pick<HostedNodes, 'ids'>,
     @inject(TOKENS.Logger) private readonly log: Logger,
   ) {}
 
@@ -189,7 +190,7 @@ export class InboxMover {
   }
 
   private async moveAll(moves: readonly AgencyMove[], before: Topology, after: Topology): Promise<void> {
-    const hosted = new Set(this.config.nodes);
+    const hosted = new Set(this.hosted.ids());
     for (const m of moves) {
       if (!hosted.has(m.from)) continue;
       this.watchLeft(m.code, m.from);
@@ -350,7 +351,7 @@ export class InboxMover {
    * left there arrived after the move and is unread.
    */
   async strays(directory: TopologyView): Promise<StrayInbox[]> {
-    const hosted = new Set(this.config.nodes.filter((id) => directory.hasNode(id)));
+    const hosted = new Set(this.hosted.ids().filter((id) => directory.hasNode(id)));
     const levels = new Set([...hosted].map((id) => directory.node(id).levelName));
     const found = new Map<string, StrayInbox>();
     const homedHere = new Set<string>();

@@ -19,7 +19,8 @@ export type {
 export { Attachments, attachmentConfig, provisionAttachments } from './attachments';
 export { AUDIT_STREAM, AuditLog, auditEntryOf } from './audit-log';
 export { openNats, STILL_CONNECTING_EVERY_MS } from './connection';
-export { NodeConsumers, consumerScopes, hostedNodes } from './consumers';
+export { NodeConsumers, consumerScopes } from './consumers';
+export { HostedNodes, wholeLevels } from './hosted-nodes';
 export type { ConsumerScope } from './consumers';
 export { DeadLetters } from './dead-letters';
 export { Delivery } from './delivery';

@@ -44,6 +44,7 @@ export class LiveDirectory implements TopologyView {
   private stopWatch: (() => void) | undefined;
   private watching: Promise<void> | undefined;
   private onMove: ((moves: AgencyMove[], before: Topology, after: Topology) => Promise<void>) | undefined;
+  private readonly changeListeners: (() => void)[] = [];
   /** Goes up by one with every change that takes effect. */
   epoch = 0;
 
@@ -93,6 +94,11 @@ export class LiveDirectory implements TopologyView {
   submitLimits(code: string): ISubmitLimits | undefined {
     const l = this.agencies.get(code)?.submitLimits;
     return l && (l.perSecond || l.bytesPerSecond) ? l : undefined;
+  }
+
+  /** Runs `listener` after each change that takes effect (the bucket's first load included). */
+  onChange(listener: () => void): void {
+    this.changeListeners.push(listener);
   }
 
   /**
@@ -192,6 +198,13 @@ export class LiveDirectory implements TopologyView {
     }
     this.current = next;
     this.epoch++;
+    for (const l of this.changeListeners) {
+      try {
+        l();
+      } catch (err) {
+        this.log.error({ err: (err as Error).message }, 'a directory change listener failed');
+      }
+    }
     if (live && moves.length > 0) {
       this.log.info({ moves }, 'agencies moved');
       await this.onMove?.(moves, before, next).catch((err: unknown) =>

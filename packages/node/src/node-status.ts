@@ -60,13 +60,16 @@ export class NodeStatusBoard {
     return changed.length;
   }
 
-  /** Writes every node's count now, then the changed ones every `intervalMs`. */
-  async start(nodes: readonly string[], intervalMs: number): Promise<void> {
-    await this.write(nodes, true).catch((err: unknown) =>
+  /**
+   * Writes every node's count now, then the changed ones every `intervalMs`; `nodes` tells which
+   * nodes are hosted at each write (a node taken on while running: hosted-nodes.ts).
+   */
+  async start(nodes: () => readonly string[], intervalMs: number): Promise<void> {
+    await this.write(nodes(), true).catch((err: unknown) =>
       this.log.warn({ err }, 'node status not written; will retry'),
     );
     this.timer = setInterval(() => {
-      this.writing ??= this.write(nodes)
+      this.writing ??= this.write(nodes())
         .then(() => undefined)
         .catch((err: unknown) => this.log.warn({ err }, 'node status not written; will retry'))
         .finally(() => (this.writing = undefined));

@@ -8,12 +8,13 @@ import type { NatsHandles } from '@lienthong/infra';
 import { AgencyService } from './agency-service';
 import { Attachments } from './attachments';
 import type { ResolvedConfig } from './config';
-import { NodeConsumers, hostedNodes } from './consumers';
+import { NodeConsumers } from './consumers';
 import type { RuntimeCounters } from './consumers';
 import { EdxmlSignatures } from './edxml-signatures';
 import { NeighbourRoom, SubmitPacer, readFlowUsage } from './flow';
 import type { FlowUsage } from './flow';
 import { HealthServer } from './http';
+import { HostedNodes } from './hosted-nodes';
 import type { HttpPlugin } from './http';
 import { InboxMover } from './inbox-move';
 import { LiveDirectory } from './live-directory';
@@ -31,7 +32,6 @@ import type { UploadQuota } from './upload-quota';
  */
 @injectable()
 export class NodeRuntime {
-  private readonly hosted: Map<string, NodeInfo>;
   private readonly http: HealthServer;
   /** Consumers and key listings done for the hosted nodes' agencies (they may create none). */
   private readonly agencyService: AgencyService;
@@ -56,8 +56,8 @@ export class NodeRuntime {
     @inject(NodeMetrics) readonly metrics: NodeMetrics,
     @inject(TOKENS.HttpPlugins) httpPlugins: readonly HttpPlugin[],
     @inject(EdxmlSignatures) private readonly edxmlSignatures: EdxmlSignatures,
+    @inject(HostedNodes) private readonly hosted: HostedNodes,
   ) {
-    this.hosted = hostedNodes(config);
     this.agencyService = new AgencyService(
       nats,
       log,
@@ -70,8 +70,9 @@ export class NodeRuntime {
     this.http = new HealthServer(metrics, health, httpPlugins, log, this, nats);
   }
 
+  /** The nodes hosted now: those of the config, and those taken on since (hosted-nodes.ts). */
   get nodes(): NodeInfo[] {
-    return [...this.hosted.values()];
+    return this.hosted.list();
   }
 
   /** Whether this runtime hosts the node. */
@@ -92,19 +93,20 @@ export class NodeRuntime {
     await this.directory.watch(await this.nats.kvm.open(BUCKETS.directory), (moves, before, after) =>
       this.inboxMover.move(moves, this.directory.epoch, before, after),
     );
+    // Nodes the directory has beyond the config's, at a level served whole here, and those it gains.
+    this.hosted.adoptNew();
+    this.directory.onChange(() => this.hosted.adoptNew());
     await this.attachments.start();
     registerStreamFill(this.nats.jsm, this.metrics.registry);
     const senders = this.nodes.flatMap((n) => this.config.topology.agenciesOf(n.id).map((a) => a.code));
     await this.overdue.load(senders);
     this.overdue.start(this.config.overdue.sweepIntervalMs);
-    await this.status.start(
-      this.nodes.map((n) => n.id),
-      this.config.overdue.sweepIntervalMs,
-    );
+    await this.status.start(() => this.hosted.ids(), this.config.overdue.sweepIntervalMs);
     await this.consumers.start();
     // Inbox items left behind for agencies homed elsewhere now (a move that gave up or never ran).
     this.inboxMover.startSweeping(this.directory);
     this.agencyService.start(this.nodes);
+    this.hosted.onAdopted((node) => this.agencyService.adopt(node));
     void this.watchConnection();
     if (this.config.http) {
       this.httpUrl = (await this.http.listen(this.config.http.port, this.config.http.host)).url;
@@ -153,7 +155,7 @@ export class NodeRuntime {
    */
   async sweepOverdue(): Promise<number> {
     const marked = await this.overdue.sweep();
-    await this.status.write(this.nodes.map((n) => n.id));
+    await this.status.write(this.hosted.ids());
     return marked;
   }
 

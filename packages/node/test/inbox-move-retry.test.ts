@@ -10,7 +10,6 @@ import { STREAMS, inboxFilter, inboxSubject } from '@lienthong/core';
 import { connectNats } from '@lienthong/infra';
 import type { NatsHandles } from '@lienthong/infra';
 import { InFlight, InboxMover } from '@lienthong/node/internal';
-import type { ResolvedConfig } from '@lienthong/node';
 import { A, Harness, demoTopology } from './harness';
 
 const AGENCY = A.baothanh;
@@ -44,12 +43,7 @@ describe('an inbox move that meets a server away', () => {
 
     const warnings: string[] = [];
     const log = pino({ level: 'warn' }, { write: (line: string) => warnings.push(line) });
-    const mover = new InboxMover(
-      handles,
-      new InFlight(),
-      { nodes: [FROM] } as unknown as ResolvedConfig,
-      log,
-    );
+    const mover = new InboxMover(handles, new InFlight(), { ids: () => [FROM] }, log);
 
     await server.stop();
     const moving = mover.move([{ code: AGENCY, from: FROM, to: TO }], 0, topology, topology);

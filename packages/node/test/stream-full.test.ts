@@ -15,7 +15,6 @@ import { BUCKETS, STREAMS, inboxFilter, inboxSubject } from '@lienthong/core';
 import { connectNats } from '@lienthong/infra';
 import { AUDIT_STREAM, InFlight, InboxMover } from '@lienthong/node/internal';
 import { auditedNodes, verifyNodeAudit } from '@lienthong/node';
-import type { ResolvedConfig } from '@lienthong/node';
 import { TransportState } from '@lienthong/proto';
 import { A, Harness, demoTopology, docId, documentOf, sleep, waitFor } from './harness';
 
@@ -80,12 +79,7 @@ describe('a full stream', () => {
       const bound = await setStreamBytes(nats, STREAMS.inbox, (stored) => stored + 16);
       const warnings: string[] = [];
       const log = pino({ level: 'warn' }, { write: (line: string) => warnings.push(line) });
-      const mover = new InboxMover(
-        nats,
-        new InFlight(),
-        { nodes: [from.id] } as unknown as ResolvedConfig,
-        log,
-      );
+      const mover = new InboxMover(nats, new InFlight(), { ids: () => [from.id] }, log);
       const moving = mover.move([{ code: A.baothanh, from: from.id, to: to.id }], 0, topology, topology);
 
       const count = async (filter: string): Promise<number> =>
