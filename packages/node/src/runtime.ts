@@ -98,7 +98,8 @@ export class NodeRuntime {
     this.directory.onChange(() => this.hosted.adoptNew());
     await this.attachments.start();
     registerStreamFill(this.nats.jsm, this.metrics.registry);
-    const senders = this.nodes.flatMap((n) => this.config.topology.agenciesOf(n.id).map((a) => a.code));
+    // From the directory as it is now: a node taken on above is not in the config's topology.
+    const senders = this.nodes.flatMap((n) => this.directory.agenciesOf(n.id).map((a) => a.code));
     await this.overdue.load(senders);
     this.overdue.start(this.config.overdue.sweepIntervalMs);
     await this.status.start(() => this.hosted.ids(), this.config.overdue.sweepIntervalMs);

@@ -19,7 +19,7 @@ describe('a node added to the directory while running', () => {
   const h = new Harness();
   afterAll(() => h.cleanup());
 
-  it('is taken on by the runtime that serves its level whole: its agency connects and gets documents, no dead letter', async () => {
+  it('is taken on by the runtime that serves its level whole, and again after a restart: its agency connects and gets documents, no dead letter', async () => {
     const topology = demoTopology();
     const server = await h.server();
     const node = await h.node(server, topology);
@@ -67,6 +67,16 @@ describe('a node added to the directory while running', () => {
     expect(record.transport).not.toBe(TransportState.TRANSPORT_STATE_FAILED);
     expect(await inspect.deadLetters('vn')).toEqual([]);
     expect(await inspect.count(STREAMS.dead, deadSubject(Level.LEVEL_PROVINCE, NEW_NODE))).toBe(0);
+
+    // Started again from the same topology file (which lacks the node): taken on at start.
+    await node.stop();
+    const again = await h.node(server, topology);
+    expect(again.runtime.hostsNode(NEW_NODE)).toBe(true);
+    const second = docId(A.government, 'ADOPT2');
+    await sender.send(documentOf(second, A.government, [NEW_AGENCY]));
+    const items = await reader.waitForDocuments(2);
+    expect(items.map((i) => i.documentId)).toEqual([id, second]);
+    expect(await inspect.count(STREAMS.dead, '>')).toBe(0);
   });
 
   it('only at a level served by one wildcard consumer, in the runtime’s own domain', () => {
