@@ -9,7 +9,7 @@ const REASONS: Record<number, string> = {
   404: 'No such item (or no such document sent by the caller)',
   409: 'The status does not follow from the earlier ones',
   413: 'The package is over the limit (the attachment limit, 200 MiB by default)',
-  415: 'The body is not application/xml',
+  415: 'The body is not of the media type the operation takes (an edXML package: application/xml or text/xml; JSON: application/json); the message names both',
   429: 'Backpressure: the agency has as many submissions waiting as it may; retry after Retry-After seconds',
   503: 'Not ready: the node is starting, draining or disconnected from NATS, or (refusals) the last week is still being read back; ask again, after Retry-After seconds when given',
 };

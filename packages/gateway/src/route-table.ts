@@ -109,7 +109,7 @@ export const ROUTES: readonly RouteSpec[] = [
     params: IdParams,
     body: FailBody,
     success: { status: 200, schema: FailResponse },
-    errors: [400, ...COMMON, 404],
+    errors: [400, ...COMMON, 404, 415],
     auth: true,
   },
   {

@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { TSchema } from '@sinclair/typebox';
 import type { Topology } from '@lienthong/core';
 import { HttpError } from '@lienthong/node';
@@ -76,9 +76,12 @@ function registerRoutes(
   openapi: object,
 ): void {
   // The package is streamed to the gateway as it arrives (bounded memory, limit enforced there).
-  app.addContentTypeParser(['application/xml', 'text/xml', 'application/edxml+xml'], (_req, payload, done) =>
-    done(null, payload),
-  );
+  app.addContentTypeParser(XML_TYPES, (_req, payload, done) => done(null, payload));
+  // A body of a media type no parser takes is refused before any handler runs: say what the route takes.
+  app.setErrorHandler((err: FastifyError, req) => {
+    if (err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') throw httpErrorOf(wrongMediaType(req));
+    throw err;
+  });
   const handlers = handlersOf(gateway, openapi);
   for (const r of ROUTES) {
     const handle = handlers[r.operationId]!;
@@ -94,6 +97,14 @@ function registerRoutes(
       },
       // Streamed bodies are limited by the gateway itself; JSON bodies are small.
       ...(r.body === 'xml' ? { bodyLimit: Number.MAX_SAFE_INTEGER } : {}),
+      config: { body: r.body },
+      // A JSON route given text (Fastify parses text/plain too) is told so, not "body must be object".
+      ...(r.body && r.body !== 'xml'
+        ? {
+            preValidation: (req: FastifyRequest, _reply: FastifyReply, done: (e?: Error) => void) =>
+              done(isJson(req.headers['content-type']) ? undefined : httpErrorOf(wrongMediaType(req))),
+          }
+        : {}),
       handler: (req, reply) => answer(r, handle, auth, req, reply),
     });
   }
@@ -106,7 +117,7 @@ function handlersOf(gateway: EdocGateway, openapi: object): Record<string, Handl
   return {
     sendEdoc: async (req, reply, agency) => {
       if (!req.body || typeof (req.body as AsyncIterable<Uint8Array>)[Symbol.asyncIterator] !== 'function') {
-        throw new GatewayError(415, 'UnsupportedMediaType', 'post one edXML package as application/xml');
+        throw wrongMediaType(req);
       }
       const length = req.headers['content-length'];
       const r = await gateway.sendPackage(
@@ -147,6 +158,21 @@ function handlersOf(gateway: EdocGateway, openapi: object): Record<string, Handl
   };
 }
 
+const XML_TYPES = ['application/xml', 'text/xml', 'application/edxml+xml'];
+
+function isJson(contentType: string | undefined): boolean {
+  return /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i.test(contentType ?? '');
+}
+
+/** 415 naming what the route takes and what the request said it sent. */
+function wrongMediaType(req: FastifyRequest): GatewayError {
+  const xml = (req.routeOptions.config as { body?: unknown } | undefined)?.body === 'xml';
+  const takes = xml ? `one edXML package as ${XML_TYPES.join(', ')}` : 'a JSON object as application/json';
+  const type = req.headers['content-type'];
+  const got = type ? `Content-Type '${type.slice(0, 80)}'` : 'no Content-Type';
+  return new GatewayError(415, 'UnsupportedMediaType', `post ${takes}; the request had ${got}`);
+}
+
 /** Runs a route's handler for its caller; a failure becomes the JSON error answer of its code. */
 async function answer(
   r: RouteSpec,
@@ -163,17 +189,21 @@ async function answer(
   } catch (e) {
     // A body refused before its end is not read further: the connection cannot be reused.
     if (!req.raw.readableEnded) void reply.header('connection', 'close');
-    const g = gatewayErrorOf(e);
-    throw new HttpError(
-      g.status,
-      g.code,
-      g.message,
-      g.details,
-      g.retryAfterMs !== undefined
-        ? { 'retry-after': String(Math.max(1, Math.ceil(g.retryAfterMs / 1000))) }
-        : undefined,
-    );
+    throw httpErrorOf(gatewayErrorOf(e));
   }
+}
+
+/** The HTTP answer of a gateway error (a wait in `Retry-After`, whole seconds). */
+function httpErrorOf(g: GatewayError): HttpError {
+  return new HttpError(
+    g.status,
+    g.code,
+    g.message,
+    g.details,
+    g.retryAfterMs !== undefined
+      ? { 'retry-after': String(Math.max(1, Math.ceil(g.retryAfterMs / 1000))) }
+      : undefined,
+  );
 }
 
 /** A schema without any `$id` (fastify would register them as shared schemas). */

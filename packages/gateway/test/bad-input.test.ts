@@ -217,6 +217,31 @@ describe('bad input through the gateway', () => {
       body: '{}',
     });
     expect(json.status).toBe(415);
+    expect(((await json.json()) as { message: string }).message).toBe(
+      "post one edXML package as application/xml, text/xml, application/edxml+xml; the request had Content-Type 'application/json'",
+    );
+    // Bytes with no type (a .NET ByteArrayContent as it comes), or a generic one: the same answer.
+    for (const type of [undefined, 'application/octet-stream']) {
+      const r = await fetch(`${gw.url}/edocs`, {
+        method: 'POST',
+        headers: { 'x-lienthong-agency': G22, ...(type ? { 'content-type': type } : {}) },
+        body: new Uint8Array(Buffer.from('<edXMLEnvelope/>')),
+      });
+      expect(r.status).toBe(415);
+      const body = (await r.json()) as { code: string; message: string };
+      expect(body.code).toBe('UnsupportedMediaType');
+      expect(body.message).toContain(type ? `Content-Type '${type}'` : 'no Content-Type');
+    }
+    // A JSON operation given text: 415 naming application/json, not a schema error.
+    const text = await fetch(`${gw.url}/edocs/${item.id}/fail`, {
+      method: 'POST',
+      headers: { 'x-lienthong-agency': H41, 'content-type': 'text/plain' },
+      body: 'hệ thống bận',
+    });
+    expect(text.status).toBe(415);
+    expect(((await text.json()) as { message: string }).message).toBe(
+      "post a JSON object as application/json; the request had Content-Type 'text/plain'",
+    );
     // A query value outside its choices: one sentence naming the choices.
     const bogus = await h41.get('/edocs/received?messageType=edocs');
     expect(bogus.status).toBe(400);
