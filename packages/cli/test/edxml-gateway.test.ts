@@ -89,12 +89,11 @@ describe('edXML gateway from the command line', () => {
     }
     expect(id).toBeDefined();
     const out = path.join(dir, 'in.edxml');
+    // The token names the agency: no --agency needed.
     const got = await lienthong([
       'edxml',
       'get',
       id!,
-      '--agency',
-      RECIPIENT,
       '-o',
       out,
       '--token',
@@ -104,6 +103,11 @@ describe('edXML gateway from the command line', () => {
     ]);
     expect([got.code, got.stderr]).toEqual([0, '']);
     expect(readFileSync(out).equals(Buffer.from(pkg))).toBe(true);
+    // Neither a token nor an agency: refused before any request, saying what to pass.
+    const { LT_HTTP_TOKEN: _unused, ...noToken } = process.env;
+    const nobody = await lienthong(['edxml', 'get', id!, '-o', out, '--url', api], { env: noToken });
+    expect(nobody.code).toBe(2);
+    expect(nobody.stderr).toContain('which agency? pass its --token');
     // Another agency's item: 403, through the CLI as through HTTP.
     const other = await lienthong([
       'edxml',

@@ -28,12 +28,13 @@ interface StoreOptions {
  * authorization block). Issuing and revoking rewrite the block from the live directory and reload
  * the server, which drops the connections of a revoked identity.
  */
-/** The options of the subcommands that rewrite the broker's credentials. */
-function withStore(c: Command): Command {
-  return c
-    .requiredOption('-d, --data <dir>', 'the broker data directory (as given to `lienthong up --data`)')
-    .option('--init', 'create the credentials of a new data directory (refused otherwise when it has none)')
-    .option('--no-reload', 'only rewrite the authorization block; do not signal the server');
+/** The options of the subcommands that rewrite the broker's credentials (`issue` may start a store). */
+function withStore(c: Command, init = false): Command {
+  c.requiredOption('-d, --data <dir>', 'the broker data directory (as given to `lienthong up --data`)');
+  if (init) {
+    c.option('--init', 'create the credentials of a new data directory (refused otherwise when it has none)');
+  }
+  return c.option('--no-reload', 'only rewrite the authorization block; do not signal the server');
 }
 
 export function registerCreds(program: Command): void {
@@ -63,7 +64,7 @@ function credsIssue(creds: Command): void {
       )
       .option(
         '--http-token',
-        "for an agency: also issue a bearer token for the HTTP API (/api/v1), printed as the last line; the agency's NATS identity is kept when it has one",
+        "for an agency: also issue a bearer token for the HTTP API (/api/v1), printed as the last line (earlier tokens stay valid until `creds revoke`); the agency's NATS identity is kept when it has one. For a system: required (its VXP secret is such a token)",
       )
       .option(
         '--agencies <codes>',
@@ -74,6 +75,7 @@ function credsIssue(creds: Command): void {
         'for a system: operator rights (its VXP registerAgency / deleteAgency change the directory)',
       )
       .option('--json', 'print JSON'),
+    true,
   ).action(async (kind: string, what: string, o: StoreOptions & IssueFlags, cmd) => {
     if (kind === 'system') {
       await issueSystem(what, o, cmd);

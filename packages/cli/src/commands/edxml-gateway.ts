@@ -18,7 +18,7 @@ export function edxmlGroup(program: Command): Command {
 }
 
 interface GatewayOptions {
-  agency: string;
+  agency?: string;
   url?: string;
   token?: string;
   json?: boolean;
@@ -26,9 +26,9 @@ interface GatewayOptions {
 
 const withGateway = (c: Command): Command =>
   c
-    .requiredOption(
+    .option(
       '-a, --agency <code>',
-      'the agency acting (with --no-auth brokers, sent as X-Lienthong-Agency)',
+      'the agency acting: needed by --no-auth brokers (sent as X-Lienthong-Agency); with a token, the token names it',
     )
     .option('-u, --url <url>', 'the gateway, e.g. http://127.0.0.1:9464/api/v1 (default: $LT_API)')
     .option(
@@ -169,8 +169,14 @@ function refusalHint(status: number, body: { code?: string; message?: string }):
 async function call(o: GatewayOptions, path: string, init: RequestInit): Promise<Response> {
   const base = gatewayBase(o);
   const token = o.token ?? process.env.LT_HTTP_TOKEN;
+  if (!o.agency && !token) {
+    throw invalid(
+      'which agency? pass its --token (or set LT_HTTP_TOKEN), or --agency CODE for a --no-auth broker',
+      "`lienthong creds issue agency CODE --http-token --data DIR` prints an agency's token as the last line",
+    );
+  }
   const headers = new Headers(init.headers);
-  headers.set('x-lienthong-agency', o.agency);
+  if (o.agency) headers.set('x-lienthong-agency', o.agency);
   if (token) headers.set('authorization', `Bearer ${token}`);
   let res: Response;
   try {

@@ -1,3 +1,4 @@
+import { Option } from 'commander';
 import type { Command } from 'commander';
 import { listDeadLetters } from '@lienthong/readers';
 import { readDirectory } from '@lienthong/readers';
@@ -28,11 +29,10 @@ export function registerStats(program: Command): void {
     .description(
       'per level and node over a window: documents sent, received, pending, overdue, failed, rejected, dead-lettered, median and p99 delivery time',
     )
-    .option(
-      '--window <duration>',
-      'documents sent within this long (e.g. 15m, 1h, 7d)',
-      parseDuration,
-      3_600_000,
+    .addOption(
+      new Option('--window <duration>', 'documents sent within this long (e.g. 15m, 1h, 7d)')
+        .argParser(parseDuration)
+        .default(3_600_000, '1h'),
     )
     .option('--all-nodes', 'list nodes without activity too')
     .option('--level <level>', 'by node: only the nodes of this level (central|province|district|commune)')
