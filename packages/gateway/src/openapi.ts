@@ -60,6 +60,22 @@ export function openApiDocument(): Record<string, unknown> {
   }
   const schemas: Record<string, unknown> = { Error: inline(ErrorBody) };
   for (const r of ROUTES) collect(r.success.schema, schemas);
+  const getEdoc = paths[`${API_PREFIX}/edocs/{id}`]?.['get'] as
+    { responses: Record<string, object> } | undefined;
+  if (getEdoc) {
+    getEdoc.responses['200'] = {
+      ...getEdoc.responses['200'],
+      headers: {
+        'X-Lienthong-Edxml-Signature': {
+          description:
+            "The verdict on the original package's XML signature, judged at the sender's home node (details: GET /edocs/{id}/signature); absent for a rendered package",
+          schema: { type: 'string' },
+        },
+      },
+    };
+  }
+  for (const [path, ops] of Object.entries(paths)) paths[path] = tidy(ops, schemas) as typeof ops;
+  for (const [name, schema] of Object.entries(schemas)) schemas[name] = tidy(schema, schemas, true);
   return {
     openapi: '3.1.0',
     info: {
@@ -98,4 +114,46 @@ function collect(s: TSchema | undefined, out: Record<string, unknown>): void {
   if (id) out[id] = inline(s);
   const items = (s as { items?: TSchema }).items;
   if (items) collect(items, out);
+}
+
+/**
+ * What code generators (OpenAPI Generator, NSwag) read best: a choice of constants as an `enum` (a
+ * TypeBox union of literals is an `anyOf` of `const`s), and a schema with an `$id` inside another
+ * as a `$ref` to `components/schemas`.
+ */
+function tidy(node: unknown, schemas: Record<string, unknown>, top = false): unknown {
+  if (Array.isArray(node)) return node.map((n) => tidy(n, schemas));
+  if (node === null || typeof node !== 'object') return node;
+  const o = node as Record<string, unknown>;
+  if (!top && typeof o['$id'] === 'string') {
+    const { $id: id, ...rest } = o;
+    schemas[id as string] ??= tidy(rest, schemas, true);
+    return { $ref: `#/components/schemas/${id as string}` };
+  }
+  const choices = o['anyOf'];
+  if (Array.isArray(choices) && choices.length > 0 && choices.every((c) => isConst(c))) {
+    const { anyOf: _choices, ...rest } = o;
+    const types = new Set(choices.map((c) => typeof (c as { const: unknown }).const));
+    return {
+      ...(types.size === 1 ? { type: [...types][0] === 'number' ? 'number' : [...types][0] } : {}),
+      enum: choices.map((c) => (c as { const: unknown }).const),
+      ...(tidy(rest, schemas, top) as object),
+    };
+  }
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(o)) {
+    // A single constant (`acknowledged: true`) too: OpenAPI 3.0 generators know no `const`.
+    if (k === 'const' && !('enum' in o)) out['enum'] = [v];
+    else out[k] = tidy(v, schemas);
+  }
+  return out;
+}
+
+function isConst(c: unknown): boolean {
+  return (
+    c !== null &&
+    typeof c === 'object' &&
+    'const' in c &&
+    Object.keys(c).every((k) => k === 'const' || k === 'type')
+  );
 }

@@ -18,6 +18,23 @@ describe('openapi.json', () => {
     expect(kept.openapi).toBe('3.1.0');
   });
 
+  it('reads well to code generators: enums not anyOf of constants, no const, no $id inside a schema', () => {
+    const text = JSON.stringify(kept);
+    expect(text).not.toContain('"const"');
+    expect(text).not.toContain('"$id"');
+    expect(text).not.toContain('"anyOf"');
+    const received = kept.paths['/api/v1/edocs/received']!['get'] as unknown as {
+      parameters: { name: string; schema: unknown }[];
+    };
+    expect(received.parameters.find((p) => p.name === 'messageType')?.schema).toEqual({
+      type: 'string',
+      enum: ['edoc', 'status'],
+    });
+    const getEdoc = kept.paths['/api/v1/edocs/{id}']!['get']!.responses['200'] as { headers?: object };
+    expect(Object.keys(getEdoc.headers ?? {})).toEqual(['X-Lienthong-Edxml-Signature']);
+    expect(kept.components.schemas['Refusal']).toBeDefined();
+  });
+
   it('documents exactly the routes fastify serves, and every $ref resolves', async () => {
     const plugin = gatewayPlugin({
       auth: { mode: 'none' },
