@@ -61,7 +61,7 @@ describe('lienthong topology apply', () => {
     const plan = json<{ steps: string[]; done: number; dryRun: boolean }>(r);
     expect(plan.dryRun).toBe(true);
     expect(plan.steps).toEqual([
-      'add node h41-yenthanh-xa3 under h41-yenthanh (start its service)',
+      'add node h41-yenthanh-xa3 under h41-yenthanh (served by a running process that hosts every commune node, else start its service)',
       're-parent 000.01.43.H41 under 000.00.00.H41',
       'rename 000.02.43.H41 to Ủy ban nhân dân xã Công Thành (mới)',
       `add agency ${ADDED} at h41-yenthanh-xa3`,

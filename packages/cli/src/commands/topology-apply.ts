@@ -167,7 +167,7 @@ function nodeStep(plan: Plan, dir: Directory, n: NodeInfo): void {
     id: `node:${n.id}`,
     text: cur
       ? `change node ${n.id} (parent ${next.parent || '-'}, ${next.name})`
-      : `add node ${n.id} under ${next.parent || '-'} (start its service)`,
+      : `add node ${n.id} under ${next.parent || '-'} (served by a running process that hosts every ${n.levelName} node, else start its service)`,
     run: async (kv) => void (await kv.put(directoryKeys.node(n.id), NodeRecord.encode(next).finish())),
   });
 }
