@@ -173,11 +173,14 @@ export class NodeConsumers {
     };
     // The level-wide filters also catch subjects of nodes the directory gained since the start (taken
     // on here: hosted-nodes.ts), and subjects with a node token that no node answers for.
-    const node = this.hosted.resolve(m.subject.split('.')[3] ?? '');
+    const token = m.subject.split('.')[3] ?? '';
+    const node = this.hosted.resolve(token);
     if (!node) {
       const [fallback] = this.hosted.list();
       if (!fallback) throw new Error(`no node is hosted here to answer for ${m.subject}`);
-      const detail = `no node here answers for ${m.subject}`;
+      const detail = this.directory.hasNode(token)
+        ? `no node here answers for ${m.subject}`
+        : `no node ${token.slice(0, 64)} in the directory answers for ${m.subject}`;
       return this.measure(kind, fallback.levelName, () => this.intake.unroutable(fallback, inbound, detail));
     }
     return this.measure(kind, node.levelName, async () => {

@@ -161,8 +161,21 @@ export class Intake {
     return env;
   }
 
-  /** A message on a subject no hosted node answers for: kept as a dead letter of `node`. */
+  /**
+   * A message on a subject no hosted node answers for, kept as a dead letter of `node`. A document
+   * or status relayed there (to a node the directory does not have) fails on the way: its sender's
+   * records say FAILED, a status goes back to its reporter as refused.
+   */
   async unroutable(node: NodeInfo, msg: InboundMessage, detail: string): Promise<Disposition> {
+    const env = parseSubject(msg.subject)?.kind === 'relay' ? this.decode(msg) : undefined;
+    const accepted =
+      env && !(env instanceof DecodeError) && ENVELOPE_ID.test(env.envelopeId)
+        ? acceptEnvelope(env)
+        : undefined;
+    if (accepted && !isRejection(accepted)) {
+      await this.router.failUnroutable(node, msg, accepted, detail);
+      return 'dead-lettered';
+    }
     await this.refusals.deadLetter(node, msg, malformed(detail), undefined);
     return 'dead-lettered';
   }

@@ -281,6 +281,22 @@ export class Router {
   }
 
   /**
+   * An envelope relayed to a node the directory does not have (taken by a level-wide consumer, at
+   * `node`, a node hosted here): none of its recipients can be reached through it. Fails it on the
+   * way as below, so that its sender (or a status's reporter) is told, not only the operators.
+   */
+  failUnroutable(node: NodeInfo, msg: InboundMessage, env: AcceptedEnvelope, detail: string): Promise<void> {
+    return this.failOnTheWay(
+      node,
+      msg,
+      env,
+      env.recipients,
+      FailureReason.FAILURE_REASON_UNKNOWN_RECIPIENT,
+      detail,
+    );
+  }
+
+  /**
    * Some recipients cannot be reached from here: dead-letter the envelope for them and, for a
    * document, send a FAILED transport event back to the sender's home node; a status reported on a
    * document goes back to its reporter as refused.

@@ -16,6 +16,7 @@ import {
 import type { DeadLetter, IEnvelope, TrackingRecord } from '@lienthong/proto';
 import type { LienthongClient } from '@lienthong/sdk';
 import type { NatsServer } from '@lienthong/testkit';
+import type { RunningNode } from '@lienthong/node';
 import { A, Harness, demoTopology, docId, documentOf, waitFor } from './harness';
 import type { InboxReader, Inspector } from './harness';
 
@@ -34,13 +35,14 @@ describe('dead letters', () => {
   let sender: LienthongClient;
   let government: LienthongClient;
   let governmentInbox: InboxReader;
+  let running: RunningNode;
   let msgSeq = 0;
   const msgId = (tag: string): string => `dl-${tag}-${++msgSeq}-${Date.now()}`;
 
   beforeAll(async () => {
     topology = demoTopology();
     server = await h.server();
-    await h.node(server, topology, {
+    running = await h.node(server, topology, {
       nodes: topology
         .nodes()
         .map((n) => n.id)
@@ -279,6 +281,32 @@ describe('dead letters', () => {
     expect(record.failureDetail).toBe('hop limit reached at h41-yenthanh after 2 hops');
     const entry = record.timeline.find((e) => e.transport === TransportState.TRANSPORT_STATE_FAILED);
     expect(entry?.node).toBe('h41-yenthanh');
+    await stillServes();
+  });
+
+  it('UNKNOWN_RECIPIENT: an envelope relayed to a node the directory does not have fails on the way, and the sender’s record says so', async () => {
+    const id = docId(SENDER);
+    // A real document to Sơn Tây (tracked, parked at the unhosted node), then a copy of it relayed to
+    // `h99`, a province no directory has: the provinces' level-wide consumer takes it.
+    await sender.send(documentOf(id, SENDER, [A.sontay]));
+    await waitFor('the record opened', async () => (await inspect.record(SENDER, id, A.sontay)) ?? false);
+    const env = envelope(id, { recipients: [A.sontay], document: documentOf(id, SENDER, [A.sontay]) });
+    const subject = relaySubject('province', 'h99', 'normal', 'vn');
+    await inspect.js.publish(subject, encodeEnvelope(env), { msgID: msgId('h99') });
+    // Kept as a dead letter of the first node hosted here, which hands the FAILED on.
+    const [first] = running.runtime.nodes;
+    const detail = `no node h99 in the directory answers for ${subject}`;
+    const d = await deadLetter(
+      first!.id,
+      (x) => x.reason === R.FAILURE_REASON_UNKNOWN_RECIPIENT && x.documentId === id,
+    );
+    expect(d.detail).toBe(`${detail}: ${A.sontay}`);
+    const record = await waitFor('the sender’s record failed', async () => {
+      const r = await inspect.record(SENDER, id, A.sontay);
+      return r?.transport === TransportState.TRANSPORT_STATE_FAILED ? r : false;
+    });
+    expect(record.failure).toBe(R.FAILURE_REASON_UNKNOWN_RECIPIENT);
+    expect(record.failureDetail).toBe(detail);
     await stillServes();
   });
 
