@@ -193,6 +193,12 @@ describe('edXML gateway from the command line', () => {
     expect(first(closed.stderr)).toBe(
       `lienthong: [Unavailable] cannot reach the gateway at http://127.0.0.1:${port}/api/v1: connection refused`,
     );
+    // Port 1: fetch sends nothing to a port kept for another protocol; the message says so.
+    const blocked = await send(file, 'http://127.0.0.1:1/api/v1', tokens.get(SENDER)!);
+    expect(blocked.code).toBe(1);
+    expect(first(blocked.stderr)).toBe(
+      'lienthong: [Unavailable] cannot reach the gateway at http://127.0.0.1:1/api/v1: its port is one HTTP clients refuse to use (kept for another protocol)',
+    );
     const wrongToken = await send(file, api, 'lt_nope');
     expect(wrongToken.code).toBe(1);
     expect(first(wrongToken.stderr)).toBe(

@@ -153,6 +153,9 @@ function gatewayBase(o: GatewayOptions): string {
 function fetchFailure(e: unknown): string {
   const cause = (e as { cause?: { code?: string; message?: string } }).cause;
   if (cause?.code === 'ECONNREFUSED') return 'connection refused';
+  // The fetch standard blocks ports of other protocols (1, 21, 22, 25, 6000 …): no request leaves.
+  if (cause?.message === 'bad port')
+    return 'its port is one HTTP clients refuse to use (kept for another protocol)';
   return cause?.code ?? cause?.message ?? (e as Error).message;
 }
 
