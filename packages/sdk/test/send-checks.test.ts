@@ -4,23 +4,14 @@
  * recipients the directory does not know (all of them named), and what plain JavaScript can pass that
  * the encoder would silently turn into something else (a recipient as a string, a priority by name).
  */
-import { LienthongError, UnknownRecipientsError } from '@lienthong/sdk';
-import { A, World, docId, documentTo, sleep } from './world';
+import { UnknownRecipientsError } from '@lienthong/sdk';
+import { A, World, docId, documentTo, errorOf, sleep } from './world';
 
 describe('send checks', () => {
   const w = new World();
   beforeAll(() => w.start(), 20_000);
   afterEach(() => w.cleanupClients());
   afterAll(() => w.cleanup());
-
-  async function errorOf(p: Promise<unknown>): Promise<LienthongError> {
-    const e = await p.then(
-      () => undefined,
-      (err: unknown) => err,
-    );
-    expect(e).toBeInstanceOf(LienthongError);
-    return e as LienthongError;
-  }
 
   it.each([
     ['hello', /^send: document id 'hello' is not of the form OrganId,YYYY\/MM\/DD,number\/notation/],

@@ -6,17 +6,9 @@
 import { LienthongError } from '@lienthong/core';
 import { withCall } from '../src/call';
 import type { CallContext } from '../src/call';
+import { errorOf } from './world';
 
 const never = (): Promise<never> => new Promise<never>(() => undefined);
-
-async function errorOf(p: Promise<unknown>): Promise<LienthongError> {
-  const e = await p.then(
-    () => undefined,
-    (err: unknown) => err,
-  );
-  expect(e).toBeInstanceOf(LienthongError);
-  return e as LienthongError;
-}
 
 describe('withCall', () => {
   it('gives the body its budget and returns what it returns', async () => {

@@ -19,7 +19,7 @@ import { AUTH_CONFIG, CredentialStore, createLogger, loadTopologyFile, startNode
 import type { IdentityCredentials, NodeRuntimeConfig, RunningNode } from '@lienthong/node';
 import { BusinessStatus, EnvelopeKind, SCHEMA_VERSION } from '@lienthong/proto';
 import type { IDocument, IEnvelope } from '@lienthong/proto';
-import { connect } from '@lienthong/sdk';
+import { LienthongError, connect } from '@lienthong/sdk';
 import type { ConnectOptions, Inbox, InboxItem, LienthongClient, Tracker } from '@lienthong/sdk';
 import { startNatsServer, waitFor, within } from '@lienthong/testkit';
 
@@ -57,6 +57,16 @@ export const A = {
   /** UBND xã Sơn Tây, node h27-huongson-xa1 (commune). */
   sontay: '000.01.41.H27',
 } as const;
+
+/** The LienthongError `p` rejects with (the test fails if it resolves or rejects with anything else). */
+export async function errorOf(p: Promise<unknown>): Promise<LienthongError> {
+  const e = await p.then(
+    () => undefined,
+    (err: unknown) => err,
+  );
+  expect(e).toBeInstanceOf(LienthongError);
+  return e as LienthongError;
+}
 
 export function demoTopology(): Topology {
   return loadTopologyFile(DEMO_TOPOLOGY_FILE);
