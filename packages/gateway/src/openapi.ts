@@ -7,7 +7,7 @@ const REASONS: Record<number, string> = {
   401: 'No valid credentials (missing, unknown or revoked token)',
   403: "The package's From, or the item, is another agency's; or the agency is not hosted by this node",
   404: 'No such item (or no such document sent by the caller)',
-  409: 'The status does not follow from the earlier ones',
+  409: 'The status does not follow from the earlier ones; or another package of a document already sent names a recipient the first did not (recipients are added by an update)',
   413: 'The package is over the limit (the attachment limit, 200 MiB by default)',
   415: 'The body is not of the media type the operation takes (an edXML package: application/xml or text/xml; JSON: application/json); the message names both',
   429: 'Backpressure: the agency has as many submissions waiting as it may; retry after Retry-After seconds',

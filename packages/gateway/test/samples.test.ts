@@ -46,6 +46,21 @@ describe('public edXML samples through the gateway', () => {
     const retried = (await retry.json()) as Record<string, unknown>;
     expect(retried).toMatchObject({ documentId: DOC, duplicate: true });
     expect(retried['id']).toBe(`000_00_00_G22.${sha(rebuilt)}`);
+    // Rebuilt naming one more recipient: that one would never get it, so the answer says so (409),
+    // rather than a 202 that reads as sent.
+    const widened = Buffer.from(
+      bytes
+        .toString('utf8')
+        .replace(
+          '<edXML:To>',
+          '<edXML:To>\n          <edXML:OrganId>000.00.00.A80</edXML:OrganId>\n          <edXML:OrganName>A80</edXML:OrganName>\n        </edXML:To>\n        <edXML:To>',
+        ),
+    );
+    const more = await sender.post(widened);
+    expect(more.status).toBe(409);
+    const refused = (await more.json()) as { code: string; message: string };
+    expect(refused.code).toBe('AlreadyExists');
+    expect(refused.message).toContain('so 000.00.00.A80 would not get it: add recipients with update(');
 
     for (const agency of [H41, H14, G17]) {
       const c = new Caller(gw.url, agency);

@@ -4,9 +4,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { ContentStore } from '@lienthong/content';
-import { assertDocumentIdOf, envelopeIdFor } from '@lienthong/core';
+import { LienthongError, assertDocumentIdOf, envelopeIdFor, isRefusedRecord } from '@lienthong/core';
 import { BusinessOperation, EnvelopeKind, SCHEMA_VERSION } from '@lienthong/proto';
-import type { IDocument, IEnvelope } from '@lienthong/proto';
+import type { IDocument, IEnvelope, TrackingRecord } from '@lienthong/proto';
 import { prepareAttachments } from './attachments';
 import { checkCall, withCall } from './call';
 import type { AttachmentLimits } from './attachments';
@@ -56,10 +56,13 @@ export class DocumentSender {
     const msgID = this.submitter.msgId(['document', documentId, String(op)]);
     const flow = { waitForCapacity: opts.waitForCapacity ?? false };
     let ack = await this.submitter.submit('send', env, msgID, opts, flow);
-    // "Already there" only when this agency's tracking knows the document; otherwise hand it over
-    // again under a fresh id (the inbox keeps one item per envelope id: delivered once either way).
-    if (ack.duplicate && !(await this.tracking.holds(documentId, opts))) {
-      ack = await this.submitter.submit('send', env, `${msgID}:${randomUUID()}`, opts, flow);
+    if (ack.duplicate) {
+      // "Already there" only when this agency's tracking knows the document; otherwise hand it over
+      // again under a fresh id (the inbox keeps one item per envelope id: delivered once either way).
+      const held = (await this.tracking.snapshot(documentId, opts)).filter((r) => !isRefusedRecord(r));
+      if (held.length === 0) {
+        ack = await this.submitter.submit('send', env, `${msgID}:${randomUUID()}`, opts, flow);
+      } else assertSentTo(documentId, to, held);
     }
     return { documentId, duplicate: ack.duplicate, recipients: to, traceparent: ack.traceparent };
   }
@@ -86,4 +89,22 @@ export class DocumentSender {
       attachments: [...(document.attachments ?? []), ...attached],
     };
   }
+}
+
+/**
+ * A resend the home node took as a duplicate names only recipients the document was sent to: one it
+ * was not sent to would never get it (the resend is not processed), so the call says so and names
+ * the way to add recipients, rather than a receipt that lists them.
+ */
+function assertSentTo(documentId: string, to: readonly string[], held: readonly TrackingRecord[]): void {
+  // A closed code's record answers for it, and its successor's answers for the closed code.
+  const sent = new Set(held.flatMap((r) => [r.recipient, ...r.answersFor]));
+  const missing = to.filter((code) => !sent.has(code));
+  if (missing.length === 0) return;
+  const had = [...new Set(held.map((r) => r.recipient))].join(', ');
+  throw new LienthongError(
+    'AlreadyExists',
+    `send: document ${documentId} was sent before, to ${had}; a document is sent once, so ${missing.join(', ')} would not get it: add recipients with update(${documentId}, anUpdate, { addRecipients })`,
+    { context: { what: 'send', documentId, missing } },
+  );
 }

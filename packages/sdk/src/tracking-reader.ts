@@ -7,7 +7,6 @@ import {
   BUCKETS,
   LienthongError,
   STREAMS,
-  isRefusedRecord,
   trackSubject,
   trackingDocumentFilter,
   trackingSenderFilter,
@@ -114,14 +113,6 @@ export class TrackingReader {
       const keys = await this.keys(filter, ctx);
       return (await this.readRecords(filter, keys, ctx)).filter((r) => r.documentId === documentId);
     });
-  }
-
-  /**
-   * True when this agency's tracking holds a record of `documentId` (a live one, not a deleted key)
-   * that its home node accepted: the record of a refused submission does not count.
-   */
-  async holds(documentId: string, opts?: CallOptions): Promise<boolean> {
-    return (await this.snapshot(documentId, opts)).some((r) => !isRefusedRecord(r));
   }
 
   /** Follows a sent document's track subject from the stream's end, then reads its snapshot. */

@@ -10,7 +10,7 @@ import {
   TransportState,
   connect,
 } from '@lienthong/sdk';
-import { A, World, docId, documentTo, sleep, waitFor } from './world';
+import { A, World, docId, documentTo, errorOf, sleep, waitFor } from './world';
 
 describe('send', () => {
   const w = new World();
@@ -89,6 +89,24 @@ describe('send', () => {
     expect(
       record!.timeline.filter((e) => e.transport === TransportState.TRANSPORT_STATE_DELIVERED),
     ).toHaveLength(1);
+  });
+
+  it('a resend naming a recipient the document was not sent to is refused, naming the way to add one', async () => {
+    const sender = await w.client(A.yenthanh);
+    const id = docId(A.yenthanh, 'RESEND-MORE');
+    await sender.send(documentTo(id, [A.hatinh]));
+    const deadline = Date.now() + 10_000;
+    while ((await sender.snapshot(id)).length === 0 && Date.now() < deadline) {
+      await new Promise((res) => setTimeout(res, 20));
+    }
+    const e = await errorOf(sender.send(documentTo(id, [A.hatinh, A.government])));
+    expect(e.code).toBe('AlreadyExists');
+    expect(e.message).toBe(
+      `send: document ${id} was sent before, to ${A.hatinh}; a document is sent once, so ${A.government} would not get it: add recipients with update(${id}, anUpdate, { addRecipients })`,
+    );
+    // Nothing was opened for the one it named; the same resend without it is a duplicate.
+    expect((await sender.snapshot(id)).map((r) => r.recipient)).toEqual([A.hatinh]);
+    expect((await sender.send(documentTo(id, [A.hatinh]))).duplicate).toBe(true);
   });
 
   it('a resend right after the first, before tracking confirms it, is still delivered once', async () => {
