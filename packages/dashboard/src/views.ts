@@ -204,7 +204,7 @@ export interface ReceivedItem {
   readonly subject: string;
   readonly priority: number;
   readonly sentAtMs: number;
-  /** `waiting` in the inbox, `fetched` by the recipient's system, `answered` with a status. */
+  /** `waiting` in the inbox, `fetched` by the recipient's system (01), `answered` with a later status. */
   readonly state: 'on-the-way' | 'waiting' | 'fetched' | 'answered' | 'failed';
   readonly transport: string;
   readonly business: number;
@@ -216,8 +216,17 @@ export interface ReceivedItem {
 
 function receivedState(row: Row): ReceivedItem['state'] {
   if (row.transport === TransportState.TRANSPORT_STATE_FAILED) return 'failed';
-  if (row.business !== BusinessStatus.BUSINESS_STATUS_UNSPECIFIED) return 'answered';
-  if (row.transport === TransportState.TRANSPORT_STATE_FETCHED) return 'fetched';
+  // 01 is the recipient's system taking the document (every ack sends it): fetched, not an answer.
+  const answered =
+    row.business !== BusinessStatus.BUSINESS_STATUS_UNSPECIFIED &&
+    row.business !== BusinessStatus.BUSINESS_STATUS_ARRIVED;
+  if (answered) return 'answered';
+  if (
+    row.business === BusinessStatus.BUSINESS_STATUS_ARRIVED ||
+    row.transport === TransportState.TRANSPORT_STATE_FETCHED
+  ) {
+    return 'fetched';
+  }
   if (row.transport === TransportState.TRANSPORT_STATE_DELIVERED) return 'waiting';
   return 'on-the-way';
 }

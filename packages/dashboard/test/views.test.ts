@@ -183,6 +183,20 @@ describe('dashboard views', () => {
     expect(got.counts.waiting).toBe(1);
     const everyone = receivedDocuments(rows, {}, { kind: 'operator' }, dir);
     expect(everyone.counts).toEqual({ 'on-the-way': 1, waiting: 2, fetched: 0, answered: 2, failed: 0 });
+    // 01 alone is the recipient's system taking it (every ack sends it): fetched, not answered.
+    const taken = receivedDocuments(
+      [
+        row(COMMUNE, '17/UBND-VP', '000.00.00.G22', {
+          business: BusinessStatus.BUSINESS_STATUS_ARRIVED,
+          transport: TransportState.TRANSPORT_STATE_FETCHED,
+        }),
+        row(COMMUNE, '18/UBND-VP', '000.00.00.G22', { business: BusinessStatus.BUSINESS_STATUS_ACCEPTED }),
+      ],
+      {},
+      { kind: 'operator' },
+      dir,
+    );
+    expect(taken.items.map((i) => i.state).sort()).toEqual(['answered', 'fetched']);
   });
 
   it('raises a copy past its deadline without 01 as late, and not one that arrived or is not due', () => {

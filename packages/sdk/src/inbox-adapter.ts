@@ -132,6 +132,10 @@ export class ClientInboxPort implements InboxPort {
     return receivedAttachments(this.content, list, () => this.home?.current());
   }
 
+  assertOpen(what: string): void {
+    this.lifecycle.assertOpen(what);
+  }
+
   arrived(arrival: Arrival, opts: CallOptions): Promise<void> {
     return this.reports.arrived(arrival, opts);
   }

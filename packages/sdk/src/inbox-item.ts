@@ -17,6 +17,8 @@ export interface Held {
   notBefore: number;
   handedOut: number;
   signature?: Promise<ItemSignature>;
+  /** When `ack()` was first called: the time of its 01, the same for a retried ack. */
+  ackedAtMs?: number;
 }
 
 /** What an item says, without what it does (`ack`, `nak`, `report`) or its attachments. */

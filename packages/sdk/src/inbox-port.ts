@@ -41,6 +41,8 @@ export interface InboxPort {
   verify(envelope: Envelope): Promise<ItemSignature>;
   /** Readable attachments of a received document. */
   attachments(list: IDocument['attachments']): ReceivedAttachment[];
+  /** FailedPrecondition for `what` once the client is closed (an `ack()` after `close()`). */
+  assertOpen?(what: string): void;
   /** Reports 01 arrived to the document's sender. */
   arrived(arrival: Arrival, opts: CallOptions): Promise<void>;
   /** Reports a business status on a received document to its sender. */

@@ -418,12 +418,16 @@ export class DurableInbox implements Inbox {
       ...(held.envelope.edxmlSignature ? { edxmlSignature: held.envelope.edxmlSignature } : {}),
       ack: async (opts?: CallOptions) => {
         if (settled) return;
-        // 01 carries the delivery time, so a retried ack reports the same status once.
+        this.port.assertOpen?.('ack');
+        // 01 carries the time the recipient took the document (its first ack), not the time it
+        // reached the inbox: a late confirmation must look late. A retried ack keeps that time, so it
+        // reports the same status once.
         if (!held.recall) {
+          held.ackedAtMs ??= Date.now();
           const arrival = {
             documentId,
             sender,
-            atMs: facts.deliveredAtMs,
+            atMs: held.ackedAtMs,
             priority,
             ...(document ? { document } : {}),
           };

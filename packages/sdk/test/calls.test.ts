@@ -3,8 +3,8 @@
  * that survives a server restart and reports its state, `close()` and `await using`.
  */
 import { LienthongError, TransportState, connect } from '@lienthong/sdk';
-import type { ConnectionEvent, LienthongClient } from '@lienthong/sdk';
-import { A, World, docId, documentTo, sleep, waitFor, within } from './world';
+import type { ConnectionEvent, InboxItem, LienthongClient } from '@lienthong/sdk';
+import { A, World, docId, documentTo, errorOf, sleep, waitFor, within } from './world';
 
 const codeOf = (p: Promise<unknown>): Promise<unknown> =>
   p.then(
@@ -93,6 +93,21 @@ describe('calls', () => {
     expect(tracker.isStopped).toBe(true);
     expect(client.isClosed).toBe(true);
     expect(await codeOf(client.send(documentTo(docId(A.hatinh), [A.nghean])))).toBe('FailedPrecondition');
+
+    // An item handed out before close() and acknowledged after: FailedPrecondition, as every call.
+    const sender = await w.client(A.nghean);
+    const reader = await w.client(A.hatinh);
+    const id = docId(A.nghean, 'ACK-AFTER-CLOSE');
+    await sender.send(documentTo(id, [A.hatinh]));
+    let held: InboxItem | undefined;
+    for await (const item of reader.inbox()) {
+      if (item.documentId !== id) continue;
+      held = item;
+      break;
+    }
+    await reader.close();
+    const e = await errorOf(held!.ack());
+    expect([e.code, e.message]).toEqual(['FailedPrecondition', 'ack: the client is closed']);
 
     let kept: LienthongClient | undefined;
     {
