@@ -1,4 +1,4 @@
-import { parseNatsServerUrl, probeGreeting } from '@lienthong/infra';
+import { isHttpAnswer, parseNatsServerUrl, probeGreeting } from '@lienthong/infra';
 import type { NatsServerAddress } from '@lienthong/infra';
 import { CliError, invalid, unreachable } from './errors';
 
@@ -48,6 +48,15 @@ export async function probeNats(address: ServerAddress, timeoutMs: number): Prom
         { hint: 'check the host, the port and any firewall; raise --timeout for a slow network' },
       );
     case 'other':
+      if (isHttpAnswer(g)) {
+        throw new CliError(
+          'Unavailable',
+          `${url} is an HTTP port, not a NATS client port (it answered ${JSON.stringify(g.first)})`,
+          {
+            hint: '-s takes the NATS URL that `lienthong up` prints as "nats:"; its HTTP port serves the dashboard, /api/v1, /vxp and /metrics',
+          },
+        );
+      }
       throw new CliError(
         'Unavailable',
         `${url} answered, but not as a NATS server (it sent ${JSON.stringify(g.first)})`,

@@ -58,7 +58,7 @@ describe('a port that is not NATS', () => {
   });
 
   it.each(COMMANDS.map((c) => [c.join(' '), c]))(
-    '%s gives up within --timeout on a port that accepts TCP but sends no NATS greeting',
+    '%s gives up within --timeout on a port that accepts TCP but sends no NATS greeting, and names an HTTP port at once',
     async (_name, args) => {
       for (const port of [httpPort, silentPort]) {
         const run = await lienthong([...args, '-s', `nats://127.0.0.1:${port}`, '--timeout', '1500'], {
@@ -66,15 +66,20 @@ describe('a port that is not NATS', () => {
         });
         expect(run.ms).toBeLessThan(WITHIN);
         const out = run.stdout + run.stderr;
+        const http = port === httpPort;
         expect(out).toContain(
-          `nats://127.0.0.1:${port} accepts connections but sent no NATS greeting (INFO) within 1500 ms`,
+          http
+            ? `nats://127.0.0.1:${port} is an HTTP port, not a NATS client port (it answered "HTTP/1.1 400 Bad Request")`
+            : `nats://127.0.0.1:${port} accepts connections but sent no NATS greeting (INFO) within 1500 ms`,
         );
         if (args[0] === 'check') {
           expect(run.code).toBe(2); // Nagios CRITICAL
           expect(run.stdout).toMatch(/^LIENTHONG CRITICAL - /);
         } else {
           expect(run.code).toBe(1);
-          expect(run.stderr).toMatch(/^lienthong: \[DeadlineExceeded\] /);
+          expect(run.stderr).toMatch(
+            http ? /^lienthong: \[Unavailable\] / : /^lienthong: \[DeadlineExceeded\] /,
+          );
         }
       }
     },

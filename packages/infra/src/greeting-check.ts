@@ -6,7 +6,7 @@
  */
 import { LienthongError } from '@lienthong/core';
 import { classifyNatsError } from './errors';
-import { hostPortOf, probeGreeting, serverListOf } from './greeting';
+import { hostPortOf, isHttpAnswer, probeGreeting, serverListOf } from './greeting';
 import type { Greeting } from './greeting';
 
 /** How long a connect that timed out spends finding out what the port is. */
@@ -136,13 +136,18 @@ function shuffled<T>(items: readonly T[]): T[] {
 
 /** What a port that greeted otherwise than NATS does did, or undefined when it is not one. */
 function notNatsWhat(g: Greeting, timeoutMs: number): string | undefined {
-  return g.kind === 'silent'
-    ? `accepts connections but sent no NATS greeting (INFO) within ${timeoutMs} ms`
-    : g.kind === 'other'
-      ? `answered, but not as a NATS server (it sent ${JSON.stringify(g.first)})`
-      : g.kind === 'closed'
-        ? 'accepted the connection and closed it without a NATS greeting'
-        : undefined;
+  switch (g.kind) {
+    case 'silent':
+      return `accepts connections but sent no NATS greeting (INFO) within ${timeoutMs} ms`;
+    case 'other':
+      return isHttpAnswer(g)
+        ? `is an HTTP port, not a NATS client port (it answered ${JSON.stringify(g.first)})`
+        : `answered, but not as a NATS server (it sent ${JSON.stringify(g.first)})`;
+    case 'closed':
+      return 'accepted the connection and closed it without a NATS greeting';
+    default:
+      return undefined;
+  }
 }
 
 /** What a server that could not be reached did. */

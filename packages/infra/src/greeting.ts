@@ -20,6 +20,20 @@ export type Greeting =
   | { readonly kind: 'error'; readonly error: Error };
 
 /**
+ * After this long connected without a word, the probe sends a NATS `PING`: to an HTTP server (the
+ * node's dashboard and API port, a proxy) it is a request line it cannot read, answered at once with
+ * `HTTP/1.1 400`, and the port is named as such instead of waited out (an empty line alone is ignored
+ * by HTTP servers). A NATS server has sent its `INFO` long before, and sends it first whatever it is
+ * sent.
+ */
+const NUDGE_AFTER_MS = 500;
+
+/** Whether a port answered as an HTTP server (to the probe's empty request). */
+export function isHttpAnswer(g: Greeting): boolean {
+  return g.kind === 'other' && g.first.startsWith('HTTP/');
+}
+
+/**
  * Connects to `host:port` and reads what it says first, for at most `timeoutMs`; `signal` ends the
  * probe early (its answer is then what it saw so far).
  */
@@ -33,8 +47,10 @@ export function probeGreeting(
     const socket = net.connect({ host, port });
     let received = '';
     let connected = false;
+    let nudge: NodeJS.Timeout | undefined;
     const finish = (g: Greeting): void => {
       clearTimeout(timer);
+      clearTimeout(nudge);
       socket.removeAllListeners();
       socket.on('error', () => undefined);
       socket.destroy();
@@ -47,6 +63,9 @@ export function probeGreeting(
     else signal?.addEventListener('abort', early, { once: true });
     socket.once('connect', () => {
       connected = true;
+      nudge = setTimeout(() => {
+        if (received === '') socket.write('PING\r\n\r\n');
+      }, NUDGE_AFTER_MS);
     });
     socket.on('data', (b: Buffer) => {
       received += b.toString('latin1');

@@ -12,7 +12,14 @@ export type { StreamScan, StreamScanOptions } from './stream-scan';
 export type { ListKvKeysOptions } from './kv-keys';
 export { findUserSeed, readSeedFile } from './seed-file';
 export { connectNats, securityOptions } from './connect';
-export { hostPortOf, parseNatsServerUrl, probeGreeting, serverListOf, serversShown } from './greeting';
+export {
+  hostPortOf,
+  isHttpAnswer,
+  parseNatsServerUrl,
+  probeGreeting,
+  serverListOf,
+  serversShown,
+} from './greeting';
 export type { Greeting, NatsServerAddress, NatsServerUrlProblem } from './greeting';
 export type { ConnectNatsOptions, NatsAuth, NatsHandles, NatsTls } from './connect';
 export { DEFAULT_BACKOFF, retry, sleep } from './retry';

@@ -54,12 +54,32 @@ describe('connect() to a port that is not NATS', () => {
     }
   });
 
-  it('an HTTP port (silent until asked): said as such within the timeout, and the program ends', async () => {
+  it('an HTTP port (silent until asked): named as one within a second, and the program ends', async () => {
     const web = http.createServer((_req, res) => res.end('dashboard'));
     servers.push(web);
     const port = await listening(web);
     const r = await connectFromAProgram(`nats://127.0.0.1:${port}`);
     expect(r.code).toBe(0); // ended by itself, not killed
+    const err = JSON.parse(r.out) as { code: string; message: string };
+    expect(err.code).toBe('Unavailable');
+    expect(err.message).toContain(
+      `127.0.0.1:${port} is an HTTP port, not a NATS client port (it answered "HTTP/1.1 400 Bad Request")`,
+    );
+    // The program's start included: the probe itself asks after half a second.
+    expect(r.ms).toBeLessThan(4_000);
+  });
+
+  it('a port that accepts and never says anything: waited out, said as such, and the program ends', async () => {
+    const held: net.Socket[] = [];
+    const mute = net.createServer((s) => {
+      held.push(s);
+      s.on('error', () => undefined);
+    });
+    const port = await listening(mute);
+    const r = await connectFromAProgram(`nats://127.0.0.1:${port}`);
+    for (const s of held) s.destroy();
+    await new Promise((res) => mute.close(res));
+    expect(r.code).toBe(0);
     const err = JSON.parse(r.out) as { code: string; message: string };
     expect(err.code).toBe('Unavailable');
     expect(err.message).toContain(`127.0.0.1:${port} accepts connections but sent no NATS greeting (INFO)`);
@@ -187,7 +207,7 @@ describe('connect() given several servers, some of them wrong', () => {
     const err = JSON.parse(r.out) as { code: string; message: string };
     expect(err.code).toBe('Unavailable');
     expect(err.message).toContain('none of the 2 servers is a NATS client port');
-    expect(err.message).toContain(`127.0.0.1:${a} accepts connections but sent no NATS greeting (INFO)`);
+    expect(err.message).toContain(`127.0.0.1:${a} is an HTTP port, not a NATS client port`);
     expect(err.message).toMatch(new RegExp(`127\\.0\\.0\\.1:${b} could not be reached \\(.*ECONNREFUSED`));
     expect(Date.now() - t0).toBeLessThan(10_000);
   });
