@@ -32,6 +32,13 @@ export async function openSession(settings: Settings, opts: { follow?: boolean }
     return { settings, ...nats, close: () => (closing ??= nats.nc.close().catch(() => undefined)) };
   } catch (e) {
     const err = explain(e, settings);
+    // Refused without credentials: the hint is to give some, not to check the ones given.
+    if (err.code === 'PermissionDenied' && settings.credentials === undefined) {
+      throw new CliError('PermissionDenied', `${err.message} (no credentials were given)`, {
+        hint: "pass --creds FILE (or set LT_CREDS): `lienthong up` prints the operator's seed file as creds:",
+        cause: e,
+      });
+    }
     if (err.code !== 'DeadlineExceeded') throw err;
     // The server greeted the probe: what did not answer is its JetStream API.
     throw new CliError(

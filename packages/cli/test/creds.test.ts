@@ -39,7 +39,10 @@ describe('lienthong creds', () => {
     expect(suite.broker.process.stdout()).toContain(`creds:   ${ops}`);
     const anonymous = await lienthong(['node', 'ls', ...suite.s]);
     expect(anonymous.code).toBe(1);
-    expect(anonymous.stderr).toMatch(/PermissionDenied.*Authorization Violation/);
+    expect(anonymous.stderr).toMatch(
+      /PermissionDenied.*Authorization Violation \(no credentials were given\)/,
+    );
+    expect(anonymous.stderr).toContain('hint: pass --creds FILE (or set LT_CREDS)');
     const withOps = await lienthong(['node', 'ls', '--creds', ops, ...suite.s]);
     expect([withOps.code, withOps.stderr]).toEqual([0, '']);
     expect(withOps.stdout).toContain('h41-yenthanh-xa1');

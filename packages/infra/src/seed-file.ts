@@ -21,10 +21,14 @@ export function readSeedFile(path: string): string {
   try {
     text = readFileSync(path, 'utf8');
   } catch (e) {
-    throw new LienthongError('NotFound', `cannot read the seed file ${path}`, {
-      cause: e,
-      context: { path },
-    });
+    const dir = (e as NodeJS.ErrnoException).code === 'EISDIR';
+    throw new LienthongError(
+      'NotFound',
+      dir
+        ? `the seed file ${path} is a directory: name the seed file in it (e.g. agency_CODE.nk)`
+        : `cannot read the seed file ${path}`,
+      { cause: e, context: { path } },
+    );
   }
   const seed = findUserSeed(text);
   if (!seed) {

@@ -158,6 +158,8 @@ describe('readSeedFile', () => {
       expect(e).toBeInstanceOf(LienthongError);
       expect((e as LienthongError).code).toBe('NotFound');
     }
+    // The credentials directory instead of a file in it: said so.
+    expect(() => readSeedFile(dir)).toThrow(`the seed file ${dir} is a directory: name the seed file in it`);
   });
 });
 

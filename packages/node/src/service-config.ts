@@ -8,7 +8,7 @@ import type { Static, TSchema } from '@sinclair/typebox';
 import { ValueErrorType } from '@sinclair/typebox/errors';
 import type { ValueError } from '@sinclair/typebox/errors';
 import { Value } from '@sinclair/typebox/value';
-import { LienthongError } from '@lienthong/core';
+import { LienthongError, parseJsonText } from '@lienthong/core';
 import { parseNatsServerUrl, serverListOf } from '@lienthong/infra';
 
 /** Every object of the file: only the keys the schema names. */
@@ -307,16 +307,10 @@ function serverProblems(servers: string | string[]): string[] {
 export function parseServiceConfig(textOfFile: string, path: string): ServiceConfigFile {
   let json: unknown;
   try {
-    json = JSON.parse(textOfFile);
+    // A syntax error names its line and column, and quotes the line.
+    json = parseJsonText(textOfFile, `service config ${path} is not JSON`);
   } catch (e) {
-    throw new LienthongError(
-      'InvalidArgument',
-      `service config ${path} is not JSON: ${(e as Error).message}`,
-      {
-        context: { path },
-        cause: e,
-      },
-    );
+    throw new LienthongError('InvalidArgument', (e as Error).message, { context: { path }, cause: e });
   }
   const problems = serviceConfigProblems(json);
   if (problems.length > 0) {

@@ -40,6 +40,21 @@ describe('service config', () => {
     expect(e.message).toContain('/node: unknown key');
   });
 
+  it('a file that is not JSON: refused with the line and column, the line quoted', () => {
+    let e: unknown;
+    try {
+      parseServiceConfig('{\n  "servers": "nats://x",\n  "topology" "t.json"\n}\n', 'svc.json');
+    } catch (err) {
+      e = err;
+    }
+    expect(e).toBeInstanceOf(LienthongError);
+    expect((e as LienthongError).code).toBe('InvalidArgument');
+    const [first, quoted] = (e as LienthongError).message.split('\n');
+    expect(first).toMatch(/^service config svc\.json is not JSON: line 3, column 14: /);
+    expect(quoted).toBe('    "topology" "t.json"');
+    expect((e as LienthongError).message).not.toContain('position');
+  });
+
   it('takes the dashboard as false or with an operator token file, and refuses anything else', () => {
     const base = { servers: 'nats://x', topology: 't.json', http: { port: 0 } };
     expect(parseServiceConfig(JSON.stringify({ ...base, dashboard: false }), 's.json').dashboard).toBe(false);
