@@ -91,6 +91,10 @@ function App() {
     document.documentElement.lang = lang;
     document.title = t.title;
   }, [lang]);
+  // On a narrow screen the tab bar scrolls: the current page's tab is brought into view.
+  useEffect(() => {
+    document.querySelector('.tabs a.active')?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  }, [route.page, session]);
   // Stored at the click, not in an effect: a reload right after the click keeps the choice.
   const chooseLang = (next: Lang): void => {
     localStorage.setItem('lienthong.lang', next);
