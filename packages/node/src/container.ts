@@ -17,6 +17,7 @@ import { directorySource, publishDirectory } from './directory';
 import { NeighbourRoom, SubmitPacer } from './flow';
 import type { HttpPlugin } from './http';
 import { InFlight } from './in-flight';
+import { HostedNodes } from './hosted-nodes';
 import { InboxMover } from './inbox-move';
 import { Intake } from './intake';
 import type { Clock } from './inbound';
@@ -175,6 +176,7 @@ export async function createContainer(
     );
   });
   // The stages of the per-message work and the runtime, built by constructor injection.
+  c.registerSingleton(HostedNodes);
   c.registerSingleton(EnvelopePublisher);
   c.registerSingleton(TransportBatches);
   c.registerSingleton(Refusals);

@@ -8,7 +8,7 @@
 import { Kvm } from '@nats-io/kv';
 import { BUCKETS, STREAMS, deadSubject, directoryKeys } from '@lienthong/core';
 import type { NodeInfo } from '@lienthong/core';
-import { wholeLevels } from '@lienthong/node/internal';
+import { HostedNodes, wholeLevels } from '@lienthong/node/internal';
 import { AgencyRecord, BusinessStatus, Level, NodeRecord, TransportState } from '@lienthong/proto';
 import { A, Harness, demoTopology, docId, documentOf, waitFor } from './harness';
 
@@ -46,8 +46,12 @@ describe('a node added to the directory while running', () => {
         homeNode: NEW_NODE,
       }).finish(),
     );
-    // Taken on when the directory shows it, before any message for it.
+    // Taken on when the directory shows it, before any message for it, by the one set of hosted
+    // nodes the runtime, its consumers and its inbox mover share.
     await waitFor('the runtime to host the new node', () => node.runtime.hostsNode(NEW_NODE), 10_000);
+    const hosted = node.container.resolve(HostedNodes);
+    expect(hosted).toBe(node.container.resolve(HostedNodes));
+    expect(hosted.has(NEW_NODE)).toBe(true);
 
     const reader = h.reader(await h.client(server, NEW_AGENCY));
     const sender = await h.client(server, A.government);
