@@ -198,6 +198,18 @@ export interface BrokerOptions {
 }
 
 export async function startBroker(opts: BrokerOptions = {}): Promise<Broker> {
+  // A port found free can be taken before `up` binds it (another test's connection, another
+  // program): then it is tried again on another one.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startBrokerOnce(opts);
+    } catch (e) {
+      if (attempt >= 3 || !/address already in use/.test(String((e as Error)?.message))) throw e;
+    }
+  }
+}
+
+async function startBrokerOnce(opts: BrokerOptions): Promise<Broker> {
   const port = await freePort();
   const dataDir = tempDir('lt-cli-data-');
   const up = background([
