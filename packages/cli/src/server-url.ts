@@ -1,4 +1,4 @@
-import { isHttpAnswer, parseNatsServerUrl, probeGreeting } from '@lienthong/infra';
+import { isHttpAnswer, notNatsWhat, parseNatsServerUrl, probeGreeting } from '@lienthong/infra';
 import type { NatsServerAddress } from '@lienthong/infra';
 import { CliError, invalid, unreachable } from './errors';
 
@@ -30,47 +30,28 @@ export function parseServerUrl(text: string): ServerAddress {
 export async function probeNats(address: ServerAddress, timeoutMs: number): Promise<void> {
   const { host, port, url } = address;
   const g = await probeGreeting(host, port, timeoutMs);
-  switch (g.kind) {
-    case 'nats':
-      return;
-    case 'silent':
-      throw new CliError(
-        'DeadlineExceeded',
-        `${url} accepts connections but sent no NATS greeting (INFO) within ${timeoutMs} ms: it does not look like a NATS client port`,
-        {
-          hint: 'check the port: `lienthong up` prints the NATS URL as "nats:" (its HTTP port, "web:", serves the dashboard, /api/v1, /vxp and /metrics); raise --timeout for a slow server',
-        },
-      );
-    case 'no-connection':
-      throw new CliError(
-        'DeadlineExceeded',
-        `no TCP connection to ${url} within ${timeoutMs} ms (waiting for the server to accept)`,
-        { hint: 'check the host, the port and any firewall; raise --timeout for a slow network' },
-      );
-    case 'other':
-      if (isHttpAnswer(g)) {
-        throw new CliError(
-          'Unavailable',
-          `${url} is an HTTP port, not a NATS client port (it answered ${JSON.stringify(g.first)})`,
-          {
-            hint: '-s takes the NATS URL that `lienthong up` prints as "nats:"; its HTTP port serves the dashboard, /api/v1, /vxp and /metrics',
-          },
-        );
-      }
-      throw new CliError(
-        'Unavailable',
-        `${url} answered, but not as a NATS server (it sent ${JSON.stringify(g.first)})`,
-        { hint: '-s takes the NATS URL that `lienthong up` prints as "nats:"' },
-      );
-    case 'closed':
-      throw new CliError(
-        'Unavailable',
-        `${url} accepted the connection and closed it without a NATS greeting`,
-        {
-          hint: 'is it a NATS client port?',
-        },
-      );
-    case 'error':
-      throw unreachable(url, g.error);
+  if (g.kind === 'nats') return;
+  if (g.kind === 'error') throw unreachable(url, g.error);
+  if (g.kind === 'no-connection') {
+    throw new CliError(
+      'DeadlineExceeded',
+      `no TCP connection to ${url} within ${timeoutMs} ms (waiting for the server to accept)`,
+      { hint: 'check the host, the port and any firewall; raise --timeout for a slow network' },
+    );
   }
+  // What the port did, said as the SDK says it (`@lienthong/infra` greeting-check.ts).
+  const what = `${url} ${notNatsWhat(g, timeoutMs)!}`;
+  if (g.kind === 'silent') {
+    throw new CliError('DeadlineExceeded', `${what}: it does not look like a NATS client port`, {
+      hint: 'check the port: `lienthong up` prints the NATS URL as "nats:" (its HTTP port, "web:", serves the dashboard, /api/v1, /vxp and /metrics); raise --timeout for a slow server',
+    });
+  }
+  throw new CliError('Unavailable', what, {
+    hint:
+      g.kind === 'closed'
+        ? 'is it a NATS client port?'
+        : isHttpAnswer(g)
+          ? '-s takes the NATS URL that `lienthong up` prints as "nats:"; its HTTP port serves the dashboard, /api/v1, /vxp and /metrics'
+          : '-s takes the NATS URL that `lienthong up` prints as "nats:"',
+  });
 }

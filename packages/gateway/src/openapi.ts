@@ -26,6 +26,16 @@ export function openApiDocument(): Record<string, unknown> {
     const responses: Record<string, unknown> = {
       [String(r.success.status)]: {
         description: 'OK',
+        ...(r.success.headers
+          ? {
+              headers: Object.fromEntries(
+                Object.entries(r.success.headers).map(([name, description]) => [
+                  name,
+                  { description, schema: { type: 'string' } },
+                ]),
+              ),
+            }
+          : {}),
         ...(r.success.xml
           ? { content: { 'application/xml': { schema: { type: 'string', format: 'binary' } } } }
           : r.success.schema
@@ -60,20 +70,6 @@ export function openApiDocument(): Record<string, unknown> {
   }
   const schemas: Record<string, unknown> = { Error: inline(ErrorBody) };
   for (const r of ROUTES) collect(r.success.schema, schemas);
-  const getEdoc = paths[`${API_PREFIX}/edocs/{id}`]?.['get'] as
-    { responses: Record<string, object> } | undefined;
-  if (getEdoc) {
-    getEdoc.responses['200'] = {
-      ...getEdoc.responses['200'],
-      headers: {
-        'X-Lienthong-Edxml-Signature': {
-          description:
-            "The verdict on the original package's XML signature, judged at the sender's home node (details: GET /edocs/{id}/signature); absent for a rendered package",
-          schema: { type: 'string' },
-        },
-      },
-    };
-  }
   for (const [path, ops] of Object.entries(paths)) paths[path] = tidy(ops, schemas) as typeof ops;
   for (const [name, schema] of Object.entries(schemas)) schemas[name] = tidy(schema, schemas, true);
   return {
@@ -135,7 +131,7 @@ function tidy(node: unknown, schemas: Record<string, unknown>, top = false): unk
     const { anyOf: _choices, ...rest } = o;
     const types = new Set(choices.map((c) => typeof (c as { const: unknown }).const));
     return {
-      ...(types.size === 1 ? { type: [...types][0] === 'number' ? 'number' : [...types][0] } : {}),
+      ...(types.size === 1 ? { type: [...types][0] } : {}),
       enum: choices.map((c) => (c as { const: unknown }).const),
       ...(tidy(rest, schemas, top) as object),
     };

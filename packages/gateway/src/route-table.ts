@@ -29,7 +29,13 @@ export interface RouteSpec {
   readonly query?: TSchema;
   /** `xml`: one edXML package as the raw body. */
   readonly body?: TSchema | 'xml';
-  readonly success: { readonly status: number; readonly schema?: TSchema; readonly xml?: boolean };
+  readonly success: {
+    readonly status: number;
+    readonly schema?: TSchema;
+    readonly xml?: boolean;
+    /** Response headers the answer may carry, by name: what they say. */
+    readonly headers?: Readonly<Record<string, string>>;
+  };
   readonly errors: readonly number[];
   readonly auth: boolean;
 }
@@ -76,7 +82,14 @@ export const ROUTES: readonly RouteSpec[] = [
     summary:
       "A received item's package bytes: the sender's original edXML, or the document rendered as edXML.",
     params: IdParams,
-    success: { status: 200, xml: true },
+    success: {
+      status: 200,
+      xml: true,
+      headers: {
+        'X-Lienthong-Edxml-Signature':
+          "The verdict on the original package's XML signature, judged at the sender's home node (details: GET /edocs/{id}/signature); absent for a rendered package",
+      },
+    },
     errors: [...COMMON, 404, 500],
     auth: true,
   },

@@ -11,7 +11,7 @@ import {
   trackSubject,
 } from '@lienthong/core';
 import type { NodeInfo } from '@lienthong/core';
-import { classifyNatsError } from '@lienthong/infra';
+import { classifyNatsError, storedAtMs } from '@lienthong/infra';
 import type { IStatusReport, ITimelineEntry } from '@lienthong/proto';
 import { nextFailure } from './failure';
 import type { ItemFailure } from './failure';
@@ -118,13 +118,13 @@ export class StatusQueue {
         const ids = new Set<string>();
         // Received when it reached the sender's tracking: the package's own Timestamp is the
         // reporter's clock (an old sample, a skewed system), and stays in the package.
-        const receivedAtMs = Math.floor(m.info.timestampNanos / 1_000_000);
-        statusesOf(m, this.seen).forEach((status, i) => {
+        const receivedAtMs = storedAtMs(m);
+        statusesOf(m, this.seen).forEach((receipt, i) => {
           // The first status of a message keeps the plain id; more than one (a burst written at once) are numbered.
           const id = i === 0 ? base : `${base}.${i}`;
           if (this.acked.has(id)) return;
           ids.add(id);
-          this.held.set(id, { id, receipt: status.receipt, atMs: receivedAtMs, notBefore: 0, msg: m });
+          this.held.set(id, { id, receipt, atMs: receivedAtMs, notBefore: 0, msg: m });
         });
         if (ids.size === 0) m.ack();
         else this.messagesHeld.set(m.seq, { msg: m, ids });
@@ -210,7 +210,7 @@ const SEEN_RECORDS = 10_000;
  * timeline entry when that is a business status. A signed status is its receipt (with the Status
  * package's bytes when it was posted as one); an unsigned one is rebuilt from the entry.
  */
-function statusesOf(m: JsMsg, seen: SeenEntries): { receipt: IStatusReport }[] {
+function statusesOf(m: JsMsg, seen: SeenEntries): IStatusReport[] {
   let record;
   try {
     record = decodeTrackingRecord(m.data);
@@ -228,18 +228,16 @@ function statusesOf(m: JsMsg, seen: SeenEntries): { receipt: IStatusReport }[] {
   // A recall (13) is the sender's own; it reaches the recipients, not the sender's list.
   return entries
     .filter((e) => e.business !== 13)
-    .map((e) => {
-      const atMs = Number(e.atMs ?? 0);
-      return {
-        receipt: e.receipt ?? {
+    .map(
+      (e) =>
+        e.receipt ?? {
           code: e.business,
           responder: record.recipient,
           documentId: record.documentId,
           documentSender: record.sender,
           description: e.description ?? '',
-          timestampMs: atMs,
+          timestampMs: Number(e.atMs ?? 0),
           ...(e.staff ? { staff: e.staff } : {}),
         },
-      };
-    });
+    );
 }

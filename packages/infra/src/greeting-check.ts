@@ -135,7 +135,7 @@ function shuffled<T>(items: readonly T[]): T[] {
 }
 
 /** What a port that greeted otherwise than NATS does did, or undefined when it is not one. */
-function notNatsWhat(g: Greeting, timeoutMs: number): string | undefined {
+export function notNatsWhat(g: Greeting, timeoutMs: number): string | undefined {
   switch (g.kind) {
     case 'silent':
       return `accepts connections but sent no NATS greeting (INFO) within ${timeoutMs} ms`;

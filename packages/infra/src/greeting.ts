@@ -28,7 +28,7 @@ export type Greeting =
  */
 const NUDGE_AFTER_MS = 500;
 
-/** Whether a port answered as an HTTP server (to the probe's empty request). */
+/** Whether a port answered as an HTTP server (to the probe's `PING`). */
 export function isHttpAnswer(g: Greeting): boolean {
   return g.kind === 'other' && g.first.startsWith('HTTP/');
 }

@@ -4,7 +4,7 @@
  */
 export { classifyNatsError, isNatsError, refusedBy, toLienthongError, JS_STORE_REFUSED } from './errors';
 export type { NatsErrorClass, NatsErrorKind } from './errors';
-export { upsertStream } from './streams';
+export { storedAtMs, upsertStream } from './streams';
 export type { StreamSpec, StreamUpsert } from './streams';
 export { listKvKeys } from './kv-keys';
 export { scanStream } from './stream-scan';
@@ -12,6 +12,7 @@ export type { StreamScan, StreamScanOptions } from './stream-scan';
 export type { ListKvKeysOptions } from './kv-keys';
 export { findUserSeed, readSeedFile } from './seed-file';
 export { connectNats, securityOptions } from './connect';
+export { notNatsWhat } from './greeting-check';
 export {
   hostPortOf,
   isHttpAnswer,

@@ -1,5 +1,5 @@
 /** Creating a stream, or bringing an existing one to the configuration its owner asks for. */
-import type { JetStreamManager, StreamConfig } from '@nats-io/jetstream';
+import type { JetStreamManager, JsMsg, StreamConfig } from '@nats-io/jetstream';
 import { classifyNatsError } from './errors';
 
 export type StreamUpsert = 'created' | 'updated' | 'unchanged';
@@ -45,4 +45,9 @@ async function exists(jsm: JetStreamManager, name: string): Promise<boolean> {
     if (classifyNatsError(e).missing === 'stream') return false;
     throw e;
   }
+}
+
+/** When the stream stored a message, Unix ms. */
+export function storedAtMs(m: Pick<JsMsg, 'info'>): number {
+  return Math.floor(m.info.timestampNanos / 1_000_000);
 }

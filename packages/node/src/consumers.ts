@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import { inject, injectable } from 'tsyringe';
 import { isBackpressure, laneSubjects } from '@lienthong/core';
 import type { NodeInfo, Topology } from '@lienthong/core';
+import { storedAtMs } from '@lienthong/infra';
 import type { NatsHandles } from '@lienthong/infra';
 import { AuditLog, auditEntryOf } from './audit-log';
 import type { ResolvedConfig } from './config';
@@ -167,7 +168,7 @@ export class NodeConsumers {
       data: m.data,
       stream,
       seq: m.seq,
-      storedAtMs: Math.floor(m.info.timestampNanos / 1_000_000),
+      storedAtMs: storedAtMs(m),
       deliveryCount: m.info.deliveryCount,
       ...(m.headers ? { headers: m.headers } : {}),
     };

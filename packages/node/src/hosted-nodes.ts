@@ -37,7 +37,7 @@ export function wholeLevels(
 export class HostedNodes {
   private readonly nodes: Map<string, NodeInfo>;
   /** Levels served by a wildcard consumer: new nodes of these levels are taken on. */
-  readonly wholeLevels: ReadonlySet<string>;
+  private readonly wholeLevels: ReadonlySet<string>;
   private readonly domain: string;
   private readonly listeners: ((node: NodeInfo) => void)[] = [];
 
@@ -49,10 +49,6 @@ export class HostedNodes {
     this.nodes = new Map(config.nodes.map((id) => [id, config.topology.node(id)]));
     this.domain = config.domain ?? '';
     this.wholeLevels = wholeLevels(config.topology, this.domain, this.nodes.values());
-  }
-
-  get(id: string): NodeInfo | undefined {
-    return this.nodes.get(id);
   }
 
   has(id: string): boolean {
@@ -82,14 +78,12 @@ export class HostedNodes {
     return this.adopt(this.directory.node(id));
   }
 
-  /** Takes on every node the directory has now at a level this runtime serves whole; returns them. */
-  adoptNew(): NodeInfo[] {
-    if (this.wholeLevels.size === 0) return [];
-    const added: NodeInfo[] = [];
+  /** Takes on every node the directory has now at a level this runtime serves whole. */
+  adoptNew(): void {
+    if (this.wholeLevels.size === 0) return;
     for (const n of this.directory.topology.nodes()) {
-      if (!this.nodes.has(n.id) && this.adoptable(n.id)) added.push(this.adopt(n));
+      if (!this.nodes.has(n.id) && this.adoptable(n.id)) this.adopt(n);
     }
-    return added;
   }
 
   private adoptable(id: string): boolean {

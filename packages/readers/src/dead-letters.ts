@@ -2,6 +2,7 @@
 import { headers as natsHeaders } from '@nats-io/transport-node';
 import type { JsMsg } from '@nats-io/jetstream';
 import { STREAMS, decodeDeadLetter, decodeEnvelope, isNodeId, parseSubject } from '@lienthong/core';
+import { storedAtMs } from '@lienthong/infra';
 import type { DeadLetter, Envelope } from '@lienthong/proto';
 import { CliError, explain, invalid, isJsNotFound, notFound } from './errors';
 import { scanStream } from './scan';
@@ -44,7 +45,7 @@ export async function listDeadLetters(
     STREAMS.dead,
     { filter: deadFilter(opts.node), ...(opts.since !== undefined ? { since: opts.since } : {}) },
     (m: JsMsg) => {
-      out.push(entryOf(m.seq, m.subject, Math.floor(m.info.timestampNanos / 1_000_000), m.data));
+      out.push(entryOf(m.seq, m.subject, storedAtMs(m), m.data));
       if (opts.limit !== undefined && out.length > opts.limit) out.shift();
     },
   );

@@ -1,5 +1,6 @@
 /** One message an inbox holds, and what an item handed out says about it. */
 import type { JsMsg } from '@nats-io/jetstream';
+import { storedAtMs } from '@lienthong/infra';
 import { BusinessOperation, BusinessStatus, EnvelopeKind } from '@lienthong/proto';
 import type { Envelope } from '@lienthong/proto';
 import type { InboxItem } from './inbox-types';
@@ -64,11 +65,6 @@ export function itemFacts(h: Held): ItemFacts {
 /** The sender of the document a recall asks back. */
 export function recalledSender(envelope: Envelope): string {
   return envelope.status?.documentSender || envelope.originAgency;
-}
-
-/** When the home node put the message in the inbox, Unix ms. */
-export function storedAtMs(m: JsMsg): number {
-  return Math.floor(m.info.timestampNanos / 1_000_000);
 }
 
 function isRecall(envelope: Envelope): boolean {

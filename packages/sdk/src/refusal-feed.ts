@@ -72,9 +72,10 @@ export interface Refusals extends AsyncIterable<Refusal>, AsyncDisposable {
   /**
    * Resolves once the iteration has handed out every refusal the track stream kept since `since`
    * (what comes after is new), or the feed stopped; at once without `since`. A read-back that
-   * brings nothing for 3 s is taken as done (a message lost on the way must not hold it for ever). It waits for the
-   * iteration: a feed nobody iterates is never caught up. A home node of an older version (whose
-   * `follow` reply has no `pending`) does not tell how much there is to read back: then at once.
+   * brings nothing for 3 s is taken as done (a message lost on the way must not hold it for ever).
+   * It waits for the iteration: a feed nobody iterates is never caught up. A home node of an older
+   * version (whose `follow` reply has no `pending`) does not tell how much there is to read back:
+   * then at once.
    */
   caughtUp(): Promise<void>;
   stop(): Promise<void>;
