@@ -6,6 +6,7 @@ import {
   toDocument,
   toStatusReport,
 } from '@lienthong/edxml';
+import { amendmentProblem } from '@lienthong/node';
 import type { ParsedPackage as CodecPackage } from '@lienthong/edxml';
 import type { IDocument, IStatusReport } from '@lienthong/proto';
 import { ChunkChannel } from './channel';
@@ -109,6 +110,16 @@ class ChannelParser implements PackageParser {
         `a BussinessDocType ${op} package must name the earlier document (ResponseFor, Bussiness/DocumentId or ReplacementInfoList)`,
       );
     }
+    // What a revoke, update or replace changes is a document of its own sender (Bussiness/DocumentId,
+    // ReplacementInfoList); the home node refuses a replace of another agency's: said here first.
+    const from = parsed.header.from.organId;
+    if (op !== 0 && named !== '' && !named.startsWith(`${from},`)) {
+      throw new EdxmlError(
+        `a BussinessDocType ${op} package changes a document of its own sender; Bussiness/DocumentId '${named.slice(0, 80)}' is not ${from}'s`,
+      );
+    }
+    const amendment = amendmentProblem({ ...document, responseFor }, from);
+    if (amendment !== undefined) throw new EdxmlError(amendment);
     return { messageType: 'edoc', document: { ...document, responseFor }, warnings, edxml: parsed };
   }
 }

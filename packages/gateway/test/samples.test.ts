@@ -210,6 +210,30 @@ describe('public edXML samples through the gateway', () => {
     }
   });
 
+  it('an update naming another agency’s document is refused (400), nothing delivered', async () => {
+    const theirs = '000.00.00.H41,2014/02/28,7806/UBND';
+    const bytes = Buffer.from(
+      sample('tltvbqn__edoc_update.edxml')
+        .toString('utf8')
+        .replace(
+          '<edXML:DocumentId>000.00.00.G22,2014/02/30,7806/VPCP-TTĐT</edXML:DocumentId>',
+          `<edXML:DocumentId>${theirs}</edXML:DocumentId>`,
+        ),
+      'utf8',
+    );
+    expect(bytes.toString('utf8')).toContain(theirs);
+    const inboxBefore = (await gw.node.nats.jsm.streams.info('LT_INBOX')).state.messages;
+    const r = await new Caller(gw.url, G22).post(bytes);
+    expect(r.status).toBe(400);
+    expect(await r.json()).toMatchObject({
+      code: 'InvalidArgument',
+      message: expect.stringContaining(
+        `a BussinessDocType 2 package changes a document of its own sender; Bussiness/DocumentId '${theirs}' is not ${G22}'s`,
+      ),
+    });
+    expect((await gw.node.nats.jsm.streams.info('LT_INBOX')).state.messages).toBe(inboxBefore);
+  });
+
   it('a sample from a provincial hub (dd/MM/yyyy date) is carried with a warning', async () => {
     const bytes = sample('edocintegrator__edoc_new.edxml');
     const r = await new Caller(gw.url, '000.00.11.H53').post(bytes);

@@ -60,3 +60,4 @@ export {
 } from './stream-limits';
 export type { ServerLimits, StoreLimits, StreamLimits } from './stream-limits';
 export { MAX_FOLLOWS_PER_AGENCY } from './agency-service';
+export { amendmentProblem } from './submission-rules';

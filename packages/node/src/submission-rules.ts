@@ -85,7 +85,37 @@ function documentProblem(doc: IDocument, documentId: string, submitter: string):
       `a ${BusinessOperation[op]} package must name the earlier document (responseFor or replaces)`,
     );
   }
-  return undefined;
+  return op === BusinessOperation.BUSINESS_OPERATION_NEW ? undefined : amendedProblem(doc, op, submitter);
+}
+
+/**
+ * Why a revoke, update or replace may not be sent by `submitter` (see below); undefined when it may,
+ * or for a new document. The edXML gateway answers with it before submitting.
+ */
+export function amendmentProblem(doc: IDocument, submitter: string): string | undefined {
+  const op = doc.business?.operation ?? BusinessOperation.BUSINESS_OPERATION_NEW;
+  return op === BusinessOperation.BUSINESS_OPERATION_NEW
+    ? undefined
+    : amendedProblem(doc, op, submitter)?.detail;
+}
+
+/** The sender's code in a document id (`OrganId,…`). */
+function organOf(documentId: string): string {
+  return documentId.slice(0, Math.max(0, documentId.indexOf(',')));
+}
+
+/**
+ * A replace replaces documents of its own sender only. (What a revoke or update names in
+ * responseFor may be another agency's document: what the package answers, as edXML's ResponseFor;
+ * the SDK's `concerns` counts only its sender's own.)
+ */
+function amendedProblem(doc: IDocument, op: BusinessOperation, submitter: string): Rejection | undefined {
+  const foreign = (doc.business?.replaces ?? []).find((id) => organOf(id) !== submitter);
+  if (foreign === undefined) return undefined;
+  const verb = BusinessOperation[op].replace('BUSINESS_OPERATION_', '').toLowerCase();
+  return mismatch(
+    `a ${verb} package replaces documents of its own sender only; '${foreign.slice(0, 80)}' is not ${submitter}'s`,
+  );
 }
 
 function statusProblem(st: IStatusReport, env: Envelope, submitter: string): Rejection | undefined {

@@ -4,8 +4,14 @@
  * not use the SDK gets the same refusal: a dead letter and a notice on its track subject.
  */
 import { encodeEnvelope } from '@lienthong/core';
-import { EnvelopeKind, FailureReason, SCHEMA_VERSION, TransportState } from '@lienthong/proto';
-import type { DeadLetter, IEnvelope, TrackingRecord } from '@lienthong/proto';
+import {
+  BusinessOperation,
+  EnvelopeKind,
+  FailureReason,
+  SCHEMA_VERSION,
+  TransportState,
+} from '@lienthong/proto';
+import type { DeadLetter, IDocument, IEnvelope, TrackingRecord } from '@lienthong/proto';
 import type { NatsServer } from '@lienthong/testkit';
 import { A, Harness, demoTopology, documentOf, waitFor } from './harness';
 import type { Inspector } from './harness';
@@ -28,7 +34,7 @@ describe('document ids at intake', () => {
   }, 30_000);
   afterAll(() => h.cleanup());
 
-  function envelope(id: string): IEnvelope {
+  function envelope(id: string, amend: Partial<IDocument> = {}): IEnvelope {
     seq += 1;
     return {
       schemaVersion: SCHEMA_VERSION,
@@ -39,12 +45,15 @@ describe('document ids at intake', () => {
       originNode: SENDER_HOME,
       recipients: [A.government],
       createdAtMs: Date.now(),
-      document: documentOf(id, SENDER, [A.government]),
+      document: { ...documentOf(id, SENDER, [A.government]), ...amend },
     };
   }
 
-  async function refused(id: string): Promise<{ dead: DeadLetter; notice: TrackingRecord }> {
-    await inspect.submitRaw(SENDER, encodeEnvelope(envelope(id)), `raw-id-msg-${seq}-${Date.now()}`);
+  async function refused(
+    id: string,
+    amend: Partial<IDocument> = {},
+  ): Promise<{ dead: DeadLetter; notice: TrackingRecord }> {
+    await inspect.submitRaw(SENDER, encodeEnvelope(envelope(id, amend)), `raw-id-msg-${seq}-${Date.now()}`);
     const dead = await waitFor(`a dead letter for ${id}`, async () => {
       const found = (await inspect.deadLetters(SENDER_HOME)).filter((d) => d.documentId === id);
       return found.length > 0 ? found[0]! : false;
@@ -83,5 +92,57 @@ describe('document ids at intake', () => {
       async () => (await inspect.record(SENDER, id, A.government)) ?? false,
     );
     expect(record.documentId).toBe(id);
+  });
+
+  describe('a replace replaces documents of its own sender only', () => {
+    const theirs = `${A.government},2026/11/20,7/VPCP`;
+    const mine = `${SENDER},2026/11/20,7/UBND`;
+    const fresh = (): string => `${SENDER},2026/11/22,${Date.now()}${seq}/UBND`;
+
+    it('takes a revoke whose responseFor names another agency’s document (what it answers)', async () => {
+      const id = fresh();
+      const env = envelope(id, {
+        responseFor: [{ organCode: A.government, documentId: theirs }],
+        business: { operation: BusinessOperation.BUSINESS_OPERATION_REVOKE, reason: 'x' },
+      });
+      await inspect.submitRaw(SENDER, encodeEnvelope(env), `raw-id-revoke-${Date.now()}`);
+      const record = await waitFor(
+        'the record of the revoke',
+        async () => (await inspect.record(SENDER, id, A.government)) ?? false,
+      );
+      expect(record.documentId).toBe(id);
+    });
+
+    it('refuses a replace of another agency’s document, even beside one of its own', async () => {
+      const { dead } = await refused(fresh(), {
+        responseFor: [{ organCode: SENDER, documentId: mine }],
+        business: {
+          operation: BusinessOperation.BUSINESS_OPERATION_REPLACE,
+          reason: 'x',
+          replaces: [mine, theirs],
+        },
+      });
+      expect(dead.reason).toBe(R.FAILURE_REASON_SENDER_MISMATCH);
+      expect(dead.detail).toBe(
+        `a replace package replaces documents of its own sender only; '${theirs}' is not ${SENDER}'s`,
+      );
+    });
+
+    it('takes an update of its own document that also answers another agency’s', async () => {
+      const id = fresh();
+      const env = envelope(id, {
+        responseFor: [
+          { organCode: A.government, documentId: theirs },
+          { organCode: SENDER, documentId: mine },
+        ],
+        business: { operation: BusinessOperation.BUSINESS_OPERATION_UPDATE, reason: 'x' },
+      });
+      await inspect.submitRaw(SENDER, encodeEnvelope(env), `raw-id-amend-${Date.now()}`);
+      const record = await waitFor(
+        'the record of the update',
+        async () => (await inspect.record(SENDER, id, A.government)) ?? false,
+      );
+      expect(record.documentId).toBe(id);
+    });
   });
 });

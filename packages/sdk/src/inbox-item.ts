@@ -37,14 +37,7 @@ export function itemFacts(h: Held): ItemFacts {
   const operation = recall
     ? BusinessOperation.BUSINESS_OPERATION_NEW
     : (doc?.business?.operation ?? BusinessOperation.BUSINESS_OPERATION_NEW);
-  const concerns = recall
-    ? [envelope.documentId]
-    : [
-        ...new Set([
-          ...(doc?.responseFor ?? []).map((r) => r.documentId ?? '').filter((id) => id !== ''),
-          ...(doc?.business?.replaces ?? []),
-        ]),
-      ];
+  const concerns = recall ? [envelope.documentId] : concernsOf(envelope, operation);
   const traceparent = m.headers?.get('traceparent') || undefined;
   return {
     kind: recall ? 'recall' : 'document',
@@ -72,4 +65,20 @@ function isRecall(envelope: Envelope): boolean {
     envelope.kind === EnvelopeKind.ENVELOPE_KIND_STATUS &&
     envelope.status?.code === BusinessStatus.BUSINESS_STATUS_RECALL_REQUESTED
   );
+}
+
+/**
+ * The earlier documents a document changes: for a revoke, update or replace, those of its own
+ * sender it names (responseFor, replaces: its home node refuses a replace of another agency's), or
+ * when it names none of its own, the document its id names (edXML carries a revoke under the id of
+ * the document revoked). Another agency's document named in responseFor is what it answers, not
+ * what it changes. For a new document, what it answers.
+ */
+function concernsOf(envelope: Envelope, operation: BusinessOperation): string[] {
+  const doc = envelope.document ?? undefined;
+  const named = (doc?.responseFor ?? []).map((r) => r.documentId ?? '').filter((id) => id !== '');
+  if (operation === BusinessOperation.BUSINESS_OPERATION_NEW) return [...new Set(named)];
+  const own = named.filter((id) => id.startsWith(`${envelope.originAgency},`));
+  const changed = [...new Set([...own, ...(doc?.business?.replaces ?? [])])];
+  return changed.length > 0 ? changed : [envelope.documentId];
 }

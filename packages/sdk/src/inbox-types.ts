@@ -70,8 +70,11 @@ export interface InboxItem {
   /** For a document: new, revoke, update or replace. A recall is a status: its operation is NEW. */
   readonly operation: BusinessOperation;
   /**
-   * The earlier documents this item concerns: those an update or revoke names (`responseFor`), those
-   * a replace replaces, the document a recall asks back. Empty for a new document.
+   * The earlier documents this item concerns: for a revoke or update, the sender's own documents it
+   * names (`responseFor`; when it names none, its own `documentId`, as edXML carries a revoke), for a
+   * replace also those it replaces (always the sender's own: its home node refuses others); for a
+   * recall, the document it asks back; for a new document, those it answers (`responseFor`). Another
+   * agency's document named by a revoke, update or replace is what it answers, not what it changes.
    */
   readonly concerns: readonly string[];
   readonly envelope: Envelope;
