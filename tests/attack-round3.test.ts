@@ -12,6 +12,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { ContentManifest, FailureReason } from '@lienthong/proto';
 import { isBackpressure } from '@lienthong/sdk';
 import { findNatsServer, waitFor } from '@lienthong/testkit';
 import { A, B, B_TRACK, C, D, attackWorld, expectDenied, fileOf, sha } from './attack-kit';
@@ -320,6 +321,98 @@ describe('security round 2, continued: attachments', () => {
       timeout: 5_000,
     });
     expect([m.headers?.get('Lt-Content'), m.data.length]).toEqual(['denied', 0]);
+  });
+});
+
+describe('security round 3: a hash is not the content', () => {
+  it('4e. an agency that knows a hash cannot send the content as an attachment of its own; a recipient forwards it, and so does one that stores the same bytes', async () => {
+    const data = fileOf(400 * 1024 + 17, 37);
+    const whole = sha(data);
+    const sdkB = await w.sdkAs(B);
+    const sdkC = await w.sdkAs(C);
+    const sdkD = await w.sdkAs(D);
+    expect((await w.deliversOnce(sdkB, sdkC, nextId(B), [{ name: 'secret.pdf', data }])).map(sha)).toEqual([
+      whole,
+    ]);
+    // D knows the hash (an edXML header, a receipt), and sends a document referencing it to itself.
+    const refused = async (size: number): Promise<{ failure: number; detail: string }> => {
+      const id = nextId(D);
+      const tracker = await sdkD.track(id);
+      await sdkD.send({
+        documentId: id,
+        subject: 'claim',
+        to: [{ code: D }],
+        attachments: [{ name: 'x.pdf', ref: { sha256Hex: whole, size } }],
+      });
+      await tracker.until((_, t) => t.rejection !== undefined, { timeoutMs: 10_000 });
+      await tracker.stop();
+      return { failure: tracker.rejection!.failure, detail: tracker.rejection!.failureDetail };
+    };
+    const before = await w.inboxCount(D);
+    const right = await refused(data.length);
+    expect(right.failure).toBe(FailureReason.FAILURE_REASON_ATTACHMENT_MISSING);
+    expect(right.detail).toContain(
+      `attachment x.pdf: agency ${D} has not stored content ${whole} through its home node, nor sent or received a document with it`,
+    );
+    // With a wrong size, the same words: the refusal tells nothing of the content (not its size).
+    expect(await refused(1)).toEqual(right);
+    expect(await w.inboxCount(D)).toBe(before);
+    // The recipient forwards what it received, by reference; its recipient reads it.
+    const forwarded = nextId(C);
+    const sdkA = await w.sdkAs(A);
+    await sdkC.send({
+      documentId: forwarded,
+      subject: 'chuyển tiếp',
+      to: [{ code: A }],
+      attachments: [{ name: 'secret.pdf', ref: { sha256Hex: whole, size: data.length } }],
+    });
+    const inbox = sdkA.inbox();
+    try {
+      for await (const item of inbox) {
+        await item.ack();
+        if (item.documentId !== forwarded) continue;
+        expect(sha(await item.attachments[0]!.bytes())).toBe(whole);
+        break;
+      }
+    } finally {
+      await inbox.stop();
+    }
+    // Its home node has refused D the content (and remembers that for a while)…
+    const nc = await w.rawAs(`agency:${D}`);
+    const dHome = w.topology.homeNodeOf(D);
+    const h = natsHeaders();
+    h.set('Lt-Op', 'content');
+    h.set('Lt-Subject', manifestSubject('', whole));
+    h.set('Lt-File', whole);
+    const m = await nc.request(agencyServiceSubject(dHome.level, dHome.id, D), new Uint8Array(), {
+      headers: h,
+      timeout: 5_000,
+    });
+    expect([m.headers?.get('Lt-Content'), m.data.length]).toEqual(['denied', 0]);
+    // Nor does a manifest of its own making, listing chunks it never stored, make the content D's.
+    const ph = natsHeaders();
+    ph.set('Lt-Op', 'put');
+    ph.set('Lt-Subject', manifestSubject('', whole));
+    const manifest = ContentManifest.encode({
+      sha256Hex: whole,
+      size: data.length,
+      chunkSize: DEFAULT_CHUNK_SIZE,
+      chunks: [Buffer.from(whole, 'hex')],
+    }).finish();
+    const put = await nc.request(agencyServiceSubject(dHome.level, dHome.id, D), manifest, {
+      headers: ph,
+      timeout: 5_000,
+    });
+    expect(JSON.parse(new TextDecoder().decode(put.data))).toMatchObject({
+      ok: false,
+      code: 'FailedPrecondition',
+      message: expect.stringContaining(`which agency ${D} has not stored through its home node`),
+    });
+    expect(await refused(data.length)).toEqual(right);
+    // …until D stores the same bytes itself (found there already, through its home node): now it may.
+    expect((await w.deliversOnce(sdkD, sdkA, nextId(D), [{ name: 'same.pdf', data }])).map(sha)).toEqual([
+      whole,
+    ]);
   });
 });
 

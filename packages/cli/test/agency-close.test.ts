@@ -114,6 +114,46 @@ describe('lienthong agency close', () => {
     expect(track.stdout).toContain(`→ ${code}  Xã ${code} (closed since ${AT}; successor ${PROVINCE})`);
   });
 
+  it('does not give a closed code out again, nor put a new agency under one', async () => {
+    const code = '000.31.43.H41';
+    await add(code);
+    expect((await close(code, PROVINCE)).code).toBe(0);
+    const again = await lienthong([
+      'agency',
+      'add',
+      code,
+      '--name',
+      'again',
+      '--node',
+      'h41-yenthanh-xa1',
+      ...suite.s,
+    ]);
+    expect(again.code).not.toBe(0);
+    expect(again.stderr).toContain(`its code, ${code}, was closed on ${AT}; its successor is ${PROVINCE}`);
+    expect(again.stderr).toContain('add the agency under a new code');
+    const under = await lienthong([
+      'agency',
+      'add',
+      '000.32.43.H41',
+      '--name',
+      'under',
+      '--node',
+      'h41-yenthanh-xa1',
+      '--parent-code',
+      code,
+      ...suite.s,
+    ]);
+    expect(under.code).not.toBe(0);
+    expect(under.stderr).toContain(`its parent, ${code}, was closed on ${AT}; its successor is ${PROVINCE}`);
+    expect(under.stderr).toContain(`--parent-code ${PROVINCE}`);
+    const ls = json(await lienthong(['agency', 'ls', '--json', ...suite.s])) as {
+      code: string;
+      status?: string;
+    }[];
+    expect(ls.filter((r) => r.code === code).map((r) => r.status)).toEqual(['closed']);
+    expect(ls.some((r) => r.code === '000.32.43.H41')).toBe(false);
+  });
+
   it('keeps the keys of a closed code: what it signed before the closure still verifies', async () => {
     const code = '000.09.43.H41';
     await add(code);
@@ -210,7 +250,7 @@ describe('lienthong agency close', () => {
   });
 
   it('agency ls lists the closed codes with closing date, successor and policy', async () => {
-    const code = '000.08.43.H41';
+    const code = '000.11.43.H41';
     await add(code);
     expect((await close(code, PROVINCE, 'refuse')).code).toBe(0);
     const all = json<{ code: string; status: string }[]>(
@@ -246,7 +286,7 @@ describe('lienthong agency close', () => {
   });
 
   it('refuses a code with unread inbox items, one with units under it, and bad options', async () => {
-    const code = '000.08.43.H41';
+    const code = '000.10.43.H41';
     await add(code);
     const id = `${SENDER},2026/12/02,99/UBND-VP`;
     await sender.send({ documentId: id, subject: 'Chưa đọc', to: [{ code }] });

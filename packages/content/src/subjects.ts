@@ -4,6 +4,9 @@ export const CONTENT_STREAM = 'LT_CONTENT';
 /** KV bucket of references from retained documents to content: `<content sha256>.<envelope id>`. */
 export const CONTENT_REFS_BUCKET = 'lt_content_refs';
 
+/** KV bucket of which agency has shown it holds which bytes: `<agency token>.<sha256>` (written by nodes). */
+export const CONTENT_HELD_BUCKET = 'lt_content_held';
+
 /**
  * Chunk size the SDK uses unless told otherwise: 512 KiB (one fits in a default 1 MiB message with
  * room to spare). Half as many messages as 256 KiB chunks cost measurably less CPU per transfer

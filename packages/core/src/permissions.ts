@@ -122,6 +122,8 @@ export function inboxPrefixOf(s: IdentitySubject): string {
  */
 const CONTENT_STREAM = 'LT_CONTENT';
 const CONTENT_REFS_BUCKET = 'lt_content_refs';
+/** Which agency has shown it holds which content (`@lienthong/content`): written by nodes only. */
+const CONTENT_HELD_BUCKET = 'lt_content_held';
 function contentSubjects(domain: string | undefined): string {
   return `${SUBJECT_PREFIX}.content.${domain ? domain : '_'}.>`;
 }
@@ -327,6 +329,7 @@ function nodePermissions(s: Extract<IdentitySubject, { kind: 'node' }>, topology
     `$KV.${BUCKETS.directory}.>`,
     `$KV.${BUCKETS.status}.>`,
     `$KV.${CONTENT_REFS_BUCKET}.>`,
+    `$KV.${CONTENT_HELD_BUCKET}.>`,
   );
   return {
     publish: { allow: [...new Set(publish)], deny },

@@ -66,7 +66,7 @@ export class AgencyService {
     /** The node the directory names as an agency's home now (undefined: not in the directory). */
     private readonly homeOf: (agency: string) => string | undefined = () => undefined,
   ) {
-    this.content = new ContentReads(nats.jsm, domain);
+    this.content = new ContentReads(nats.jsm, domain, puts.holders);
   }
 
   /** `<level>.<node>` of the nodes answered for. */

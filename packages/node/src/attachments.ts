@@ -28,6 +28,7 @@ import type { AcceptedEnvelope } from './accepted';
 import type { NodeLimits, RetentionConfig } from './config';
 import { streamLimitsOf } from './stream-limits';
 import { KvVerificationMarks, MARK_KEY_PREFIXES } from './content-marks';
+import type { ContentHolders } from './content-held';
 import { ContentPuts } from './content-puts';
 import { UploadQuota } from './upload-quota';
 import type { UploadQuotaConfig } from './upload-quota';
@@ -124,6 +125,8 @@ export class Attachments {
     private readonly log: Logger,
     registry?: Registry,
     private readonly now: () => number = Date.now,
+    /** What each agency has shown it holds, recorded as it stores content (content-held.ts). */
+    holders?: ContentHolders,
   ) {
     this.own = new ContentStore(nats.js, nats.jsm, domain);
     this.marks = new KvVerificationMarks(refs, domain);
@@ -140,7 +143,7 @@ export class Attachments {
       registers: registry ? [registry] : [],
     });
     this.uploads = new UploadQuota(config.uploads, now, (limit) => refused.inc({ limit }));
-    this.puts = new ContentPuts(nats.js, domain, this.uploads);
+    this.puts = new ContentPuts(nats.js, domain, this.uploads, holders);
     this.removed = new Counter({
       name: 'lienthong_content_removed_total',
       help: 'Content messages removed because their bytes did not match their hash (chunk) or content (manifest)',

@@ -6,6 +6,8 @@ import type { Logger } from 'pino';
 import { BUCKETS } from '@lienthong/core';
 import type { NatsHandles } from '@lienthong/infra';
 import { Attachments, attachmentConfig, provisionAttachments } from './attachments';
+import { ContentHolders, ContentPossession, isNodeIdentity, provisionContentHeld } from './content-held';
+import { ContentReads } from './content-reads';
 import { AuditLog } from './audit-log';
 import { resolveConfig } from './config';
 import type { NodeRuntimeConfig, ResolvedConfig } from './config';
@@ -89,6 +91,7 @@ async function provision(config: ResolvedConfig, nats: NatsHandles, log: Logger)
   return {
     tracking: await nats.kvm.open(BUCKETS.tracking),
     contentRefs,
+    contentHeld: await provisionContentHeld(nats, replicas),
     status: await nats.kvm.open(BUCKETS.status),
   };
 }
@@ -97,6 +100,7 @@ async function provision(config: ResolvedConfig, nats: NatsHandles, log: Logger)
 interface Buckets {
   readonly tracking: KV;
   readonly contentRefs: KV;
+  readonly contentHeld: KV;
   readonly status: KV;
 }
 
@@ -108,6 +112,43 @@ async function provisioned(config: ResolvedConfig, nats: NatsHandles, log: Logge
     await nats.nc.close();
     throw e;
   }
+}
+
+/** Registers a collaborator built once, from the container. */
+type Once = <T>(token: InjectionToken<T>, make: (r: DependencyContainer) => T) => void;
+
+/** The attachment collaborators: content stored, guarded, copied, swept, and whose it is. */
+function registerContent(
+  once: Once,
+  resolved: ResolvedConfig,
+  nats: NatsHandles,
+  kv: Buckets,
+  log: Logger,
+  clock: (r: DependencyContainer) => Clock,
+): void {
+  once(Attachments, (r) => {
+    const config = attachmentConfig(resolved.limits, resolved.retention);
+    return new Attachments(
+      nats,
+      resolved.domain ?? '',
+      kv.contentRefs,
+      config,
+      log,
+      r.resolve(NodeMetrics).registry,
+      clock(r),
+      r.resolve(ContentHolders),
+    );
+  });
+  once(ContentHolders, () => new ContentHolders(kv.contentHeld));
+  once(
+    ContentPossession,
+    (r) =>
+      new ContentPossession(
+        r.resolve(ContentHolders),
+        new ContentReads(nats.jsm, resolved.domain ?? ''),
+        isNodeIdentity(resolved.auth),
+      ),
+  );
 }
 
 /**
@@ -130,7 +171,7 @@ export async function createContainer(
   c.register<Clock>(TOKENS.Clock, { useValue: Date.now });
   c.register<readonly HttpPlugin[]>(TOKENS.HttpPlugins, { useValue: opts.httpPlugins ?? [] });
   // Collaborators whose constructors take plain values are built here, once, from the container.
-  const once = <T>(token: InjectionToken<T>, make: (r: DependencyContainer) => T): void => {
+  const once: Once = <T>(token: InjectionToken<T>, make: (r: DependencyContainer) => T): void => {
     c.register<T>(token, { useFactory: instanceCachingFactory<T>(make) });
   };
   const clock = (r: DependencyContainer): Clock => r.resolve<Clock>(TOKENS.Clock);
@@ -163,18 +204,7 @@ export async function createContainer(
     const directory = r.resolve(LiveDirectory);
     return new SubmitPacer((a) => directory.submitLimits(a) ?? resolved.flow.defaultSubmitLimits, clock(r));
   });
-  once(Attachments, (r) => {
-    const config = attachmentConfig(resolved.limits, resolved.retention);
-    return new Attachments(
-      nats,
-      resolved.domain ?? '',
-      kv.contentRefs,
-      config,
-      log,
-      r.resolve(NodeMetrics).registry,
-      clock(r),
-    );
-  });
+  registerContent(once, resolved, nats, kv, log, clock);
   // The stages of the per-message work and the runtime, built by constructor injection.
   c.registerSingleton(HostedNodes);
   c.registerSingleton(EnvelopePublisher);

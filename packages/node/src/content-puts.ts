@@ -12,6 +12,7 @@ import { LienthongError, agencyFromToken } from '@lienthong/core';
 import { CHUNK_INDEX_HEADER, UPLOAD_HEADER, publishContent } from '@lienthong/content';
 import type { ContentWriter } from '@lienthong/content';
 import { ContentManifest } from '@lienthong/proto';
+import type { ContentHolders } from './content-held';
 import type { UploadQuota } from './upload-quota';
 
 /** The largest chunk (`MAX_CHUNK_SIZE` of @lienthong/content): 1 MiB less 4 KiB. */
@@ -34,6 +35,8 @@ export class ContentPuts {
     /** The JetStream domain of the content stream this process serves ('' for none). */
     private readonly domain: string,
     private readonly quota: UploadQuota,
+    /** Where what each agency has shown it holds is recorded (content-held.ts). */
+    readonly holders?: ContentHolders,
     private readonly timeoutMs = 10_000,
   ) {}
 
@@ -77,6 +80,8 @@ export class ContentPuts {
         const stored = await publishContent(this.target, subject, data, hints(req));
         if (stored) ticket.stored(hash);
         else ticket.release();
+        // Stored now or before by anyone: the agency sent these bytes, so it holds them.
+        await this.holders?.record(token, hash);
         return stored;
       } catch (e) {
         ticket.release();
@@ -93,14 +98,23 @@ export class ContentPuts {
       throw invalid('the manifest does not decode', subject);
     }
     if (manifest.sha256Hex !== hash) throw invalid('the manifest names another content', subject);
+    const chunks = manifest.chunks.map((c) => Buffer.from(c).toString('hex'));
+    // A content is the agency's to send once it has stored every chunk of it itself.
+    const missing = await this.holders?.firstMissing(token, chunks);
+    if (missing !== undefined) {
+      throw new LienthongError(
+        'FailedPrecondition',
+        `content put: the manifest lists chunk ${missing}, which agency ${agencyFromToken(token)} has not stored ` +
+          'through its home node; store every chunk of the content first',
+        { context: { subject, chunk: missing } },
+      );
+    }
     this.quota.admit(token, data.byteLength, false);
     // The agency's chunks of this content are freed together once a document references it.
-    this.quota.link(
-      token,
-      hash,
-      manifest.chunks.map((c) => Buffer.from(c).toString('hex')),
-    );
-    return publishContent(this.target, subject, data, hints(req));
+    this.quota.link(token, hash, chunks);
+    const stored = await publishContent(this.target, subject, data, hints(req));
+    await this.holders?.record(token, hash);
+    return stored;
   }
 
   /** For `publishContent`: where and how long. */

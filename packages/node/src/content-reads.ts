@@ -3,13 +3,15 @@
  * agency may not read the content stream itself, so that knowing a hash is not enough. It is handed
  * a content's manifest and chunks only if it is a party to a document referencing that content —
  * its sender (it has tracking of that document) or a recipient (the document is in its inbox) — or
- * a stored message equal to bytes it sent along (`have`: it is storing those bytes itself).
+ * a stored message equal to bytes it sent along (`have`: it is storing those bytes itself), or a
+ * content it has shown it holds (it stored every chunk of it through this node: content-held.ts).
  */
 import type { JetStreamManager } from '@nats-io/jetstream';
 import { BUCKETS, STREAMS, SUBJECT_PREFIX, agencyFromToken, trackingDocumentFilter } from '@lienthong/core';
 import { CONTENT_REFS_BUCKET, CONTENT_STREAM, isSha256Hex, manifestSubject } from '@lienthong/content';
 import { classifyNatsError } from '@lienthong/infra';
 import { ContentManifest } from '@lienthong/proto';
+import type { ContentHolders } from './content-held';
 
 export type ContentReadStatus = 'ok' | 'missing' | 'denied' | 'other' | 'unavailable';
 
@@ -40,6 +42,8 @@ export class ContentReads {
     private readonly jsm: JetStreamManager,
     /** The JetStream domain of the content stream this process serves ('' for none). */
     private readonly domain: string,
+    /** Who has shown it holds which content (content-held.ts): it may read it back. */
+    private readonly holders?: ContentHolders,
   ) {}
 
   /**
@@ -100,8 +104,11 @@ export class ContentReads {
   ): Promise<Verdict> {
     const key = `${asker.token}:${file}`;
     const cached = this.verdicts.get(key);
-    if (cached && Date.now() - cached.at < VERDICT_MS) return cached;
-    const allowed = await this.isParty(asker, file);
+    // A denial stands until the asker stores the content itself (a dedupe upload reads its manifest back).
+    const fresh = cached && Date.now() - cached.at < VERDICT_MS;
+    if (fresh && (cached.allowed || (await this.holders?.holds(asker.token, file)) !== true)) return cached;
+    const allowed =
+      (await this.holders?.holds(asker.token, file)) === true || (await this.partyTo(asker, file));
     let chunks: ReadonlySet<string> = new Set();
     if (allowed) {
       const data = await this.get(manifestSubject(this.domain, file));
@@ -118,10 +125,7 @@ export class ContentReads {
   }
 
   /** A document referencing `file` is in the asker's inbox, or in its tracking as sent by it. */
-  private async isParty(
-    asker: { level: string; node: string; token: string },
-    file: string,
-  ): Promise<boolean> {
+  async partyTo(asker: { level: string; node: string; token: string }, file: string): Promise<boolean> {
     const prefix = `$KV.${CONTENT_REFS_BUCKET}.${file}.`;
     const refs = await this.jsm.streams
       .info(`KV_${CONTENT_REFS_BUCKET}`, { subjects_filter: `${prefix}*` })

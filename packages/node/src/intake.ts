@@ -9,6 +9,7 @@ import { sharedDocuments } from './document-bytes';
 import type { AcceptedEnvelope } from './accepted';
 import { Attachments } from './attachments';
 import type { ResolvedConfig } from './config';
+import { ContentPossession } from './content-held';
 import { EdxmlSignatures } from './edxml-signatures';
 import { ENVELOPE_ID, envelopeIdOf, readableIds } from './envelope-ids';
 import { SubmitPacer, deferredSubmission } from './flow';
@@ -42,6 +43,7 @@ export class Intake {
   constructor(
     @inject(SubmitPacer) private readonly pacer: SubmitPacer,
     @inject(SignaturePolicy) private readonly signatures: SignaturePolicy,
+    @inject(ContentPossession) private readonly possession: ContentPossession,
     @inject(Attachments) attachments: Attachments,
     @inject(TOKENS.Topology) topology: TopologyView,
     @inject(TrackingApply) private readonly trackingApply: TrackingApply,
@@ -96,7 +98,8 @@ export class Intake {
     const problem =
       checkSubmission(this.rules, node, submitter, env) ??
       msgIdRejection(submitter, msg.headers) ??
-      (isRejection(accepted) ? accepted : this.signatures.check(env, msg.storedAtMs));
+      (isRejection(accepted) ? accepted : this.signatures.check(env, msg.storedAtMs)) ??
+      (await this.possession.problem(node, submitter, env.document));
     if (problem || isRejection(accepted)) {
       await this.refusals.rejectSubmission(node, msg, submitter, env, problem ?? malformed('not accepted'));
       return 'dead-lettered';

@@ -32,6 +32,7 @@ export const DEFAULT_STREAM_LIMITS: StreamLimits = {
     KV_lt_directory: 64 * MiB,
     KV_lt_status: 16 * MiB,
     KV_lt_content_refs: 256 * MiB,
+    KV_lt_content_held: 64 * MiB,
   },
   maxConsumers: {
     // One durable per agency of the domain, and the nodes' own.

@@ -270,6 +270,8 @@ function agencyAdd(agency: Command): void {
               hint: 'use `lienthong agency move` to give it another home node',
             });
           }
+          refuseClosed(dir, code, 'its code');
+          if (o.parentCode !== undefined) refuseClosed(dir, o.parentCode, 'its parent');
           const home = dir.node(o.node);
           const tier = o.tier === undefined ? home.level : levelFromName(o.tier);
           const next = AgencyRecord.create({
@@ -420,12 +422,36 @@ function limitsOf(o: LimitOptions): Pick<AgencyRecord, 'submitLimits'> | Record<
   };
 }
 
+/**
+ * A code closed by a reorganisation is not given out again: what is sent to it, and the unread items
+ * it had, went to its successor, and would reach both. Nor is a new agency put under a closed one.
+ */
+function refuseClosed(dir: Directory, code: string, what: string): void {
+  const closed = dir.closed.get(code);
+  if (!closed) return;
+  const c = closedCodeFromProto(closed);
+  throw new CliError(
+    'FailedPrecondition',
+    `${what}, ${code}, was closed on ${c.closedAt}; its successor is ${c.successor}`,
+    {
+      hint:
+        what === 'its code'
+          ? 'a closed code is not given again (what is sent to it goes to its successor): add the agency under a new code'
+          : `put the agency under the successor: --parent-code ${c.successor}`,
+    },
+  );
+}
+
 /** Refuses a change that would leave the directory an invalid tree, with the problems found. */
 function checkTree(dir: Directory, changed: AgencyRecord): void {
   const agencies = new Map(dir.agencies);
   agencies.set(changed.code, changed);
   try {
-    topologyFromProto({ nodes: [...dir.nodes.values()], agencies: [...agencies.values()] });
+    topologyFromProto({
+      nodes: [...dir.nodes.values()],
+      agencies: [...agencies.values()],
+      closed: [...dir.closed.values()],
+    });
   } catch (e) {
     throw invalid(`the directory would be invalid: ${(e as Error).message}`);
   }
