@@ -4,7 +4,7 @@
  * again, it does what is left and ends in the same directory; a third run has nothing to do; plans
  * it cannot carry out (a move into a domain without lienthong streams, an agency dropped without successor) are refused whole.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { jetstream } from '@nats-io/jetstream';
 import { Kvm } from '@nats-io/kv';
@@ -129,5 +129,33 @@ describe('lienthong topology apply', () => {
     );
     expect(r.stderr).toContain('agency 000.00.11.H41 disappears without a successor');
     expect((await show('000.00.11.H41')).code).toBe(0);
+  });
+});
+
+describe('lienthong topology apply, the server not answering for a moment', () => {
+  const suite = brokerForSuite();
+
+  it('takes a step again until the server answers, and finishes', async () => {
+    const file = path.join(tempDir('lt-apply-frozen-'), 'new.json');
+    writeFileSync(file, JSON.stringify(newTopology()));
+    const pidFile = readdirSync(suite.broker.dataDir).find((f) => /^nats-server_\d+\.ports$/.test(f));
+    const natsPid = Number(/_(\d+)\./.exec(pidFile ?? '')?.[1]);
+    expect(natsPid).toBeGreaterThan(0);
+    const run = background(
+      ['topology', 'apply', file, '--timeout', '1000', ...suite.s],
+      cliEnv({ LT_APPLY_STEP_DELAY_MS: '1500' }),
+    );
+    await run.waitFor(/\[1\/5\]/, 30_000, 'stderr');
+    // The server stops answering (as while `up` reloads it): the next step's requests time out.
+    process.kill(natsPid, 'SIGSTOP');
+    try {
+      await run.waitFor(/trying again in \d+ ms/, 20_000, 'stderr');
+    } finally {
+      process.kill(natsPid, 'SIGCONT');
+    }
+    expect(await run.exited(30_000)).toBe(0);
+    expect(run.stderr()).toContain('[5/5]');
+    const closed = await lienthong(['agency', 'show', CLOSED, '--json', ...suite.s]);
+    expect(closed.stderr).toContain(`its successor is ${SUCCESSOR}`);
   });
 });

@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import { StorageType } from '@nats-io/jetstream';
 import { BUCKETS, agencyFromToken, agencyToToken, closedCodeToProto, directoryKeys } from '@lienthong/core';
 import type { AgencyInfo, ClosedCode, NodeInfo, Topology } from '@lienthong/core';
+import { retry } from '@lienthong/infra';
 import { readDirectory } from '@lienthong/readers';
 import type { Directory } from '@lienthong/readers';
 import { AgencyRecord, ClosedAgencyRecord, NodeRecord } from '@lienthong/proto';
@@ -98,6 +99,9 @@ export function registerTopologyApply(topology: Command, readTopologyFile: (file
     });
 }
 
+/** How long a step is tried again while the server does not answer. */
+const STEP_RETRY_MS = 60_000;
+
 async function carryOut(
   s: Session,
   planId: string,
@@ -110,10 +114,23 @@ async function carryOut(
   const delayMs = Number(process.env['LT_APPLY_STEP_DELAY_MS'] ?? 0);
   let done = 0;
   for (const step of steps) {
-    await step.run(kv);
+    const record = { file, total: steps.length, done: done + 1, last: step.id, updatedAtMs: Date.now() };
+    // Steps are idempotent: one the server did not answer for a moment (a `lienthong up` reloading
+    // it after a closure, a leader election) is taken again, for up to a minute.
+    await retry(
+      async () => {
+        await step.run(kv);
+        await log.put(`plan.${planId}`, JSON.stringify(record));
+      },
+      {
+        deadline: Date.now() + STEP_RETRY_MS,
+        onRetry: (e, _n, waitMs) =>
+          process.stderr.write(
+            `  ${step.text}: the server did not answer (${e instanceof Error ? e.message : String(e)}); trying again in ${Math.round(waitMs)} ms\n`,
+          ),
+      },
+    );
     done++;
-    const record = { file, total: steps.length, done, last: step.id, updatedAtMs: Date.now() };
-    await log.put(`plan.${planId}`, JSON.stringify(record));
     if (progress) process.stderr.write(`[${done}/${steps.length}] ${step.text}\n`);
     if (delayMs > 0) await new Promise((r) => setTimeout(r, delayMs));
   }
