@@ -64,11 +64,18 @@ export function gatewayErrorOf(e: unknown): GatewayError {
 }
 
 /** A caller acting as a code that is no live agency: a closed one is told its successor. */
-export function notAnAgency(agency: string, closed?: { closedAt: string; successor: string }): GatewayError {
+export function notAnAgency(
+  agency: string,
+  closed?: { closedAt: string; successor: string; policy?: string },
+): GatewayError {
   if (!closed) return new GatewayError(403, 'PermissionDenied', `agency ${agency} is not in the directory`);
+  const what =
+    closed.policy === 'refuse'
+      ? `what is sent to it is refused, naming its successor ${closed.successor}`
+      : `its successor ${closed.successor} receives what is sent to it`;
   return new GatewayError(
     403,
     'PermissionDenied',
-    `agency ${agency} was closed on ${closed.closedAt}; its successor ${closed.successor} receives what is sent to it: act as ${closed.successor}`,
+    `agency ${agency} was closed on ${closed.closedAt}; ${what}: act as ${closed.successor}`,
   );
 }

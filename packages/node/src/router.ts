@@ -89,7 +89,10 @@ export class Router {
     for (const c of plan.closed) {
       // Closed after the document left its sender's home node, under a `refuse` closure (or a
       // status other than a recall): refused here, naming the successor.
-      const detail = `${c.code} closed on ${c.closedAt} while the document was on its way; successor ${c.successor}`;
+      const detail =
+        env.kind === EnvelopeKind.ENVELOPE_KIND_STATUS
+          ? `the document's sender ${c.code} was closed on ${c.closedAt} (successor ${c.successor}); a status is not carried to a closed code`
+          : `${c.code} closed on ${c.closedAt} while the document was on its way; successor ${c.successor}`;
       work.push(
         this.failOnTheWay(node, msg, env, [c.code], FailureReason.FAILURE_REASON_AGENCY_CLOSED, detail),
       );

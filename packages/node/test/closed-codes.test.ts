@@ -261,6 +261,60 @@ describe('closed agency codes', () => {
     expect(record?.failureDetail).toBe(`${code} closed on ${CLOSED_AT}; successor ${A.nghean}`);
   });
 
+  it('a status on a document its sender sent before its code closed is refused to the reporter, saying so', async () => {
+    const closing = await h.client(server, A.quynhthach);
+    const reporter = await h.client(server, A.hatinh);
+    const id = docId(A.quynhthach, 'BEFORE');
+    await closing.send(documentOf(id, A.quynhthach, [A.hatinh]));
+    const inbox = reporter.inbox();
+    try {
+      let item;
+      for await (const i of inbox) {
+        await i.ack();
+        if (i.documentId === id) {
+          item = i;
+          break;
+        }
+      }
+      const kv = await new Kvm(inspect.nc).open(BUCKETS.directory);
+      await kv.put(
+        directoryKeys.closed(A.quynhthach),
+        ClosedAgencyRecord.encode({
+          code: A.quynhthach,
+          name: 'UBND xã Quỳnh Thạch',
+          closedAt: CLOSED_AT,
+          successor: A.quynhluu,
+          policy: ClosurePolicy.CLOSURE_POLICY_REDIRECT,
+        }).finish(),
+      );
+      await kv.delete(directoryKeys.agency(A.quynhthach));
+      await waitFor(
+        'the closure taken',
+        async () => node.runtime.topology.closedCode(A.quynhthach) !== undefined,
+      );
+      await item!.report(BusinessStatus.BUSINESS_STATUS_ACCEPTED);
+    } finally {
+      await inbox.stop();
+    }
+    const refusals = await reporter.refusals();
+    const timer = setTimeout(() => void refusals.stop(), 20_000);
+    try {
+      for await (const r of refusals) {
+        if (r.documentId !== id) continue;
+        expect(r).toMatchObject({ kind: 'status', reason: FailureReason.FAILURE_REASON_AGENCY_CLOSED });
+        expect(r.detail).toContain(
+          `the document's sender ${A.quynhthach} was closed on ${CLOSED_AT} (successor ${A.quynhluu}); a status is not carried to a closed code`,
+        );
+        expect(r.detail).not.toContain('on its way');
+        return;
+      }
+    } finally {
+      clearTimeout(timer);
+      await refusals.stop();
+    }
+    throw new Error('no refusal of the status');
+  });
+
   it('a closure whose successor is not live is ignored, and other changes still take effect', async () => {
     const kv = await new Kvm(inspect.nc).open(BUCKETS.directory);
     const code = '000.00.48.H41';
