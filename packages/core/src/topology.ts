@@ -42,6 +42,7 @@ export class Topology {
   readonly #agencyByCode = new Map<string, AgencyInfo>();
   readonly #agenciesOf = new Map<string, AgencyInfo[]>();
   readonly #closed = new Map<string, ClosedCode>();
+  #successors: Set<string> | undefined;
 
   /** Validates `json` (a parsed topology file) and throws one TopologyError listing every problem. */
   constructor(json: unknown) {
@@ -125,6 +126,12 @@ export class Topology {
 
   closedCodes(): ClosedCode[] {
     return [...this.#closed.values()];
+  }
+
+  /** Whether `code` is the successor of a closed code (its statuses may answer for that code's records). */
+  succeeds(code: string): boolean {
+    this.#successors ??= new Set([...this.#closed.values()].map((c) => c.successor));
+    return this.#successors.has(code);
   }
 
   agenciesOf(nodeId: string): AgencyInfo[] {

@@ -21,6 +21,8 @@ export interface TopologyView {
   agenciesOf(nodeId: string): AgencyInfo[];
   /** The closure of a code that no longer names a live agency (topology `closed`). */
   closedCode(code: string): ClosedCode | undefined;
+  /** Whether `code` is the successor of a closed code. */
+  succeeds(code: string): boolean;
 }
 
 /** An agency whose home node changed. */
@@ -66,6 +68,9 @@ export class LiveDirectory implements TopologyView {
   }
   closedCode(code: string): ClosedCode | undefined {
     return this.current.closedCode(code);
+  }
+  succeeds(code: string): boolean {
+    return this.current.succeeds(code);
   }
   hasNode(id: string): boolean {
     return this.current.hasNode(id);

@@ -194,6 +194,10 @@ export class TrackingApply {
     let result = await this.tracking.apply(sender, st.documentId, st.responder, event);
     if (result.outcome === 'unknown' && (await this.lateRedirects.link(sender, st.documentId, st.responder)))
       result = await this.tracking.apply(sender, st.documentId, st.responder, event);
+    // A successor sent the document itself too: a closed code's copy drained into its inbox was the
+    // same item, and its statuses answer for that code as well.
+    else if (result.outcome === 'changed' && this.topology.succeeds(st.responder))
+      await this.lateRedirects.link(sender, st.documentId, st.responder);
     if (result.outcome === 'changed') this.metrics.status(st.code);
     if (result.outcome === 'unknown') {
       const problem = await this.notSentTo(sender, st);

@@ -290,7 +290,9 @@ describe('closed agency codes', () => {
       await kv.delete(directoryKeys.agency(A.quynhthach));
       await waitFor(
         'the closure taken',
-        async () => node.runtime.topology.closedCode(A.quynhthach) !== undefined,
+        async () =>
+          node.runtime.topology.closedCode(A.quynhthach) !== undefined &&
+          node.runtime.topology.agency(A.quynhthach) === undefined,
       );
       await item!.report(BusinessStatus.BUSINESS_STATUS_ACCEPTED);
     } finally {
@@ -313,6 +315,64 @@ describe('closed agency codes', () => {
       await refusals.stop();
     }
     throw new Error('no refusal of the status');
+  });
+
+  it('a successor that was sent the document itself answers for the closed code too', async () => {
+    const successorClient = await h.client(server, A.yenthanh);
+    const id = docId(A.baothanh, 'BOTH');
+    await sender.send(documentOf(id, A.baothanh, [A.congthanh, A.yenthanh]));
+    const tracker = await sender.track(id);
+    try {
+      await tracker.until(
+        (rs) => rs.length === 2 && rs.every((r) => r.transport >= TransportState.TRANSPORT_STATE_DELIVERED),
+        {
+          timeoutMs: 20_000,
+        },
+      );
+      // Công Thành closes into Yên Thành before reading it (its unread item, the same document,
+      // would be drained into an inbox that holds it already).
+      const kv = await new Kvm(inspect.nc).open(BUCKETS.directory);
+      await kv.put(
+        directoryKeys.closed(A.congthanh),
+        ClosedAgencyRecord.encode({
+          code: A.congthanh,
+          name: 'UBND xã Công Thành',
+          closedAt: CLOSED_AT,
+          successor: A.yenthanh,
+          policy: ClosurePolicy.CLOSURE_POLICY_REDIRECT,
+        }).finish(),
+      );
+      await kv.delete(directoryKeys.agency(A.congthanh));
+      await waitFor(
+        'the closure taken',
+        async () =>
+          node.runtime.topology.closedCode(A.congthanh) !== undefined &&
+          node.runtime.topology.agency(A.congthanh) === undefined,
+      );
+      const inbox = successorClient.inbox();
+      try {
+        for await (const item of inbox) {
+          await item.ack();
+          if (item.documentId !== id) continue;
+          await item.report(BusinessStatus.BUSINESS_STATUS_ACCEPTED);
+          break;
+        }
+      } finally {
+        await inbox.stop();
+      }
+      const rs = await tracker.until(
+        (x) =>
+          x.find((r) => r.recipient === A.congthanh)?.business === BusinessStatus.BUSINESS_STATUS_ACCEPTED,
+        { timeoutMs: 20_000 },
+      );
+      const old = rs.find((r) => r.recipient === A.congthanh)!;
+      expect(old.redirectedTo).toBe(A.yenthanh);
+      expect(old.timeline.some((e) => (e.description ?? '').startsWith(`answered by ${A.yenthanh}`))).toBe(
+        true,
+      );
+    } finally {
+      await tracker.stop();
+    }
   });
 
   it('a closure whose successor is not live is ignored, and other changes still take effect', async () => {
