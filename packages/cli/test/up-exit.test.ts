@@ -59,3 +59,35 @@ it('output nobody reads any more does not keep it from draining and ending its s
     await expectGone(data, pid);
   }
 });
+
+/** The process group of a process (field 5 of /proc/<pid>/stat). */
+function groupOf(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[2]);
+}
+
+it('its nats-server runs in a process group of its own: a terminal’s Ctrl-C reaches the broker, which drains first', async () => {
+  const data = path.join(tempDir('lt-up-group-'), 'broker');
+  const { p, pid } = await upOn(data);
+  try {
+    expect(groupOf(pid)).toBe(pid);
+    expect(groupOf(pid)).not.toBe(groupOf(p.pid));
+    expect(await p.stop('SIGINT', 20_000)).toBe(0);
+    expect(p.stdout()).toContain('draining…\nstopped\n');
+  } finally {
+    await expectGone(data, pid);
+  }
+});
+
+it('its nats-server killed outright: the broker says so, stops and exits 1, leaving no ports file', async () => {
+  const data = path.join(tempDir('lt-up-server-killed-'), 'broker');
+  const { p, pid } = await upOn(data);
+  expect(existsSync(path.join(data, `nats-server_${pid}.ports`))).toBe(true);
+  process.kill(pid, 'SIGKILL');
+  expect(await p.exited(30_000)).toBe(1);
+  expect(p.stderr()).toContain(
+    `the nats-server this broker started (pid ${pid}) killed by SIGKILL; stopping`,
+  );
+  expect(p.stdout()).toContain('stopping: its nats-server ended\nstopped\n');
+  expect(existsSync(path.join(data, `nats-server_${pid}.ports`))).toBe(false);
+});

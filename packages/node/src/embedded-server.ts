@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import { join, resolve } from 'node:path';
 import { LienthongError } from '@lienthong/core';
@@ -18,6 +18,8 @@ export interface EmbeddedServer extends AsyncDisposable {
   reload(): Promise<void>;
   /** SIGTERM (JetStream flushes its store), SIGKILL after 5 s. */
   stop(): Promise<void>;
+  /** Resolves once the server has ended, by `stop()` or otherwise: how (`killed by SIGKILL`…). */
+  readonly ended: Promise<string>;
 }
 
 export function findNatsServerBinary(): string {
@@ -61,21 +63,13 @@ export async function startEmbeddedServer(opts: {
       `${join(dataDir, AUTH_CONFIG)} is missing: write it first`,
     );
   }
-  writeFileSync(
-    conf,
-    [
-      `listen: ${JSON.stringify(`${host}:${opts.port && opts.port > 0 ? opts.port : -1}`)}`,
-      `ports_file_dir: ${JSON.stringify(dataDir)}`,
-      `jetstream { store_dir: ${JSON.stringify(join(dataDir, 'jetstream'))}, ${storeLimitsConfig()} }`,
-      // Connections, subscriptions and buffers: bounded, so that no client exhausts the server.
-      serverLimitsConfig(),
-      `pid_file: ${JSON.stringify(join(dataDir, 'nats-server.pid'))}`,
-      // Resolved next to this file; written by the credential store.
-      ...(opts.auth ? [`include ${AUTH_CONFIG}`] : []),
-      '',
-    ].join('\n'),
-  );
-  const child = spawn(findNatsServerBinary(), ['-c', conf], { stdio: ['ignore', 'ignore', 'pipe'] });
+  writeServerConfig(conf, host, opts.port, dataDir, opts.auth === true);
+  // A process group of its own: a terminal's Ctrl-C (sent to the foreground group) reaches the
+  // broker, which drains and then stops the server, not the server at the same time as the broker.
+  const child = spawn(findNatsServerBinary(), ['-c', conf], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+    detached: true,
+  });
   const log: string[] = [];
   const reloads = { done: 0, failed: 0 };
   child.stderr?.on('data', (b: Buffer) => {
@@ -87,7 +81,10 @@ export async function startEmbeddedServer(opts: {
     log.push(...lines);
     log.splice(0, Math.max(0, log.length - 40));
   });
-  const exited = new Promise<void>((r) => child.once('exit', () => r()));
+  const ended = new Promise<string>((r) =>
+    child.once('exit', (code, signal) => r(signal ? `killed by ${signal}` : `exited with code ${code}`)),
+  );
+  const exited = ended.then(() => undefined);
   const fail = async (why: string): Promise<never> => {
     child.kill('SIGKILL');
     await exited;
@@ -101,6 +98,8 @@ export async function startEmbeddedServer(opts: {
   };
   const deadline = Date.now() + (opts.startTimeoutMs ?? 10_000);
   const portsFile = join(dataDir, `nats-server_${child.pid}.ports`);
+  // A server killed outright leaves its ports file: gone with it, it names no running server.
+  void exited.then(() => rmSync(portsFile, { force: true }));
   let port = 0;
   while (port === 0) {
     if (child.exitCode !== null) return fail(`exited with code ${child.exitCode}`);
@@ -112,10 +111,34 @@ export async function startEmbeddedServer(opts: {
     if (Date.now() > deadline) return fail('timed out waiting for connections');
     await sleep(50);
   }
-  return server(child, exited, host, port, dataDir, opts.auth ? join(dataDir, AUTH_CONFIG) : undefined, {
+  return server(child, ended, host, port, dataDir, opts.auth ? join(dataDir, AUTH_CONFIG) : undefined, {
     reloads,
     log,
   });
+}
+
+/** The server's configuration file: listen address, store, limits, pid file, the authorization block. */
+function writeServerConfig(
+  conf: string,
+  host: string,
+  port: number | undefined,
+  dataDir: string,
+  auth: boolean,
+): void {
+  writeFileSync(
+    conf,
+    [
+      `listen: ${JSON.stringify(`${host}:${port && port > 0 ? port : -1}`)}`,
+      `ports_file_dir: ${JSON.stringify(dataDir)}`,
+      `jetstream { store_dir: ${JSON.stringify(join(dataDir, 'jetstream'))}, ${storeLimitsConfig()} }`,
+      // Connections, subscriptions and buffers: bounded, so that no client exhausts the server.
+      serverLimitsConfig(),
+      `pid_file: ${JSON.stringify(join(dataDir, 'nats-server.pid'))}`,
+      // Resolved next to this file; written by the credential store.
+      ...(auth ? [`include ${AUTH_CONFIG}`] : []),
+      '',
+    ].join('\n'),
+  );
 }
 
 /** The client port in nats-server's ports file; 0 while the file is still being written (empty or partial). */
@@ -203,13 +226,14 @@ function endAll(): void {
 
 function server(
   child: ChildProcess,
-  exited: Promise<void>,
+  ended: Promise<string>,
   host: string,
   port: number,
   dataDir: string,
   authConfigFile: string | undefined,
   out: { reloads: { done: number; failed: number }; log: string[] },
 ): EmbeddedServer {
+  const exited = ended.then(() => undefined);
   endWithThisProcess(child, exited);
   let stopping: Promise<void> | undefined;
   const stop = (): Promise<void> =>
@@ -243,6 +267,7 @@ function server(
     port,
     pid: child.pid!,
     dataDir,
+    ended,
     ...(authConfigFile ? { authConfigFile } : {}),
     reload,
     stop,

@@ -101,7 +101,20 @@ async function runUp(o: UpOptions): Promise<void> {
   // end the broker, or stop it half-way through its drain.
   for (const stream of [process.stdout, process.stderr]) stream.on('error', () => undefined);
   process.stdout.write(banner(up, place, o));
-  await stopSignal;
+  // Its own server gone (killed, crashed): nothing is served, and saying nothing would leave a broker
+  // that only tries to reconnect. It stops, saying why, and exits 1: start it again.
+  const serverGone = await Promise.race([stopSignal.then(() => undefined), up.server.ended]);
+  if (serverGone !== undefined) {
+    log.error(
+      { natsServerPid: up.server.pid, how: serverGone },
+      `the nats-server this broker started (pid ${up.server.pid}) ${serverGone}; stopping`,
+    );
+    process.stdout.write('stopping: its nats-server ended\n');
+    await up.stop();
+    process.stdout.write('stopped\n');
+    process.exitCode = 1;
+    return;
+  }
   // A second Ctrl-C while draining gives up on the drain. The first one reaches this process twice
   // when a wrapper forwards it (`pnpm lienthong up`: the terminal signals the group, pnpm passes it
   // on): a signal within FORWARDED_MS of it is that one again.
