@@ -126,18 +126,37 @@ export function build2025({ p2024, p2025, ministries }) {
     const ubnd = `000.00.00.${code}`;
     nodes.push({ id: pid, level: 'province', name: p.name, parent: 'vn' });
     agencies.push({ code: ubnd, name: ubndName(p.name), tier: 'province', homeNode: pid });
+    const newCommunes = [];
     for (let c = 1; c <= communes[i]; c++) {
       const cid = `${pid}-c${pad(c, 3)}`;
       const cName = `Xã số ${c} (${stripPrefix(p.name)})`;
       nodes.push({ id: cid, level: 'commune', name: cName, parent: pid });
+      const cCode = `${pad(c, 3)}.01.00.${code}`;
+      newCommunes.push(cCode);
       agencies.push({
-        code: `${pad(c, 3)}.01.00.${code}`,
+        code: cCode,
         name: `Ủy ban nhân dân ${cName}`,
         tier: 'commune',
         parentCode: ubnd,
         homeNode: cid,
       });
     }
+    // The old communes of its provinces close into its new ones. The data has no commune lists (the
+    // units are generated), so the k-th of M old communes goes to new commune ⌊k·N/M⌋: an even
+    // spread, as a real reorganisation's table would map them, so that the two trees apply.
+    const oldCodes = new Set(p.merged_from.map((old) => l1.get(old)));
+    const oldCommunes = before.agencies.filter(
+      (a) => a.tier === 'commune' && oldCodes.has(a.code.slice(a.code.lastIndexOf('.') + 1)),
+    );
+    oldCommunes.forEach((a, k) => {
+      closed.push({
+        code: a.code,
+        name: a.name,
+        closedAt: REFORM_DATE,
+        successor: newCommunes[Math.floor((k * newCommunes.length) / oldCommunes.length)],
+        policy: 'redirect',
+      });
+    });
     // The merged provinces' own codes close (the kept name's code stays); districts close into the province.
     for (const old of p.merged_from) {
       const oldCode = l1.get(old);

@@ -162,7 +162,9 @@ export function diffTopologies(before: Topology, after: Topology): TopologyDiff 
   for (const c of changes) summary[c.kind]++;
   const warnings = changes.flatMap((c) =>
     c.kind === 'agency-closed' && c.successor === undefined
-      ? [`agency ${c.code} disappears without a successor: documents for it will fail`]
+      ? [
+          `agency ${c.code} disappears without a successor: documents for it will fail, and \`topology apply\` refuses this (close it with a successor, or keep it)`,
+        ]
       : [],
   );
   return { summary, changes: changes.map((c) => ({ ...c, effects: effectsOf(c) })), warnings };

@@ -137,7 +137,7 @@ describe('diffTopologies on hand-made trees', () => {
 
   it('warns about an agency that disappears without a successor', () => {
     expect(diff.warnings).toEqual([
-      'agency 001.01.00.H03 disappears without a successor: documents for it will fail',
+      'agency 001.01.00.H03 disappears without a successor: documents for it will fail, and `topology apply` refuses this (close it with a successor, or keep it)',
     ]);
     expect(renderTopologyDiff(diff)).toContain('warning: agency 001.01.00.H03 disappears');
   });

@@ -61,13 +61,9 @@ export function registerTopologyApply(topology: Command, readTopologyFile: (file
         const dir = await readDirectory(s);
         const plan = await planOf(s, dir, target);
         if (plan.refused.length > 0) {
-          throw new CliError(
-            'FailedPrecondition',
-            `topology apply cannot carry out this change:\n  ${plan.refused.join('\n  ')}`,
-            {
-              hint: 'these need the procedure in docs/OPERATIONS.md §14; nothing was changed',
-            },
-          );
+          throw new CliError('FailedPrecondition', refusedPlanMessage(plan.refused), {
+            hint: 'these need the procedure in docs/OPERATIONS.md §14; nothing was changed',
+          });
         }
         const retired = retiredDomains(dir, target);
         if (o.dryRun)
@@ -97,6 +93,23 @@ export function registerTopologyApply(topology: Command, readTopologyFile: (file
           write(`domains left with no node (their streams are kept): ${result.retired.join(', ')}\n`);
       }
     });
+}
+
+/** Problems of a refused plan printed before "… and N more". */
+const SHOWN_REFUSALS = 20;
+
+/**
+ * Why a plan is refused: its problems, a whole tree's worth (every commune of a reorganisation)
+ * summed up after the first ones rather than printed.
+ */
+export function refusedPlanMessage(refused: readonly string[]): string {
+  const shown = refused.slice(0, SHOWN_REFUSALS);
+  const more = refused.length - shown.length;
+  const count = refused.length === 1 ? '1 problem' : `${refused.length} problems`;
+  return (
+    `topology apply cannot carry out this change (${count}):\n  ${shown.join('\n  ')}` +
+    (more > 0 ? `\n  … and ${more} more` : '')
+  );
 }
 
 /** How long a step is tried again while the server does not answer. */
