@@ -12,8 +12,10 @@ function confirmed(r: TrackingRecord): boolean {
   );
 }
 
-/** From this many records of its senders on, a start reads them in one pass over the bucket. */
+/** From this many records of its senders on, a start may read them in one pass over the bucket. */
 export const SCAN_FROM = 256;
+/** Tracking records a start reads at once when it reads them one by one (a direct get each). */
+export const LOAD_WINDOW = 64;
 
 /**
  * The recipients that have not confirmed 01 yet, by the time they must confirm by. A sweep marks the
@@ -67,14 +69,24 @@ export class OverdueIndex {
       this.note(key, r);
       if (!confirmed(r) && !r.overdue) this.add(key, r.confirmByMs);
     };
-    // Many records: one pass over the bucket; a few: a get each (a pass reads every record in it).
-    // What the pass did not come across is read by itself.
-    const seen = keys.length >= SCAN_FROM ? await this.tracking.scanKeys(new Set(keys), take) : undefined;
-    for (const key of keys) {
-      if (seen?.has(key)) continue;
-      const r = await this.tracking.readKey(key);
-      if (r) take(key, r);
-    }
+    // Many records of a bucket whose sequence has few gaps: one pass over it. Records rewritten many
+    // times leave a gap per revision, and nats-server 2.9 crawls over them in a store just opened
+    // (44,000 records among 10 times as many gaps: 17 s, where a get each, LOAD_WINDOW at a time,
+    // takes 2). What a pass did not come across is read by itself.
+    const seen =
+      keys.length >= SCAN_FROM && (await this.tracking.fewGaps())
+        ? await this.tracking.scanKeys(new Set(keys), take)
+        : new Set<string>();
+    const rest = keys.filter((k) => !seen.has(k));
+    let next = 0;
+    const reader = async (): Promise<void> => {
+      while (next < rest.length) {
+        const key = rest[next++]!;
+        const r = await this.tracking.readKey(key);
+        if (r) take(key, r);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(LOAD_WINDOW, rest.length) }, reader));
   }
 
   start(intervalMs: number): void {

@@ -226,6 +226,12 @@ export class TrackingStore {
     return scanTrackingRecords(this.js, this.jsm, wanted, visit);
   }
 
+  /** Whether the bucket's sequence has at most as many gaps (replaced revisions) as records. */
+  async fewGaps(): Promise<boolean> {
+    const { state } = await this.jsm.streams.info(`KV_${BUCKETS.tracking}`);
+    return (state.num_deleted ?? 0) <= state.messages;
+  }
+
   /** Keys matching a filter, sorted, each once, from one listing of the bucket stream's subjects. */
   private keysMatching(filter: string): Promise<string[]> {
     return listKvKeys(this.js, this.jsm, { bucket: BUCKETS.tracking, filter, timeoutMs: 30_000 });

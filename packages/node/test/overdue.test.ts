@@ -109,62 +109,71 @@ describe('overdue', () => {
     expect(Date.now()).toBeGreaterThanOrEqual(late.confirmByMs);
   });
 
-  it('a restart over many records reads them in one pass and raises exactly the unconfirmed late ones', async () => {
-    const topology = demoTopology();
-    const server = await h.server();
-    const first = await h.node(server, topology);
-    await first.stop();
-    const handles = await connectNats({ name: 'overdue-load-test', servers: server.url, timeoutMs: 5_000 });
-    try {
-      const kv = await new Kvm(handles.nc).open(BUCKETS.tracking);
-      const past = Date.now() - 60_000;
-      // More than SCAN_FROM records of hosted senders: late and unconfirmed, confirmed (01 or later),
-      // fetched, failed, already overdue, and late ones deleted since.
-      const kinds = ['late', 'confirmed', 'fetched', 'failed', 'overdue', 'deleted'] as const;
-      const per = Math.ceil(SCAN_FROM / 4);
-      const late: string[] = [];
-      for (const [k, kind] of kinds.entries()) {
-        for (let i = 0; i < per; i++) {
-          const documentId = `${A.nghean},2026/12/04,${k * 1000 + i}/LOAD`;
-          const key = trackingKey(A.nghean, documentId, A.hatinh);
-          const r = TrackingRecord.create({
-            documentId,
-            sender: A.nghean,
-            recipient: A.hatinh,
-            sentAtMs: past,
-            updatedAtMs: past,
-            confirmByMs: past + 1_000,
-            transport:
-              kind === 'fetched'
-                ? TransportState.TRANSPORT_STATE_FETCHED
-                : kind === 'failed'
-                  ? TransportState.TRANSPORT_STATE_FAILED
-                  : TransportState.TRANSPORT_STATE_DELIVERED,
-            business: kind === 'confirmed' ? BusinessStatus.BUSINESS_STATUS_ACCEPTED : 0,
-            overdue: kind === 'overdue',
-          });
-          await kv.put(key, TrackingRecord.encode(r).finish());
-          if (kind === 'deleted') await kv.delete(key);
-          if (kind === 'late') late.push(key);
+  it.each([
+    ['in one pass', 1],
+    // Each record written three times: more gaps than records, so a get each.
+    ['a get each, its records rewritten (gaps)', 3],
+  ])(
+    'a restart over many records reads them (%s) and raises exactly the unconfirmed late ones',
+    async (_, writes) => {
+      const topology = demoTopology();
+      const server = await h.server();
+      const first = await h.node(server, topology);
+      await first.stop();
+      const handles = await connectNats({ name: 'overdue-load-test', servers: server.url, timeoutMs: 5_000 });
+      try {
+        const kv = await new Kvm(handles.nc).open(BUCKETS.tracking);
+        const past = Date.now() - 60_000;
+        // More than SCAN_FROM records of hosted senders: late and unconfirmed, confirmed (01 or later),
+        // fetched, failed, already overdue, and late ones deleted since.
+        const kinds = ['late', 'confirmed', 'fetched', 'failed', 'overdue', 'deleted'] as const;
+        const per = Math.ceil(SCAN_FROM / 4);
+        const late: string[] = [];
+        for (const [k, kind] of kinds.entries()) {
+          for (let i = 0; i < per; i++) {
+            const documentId = `${A.nghean},2026/12/04,${k * 1000 + i}/LOAD`;
+            const key = trackingKey(A.nghean, documentId, A.hatinh);
+            const r = TrackingRecord.create({
+              documentId,
+              sender: A.nghean,
+              recipient: A.hatinh,
+              sentAtMs: past,
+              updatedAtMs: past,
+              confirmByMs: past + 1_000,
+              transport:
+                kind === 'fetched'
+                  ? TransportState.TRANSPORT_STATE_FETCHED
+                  : kind === 'failed'
+                    ? TransportState.TRANSPORT_STATE_FAILED
+                    : TransportState.TRANSPORT_STATE_DELIVERED,
+              business: kind === 'confirmed' ? BusinessStatus.BUSINESS_STATUS_ACCEPTED : 0,
+              overdue: kind === 'overdue',
+            });
+            for (let w = 0; w < writes; w++) await kv.put(key, TrackingRecord.encode(r).finish());
+            if (kind === 'deleted') await kv.delete(key);
+            if (kind === 'late') late.push(key);
+          }
         }
+        expect(per * kinds.length).toBeGreaterThanOrEqual(SCAN_FROM);
+        const { state } = await handles.jsm.streams.info(`KV_${BUCKETS.tracking}`);
+        expect((state.num_deleted ?? 0) > state.messages).toBe(writes > 1);
+        const again = await h.node(server, topology, { overdue: { sweepIntervalMs: 3_600_000 } });
+        // Counted from the records read at start: those already overdue (and not the deleted ones).
+        const home = topology.agency(A.nghean)!.homeNode;
+        expect((await statusOf(server.url, home))?.overdue).toBe(per);
+        expect(await again.runtime.sweepOverdue()).toBe(late.length);
+        expect((await statusOf(server.url, home))?.overdue).toBe(per + late.length);
+        for (const key of late) {
+          const r = TrackingRecord.decode((await kv.get(key))!.value);
+          expect(r.overdue).toBe(true);
+        }
+        expect(await again.runtime.sweepOverdue()).toBe(0);
+        // The pass left no consumer behind on the bucket.
+        const consumers = await handles.jsm.consumers.list(`KV_${BUCKETS.tracking}`).next();
+        expect(consumers.filter((c) => c.config.deliver_policy === 'last_per_subject')).toEqual([]);
+      } finally {
+        await handles.nc.close();
       }
-      expect(per * kinds.length).toBeGreaterThanOrEqual(SCAN_FROM);
-      const again = await h.node(server, topology, { overdue: { sweepIntervalMs: 3_600_000 } });
-      // Counted from the records read at start: those already overdue (and not the deleted ones).
-      const home = topology.agency(A.nghean)!.homeNode;
-      expect((await statusOf(server.url, home))?.overdue).toBe(per);
-      expect(await again.runtime.sweepOverdue()).toBe(late.length);
-      expect((await statusOf(server.url, home))?.overdue).toBe(per + late.length);
-      for (const key of late) {
-        const r = TrackingRecord.decode((await kv.get(key))!.value);
-        expect(r.overdue).toBe(true);
-      }
-      expect(await again.runtime.sweepOverdue()).toBe(0);
-      // The pass left no consumer behind on the bucket.
-      const consumers = await handles.jsm.consumers.list(`KV_${BUCKETS.tracking}`).next();
-      expect(consumers.filter((c) => c.config.deliver_policy === 'last_per_subject')).toEqual([]);
-    } finally {
-      await handles.nc.close();
-    }
-  });
+    },
+  );
 });
