@@ -132,6 +132,11 @@ export async function startEmbedded(opts: EmbeddedOptions): Promise<Embedded> {
     ...(opts.port ? { port: opts.port } : {}),
     auth,
   });
+  // A large store or tree takes seconds to read back: the log says what it is waiting for.
+  opts.logger?.info(
+    { nats: server.url, natsServerPid: server.pid, nodes: topology.nodes().length },
+    'nats-server ready; starting the nodes',
+  );
   const [gateway, vxp] =
     opts.httpPort !== undefined ? embeddedGateway(server.url, httpTokens, gatewayId) : [];
   const httpPlugins = [gateway, vxp, dashboard?.plugin, ...(opts.httpPlugins ?? [])].filter(

@@ -91,3 +91,24 @@ it('its nats-server killed outright: the broker says so, stops and exits 1, leav
   expect(p.stdout()).toContain('stopping: its nats-server ended\nstopped\n');
   expect(existsSync(path.join(data, `nats-server_${pid}.ports`))).toBe(false);
 });
+
+it('Ctrl-C while it starts: it stops as soon as it has started, exit 0, its server gone', async () => {
+  const data = path.join(tempDir('lt-up-early-'), 'broker');
+  // The national tree takes seconds to start after its server is ready: the signal comes in between.
+  const national = path.resolve(__dirname, '../../../deploy/topology.vn-2025.json');
+  const p = background(
+    ['up', '--data', data, '--init', '--no-auth', '--topology', national],
+    cliEnv({ LT_LOG_LEVEL: 'info' }),
+  );
+  await p.waitFor(/nats-server ready; starting the nodes/, 30_000, 'stderr');
+  const pid = Number(readFileSync(path.join(data, 'nats-server.pid'), 'utf8').trim());
+  process.kill(p.pid, 'SIGINT');
+  try {
+    expect(await p.exited(60_000)).toBe(0);
+    expect(p.stdout()).toContain('stopping as soon as it has started…');
+    expect(p.stdout()).toMatch(/stopped\n$/);
+    expect(p.stdout()).not.toContain('Ctrl-C drains and stops');
+  } finally {
+    await expectGone(data, pid);
+  }
+});

@@ -82,6 +82,16 @@ async function runUp(o: UpOptions): Promise<void> {
   });
   const edxml = edxmlTrustOf(o);
   const place = await choosePlace(o);
+  // Ctrl-C while it starts (a large store takes seconds to read back): it stops as soon as it is up,
+  // rather than dying half-way (and `pnpm` reporting ELIFECYCLE); a second one gives up at once.
+  let askedAt: number | undefined;
+  const whileStarting = (): void => {
+    if (askedAt === undefined) {
+      askedAt = Date.now();
+      process.stdout.write('stopping as soon as it has started…\n');
+    } else if (Date.now() - askedAt >= FORWARDED_MS) process.exit(130);
+  };
+  for (const signal of STOP_SIGNALS) process.on(signal, whileStarting);
   const up = await startEmbedded({
     ...(o.topology ? { topologyFile: o.topology } : {}),
     ...(place.dataDir ? { dataDir: place.dataDir } : {}),
@@ -91,7 +101,13 @@ async function runUp(o: UpOptions): Promise<void> {
     auth: o.auth,
     logger: log,
   });
+  for (const signal of STOP_SIGNALS) process.removeListener(signal, whileStarting);
   if (place.dataDir) rememberPort(place.dataDir, up.server.port);
+  if (askedAt !== undefined) {
+    await up.stop();
+    process.stdout.write('stopped\n');
+    return;
+  }
   // Listening before the banner says so: a Ctrl-C right after it must drain, not kill. A second
   // signal during the drain forces the exit (below).
   const stopSignal = new Promise<void>((resolve) => {
@@ -118,9 +134,9 @@ async function runUp(o: UpOptions): Promise<void> {
   // A second Ctrl-C while draining gives up on the drain. The first one reaches this process twice
   // when a wrapper forwards it (`pnpm lienthong up`: the terminal signals the group, pnpm passes it
   // on): a signal within FORWARDED_MS of it is that one again.
-  const askedAt = Date.now();
+  const stopAskedAt = Date.now();
   const force = (): void => {
-    if (Date.now() - askedAt >= FORWARDED_MS) process.exit(130);
+    if (Date.now() - stopAskedAt >= FORWARDED_MS) process.exit(130);
   };
   for (const signal of STOP_SIGNALS) process.on(signal, force);
   process.stdout.write('draining…\n');
