@@ -158,4 +158,30 @@ describe('lienthong agency add|move', () => {
     const bad = await lienthong(['agency', 'limits', code, '--per-second', '-3', ...suite.s]);
     expect(bad.code).not.toBe(0);
   });
+
+  it('doc track of a document its home node has not taken on yet says it waits there, not that it is unknown', async () => {
+    const code = '000.00.00.H27'; // UBND tỉnh Hà Tĩnh, node h27
+    expect(
+      (await lienthong(['agency', 'limits', code, '--per-second', '1', '--burst', '1', ...suite.s])).code,
+    ).toBe(0);
+    const sender = await connect({ servers: suite.broker.url, agency: code });
+    suite.clients.push(sender);
+    try {
+      // Paced at 1/s: of six sent at once, the last waits in the submit queue for seconds.
+      const ids = Array.from({ length: 6 }, (_, i) => `${code},2026/12/06,${700 + i}/UBND`);
+      await Promise.all(
+        ids.map((id) => sender.send({ documentId: id, subject: 'Chờ', to: [{ code: SENDER }] })),
+      );
+      const track = await lienthong(['doc', 'track', ids[5]!, ...suite.s]);
+      expect(track.code).not.toBe(0);
+      expect(track.stderr).toMatch(
+        new RegExp(
+          `document .* sent by ${code.replaceAll('.', '\\.')} has no tracking record yet: [1-5] submission\\(s\\) of .* wait at its home node h27`,
+        ),
+      );
+      expect(track.stderr).toContain('lienthong node info h27');
+    } finally {
+      await lienthong(['agency', 'limits', code, '--clear', ...suite.s]);
+    }
+  });
 });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { InvalidArgumentError } from 'commander';
-import { STREAMS, assertAgencyCode, isAgencyCode, parseJsonText } from '@lienthong/core';
+import { STREAMS, assertAgencyCode, isAgencyCode, parseJsonText, submitSubject } from '@lienthong/core';
 import { BusinessStatus, Document, EdxmlSignatureVerdict, Priority, TransportState } from '@lienthong/proto';
 import type { Envelope, TrackingRecord } from '@lienthong/proto';
 import { readAgencies } from '@lienthong/readers';
@@ -33,6 +33,7 @@ import {
   write,
 } from '../output';
 import { withSession } from '../session';
+import { nodeInfoOf } from './topology-drain';
 import { docRefusals } from './doc-refusals';
 import { docWatch } from './doc-watch';
 import { verdictOf, verdictText } from '../edxml-verdict-text';
@@ -340,12 +341,36 @@ async function sendWithSdk(
 async function requireRecords(s: Session, sender: string, id: string): Promise<TrackingRecord[]> {
   const records = await documentRecords(s, sender, id);
   if (records.length === 0) {
+    const waiting = await waitingSubmissions(s, sender).catch(() => undefined);
+    if (waiting && waiting.count > 0) {
+      throw notFound(
+        `document ${id} sent by ${sender} has no tracking record yet: ${waiting.count} submission(s) of ${sender} wait at its home node ${waiting.node}, which has not taken them on`,
+        `is the service hosting ${waiting.node} running (\`lienthong node info ${waiting.node}\`), or ${sender} over its submission pace (\`lienthong agency show ${sender}\`)? the document is tracked once it is taken on`,
+      );
+    }
     throw notFound(
       `document ${id} sent by ${sender} not found`,
       'check the id (quote it in the shell); for an id without the sender as prefix, pass --from SENDER',
     );
   }
   return records;
+}
+
+/** Submissions of an agency stored at its home node and not yet taken on (its submit queue, both lanes). */
+async function waitingSubmissions(
+  s: Session,
+  sender: string,
+): Promise<{ node: string; count: number } | undefined> {
+  const dir = await readAgencies(s, [sender]);
+  const node = dir.nodes.get(dir.agencies.get(sender)?.homeNode ?? '');
+  if (!node) return undefined;
+  const info = nodeInfoOf(node);
+  const normal = submitSubject(info.level, info.id, sender);
+  const urgent = submitSubject(info.level, info.id, sender, 'urgent');
+  const { state } = await s.jsm.streams.info(STREAMS.submit, { subjects_filter: `${normal}.>` });
+  const { state: own } = await s.jsm.streams.info(STREAMS.submit, { subjects_filter: normal });
+  const count = (own.subjects?.[normal] ?? 0) + (state.subjects?.[urgent] ?? 0);
+  return { node: info.id, count };
 }
 
 function sentAt(records: readonly TrackingRecord[]): number {
