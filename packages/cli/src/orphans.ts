@@ -8,6 +8,7 @@
 import { existsSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { CliError } from './errors';
 
 /** Who runs the broker of a data directory: written before its server starts. */
 export const OWNER_FILE = 'owner.json';
@@ -49,7 +50,22 @@ function alive(pid: number): boolean {
 /** Records this process as the one running the broker of `dir`. */
 export function claimDataDir(dir: string): void {
   const owner: Owner = { pid: process.pid, started: startTimeOf(process.pid) };
-  writeFileSync(join(resolve(dir), OWNER_FILE), `${JSON.stringify(owner)}\n`);
+  const file = join(resolve(dir), OWNER_FILE);
+  try {
+    writeFileSync(file, `${JSON.stringify(owner)}\n`);
+  } catch (e) {
+    // The first write into the data directory: one this user may not write is said so, plainly.
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code !== 'EACCES' && code !== 'EPERM' && code !== 'EROFS') throw e;
+    throw new CliError(
+      'PermissionDenied',
+      `cannot write ${file}: the data directory is not writable by this user`,
+      {
+        hint: `run as the user that owns ${resolve(dir)}, or give this user write access to it (and to every file in it)`,
+        cause: e,
+      },
+    );
+  }
 }
 
 /**

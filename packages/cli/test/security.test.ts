@@ -81,7 +81,25 @@ describe('lienthong agency keys, doc proof, proof verify, audit verify', () => {
     expect(none.stderr).toMatch(/no tracking record/);
     const noSender = await lienthong(['doc', 'proof', 'CV-12', '--recipient', RECIPIENT, ...suite.s]);
     expect(noSender.code).toBe(2);
-    expect(noSender.stderr).toMatch(/--sender/);
+    expect(noSender.stderr).toMatch(/--from/);
+    // --from, as doc show and doc track take the sender (--sender the same).
+    for (const flag of ['--from', '--sender']) {
+      const named = await lienthong([
+        'doc',
+        'proof',
+        'CV-12',
+        '--recipient',
+        RECIPIENT,
+        flag,
+        SENDER,
+        ...suite.s,
+      ]);
+      expect([flag, named.code, named.stderr]).toEqual([
+        flag,
+        1,
+        expect.stringMatching(/no tracking record of CV-12/),
+      ]);
+    }
 
     const proofFile = path.join(dir, 'proof.json');
     const exported = await lienthong([

@@ -137,16 +137,25 @@ function docProof(program: Command): void {
     .command('proof <documentId>')
     .description("export the recipient's signed receipts of a document as a proof file (JSON)")
     .requiredOption('--recipient <code>', 'the recipient whose receipts to export')
-    .option('--sender <code>', 'the sender (default: read from the document id)')
+    .option(
+      '--from <code>',
+      'the sender (default: read from the document id), as doc show and doc track take it',
+    )
+    .option('--sender <code>', 'the same as --from')
     .option('--out <file>', 'write to this file instead of stdout')
     .action(
-      async (documentId: string, o: { recipient: string; sender?: string; out?: string }, cmd: Command) => {
+      async (
+        documentId: string,
+        o: { recipient: string; from?: string; sender?: string; out?: string },
+        cmd: Command,
+      ) => {
         const recipient = code(o.recipient);
         let sender: string;
         try {
-          sender = o.sender ? code(o.sender) : senderOf(documentId);
+          const given = o.from ?? o.sender;
+          sender = given ? code(given) : senderOf(documentId);
         } catch (e) {
-          throw invalid((e as Error).message, 'pass --sender <code>');
+          throw invalid((e as Error).message, 'pass --from <code>');
         }
         const proof = await withSession(resolveSettings(globalsOf(cmd)), async (s) => {
           const kv = await s.kvm.open(BUCKETS.tracking);
