@@ -179,6 +179,11 @@ describe('lienthong creds', () => {
     }).catch((x: unknown) => x);
     expect(e).toBeInstanceOf(LienthongError);
     expect((e as LienthongError).code).toBe('PermissionDenied');
+    // Said what a refused identity can be, a code closed by a reorganisation among them.
+    expect((e as LienthongError).message).toMatch(/Authorization Violation/);
+    expect((e as LienthongError).message).toContain(
+      `the broker does not take these credentials for agency ${SENDER}: the identity was revoked (its seed reissued, or its code closed by a reorganisation: then connect as the successor`,
+    );
     const twice = await creds(suite, 'revoke', `agency:${SENDER}`);
     expect(twice.code).toBe(1);
     expect(twice.stderr).toMatch(/no active credentials/);

@@ -16,7 +16,9 @@ export async function readClosure(directory: KV, agency: string): Promise<Closur
   const entry = await directory.get(directoryKeys.closed(agency));
   if (!entry || entry.operation !== 'PUT') return undefined;
   const { successor, closedAt, policy } = ClosedAgencyRecord.decode(entry.value);
-  return { successor, closedAt, refused: policy === ClosurePolicy.CLOSURE_POLICY_REFUSE };
+  return policy === ClosurePolicy.CLOSURE_POLICY_REFUSE
+    ? { successor, closedAt, refused: true }
+    : { successor, closedAt };
 }
 
 /** What a client of a closed code is told: who succeeds it, and to connect as that agency. */

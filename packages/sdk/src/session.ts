@@ -175,6 +175,14 @@ function notOwnIdentity(agency: string, e: unknown): unknown {
       { context: { what: 'connect', agency }, cause: e },
     );
   }
+  // The server refused the identity itself, before anything could be read: say what that can be.
+  if (err.code === 'PermissionDenied' && /authorization violation/i.test(err.message)) {
+    return new LienthongError(
+      'PermissionDenied',
+      `${err.message}: the broker does not take these credentials for agency ${agency}: the identity was revoked (its seed reissued, or its code closed by a reorganisation: then connect as the successor, \`lienthong agency show ${agency}\` names it), or the seed is another broker's`,
+      { context: { what: 'connect', agency }, cause: e },
+    );
+  }
   return e;
 }
 
