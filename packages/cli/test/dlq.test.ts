@@ -75,6 +75,10 @@ describe('dead letters and check', () => {
         'm',
       ),
     );
+    // Only a malformed one: the listing suggests removing it, not a replay that would fail the same way.
+    expect(table.stdout).toMatch(
+      /none of these passes a replay \(malformed, or sent under another code\): lienthong dlq rm SEQ…\n$/,
+    );
     expect((await lienthong(['dlq', 'ls', '--node', 'h41', ...s])).stdout).toBe('no dead letters for h41\n');
 
     const show = await lienthong(['dlq', 'show', String(dead!.seq), ...s]);

@@ -258,10 +258,18 @@ export async function runLevelService(
   argv: readonly string[] = process.argv.slice(2),
   opts: LevelServiceOptions = {},
 ): Promise<void> {
+  const usage =
+    `usage: lienthong-${level} --config FILE\n` +
+    `  runs the ${level} nodes a service config names (deploy/services/*.json; its schema:\n` +
+    '  deploy/service-config.schema.json); SIGTERM or Ctrl-C drains and stops it\n';
+  if (argv.includes('--help') || argv.includes('-h')) {
+    process.stdout.write(usage);
+    return;
+  }
   const i = argv.indexOf('--config');
   const configPath = i >= 0 ? argv[i + 1] : undefined;
   if (!configPath) {
-    process.stderr.write(`usage: lienthong-${level} --config FILE\n`);
+    process.stderr.write(usage);
     process.exitCode = 2;
     return;
   }

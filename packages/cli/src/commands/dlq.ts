@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { EnvelopeKind, Envelope } from '@lienthong/proto';
+import { EnvelopeKind, Envelope, FailureReason } from '@lienthong/proto';
 import {
   decodeOriginal,
   getDeadLetter,
@@ -88,8 +88,30 @@ function dlqLs(dlq: Command): void {
           { header: 'DETAIL', value: (e) => e.letter?.detail ?? e.problem ?? '', max: 70 },
         ]),
       );
-      write(`\n${entries.length} shown; details: lienthong dlq show SEQ; retry: lienthong dlq replay SEQ\n`);
+      write(`\n${entries.length} shown; details: lienthong dlq show SEQ; ${nextStep(entries)}\n`);
     });
+}
+
+/**
+ * Reasons a replay meets again as they are (the bytes, or who sent them, are wrong): OPERATIONS §5
+ * says to remove them, not to replay them.
+ */
+const NEVER_CURED = new Set<FailureReason>([
+  FailureReason.FAILURE_REASON_MALFORMED,
+  FailureReason.FAILURE_REASON_TOO_LARGE,
+  FailureReason.FAILURE_REASON_UNSUPPORTED_SCHEMA,
+  FailureReason.FAILURE_REASON_INVALID_AGENCY_CODE,
+  FailureReason.FAILURE_REASON_SENDER_MISMATCH,
+]);
+
+/** What the listing's last line suggests: a replay, unless nothing shown would pass one. */
+function nextStep(entries: readonly { letter?: { reason: FailureReason } | undefined }[]): string {
+  const cured = entries.filter((e) => !e.letter || !NEVER_CURED.has(e.letter.reason)).length;
+  if (cured === 0)
+    return 'none of these passes a replay (malformed, or sent under another code): lienthong dlq rm SEQ…';
+  if (cured < entries.length)
+    return 'retry once the cause is fixed: lienthong dlq replay SEQ; remove the malformed ones: lienthong dlq rm SEQ…';
+  return 'retry once the cause is fixed: lienthong dlq replay SEQ';
 }
 
 /** `show`: one dead letter in full, with its original decoded when it decodes. */
