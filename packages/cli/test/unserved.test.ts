@@ -2,6 +2,8 @@
  * Nodes nobody serves: a runtime that hosts Nghệ An but not Hà Tĩnh, then no runtime at all. `check`
  * must find both, and `node info` must tell "a consumer nobody pulls" from "serving".
  */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createLogger, loadTopologyFile, startNode } from '@lienthong/node';
 import type { RunningNode } from '@lienthong/node';
@@ -74,5 +76,46 @@ describe('unserved nodes', () => {
     const prom = await lienthong(['check', '--format', 'prometheus', ...s]);
     expect(prom.code).toBe(2);
     expect(prom.stdout).toMatch(/^lienthong_check_unserved_nodes\{level="commune"\} 5$/m);
+  });
+});
+
+describe('a node of the topology file that the directory does not have', () => {
+  let server: NatsServer;
+  let running: RunningNode | undefined;
+
+  afterAll(async () => {
+    try {
+      await running?.stop();
+      await server?.cleanup();
+    } finally {
+      await killAll();
+    }
+  });
+
+  it('is not served, though a runtime serving its whole level covers its subjects', async () => {
+    server = await startNatsServer();
+    const topology = loadTopologyFile(TOPOLOGY);
+    // Every node hosted: each level is served by one consumer whose filter covers any node of it.
+    running = await startNode(
+      { servers: server.url, topology, name: 'cli-test-whole' },
+      { logger: createLogger({ name: 'cli-test-whole', level: 'warn' }) },
+    );
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'lt-unserved-')), 'more.json');
+    const more = topology.toJSON();
+    more.nodes.push({ id: 'h14', level: 'province', name: 'Cao Bằng', parent: 'vn' });
+    more.agencies.push({
+      code: '000.00.00.H14',
+      name: 'UBND tỉnh Cao Bằng',
+      tier: 'province',
+      homeNode: 'h14',
+    });
+    writeFileSync(file, JSON.stringify(more));
+    const check = await lienthong(['check', '--topology', file, '-s', server.url]);
+    expect(check.stdout).toMatch(/^LIENTHONG CRITICAL - province: 1\/3 nodes not served \(h14\) \|/);
+    expect(check.code).toBe(2);
+    // Without the file, the directory's own nodes: all served.
+    expect((await lienthong(['check', '-s', server.url])).stdout).toMatch(
+      /^LIENTHONG OK - 11\/11 nodes served/,
+    );
   });
 });

@@ -139,7 +139,7 @@ async function gather(settings: Settings, expected: readonly Expected[]): Promis
     const dir = present(STREAMS.submit) && present(STREAMS.relay) ? await readDirectory(s) : undefined;
     const nodes = new Map<string, Expected>(expected.map((n) => [n.id, n]));
     for (const n of dir?.nodes.values() ?? []) nodes.set(n.id, { id: n.id, level: levelName(n.level) });
-    const levels = dir ? await coverage(s, [...nodes.values()]) : [];
+    const levels = dir ? await coverage(s, [...nodes.values()], new Set(dir.nodes.keys())) : [];
     const overdue = await overdueNow(s, dir ? new Set(dir.nodes.keys()) : undefined);
     return {
       server: settings.server,
@@ -177,12 +177,22 @@ async function overdueNow(s: Session, nodes: ReadonlySet<string> | undefined): P
  * Per level, the nodes without a live consumer. A pull request can be between renewals for a
  * moment, so a node that looks unserved is looked at again once before it counts.
  */
-async function coverage(s: Session, nodes: readonly Expected[]): Promise<LevelCoverage[]> {
+async function coverage(
+  s: Session,
+  nodes: readonly Expected[],
+  inDirectory: ReadonlySet<string>,
+): Promise<LevelCoverage[]> {
   const unservedNow = async (): Promise<Set<string>> => {
     const consumers = await custodyConsumers(s);
     const out = new Set<string>();
     for (const n of nodes) {
       if (!isLevelName(n.level)) continue;
+      // A node of the topology file the directory does not have is served by nobody, whatever
+      // consumer covers its subjects: a runtime dead-letters what comes for it as unroutable.
+      if (!inDirectory.has(n.id)) {
+        out.add(n.id);
+        continue;
+      }
       const serving = consumersServing(consumers, n.level, n.id);
       const live = (cs: typeof serving.submit): boolean =>
         cs.map(consumerState).some((c) => c.status === 'serving');
