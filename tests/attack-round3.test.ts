@@ -409,6 +409,15 @@ describe('security round 3: a hash is not the content', () => {
       message: expect.stringContaining(`which agency ${D} has not stored through its home node`),
     });
     expect(await refused(data.length)).toEqual(right);
+    // Nor one that lists no chunk at all (nothing to hold): taken or not, it grants nothing.
+    const empty = ContentManifest.encode({ sha256Hex: whole, size: 0, chunkSize: 0, chunks: [] }).finish();
+    await nc.request(agencyServiceSubject(dHome.level, dHome.id, D), empty, { headers: ph, timeout: 5_000 });
+    const after = await nc.request(agencyServiceSubject(dHome.level, dHome.id, D), new Uint8Array(), {
+      headers: h,
+      timeout: 5_000,
+    });
+    expect([after.headers?.get('Lt-Content'), after.data.length]).toEqual(['denied', 0]);
+    expect(await refused(data.length)).toEqual(right);
     // …until D stores the same bytes itself (found there already, through its home node): now it may.
     expect((await w.deliversOnce(sdkD, sdkA, nextId(D), [{ name: 'same.pdf', data }])).map(sha)).toEqual([
       whole,

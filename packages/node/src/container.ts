@@ -144,8 +144,7 @@ function registerContent(
     ContentPossession,
     (r) =>
       new ContentPossession(
-        r.resolve(ContentHolders),
-        new ContentReads(nats.jsm, resolved.domain ?? ''),
+        new ContentReads(nats.jsm, resolved.domain ?? '', r.resolve(ContentHolders)),
         isNodeIdentity(resolved.auth),
       ),
   );

@@ -4,9 +4,11 @@
  * be how an agency that never had the bytes gets them. So a home node records, in KV
  * `lt_content_held` (key `<agency token>.<sha256>`), each chunk an agency stored through it (the
  * agency service's `put`, which hashes the bytes it is given: taken subjects count, the agency sent
- * the bytes all the same), and a whole content once the agency stored its manifest with every chunk
- * held. Intake takes a stored attachment from an agency that holds it, or that is a party to a
- * document referencing it (content-reads.ts): a sender forwarding what it received.
+ * the bytes all the same). An agency holds a content when it holds every chunk the content's stored
+ * manifest lists (a manifest an agency puts proves nothing of the content it names; the domain's
+ * guard removes one that does not describe its content). Intake takes a stored attachment from an
+ * agency that holds it, or that is a party to a document referencing it (content-reads.ts): a
+ * sender forwarding what it received.
  *
  * Only node identities may write the bucket (agencies may not publish on `$KV.>`). The records are
  * kept for a week (`HELD_MAX_AGE_MS`): what an agency uploads, it sends at once (the SDK's `send()`,
@@ -71,7 +73,7 @@ export class ContentHolders {
  */
 export class ContentPossession {
   constructor(
-    private readonly holders: ContentHolders,
+    /** Reads what an agency holds and what it is a party to (made with the holders). */
     private readonly parties: ContentReads,
     private readonly required: boolean,
   ) {}
@@ -87,7 +89,7 @@ export class ContentPossession {
     for (const a of doc?.attachments ?? []) {
       const hex = a.ref?.sha256Hex ?? '';
       if (hex === '') continue;
-      if (await this.holders.holds(token, hex)) continue;
+      if (await this.parties.holdsContent(token, hex)) continue;
       if (await this.parties.partyTo({ level: node.levelName, node: node.id, token }, hex)) continue;
       // Said the same whether the content exists or not: the hash alone tells the sender nothing.
       return {

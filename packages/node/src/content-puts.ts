@@ -99,7 +99,7 @@ export class ContentPuts {
     }
     if (manifest.sha256Hex !== hash) throw invalid('the manifest names another content', subject);
     const chunks = manifest.chunks.map((c) => Buffer.from(c).toString('hex'));
-    // A content is the agency's to send once it has stored every chunk of it itself.
+    // Only a manifest of chunks the agency stored itself (anything else would store a claim).
     const missing = await this.holders?.firstMissing(token, chunks);
     if (missing !== undefined) {
       throw new LienthongError(
@@ -112,9 +112,9 @@ export class ContentPuts {
     this.quota.admit(token, data.byteLength, false);
     // The agency's chunks of this content are freed together once a document references it.
     this.quota.link(token, hash, chunks);
-    const stored = await publishContent(this.target, subject, data, hints(req));
-    await this.holders?.record(token, hash);
-    return stored;
+    // No record of the whole here: a manifest proves nothing of the content it names. Who holds a
+    // content is who holds every chunk its stored manifest lists (ContentReads.holdsContent).
+    return publishContent(this.target, subject, data, hints(req));
   }
 
   /** For `publishContent`: where and how long. */

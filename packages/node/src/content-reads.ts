@@ -4,7 +4,7 @@
  * a content's manifest and chunks only if it is a party to a document referencing that content —
  * its sender (it has tracking of that document) or a recipient (the document is in its inbox) — or
  * a stored message equal to bytes it sent along (`have`: it is storing those bytes itself), or a
- * content it has shown it holds (it stored every chunk of it through this node: content-held.ts).
+ * content it holds (it stored every chunk its stored manifest lists through this node: content-held.ts).
  */
 import type { JetStreamManager } from '@nats-io/jetstream';
 import { BUCKETS, STREAMS, SUBJECT_PREFIX, agencyFromToken, trackingDocumentFilter } from '@lienthong/core';
@@ -106,9 +106,8 @@ export class ContentReads {
     const cached = this.verdicts.get(key);
     // A denial stands until the asker stores the content itself (a dedupe upload reads its manifest back).
     const fresh = cached && Date.now() - cached.at < VERDICT_MS;
-    if (fresh && (cached.allowed || (await this.holders?.holds(asker.token, file)) !== true)) return cached;
-    const allowed =
-      (await this.holders?.holds(asker.token, file)) === true || (await this.partyTo(asker, file));
+    if (fresh && (cached.allowed || !(await this.holdsContent(asker.token, file)))) return cached;
+    const allowed = (await this.holdsContent(asker.token, file)) || (await this.partyTo(asker, file));
     let chunks: ReadonlySet<string> = new Set();
     if (allowed) {
       const data = await this.get(manifestSubject(this.domain, file));
@@ -122,6 +121,26 @@ export class ContentReads {
       this.verdicts.set(key, verdict);
     }
     return verdict;
+  }
+
+  /**
+   * The agency (by subject token) stored every chunk of the content `file` through this node: every
+   * chunk its stored manifest lists (the domain's guard removes a manifest that does not describe
+   * its content). False when the content is not complete here, or no holders are recorded.
+   */
+  async holdsContent(token: string, file: string): Promise<boolean> {
+    if (!this.holders) return false;
+    const data = await this.get(manifestSubject(this.domain, file));
+    if (!data) return false;
+    let manifest: ContentManifest;
+    try {
+      manifest = ContentManifest.decode(data);
+    } catch {
+      return false;
+    }
+    if (manifest.sha256Hex !== file || manifest.chunks.length === 0) return false;
+    const chunks = manifest.chunks.map((c) => Buffer.from(c).toString('hex'));
+    return (await this.holders.firstMissing(token, chunks)) === undefined;
   }
 
   /** A document referencing `file` is in the asker's inbox, or in its tracking as sent by it. */

@@ -32,14 +32,19 @@ export interface AgencyMove {
   readonly to: string;
 }
 
-/** How soon a directory change made while running takes effect (with the changes made meanwhile). */
+/**
+ * Directory changes made while running are built into the tree one by one, up to BUILDS_PER_SECOND
+ * a second; beyond that (a reorganisation written one entry at a time), every REBUILD_AFTER_MS with
+ * what came meanwhile.
+ */
+export const BUILDS_PER_SECOND = 20;
 export const REBUILD_AFTER_MS = 100;
 
 /**
  * The directory as it is now. It starts from the topology file; once the `lt_directory` bucket is
  * watched, every change there (an agency added, moved to another node, a unit re-parented, a code
  * closed with its successor) takes
- * effect within REBUILD_AFTER_MS, without a restart. A change that would make the tree invalid is
+ * effect without a restart (see BUILDS_PER_SECOND). A change that would make the tree invalid is
  * refused with a log line and the previous directory stays.
  */
 export class LiveDirectory implements TopologyView {
@@ -48,6 +53,8 @@ export class LiveDirectory implements TopologyView {
   private closed = new Map<string, IClosedAgencyRecord>();
   private stopWatch: (() => void) | undefined;
   private rebuildTimer: NodeJS.Timeout | undefined;
+  /** When the builds of the last second started. */
+  private readonly builtAt: number[] = [];
   /** The rebuild under way (they run one at a time: each may wait for inbox moves). */
   private rebuilding: Promise<void> = Promise.resolve();
   private watching: Promise<void> | undefined;
@@ -132,7 +139,13 @@ export class LiveDirectory implements TopologyView {
         // `delta` counts the entries still to come: rebuild once per burst, not per entry.
         if (e.delta !== 0) continue;
         if (loaded) {
-          this.rebuildSoon();
+          // As they come, one after another; a writer putting thousands of entries one at a time
+          // is caught up with in batches instead (rebuildSoon).
+          if (this.recentBuilds() < BUILDS_PER_SECOND) {
+            this.builtAt.push(Date.now());
+            await this.rebuilding;
+            await this.rebuild(true);
+          } else this.rebuildSoon();
           continue;
         }
         await this.rebuild(false);
@@ -155,8 +168,8 @@ export class LiveDirectory implements TopologyView {
   }
 
   /**
-   * A change while running takes effect within REBUILD_AFTER_MS, together with those that follow it
-   * meanwhile: a writer putting entries one at a time (`topology apply` of a whole reorganisation:
+   * Past BUILDS_PER_SECOND, changes take effect within REBUILD_AFTER_MS, together with those that
+   * follow them meanwhile: a writer putting entries one at a time (`topology apply` of a whole reorganisation:
    * 28,000 entries in a minute) would otherwise have the whole tree validated and built again for
    * each one, and the runtime do nothing else for minutes.
    */
@@ -164,8 +177,16 @@ export class LiveDirectory implements TopologyView {
     if (this.rebuildTimer) return;
     this.rebuildTimer = setTimeout(() => {
       this.rebuildTimer = undefined;
+      this.builtAt.push(Date.now());
       this.rebuilding = this.rebuilding.then(() => this.rebuild(true));
     }, REBUILD_AFTER_MS);
+  }
+
+  /** Builds started in the last second. */
+  private recentBuilds(): number {
+    const since = Date.now() - 1000;
+    while (this.builtAt.length > 0 && this.builtAt[0]! < since) this.builtAt.shift();
+    return this.builtAt.length;
   }
 
   private take(e: KvWatchEntry): void {

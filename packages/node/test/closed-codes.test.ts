@@ -265,6 +265,8 @@ describe('closed agency codes', () => {
     const closing = await h.client(server, A.quynhthach);
     const reporter = await h.client(server, A.hatinh);
     const id = docId(A.quynhthach, 'BEFORE');
+    let refusals: Awaited<ReturnType<typeof reporter.refusals>> | undefined;
+    const arrived = await closing.track(id);
     await closing.send(documentOf(id, A.quynhthach, [A.hatinh]));
     const inbox = reporter.inbox();
     try {
@@ -276,6 +278,11 @@ describe('closed agency codes', () => {
           break;
         }
       }
+      // Its 01 reached the sender before the code closes: only the 03 comes after.
+      await arrived.until((rs) => rs[0]?.business === BusinessStatus.BUSINESS_STATUS_ARRIVED, {
+        timeoutMs: 20_000,
+      });
+      await arrived.stop();
       const kv = await new Kvm(inspect.nc).open(BUCKETS.directory);
       await kv.put(
         directoryKeys.closed(A.quynhthach),
@@ -294,16 +301,22 @@ describe('closed agency codes', () => {
           node.runtime.topology.closedCode(A.quynhthach) !== undefined &&
           node.runtime.topology.agency(A.quynhthach) === undefined,
       );
+      // Followed from before the report: the refusal cannot come before the feed is there.
+      refusals = await reporter.refusals();
       await item!.report(BusinessStatus.BUSINESS_STATUS_ACCEPTED);
     } finally {
       await inbox.stop();
     }
-    const refusals = await reporter.refusals();
-    const timer = setTimeout(() => void refusals.stop(), 20_000);
+    const feed = refusals!;
+    const timer = setTimeout(() => void feed.stop(), 30_000);
     try {
-      for await (const r of refusals) {
+      for await (const r of feed) {
         if (r.documentId !== id) continue;
-        expect(r).toMatchObject({ kind: 'status', reason: FailureReason.FAILURE_REASON_AGENCY_CLOSED });
+        expect(r).toMatchObject({
+          kind: 'status',
+          code: BusinessStatus.BUSINESS_STATUS_ACCEPTED,
+          reason: FailureReason.FAILURE_REASON_AGENCY_CLOSED,
+        });
         expect(r.detail).toContain(
           `the document's sender ${A.quynhthach} was closed on ${CLOSED_AT} (successor ${A.quynhluu}); a status is not carried to a closed code`,
         );
@@ -312,7 +325,7 @@ describe('closed agency codes', () => {
       }
     } finally {
       clearTimeout(timer);
-      await refusals.stop();
+      await feed.stop();
     }
     throw new Error('no refusal of the status');
   });
