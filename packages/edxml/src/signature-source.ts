@@ -29,5 +29,6 @@ export async function verifyEdxmlSource(
     keepAttachmentBytes: 0,
     onBase64Run: builder.onRun,
   });
+  opts.onParsed?.(parsed);
   return verifyView(await builder.view(source, parsed), parsed, opts);
 }

@@ -55,6 +55,7 @@ export async function verifyEdxmlSignature(
       throw new EdxmlError('DTD_FORBIDDEN', 'a DOCTYPE (DTD) is not allowed in an edXML package');
     }
   }
+  opts.onParsed?.(parsed);
   return new Verifier(memoryView(bytes, parsed), parsed, opts).run();
 }
 

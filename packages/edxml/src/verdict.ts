@@ -1,3 +1,5 @@
+import type { ParsedPackage } from './types';
+
 /** The result of verifying an edXML package's XML signature (see verifyEdxmlSignature). */
 
 /**
@@ -68,6 +70,8 @@ export interface VerifyOptions {
   crls?: (string | Uint8Array)[];
   /** Receipt time, used when the package states no signing time nor promulgation date (default: now). */
   at?: Date;
+  /** Told the package as parsed, before its signature is judged (who it says it is from, its id…). */
+  onParsed?: (parsed: ParsedPackage) => void;
 }
 
 /** Thrown by a check of the verifier to end it with a verdict other than `valid`. */

@@ -16,7 +16,7 @@ import { EnvelopeKind, FailureReason } from '@lienthong/proto';
 import type { Envelope, IAttachment, IEdxmlSignatureVerdict } from '@lienthong/proto';
 import type { Logger } from 'pino';
 import { ParsedOriginals } from './edxml-parsed';
-import { malformed } from './inbound';
+import { malformed, mismatch } from './inbound';
 import type { Rejection } from './inbound';
 
 export type EdxmlSignaturePolicy = 'accept' | 'refuse';
@@ -95,10 +95,12 @@ export class EdxmlSignatures {
     let result: SignatureVerdict;
     // process.cpuUsage() is a system call that sums every thread's time: only for the log line.
     const started = this.log.isLevelEnabled('info') ? process.cpuUsage() : undefined;
+    let from: string | undefined;
     const opts = {
       trustAnchors: [...this.config.trustAnchors],
       crls: [...this.config.crls],
       at: new Date(receivedAtMs),
+      onParsed: (p: ParsedPackage) => void (from = p.header.from.organId),
     };
     const inline = att.inline && att.inline.length > 0 ? att.inline : undefined;
     const parsed = inline ? this.parsed.take(hex, inline) : undefined;
@@ -109,6 +111,15 @@ export class EdxmlSignatures {
           : await verifyEdxmlSource(this.source(att, hex), opts);
     } catch (e) {
       return { refusal: this.readProblem(e, hex, receivedAtMs) };
+    }
+    // An agency's original is a package of its own: another's would be served to edXML systems as
+    // the original of this document, its signature judged under this sender's name.
+    if (from !== undefined && from !== env.originAgency) {
+      return {
+        refusal: mismatch(
+          `the edXML original is a package from ${from.slice(0, 32)}, not from the submitting agency ${env.originAgency}`,
+        ),
+      };
     }
     const policy = this.policyOf(env.originAgency);
     const verdict = verdictToProto(result, { node: node.id, verifiedAtMs: this.now(), policy });

@@ -7,7 +7,7 @@ import pino from 'pino';
 import { createTestSigningIdentity, parseEdxml, renderEdocBytes, signEdxml } from '@lienthong/edxml';
 import type { ParsedPackage } from '@lienthong/edxml';
 import type { NodeInfo } from '@lienthong/core';
-import { Envelope, EnvelopeKind, SCHEMA_VERSION } from '@lienthong/proto';
+import { Envelope, EnvelopeKind, FailureReason, SCHEMA_VERSION } from '@lienthong/proto';
 import { ParsedOriginals } from '../src/edxml-parsed';
 import { DEFAULT_EDXML_SIGNATURES, EdxmlSignatures } from '../src/edxml-signatures';
 
@@ -148,5 +148,28 @@ describe('EdxmlSignatures with a parse handed over', () => {
     // The signed package's bytes, under the unsigned one's SHA-256.
     const j = await signatures.judge(NODE, envelopeWith(signed, hex(a)), Date.now());
     expect(j.verdict?.verdict).toBe('untrusted_chain');
+  });
+});
+
+describe('the edXML original of a document', () => {
+  it('is a package of the submitting agency: another agency’s package is refused (SENDER_MISMATCH)', async () => {
+    const theirs = await renderEdocBytes({
+      documentId: '000.00.00.H41,2026/12/02,9/UBND',
+      from: { code: '000.00.00.H41', name: 'UBND tỉnh Nghệ An' },
+      to: [{ code: SENDER }],
+      codeNumber: '9',
+      codeNotation: 'UBND',
+      promulgationDate: '2026-12-02',
+      subject: 'Văn bản của cơ quan khác',
+    });
+    const refused = await judge().judge(NODE, envelopeWith(theirs), Date.now());
+    expect(refused.refusal).toEqual({
+      reason: FailureReason.FAILURE_REASON_SENDER_MISMATCH,
+      detail: `the edXML original is a package from 000.00.00.H41, not from the submitting agency ${SENDER}`,
+    });
+    // Its own package is judged as before.
+    const own = await judge().judge(NODE, envelopeWith(await pkg(7)), Date.now());
+    expect(own.refusal).toBeUndefined();
+    expect(own.verdict).toBeDefined();
   });
 });
