@@ -103,6 +103,7 @@ export async function startEmbeddedServer(opts: {
   let port = 0;
   while (port === 0) {
     if (child.exitCode !== null) return fail(`exited with code ${child.exitCode}`);
+    if (child.signalCode !== null) return fail(`killed by ${child.signalCode}`);
     if (Date.now() > deadline) return fail('timed out waiting for its ports file');
     if (existsSync(portsFile)) port = portOf(portsFile);
     if (port === 0) await sleep(50);

@@ -5,9 +5,10 @@
  * runs in a child process of its own, on the built package.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { startEmbeddedServer } from '../src/embedded-server';
 
 jest.setTimeout(30_000);
 
@@ -78,5 +79,28 @@ describe('the embedded nats-server ends with its process', () => {
     expect(pids).toHaveLength(2);
     const gone = await Promise.all(pids.map((pid, i) => goneWithin(ds[i]!, pid, 5_000)));
     expect(gone).toEqual([true, true]);
+  });
+});
+
+describe('a nats-server that ends before it is ready', () => {
+  it('killed by a signal: said at once, not after the ready wait', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'lt-killed-early-'));
+    const fake = path.join(dir, 'nats-server');
+    // A "server" that is killed as it starts, as by an OOM killer or an operator's kill -9.
+    writeFileSync(fake, '#!/bin/sh\nkill -9 $$\n');
+    chmodSync(fake, 0o755);
+    const before = process.env.LT_NATS_SERVER;
+    process.env.LT_NATS_SERVER = fake;
+    const started = Date.now();
+    try {
+      await expect(
+        startEmbeddedServer({ dataDir: path.join(dir, 'data'), startTimeoutMs: 20_000 }),
+      ).rejects.toThrow('nats-server did not start: killed by SIGKILL');
+      expect(Date.now() - started).toBeLessThan(5_000);
+    } finally {
+      if (before === undefined) delete process.env.LT_NATS_SERVER;
+      else process.env.LT_NATS_SERVER = before;
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
