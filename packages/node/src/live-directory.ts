@@ -169,16 +169,18 @@ export class LiveDirectory implements TopologyView {
 
   /**
    * Past BUILDS_PER_SECOND, changes take effect within REBUILD_AFTER_MS, together with those that
-   * follow them meanwhile: a writer putting entries one at a time (`topology apply` of a whole reorganisation:
-   * 28,000 entries in a minute) would otherwise have the whole tree validated and built again for
-   * each one, and the runtime do nothing else for minutes.
+   * follow them meanwhile: a writer putting entries one at a time (`topology apply` of a whole
+   * reorganisation: 28,000 entries in a minute) would otherwise have the whole tree validated and
+   * built again for each one, and the runtime do nothing else for minutes.
    */
   private rebuildSoon(): void {
     if (this.rebuildTimer) return;
     this.rebuildTimer = setTimeout(() => {
       this.rebuildTimer = undefined;
       this.builtAt.push(Date.now());
-      this.rebuilding = this.rebuilding.then(() => this.rebuild(true));
+      this.rebuilding = this.rebuilding
+        .then(() => this.rebuild(true))
+        .catch((err: unknown) => this.log.error({ err }, 'directory change not taken'));
     }, REBUILD_AFTER_MS);
   }
 
