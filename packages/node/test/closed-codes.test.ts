@@ -72,6 +72,26 @@ describe('closed agency codes', () => {
   }, 30_000);
   afterAll(() => h.cleanup());
 
+  /** A live code closed into `successor` (redirect), as `agency close` does; once the runtime has it. */
+  async function closeWhileRunning(code: string, name: string, successor: string): Promise<void> {
+    const kv = await new Kvm(inspect.nc).open(BUCKETS.directory);
+    const record = {
+      code,
+      name,
+      closedAt: CLOSED_AT,
+      successor,
+      policy: ClosurePolicy.CLOSURE_POLICY_REDIRECT,
+    };
+    await kv.put(directoryKeys.closed(code), ClosedAgencyRecord.encode(record).finish());
+    await kv.delete(directoryKeys.agency(code));
+    await waitFor(
+      'the closure taken',
+      async () =>
+        node.runtime.topology.closedCode(code) !== undefined &&
+        node.runtime.topology.agency(code) === undefined,
+    );
+  }
+
   async function refusedAfterSending(): Promise<TrackingRecord> {
     const id = docId(A.baothanh, 'REFUSE');
     await sender.send(documentOf(id, A.baothanh, [REFUSED]));
@@ -283,24 +303,7 @@ describe('closed agency codes', () => {
         timeoutMs: 20_000,
       });
       await arrived.stop();
-      const kv = await new Kvm(inspect.nc).open(BUCKETS.directory);
-      await kv.put(
-        directoryKeys.closed(A.quynhthach),
-        ClosedAgencyRecord.encode({
-          code: A.quynhthach,
-          name: 'UBND xã Quỳnh Thạch',
-          closedAt: CLOSED_AT,
-          successor: A.quynhluu,
-          policy: ClosurePolicy.CLOSURE_POLICY_REDIRECT,
-        }).finish(),
-      );
-      await kv.delete(directoryKeys.agency(A.quynhthach));
-      await waitFor(
-        'the closure taken',
-        async () =>
-          node.runtime.topology.closedCode(A.quynhthach) !== undefined &&
-          node.runtime.topology.agency(A.quynhthach) === undefined,
-      );
+      await closeWhileRunning(A.quynhthach, 'UBND xã Quỳnh Thạch', A.quynhluu);
       // Followed from before the report: the refusal cannot come before the feed is there.
       refusals = await reporter.refusals();
       await item!.report(BusinessStatus.BUSINESS_STATUS_ACCEPTED);
@@ -344,24 +347,7 @@ describe('closed agency codes', () => {
       );
       // Công Thành closes into Yên Thành before reading it (its unread item, the same document,
       // would be drained into an inbox that holds it already).
-      const kv = await new Kvm(inspect.nc).open(BUCKETS.directory);
-      await kv.put(
-        directoryKeys.closed(A.congthanh),
-        ClosedAgencyRecord.encode({
-          code: A.congthanh,
-          name: 'UBND xã Công Thành',
-          closedAt: CLOSED_AT,
-          successor: A.yenthanh,
-          policy: ClosurePolicy.CLOSURE_POLICY_REDIRECT,
-        }).finish(),
-      );
-      await kv.delete(directoryKeys.agency(A.congthanh));
-      await waitFor(
-        'the closure taken',
-        async () =>
-          node.runtime.topology.closedCode(A.congthanh) !== undefined &&
-          node.runtime.topology.agency(A.congthanh) === undefined,
-      );
+      await closeWhileRunning(A.congthanh, 'UBND xã Công Thành', A.yenthanh);
       const inbox = successorClient.inbox();
       try {
         for await (const item of inbox) {

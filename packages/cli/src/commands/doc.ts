@@ -367,9 +367,10 @@ async function waitingSubmissions(
   const info = nodeInfoOf(node);
   const normal = submitSubject(info.level, info.id, sender);
   const urgent = submitSubject(info.level, info.id, sender, 'urgent');
-  const { state } = await s.jsm.streams.info(STREAMS.submit, { subjects_filter: `${normal}.>` });
-  const { state: own } = await s.jsm.streams.info(STREAMS.submit, { subjects_filter: normal });
-  const count = (own.subjects?.[normal] ?? 0) + (state.subjects?.[urgent] ?? 0);
+  const [lane, urgentLane] = await Promise.all(
+    [normal, urgent].map((subject) => s.jsm.streams.info(STREAMS.submit, { subjects_filter: subject })),
+  );
+  const count = (lane!.state.subjects?.[normal] ?? 0) + (urgentLane!.state.subjects?.[urgent] ?? 0);
   return { node: info.id, count };
 }
 
